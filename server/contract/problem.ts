@@ -1,0 +1,9 @@
+/** The one error shape every API failure has: a stable code, a sentence for people, and details. */
+import { z } from 'zod';
+
+export const problemBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ProblemBody = z.infer<typeof problemBodySchema>;
