@@ -1,0 +1,26 @@
+/** Assignments and questionnaires as the tablet receives them. */
+import { z } from 'zod';
+
+export const ASSIGNMENT_STATUS_NAMES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const;
+
+export const assignmentSchema = z.object({
+  id: z.string(),
+  questionnaireId: z.string(),
+  questionnaireVersion: z.number().int(),
+  status: z.enum(ASSIGNMENT_STATUS_NAMES),
+  enumeratorId: z.string(),
+  ea: z.object({ code: z.string(), island: z.string(), municipality: z.string(), stratum: z.string() }),
+  dwelling: z.number().int(),
+  household: z.number().int(),
+  /** Answers the interview starts with (cover items), keyed by question name. */
+  preload: z.record(z.string(), z.union([z.string(), z.number()])),
+  interviewId: z.string().nullable(),
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const questionnaireSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  versions: z.array(z.number().int()),
+});
+export type QuestionnaireSummary = z.infer<typeof questionnaireSummarySchema>;
