@@ -1,0 +1,107 @@
+/**
+ * The tablet's IndexedDB (Dexie): everything an enumerator needs offline, and every answer.
+ * Nothing here is deleted except an outbox item the server acknowledged.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Assignment } from '../../server/contract/assignments.ts';
+import type { ApiUser } from '../../server/contract/auth.ts';
+import type { InterviewEnvelope } from '../../server/contract/interview.ts';
+import type { ReturnedInterview } from '../../server/contract/review.ts';
+import type { OutboxState } from '../sync/outbox-machine.ts';
+
+export interface StoredQuestionnaire {
+  key: string; // `${id}@${version}`
+  id: string;
+  version: number;
+  json: Record<string, unknown>;
+  fetchedAt: number;
+}
+
+export type DraftStatus = 'in_progress' | 'completed' | 'submitted';
+
+export interface Draft {
+  interviewId: string;
+  revision: number;
+  assignmentId: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  answers: Record<string, unknown>;
+  currentPage: number;
+  locale: string;
+  startedAt: string;
+  completedAt: string | null;
+  paradata: Record<string, unknown>;
+  status: DraftStatus;
+  /** The supervisor's comments when the interview came back; empty otherwise. */
+  comments: ReturnedInterview['comments'];
+  updatedAt: number;
+}
+
+export interface OutboxItem {
+  key: string; // `${interviewId}#${revision}`
+  interviewId: string;
+  revision: number;
+  assignmentId: string;
+  envelope: InterviewEnvelope;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type SyncLogLevel = 'info' | 'warn' | 'error';
+export interface SyncLogEntry {
+  id?: number;
+  at: number;
+  level: SyncLogLevel;
+  /** A key the screens translate (see client/i18n.ts `log.*`), e.g. 'accepted', 'retry'. */
+  event: string;
+  detail: string | null;
+  interviewId: string | null;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface Verifier {
+  username: string;
+  salt: string; // base64
+  iterations: number;
+  hash: string; // base64 of PBKDF2-SHA-256
+  user: ApiUser;
+}
+
+export interface StoredSession {
+  token: string;
+  expiresAt: number;
+  user: ApiUser;
+}
+
+export type MorabezaDb = Dexie & {
+  questionnaires: EntityTable<StoredQuestionnaire, 'key'>;
+  assignments: EntityTable<Assignment, 'id'>;
+  drafts: EntityTable<Draft, 'interviewId'>;
+  outbox: EntityTable<OutboxItem, 'key'>;
+  syncLog: EntityTable<SyncLogEntry, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export function openDb(name = 'morabeza'): MorabezaDb {
+  const db = new Dexie(name) as MorabezaDb;
+  db.version(1).stores({
+    questionnaires: 'key, id',
+    assignments: 'id',
+    drafts: 'interviewId, assignmentId, status',
+    outbox: 'key, interviewId, state, createdAt',
+    syncLog: '++id, at',
+    meta: 'key',
+  });
+  return db;
+}
+
+export const questionnaireKey = (id: string, version: number): string => `${id}@${version}`;
+export const outboxKey = (interviewId: string, revision: number): string => `${interviewId}#${revision}`;

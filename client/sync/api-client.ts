@@ -1,0 +1,134 @@
+/**
+ * The typed API client: every call returns a result the caller can switch on, never a thrown fetch error.
+ * Responses are checked against the shared zod contract.
+ */
+import { z } from 'zod';
+import {
+  type Assignment,
+  assignmentSchema,
+  questionnaireSummarySchema,
+} from '../../server/contract/assignments.ts';
+import { type LoginResponse, loginResponseSchema } from '../../server/contract/auth.ts';
+import {
+  type InterviewEnvelope,
+  type InterviewReceipt,
+  interviewReceiptSchema,
+} from '../../server/contract/interview.ts';
+import { type ProblemBody, problemBodySchema } from '../../server/contract/problem.ts';
+import { type ReturnedInterview, returnedInterviewSchema } from '../../server/contract/review.ts';
+
+const jsonObject = z.record(z.string(), z.unknown());
+const assignmentListSchema = z.array(assignmentSchema);
+const questionnaireListSchema = z.array(questionnaireSummarySchema);
+const returnedInterviewListSchema = z.array(returnedInterviewSchema);
+
+export type ApiResult<T> =
+  | { kind: 'ok'; status: number; data: T }
+  | { kind: 'unauthorized'; problem: ProblemBody | null }
+  | { kind: 'conflict'; problem: ProblemBody | null }
+  | { kind: 'rejected'; status: number; problem: ProblemBody | null }
+  | { kind: 'transient'; status: number | null; message: string };
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  token?: () => string | null;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+async function readProblem(res: Response): Promise<ProblemBody | null> {
+  try {
+    const parsed = problemBodySchema.safeParse(await res.json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly token: () => string | null;
+  private readonly fetchFn: () => typeof fetch;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.token = options.token ?? (() => null);
+    // Looked up per call, so tests can stub the global fetch after construction.
+    this.fetchFn = () => options.fetch ?? globalThis.fetch;
+  }
+
+  async request<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    let res: Response;
+    try {
+      res = await this.fetchFn()(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (err) {
+      const aborted = controller.signal.aborted;
+      return { kind: 'transient', status: null, message: aborted ? 'timeout' : `network: ${String(err)}` };
+    } finally {
+      clearTimeout(timer);
+    }
+    if (res.ok) {
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch {
+        return { kind: 'transient', status: res.status, message: 'unreadable response' };
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success)
+        return { kind: 'transient', status: res.status, message: 'unexpected response shape' };
+      return { kind: 'ok', status: res.status, data: parsed.data };
+    }
+    if (res.status === 401) return { kind: 'unauthorized', problem: await readProblem(res) };
+    if (res.status === 409) return { kind: 'conflict', problem: await readProblem(res) };
+    if (res.status === 408 || res.status === 429 || res.status >= 500) {
+      const problem = await readProblem(res);
+      return { kind: 'transient', status: res.status, message: problem?.message ?? `HTTP ${res.status}` };
+    }
+    return { kind: 'rejected', status: res.status, problem: await readProblem(res) };
+  }
+
+  login(username: string, password: string): Promise<ApiResult<LoginResponse>> {
+    return this.request('POST', '/api/auth/login', loginResponseSchema, { username, password });
+  }
+
+  assignments(): Promise<ApiResult<Assignment[]>> {
+    return this.request('GET', '/api/assignments', assignmentListSchema);
+  }
+
+  questionnaires() {
+    return this.request('GET', '/api/questionnaires', questionnaireListSchema);
+  }
+
+  questionnaire(id: string, version: number) {
+    const path = `/api/questionnaires/${encodeURIComponent(id)}/versions/${version}`;
+    return this.request('GET', path, jsonObject);
+  }
+
+  returned(): Promise<ApiResult<ReturnedInterview[]>> {
+    return this.request('GET', '/api/interviews/returned', returnedInterviewListSchema);
+  }
+
+  putInterview(envelope: InterviewEnvelope): Promise<ApiResult<InterviewReceipt>> {
+    const path = `/api/interviews/${encodeURIComponent(envelope.interviewId)}`;
+    return this.request('PUT', path, interviewReceiptSchema, envelope);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The uploader: sends queued interviews one at a time, deletes a copy only after a 2xx, backs off on
+ * transient failures, and writes a sync log the enumerator can read. The same stored envelope (same
+ * interview id and revision, same bytes) is sent on every retry, so the server's idempotency holds.
+ */
+import type { MorabezaDb, OutboxItem } from '../offline/db.ts';
+import { log } from '../offline/store.ts';
+import type { ApiClient } from './api-client.ts';
+import { applyEvent, type BackoffPolicy, type OutboxEvent } from './outbox-machine.ts';
+
+export interface UploaderOptions {
+  db: MorabezaDb;
+  api: Pick<ApiClient, 'putInterview'>;
+  policy?: BackoffPolicy;
+  now?: () => number;
+  random?: () => number;
+  /** Called after every stored change, so screens can refresh. */
+  onChange?: () => void;
+  /** Called when the server answered 401: the session must be renewed. */
+  onUnauthorized?: () => void;
+}
+
+export interface FlushSummary {
+  sent: number;
+  failed: number;
+  stoppedBy: 'done' | 'transient' | 'unauthorized';
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 10 * 60_000 };
+
+export class Uploader {
+  private readonly db: MorabezaDb;
+  private readonly opts: UploaderOptions;
+  private readonly policy: BackoffPolicy;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private running: Promise<FlushSummary> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(opts: UploaderOptions) {
+    this.opts = opts;
+    this.db = opts.db;
+    this.policy = opts.policy ?? DEFAULT_BACKOFF;
+    this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
+  }
+
+  /** One pass over the outbox. Concurrent calls share the pass that is running. */
+  flush(manual = false): Promise<FlushSummary> {
+    if (this.running) return this.running;
+    this.running = this.pass(manual).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** After a fresh login: items parked by a 401 go back in the queue, then flush. */
+  async resumeAfterLogin(): Promise<FlushSummary> {
+    for (const item of await this.db.outbox.where('state').equals('auth_wait').toArray()) {
+      await this.apply(item, { type: 'loggedIn' });
+    }
+    return this.flush();
+  }
+
+  /** An upload cut short by a crash or closed tab is retried: nothing is assumed delivered. */
+  async recoverInterrupted(): Promise<void> {
+    for (const item of await this.db.outbox.where('state').equals('sending').toArray()) {
+      const next = await this.apply(item, { type: 'transient', message: 'interrupted' });
+      await this.db.outbox.update(next.key, { nextAttemptAt: this.now() });
+      await log(this.db, 'warn', 'interrupted', null, item.interviewId, this.now());
+    }
+  }
+
+  stop(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private async apply(item: OutboxItem, event: OutboxEvent): Promise<OutboxItem> {
+    const next = {
+      ...item,
+      ...applyEvent(item, event, this.now(), this.policy, this.random),
+      updatedAt: this.now(),
+    };
+    await this.db.outbox.put(next);
+    this.opts.onChange?.();
+    return next;
+  }
+
+  private async pass(manual: boolean): Promise<FlushSummary> {
+    const now = this.now();
+    for (const item of await this.db.outbox.where('state').equals('retry_wait').toArray()) {
+      if (manual) await this.apply(item, { type: 'syncNow' });
+      else if ((item.nextAttemptAt ?? 0) <= now) await this.apply(item, { type: 'due' });
+    }
+    let sent = 0;
+    let failed = 0;
+    let stoppedBy: FlushSummary['stoppedBy'] = 'done';
+    const tried = new Set<string>();
+    for (;;) {
+      const queued = await this.db.outbox.where('state').equals('queued').sortBy('createdAt');
+      const item = queued.find((i) => !tried.has(i.key));
+      if (!item) break;
+      tried.add(item.key);
+      const sending = await this.apply(item, { type: 'send' });
+      const result = await this.opts.api.putInterview(sending.envelope);
+      const at = this.now();
+      const id = item.interviewId;
+      if (result.kind === 'ok') {
+        await this.apply(sending, { type: 'accepted' });
+        await this.db.transaction('rw', this.db.outbox, this.db.drafts, async () => {
+          await this.db.outbox.delete(item.key);
+          const draft = await this.db.drafts.get(id);
+          if (draft && draft.revision === item.revision)
+            await this.db.drafts.update(id, { status: 'submitted' });
+        });
+        await log(
+          this.db,
+          'info',
+          result.data.duplicate ? 'duplicate' : 'accepted',
+          `r${item.revision}`,
+          id,
+          at,
+        );
+        sent++;
+        this.opts.onChange?.();
+        continue;
+      }
+      failed++;
+      if (result.kind === 'conflict') {
+        const message = result.problem?.message ?? 'conflict';
+        await this.apply(sending, { type: 'conflict', message });
+        await log(this.db, 'error', 'conflict', message, id, at);
+      } else if (result.kind === 'rejected') {
+        const detail = describeRejection(result.status, result.problem);
+        await this.apply(sending, { type: 'rejected', message: detail });
+        await log(this.db, 'error', result.status === 413 ? 'tooLarge' : 'rejected', detail, id, at);
+      } else if (result.kind === 'unauthorized') {
+        await this.apply(sending, { type: 'unauthorized' });
+        await log(this.db, 'warn', 'unauthorized', null, id, at);
+        stoppedBy = 'unauthorized';
+        this.opts.onUnauthorized?.();
+        break;
+      } else {
+        const waiting = await this.apply(sending, { type: 'transient', message: result.message });
+        const event =
+          result.status === null ? (result.message === 'timeout' ? 'timeout' : 'offline') : 'serverError';
+        const secs = Math.round(((waiting.nextAttemptAt ?? at) - at) / 1000);
+        await log(this.db, 'warn', event, `${result.message}; retry in ${secs}s`, id, at);
+        stoppedBy = 'transient';
+        break;
+      }
+    }
+    await this.scheduleRetry();
+    return { sent, failed, stoppedBy };
+  }
+
+  private async scheduleRetry(): Promise<void> {
+    this.stop();
+    const waiting = await this.db.outbox.where('state').equals('retry_wait').toArray();
+    const due = Math.min(...waiting.map((i) => i.nextAttemptAt ?? this.now()));
+    if (!Number.isFinite(due)) return;
+    this.retryTimer = setTimeout(() => void this.flush(), Math.max(0, due - this.now()));
+  }
+}
+
+function describeRejection(
+  status: number,
+  problem: { code: string; message: string; details?: unknown } | null,
+) {
+  if (!problem) return `HTTP ${status}`;
+  const details = problem.details === undefined ? '' : ` ${JSON.stringify(problem.details).slice(0, 300)}`;
+  return `${problem.code}: ${problem.message}${details}`;
+}

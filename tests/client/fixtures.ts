@@ -1,0 +1,40 @@
+import type { Draft } from '../../client/offline/db.ts';
+import type { InterviewEnvelope } from '../../server/contract/interview.ts';
+
+export function envelope(overrides: Partial<InterviewEnvelope> = {}): InterviewEnvelope {
+  return {
+    interviewId: crypto.randomUUID(),
+    revision: 1,
+    questionnaireId: 'ipei-household',
+    questionnaireVersion: 1,
+    assignmentId: 'a-1',
+    answers: { a02_island: 'Santiago', hh_size: 3 },
+    paradata: { visits: [] },
+    outcome: 1,
+    locale: 'pt',
+    startedAt: '2026-11-30T10:00:00.000Z',
+    completedAt: '2026-11-30T10:30:00.000Z',
+    deviceId: 'tablet-test',
+    ...overrides,
+  };
+}
+
+export function draft(interviewId: string, overrides: Partial<Draft> = {}): Draft {
+  return {
+    interviewId,
+    revision: 1,
+    assignmentId: 'a-1',
+    questionnaireId: 'ipei-household',
+    questionnaireVersion: 1,
+    answers: {},
+    currentPage: 0,
+    locale: 'pt',
+    startedAt: '2026-11-30T10:00:00.000Z',
+    completedAt: null,
+    paradata: {},
+    status: 'in_progress',
+    comments: [],
+    updatedAt: 0,
+    ...overrides,
+  };
+}
