@@ -1,0 +1,68 @@
+/**
+ * The HTTP application: one onError that turns every failure into a problem body, one sub-app per
+ * resource, and the built tablet app served at `/`.
+ */
+import { existsSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './context.ts';
+import { Problem } from './problems.ts';
+import { assignmentRoutes } from './routes/assignments.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { interviewRoutes } from './routes/interviews.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { questionnaireRoutes } from './routes/questionnaires.ts';
+
+export interface CreateAppOptions extends AppDeps {
+  /** Folder of the built client (vite build); not served when absent. */
+  clientDir?: string;
+  log?: (line: string) => void;
+}
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  if (error instanceof HTTPException && error.status === 413) return new Problem('request.too_large');
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (
+    /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|SERVER_ERROR|HRANA_WEBSOCKET|fetch failed/.test(
+      `${code} ${(error as Error)?.message}`,
+    )
+  ) {
+    return new Problem('server.unavailable');
+  }
+  return new Problem('server.internal');
+}
+
+export function createApp(options: CreateAppOptions) {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const app = new Hono<AppEnv>();
+  app.use(secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: undefined }));
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500)
+      log(`[${c.req.method} ${c.req.path}] ${(error as Error)?.stack ?? String(error)}`);
+    return c.json(problem.toBody(), problem.status as 400);
+  });
+
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes(options))
+    .route('/openapi.json', openApiRoutes())
+    .route('/auth', authRoutes(options))
+    .route('/questionnaires', questionnaireRoutes(options))
+    .route('/assignments', assignmentRoutes(options))
+    .route('/interviews', interviewRoutes(options));
+  api.notFound((c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
+  app.route('/api', api);
+
+  const clientDir = options.clientDir;
+  if (clientDir && existsSync(clientDir)) {
+    app.use('/*', serveStatic({ root: clientDir }));
+    app.get('/*', serveStatic({ root: clientDir, path: 'index.html' }));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

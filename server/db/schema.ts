@@ -1,0 +1,301 @@
+/**
+ * The database: plural snake_case tables, UTC millisecond timestamps, integrity in the database
+ * (primary keys, foreign keys, NOT NULL, CHECK). Migrations are generated from this file by drizzle-kit.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+export const ROLES = ['admin', 'coordinator', 'supervisor', 'enumerator', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const QUESTIONNAIRE_STATUSES = ['draft', 'published', 'closed'] as const;
+export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const;
+/** The interview's state on the server; the review issue adds the transitions between them. */
+export const INTERVIEW_STATUSES = [
+  'received',
+  'validated',
+  'approved_by_supervisor',
+  'returned',
+  'approved',
+  'rejected',
+] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+export const VALIDATION_STATUSES = ['pending', 'clean', 'flagged', 'failed'] as const;
+export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    teamId: text('team_id').references(() => teams.id),
+    passwordHash: text('password_hash').notNull(),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [check('users_role_check', inList('role', ROLES)), index('users_team_idx').on(t.teamId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull().default(now),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const questionnaires = sqliteTable('questionnaires', {
+  id: text('id').primaryKey(),
+  survey: text('survey').notNull(),
+  title: text('title').notNull(),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+export const questionnaireVersions = sqliteTable(
+  'questionnaire_versions',
+  {
+    questionnaireId: text('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: QUESTIONNAIRE_STATUSES }).notNull().default('draft'),
+    contentHash: text('content_hash').notNull(),
+    /** The exact JSON text as published; served byte for byte. */
+    definition: text('definition').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.questionnaireId, t.version] }),
+    check('qv_status_check', inList('status', QUESTIONNAIRE_STATUSES)),
+    check('qv_version_check', sql`version >= 1`),
+  ],
+);
+
+export const enumerationAreas = sqliteTable(
+  'enumeration_areas',
+  {
+    code: text('code').primaryKey(),
+    stratum: text('stratum').notNull(),
+    island: text('island').notNull(),
+    municipality: text('municipality').notNull(),
+    urbanRural: text('urban_rural'),
+    measureOfSize: real('measure_of_size'),
+    /** Stage-one inclusion probability (PPS); null until the EA is selected. */
+    pi1: real('pi1'),
+    certainty: integer('certainty', { mode: 'boolean' }).notNull().default(false),
+    centroidLat: real('centroid_lat'),
+    centroidLon: real('centroid_lon'),
+    teamId: text('team_id').references(() => teams.id),
+  },
+  (t) => [
+    index('ea_stratum_idx').on(t.stratum),
+    check('ea_pi1_check', sql`pi1 is null or (pi1 > 0 and pi1 <= 1)`),
+  ],
+);
+
+export const households = sqliteTable(
+  'households',
+  {
+    id: text('id').primaryKey(),
+    eaCode: text('ea_code')
+      .notNull()
+      .references(() => enumerationAreas.code),
+    dwelling: integer('dwelling').notNull(),
+    household: integer('household').notNull().default(1),
+    /** Stage-two inclusion probability within the EA (m / E). */
+    pi2: real('pi2'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('households_unit_idx').on(t.eaCode, t.dwelling, t.household),
+    check('hh_pi2_check', sql`pi2 is null or (pi2 > 0 and pi2 <= 1)`),
+  ],
+);
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    householdId: text('household_id')
+      .notNull()
+      .references(() => households.id),
+    questionnaireId: text('questionnaire_id').notNull(),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    enumeratorId: text('enumerator_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('assigned'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    index('assignments_enumerator_idx').on(t.enumeratorId),
+    check('assignments_status_check', inList('status', ASSIGNMENT_STATUSES)),
+  ],
+);
+
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: text('id').primaryKey(),
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    enumeratorId: text('enumerator_id')
+      .notNull()
+      .references(() => users.id),
+    questionnaireId: text('questionnaire_id').notNull(),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    currentRevision: integer('current_revision').notNull(),
+    status: text('status', { enum: INTERVIEW_STATUSES }).notNull().default('received'),
+    outcome: integer('outcome').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('interviews_enumerator_idx').on(t.enumeratorId),
+    index('interviews_assignment_idx').on(t.assignmentId),
+    check('interviews_status_check', inList('status', INTERVIEW_STATUSES)),
+  ],
+);
+
+export const interviewRevisions = sqliteTable(
+  'interview_revisions',
+  {
+    interviewId: text('interview_id')
+      .notNull()
+      .references(() => interviews.id),
+    revision: integer('revision').notNull(),
+    contentHash: text('content_hash').notNull(),
+    /** The envelope exactly as received (JSON text). */
+    envelope: text('envelope').notNull(),
+    receivedBy: text('received_by')
+      .notNull()
+      .references(() => users.id),
+    receivedAt: integer('received_at').notNull().default(now),
+    validationStatus: text('validation_status', { enum: VALIDATION_STATUSES }).notNull().default('pending'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interviewId, t.revision] }),
+    check('revisions_revision_check', sql`revision >= 1`),
+    check('revisions_validation_check', inList('validation_status', VALIDATION_STATUSES)),
+  ],
+);
+
+/** Uploads that could not be applied (conflicts, unexpected revisions, other owners): kept for a person. */
+export const quarantine = sqliteTable(
+  'quarantine',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interviewId: text('interview_id').notNull(),
+    revision: integer('revision').notNull(),
+    reason: text('reason').notNull(),
+    contentHash: text('content_hash').notNull(),
+    envelope: text('envelope').notNull(),
+    receivedBy: text('received_by')
+      .notNull()
+      .references(() => users.id),
+    receivedAt: integer('received_at').notNull().default(now),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [uniqueIndex('quarantine_copy_idx').on(t.interviewId, t.revision, t.contentHash)],
+);
+
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interviewId: text('interview_id')
+      .notNull()
+      .references(() => interviews.id),
+    revision: integer('revision').notNull(),
+    source: text('source').notNull(),
+    code: text('code').notNull(),
+    path: text('path'),
+    message: text('message').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [index('flags_interview_idx').on(t.interviewId, t.revision)],
+);
+
+export const reviewEvents = sqliteTable(
+  'review_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interviewId: text('interview_id')
+      .notNull()
+      .references(() => interviews.id),
+    revision: integer('revision').notNull(),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action').notNull(),
+    /** A question's name when the comment concerns one question. */
+    question: text('question'),
+    comment: text('comment'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [index('review_events_interview_idx').on(t.interviewId)],
+);
+
+/** Background work, durable so that it resumes after a restart. */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    interviewId: text('interview_id').notNull(),
+    revision: integer('revision').notNull(),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('jobs_status_idx').on(t.status, t.id),
+    uniqueIndex('jobs_unit_idx').on(t.kind, t.interviewId, t.revision),
+    check('jobs_status_check', inList('status', JOB_STATUSES)),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull().default(now),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
+);

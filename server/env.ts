@@ -1,0 +1,74 @@
+/**
+ * Configuration: the only file that reads process.env. Bad configuration stops the process with the
+ * field and the reason, never a half-started server.
+ */
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+      .default('file:data/morabeza.db'),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    DATABASE_SYNC_URL: z
+      .string()
+      .regex(/^(libsql:|https?:|wss?:)/, 'must start with libsql:, http(s): or ws(s):')
+      .optional(),
+    DATABASE_SYNC_INTERVAL: z.coerce.number().positive().optional(),
+    DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    MORABEZA_MODE: z.enum(['demo', 'production']).default('demo'),
+    MORABEZA_DEMO_PASSWORD: z.string().min(1).optional(),
+    MORABEZA_QUESTIONNAIRES_DIR: z.string().default('questionnaires'),
+    MORABEZA_CLIENT_DIR: z.string().default('client/dist'),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(24 * 14),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024),
+    LOG_REQUESTS: booleanish.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MORABEZA_MODE === 'production' && env.MORABEZA_DEMO_PASSWORD !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MORABEZA_DEMO_PASSWORD'],
+        message: 'demo passwords are refused in production mode: unset it, or set MORABEZA_MODE=demo',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; on failure returns the lines to print, one per field. */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+): { ok: true; env: Env } | { ok: false; errors: string[] } {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+  };
+}
+
+/** Reads process.env, or exits with a message naming each bad field. */
+export function loadEnv(): Env {
+  const parsed = parseEnv(process.env);
+  if (parsed.ok) return parsed.env;
+  console.error('Morabeza cannot start: the configuration is invalid.');
+  for (const line of parsed.errors) console.error(`  ${line}`);
+  console.error('See .env.example for every setting and its default.');
+  process.exit(2);
+}

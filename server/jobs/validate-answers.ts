@@ -1,0 +1,107 @@
+/**
+ * The validation job: checks a stored revision's answers against the exact questionnaire version with
+ * survey-core running headless, and stores what it finds as flags. A complete interview (outcome 11)
+ * must satisfy every rule; for other outcomes (partial, refused, ...) missing required answers are
+ * expected and not flagged, but answers to skipped questions, unknown keys and choices outside the list
+ * still are.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Model } from 'survey-core';
+import type { InterviewEnvelope } from '../contract/interview.ts';
+import type { Database } from '../db/client.ts';
+import { flags, interviewRevisions, interviews } from '../db/schema.ts';
+import { createValidationModel, validateAnswers } from '../domain/answers-validation.ts';
+import { getVersion } from '../domain/questionnaires.ts';
+import type { JobHandler } from './runner.ts';
+
+const COMPLETE = 11;
+
+export function validationJob(database: Database): JobHandler {
+  const models = new Map<string, Model>();
+
+  async function modelFor(id: string, version: number): Promise<Model> {
+    const key = `${id}@${version}`;
+    let model = models.get(key);
+    if (!model) {
+      const found = await getVersion(database.db, id, version);
+      if (!found) throw new Error(`questionnaire ${key} is not stored`);
+      model = createValidationModel(JSON.parse(found.definition));
+      if (models.size > 20) models.delete(models.keys().next().value as string);
+      models.set(key, model);
+    }
+    return model;
+  }
+
+  return async (job) => {
+    const revision = await database.db.query.interviewRevisions.findFirst({
+      where: and(
+        eq(interviewRevisions.interviewId, job.interviewId),
+        eq(interviewRevisions.revision, job.revision),
+      ),
+    });
+    if (!revision) throw new Error('the revision to validate is not stored');
+    const envelope = JSON.parse(revision.envelope) as InterviewEnvelope;
+    const model = await modelFor(envelope.questionnaireId, envelope.questionnaireVersion);
+    const result = validateAnswers(model, envelope.answers);
+    const errors =
+      envelope.outcome === COMPLETE ? result.errors : result.errors.filter((e) => e.type !== 'required');
+    const found = [
+      ...errors.map((e) => ({ code: `validation.${e.type}`, path: e.path, message: e.text })),
+      ...result.flagged.map((f) => ({
+        code: `validation.${f.reason}`,
+        path: f.path,
+        message: describe(f.reason),
+      })),
+      ...result.warnings.map((w) => ({ code: 'validation.warning', path: w.path, message: w.text })),
+    ];
+    const blocking = errors.length + result.flagged.length;
+    return async (tx) => {
+      await tx
+        .delete(flags)
+        .where(
+          and(
+            eq(flags.interviewId, job.interviewId),
+            eq(flags.revision, job.revision),
+            eq(flags.source, 'validation'),
+          ),
+        );
+      for (const f of found) {
+        await tx
+          .insert(flags)
+          .values({ interviewId: job.interviewId, revision: job.revision, source: 'validation', ...f });
+      }
+      await tx
+        .update(interviewRevisions)
+        .set({ validationStatus: blocking ? 'flagged' : 'clean' })
+        .where(
+          and(
+            eq(interviewRevisions.interviewId, job.interviewId),
+            eq(interviewRevisions.revision, job.revision),
+          ),
+        );
+      await tx
+        .update(interviews)
+        .set({ status: 'validated', updatedAt: Date.now() })
+        .where(
+          and(
+            eq(interviews.id, job.interviewId),
+            eq(interviews.currentRevision, job.revision),
+            eq(interviews.status, 'received'),
+          ),
+        );
+    };
+  };
+}
+
+function describe(reason: string): string {
+  switch (reason) {
+    case 'answered-but-hidden':
+      return 'An answer was recorded for a question that the skip rules hide.';
+    case 'unknown-question':
+      return 'The answers contain a key that is not a question of this questionnaire version.';
+    case 'choice-not-in-list':
+      return 'The answer is not one of the question’s choices.';
+    default:
+      return reason;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * One catalogue of errors: every failure the API reports is a Problem with a stable code, an HTTP status
+ * and a sentence that says what went wrong and what to do. (After getodk/central-backend's problem.js.)
+ */
+const catalogue = {
+  'request.malformed': { status: 400, message: 'The request body is not valid JSON.' },
+  'request.invalid': { status: 422, message: 'The request has invalid or missing fields.' },
+  'request.too_large': { status: 413, message: 'The request body is larger than the server accepts.' },
+  'route.not_found': { status: 404, message: 'There is no such API route.' },
+  'auth.required': { status: 401, message: 'Log in first: send Authorization: Bearer <token>.' },
+  'auth.invalid_token': { status: 401, message: 'The session token is unknown or expired: log in again.' },
+  'auth.failed': { status: 401, message: 'Wrong username or password.' },
+  'auth.throttled': { status: 429, message: 'Too many failed logins: wait before trying again.' },
+  'auth.forbidden': { status: 403, message: 'Your role may not do this.' },
+  'resource.not_found': { status: 404, message: 'Not found, or not visible to you.' },
+  'questionnaire.unknown_version': {
+    status: 422,
+    message: 'The questionnaire version does not exist on the server.',
+  },
+  'questionnaire.not_open': { status: 422, message: 'The questionnaire version is not open for fieldwork.' },
+  'assignment.unknown': { status: 422, message: 'The assignment does not exist or is not yours.' },
+  'interview.conflict': {
+    status: 409,
+    message: 'This revision was already received with different content; the copy was kept for review.',
+  },
+  'interview.revision_rejected': {
+    status: 409,
+    message: 'This revision cannot be accepted now; the copy was kept for review.',
+  },
+  'interview.not_owner': {
+    status: 403,
+    message: 'This interview belongs to another enumerator; the copy was kept for review.',
+  },
+  'interview.transition_invalid': {
+    status: 409,
+    message: 'The interview is not in a state that allows this.',
+  },
+  'server.unavailable': { status: 503, message: 'The database is unreachable: retry later.' },
+  'server.internal': { status: 500, message: 'An unexpected error happened; it was logged.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ProblemCode = keyof typeof catalogue;
+
+export class Problem extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ProblemCode, details?: unknown, message?: string) {
+    super(message ?? catalogue[code].message);
+    this.name = 'Problem';
+    this.code = code;
+    this.status = catalogue[code].status;
+    this.details = details;
+  }
+
+  toBody(): { code: string; message: string; details?: unknown } {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const problemCatalogue = catalogue;

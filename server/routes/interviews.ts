@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { interviewEnvelopeSchema } from '../contract/interview.ts';
+import { reviewRequestSchema } from '../contract/review.ts';
+import { getInterview, listReturned } from '../domain/interview-views.ts';
+import { receiveInterview } from '../domain/interviews.ts';
+import { reviewInterview } from '../domain/review.ts';
+import { allow, requireAuth } from '../middleware/auth.ts';
+import { Problem } from '../problems.ts';
+import { fieldErrors, readBody, readJson } from './parse.ts';
+
+export function interviewRoutes(deps: AppDeps) {
+  const limit = bodyLimit({
+    maxSize: deps.settings.bodyLimitBytes,
+    onError: () => {
+      throw new Problem('request.too_large', { limitBytes: deps.settings.bodyLimitBytes });
+    },
+  });
+  return new Hono<AppEnv>()
+    .use(requireAuth(deps))
+    .get('/returned', allow('enumerator'), async (c) =>
+      c.json(await listReturned(deps.database.db, c.get('user'))),
+    )
+    .put('/:interviewId', allow('enumerator'), limit, async (c) => {
+      const parsed = interviewEnvelopeSchema.safeParse(await readJson(c));
+      if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
+      if (parsed.data.interviewId !== c.req.param('interviewId')) {
+        throw new Problem('request.invalid', [
+          { field: 'interviewId', message: 'must equal the interview id in the path' },
+        ]);
+      }
+      const result = await receiveInterview(deps.database, c.get('user'), parsed.data);
+      if (result.httpStatus === 201) deps.kickJobs();
+      return c.json(result.receipt, result.httpStatus);
+    })
+    .get('/:interviewId', async (c) =>
+      c.json(await getInterview(deps.database.db, c.get('user'), c.req.param('interviewId'))),
+    )
+    .post('/:interviewId/review', limit, async (c) => {
+      const body = await readBody(c, reviewRequestSchema);
+      const result = await reviewInterview(
+        deps.database,
+        c.get('user'),
+        c.req.param('interviewId'),
+        body.action,
+        body.comments,
+      );
+      return c.json({ interviewId: c.req.param('interviewId'), ...result });
+    });
+}

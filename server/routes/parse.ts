@@ -1,0 +1,26 @@
+/** Reading request bodies at the boundary: malformed JSON is 400, a field that fails its schema is 422. */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { Problem } from '../problems.ts';
+
+export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(body)',
+    message: issue.message,
+  }));
+}
+
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Problem('request.malformed', { reason: (error as Error).message });
+  }
+}
+
+export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await readJson(c));
+  if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,85 @@
+/**
+ * Everything a server process does before it listens: open the database, apply migrations, publish the
+ * questionnaires found on disk, seed the demo on an empty database, and start the background jobs.
+ */
+import { createApp } from './app.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { VALIDATION_JOB } from './domain/interviews.ts';
+import { createLoginThrottle } from './domain/login-throttle.ts';
+import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
+import type { Env } from './env.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { validationJob } from './jobs/validate-answers.ts';
+import { type DemoAccount, demoAccountsPresent, isEmpty, seedDemo } from './seed/demo.ts';
+
+export interface Started {
+  app: ReturnType<typeof createApp>;
+  database: Database;
+  jobs: JobRunner;
+  demoAccounts: DemoAccount[] | null;
+  warnings: string[];
+  close: () => Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {}): Promise<Started> {
+  const warnings: string[] = [];
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+    syncUrl: env.DATABASE_SYNC_URL,
+    syncInterval: env.DATABASE_SYNC_INTERVAL,
+    busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS,
+  });
+  try {
+    await migrateDatabase(database.db);
+    for (const file of findQuestionnaireFiles(env.MORABEZA_QUESTIONNAIRES_DIR)) {
+      if ((await publishVersion(database.db, file)) === 'frozen') {
+        warnings.push(
+          `questionnaire ${file.id} v${file.version} differs from the fielded copy in the database and was NOT changed; publish it as a new version (.v${file.version + 1}.json)`,
+        );
+      }
+    }
+    let demoAccounts: DemoAccount[] | null = null;
+    if (env.MORABEZA_MODE === 'demo') {
+      if (await isEmpty(database))
+        demoAccounts = await seedDemo(database, env.MORABEZA_DEMO_PASSWORD ?? 'demo');
+    } else {
+      const demo = await demoAccountsPresent(database);
+      if (demo.length) {
+        throw new StartupError(
+          `production mode refuses to start while demo accounts exist (${demo.join(', ')}): use a fresh DATABASE_URL for production, or MORABEZA_MODE=demo`,
+        );
+      }
+    }
+    const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database) });
+    const app = createApp({
+      database,
+      settings: {
+        sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+        bodyLimitBytes: env.BODY_LIMIT_BYTES,
+        mode: env.MORABEZA_MODE,
+      },
+      throttle: createLoginThrottle(),
+      kickJobs: () => jobs.kick(),
+      clientDir: env.MORABEZA_CLIENT_DIR,
+    });
+    if (options.runJobs !== false) await jobs.start();
+    return {
+      app,
+      database,
+      jobs,
+      demoAccounts,
+      warnings,
+      close: async () => {
+        await jobs.stop();
+        database.close();
+      },
+    };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
