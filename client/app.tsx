@@ -1,0 +1,149 @@
+/** The tablet app shell: login/unlock, then assignments, interview and outbox; the route survives a reload. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { APP_LANGUAGES, type AppLanguage, I18nContext, type MessageKey, translator } from './i18n.ts';
+import { persistStorage } from './offline/store.ts';
+import { AssignmentsScreen } from './screens/assignments-screen.tsx';
+import { InterviewScreen } from './screens/interview-screen.tsx';
+import { LoginScreen } from './screens/login-screen.tsx';
+import { OutboxScreen } from './screens/outbox-screen.tsx';
+import { api, db, notify, session, startSync, subscribe, ui, uploader } from './services.ts';
+import { downloadAll } from './sync/download.ts';
+
+type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
+const ROUTE_KEY = 'morabeza.route';
+const LANG_KEY = 'morabeza.lang';
+
+function savedRoute(): Route {
+  try {
+    return JSON.parse(sessionStorage.getItem(ROUTE_KEY) ?? '') as Route;
+  } catch {
+    return { screen: 'assignments' };
+  }
+}
+
+export function App() {
+  const [lang, setLang] = useState<AppLanguage>(
+    () => (localStorage.getItem(LANG_KEY) as AppLanguage) || 'pt',
+  );
+  const [unlocked, setUnlocked] = useState<boolean | null>(null);
+  const [route, setRouteState] = useState<Route>(savedRoute);
+  const [online, setOnline] = useState(navigator.onLine);
+  const [, setTick] = useState(0);
+  const t = useMemo(() => translator(lang), [lang]);
+
+  const setRoute = useCallback((r: Route) => {
+    sessionStorage.setItem(ROUTE_KEY, JSON.stringify(r));
+    setRouteState(r);
+  }, []);
+
+  useEffect(() => {
+    localStorage.setItem(LANG_KEY, lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    const unsub = subscribe(() => setTick((n) => n + 1));
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    void session.restore().then((user) => {
+      setUnlocked(user !== null);
+      if (user) startSync();
+    });
+    void persistStorage();
+    return () => {
+      unsub();
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+
+  const login = async (username: string, password: string) => {
+    const result = await session.login(username, password);
+    if (!result.ok) return { ok: false, message: `login.${result.reason}` as MessageKey };
+    ui.sessionExpired = false;
+    if (result.mode === 'online') {
+      await downloadAll(db, api);
+      await uploader.resumeAfterLogin();
+    }
+    startSync();
+    setUnlocked(true);
+    notify();
+    return { ok: true, message: null };
+  };
+
+  const lock = () => {
+    session.lock();
+    setUnlocked(false);
+  };
+
+  const i18n = useMemo(() => ({ lang, t, setLang }), [lang, t]);
+  const onDone = useCallback(() => setRoute({ screen: 'outbox' }), [setRoute]);
+  const onBack = useCallback(() => setRoute({ screen: 'assignments' }), [setRoute]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <header className="app-header">
+        <span className="brand">{t('app.title')}</span>
+        {unlocked && (
+          <nav>
+            <button type="button" className="link" onClick={() => setRoute({ screen: 'assignments' })}>
+              {t('nav.assignments')}
+            </button>
+            <button
+              type="button"
+              className="link"
+              data-testid="nav-outbox"
+              onClick={() => setRoute({ screen: 'outbox' })}
+            >
+              {t('nav.outbox')}
+            </button>
+            <button type="button" className="link" onClick={lock}>
+              {t('nav.logout')}
+            </button>
+          </nav>
+        )}
+        <span className={online ? 'net online' : 'net offline'} data-testid="network">
+          {online ? t('status.online') : t('status.offline')}
+        </span>
+        <select aria-label="Language" value={lang} onChange={(e) => setLang(e.target.value as AppLanguage)}>
+          {APP_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {l.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </header>
+      {ui.sessionExpired && unlocked && (
+        <p className="banner warn" role="alert">
+          {t('status.sessionExpired')}{' '}
+          <button type="button" className="link" onClick={lock}>
+            {t('login.submit')}
+          </button>
+        </p>
+      )}
+      {ui.storageFull && (
+        <p className="banner warn" role="alert">
+          {t('status.storageFull')}
+        </p>
+      )}
+      <main>
+        {unlocked === null ? null : !unlocked ? (
+          <LoginScreen login={login} />
+        ) : route.screen === 'interview' ? (
+          <InterviewScreen
+            key={route.interviewId}
+            interviewId={route.interviewId}
+            onDone={onDone}
+            onBack={onBack}
+          />
+        ) : route.screen === 'outbox' ? (
+          <OutboxScreen />
+        ) : (
+          <AssignmentsScreen onOpen={(id) => setRoute({ screen: 'interview', interviewId: id })} />
+        )}
+      </main>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,11 @@
+/** Tunables of the tablet app. */
+export const CONFIG = {
+  apiBase: '',
+  requestTimeoutMs: 20_000,
+  /** Flush the outbox on this timer as well as on start, on `online` and from "sync now". */
+  flushIntervalMs: 60_000,
+  backoff: { baseMs: 3_000, maxMs: 10 * 60_000 },
+  gpsTimeoutMs: 15_000,
+  /** Warn the enumerator when the browser's storage is this full. */
+  storageWarnFraction: 0.9,
+} as const;

@@ -1,0 +1,181 @@
+/** The app's own screens in Portuguese and English (the interview itself has six languages). */
+import { createContext, useContext } from 'react';
+
+export const APP_LANGUAGES = ['pt', 'en'] as const;
+export type AppLanguage = (typeof APP_LANGUAGES)[number];
+
+const en = {
+  'app.title': 'Morabeza',
+  'login.title': 'Log in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.failed': 'Wrong username or password.',
+  'login.throttled': 'Too many attempts. Wait a minute and try again.',
+  'login.offlineUnknown':
+    'No network, and this user has never logged in on this tablet. Log in once while online.',
+  'login.offlineOk': 'Unlocked offline. Interviews will be sent when the network returns.',
+  'login.server': 'The server did not answer properly. Try again.',
+  'nav.assignments': 'Assignments',
+  'nav.outbox': 'Outbox',
+  'nav.logout': 'Lock',
+  'status.online': 'Online',
+  'status.offline': 'Offline',
+  'status.sessionExpired': 'Session expired: log in again to send interviews.',
+  'status.storageFull': 'The tablet storage is nearly full. Send interviews now and free space.',
+  'assignments.title': 'My assignments',
+  'assignments.empty': 'No assignments on this tablet yet. Connect to the network to download them.',
+  'assignments.ea': 'EA',
+  'assignments.island': 'Island',
+  'assignments.dwelling': 'Dwelling',
+  'assignments.household': 'Household',
+  'assignments.status': 'Status',
+  'assignments.start': 'Start',
+  'assignments.resume': 'Resume',
+  'assignments.fix': 'Fix (returned)',
+  'assignments.refresh': 'Download updates',
+  'assignments.refreshed': 'Assignments updated.',
+  'assignments.refreshOffline': 'Offline: showing what is on the tablet.',
+  'assignments.noQuestionnaire': 'The questionnaire is not on this tablet yet. Connect to download it.',
+  'state.assigned': 'Not started',
+  'state.in_progress': 'In progress',
+  'state.completed': 'Completed, waiting to send',
+  'state.submitted': 'Sent',
+  'state.returned': 'Returned by supervisor',
+  'state.approved': 'Approved',
+  'state.queued': 'Waiting to send',
+  'state.sending': 'Sending…',
+  'state.retry_wait': 'Will retry',
+  'state.auth_wait': 'Needs login',
+  'state.conflict': 'Conflict: contact your supervisor',
+  'state.rejected': 'Rejected: needs a fix',
+  'state.draft': 'Being fixed',
+  'state.accepted': 'Sent',
+  'interview.language': 'Interview language',
+  'interview.back': 'Back to assignments',
+  'interview.saved': 'Saved on the tablet',
+  'interview.comments': 'Supervisor comments',
+  'interview.commentGeneral': 'General',
+  'interview.revision': 'Revision',
+  'interview.done': 'Interview completed and placed in the outbox.',
+  'outbox.title': 'Outbox',
+  'outbox.empty': 'Nothing waiting: every completed interview is on the server.',
+  'outbox.syncNow': 'Sync now',
+  'outbox.syncing': 'Syncing…',
+  'outbox.log': 'Sync log',
+  'outbox.attempts': 'Attempts',
+  'outbox.nextAttempt': 'Next attempt',
+  'outbox.interview': 'Interview',
+  'log.accepted': 'Received by the server',
+  'log.duplicate': 'Already on the server (resent copy)',
+  'log.conflict': 'Conflict: the server holds another version of this revision',
+  'log.rejected': 'Rejected by the server',
+  'log.tooLarge': 'Too large for the server',
+  'log.unauthorized': 'Session expired: log in again',
+  'log.serverError': 'Server error; will retry',
+  'log.timeout': 'The server took too long; will retry',
+  'log.offline': 'No network; will retry',
+  'log.interrupted': 'Upload was interrupted; will resend',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const pt: Record<MessageKey, string> = {
+  'app.title': 'Morabeza',
+  'login.title': 'Entrar',
+  'login.username': 'Utilizador',
+  'login.password': 'Palavra-passe',
+  'login.submit': 'Entrar',
+  'login.failed': 'Utilizador ou palavra-passe errados.',
+  'login.throttled': 'Demasiadas tentativas. Espere um minuto e tente de novo.',
+  'login.offlineUnknown': 'Sem rede, e este utilizador nunca entrou neste tablet. Entre uma vez com rede.',
+  'login.offlineOk': 'Desbloqueado sem rede. As entrevistas serão enviadas quando a rede voltar.',
+  'login.server': 'O servidor não respondeu bem. Tente de novo.',
+  'nav.assignments': 'Tarefas',
+  'nav.outbox': 'Caixa de saída',
+  'nav.logout': 'Bloquear',
+  'status.online': 'Com rede',
+  'status.offline': 'Sem rede',
+  'status.sessionExpired': 'Sessão expirada: entre de novo para enviar as entrevistas.',
+  'status.storageFull': 'A memória do tablet está quase cheia. Envie as entrevistas e liberte espaço.',
+  'assignments.title': 'As minhas tarefas',
+  'assignments.empty': 'Ainda não há tarefas neste tablet. Ligue-se à rede para as descarregar.',
+  'assignments.ea': 'AE',
+  'assignments.island': 'Ilha',
+  'assignments.dwelling': 'Alojamento',
+  'assignments.household': 'Agregado',
+  'assignments.status': 'Estado',
+  'assignments.start': 'Começar',
+  'assignments.resume': 'Continuar',
+  'assignments.fix': 'Corrigir (devolvida)',
+  'assignments.refresh': 'Descarregar atualizações',
+  'assignments.refreshed': 'Tarefas atualizadas.',
+  'assignments.refreshOffline': 'Sem rede: mostra o que está no tablet.',
+  'assignments.noQuestionnaire':
+    'O questionário ainda não está neste tablet. Ligue-se à rede para o descarregar.',
+  'state.assigned': 'Por começar',
+  'state.in_progress': 'Em curso',
+  'state.completed': 'Concluída, à espera de envio',
+  'state.submitted': 'Enviada',
+  'state.returned': 'Devolvida pelo supervisor',
+  'state.approved': 'Aprovada',
+  'state.queued': 'À espera de envio',
+  'state.sending': 'A enviar…',
+  'state.retry_wait': 'Nova tentativa em breve',
+  'state.auth_wait': 'Precisa de entrar',
+  'state.conflict': 'Conflito: contacte o supervisor',
+  'state.rejected': 'Rejeitada: precisa de correção',
+  'state.draft': 'Em correção',
+  'state.accepted': 'Enviada',
+  'interview.language': 'Língua da entrevista',
+  'interview.back': 'Voltar às tarefas',
+  'interview.saved': 'Guardado no tablet',
+  'interview.comments': 'Comentários do supervisor',
+  'interview.commentGeneral': 'Geral',
+  'interview.revision': 'Revisão',
+  'interview.done': 'Entrevista concluída e colocada na caixa de saída.',
+  'outbox.title': 'Caixa de saída',
+  'outbox.empty': 'Nada à espera: todas as entrevistas concluídas estão no servidor.',
+  'outbox.syncNow': 'Sincronizar agora',
+  'outbox.syncing': 'A sincronizar…',
+  'outbox.log': 'Registo de sincronização',
+  'outbox.attempts': 'Tentativas',
+  'outbox.nextAttempt': 'Próxima tentativa',
+  'outbox.interview': 'Entrevista',
+  'log.accepted': 'Recebida pelo servidor',
+  'log.duplicate': 'Já estava no servidor (cópia reenviada)',
+  'log.conflict': 'Conflito: o servidor tem outra versão desta revisão',
+  'log.rejected': 'Rejeitada pelo servidor',
+  'log.tooLarge': 'Demasiado grande para o servidor',
+  'log.unauthorized': 'Sessão expirada: entre de novo',
+  'log.serverError': 'Erro do servidor; nova tentativa em breve',
+  'log.timeout': 'O servidor demorou demasiado; nova tentativa em breve',
+  'log.offline': 'Sem rede; nova tentativa em breve',
+  'log.interrupted': 'O envio foi interrompido; será reenviada',
+};
+
+export const MESSAGES: Record<AppLanguage, Record<MessageKey, string>> = { en, pt };
+
+export type Translate = (key: MessageKey) => string;
+
+export function translator(lang: AppLanguage): Translate {
+  return (key) => MESSAGES[lang][key] ?? key;
+}
+
+/** A log event stored as a key ('accepted') shown in the app language. */
+export function logText(t: Translate, event: string): string {
+  const key = `log.${event}` as MessageKey;
+  return key in en ? t(key) : event;
+}
+
+export const I18nContext = createContext<{
+  lang: AppLanguage;
+  t: Translate;
+  setLang: (l: AppLanguage) => void;
+}>({
+  lang: 'pt',
+  t: translator('pt'),
+  setLang: () => {},
+});
+
+export const useI18n = () => useContext(I18nContext);

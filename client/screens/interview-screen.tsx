@@ -1,0 +1,185 @@
+/** One interview: SurveyJS on the tablet, autosaved on every answer, page change and language switch. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import { CONFIG } from '../config.ts';
+import { useI18n } from '../i18n.ts';
+import { commentTarget } from '../interview/drafts.ts';
+import { buildEnvelope } from '../interview/envelope.ts';
+import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
+import { createInterviewModel, INTERVIEW_LANGUAGES } from '../interview/survey-setup.ts';
+import type { Draft } from '../offline/db.ts';
+import { deviceId, getQuestionnaire, queueEnvelope, saveDraft } from '../offline/store.ts';
+import { db, notify, uploader } from '../services.ts';
+
+interface Props {
+  interviewId: string;
+  onDone: () => void;
+  onBack: () => void;
+}
+
+interface Loaded {
+  draft: Draft;
+  model: Model;
+  recorder: ParadataRecorder;
+  device: string;
+}
+
+export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [locale, setLocale] = useState('pt');
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const saving = useRef(Promise.resolve());
+  const saveRef = useRef<(() => Promise<void>) | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const draft = await db.drafts.get(interviewId);
+      if (!draft) return setError('not found');
+      const q = await getQuestionnaire(db, draft.questionnaireId, draft.questionnaireVersion);
+      if (!q) return setError(t('assignments.noQuestionnaire'));
+      const device = await deviceId(db);
+      const model = createInterviewModel(q.json, draft.locale);
+      model.data = draft.answers;
+      if (draft.currentPage > 0 && draft.currentPage < model.visiblePageCount)
+        model.currentPageNo = draft.currentPage;
+      const base = (draft.paradata as Partial<Paradata>).startedAt
+        ? (draft.paradata as unknown as Paradata)
+        : emptyParadata(device, Date.now());
+      const recorder = new ParadataRecorder(base);
+      recorder.beginVisit(model.currentPage?.name ?? '');
+      if (!cancelled) {
+        setLocale(draft.locale);
+        setLoaded({ draft, model, recorder, device });
+      }
+      const gps = await captureGps(CONFIG.gpsTimeoutMs);
+      recorder.setGps(gps);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [interviewId, t]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const { model, recorder } = loaded;
+    let current = loaded.draft;
+    const save = (status: Draft['status'] = 'in_progress') => {
+      current = {
+        ...current,
+        answers: model.data,
+        currentPage: model.currentPageNo,
+        locale: model.locale || 'pt',
+        paradata: { ...recorder.snapshot() },
+        status,
+      };
+      const draft = current;
+      saving.current = saving.current.then(() => saveDraft(db, draft)).then(() => setSavedAt(Date.now()));
+      return saving.current;
+    };
+    const onValue = (_: Model, opt: { name: string }) => {
+      recorder.answered(opt.name);
+      void save();
+    };
+    const onPage = (_: Model, opt: { newCurrentPage?: { name: string } | null }) => {
+      recorder.pageChanged(opt.newCurrentPage?.name ?? '');
+      void save();
+    };
+    const onComplete = () => {
+      void (async () => {
+        await save();
+        const paradata = recorder.complete();
+        const envelope = buildEnvelope(current, model.data, { ...paradata }, loaded.device, new Date());
+        await saving.current;
+        await queueEnvelope(db, envelope);
+        notify();
+        void uploader.flush();
+        onDone();
+      })();
+    };
+    const onRender = (_: Model, opt: { question: { name: string }; htmlElement: HTMLElement }) => {
+      const notes = current.comments.filter((c) => commentTarget(c.question) === opt.question.name);
+      if (notes.length === 0 || opt.htmlElement.querySelector('.supervisor-comment')) return;
+      for (const c of notes) {
+        const div = document.createElement('div');
+        div.className = 'supervisor-comment';
+        div.setAttribute('role', 'note');
+        div.textContent = `${c.author}: ${c.text}`;
+        opt.htmlElement.prepend(div);
+      }
+    };
+    model.onValueChanged.add(onValue);
+    model.onCurrentPageChanged.add(onPage);
+    model.onComplete.add(onComplete);
+    model.onAfterRenderQuestion.add(onRender);
+    saveRef.current = () => save();
+    const onHide = () => void save();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      model.onValueChanged.remove(onValue);
+      model.onCurrentPageChanged.remove(onPage);
+      model.onComplete.remove(onComplete);
+      model.onAfterRenderQuestion.remove(onRender);
+      window.removeEventListener('pagehide', onHide);
+      if (model.state !== 'completed') void save();
+    };
+  }, [loaded, onDone]);
+
+  const general = useMemo(() => loaded?.draft.comments.filter((c) => !c.question) ?? [], [loaded]);
+
+  if (error) return <p className="message error">{error}</p>;
+  if (!loaded) return <p className="message">…</p>;
+
+  const switchLanguage = (to: string) => {
+    loaded.recorder.languageSwitched(loaded.model.locale || 'pt', to);
+    loaded.model.locale = to;
+    setLocale(to);
+    void saveRef.current?.();
+  };
+
+  return (
+    <section className="interview">
+      <div className="interview-bar">
+        <button type="button" className="secondary" onClick={onBack}>
+          ← {t('interview.back')}
+        </button>
+        <label className="language">
+          {t('interview.language')}{' '}
+          <select
+            data-testid="interview-language"
+            value={locale}
+            onChange={(e) => switchLanguage(e.target.value)}
+          >
+            {INTERVIEW_LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {loaded.draft.revision > 1 && (
+          <span className="badge">
+            {t('interview.revision')} {loaded.draft.revision}
+          </span>
+        )}
+        <span className="saved" data-testid="saved" data-saved={savedAt ?? ''}>
+          {savedAt ? `✓ ${t('interview.saved')}` : ''}
+        </span>
+      </div>
+      {general.length > 0 && (
+        <div className="supervisor-comment general" role="note">
+          <strong>{t('interview.comments')}:</strong>
+          {general.map((c) => (
+            <div key={`${c.at}-${c.text}`}>
+              {c.author}: {c.text}
+            </div>
+          ))}
+        </div>
+      )}
+      <Survey model={loaded.model} />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+/** The app's singletons: the device database, the API client, the session and the uploader. */
+import { CONFIG } from './config.ts';
+import { openDb } from './offline/db.ts';
+import { storageUse } from './offline/store.ts';
+import { ApiClient } from './sync/api-client.ts';
+import { SessionManager } from './sync/session.ts';
+import { Uploader } from './sync/uploader.ts';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+export const notify = (): void => {
+  for (const l of listeners) l();
+};
+export const subscribe = (l: Listener): (() => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+export const db = openDb();
+export const session: SessionManager = new SessionManager(db, () => api);
+export const api = new ApiClient({
+  baseUrl: CONFIG.apiBase,
+  token: session.token,
+  timeoutMs: CONFIG.requestTimeoutMs,
+});
+
+export const ui = { sessionExpired: false, storageFull: false };
+
+export const uploader = new Uploader({
+  db,
+  api,
+  policy: CONFIG.backoff,
+  onChange: notify,
+  onUnauthorized: () => {
+    session.expire();
+    void renewAndResume();
+  },
+});
+
+/** On 401 or when the network returns: renew silently if we can, else ask for a login. */
+export async function renewAndResume(): Promise<void> {
+  if (await session.renew()) {
+    ui.sessionExpired = false;
+    await uploader.resumeAfterLogin();
+  } else {
+    ui.sessionExpired = true;
+  }
+  notify();
+}
+
+let started = false;
+/** Flush on start, on `online`, on a timer; "sync now" calls uploader.flush(true). */
+export function startSync(): void {
+  if (started) return;
+  started = true;
+  void (async () => {
+    await uploader.recoverInterrupted();
+    if (!session.hasValidToken()) await renewAndResume();
+    await uploader.resumeAfterLogin();
+    const use = await storageUse();
+    ui.storageFull = use !== null && use > CONFIG.storageWarnFraction;
+    notify();
+  })();
+  globalThis.addEventListener?.('online', () => {
+    void (async () => {
+      if (!session.hasValidToken()) await renewAndResume();
+      await uploader.flush(true);
+    })();
+  });
+  setInterval(() => void uploader.flush(), CONFIG.flushIntervalMs);
+}

@@ -1,0 +1,54 @@
+/**
+ * The tablet app: React + survey-react-ui from client/, built into client/dist, served by the server at `/`.
+ * An installable PWA: the service worker precaches the app shell (SurveyJS makes the main chunk ~2 MB,
+ * above workbox's default 2 MiB limit, so the limit is raised) and keeps questionnaire JSON for offline.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const root = fileURLToPath(new URL('./client', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 3000 },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        name: 'Morabeza',
+        short_name: 'Morabeza',
+        description: 'Household interviews on the tablet, offline',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#f4f6f8',
+        theme_color: '#0b5d7a',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            // A questionnaire version is frozen once fielded: serve it from the cache, refresh in the background.
+            urlPattern: ({ url }) => /^\/api\/questionnaires\/[^/]+\/versions\/\d+$/.test(url.pathname),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'questionnaires', expiration: { maxEntries: 50 } },
+          },
+        ],
+      },
+    }),
+  ],
+});
