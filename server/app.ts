@@ -54,8 +54,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/questionnaires', questionnaireRoutes(options))
     .route('/assignments', assignmentRoutes(options))
     .route('/interviews', interviewRoutes(options));
-  api.notFound((c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
   app.route('/api', api);
+  app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(clientDir)) {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/env.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded demo on port 8080', () => {
+    const parsed = parseEnv({});
+    expect(parsed.ok && parsed.env).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'file:data/morabeza.db',
+      MORABEZA_MODE: 'demo',
+    });
+  });
+
+  it('names each bad field and the reason', () => {
+    const parsed = parseEnv({ PORT: 'eighty', DATABASE_URL: 'postgres://x', MORABEZA_MODE: 'prod' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const fields = parsed.errors.map((e) => e.split(':')[0]);
+    expect(fields).toEqual(expect.arrayContaining(['PORT', 'DATABASE_URL', 'MORABEZA_MODE']));
+    expect(parsed.errors.find((e) => e.startsWith('DATABASE_URL'))).toContain('must start with file:');
+  });
+
+  it('refuses a demo password in production mode', () => {
+    const parsed = parseEnv({ MORABEZA_MODE: 'production', MORABEZA_DEMO_PASSWORD: 'demo' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors[0]).toMatch(/^MORABEZA_DEMO_PASSWORD: demo passwords are refused/);
+  });
+});

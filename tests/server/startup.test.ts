@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/env.ts';
+import { StartupError, startMorabeza } from '../../server/startup.ts';
+import { TEST_QUESTIONNAIRES } from '../helpers/server.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'morabeza-start-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function envFor(extra: Record<string, string>) {
+  const parsed = parseEnv({
+    DATABASE_URL: `file:${join(dir, 'm.db')}`,
+    MORABEZA_CLIENT_DIR: join(dir, 'none'),
+    ...extra,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.env;
+}
+
+describe('start-up', () => {
+  it('migrates and seeds the demo once, with every role, logging in with MORABEZA_DEMO_PASSWORD', async () => {
+    const first = await startMorabeza(envFor({ MORABEZA_DEMO_PASSWORD: 'morabeza' }), { runJobs: false });
+    expect(first.demoAccounts?.map((a) => a.role).sort()).toEqual(
+      [
+        'admin',
+        'analyst',
+        'coordinator',
+        'enumerator',
+        'enumerator',
+        'enumerator',
+        'supervisor',
+        'supervisor',
+      ].sort(),
+    );
+    const login = await first.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'enumerator1', password: 'morabeza' }),
+    });
+    expect(login.status).toBe(200);
+    await first.close();
+    const second = await startMorabeza(envFor({}), { runJobs: false });
+    expect(second.demoAccounts).toBeNull();
+    await second.close();
+  });
+
+  it('seeds assignments for enumerator1 when the IPEI household questionnaire is present', async () => {
+    const started = await startMorabeza(envFor({}), { runJobs: false });
+    const login = await started.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'enumerator1', password: 'demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const res = await started.app.request('/api/assignments', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const list = (await res.json()) as Array<{ questionnaireId: string; preload: Record<string, unknown> }>;
+    expect(list.length).toBeGreaterThan(10);
+    expect(list[0].questionnaireId).toBe('ipei-household');
+    expect(list[0].preload).toMatchObject({ a04_ea: expect.stringMatching(/^CV-/) });
+    await started.close();
+  });
+
+  it('refuses to start in production mode while demo accounts exist', async () => {
+    const demo = await startMorabeza(envFor({}), { runJobs: false });
+    await demo.close();
+    await expect(startMorabeza(envFor({ MORABEZA_MODE: 'production' }), { runJobs: false })).rejects.toThrow(
+      StartupError,
+    );
+  });
+
+  it('never seeds demo accounts in production mode', async () => {
+    const prod = await startMorabeza(
+      envFor({ MORABEZA_MODE: 'production', MORABEZA_QUESTIONNAIRES_DIR: TEST_QUESTIONNAIRES }),
+      {
+        runJobs: false,
+      },
+    );
+    expect(prod.demoAccounts).toBeNull();
+    const login = await prod.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'demo' }),
+    });
+    expect(login.status).toBe(401);
+    await prod.close();
+  });
+});
