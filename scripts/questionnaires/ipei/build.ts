@@ -1,0 +1,86 @@
+/**
+ * Writes questionnaires/ipei/{household,listing}.v1.json and translations-status.json from the TypeScript
+ * source in this folder. Usage: `npx tsx scripts/questionnaires/ipei/build.ts`.
+ * Refuses to overwrite a locked (fielded) file whose bytes would change: edit a new version instead.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLDR, type Json, LANGS, type Loc } from './dsl.ts';
+import { household } from './household.ts';
+import { listing } from './listing.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const out = join(root, 'questionnaires/ipei');
+
+type Status = 'cldr' | 'draft' | 'missing';
+interface Entry {
+  pt: string;
+  status: Partial<Record<(typeof LANGS)[number], Status>>;
+}
+
+const isLoc = (v: unknown): v is Loc =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Loc).default === 'string';
+
+/** Every localisable string keyed by `<file>:<element name>.<property>` with its per-language status. */
+function collect(file: string, node: unknown, key: string, out: Record<string, Entry>): void {
+  if (isLoc(node)) {
+    const status: Entry['status'] = {};
+    for (const l of LANGS) status[l] = node[l] ? (CLDR.has(node) ? 'cldr' : 'draft') : 'missing';
+    out[`${file}:${key}`] = { pt: node.default, status };
+    return;
+  }
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => {
+      const tag =
+        typeof item === 'object' && item && 'value' in item ? String((item as Json).value) : String(i);
+      const named = typeof item === 'object' && item && typeof (item as Json).name === 'string';
+      collect(file, item, named ? String((item as Json).name) : `${key}[${tag}]`, out);
+    });
+    return;
+  }
+  if (typeof node === 'object' && node !== null)
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'name' || k === 'value') continue;
+      collect(file, v, key ? `${key}.${k}` : k, out);
+    }
+}
+
+function write(name: string, json: Json): void {
+  const path = join(out, name);
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  const locksPath = join(root, 'questionnaires/locks.json');
+  const locks = existsSync(locksPath)
+    ? (JSON.parse(readFileSync(locksPath, 'utf8')) as Record<string, string>)
+    : {};
+  const rel = relative(join(root, 'questionnaires'), path);
+  const hash = createHash('sha256').update(text).digest('hex');
+  if (locks[rel] && locks[rel] !== hash) {
+    console.error(`${rel} is locked (fielded) and would change: make a new version instead.`);
+    process.exitCode = 1;
+    return;
+  }
+  writeFileSync(path, text);
+  console.log(`wrote ${relative(root, path)} (${text.length} bytes)`);
+}
+
+write('household.v1.json', household);
+write('listing.v1.json', listing);
+const strings: Record<string, Entry> = {};
+collect('household.v1', household, '', strings);
+collect('listing.v1', listing, '', strings);
+const summary: Record<string, Record<Status, number>> = {};
+for (const l of LANGS) {
+  summary[l] = { cldr: 0, draft: 0, missing: 0 };
+  for (const e of Object.values(strings)) summary[l][e.status[l] ?? 'missing']++;
+}
+write('translations-status.json', {
+  legend: {
+    cldr: 'name from Unicode CLDR (ICU); reliable',
+    draft: 'written by the project, not yet reviewed by a native translator: needs review',
+    missing: 'no translation: the interview shows the Portuguese text',
+  },
+  summary,
+  strings,
+});

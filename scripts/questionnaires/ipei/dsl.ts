@@ -1,0 +1,175 @@
+/**
+ * A compact way to write SurveyJS questionnaire JSON with six languages. The generated JSON is the artefact
+ * (committed, editable in SurveyJS Creator); this source only saves typing. Portuguese is `default`.
+ */
+export const LANGS = ['en', 'fr', 'kea', 'wo', 'zh-Hans'] as const;
+export type Lang = (typeof LANGS)[number];
+/** A localisable string: `default` is Portuguese; a missing language falls back to it. */
+export type Loc = { default: string } & Partial<Record<Lang, string>>;
+export type Json = Record<string, unknown>;
+
+/** Strings whose translations come from Unicode CLDR (via Node's ICU), not from us. */
+export const CLDR = new WeakSet<Loc>();
+
+/** L(pt, en, fr, kea?, wo?, zh?) */
+export function L(pt: string, en: string, fr: string, kea?: string, wo?: string, zh?: string): Loc {
+  const out: Loc = { default: pt, en, fr };
+  if (kea) out.kea = kea;
+  if (wo) out.wo = wo;
+  if (zh) out['zh-Hans'] = zh;
+  return out;
+}
+
+export type Choice = [value: number | string, text: Loc];
+const items = (choices: Choice[]) => choices.map(([value, text]) => ({ value, text }));
+
+export const YES: Choice = [1, L('Sim', 'Yes', 'Oui', 'Sin', 'Waaw', '是')];
+export const NO: Choice = [2, L('Não', 'No', 'Non', 'Nãu', 'Déedéet', '否')];
+export const DK: Choice = [98, L('Não sabe', "Don't know", 'Ne sait pas', 'Ka sabi', 'Xamuma', '不知道')];
+export const RF: Choice = [
+  99,
+  L('Recusa', 'Refused', 'Refus', 'Ka kre rasponde', 'Bañ na tontu', '拒绝回答'),
+];
+export const YES_NO = [YES, NO];
+export const YES_NO_DK = [YES, NO, DK];
+
+type Opts = Json & { visibleIf?: string; required?: boolean };
+function base(type: string, name: string, title: Loc, o: Opts = {}): Json {
+  const { required = true, ...rest } = o;
+  return { type, name, title, ...(required ? { isRequired: true } : {}), ...rest };
+}
+
+/** Single choice (radio buttons). */
+export const single = (name: string, title: Loc, choices: Choice[], o: Opts = {}) =>
+  base('radiogroup', name, title, { choices: items(choices), ...o });
+
+/** Single choice from a long list: a searchable dropdown. */
+export const lookup = (name: string, title: Loc, choices: Choice[], o: Opts = {}) =>
+  base('dropdown', name, title, { choices: items(choices), searchEnabled: true, ...o });
+
+/** Several choices; `none` is an exclusive code. */
+export const multi = (name: string, title: Loc, choices: Choice[], o: Opts & { none?: Choice } = {}) => {
+  const { none, ...rest } = o;
+  const all = none ? [...choices, none] : choices;
+  const extra = none ? { validators: [exclusive(name, none[0])] } : {};
+  return base('checkbox', name, title, { choices: items(all), ...extra, ...rest });
+};
+
+/** Several choices from a long list: a searchable tag box. */
+export const multiLookup = (name: string, title: Loc, choices: Choice[], o: Opts = {}) =>
+  base('tagbox', name, title, { choices: items(choices), searchEnabled: true, ...o });
+
+function exclusive(name: string, code: number | string): Json {
+  return {
+    type: 'expression',
+    expression: `{${name}} notcontains ${JSON.stringify(code)} or {${name}.length} = 1`,
+    text: L(
+      'Esta resposta exclui as outras.',
+      'This answer excludes the others.',
+      'Cette réponse exclut les autres.',
+    ),
+  };
+}
+
+/** An integer in [min, max]; `special` lists codes like -98 (DK) and -99 (RF) that are also accepted. */
+export function int(
+  name: string,
+  title: Loc,
+  min: number,
+  max: number,
+  o: Opts & { special?: number[] } = {},
+) {
+  const { special = [], validators = [], ...rest } = o;
+  const v = `{${name}}`;
+  const range = `${v} >= ${min} and ${v} <= ${max}`;
+  const ok = special.length
+    ? `(${range}) or ${special.map((s) => `${v} = ${s}`).join(' or ')}`
+    : `(${range})`;
+  const codes = special.length ? ` (${special.join(', ')})` : '';
+  const text = L(
+    `Valor entre ${min} e ${max}${codes}.`,
+    `Value between ${min} and ${max}${codes}.`,
+    `Valeur entre ${min} et ${max}${codes}.`,
+  );
+  return base('text', name, title, {
+    inputType: 'number',
+    validators: [{ type: 'expression', expression: `${v} empty or ${ok}`, text }, ...(validators as Json[])],
+    ...rest,
+  });
+}
+
+export const text = (name: string, title: Loc, o: Opts = {}) => base('text', name, title, o);
+export const date = (name: string, title: Loc, o: Opts = {}) =>
+  base('text', name, title, { inputType: 'date', ...o });
+export const calc = (name: string, title: Loc, expression: string, o: Json = {}) => ({
+  type: 'expression',
+  name,
+  title,
+  expression,
+  ...o,
+});
+export const note = (name: string, html: Loc, o: Json = {}) => ({ type: 'html', name, html, ...o });
+
+/** A soft check: shown to the enumerator, never blocks, never makes a response invalid. */
+export const warn = (expression: string, text: Loc): Json => ({
+  type: 'expression',
+  expression,
+  text,
+  notificationType: 'warning',
+});
+/** A hard consistency check. */
+export const check = (expression: string, text: Loc): Json => ({ type: 'expression', expression, text });
+
+/** Module pages that repeat a shared roster: each shows one panel per eligible member. */
+export function personPage(
+  name: string,
+  title: Loc,
+  visibleWhen: string,
+  elements: Json[],
+  pageIf: string,
+): Json {
+  return {
+    name,
+    title,
+    visibleIf: pageIf,
+    elements: [
+      {
+        type: 'paneldynamic',
+        name: `members_${name.split('_')[0]}`,
+        title,
+        valueName: 'members',
+        templateTitle: L(
+          '{panel.c01_name} (linha {panelIndex})',
+          '{panel.c01_name} (line {panelIndex})',
+          '{panel.c01_name} (ligne {panelIndex})',
+          '{panel.c01_name} (linha {panelIndex})',
+          '{panel.c01_name} (rëdd {panelIndex})',
+          '{panel.c01_name}（第 {panelIndex} 行）',
+        ),
+        templateVisibleIf: visibleWhen,
+        allowAddPanel: false,
+        allowRemovePanel: false,
+        templateElements: panelize(elements),
+      },
+    ],
+  };
+}
+
+/** Inside a dynamic panel a question reaches its own value as `{panel.name}`: rewrite its validators. */
+export function panelize(elements: Json[]): Json[] {
+  return elements.map((e) => {
+    const name = String(e.name);
+    const validators = (e.validators as Json[] | undefined)?.map((v) =>
+      typeof v.expression === 'string'
+        ? {
+            ...v,
+            expression: v.expression.replace(
+              new RegExp(`\\{${name}(\\.length)?\\}`, 'g'),
+              `{panel.${name}$1}`,
+            ),
+          }
+        : v,
+    );
+    return validators ? { ...e, validators } : e;
+  });
+}
