@@ -8,6 +8,7 @@ export async function startDraft(
   db: MorabezaDb,
   a: Assignment,
   deviceId: string,
+  known: Set<string>,
   now = Date.now(),
 ): Promise<Draft> {
   const existing = await db.drafts.where('assignmentId').equals(a.id).first();
@@ -18,7 +19,7 @@ export async function startDraft(
     assignmentId: a.id,
     questionnaireId: a.questionnaireId,
     questionnaireVersion: a.questionnaireVersion,
-    answers: { ...a.preload },
+    answers: Object.fromEntries(Object.entries(a.preload).filter(([k]) => known.has(k))),
     currentPage: 0,
     locale: 'pt',
     startedAt: new Date(now).toISOString(),

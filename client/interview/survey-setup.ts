@@ -59,3 +59,9 @@ export function createInterviewModel(json: Record<string, unknown>, locale: stri
   model.showCompletedPage = false;
   return model;
 }
+
+/** The value names a questionnaire asks (so preloads only fill questions that exist). */
+export function questionNames(json: Record<string, unknown>): Set<string> {
+  const model = new Model(json);
+  return new Set(model.getAllQuestions(false, false, false).map((q) => q.getValueName()));
+}

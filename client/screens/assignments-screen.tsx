@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { startDraft } from '../interview/drafts.ts';
+import { questionNames } from '../interview/survey-setup.ts';
 import type { Draft, OutboxItem } from '../offline/db.ts';
 import { deviceId, getQuestionnaire } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
@@ -55,11 +56,12 @@ export function AssignmentsScreen({ onOpen }: Props) {
   };
 
   const open = async (a: Assignment) => {
-    if (!(await getQuestionnaire(db, a.questionnaireId, a.questionnaireVersion))) {
+    const q = await getQuestionnaire(db, a.questionnaireId, a.questionnaireVersion);
+    if (!q) {
       setMessage(t('assignments.noQuestionnaire'));
       return;
     }
-    const draft = await startDraft(db, a, await deviceId(db));
+    const draft = await startDraft(db, a, await deviceId(db), questionNames(q.json));
     onOpen(draft.interviewId);
   };
 

@@ -33,6 +33,9 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const saving = useRef(Promise.resolve());
   const saveRef = useRef<(() => Promise<void>) | null>(null);
+  // Writes still in flight, mirrored on the DOM synchronously (tests wait for data-pending="0").
+  const pending = useRef(0);
+  const sectionRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -67,6 +70,10 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
     if (!loaded) return;
     const { model, recorder } = loaded;
     let current = loaded.draft;
+    const track = (delta: number) => {
+      pending.current += delta;
+      if (sectionRef.current) sectionRef.current.dataset.pending = String(pending.current);
+    };
     const save = (status: Draft['status'] = 'in_progress') => {
       current = {
         ...current,
@@ -77,7 +84,11 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         status,
       };
       const draft = current;
-      saving.current = saving.current.then(() => saveDraft(db, draft)).then(() => setSavedAt(Date.now()));
+      track(1);
+      saving.current = saving.current
+        .then(() => saveDraft(db, draft))
+        .then(() => setSavedAt(Date.now()))
+        .finally(() => track(-1));
       return saving.current;
     };
     const onValue = (_: Model, opt: { name: string }) => {
@@ -141,7 +152,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   };
 
   return (
-    <section className="interview">
+    <section className="interview" ref={sectionRef} data-testid="interview" data-pending="0">
       <div className="interview-bar">
         <button type="button" className="secondary" onClick={onBack}>
           ← {t('interview.back')}
