@@ -1,0 +1,163 @@
+/**
+ * Columnar data: every column is an array of numbers, strings or nulls (null or NaN = missing).
+ * Numeric columns are best given as Float64Array with NaN for missing values.
+ */
+import { SurveyError } from './errors.ts';
+
+export type Cell = number | string | null | undefined;
+export type Column = Float64Array | ArrayLike<Cell>;
+/** A data set as named columns of equal length. */
+export type DataFrame = Record<string, Column>;
+
+/** Number of rows of a data frame (length of its first column). */
+export function nrow(data: DataFrame): number {
+  for (const k in data) return data[k].length;
+  return 0;
+}
+
+export function isMissing(v: Cell): boolean {
+  return (
+    v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || v === '' || v === 'NA'
+  );
+}
+
+/** The column, or an error naming the available columns. */
+export function getColumn(data: DataFrame, name: string, role = 'variable'): Column {
+  const col = data[name];
+  if (col === undefined) {
+    const names = Object.keys(data);
+    throw new SurveyError(
+      `Unknown ${role} column '${name}'. Use one of: ${names.slice(0, 30).join(', ')}${names.length > 30 ? ', ...' : ''}.`,
+      role,
+    );
+  }
+  return col;
+}
+
+/** A numeric copy of a column (NaN = missing); throws if a non-missing value is not a number. */
+export function numericColumn(data: DataFrame, name: string, role = 'variable'): Float64Array {
+  const col = getColumn(data, name, role);
+  if (col instanceof Float64Array) return col;
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (isMissing(v)) out[i] = Number.NaN;
+    else if (typeof v === 'number') out[i] = v;
+    else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
+    else {
+      const x = Number(v);
+      if (!Number.isFinite(x) && !/^[-+]?inf(inity)?$/i.test(String(v)))
+        throw new SurveyError(
+          `Column '${name}' (${role}) must be numeric but row ${i + 1} holds '${v}'. Recode it as a number or use it as a categorical variable.`,
+          role,
+        );
+      out[i] = x;
+    }
+  }
+  return out;
+}
+
+/** A categorical column: integer codes (-1 = missing) into `levels`. */
+export interface Factor {
+  codes: Int32Array;
+  levels: string[];
+}
+
+function labelOf(v: Cell): string {
+  return typeof v === 'number' ? String(v) : String(v);
+}
+
+/**
+ * Turns a column into a factor. Levels default to R's order: numeric values sorted numerically,
+ * strings sorted by code unit; pass `levels` to fix the order (values outside them become missing).
+ */
+export function factorColumn(
+  data: DataFrame,
+  name: string,
+  levels?: readonly string[],
+  role = 'variable',
+): Factor {
+  const col = getColumn(data, name, role);
+  return toFactor(col, levels);
+}
+
+export function toFactor(col: Column, levels?: readonly string[]): Factor {
+  const n = col.length;
+  const codes = new Int32Array(n);
+  if (!levels) {
+    const seen = new Map<string, number>();
+    let allNumeric = true;
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (isMissing(v)) continue;
+      const lab = labelOf(v);
+      if (!seen.has(lab)) {
+        const num = typeof v === 'number' ? v : Number(v);
+        if (!Number.isFinite(num)) allNumeric = false;
+        seen.set(lab, num);
+      }
+    }
+    const labs = [...seen.keys()];
+    if (allNumeric) labs.sort((a, b) => (seen.get(a) as number) - (seen.get(b) as number));
+    else labs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    levels = labs;
+  }
+  const index = new Map<string, number>();
+  levels.forEach((l, i) => {
+    index.set(l, i);
+  });
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (isMissing(v)) codes[i] = -1;
+    else {
+      const k = index.get(labelOf(v));
+      codes[i] = k === undefined ? -1 : k;
+    }
+  }
+  return { codes, levels: [...levels] };
+}
+
+/** Interaction of several factors (first varies fastest, as R's interaction()). Only observed combinations. */
+export function interactionCodes(factors: Factor[]): { codes: Int32Array; labels: string[][] } {
+  const n = factors[0].codes.length;
+  const codes = new Int32Array(n);
+  const map = new Map<string, number>();
+  const combos: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    let missing = false;
+    const parts: number[] = [];
+    for (const f of factors) {
+      const c = f.codes[i];
+      if (c < 0) missing = true;
+      parts.push(c);
+    }
+    if (missing) {
+      codes[i] = -1;
+      continue;
+    }
+    const key = parts.join(',');
+    let k = map.get(key);
+    if (k === undefined) {
+      k = combos.length;
+      map.set(key, k);
+      combos.push(parts);
+    }
+    codes[i] = k;
+  }
+  // Order combinations as R's svyby: last factor slowest.
+  const order = combos.map((_, i) => i);
+  order.sort((a, b) => {
+    for (let j = factors.length - 1; j >= 0; j--) {
+      const d = combos[a][j] - combos[b][j];
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  const remap = new Int32Array(combos.length);
+  order.forEach((old, neu) => {
+    remap[old] = neu;
+  });
+  for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+  const labels = order.map((old) => combos[old].map((c, j) => factors[j].levels[c]));
+  return { codes, labels };
+}

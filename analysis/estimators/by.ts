@@ -1,0 +1,169 @@
+/**
+ * Domain estimates (R `svyby`): the statistic in every combination of the by variables, each as a
+ * zero-weighted domain of the whole design, with the joint covariance across domains (covmat).
+ */
+import { getColumn, interactionCodes, toFactor } from '../data.ts';
+import { meanStat, svyMean, svyRatio, svyTotal, totalStat } from './basic.ts';
+import type { AnyDesign, Estimate, TotalsStat, VarSpec } from './core.ts';
+import { assertDesign, degf, estimateStat, handleMissing, modelColumns, subsetAny } from './core.ts';
+
+export interface ByOptions {
+  naRm?: boolean;
+  deff?: boolean | 'replace';
+  /** Full covariance across domains (R covmat = TRUE). */
+  covmat?: boolean;
+  /** Level order of the by variables. */
+  levels?: Record<string, readonly string[]>;
+}
+
+export type ByStatistic = 'mean' | 'total' | { ratio: string };
+
+/**
+ * Estimates per domain. The domains are combinations of `by` present in the data, ordered with
+ * the first variable varying fastest (R's order).
+ *
+ * @example
+ * svyBy('api00', ['stype'], dclus1, 'mean', { deff: true });
+ */
+export function svyBy(
+  x: VarSpec | readonly VarSpec[],
+  by: string | readonly string[],
+  design: AnyDesign,
+  statistic: ByStatistic = 'mean',
+  options: ByOptions = {},
+): Estimate {
+  assertDesign(design);
+  const byVars = typeof by === 'string' ? [by] : [...by];
+  const factors = byVars.map((b) => toFactor(getColumn(design.data, b, 'by'), options.levels?.[b]));
+  const inter = interactionCodes(factors);
+  // Domains only among rows in the design.
+  const present = new Uint8Array(inter.labels.length);
+  for (let i = 0; i < design.n; i++)
+    if (design.weights[i] !== 0 && inter.codes[i] >= 0) present[inter.codes[i]] = 1;
+  const domainIdx = inter.labels.map((_, k) => k).filter((k) => present[k]);
+  const D = domainIdx.length;
+  const results: Estimate[] = domainIdx.map((k) => {
+    const keep = new Uint8Array(design.n);
+    for (let i = 0; i < design.n; i++) keep[i] = inter.codes[i] === k ? 1 : 0;
+    const sub = subsetAny(design, keep);
+    if (typeof statistic === 'object') {
+      const vars = Array.isArray(x) ? x : [x];
+      return svyRatio(
+        String(typeof vars[0] === 'string' ? vars[0] : (vars[0] as { name: string }).name),
+        statistic.ratio,
+        sub,
+        options,
+      );
+    }
+    return statistic === 'mean' ? svyMean(x, sub, options) : svyTotal(x, sub, options);
+  });
+  const statNames = results[0]?.names ?? [];
+  const S = statNames.length;
+  const names: string[] = [];
+  const estimate: number[] = [];
+  const se: number[] = [];
+  const n: number[] = [];
+  const deff: number[] = [];
+  for (let s = 0; s < S; s++)
+    for (let d = 0; d < D; d++) {
+      names.push(
+        S > 1
+          ? `${inter.labels[domainIdx[d]].join('.')}:${statNames[s]}`
+          : inter.labels[domainIdx[d]].join('.'),
+      );
+      estimate.push(results[d].estimate[s]);
+      se.push(results[d].se[s]);
+      n.push(results[d].n[s]);
+      if (results[d].deff) deff.push((results[d].deff as number[])[s]);
+    }
+  const P = S * D;
+  let vcov: number[][] = Array.from({ length: P }, (_, a) =>
+    Array.from({ length: P }, (_, b) => (a === b ? se[a] * se[a] : Number.NaN)),
+  );
+  if (options.covmat && typeof statistic !== 'object')
+    vcov = jointVcov(x, design, domainIdx, inter.codes, statistic, options.naRm ?? false, S, D);
+  const warnings = results.flatMap((r) => r.warnings);
+  return {
+    statistic: typeof statistic === 'object' ? 'ratio' : statistic,
+    names,
+    estimate,
+    se,
+    vcov,
+    deff: deff.length === P ? deff : undefined,
+    cv: estimate.map((e, j) => se[j] / Math.abs(e)),
+    n,
+    df: degf(design),
+    domains: { by: byVars, labels: domainIdx.map((k) => inter.labels[k]), statisticNames: statNames },
+    warnings: [...new Set(warnings)],
+  };
+}
+
+/** Joint covariance of all domain estimates: influence columns of every domain stacked. */
+function jointVcov(
+  x: VarSpec | readonly VarSpec[],
+  design: AnyDesign,
+  domainIdx: number[],
+  codes: Int32Array,
+  statistic: 'mean' | 'total',
+  naRm: boolean,
+  S: number,
+  D: number,
+): number[][] {
+  const mc = modelColumns(design.data, Array.isArray(x) ? x : [x as VarSpec]);
+  const miss = handleMissing(design, mc.cols, naRm);
+  const base = miss.design;
+  const n = base.n;
+  const P = S * D;
+  const warnings: string[] = [];
+  // Stack the per-domain statistics into one totals-based statistic (statistic-major order).
+  const stats: TotalsStat[] = domainIdx.map((k) => {
+    const cols = miss.cols.map((c) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) if (codes[i] === k) out[i] = c[i];
+      return out;
+    });
+    const ind = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (codes[i] === k) ind[i] = 1;
+    if (statistic === 'total') return totalStat(mc.names, cols, n);
+    const m = meanStat(mc.names, cols, n);
+    m.u[m.u.length - 1] = ind;
+    return {
+      ...m,
+      influence: (T: Float64Array, w: Float64Array) =>
+        cols.map((xc, j) => {
+          const mu = T[j] / T[S];
+          const z = new Float64Array(n);
+          for (let i = 0; i < n; i++) if (w[i] !== 0 && ind[i]) z[i] = (w[i] * (xc[i] - mu)) / T[S];
+          return z;
+        }),
+    };
+  });
+  const offsets: number[] = [];
+  const u: Float64Array[] = [];
+  for (const st of stats) {
+    offsets.push(u.length);
+    u.push(...st.u);
+  }
+  const joint: TotalsStat = {
+    names: [],
+    u,
+    evaluate: (T) => {
+      const out = new Float64Array(P);
+      stats.forEach((st, d) => {
+        const e = st.evaluate(T.subarray(offsets[d], offsets[d] + st.u.length));
+        for (let s = 0; s < S; s++) out[s * D + d] = e[s];
+      });
+      return out;
+    },
+    influence: (T, w) => {
+      const out: Float64Array[] = new Array(P);
+      stats.forEach((st, d) => {
+        const z = st.influence(T.subarray(offsets[d], offsets[d] + st.u.length), w);
+        for (let s = 0; s < S; s++) out[s * D + d] = z[s];
+      });
+      return out;
+    },
+  };
+  const r = estimateStat(base, joint, warnings);
+  return Array.from({ length: P }, (_, a) => Array.from(r.vcov.subarray(a * P, a * P + P)));
+}

@@ -1,0 +1,186 @@
+/**
+ * Confidence intervals for a proportion (R `svyciprop`) and for any estimate (`confint`), with t
+ * on the design degrees of freedom where R uses it.
+ */
+
+import { qbeta } from '../distributions/beta.ts';
+import { qnorm, qt } from '../distributions/continuous.ts';
+import { SurveyError } from '../errors.ts';
+import { svrVar } from '../variance/replicate.ts';
+import { meanStat, svyMean } from './basic.ts';
+import type { AnyDesign, Estimate } from './core.ts';
+import { assertDesign, degf, estimateStat, handleMissing, isReplicate } from './core.ts';
+
+export type CipropMethod = 'logit' | 'likelihood' | 'asin' | 'beta' | 'mean' | 'xlogit' | 'wilson';
+
+export interface CipropOptions {
+  method?: CipropMethod;
+  level?: number;
+  /** Degrees of freedom; default the design df (R degf), Infinity for Normal. */
+  df?: number;
+  naRm?: boolean;
+}
+
+export interface CipropResult {
+  estimate: number;
+  ci: [number, number];
+  /** Variance and SE of the proportion itself (R attr "var"). */
+  var: number;
+  se: number;
+  method: CipropMethod;
+  df: number;
+  warnings: string[];
+}
+
+const expit = (x: number) => 1 - 1 / (1 + Math.exp(x));
+const logit = (p: number) => Math.log(p / (1 - p));
+
+function crit(level: number, df: number): number {
+  const a = (1 - level) / 2;
+  return Number.isFinite(df) ? qt(1 - a, df) : qnorm(1 - a);
+}
+
+/**
+ * Interval for the proportion of rows where `indicator` is 1 (a 0/1 column, or a categorical
+ * column with `level`).
+ *
+ * @example
+ * svyCiprop('sch.wide', dclus1, { method: 'beta' }, 'Yes'); // 0.874 [0.824, 0.915]
+ * @see Korn EL, Graubard BI (1998) Confidence intervals for proportions with small expected
+ *   number of positive counts estimated from survey data. Survey Methodology 24:193-201.
+ */
+export function svyCiprop(
+  variable: string,
+  design: AnyDesign,
+  options: CipropOptions = {},
+  level?: string,
+): CipropResult {
+  assertDesign(design);
+  const method = options.method ?? 'logit';
+  const conf = options.level ?? 0.95;
+  const df = options.df ?? degf(design);
+  const warnings: string[] = [];
+  // The 0/1 indicator column.
+  const col = design.data[variable];
+  if (col === undefined) svyMean(variable, design); // throws unknown-column error
+  const ind = new Float64Array(design.n);
+  for (let i = 0; i < design.n; i++) {
+    const v = col[i];
+    if (v === null || v === undefined || v === 'NA' || v === '' || (typeof v === 'number' && Number.isNaN(v)))
+      ind[i] = Number.NaN;
+    else if (level !== undefined) ind[i] = String(v) === level ? 1 : 0;
+    else {
+      const x = Number(v);
+      if (x !== 0 && x !== 1)
+        throw new SurveyError(
+          `'${variable}' is not a 0/1 variable: give the level whose proportion is wanted.`,
+          'level',
+        );
+      ind[i] = x;
+    }
+  }
+  const miss = handleMissing(design, [ind], options.naRm ?? false);
+  if (miss.hasNA) throw new SurveyError(`Missing values in '${variable}': set naRm: true.`, 'naRm');
+  const d = miss.design;
+  const r = estimateStat(d, meanStat([variable], miss.cols, d.n), warnings);
+  const p = r.estimate[0];
+  const V = r.vcov[0];
+  const se = Math.sqrt(V);
+  const t = crit(conf, df);
+  const alpha = 1 - conf;
+  let ci: [number, number];
+  switch (method) {
+    case 'mean':
+      ci = [p - t * se, p + t * se];
+      break;
+    case 'asin': {
+      const a = Math.asin(Math.sqrt(p));
+      const h = (t * se) / (2 * Math.sqrt(p * (1 - p)));
+      ci = [Math.sin(a - h) ** 2, Math.sin(a + h) ** 2];
+      break;
+    }
+    case 'xlogit': {
+      const h = (t * se) / (p * (1 - p));
+      ci = [expit(logit(p) - h), expit(logit(p) + h)];
+      break;
+    }
+    case 'logit': {
+      // R fits svyglm(y ~ 1, quasibinomial): Taylor variance equals the delta method; replicate
+      // designs re-fit per replicate, i.e. the replicate variance of logit(p_r).
+      let vl = V / (p * (1 - p)) ** 2;
+      if (isReplicate(d) && r.replicates) {
+        const reps = r.replicates.map((th) => new Float64Array([logit(th[0])]));
+        vl = svrVar(reps, d.scale, d.rscales, d.mse, [logit(p)], warnings)[0];
+      }
+      const h = t * Math.sqrt(vl);
+      ci = [expit(logit(p) - h), expit(logit(p) + h)];
+      break;
+    }
+    case 'beta': {
+      let nEff = (p * (1 - p)) / V;
+      nEff *= (qt(alpha / 2, design.n - 1) / qt(alpha / 2, degf(design))) ** 2;
+      ci = [
+        qbeta(alpha / 2, nEff * p, nEff * (1 - p) + 1),
+        qbeta(1 - alpha / 2, nEff * p + 1, nEff * (1 - p)),
+      ];
+      break;
+    }
+    case 'wilson': {
+      // Wilson score interval with the design-based effective sample size p(1-p)/V.
+      const nEff = (p * (1 - p)) / V;
+      const z2 = t * t;
+      const centre = (p + z2 / (2 * nEff)) / (1 + z2 / nEff);
+      const half = (t / (1 + z2 / nEff)) * Math.sqrt((p * (1 - p)) / nEff + z2 / (4 * nEff * nEff));
+      ci = [centre - half, centre + half];
+      break;
+    }
+    case 'likelihood':
+      throw new SurveyError("method 'likelihood' is not implemented yet: use 'logit' or 'beta'.", 'method');
+    default:
+      throw new SurveyError(`Unknown svyCiprop method '${method}'.`, 'method');
+  }
+  if (p === 0 || p === 1)
+    warnings.push(`The estimated proportion is ${p}: interval limits may be NaN or degenerate.`);
+  return { estimate: p, ci, var: V, se, method, df, warnings };
+}
+
+/**
+ * Confidence intervals for an Estimate: estimate +- q * se, with q from t(df) or the Normal
+ * (R `confint(..., df = Inf)` default for svystat). `df: 'design'` uses the design df.
+ */
+export function confint(
+  est: Estimate,
+  options: { level?: number; df?: number | 'design' } = {},
+): [number, number][] {
+  const level = options.level ?? 0.95;
+  const df = options.df === 'design' ? est.df : (options.df ?? Number.POSITIVE_INFINITY);
+  const q = crit(level, df);
+  return est.estimate.map((e, j) => [e - q * est.se[j], e + q * est.se[j]]);
+}
+
+/**
+ * Linear contrast of estimates (R `svycontrast` with a coefficient vector).
+ */
+export function svyContrast(est: Estimate, coef: readonly number[], name = 'contrast'): Estimate {
+  if (coef.length !== est.estimate.length)
+    throw new SurveyError(
+      `contrast has ${coef.length} coefficients for ${est.estimate.length} estimates.`,
+      'coef',
+    );
+  const e = coef.reduce((s, c, j) => s + c * est.estimate[j], 0);
+  let v = 0;
+  for (let a = 0; a < coef.length; a++)
+    for (let b = 0; b < coef.length; b++) if (coef[a] && coef[b]) v += coef[a] * coef[b] * est.vcov[a][b];
+  const se = Math.sqrt(v);
+  return {
+    statistic: 'contrast',
+    names: [name],
+    estimate: [e],
+    se: [se],
+    vcov: [[v]],
+    cv: [se / Math.abs(e)],
+    n: [Math.max(...est.n)],
+    df: est.df,
+    warnings: [...est.warnings],
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Linearisation variance of influence values (R survey's svyrecvar / multistage / onestage /
+ * onestrat): PSU totals centred within strata, FPC at every stage, lonely-PSU policies and the
+ * recursive later-stage terms weighted by the first-stage sampling fraction.
+ */
+import type { SurveyDesign } from '../design.ts';
+import { SurveyError } from '../errors.ts';
+import { calibrationResiduals } from './calibration-steps.ts';
+
+/** Symmetric p x p matrix, row-major. */
+export type Matrix = Float64Array;
+
+interface Ctx {
+  design: SurveyDesign;
+  x: Float64Array[];
+  p: number;
+  warnings: string[];
+  // Scratch per stage, reused.
+  tot: Float64Array[];
+  seen: Int32Array[];
+}
+
+/**
+ * Covariance matrix (p x p, row-major) of the totals of the influence columns `x` under `design`.
+ * Rows outside the subset must have x = 0.
+ */
+export function svyRecVar(design: SurveyDesign, x: Float64Array[], warnings: string[] = []): Matrix {
+  const p = x.length;
+  const cols = calibrationResiduals(x, design.calibration);
+  const rows: number[] = [];
+  for (let i = 0; i < design.n; i++) if (design.inSubset[i]) rows.push(i);
+  const ctx: Ctx = {
+    design,
+    x: cols,
+    p,
+    warnings,
+    tot: design.stages.map((s) => new Float64Array(s.nClusters * p)),
+    seen: design.stages.map((s) => new Int32Array(s.nClusters).fill(-1)),
+  };
+  return multistage(ctx, Int32Array.from(rows), 0);
+}
+
+function multistage(ctx: Ctx, rows: Int32Array, s: number): Matrix {
+  const { design, p } = ctx;
+  const st = design.stages[s];
+  const tot = ctx.tot[s];
+  const seen = ctx.seen[s];
+  // PSU totals over these rows; clusters in first-appearance order.
+  const clusters: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const c = st.cluster[i];
+    if (seen[c] < 0) {
+      seen[c] = i; // first row of the cluster
+      clusters.push(c);
+      for (let j = 0; j < p; j++) tot[c * p + j] = 0;
+    }
+    const base = c * p;
+    for (let j = 0; j < p; j++) tot[base + j] += ctx.x[j][i];
+  }
+  // Group clusters by stratum.
+  const byStratum = new Map<number, number[]>();
+  for (const c of clusters) {
+    const h = st.strata[seen[c]];
+    let list = byStratum.get(h);
+    if (!list) {
+      list = [];
+      byStratum.set(h, list);
+    }
+    list.push(c);
+  }
+  const v = new Float64Array(p * p);
+  const nstrat = byStratum.size;
+  let nok = 0;
+  const strataSorted = [...byStratum.keys()];
+  const rank = new Int32Array(st.nStrata);
+  st.strataOrder.forEach((h, r) => {
+    rank[h] = r;
+  });
+  strataSorted.sort((a, b) => rank[a] - rank[b]);
+  const dev = new Float64Array(p);
+  const mean = new Float64Array(p);
+  for (const h of strataSorted) {
+    const cl = byStratum.get(h) as number[];
+    const nPSU = st.nPSU[h];
+    const nsub = cl.length;
+    const pop = st.popsize ? st.popsize[seen[cl[0]]] : Number.POSITIVE_INFINITY;
+    let allSelf = true;
+    if (st.popsize) {
+      for (const c of cl) {
+        const pc = st.popsize[seen[c]];
+        const fc = pc === Number.POSITIVE_INFINITY ? 1 : (pc - nPSU) / pc;
+        if (!(fc < 1e-7)) allSelf = false;
+      }
+    } else allSelf = false;
+    if (allSelf) {
+      nok++;
+      continue;
+    }
+    const f = pop === Number.POSITIVE_INFINITY ? 1 : (pop - nPSU) / pop;
+    const scale = nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
+    const label = st.strataLabels[h];
+    if (nPSU <= 1 && design.lonelyPsu === 'fail')
+      throw new SurveyError(
+        `Stratum (${label}) has only one PSU at stage ${s + 1}. Collapse it with a neighbouring stratum or set lonelyPsu to 'adjust', 'average', 'certainty' or 'remove'.`,
+        'lonelyPsu',
+      );
+    const centre = design.lonelyPsu !== 'adjust' || nsub > 1 || (nPSU > 1 && !design.adjustDomainLonely);
+    let isNA = false;
+    if (nsub === 1 && nPSU > 1 && design.adjustDomainLonely) {
+      ctx.warnings.push(`Stratum (${label}) has only one PSU at stage ${s + 1}`);
+      if (design.lonelyPsu === 'average') isNA = true;
+    }
+    if (nPSU <= 1 && design.lonelyPsu === 'average') isNA = true;
+    if (isNA) continue;
+    nok++;
+    mean.fill(0);
+    if (centre) {
+      for (const c of cl) for (let j = 0; j < p; j++) mean[j] += tot[c * p + j];
+      for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, nsub);
+    }
+    for (const c of cl) {
+      for (let j = 0; j < p; j++) dev[j] = tot[c * p + j] - mean[j];
+      for (let a = 0; a < p; a++) {
+        const da = dev[a] * scale;
+        for (let b = a; b < p; b++) v[a * p + b] += da * dev[b];
+      }
+    }
+    // Zero-padded PSUs of the stratum that have no rows here contribute (0 - mean)^2 each.
+    const missing = nPSU - nsub;
+    if (missing > 0 && centre)
+      for (let a = 0; a < p; a++)
+        for (let b = a; b < p; b++) v[a * p + b] += missing * scale * mean[a] * mean[b];
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
+  if (nok < nstrat && nok > 0) {
+    const k = nstrat / nok;
+    for (let a = 0; a < p * p; a++) v[a] *= k;
+  } else if (nok === 0 && nstrat > 0) v.fill(Number.NaN);
+
+  // Later stages.
+  const recurse =
+    !design.ultimateCluster && st.popsize !== null && s + 1 < design.stages.length && clusters.length > 0;
+  if (recurse) {
+    // Group rows by cluster (counting sort over clusters in first-appearance order).
+    const pos = new Map<number, number>();
+    clusters.forEach((c, k) => {
+      pos.set(c, k);
+    });
+    const counts = new Int32Array(clusters.length + 1);
+    for (let k = 0; k < rows.length; k++) counts[(pos.get(st.cluster[rows[k]]) as number) + 1]++;
+    for (let k = 0; k < clusters.length; k++) counts[k + 1] += counts[k];
+    const sorted = new Int32Array(rows.length);
+    const fill = counts.slice(0, clusters.length);
+    for (let k = 0; k < rows.length; k++) {
+      const g = pos.get(st.cluster[rows[k]]) as number;
+      sorted[fill[g]++] = rows[k];
+    }
+    const popsize = st.popsize as Float64Array;
+    for (let g = 0; g < clusters.length; g++) {
+      const sub = sorted.subarray(counts[g], counts[g + 1]);
+      const first = sub[0];
+      const frac = st.nPSU[st.strata[first]] / popsize[first];
+      if (frac === 0) continue;
+      const vs = multistage(ctx, sub, s + 1);
+      for (let a = 0; a < p * p; a++) v[a] += vs[a] * frac;
+    }
+  }
+  for (const c of clusters) seen[c] = -1;
+  return v;
+}
