@@ -3,10 +3,10 @@
  * source in this folder. Usage: `npx tsx scripts/questionnaires/ipei/build.ts`.
  * Refuses to overwrite a locked (fielded) file whose bytes would change: edit a new version instead.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLocks, sha256 } from '../lib/locks.ts';
 import { CLDR, type Json, LANGS, type Loc } from './dsl.ts';
 import { household } from './household.ts';
 import { listing } from './listing.ts';
@@ -50,12 +50,9 @@ function collect(file: string, node: unknown, key: string, out: Record<string, E
 function write(name: string, json: Json): void {
   const path = join(out, name);
   const text = `${JSON.stringify(json, null, 2)}\n`;
-  const locksPath = join(root, 'questionnaires/locks.json');
-  const locks = existsSync(locksPath)
-    ? (JSON.parse(readFileSync(locksPath, 'utf8')) as Record<string, string>)
-    : {};
+  const locks = readLocks(join(root, 'questionnaires/locks.json'));
   const rel = relative(join(root, 'questionnaires'), path);
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   if (locks[rel] && locks[rel] !== hash) {
     console.error(`${rel} is locked (fielded) and would change: make a new version instead.`);
     process.exitCode = 1;

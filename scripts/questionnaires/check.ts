@@ -1,0 +1,29 @@
+/**
+ * `npm run questionnaires:check [-- <dir> [--locks <file>]]`: checks every versioned questionnaire
+ * (`<survey>/<name>.vN.json`) under questionnaires/ and the locks of fielded versions. Prints "all good"
+ * with a translation coverage table, or one line per problem (file, question, reason) and exits 1.
+ */
+import { join } from 'node:path';
+import { coverageTable } from './lib/coverage.ts';
+import { runCheck } from './lib/run.ts';
+
+const args = process.argv.slice(2);
+let dir = 'questionnaires';
+let locks: string | undefined;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--locks') locks = args[++i];
+  else dir = args[i];
+}
+
+const { problems, rows } = runCheck(dir, locks ?? join(dir, 'locks.json'));
+if (problems.length) {
+  console.error(`${problems.length} problem(s) in ${dir}:`);
+  for (const p of problems) console.error(`${p.file}: ${p.question}: ${p.reason}`);
+  process.exitCode = 1;
+} else {
+  console.log(`all good: ${rows.length} questionnaire file(s) in ${dir}\n`);
+  console.log(
+    'Translation coverage (share of localisable strings with their own text; missing ones show Portuguese):\n',
+  );
+  console.log(coverageTable(rows));
+}
