@@ -33,8 +33,27 @@ export async function startDraft(
   return draft;
 }
 
-/** The question a comment points at: `members[1].age` is shown at the roster `members`. */
+/** The top-level question of a comment path: `members[1].age` -> `members`. */
 export function commentTarget(path: string | null): string | null {
   if (!path) return null;
   return path.split(/[[.]/)[0] || null;
+}
+
+/** What the tablet knows about a rendered question, enough to place a comment at it. */
+export interface RenderedQuestion {
+  name: string;
+  type: string;
+  /** For a question inside a dynamic panel: the roster's name and the panel's index. */
+  roster: { name: string; index: number } | null;
+}
+
+/**
+ * Does a comment with this path belong at this rendered question? `members[2].p_age` is shown at the
+ * third panel's p_age; in a roster whose rows are not rendered as questions (a matrix), at the roster.
+ */
+export function commentBelongsAt(path: string | null, q: RenderedQuestion): boolean {
+  if (!path) return false;
+  if (q.roster) return path === `${q.roster.name}[${q.roster.index}].${q.name}`;
+  if (path === q.name) return true;
+  return commentTarget(path) === q.name && q.type !== 'paneldynamic';
 }

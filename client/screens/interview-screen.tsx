@@ -1,16 +1,26 @@
 /** One interview: SurveyJS on the tablet, autosaved on every answer, page change and language switch. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Model } from 'survey-core';
+import type { Model, PanelModel, Question, QuestionPanelDynamicModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { CONFIG } from '../config.ts';
 import { useI18n } from '../i18n.ts';
-import { commentTarget } from '../interview/drafts.ts';
+import { commentBelongsAt, type RenderedQuestion } from '../interview/drafts.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
 import { createInterviewModel, INTERVIEW_LANGUAGES } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
 import { deviceId, getQuestionnaire, queueEnvelope, saveDraft } from '../offline/store.ts';
 import { db, notify, uploader } from '../services.ts';
+
+/** A rendered SurveyJS question, described for comment placement. */
+function rendered(q: Question): RenderedQuestion {
+  const parent = q.parentQuestion;
+  if (parent?.getType() === 'paneldynamic') {
+    const index = (parent as QuestionPanelDynamicModel).panels.indexOf(q.parent as PanelModel);
+    return { name: q.name, type: q.getType(), roster: { name: parent.name, index } };
+  }
+  return { name: q.name, type: q.getType(), roster: null };
+}
 
 interface Props {
   interviewId: string;
@@ -111,14 +121,15 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         onDone();
       })();
     };
-    const onRender = (_: Model, opt: { question: { name: string }; htmlElement: HTMLElement }) => {
-      const notes = current.comments.filter((c) => commentTarget(c.question) === opt.question.name);
-      if (notes.length === 0 || opt.htmlElement.querySelector('.supervisor-comment')) return;
+    const onRender = (_: Model, opt: { question: Question; htmlElement: HTMLElement }) => {
+      const notes = current.comments.filter((c) => commentBelongsAt(c.question, rendered(opt.question)));
+      if (notes.length === 0 || opt.htmlElement.querySelector(':scope > .supervisor-comment')) return;
       for (const c of notes) {
         const div = document.createElement('div');
         div.className = 'supervisor-comment';
         div.setAttribute('role', 'note');
-        div.textContent = `${c.author}: ${c.text}`;
+        div.title = `${c.author} · ${c.at}`;
+        div.textContent = `${t('interview.supervisor')}: ${c.text}`;
         opt.htmlElement.prepend(div);
       }
     };
@@ -137,7 +148,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       window.removeEventListener('pagehide', onHide);
       if (model.state !== 'completed') void save();
     };
-  }, [loaded, onDone]);
+  }, [loaded, onDone, t]);
 
   const general = useMemo(() => loaded?.draft.comments.filter((c) => !c.question) ?? [], [loaded]);
 
@@ -184,8 +195,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         <div className="supervisor-comment general" role="note">
           <strong>{t('interview.comments')}:</strong>
           {general.map((c) => (
-            <div key={`${c.at}-${c.text}`}>
-              {c.author}: {c.text}
+            <div key={`${c.at}-${c.text}`} title={`${c.author} · ${c.at}`}>
+              {c.text}
             </div>
           ))}
         </div>

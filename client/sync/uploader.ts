@@ -88,6 +88,9 @@ export class Uploader {
   }
 
   private async pass(manual: boolean): Promise<FlushSummary> {
+    // The browser knows it is offline: don't burn attempts; the `online` event flushes again.
+    if (!manual && globalThis.navigator?.onLine === false)
+      return { sent: 0, failed: 0, stoppedBy: 'transient' };
     const now = this.now();
     for (const item of await this.db.outbox.where('state').equals('retry_wait').toArray()) {
       if (manual) await this.apply(item, { type: 'syncNow' });

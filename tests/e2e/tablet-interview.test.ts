@@ -45,21 +45,25 @@ async function login(page: Page, username: string) {
 /** Waits until every answer typed so far is written to IndexedDB. */
 const settled = (page: Page) => page.waitForSelector('[data-testid=interview][data-pending="0"]');
 
-async function fillMembers(page: Page, names: string[], ages: number[]) {
+const LABELS = { fr: { name: 'Prénom', age: 'Âge' }, pt: { name: 'Nome', age: 'Idade' } };
+
+async function fillMembers(page: Page, names: string[], ages: number[], lang: 'fr' | 'pt' = 'fr') {
   await page.locator('input[type=number]').first().fill(String(names.length));
   await page.locator('input[type=number]').first().blur();
   for (let i = 0; i < names.length; i++) {
-    await page.locator('input[aria-label="Prénom"]').nth(i).fill(names[i]);
-    await page.locator('input[aria-label="Âge"]').nth(i).fill(String(ages[i]));
+    await page.locator(`input[aria-label="${LABELS[lang].name}"]`).nth(i).fill(names[i]);
+    await page.locator(`input[aria-label="${LABELS[lang].age}"]`).nth(i).fill(String(ages[i]));
   }
   await settled(page);
 }
 
 describe('tablet: an interview done offline is never lost', () => {
   let interviewId = '';
+  let tablet: { context: BrowserContext; page: Page };
 
   it('logs in, goes offline, reloads from the service worker, interviews in French with a 3-person roster, resumes after a reload, and uploads exactly once when back online', async () => {
-    const { context, page } = await openTablet();
+    tablet = await openTablet();
+    const { context, page } = tablet;
     await login(page, 'enum_a1');
 
     await context.setOffline(true);
@@ -122,5 +126,80 @@ describe('tablet: an interview done offline is never lost', () => {
       expect.arrayContaining(['cover', 'household']),
     );
     expect(paradata.gps).toMatchObject({ status: 'missing' });
+  }, 180_000);
+
+  it('the server fails twice with 500 and then accepts: the tablet backs off, resends the same revision, and the server holds one copy', async () => {
+    const { page } = await openTablet();
+    await login(page, 'enum_a2');
+    e2e.faults.failPuts = 2;
+    await page.locator('[data-testid^=assignment-] button').first().click();
+    await page.getByText('Sim', { exact: true }).click();
+    await page.getByRole('button', { name: 'Próximo' }).click();
+    await fillMembers(page, ['Djon'], [52], 'pt');
+    await page.getByRole('button', { name: 'Próximo' }).click();
+    await page.getByText('Completa', { exact: true }).click();
+    await page.getByRole('button', { name: 'Finalizar' }).click();
+
+    await page.locator('[data-testid=outbox-item][data-state=retry_wait]').waitFor();
+    await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
+    const mine = (await e2e.interviewsOnServer()).filter((i) => i.id !== interviewId);
+    expect(mine).toHaveLength(1);
+    expect(e2e.puts.filter((p) => p.interviewId === mine[0].id).map((p) => p.status)).toEqual([
+      500, 500, 201,
+    ]);
+    expect(await e2e.revisionsOnServer(mine[0].id)).toEqual([1]);
+    const log = await page.locator('[data-testid=sync-log] li').allTextContents();
+    expect(log.filter((l) => l.includes('Erro do servidor'))).toHaveLength(2);
+    expect(log[0]).toContain('Recebida pelo servidor');
+  }, 180_000);
+
+  it('a supervisor returns the interview with a comment: the tablet shows it at the question and the fix goes up as revision 2', async () => {
+    expect(interviewId).not.toBe('');
+    const res = await e2e.ctx.request('POST', `/api/interviews/${interviewId}/review`, {
+      as: 'sup_a',
+      body: {
+        action: 'return',
+        comments: [
+          { question: 'members[2].p_age', text: 'Confirme a idade da Carla' },
+          { question: null, text: 'Reveja o agregado' },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+
+    const { page } = tablet;
+    await page.getByRole('button', { name: 'Tarefas' }).click();
+    await page.getByRole('button', { name: 'Descarregar atualizações' }).click();
+    const card = page.locator('[data-testid^=assignment-][data-status="state.returned"]');
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Corrigir (devolvida)' }).click();
+    await page.getByText('Reveja o agregado').waitFor();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    // The comment on members[2].p_age sits at the third person's age, and nowhere else.
+    const comments = page.locator('.supervisor-comment', { hasText: 'Confirme a idade da Carla' });
+    await comments.first().waitFor();
+    expect(await comments.count()).toBe(1);
+    const thirdAge = page.locator('input[aria-label="Âge"]').nth(2);
+    const commentBox = await comments.first().boundingBox();
+    const ageBox = await thirdAge.boundingBox();
+    const secondAgeBox = await page.locator('input[aria-label="Âge"]').nth(1).boundingBox();
+    expect(commentBox && ageBox && secondAgeBox).toBeTruthy();
+    expect(commentBox!.y).toBeGreaterThan(secondAgeBox!.y);
+    expect(commentBox!.y).toBeLessThan(ageBox!.y);
+    await comments.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(tmpdir(), 'morabeza-returned-comment.png') });
+
+    await page.locator('input[aria-label="Âge"]').nth(2).fill('8');
+    await settled(page);
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('button', { name: 'Terminer' }).click();
+    await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 30_000 });
+
+    expect(await e2e.revisionsOnServer(interviewId)).toEqual([1, 2]);
+    const revised = await e2e.envelopeOnServer(interviewId, 2);
+    expect(revised.interviewId).toBe(interviewId);
+    expect((revised.answers.members as { p_age: number }[])[2].p_age).toBe(8);
+    const server = (await e2e.interviewsOnServer()).find((i) => i.id === interviewId);
+    expect(server?.currentRevision).toBe(2);
   }, 180_000);
 });
