@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { walkQuestions } from '../../scripts/questionnaires/lib/walk.ts';
+import { createValidationModel, validateAnswers } from '../../server/domain/answers-validation.ts';
+
+const repo = new URL('../..', import.meta.url).pathname;
+const read = (p: string) => JSON.parse(readFileSync(join(repo, p), 'utf8'));
+const household = read('questionnaires/ipei/household.v1.json');
+const listing = read('questionnaires/ipei/listing.v1.json');
+type Member = Record<string, unknown>;
+type Answers = Record<string, unknown> & { members: Member[] };
+const complete = (): Answers => read('tests/fixtures/questionnaires/household-complete.json');
+
+describe('ipei/household.v1 content', () => {
+  const nodes = walkQuestions(household);
+  const asked = nodes.filter(
+    (q) => !['expression', 'html', 'paneldynamic'].includes(q.type) && !q.json.readOnly,
+  );
+
+  it('asks at least 90 items, with unique names, Portuguese as the default locale', () => {
+    expect(asked.length).toBeGreaterThanOrEqual(90);
+    expect(new Set(nodes.map((q) => q.name)).size).toBe(nodes.length);
+    expect(household.locale).toBe('pt');
+  });
+
+  it('has the preloaded cover items the server fills from the assignment', () => {
+    for (const name of ['a02_island', 'a03_municipality', 'a04_ea', 'a05_dwelling', 'a06_household'])
+      expect(nodes.find((q) => q.name === name)?.json.readOnly, name).toBe(true);
+  });
+
+  it('uses every module letter A to M plus Z, and individual modules only inside the members roster', () => {
+    const letters = new Set(asked.map((q) => q.name[0]));
+    for (const l of 'abcdefghijklmz') expect(letters.has(l), l).toBe(true);
+    for (const q of asked.filter((x) => 'defgijklm'.includes(x.name[0])))
+      expect(q.roster, q.name).toBe('members');
+  });
+
+  it('offers all six languages and the listing carries the screening dispositions 1 to 6', () => {
+    const title = household.pages[0].elements[9].title;
+    expect(Object.keys(title).sort()).toEqual(['default', 'en', 'fr', 'kea', 'wo', 'zh-Hans']);
+    const disposition = walkQuestions(listing).find((q) => q.name === 'l05_disposition');
+    expect(((disposition?.json.choices ?? []) as { value: number }[]).map((c) => c.value)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+  });
+});
+
+describe('validating household responses against ipei/household.v1', () => {
+  const model = createValidationModel(household);
+
+  it('accepts a complete, realistic response (3 members, 2 eligible) with nothing flagged', () => {
+    const r = validateAnswers(model, complete());
+    expect(r.errors).toEqual([]);
+    expect(r.flagged).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.cleaned).toMatchObject({
+      hh_n_members: 3,
+      hh_n_eligible: 2,
+      hh_n_individual: 2,
+      a01_key: 'CV-PR-0123-14-1',
+    });
+    expect((r.cleaned.members as Member[]).map((m) => m.c14_individual)).toEqual([1, 0, 1]);
+  });
+
+  it('reports a missing required answer in a roster row at its path', () => {
+    const a = complete();
+    delete a.members[2].c03_sex;
+    const r = validateAnswers(model, a);
+    expect(r.errors.map((e) => [e.path, e.type])).toEqual([['members[2].c03_sex', 'required']]);
+  });
+
+  it('reports an out-of-range value and an arrival year before birth at their paths', () => {
+    const a = complete();
+    a.members[0].g13_hours = 120;
+    a.members[2].d01_year_first = 1990;
+    const r = validateAnswers(model, a);
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((e) => e.path).sort()).toEqual(['members[0].g13_hours', 'members[2].d01_year_first']);
+    expect(r.errors.find((e) => e.path === 'members[2].d01_year_first')?.text).toBe(
+      'Ano de chegada anterior ao nascimento.',
+    );
+  });
+
+  it('flags answers to skipped questions in roster rows (non-eligible member, non-employed member)', () => {
+    const a = complete();
+    a.members[1].d01_year_first = 2010;
+    a.members[2].g13_hours = 40;
+    const r = validateAnswers(model, a);
+    expect(r.flagged).toEqual([
+      { path: 'members[1].d01_year_first', reason: 'answered-but-hidden' },
+      { path: 'members[2].g13_hours', reason: 'answered-but-hidden' },
+    ]);
+    expect(r.valid).toBe(true);
+    expect(r.ok).toBe(false);
+  });
+
+  it('flags a choice code that is not in the list', () => {
+    const a = complete();
+    a.members[0].c03_sex = 3;
+    const r = validateAnswers(model, { ...a, a08_language: 7 });
+    expect(r.flagged).toEqual([
+      { path: 'a08_language', reason: 'choice-not-in-list' },
+      { path: 'members[0].c03_sex', reason: 'choice-not-in-list' },
+    ]);
+  });
+
+  it('checks the roster against B01 and warns, without failing, on unusual values', () => {
+    const a = complete();
+    const wrongCount = validateAnswers(model, { ...a, b01_residents: 4 });
+    expect(wrongCount.errors.map((e) => e.path)).toContain('members');
+    a.members[0].g13_hours = 80;
+    const unusual = validateAnswers(model, a);
+    expect(unusual.ok).toBe(true);
+    expect(unusual.warnings).toEqual([
+      { path: 'members[0].g13_hours', text: 'Mais de 72 horas por semana: confirme.' },
+    ]);
+  });
+});
