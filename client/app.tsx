@@ -139,7 +139,7 @@ export function App() {
             onBack={onBack}
           />
         ) : route.screen === 'outbox' ? (
-          <OutboxScreen />
+          <OutboxScreen onOpen={(id) => setRoute({ screen: 'interview', interviewId: id })} />
         ) : (
           <AssignmentsScreen onOpen={(id) => setRoute({ screen: 'interview', interviewId: id })} />
         )}

@@ -57,6 +57,11 @@ const en = {
   'interview.comments': 'Supervisor comments',
   'interview.commentGeneral': 'General',
   'interview.supervisor': 'Supervisor',
+  'interview.storageFull':
+    'The tablet storage is full: the last answers could not be saved. Send interviews and free space; keep this screen open.',
+  'interview.saveFailed':
+    'The last answers could not be saved on the tablet. Keep this screen open and try again.',
+  'interview.retry': 'Try again',
   'interview.revision': 'Revision',
   'interview.done': 'Interview completed and placed in the outbox.',
   'outbox.title': 'Outbox',
@@ -67,6 +72,7 @@ const en = {
   'outbox.attempts': 'Attempts',
   'outbox.nextAttempt': 'Next attempt',
   'outbox.interview': 'Interview',
+  'outbox.fix': 'Fix',
   'log.accepted': 'Received by the server',
   'log.duplicate': 'Already on the server (resent copy)',
   'log.conflict': 'Conflict: the server holds another version of this revision',
@@ -134,6 +140,11 @@ const pt: Record<MessageKey, string> = {
   'interview.comments': 'Comentários do supervisor',
   'interview.commentGeneral': 'Geral',
   'interview.supervisor': 'Supervisor',
+  'interview.storageFull':
+    'A memória do tablet está cheia: as últimas respostas não foram guardadas. Envie as entrevistas e liberte espaço; mantenha este ecrã aberto.',
+  'interview.saveFailed':
+    'As últimas respostas não foram guardadas no tablet. Mantenha este ecrã aberto e tente de novo.',
+  'interview.retry': 'Tentar de novo',
   'interview.revision': 'Revisão',
   'interview.done': 'Entrevista concluída e colocada na caixa de saída.',
   'outbox.title': 'Caixa de saída',
@@ -144,6 +155,7 @@ const pt: Record<MessageKey, string> = {
   'outbox.attempts': 'Tentativas',
   'outbox.nextAttempt': 'Próxima tentativa',
   'outbox.interview': 'Entrevista',
+  'outbox.fix': 'Corrigir',
   'log.accepted': 'Recebida pelo servidor',
   'log.duplicate': 'Já estava no servidor (cópia reenviada)',
   'log.conflict': 'Conflito: o servidor tem outra versão desta revisão',

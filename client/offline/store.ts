@@ -1,6 +1,7 @@
 /** Small typed operations over the tablet's database, shared by the screens and the uploader. */
 import type { Assignment } from '../../server/contract/assignments.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
+import { nextState } from '../sync/outbox-machine.ts';
 import {
   type Draft,
   type MorabezaDb,
@@ -95,6 +96,28 @@ export async function queueEnvelope(db: MorabezaDb, envelope: InterviewEnvelope,
       });
   });
   return item;
+}
+
+/**
+ * A rejected upload (422/413: the server stored nothing) goes back to being a draft the enumerator can
+ * fix; the answers live on in the draft, so dropping the outbox copy loses nothing.
+ */
+export async function reopenRejected(db: MorabezaDb, key: string): Promise<string | null> {
+  return db.transaction('rw', db.outbox, db.drafts, async () => {
+    const item = await db.outbox.get(key);
+    if (!item || nextState(item.state, 'reopen') !== 'draft') return null;
+    const draft = await db.drafts.get(item.interviewId);
+    if (!draft) return null;
+    await db.drafts.put({
+      ...draft,
+      answers: item.envelope.answers,
+      status: 'in_progress',
+      completedAt: null,
+      updatedAt: Date.now(),
+    });
+    await db.outbox.delete(key);
+    return item.interviewId;
+  });
 }
 
 export async function log(

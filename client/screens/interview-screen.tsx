@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Model, PanelModel, Question, QuestionPanelDynamicModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { CONFIG } from '../config.ts';
-import { useI18n } from '../i18n.ts';
+import { type MessageKey, useI18n } from '../i18n.ts';
 import { commentBelongsAt, type RenderedQuestion } from '../interview/drafts.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
@@ -20,6 +20,12 @@ function rendered(q: Question): RenderedQuestion {
     return { name: q.name, type: q.getType(), roster: { name: parent.name, index } };
   }
   return { name: q.name, type: q.getType(), roster: null };
+}
+
+function storageProblem(err: unknown): MessageKey {
+  console.error(err);
+  const text = `${(err as Error)?.name} ${(err as { inner?: Error })?.inner?.name ?? ''} ${String(err)}`;
+  return /Quota/i.test(text) ? 'interview.storageFull' : 'interview.saveFailed';
 }
 
 interface Props {
@@ -41,6 +47,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [locale, setLocale] = useState('pt');
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [retryQueue, setRetryQueue] = useState<(() => void) | null>(null);
   const saving = useRef(Promise.resolve());
   const saveRef = useRef<(() => Promise<void>) | null>(null);
   // Writes still in flight, mirrored on the DOM synchronously (tests wait for data-pending="0").
@@ -95,9 +103,14 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       };
       const draft = current;
       track(1);
+      // Each write is caught on its own, so one failure never blocks the writes after it.
       saving.current = saving.current
         .then(() => saveDraft(db, draft))
-        .then(() => setSavedAt(Date.now()))
+        .then(() => {
+          setSavedAt(Date.now());
+          setProblem(null);
+        })
+        .catch((err: unknown) => setProblem(storageProblem(err)))
         .finally(() => track(-1));
       return saving.current;
     };
@@ -113,12 +126,22 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       void (async () => {
         await save();
         const paradata = recorder.complete();
-        const envelope = buildEnvelope(current, model.data, { ...paradata }, loaded.device, new Date());
-        await saving.current;
-        await queueEnvelope(db, envelope);
-        notify();
-        void uploader.flush();
-        onDone();
+        const queue = async () => {
+          try {
+            const envelope = buildEnvelope(current, model.data, { ...paradata }, loaded.device, new Date());
+            await queueEnvelope(db, envelope);
+          } catch (err) {
+            // The answers stay in the draft and on screen; the enumerator can try again.
+            setProblem(storageProblem(err));
+            setRetryQueue(() => () => void queue());
+            return;
+          }
+          setRetryQueue(null);
+          notify();
+          void uploader.flush();
+          onDone();
+        };
+        await queue();
       })();
     };
     const onRender = (_: Model, opt: { question: Question; htmlElement: HTMLElement }) => {
@@ -191,6 +214,16 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
           {savedAt ? `✓ ${t('interview.saved')}` : ''}
         </span>
       </div>
+      {problem && (
+        <p className="message error" role="alert" data-testid="interview-problem">
+          {t(problem)}{' '}
+          {retryQueue && (
+            <button type="button" onClick={retryQueue}>
+              {t('interview.retry')}
+            </button>
+          )}
+        </p>
+      )}
       {general.length > 0 && (
         <div className="supervisor-comment general" role="note">
           <strong>{t('interview.comments')}:</strong>

@@ -1,13 +1,13 @@
 /** The outbox: what waits on this tablet, its state in plain words, "sync now", and the sync log. */
 import { useState } from 'react';
 import { logText, type MessageKey, useI18n } from '../i18n.ts';
-import { recentLog } from '../offline/store.ts';
+import { recentLog, reopenRejected } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { db, notify, uploader } from '../services.ts';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
-export function OutboxScreen() {
+export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void }) {
   const { t } = useI18n();
   const [syncing, setSyncing] = useState(false);
   const items = useLive(() => db.outbox.orderBy('createdAt').toArray(), []);
@@ -50,6 +50,18 @@ export function OutboxScreen() {
               </span>
               {i.lastError && i.lastError !== 'auth' && <span className="detail">{i.lastError}</span>}
             </div>
+            {i.state === 'rejected' && (
+              <button
+                type="button"
+                onClick={() =>
+                  void reopenRejected(db, i.key).then((id) => {
+                    if (id) onOpen(id);
+                  })
+                }
+              >
+                {t('outbox.fix')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
