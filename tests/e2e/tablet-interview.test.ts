@@ -25,8 +25,14 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function openTablet(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'pt-PT' });
+async function openTablet(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 1280 },
+    locale: 'pt-PT',
+    ...options,
+  });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(e2e.baseUrl);
@@ -129,7 +135,11 @@ describe('tablet: an interview done offline is never lost', () => {
   }, 180_000);
 
   it('the server fails twice with 500 and then accepts: the tablet backs off, resends the same revision, and the server holds one copy', async () => {
-    const { page } = await openTablet();
+    // This tablet grants the position: it goes into the paradata.
+    const { page } = await openTablet({
+      permissions: ['geolocation'],
+      geolocation: { latitude: 14.9177, longitude: -23.5092, accuracy: 12 },
+    });
     await login(page, 'enum_a2');
     e2e.faults.failPuts = 2;
     await page.locator('[data-testid^=assignment-] button').first().click();
@@ -151,6 +161,8 @@ describe('tablet: an interview done offline is never lost', () => {
     const log = await page.locator('[data-testid=sync-log] li').allTextContents();
     expect(log.filter((l) => l.includes('Erro do servidor'))).toHaveLength(2);
     expect(log[0]).toContain('Recebida pelo servidor');
+    const paradata = (await e2e.envelopeOnServer(mine[0].id, 1)).paradata as Record<string, unknown>;
+    expect(paradata.gps).toMatchObject({ status: 'ok', latitude: 14.9177, longitude: -23.5092 });
   }, 180_000);
 
   it('a supervisor returns the interview with a comment: the tablet shows it at the question and the fix goes up as revision 2', async () => {
@@ -202,4 +214,22 @@ describe('tablet: an interview done offline is never lost', () => {
     const server = (await e2e.interviewsOnServer()).find((i) => i.id === interviewId);
     expect(server?.currentRevision).toBe(2);
   }, 180_000);
+
+  it('unlocks offline with the same password (verifier on the device) and refuses a wrong one', async () => {
+    const { context, page } = await openTablet();
+    await login(page, 'enum_b1');
+    await page.getByRole('button', { name: 'Bloquear' }).click();
+    await context.setOffline(true);
+    await page.reload();
+    await page.fill('input[name=username]', 'enum_b1');
+    await page.fill('input[name=password]', 'not the password');
+    await page.click('button[type=submit]');
+    await page.getByRole('alert').filter({ hasText: 'Utilizador ou palavra-passe errados.' }).waitFor();
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    const card = page.locator('[data-testid^=assignment-]').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('CV-SL-0001');
+    expect(await page.locator('[data-testid=network]').textContent()).toBe('Sem rede');
+  }, 120_000);
 });
