@@ -84,12 +84,12 @@ export function qnorm(p: number, mean = 0, sd = 1): number {
 export function pt(t: number, df: number, lowerTail = true): number {
   if (Number.isNaN(t) || Number.isNaN(df)) return Number.NaN;
   if (df === Number.POSITIVE_INFINITY) return pnorm(t, 0, 1, lowerTail);
+  // P(|T| > |t|) / 2 = I_x(df/2, 1/2) / 2 with x = df / (df + t^2); betaInc keeps both tails accurate.
   const x = df / (df + t * t);
-  // P(|T| > |t|) = I_x(df/2, 1/2)
-  const tail =
-    0.5 * (t * t < df ? 1 - betaInc((t * t) / (df + t * t), 0.5, df / 2).p : betaInc(x, df / 2, 0.5).p);
-  const upperOfT = t > 0 ? tail : 1 - tail;
-  return lowerTail ? 1 - upperOfT : upperOfT;
+  const r = x < 0.5 ? betaInc(x, df / 2, 0.5).p : betaInc((t * t) / (df + t * t), 0.5, df / 2).q;
+  const tail = 0.5 * r;
+  if (t > 0) return lowerTail ? 1 - tail : tail;
+  return lowerTail ? tail : 1 - tail;
 }
 
 /** Student t density. */
