@@ -8,7 +8,7 @@ export async function startDraft(
   db: MorabezaDb,
   a: Assignment,
   deviceId: string,
-  known: Set<string>,
+  preloaded: Record<string, unknown>,
   now = Date.now(),
 ): Promise<Draft> {
   const existing = await db.drafts.where('assignmentId').equals(a.id).first();
@@ -19,7 +19,7 @@ export async function startDraft(
     assignmentId: a.id,
     questionnaireId: a.questionnaireId,
     questionnaireVersion: a.questionnaireVersion,
-    answers: Object.fromEntries(Object.entries(a.preload).filter(([k]) => known.has(k))),
+    answers: { ...preloaded },
     currentPage: 0,
     locale: 'pt',
     startedAt: new Date(now).toISOString(),

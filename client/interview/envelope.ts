@@ -8,7 +8,7 @@ import {
 import type { Draft } from '../offline/db.ts';
 
 /** Names the questionnaire may use for the disposition code; 1 (completed) when none is answered. */
-const OUTCOME_FIELDS = ['outcome', 'result', 'a10_result', 'disposition'];
+const OUTCOME_FIELDS = ['z05_hh_result', 'outcome', 'result', 'disposition'];
 
 export function outcomeOf(answers: Record<string, unknown>): number {
   for (const f of OUTCOME_FIELDS) {

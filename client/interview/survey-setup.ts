@@ -5,7 +5,7 @@
 import 'survey-core/i18n/portuguese';
 import 'survey-core/i18n/french';
 import 'survey-core/i18n/simplified-chinese';
-import { type ITheme, Model, surveyLocalization } from 'survey-core';
+import { type ITheme, Model, type Question, surveyLocalization } from 'survey-core';
 
 /** The interview languages, in the order the enumerator sees them. */
 export const INTERVIEW_LANGUAGES = [
@@ -30,6 +30,9 @@ export function setupLocales(): void {
   borrow('kea', 'pt', 'Kriolu', 'Cape Verdean Creole');
   borrow('wo', 'fr', 'Wolof', 'Wolof');
   borrow('zh-Hans', 'zh-cn', '中文', 'Chinese (Simplified)');
+  // Questionnaires keep Portuguese under "default". With SurveyJS's default locale left at 'en',
+  // choosing English would show the "default" (Portuguese) texts instead of the "en" ones.
+  surveyLocalization.defaultLocale = 'pt';
 }
 
 export const FONT_STACK =
@@ -60,8 +63,35 @@ export function createInterviewModel(json: Record<string, unknown>, locale: stri
   return model;
 }
 
-/** The value names a questionnaire asks (so preloads only fill questions that exist). */
-export function questionNames(json: Record<string, unknown>): Set<string> {
+/**
+ * The assignment's preload, kept to the questions this questionnaire asks. A preload that names a
+ * choice by its text ("Santiago") where the question stores a code (7) is mapped to the code.
+ */
+export function preloadAnswers(
+  json: Record<string, unknown>,
+  preload: Record<string, unknown>,
+): Record<string, unknown> {
   const model = new Model(json);
-  return new Set(model.getAllQuestions(false, false, false).map((q) => q.getValueName()));
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(preload)) {
+    const q = model.getQuestionByValueName(name) as
+      | (Question & {
+          choices?: { value: unknown; text: string; locText: { getLocaleText(l: string): string } }[];
+        })
+      | null;
+    if (!q) continue;
+    const choices = q.choices;
+    if (!Array.isArray(choices) || choices.length === 0 || choices.some((c) => c.value === value)) {
+      out[name] = value;
+      continue;
+    }
+    const wanted = String(value).trim().toLowerCase();
+    const byText = choices.find(
+      (c) =>
+        c.locText.getLocaleText('default')?.trim().toLowerCase() === wanted ||
+        String(c.value) === String(value),
+    );
+    out[name] = byText ? byText.value : value;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { startDraft } from '../interview/drafts.ts';
-import { questionNames } from '../interview/survey-setup.ts';
+import { preloadAnswers } from '../interview/survey-setup.ts';
 import type { Draft, OutboxItem } from '../offline/db.ts';
 import { deviceId, getQuestionnaire } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
@@ -61,7 +61,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
       setMessage(t('assignments.noQuestionnaire'));
       return;
     }
-    const draft = await startDraft(db, a, await deviceId(db), questionNames(q.json));
+    const draft = await startDraft(db, a, await deviceId(db), preloadAnswers(q.json, a.preload));
     onOpen(draft.interviewId);
   };
 

@@ -78,6 +78,10 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       }
       const gps = await captureGps(CONFIG.gpsTimeoutMs);
       recorder.setGps(gps);
+      const gpsQuestion = model.getQuestionByValueName(CONFIG.gpsQuestion);
+      if (!cancelled && gps.status === 'ok' && gpsQuestion?.isEmpty()) {
+        model.setValue(CONFIG.gpsQuestion, `${gps.latitude.toFixed(6)},${gps.longitude.toFixed(6)}`);
+      }
     })();
     return () => {
       cancelled = true;
