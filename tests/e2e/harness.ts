@@ -23,6 +23,8 @@ export const E2E_QUESTIONNAIRE_ID = 'e2e-household';
 
 export interface E2E {
   baseUrl: string;
+  /** The fresh build of the tablet app being served. */
+  dist: string;
   ctx: TestContext;
   /** Answer the next n interview uploads with a 500. */
   faults: { failPuts: number };
@@ -73,6 +75,7 @@ export async function startE2E(): Promise<E2E> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    dist,
     ctx,
     faults,
     puts,
