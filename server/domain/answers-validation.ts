@@ -225,7 +225,7 @@ export function validateAnswers(model: Model | object, answers: Record<string, u
   checkRawAnswers(survey, answers, flagged);
   stripHiddenAnswers(survey, flagged);
   const cleaned = survey.data as Record<string, unknown>;
-  survey.data = structuredClone(cleaned);
+  if (flagged.length > 0) survey.data = structuredClone(cleaned);
   const valid = survey.validate(true, false);
   const { errors, warnings } = collectErrors(survey);
   flagged.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -106,6 +106,44 @@ describe('validating household responses against ipei/household.v1', () => {
     ]);
   });
 
+  it('ends an ineligible household after the screener, with result 2 and nothing else asked', () => {
+    const cover = {
+      a02_island: 4,
+      a03_municipality: 'CV-SL',
+      a04_ea: 'CV-SL-0007',
+      a05_dwelling: 3,
+      a06_household: 1,
+      a07_visit: 1,
+      a08_language: 1,
+      a10_consent: 1,
+    };
+    const screener = {
+      b01_residents: 2,
+      b02_foreign_nat: 2,
+      b03_stateless: 2,
+      b04_foreign_born: 1,
+      z03_understanding: 1,
+    };
+    const ended = validateAnswers(model, { ...cover, ...screener, z05_hh_result: 2 });
+    expect(ended).toMatchObject({ ok: true, errors: [], flagged: [] });
+    expect(ended.cleaned).toMatchObject({ b05_eligible: 0, b05a_extended_only: 1 });
+    const wrong = validateAnswers(model, { ...cover, ...screener, z05_hh_result: 11, h01_dwelling_type: 1 });
+    expect(wrong.errors.map((e) => e.path)).toEqual(['z05_hh_result']);
+    expect(wrong.flagged).toEqual([{ path: 'h01_dwelling_type', reason: 'answered-but-hidden' }]);
+  });
+
+  it('accepts a proxy for modules D-G only and refuses a proxy line outside the roster', () => {
+    const a = complete();
+    const proxied = { ...a.members[2], z01_respondent: 2, z01a_proxy_line: 1, z05p_person_result: 22 };
+    a.members[2] = Object.fromEntries(Object.entries(proxied).filter(([k]) => !/^[ijklm]\d/.test(k)));
+    expect(validateAnswers(model, a).ok).toBe(true);
+    a.members[2].z01a_proxy_line = 5;
+    a.members[2].k02_felt_discriminated = 1;
+    const r = validateAnswers(model, a);
+    expect(r.errors.map((e) => e.path)).toEqual(['members[2].z01a_proxy_line']);
+    expect(r.flagged).toEqual([{ path: 'members[2].k02_felt_discriminated', reason: 'answered-but-hidden' }]);
+  });
+
   it('checks the roster against B01 and warns, without failing, on unusual values', () => {
     const a = complete();
     const wrongCount = validateAnswers(model, { ...a, b01_residents: 4 });

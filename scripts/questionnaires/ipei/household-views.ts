@@ -496,7 +496,22 @@ export const respondent: Json[] = [
     ),
     1,
     30,
-    { visibleIf: `${p('z01_respondent')} = 2` },
+    {
+      visibleIf: `${p('z01_respondent')} = 2`,
+      validators: [
+        check(
+          `${p('z01a_proxy_line')} <= {hh_n_members}`,
+          L(
+            'Essa linha não existe no agregado.',
+            'There is no such line in the roster.',
+            'Cette ligne n’existe pas dans le ménage.',
+            'Es linha ka ta izisti.',
+            'Rëdd boobu amul.',
+            '名单中没有该行。',
+          ),
+        ),
+      ],
+    },
   ),
   single(
     'z05p_person_result',
@@ -603,6 +618,15 @@ export const closing: Json[] = [
       '住户访问结果',
     ),
     [
+      c(
+        2,
+        'Não elegível (triagem)',
+        'Ineligible (screener)',
+        'Non éligible (filtrage)',
+        'Ka ilejível',
+        'Warul',
+        '不符合资格（筛选）',
+      ),
       c(11, 'Completa', 'Complete', 'Complet', 'Kompletu', 'Mat na', '完成'),
       c(12, 'Parcial', 'Partial', 'Partiel', 'Parsial', 'Matul', '部分完成'),
       c(13, 'Recusa', 'Refused', 'Refus', 'Ka kre', 'Bañ nañu', '拒绝'),
@@ -628,6 +652,28 @@ export const closing: Json[] = [
     ],
     {
       validators: [
+        check(
+          '{a10_consent} <> 1 or {b05_eligible} = 1 or {z05_hh_result} = 2',
+          L(
+            'Agregado não elegível (B05): o resultado é 2.',
+            'Ineligible household (B05): the result is 2.',
+            'Ménage non éligible (B05) : le résultat est 2.',
+            'Kaza ka ilejível: rezultadu é 2.',
+            'Kër gi warul: njureef bi 2 la.',
+            '住户不符合资格 (B05)：结果应为 2。',
+          ),
+        ),
+        check(
+          '{b05_eligible} <> 1 or {z05_hh_result} <> 2',
+          L(
+            'Agregado elegível: o resultado não pode ser 2.',
+            'Eligible household: the result cannot be 2.',
+            'Ménage éligible : le résultat ne peut pas être 2.',
+            'Kaza ilejível: rezultadu ka pode ser 2.',
+            'Kër gi war na: njureef bi du 2.',
+            '住户符合资格：结果不能为 2。',
+          ),
+        ),
         check(
           '{a10_consent} <> 2 or {z05_hh_result} = 13',
           L(
