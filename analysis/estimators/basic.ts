@@ -12,8 +12,11 @@ import {
   isReplicate,
   makeEstimate,
   modelColumns,
+  subsetAny,
   weightedTotals,
 } from './core.ts';
+import type { FastResult } from './fast.ts';
+import { blocksOf, fastEstimate, fastPathApplies, missingRows } from './fast.ts';
 
 /** Options shared by svyTotal / svyMean. */
 export interface BasicOptions {
@@ -154,6 +157,7 @@ function basic(
   options: BasicOptions,
 ): Estimate {
   assertDesign(design);
+  if (fastPathApplies(design)) return basicFast(kind, x, design, options);
   const mc = modelColumns(design.data, toList(x));
   const warnings: string[] = [];
   const miss = handleMissing(design, mc.cols, options.naRm ?? false);
@@ -179,6 +183,55 @@ function basic(
   if (options.deff)
     est.deff = deffFor(d, miss.cols, r.vcov, kind, options.deff === 'replace' ? 'replace' : true);
   return est;
+}
+
+function basicFast(
+  kind: 'mean' | 'total',
+  x: VarSpec | readonly VarSpec[],
+  design: AnyDesign,
+  options: BasicOptions,
+): Estimate {
+  const { blocks, names } = blocksOf(design.data, toList(x));
+  const p = names.length;
+  const bad = missingRows(design, blocks);
+  let d = design;
+  if (bad) {
+    if (!options.naRm) {
+      const nan = new Float64Array(p * p).fill(Number.NaN);
+      return makeEstimate(
+        kind,
+        names,
+        new Float64Array(p).fill(Number.NaN),
+        nan,
+        degf(design),
+        new Array(p).fill(0),
+        [
+          'Missing values: the result is NA. Set naRm: true to estimate over the rows with data (as a domain).',
+        ],
+      );
+    }
+    d = subsetAny(
+      design,
+      Uint8Array.from(bad, (b) => 1 - b),
+    );
+  }
+  const warnings: string[] = [];
+  const r = fastEstimate(d, blocks, kind, null, 1, false, warnings);
+  const est = makeEstimate(kind, names, r.estimate[0], r.vcov[0], degf(d), r.n[0], warnings);
+  if (options.deff) est.deff = fastDeff(r, 0, kind, options.deff === 'replace');
+  return est;
+}
+
+/** Design effects from the fast path's sums (R: V / V_SRSWOR, or V / V_SRSWR with 'replace'). */
+export function fastDeff(r: FastResult, d: number, kind: 'mean' | 'total', replace: boolean): number[] {
+  const N = r.sumW[d];
+  const nobs = r.nobs[d];
+  const P = r.estimate[d].length;
+  return Array.from(r.s2[d], (v, j) => {
+    let vsrs = kind === 'mean' ? v / nobs : (v * N * N) / nobs;
+    if (!replace) vsrs *= (N - nobs) / N;
+    return r.vcov[d][j * P + j] / vsrs;
+  });
 }
 
 /**

@@ -3,9 +3,10 @@
  * zero-weighted domain of the whole design, with the joint covariance across domains (covmat).
  */
 import { getColumn, interactionCodes, toFactor } from '../data.ts';
-import { meanStat, svyMean, svyRatio, svyTotal, totalStat } from './basic.ts';
+import { fastDeff, meanStat, svyMean, svyRatio, svyTotal, totalStat } from './basic.ts';
 import type { AnyDesign, Estimate, TotalsStat, VarSpec } from './core.ts';
 import { assertDesign, degf, estimateStat, handleMissing, modelColumns, subsetAny } from './core.ts';
+import { blocksOf, fastEstimate, fastPathApplies, missingRows } from './fast.ts';
 
 export interface ByOptions {
   naRm?: boolean;
@@ -42,6 +43,8 @@ export function svyBy(
     if (design.weights[i] !== 0 && inter.codes[i] >= 0) present[inter.codes[i]] = 1;
   const domainIdx = inter.labels.map((_, k) => k).filter((k) => present[k]);
   const D = domainIdx.length;
+  if (typeof statistic !== 'object' && fastPathApplies(design))
+    return byFast(x, byVars, design, statistic, options, inter, domainIdx);
   const results: Estimate[] = domainIdx.map((k) => {
     const keep = new Uint8Array(design.n);
     for (let i = 0; i < design.n; i++) keep[i] = inter.codes[i] === k ? 1 : 0;
@@ -90,6 +93,70 @@ export function svyBy(
     se,
     vcov,
     deff: deff.length === P ? deff : undefined,
+    cv: estimate.map((e, j) => se[j] / Math.abs(e)),
+    n,
+    df: degf(design),
+    domains: { by: byVars, labels: domainIdx.map((k) => inter.labels[k]), statisticNames: statNames },
+    warnings: [...new Set(warnings)],
+  };
+}
+
+function byFast(
+  x: VarSpec | readonly VarSpec[],
+  byVars: string[],
+  design: AnyDesign,
+  statistic: 'mean' | 'total',
+  options: ByOptions,
+  inter: { codes: Int32Array; labels: string[][] },
+  domainIdx: number[],
+): Estimate {
+  const D = domainIdx.length;
+  const { blocks, names: statNames } = blocksOf(design.data, Array.isArray(x) ? x : [x as VarSpec]);
+  const S = statNames.length;
+  const map = new Int32Array(inter.labels.length).fill(-1);
+  domainIdx.forEach((k, d) => {
+    map[k] = d;
+  });
+  const domain = Int32Array.from(inter.codes, (k) => (k < 0 ? -1 : map[k]));
+  const bad = missingRows(design, blocks);
+  const naDomain = new Uint8Array(D);
+  if (bad && !options.naRm)
+    for (let i = 0; i < design.n; i++) if (bad[i] && domain[i] >= 0) naDomain[domain[i]] = 1;
+  const warnings: string[] = [];
+  const r = fastEstimate(design, blocks, statistic, domain, D, options.covmat ?? false, warnings);
+  const names: string[] = [];
+  const estimate: number[] = [];
+  const se: number[] = [];
+  const n: number[] = [];
+  const deff: number[] = [];
+  const deffs = options.deff
+    ? r.estimate.map((_, d) => fastDeff(r, d, statistic, options.deff === 'replace'))
+    : null;
+  for (let s = 0; s < S; s++)
+    for (let d = 0; d < D; d++) {
+      const label = inter.labels[domainIdx[d]].join('.');
+      names.push(S > 1 ? `${label}:${statNames[s]}` : label);
+      const na = naDomain[d] === 1;
+      estimate.push(na ? Number.NaN : r.estimate[d][s]);
+      se.push(na ? Number.NaN : Math.sqrt(r.vcov[d][s * S + s]));
+      n.push(r.n[d][s]);
+      if (deffs) deff.push(na ? Number.NaN : deffs[d][s]);
+    }
+  const P = S * D;
+  const vcov: number[][] = r.joint
+    ? Array.from({ length: P }, (_, a) => Array.from((r.joint as Float64Array).subarray(a * P, a * P + P)))
+    : Array.from({ length: P }, (_, a) =>
+        Array.from({ length: P }, (_, b) => (a === b ? se[a] * se[a] : Number.NaN)),
+      );
+  if (naDomain.some((v) => v))
+    warnings.push('Missing values: domains with missing values are NA. Set naRm: true.');
+  return {
+    statistic,
+    names,
+    estimate,
+    se,
+    vcov,
+    deff: deffs ? deff : undefined,
     cv: estimate.map((e, j) => se[j] / Math.abs(e)),
     n,
     df: degf(design),

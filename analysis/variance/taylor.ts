@@ -58,85 +58,9 @@ function multistage(ctx: Ctx, rows: Int32Array, s: number): Matrix {
     const base = c * p;
     for (let j = 0; j < p; j++) tot[base + j] += ctx.x[j][i];
   }
-  // Group clusters by stratum.
-  const byStratum = new Map<number, number[]>();
-  for (const c of clusters) {
-    const h = st.strata[seen[c]];
-    let list = byStratum.get(h);
-    if (!list) {
-      list = [];
-      byStratum.set(h, list);
-    }
-    list.push(c);
-  }
-  const v = new Float64Array(p * p);
-  const nstrat = byStratum.size;
-  let nok = 0;
-  const strataSorted = [...byStratum.keys()];
-  const rank = new Int32Array(st.nStrata);
-  st.strataOrder.forEach((h, r) => {
-    rank[h] = r;
-  });
-  strataSorted.sort((a, b) => rank[a] - rank[b]);
-  const dev = new Float64Array(p);
-  const mean = new Float64Array(p);
-  for (const h of strataSorted) {
-    const cl = byStratum.get(h) as number[];
-    const nPSU = st.nPSU[h];
-    const nsub = cl.length;
-    const pop = st.popsize ? st.popsize[seen[cl[0]]] : Number.POSITIVE_INFINITY;
-    let allSelf = true;
-    if (st.popsize) {
-      for (const c of cl) {
-        const pc = st.popsize[seen[c]];
-        const fc = pc === Number.POSITIVE_INFINITY ? 1 : (pc - nPSU) / pc;
-        if (!(fc < 1e-7)) allSelf = false;
-      }
-    } else allSelf = false;
-    if (allSelf) {
-      nok++;
-      continue;
-    }
-    const f = pop === Number.POSITIVE_INFINITY ? 1 : (pop - nPSU) / pop;
-    const scale = nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
-    const label = st.strataLabels[h];
-    if (nPSU <= 1 && design.lonelyPsu === 'fail')
-      throw new SurveyError(
-        `Stratum (${label}) has only one PSU at stage ${s + 1}. Collapse it with a neighbouring stratum or set lonelyPsu to 'adjust', 'average', 'certainty' or 'remove'.`,
-        'lonelyPsu',
-      );
-    const centre = design.lonelyPsu !== 'adjust' || nsub > 1 || (nPSU > 1 && !design.adjustDomainLonely);
-    let isNA = false;
-    if (nsub === 1 && nPSU > 1 && design.adjustDomainLonely) {
-      ctx.warnings.push(`Stratum (${label}) has only one PSU at stage ${s + 1}`);
-      if (design.lonelyPsu === 'average') isNA = true;
-    }
-    if (nPSU <= 1 && design.lonelyPsu === 'average') isNA = true;
-    if (isNA) continue;
-    nok++;
-    mean.fill(0);
-    if (centre) {
-      for (const c of cl) for (let j = 0; j < p; j++) mean[j] += tot[c * p + j];
-      for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, nsub);
-    }
-    for (const c of cl) {
-      for (let j = 0; j < p; j++) dev[j] = tot[c * p + j] - mean[j];
-      for (let a = 0; a < p; a++) {
-        const da = dev[a] * scale;
-        for (let b = a; b < p; b++) v[a * p + b] += da * dev[b];
-      }
-    }
-    // Zero-padded PSUs of the stratum that have no rows here contribute (0 - mean)^2 each.
-    const missing = nPSU - nsub;
-    if (missing > 0 && centre)
-      for (let a = 0; a < p; a++)
-        for (let b = a; b < p; b++) v[a * p + b] += missing * scale * mean[a] * mean[b];
-  }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
-  if (nok < nstrat && nok > 0) {
-    const k = nstrat / nok;
-    for (let a = 0; a < p * p; a++) v[a] *= k;
-  } else if (nok === 0 && nstrat > 0) v.fill(Number.NaN);
+  const stratumOf = (c: number) => st.strata[seen[c]];
+  const popOf = (c: number) => (st.popsize ? st.popsize[seen[c]] : Number.POSITIVE_INFINITY);
+  const v = strataVariance(design, s, clusters, tot, p, stratumOf, popOf, ctx.warnings);
 
   // Later stages.
   const recurse =
@@ -167,5 +91,104 @@ function multistage(ctx: Ctx, rows: Int32Array, s: number): Matrix {
     }
   }
   for (const c of clusters) seen[c] = -1;
+  return v;
+}
+
+/**
+ * Between-cluster variance at one stage from cluster totals (R onestage/onestrat): clusters are
+ * grouped by stratum, centred on the stratum mean over all nPSU clusters of the full design (those
+ * without rows here count as zero totals), scaled by (1 - f) n/(n - 1), with the lonely-PSU policy.
+ */
+export function strataVariance(
+  design: SurveyDesign,
+  s: number,
+  clusters: readonly number[],
+  tot: Float64Array,
+  p: number,
+  stratumOf: (c: number) => number,
+  popOf: (c: number) => number,
+  warnings: string[],
+): Float64Array {
+  const st = design.stages[s];
+  // Group clusters by stratum.
+  const byStratum = new Map<number, number[]>();
+  for (const c of clusters) {
+    const h = stratumOf(c);
+    let list = byStratum.get(h);
+    if (!list) {
+      list = [];
+      byStratum.set(h, list);
+    }
+    list.push(c);
+  }
+  const v = new Float64Array(p * p);
+  const nstrat = byStratum.size;
+  let nok = 0;
+  const strataSorted = [...byStratum.keys()];
+  const rank = new Int32Array(st.nStrata);
+  st.strataOrder.forEach((h, r) => {
+    rank[h] = r;
+  });
+  strataSorted.sort((a, b) => rank[a] - rank[b]);
+  const dev = new Float64Array(p);
+  const mean = new Float64Array(p);
+  for (const h of strataSorted) {
+    const cl = byStratum.get(h) as number[];
+    const nPSU = st.nPSU[h];
+    const nsub = cl.length;
+    const pop = popOf(cl[0]);
+    let allSelf = true;
+    if (st.popsize) {
+      for (const c of cl) {
+        const pc = popOf(c);
+        const fc = pc === Number.POSITIVE_INFINITY ? 1 : (pc - nPSU) / pc;
+        if (!(fc < 1e-7)) allSelf = false;
+      }
+    } else allSelf = false;
+    if (allSelf) {
+      nok++;
+      continue;
+    }
+    const f = pop === Number.POSITIVE_INFINITY ? 1 : (pop - nPSU) / pop;
+    const scale = nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
+    const label = st.strataLabels[h];
+    if (nPSU <= 1 && design.lonelyPsu === 'fail')
+      throw new SurveyError(
+        `Stratum (${label}) has only one PSU at stage ${s + 1}. Collapse it with a neighbouring stratum or set lonelyPsu to 'adjust', 'average', 'certainty' or 'remove'.`,
+        'lonelyPsu',
+      );
+    const centre = design.lonelyPsu !== 'adjust' || nsub > 1 || (nPSU > 1 && !design.adjustDomainLonely);
+    let isNA = false;
+    if (nsub === 1 && nPSU > 1 && design.adjustDomainLonely) {
+      warnings.push(`Stratum (${label}) has only one PSU at stage ${s + 1}`);
+      if (design.lonelyPsu === 'average') isNA = true;
+    }
+    if (nPSU <= 1 && design.lonelyPsu === 'average') isNA = true;
+    if (isNA) continue;
+    nok++;
+    mean.fill(0);
+    if (centre) {
+      for (const c of cl) for (let j = 0; j < p; j++) mean[j] += tot[c * p + j];
+      for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, nsub);
+    }
+    for (const c of cl) {
+      for (let j = 0; j < p; j++) dev[j] = tot[c * p + j] - mean[j];
+      for (let a = 0; a < p; a++) {
+        const da = dev[a] * scale;
+        for (let b = a; b < p; b++) v[a * p + b] += da * dev[b];
+      }
+    }
+    // Zero-padded PSUs of the stratum that have no rows here contribute (0 - mean)^2 each.
+    const missing = nPSU - nsub;
+    if (missing > 0 && centre)
+      for (let a = 0; a < p; a++)
+        for (let b = a; b < p; b++) v[a * p + b] += missing * scale * mean[a] * mean[b];
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
+  if (nok < nstrat && nok > 0) {
+    const k = nstrat / nok;
+    for (let a = 0; a < p * p; a++) v[a] *= k;
+  } else if (nok === 0 && nstrat > 0) v.fill(Number.NaN);
+
   return v;
 }

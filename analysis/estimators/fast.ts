@@ -1,0 +1,340 @@
+/**
+ * The fast path: for single-stage (or ultimate-cluster) uncalibrated Taylor designs and for
+ * replicate designs given as PSU multipliers, everything an estimator needs is a PSU x domain x
+ * variable table of weighted sums, built in one pass over the rows. Influence totals per PSU are
+ * then linear combinations of those sums, and replicate totals are multiplier-weighted sums of
+ * them, so no n x p influence matrix or n x R weight matrix is ever built. Results are the same
+ * as the general path (the oracle tests run through both).
+ */
+import type { DataFrame } from '../data.ts';
+import { factorColumn, isMissing, numericColumn } from '../data.ts';
+import type { SurveyDesign } from '../design.ts';
+import type { ReplicateDesign } from '../replicate-design.ts';
+import { svrVar } from '../variance/replicate.ts';
+import { strataVariance } from '../variance/taylor.ts';
+import type { AnyDesign, VarSpec } from './core.ts';
+import { isReplicate } from './core.ts';
+
+/** One block of estimate columns: a factor (one indicator per level) or numeric columns. */
+export type Block =
+  | { kind: 'factor'; codes: Int32Array; nLevels: number }
+  | { kind: 'numeric'; cols: Float64Array[] };
+
+let enabled = true;
+/** Switches the fast path off (tests compare it with the general path). */
+export function setFastPath(on: boolean): void {
+  enabled = on;
+}
+
+export function fastPathApplies(design: AnyDesign): boolean {
+  if (!enabled) return false;
+  if (isReplicate(design)) return design.multipliers !== undefined;
+  return (
+    design.calibration.length === 0 &&
+    (design.stages.length === 1 || design.ultimateCluster || design.stages[0].popsize === null)
+  );
+}
+
+interface PsuInfo {
+  psu: Int32Array;
+  nPsu: number;
+  stratumOf: Int32Array;
+  popOf: Float64Array;
+}
+const infoCache = new WeakMap<object, PsuInfo>();
+function psuInfo(design: AnyDesign): PsuInfo {
+  const key = isReplicate(design) ? (design.multipliers as object) : design.stages[0];
+  const hit = infoCache.get(key);
+  if (hit) return hit;
+  let info: PsuInfo;
+  if (isReplicate(design)) {
+    const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
+    info = { psu: m.psu, nPsu: m.nPsu, stratumOf: new Int32Array(m.nPsu), popOf: new Float64Array(m.nPsu) };
+  } else {
+    const st = design.stages[0];
+    const stratumOf = new Int32Array(st.nClusters);
+    const popOf = new Float64Array(st.nClusters).fill(Number.POSITIVE_INFINITY);
+    const seen = new Uint8Array(st.nClusters);
+    for (let i = 0; i < design.n; i++) {
+      const c = st.cluster[i];
+      if (seen[c]) continue;
+      seen[c] = 1;
+      stratumOf[c] = st.strata[i];
+      if (st.popsize) popOf[c] = st.popsize[i];
+    }
+    info = { psu: st.cluster, nPsu: st.nClusters, stratumOf, popOf };
+  }
+  infoCache.set(key, info);
+  return info;
+}
+
+/** Result per domain: estimates, covariance (P x P), deff inputs and counts. */
+export interface FastResult {
+  /** [domain][P] */
+  estimate: Float64Array[];
+  /** [domain] P x P covariance */
+  vcov: Float64Array[];
+  /** Joint covariance over (statistic-major, domain) when requested. */
+  joint?: Float64Array;
+  /** [domain][P] rows with a non-zero value (factor levels) or rows in the domain (numeric). */
+  n: number[][];
+  /** [domain][P] weighted variance with n/(n-1) (R svyvar), for design effects. */
+  s2: Float64Array[];
+  /** [domain] sum of weights and rows with non-zero weight. */
+  sumW: number[];
+  nobs: number[];
+}
+
+/**
+ * Means or totals of the blocks' columns in each domain (domain codes -1 = outside every domain,
+ * null = one domain of the whole design). Rows with a missing value in any block are outside
+ * (callers decide NA semantics before).
+ */
+export function fastEstimate(
+  design: AnyDesign,
+  blocks: Block[],
+  kind: 'mean' | 'total',
+  domain: Int32Array | null,
+  nDomains: number,
+  joint: boolean,
+  warnings: string[],
+): FastResult {
+  const info = psuInfo(design);
+  const P = blocks.reduce((s, b) => s + (b.kind === 'factor' ? b.nLevels : b.cols.length), 0);
+  const numericCols: { col: Float64Array; j: number }[] = [];
+  {
+    let j = 0;
+    for (const b of blocks) {
+      if (b.kind === 'factor') j += b.nLevels;
+      else
+        for (const c of b.cols) {
+          numericCols.push({ col: c, j });
+          j++;
+        }
+    }
+  }
+  const Q = numericCols.length;
+  const K = P + Q + 1; // columns, squares of numeric columns, ones
+  const D = nDomains;
+  const C = info.nPsu;
+  const A = new Float64Array(C * D * K);
+  const count = new Float64Array(D * (P + 1)); // non-zero counts per column, and rows with w != 0
+  const present = new Uint8Array(C * D);
+  const w = design.weights;
+  const inSubset = isReplicate(design) ? null : (design as SurveyDesign).inSubset;
+  const n = design.n;
+  const psu = info.psu;
+  for (let i = 0; i < n; i++) {
+    const d = domain ? domain[i] : 0;
+    if (d < 0) continue;
+    if (inSubset ? inSubset[i] === 0 : w[i] === 0) continue;
+    // missing in any block: outside
+    let ok = true;
+    for (const b of blocks) {
+      if (b.kind === 'factor') {
+        if (b.codes[i] < 0) ok = false;
+      } else for (const c of b.cols) if (Number.isNaN(c[i])) ok = false;
+    }
+    if (!ok) continue;
+    const c = psu[i];
+    present[c * D + d] = 1;
+    const wi = w[i];
+    if (wi === 0) continue;
+    const base = (c * D + d) * K;
+    const cb = d * (P + 1);
+    count[cb + P]++;
+    let j = 0;
+    for (const b of blocks) {
+      if (b.kind === 'factor') {
+        const l = b.codes[i];
+        A[base + j + l] += wi;
+        count[cb + j + l]++;
+        j += b.nLevels;
+      } else
+        for (const col of b.cols) {
+          A[base + j] += wi * col[i];
+          j++;
+        }
+    }
+    for (let q = 0; q < Q; q++) {
+      const x = numericCols[q].col[i];
+      A[base + P + q] += wi * x * x;
+    }
+    A[base + K - 1] += wi;
+  }
+
+  const estimate: Float64Array[] = [];
+  const T: Float64Array[] = [];
+  for (let d = 0; d < D; d++) {
+    const t = new Float64Array(K);
+    for (let c = 0; c < C; c++) {
+      const base = (c * D + d) * K;
+      for (let k = 0; k < K; k++) t[k] += A[base + k];
+    }
+    T.push(t);
+    const e = new Float64Array(P);
+    for (let j = 0; j < P; j++) e[j] = kind === 'mean' ? t[j] / t[K - 1] : t[j];
+    estimate.push(e);
+  }
+  const isNumericCol = new Uint8Array(P);
+  for (const q of numericCols) isNumericCol[q.j] = 1;
+  const nOut: number[][] = [];
+  const s2: Float64Array[] = [];
+  const sumW: number[] = [];
+  const nobs: number[] = [];
+  for (let d = 0; d < D; d++) {
+    const cb = d * (P + 1);
+    const no = count[cb + P];
+    nobs.push(no);
+    sumW.push(T[d][K - 1]);
+    nOut.push(Array.from({ length: P }, (_, j) => (isNumericCol[j] ? no : count[cb + j])));
+    const v = new Float64Array(P);
+    const W = T[d][K - 1];
+    for (let j = 0; j < P; j++) {
+      const m = T[d][j] / W;
+      const q = numericCols.findIndex((x) => x.j === j);
+      const sq = q >= 0 ? T[d][P + q] : T[d][j];
+      v[j] = (sq / W - m * m) * (no / (no - 1));
+    }
+    s2.push(v);
+  }
+
+  const vcov: Float64Array[] = [];
+  let jointV: Float64Array | undefined;
+  if (isReplicate(design)) {
+    const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
+    const R = design.nReplicates;
+    const thetas: Float64Array[][] = Array.from({ length: D }, () => []);
+    const tr = new Float64Array(K);
+    for (let r = 0; r < R; r++)
+      for (let d = 0; d < D; d++) {
+        tr.fill(0);
+        for (let c = 0; c < C; c++) {
+          const mult = m.values[c * R + r];
+          if (mult === 0) continue;
+          const base = (c * D + d) * K;
+          for (let k = 0; k < P; k++) tr[k] += mult * A[base + k];
+          tr[K - 1] += mult * A[base + K - 1];
+        }
+        const th = new Float64Array(P);
+        for (let j = 0; j < P; j++) th[j] = kind === 'mean' ? tr[j] / tr[K - 1] : tr[j];
+        thetas[d].push(th);
+      }
+    for (let d = 0; d < D; d++)
+      vcov.push(svrVar(thetas[d], design.scale, design.rscales, design.mse, estimate[d], warnings));
+    if (joint) {
+      const stacked = Array.from({ length: R }, (_, r) => {
+        const out = new Float64Array(P * D);
+        for (let d = 0; d < D; d++) for (let j = 0; j < P; j++) out[j * D + d] = thetas[d][r][j];
+        return out;
+      });
+      const coef = new Float64Array(P * D);
+      for (let d = 0; d < D; d++) for (let j = 0; j < P; j++) coef[j * D + d] = estimate[d][j];
+      jointV = svrVar(stacked, design.scale, design.rscales, design.mse, coef, warnings);
+    }
+  } else {
+    const dz = design as SurveyDesign;
+    // PSU totals of influence values for each domain.
+    const zt: Float64Array[] = [];
+    const clustersOf: number[][] = [];
+    for (let d = 0; d < D; d++) {
+      const z = new Float64Array(C * P);
+      const W = T[d][K - 1];
+      const clusters: number[] = [];
+      for (let c = 0; c < C; c++) {
+        if (!present[c * D + d]) continue;
+        clusters.push(c);
+        const base = (c * D + d) * K;
+        for (let j = 0; j < P; j++)
+          z[c * P + j] = kind === 'mean' ? (A[base + j] - estimate[d][j] * A[base + K - 1]) / W : A[base + j];
+      }
+      zt.push(z);
+      clustersOf.push(clusters);
+      vcov.push(
+        strataVariance(
+          dz,
+          0,
+          clusters,
+          z,
+          P,
+          (c) => info.stratumOf[c],
+          (c) => info.popOf[c],
+          warnings,
+        ),
+      );
+    }
+    if (joint) {
+      const PD = P * D;
+      const z = new Float64Array(C * PD);
+      const any = new Uint8Array(C);
+      for (let d = 0; d < D; d++)
+        for (const c of clustersOf[d]) {
+          any[c] = 1;
+          for (let j = 0; j < P; j++) z[c * PD + j * D + d] = zt[d][c * P + j];
+        }
+      const clusters: number[] = [];
+      for (let c = 0; c < C; c++) if (any[c]) clusters.push(c);
+      jointV = strataVariance(
+        dz,
+        0,
+        clusters,
+        z,
+        PD,
+        (c) => info.stratumOf[c],
+        (c) => info.popOf[c],
+        warnings,
+      );
+    }
+  }
+  return { estimate, vcov, joint: jointV, n: nOut, s2, sumW, nobs };
+}
+
+/** Blocks, names and term layout of variables, without building indicator columns. */
+export function blocksOf(
+  data: DataFrame,
+  vars: readonly VarSpec[],
+): { blocks: Block[]; names: string[]; factorCols: boolean[] } {
+  const blocks: Block[] = [];
+  const names: string[] = [];
+  const factorCols: boolean[] = [];
+  for (const v of vars) {
+    const spec = typeof v === 'string' ? { name: v } : v;
+    const col = data[spec.name];
+    if (col === undefined) numericColumn(data, spec.name);
+    const isNumeric =
+      col instanceof Float64Array || Array.from(col).every((x) => isMissing(x) || typeof x === 'number');
+    const asFactor = spec.factor ?? (spec.levels !== undefined || !isNumeric);
+    if (asFactor) {
+      const f = factorColumn(data, spec.name, spec.levels);
+      blocks.push({ kind: 'factor', codes: f.codes, nLevels: f.levels.length });
+      for (const l of f.levels) {
+        names.push(`${spec.name}${l}`);
+        factorCols.push(true);
+      }
+    } else {
+      blocks.push({ kind: 'numeric', cols: [numericColumn(data, spec.name)] });
+      names.push(spec.name);
+      factorCols.push(false);
+    }
+  }
+  return { blocks, names, factorCols };
+}
+
+/** Rows of the design (non-zero weight) with a missing value in some block. */
+export function missingRows(design: AnyDesign, blocks: Block[]): Uint8Array | null {
+  let bad: Uint8Array | null = null;
+  for (let i = 0; i < design.n; i++) {
+    if (design.weights[i] === 0) continue;
+    let miss = false;
+    for (const b of blocks) {
+      if (b.kind === 'factor') {
+        if (b.codes[i] < 0) miss = true;
+      } else for (const c of b.cols) if (Number.isNaN(c[i])) miss = true;
+    }
+    if (miss) {
+      if (!bad) bad = new Uint8Array(design.n);
+      bad[i] = 1;
+    }
+  }
+  return bad;
+}
