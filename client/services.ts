@@ -3,6 +3,7 @@ import { CONFIG } from './config.ts';
 import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
+import { downloadAll } from './sync/download.ts';
 import { SessionManager } from './sync/session.ts';
 import { Uploader } from './sync/uploader.ts';
 
@@ -48,6 +49,17 @@ export async function renewAndResume(): Promise<void> {
   notify();
 }
 
+/** Pull assignments, questionnaires and returned interviews when online with a valid session. */
+export async function refreshIfOnline(): Promise<void> {
+  if (globalThis.navigator?.onLine === false || !session.hasValidToken()) return;
+  const result = await downloadAll(db, api);
+  if (result === 'unauthorized') {
+    session.expire();
+    await renewAndResume();
+  }
+  notify();
+}
+
 let started = false;
 /** Flush on start, on `online`, on a timer; "sync now" calls uploader.flush(true). */
 export function startSync(): void {
@@ -57,6 +69,7 @@ export function startSync(): void {
     await uploader.recoverInterrupted();
     if (!session.hasValidToken()) await renewAndResume();
     await uploader.resumeAfterLogin();
+    await refreshIfOnline();
     const use = await storageUse();
     ui.storageFull = use !== null && use > CONFIG.storageWarnFraction;
     notify();
@@ -65,6 +78,7 @@ export function startSync(): void {
     void (async () => {
       if (!session.hasValidToken()) await renewAndResume();
       await uploader.flush(true);
+      await refreshIfOnline();
     })();
   });
   setInterval(() => void uploader.flush(), CONFIG.flushIntervalMs);

@@ -231,5 +231,10 @@ describe('tablet: an interview done offline is never lost', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('CV-SL-0001');
     expect(await page.locator('[data-testid=network]').textContent()).toBe('Sem rede');
+    // The app's own screens also speak English.
+    await page.getByLabel('Language').selectOption('en');
+    expect(await page.locator('[data-testid=network]').textContent()).toBe('Offline');
+    await page.getByRole('button', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
   }, 120_000);
 });
