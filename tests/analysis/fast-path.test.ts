@@ -32,14 +32,18 @@ function both(f: () => Estimate): [Estimate, Estimate] {
 
 function same(a: Estimate, b: Estimate) {
   expect(a.names).toEqual(b.names);
-  const cmp = (x: number, y: number) => {
-    if (Number.isNaN(y)) return expect(Number.isNaN(x)).toBe(true);
-    expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-11 * Math.max(Math.abs(x), Math.abs(y)) + 1e-15);
+  const cmp = (xs: number[], ys: number[]): void => {
+    expect(xs.length).toBe(ys.length);
+    for (let j = 0; j < xs.length; j++) {
+      const [x, y] = [xs[j], ys[j]];
+      if (Number.isNaN(y)) expect(Number.isNaN(x)).toBe(true);
+      else expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-11 * Math.max(Math.abs(x), Math.abs(y)) + 1e-15);
+    }
   };
-  a.estimate.forEach((v, j) => cmp(v, b.estimate[j]));
-  a.se.forEach((v, j) => cmp(v, b.se[j]));
-  a.vcov.flat().forEach((v, j) => cmp(v, b.vcov.flat()[j]));
-  (a.deff ?? []).forEach((v, j) => cmp(v, (b.deff ?? [])[j]));
+  cmp(a.estimate, b.estimate);
+  cmp(a.se, b.se);
+  cmp(a.vcov.flat(), b.vcov.flat());
+  cmp(a.deff ?? [], b.deff ?? []);
   expect(a.n).toEqual(b.n);
   expect(a.df).toBe(b.df);
 }
