@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
+import { household as source } from '../../scripts/questionnaires/ipei/household.ts';
+import { listing as listingSource } from '../../scripts/questionnaires/ipei/listing.ts';
 import { walkQuestions } from '../../scripts/questionnaires/lib/walk.ts';
 import { createValidationModel, validateAnswers } from '../../server/domain/answers-validation.ts';
 
@@ -22,6 +25,28 @@ describe('ipei/household.v1 content', () => {
     expect(asked.length).toBeGreaterThanOrEqual(90);
     expect(new Set(nodes.map((q) => q.name)).size).toBe(nodes.length);
     expect(household.locale).toBe('pt');
+  });
+
+  it('is exactly what the TypeScript source generates (artefact and source in sync)', () => {
+    expect(household).toEqual(JSON.parse(JSON.stringify(source)));
+    expect(listing).toEqual(JSON.parse(JSON.stringify(listingSource)));
+  });
+
+  it('shows each language and falls back to Portuguese for a string a language lacks', () => {
+    const survey = new Model(household);
+    const consent = survey.getQuestionByName('a10_consent');
+    const key = survey.getQuestionByName('a01_key');
+    survey.locale = 'fr';
+    expect(consent.locTitle.renderedHtml).toBe(
+      'Après avoir entendu les informations sur l’enquête, acceptez-vous de participer ?',
+    );
+    survey.locale = 'zh-Hans';
+    expect(consent.locTitle.renderedHtml).toBe('听完调查说明后，您是否同意参加？');
+    survey.locale = 'wo';
+    expect(survey.locDescription.renderedHtml).toBe(
+      'Dados de demonstração sintéticos. Não são estatísticas oficiais do INE-CV nem da AAI.',
+    );
+    expect(key.locTitle.renderedHtml).toBe('Caabi waxtaan wi');
   });
 
   it('has the preloaded cover items the server fills from the assignment', () => {
