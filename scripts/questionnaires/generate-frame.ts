@@ -10,6 +10,7 @@ import { buildDesign } from './ipei/design.ts';
 import {
   ALPHA,
   FOREIGN_PER_FOREIGN_HH,
+  ISLAND_CODES,
   MUNICIPALITIES,
   type Municipality,
   PERSONS_PER_HOUSEHOLD,
@@ -22,6 +23,8 @@ import { apportion, type Rng, rng } from './lib/rng.ts';
 export interface FrameRow {
   ea_id: string;
   island: string;
+  /** the code of a02_island in the questionnaires */
+  island_code: number;
   municipality: string;
   municipality_iso: string;
   stratum: string;
@@ -62,6 +65,7 @@ function municipalityRows(mu: Municipality, r: Rng): FrameRow[] {
   return hh.map((h, i) => ({
     ea_id: `${mu.iso}-${String(i + 1).padStart(4, '0')}`,
     island: mu.island,
+    island_code: ISLAND_CODES[mu.island],
     municipality: mu.name,
     municipality_iso: mu.iso,
     stratum: mu.stratum,

@@ -45,6 +45,23 @@ describe('synthetic IPEI frame (ipei.md 5.2-5.3)', () => {
     expect(Object.values(foreign).reduce((a, b) => a + b, 0)).toBe(10875);
   });
 
+  it('uses the questionnaire codes: island_code and municipality_iso are a02_island and a03_municipality choices', () => {
+    const household = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/household.v1.json'), 'utf8'));
+    const cover = household.pages[0].elements as {
+      name: string;
+      choices?: { value: unknown; text: unknown }[];
+    }[];
+    const choices = (name: string) => cover.find((q) => q.name === name)?.choices ?? [];
+    const islands = new Map(
+      choices('a02_island').map((c) => [c.value, (c.text as { default: string }).default]),
+    );
+    const municipalities = new Set(choices('a03_municipality').map((c) => c.value));
+    for (const r of rows) {
+      expect(islands.get(r.island_code)).toBe(r.island);
+      expect(municipalities.has(r.municipality_iso)).toBe(true);
+    }
+  });
+
   it('is internally consistent: foreign households fit in the EA, at least one foreigner per foreign household', () => {
     for (const r of rows) {
       expect(r.foreign_hh_2021).toBeLessThanOrEqual(r.households_2021);
