@@ -45,11 +45,20 @@ export async function buildClient(): Promise<string> {
   return outDir;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** The project's own questionnaires (questionnaires/ipei/...), as the server publishes them. */
+export const REPO_QUESTIONNAIRES = join(ROOT, 'questionnaires');
+
+/** Every test assignment is switched to `questionnaireId` (the small e2e household by default). */
+export async function startE2E(
+  options: { questionnaireId?: string; questionnairesDir?: string } = {},
+): Promise<E2E> {
   const dist = await buildClient();
   const ctx = await createTestContext();
-  for (const file of findQuestionnaireFiles(E2E_QUESTIONNAIRES)) await publishVersion(ctx.database.db, file);
-  await ctx.database.db.update(assignments).set({ questionnaireId: E2E_QUESTIONNAIRE_ID });
+  const dir = options.questionnairesDir ?? E2E_QUESTIONNAIRES;
+  for (const file of findQuestionnaireFiles(dir)) await publishVersion(ctx.database.db, file);
+  await ctx.database.db
+    .update(assignments)
+    .set({ questionnaireId: options.questionnaireId ?? E2E_QUESTIONNAIRE_ID });
 
   const faults = { failPuts: 0 };
   const puts: E2E['puts'] = [];
