@@ -1,32 +1,16 @@
 /** One interview: SurveyJS on the tablet, autosaved on every answer, page change and language switch. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Model, PanelModel, Question, QuestionPanelDynamicModel } from 'survey-core';
+import type { Model, Question } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
-import { commentBelongsAt, type RenderedQuestion } from '../interview/drafts.ts';
+import { showComments, storageProblem } from '../interview/comments.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
 import { createInterviewModel, INTERVIEW_LANGUAGES } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
 import { deviceId, getQuestionnaire, queueEnvelope, saveDraft } from '../offline/store.ts';
 import { db, notify, uploader } from '../services.ts';
-
-/** A rendered SurveyJS question, described for comment placement. */
-function rendered(q: Question): RenderedQuestion {
-  const parent = q.parentQuestion;
-  if (parent?.getType() === 'paneldynamic') {
-    const index = (parent as QuestionPanelDynamicModel).panels.indexOf(q.parent as PanelModel);
-    return { name: q.name, type: q.getType(), roster: { name: parent.name, index } };
-  }
-  return { name: q.name, type: q.getType(), roster: null };
-}
-
-function storageProblem(err: unknown): MessageKey {
-  console.error(err);
-  const text = `${(err as Error)?.name} ${(err as { inner?: Error })?.inner?.name ?? ''} ${String(err)}`;
-  return /Quota/i.test(text) ? 'interview.storageFull' : 'interview.saveFailed';
-}
 
 interface Props {
   interviewId: string;
@@ -148,18 +132,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         await queue();
       })();
     };
-    const onRender = (_: Model, opt: { question: Question; htmlElement: HTMLElement }) => {
-      const notes = current.comments.filter((c) => commentBelongsAt(c.question, rendered(opt.question)));
-      if (notes.length === 0 || opt.htmlElement.querySelector(':scope > .supervisor-comment')) return;
-      for (const c of notes) {
-        const div = document.createElement('div');
-        div.className = 'supervisor-comment';
-        div.setAttribute('role', 'note');
-        div.title = `${c.author} · ${c.at}`;
-        div.textContent = `${t('interview.supervisor')}: ${c.text}`;
-        opt.htmlElement.prepend(div);
-      }
-    };
+    const onRender = (_: Model, opt: { question: Question; htmlElement: HTMLElement }) =>
+      showComments(current.comments, opt.question, opt.htmlElement, t('interview.supervisor'));
     model.onValueChanged.add(onValue);
     model.onCurrentPageChanged.add(onPage);
     model.onComplete.add(onComplete);
