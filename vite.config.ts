@@ -14,7 +14,8 @@ export default defineConfig({
   root,
   base: '/',
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 3000 },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // `npm run dev:client` proxies the API to `npm run dev` (server/env.ts: PORT defaults to 8080).
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [
     react(),
     VitePWA({
