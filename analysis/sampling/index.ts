@@ -1,0 +1,12 @@
+/** Sampling for two-stage household surveys: allocation, systematic PPS with certainty units, household selection. */
+export type { AllocationOptions, StratumSize } from './allocation.ts';
+export { allocate, checkAllocation } from './allocation.ts';
+export { SamplingError } from './errors.ts';
+export type { HouseholdSelection } from './households.ts';
+export { checkSelection, selectHouseholds } from './households.ts';
+export type { PpsResult, PpsUnit } from './pps.ts';
+export { checkMos, ppsProbabilities, systematicPps } from './pps.ts';
+export type { Uniform } from './rng.ts';
+export { seededUniform, seedFrom } from './rng.ts';
+export type { FirstStage, FrameUnit, SampledUnit, SampleOptions } from './sample.ts';
+export { selectFirstStage } from './sample.ts';
