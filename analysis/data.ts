@@ -81,7 +81,58 @@ export function factorColumn(
   return toFactor(col, levels);
 }
 
+const factorCache = new WeakMap<object, Factor>();
+
+/** Small-integer numeric columns (coded data): levels sorted numerically, one pass. */
+function integerFactor(col: Float64Array): Factor | null {
+  const n = col.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (Number.isNaN(v)) continue;
+    if (v !== Math.floor(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max - min < 100000))
+    return min === Number.POSITIVE_INFINITY ? { codes: new Int32Array(n).fill(-1), levels: [] } : null;
+  const used = new Uint8Array(max - min + 1);
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (!Number.isNaN(v)) used[v - min] = 1;
+  }
+  const lut = new Int32Array(max - min + 1).fill(-1);
+  const levels: string[] = [];
+  for (let k = 0; k < used.length; k++)
+    if (used[k]) {
+      lut[k] = levels.length;
+      levels.push(String(k + min));
+    }
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    codes[i] = Number.isNaN(v) ? -1 : lut[v - min];
+  }
+  return { codes, levels };
+}
+
+/**
+ * Factor of a column (cached per column array when levels are not given: columns are treated as
+ * immutable once handed to the analysis module).
+ */
 export function toFactor(col: Column, levels?: readonly string[]): Factor {
+  if (!levels && typeof col === 'object') {
+    const hit = factorCache.get(col as object);
+    if (hit) return hit;
+    const f = (col instanceof Float64Array && integerFactor(col)) || toFactorSlow(col);
+    factorCache.set(col as object, f);
+    return f;
+  }
+  return toFactorSlow(col, levels);
+}
+
+function toFactorSlow(col: Column, levels?: readonly string[]): Factor {
   const n = col.length;
   const codes = new Int32Array(n);
   if (!levels) {
@@ -119,6 +170,7 @@ export function toFactor(col: Column, levels?: readonly string[]): Factor {
 
 /** Interaction of several factors (first varies fastest, as R's interaction()). Only observed combinations. */
 export function interactionCodes(factors: Factor[]): { codes: Int32Array; labels: string[][] } {
+  if (factors.length === 1) return { codes: factors[0].codes, labels: factors[0].levels.map((l) => [l]) };
   const n = factors[0].codes.length;
   const codes = new Int32Array(n);
   const map = new Map<string, number>();

@@ -378,7 +378,16 @@ export function subsetDesign(design: SurveyDesign, keep: ArrayLike<boolean | num
 }
 
 /** Design degrees of freedom: PSUs with non-zero weight minus strata (R `degf`). */
+const degfCache = new WeakMap<Float64Array, number>();
 export function degfTaylor(design: SurveyDesign): number {
+  const hit = degfCache.get(design.weights);
+  if (hit !== undefined) return hit;
+  const v = degfCompute(design);
+  degfCache.set(design.weights, v);
+  return v;
+}
+
+function degfCompute(design: SurveyDesign): number {
   const st = design.stages[0];
   const seenC = new Uint8Array(st.nClusters);
   const seenS = new Uint8Array(st.nStrata);

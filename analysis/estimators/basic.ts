@@ -210,10 +210,9 @@ function basicFast(
         ],
       );
     }
-    d = subsetAny(
-      design,
-      Uint8Array.from(bad, (b) => 1 - b),
-    );
+    const keep = new Uint8Array(bad.length);
+    for (let i = 0; i < bad.length; i++) keep[i] = 1 - bad[i];
+    d = subsetAny(design, keep);
   }
   const warnings: string[] = [];
   const r = fastEstimate(d, blocks, kind, null, 1, false, warnings);

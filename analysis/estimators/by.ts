@@ -117,11 +117,17 @@ function byFast(
   domainIdx.forEach((k, d) => {
     map[k] = d;
   });
-  const domain = Int32Array.from(inter.codes, (k) => (k < 0 ? -1 : map[k]));
-  const bad = missingRows(design, blocks);
+  const codes = inter.codes;
+  const domain = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const k = codes[i];
+    domain[i] = k < 0 ? -1 : map[k];
+  }
   const naDomain = new Uint8Array(D);
-  if (bad && !options.naRm)
-    for (let i = 0; i < design.n; i++) if (bad[i] && domain[i] >= 0) naDomain[domain[i]] = 1;
+  if (!options.naRm) {
+    const bad = missingRows(design, blocks);
+    if (bad) for (let i = 0; i < design.n; i++) if (bad[i] && domain[i] >= 0) naDomain[domain[i]] = 1;
+  }
   const warnings: string[] = [];
   const r = fastEstimate(design, blocks, statistic, domain, D, options.covmat ?? false, warnings);
   const names: string[] = [];

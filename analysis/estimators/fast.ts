@@ -124,44 +124,66 @@ export function fastEstimate(
   const inSubset = isReplicate(design) ? null : (design as SurveyDesign).inSubset;
   const n = design.n;
   const psu = info.psu;
-  for (let i = 0; i < n; i++) {
-    const d = domain ? domain[i] : 0;
-    if (d < 0) continue;
-    if (inSubset ? inSubset[i] === 0 : w[i] === 0) continue;
-    // missing in any block: outside
-    let ok = true;
-    for (const b of blocks) {
-      if (b.kind === 'factor') {
-        if (b.codes[i] < 0) ok = false;
-      } else for (const c of b.cols) if (Number.isNaN(c[i])) ok = false;
+  const single =
+    blocks.length === 1 && blocks[0].kind === 'factor' ? (blocks[0] as { codes: Int32Array }).codes : null;
+  if (single) {
+    // One categorical variable: the common case, kept tight.
+    for (let i = 0; i < n; i++) {
+      const d = domain ? domain[i] : 0;
+      if (d < 0) continue;
+      if (inSubset ? inSubset[i] === 0 : w[i] === 0) continue;
+      const l = single[i];
+      if (l < 0) continue;
+      const c = psu[i];
+      present[c * D + d] = 1;
+      const wi = w[i];
+      if (wi === 0) continue;
+      const base = (c * D + d) * K;
+      A[base + l] += wi;
+      A[base + K - 1] += wi;
+      const cb = d * (P + 1);
+      count[cb + l]++;
+      count[cb + P]++;
     }
-    if (!ok) continue;
-    const c = psu[i];
-    present[c * D + d] = 1;
-    const wi = w[i];
-    if (wi === 0) continue;
-    const base = (c * D + d) * K;
-    const cb = d * (P + 1);
-    count[cb + P]++;
-    let j = 0;
-    for (const b of blocks) {
-      if (b.kind === 'factor') {
-        const l = b.codes[i];
-        A[base + j + l] += wi;
-        count[cb + j + l]++;
-        j += b.nLevels;
-      } else
-        for (const col of b.cols) {
-          A[base + j] += wi * col[i];
-          j++;
-        }
+  } else
+    for (let i = 0; i < n; i++) {
+      const d = domain ? domain[i] : 0;
+      if (d < 0) continue;
+      if (inSubset ? inSubset[i] === 0 : w[i] === 0) continue;
+      // missing in any block: outside
+      let ok = true;
+      for (const b of blocks) {
+        if (b.kind === 'factor') {
+          if (b.codes[i] < 0) ok = false;
+        } else for (const c of b.cols) if (Number.isNaN(c[i])) ok = false;
+      }
+      if (!ok) continue;
+      const c = psu[i];
+      present[c * D + d] = 1;
+      const wi = w[i];
+      if (wi === 0) continue;
+      const base = (c * D + d) * K;
+      const cb = d * (P + 1);
+      count[cb + P]++;
+      let j = 0;
+      for (const b of blocks) {
+        if (b.kind === 'factor') {
+          const l = b.codes[i];
+          A[base + j + l] += wi;
+          count[cb + j + l]++;
+          j += b.nLevels;
+        } else
+          for (const col of b.cols) {
+            A[base + j] += wi * col[i];
+            j++;
+          }
+      }
+      for (let q = 0; q < Q; q++) {
+        const x = numericCols[q].col[i];
+        A[base + P + q] += wi * x * x;
+      }
+      A[base + K - 1] += wi;
     }
-    for (let q = 0; q < Q; q++) {
-      const x = numericCols[q].col[i];
-      A[base + P + q] += wi * x * x;
-    }
-    A[base + K - 1] += wi;
-  }
 
   const estimate: Float64Array[] = [];
   const T: Float64Array[] = [];
@@ -322,6 +344,17 @@ export function blocksOf(
 
 /** Rows of the design (non-zero weight) with a missing value in some block. */
 export function missingRows(design: AnyDesign, blocks: Block[]): Uint8Array | null {
+  if (blocks.length === 1 && blocks[0].kind === 'factor') {
+    const codes = blocks[0].codes;
+    const w = design.weights;
+    let bad: Uint8Array | null = null;
+    for (let i = 0; i < design.n; i++)
+      if (codes[i] < 0 && w[i] !== 0) {
+        if (!bad) bad = new Uint8Array(design.n);
+        bad[i] = 1;
+      }
+    return bad;
+  }
   let bad: Uint8Array | null = null;
   for (let i = 0; i < design.n; i++) {
     if (design.weights[i] === 0) continue;
