@@ -37,7 +37,8 @@ export const envSchema = z
       .int()
       .min(1024)
       .default(2 * 1024 * 1024),
-    LOG_REQUESTS: booleanish.default(false),
+    /** Run the background jobs (validation) in this process; turn off on intake-only API nodes. */
+    MORABEZA_RUN_JOBS: booleanish.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.MORABEZA_MODE === 'production' && env.MORABEZA_DEMO_PASSWORD !== undefined) {

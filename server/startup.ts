@@ -11,6 +11,7 @@ import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.
 import type { Env } from './env.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
+import { createValidationThread } from './jobs/validation-thread.ts';
 import { type DemoAccount, demoAccountsPresent, isEmpty, seedDemo } from './seed/demo.ts';
 
 export interface Started {
@@ -54,7 +55,8 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
         );
       }
     }
-    const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database) });
+    const validation = createValidationThread();
+    const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) });
     const app = createApp({
       database,
       settings: {
@@ -66,7 +68,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       kickJobs: () => jobs.kick(),
       clientDir: env.MORABEZA_CLIENT_DIR,
     });
-    if (options.runJobs !== false) await jobs.start();
+    if (options.runJobs ?? env.MORABEZA_RUN_JOBS) await jobs.start();
     return {
       app,
       database,
@@ -75,6 +77,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       warnings,
       close: async () => {
         await jobs.stop();
+        await validation.close();
         database.close();
       },
     };

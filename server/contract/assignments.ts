@@ -1,7 +1,13 @@
 /** Assignments and questionnaires as the tablet receives them. */
 import { z } from 'zod';
 
-export const ASSIGNMENT_STATUS_NAMES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const;
+export const ASSIGNMENT_STATUS_NAMES = [
+  'assigned',
+  'in_progress',
+  'submitted',
+  'returned',
+  'approved',
+] as const;
 
 export const assignmentSchema = z.object({
   id: z.string(),

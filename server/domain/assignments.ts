@@ -6,10 +6,23 @@ import { assignments, enumerationAreas, households, interviews } from '../db/sch
 import type { SessionUser } from './accounts.ts';
 import { enumeratorScope } from './scope.ts';
 
-/** The cover items every IPEI questionnaire preloads from the assignment. */
+/** The islands' codes in the IPEI questionnaires (a02_island), from north-west to south. */
+export const ISLAND_CODES: Record<string, number> = {
+  'Santo Antão': 1,
+  'São Vicente': 2,
+  'São Nicolau': 3,
+  Sal: 4,
+  'Boa Vista': 5,
+  Maio: 6,
+  Santiago: 7,
+  Fogo: 8,
+  Brava: 9,
+};
+
+/** The cover items every IPEI questionnaire preloads from the assignment (codes, as the questionnaire has them). */
 export function preloadFor(ea: typeof enumerationAreas.$inferSelect, hh: typeof households.$inferSelect) {
   return {
-    a02_island: ea.island,
+    a02_island: ISLAND_CODES[ea.island] ?? ea.island,
     a03_municipality: ea.municipality,
     a04_ea: ea.code,
     a05_dwelling: hh.dwelling,

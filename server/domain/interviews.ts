@@ -1,10 +1,13 @@
 /**
  * Receiving interviews from tablets. Retry-safe by construction: the tablet mints the interview id and
  * numbers its revisions; the same content again is a no-op; anything that cannot be applied (a
- * conflicting copy, an unexpected revision, someone else's interview) is kept in quarantine, never
- * dropped. Validation happens later, in a background job.
+ * conflicting copy, an unexpected revision, someone else's interview, an unknown questionnaire or
+ * assignment) is kept in quarantine, never dropped. The envelope is stored as the exact text received.
+ * Validation happens later, in a background job. The revision row is the intake's audit trail (who,
+ * when, what); refusals are in quarantine.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
@@ -18,8 +21,8 @@ import {
 } from '../db/schema.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
-import { audit } from './audit.ts';
-import { contentHash } from './tokens.ts';
+import { createIntakeBatcher, type IntakeBatcher } from './intake-batch.ts';
+import { canonicalJson } from './tokens.ts';
 
 export const VALIDATION_JOB = 'validate-answers';
 
@@ -28,38 +31,131 @@ export interface IntakeResult {
   receipt: { interviewId: string; revision: number; status: string; duplicate: boolean };
 }
 
-type Decision =
+export type Decision =
   | { kind: 'stored'; status: string }
   | { kind: 'duplicate'; status: string }
   | { kind: 'quarantined'; problem: Problem };
 
+export interface Upload {
+  user: SessionUser;
+  env: InterviewEnvelope;
+  /** The body exactly as received, and its SHA-256. */
+  text: string;
+  hash: string;
+}
+
+/**
+ * Stores one upload. `text` is the request body as received; `env` is that body parsed and checked
+ * against the contract. Uploads arriving together are decided in one transaction (see intake-batch.ts).
+ */
 export async function receiveInterview(
   database: Database,
   user: SessionUser,
-  envelope: InterviewEnvelope,
+  env: InterviewEnvelope,
+  text: string = JSON.stringify(env),
 ): Promise<IntakeResult> {
-  const hash = contentHash(envelope);
-  const text = JSON.stringify(envelope);
-  const decision = await database.write((tx) => decide(tx, user, envelope, hash, text));
+  const upload = { user, env, text, hash: createHash('sha256').update(text).digest('hex') };
+  const decision = await intakeFor(database).submit(upload);
   if (decision.kind === 'quarantined') throw decision.problem;
   return {
     httpStatus: decision.kind === 'stored' ? 201 : 200,
     receipt: {
-      interviewId: envelope.interviewId,
-      revision: envelope.revision,
+      interviewId: env.interviewId,
+      revision: env.revision,
       status: decision.status,
       duplicate: decision.kind === 'duplicate',
     },
   };
 }
 
-async function decide(
-  tx: Tx,
-  user: SessionUser,
-  env: InterviewEnvelope,
-  hash: string,
-  text: string,
-): Promise<Decision> {
+const intakes = new WeakMap<Database, IntakeBatcher<Upload, Decision>>();
+function intakeFor(database: Database) {
+  let intake = intakes.get(database);
+  if (!intake) {
+    intake = createIntakeBatcher(database, decideMany, decide);
+    intakes.set(database, intake);
+  }
+  return intake;
+}
+
+/**
+ * Decides a group of uploads in one transaction: new interviews whose references check out are inserted
+ * with one multi-row statement per table; everything else goes through `decide` one by one.
+ */
+async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
+  const fresh = uploads.filter((u) => u.env.revision === 1);
+  const ids = [...new Set(fresh.map((u) => u.env.interviewId))];
+  const known = new Set(
+    ids.length
+      ? (await tx.select({ id: interviews.id }).from(interviews).where(inArray(interviews.id, ids))).map(
+          (r) => r.id,
+        )
+      : [],
+  );
+  const assignmentIds = [...new Set(fresh.map((u) => u.env.assignmentId))];
+  const owners = new Map(
+    assignmentIds.length
+      ? (
+          await tx
+            .select({
+              id: assignments.id,
+              enumeratorId: assignments.enumeratorId,
+              questionnaireId: assignments.questionnaireId,
+            })
+            .from(assignments)
+            .where(inArray(assignments.id, assignmentIds))
+        ).map((a) => [a.id, a])
+      : [],
+  );
+  const versions = new Map(
+    (
+      await tx
+        .select({
+          questionnaireId: questionnaireVersions.questionnaireId,
+          version: questionnaireVersions.version,
+          status: questionnaireVersions.status,
+        })
+        .from(questionnaireVersions)
+    ).map((v) => [`${v.questionnaireId}@${v.version}`, v.status]),
+  );
+  const bulk: Upload[] = [];
+  const seen = new Set<string>();
+  const decisions = new Map<Upload, Decision>();
+  for (const u of fresh) {
+    if (known.has(u.env.interviewId) || seen.has(u.env.interviewId)) continue;
+    const a = owners.get(u.env.assignmentId);
+    const refused = judgeReferences(
+      u,
+      a ? { enumerator_id: a.enumeratorId, questionnaire_id: a.questionnaireId } : undefined,
+      versions.get(`${u.env.questionnaireId}@${u.env.questionnaireVersion}`),
+    );
+    if (refused) continue;
+    seen.add(u.env.interviewId);
+    bulk.push(u);
+    decisions.set(u, { kind: 'stored', status: 'received' });
+  }
+  if (bulk.length) {
+    await tx.insert(interviews).values(
+      bulk.map(({ env, user }) => ({
+        id: env.interviewId,
+        assignmentId: env.assignmentId,
+        enumeratorId: user.id,
+        questionnaireId: env.questionnaireId,
+        questionnaireVersion: env.questionnaireVersion,
+        currentRevision: 1,
+        status: 'received' as const,
+        outcome: env.outcome,
+      })),
+    );
+    await storeRevisions(tx, bulk);
+  }
+  const out: Decision[] = [];
+  for (const u of uploads) out.push(decisions.get(u) ?? (await decide(tx, u)));
+  return out;
+}
+
+async function decide(tx: Tx, upload: Upload): Promise<Decision> {
+  const { env, user } = upload;
   const keep = async (reason: string, problem: Problem): Promise<Decision> => {
     await tx
       .insert(quarantine)
@@ -67,13 +163,34 @@ async function decide(
         interviewId: env.interviewId,
         revision: env.revision,
         reason,
-        contentHash: hash,
-        envelope: text,
+        contentHash: upload.hash,
+        envelope: upload.text,
         receivedBy: user.id,
       })
       .onConflictDoNothing();
     return { kind: 'quarantined', problem };
   };
+
+  // the common case first: a new interview, inserted in one statement when its id is unused
+  if (env.revision === 1) {
+    const refused = await checkReferences(tx, upload);
+    if (refused) return keep(refused.reason, refused.problem);
+    const inserted = await tx
+      .insert(interviews)
+      .values({
+        id: env.interviewId,
+        assignmentId: env.assignmentId,
+        enumeratorId: user.id,
+        questionnaireId: env.questionnaireId,
+        questionnaireVersion: env.questionnaireVersion,
+        currentRevision: 1,
+        status: 'received',
+        outcome: env.outcome,
+      })
+      .onConflictDoNothing()
+      .returning({ id: interviews.id });
+    if (inserted.length) return storeRevision(tx, upload);
+  }
 
   const existing = await tx.query.interviews.findFirst({ where: eq(interviews.id, env.interviewId) });
   if (existing && existing.enumeratorId !== user.id) {
@@ -81,13 +198,13 @@ async function decide(
   }
   if (existing) {
     const stored = await tx.query.interviewRevisions.findFirst({
-      columns: { contentHash: true },
+      columns: { contentHash: true, envelope: true },
       where: and(
         eq(interviewRevisions.interviewId, env.interviewId),
         eq(interviewRevisions.revision, env.revision),
       ),
     });
-    if (stored?.contentHash === hash) return { kind: 'duplicate', status: existing.status };
+    if (stored && sameContent(stored, upload)) return { kind: 'duplicate', status: existing.status };
     if (stored) {
       return keep(
         'conflict',
@@ -95,120 +212,127 @@ async function decide(
       );
     }
   }
-
-  const invalid = await checkReferences(tx, user, env);
-  if (invalid) return keep(invalid.reason, invalid.problem);
-
   if (!existing) {
-    if (env.revision !== 1) {
-      return keep(
-        'revision_unexpected',
-        new Problem('interview.revision_rejected', { expectedRevision: 1, receivedRevision: env.revision }),
-      );
-    }
-    await tx.insert(interviews).values({
-      id: env.interviewId,
-      assignmentId: env.assignmentId,
-      enumeratorId: user.id,
-      questionnaireId: env.questionnaireId,
-      questionnaireVersion: env.questionnaireVersion,
-      currentRevision: 1,
+    return keep(
+      'revision_unexpected',
+      new Problem('interview.revision_rejected', { expectedRevision: 1, receivedRevision: env.revision }),
+    );
+  }
+  if (
+    existing.status !== 'returned' ||
+    env.revision !== existing.currentRevision + 1 ||
+    env.assignmentId !== existing.assignmentId
+  ) {
+    return keep(
+      'revision_unexpected',
+      new Problem('interview.revision_rejected', {
+        currentRevision: existing.currentRevision,
+        status: existing.status,
+        receivedRevision: env.revision,
+        rule: 'a new revision is accepted only while the interview is returned to its enumerator, and must be the next number',
+      }),
+    );
+  }
+  const refused = await checkReferences(tx, upload);
+  if (refused) return keep(refused.reason, refused.problem);
+  await tx
+    .update(interviews)
+    .set({
+      currentRevision: env.revision,
       status: 'received',
       outcome: env.outcome,
-    });
-  } else {
-    const expected = existing.currentRevision + 1;
-    if (
-      existing.status !== 'returned' ||
-      env.revision !== expected ||
-      env.assignmentId !== existing.assignmentId
-    ) {
-      return keep(
-        'revision_unexpected',
-        new Problem('interview.revision_rejected', {
-          currentRevision: existing.currentRevision,
-          status: existing.status,
-          receivedRevision: env.revision,
-          rule: 'a new revision is accepted only while the interview is returned to its enumerator, and must be the next number',
-        }),
-      );
-    }
-    await tx
-      .update(interviews)
-      .set({
-        currentRevision: env.revision,
-        status: 'received',
-        outcome: env.outcome,
-        questionnaireVersion: env.questionnaireVersion,
-        updatedAt: Date.now(),
-      })
-      .where(eq(interviews.id, env.interviewId));
-  }
-  await tx.insert(interviewRevisions).values({
-    interviewId: env.interviewId,
-    revision: env.revision,
-    contentHash: hash,
-    envelope: text,
-    receivedBy: user.id,
-  });
-  await tx
-    .insert(jobs)
-    .values({ kind: VALIDATION_JOB, interviewId: env.interviewId, revision: env.revision });
-  await tx.update(assignments).set({ status: 'submitted' }).where(eq(assignments.id, env.assignmentId));
-  await audit(tx, {
-    actorId: user.id,
-    action: 'interview.received',
-    entityType: 'interview',
-    entityId: env.interviewId,
-    details: { revision: env.revision, outcome: env.outcome, deviceId: env.deviceId },
-  });
+      questionnaireVersion: env.questionnaireVersion,
+      updatedAt: Date.now(),
+    })
+    .where(eq(interviews.id, env.interviewId));
+  return storeRevision(tx, upload);
+}
+
+async function storeRevision(tx: Tx, upload: Upload): Promise<Decision> {
+  await storeRevisions(tx, [upload]);
   return { kind: 'stored', status: 'received' };
 }
 
-async function checkReferences(
-  tx: Tx,
-  user: SessionUser,
-  env: InterviewEnvelope,
-): Promise<{ reason: string; problem: Problem } | null> {
-  const version = await tx.query.questionnaireVersions.findFirst({
-    columns: { status: true },
-    where: and(
-      eq(questionnaireVersions.questionnaireId, env.questionnaireId),
-      eq(questionnaireVersions.version, env.questionnaireVersion),
-    ),
-  });
+async function storeRevisions(tx: Tx, uploads: Upload[]): Promise<void> {
+  await tx.insert(interviewRevisions).values(
+    uploads.map(({ env, user, text, hash }) => ({
+      interviewId: env.interviewId,
+      revision: env.revision,
+      contentHash: hash,
+      envelope: text,
+      receivedBy: user.id,
+    })),
+  );
+  await tx.insert(jobs).values(
+    uploads.map(({ env }) => ({
+      kind: VALIDATION_JOB,
+      interviewId: env.interviewId,
+      revision: env.revision,
+    })),
+  );
+  const assignmentIds = [...new Set(uploads.map((u) => u.env.assignmentId))];
+  await tx
+    .update(assignments)
+    .set({ status: 'submitted' })
+    .where(and(inArray(assignments.id, assignmentIds), ne(assignments.status, 'submitted')));
+}
+
+/** The same bytes, or the same content serialised with another key order or spacing. */
+function sameContent(stored: { contentHash: string; envelope: string }, upload: Upload): boolean {
+  return (
+    stored.contentHash === upload.hash ||
+    canonicalJson(JSON.parse(stored.envelope)) === canonicalJson(upload.env)
+  );
+}
+
+/** The questionnaire version must be published and the assignment the uploader's, for that questionnaire. */
+async function checkReferences(tx: Tx, upload: Upload): Promise<{ reason: string; problem: Problem } | null> {
+  const { env } = upload;
+  const rows = await tx.all<{
+    enumerator_id: string | null;
+    questionnaire_id: string | null;
+    status: string | null;
+  }>(sql`
+    select a.enumerator_id, a.questionnaire_id, v.status
+    from (select 1) left join assignments a on a.id = ${env.assignmentId}
+    left join questionnaire_versions v on v.questionnaire_id = ${env.questionnaireId} and v.version = ${env.questionnaireVersion}`);
+  const row = rows[0];
+  return judgeReferences(
+    upload,
+    row?.enumerator_id
+      ? { enumerator_id: row.enumerator_id, questionnaire_id: row.questionnaire_id }
+      : undefined,
+    row?.status ?? undefined,
+  );
+}
+
+function judgeReferences(
+  { env, user }: Upload,
+  assignment: { enumerator_id: string; questionnaire_id: string | null } | undefined,
+  versionStatus: string | undefined,
+): { reason: string; problem: Problem } | null {
   const where = { questionnaireId: env.questionnaireId, questionnaireVersion: env.questionnaireVersion };
-  if (!version)
+  if (!versionStatus)
     return { reason: 'questionnaire_unknown', problem: new Problem('questionnaire.unknown_version', where) };
-  if (version.status !== 'published') {
+  if (versionStatus !== 'published') {
     return {
       reason: 'questionnaire_not_open',
-      problem: new Problem('questionnaire.not_open', { ...where, status: version.status }),
+      problem: new Problem('questionnaire.not_open', { ...where, status: versionStatus }),
     };
   }
-  const assignment = await tx.query.assignments.findFirst({ where: eq(assignments.id, env.assignmentId) });
-  if (!assignment || assignment.enumeratorId !== user.id) {
+  if (assignment?.enumerator_id !== user.id) {
     return {
       reason: 'assignment_unknown',
       problem: new Problem('assignment.unknown', { assignmentId: env.assignmentId }),
     };
   }
-  if (assignment.questionnaireId !== env.questionnaireId) {
+  if (assignment.questionnaire_id !== env.questionnaireId) {
     return {
       reason: 'assignment_mismatch',
       problem: new Problem('request.invalid', [
-        { field: 'questionnaireId', message: `the assignment is for ${assignment.questionnaireId}` },
+        { field: 'questionnaireId', message: `the assignment is for ${assignment.questionnaire_id}` },
       ]),
     };
   }
   return null;
-}
-
-/** Counts stored rows of an interview (used by tests and the fault test to prove "exactly once"). */
-export async function countRevisions(database: Database, interviewId: string): Promise<number> {
-  const rows = await database.db
-    .select({ n: sql<number>`count(*)` })
-    .from(interviewRevisions)
-    .where(eq(interviewRevisions.interviewId, interviewId));
-  return rows[0]?.n ?? 0;
 }

@@ -17,6 +17,8 @@ export interface JobRunner {
   kick(): void;
   /** Runs until no job is pending (tests and benchmarks). */
   drain(): Promise<number>;
+  /** Runs the next pending job, if any; true when one ran. */
+  drainOne(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -76,10 +78,16 @@ export function createJobRunner(
     }
   }
 
+  async function drainOne(): Promise<boolean> {
+    const job = await claim();
+    if (!job) return false;
+    await runOne(job);
+    return true;
+  }
+
   async function drain(): Promise<number> {
     let done = 0;
-    for (let job = await claim(); job; job = await claim()) {
-      await runOne(job);
+    while (await drainOne()) {
       done++;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -117,6 +125,7 @@ export function createJobRunner(
       sleeper?.();
     },
     drain,
+    drainOne,
     async stop() {
       stopped = true;
       sleeper?.();

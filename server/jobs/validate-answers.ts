@@ -6,31 +6,21 @@
  * still are.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Model } from 'survey-core';
 import type { InterviewEnvelope } from '../contract/interview.ts';
 import type { Database } from '../db/client.ts';
 import { flags, interviewRevisions, interviews } from '../db/schema.ts';
-import { createValidationModel, validateAnswers } from '../domain/answers-validation.ts';
 import { getVersion } from '../domain/questionnaires.ts';
 import type { JobHandler } from './runner.ts';
+import type { ValidationThread } from './validation-thread.ts';
 
 const COMPLETE = 11;
 
-export function validationJob(database: Database): JobHandler {
-  const models = new Map<string, Model>();
-
-  async function modelFor(id: string, version: number): Promise<Model> {
-    const key = `${id}@${version}`;
-    let model = models.get(key);
-    if (!model) {
-      const found = await getVersion(database.db, id, version);
-      if (!found) throw new Error(`questionnaire ${key} is not stored`);
-      model = createValidationModel(JSON.parse(found.definition));
-      if (models.size > 20) models.delete(models.keys().next().value as string);
-      models.set(key, model);
-    }
-    return model;
-  }
+export function validationJob(database: Database, thread: ValidationThread): JobHandler {
+  const definitionOf = (id: string, version: number) => async () => {
+    const found = await getVersion(database.db, id, version);
+    if (!found) throw new Error(`questionnaire ${id}@${version} is not stored`);
+    return found.definition;
+  };
 
   return async (job) => {
     const revision = await database.db.query.interviewRevisions.findFirst({
@@ -41,8 +31,8 @@ export function validationJob(database: Database): JobHandler {
     });
     if (!revision) throw new Error('the revision to validate is not stored');
     const envelope = JSON.parse(revision.envelope) as InterviewEnvelope;
-    const model = await modelFor(envelope.questionnaireId, envelope.questionnaireVersion);
-    const result = validateAnswers(model, envelope.answers);
+    const { questionnaireId: id, questionnaireVersion: version } = envelope;
+    const result = await thread.validate(`${id}@${version}`, definitionOf(id, version), envelope.answers);
     const errors =
       envelope.outcome === COMPLETE ? result.errors : result.errors.filter((e) => e.type !== 'required');
     const found = [

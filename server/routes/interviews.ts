@@ -8,7 +8,7 @@ import { receiveInterview } from '../domain/interviews.ts';
 import { reviewInterview } from '../domain/review.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
-import { fieldErrors, readBody, readJson } from './parse.ts';
+import { fieldErrors, parseJson, readBody } from './parse.ts';
 
 export function interviewRoutes(deps: AppDeps) {
   const limit = bodyLimit({
@@ -23,14 +23,15 @@ export function interviewRoutes(deps: AppDeps) {
       c.json(await listReturned(deps.database.db, c.get('user'))),
     )
     .put('/:interviewId', allow('enumerator'), limit, async (c) => {
-      const parsed = interviewEnvelopeSchema.safeParse(await readJson(c));
+      const text = await c.req.text();
+      const parsed = interviewEnvelopeSchema.safeParse(parseJson(text));
       if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
       if (parsed.data.interviewId !== c.req.param('interviewId')) {
         throw new Problem('request.invalid', [
           { field: 'interviewId', message: 'must equal the interview id in the path' },
         ]);
       }
-      const result = await receiveInterview(deps.database, c.get('user'), parsed.data);
+      const result = await receiveInterview(deps.database, c.get('user'), parsed.data, text);
       if (result.httpStatus === 201) deps.kickJobs();
       return c.json(result.receipt, result.httpStatus);
     })

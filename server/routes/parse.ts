@@ -11,7 +11,10 @@ export function fieldErrors(error: z.ZodError): Array<{ field: string; message: 
 }
 
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  return parseJson(await c.req.text());
+}
+
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -21,6 +21,7 @@ import { hashPassword } from '../../server/domain/passwords.ts';
 import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
+import { createValidationThread } from '../../server/jobs/validation-thread.ts';
 
 export const TEST_QUESTIONNAIRES = fileURLToPath(
   new URL('../fixtures/server/questionnaires', import.meta.url),
@@ -106,7 +107,8 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
       enumeratorId: userIds[person],
     });
   }
-  const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database) }, () => {});
+  const validation = createValidationThread();
+  const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) }, () => {});
   const app = createApp({
     database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo', ...settings },
@@ -149,6 +151,7 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
     jobs,
     close: async () => {
       await jobs.stop();
+      await validation.close();
       database.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import { flags, interviewRevisions, interviews, jobs } from '../../server/db/sch
 import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
+import { createValidationThread } from '../../server/jobs/validation-thread.ts';
 import { createTestContext, envelope, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -73,14 +74,16 @@ describe('validation job', () => {
     const b = await upload({ b01_consent: 1 });
     // the process died while job a was running: its row says running
     await ctx.database.db.update(jobs).set({ status: 'running' }).where(eq(jobs.interviewId, a));
+    const thread = createValidationThread();
     const restarted = createJobRunner(
       ctx.database,
-      { [VALIDATION_JOB]: validationJob(ctx.database) },
+      { [VALIDATION_JOB]: validationJob(ctx.database, thread) },
       () => {},
     );
     await restarted.start();
     await restarted.stop();
     await restarted.drain();
+    await thread.close();
     const all = await ctx.database.db.select().from(jobs);
     expect(all.map((j) => j.status)).toEqual(['done', 'done']);
     const statuses = await Promise.all(

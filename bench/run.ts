@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: every benchmark of Morabeza, printed as a table and written as JSON to
+ * bench/results/latest.json. Speed is measured here, never asserted in tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { runIntakeBench } from './intake.ts';
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, unknown> = {
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  at: new Date().toISOString(),
+};
+const rows: Array<[string, string]> = [];
+
+if (wanted('intake')) {
+  console.error('intake: 10,000 IPEI-sized uploads from 50 concurrent clients ...');
+  const intake = await runIntakeBench();
+  results.intake = intake;
+  rows.push(
+    [
+      'intake throughput (50 clients, durable ack)',
+      `${intake.perSecond.toFixed(0)} interviews/s (${intake.uploads} in ${intake.seconds.toFixed(1)} s, ${intake.errors} errors)`,
+    ],
+    ['intake latency p50 / p99', `${intake.p50Ms.toFixed(1)} ms / ${intake.p99Ms.toFixed(1)} ms`],
+    ['median envelope size', `${intake.medianEnvelopeKb.toFixed(1)} KB`],
+    [
+      'validation job (survey-core headless)',
+      `${intake.validation.perSecond.toFixed(1)} interviews/s (${intake.validation.interviews} in ${intake.validation.seconds.toFixed(1)} s)`,
+    ],
+  );
+}
+
+if (wanted('analysis')) {
+  const path = './analysis.ts';
+  try {
+    const mod = (await import(path)) as {
+      runAnalysisBench?: () => Promise<{ rows: Array<[string, string]>; json: unknown }>;
+    };
+    if (mod.runAnalysisBench) {
+      const analysis = await mod.runAnalysisBench();
+      results.analysis = analysis.json;
+      rows.push(...analysis.rows);
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  }
+}
+
+const width = Math.max(...rows.map(([k]) => k.length));
+console.log(
+  `\nMorabeza benchmarks (${results.machine && (results.machine as { cpus: number }).cpus} cores, Node ${process.version})`,
+);
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: bench/results/latest.json');
