@@ -89,6 +89,19 @@ export function svyCiprop(
   const t = crit(conf, df);
   const alpha = 1 - conf;
   let ci: [number, number];
+  if ((p === 0 || p === 1) && method !== 'mean') {
+    // R returns NaN limits or errors here. Morabeza: the exact one-sided Clopper-Pearson bound
+    // with the design's effective size n_eff = rows * (t_{n-1} / t_df)^2 (no information on the
+    // design effect is left when every row is 0 or 1).
+    let nRows = 0;
+    for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) nRows++;
+    const nEff = nRows * (qt(alpha / 2, nRows - 1) / qt(alpha / 2, Math.max(df, 1))) ** 2;
+    ci = p === 0 ? [0, qbeta(1 - alpha / 2, 1, nEff)] : [qbeta(alpha / 2, nEff, 1), 1];
+    warnings.push(
+      `The estimated proportion is ${p}: the interval is the one-sided Clopper-Pearson bound with effective size ${nEff.toFixed(1)} (R gives NaN or an error here).`,
+    );
+    return { estimate: p, ci, var: V, se, method, df, warnings };
+  }
   switch (method) {
     case 'mean':
       ci = [p - t * se, p + t * se];

@@ -1,0 +1,276 @@
+/**
+ * Calibration to population totals (R survey's calibrate and grake): linear (GREG), raking and
+ * logit distances with g-weight bounds; Taylor variance from the calibration residuals, replicate
+ * designs recalibrated per replicate.
+ * @see Deville JC, Särndal CE (1992) Calibration estimators in survey sampling. JASA 87:376-382.
+ */
+import type { DataFrame } from '../data.ts';
+import type { SurveyDesign } from '../design.ts';
+import { SurveyError } from '../errors.ts';
+import type { AnyDesign } from '../estimators/core.ts';
+import { isReplicate, modelColumns } from '../estimators/core.ts';
+import { solve } from '../linalg.ts';
+import type { CalibrationStep } from '../variance/calibration-steps.ts';
+import { orthonormalBasis } from '../variance/calibration-steps.ts';
+import { materialise, withRepWeights } from './post-stratify.ts';
+
+export type CalFun = 'linear' | 'raking' | 'logit';
+
+/** Options of `calibrate`, named as R's. */
+export interface CalibrateOptions {
+  calfun?: CalFun;
+  /** Bounds on the g-weights [lower, upper]. */
+  bounds?: readonly [number, number];
+  maxit?: number;
+  epsilon?: number;
+  /** Trim the g-weights to [lower, upper] after calibration, redistributing the excess. */
+  trim?: readonly [number, number];
+  /** Proceed with the last iterate when calibration does not converge (R force). */
+  force?: boolean;
+}
+
+interface CalFunImpl {
+  Fm1(u: number, L: number, U: number): number;
+  dF(u: number, L: number, U: number): number;
+}
+
+const CALFUNS: Record<CalFun, CalFunImpl> = {
+  linear: {
+    Fm1: (u, L, U) => Math.min(Math.max(u + 1, L), U) - 1,
+    dF: (u, L, U) => (u < U - 1 && u > L - 1 ? 1 : 0),
+  },
+  raking: {
+    Fm1: (u, L, U) => Math.min(Math.max(Math.exp(u), L), U) - 1,
+    dF: (u, L, U) => (u < U - 1 && u > L - 1 ? Math.exp(u) : 0),
+  },
+  logit: {
+    Fm1: (u, L, U) => {
+      if (!Number.isFinite(L) || !Number.isFinite(U))
+        throw new SurveyError('Logit calibration requires finite bounds.', 'calibrate.bounds');
+      const A = (U - L) / ((U - 1) * (1 - L));
+      const e = Math.exp(A * u);
+      return (L * (U - 1) + U * (1 - L) * e) / (U - 1 + (1 - L) * e) - 1;
+    },
+    dF: (u, L, U) => {
+      const A = (U - L) / ((U - 1) * (1 - L));
+      const e = Math.exp(A * u);
+      return (
+        (U * (1 - L) * e * A) / (U - 1 + (1 - L) * e) -
+        ((L * (U - 1) + U * (1 - L) * e) * ((1 - L) * e * A)) / (U - 1 + (1 - L) * e) ** 2
+      );
+    },
+  },
+};
+
+/** Model matrix of calibration terms with an intercept and treatment contrasts (R model.matrix). */
+export function calibrationMatrix(
+  data: DataFrame,
+  terms: readonly string[],
+): { names: string[]; cols: Float64Array[] } {
+  const n = Object.values(data)[0]?.length ?? 0;
+  const names = ['(Intercept)'];
+  const cols: Float64Array[] = [new Float64Array(n).fill(1)];
+  for (const t of terms) {
+    const mc = modelColumns(data, [t]);
+    const term = mc.terms[0];
+    if (term.levels) {
+      for (let k = 1; k < term.levels.length; k++) {
+        names.push(mc.names[term.start + k]);
+        cols.push(mc.cols[term.start + k]);
+      }
+    } else {
+      names.push(t);
+      cols.push(mc.cols[term.start]);
+    }
+    for (const c of cols)
+      for (let i = 0; i < n; i++)
+        if (Number.isNaN(c[i]))
+          throw new SurveyError(
+            `Missing value in calibration variable '${t}' at row ${i + 1}.`,
+            'calibrate.totals',
+          );
+  }
+  return { names, cols };
+}
+
+function grake(
+  mm: Float64Array[],
+  ww: Float64Array,
+  population: number[],
+  fun: CalFunImpl,
+  L: number,
+  U: number,
+  maxit: number,
+  epsilon: number,
+  warnings: string[],
+): { g: Float64Array; failed: boolean } {
+  const n = ww.length;
+  const p = mm.length;
+  const sampleTotal = mm.map((c) => c.reduce((s, v, i) => s + v * ww[i], 0));
+  let w = ww;
+  let st = sampleTotal;
+  let scale: number | null = null;
+  const scales = population.map((v, j) => v / sampleTotal[j]);
+  if (Math.min(...scales) > 20) {
+    scale = scales.reduce((s, v) => s + v, 0) / scales.length;
+    w = ww.map((v) => v * (scale as number));
+    st = sampleTotal.map((v) => v * (scale as number));
+  }
+  let eta = new Array(p).fill(0);
+  const xeta = new Float64Array(n);
+  const compute = () => {
+    xeta.fill(0);
+    for (let j = 0; j < p; j++) if (eta[j] !== 0) for (let i = 0; i < n; i++) xeta[i] += mm[j][i] * eta[j];
+  };
+  const misfitOf = () =>
+    population.map((pop, j) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += mm[j][i] * w[i] * fun.Fm1(xeta[i], L, U);
+      return pop - st[j] - s;
+    });
+  compute();
+  let iter = 1;
+  let failed = false;
+  for (;;) {
+    const deriv = Array.from(xeta, (u) => fun.dF(u, L, U));
+    const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
+    for (let a = 0; a < p; a++)
+      for (let b = a; b < p; b++) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += mm[a][i] * w[i] * deriv[i] * mm[b][i];
+        T[a][b] = s;
+        T[b][a] = s;
+      }
+    let misfit = misfitOf();
+    const deta = solve(
+      T,
+      misfit.map((m) => [m]),
+    ).map((r) => r[0]);
+    eta = eta.map((e, j) => e + deta[j]);
+    compute();
+    const bad = () => {
+      for (let i = 0; i < n; i++) {
+        const g = 1 + fun.Fm1(xeta[i], L, U);
+        const d = fun.dF(xeta[i], L, U);
+        if (!Number.isFinite(g) || !Number.isFinite(d)) return true;
+      }
+      return false;
+    };
+    let half = deta;
+    while (iter < maxit && bad()) {
+      iter++;
+      half = half.map((v) => v / 2);
+      eta = eta.map((e, j) => e - half[j]);
+      compute();
+    }
+    misfit = misfitOf();
+    if (misfit.every((m, j) => Math.abs(m) / (1 + Math.abs(population[j])) < epsilon)) break;
+    iter++;
+    if (iter > maxit) {
+      const achieved = Math.max(...misfit.map((m, j) => Math.abs(m) / (1 + Math.abs(population[j]))));
+      warnings.push(`Failed to converge: eps=${achieved} in ${iter} iterations`);
+      failed = true;
+      break;
+    }
+  }
+  const g = Float64Array.from(xeta, (u) => 1 + fun.Fm1(u, L, U));
+  if (scale !== null) for (let i = 0; i < n; i++) g[i] *= scale;
+  return { g, failed };
+}
+
+/**
+ * Calibration to population totals of `terms` (R `calibrate`): linear (GREG), raking or logit
+ * distance, with optional g-weight bounds. `population` is keyed by model-matrix column name:
+ * '(Intercept)', 'stypeH', 'stypeM', 'api99', ...
+ *
+ * @example
+ * calibrate(dclus1, ['stype', 'api99'], { '(Intercept)': 6194, stypeH: 755, stypeM: 1018, api99: 3914069 });
+ */
+export function calibrate<D extends AnyDesign>(
+  design: D,
+  terms: readonly string[],
+  population: Record<string, number>,
+  options: CalibrateOptions = {},
+): D {
+  const calfun = options.calfun ?? 'linear';
+  if (!CALFUNS[calfun])
+    throw new SurveyError(`Unknown calfun '${calfun}': use linear, raking or logit.`, 'calibrate.method');
+  const [L, U] = options.bounds ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const { names, cols } = calibrationMatrix(design.data, terms);
+  const pop = names.map((nm) => {
+    const v = population[nm];
+    if (v === undefined)
+      throw new SurveyError(
+        `Population total for '${nm}' is missing: give totals for ${names.join(', ')}.`,
+        'calibrate.totals',
+      );
+    return v;
+  });
+  const warnings = [...design.warnings];
+  const ww = design.weights;
+  const n = design.n;
+  const linearNoBounds = calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U);
+  const gFor = (w: Float64Array): { g: Float64Array; failed: boolean } => {
+    if (linearNoBounds) {
+      const p = cols.length;
+      const st = cols.map((c) => c.reduce((s, v, i) => s + v * w[i], 0));
+      const T = Array.from({ length: p }, (_, a) =>
+        Array.from({ length: p }, (_, b) => cols[a].reduce((s, v, i) => s + v * w[i] * cols[b][i], 0)),
+      );
+      const tT = solve(
+        T,
+        pop.map((v, j) => [v - st[j]]),
+      ).map((r) => r[0]);
+      const g = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = 1;
+        for (let j = 0; j < p; j++) s += cols[j][i] * tT[j];
+        g[i] = s;
+      }
+      return { g, failed: false };
+    }
+    return grake(cols, w, pop, CALFUNS[calfun], L, U, options.maxit ?? 50, options.epsilon ?? 1e-7, warnings);
+  };
+  const applyTrim = (g: Float64Array, w: Float64Array) => {
+    if (!options.trim) return g;
+    const [lo, hi] = options.trim;
+    const out = Float64Array.from(g, (v) => Math.max(lo, Math.min(v, hi)));
+    let trimmed = 0;
+    let wIn = 0;
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (g[i] < lo || g[i] > hi) {
+        any = true;
+        trimmed += (g[i] - out[i]) * w[i];
+      } else wIn += w[i];
+    }
+    if (!any) return g;
+    for (let i = 0; i < n; i++) if (!(g[i] < lo || g[i] > hi)) out[i] += trimmed / wIn;
+    return out;
+  };
+  const res = gFor(ww);
+  if (res.failed && !options.force)
+    throw new SurveyError(
+      'Calibration failed to converge: widen the bounds, raise maxit, or set force: true.',
+      'calibrate',
+    );
+  const g = applyTrim(res.g, ww);
+  const neww = Float64Array.from(ww, (w, i) => w * g[i]);
+  if (isReplicate(design)) {
+    const reps = materialise(design).map((wr) => {
+      const r = gFor(wr);
+      const gr = applyTrim(r.g, wr);
+      return Float64Array.from(wr, (w, i) => w * gr[i]);
+    });
+    return { ...withRepWeights(design, neww, reps), warnings } as D;
+  }
+  const whalf = Float64Array.from(ww, Math.sqrt);
+  const X = cols.map((c) => Float64Array.from(c, (v, i) => v * whalf[i]));
+  const step: CalibrationStep = {
+    kind: 'greg',
+    q: orthonormalBasis(X),
+    w: Float64Array.from(g, (v, i) => v * whalf[i]),
+  };
+  const d = design as SurveyDesign;
+  return { ...d, weights: neww, calibration: [...d.calibration, step], warnings } as D;
+}

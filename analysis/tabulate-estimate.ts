@@ -1,0 +1,249 @@
+/** One estimate of a tabulation spec, as flat rows (domain x level) or a test. */
+
+import { SurveyError } from './errors.ts';
+import { svyMean, svyRatio, svyTotal, svyVar } from './estimators/basic.ts';
+import { svyBy } from './estimators/by.ts';
+import { svyChisq } from './estimators/chisq.ts';
+import { confint, svyCiprop } from './estimators/ciprop.ts';
+import type { AnyDesign, Estimate } from './estimators/core.ts';
+import { degf, subsetAny } from './estimators/core.ts';
+import { svyQuantile } from './estimators/quantile.ts';
+import type { TabulateEstimate, TabulateRow, TabulateTest } from './tabulate.ts';
+import type { EstimateSpec } from './tabulate-spec.ts';
+
+function dfOf(
+  spec: { df?: 'design' | 'normal' | number | null },
+  design: AnyDesign,
+  fallback: 'design' | 'normal',
+): number {
+  const df = spec.df ?? fallback;
+  if (df === 'normal') return Number.POSITIVE_INFINITY;
+  if (df === 'design') return degf(design);
+  return df;
+}
+
+function ciLabel(df: number, level: number): string {
+  return `${Number.isFinite(df) ? `t(${df})` : 'Normal'}, ${Math.round(level * 1000) / 10}%`;
+}
+
+function rowsOf(
+  est: Estimate,
+  df: number,
+  level: number,
+  byDomains: boolean,
+  levelNames: (name: string) => string | null,
+): TabulateRow[] {
+  const cis = confint(est, { level, df });
+  return est.estimate.map((e, j) => {
+    let domain: string | null = null;
+    let stat = est.names[j];
+    if (byDomains && est.domains) {
+      const D = est.domains.labels.length;
+      domain = est.domains.labels[j % D].join('.');
+      stat = est.domains.statisticNames[Math.floor(j / D)];
+    }
+    return {
+      domain,
+      level: levelNames(stat),
+      estimate: e,
+      se: est.se[j],
+      ci: cis[j],
+      cv: est.cv[j],
+      deff: est.deff ? est.deff[j] : null,
+      n: est.n[j],
+    };
+  });
+}
+
+export function runEstimate(
+  s: EstimateSpec,
+  design: AnyDesign,
+  index: number,
+  warnings: string[],
+): TabulateEstimate | TabulateTest {
+  const label = s.label ?? null;
+  if (s.statistic === 'chisq') {
+    const r = svyChisq(s.variables, design, s.test ?? 'F');
+    warnings.push(...r.warnings);
+    return {
+      index,
+      statistic: 'chisq',
+      variables: s.variables,
+      label,
+      test: s.test ?? 'F',
+      method: r.method,
+      value: r.statistic,
+      df: r.parameter,
+      pValue: r.pValue,
+    };
+  }
+  const level = s.confLevel ?? 0.95;
+  const by = s.by ? (typeof s.by === 'string' ? [s.by] : s.by) : null;
+  if (s.statistic === 'mean' || s.statistic === 'total' || s.statistic === 'var') {
+    const vars = typeof s.variable === 'string' ? [s.variable] : s.variable;
+    const specs =
+      s.statistic !== 'var' && 'factor' in s && s.factor
+        ? vars.map((name) => ({ name, factor: true }))
+        : vars;
+    const opts = { naRm: s.naRm ?? false, deff: s.deff ?? false };
+    let est: Estimate;
+    if (s.statistic === 'var') {
+      if (by)
+        throw new SurveyError(
+          `estimates.${index}.by: 'var' by domain is not supported; use subsets.`,
+          `estimates.${index}.by`,
+        );
+      est = svyVar(vars, design, opts);
+    } else if (by) est = svyBy(specs, by, design, s.statistic, opts);
+    else est = (s.statistic === 'mean' ? svyMean : svyTotal)(specs, design, opts);
+    warnings.push(...est.warnings);
+    const df = dfOf(s, design, 'normal');
+    const levelName = (stat: string) => {
+      for (const v of vars) if (stat !== v && stat.startsWith(v)) return stat.slice(v.length);
+      return vars.length > 1 ? stat : null;
+    };
+    return {
+      index,
+      statistic: s.statistic,
+      variable: vars.join('+'),
+      label,
+      by,
+      ci: ciLabel(df, level),
+      rows: rowsOf(est, df, level, by !== null, levelName),
+    };
+  }
+  if (s.statistic === 'ratio') {
+    const est = by
+      ? svyBy(s.numerator, by, design, { ratio: s.denominator }, { naRm: s.naRm ?? false })
+      : svyRatio(s.numerator, s.denominator, design, { naRm: s.naRm ?? false });
+    warnings.push(...est.warnings);
+    const df = dfOf(s, design, 'normal');
+    return {
+      index,
+      statistic: 'ratio',
+      variable: `${s.numerator}/${s.denominator}`,
+      label,
+      by,
+      ci: ciLabel(df, level),
+      rows: rowsOf(est, df, level, by !== null, () => null),
+    };
+  }
+  if (s.statistic === 'quantile') {
+    if (by)
+      throw new SurveyError(
+        `estimates.${index}.by: quantiles by domain are not supported yet.`,
+        `estimates.${index}.by`,
+      );
+    const df = dfOf(s, design, 'design');
+    const est = svyQuantile(s.variable, design, s.probs, {
+      qrule: s.qrule ?? 'math',
+      intervalType: s.intervalType ?? 'mean',
+      alpha: 1 - level,
+      naRm: s.naRm ?? false,
+      df,
+    });
+    warnings.push(...est.warnings);
+    return {
+      index,
+      statistic: 'quantile',
+      variable: s.variable,
+      label,
+      by: null,
+      ci: `Woodruff, ${ciLabel(df, level)}`,
+      rows: est.estimate.map((e, j) => ({
+        domain: null,
+        level: String(s.probs[j]),
+        estimate: e,
+        se: est.se[j],
+        ci: est.ci[j],
+        cv: est.cv[j],
+        deff: null,
+        n: est.n[j],
+      })),
+    };
+  }
+  // ciprop
+  const df = dfOf(s, design, 'design');
+  const lev = s.level === null || s.level === undefined ? undefined : String(s.level);
+  const method = s.method ?? 'logit';
+  const runOne = (d: AnyDesign) =>
+    svyCiprop(s.variable, d, { method, level, df, naRm: s.naRm ?? false }, lev);
+  const rows: TabulateRow[] = [];
+  if (by) {
+    const est = svyBy({ name: '__ind', factor: false }, by, withIndicator(design, s.variable, lev), 'mean', {
+      naRm: s.naRm ?? false,
+    });
+    const D = est.estimate.length;
+    const labels = est.domains?.labels ?? [];
+    for (let d = 0; d < D; d++) {
+      const keep = domainMask(design, by, labels[d]);
+      const r = runOne(subsetOf(design, keep));
+      warnings.push(...r.warnings);
+      rows.push({
+        domain: labels[d].join('.'),
+        level: lev ?? '1',
+        estimate: r.estimate,
+        se: r.se,
+        ci: r.ci,
+        cv: r.se / r.estimate,
+        deff: null,
+        n: est.n[d],
+      });
+    }
+  } else {
+    const r = runOne(design);
+    warnings.push(...r.warnings);
+    rows.push({
+      domain: null,
+      level: lev ?? '1',
+      estimate: r.estimate,
+      se: r.se,
+      ci: r.ci,
+      cv: r.se / r.estimate,
+      deff: null,
+      n: nonzero(design),
+    });
+  }
+  return {
+    index,
+    statistic: 'ciprop',
+    variable: s.variable,
+    label,
+    by,
+    ci: `${method}, ${ciLabel(df, level)}`,
+    rows,
+  };
+}
+
+function subsetOf(d: AnyDesign, keep: Uint8Array): AnyDesign {
+  return subsetAny(d, keep);
+}
+function nonzero(d: AnyDesign): number {
+  let k = 0;
+  for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) k++;
+  return k;
+}
+function withIndicator(d: AnyDesign, v: string, lev: string | undefined): AnyDesign {
+  const col = d.data[v];
+  const ind = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) {
+    const x = col[i];
+    ind[i] =
+      x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x))
+        ? Number.NaN
+        : lev === undefined
+          ? Number(x)
+          : String(x) === lev
+            ? 1
+            : 0;
+  }
+  return { ...d, data: { ...d.data, __ind: ind } } as AnyDesign;
+}
+function domainMask(d: AnyDesign, by: string[], labels: string[]): Uint8Array {
+  const keep = new Uint8Array(d.n).fill(1);
+  by.forEach((b, k) => {
+    const col = d.data[b];
+    for (let i = 0; i < d.n; i++) if (String(col[i]) !== labels[k]) keep[i] = 0;
+  });
+  return keep;
+}
