@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ISLAND_CODES } from '../../server/domain/assignments.ts';
 import { parseEnv } from '../../server/env.ts';
 import { StartupError, startMorabeza } from '../../server/startup.ts';
 import { TEST_QUESTIONNAIRES } from '../helpers/server.ts';
@@ -60,10 +61,19 @@ describe('start-up', () => {
     const res = await started.app.request('/api/assignments', {
       headers: { authorization: `Bearer ${token}` },
     });
-    const list = (await res.json()) as Array<{ questionnaireId: string; preload: Record<string, unknown> }>;
+    const list = (await res.json()) as Array<{
+      questionnaireId: string;
+      ea: { island: string; code: string };
+      preload: Record<string, unknown>;
+    }>;
     expect(list.length).toBeGreaterThan(10);
     expect(list[0].questionnaireId).toBe('ipei-household');
-    expect(list[0].preload).toMatchObject({ a04_ea: expect.stringMatching(/^CV-/) });
+    // the questionnaire's codes: the island as 1..9, the municipality as its ISO code
+    expect(list[0].preload.a02_island).toBe(ISLAND_CODES[list[0].ea.island]);
+    expect(list[0].preload).toMatchObject({
+      a03_municipality: expect.stringMatching(/^CV-[A-Z]{2}$/),
+      a04_ea: list[0].ea.code,
+    });
     await started.close();
   });
 
