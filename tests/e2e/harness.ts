@@ -12,6 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { build } from 'vite';
+import type { AppSettings } from '../../server/context.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { assignments, interviewRevisions, interviews } from '../../server/db/schema.ts';
 import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
@@ -50,10 +51,10 @@ export const REPO_QUESTIONNAIRES = join(ROOT, 'questionnaires');
 
 /** Every test assignment is switched to `questionnaireId` (the small e2e household by default). */
 export async function startE2E(
-  options: { questionnaireId?: string; questionnairesDir?: string } = {},
+  options: { questionnaireId?: string; questionnairesDir?: string; settings?: Partial<AppSettings> } = {},
 ): Promise<E2E> {
   const dist = await buildClient();
-  const ctx = await createTestContext();
+  const ctx = await createTestContext(options.settings);
   const dir = options.questionnairesDir ?? E2E_QUESTIONNAIRES;
   for (const file of findQuestionnaireFiles(dir)) await publishVersion(ctx.database.db, file);
   await ctx.database.db

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
+import { answerHousehold, fillMembers, login, openTablet as openTabletAt, settled } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -25,43 +26,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function openTablet(
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 800, height: 1280 },
-    locale: 'pt-PT',
-    ...options,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(e2e.baseUrl);
-  // The service worker has precached the app shell and controls the page.
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
-  return { context, page };
-}
-
-async function login(page: Page, username: string) {
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid^=assignment-]');
-}
-
-/** Waits until every answer typed so far is written to IndexedDB. */
-const settled = (page: Page) => page.waitForSelector('[data-testid=interview][data-pending="0"]');
-
-const LABELS = { fr: { name: 'Prénom', age: 'Âge' }, pt: { name: 'Nome', age: 'Idade' } };
-
-async function fillMembers(page: Page, names: string[], ages: number[], lang: 'fr' | 'pt' = 'fr') {
-  await page.locator('input[type=number]').first().fill(String(names.length));
-  await page.locator('input[type=number]').first().blur();
-  for (let i = 0; i < names.length; i++) {
-    await page.locator(`input[aria-label="${LABELS[lang].name}"]`).nth(i).fill(names[i]);
-    await page.locator(`input[aria-label="${LABELS[lang].age}"]`).nth(i).fill(String(ages[i]));
-  }
-  await settled(page);
-}
+const openTablet = async (options: Parameters<Browser['newContext']>[0] = {}) => {
+  const tablet = await openTabletAt(browser, e2e.baseUrl, options);
+  contexts.push(tablet.context);
+  return tablet;
+};
 
 describe('tablet: an interview done offline is never lost', () => {
   let interviewId = '';
@@ -142,12 +111,7 @@ describe('tablet: an interview done offline is never lost', () => {
     });
     await login(page, 'enum_a2');
     e2e.faults.failPuts = 2;
-    await page.locator('[data-testid^=assignment-] button').first().click();
-    await page.getByText('Sim', { exact: true }).click();
-    await page.getByRole('button', { name: 'Próximo' }).click();
-    await fillMembers(page, ['Djon'], [52], 'pt');
-    await page.getByRole('button', { name: 'Próximo' }).click();
-    await page.getByText('Completa', { exact: true }).click();
+    await answerHousehold(page, ['Djon'], [52]);
     await page.getByRole('button', { name: 'Finalizar' }).click();
 
     await page.locator('[data-testid=outbox-item][data-state=retry_wait]').waitFor();

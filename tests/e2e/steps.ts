@@ -1,0 +1,70 @@
+/** Steps the tablet e2e tests share: open a fresh tablet, log in, fill the e2e household roster. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD } from '../helpers/server.ts';
+
+export async function openTablet(
+  browser: Browser,
+  baseUrl: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 1280 },
+    locale: 'pt-PT',
+    ...options,
+  });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  // The service worker has precached the app shell and controls the page.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
+  return { context, page };
+}
+
+export async function login(page: Page, username: string, password = PASSWORD) {
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid^=assignment-]');
+}
+
+/** Waits until every answer typed so far is written to IndexedDB. */
+export const settled = (page: Page) => page.waitForSelector('[data-testid=interview][data-pending="0"]');
+
+const LABELS = { fr: { name: 'Prénom', age: 'Âge' }, pt: { name: 'Nome', age: 'Idade' } };
+
+export async function fillMembers(page: Page, names: string[], ages: number[], lang: 'fr' | 'pt' = 'fr') {
+  await page.locator('input[type=number]').first().fill(String(names.length));
+  await page.locator('input[type=number]').first().blur();
+  for (let i = 0; i < names.length; i++) {
+    await page.locator(`input[aria-label="${LABELS[lang].name}"]`).nth(i).fill(names[i]);
+    await page.locator(`input[aria-label="${LABELS[lang].age}"]`).nth(i).fill(String(ages[i]));
+  }
+  await settled(page);
+}
+
+/** The e2e household in Portuguese, up to (not including) "Finalizar". */
+export async function answerHousehold(page: Page, names: string[], ages: number[]) {
+  await page.locator('[data-testid^=assignment-] button').first().click();
+  await page.getByText('Sim', { exact: true }).click();
+  await page.getByRole('button', { name: 'Próximo' }).click();
+  await fillMembers(page, names, ages, 'pt');
+  await page.getByRole('button', { name: 'Próximo' }).click();
+  await page.getByText('Completa', { exact: true }).click();
+  await settled(page);
+}
+
+/** The interview id the tablet minted for its (only) draft, read from IndexedDB. */
+export function draftInterviewId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('morabeza');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<Array<{ interviewId: string }>>((resolve) => {
+      const req = db.transaction('drafts').objectStore('drafts').getAll();
+      req.onsuccess = () => resolve(req.result);
+    });
+    db.close();
+    return all[0].interviewId;
+  });
+}
