@@ -1,0 +1,127 @@
+/**
+ * The calibration steps of the pipeline, on the analysis engine (R survey's postStratify and
+ * calibrate(calfun = 'raking', bounds)), with the checks R leaves to the user: every category of the
+ * data has a control and every positive control has sample weight.
+ */
+import { calibrate, postStratify, svyDesign } from '../index.ts';
+import { WeightingError } from './errors.ts';
+
+function design(w: Float64Array, columns: Record<string, readonly string[]>) {
+  return svyDesign({ ids: null, weights: '.w' }, { '.w': w, ...columns });
+}
+
+/** Checks that the categories of `values` (where w > 0) and the control's categories match. */
+export function checkMargin(
+  name: string,
+  values: readonly string[],
+  w: Float64Array,
+  control: Record<string, number>,
+  options: { dropEmpty?: boolean } = {},
+): Record<string, number> {
+  const seen = new Map<string, number>();
+  values.forEach((v, i) => {
+    seen.set(v, (seen.get(v) ?? 0) + w[i]);
+  });
+  for (const [v, total] of seen)
+    if (total > 0 && control[v] === undefined)
+      throw new WeightingError(
+        `Calibration margin '${name}': category '${v}' is in the data but not in the controls (${Object.keys(control).join(', ')}): recode the data or add its total.`,
+        'weighting.margin',
+      );
+  const used: Record<string, number> = {};
+  for (const [k, t] of Object.entries(control)) {
+    if (t > 0 && !((seen.get(k) ?? 0) > 0)) {
+      if (options.dropEmpty) continue;
+      throw new WeightingError(
+        `Calibration margin '${name}': control category '${k}' (total ${t}) has no sample: collapse it with a neighbouring category in the controls and the data.`,
+        'weighting.margin',
+      );
+    }
+    if (seen.has(k)) used[k] = t;
+  }
+  return used;
+}
+
+/** Post-stratification: w * N_h / sum_h(w). */
+export function postStratifyWeights(
+  w: Float64Array,
+  strata: readonly string[],
+  control: Record<string, number>,
+): Float64Array {
+  const idx: number[] = [];
+  for (let i = 0; i < w.length; i++) if (w[i] > 0) idx.push(i);
+  const ws = Float64Array.from(idx, (i) => w[i]);
+  const s = idx.map((i) => strata[i]);
+  const used = checkMargin('post-strata', s, ws, control);
+  const d = postStratify(design(ws, { s }), 's', used);
+  const out = new Float64Array(w.length);
+  idx.forEach((i, k) => {
+    out[i] = d.weights[k];
+  });
+  return out;
+}
+
+export interface RakeResult {
+  weights: Float64Array;
+  g: Float64Array;
+  /** Margins dropped because they had no sample (replicates only). */
+  dropped: string[];
+}
+
+/**
+ * Bounded raking (R calibrate(..., calfun = 'raking', bounds = c(lower, upper))) to several
+ * one-variable margins.
+ */
+export function rakeWeights(
+  w: Float64Array,
+  margins: Array<{ name: string; values: readonly string[]; control: Record<string, number> }>,
+  options: { bounds: readonly [number, number]; epsilon: number; maxit?: number; dropEmpty?: boolean },
+): RakeResult {
+  const dropped: string[] = [];
+  const idx: number[] = [];
+  for (let i = 0; i < w.length; i++) if (w[i] > 0) idx.push(i);
+  const ws = Float64Array.from(idx, (i) => w[i]);
+  const columns: Record<string, string[]> = {};
+  const population: Record<string, number> = {};
+  const total = Object.values(margins[0].control).reduce((s, v) => s + v, 0);
+  for (const m of margins) {
+    const values = idx.map((i) => m.values[i]);
+    const used = checkMargin(m.name, values, ws, m.control, { dropEmpty: options.dropEmpty });
+    const lost = Object.keys(m.control).filter((k) => m.control[k] > 0 && used[k] === undefined);
+    let sum = Object.values(used).reduce((s, v) => s + v, 0);
+    if (lost.length) {
+      // A replicate lost every unit of a category: spread its control over the others (reported).
+      dropped.push(...lost.map((k) => `${m.name}=${k}`));
+      for (const k of Object.keys(used)) used[k] *= total / sum;
+      sum = total;
+    }
+    if (Math.abs(sum - total) > 1e-6 * Math.max(1, total))
+      throw new WeightingError(
+        `Calibration margin '${m.name}' sums to ${sum} but '${margins[0].name}' to ${total}: the margins must describe the same population.`,
+        'weighting.margin',
+      );
+    columns[m.name] = values;
+    for (const [k, v] of Object.entries(used)) population[`${m.name}${k}`] = v;
+  }
+  population['(Intercept)'] = total;
+  let d: ReturnType<typeof design>;
+  try {
+    d = calibrate(design(ws, columns), Object.keys(columns), population, {
+      calfun: 'raking',
+      bounds: options.bounds,
+      epsilon: options.epsilon,
+      maxit: options.maxit ?? 100,
+    });
+  } catch (error) {
+    throw new WeightingError(
+      `Raking to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}]: widen the bounds or collapse sparse categories (${(error as Error).message})`,
+      'weighting.no_convergence',
+    );
+  }
+  const weights = new Float64Array(w.length);
+  idx.forEach((i, k) => {
+    weights[i] = d.weights[k];
+  });
+  const g = Float64Array.from(weights, (v, i) => (w[i] > 0 ? v / w[i] : 1));
+  return { weights, g, dropped };
+}

@@ -1,0 +1,75 @@
+/** The weighting report as a readable Markdown page. */
+import type { WeightingReport } from './run.ts';
+
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+
+export function reportMarkdown(report: WeightingReport, title = 'Weighting report'): string {
+  const s = report.sample;
+  const lines = [
+    `# ${title}`,
+    '',
+    '## Sample',
+    '',
+    `Selected households ${s.households}: ${s.respondents} respondents, ${s.nonrespondents} nonrespondents, ${s.ineligible} found ineligible.`,
+    `Roster persons ${s.persons} (${s.eligiblePersons} in the target population); individual interviews ${s.individualRespondents} of ${s.individuals} needed.`,
+    '',
+    '## Weights at each step',
+    '',
+    '| variable | n | sum | min | max | mean | CV | Kish deff (1 + CV²) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.steps.map(
+      (x) =>
+        `| ${x.variable} | ${x.n} | ${f(x.sum, 1)} | ${f(x.min)} | ${f(x.max)} | ${f(x.mean)} | ${f(x.cv, 3)} | ${f(x.kishDeff, 3)} |`,
+    ),
+    '',
+    '## Household nonresponse classes',
+    '',
+    '| class | merged from | respondents | eligible | factor |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...report.householdCells.map(
+      (c) => `| ${c.cell} | ${c.members.join(', ')} | ${c.respondents} | ${c.eligible} | ${f(c.factor, 4)} |`,
+    ),
+    '',
+    '## Person nonresponse classes (individual interviews)',
+    '',
+    '| class | merged from | respondents | needed | factor |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...report.personCells.map(
+      (c) => `| ${c.cell} | ${c.members.join(', ')} | ${c.respondents} | ${c.eligible} | ${f(c.factor, 4)} |`,
+    ),
+    '',
+    '## Raking',
+    '',
+    '| file | g min | g max | trim rounds | weights trimmed | max weight / cap | converged |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...(
+      [
+        ['roster', report.rosterRake],
+        ['individuals', report.personRake],
+      ] as const
+    ).map(
+      ([n, r]) =>
+        `| ${n} | ${f(r.gMin, 3)} | ${f(r.gMax, 3)} | ${r.trimRounds} | ${r.trimmed} | ${f(r.maxCapRatio, 3)} | ${r.converged ? 'yes' : 'NO'} |`,
+    ),
+    '',
+    `Bounds on g: [${report.options.bounds.join(', ')}]; trimming at ${report.options.trimFactor} x the stratum median, then re-raking.`,
+    '',
+    '## Control totals (weighted minus control)',
+    '',
+    '| margin | category | control | weighted | difference |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...report.controls.map(
+      (c) =>
+        `| ${c.margin} | ${c.category} | ${f(c.control, 1)} | ${f(c.weighted, 4)} | ${c.difference.toExponential(1)} |`,
+    ),
+    '',
+    '## Replicate weights',
+    '',
+    `JKn, ${report.replicates.count} replicates (one per PSU; certainty EAs are strata with households as PSUs), every step redone per replicate.`,
+    `Strata with a single PSU (no replicate): ${report.replicates.lonelyStrata.join(', ') || 'none'}.`,
+    `Replicates raked without bounds after the bounded raking failed: ${report.replicates.unboundedFallback}; categories lost in a replicate: ${report.replicates.droppedCategories}.`,
+    ...report.replicates.failed.map((x) => `- FAILED ${x.psu}: ${x.error}`),
+    '',
+  ];
+  return lines.join('\n');
+}
