@@ -8,6 +8,7 @@ import { qnorm, qt } from '../distributions/continuous.ts';
 import { SurveyError } from '../errors.ts';
 import { svrVar } from '../variance/replicate.ts';
 import { meanStat, svyMean } from './basic.ts';
+import { likelihoodInterval } from './ciprop-likelihood.ts';
 import type { AnyDesign, Estimate } from './core.ts';
 import { assertDesign, degf, estimateStat, handleMissing, isReplicate } from './core.ts';
 
@@ -147,8 +148,17 @@ export function svyCiprop(
       ci = [centre - half, centre + half];
       break;
     }
-    case 'likelihood':
-      throw new SurveyError("method 'likelihood' is not implemented yet: use 'logit' or 'beta'.", 'method');
+    case 'likelihood': {
+      let vl = V / (p * (1 - p)) ** 2;
+      if (isReplicate(d) && r.replicates) {
+        const reps = r.replicates.map((th) => new Float64Array([logit(th[0])]));
+        vl = svrVar(reps, d.scale, d.rscales, d.mse, [logit(p)], warnings)[0];
+      }
+      let nRows = 0;
+      for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) nRows++;
+      ci = likelihoodInterval(miss.cols[0], d.weights, Math.sqrt(vl), conf, df, nRows);
+      break;
+    }
     default:
       throw new SurveyError(`Unknown svyCiprop method '${method}'.`, 'method');
   }
