@@ -132,6 +132,10 @@ export const households = sqliteTable(
     household: integer('household').notNull().default(1),
     /** Stage-two inclusion probability within the EA (m / E). */
     pi2: real('pi2'),
+    /** Position (1-based) in the EA's list of eligible households from which it was selected. */
+    eligibleLine: integer('eligible_line'),
+    /** Weighting class known from the listing for respondents and nonrespondents alike (e.g. nationality group). */
+    hhClass: text('hh_class'),
     createdAt: integer('created_at').notNull().default(now),
   },
   (t) => [
@@ -298,4 +302,35 @@ export const auditLog = sqliteTable(
     details: text('details', { mode: 'json' }),
   },
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
+);
+
+/**
+ * An EA's listing and screening (questionnaire ipei-listing): the counts the weighting needs (E eligible,
+ * I ineligible, U unknown eligibility, vacant or not a dwelling) and how many households were selected (m).
+ */
+export const eaListings = sqliteTable(
+  'ea_listings',
+  {
+    eaCode: text('ea_code')
+      .primaryKey()
+      .references(() => enumerationAreas.code),
+    questionnaireId: text('questionnaire_id').notNull(),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    eligible: integer('eligible').notNull(),
+    ineligible: integer('ineligible').notNull(),
+    unknown: integer('unknown').notNull(),
+    outOfScope: integer('out_of_scope').notNull(),
+    selected: integer('selected').notNull(),
+    /** The listing answers (dwellings roster) as received, JSON text. */
+    answers: text('answers').notNull(),
+    listedBy: text('listed_by').references(() => users.id),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  () => [
+    check(
+      'listings_counts_check',
+      sql`eligible >= 0 and ineligible >= 0 and unknown >= 0 and out_of_scope >= 0`,
+    ),
+    check('listings_selected_check', sql`selected >= 0 and selected <= eligible`),
+  ],
 );

@@ -38,20 +38,39 @@ export async function login(
   return { token, expiresAt, user: toSessionUser(found) };
 }
 
+/**
+ * Sessions recently seen by this process, so that a tablet's stream of uploads does not read the
+ * sessions table for each one. An entry lives at most CACHE_MS and never past the session's expiry; a
+ * logout on this process removes it at once (on another API node it lasts at most CACHE_MS).
+ */
+const CACHE_MS = 30_000;
+const MAX_CACHED = 10_000;
+const recent = new Map<string, { user: SessionUser; expiresAt: number; seenAt: number }>();
+
 export async function authenticate(db: Db, token: string): Promise<SessionUser> {
+  const tokenHash = hashToken(token);
+  const now = Date.now();
+  const hit = recent.get(tokenHash);
+  if (hit && now < hit.expiresAt && now - hit.seenAt < CACHE_MS) return hit.user;
+  recent.delete(tokenHash);
   const rows = await db
-    .select({ user: users })
+    .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, Date.now())))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .limit(1);
-  const user = rows[0]?.user;
-  if (!user?.active) throw new Problem('auth.invalid_token');
-  return toSessionUser(user);
+  const row = rows[0];
+  if (!row?.user.active) throw new Problem('auth.invalid_token');
+  const user = toSessionUser(row.user);
+  if (recent.size >= MAX_CACHED) recent.clear();
+  recent.set(tokenHash, { user, expiresAt: row.expiresAt, seenAt: now });
+  return user;
 }
 
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  recent.delete(tokenHash);
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export interface NewUser {

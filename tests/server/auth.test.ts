@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessions, users } from '../../server/db/schema.ts';
 import { hashToken } from '../../server/domain/tokens.ts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
@@ -62,10 +62,28 @@ describe('accounts and sessions', () => {
 
     const token = await ctx.token('enum_a1');
     expect((await ctx.request('GET', '/api/assignments', { token })).status).toBe(200);
-    await ctx.database.db.update(sessions).set({ expiresAt: Date.now() - 1 });
-    const expired = await ctx.request('GET', '/api/assignments', { token });
-    expect(expired.status).toBe(401);
-    expect((await expired.json()).code).toBe('auth.invalid_token');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 3_600_000 + 1); // the test sessions last one hour
+      const expired = await ctx.request('GET', '/api/assignments', { token });
+      expect(expired.status).toBe(401);
+      expect((await expired.json()).code).toBe('auth.invalid_token');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops honouring a session deleted in the database (another node logged it out) within 30 s', async () => {
+    const token = await ctx.token('enum_a2');
+    expect((await ctx.request('GET', '/api/assignments', { token })).status).toBe(200);
+    await ctx.database.db.delete(sessions);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 30_001);
+      expect((await ctx.request('GET', '/api/assignments', { token })).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ends the session on logout', async () => {
