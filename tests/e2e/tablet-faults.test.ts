@@ -1,5 +1,5 @@
 /**
- * Faults the enumerator must survive, in Chromium against the real server with 6-second sessions:
+ * Faults the enumerator must survive, in Chromium against the real server with 10-second sessions:
  * a 401 after the session expired (renewed silently, or by logging in again after a reload) and a
  * 409 conflict (kept on the tablet, visible, with a plain message).
  */
@@ -10,7 +10,7 @@ import { envelope, PASSWORD } from '../helpers/server.ts';
 import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
 import { answerHousehold, draftInterviewId, login, openTablet } from './steps.ts';
 
-const SESSION_MS = 6_000;
+const SESSION_MS = 10_000;
 let e2e: E2E;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
