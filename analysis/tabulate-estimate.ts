@@ -1,5 +1,6 @@
 /** One estimate of a tabulation spec, as flat rows (domain x level) or a test. */
 
+import { getColumn, interactionCodes, toFactor } from './data.ts';
 import { SurveyError } from './errors.ts';
 import { svyMean, svyRatio, svyTotal, svyVar } from './estimators/basic.ts';
 import { svyBy } from './estimators/by.ts';
@@ -129,39 +130,38 @@ export function runEstimate(
     };
   }
   if (s.statistic === 'quantile') {
-    if (by)
-      throw new SurveyError(
-        `estimates.${index}.by: quantiles by domain are not supported yet.`,
-        `estimates.${index}.by`,
-      );
-    const df = dfOf(s, design, 'design');
-    const est = svyQuantile(s.variable, design, s.probs, {
-      qrule: s.qrule ?? 'math',
-      intervalType: s.intervalType ?? 'mean',
-      alpha: 1 - level,
-      naRm: s.naRm ?? false,
-      df,
-    });
-    warnings.push(...est.warnings);
-    return {
-      index,
-      statistic: 'quantile',
-      variable: s.variable,
-      label,
-      by: null,
-      ci: `Woodruff, ${ciLabel(df, level)}`,
-      rows: est.estimate.map((e, j) => ({
-        domain: null,
-        level: String(s.probs[j]),
-        estimate: e,
-        se: est.se[j],
-        ci: est.ci[j],
-        cv: est.cv[j],
-        deff: null,
-        n: est.n[j],
-      })),
-    };
+    const domains = by ? domainsOf(design, by) : [{ label: null, keep: null }];
+    const rows: TabulateRow[] = [];
+    let ciText = '';
+    for (const dom of domains) {
+      const sub = dom.keep ? subsetAny(design, dom.keep) : design;
+      // R: svyby(..., svyquantile) uses each domain's own design df unless df is given.
+      const df = dfOf(s, sub, 'design');
+      ciText = `Woodruff, ${ciLabel(df, level)}${by ? ' (df per domain)' : ''}`;
+      const est = svyQuantile(s.variable, sub, s.probs, {
+        qrule: s.qrule ?? 'math',
+        intervalType: s.intervalType ?? 'mean',
+        alpha: 1 - level,
+        naRm: s.naRm ?? false,
+        df,
+      });
+      warnings.push(...est.warnings);
+      est.estimate.forEach((e, j) => {
+        rows.push({
+          domain: dom.label,
+          level: String(s.probs[j]),
+          estimate: e,
+          se: est.se[j],
+          ci: est.ci[j],
+          cv: est.cv[j],
+          deff: null,
+          n: est.n[j],
+        });
+      });
+    }
+    return { index, statistic: 'quantile', variable: s.variable, label, by, ci: ciText, rows };
   }
+
   // ciprop
   const df = dfOf(s, design, 'design');
   const lev = s.level === null || s.level === undefined ? undefined : String(s.level);
@@ -239,6 +239,21 @@ function withIndicator(d: AnyDesign, v: string, lev: string | undefined): AnyDes
   }
   return { ...d, data: { ...d.data, __ind: ind } } as AnyDesign;
 }
+/** Domains (observed combinations of the by variables among rows in the design), in R's order. */
+function domainsOf(d: AnyDesign, by: string[]): { label: string; keep: Uint8Array }[] {
+  const inter = interactionCodes(by.map((b) => toFactor(getColumn(d.data, b, 'by'))));
+  const present = new Uint8Array(inter.labels.length);
+  for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0 && inter.codes[i] >= 0) present[inter.codes[i]] = 1;
+  const out: { label: string; keep: Uint8Array }[] = [];
+  inter.labels.forEach((lab, k) => {
+    if (!present[k]) return;
+    const keep = new Uint8Array(d.n);
+    for (let i = 0; i < d.n; i++) keep[i] = inter.codes[i] === k ? 1 : 0;
+    out.push({ label: lab.join('.'), keep });
+  });
+  return out;
+}
+
 function domainMask(d: AnyDesign, by: string[], labels: string[]): Uint8Array {
   const keep = new Uint8Array(d.n).fill(1);
   by.forEach((b, k) => {

@@ -67,7 +67,7 @@ export function quantileRule(
   const target = p * total;
   let pos = -1;
   for (let k = 0; k < n; k++) if (cw[k] <= target) pos = k;
-  if (pos < 0) return xs[0];
+  if (pos < 0) pos = 0; // R's survey:::last() returns 1 when no cumulative weight is <= p W
   const next = pos === n - 1 ? pos : pos + 1;
   const wlow = p - cw[pos] / total;
   if (wlow === 0) return rule === 'school' ? (xs[pos] + xs[next]) / 2 : xs[pos];

@@ -93,6 +93,9 @@ rclus1_rake <- rake(rclus1, list(~stype, ~sch.wide), list(data.frame(stype = c("
                                                           data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))))
 run("rclus1_rake_mean_api00", "rclus1_rake", "svystat(svymean(~api00, rclus1_rake))")
 run("clus1_var_api00", "dclus1", "svystat(svyvar(~api00, dclus1))")
+# A small domain whose lower Woodruff limit falls below the first weighted step (R's last() rule).
+run("clus1_quantile_subset_H", "dclus1", "quant(svyquantile(~api00, subset(dclus1, stype == 'H'), quantiles = c(0.1, 0.5), ci = TRUE))")
+run("clus1_by_stype_quantile", "dclus1", "{r <- svyby(~api00, ~stype, dclus1, svyquantile, quantiles = 0.5, ci = TRUE); list(estimate = unname(coef(r)), se = unname(SE(r)))}")
 
 # Numbers as %.17g strings (exact doubles; jsonlite prints at most 15 digits).
 fmt <- function(x) structure(sprintf("%.17g", x), dim = dim(x))
