@@ -27,8 +27,11 @@ interface Loaded {
 
 export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   const { t } = useI18n();
+  // Read through a ref: switching the app language must not rebuild the interview's event wiring.
+  const tRef = useRef(t);
+  tRef.current = t;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
   const [locale, setLocale] = useState('pt');
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -43,9 +46,9 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
     let cancelled = false;
     void (async () => {
       const draft = await db.drafts.get(interviewId);
-      if (!draft) return setError('not found');
+      if (!draft) return setError('interview.notFound');
       const q = await getQuestionnaire(db, draft.questionnaireId, draft.questionnaireVersion);
-      if (!q) return setError(t('assignments.noQuestionnaire'));
+      if (!q) return setError('assignments.noQuestionnaire');
       const device = await deviceId(db);
       const model = createInterviewModel(q.json, draft.locale);
       model.data = draft.answers;
@@ -70,7 +73,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [interviewId, t]);
+  }, [interviewId]);
 
   useEffect(() => {
     if (!loaded) return;
@@ -133,7 +136,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       })();
     };
     const onRender = (_: Model, opt: { question: Question; htmlElement: HTMLElement }) =>
-      showComments(current.comments, opt.question, opt.htmlElement, t('interview.supervisor'));
+      showComments(current.comments, opt.question, opt.htmlElement, tRef.current('interview.supervisor'));
     model.onValueChanged.add(onValue);
     model.onCurrentPageChanged.add(onPage);
     model.onComplete.add(onComplete);
@@ -149,11 +152,11 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       window.removeEventListener('pagehide', onHide);
       if (model.state !== 'completed') void save();
     };
-  }, [loaded, onDone, t]);
+  }, [loaded, onDone]);
 
   const general = useMemo(() => loaded?.draft.comments.filter((c) => !c.question) ?? [], [loaded]);
 
-  if (error) return <p className="message error">{error}</p>;
+  if (error) return <p className="message error">{t(error)}</p>;
   if (!loaded) return <p className="message">…</p>;
 
   const switchLanguage = (to: string) => {
