@@ -253,29 +253,39 @@ export function asSvrepDesign(design: SurveyDesign, options: AsSvrepOptions = {}
         seenS[st.strata[i]] = 1;
         strataOrder.push(st.strata[i]);
       }
-    const reps: { deleted: number; stratum: number }[] = [];
+    // R's jknweights: lonely strata are skipped ('remove', 'certainty', 'average': then the scale is
+    // multiplied by PSUs / replicates) or, under 'adjust', get one replicate that deletes the lonely
+    // PSU and multiplies every other PSU by H/(H - 1), with rscale (H - 1)/H.
+    const H = strataOrder.length;
+    const reps: { deleted: number; stratum: number; lonely: boolean }[] = [];
     for (const h of strataOrder) {
       const inH = psuOrder.filter((c) => strataOfPsu[c] === h);
-      if (inH.length === 1) {
+      if (inH.length === 1 && fpcOf[inH[0]] !== 0) {
         if (design.lonelyPsu === 'fail')
           throw new SurveyError(
             `Stratum ${st.strataLabels[h]} has only one PSU: set lonelyPsu or collapse strata.`,
             'lonelyPsu',
           );
+        if (design.lonelyPsu === 'adjust') reps.push({ deleted: inH[0], stratum: h, lonely: true });
         continue;
       }
-      for (const c of inH) reps.push({ deleted: c, stratum: h });
+      for (const c of inH) reps.push({ deleted: c, stratum: h, lonely: false });
     }
     R = reps.length;
     values = new Float64Array(C * R).fill(1);
     rscales = new Float64Array(R);
-    reps.forEach(({ deleted, stratum }, r) => {
+    reps.forEach(({ deleted, stratum, lonely }, r) => {
+      if (lonely) {
+        for (let c = 0; c < C; c++) values[c * R + r] = strataOfPsu[c] === stratum ? 0 : H / (H - 1);
+        rscales[r] = (H - 1) / H;
+        return;
+      }
       const nh = st.nPSU[stratum];
       for (let c = 0; c < C; c++)
         if (strataOfPsu[c] === stratum) values[c * R + r] = c === deleted ? 0 : nh / (nh - 1);
       rscales[r] = (fpcOf[deleted] * (nh - 1)) / nh;
     });
-    scale = 1;
+    scale = R < C && design.lonelyPsu === 'average' ? C / R : 1;
   } else if (type === 'BRR' || type === 'Fay') {
     if (st.popsize) warnings.push('Finite population correction dropped in conversion');
     const rho = type === 'Fay' ? (options.fayRho ?? 0) : 0;
