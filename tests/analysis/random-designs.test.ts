@@ -28,15 +28,17 @@ const cases: any[] = JSON.parse(readFileSync(join(DIR, 'random.json'), 'utf8'));
 // biome-ignore lint/suspicious/noExplicitAny: JSON fixture
 const num = (x: any): number[] => (Array.isArray(x) ? x.flat(3).map(Number) : [Number(x)]);
 
-function close(got: number[], want: number[], what: string) {
+function close(got: number[], want: number[], what: string): void {
   expect(got.length, what).toBe(want.length);
-  want.forEach((w, i) => {
-    if (Number.isNaN(w)) return expect(Number.isNaN(got[i]), what).toBe(true);
-    expect(
-      Math.abs(got[i] - w) <= 1e-9 * Math.max(Math.abs(w), Math.abs(got[i])) + 1e-12,
-      `${what}[${i}]: R ${w}, TS ${got[i]}`,
-    ).toBe(true);
-  });
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i];
+    if (Number.isNaN(w)) {
+      expect(Number.isNaN(got[i]), what).toBe(true);
+      continue;
+    }
+    const ok = Math.abs(got[i] - w) <= 1e-9 * Math.max(Math.abs(w), Math.abs(got[i])) + 1e-12;
+    expect(ok, `${what}[${i}]: R ${w}, TS ${got[i]}`).toBe(true);
+  }
 }
 
 describe('random designs vs R survey', () => {
