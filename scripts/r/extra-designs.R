@@ -93,6 +93,18 @@ rclus1_rake <- rake(rclus1, list(~stype, ~sch.wide), list(data.frame(stype = c("
                                                           data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))))
 run("rclus1_rake_mean_api00", "rclus1_rake", "svystat(svymean(~api00, rclus1_rake))")
 run("clus1_var_api00", "dclus1", "svystat(svyvar(~api00, dclus1))")
+# Replicate-design deff and svyvar, ratios by domain, bounded linear calibration, FPC as fractions.
+run("rclus1_mean_deff", "rclus1", "svystat(svymean(~api00 + enroll, rclus1, deff = TRUE))")
+run("rclus1_var_api00", "rclus1", "svystat(svyvar(~api00, rclus1))")
+run("clus1_by_stype_ratio", "dclus1", "{r <- svyby(~api00, ~stype, denominator = ~api99, dclus1, svyratio); list(estimate = unname(coef(r)), se = unname(SE(r)))}")
+dclus1_blin <- calibrate(dclus1, ~stype + api99, c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, api99 = 3914069), bounds = c(0.7, 1.7))
+run("clus1_bounded_linear_mean", "dclus1_blin", "svystat(svymean(~api00 + enroll, dclus1_blin))")
+dclus1_ctrim <- calibrate(dclus1, ~stype + api99, c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, api99 = 3914069), calfun = 'raking', trim = c(0.9, 1.1))
+run("clus1_cal_trim_mean", "dclus1_ctrim", "svystat(svymean(~api00, dclus1_ctrim))")
+apistrat$frac <- apistrat$fpc
+apistrat$frac <- ave(rep(1, nrow(apistrat)), apistrat$stype, FUN = sum) / apistrat$fpc
+dstratfrac <- svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~frac, data = apistrat)
+run("stratfrac_mean_api00", "dstratfrac", "svystat(svymean(~api00, dstratfrac))")
 # A small domain whose lower Woodruff limit falls below the first weighted step (R's last() rule).
 run("clus1_quantile_subset_H", "dclus1", "quant(svyquantile(~api00, subset(dclus1, stype == 'H'), quantiles = c(0.1, 0.5), ci = TRUE))")
 run("clus1_by_stype_quantile", "dclus1", "{r <- svyby(~api00, ~stype, dclus1, svyquantile, quantiles = 0.5, ci = TRUE); list(estimate = unname(coef(r)), se = unname(SE(r)))}")
