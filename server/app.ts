@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interviews.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 export interface CreateAppOptions extends AppDeps {
   /** Folder of the built client (vite build); not served when absent. */
@@ -53,7 +54,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/auth', authRoutes(options))
     .route('/questionnaires', questionnaireRoutes(options))
     .route('/assignments', assignmentRoutes(options))
-    .route('/interviews', interviewRoutes(options));
+    .route('/interviews', interviewRoutes(options))
+    .route('/review', reviewRoutes(options));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
 

@@ -35,6 +35,14 @@ const catalogue = {
     status: 409,
     message: 'The interview is not in a state that allows this.',
   },
+  'interview.revision_stale': {
+    status: 409,
+    message: 'The interview has a newer revision than the one you reviewed: reload it and review again.',
+  },
+  'review.unknown_question': {
+    status: 422,
+    message: 'A comment names a question that is not in this questionnaire version.',
+  },
   'server.unavailable': { status: 503, message: 'The database is unreachable: retry later.' },
   'server.internal': { status: 500, message: 'An unexpected error happened; it was logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,16 +1,112 @@
-/** Review decisions and the comments a returned interview carries back to the tablet. */
+/** Review decisions, the review queue, and the comments a returned interview carries back to the tablet. */
 import { z } from 'zod';
 
 export const reviewCommentSchema = z.strictObject({
+  /** A question name, or a roster path such as `members[1].c05_age`; null for the interview as a whole. */
   question: z.string().min(1).max(200).nullable(),
   text: z.string().min(1).max(4000),
 });
 
 export const reviewRequestSchema = z.strictObject({
-  action: z.enum(['approve', 'return']),
+  action: z.enum(['approve', 'return', 'reject', 'comment']),
+  /** The revision the reviewer read: refused (409) when the interview has moved on. */
+  revision: z.number().int().min(1),
   comments: z.array(reviewCommentSchema).max(500).default([]),
+  /** Why the interview is rejected (required for `reject`). */
+  reason: z.string().min(1).max(4000).nullable().optional(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+export const reviewResultSchema = z.object({
+  interviewId: z.string(),
+  status: z.string(),
+  revision: z.number().int(),
+});
+
+export const bulkApproveRequestSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ interviewId: z.string().min(1), revision: z.number().int().min(1) }))
+    .min(1)
+    .max(500),
+});
+export const bulkApproveResultSchema = z.object({
+  approved: z.number().int(),
+  skipped: z.number().int(),
+  results: z.array(
+    z.object({
+      interviewId: z.string(),
+      result: z.enum(['approved', 'skipped']),
+      status: z.string().optional(),
+      code: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+
+export const QUEUE_SORTS = ['updated', 'flags', 'enumerator', 'ea', 'duration'] as const;
+export const reviewQueueQuerySchema = z.strictObject({
+  status: z.string().optional(),
+  enumerator: z.string().optional(),
+  ea: z.string().optional(),
+  /** A flag code (e.g. quality.short_duration) or `any` / `none`. */
+  flag: z.string().optional(),
+  sort: z.enum(QUEUE_SORTS).default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
+
+export const reviewQueueItemSchema = z.object({
+  interviewId: z.string(),
+  revision: z.number().int(),
+  status: z.string(),
+  validation: z.string(),
+  outcome: z.number().int(),
+  enumeratorId: z.string(),
+  enumerator: z.string(),
+  eaCode: z.string(),
+  stratum: z.string(),
+  island: z.string(),
+  questionnaireId: z.string(),
+  questionnaireVersion: z.number().int(),
+  startedAt: z.string().nullable(),
+  durationMin: z.number().nullable(),
+  receivedAt: z.string(),
+  flagCount: z.number().int(),
+  flagCodes: z.array(z.string()),
+  /** The review actions the caller may take now. */
+  actions: z.array(z.string()),
+});
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  revision: z.number().int(),
+  kind: z.enum(['revision', 'review']),
+  actor: z.string().nullable(),
+  action: z.string(),
+  question: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+
+export const flagSchema = z.object({
+  revision: z.number().int(),
+  source: z.string(),
+  code: z.string(),
+  path: z.string().nullable(),
+  message: z.string(),
+});
+
+export const reviewDetailSchema = z.object({
+  interview: reviewQueueItemSchema,
+  envelope: z.record(z.string(), z.unknown()),
+  definition: z.record(z.string(), z.unknown()),
+  flags: z.array(flagSchema),
+  /** Time spent per question from the paradata, by question name (ms). */
+  questionTimesMs: z.record(z.string(), z.number()),
+  history: z.array(historyEntrySchema),
+});
+export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
 
 export const returnedInterviewSchema = z.object({
   interviewId: z.string(),

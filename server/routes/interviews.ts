@@ -45,7 +45,7 @@ export function interviewRoutes(deps: AppDeps) {
         c.get('user'),
         c.req.param('interviewId'),
         body.action,
-        body.comments,
+        body,
       );
       return c.json({ interviewId: c.req.param('interviewId'), ...result });
     });

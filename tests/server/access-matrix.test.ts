@@ -13,6 +13,7 @@ beforeAll(async () => {
     const res = await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: person, body: env });
     expect(res.status).toBe(201);
   }
+  await ctx.jobs.drain(); // reviews act on validated interviews
 });
 afterAll(async () => ctx.close());
 
@@ -77,7 +78,7 @@ describe('role-by-route access', () => {
     async (person) => {
       const res = await ctx.request('POST', `/api/interviews/${interviewOf.enum_a2}/review`, {
         as: person,
-        body: { action: 'approve', comments: [] },
+        body: { action: 'approve', revision: 1, comments: [] },
       });
       expect(res.status).toBe(reviews[person]);
     },

@@ -72,9 +72,14 @@ describe('PUT /api/interviews/:id', () => {
     expect((await early.json()).code).toBe('interview.revision_rejected');
     expect((await ctx.database.db.select().from(quarantine))[0].reason).toBe('revision_unexpected');
 
+    await ctx.jobs.drain(); // reviews act on validated interviews
     const back = await ctx.request('POST', `/api/interviews/${env.interviewId}/review`, {
       as: 'sup_a',
-      body: { action: 'return', comments: [{ question: 'b03_size', text: 'Confirme o número de membros.' }] },
+      body: {
+        action: 'return',
+        revision: 1,
+        comments: [{ question: 'b03_size', text: 'Confirme o número de membros.' }],
+      },
     });
     expect(back.status).toBe(200);
     const returned = await ctx.request('GET', '/api/interviews/returned', { as: 'enum_a1' });
