@@ -162,83 +162,46 @@ export function runEstimate(
     return { index, statistic: 'quantile', variable: s.variable, label, by, ci: ciText, rows };
   }
 
-  // ciprop
-  const df = dfOf(s, design, 'design');
+  // ciprop: per domain as R's svyby(..., svyciprop), each with its own design df unless df is given.
   const lev = s.level === null || s.level === undefined ? undefined : String(s.level);
   const method = s.method ?? 'logit';
-  const runOne = (d: AnyDesign) =>
-    svyCiprop(s.variable, d, { method, level, df, naRm: s.naRm ?? false }, lev);
+  const domains = by ? domainsOf(design, by) : [{ label: null, keep: null }];
   const rows: TabulateRow[] = [];
-  if (by) {
-    const est = svyBy({ name: '__ind', factor: false }, by, withIndicator(design, s.variable, lev), 'mean', {
-      naRm: s.naRm ?? false,
-    });
-    const D = est.estimate.length;
-    const labels = est.domains?.labels ?? [];
-    for (let d = 0; d < D; d++) {
-      const keep = domainMask(design, by, labels[d]);
-      const r = runOne(subsetOf(design, keep));
-      warnings.push(...r.warnings);
-      rows.push({
-        domain: labels[d].join('.'),
-        level: lev ?? '1',
-        estimate: r.estimate,
-        se: r.se,
-        ci: r.ci,
-        cv: r.se / r.estimate,
-        deff: null,
-        n: est.n[d],
-      });
-    }
-  } else {
-    const r = runOne(design);
+  let ciText = '';
+  for (const dom of domains) {
+    const sub = dom.keep ? subsetAny(design, dom.keep) : design;
+    const df = dfOf(s, sub, 'design');
+    ciText = `${method}, ${ciLabel(df, level)}${by ? ' (df per domain)' : ''}`;
+    const r = svyCiprop(s.variable, sub, { method, level, df, naRm: s.naRm ?? false }, lev);
     warnings.push(...r.warnings);
     rows.push({
-      domain: null,
+      domain: dom.label,
       level: lev ?? '1',
       estimate: r.estimate,
       se: r.se,
       ci: r.ci,
       cv: r.se / r.estimate,
       deff: null,
-      n: nonzero(design),
+      n: nonzeroNonMissing(sub, s.variable),
     });
   }
-  return {
-    index,
-    statistic: 'ciprop',
-    variable: s.variable,
-    label,
-    by,
-    ci: `${method}, ${ciLabel(df, level)}`,
-    rows,
-  };
+  return { index, statistic: 'ciprop', variable: s.variable, label, by, ci: ciText, rows };
 }
 
-function subsetOf(d: AnyDesign, keep: Uint8Array): AnyDesign {
-  return subsetAny(d, keep);
-}
-function nonzero(d: AnyDesign): number {
-  let k = 0;
-  for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) k++;
-  return k;
-}
-function withIndicator(d: AnyDesign, v: string, lev: string | undefined): AnyDesign {
+function nonzeroNonMissing(d: AnyDesign, v: string): number {
   const col = d.data[v];
-  const ind = new Float64Array(d.n);
+  let k = 0;
   for (let i = 0; i < d.n; i++) {
     const x = col[i];
-    ind[i] =
-      x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x))
-        ? Number.NaN
-        : lev === undefined
-          ? Number(x)
-          : String(x) === lev
-            ? 1
-            : 0;
+    if (
+      d.weights[i] !== 0 &&
+      !(x === null || x === undefined || x === 'NA' || (typeof x === 'number' && Number.isNaN(x)))
+    )
+      k++;
   }
-  return { ...d, data: { ...d.data, __ind: ind } } as AnyDesign;
+  return k;
 }
+
 /** Domains (observed combinations of the by variables among rows in the design), in R's order. */
 function domainsOf(d: AnyDesign, by: string[]): { label: string; keep: Uint8Array }[] {
   const inter = interactionCodes(by.map((b) => toFactor(getColumn(d.data, b, 'by'))));
@@ -252,13 +215,4 @@ function domainsOf(d: AnyDesign, by: string[]): { label: string; keep: Uint8Arra
     out.push({ label: lab.join('.'), keep });
   });
   return out;
-}
-
-function domainMask(d: AnyDesign, by: string[], labels: string[]): Uint8Array {
-  const keep = new Uint8Array(d.n).fill(1);
-  by.forEach((b, k) => {
-    const col = d.data[b];
-    for (let i = 0; i < d.n; i++) if (String(col[i]) !== labels[k]) keep[i] = 0;
-  });
-  return keep;
 }
