@@ -159,11 +159,14 @@ const CASES: Record<string, () => Got> = {
   rclus1_var_api00: () => est(svyVar('api00', rclus1)),
   clus1_by_stype_ratio: () => by(svyBy('api00', 'stype', dclus1, { ratio: 'api99' })),
   clus1_bounded_linear_mean: () =>
-    est(
-      svyMean(['api00', 'enroll'], calibrate(dclus1, ['stype', 'api99'], popGreg, { bounds: [0.7, 1.7] })),
-    ),
+    est(svyMean(['api00', 'enroll'], calibrate(dclus1, ['stype', 'api99'], popGreg, { bounds: [0.7, 1.7] }))),
   clus1_cal_trim_mean: () =>
-    est(svyMean('api00', calibrate(dclus1, ['stype', 'api99'], popGreg, { calfun: 'raking', trim: [0.9, 1.1] }))),
+    est(
+      svyMean(
+        'api00',
+        calibrate(dclus1, ['stype', 'api99'], popGreg, { calfun: 'raking', trim: [0.9, 1.1] }),
+      ),
+    ),
   stratfrac_mean_api00: () => {
     const n = apistrat.stype.length;
     const counts: Record<string, number> = {};
