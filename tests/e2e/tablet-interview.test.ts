@@ -131,17 +131,19 @@ describe('tablet: an interview done offline is never lost', () => {
 
   it('a supervisor returns the interview with a comment: the tablet shows it at the question and the fix goes up as revision 2', async () => {
     expect(interviewId).not.toBe('');
+    await e2e.ctx.jobs.drain(); // a supervisor reviews validated interviews
     const res = await e2e.ctx.request('POST', `/api/interviews/${interviewId}/review`, {
       as: 'sup_a',
       body: {
         action: 'return',
+        revision: 1,
         comments: [
           { question: 'members[2].p_age', text: 'Confirme a idade da Carla' },
           { question: null, text: 'Reveja o agregado' },
         ],
       },
     });
-    expect(res.status).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(200);
 
     const { page } = tablet;
     await page.getByRole('button', { name: 'Tarefas' }).click();
