@@ -59,16 +59,23 @@ const quantile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 export async function runIntakeBench(
-  options: { clients?: number; uploads?: number; validate?: number } = {},
+  options: {
+    clients?: number;
+    uploads?: number;
+    validate?: number;
+    /** A libSQL server instead of the embedded file. */
+    database?: { url: string; authToken?: string };
+  } = {},
 ): Promise<IntakeFigures> {
   const clients = options.clients ?? 50;
   const total = options.uploads ?? 10_000;
   const dir = mkdtempSync(join(tmpdir(), 'morabeza-bench-'));
-  const url = `file:${join(dir, 'bench.db')}`;
+  const url = options.database?.url ?? `file:${join(dir, 'bench.db')}`;
   const root = fileURLToPath(new URL('..', import.meta.url));
   const server = await startServerProcess(
     {
       DATABASE_URL: url,
+      ...(options.database?.authToken ? { DATABASE_AUTH_TOKEN: options.database.authToken } : {}),
       MORABEZA_RUN_JOBS: 'false',
       MORABEZA_QUESTIONNAIRES_DIR: join(root, 'questionnaires'),
       MORABEZA_CLIENT_DIR: join(dir, 'none'),
@@ -118,7 +125,7 @@ export async function runIntakeBench(
     latencies.sort((a, b) => a - b);
     await server.stop();
 
-    const database = await openDatabase({ url });
+    const database = await openDatabase({ url, authToken: options.database?.authToken });
     const runner = createJobRunner(database, {
       [VALIDATION_JOB]: validationJob(database, createValidationThread()),
     });

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { startSqld } from '../tests/helpers/sqld.ts';
 import { runIntakeBench } from './intake.ts';
 
 const only = process.argv.slice(2);
@@ -35,6 +36,30 @@ if (wanted('intake')) {
       `${intake.validation.perSecond.toFixed(1)} interviews/s (${intake.validation.interviews} in ${intake.validation.seconds.toFixed(1)} s)`,
     ],
   );
+}
+
+if (wanted('intake-sqld')) {
+  console.error('intake on a libSQL server (sqld on loopback, ws://): 5,000 uploads from 50 clients ...');
+  const sqld = await startSqld({ auth: true });
+  try {
+    // WebSocket (Hrana over ws): one connection, no HTTP round trip per statement
+    const url = sqld.url.replace(/^http:/, 'ws:');
+    const remote = await runIntakeBench({
+      uploads: 5_000,
+      validate: 0,
+      database: { url, authToken: sqld.token },
+    });
+    results.intakeSqld = remote;
+    rows.push(
+      [
+        'intake on sqld (50 clients)',
+        `${remote.perSecond.toFixed(0)} interviews/s (${remote.uploads} in ${remote.seconds.toFixed(1)} s, ${remote.errors} errors)`,
+      ],
+      ['intake on sqld latency p50 / p99', `${remote.p50Ms.toFixed(1)} ms / ${remote.p99Ms.toFixed(1)} ms`],
+    );
+  } finally {
+    await sqld.dispose();
+  }
 }
 
 if (wanted('analysis')) {

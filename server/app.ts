@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
+import { describeDatabaseError } from './db/connect.ts';
 import { Problem } from './problems.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -26,14 +27,8 @@ export interface CreateAppOptions extends AppDeps {
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof HTTPException && error.status === 413) return new Problem('request.too_large');
-  const code = (error as { code?: string } | null)?.code ?? '';
-  if (
-    /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|SERVER_ERROR|HRANA_WEBSOCKET|fetch failed/.test(
-      `${code} ${(error as Error)?.message}`,
-    )
-  ) {
-    return new Problem('server.unavailable');
-  }
+  // the database server went away: the tablet keeps its copy and retries later
+  if (describeDatabaseError(error).kind === 'unreachable') return new Problem('server.unavailable');
   return new Problem('server.internal');
 }
 
@@ -44,7 +39,9 @@ export function createApp(options: CreateAppOptions) {
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem.status >= 500)
-      log(`[${c.req.method} ${c.req.path}] ${(error as Error)?.stack ?? String(error)}`);
+      log(
+        `[${c.req.method} ${c.req.path}] ${problem.code}: ${describeDatabaseError(error).reason}\n${(error as Error)?.stack ?? ''}`,
+      );
     return c.json(problem.toBody(), problem.status as 400);
   });
 

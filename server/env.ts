@@ -22,6 +22,8 @@ export const envSchema = z
       .regex(/^(libsql:|https?:|wss?:)/, 'must start with libsql:, http(s): or ws(s):')
       .optional(),
     DATABASE_SYNC_INTERVAL: z.coerce.number().positive().optional(),
+    /** Start-up tries to reach a database server this many times, backing off from 1 s to 30 s. */
+    DATABASE_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     MORABEZA_MODE: z.enum(['demo', 'production']).default('demo'),
     MORABEZA_DEMO_PASSWORD: z.string().min(1).optional(),

@@ -4,11 +4,13 @@
  */
 import { createApp } from './app.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { DatabaseUnavailable } from './db/connect.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { VALIDATION_JOB } from './domain/interviews.ts';
 import { createLoginThrottle } from './domain/login-throttle.ts';
 import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
 import type { Env } from './env.ts';
+import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationThread } from './jobs/validation-thread.ts';
@@ -33,6 +35,9 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
     syncUrl: env.DATABASE_SYNC_URL,
     syncInterval: env.DATABASE_SYNC_INTERVAL,
     busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS,
+    connectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
+  }).catch((error: unknown) => {
+    throw error instanceof DatabaseUnavailable ? new StartupError(error.message) : error;
   });
   try {
     await migrateDatabase(database.db);
@@ -56,7 +61,10 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       }
     }
     const validation = createValidationThread();
-    const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) });
+    const jobs = createJobRunner(database, {
+      [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation)),
+      [QUALITY_JOB]: qualityFlagsJob(database),
+    });
     const app = createApp({
       database,
       settings: {

@@ -7,8 +7,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { waitForDatabase } from './connect.ts';
 import { createGroupCommit, type WriteWork } from './group-commit.ts';
 import * as schema from './schema.ts';
+import { serializedClient } from './serialized-client.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -18,6 +20,9 @@ export interface DatabaseOptions {
   syncUrl?: string;
   syncInterval?: number;
   busyTimeoutMs?: number;
+  /** How many times to try reaching a database server at start (1: fail at once). */
+  connectAttempts?: number;
+  log?: (line: string) => void;
 }
 
 export interface Database {
@@ -37,14 +42,31 @@ function filePath(url: string): string | null {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const path = filePath(options.url);
   if (path) mkdirSync(dirname(path), { recursive: true });
-  const client = createClient({
+  const raw = createClient({
     url: options.url,
     authToken: options.authToken,
     syncUrl: options.syncUrl,
     syncInterval: options.syncInterval,
     timeout: options.busyTimeoutMs ?? 10_000,
   });
+  // a replica or an in-memory database has one connection: queue every use of it
+  const client =
+    options.syncUrl || options.url === ':memory:' || options.url.startsWith('file::memory:')
+      ? serializedClient(raw)
+      : raw;
+  try {
+    await waitForDatabase(client, {
+      url: options.url,
+      attempts: options.connectAttempts ?? 1,
+      log: options.log,
+    });
+    if (options.syncUrl) await client.sync();
+  } catch (error) {
+    client.close();
+    throw error;
+  }
   if (path && !options.syncUrl) {
+    // WAL: readers never block the writer; FULL: a commit is on disk before the 2xx
     await client.execute('PRAGMA journal_mode=WAL');
     await client.execute('PRAGMA synchronous=FULL');
   }

@@ -4,9 +4,6 @@
  * and an analyst, and an assignment for each enumerator. Requests go through app.request(): no port.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.ts';
 import type { AppSettings } from '../../server/context.ts';
@@ -22,6 +19,7 @@ import { findQuestionnaireFiles, publishVersion } from '../../server/domain/ques
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
 import { createValidationThread } from '../../server/jobs/validation-thread.ts';
+import { freshTestDatabase } from './database.ts';
 
 export const TEST_QUESTIONNAIRES = fileURLToPath(
   new URL('../fixtures/server/questionnaires', import.meta.url),
@@ -45,7 +43,6 @@ let sharedHash: string | undefined;
 export interface TestContext {
   database: Database;
   app: ReturnType<typeof createApp>;
-  dir: string;
   userIds: Record<string, string>;
   /** The assignment id of each enumerator ("A-enum_a1", ...). */
   assignmentOf: (person: Person) => string;
@@ -60,8 +57,8 @@ export interface TestContext {
 }
 
 export async function createTestContext(settings: Partial<AppSettings> = {}): Promise<TestContext> {
-  const dir = mkdtempSync(join(tmpdir(), 'morabeza-test-'));
-  const database = await openDatabase({ url: `file:${join(dir, 'test.db')}` });
+  const testDb = await freshTestDatabase();
+  const database = await openDatabase({ url: testDb.url, authToken: testDb.authToken });
   await migrateDatabase(database.db);
   for (const file of findQuestionnaireFiles(TEST_QUESTIONNAIRES)) await publishVersion(database.db, file);
   await database.db.insert(teams).values([
@@ -143,7 +140,6 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
   return {
     database,
     app,
-    dir,
     userIds,
     assignmentOf: (person) => `A-${person}`,
     token,
@@ -153,7 +149,7 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
       await jobs.stop();
       await validation.close();
       database.close();
-      rmSync(dir, { recursive: true, force: true });
+      await testDb.dispose();
     },
   };
 }
