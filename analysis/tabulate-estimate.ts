@@ -177,10 +177,10 @@ export function runEstimate(
     rows.push({
       domain: dom.label,
       level: lev ?? '1',
-      estimate: r.estimate,
-      se: r.se,
-      ci: r.ci,
-      cv: r.se / r.estimate,
+      estimate: r.estimate[0],
+      se: r.se[0],
+      ci: r.ci[0],
+      cv: r.cv[0],
       deff: null,
       n: nonzeroNonMissing(sub, s.variable),
     });

@@ -22,16 +22,11 @@ export interface CipropOptions {
   naRm?: boolean;
 }
 
-export interface CipropResult {
-  estimate: number;
-  ci: [number, number];
-  /** Variance and SE of the proportion itself (R attr "var"). */
-  var: number;
-  se: number;
-  method: CipropMethod;
-  df: number;
-  warnings: string[];
-}
+/**
+ * The Estimate shape with the interval: `estimate[0]` is the proportion, `se[0]` / `vcov[0][0]`
+ * its SE / variance (R attr "var"), `ci[0]` the interval of `method`.
+ */
+export type CipropResult = Estimate & { ci: [number, number][]; method: CipropMethod };
 
 const expit = (x: number) => 1 - 1 / (1 + Math.exp(x));
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -101,7 +96,7 @@ export function svyCiprop(
     warnings.push(
       `The estimated proportion is ${p}: the interval is the one-sided Clopper-Pearson bound with effective size ${nEff.toFixed(1)} (R gives NaN or an error here).`,
     );
-    return { estimate: p, ci, var: V, se, method, df, warnings };
+    return cipropEstimate(variable, level, p, V, ci, method, df, nRows, warnings);
   }
   switch (method) {
     case 'mean':
@@ -164,7 +159,40 @@ export function svyCiprop(
   }
   if (p === 0 || p === 1)
     warnings.push(`The estimated proportion is ${p}: interval limits may be NaN or degenerate.`);
-  return { estimate: p, ci, var: V, se, method, df, warnings };
+  return cipropEstimate(variable, level, p, V, ci, method, df, countRows(d), warnings);
+}
+
+function countRows(d: AnyDesign): number {
+  let k = 0;
+  for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) k++;
+  return k;
+}
+
+function cipropEstimate(
+  variable: string,
+  level: string | undefined,
+  p: number,
+  V: number,
+  ci: [number, number],
+  method: CipropMethod,
+  df: number,
+  n: number,
+  warnings: string[],
+): CipropResult {
+  const se = Math.sqrt(V);
+  return {
+    statistic: 'ciprop',
+    names: [level === undefined ? variable : `${variable}${level}`],
+    estimate: [p],
+    se: [se],
+    vcov: [[V]],
+    cv: [se / Math.abs(p)],
+    n: [n],
+    df,
+    ci: [ci],
+    method,
+    warnings,
+  };
 }
 
 /**

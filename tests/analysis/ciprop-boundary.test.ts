@@ -28,8 +28,8 @@ describe('svyCiprop beyond R', () => {
     const m = n - 1;
     const centre = (p + (z * z) / (2 * m)) / (1 + (z * z) / m);
     const half = (z / (1 + (z * z) / m)) * Math.sqrt((p * (1 - p)) / m + (z * z) / (4 * m * m));
-    expect(r.ci[0]).toBeCloseTo(centre - half, 12);
-    expect(r.ci[1]).toBeCloseTo(centre + half, 12);
+    expect(r.ci[0][0]).toBeCloseTo(centre - half, 12);
+    expect(r.ci[0][1]).toBeCloseTo(centre + half, 12);
   });
   it('a proportion of 0 gets [0, 1 - (alpha/2)^(1/n_eff)] and a warning, for every method but mean', () => {
     // n_eff = n (t_{n-1} / z)^2: the Korn-Graubard df adjustment with df = Inf
@@ -40,8 +40,8 @@ describe('svyCiprop beyond R', () => {
     );
     for (const method of ['logit', 'beta', 'xlogit', 'asin', 'wilson'] as const) {
       const r = svyCiprop('y', zero, { method, df: Number.POSITIVE_INFINITY });
-      expect(r.ci[0]).toBe(0);
-      expect(r.ci[1]).toBeCloseTo(1 - 0.025 ** (1 / nEff), 12);
+      expect(r.ci[0][0]).toBe(0);
+      expect(r.ci[0][1]).toBeCloseTo(1 - 0.025 ** (1 / nEff), 12);
       expect(r.warnings.join(' ')).toMatch(/one-sided Clopper-Pearson/);
     }
     const ones = svyDesign(
@@ -49,8 +49,8 @@ describe('svyCiprop beyond R', () => {
       { y: new Float64Array(n).fill(1), w: new Float64Array(n).fill(1) },
     );
     const r1 = svyCiprop('y', ones, { method: 'beta', df: Number.POSITIVE_INFINITY });
-    expect(r1.ci[1]).toBe(1);
-    expect(r1.ci[0]).toBeCloseTo(0.025 ** (1 / nEff), 12);
+    expect(r1.ci[0][1]).toBe(1);
+    expect(r1.ci[0][0]).toBeCloseTo(0.025 ** (1 / nEff), 12);
   });
 });
 

@@ -57,7 +57,7 @@ const by = (e: Estimate, deff = false): Got =>
   deff ? { estimate: e.estimate, se: e.se, deff: e.deff ?? [] } : { estimate: e.estimate, se: e.se };
 const ciprop = (d: AnyDesign, method: string, v = 'sch.wide', level = 'Yes'): Got => {
   const r = svyCiprop(v, d, { method: method as never }, level);
-  return { estimate: [r.estimate], ci: r.ci, var: [r.var], se: [r.se] };
+  return { estimate: r.estimate, ci: r.ci[0], var: [r.vcov[0][0]], se: r.se };
 };
 const quant = (d: AnyDesign, probs: number[], qrule?: 'hf7' | 'school'): Got => {
   const r = svyQuantile('api00', d, probs, { qrule });
@@ -106,7 +106,7 @@ const CASES: Record<string, () => Got> = {
   stratf_ciprop_schwide_likelihood: () => ciprop(dstratf, 'likelihood'),
   stratf_ciprop_small_beta: () => {
     const r = svyCiprop('big', small, { method: 'beta' });
-    return { estimate: [r.estimate], ci: r.ci, var: [r.var], se: [r.se] };
+    return { estimate: r.estimate, ci: r.ci[0], var: [r.vcov[0][0]], se: r.se };
   },
   stratf_chisq_awards_yrrnd_F: () => chisq('F'),
   stratf_chisq_awards_yrrnd_Chisq: () => chisq('Chisq'),

@@ -215,7 +215,7 @@ export function runCase(c: Json): Got {
       ? schwideYes(d, m[3])
       : svyCiprop(m[1], d, { method: m[3] as never, naRm });
     note(r.warnings);
-    return { estimate: r.estimate, ci: r.ci, var: r.var, se: r.se };
+    return { estimate: r.estimate[0], ci: r.ci[0], var: r.vcov[0][0], se: r.se[0] };
   }
   m = code.match(/^svychisq\(~(\S+) \+ (\S+?), (\w+)(?:, statistic = '(\w+)')?\)/);
   if (m) {
