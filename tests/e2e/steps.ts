@@ -68,3 +68,21 @@ export function draftInterviewId(page: Page): Promise<string> {
     return all[0].interviewId;
   });
 }
+
+/** Waits until the session token the tablet holds (IndexedDB `meta.session`) has expired. */
+export async function waitForSessionExpiry(page: Page): Promise<void> {
+  const expiresAt = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('morabeza');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const row = await new Promise<{ value: { expiresAt: number } } | undefined>((resolve) => {
+      const req = db.transaction('meta').objectStore('meta').get('session');
+      req.onsuccess = () => resolve(req.result);
+    });
+    db.close();
+    return row?.value.expiresAt ?? 0;
+  });
+  await page.waitForTimeout(Math.max(0, expiresAt + 500 - Date.now()));
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD } from '../helpers/server.ts';
 import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
-import { answerHousehold, draftInterviewId, login, openTablet } from './steps.ts';
+import { answerHousehold, draftInterviewId, login, openTablet, waitForSessionExpiry } from './steps.ts';
 
 const SESSION_MS = 10_000;
 let e2e: E2E;
@@ -35,10 +35,9 @@ const open = async () => {
 describe('tablet: faults', () => {
   it('a session that expired mid-interview is renewed with the password held in memory, and the upload goes through', async () => {
     const { page } = await open();
-    const loggedInAt = Date.now();
     await login(page, 'enum_a1');
     await answerHousehold(page, ['Ana', 'Rui'], [30, 4]);
-    await page.waitForTimeout(Math.max(0, loggedInAt + SESSION_MS + 1_000 - Date.now()));
+    await waitForSessionExpiry(page);
     await page.getByRole('button', { name: 'Finalizar' }).click();
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 30_000 });
     const id = await draftInterviewId(page);
@@ -48,12 +47,11 @@ describe('tablet: faults', () => {
 
   it('after a reload the password is gone: the tablet keeps the interview, says the session expired, and sends it after a new login', async () => {
     const { page } = await open();
-    const loggedInAt = Date.now();
     await login(page, 'enum_a2');
     await answerHousehold(page, ['Djon'], [52]);
     await page.reload();
     await page.getByText('Completa', { exact: true }).waitFor();
-    await page.waitForTimeout(Math.max(0, loggedInAt + SESSION_MS + 1_000 - Date.now()));
+    await waitForSessionExpiry(page);
     await page.getByRole('button', { name: 'Finalizar' }).click();
 
     await page.getByRole('alert').filter({ hasText: 'Sessão expirada' }).waitFor({ timeout: 30_000 });
