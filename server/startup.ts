@@ -62,7 +62,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
     }
     const validation = createValidationThread();
     const jobs = createJobRunner(database, {
-      [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation)),
+      [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation), database),
       [QUALITY_JOB]: qualityFlagsJob(database),
     });
     const app = createApp({

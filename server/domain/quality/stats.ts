@@ -1,0 +1,36 @@
+/** Small statistics for the quality rules: median, coefficient of variation, great-circle distance. */
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function coefficientOfVariation(values: number[]): number | null {
+  if (values.length < 2) return null;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (mean === 0) return null;
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
+  return Math.sqrt(variance) / mean;
+}
+
+/** Haversine distance in km on a sphere of radius 6371 km. */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Share of answer paths with the same value, over the paths answered in either interview. */
+export function similarity(a: Map<string, string>, b: Map<string, string>): { share: number; union: number } {
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  let same = 0;
+  for (const k of keys) if (a.has(k) && a.get(k) === b.get(k)) same++;
+  return { share: keys.size ? same / keys.size : 0, union: keys.size };
+}
+
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
+export const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,139 @@
+/**
+ * Quality flags after validation: computes a revision's quality flags (source 'quality') against the
+ * other interviews of its questionnaire and replaces that revision's earlier quality flags.
+ * `thenQualityFlags` wraps the validation handler so that this happens with each validation; the
+ * `quality-flags` job kind recomputes on its own. Facts are cached per (interview, revision): a stored
+ * revision never changes.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { InterviewEnvelope } from '../contract/interview.ts';
+import type { Database } from '../db/client.ts';
+import type { Tx } from '../db/group-commit.ts';
+import { flags, jobs } from '../db/schema.ts';
+import { enumeratorFlags } from '../domain/quality/enumerator-rules.ts';
+import { type Facts, factsOf } from '../domain/quality/facts.ts';
+import { type FlagDraft, interviewFlags } from '../domain/quality/rules.ts';
+import type { JobHandler } from './runner.ts';
+
+export const QUALITY_JOB = 'quality-flags';
+
+interface Row {
+  interview_id: string;
+  revision: number;
+  enumerator_id: string;
+  ea_code: string;
+  questionnaire_id: string;
+  status: string;
+  received_at: number;
+  centroid_lat: number | null;
+  centroid_lon: number | null;
+}
+
+const caches = new WeakMap<Database, Map<string, Facts>>();
+
+/** Computes a revision's quality flags (reads only). */
+export function qualityComputer(database: Database) {
+  const cache = caches.get(database) ?? new Map<string, Facts>();
+  caches.set(database, cache);
+  const { db } = database;
+  const select = sql`select i.id as interview_id, r.revision, i.enumerator_id, h.ea_code, i.questionnaire_id,
+      i.status, r.received_at, ea.centroid_lat, ea.centroid_lon
+    from interviews i
+    join interview_revisions r on r.interview_id = i.id
+    join assignments a on a.id = i.assignment_id
+    join households h on h.id = a.household_id
+    join enumeration_areas ea on ea.code = h.ea_code`;
+
+  async function facts(rows: Row[]): Promise<Facts[]> {
+    const missing = rows.filter((r) => !cache.has(`${r.interview_id}@${r.revision}`));
+    for (let i = 0; i < missing.length; i += 200) {
+      const part = missing.slice(i, i + 200);
+      const envelopes = await db.all<{ interview_id: string; revision: number; envelope: string }>(
+        sql`select interview_id, revision, envelope from interview_revisions where ${sql.join(
+          part.map((r) => sql`(interview_id = ${r.interview_id} and revision = ${r.revision})`),
+          sql` or `,
+        )}`,
+      );
+      const meta = new Map(part.map((r) => [`${r.interview_id}@${r.revision}`, r]));
+      for (const e of envelopes) {
+        const key = `${e.interview_id}@${e.revision}`;
+        const m = meta.get(key);
+        if (!m) continue;
+        const env = JSON.parse(e.envelope) as InterviewEnvelope;
+        cache.set(key, factsOf(env, { enumeratorId: m.enumerator_id, eaCode: m.ea_code }));
+      }
+    }
+    return rows.flatMap((r) => cache.get(`${r.interview_id}@${r.revision}`) ?? []);
+  }
+
+  return async function compute(interviewId: string, revision: number): Promise<FlagDraft[]> {
+    const [row] = await db.all<Row>(sql`${select} where i.id = ${interviewId} and r.revision = ${revision}`);
+    if (!row) throw new Error('the revision to flag is not stored');
+    const peerRows = await db.all<Row>(
+      sql`${select} where r.revision = i.current_revision and i.questionnaire_id = ${row.questionnaire_id}
+        and i.id <> ${row.interview_id} and i.status <> 'rejected'`,
+    );
+    const [self] = await facts([row]);
+    const peers = await facts(peerRows);
+    const centroid =
+      row.centroid_lat !== null && row.centroid_lon !== null
+        ? { lat: row.centroid_lat, lon: row.centroid_lon }
+        : null;
+    return [
+      ...interviewFlags({ self, peers, centroid, receivedAt: row.received_at }),
+      ...enumeratorFlags(self, peers),
+    ];
+  };
+}
+
+async function store(tx: Tx, interviewId: string, revision: number, found: FlagDraft[]) {
+  await tx
+    .delete(flags)
+    .where(
+      and(eq(flags.interviewId, interviewId), eq(flags.revision, revision), eq(flags.source, 'quality')),
+    );
+  if (found.length) {
+    await tx.insert(flags).values(found.map((f) => ({ interviewId, revision, source: 'quality', ...f })));
+  }
+}
+
+/** The quality-flags job kind: recomputes one revision's flags (queued when the inline run failed). */
+export function qualityFlagsJob(database: Database): JobHandler {
+  const compute = qualityComputer(database);
+  return async (job) => {
+    const found = await compute(job.interviewId, job.revision);
+    return (tx) => store(tx, job.interviewId, job.revision, found);
+  };
+}
+
+/**
+ * Wraps the validation handler: the quality flags are computed right after validation and committed in
+ * the same transaction (no extra write per upload). If computing them fails, the validation still
+ * commits and a quality-flags job is queued to try again on its own.
+ */
+export function thenQualityFlags(
+  validation: JobHandler,
+  database: Database,
+  log: (line: string) => void = (line) => console.error(line),
+): JobHandler {
+  const compute = qualityComputer(database);
+  return async (job) => {
+    const commit = await validation(job);
+    let found: FlagDraft[] | null = null;
+    try {
+      found = await compute(job.interviewId, job.revision);
+    } catch (error) {
+      log(`quality flags for ${job.interviewId} r${job.revision} deferred: ${(error as Error).message}`);
+    }
+    return async (tx) => {
+      await commit(tx);
+      if (found) await store(tx, job.interviewId, job.revision, found);
+      else {
+        await tx
+          .insert(jobs)
+          .values({ kind: QUALITY_JOB, interviewId: job.interviewId, revision: job.revision })
+          .onConflictDoNothing();
+      }
+    };
+  };
+}
