@@ -9,7 +9,7 @@ import { factorColumn } from './data.ts';
 import type { DesignSpec } from './design.ts';
 import { svyDesign } from './design.ts';
 import { SurveyError } from './errors.ts';
-import type { AnyDesign } from './estimators/core.ts';
+import type { AnyDesign, VarSpec } from './estimators/core.ts';
 import { degf, isReplicate } from './estimators/core.ts';
 import { asSvrepDesign, svrepDesign } from './replicate-design.ts';
 import { runEstimate } from './tabulate-estimate.ts';
@@ -140,14 +140,14 @@ function buildDesign(spec: TabulateSpec, data: DataFrame, warnings: string[]): A
         });
       } else design = rake(design, margins, { maxit: cal.maxit ?? 10, epsilon: cal.epsilon ?? 1 });
     } else {
-      const terms: string[] = [];
+      const terms: VarSpec[] = [];
       const population: Record<string, number> = {};
       for (const [variable, pop] of Object.entries(cal.totals)) {
         if (variable === '(Intercept)') {
           population[variable] = pop as number;
           continue;
         }
-        terms.push(variable);
+        terms.push(typeof pop === 'number' ? { name: variable, factor: false } : { name: variable, factor: true });
         if (typeof pop === 'number') population[variable] = pop;
         else {
           const f = factorColumn(data, variable, undefined, `calibrate.totals.${variable}`);

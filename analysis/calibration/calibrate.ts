@@ -7,7 +7,7 @@
 import type { DataFrame } from '../data.ts';
 import type { SurveyDesign } from '../design.ts';
 import { SurveyError } from '../errors.ts';
-import type { AnyDesign } from '../estimators/core.ts';
+import type { AnyDesign, VarSpec } from '../estimators/core.ts';
 import { isReplicate, modelColumns } from '../estimators/core.ts';
 import { solve } from '../linalg.ts';
 import type { CalibrationStep } from '../variance/calibration-steps.ts';
@@ -65,7 +65,7 @@ const CALFUNS: Record<CalFun, CalFunImpl> = {
 /** Model matrix of calibration terms with an intercept and treatment contrasts (R model.matrix). */
 export function calibrationMatrix(
   data: DataFrame,
-  terms: readonly string[],
+  terms: readonly VarSpec[],
 ): { names: string[]; cols: Float64Array[] } {
   const n = Object.values(data)[0]?.length ?? 0;
   const names = ['(Intercept)'];
@@ -79,14 +79,14 @@ export function calibrationMatrix(
         cols.push(mc.cols[term.start + k]);
       }
     } else {
-      names.push(t);
+      names.push(term.name);
       cols.push(mc.cols[term.start]);
     }
     for (const c of cols)
       for (let i = 0; i < n; i++)
         if (Number.isNaN(c[i]))
           throw new SurveyError(
-            `Missing value in calibration variable '${t}' at row ${i + 1}.`,
+            `Missing value in calibration variable '${typeof t === 'string' ? t : t.name}' at row ${i + 1}.`,
             'calibrate.totals',
           );
   }
@@ -188,7 +188,7 @@ function grake(
  */
 export function calibrate<D extends AnyDesign>(
   design: D,
-  terms: readonly string[],
+  terms: readonly VarSpec[],
   population: Record<string, number>,
   options: CalibrateOptions = {},
 ): D {

@@ -22,19 +22,83 @@ export interface QuantileOptions {
   df?: number;
 }
 
-/** Neumaier-compensated running sum (R accumulates in long double). */
-function cumsum(xs: number[]): number[] {
-  const out = new Array<number>(xs.length);
+/** A weighted ECDF: values with non-zero weight in increasing order and cumulative weights. */
+export interface Ecdf {
+  xs: Float64Array;
+  cw: Float64Array;
+}
+
+/** Row order by value (stable: ties keep row order, as R's order()). */
+export function orderOf(x: ArrayLike<number>): Uint32Array {
+  const idx = new Uint32Array(x.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  const xs = Float64Array.from(x);
+  idx.sort((a, b) => xs[a] - xs[b] || a - b);
+  return idx;
+}
+
+/** Builds the ECDF of x under weights w (zero weights dropped), given the value order. */
+export function buildEcdf(x: ArrayLike<number>, w: ArrayLike<number>, order: Uint32Array = orderOf(x)): Ecdf {
+  let n = 0;
+  for (let k = 0; k < order.length; k++) if (w[order[k]] !== 0) n++;
+  const xs = new Float64Array(n);
+  const cw = new Float64Array(n);
+  // Neumaier-compensated running sum (R accumulates in long double).
   let s = 0;
   let c = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const t = s + xs[i];
-    if (Math.abs(s) >= Math.abs(xs[i])) c += s - t + xs[i];
-    else c += xs[i] - t + s;
+  let j = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const wi = w[i];
+    if (wi === 0) continue;
+    const t = s + wi;
+    if (Math.abs(s) >= Math.abs(wi)) c += s - t + wi;
+    else c += wi - t + s;
     s = t;
-    out[i] = s + c;
+    xs[j] = x[i];
+    cw[j] = s + c;
+    j++;
   }
-  return out;
+  return { xs, cw };
+}
+
+/** Quantile p of an ECDF by R's rule (svyquantile qrule math, school or hf7). */
+export function ecdfQuantile(e: Ecdf, p: number, rule: QRule = 'math'): number {
+  const { xs, cw } = e;
+  const n = xs.length;
+  if (n === 0) return Number.NaN;
+  if (rule === 'hf7') {
+    if (n === 1) return xs[0];
+    const denom = cw[n - 2];
+    const pk = (k: number) => (k === 0 ? 0 : cw[k - 1] / denom);
+    if (p <= 0) return xs[0];
+    if (p >= pk(n - 1)) return xs[n - 1];
+    // largest k with pk(k) < p
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (pk(mid) < p) lo = mid;
+      else hi = mid;
+    }
+    if (pk(lo + 1) === p) return xs[lo + 1];
+    return xs[lo] + ((xs[lo + 1] - xs[lo]) * (p - pk(lo))) / (pk(lo + 1) - pk(lo));
+  }
+  const total = cw[n - 1];
+  const target = p * total;
+  // last k with cw[k] <= target (cw is non-decreasing)
+  let lo = -1;
+  let hi = n;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (cw[mid] <= target) lo = mid;
+    else hi = mid;
+  }
+  const pos = Math.max(lo, 0); // R's survey:::last() returns 1 when no cumulative weight is <= p W
+  const next = pos === n - 1 ? pos : pos + 1;
+  const wlow = p - cw[pos] / total;
+  if (wlow === 0) return rule === 'school' ? (xs[pos] + xs[next]) / 2 : xs[pos];
+  return xs[next];
 }
 
 /** Quantile of x with weights w by a rule (zero weights ignored). */
@@ -44,34 +108,7 @@ export function quantileRule(
   p: number,
   rule: QRule = 'math',
 ): number {
-  const idx: number[] = [];
-  for (let i = 0; i < x.length; i++) if (w[i] !== 0) idx.push(i);
-  idx.sort((a, b) => x[a] - x[b] || a - b);
-  const xs = idx.map((i) => x[i]);
-  const ws = idx.map((i) => w[i]);
-  const n = xs.length;
-  if (n === 0) return Number.NaN;
-  const cw = cumsum(ws);
-  const total = cw[n - 1];
-  if (rule === 'hf7') {
-    if (n === 1) return xs[0];
-    const denom = cw[n - 2];
-    const pk = [0, ...cw.slice(0, n - 1)].map((v) => v / denom);
-    if (p <= pk[0]) return xs[0];
-    if (p >= pk[n - 1]) return xs[n - 1];
-    let k = 0;
-    while (k < n - 1 && pk[k + 1] < p) k++;
-    if (pk[k + 1] === p) return xs[k + 1];
-    return xs[k] + ((xs[k + 1] - xs[k]) * (p - pk[k])) / (pk[k + 1] - pk[k]);
-  }
-  const target = p * total;
-  let pos = -1;
-  for (let k = 0; k < n; k++) if (cw[k] <= target) pos = k;
-  if (pos < 0) pos = 0; // R's survey:::last() returns 1 when no cumulative weight is <= p W
-  const next = pos === n - 1 ? pos : pos + 1;
-  const wlow = p - cw[pos] / total;
-  if (wlow === 0) return rule === 'school' ? (xs[pos] + xs[next]) / 2 : xs[pos];
-  return xs[next];
+  return ecdfQuantile(buildEcdf(x, w), p, rule);
 }
 
 /**
@@ -101,8 +138,10 @@ export function svyQuantile(
   const est: number[] = [];
   const ci: [number, number][] = [];
   const se: number[] = [];
+  const order = orderOf(x);
+  const ecdf = buildEcdf(x, d.weights, order);
   for (const p of quantiles) {
-    const q = quantileRule(x, d.weights, p, rule);
+    const q = ecdfQuantile(ecdf, p, rule);
     est.push(q);
     let lo: number;
     let hi: number;
@@ -113,7 +152,9 @@ export function svyQuantile(
         warnings.push('Jackknife replicate weights may not give valid standard errors for quantiles');
       const reps: Float64Array[] = [];
       for (let r = 0; r < d.nReplicates; r++)
-        reps.push(new Float64Array([quantileRule(x, replicateWeightColumn(d, r), p, rule)]));
+        reps.push(
+          new Float64Array([ecdfQuantile(buildEcdf(x, replicateWeightColumn(d, r), order), p, rule)]),
+        );
       const v = svrVar(reps, d.scale, d.rscales, d.mse, [q], warnings)[0];
       lo = q - Math.sqrt(v) * tcrit;
       hi = q + Math.sqrt(v) * tcrit;
@@ -126,8 +167,8 @@ export function svyQuantile(
       const m = svyMean('__ind', dd);
       const pl = m.estimate[0] - tcrit * m.se[0];
       const pu = m.estimate[0] + tcrit * m.se[0];
-      lo = Number.isNaN(pl) || pl < 0 ? Number.NaN : quantileRule(x, d.weights, pl, rule);
-      hi = Number.isNaN(pu) || pu > 1 ? Number.NaN : quantileRule(x, d.weights, pu, rule);
+      lo = Number.isNaN(pl) || pl < 0 ? Number.NaN : ecdfQuantile(ecdf, pl, rule);
+      hi = Number.isNaN(pu) || pu > 1 ? Number.NaN : ecdfQuantile(ecdf, pu, rule);
     }
     ci.push([lo, hi]);
     se.push((hi - lo) / (2 * tcrit));
