@@ -12,10 +12,10 @@ import { FIXTURES, oracle } from './oracle-runner.ts';
 const DATA = join(FIXTURES, 'data', 'apiclus1.csv');
 const dir = mkdtempSync(join(tmpdir(), 'tabulate-'));
 
-function run(spec: unknown, format = 'json') {
+function run(spec: unknown, format = 'json', data = DATA) {
   const file = join(dir, `spec-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(spec));
-  const r = spawnSync('npx', ['tsx', 'analysis/cli.ts', '--data', DATA, '--spec', file, '--format', format], {
+  const r = spawnSync('npx', ['tsx', 'analysis/cli.ts', '--data', data, '--spec', file, '--format', format], {
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -100,5 +100,20 @@ describe('tabulate CLI', () => {
     });
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/Unrecognized key.*variabel/);
+  }, 60_000);
+
+  it('calibrates to totals of a numeric-coded category and hits them (SE ~ 0)', () => {
+    const spec = {
+      design: { ids: ['SDMVPSU'], strata: 'SDMVSTRA', weights: 'WTMEC2YR', nest: true },
+      calibrate: { method: 'linear', totals: { RIAGENDR: { '1': 1.4e8, '2': 1.5e8 } } },
+      estimates: [{ statistic: 'total', variable: 'RIAGENDR', factor: true }],
+    };
+    const r = run(spec, 'json', join(FIXTURES, 'data', 'nhanes.csv'));
+    expect(r.status, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout).results[0].rows;
+    expect(rows.map((x: { level: string }) => x.level)).toEqual(['1', '2']);
+    expect(rows[0].estimate).toBeCloseTo(1.4e8, 3);
+    expect(rows[1].estimate).toBeCloseTo(1.5e8, 3);
+    expect(rows[0].se).toBeLessThan(1e-3);
   }, 60_000);
 });
