@@ -1,0 +1,133 @@
+/**
+ * Tables as flat rows (one per cell) for CSV and JSON, labelled in Portuguese or English.
+ * Suppressed cells keep their n and reliability but publish no estimate.
+ */
+import type { TableCell, TableResult } from '../tables/compute.ts';
+import type { Lang } from '../tables/labels.ts';
+import { MARK } from '../tables/reliability.ts';
+
+export interface PublishedCell {
+  estimate: number | null;
+  se: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  cv: number | null;
+  deff: number | null;
+}
+
+export function published(c: TableCell): PublishedCell {
+  if (c.reliability === 'suppress')
+    return { estimate: null, se: null, ciLower: null, ciUpper: null, cv: null, deff: null };
+  const f = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
+  return {
+    estimate: f(c.estimate),
+    se: f(c.se),
+    ciLower: f(c.ciLower),
+    ciUpper: f(c.ciUpper),
+    cv: f(c.cv),
+    deff: f(c.deff),
+  };
+}
+
+export const CSV_COLUMNS = [
+  'table',
+  'title',
+  'unit',
+  'statistic',
+  'variable',
+  'domain_variables',
+  'domain_codes',
+  'domain',
+  'level_code',
+  'level',
+  'estimate',
+  'se',
+  'ci_lower',
+  'ci_upper',
+  'cv',
+  'deff',
+  'n',
+  'base',
+  'reliability',
+  'mark',
+] as const;
+
+export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
+
+export function tableRows(t: TableResult, lang: Lang): CsvRow[] {
+  const all = lang === 'pt' ? 'Total' : 'Total';
+  return t.cells.map((c) => {
+    const p = published(c);
+    return {
+      table: t.id,
+      title: t.title[lang],
+      unit: t.unit,
+      statistic: t.statistic,
+      variable: t.variable.name,
+      domain_variables: c.domain.map((d) => d.variable).join(' x '),
+      domain_codes: c.domain.map((d) => String(d.code)).join(' x '),
+      domain: c.domain.length ? c.domain.map((d) => d[lang]).join(' x ') : all,
+      level_code: c.level ? String(c.level.code) : null,
+      level: c.level ? c.level[lang] : null,
+      estimate: p.estimate,
+      se: p.se,
+      ci_lower: p.ciLower,
+      ci_upper: p.ciUpper,
+      cv: p.cv,
+      deff: p.deff,
+      n: c.n,
+      base: c.base,
+      reliability: c.reliability,
+      mark: MARK[c.reliability],
+    };
+  });
+}
+
+const cell = (v: string | number | null): string => {
+  if (v === null) return '';
+  const s = typeof v === 'number' ? String(v) : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** UTF-8 CSV (with a BOM so that Excel reads the accents) of every cell of every table. */
+export function tablesCsv(tables: TableResult[], lang: Lang): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const t of tables)
+    for (const r of tableRows(t, lang)) lines.push(CSV_COLUMNS.map((k) => cell(r[k])).join(','));
+  return `\uFEFF${lines.join('\n')}\n`;
+}
+
+/** JSON: the tables with their labels in the language, cells as published, and the issues. */
+export function tablesJson(
+  tables: TableResult[],
+  lang: Lang,
+  extra: { legend: string; notice?: string | null; issues?: unknown[] },
+): string {
+  const out = {
+    notice: extra.notice ?? null,
+    legend: extra.legend,
+    tables: tables.map((t) => ({
+      id: t.id,
+      title: t.title[lang],
+      notes: t.notes?.[lang] ?? null,
+      unit: t.unit,
+      statistic: t.statistic,
+      variable: { name: t.variable.name, label: t.variable.label[lang] },
+      domains: t.domains.map((d) => ({ name: d.name, label: d.label[lang] })),
+      universe: t.universe,
+      ci: t.ci,
+      respondents: t.respondents,
+      warnings: t.warnings,
+      cells: t.cells.map((c) => ({
+        domain: c.domain.map((d) => ({ variable: d.variable, code: d.code, label: d[lang] })),
+        level: c.level ? { code: c.level.code, label: c.level[lang] } : null,
+        ...published(c),
+        n: c.n,
+        base: c.base,
+        reliability: c.reliability,
+      })),
+    })),
+    issues: extra.issues ?? [],
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,235 @@
+/**
+ * One table of a plan, computed through the estimation engine (svrepDesign + tabulate's
+ * runEstimate) on the unit's final and replicate weights: an overall row set and one per domain
+ * (the plan's domains crossed), each cell with estimate, SE, CI, CV, deff, unweighted n and its
+ * reliability. Bad plans come back as a TableIssue naming the table and the field; never a throw.
+ */
+import type { DataFrame } from '../data.ts';
+import { isMissing } from '../data.ts';
+import { SurveyError } from '../errors.ts';
+import type { AnyDesign } from '../estimators/core.ts';
+import { subsetAny } from '../estimators/core.ts';
+import { svrepDesign } from '../replicate-design.ts';
+import type { TabulateEstimate } from '../tabulate.ts';
+import { runEstimate } from '../tabulate-estimate.ts';
+import type { EstimateSpec } from '../tabulate-spec.ts';
+import { universeMask } from './derive.ts';
+import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
+import type { TableIssue, TablePlan, Text } from './plan.ts';
+import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
+import type { WeightedData } from './weighted-data.ts';
+import { unitFrame } from './weighted-data.ts';
+
+export interface TableCell {
+  /** One entry per domain variable; empty = the whole universe. */
+  domain: Array<{ variable: string } & ValueLabel>;
+  /** The category of a proportion (or total of a categorical variable); null for a number. */
+  level: ValueLabel | null;
+  estimate: number;
+  se: number;
+  ciLower: number;
+  ciUpper: number;
+  cv: number;
+  deff: number | null;
+  n: number;
+  /** Respondents of the cell's domain (the base of a proportion; = n otherwise): the suppression rule counts these. */
+  base: number;
+  reliability: Reliability;
+}
+
+export interface TableResult {
+  id: string;
+  title: Text;
+  notes: Text | null;
+  unit: TablePlan['unit'];
+  statistic: TablePlan['statistic'];
+  variable: { name: string; label: Text };
+  domains: Array<{ name: string; label: Text }>;
+  universe: TablePlan['universe'];
+  /** How the intervals were made, e.g. "Normal, 95%". */
+  ci: string;
+  respondents: number;
+  cells: TableCell[];
+  warnings: string[];
+}
+
+export interface ComputeOptions {
+  confLevel: number;
+  missingCodes: number[];
+  rules: ReliabilityRules;
+}
+
+const issue = (p: TablePlan, field: string, message: string): TableIssue => ({ table: p.id, field, message });
+
+function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue | null {
+  const file = p.unit === 'household' ? 'household file' : 'person file';
+  const known = (v: string) => frame[v] !== undefined;
+  if (!known(p.variable))
+    return issue(
+      p,
+      'variable',
+      `unknown variable '${p.variable}': not in the ${file} nor a derived variable.`,
+    );
+  for (const [k, d] of p.domains.entries())
+    if (!known(d)) return issue(p, `domains.${k}`, `unknown domain variable '${d}' in the ${file}.`);
+  for (const [k, c] of p.universe.entries())
+    if (!known(c.variable))
+      return issue(p, `universe.${k}.variable`, `unknown variable '${c.variable}' in the ${file}.`);
+  const info = labels[p.variable];
+  const numeric = frame[p.variable] instanceof Float64Array;
+  if (p.statistic === 'proportion' && info && !isCategorical(info))
+    return issue(
+      p,
+      'statistic',
+      `'proportion' needs a categorical variable; '${p.variable}' is ${info.type}. Use mean, total or median.`,
+    );
+  if (p.statistic !== 'proportion' && p.statistic !== 'total' && ((info && isCategorical(info)) || !numeric))
+    return issue(
+      p,
+      'statistic',
+      `'${p.statistic}' needs a numeric variable; '${p.variable}' is ${info?.type ?? 'text'} (categories). Use proportion.`,
+    );
+  if (p.statistic === 'total' && !numeric && !(info && isCategorical(info)))
+    return issue(
+      p,
+      'statistic',
+      `'total' needs a number or categories; '${p.variable}' is ${info?.type ?? 'text'}.`,
+    );
+  return null;
+}
+
+function levelOf(labels: Labels, variable: string, code: string): ValueLabel {
+  const v = labels[variable]?.values.find((x) => String(x.code) === code);
+  return v ? { code: v.code, pt: v.pt, en: v.en } : { code, pt: code, en: code };
+}
+
+export function computeTable(
+  p: TablePlan,
+  data: WeightedData,
+  labels: Labels,
+  opts: ComputeOptions,
+): TableResult | TableIssue {
+  const { frame: full, weights } = unitFrame(data, p.unit);
+  const problem = checkPlan(p, full, labels);
+  if (problem) return problem;
+  // Rows of the unit: those with a final weight (individual respondents for 'individual').
+  const w = full[weights.weights];
+  if (!w) return issue(p, 'unit', `weight column '${weights.weights}' is missing from the weighted data.`);
+  const rows: number[] = [];
+  for (let i = 0; i < w.length; i++) if (!isMissing(w[i])) rows.push(i);
+  const frame: DataFrame = {};
+  for (const [k, col] of Object.entries(full))
+    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  const categorical =
+    p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable]));
+  if (!categorical) {
+    const y = frame[p.variable] as Float64Array;
+    const miss = new Set(p.missingCodes ?? opts.missingCodes);
+    frame[p.variable] = y.map((x) => (miss.has(x) ? Number.NaN : x));
+  }
+  const universe = universeMask(frame, p.universe);
+  const y = frame[p.variable];
+  let respondents = 0;
+  for (let i = 0; i < universe.length; i++) if (universe[i] && !isMissing(y[i])) respondents++;
+  if (respondents === 0)
+    return issue(
+      p,
+      p.universe.length ? 'universe' : 'variable',
+      `the universe selects nobody with an answer to '${p.variable}' (${rows.length} ${p.unit} rows, none kept).`,
+    );
+  const withDomains = Uint8Array.from(universe);
+  for (const [k, d] of p.domains.entries()) {
+    let any = 0;
+    for (let i = 0; i < withDomains.length; i++) {
+      if (isMissing(frame[d][i])) withDomains[i] = 0;
+      else if (withDomains[i] && !isMissing(y[i])) any++;
+    }
+    if (any === 0)
+      return issue(p, `domains.${k}`, `domain variable '${d}' has no respondents in the universe.`);
+  }
+  const warnings: string[] = [];
+  try {
+    const design: AnyDesign = svrepDesign(
+      {
+        type: data.meta.design.type,
+        repweights: weights.repweights,
+        weights: weights.weights,
+        combinedWeights: true,
+        scale: data.meta.design.scale,
+        rscales: data.meta.design.rscales,
+      },
+      frame,
+    );
+    const base = { naRm: true, confLevel: opts.confLevel, deff: true as const };
+    const spec = (by: string[] | null): EstimateSpec =>
+      p.statistic === 'median'
+        ? {
+            statistic: 'quantile',
+            variable: p.variable,
+            probs: [0.5],
+            by,
+            naRm: true,
+            confLevel: opts.confLevel,
+          }
+        : {
+            statistic: p.statistic === 'total' ? 'total' : 'mean',
+            variable: p.variable,
+            factor: categorical,
+            by,
+            ...base,
+          };
+    const runs: Array<[TabulateEstimate, string[]]> = [
+      [runEstimate(spec(null), subsetAny(design, universe), 0, warnings) as TabulateEstimate, []],
+    ];
+    if (p.domains.length)
+      runs.push([
+        runEstimate(spec(p.domains), subsetAny(design, withDomains), 1, warnings) as TabulateEstimate,
+        p.domains,
+      ]);
+    const cells: TableCell[] = [];
+    for (const [est, by] of runs)
+      for (const r of est.rows) {
+        const codes = r.domain === null ? [] : r.domain.split('.');
+        cells.push({
+          domain: by.map((v, k) => ({ variable: v, ...levelOf(labels, v, codes[k]) })),
+          level: categorical && r.level !== null ? levelOf(labels, p.variable, r.level) : null,
+          estimate: r.estimate,
+          se: r.se,
+          ciLower: r.ci[0],
+          ciUpper: r.ci[1],
+          cv: r.cv,
+          deff: r.deff,
+          n: r.n,
+          base: r.n,
+          reliability: 'ok',
+        });
+      }
+    // A proportion's base is its domain's respondents (the sum over the levels).
+    const key = (c: TableCell) => c.domain.map((d) => String(d.code)).join('\u0000');
+    const bases = new Map<string, number>();
+    if (categorical) for (const c of cells) bases.set(key(c), (bases.get(key(c)) ?? 0) + c.n);
+    for (const c of cells) {
+      if (categorical) c.base = bases.get(key(c)) ?? c.n;
+      c.reliability = reliabilityOf(c.base, c.cv, opts.rules);
+    }
+    const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
+    return {
+      id: p.id,
+      title: p.title,
+      notes: p.notes ?? null,
+      unit: p.unit,
+      statistic: p.statistic,
+      variable: { name: p.variable, label: lab(p.variable) },
+      domains: p.domains.map((d) => ({ name: d, label: lab(d) })),
+      universe: p.universe,
+      ci: runs[0][0].ci,
+      respondents,
+      cells,
+      warnings: [...new Set(warnings)],
+    };
+  } catch (err) {
+    if (err instanceof SurveyError || err instanceof Error)
+      return issue(p, (err as SurveyError).field ?? 'estimate', err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Table plans (questionnaires/<survey>/tables.json): the standard tables of the thematic studies,
+ * validated with zod. A plan names a row variable, domains, a statistic and a universe, with titles
+ * and notes in Portuguese and English.
+ */
+import { z } from 'zod';
+
+const text = z.object({ pt: z.string().min(1), en: z.string().min(1) }).strict();
+const code = z.union([z.string(), z.number()]);
+
+export const conditionSchema = z
+  .object({
+    variable: z.string().min(1),
+    op: z.enum(['=', '!=', '>', '>=', '<', '<=', 'in', 'notin', 'notmissing', 'missing']),
+    value: code.nullish(),
+    values: z.array(code).nullish(),
+  })
+  .strict();
+
+/** A variable made from another: numeric classes (`cut`, lower bounds) or a recode of codes. */
+export const derivedSchema = z
+  .object({
+    from: z.string().min(1),
+    label: text,
+    cut: z.array(z.number()).min(1).nullish(),
+    recode: z.record(z.string(), z.array(code)).nullish(),
+    otherwise: z.union([z.number(), z.null()]).nullish(),
+    values: z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
+  })
+  .strict()
+  .refine((d) => (d.cut ? 1 : 0) + (d.recode ? 1 : 0) === 1, {
+    message: 'give exactly one of cut (numeric lower bounds) or recode (code -> source codes)',
+  });
+
+export const unitSchema = z.enum(['household', 'roster', 'individual']);
+
+export const tablePlanSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]+$/),
+    title: text,
+    notes: text.nullish(),
+    unit: unitSchema,
+    statistic: z.enum(['proportion', 'mean', 'total', 'median']),
+    variable: z.string().min(1),
+    domains: z.array(z.string().min(1)).default([]),
+    universe: z.array(conditionSchema).default([]),
+    /** Codes read as missing for mean, total and median (default: the plan's missingCodes). */
+    missingCodes: z.array(z.number()).nullish(),
+  })
+  .strict();
+
+export const tablesFileSchema = z
+  .object({
+    survey: z.string(),
+    questionnaire: z.string(),
+    notice: text.nullish(),
+    confLevel: z.number().gt(0).lt(1).default(0.95),
+    missingCodes: z.array(z.number()).default([-98, -99]),
+    derived: z.record(z.string(), derivedSchema).default({}),
+    tables: z.array(z.unknown()).min(1),
+  })
+  .strict();
+
+export type Text = z.infer<typeof text>;
+export type Condition = z.infer<typeof conditionSchema>;
+export type Derived = z.infer<typeof derivedSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type TablePlan = z.infer<typeof tablePlanSchema>;
+export type TablesFile = Omit<z.infer<typeof tablesFileSchema>, 'tables'> & { tables: unknown[] };
+
+/** A problem with one table: which table, which field, what to do. */
+export interface TableIssue {
+  table: string;
+  field: string;
+  message: string;
+}
+
+/** Parses the file; the tables themselves are parsed one by one so that one bad table spares the rest. */
+export function parseTablesFile(raw: unknown): TablesFile {
+  const r = tablesFileSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new Error(`tables.json: ${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  return r.data;
+}
+
+export function parseTablePlan(raw: unknown, index: number): TablePlan | TableIssue {
+  const id =
+    raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : `tables[${index}]`;
+  const r = tablePlanSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const i = r.error.issues[0];
+  return { table: id, field: i.path.join('.') || '(table)', message: i.message };
+}
+
+export const isIssue = (x: unknown): x is TableIssue =>
+  typeof x === 'object' && x !== null && 'field' in x && 'message' in x && 'table' in x;

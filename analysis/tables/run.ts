@@ -1,0 +1,60 @@
+/**
+ * All tables of a plan file: derived variables added once, then each table computed on its own so
+ * that a bad table is reported (table, field, message) and the others are still produced.
+ */
+import { type ComputeOptions, computeTable, type TableResult } from './compute.ts';
+import { withDerived } from './derive.ts';
+import type { Labels } from './labels.ts';
+import { isIssue, parseTablePlan, type TableIssue, type TablePlan, type TablesFile } from './plan.ts';
+import type { ReliabilityRules } from './reliability.ts';
+import type { WeightedData } from './weighted-data.ts';
+
+export interface TablesRun {
+  tables: TableResult[];
+  issues: TableIssue[];
+}
+
+export function prepareData(data: WeightedData, file: Pick<TablesFile, 'derived'>): WeightedData {
+  return {
+    ...data,
+    households: withDerived(data.households, file.derived),
+    persons: withDerived(data.persons, file.derived),
+  };
+}
+
+export function computeTables(
+  file: TablesFile,
+  data: WeightedData,
+  labels: Labels,
+  rules: ReliabilityRules,
+  onProgress?: (done: number, total: number, id: string) => void,
+): TablesRun {
+  const prepared = prepareData(data, file);
+  const opts: ComputeOptions = { confLevel: file.confLevel, missingCodes: file.missingCodes, rules };
+  const out: TablesRun = { tables: [], issues: [] };
+  const seen = new Set<string>();
+  file.tables.forEach((raw, i) => {
+    const plan = parseTablePlan(raw, i);
+    if (isIssue(plan)) out.issues.push(plan);
+    else if (seen.has(plan.id))
+      out.issues.push({ table: plan.id, field: 'id', message: `duplicate table id '${plan.id}'.` });
+    else {
+      seen.add(plan.id);
+      const r = computeOne(plan, prepared, labels, opts);
+      if (isIssue(r)) out.issues.push(r);
+      else out.tables.push(r);
+    }
+    onProgress?.(i + 1, file.tables.length, plan && !isIssue(plan) ? plan.id : `tables[${i}]`);
+  });
+  return out;
+}
+
+/** One table from a plan object (the analyst's table builder), with derived variables in place. */
+export function computeOne(
+  plan: TablePlan,
+  prepared: WeightedData,
+  labels: Labels,
+  opts: ComputeOptions,
+): TableResult | TableIssue {
+  return computeTable(plan, prepared, labels, opts);
+}

@@ -1,0 +1,68 @@
+/**
+ * WeightedData: what the weighting pipeline hands to tables and exports. A household file and a
+ * person file (the roster, linked by household id), each with its weighting steps, final weights
+ * and JKn replicate weights, and the design (ids, strata, replicate type, scales).
+ *
+ * On disk (the format assumed for `npm run weights -- ipei`, see analysis/tables/load.ts):
+ *   weights.json   this metadata; households.csv and persons.csv beside it.
+ */
+import type { DataFrame } from '../data.ts';
+import type { Unit } from './plan.ts';
+
+export interface WeightSet {
+  /** Final weight column. */
+  weights: string;
+  /** Replicate weight columns (analysis weights, not multipliers). */
+  repweights: string[];
+}
+
+export interface WeightedMeta {
+  survey: string;
+  questionnaire: string;
+  households: {
+    file: string;
+    id: string;
+    steps: string[];
+    weights: { household: WeightSet };
+  };
+  persons: {
+    file: string;
+    id: string;
+    householdId: string;
+    steps: string[];
+    weights: { roster: WeightSet; individual: WeightSet };
+  };
+  design: { ids: string; strata: string; type: 'JKn' | 'JK1'; scale: number; rscales: number[] };
+}
+
+export interface WeightedData {
+  meta: WeightedMeta;
+  households: DataFrame;
+  persons: DataFrame;
+}
+
+/** The rows and weights of an analysis unit. */
+export function unitFrame(data: WeightedData, unit: Unit): { frame: DataFrame; weights: WeightSet } {
+  if (unit === 'household')
+    return { frame: data.households, weights: data.meta.households.weights.household };
+  return {
+    frame: data.persons,
+    weights: unit === 'roster' ? data.meta.persons.weights.roster : data.meta.persons.weights.individual,
+  };
+}
+
+/** Every replicate and final weight column of the metadata (they are design variables, kept in exports). */
+export function weightColumns(meta: WeightedMeta): { households: string[]; persons: string[] } {
+  const hw = meta.households.weights.household;
+  const { roster, individual } = meta.persons.weights;
+  return {
+    households: [...meta.households.steps, hw.weights, ...hw.repweights],
+    persons: [
+      ...meta.persons.steps,
+      roster.weights,
+      individual.weights,
+      ...roster.repweights,
+      ...individual.repweights,
+    ],
+  };
+}

@@ -1,0 +1,95 @@
+/** Bad table plans: a clear issue naming the table and the field; the other tables are still made. */
+import { describe, expect, it } from 'vitest';
+import { computeTables } from '../../../analysis/tables/run.ts';
+import { data, labels, plans, rules, table } from './helpers.ts';
+
+const good = table('OK', { unit: 'individual', statistic: 'proportion', variable: 'j01_remit' });
+
+function issuesOf(bad: Record<string, unknown>) {
+  const run = computeTables(plans([bad, good]), data(), labels(), rules);
+  expect(run.tables.map((t) => t.id)).toEqual(['OK']);
+  return run.issues;
+}
+
+describe('bad table plans', () => {
+  it('an unknown variable', () => {
+    expect(issuesOf(table('B1', { unit: 'individual', statistic: 'proportion', variable: 'nope' }))).toEqual([
+      { table: 'B1', field: 'variable', message: expect.stringContaining("unknown variable 'nope'") },
+    ]);
+  });
+  it('an unknown domain variable and an unknown universe variable', () => {
+    const [d] = issuesOf(
+      table('B2', {
+        unit: 'individual',
+        statistic: 'proportion',
+        variable: 'j01_remit',
+        domains: ['c03_sex', 'zz'],
+      }),
+    );
+    expect(d).toMatchObject({ table: 'B2', field: 'domains.1' });
+    const [u] = issuesOf(
+      table('B3', {
+        unit: 'individual',
+        statistic: 'proportion',
+        variable: 'j01_remit',
+        universe: [{ variable: 'qq', op: '=', value: 1 }],
+      }),
+    );
+    expect(u).toMatchObject({ table: 'B3', field: 'universe.0.variable' });
+  });
+  it('a universe that selects nobody', () => {
+    const [i] = issuesOf(
+      table('B4', {
+        unit: 'individual',
+        statistic: 'proportion',
+        variable: 'j01_remit',
+        universe: [{ variable: 'c05_age', op: '>', value: 200 }],
+      }),
+    );
+    expect(i).toMatchObject({
+      table: 'B4',
+      field: 'universe',
+      message: expect.stringContaining('selects nobody'),
+    });
+  });
+  it('a domain with no respondents in the universe', () => {
+    const [i] = issuesOf(
+      table('B5', {
+        unit: 'individual',
+        statistic: 'mean',
+        variable: 'j04_remit_amount',
+        domains: ['g08_occupation'],
+        universe: [{ variable: 'g17_lf_status', op: '!=', value: 1 }],
+      }),
+    );
+    expect(i).toMatchObject({
+      table: 'B5',
+      field: 'domains.0',
+      message: expect.stringContaining('no respondents'),
+    });
+  });
+  it('a statistic that does not fit the variable type', () => {
+    const [m] = issuesOf(table('B6', { unit: 'individual', statistic: 'mean', variable: 'j01_remit' }));
+    expect(m).toMatchObject({
+      table: 'B6',
+      field: 'statistic',
+      message: expect.stringContaining('Use proportion'),
+    });
+    const [p] = issuesOf(
+      table('B7', { unit: 'household', statistic: 'proportion', variable: 'b01_residents' }),
+    );
+    expect(p).toMatchObject({
+      table: 'B7',
+      field: 'statistic',
+      message: expect.stringContaining('categorical'),
+    });
+  });
+  it('a malformed plan (unknown statistic, missing title) and a duplicate id', () => {
+    const [s] = issuesOf(table('B8', { unit: 'individual', statistic: 'mode', variable: 'j01_remit' }));
+    expect(s).toMatchObject({ table: 'B8', field: 'statistic' });
+    const [t] = issuesOf({ id: 'B9', unit: 'individual', statistic: 'proportion', variable: 'j01_remit' });
+    expect(t).toMatchObject({ table: 'B9', field: 'title' });
+    const run = computeTables(plans([good, good]), data(), labels(), rules);
+    expect(run.issues).toEqual([{ table: 'OK', field: 'id', message: "duplicate table id 'OK'." }]);
+  });
+});
