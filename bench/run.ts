@@ -62,6 +62,16 @@ if (wanted('intake-sqld')) {
   }
 }
 
+if (wanted('tablet')) {
+  // the tablet app in Chromium: bundle size, opening offline, page changes with a 10-person roster
+  const { runTabletBench } = (await import('../tests/e2e/tablet-bench.ts')) as {
+    runTabletBench: () => Promise<{ rows: Array<[string, string]>; json: unknown }>;
+  };
+  const tablet = await runTabletBench();
+  results.tablet = tablet.json;
+  rows.push(...tablet.rows);
+}
+
 if (wanted('analysis')) {
   const path = './analysis.ts';
   try {
