@@ -29,10 +29,47 @@ export function setFastPath(on: boolean): void {
 export function fastPathApplies(design: AnyDesign): boolean {
   if (!enabled) return false;
   if (isReplicate(design)) return design.multipliers !== undefined;
-  return (
-    design.calibration.length === 0 &&
-    (design.stages.length === 1 || design.ultimateCluster || design.stages[0].popsize === null)
-  );
+  const oneStage = design.stages.length === 1 || design.ultimateCluster || design.stages[0].popsize === null;
+  const cal = design.calibration;
+  return oneStage && (cal.length === 0 || (cal.length === 1 && cal[0].kind === 'poststratify'));
+}
+
+/** Design constants of one post-stratification step, restricted to the rows of the design. */
+interface PsConstants {
+  index: Int32Array;
+  H: number;
+  /** oldw / psw per row (R: x * oldw / psw). */
+  rho: Float64Array;
+  /** Sum of old weights per post-stratum. */
+  O: Float64Array;
+  /** Sum of psw per PSU x post-stratum. */
+  Q: Float64Array;
+}
+const psCache = new WeakMap<object, PsConstants>();
+function psConstants(design: SurveyDesign, info: PsuInfo): PsConstants {
+  const step = design.calibration[0] as Extract<
+    SurveyDesign['calibration'][number],
+    { kind: 'poststratify' }
+  >;
+  const hit = psCache.get(step);
+  if (hit) return hit;
+  const H = step.nLevels;
+  const n = design.n;
+  const rho = new Float64Array(n);
+  const O = new Float64Array(H);
+  const Q = new Float64Array(info.nPsu * H);
+  for (let i = 0; i < n; i++) {
+    if (!design.inSubset[i]) continue;
+    const oldw = step.oldWeights[i];
+    const psw = step.weights[i] === 0 && oldw === 0 ? 1 : step.weights[i];
+    const h = step.index[i];
+    rho[i] = oldw / psw;
+    O[h] += oldw;
+    Q[info.psu[i] * H + h] += psw;
+  }
+  const out = { index: step.index, H, rho, O, Q };
+  psCache.set(step, out);
+  return out;
 }
 
 interface PsuInfo {
@@ -120,6 +157,10 @@ export function fastEstimate(
   const A = new Float64Array(C * D * K);
   const count = new Float64Array(D * (P + 1)); // non-zero counts per column, and rows with w != 0
   const present = new Uint8Array(C * D);
+  const ps = !isReplicate(design) && design.calibration.length === 1 ? psConstants(design, info) : null;
+  const B = ps ? new Float64Array(ps.H * D * K) : null;
+  const psIndex = ps ? ps.index : null;
+  const rho = ps ? ps.rho : null;
   const w = design.weights;
   const inSubset = isReplicate(design) ? null : (design as SurveyDesign).inSubset;
   const n = design.n;
@@ -141,6 +182,12 @@ export function fastEstimate(
       const base = (c * D + d) * K;
       A[base + l] += wi;
       A[base + K - 1] += wi;
+      if (B) {
+        const bb = ((psIndex as Int32Array)[i] * D + d) * K;
+        const wr = wi * (rho as Float64Array)[i];
+        B[bb + l] += wr;
+        B[bb + K - 1] += wr;
+      }
       const cb = d * (P + 1);
       count[cb + l]++;
       count[cb + P]++;
@@ -183,6 +230,22 @@ export function fastEstimate(
         A[base + P + q] += wi * x * x;
       }
       A[base + K - 1] += wi;
+      if (B) {
+        const bb = ((psIndex as Int32Array)[i] * D + d) * K;
+        const wr = wi * (rho as Float64Array)[i];
+        let jj = 0;
+        for (const b of blocks) {
+          if (b.kind === 'factor') {
+            B[bb + jj + b.codes[i]] += wr;
+            jj += b.nLevels;
+          } else
+            for (const col of b.cols) {
+              B[bb + jj] += wr * col[i];
+              jj++;
+            }
+        }
+        B[bb + K - 1] += wr;
+      }
     }
 
   const estimate: Float64Array[] = [];
@@ -256,6 +319,8 @@ export function fastEstimate(
     }
   } else {
     const dz = design as SurveyDesign;
+    const inDesignPsu = new Uint8Array(C);
+    if (ps) for (let i = 0; i < n; i++) if (dz.inSubset[i]) inDesignPsu[psu[i]] = 1;
     // PSU totals of influence values for each domain.
     const zt: Float64Array[] = [];
     const clustersOf: number[][] = [];
@@ -264,11 +329,30 @@ export function fastEstimate(
       const W = T[d][K - 1];
       const clusters: number[] = [];
       for (let c = 0; c < C; c++) {
-        if (!present[c * D + d]) continue;
+        // Calibrated designs keep every row (R), so every PSU of the design takes part.
+        if (!(ps ? inDesignPsu[c] : present[c * D + d])) continue;
         clusters.push(c);
         const base = (c * D + d) * K;
         for (let j = 0; j < P; j++)
           z[c * P + j] = kind === 'mean' ? (A[base + j] - estimate[d][j] * A[base + K - 1]) / W : A[base + j];
+      }
+      if (ps && B) {
+        // Post-stratum residuals (R svyrecvar): x - psw * sum_h(x oldw / psw) / sum_h(oldw).
+        const H = ps.H;
+        const m = new Float64Array(H * P);
+        for (let h = 0; h < H; h++) {
+          const bb = (h * D + d) * K;
+          for (let j = 0; j < P; j++) {
+            const sh = kind === 'mean' ? (B[bb + j] - estimate[d][j] * B[bb + K - 1]) / W : B[bb + j];
+            m[h * P + j] = ps.O[h] === 0 ? 0 : sh / ps.O[h];
+          }
+        }
+        for (const c of clusters)
+          for (let h = 0; h < H; h++) {
+            const q = ps.Q[c * H + h];
+            if (q === 0) continue;
+            for (let j = 0; j < P; j++) z[c * P + j] -= m[h * P + j] * q;
+          }
       }
       zt.push(z);
       clustersOf.push(clusters);

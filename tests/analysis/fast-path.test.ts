@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setFastPath } from '../../analysis/estimators/fast.ts';
 import type { AnyDesign, Estimate } from '../../analysis/index.ts';
-import { asSvrepDesign, svyBy, svyDesign, svyMean, svyTotal } from '../../analysis/index.ts';
+import { asSvrepDesign, postStratify, svyBy, svyDesign, svyMean, svyTotal } from '../../analysis/index.ts';
 import { data } from './oracle-runner.ts';
 
 const dnh = svyDesign(
@@ -19,6 +19,8 @@ const designs: [string, AnyDesign][] = [
   ['nhanes JKn', asSvrepDesign(dnh, { type: 'JKn' })],
   ['apiclus1 Taylor', dclus1],
   ['apiclus1 JK1', asSvrepDesign(dclus1, { type: 'JK1' })],
+  ['nhanes post-stratified', postStratify(dnh, 'race', { '1': 8e7, '2': 1.5e8, '3': 3e7, '4': 2e7 })],
+  ['apiclus1 post-stratified', postStratify(dclus1, 'stype', { E: 4421, H: 755, M: 1018 })],
 ];
 
 function both(f: () => Estimate): [Estimate, Estimate] {
@@ -37,7 +39,7 @@ function same(a: Estimate, b: Estimate) {
     for (let j = 0; j < xs.length; j++) {
       const [x, y] = [xs[j], ys[j]];
       if (Number.isNaN(y)) expect(Number.isNaN(x)).toBe(true);
-      else expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-11 * Math.max(Math.abs(x), Math.abs(y)) + 1e-15);
+      else expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-11 * Math.max(Math.abs(x), Math.abs(y)) + 1e-12);
     }
   };
   cmp(a.estimate, b.estimate);
