@@ -147,7 +147,9 @@ function buildDesign(spec: TabulateSpec, data: DataFrame, warnings: string[]): A
           population[variable] = pop as number;
           continue;
         }
-        terms.push(typeof pop === 'number' ? { name: variable, factor: false } : { name: variable, factor: true });
+        terms.push(
+          typeof pop === 'number' ? { name: variable, factor: false } : { name: variable, factor: true },
+        );
         if (typeof pop === 'number') population[variable] = pop;
         else {
           const f = factorColumn(data, variable, undefined, `calibrate.totals.${variable}`);
