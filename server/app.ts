@@ -12,6 +12,7 @@ import { describeDatabaseError } from './db/connect.ts';
 import { Problem } from './problems.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interviews.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -52,7 +53,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/questionnaires', questionnaireRoutes(options))
     .route('/assignments', assignmentRoutes(options))
     .route('/interviews', interviewRoutes(options))
-    .route('/review', reviewRoutes(options));
+    .route('/review', reviewRoutes(options))
+    .route('/dashboard', dashboardRoutes(options));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
 

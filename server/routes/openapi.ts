@@ -3,9 +3,18 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
+import { dashboardSchema } from '../contract/dashboard.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { problemBodySchema } from '../contract/problem.ts';
-import { returnedInterviewSchema, reviewRequestSchema } from '../contract/review.ts';
+import {
+  bulkApproveRequestSchema,
+  bulkApproveResultSchema,
+  returnedInterviewSchema,
+  reviewDetailSchema,
+  reviewQueueItemSchema,
+  reviewRequestSchema,
+  reviewResultSchema,
+} from '../contract/review.ts';
 import { problemCatalogue } from '../problems.ts';
 
 const schemas = {
@@ -19,6 +28,12 @@ const schemas = {
   InterviewReceipt: interviewReceiptSchema,
   ReviewRequest: reviewRequestSchema,
   ReturnedInterview: returnedInterviewSchema,
+  ReviewResult: reviewResultSchema,
+  ReviewQueueItem: reviewQueueItemSchema,
+  ReviewDetail: reviewDetailSchema,
+  BulkApproveRequest: bulkApproveRequestSchema,
+  BulkApproveResult: bulkApproveResultSchema,
+  Dashboard: dashboardSchema,
 };
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
@@ -117,12 +132,74 @@ export function buildOpenApi() {
       '/api/interviews/{interviewId}/review': {
         post: {
           ...secured,
-          summary: 'Approve, or return to the enumerator with comments',
+          summary:
+            'Review one interview: approve (supervisor, then coordinator for the final approval), return to the enumerator with comments per question, comment, or reject with a reason (coordinator). Send the revision you read.',
           requestBody: json(ref('ReviewRequest')),
           responses: {
-            200: json({ type: 'object' }),
-            ...problems('interview.transition_invalid', 'resource.not_found'),
+            200: json(ref('ReviewResult')),
+            ...problems(
+              'interview.transition_invalid',
+              'resource.not_found',
+              'auth.forbidden',
+              'review.unknown_question',
+            ),
+            409: {
+              description: `interview.transition_invalid: ${problemCatalogue['interview.transition_invalid'].message} / interview.revision_stale: ${problemCatalogue['interview.revision_stale'].message}`,
+              ...json(ref('Problem')),
+            },
           },
+        },
+      },
+      '/api/review/queue': {
+        get: {
+          ...secured,
+          summary:
+            "Interviews to review in the caller's scope (a supervisor: their team), filtered and sorted",
+          parameters: [
+            ...['status', 'enumerator', 'ea', 'flag'].map((name) => ({
+              name,
+              in: 'query',
+              schema: { type: 'string' },
+              description:
+                name === 'flag' ? 'a flag code, or any / none' : `only interviews with this ${name}`,
+            })),
+            {
+              name: 'sort',
+              in: 'query',
+              schema: { enum: ['updated', 'flags', 'enumerator', 'ea', 'duration'] },
+            },
+            { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: { 200: json({ type: 'array', items: ref('ReviewQueueItem') }), ...authProblems },
+        },
+      },
+      '/api/review/interviews/{interviewId}': {
+        get: {
+          ...secured,
+          summary:
+            'One interview to review: questionnaire version, answers, paradata, flags at their questions, history',
+          responses: { 200: json(ref('ReviewDetail')), ...problems('resource.not_found', 'auth.forbidden') },
+        },
+      },
+      '/api/review/bulk-approve': {
+        post: {
+          ...secured,
+          summary:
+            'Approve many clean interviews (validated, no flags); the others are skipped with the reason',
+          requestBody: json(ref('BulkApproveRequest')),
+          responses: {
+            200: json(ref('BulkApproveResult')),
+            ...problems('request.invalid', 'auth.forbidden'),
+          },
+        },
+      },
+      '/api/dashboard': {
+        get: {
+          ...secured,
+          summary:
+            'Fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3, completes per day, durations, flags, last sync',
+          responses: { 200: json(ref('Dashboard')), ...authProblems },
         },
       },
       '/api/interviews/returned': {

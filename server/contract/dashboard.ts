@@ -1,0 +1,85 @@
+/** The coordinator's fieldwork dashboard: one document, refreshed by the client while it is open. */
+import { z } from 'zod';
+
+const n = z.number().int();
+const rate = z.number().nullable();
+
+export const progressRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Sampled households assigned (the target). */
+  assigned: n,
+  /** Assignments with at least one interview received. */
+  visited: n,
+  /** Assignments whose latest interview is complete (outcome 11). */
+  completed: n,
+  /** Assignments whose latest interview a supervisor approved (or later the coordinator). */
+  supervisorApproved: n,
+  /** Assignments whose latest interview has the final approval. */
+  approved: n,
+});
+
+export const ratesRowSchema = z.object({
+  key: z.string(),
+  cases: n,
+  codes: z.record(z.string(), n),
+  I: n,
+  P: n,
+  R: n,
+  NC: n,
+  O: n,
+  UH: n,
+  NE: n,
+  e: rate,
+  rr1: rate,
+  rr2: rate,
+  rr3: rate,
+});
+
+export const dashboardSchema = z.object({
+  generatedAt: z.string(),
+  rateDefinitions: z.record(z.string(), z.string()),
+  progress: z.object({
+    total: progressRowSchema,
+    stratum: z.array(progressRowSchema),
+    island: z.array(progressRowSchema),
+    municipality: z.array(progressRowSchema),
+    ea: z.array(progressRowSchema),
+    enumerator: z.array(progressRowSchema),
+  }),
+  dispositions: z.object({
+    total: ratesRowSchema,
+    stratum: z.array(ratesRowSchema),
+    ea: z.array(ratesRowSchema),
+    enumerator: z.array(ratesRowSchema),
+  }),
+  completesPerDay: z.array(z.object({ day: z.string(), completes: n })),
+  durations: z.array(
+    z.object({
+      enumerator: z.string(),
+      n,
+      median: rate,
+      p25: rate,
+      p75: rate,
+      min: rate,
+      max: rate,
+      /** Complete interviews shorter than 40% of the overall median. */
+      short: n,
+    }),
+  ),
+  flags: z.object({
+    byCode: z.array(z.object({ code: z.string(), source: z.string(), interviews: n })),
+    byEnumerator: z.array(z.object({ enumerator: z.string(), interviews: n, flagged: n, flags: n })),
+  }),
+  lastSync: z.array(
+    z.object({
+      enumerator: z.string(),
+      deviceId: z.string().nullable(),
+      lastSyncAt: z.string().nullable(),
+      uploads: n,
+    }),
+  ),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type ProgressRow = z.infer<typeof progressRowSchema>;
+export type RatesRow = z.infer<typeof ratesRowSchema>;

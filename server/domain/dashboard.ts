@@ -1,0 +1,201 @@
+/**
+ * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
+ * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
+ * response rates (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
+ * upload of every enumerator and device. A supervisor gets the same figures for their team only.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { Dashboard, ProgressRow } from '../contract/dashboard.ts';
+import type { Db } from '../db/client.ts';
+import { Problem } from '../problems.ts';
+import type { SessionUser } from './accounts.ts';
+import { RATE_DEFINITIONS, responseRates } from './dashboard-rates.ts';
+import { median } from './quality/stats.ts';
+
+interface AssignmentRow {
+  assignment_id: string;
+  enumerator: string;
+  ea_code: string;
+  stratum: string;
+  island: string;
+  municipality: string;
+  status: string | null;
+  outcome: number | null;
+}
+
+interface InterviewRow {
+  enumerator: string;
+  outcome: number;
+  started_at: string | null;
+  completed_at: string | null;
+  flags: number;
+}
+
+function teamOnly(user: SessionUser, column: SQL): SQL {
+  if (user.role === 'coordinator' || user.role === 'admin') return sql`1`;
+  if (user.role === 'supervisor' && user.teamId) {
+    return sql`${column} in (select id from users where team_id = ${user.teamId})`;
+  }
+  throw new Problem('auth.forbidden', { reason: 'the dashboard is for coordinators and supervisors' });
+}
+
+const APPROVED_BY_SUPERVISOR = new Set(['approved_by_supervisor', 'approved']);
+
+function progress(rows: AssignmentRow[], key: (r: AssignmentRow) => string): ProgressRow[] {
+  const groups = new Map<string, ProgressRow>();
+  for (const r of rows) {
+    const k = key(r);
+    const g = groups.get(k) ?? {
+      key: k,
+      label: k,
+      assigned: 0,
+      visited: 0,
+      completed: 0,
+      supervisorApproved: 0,
+      approved: 0,
+    };
+    g.assigned++;
+    if (r.status !== null) g.visited++;
+    if (r.outcome === 11) g.completed++;
+    if (r.status && APPROVED_BY_SUPERVISOR.has(r.status)) g.supervisorApproved++;
+    if (r.status === 'approved') g.approved++;
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function rates(rows: AssignmentRow[], key: (r: AssignmentRow) => string) {
+  const groups = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.outcome === null) continue;
+    const k = key(r);
+    groups.set(k, [...(groups.get(k) ?? []), r.outcome]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, outcomes]) => ({ key: k, ...responseRates(outcomes) }));
+}
+
+function quantile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.ceil(h)] ?? sorted[lo]) - sorted[lo]);
+}
+
+const minutes = (r: InterviewRow) =>
+  r.started_at && r.completed_at ? (Date.parse(r.completed_at) - Date.parse(r.started_at)) / 60_000 : null;
+
+export async function fieldworkDashboard(db: Db, user: SessionUser): Promise<Dashboard> {
+  const assignmentScope = teamOnly(user, sql`a.enumerator_id`);
+  const interviewScope = teamOnly(user, sql`i.enumerator_id`);
+  const assigned = await db.all<AssignmentRow>(sql`
+    select a.id as assignment_id, u.username as enumerator, h.ea_code, ea.stratum, ea.island, ea.municipality,
+      li.status, li.outcome
+    from assignments a
+    join users u on u.id = a.enumerator_id
+    join households h on h.id = a.household_id
+    join enumeration_areas ea on ea.code = h.ea_code
+    left join interviews li on li.id = (select i2.id from interviews i2 where i2.assignment_id = a.id
+      order by i2.updated_at desc, i2.id desc limit 1)
+    where ${assignmentScope}`);
+  const interviewRows = await db.all<InterviewRow>(sql`
+    select u.username as enumerator, i.outcome,
+      json_extract(r.envelope, '$.startedAt') as started_at, json_extract(r.envelope, '$.completedAt') as completed_at,
+      (select count(*) from flags f where f.interview_id = i.id and f.revision = i.current_revision) as flags
+    from interviews i
+    join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
+    join users u on u.id = i.enumerator_id
+    where ${interviewScope}`);
+  const flagRows = await db.all<{ code: string; source: string; interviews: number }>(sql`
+    select f.code, f.source, count(distinct f.interview_id) as interviews
+    from flags f join interviews i on i.id = f.interview_id and f.revision = i.current_revision
+    where ${interviewScope} group by f.code, f.source order by interviews desc, f.code`);
+  const syncRows = await db.all<{
+    enumerator: string;
+    device_id: string | null;
+    last: number | null;
+    uploads: number;
+  }>(sql`
+    select u.username as enumerator, json_extract(r.envelope, '$.deviceId') as device_id,
+      max(r.received_at) as last, count(r.interview_id) as uploads
+    from users u left join interview_revisions r on r.received_by = u.id
+    where u.role = 'enumerator' and u.active = 1 and ${teamOnly(user, sql`u.id`)}
+    group by u.username, device_id order by u.username, device_id`);
+
+  const completes = new Map<string, number>();
+  for (const r of interviewRows) {
+    if (r.outcome !== 11 || !r.completed_at) continue;
+    const day = r.completed_at.slice(0, 10);
+    completes.set(day, (completes.get(day) ?? 0) + 1);
+  }
+  const durationsOf = new Map<string, number[]>();
+  for (const r of interviewRows) {
+    const m = minutes(r);
+    if (r.outcome !== 11 || m === null || m <= 0) continue;
+    durationsOf.set(r.enumerator, [...(durationsOf.get(r.enumerator) ?? []), m]);
+  }
+  const overall = median([...durationsOf.values()].flat());
+  const perEnumerator = new Map<string, { interviews: number; flagged: number; flags: number }>();
+  for (const r of interviewRows) {
+    const e = perEnumerator.get(r.enumerator) ?? { interviews: 0, flagged: 0, flags: 0 };
+    e.interviews++;
+    if (Number(r.flags) > 0) e.flagged++;
+    e.flags += Number(r.flags);
+    perEnumerator.set(r.enumerator, e);
+  }
+  const [total] = progress(assigned, () => 'total');
+  return {
+    generatedAt: new Date().toISOString(),
+    rateDefinitions: { ...RATE_DEFINITIONS },
+    progress: {
+      total: total ?? {
+        key: 'total',
+        label: 'total',
+        assigned: 0,
+        visited: 0,
+        completed: 0,
+        supervisorApproved: 0,
+        approved: 0,
+      },
+      stratum: progress(assigned, (r) => r.stratum),
+      island: progress(assigned, (r) => r.island),
+      municipality: progress(assigned, (r) => r.municipality),
+      ea: progress(assigned, (r) => r.ea_code),
+      enumerator: progress(assigned, (r) => r.enumerator),
+    },
+    dispositions: {
+      total: {
+        key: 'total',
+        ...responseRates(assigned.flatMap((r) => (r.outcome === null ? [] : [r.outcome]))),
+      },
+      stratum: rates(assigned, (r) => r.stratum),
+      ea: rates(assigned, (r) => r.ea_code),
+      enumerator: rates(assigned, (r) => r.enumerator),
+    },
+    completesPerDay: [...completes.entries()].sort().map(([day, n]) => ({ day, completes: n })),
+    durations: [...durationsOf.entries()].sort().map(([enumerator, values]) => {
+      const s = [...values].sort((a, b) => a - b);
+      return {
+        enumerator,
+        n: s.length,
+        median: quantile(s, 0.5),
+        p25: quantile(s, 0.25),
+        p75: quantile(s, 0.75),
+        min: s[0] ?? null,
+        max: s[s.length - 1] ?? null,
+        short: overall === null ? 0 : s.filter((m) => m < 0.4 * overall).length,
+      };
+    }),
+    flags: {
+      byCode: flagRows.map((f) => ({ ...f, interviews: Number(f.interviews) })),
+      byEnumerator: [...perEnumerator.entries()].sort().map(([enumerator, e]) => ({ enumerator, ...e })),
+    },
+    lastSync: syncRows.map((s) => ({
+      enumerator: s.enumerator,
+      deviceId: s.device_id,
+      lastSyncAt: s.last === null ? null : new Date(Number(s.last)).toISOString(),
+      uploads: Number(s.uploads),
+    })),
+  };
+}
