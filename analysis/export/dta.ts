@@ -1,0 +1,214 @@
+/**
+ * Stata .dta format 118 (Stata 14+, UTF-8), written to the published specification
+ * (https://www.stata.com/help.cgi?dta): header, map, variable types, names, sort list, formats,
+ * value-label names, variable labels, data, and value-label tables. Numbers are doubles (integers
+ * that fit become long, so that value labels attach); strings are fixed-width strN (N <= 2045).
+ */
+import type { ExportFile } from './microdata.ts';
+
+const enc = new TextEncoder();
+const T_DOUBLE = 65526;
+const T_LONG = 65528;
+const LONG_MISSING = 2147483621;
+const LONG_MAX = 2147483620;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+class Out {
+  private chunks: Uint8Array[] = [];
+  length = 0;
+  bytes(b: Uint8Array) {
+    this.chunks.push(b);
+    this.length += b.length;
+  }
+  tag(s: string) {
+    this.bytes(enc.encode(s));
+  }
+  u8(x: number) {
+    this.bytes(Uint8Array.of(x));
+  }
+  u16(x: number) {
+    const b = new Uint8Array(2);
+    new DataView(b.buffer).setUint16(0, x, true);
+    this.bytes(b);
+  }
+  i32(x: number) {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setInt32(0, x, true);
+    this.bytes(b);
+  }
+  u64(x: number) {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, BigInt(x), true);
+    this.bytes(b);
+  }
+  /** A fixed-width, NUL-padded UTF-8 field (truncated on a character boundary). */
+  fixed(s: string, width: number) {
+    const b = new Uint8Array(width);
+    b.set(truncateUtf8(s, width - 1));
+    this.bytes(b);
+  }
+  concat(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
+
+function truncateUtf8(s: string, max: number): Uint8Array {
+  let b = enc.encode(s);
+  if (b.length <= max) return b;
+  let cut = max;
+  while (cut > 0 && (b[cut] & 0xc0) === 0x80) cut--;
+  b = b.slice(0, cut);
+  return b;
+}
+
+/** Stata names: letters, digits, underscore, at most 32 characters, not starting with a digit. */
+export function stataName(name: string): string {
+  let n = name.replace(/[^A-Za-z0-9_]/g, '_');
+  if (/^[0-9]/.test(n)) n = `_${n}`;
+  return n.slice(0, 32);
+}
+
+function isLong(col: Float64Array): boolean {
+  for (const x of col) if (!Number.isNaN(x) && (!Number.isInteger(x) || Math.abs(x) > LONG_MAX)) return false;
+  return true;
+}
+
+function timestamp(d: Date): string {
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+export interface DtaOptions {
+  lang: 'pt' | 'en';
+  label?: string;
+  now?: Date;
+}
+
+export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
+  const vars = file.variables;
+  const K = vars.length;
+  const N = file.rows;
+  const types = vars.map((v) => {
+    const col = file.columns[v.name];
+    if (v.kind === 'numeric') return isLong(col as Float64Array) ? T_LONG : T_DOUBLE;
+    let w = 1;
+    for (const s of col as (string | null)[]) if (s) w = Math.max(w, enc.encode(s).length);
+    return Math.min(w, 2045);
+  });
+  const out = new Out();
+  const map: number[] = new Array(14).fill(0);
+  out.tag('<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>');
+  out.u16(K);
+  out.tag('</K><N>');
+  out.u64(N);
+  out.tag('</N><label>');
+  const label = truncateUtf8(opts.label ?? '', 320);
+  out.u16(label.length);
+  out.bytes(label);
+  out.tag('</label><timestamp>');
+  const ts = timestamp(opts.now ?? new Date());
+  out.u8(ts.length);
+  out.tag(ts);
+  out.tag('</timestamp></header>');
+  map[1] = out.length;
+  out.tag('<map>');
+  const mapAt = out.length;
+  for (let i = 0; i < 14; i++) out.u64(0);
+  out.tag('</map>');
+  map[2] = out.length;
+  out.tag('<variable_types>');
+  for (const t of types) out.u16(t);
+  out.tag('</variable_types>');
+  map[3] = out.length;
+  out.tag('<varnames>');
+  for (const v of vars) out.fixed(stataName(v.name), 129);
+  out.tag('</varnames>');
+  map[4] = out.length;
+  out.tag('<sortlist>');
+  for (let i = 0; i <= K; i++) out.u16(0);
+  out.tag('</sortlist>');
+  map[5] = out.length;
+  out.tag('<formats>');
+  for (const t of types) out.fixed(t === T_DOUBLE ? '%10.0g' : t === T_LONG ? '%12.0g' : `%-${t}s`, 57);
+  out.tag('</formats>');
+  map[6] = out.length;
+  out.tag('<value_label_names>');
+  for (const [j, v] of vars.entries())
+    out.fixed(types[j] === T_LONG && v.values.length ? stataName(v.name) : '', 129);
+  out.tag('</value_label_names>');
+  map[7] = out.length;
+  out.tag('<variable_labels>');
+  for (const v of vars) out.fixed(v.label[opts.lang], 321);
+  out.tag('</variable_labels>');
+  map[8] = out.length;
+  out.tag('<characteristics></characteristics>');
+  map[9] = out.length;
+  out.tag('<data>');
+  const rowBytes = types.reduce((s, t) => s + (t === T_DOUBLE ? 8 : t === T_LONG ? 4 : t), 0);
+  const data = new Uint8Array(rowBytes * N);
+  const dv = new DataView(data.buffer);
+  let o = 0;
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < K; j++) {
+      const col = file.columns[vars[j].name];
+      const t = types[j];
+      if (t === T_DOUBLE) {
+        const x = (col as Float64Array)[i];
+        if (Number.isNaN(x)) {
+          dv.setUint32(o, 0, true);
+          dv.setUint32(o + 4, 0x7fe00000, true);
+        } else dv.setFloat64(o, x, true);
+        o += 8;
+      } else if (t === T_LONG) {
+        const x = (col as Float64Array)[i];
+        dv.setInt32(o, Number.isNaN(x) ? LONG_MISSING : x, true);
+        o += 4;
+      } else {
+        const s = (col as (string | null)[])[i];
+        if (s) data.set(truncateUtf8(s, t), o);
+        o += t;
+      }
+    }
+  out.bytes(data);
+  out.tag('</data>');
+  map[10] = out.length;
+  out.tag('<strls></strls>');
+  map[11] = out.length;
+  out.tag('<value_labels>');
+  vars.forEach((v, j) => {
+    if (types[j] !== T_LONG || !v.values.length) return;
+    const texts = v.values.map((x) => truncateUtf8(x[opts.lang], 32000));
+    const txtlen = texts.reduce((s, t) => s + t.length + 1, 0);
+    out.tag('<lbl>');
+    out.i32(8 + 8 * v.values.length + txtlen);
+    out.fixed(stataName(v.name), 129);
+    out.bytes(new Uint8Array(3));
+    out.i32(v.values.length);
+    out.i32(txtlen);
+    let off = 0;
+    for (const t of texts) {
+      out.i32(off);
+      off += t.length + 1;
+    }
+    for (const x of v.values) out.i32(Number(x.code));
+    for (const t of texts) {
+      out.bytes(t);
+      out.u8(0);
+    }
+    out.tag('</lbl>');
+  });
+  out.tag('</value_labels>');
+  map[12] = out.length;
+  out.tag('</stata_dta>');
+  map[13] = out.length;
+  const bytes = out.concat();
+  const mv = new DataView(bytes.buffer);
+  for (const [k, x] of map.entries()) mv.setBigUint64(mapAt + 8 * k, BigInt(x), true);
+  return bytes;
+}

@@ -1,0 +1,120 @@
+/**
+ * The microdata files: CSV (UTF-8, codes), Excel (data sheets + codebook), Parquet
+ * (hyparquet-writer: DOUBLE or STRING columns, labels in the key-value metadata) and the codebook
+ * in Portuguese and English (JSON and CSV) that goes beside every format.
+ */
+import ExcelJS from 'exceljs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { ExportFile, ExportVariable, Microdata } from './microdata.ts';
+
+const csvCell = (v: string | number | null): string => {
+  if (v === null) return '';
+  const s = typeof v === 'number' ? (Number.isNaN(v) ? '' : String(v)) : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function fileCsv(file: ExportFile): string {
+  const names = file.variables.map((v) => v.name);
+  const lines = [names.join(',')];
+  for (let i = 0; i < file.rows; i++) lines.push(names.map((n) => csvCell(file.columns[n][i])).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export interface CodebookRow {
+  file: string;
+  variable: string;
+  role: ExportVariable['role'];
+  type: ExportVariable['kind'];
+  label_pt: string;
+  label_en: string;
+  values: Array<{ code: number | string; pt: string; en: string }>;
+}
+
+export function codebookRows(m: Microdata): CodebookRow[] {
+  return [m.households, m.persons].flatMap((f) =>
+    f.variables.map((v) => ({
+      file: f.name,
+      variable: v.name,
+      role: v.role,
+      type: v.kind,
+      label_pt: v.label.pt,
+      label_en: v.label.en,
+      values: v.values,
+    })),
+  );
+}
+
+export function codebookCsv(m: Microdata): string {
+  const head = 'file,variable,role,type,label_pt,label_en,values_pt,values_en';
+  const vals = (r: CodebookRow, l: 'pt' | 'en') => r.values.map((v) => `${v.code}=${v[l]}`).join('; ');
+  const rows = codebookRows(m).map((r) =>
+    [r.file, r.variable, r.role, r.type, r.label_pt, r.label_en, vals(r, 'pt'), vals(r, 'en')]
+      .map(csvCell)
+      .join(','),
+  );
+  return `\uFEFF${[head, ...rows].join('\n')}\n`;
+}
+
+export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Morabeza';
+  for (const f of [m.households, m.persons]) {
+    const ws = wb.addWorksheet(f.name);
+    ws.addRow(f.variables.map((v) => v.name)).font = { bold: true };
+    for (let i = 0; i < f.rows; i++)
+      ws.addRow(
+        f.variables.map((v) => {
+          const x = f.columns[v.name][i];
+          return typeof x === 'number' && Number.isNaN(x) ? null : x;
+        }),
+      );
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  const cb = wb.addWorksheet('codebook');
+  cb.columns = [
+    { width: 12 },
+    { width: 24 },
+    { width: 10 },
+    { width: 10 },
+    { width: 50 },
+    { width: 50 },
+    { width: 60 },
+  ];
+  cb.addRow(['file', 'variable', 'role', 'type', 'label_pt', 'label_en', `values_${lang}`]).font = {
+    bold: true,
+  };
+  for (const r of codebookRows(m))
+    cb.addRow([
+      r.file,
+      r.variable,
+      r.role,
+      r.type,
+      r.label_pt,
+      r.label_en,
+      r.values.map((v) => `${v.code}=${v[lang]}`).join('; '),
+    ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function fileParquet(file: ExportFile): ArrayBuffer {
+  return parquetWriteBuffer({
+    columnData: file.variables.map((v) => {
+      const col = file.columns[v.name];
+      return v.kind === 'numeric'
+        ? {
+            name: v.name,
+            data: Array.from(col as Float64Array, (x) => (Number.isNaN(x) ? null : x)),
+            type: 'DOUBLE' as const,
+          }
+        : { name: v.name, data: col as (string | null)[], type: 'STRING' as const };
+    }),
+    kvMetadata: [
+      {
+        key: 'morabeza.labels',
+        value: JSON.stringify(
+          Object.fromEntries(file.variables.map((v) => [v.name, { label: v.label, values: v.values }])),
+        ),
+      },
+    ],
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * The analysts' microdata: the household file and the person file (roster, linked by household id)
+ * with design variables, every weighting step, final and replicate weights, the questionnaire's
+ * variables and the derived domains. Direct identifiers are left out: free text, dates, GPS, phone
+ * and names (codebook types text/date, plus any column the codebook does not know, unless it is a
+ * design or weight variable).
+ */
+import type { Column, DataFrame } from '../data.ts';
+import { isMissing } from '../data.ts';
+import { withDerived } from '../tables/derive.ts';
+import type { Labels, ValueLabel } from '../tables/labels.ts';
+import type { Derived, Text } from '../tables/plan.ts';
+import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
+
+export interface ExportVariable {
+  name: string;
+  label: Text;
+  /** numeric (Float64Array, NaN = missing) or string (null = missing). */
+  kind: 'numeric' | 'string';
+  /** Integer codes with labels (numeric variables only). */
+  values: ValueLabel[];
+  role: 'design' | 'weight' | 'variable';
+}
+
+export interface ExportFile {
+  name: 'households' | 'persons';
+  rows: number;
+  variables: ExportVariable[];
+  columns: Record<string, Float64Array | (string | null)[]>;
+}
+
+export interface Microdata {
+  households: ExportFile;
+  persons: ExportFile;
+  /** Columns of the weighted data left out (direct identifiers or unknown to the codebook). */
+  dropped: { households: string[]; persons: string[] };
+}
+
+/** Never exported, whatever the codebook says. */
+export const IDENTIFIERS = new Set([
+  'c01_name',
+  'c04_birth_date',
+  'a06b_gps',
+  'z04_phone',
+  'g08_occupation',
+  'g09_activity',
+]);
+const IDENTIFYING_TYPES = new Set(['text', 'date']);
+
+const DESIGN_LABELS: Record<string, Text> = {
+  household_id: { pt: 'Identificador do agregado', en: 'Household id' },
+  person_id: { pt: 'Identificador da pessoa', en: 'Person id' },
+  line: { pt: 'Número de linha no agregado', en: 'Line number in the household' },
+  stratum: { pt: 'Estrato de variância', en: 'Variance stratum' },
+  psu: { pt: 'Unidade primária (DR)', en: 'Primary sampling unit (EA)' },
+  w1_base: { pt: 'Peso base 1/(π1·π2)', en: 'Base weight 1/(π1·π2)' },
+  w2_elig: {
+    pt: 'Peso ajustado à elegibilidade desconhecida',
+    en: 'Weight adjusted for unknown eligibility',
+  },
+  w3_hhnr: {
+    pt: 'Peso ajustado à não-resposta do agregado',
+    en: 'Weight adjusted for household nonresponse',
+  },
+  w_hh: { pt: 'Peso final do agregado (pós-estratificado)', en: 'Final household weight (post-stratified)' },
+  w4_ind: { pt: 'Peso ajustado à não-resposta individual', en: 'Weight adjusted for person nonresponse' },
+  w_roster_final: { pt: 'Peso final do membro (calibrado)', en: 'Final roster weight (calibrated)' },
+  w_person_final: { pt: 'Peso final individual (calibrado)', en: 'Final individual weight (calibrated)' },
+};
+
+function numericIfPossible(col: Column): Float64Array | null {
+  if (col instanceof Float64Array) return col;
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (isMissing(v)) out[i] = Number.NaN;
+    else if (typeof v === 'number') out[i] = v;
+    else return null;
+  }
+  return out;
+}
+
+function buildFile(
+  name: ExportFile['name'],
+  frame: DataFrame,
+  keepDesign: string[],
+  weights: string[],
+  labels: Labels,
+  derived: string[],
+): { file: ExportFile; dropped: string[] } {
+  const variables: ExportVariable[] = [];
+  const columns: ExportFile['columns'] = {};
+  const dropped: string[] = [];
+  const weightSet = new Set(weights);
+  const designSet = new Set(keepDesign);
+  const order = [...keepDesign, ...weights, ...Object.keys(frame), ...derived];
+  const seen = new Set<string>();
+  for (const col of order) {
+    if (seen.has(col) || frame[col] === undefined) continue;
+    seen.add(col);
+    const info = labels[col];
+    const role = weightSet.has(col) ? 'weight' : designSet.has(col) ? 'design' : 'variable';
+    if (role === 'variable' && (IDENTIFIERS.has(col) || !info || IDENTIFYING_TYPES.has(info.type))) {
+      dropped.push(col);
+      continue;
+    }
+    const num = numericIfPossible(frame[col]);
+    const rep = /^(.*?)(\d+)$/.exec(col);
+    const label: Text =
+      DESIGN_LABELS[col] ??
+      info?.label ??
+      (role === 'weight' && rep
+        ? { pt: `Peso replicado ${rep[2]} (JKn)`, en: `Replicate weight ${rep[2]} (JKn)` }
+        : { pt: col, en: col });
+    const values = num
+      ? (info?.values ?? []).filter((v) => typeof v.code === 'number' || /^-?\d+$/.test(String(v.code)))
+      : [];
+    variables.push({
+      name: col,
+      label,
+      kind: num ? 'numeric' : 'string',
+      values: values.map((v) => ({ ...v, code: Number(v.code) })),
+      role,
+    });
+    columns[col] =
+      num ?? Array.from(frame[col] as ArrayLike<unknown>, (v) => (isMissing(v as never) ? null : String(v)));
+  }
+  const rows = Object.values(frame)[0]?.length ?? 0;
+  return { file: { name, rows, variables, columns }, dropped };
+}
+
+export function buildMicrodata(
+  data: WeightedData,
+  labels: Labels,
+  derived: Record<string, Derived> = {},
+): Microdata {
+  const m = data.meta;
+  const w = weightColumns(m);
+  const { ids, strata } = m.design;
+  const hhDerived = Object.keys(derived).filter((k) => data.households[derived[k].from] !== undefined);
+  const ppDerived = Object.keys(derived).filter((k) => data.persons[derived[k].from] !== undefined);
+  const hh = buildFile(
+    'households',
+    withDerived(data.households, derived),
+    [m.households.id, strata, ids],
+    w.households,
+    labels,
+    hhDerived,
+  );
+  const pp = buildFile(
+    'persons',
+    withDerived(data.persons, derived),
+    [m.persons.id, m.persons.householdId, 'line', strata, ids],
+    w.persons,
+    labels,
+    ppDerived,
+  );
+  return { households: hh.file, persons: pp.file, dropped: { households: hh.dropped, persons: pp.dropped } };
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run export -- <survey> --format dta|csv|xlsx|parquet|all [--data DIR] [--out DIR] [--lang pt|en]`:
+ * the approved microdata with weights (household file + person file linked by household_id), in
+ * the chosen format, with the codebook (pt and en) beside it; direct identifiers left out.
+ * Default data: data/weights/<survey> (written by `npm run weights -- <survey>`); default out:
+ * out/export/<survey>/<format>/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
+import { buildMicrodata } from '../../analysis/export/microdata.ts';
+import { defaultDataDir, loadData, loadSurveyContext } from '../tables/context.ts';
+import { progressBar } from '../tables/progress.ts';
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const opt: Record<string, string> = {};
+  const pos: string[] = [];
+  for (let i = 0; i < argv.length; i++)
+    if (argv[i].startsWith('--')) opt[argv[i].slice(2)] = argv[++i] ?? '';
+    else pos.push(argv[i]);
+  const survey = pos[0];
+  const format = opt.format ?? '';
+  const formats = (format === 'all' ? [...FORMATS] : format.split(',')) as MicrodataFormat[];
+  if (!survey || !formats.every((f) => FORMATS.includes(f))) {
+    console.error(
+      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--data DIR] [--out DIR] [--lang pt|en]`,
+    );
+    return 2;
+  }
+  const lang = (opt.lang ?? 'pt') as 'pt' | 'en';
+  const ctx = loadSurveyContext(survey);
+  const progress = progressBar('export');
+  const steps = 2 + formats.length;
+  progress(0, steps, 'reading the weighted data');
+  const data = loadData(opt.data ?? defaultDataDir(survey));
+  progress(1, steps, 'selecting variables');
+  const m = buildMicrodata(data, ctx.labels, ctx.file.derived);
+  progress(2, steps, 'writing');
+  for (const [k, f] of formats.entries()) {
+    const dir = join(opt.out ?? join('out', 'export', survey), f);
+    mkdirSync(dir, { recursive: true });
+    const files = await exportMicrodata(m, f, { lang, survey, notice: ctx.notice?.[lang] });
+    for (const file of files) writeFileSync(join(dir, file.name), file.bytes);
+    progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
+  }
+  console.log(
+    `households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`export: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  },
+);
