@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { describeDatabaseError } from './db/connect.ts';
 import { Problem } from './problems.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -54,7 +55,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/assignments', assignmentRoutes(options))
     .route('/interviews', interviewRoutes(options))
     .route('/review', reviewRoutes(options))
-    .route('/dashboard', dashboardRoutes(options));
+    .route('/dashboard', dashboardRoutes(options))
+    .route('/analysis', analysisRoutes(options));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
 

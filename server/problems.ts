@@ -43,6 +43,15 @@ const catalogue = {
     status: 422,
     message: 'A comment names a question that is not in this questionnaire version.',
   },
+  'analysis.no_data': {
+    status: 409,
+    message:
+      'There are no weighted data for this survey yet: run `npm run weights -- <survey>` on the server.',
+  },
+  'table.invalid': {
+    status: 422,
+    message: 'The table cannot be made: see details.table and details.field.',
+  },
   'server.unavailable': { status: 503, message: 'The database is unreachable: retry later.' },
   'server.internal': { status: 500, message: 'An unexpected error happened; it was logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;

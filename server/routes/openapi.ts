@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description of the API, built from the same zod contract the routes validate with. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { analysisCatalogueSchema, tableRequestSchema, tableResponseSchema } from '../contract/analysis.ts';
 import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
@@ -34,6 +35,9 @@ const schemas = {
   BulkApproveRequest: bulkApproveRequestSchema,
   BulkApproveResult: bulkApproveResultSchema,
   Dashboard: dashboardSchema,
+  AnalysisCatalogue: analysisCatalogueSchema,
+  TableRequest: tableRequestSchema,
+  TableResponse: tableResponseSchema,
 };
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
@@ -200,6 +204,74 @@ export function buildOpenApi() {
           summary:
             'Fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3, completes per day, durations, flags, last sync',
           responses: { 200: json(ref('Dashboard')), ...authProblems },
+        },
+      },
+      '/api/analysis/{survey}': {
+        get: {
+          ...secured,
+          summary:
+            "Analysts (and coordinators, admins): the table builder's catalogue: standard tables, variables with labels, reliability rules",
+          responses: {
+            200: json(ref('AnalysisCatalogue')),
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/analysis/{survey}/tables/{id}': {
+        get: {
+          ...secured,
+          summary:
+            'A standard table of tables.json (id "all": every table); ?lang=pt|en&format=json|csv|xlsx',
+          responses: {
+            200: json(ref('TableResponse')),
+            ...problems(
+              'auth.required',
+              'auth.forbidden',
+              'resource.not_found',
+              'analysis.no_data',
+              'table.invalid',
+            ),
+          },
+        },
+      },
+      '/api/analysis/{survey}/tables': {
+        post: {
+          ...secured,
+          summary: 'A custom table (variable, domains, universe); ?lang=pt|en&format=json|csv|xlsx',
+          requestBody: json(ref('TableRequest')),
+          responses: {
+            200: json(ref('TableResponse')),
+            ...problems(
+              'auth.required',
+              'auth.forbidden',
+              'request.invalid',
+              'analysis.no_data',
+              'table.invalid',
+            ),
+          },
+        },
+      },
+      '/api/analysis/{survey}/microdata/{format}': {
+        get: {
+          ...secured,
+          summary: 'The files of a microdata format (csv, xlsx, dta, parquet) with the codebook',
+          responses: {
+            200: json({
+              type: 'object',
+              properties: { files: { type: 'array', items: { type: 'string' } } },
+            }),
+          },
+        },
+      },
+      '/api/analysis/{survey}/microdata/{format}/{file}': {
+        get: {
+          ...secured,
+          summary:
+            'One de-identified microdata file (households/persons with weights, or the codebook); ?lang=pt|en for labels',
+          responses: {
+            200: { description: 'the file', content: { 'application/octet-stream': {} } },
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found', 'analysis.no_data'),
+          },
         },
       },
       '/api/interviews/returned': {

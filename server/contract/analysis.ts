@@ -1,0 +1,93 @@
+/**
+ * The analysts' API: the table builder's catalogue, a table request (a plan without id or titles)
+ * and a computed table. Shared with the client.
+ */
+import { z } from 'zod';
+
+const text = z.object({ pt: z.string(), en: z.string() });
+const valueLabel = z.object({ code: z.union([z.string(), z.number()]), pt: z.string(), en: z.string() });
+export const unitSchema = z.enum(['household', 'roster', 'individual']);
+export const statisticSchema = z.enum(['proportion', 'mean', 'total', 'median']);
+
+export const conditionSchema = z.object({
+  variable: z.string().min(1),
+  op: z.enum(['=', '!=', '>', '>=', '<', '<=', 'in', 'notin', 'notmissing', 'missing']),
+  value: z.union([z.string(), z.number()]).nullish(),
+  values: z.array(z.union([z.string(), z.number()])).nullish(),
+});
+
+/** A table the analyst builds: variable, domains, universe (titles default to the variable's label). */
+export const tableRequestSchema = z.object({
+  unit: unitSchema,
+  statistic: statisticSchema,
+  variable: z.string().min(1),
+  domains: z.array(z.string().min(1)).max(3).default([]),
+  universe: z.array(conditionSchema).max(10).default([]),
+  title: text.nullish(),
+});
+export type TableRequest = z.infer<typeof tableRequestSchema>;
+
+export const catalogueVariableSchema = z.object({
+  name: z.string(),
+  label: text,
+  type: z.string(),
+  units: z.array(unitSchema),
+  categorical: z.boolean(),
+  values: z.array(valueLabel),
+});
+
+export const analysisCatalogueSchema = z.object({
+  survey: z.string(),
+  notice: text.nullable(),
+  /** False until the weighted data exist (`npm run weights -- <survey>`). */
+  dataReady: z.boolean(),
+  reliability: z.object({ cvFlag: z.number(), minN: z.number() }),
+  legend: text,
+  tables: z.array(z.object({ id: z.string(), title: text, unit: unitSchema, statistic: statisticSchema })),
+  variables: z.array(catalogueVariableSchema),
+  microdata: z.object({
+    formats: z.array(z.enum(['csv', 'xlsx', 'dta', 'parquet'])),
+  }),
+});
+export type AnalysisCatalogue = z.infer<typeof analysisCatalogueSchema>;
+
+export const tableCellSchema = z.object({
+  domain: z.array(
+    z.object({ variable: z.string(), code: z.union([z.string(), z.number()]), label: z.string() }),
+  ),
+  level: z.object({ code: z.union([z.string(), z.number()]), label: z.string() }).nullable(),
+  estimate: z.number().nullable(),
+  se: z.number().nullable(),
+  ciLower: z.number().nullable(),
+  ciUpper: z.number().nullable(),
+  cv: z.number().nullable(),
+  deff: z.number().nullable(),
+  n: z.number(),
+  base: z.number(),
+  reliability: z.enum(['ok', 'flag', 'suppress']),
+});
+
+export const tableResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  notes: z.string().nullable(),
+  unit: unitSchema,
+  statistic: statisticSchema,
+  variable: z.object({ name: z.string(), label: z.string() }),
+  domains: z.array(z.object({ name: z.string(), label: z.string() })),
+  universe: z.array(conditionSchema),
+  ci: z.string(),
+  respondents: z.number(),
+  warnings: z.array(z.string()),
+  cells: z.array(tableCellSchema),
+});
+export type TableResultBody = z.infer<typeof tableResultSchema>;
+export type TableCellBody = z.infer<typeof tableCellSchema>;
+
+export const tableResponseSchema = z.object({
+  notice: z.string().nullable(),
+  legend: z.string(),
+  tables: z.array(tableResultSchema),
+  issues: z.array(z.object({ table: z.string(), field: z.string(), message: z.string() })),
+});
+export type TableResponse = z.infer<typeof tableResponseSchema>;

@@ -1,0 +1,81 @@
+/**
+ * The analysts' API (analyst, coordinator, admin): the table builder's catalogue, the standard
+ * tables, a custom table, and the de-identified microdata files with their codebook.
+ *   GET  /api/analysis/:survey                          catalogue
+ *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table)
+ *   POST /api/analysis/:survey/tables?lang&format       a custom table (TableRequest)
+ *   GET  /api/analysis/:survey/microdata/:format        the file names of a format
+ *   GET  /api/analysis/:survey/microdata/:format/:file  one file (households.dta, codebook.json, ...)
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
+import type { Lang } from '../../analysis/tables/labels.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { tableRequestSchema } from '../contract/analysis.ts';
+import {
+  type AnalysisOptions,
+  catalogue,
+  customTable,
+  type Download,
+  microdataFile,
+  microdataFiles,
+  standardTable,
+  surveyContext,
+  type TableFormat,
+} from '../domain/analysis.ts';
+import { allow, requireAuth } from '../middleware/auth.ts';
+import { Problem } from '../problems.ts';
+import { readBody } from './parse.ts';
+
+function query(c: Context): { lang: Lang; format: TableFormat } {
+  const lang = c.req.query('lang') ?? 'pt';
+  const format = c.req.query('format') ?? 'json';
+  if (lang !== 'pt' && lang !== 'en')
+    throw new Problem('request.invalid', [{ field: 'lang', message: 'use pt or en' }]);
+  if (!['json', 'csv', 'xlsx'].includes(format))
+    throw new Problem('request.invalid', [{ field: 'format', message: 'use json, csv or xlsx' }]);
+  return { lang, format: format as TableFormat };
+}
+
+function send(c: Context, d: Download) {
+  c.header('content-type', d.type);
+  c.header('cache-control', 'no-store');
+  if (!d.type.startsWith('application/json'))
+    c.header('content-disposition', `attachment; filename="${d.filename}"`);
+  return c.body(typeof d.body === 'string' ? d.body : (d.body as Uint8Array<ArrayBuffer>));
+}
+
+function formatOf(c: Context): MicrodataFormat {
+  const f = c.req.param('format') as MicrodataFormat;
+  if (!FORMATS.includes(f)) throw new Problem('resource.not_found', { format: f, formats: FORMATS });
+  return f;
+}
+
+export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
+  const opts = deps.analysis ?? {};
+  return new Hono<AppEnv>()
+    .use(requireAuth(deps))
+    .use(allow('analyst', 'coordinator', 'admin'))
+    .get('/:survey', (c) => c.json(catalogue(c.req.param('survey'), opts)))
+    .get('/:survey/tables/:id', async (c) => {
+      const { lang, format } = query(c);
+      return send(c, await standardTable(c.req.param('survey'), c.req.param('id'), lang, format, opts));
+    })
+    .post('/:survey/tables', async (c) => {
+      const { lang, format } = query(c);
+      const req = await readBody(c, tableRequestSchema);
+      return send(c, await customTable(c.req.param('survey'), req, lang, format, opts));
+    })
+    .get('/:survey/microdata/:format', (c) => {
+      surveyContext(c.req.param('survey'), opts);
+      return c.json({ files: microdataFiles(c.req.param('survey'), formatOf(c)) });
+    })
+    .get('/:survey/microdata/:format/:file', async (c) => {
+      const lang = c.req.query('lang') === 'en' ? 'en' : 'pt';
+      return send(
+        c,
+        await microdataFile(c.req.param('survey'), formatOf(c), c.req.param('file'), lang, opts),
+      );
+    });
+}

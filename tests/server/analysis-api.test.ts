@@ -1,0 +1,134 @@
+/**
+ * The analysts' API on the WeightedData fixture: analysts (and coordinators) get the catalogue,
+ * standard and custom tables with every cell's statistics, downloads in CSV/Excel, and
+ * de-identified microdata; enumerators and supervisors are refused; bad plans are a 422 naming the
+ * table field; no weighted data is a 409 that says what to run.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import type { AnalysisCatalogue, TableResponse } from '../../server/contract/analysis.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+
+let ctx: TestContext;
+let app: ReturnType<typeof createApp>;
+let bare: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const base = {
+    database: ctx.database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
+    throttle: createLoginThrottle(),
+    kickJobs: () => {},
+    log: () => {},
+  };
+  const withData = { ...base, analysis: { dataDir: () => 'tests/fixtures/tables' } };
+  const noData = { ...base, analysis: { dataDir: () => '/nonexistent/morabeza-weights' } };
+  app = createApp(withData);
+  bare = createApp(noData);
+});
+afterAll(async () => ctx.close());
+
+async function call(method: string, path: string, as: Person, body?: unknown, on = app) {
+  const headers: Record<string, string> = { authorization: `Bearer ${await ctx.token(as)}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return on.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+describe('analysis API', () => {
+  it('the catalogue lists the standard tables, the builder variables and the reliability rules', async () => {
+    const res = await call('GET', '/api/analysis/ipei', 'analyst');
+    expect(res.status).toBe(200);
+    const cat = (await res.json()) as AnalysisCatalogue;
+    expect(cat.dataReady).toBe(true);
+    expect(cat.reliability).toEqual({ cvFlag: 0.3, minN: 30 });
+    expect(cat.tables.length).toBe(25);
+    const names = cat.variables.map((v) => v.name);
+    expect(names).toContain('nat_group');
+    expect(names).not.toContain('c01_name');
+    expect(cat.variables.find((v) => v.name === 'b01_residents')?.units).toEqual(['household']);
+  });
+  it('a standard table with estimate, SE, CI, CV, deff, n and reliability per cell', async () => {
+    const res = await call('GET', '/api/analysis/ipei/tables/T05?lang=en', 'analyst');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as TableResponse;
+    const t = body.tables[0];
+    expect(t.title).toBe('Mean household size by stratum');
+    expect(t.cells[0]).toMatchObject({ domain: [], n: 72, reliability: 'ok' });
+    expect(t.cells[0].estimate).toBeCloseTo(2.3677626, 6);
+    expect(t.cells.slice(1).map((c) => c.domain[0].label)).toEqual([
+      'Boa Vista',
+      'Praia',
+      'Sal',
+      'São Vicente',
+    ]);
+    expect(t.cells.slice(1).every((c) => c.reliability === 'suppress' && c.estimate === null)).toBe(true);
+    expect(body.legend).toMatch(/fewer than 30 respondents/);
+  });
+  it('a custom table; CSV and Excel downloads', async () => {
+    const req = { unit: 'roster', statistic: 'proportion', variable: 'c03_sex', domains: ['age_group'] };
+    const json = (await (
+      await call('POST', '/api/analysis/ipei/tables', 'analyst', req)
+    ).json()) as TableResponse;
+    expect(json.tables[0].title).toBe('Sexo');
+    expect(json.tables[0].cells[0]).toMatchObject({
+      level: { code: 1, label: 'Masculino' },
+      n: 109,
+      base: 168,
+    });
+    const csv = await call('POST', '/api/analysis/ipei/tables?format=csv&lang=en', 'coord', req);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="ipei-custom.csv"');
+    expect((await csv.text()).split('\n')[1]).toMatch(
+      /^custom,Sex,roster,proportion,c03_sex,,,Total,1,Male,/,
+    );
+    const xlsx = await call('POST', '/api/analysis/ipei/tables?format=xlsx', 'analyst', req);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Índice', 'custom']);
+  });
+  it('a bad plan is a 422 naming the table field', async () => {
+    const res = await call('POST', '/api/analysis/ipei/tables', 'analyst', {
+      unit: 'individual',
+      statistic: 'mean',
+      variable: 'j01_remit',
+    });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.code).toBe('table.invalid');
+    expect(body.details).toMatchObject({ table: 'custom', field: 'statistic' });
+    const nobody = await call('POST', '/api/analysis/ipei/tables', 'analyst', {
+      unit: 'individual',
+      statistic: 'proportion',
+      variable: 'j01_remit',
+      universe: [{ variable: 'c05_age', op: '>', value: 150 }],
+    });
+    expect((await nobody.json()).details).toMatchObject({ field: 'universe' });
+  });
+  it('microdata files for analysts, without identifiers', async () => {
+    const list = await (await call('GET', '/api/analysis/ipei/microdata/dta', 'analyst')).json();
+    expect(list.files).toEqual(['households.dta', 'persons.dta', 'codebook.json', 'codebook.csv']);
+    const dta = await call('GET', '/api/analysis/ipei/microdata/dta/persons.dta', 'analyst');
+    expect(dta.status).toBe(200);
+    const bytes = new Uint8Array(await dta.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 40))).toBe('<stata_dta><header><release>118</release');
+    const csv = await (await call('GET', '/api/analysis/ipei/microdata/csv/persons.csv', 'analyst')).text();
+    expect(csv.split('\n')[0]).not.toMatch(/c01_name|g08_occupation/);
+    expect(csv).not.toMatch(/Fatou|Amadou|pedreiro/);
+  });
+  it('refuses enumerators and supervisors; 404 for an unknown survey; 409 without weighted data', async () => {
+    for (const who of ['enum_a1', 'sup_a'] as Person[]) {
+      const res = await call('GET', '/api/analysis/ipei/microdata/csv/persons.csv', who);
+      expect(res.status, who).toBe(403);
+    }
+    expect((await call('GET', '/api/analysis/nope', 'analyst')).status).toBe(404);
+    const res = await call('GET', '/api/analysis/ipei/tables/T01', 'analyst', undefined, bare);
+    expect(res.status).toBe(409);
+    expect((await res.json()).message).toMatch(/npm run weights/);
+    const cat = (await (
+      await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)
+    ).json()) as AnalysisCatalogue;
+    expect(cat.dataReady).toBe(false);
+  });
+});
