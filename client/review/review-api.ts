@@ -1,0 +1,54 @@
+/** The reviewers' and coordinators' API calls, checked against the shared contract. */
+import { z } from 'zod';
+import { dashboardSchema } from '../../server/contract/dashboard.ts';
+import {
+  bulkApproveResultSchema,
+  reviewDetailSchema,
+  reviewQueueItemSchema,
+  reviewResultSchema,
+} from '../../server/contract/review.ts';
+import { api } from '../services.ts';
+
+export interface QueueFilters {
+  status: string;
+  enumerator: string;
+  ea: string;
+  flag: string;
+  sort: string;
+}
+
+export function fetchQueue(f: QueueFilters) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
+  q.set('order', f.sort === 'enumerator' || f.sort === 'ea' ? 'asc' : 'desc');
+  return api.request('GET', `/api/review/queue?${q}`, z.array(reviewQueueItemSchema));
+}
+
+export const fetchDetail = (id: string) =>
+  api.request('GET', `/api/review/interviews/${encodeURIComponent(id)}`, reviewDetailSchema);
+
+export const sendReview = (
+  id: string,
+  body: {
+    action: 'approve' | 'return' | 'reject' | 'comment';
+    revision: number;
+    comments: Array<{ question: string | null; text: string }>;
+    reason?: string;
+  },
+) => api.request('POST', `/api/interviews/${encodeURIComponent(id)}/review`, reviewResultSchema, body);
+
+export const bulkApprove = (items: Array<{ interviewId: string; revision: number }>) =>
+  api.request('POST', '/api/review/bulk-approve', bulkApproveResultSchema, { items });
+
+export const fetchDashboard = () => api.request('GET', '/api/dashboard', dashboardSchema);
+
+/** A problem's message for the screen. */
+export function problemText(r: {
+  kind: string;
+  problem?: { message: string; details?: unknown } | null;
+  message?: string;
+}) {
+  const p = 'problem' in r ? r.problem : null;
+  if (p) return p.details ? `${p.message} ${JSON.stringify(p.details)}` : p.message;
+  return r.message ?? r.kind;
+}

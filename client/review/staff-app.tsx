@@ -1,0 +1,49 @@
+/** What supervisors, coordinators and admins get after login: the review queue and the dashboard. */
+import { useState } from 'react';
+import { DashboardScreen } from '../screens/dashboard-screen.tsx';
+import { ReviewInterviewScreen } from '../screens/review-interview-screen.tsx';
+import { ReviewQueueScreen } from '../screens/review-queue-screen.tsx';
+import { useStaffT } from './messages.ts';
+import './review.css';
+
+export const STAFF_ROLES: ReadonlySet<string> = new Set(['supervisor', 'coordinator', 'admin']);
+
+type View = { tab: 'queue' } | { tab: 'dashboard' } | { tab: 'interview'; interviewId: string };
+
+export function StaffApp({ role }: { role: string }) {
+  const { t } = useStaffT();
+  const [view, setView] = useState<View>(() => ({ tab: role === 'supervisor' ? 'queue' : 'dashboard' }));
+  return (
+    <div className="staff-app">
+      <nav className="staff-tabs" aria-label="staff">
+        <button
+          type="button"
+          className={view.tab !== 'dashboard' ? 'tab active' : 'tab'}
+          onClick={() => setView({ tab: 'queue' })}
+          data-testid="tab-queue"
+        >
+          {t('staff.queue')}
+        </button>
+        <button
+          type="button"
+          className={view.tab === 'dashboard' ? 'tab active' : 'tab'}
+          onClick={() => setView({ tab: 'dashboard' })}
+          data-testid="tab-dashboard"
+        >
+          {t('staff.dashboard')}
+        </button>
+      </nav>
+      {view.tab === 'interview' ? (
+        <ReviewInterviewScreen
+          key={view.interviewId}
+          interviewId={view.interviewId}
+          onBack={() => setView({ tab: 'queue' })}
+        />
+      ) : view.tab === 'dashboard' ? (
+        <DashboardScreen />
+      ) : (
+        <ReviewQueueScreen onOpen={(interviewId) => setView({ tab: 'interview', interviewId })} />
+      )}
+    </div>
+  );
+}

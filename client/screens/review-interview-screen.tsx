@@ -1,0 +1,230 @@
+/**
+ * One interview as the enumerator saw it, read-only, in the language of choice, with flags, time spent
+ * and comments beside the questions; comment per question, approve, return, reject; the history.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import type { ReviewDetail } from '../../server/contract/review.ts';
+import { INTERVIEW_LANGUAGES, setupLocales } from '../interview/survey-setup.ts';
+import { decorateQuestion } from '../review/decorate.ts';
+import { useStaffT } from '../review/messages.ts';
+import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
+
+type Comment = { question: string | null; text: string };
+
+export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: string; onBack: () => void }) {
+  const { t, status } = useStaffT();
+  const [detail, setDetail] = useState<ReviewDetail | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [locale, setLocale] = useState<string>('pt');
+  const [target, setTarget] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [pending, setPending] = useState<Comment[]>([]);
+  const [reason, setReason] = useState('');
+
+  const load = useCallback(async () => {
+    const r = await fetchDetail(interviewId);
+    if (r.kind !== 'ok') return setMessage(problemText(r));
+    setDetail(r.data);
+    setLocale(String(r.data.envelope.locale ?? 'pt'));
+  }, [interviewId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const saved = useMemo(
+    () =>
+      (detail?.history ?? [])
+        .filter((h) => h.kind === 'review' && h.comment && h.revision === detail?.interview.revision)
+        .map((h) => ({ question: h.question, text: h.comment ?? '' })),
+    [detail],
+  );
+
+  const model = useMemo(() => {
+    if (!detail) return null;
+    setupLocales();
+    const m = new Model(detail.definition);
+    m.mode = 'display';
+    m.questionsOnPageMode = 'singlePage';
+    m.showCompletedPage = false;
+    m.data = (detail.envelope.answers ?? {}) as Record<string, unknown>;
+    m.onAfterRenderQuestion.add((_, options) => {
+      decorateQuestion(options.question, options.htmlElement, {
+        flags: detail.flags,
+        questionTimesMs: detail.questionTimesMs,
+        comments: saved,
+        labels: { comment: t('review.comment'), time: t('review.time') },
+        onComment: (path) => {
+          setTarget(path);
+          document.getElementById('review-comment-text')?.focus();
+        },
+      });
+    });
+    return m;
+  }, [detail, saved, t]);
+  useEffect(() => {
+    if (model) model.locale = locale;
+  }, [model, locale]);
+
+  if (!detail || !model) return <p role="status">{message ?? '…'}</p>;
+  const i = detail.interview;
+  const languages = model.getUsedLocales();
+
+  const act = async (action: 'approve' | 'return' | 'reject' | 'comment') => {
+    const body = {
+      action,
+      revision: i.revision,
+      comments: pending,
+      ...(action === 'reject' ? { reason } : {}),
+    };
+    const r = await sendReview(i.interviewId, body);
+    if (r.kind === 'ok') {
+      setPending([]);
+      setMessage(t('review.done', { status: status(r.data.status) }));
+      await load();
+    } else setMessage(problemText(r));
+  };
+  const addComment = () => {
+    if (!text.trim()) return;
+    setPending((p) => [...p, { question: target, text: text.trim() }]);
+    setText('');
+  };
+  const pd = detail.envelope.paradata as { gps?: { status?: string; latitude?: number; longitude?: number } };
+
+  return (
+    <section className="staff review-interview" data-testid="review-interview">
+      <div className="review-head">
+        <button type="button" className="link" onClick={onBack}>
+          ← {t('review.back')}
+        </button>
+        <h1>
+          {i.enumerator} · {i.eaCode} · {t('review.revision')} {i.revision} ·{' '}
+          <span data-testid="review-status">{status(i.status)}</span>
+        </h1>
+        <label>
+          {t('review.language')}
+          <select value={locale} onChange={(e) => setLocale(e.target.value)} data-testid="review-language">
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {INTERVIEW_LANGUAGES.find((x) => x.code === l)?.name ?? l}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {message && (
+        <p className="banner" role="status" data-testid="review-message">
+          {message}
+        </p>
+      )}
+      <div className="review-body">
+        <div className="review-survey">
+          <Survey key={`${i.revision}-${detail.history.length}`} model={model} />
+        </div>
+        <aside className="review-side">
+          <h2>{t('review.paradata')}</h2>
+          <ul className="plain">
+            <li>
+              {String(detail.envelope.startedAt)} → {String(detail.envelope.completedAt)} (
+              {i.durationMin ?? '–'} min)
+            </li>
+            <li>{String(detail.envelope.deviceId)}</li>
+            <li>
+              GPS:{' '}
+              {pd.gps?.status === 'ok' ? `${pd.gps.latitude}, ${pd.gps.longitude}` : (pd.gps?.status ?? '–')}
+            </li>
+          </ul>
+          <h2>{t('review.flags')}</h2>
+          {detail.flags.length === 0 ? (
+            <p>{t('review.noFlags')}</p>
+          ) : (
+            <ul className="plain" data-testid="review-flags">
+              {detail.flags.map((f) => (
+                <li key={`${f.code}-${f.path}-${f.message}`} className={`review-flag ${f.source}`}>
+                  <strong>{f.code}</strong>
+                  {f.path ? ` (${f.path})` : ''}: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t('review.comment')}</h2>
+          <p>
+            {t('review.commentOn')}:{' '}
+            <strong data-testid="comment-target">{target ?? t('review.general')}</strong>{' '}
+            {target && (
+              <button type="button" className="link" onClick={() => setTarget(null)}>
+                ({t('review.general')})
+              </button>
+            )}
+          </p>
+          <textarea
+            id="review-comment-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+          />
+          <button type="button" className="secondary" onClick={addComment}>
+            {t('review.addComment')}
+          </button>
+          {pending.length > 0 && (
+            <>
+              <h3>{t('review.pending')}</h3>
+              <ul className="plain" data-testid="pending-comments">
+                {pending.map((c) => (
+                  <li key={`${c.question}-${c.text}`}>
+                    <strong>{c.question ?? t('review.general')}</strong>: {c.text}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div className="actions">
+            {i.actions.includes('approve') && (
+              <button type="button" onClick={() => void act('approve')}>
+                {i.status === 'approved_by_supervisor' ? t('review.approveFinal') : t('review.approve')}
+              </button>
+            )}
+            {i.actions.includes('return') && (
+              <button type="button" className="warn" onClick={() => void act('return')}>
+                {t('review.return')}
+              </button>
+            )}
+            {i.actions.includes('comment') && pending.length > 0 && (
+              <button type="button" className="secondary" onClick={() => void act('comment')}>
+                {t('review.saveComments')}
+              </button>
+            )}
+          </div>
+          {i.actions.includes('reject') && (
+            <div className="actions">
+              <input
+                placeholder={t('review.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <button
+                type="button"
+                className="danger"
+                disabled={!reason.trim()}
+                onClick={() => void act('reject')}
+              >
+                {t('review.reject')}
+              </button>
+            </div>
+          )}
+          <h2>{t('review.history')}</h2>
+          <ol className="history" data-testid="review-history">
+            {detail.history.map((h) => (
+              <li key={`${h.at}-${h.kind}-${h.action}-${h.question}-${h.comment}`}>
+                {new Date(h.at).toLocaleString()} · r{h.revision} · {h.actor} · {h.action}
+                {h.question ? ` · ${h.question}` : ''}
+                {h.comment ? `: ${h.comment}` : ''}
+              </li>
+            ))}
+          </ol>
+        </aside>
+      </div>
+    </section>
+  );
+}

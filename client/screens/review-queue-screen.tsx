@@ -1,0 +1,184 @@
+/** The supervisor's review queue: filter and sort, open one interview, approve the clean ones in bulk. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ReviewQueueItem } from '../../server/contract/review.ts';
+import { type Column, downloadCsv, toCsv } from '../review/csv.ts';
+import { useStaffT } from '../review/messages.ts';
+import { bulkApprove, fetchQueue, problemText, type QueueFilters } from '../review/review-api.ts';
+
+const STATUSES = ['validated', 'received', 'returned', 'approved_by_supervisor', 'approved', 'rejected'];
+const SORTS = ['updated', 'flags', 'enumerator', 'ea', 'duration'] as const;
+
+export function ReviewQueueScreen({ onOpen }: { onOpen: (interviewId: string) => void }) {
+  const { t, status } = useStaffT();
+  const [filters, setFilters] = useState<QueueFilters>({
+    status: 'validated',
+    enumerator: '',
+    ea: '',
+    flag: '',
+    sort: 'updated',
+  });
+  const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await fetchQueue(filters);
+    if (r.kind === 'ok') setItems(r.data);
+    else setMessage(problemText(r));
+  }, [filters]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const set = (k: keyof QueueFilters) => (e: { target: { value: string } }) =>
+    setFilters((f) => ({ ...f, [k]: e.target.value }));
+  const clean = (i: ReviewQueueItem) =>
+    i.flagCount === 0 && i.validation === 'clean' && i.actions.includes('approve');
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const approveSelected = async () => {
+    const chosen = (items ?? []).filter((i) => selected.has(i.interviewId));
+    const r = await bulkApprove(chosen.map((i) => ({ interviewId: i.interviewId, revision: i.revision })));
+    if (r.kind === 'ok')
+      setMessage(t('queue.bulkDone', { approved: r.data.approved, skipped: r.data.skipped }));
+    else setMessage(problemText(r));
+    setSelected(new Set());
+    await load();
+  };
+
+  const flagCodes = [...new Set((items ?? []).flatMap((i) => i.flagCodes))].sort();
+  const columns: Column<ReviewQueueItem>[] = [
+    { header: 'interview_id', value: (i) => i.interviewId },
+    { header: 'revision', value: (i) => i.revision },
+    { header: 'status', value: (i) => i.status },
+    { header: 'enumerator', value: (i) => i.enumerator },
+    { header: 'ea', value: (i) => i.eaCode },
+    { header: 'stratum', value: (i) => i.stratum },
+    { header: 'outcome', value: (i) => i.outcome },
+    { header: 'duration_min', value: (i) => i.durationMin },
+    { header: 'flags', value: (i) => i.flagCount },
+    { header: 'flag_codes', value: (i) => i.flagCodes.join(' ') },
+    { header: 'received_at', value: (i) => i.receivedAt },
+  ];
+
+  return (
+    <section className="staff" data-testid="review-queue">
+      <h1>{t('queue.title')}</h1>
+      <div className="filters">
+        <label>
+          {t('queue.status')}
+          <select value={filters.status} onChange={set('status')} data-testid="queue-status">
+            <option value="">{t('queue.any')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {status(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.enumerator')}
+          <input value={filters.enumerator} onChange={set('enumerator')} size={10} />
+        </label>
+        <label>
+          {t('queue.ea')}
+          <input value={filters.ea} onChange={set('ea')} size={10} />
+        </label>
+        <label>
+          {t('queue.flag')}
+          <select value={filters.flag} onChange={set('flag')}>
+            <option value="">{t('queue.any')}</option>
+            <option value="any">{t('queue.flagAny')}</option>
+            <option value="none">{t('queue.flagNone')}</option>
+            {flagCodes.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.sort')}
+          <select value={filters.sort} onChange={set('sort')}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`queue.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="secondary" onClick={() => void load()}>
+          {t('queue.refresh')}
+        </button>
+      </div>
+      {message && (
+        <p className="banner" role="status" data-testid="queue-message">
+          {message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" disabled={selected.size === 0} onClick={() => void approveSelected()}>
+          {t('queue.bulk')} ({selected.size})
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => downloadCsv('review-queue.csv', toCsv(items ?? [], columns))}
+        >
+          {t('csv.download')}
+        </button>
+      </div>
+      {items && items.length === 0 && <p>{t('queue.empty')}</p>}
+      {items && items.length > 0 && (
+        <table className="data">
+          <thead>
+            <tr>
+              <th />
+              <th>{t('queue.enumerator')}</th>
+              <th>{t('queue.ea')}</th>
+              <th>{t('queue.status')}</th>
+              <th>{t('queue.duration')}</th>
+              <th>{t('queue.flags')}</th>
+              <th>{t('queue.received')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.interviewId} data-testid={`queue-row-${i.interviewId}`} data-status={i.status}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={i.interviewId}
+                    disabled={!clean(i)}
+                    checked={selected.has(i.interviewId)}
+                    onChange={() => toggle(i.interviewId)}
+                  />
+                </td>
+                <td>{i.enumerator}</td>
+                <td>{i.eaCode}</td>
+                <td>{status(i.status)}</td>
+                <td>{i.durationMin ?? '–'}</td>
+                <td title={i.flagCodes.join('\n')} className={i.flagCount ? 'flagged' : ''}>
+                  {i.flagCount}
+                </td>
+                <td>{new Date(i.receivedAt).toLocaleString()}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpen(i.interviewId)}>
+                    {t('queue.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
