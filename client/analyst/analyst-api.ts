@@ -1,0 +1,49 @@
+/** The analyst's API calls (checked against the shared contract) and authenticated file downloads. */
+import {
+  analysisCatalogueSchema,
+  type TableRequest,
+  tableResponseSchema,
+} from '../../server/contract/analysis.ts';
+import { CONFIG } from '../config.ts';
+import { api, session } from '../services.ts';
+
+export const fetchCatalogue = (survey: string) =>
+  api.request('GET', `/api/analysis/${encodeURIComponent(survey)}`, analysisCatalogueSchema);
+
+export const fetchStandardTable = (survey: string, id: string, lang: string) =>
+  api.request(
+    'GET',
+    `/api/analysis/${encodeURIComponent(survey)}/tables/${encodeURIComponent(id)}?lang=${lang}`,
+    tableResponseSchema,
+  );
+
+export const fetchCustomTable = (survey: string, req: TableRequest, lang: string) =>
+  api.request(
+    'POST',
+    `/api/analysis/${encodeURIComponent(survey)}/tables?lang=${lang}`,
+    tableResponseSchema,
+    req,
+  );
+
+/** Fetches a file with the session token and hands it to the browser as a download. */
+export async function download(path: string, filename: string, body?: unknown): Promise<boolean> {
+  const headers: Record<string, string> = {};
+  const token = session.token();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${CONFIG.apiBase}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) return false;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
+}

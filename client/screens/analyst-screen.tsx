@@ -1,0 +1,167 @@
+/**
+ * The analyst's screen: a standard table of the survey or one built here (variable, domains,
+ * universe), its estimates with confidence intervals as a table and a chart, downloads (JSON, CSV,
+ * Excel) and the de-identified microdata with weights and codebook.
+ */
+import { useEffect, useState } from 'react';
+import type { AnalysisCatalogue, TableRequest, TableResponse } from '../../server/contract/analysis.ts';
+import { download, fetchCatalogue, fetchCustomTable, fetchStandardTable } from '../analyst/analyst-api.ts';
+import { Builder } from '../analyst/builder.tsx';
+import { useAnalystT } from '../analyst/messages.ts';
+import { ResultTable } from '../analyst/result-table.tsx';
+import '../analyst/analyst.css';
+
+const SURVEY = 'ipei';
+type Mode = { kind: 'standard'; id: string } | { kind: 'custom' };
+
+export function AnalystScreen() {
+  const { t, lang } = useAnalystT();
+  const [catalogue, setCatalogue] = useState<AnalysisCatalogue | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'standard', id: '' });
+  const [req, setReq] = useState<TableRequest>({
+    unit: 'individual',
+    statistic: 'proportion',
+    variable: '',
+    domains: [],
+    universe: [],
+  });
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TableResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void fetchCatalogue(SURVEY).then((r) => {
+      if (r.kind === 'ok') setCatalogue(r.data);
+      else setError('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
+    });
+  }, []);
+
+  const compute = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    const r =
+      mode.kind === 'standard'
+        ? await fetchStandardTable(SURVEY, mode.id, lang)
+        : await fetchCustomTable(SURVEY, req, lang);
+    setBusy(false);
+    if (r.kind === 'ok') setResult(r.data);
+    else {
+      const p = 'problem' in r ? r.problem : null;
+      const d = p?.details as { field?: string; message?: string } | undefined;
+      setError(
+        d?.message
+          ? `${t('an.error')}: ${d.field}: ${d.message}`
+          : (p?.message ?? ('message' in r ? r.message : 'error')),
+      );
+    }
+  };
+
+  const base = `/api/analysis/${SURVEY}`;
+  const get = (format: string) =>
+    mode.kind === 'standard'
+      ? download(`${base}/tables/${mode.id}?lang=${lang}&format=${format}`, `${SURVEY}-${mode.id}.${format}`)
+      : download(`${base}/tables?lang=${lang}&format=${format}`, `${SURVEY}-custom.${format}`, req);
+  const ready = mode.kind === 'standard' ? mode.id !== '' : req.variable !== '';
+
+  if (!catalogue) return <p className={error ? 'banner warn' : 'muted'}>{error ?? t('an.computing')}</p>;
+  return (
+    <div className="analyst" data-testid="analyst-screen">
+      <h2>{t('an.title')}</h2>
+      {catalogue.notice && <p className="muted">{catalogue.notice[lang]}</p>}
+      {!catalogue.dataReady && <p className="banner warn">{t('an.noData')}</p>}
+      <div className="analyst-mode">
+        <label>
+          <input
+            type="radio"
+            checked={mode.kind === 'standard'}
+            onChange={() => setMode({ kind: 'standard', id: '' })}
+          />{' '}
+          {t('an.standard')}
+        </label>{' '}
+        <select
+          data-testid="standard-table"
+          disabled={mode.kind !== 'standard'}
+          value={mode.kind === 'standard' ? mode.id : ''}
+          onChange={(e) => setMode({ kind: 'standard', id: e.target.value })}
+        >
+          <option value="">{t('an.choose')}</option>
+          {catalogue.tables.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.id}. {x.title[lang]}
+            </option>
+          ))}
+        </select>{' '}
+        <label>
+          <input
+            type="radio"
+            data-testid="mode-custom"
+            checked={mode.kind === 'custom'}
+            onChange={() => setMode({ kind: 'custom' })}
+          />{' '}
+          {t('an.custom')}
+        </label>
+      </div>
+      {mode.kind === 'custom' && <Builder catalogue={catalogue} value={req} onChange={setReq} />}
+      <p>
+        <button
+          type="button"
+          data-testid="compute"
+          disabled={!ready || busy || !catalogue.dataReady}
+          onClick={() => void compute()}
+        >
+          {t('an.compute')}
+        </button>{' '}
+        {result &&
+          (['csv', 'xlsx', 'json'] as const).map((f) => (
+            <button
+              key={f}
+              type="button"
+              className="link"
+              data-testid={`download-${f}`}
+              onClick={() => void get(f)}
+            >
+              {t('an.download')} {f.toUpperCase()}
+            </button>
+          ))}
+      </p>
+      {busy && (
+        <p role="status" data-testid="analyst-progress">
+          <progress /> {t('an.computing')}
+        </p>
+      )}
+      {error && (
+        <p className="banner warn" role="alert" data-testid="analyst-error">
+          {error}
+        </p>
+      )}
+      {result?.tables.map((tb) => (
+        <ResultTable key={tb.id} table={tb} legend={result.legend} />
+      ))}
+      <section className="analyst-microdata">
+        <h3>{t('an.microdata')}</h3>
+        {catalogue.microdata.formats.map((f) => (
+          <span key={f} className="microdata-format">
+            <strong>{f.toUpperCase()}</strong>:{' '}
+            {(f === 'xlsx' ? [`${SURVEY}-microdata.xlsx`] : [`households.${f}`, `persons.${f}`])
+              .concat(['codebook.csv'])
+              .map((file) => (
+                <button
+                  key={file}
+                  type="button"
+                  className="link"
+                  data-testid={`micro-${f}-${file}`}
+                  disabled={!catalogue.dataReady}
+                  onClick={() =>
+                    void download(`${base}/microdata/${f}/${file}?lang=${lang}`, `${SURVEY}-${file}`)
+                  }
+                >
+                  {file}
+                </button>
+              ))}{' '}
+          </span>
+        ))}
+      </section>
+    </div>
+  );
+}
