@@ -53,6 +53,13 @@ export const labels = () =>
           { code: 2, pt: 'Feminino', en: 'Female' },
         ],
       },
+      {
+        name: 'e05_inps',
+        label_pt: 'Inscrito no INPS',
+        label_en: 'Registered with INPS',
+        type: 'single',
+        values: [...yesNo, { code: 98, pt: 'Não sabe', en: "Don't know" }],
+      },
       { name: 'j04_remit_amount', label_pt: 'Montante', label_en: 'Amount', type: 'int', values: [] },
       { name: 'b01_residents', label_pt: 'Residentes', label_en: 'Residents', type: 'int', values: [] },
       { name: 'c05_age', label_pt: 'Idade', label_en: 'Age', type: 'int', values: [] },
