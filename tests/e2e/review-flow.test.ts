@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { PASSWORD } from '../helpers/server.ts';
-import { type E2E, startE2E } from './harness.ts';
+import { envelope, PASSWORD } from '../helpers/server.ts';
+import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
 import { answerHousehold, login, openTablet, settled } from './steps.ts';
 
 let e2e: E2E;
@@ -139,4 +139,43 @@ describe('review in the browser', () => {
     await shot(coord, 'dashboard');
     expect((await e2e.interviewsOnServer())[0].status).toBe('approved');
   }, 300_000);
+
+  it('puts each flag beside the roster question it concerns, and reads the interview in English', async () => {
+    const env = envelope(e2e.ctx, 'enum_a2', {
+      questionnaireId: E2E_QUESTIONNAIRE_ID,
+      answers: {
+        a02_island: '7',
+        a04_ea: 'CV-PR-0001',
+        b01_consent: 1,
+        b03_size: 2,
+        members: [
+          { p_name: 'Ana', p_age: 41 },
+          { p_name: 'Rui', p_age: 150 },
+        ],
+        outcome: 11,
+      },
+    });
+    const res = await e2e.ctx.request('PUT', `/api/interviews/${env.interviewId}`, {
+      as: 'enum_a2',
+      body: env,
+    });
+    expect(res.status).toBe(201);
+    await e2e.ctx.jobs.drain();
+    const sup = await openStaff('sup_a');
+    await sup.getByLabel('Language').selectOption('en');
+    await sup.getByTestId('queue-status').selectOption('validated');
+    const row = sup.getByTestId(`queue-row-${env.interviewId}`);
+    await row.waitFor();
+    expect(Number(await row.locator('td.flagged').textContent())).toBeGreaterThanOrEqual(1);
+    await row.getByRole('button', { name: 'Open' }).click();
+    await sup.getByTestId('review-language').selectOption('en');
+    await sup.getByText('Household members').waitFor();
+    const second = sup.locator('.review-aside[data-path="members[1].p_age"] .review-flag');
+    await second.waitFor();
+    expect(await second.textContent()).toContain('validation.');
+    expect(await sup.locator('.review-aside[data-path="members[0].p_age"] .review-flag').count()).toBe(0);
+    expect(await sup.getByRole('button', { name: 'Approve', exact: true }).isVisible()).toBe(true);
+    await second.scrollIntoViewIfNeeded();
+    await sup.screenshot({ path: join(tmpdir(), 'morabeza-review-flag.png') });
+  }, 120_000);
 });
