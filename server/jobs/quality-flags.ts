@@ -30,6 +30,7 @@ interface Row {
 }
 
 const caches = new WeakMap<Database, Map<string, Facts>>();
+const MAX_CACHED = 50_000;
 
 /** Computes a revision's quality flags (reads only). */
 export function qualityComputer(database: Database) {
@@ -45,6 +46,8 @@ export function qualityComputer(database: Database) {
     join enumeration_areas ea on ea.code = h.ea_code`;
 
   async function facts(rows: Row[]): Promise<Facts[]> {
+    // a bound on memory: past this many revisions the cache starts again (facts are cheap to rebuild)
+    if (cache.size > MAX_CACHED) cache.clear();
     const missing = rows.filter((r) => !cache.has(`${r.interview_id}@${r.revision}`));
     for (let i = 0; i < missing.length; i += 200) {
       const part = missing.slice(i, i + 200);
