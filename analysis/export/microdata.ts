@@ -51,7 +51,8 @@ const DESIGN_LABELS: Record<string, Text> = {
   household_id: { pt: 'Identificador do agregado', en: 'Household id' },
   person_id: { pt: 'Identificador da pessoa', en: 'Person id' },
   line: { pt: 'Número de linha no agregado', en: 'Line number in the household' },
-  stratum: { pt: 'Estrato de variância', en: 'Variance stratum' },
+  stratum: { pt: 'Estrato (amostragem)', en: 'Stratum (sampling)' },
+  var_stratum: { pt: 'Estrato de variância', en: 'Variance stratum' },
   psu: { pt: 'Unidade primária (DR)', en: 'Primary sampling unit (EA)' },
   w1_base: { pt: 'Peso base 1/(π1·π2)', en: 'Base weight 1/(π1·π2)' },
   w2_elig: {
@@ -142,7 +143,7 @@ export function buildMicrodata(
   const hh = buildFile(
     'households',
     withDerived(data.households, derived),
-    [m.households.id, strata, ids],
+    [m.households.id, strata, ids, 'stratum'],
     w.households,
     labels,
     hhDerived,
@@ -150,7 +151,7 @@ export function buildMicrodata(
   const pp = buildFile(
     'persons',
     withDerived(data.persons, derived),
-    [m.persons.id, m.persons.householdId, 'line', strata, ids],
+    [m.persons.id, m.persons.householdId, 'line', strata, ids, 'stratum'],
     w.persons,
     labels,
     ppDerived,

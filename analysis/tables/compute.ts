@@ -112,11 +112,11 @@ export function computeTable(
   const { frame: full, weights } = unitFrame(data, p.unit);
   const problem = checkPlan(p, full, labels);
   if (problem) return problem;
-  // Rows of the unit: those with a final weight (individual respondents for 'individual').
+  // Rows of the unit: those with a positive final weight (individual respondents for 'individual').
   const w = full[weights.weights];
   if (!w) return issue(p, 'unit', `weight column '${weights.weights}' is missing from the weighted data.`);
   const rows: number[] = [];
-  for (let i = 0; i < w.length; i++) if (!isMissing(w[i])) rows.push(i);
+  for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
   const frame: DataFrame = {};
   for (const [k, col] of Object.entries(full))
     frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
