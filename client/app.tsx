@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { APP_LANGUAGES, type AppLanguage, I18nContext, type MessageKey, translator } from './i18n.ts';
 import { persistStorage } from './offline/store.ts';
 import { STAFF_ROLES, StaffApp } from './review/staff-app.tsx';
+import { AnalystScreen } from './screens/analyst-screen.tsx';
 import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
@@ -132,6 +133,8 @@ export function App() {
       <main>
         {unlocked === null ? null : !unlocked ? (
           <LoginScreen login={login} />
+        ) : session.user?.role === 'analyst' ? (
+          <AnalystScreen />
         ) : session.user && STAFF_ROLES.has(session.user.role) ? (
           <StaffApp role={session.user.role} />
         ) : route.screen === 'interview' ? (

@@ -1,0 +1,131 @@
+/**
+ * The analyst in Chromium: logs in, computes a standard table and a table built in the browser
+ * (variable, domain, universe), sees every cell's estimate, CI, CV, n and reliability mark, the
+ * chart with CI bars, and downloads the table as CSV and the microdata as .dta.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
+import { buildClient } from './harness.ts';
+
+let browser: Browser;
+let ctx: TestContext;
+let dist: string;
+let baseUrl: string;
+let close: () => Promise<void>;
+let page: Page;
+const downloads = mkdtempSync(join(tmpdir(), 'morabeza-analyst-'));
+
+beforeAll(async () => {
+  dist = await buildClient();
+  ctx = await createTestContext();
+  const deps = {
+    database: ctx.database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
+    throttle: createLoginThrottle(),
+    kickJobs: () => {},
+    log: () => {},
+    analysis: { dataDir: () => 'tests/fixtures/tables' },
+  };
+  const app = createApp(deps);
+  const outer = new Hono();
+  outer.all('/api/*', (c) => app.fetch(c.req.raw));
+  outer.use('/*', serveStatic({ root: dist }));
+  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
+  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 1400 },
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.fill('input[name=username]', 'analyst');
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+  await ctx?.close();
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(downloads, { recursive: true, force: true });
+});
+
+describe('analyst screen', () => {
+  it('computes a standard table: cells with CI, CV, n and reliability, and the chart', async () => {
+    await page.selectOption('[data-testid=standard-table]', 'T05');
+    await page.click('[data-testid=compute]');
+    await page.waitForSelector('[data-testid=analyst-result]');
+    const rows = page.locator('[data-testid=analyst-cells] tbody tr');
+    expect(await rows.count()).toBe(5);
+    const first = await rows.first().locator('td').allTextContents();
+    expect(first[7]).toBe('72');
+    expect(first[2]).toMatch(/^2[.,]37$/);
+    expect(first[4]).toMatch(/–/);
+    expect(await page.locator('tr[data-reliability=suppress]').count()).toBe(4);
+    expect(await page.textContent('[data-testid=analyst-legend]')).toMatch(/fewer than 30|menos de 30/);
+    // Suppressed cells are not drawn: one bar, the total.
+    expect(await page.getAttribute('[data-testid=ci-chart]', 'data-points')).toBe('1');
+  });
+  it('builds a table (variable, domain, universe) and downloads it as CSV', async () => {
+    await page.click('[data-testid=mode-custom]');
+    await page.selectOption('[data-testid=b-unit]', 'roster');
+    await page.selectOption('[data-testid=b-variable]', 'c03_sex');
+    await page.selectOption('[data-testid=b-domain-0]', 'age_group');
+    await page.click('[data-testid=b-add-condition]');
+    await page.selectOption('[data-testid=b-cond-var-0]', 'c05_age');
+    await page.selectOption('.condition select >> nth=1', '>=');
+    await page.fill('[data-testid=b-cond-value-0]', '15');
+    await page.click('[data-testid=compute]');
+    await page.waitForSelector('[data-testid=analyst-result]');
+    const texts = await page.locator('[data-testid=analyst-cells] tbody tr').allTextContents();
+    // tables.json's age groups: Total + five groups of 15+, two sexes each; 0-14 is outside the universe.
+    expect(texts.length).toBe(12);
+    expect(texts[0]).toMatch(/^Total/);
+    expect(texts[0]).toMatch(/152$/);
+    expect(texts.some((x) => x.startsWith('0-14'))).toBe(false);
+    expect(await page.locator('tr[data-reliability=suppress]').count()).toBe(4);
+    expect(Number(await page.getAttribute('[data-testid=ci-chart]', 'data-points'))).toBeGreaterThan(0);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-csv]')]);
+    const path = join(downloads, dl.suggestedFilename());
+    await dl.saveAs(path);
+    const csv = readFileSync(path, 'utf8');
+    expect(dl.suggestedFilename()).toBe('ipei-custom.csv');
+    expect(csv.trim().split('\n').length).toBe(13);
+    expect(csv).toMatch(/custom,/);
+  });
+  it('an impossible table says which field is wrong', async () => {
+    await page.fill('[data-testid=b-cond-value-0]', '200');
+    await page.click('[data-testid=compute]');
+    await page.waitForSelector('[data-testid=analyst-error]');
+    expect(await page.textContent('[data-testid=analyst-error]')).toMatch(/universe/);
+  });
+  it('downloads the microdata as Stata .dta', async () => {
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="micro-dta-persons.dta"]'),
+    ]);
+    const path = join(downloads, 'persons.dta');
+    await dl.saveAs(path);
+    expect(readFileSync(path).subarray(0, 40).toString('latin1')).toBe(
+      '<stata_dta><header><release>118</release',
+    );
+  });
+});
