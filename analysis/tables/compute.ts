@@ -64,6 +64,16 @@ const issue = (p: TablePlan, field: string, message: string): TableIssue => ({ t
 function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue | null {
   const file = p.unit === 'household' ? 'household file' : 'person file';
   const known = (v: string) => frame[v] !== undefined;
+  for (const [field, v] of [
+    ['variable', p.variable],
+    ...p.domains.map((d, k) => [`domains.${k}`, d]),
+  ] as const)
+    if (labels[v]?.type.startsWith('multi'))
+      return issue(
+        p,
+        field,
+        `'${v}' is a multiple-choice variable: derive one yes/no variable per option (tables.json "derived") and tabulate those.`,
+      );
   if (!known(p.variable))
     return issue(
       p,

@@ -70,7 +70,7 @@ export function catalogue(survey: string, opts: AnalysisOptions): AnalysisCatalo
     level === 'household' ? ['household'] : ['roster', 'individual'];
   const codebook = new Map(ctx.codebook.map((e) => [e.name, e]));
   const variables = Object.values(ctx.labels)
-    .filter((v) => !['text', 'date'].includes(v.type))
+    .filter((v) => !['text', 'date'].includes(v.type) && !v.type.startsWith('multi'))
     .map((v) => {
       const from = ctx.file.derived[v.name]?.from;
       const level = codebook.get(from ?? v.name)?.level ?? 'person';
