@@ -45,39 +45,45 @@ export function qualityComputer(database: Database) {
     join households h on h.id = a.household_id
     join enumeration_areas ea on ea.code = h.ea_code`;
 
-  async function facts(rows: Row[]): Promise<Facts[]> {
+  /** Facts of revisions, parsed once; only revisions not cached yet are read with their EA. */
+  async function facts(keys: Array<{ interview_id: string; revision: number }>): Promise<Facts[]> {
     // a bound on memory: past this many revisions the cache starts again (facts are cheap to rebuild)
     if (cache.size > MAX_CACHED) cache.clear();
-    const missing = rows.filter((r) => !cache.has(`${r.interview_id}@${r.revision}`));
+    const missing = keys.filter((r) => !cache.has(`${r.interview_id}@${r.revision}`));
     for (let i = 0; i < missing.length; i += 200) {
       const part = missing.slice(i, i + 200);
-      const envelopes = await db.all<{ interview_id: string; revision: number; envelope: string }>(
-        sql`select interview_id, revision, envelope from interview_revisions where ${sql.join(
-          part.map((r) => sql`(interview_id = ${r.interview_id} and revision = ${r.revision})`),
-          sql` or `,
-        )}`,
+      const rows = await db.all<Row & { envelope: string }>(
+        sql`select i.id as interview_id, r.revision, i.enumerator_id, h.ea_code, r.envelope
+          from interviews i
+          join interview_revisions r on r.interview_id = i.id
+          join assignments a on a.id = i.assignment_id
+          join households h on h.id = a.household_id
+          where ${sql.join(
+            part.map((r) => sql`(r.interview_id = ${r.interview_id} and r.revision = ${r.revision})`),
+            sql` or `,
+          )}`,
       );
-      const meta = new Map(part.map((r) => [`${r.interview_id}@${r.revision}`, r]));
-      for (const e of envelopes) {
-        const key = `${e.interview_id}@${e.revision}`;
-        const m = meta.get(key);
-        if (!m) continue;
-        const env = JSON.parse(e.envelope) as InterviewEnvelope;
-        cache.set(key, factsOf(env, { enumeratorId: m.enumerator_id, eaCode: m.ea_code }));
+      for (const m of rows) {
+        const env = JSON.parse(m.envelope) as InterviewEnvelope;
+        cache.set(
+          `${m.interview_id}@${m.revision}`,
+          factsOf(env, { enumeratorId: m.enumerator_id, eaCode: m.ea_code }),
+        );
       }
     }
-    return rows.flatMap((r) => cache.get(`${r.interview_id}@${r.revision}`) ?? []);
+    return keys.flatMap((r) => cache.get(`${r.interview_id}@${r.revision}`) ?? []);
   }
 
   return async function compute(interviewId: string, revision: number): Promise<FlagDraft[]> {
     const [row] = await db.all<Row>(sql`${select} where i.id = ${interviewId} and r.revision = ${revision}`);
     if (!row) throw new Error('the revision to flag is not stored');
-    const peerRows = await db.all<Row>(
-      sql`${select} where r.revision = i.current_revision and i.questionnaire_id = ${row.questionnaire_id}
-        and i.id <> ${row.interview_id} and i.status <> 'rejected'`,
+    // one table, no joins: the rest of each peer's facts is cached by revision
+    const peerKeys = await db.all<{ interview_id: string; revision: number }>(
+      sql`select id as interview_id, current_revision as revision from interviews
+        where questionnaire_id = ${row.questionnaire_id} and id <> ${row.interview_id} and status <> 'rejected'`,
     );
     const [self] = await facts([row]);
-    const peers = await facts(peerRows);
+    const peers = await facts(peerKeys);
     const centroid =
       row.centroid_lat !== null && row.centroid_lon !== null
         ? { lat: row.centroid_lat, lon: row.centroid_lon }

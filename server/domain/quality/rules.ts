@@ -142,6 +142,12 @@ function duplicateFlags(self: Facts, peers: Facts[]): FlagDraft[] {
   let count = 0;
   for (const p of peers) {
     if (p.eaCode !== self.eaCode && p.enumeratorId !== self.enumeratorId) continue;
+    // the share cannot reach the threshold when the numbers of answers differ too much
+    if (
+      Math.min(p.leaves.size, self.leaves.size) <
+      THRESHOLDS.duplicateShare * Math.max(p.leaves.size, self.leaves.size)
+    )
+      continue;
     const { share, union } = similarity(self.leaves, p.leaves);
     if (union < THRESHOLDS.duplicateMinPaths || share < THRESHOLDS.duplicateShare) continue;
     count++;

@@ -26,10 +26,16 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 
 /** Share of answer paths with the same value, over the paths answered in either interview. */
 export function similarity(a: Map<string, string>, b: Map<string, string>): { share: number; union: number } {
-  const keys = new Set([...a.keys(), ...b.keys()]);
+  let common = 0;
   let same = 0;
-  for (const k of keys) if (a.has(k) && a.get(k) === b.get(k)) same++;
-  return { share: keys.size ? same / keys.size : 0, union: keys.size };
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined) continue;
+    common++;
+    if (w === v) same++;
+  }
+  const union = a.size + b.size - common;
+  return { share: union ? same / union : 0, union };
 }
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
