@@ -9,21 +9,11 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
+import type { MicrodataFormat } from '../../analysis/export/bundle.ts';
 import type { Lang } from '../../analysis/tables/labels.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { tableRequestSchema } from '../contract/analysis.ts';
-import {
-  type AnalysisOptions,
-  catalogue,
-  customTable,
-  type Download,
-  microdataFile,
-  microdataFiles,
-  standardTable,
-  surveyContext,
-  type TableFormat,
-} from '../domain/analysis.ts';
+import type { AnalysisOptions, Download, TableFormat } from '../domain/analysis.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
 import { readBody } from './parse.ts';
@@ -46,6 +36,10 @@ function send(c: Context, d: Download) {
   return c.body(typeof d.body === 'string' ? d.body : (d.body as Uint8Array<ArrayBuffer>));
 }
 
+// The estimation engine, exceljs and the writers load on the first analysis request, not at start-up.
+const domain = () => import('../domain/analysis.ts');
+const FORMATS: readonly MicrodataFormat[] = ['csv', 'xlsx', 'dta', 'parquet'];
+
 function formatOf(c: Context): MicrodataFormat {
   const f = c.req.param('format') as MicrodataFormat;
   if (!FORMATS.includes(f)) throw new Problem('resource.not_found', { format: f, formats: FORMATS });
@@ -57,22 +51,26 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
     .use(allow('analyst', 'coordinator', 'admin'))
-    .get('/:survey', (c) => c.json(catalogue(c.req.param('survey'), opts)))
+    .get('/:survey', async (c) => c.json((await domain()).catalogue(c.req.param('survey'), opts)))
     .get('/:survey/tables/:id', async (c) => {
       const { lang, format } = query(c);
+      const { standardTable } = await domain();
       return send(c, await standardTable(c.req.param('survey'), c.req.param('id'), lang, format, opts));
     })
     .post('/:survey/tables', async (c) => {
       const { lang, format } = query(c);
       const req = await readBody(c, tableRequestSchema);
+      const { customTable } = await domain();
       return send(c, await customTable(c.req.param('survey'), req, lang, format, opts));
     })
-    .get('/:survey/microdata/:format', (c) => {
+    .get('/:survey/microdata/:format', async (c) => {
+      const { surveyContext, microdataFiles } = await domain();
       surveyContext(c.req.param('survey'), opts);
       return c.json({ files: microdataFiles(c.req.param('survey'), formatOf(c)) });
     })
     .get('/:survey/microdata/:format/:file', async (c) => {
       const lang = c.req.query('lang') === 'en' ? 'en' : 'pt';
+      const { microdataFile } = await domain();
       return send(
         c,
         await microdataFile(c.req.param('survey'), formatOf(c), c.req.param('file'), lang, opts),
