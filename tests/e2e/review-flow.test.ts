@@ -167,6 +167,7 @@ describe('review in the browser', () => {
     const row = sup.getByTestId(`queue-row-${env.interviewId}`);
     await row.waitFor();
     expect(Number(await row.locator('td.flagged').textContent())).toBeGreaterThanOrEqual(1);
+    await shot(sup, 'review-queue');
     await row.getByRole('button', { name: 'Open' }).click();
     await sup.getByTestId('review-language').selectOption('en');
     await sup.getByText('Household members').waitFor();

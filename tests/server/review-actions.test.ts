@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, auditLog, interviews, reviewEvents } from '../../server/db/schema.ts';
+import { transition } from '../../server/domain/interview-states.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -47,6 +48,26 @@ describe('review actions', () => {
       where: eq(assignments.id, env.assignmentId),
     });
     expect(assignment?.status).toBe('approved');
+  });
+
+  it('the intake and the validation job move interviews only as the state table allows', async () => {
+    const env = envelope(ctx, 'enum_a1');
+    await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: 'enum_a1', body: env });
+    const seen = [(await row(env.interviewId))?.status];
+    await ctx.jobs.drain();
+    seen.push((await row(env.interviewId))?.status);
+    await review(env.interviewId, 'sup_a', { action: 'return' });
+    seen.push((await row(env.interviewId))?.status);
+    const rev2 = { ...env, revision: 2 };
+    await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: 'enum_a1', body: rev2 });
+    seen.push((await row(env.interviewId))?.status);
+    expect(seen).toEqual(['received', 'validated', 'returned', 'received']);
+    const steps = [
+      transition('received', 'validate', 'system'),
+      transition('validated', 'return', 'supervisor'),
+      transition('returned', 'revise', 'enumerator'),
+    ];
+    expect(steps.map((s) => (s.ok ? s.to : s.reason))).toEqual(seen.slice(1));
   });
 
   it('refuses to review an interview not yet validated (409)', async () => {
