@@ -42,7 +42,7 @@ export function StaffApp({ role }: { role: string }) {
       ) : view.tab === 'dashboard' ? (
         <DashboardScreen />
       ) : (
-        <ReviewQueueScreen onOpen={(interviewId) => setView({ tab: 'interview', interviewId })} />
+        <ReviewQueueScreen role={role} onOpen={(interviewId) => setView({ tab: 'interview', interviewId })} />
       )}
     </div>
   );

@@ -8,10 +8,11 @@ import { bulkApprove, fetchQueue, problemText, type QueueFilters } from '../revi
 const STATUSES = ['validated', 'received', 'returned', 'approved_by_supervisor', 'approved', 'rejected'];
 const SORTS = ['updated', 'flags', 'enumerator', 'ea', 'duration'] as const;
 
-export function ReviewQueueScreen({ onOpen }: { onOpen: (interviewId: string) => void }) {
+export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: string) => void; role: string }) {
   const { t, status } = useStaffT();
   const [filters, setFilters] = useState<QueueFilters>({
-    status: 'validated',
+    // a supervisor starts with what awaits them, a coordinator with what awaits the final approval
+    status: role === 'supervisor' ? 'validated' : 'approved_by_supervisor',
     enumerator: '',
     ea: '',
     flag: '',

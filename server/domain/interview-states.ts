@@ -71,3 +71,6 @@ export function reviewActionsFor(from: InterviewStatus, role: Role): ReviewActio
 
 /** Final states: nothing moves them any more. */
 export const FINAL_STATES: readonly InterviewStatus[] = ['approved', 'rejected'];
+
+/** What reaches analysis and exports by default: the coordinator's final approval only. */
+export const ANALYSIS_STATES: readonly InterviewStatus[] = ['approved'];
