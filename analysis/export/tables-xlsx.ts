@@ -38,6 +38,27 @@ const HEAD: Record<Lang, string[]> = {
   ],
 };
 
+const WORDS: Record<Lang, Record<string, string>> = {
+  pt: {
+    proportion: 'proporção',
+    mean: 'média',
+    total: 'total',
+    median: 'mediana',
+    household: 'agregados',
+    roster: 'membros do agregado',
+    individual: 'inquiridos individuais',
+  },
+  en: {
+    proportion: 'proportion',
+    mean: 'mean',
+    total: 'total',
+    median: 'median',
+    household: 'households',
+    roster: 'household members',
+    individual: 'individual respondents',
+  },
+};
+
 function numFmt(statistic: TableResult['statistic']): string {
   if (statistic === 'proportion') return '0.0%';
   if (statistic === 'total') return '#,##0';
@@ -76,7 +97,7 @@ export function tablesWorkbook(
       { width: 7 },
     ];
     ws.addRow([`${t.id}. ${t.title[lang]}`]).font = { bold: true, size: 13 };
-    const what = `${t.variable.label[lang]} (${t.variable.name}); ${t.statistic}; ${t.unit}; ${t.ci}`;
+    const what = `${t.variable.label[lang]} (${t.variable.name}); ${WORDS[lang][t.statistic]}; ${WORDS[lang][t.unit]}; ${t.ci}`;
     ws.addRow([what]).font = { italic: true };
     if (t.universe.length)
       ws.addRow([
