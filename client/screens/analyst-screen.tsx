@@ -86,6 +86,7 @@ export function AnalystScreen() {
           onChange={(e) => setMode({ kind: 'standard', id: e.target.value })}
         >
           <option value="">{t('an.choose')}</option>
+          <option value="all">{t('an.allTables')}</option>
           {catalogue.tables.map((x) => (
             <option key={x.id} value={x.id}>
               {x.id}. {x.title[lang]}

@@ -84,6 +84,20 @@ describe('analyst screen', () => {
     // Suppressed cells are not drawn: one bar, the total.
     expect(await page.getAttribute('[data-testid=ci-chart]', 'data-points')).toBe('1');
   });
+  it('computes every standard table with one click and downloads them as one Excel workbook', async () => {
+    await page.selectOption('[data-testid=standard-table]', 'all');
+    await page.click('[data-testid=compute]');
+    await page.waitForSelector('[data-testid=analyst-result]');
+    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(25);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=download-xlsx]'),
+    ]);
+    expect(dl.suggestedFilename()).toBe('ipei-all.xlsx');
+    const path = join(downloads, 'all.xlsx');
+    await dl.saveAs(path);
+    expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
   it('builds a table (variable, domain, universe) and downloads it as CSV', async () => {
     await page.click('[data-testid=mode-custom]');
     await page.selectOption('[data-testid=b-unit]', 'roster');
