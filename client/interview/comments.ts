@@ -22,8 +22,8 @@ export function showComments(comments: Draft['comments'], q: Question, el: HTMLE
     const div = document.createElement('div');
     div.className = 'supervisor-comment';
     div.setAttribute('role', 'note');
-    div.title = `${c.author} · ${c.at}`;
-    div.textContent = `${label}: ${c.text}`;
+    div.title = c.at;
+    div.textContent = `${label} (${c.authorName ?? c.author}): ${c.text}`;
     el.prepend(div);
   }
 }

@@ -116,7 +116,14 @@ export const returnedInterviewSchema = z.object({
   questionnaireVersion: z.number().int(),
   answers: z.record(z.string(), z.unknown()),
   comments: z.array(
-    z.object({ question: z.string().nullable(), text: z.string(), author: z.string(), at: z.string() }),
+    z.object({
+      question: z.string().nullable(),
+      text: z.string(),
+      /** The reviewer's user id, and the name to show. */
+      author: z.string(),
+      authorName: z.string(),
+      at: z.string(),
+    }),
   ),
 });
 export type ReturnedInterview = z.infer<typeof returnedInterviewSchema>;

@@ -8,7 +8,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
-import { assignments, type InterviewStatus, interviews, reviewEvents } from '../db/schema.ts';
+import { assignments, type InterviewStatus, interviews, reviewEvents, users } from '../db/schema.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { audit } from './audit.ts';
@@ -224,16 +224,18 @@ export async function bulkApprove(
 /** The comments of the reviews of a revision, for the tablet to show at their questions. */
 export async function reviewComments(db: Db, interviewId: string, revision: number) {
   const rows = await db
-    .select()
+    .select({ event: reviewEvents, authorName: users.displayName })
     .from(reviewEvents)
+    .innerJoin(users, eq(users.id, reviewEvents.actorId))
     .where(and(eq(reviewEvents.interviewId, interviewId), eq(reviewEvents.revision, revision)))
     .orderBy(desc(reviewEvents.id));
   return rows
-    .filter((r) => r.comment !== null && r.action !== 'reject')
-    .map((r) => ({
-      question: r.question,
-      text: r.comment ?? '',
-      author: r.actorId,
-      at: new Date(r.createdAt).toISOString(),
+    .filter(({ event }) => event.comment !== null && event.action !== 'reject')
+    .map(({ event, authorName }) => ({
+      question: event.question,
+      text: event.comment ?? '',
+      author: event.actorId,
+      authorName,
+      at: new Date(event.createdAt).toISOString(),
     }));
 }

@@ -83,7 +83,15 @@ describe('returned interviews and rejected uploads', () => {
     questionnaireId: 'ipei-household',
     questionnaireVersion: 1,
     answers: { b03_size: 3 },
-    comments: [{ question: 'b03_size', text: 'check', author: 'sup', at: '2026-11-30T10:00:00Z' }],
+    comments: [
+      {
+        question: 'b03_size',
+        text: 'check',
+        author: 'sup',
+        authorName: 'Supervisor A',
+        at: '2026-11-30T10:00:00Z',
+      },
+    ],
   });
 
   it('a returned revision comes back as a draft of the next revision with its comments, once', async () => {

@@ -88,6 +88,8 @@ describe('PUT /api/interviews/:id', () => {
     expect(list[0].comments[0]).toMatchObject({
       question: 'b03_size',
       text: 'Confirme o número de membros.',
+      author: ctx.userIds.sup_a,
+      authorName: 'sup_a', // the reviewer's display name, for the tablet to show
     });
 
     const skip = await put({ ...rev2, revision: 3 });
