@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000, // generous: CI shares two cores; a hung test still fails
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });
