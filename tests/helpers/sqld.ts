@@ -61,9 +61,11 @@ export async function startSqld(options: { auth?: boolean } = {}): Promise<Sqld>
   let log = '';
   const url = `http://127.0.0.1:${port}`;
   const launch = async () => {
-    const started = spawn(SQLD_BINARY, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // never leave a server behind: a watchdog kills sqld when this process is gone, however it ended
+    // (a killed test worker runs no exit handler); `exec` makes the shell's pid sqld's own
+    const script = `(while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -9 $$ 2>/dev/null) & exec "$0" "$@"`;
+    const started = spawn('/bin/sh', ['-c', script, SQLD_BINARY, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
-    // never leave a server behind when the test process ends
     process.once('exit', () => started.kill('SIGKILL'));
     child.stdout?.on('data', (d) => {
       log += d;
