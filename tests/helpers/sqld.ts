@@ -64,7 +64,10 @@ export async function startSqld(options: { auth?: boolean } = {}): Promise<Sqld>
     // never leave a server behind: a watchdog kills sqld when this process is gone, however it ended
     // (a killed test worker runs no exit handler); `exec` makes the shell's pid sqld's own
     const script = `(while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -9 $$ 2>/dev/null) & exec "$0" "$@"`;
-    const started = spawn('/bin/sh', ['-c', script, SQLD_BINARY, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn('/bin/sh', ['-c', script, SQLD_BINARY, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     process.once('exit', () => started.kill('SIGKILL'));
     child.stdout?.on('data', (d) => {
