@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { describeDatabaseError } from './db/connect.ts';
+import type { AnalysisOptions } from './domain/analysis.ts';
 import { Problem } from './problems.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -23,6 +24,8 @@ import { reviewRoutes } from './routes/review.ts';
 export interface CreateAppOptions extends AppDeps {
   /** Folder of the built client (vite build); not served when absent. */
   clientDir?: string;
+  /** Where the analysts' weighted data and table plans are (defaults: data/weights/<survey>, questionnaires/). */
+  analysis?: AnalysisOptions;
   log?: (line: string) => void;
 }
 
