@@ -3,6 +3,7 @@ export { checkMargin, postStratifyWeights, rakeWeights } from './calibration.ts'
 export { collapseCells, nonresponseAdjust } from './cells.ts';
 export { WeightingError } from './errors.ts';
 export { ageGroup, median } from './groups.ts';
+export { hhClassOf, ipeiControls, ipeiOptions, natGroupOf } from './ipei.ts';
 export { reportMarkdown } from './markdown.ts';
 export { jknReplicates, varianceUnits } from './replicates.ts';
 export type { WeightSummary } from './report.ts';

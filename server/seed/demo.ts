@@ -1,36 +1,82 @@
 /**
- * Seeds the demo on an empty database: accounts for every role (password MORABEZA_DEMO_PASSWORD,
- * default "demo"), the teams, and a small sample with assignments. Only ever run in demo mode.
+ * Seeds the demo on an empty database (demo mode only): the IPEI-DEMO fieldwork of ipei.md 5.4-5.6.
+ * Accounts for every role (password MORABEZA_DEMO_PASSWORD, default "demo"): admin, coordinator,
+ * analyst, 7 supervisors and 36 enumerators in six teams; the 814-EA frame with the 120 EAs drawn by
+ * systematic PPS (analysis/sampling); each EA's synthetic listing (scripts/simulate/listing.ts) and its
+ * selected households as assignments. With { fieldwork: true } the simulator also plays the enumerators
+ * and supervisors through the API in-process (about 15 s); `npm run simulate` does the same on an existing
+ * demo database. Synthetic data, not official statistics.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../../analysis/sampling/ipei.ts';
+import { simulateFieldwork } from '../../scripts/simulate/fieldwork.ts';
+import { DEMO_TEAMS, teamOfStratum } from '../../scripts/simulate/staff.ts';
+import { createApp } from '../app.ts';
+import { type ListingSubmission, listingSubmissionSchema } from '../contract/listing.ts';
 import type { Database } from '../db/client.ts';
-import {
-  assignments,
-  enumerationAreas,
-  households,
-  questionnaireVersions,
-  type Role,
-  teams,
-  users,
-} from '../db/schema.ts';
+import { enumerationAreas, questionnaireVersions, type Role, teams, users } from '../db/schema.ts';
 import { createUser } from '../domain/accounts.ts';
 import { audit } from '../domain/audit.ts';
+import { recordListing } from '../domain/listing.ts';
+import { createLoginThrottle } from '../domain/login-throttle.ts';
 import { hashPassword } from '../domain/passwords.ts';
-import { DEMO_EAS, DEMO_TEAMS } from './demo-sample.ts';
+import { demoApi } from './demo-api.ts';
+import { startDemoSupervisors } from './demo-supervisors.ts';
 
 export const DEMO_QUESTIONNAIRE = 'ipei-household';
+export const DEMO_SEED = 20221215;
+const IPEI_DIR = new URL('../../questionnaires/ipei/', import.meta.url);
 
 export interface DemoAccount {
   username: string;
   role: Role;
 }
 
+/** The accounts the start page suggests (all 46 demo accounts exist, with the same password). */
+const FEATURED = [
+  'admin',
+  'coordinator',
+  'analyst',
+  'supervisor1',
+  'supervisor2',
+  'enumerator1',
+  'enumerator2',
+  'enumerator3',
+];
+
+/** The supervisors applying their decisions after the last seed (tests wait on `done` or call `stop`). */
+export let lastDemoSupervisors: ReturnType<typeof startDemoSupervisors> | null = null;
+
 export async function isEmpty(database: Database): Promise<boolean> {
   const rows = await database.db.select({ n: sql<number>`count(*)` }).from(users);
   return (rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedDemo(database: Database, password: string): Promise<DemoAccount[]> {
+export function loadIpeiFrame(): { rows: FrameRow[]; design: Parameters<typeof selectIpeiSample>[1] } {
+  return {
+    rows: parseFrameCsv(readFileSync(new URL('frame.csv', IPEI_DIR), 'utf8')),
+    design: JSON.parse(readFileSync(new URL('design.json', IPEI_DIR), 'utf8')),
+  };
+}
+
+export interface SeedOptions {
+  /**
+   * Also run the fieldwork simulator in-process (interviews, then the supervisors' decisions as the
+   * interviews are validated). Default false: the sample, listings and assignments only, which keeps
+   * start-up fast for tests; `npm run simulate` plays the fieldwork into an existing demo database.
+   */
+  fieldwork?: boolean;
+  /** Only the first n selected EAs get a listing and fieldwork (tests). */
+  maxEas?: number;
+  log?: (line: string) => void;
+}
+
+export async function seedDemo(
+  database: Database,
+  password: string,
+  options: SeedOptions = {},
+): Promise<DemoAccount[]> {
   const { db } = database;
   for (const team of DEMO_TEAMS) await db.insert(teams).values({ id: team.id, name: team.name });
   const accounts: Array<DemoAccount & { displayName: string; teamId: string | null }> = [
@@ -39,59 +85,99 @@ export async function seedDemo(database: Database, password: string): Promise<De
     { username: 'analyst', role: 'analyst', displayName: 'Observatório das Migrações', teamId: null },
   ];
   for (const team of DEMO_TEAMS) {
-    accounts.push({
-      username: team.supervisor,
-      role: 'supervisor',
-      displayName: `Supervisor ${team.name}`,
-      teamId: team.id,
-    });
-    for (const e of team.enumerators) {
+    for (const s of team.supervisors)
       accounts.push({
-        username: e,
-        role: 'enumerator',
-        displayName: `Inquiridor ${e.replace('enumerator', '')} (${team.name})`,
+        username: s,
+        role: 'supervisor',
+        displayName: `Supervisor ${s.replace('supervisor', '')} (${team.name})`,
         teamId: team.id,
       });
-    }
+    for (const [stratum, list] of Object.entries(team.enumerators))
+      for (const e of list)
+        accounts.push({
+          username: e,
+          role: 'enumerator',
+          displayName: `Inquiridor ${e.replace('enumerator', '')} (${stratum})`,
+          teamId: team.id,
+        });
   }
-  const ids = new Map<string, string>();
   const passwordHash = await hashPassword(password);
+  const ids = new Map<string, string>();
   for (const a of accounts)
     ids.set(a.username, await createUser(db, { ...a, password, passwordHash, isDemo: true }));
 
-  const latest = await db.query.questionnaireVersions.findFirst({
-    where: eq(questionnaireVersions.questionnaireId, DEMO_QUESTIONNAIRE),
-    orderBy: desc(questionnaireVersions.version),
-  });
+  // The first stage: all 814 EAs, the 120 selected with pi1 and their team.
+  const { rows, design } = loadIpeiFrame();
+  const sample = selectIpeiSample(rows, design, DEMO_SEED);
+  const selected = new Map(sample.selected.map((u) => [u.id, u]));
   await database.write(async (tx) => {
-    for (const ea of DEMO_EAS) {
-      const { eligible, selected, enumerators, team, ...row } = ea;
-      await tx.insert(enumerationAreas).values({ ...row, certainty: row.pi1 === 1, teamId: team });
-      const step = eligible / selected;
-      for (let k = 0; k < selected; k++) {
-        const dwelling = Math.floor(k * step) + 1;
-        const householdId = `${ea.code}-${String(dwelling).padStart(3, '0')}-1`;
-        await tx
-          .insert(households)
-          .values({ id: householdId, eaCode: ea.code, dwelling, household: 1, pi2: selected / eligible });
-        if (!latest) continue;
-        await tx.insert(assignments).values({
-          id: `A-${householdId}`,
-          householdId,
-          questionnaireId: DEMO_QUESTIONNAIRE,
-          questionnaireVersion: latest.version,
-          enumeratorId: ids.get(enumerators[k % enumerators.length]) as string,
-        });
-      }
+    for (let k = 0; k < rows.length; k += 200) {
+      await tx.insert(enumerationAreas).values(
+        rows.slice(k, k + 200).map((r) => {
+          const s = selected.get(r.ea_id);
+          return {
+            code: r.ea_id,
+            stratum: r.stratum,
+            island: r.island,
+            municipality: r.municipality_iso,
+            urbanRural: r.urban_rural,
+            measureOfSize: r.foreign_persons_2021,
+            pi1: s ? s.pi1 : null,
+            certainty: s?.certainty ?? false,
+            centroidLat: r.centroid_lat,
+            centroidLon: r.centroid_lon,
+            teamId: s ? teamOfStratum(r.stratum).id : null,
+          };
+        }),
+      );
     }
     await audit(tx, {
       actorId: null,
       action: 'demo.seeded',
       entityType: 'database',
-      details: { accounts: accounts.length },
+      details: { accounts: accounts.length, eas: rows.length, selected: sample.selected.length },
     });
   });
-  return accounts.map(({ username, role }) => ({ username, role }));
+  const household = await db.query.questionnaireVersions.findFirst({
+    where: eq(questionnaireVersions.questionnaireId, DEMO_QUESTIONNAIRE),
+  });
+  const result = accounts
+    .filter((a) => FEATURED.includes(a.username))
+    .map(({ username, role }) => ({ username, role }));
+  if (!household) return result;
+
+  const byId = new Map(rows.map((r) => [r.ea_id, r]));
+  const eas = sample.selected
+    .slice(0, options.maxEas ?? sample.selected.length)
+    .map((u) => ({ row: byId.get(u.id) as FrameRow }));
+  const coordinator = {
+    id: ids.get('coordinator') as string,
+    username: 'coordinator',
+    displayName: 'Coordenação nacional',
+    role: 'coordinator' as const,
+    teamId: null,
+  };
+  const listing = (eaCode: string, body: ListingSubmission) =>
+    recordListing(database, coordinator, eaCode, listingSubmissionSchema.parse(body));
+  const app = createApp({
+    database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
+    throttle: createLoginThrottle(1000),
+    kickJobs: () => {},
+    log: options.log,
+  });
+  const api = demoApi(app);
+  const summary = await simulateFieldwork(api, {
+    seed: DEMO_SEED,
+    password,
+    eas,
+    listing,
+    interviews: options.fieldwork ?? false,
+    log: options.log,
+  });
+  if (options.fieldwork)
+    lastDemoSupervisors = startDemoSupervisors(database, api, summary.pending, password, summary);
+  return result;
 }
 
 /** Production refuses to run while demo accounts exist. */

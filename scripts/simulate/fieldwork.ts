@@ -1,0 +1,348 @@
+/**
+ * The fieldwork simulator: plays the coordinator (listings), the enumerators (GET assignments, PUT
+ * interviews) and the supervisors (approve / return) through the HTTP API, seeded and reproducible.
+ * A few deliberate problems are planted for the supervisors: a very short interview, a GPS fix far
+ * from the EA, and a near-duplicate (answers copied from the previous household).
+ */
+import type { FrameRow } from '../../analysis/sampling/ipei.ts';
+import { seededUniform, seedFrom } from '../../analysis/sampling/rng.ts';
+import type { ListingResult, ListingSubmission } from '../../server/contract/listing.ts';
+import { householdAnswers, planHousehold } from './answers.ts';
+import { syntheticListing } from './listing.ts';
+import { pick, type Rand } from './population.ts';
+import { DEMO_TEAMS, teamOfStratum } from './staff.ts';
+
+export interface Api {
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: unknown }>;
+}
+
+export interface SimulatedEa {
+  row: FrameRow;
+}
+
+export interface SimulationOptions {
+  seed: number;
+  password: string;
+  eas: SimulatedEa[];
+  /** Records a listing (POST /api/listings/:ea, or the domain function in-process). */
+  listing: (eaCode: string, body: ListingSubmission) => Promise<ListingResult>;
+  /** The EAs are already listed (by the seed, with the same synthetic listings): skip the listing step. */
+  listed?: boolean;
+  /** Play the interviews too (default true); false records the listings only. */
+  interviews?: boolean;
+  /** Enumerators playing at the same time (default 6). */
+  parallel?: number;
+  /** Plant the deliberate problems (default true). */
+  problems?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface SimulationSummary {
+  eas: number;
+  listed: {
+    dwellings: number;
+    eligible: number;
+    ineligible: number;
+    unknown: number;
+    outOfScope: number;
+    selected: number;
+  };
+  interviews: number;
+  outcomes: Record<string, number>;
+  approved: number;
+  returned: number;
+  unreviewed: number;
+  problems: { short?: string; farGps?: string; nearDuplicate?: string };
+  failures: string[];
+  /** Interviews with a supervisor decision still to apply (see reviewInterviews). */
+  pending: PendingReview[];
+}
+
+export interface PendingReview {
+  id: string;
+  team: string;
+  outcome: number;
+  decision: {
+    action: 'approve' | 'return';
+    revision: number;
+    comments: Array<{ question: string | null; text: string }>;
+  } | null;
+}
+
+/**
+ * The supervisors apply their decisions to the interviews the server has validated; returns those
+ * still waiting for validation (HTTP 409 while the interview is 'received').
+ */
+export async function reviewInterviews(
+  api: Api,
+  pending: PendingReview[],
+  password: string,
+  summary: SimulationSummary,
+  tokenCache: Map<string, string> = new Map(),
+): Promise<PendingReview[]> {
+  const waiting: PendingReview[] = [];
+  for (const team of DEMO_TEAMS) {
+    const mine = pending.filter((x) => x.team === team.id);
+    if (!mine.length) continue;
+    const tokens: string[] = [];
+    for (const s of team.supervisors) {
+      if (!tokenCache.has(s)) tokenCache.set(s, await login(api, s, password));
+      tokens.push(tokenCache.get(s) as string);
+    }
+    for (const [k, x] of mine.entries()) {
+      if (!x.decision) continue;
+      const res = await api.request(
+        'POST',
+        `/api/interviews/${x.id}/review`,
+        x.decision,
+        tokens[k % tokens.length],
+      );
+      if (res.status === 200) {
+        if (x.decision.action === 'approve') summary.approved++;
+        else summary.returned++;
+      } else if (
+        res.status === 409 &&
+        (res.body as { details?: { status?: string } })?.details?.status === 'received'
+      )
+        waiting.push(x);
+      else
+        summary.failures.push(`review ${x.id}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
+  }
+  return waiting;
+}
+
+const uuid = (r: Rand) => {
+  const h = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16));
+  h[12] = '4';
+  h[16] = '89ab'[Math.floor(r() * 4)];
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+};
+
+const PAGES = [
+  'a_cover',
+  'b_screener',
+  'c_roster',
+  'h_housing',
+  'p_respondent',
+  'd_migration',
+  'e_legal',
+  'f_education',
+  'g_work',
+  'i_health',
+  'j_remittances',
+  'k_discrimination',
+  'l_integration',
+  'm_intentions',
+  'z_closing',
+];
+const FIELDWORK_START = Date.UTC(2026, 8, 1);
+const DAY = 86_400_000;
+
+async function login(api: Api, username: string, password: string): Promise<string> {
+  const res = await api.request('POST', '/api/auth/login', { username, password });
+  if (res.status !== 200)
+    throw new Error(`login ${username}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { token: string }).token;
+}
+
+export async function simulateFieldwork(api: Api, options: SimulationOptions): Promise<SimulationSummary> {
+  const r = seededUniform(options.seed);
+  const log = options.log ?? (() => {});
+  const summary: SimulationSummary = {
+    eas: options.eas.length,
+    listed: { dwellings: 0, eligible: 0, ineligible: 0, unknown: 0, outOfScope: 0, selected: 0 },
+    interviews: 0,
+    outcomes: {},
+    approved: 0,
+    returned: 0,
+    unreviewed: 0,
+    problems: {},
+    failures: [],
+    pending: [],
+  };
+  // 1. Listings: one enumerator per EA, in turn within the stratum.
+  const nationalityOf = new Map<string, string>();
+  const eaInfo = new Map<string, { row: FrameRow; day: number }>();
+  const turn: Record<string, number> = {};
+  for (const [k, { row }] of options.eas.entries()) {
+    const listing = syntheticListing(seededUniform(seedFrom(row.ea_id, options.seed)), row);
+    const team = teamOfStratum(row.stratum);
+    const list = team.enumerators[row.stratum];
+    turn[row.stratum] = (turn[row.stratum] ?? -1) + 1;
+    const enumerator = list[turn[row.stratum] % list.length];
+    for (const [d, nat] of Object.entries(listing.nationality)) nationalityOf.set(`${row.ea_id}:${d}`, nat);
+    eaInfo.set(row.ea_id, { row, day: 7 + Math.floor((k / Math.max(1, options.eas.length)) * 28) });
+    if (options.listed) continue;
+    const result = await options.listing(row.ea_id, {
+      questionnaireId: 'ipei-listing',
+      questionnaireVersion: 1,
+      answers: {
+        a02_island: row.island_code,
+        a03_municipality: row.municipality_iso,
+        a04_ea: row.ea_id,
+        dwellings: listing.dwellings,
+      },
+      classes: listing.classes,
+      take: 15,
+      enumerators: [enumerator],
+    });
+    summary.listed.dwellings += listing.dwellings.length;
+    summary.listed.eligible += result.eligible;
+    summary.listed.ineligible += result.ineligible;
+    summary.listed.unknown += result.unknown;
+    summary.listed.outOfScope += result.outOfScope;
+    summary.listed.selected += result.selected;
+  }
+  if (!options.listed)
+    log(
+      `listed ${options.eas.length} EAs: ${summary.listed.eligible} eligible households, ${summary.listed.selected} selected`,
+    );
+  if (options.interviews === false) return summary;
+  // 2. Interviews, enumerator by enumerator.
+  const submitted: PendingReview[] = [];
+  const teamOfEnumerator = new Map<string, string>();
+  for (const t of DEMO_TEAMS)
+    for (const list of Object.values(t.enumerators)) for (const e of list) teamOfEnumerator.set(e, t.id);
+  const planted = options.problems ?? true;
+  const playEnumerator = async (enumerator: string) => {
+    const r = seededUniform(seedFrom(enumerator, options.seed));
+    const token = await login(api, enumerator, options.password);
+    const res = await api.request('GET', '/api/assignments', undefined, token);
+    const assignments = res.body as Array<{
+      id: string;
+      ea: { code: string; stratum: string };
+      preload: Record<string, unknown>;
+      questionnaireId: string;
+      questionnaireVersion: number;
+      interviewId: string | null;
+    }>;
+    let previous: Record<string, unknown> | null = null;
+    for (const [k, a] of assignments.entries()) {
+      if (a.interviewId) continue;
+      const info = eaInfo.get(a.ea.code);
+      if (!info) continue;
+      const plan = planHousehold(r, a.ea.stratum, a.preload);
+      plan.nationality = nationalityOf.get(`${a.ea.code}:${a.preload.a05_dwelling}`) ?? plan.nationality;
+      const generated = householdAnswers(r, plan);
+      let answers = generated.answers;
+      const individuals = ((answers.members as unknown[] | undefined) ?? []).length;
+      let minutes =
+        plan.result === 11 || plan.result === 12 ? 22 + 7 * individuals + 10 * (r() - 0.5) : 3 + 4 * r();
+      let lat = (info.row.centroid_lat ?? 15) + (r() - 0.5) * 0.01;
+      let lon = (info.row.centroid_lon ?? -23.5) + (r() - 0.5) * 0.01;
+      const complete = plan.result === 11;
+      if (planted && complete && enumerator === 'enumerator1') {
+        if (!summary.problems.short) {
+          minutes = 4;
+          summary.problems.short = a.id;
+        } else if (!summary.problems.farGps) {
+          lat += 0.45;
+          lon -= 0.3;
+          summary.problems.farGps = a.id;
+        } else if (!summary.problems.nearDuplicate && previous) {
+          answers = { ...previous, ...a.preload };
+          summary.problems.nearDuplicate = a.id;
+        }
+      }
+      if (complete) previous = answers;
+      const start = FIELDWORK_START + (info.day + Math.floor(k / 3)) * DAY + (8 + r() * 9) * 3_600_000;
+      const end = start + minutes * 60_000;
+      const pageMs = PAGES.map(() => r());
+      const pageTotal = pageMs.reduce((s, v) => s + v, 0);
+      const envelope = {
+        interviewId: uuid(r),
+        revision: 1,
+        questionnaireId: a.questionnaireId,
+        questionnaireVersion: a.questionnaireVersion,
+        assignmentId: a.id,
+        answers:
+          complete || plan.result === 12
+            ? { ...answers, a06b_gps: `${lat.toFixed(6)},${lon.toFixed(6)}` }
+            : answers,
+        paradata: {
+          deviceId: `tablet-${enumerator.replace('enumerator', '')}`,
+          startedAt: new Date(start).toISOString(),
+          endedAt: new Date(end).toISOString(),
+          pageTimesMs: Object.fromEntries(
+            PAGES.map((p, i) => [p, Math.round((pageMs[i] / pageTotal) * minutes * 60_000)]),
+          ),
+          questionTimesMs: {},
+          languageSwitches: [],
+          visits: Array.from({ length: plan.visit }, (_, v) => ({
+            start: new Date(start - (plan.visit - 1 - v) * DAY).toISOString(),
+            end: new Date(
+              v === plan.visit - 1 ? end : start - (plan.visit - 1 - v) * DAY + 300_000,
+            ).toISOString(),
+          })),
+          gps: {
+            status: 'ok',
+            latitude: lat,
+            longitude: lon,
+            accuracyM: Math.round(4 + r() * 20),
+            at: new Date(start).toISOString(),
+          },
+        },
+        outcome: plan.result,
+        locale: generated.locale,
+        startedAt: new Date(start).toISOString(),
+        completedAt: new Date(end).toISOString(),
+        deviceId: `tablet-${enumerator.replace('enumerator', '')}`,
+      };
+      const put = await api.request('PUT', `/api/interviews/${envelope.interviewId}`, envelope, token);
+      if (put.status !== 201 && put.status !== 200) {
+        summary.failures.push(`PUT ${a.id}: HTTP ${put.status} ${JSON.stringify(put.body).slice(0, 200)}`);
+        continue;
+      }
+      summary.interviews++;
+      summary.outcomes[plan.result] = (summary.outcomes[plan.result] ?? 0) + 1;
+      submitted.push({
+        id: envelope.interviewId,
+        team: teamOfEnumerator.get(enumerator) as string,
+        outcome: plan.result,
+        decision: null,
+      });
+    }
+  };
+  // Enumerators work in parallel, each with its own seeded generator: the result does not depend on timing.
+  const everyone = DEMO_TEAMS.flatMap((t) => Object.values(t.enumerators).flat());
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.parallel ?? 6 }, async () => {
+      while (next < everyone.length) await playEnumerator(everyone[next++]);
+    }),
+  );
+  submitted.sort((a, b) => a.id.localeCompare(b.id));
+  log(`${summary.interviews} interviews received`);
+  // 3. The supervisors' decisions, drawn now; they are applied once the interviews are validated.
+  for (const x of submitted) {
+    const u = r();
+    x.decision =
+      x.outcome >= 14 || u >= 0.97
+        ? null
+        : u < 0.03 && x.outcome === 11
+          ? {
+              action: 'return',
+              revision: 1,
+              comments: [
+                {
+                  question: 'g14_income',
+                  text: pick(r, [
+                    'Confirme o rendimento: parece muito alto.',
+                    'Rendimento em falta: volte a perguntar.',
+                  ]),
+                },
+              ],
+            }
+          : { action: 'approve', revision: 1, comments: [] };
+    if (!x.decision) summary.unreviewed++;
+  }
+  summary.pending = submitted.filter((x) => x.decision);
+  return summary;
+}

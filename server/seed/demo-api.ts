@@ -1,0 +1,25 @@
+/** The simulator's Api on an in-process Hono app (app.request: no port, no network). */
+import type { Api } from '../../scripts/simulate/fieldwork.ts';
+
+export function demoApi(app: {
+  request: (path: string, init?: RequestInit) => Response | Promise<Response>;
+}): Api {
+  return {
+    async request(method, path, body, token) {
+      const headers: Record<string, string> = {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await app.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {}
+      return { status: res.status, body: parsed };
+    },
+  };
+}
