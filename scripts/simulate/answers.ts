@@ -63,7 +63,18 @@ interface Member {
 function roster(r: Rand, plan: HouseholdPlan): Member[] {
   const nat = plan.nationality;
   const sexOf = (code: string) => (r() < maleShare(code) ? 'male' : 'female') as Member['sex'];
-  const refAge = Math.min(85, Math.max(18, Math.round(24 + lognormal(r, 13, 0.55))));
+  // age groups of the foreign adults roughly as the RGPH-2021 margins (design.json sex_age)
+  const adultAge = (young: number) => {
+    const [lo, hi] = weighted(r, [
+      [[18, 24], young],
+      [[25, 34], 0.32],
+      [[35, 44], 0.27],
+      [[45, 64], 0.24],
+      [[65, 80], 0.05],
+    ] as const);
+    return lo + Math.floor(r() * (hi - lo + 1));
+  };
+  const refAge = adultAge(0.12);
   const members: Member[] = [
     { sex: sexOf(nat), age: refAge, nationality: nat, bornCv: nat === 'XX' && r() < 0.3, relationship: 1 },
   ];
@@ -75,14 +86,14 @@ function roster(r: Rand, plan: HouseholdPlan): Member[] {
       child
         ? {
             sex: r() < 0.5 ? 'male' : 'female',
-            age: Math.floor(r() * 15),
+            age: Math.floor(r() * 20),
             nationality: nat,
             bornCv: r() < 0.4,
             relationship: 3,
           }
         : {
             sex: r() < 0.5 ? 'male' : 'female',
-            age: 18 + Math.floor(r() * 40),
+            age: adultAge(0.3),
             nationality: nat,
             bornCv: false,
             relationship: pick(r, [2, 6, 8, 9]),

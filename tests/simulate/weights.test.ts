@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ipeiControls,
+  ipeiOptions,
+  runWeighting,
+  type WeightingResult,
+} from '../../analysis/weighting/index.ts';
+import { reviewInterviews, simulateFieldwork } from '../../scripts/simulate/fieldwork.ts';
+import { loadWeightingInputs } from '../../scripts/weighting/inputs.ts';
+import { parseEnv } from '../../server/env.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
+import { demoApi } from '../../server/seed/demo-api.ts';
+import { type Started, startMorabeza } from '../../server/startup.ts';
+
+// The whole demo fieldwork (120 EAs) is simulated; to keep the test short the interviews are marked
+// validated in SQL instead of running ~1,400 validation jobs (fieldwork.test.ts runs the real jobs),
+// then the supervisors' decisions are applied through the API and the weighting runs on the approved ones.
+let dir: string;
+let started: Started;
+let result: WeightingResult;
+const members = new Map<string, Record<string, unknown>>();
+const size = new Map<string, number>();
+const design = JSON.parse(
+  readFileSync(new URL('../../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
+);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'morabeza-weights-'));
+  const parsed = parseEnv({
+    DATABASE_URL: `file:${join(dir, 'm.db')}`,
+    MORABEZA_CLIENT_DIR: join(dir, 'none'),
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  started = await startMorabeza(parsed.env, { runJobs: false });
+  const api = demoApi(started.app);
+  const listed = new Set(
+    (await started.database.client.execute('select ea_code from ea_listings')).rows.map((r) =>
+      String(r.ea_code),
+    ),
+  );
+  const eas = loadIpeiFrame()
+    .rows.filter((r) => listed.has(r.ea_id))
+    .map((row) => ({ row }));
+  const summary = await simulateFieldwork(api, {
+    seed: DEMO_SEED,
+    password: 'demo',
+    eas,
+    listing: async () => {
+      throw new Error('listed');
+    },
+    listed: true,
+  });
+  await started.database.client.execute("update interviews set status = 'validated'");
+  await reviewInterviews(api, summary.pending, 'demo', summary);
+  const { households, persons } = await loadWeightingInputs(started.database.client);
+  result = runWeighting(households, persons, ipeiControls(design), ipeiOptions(design, false));
+  const rows = await started.database.client.execute(
+    "select h.id, r.envelope from households h join assignments a on a.household_id = h.id join interviews i on i.assignment_id = a.id join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision where i.status = 'approved_by_supervisor'",
+  );
+  for (const row of rows.rows) {
+    const answers = JSON.parse(String(row.envelope)).answers;
+    size.set(String(row.id), Number(answers.b01_residents));
+    const list: Record<string, unknown>[] = answers.members ?? [];
+    for (const [k, m] of list.entries()) members.set(`${row.id}-${k + 1}`, m);
+  }
+}, 300_000);
+afterAll(async () => {
+  await started?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Weighted share of `yes` among `among` (individual respondents, w_person_final). */
+function share(among: (m: Record<string, unknown>) => boolean, yes: (m: Record<string, unknown>) => boolean) {
+  let num = 0;
+  let den = 0;
+  for (const p of result.persons) {
+    if (!(p.w_person_final > 0)) continue;
+    const m = members.get(p.id) as Record<string, unknown>;
+    if (!among(m)) continue;
+    den += p.w_person_final;
+    if (yes(m)) num += p.w_person_final;
+  }
+  return num / den;
+}
+const self = (m: Record<string, unknown>) => m.z01_respondent === 1;
+const employed = (m: Record<string, unknown>) => m.g01_worked === 1 || m.g02_absent === 1;
+
+describe('the weighted simulated demo lands near the IPEI findings (ipei.md 5.9 step 8)', () => {
+  it('has the sample sizes of 5.4 (about 1,300 selected, 1,150 responding households)', () => {
+    const s = result.report.sample;
+    expect(s.households).toBeGreaterThan(1100);
+    expect(s.households).toBeLessThan(1600);
+    expect(s.respondents / (s.respondents + s.nonrespondents)).toBeGreaterThan(0.8);
+    expect(s.individualRespondents).toBeGreaterThan(1000);
+  });
+  it('reproduces every control total (households, persons by stratum, sex x age, nationality)', () => {
+    for (const c of result.report.controls)
+      expect(Math.abs(c.difference), `${c.margin} ${c.category}`).toBeLessThan(1e-3);
+  });
+  it('men 68.3% of foreign residents (calibrated), within 0.1 point', () => {
+    let men = 0;
+    let all = 0;
+    for (const p of result.persons) {
+      if (!p.eligible) continue;
+      all += p.w_roster_final;
+      if (p.sex === 'male') men += p.w_roster_final;
+    }
+    expect(men / all).toBeCloseTo(7428 / 10875, 3);
+  });
+  it('activity rate about 81% (+-7 points), INPS registration about 56% of the employed (+-8)', () => {
+    const active = share(
+      () => true,
+      (m) => employed(m) || (m.g04_searched === 1 && m.g06_available === 1),
+    );
+    expect(Math.abs(active - 0.81)).toBeLessThan(0.07);
+    expect(Math.abs(share(employed, (m) => m.e05_inps === 1) - 0.56)).toBeLessThan(0.08);
+  });
+  it('remitters about 58%, discrimination perceived about 39% and felt about 32%, integrated above 80% (+-8 points)', () => {
+    expect(Math.abs(share(self, (m) => m.j01_remit === 1) - 0.58)).toBeLessThan(0.08);
+    expect(Math.abs(share(self, (m) => m.k01e_perceived_origin === 1) - 0.39)).toBeLessThan(0.08);
+    expect(Math.abs(share(self, (m) => m.k02_felt_discriminated === 1) - 0.32)).toBeLessThan(0.08);
+    expect(share(self, (m) => m.l01_integrated === 1 || m.l01_integrated === 2)).toBeGreaterThan(0.8);
+  });
+  it('Cabo Verdean ancestry about 19% (+-6) and mean household size about 3 (+-0.6)', () => {
+    expect(
+      Math.abs(
+        share(
+          () => true,
+          (m) => m.c11_cv_ancestry === 1,
+        ) - 0.19,
+      ),
+    ).toBeLessThan(0.06);
+    let t = 0;
+    let w = 0;
+    for (const h of result.households)
+      if (h.w_hh > 0) {
+        t += h.w_hh * (size.get(h.id) as number);
+        w += h.w_hh;
+      }
+    expect(Math.abs(t / w - 3)).toBeLessThan(0.6);
+  });
+});
