@@ -254,7 +254,31 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
       if (complete) previous = answers;
       const start = FIELDWORK_START + (info.day + Math.floor(k / 3)) * DAY + (8 + r() * 9) * 3_600_000;
       const end = start + minutes * 60_000;
-      const pageMs = PAGES.map(() => r());
+      // time per page in proportion to its expected work (roster size, individual modules), +-25%
+      const rows = (answers.members as Array<Record<string, unknown>> | undefined) ?? [];
+      const ind = rows.filter((m) => m.z01_respondent === 1 || m.z01_respondent === 2).length;
+      const selfInd = rows.filter((m) => m.z01_respondent === 1).length;
+      const work: Record<string, number> = rows.length
+        ? {
+            a_cover: 2,
+            b_screener: 2,
+            c_roster: 3 * rows.length,
+            h_housing: 3,
+            p_respondent: 1,
+            d_migration: 3 * ind,
+            e_legal: 2 * ind,
+            f_education: 3 * ind,
+            g_work: 3 * ind,
+            i_health: 2 * selfInd,
+            j_remittances: 2 * selfInd,
+            k_discrimination: 2 * selfInd,
+            l_integration: 2 * selfInd,
+            m_intentions: selfInd,
+            z_closing: 1,
+          }
+        : { a_cover: 2, b_screener: 1, z_closing: 1 };
+      const pages = PAGES.filter((p) => (work[p] ?? 0) > 0);
+      const pageMs = pages.map((p) => work[p] * (0.75 + 0.5 * r()));
       const pageTotal = pageMs.reduce((s, v) => s + v, 0);
       const envelope = {
         interviewId: uuid(r),
@@ -271,7 +295,7 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
           startedAt: new Date(start).toISOString(),
           endedAt: new Date(end).toISOString(),
           pageTimesMs: Object.fromEntries(
-            PAGES.map((p, i) => [p, Math.round((pageMs[i] / pageTotal) * minutes * 60_000)]),
+            pages.map((p, i) => [p, Math.round((pageMs[i] / pageTotal) * minutes * 60_000)]),
           ),
           questionTimesMs: {},
           languageSwitches: [],
