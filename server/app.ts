@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interviews.ts';
+import { listingRoutes } from './routes/listing.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -57,6 +58,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/questionnaires', questionnaireRoutes(options))
     .route('/assignments', assignmentRoutes(options))
     .route('/interviews', interviewRoutes(options))
+    .route('/listings', listingRoutes(options))
     .route('/review', reviewRoutes(options))
     .route('/dashboard', dashboardRoutes(options))
     .route('/analysis', analysisRoutes(options));

@@ -27,6 +27,8 @@ export const envSchema = z
     DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     MORABEZA_MODE: z.enum(['demo', 'production']).default('demo'),
     MORABEZA_DEMO_PASSWORD: z.string().min(1).optional(),
+    /** Play the simulated fieldwork into a new demo database (interviews, reviews); false: sample only. */
+    MORABEZA_DEMO_FIELDWORK: booleanish.default(true),
     MORABEZA_QUESTIONNAIRES_DIR: z.string().default('questionnaires'),
     MORABEZA_CLIENT_DIR: z.string().default('client/dist'),
     SESSION_TTL_HOURS: z.coerce

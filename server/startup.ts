@@ -14,7 +14,13 @@ import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-f
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationThread } from './jobs/validation-thread.ts';
-import { type DemoAccount, demoAccountsPresent, isEmpty, seedDemo } from './seed/demo.ts';
+import {
+  type DemoAccount,
+  demoAccountsPresent,
+  isEmpty,
+  lastDemoSupervisors,
+  seedDemo,
+} from './seed/demo.ts';
 
 export interface Started {
   app: ReturnType<typeof createApp>;
@@ -51,7 +57,10 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
     let demoAccounts: DemoAccount[] | null = null;
     if (env.MORABEZA_MODE === 'demo') {
       if (await isEmpty(database))
-        demoAccounts = await seedDemo(database, env.MORABEZA_DEMO_PASSWORD ?? 'demo');
+        demoAccounts = await seedDemo(database, env.MORABEZA_DEMO_PASSWORD ?? 'demo', {
+          fieldwork: env.MORABEZA_DEMO_FIELDWORK,
+          log: (line) => console.log(line),
+        });
     } else {
       const demo = await demoAccountsPresent(database);
       if (demo.length) {
@@ -84,6 +93,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       demoAccounts,
       warnings,
       close: async () => {
+        lastDemoSupervisors?.stop();
         await jobs.stop();
         await validation.close();
         database.close();

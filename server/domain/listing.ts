@@ -78,6 +78,13 @@ export async function recordListing(
       throw new Problem('resource.not_found', { eaCode, reason: "not your team's EA" });
     if (await tx.query.eaListings.findFirst({ where: eq(eaListings.eaCode, eaCode) }))
       throw new Problem('request.invalid', [{ field: 'eaCode', message: `EA ${eaCode} is already listed` }]);
+    if (await tx.query.households.findFirst({ where: eq(households.eaCode, eaCode) }))
+      throw new Problem('request.invalid', [
+        {
+          field: 'eaCode',
+          message: `EA ${eaCode} already has sample households from another source: its sample cannot be drawn from a listing`,
+        },
+      ]);
     const questionnaire = await tx.query.questionnaireVersions.findFirst({
       where: and(
         eq(questionnaireVersions.questionnaireId, HOUSEHOLD_QUESTIONNAIRE),

@@ -6,6 +6,7 @@ import { assignmentSchema, questionnaireSummarySchema } from '../contract/assign
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
+import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
 import { problemBodySchema } from '../contract/problem.ts';
 import {
   bulkApproveRequestSchema,
@@ -35,6 +36,8 @@ const schemas = {
   BulkApproveRequest: bulkApproveRequestSchema,
   BulkApproveResult: bulkApproveResultSchema,
   Dashboard: dashboardSchema,
+  ListingSubmission: listingSubmissionSchema,
+  ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
   TableRequest: tableRequestSchema,
   TableResponse: tableResponseSchema,
@@ -196,6 +199,26 @@ export function buildOpenApi() {
             200: json(ref('BulkApproveResult')),
             ...problems('request.invalid', 'auth.forbidden'),
           },
+        },
+      },
+      '/api/listings/{eaCode}': {
+        post: {
+          ...secured,
+          summary:
+            "Record a selected EA's listing (supervisor of its team, coordinator, admin): E, I, U, then m = min(take, E) households drawn systematically and assigned to the team's enumerators",
+          requestBody: json(ref('ListingSubmission')),
+          responses: {
+            201: json(ref('ListingResult')),
+            ...problems('request.invalid', 'resource.not_found', 'questionnaire.unknown_version'),
+            ...authProblems,
+          },
+        },
+      },
+      '/api/listings': {
+        get: {
+          ...secured,
+          summary: 'Listing counts per EA',
+          responses: { 200: json({ type: 'array' }), ...authProblems },
         },
       },
       '/api/dashboard': {

@@ -29,6 +29,7 @@ function envFor(extra: Record<string, string>) {
   const parsed = parseEnv({
     MORABEZA_QUESTIONNAIRES_DIR: questionnaires,
     MORABEZA_CLIENT_DIR: join(dir, 'none'),
+    MORABEZA_DEMO_FIELDWORK: 'false',
     ...extra,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));

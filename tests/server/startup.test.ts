@@ -17,6 +17,7 @@ function envFor(extra: Record<string, string>) {
   const parsed = parseEnv({
     DATABASE_URL: `file:${join(dir, 'm.db')}`,
     MORABEZA_CLIENT_DIR: join(dir, 'none'),
+    MORABEZA_DEMO_FIELDWORK: 'false',
     ...extra,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
