@@ -221,6 +221,8 @@ function collectErrors(survey: Model): { errors: AnswerError[]; warnings: Answer
 export function validateAnswers(model: Model | object, answers: Record<string, unknown>): AnswersValidation {
   const survey = model instanceof Model ? model : createValidationModel(model);
   const flagged: AnswerFlag[] = [];
+  // a reused model keeps the previous interview's roster panels unless it is emptied first
+  survey.clear(true, true);
   survey.data = structuredClone(answers);
   checkRawAnswers(survey, answers, flagged);
   stripHiddenAnswers(survey, flagged);
