@@ -11,16 +11,14 @@ beforeEach(async () => {
   ctx = await createTestContext();
   for (const file of findQuestionnaireFiles(ipeiStandIn)) await publishVersion(ctx.database.db, file);
   // a selected EA of team A that has not been listed yet
-  await ctx.database.db
-    .insert(enumerationAreas)
-    .values({
-      code: 'CV-PR-0002',
-      stratum: 'PR',
-      island: 'Santiago',
-      municipality: 'CV-PR',
-      teamId: 'team-a',
-      pi1: 0.3,
-    });
+  await ctx.database.db.insert(enumerationAreas).values({
+    code: 'CV-PR-0002',
+    stratum: 'PR',
+    island: 'Santiago',
+    municipality: 'CV-PR',
+    teamId: 'team-a',
+    pi1: 0.3,
+  });
 });
 afterEach(async () => ctx.close());
 
