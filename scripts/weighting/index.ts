@@ -7,6 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { weightedDataFromRun } from '../../analysis/tables/from-weighting.ts';
+import { writeWeightedData } from '../../analysis/tables/save.ts';
 import {
   ipeiControls,
   ipeiOptions,
@@ -14,6 +16,7 @@ import {
   runWeighting,
   WeightingError,
 } from '../../analysis/weighting/index.ts';
+import { flattenAnswers } from './flatten.ts';
 import { loadWeightingInputs } from './inputs.ts';
 import { writeWeightFiles } from './output.ts';
 
@@ -25,7 +28,7 @@ const url = process.env.DATABASE_URL ?? 'file:data/morabeza.db';
 const client = createClient({ url, authToken: process.env.DATABASE_AUTH_TOKEN });
 try {
   const design = JSON.parse(readFileSync(join('questionnaires', survey, 'design.json'), 'utf8'));
-  const { households, persons, skipped } = await loadWeightingInputs(client);
+  const { households, persons, skipped, answers } = await loadWeightingInputs(client);
   if (!households.length)
     throw new WeightingError(
       `No listed household in ${url}: run the sample, the listings and the fieldwork first.`,
@@ -40,6 +43,12 @@ try {
   );
   mkdirSync(out, { recursive: true });
   const files = writeWeightFiles(result, out, survey);
+  // what `npm run tables` / `npm run export` and the analysts' API read: data/weights/<survey>/
+  writeWeightedData(
+    join(out, survey),
+    weightedDataFromRun(result, flattenAnswers(answers), { survey, questionnaire: `${survey}-household` }),
+  );
+  files.push(join(survey, 'weights.json'));
   const report = {
     survey,
     database: url,

@@ -19,9 +19,13 @@ export function firstNationality(m: Member): string | null {
   return n1 ?? null;
 }
 
-export async function loadWeightingInputs(
-  client: Client,
-): Promise<{ households: HouseholdInput[]; persons: PersonInput[]; skipped: string[] }> {
+export async function loadWeightingInputs(client: Client): Promise<{
+  households: HouseholdInput[];
+  persons: PersonInput[];
+  skipped: string[];
+  /** The approved answers of each responding household, for the tables and exports. */
+  answers: Array<{ householdId: string; answers: Record<string, unknown> }>;
+}> {
   const rows = await client.execute(`
     select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.hh_class,
            l.eligible, l.ineligible, l.unknown,
@@ -36,6 +40,7 @@ export async function loadWeightingInputs(
   const households: HouseholdInput[] = [];
   const persons: PersonInput[] = [];
   const skipped: string[] = [];
+  const answers: Array<{ householdId: string; answers: Record<string, unknown> }> = [];
   const seen = new Set<string>();
   for (const row of rows.rows) {
     const id = String(row.id);
@@ -56,6 +61,7 @@ export async function loadWeightingInputs(
     if (status === 'respondent') {
       const envelope = JSON.parse(String(row.envelope)) as { answers: { members?: Member[] } };
       members = envelope.answers.members ?? [];
+      if (members.length) answers.push({ householdId: id, answers: envelope.answers });
       if (!members.length) {
         skipped.push(`${id}: approved response without a roster; counted as nonrespondent`);
       }
@@ -89,5 +95,5 @@ export async function loadWeightingInputs(
       });
     });
   }
-  return { households, persons, skipped };
+  return { households, persons, skipped, answers };
 }
