@@ -278,7 +278,10 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
           }
         : { a_cover: 2, b_screener: 1, z_closing: 1 };
       const pages = PAGES.filter((p) => (work[p] ?? 0) > 0);
-      const pageMs = pages.map((p) => work[p] * (0.75 + 0.5 * r()));
+      // one draw per page of the questionnaire, whether visited or not, so that the random stream of
+      // everything after (and the seeded demo the weighting tests are tuned on) does not depend on it
+      const draws = PAGES.map(() => r());
+      const pageMs = pages.map((p) => work[p] * (0.75 + 0.5 * draws[PAGES.indexOf(p)]));
       const pageTotal = pageMs.reduce((s, v) => s + v, 0);
       const envelope = {
         interviewId: uuid(r),

@@ -22,6 +22,7 @@ beforeAll(async () => {
   const parsed = parseEnv({
     DATABASE_URL: `file:${join(dir, 'm.db')}`,
     MORABEZA_CLIENT_DIR: join(dir, 'none'),
+    MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   started = await startMorabeza(parsed.env, { runJobs: false });
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await started.jobs.drain();
   const left = await reviewInterviews(api, summary.pending, 'demo', summary);
   expect(left).toEqual([]);
-}, 240_000);
+}, 900_000); // the real validation jobs, on a two-core machine shared with the other test files
 afterAll(async () => {
   await started?.close();
   rmSync(dir, { recursive: true, force: true });

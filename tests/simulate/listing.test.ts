@@ -16,6 +16,7 @@ beforeAll(async () => {
   const parsed = parseEnv({
     DATABASE_URL: `file:${join(dir, 'm.db')}`,
     MORABEZA_CLIENT_DIR: join(dir, 'none'),
+    MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   started = await startMorabeza(parsed.env, { runJobs: false });

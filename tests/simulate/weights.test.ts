@@ -32,6 +32,7 @@ beforeAll(async () => {
   const parsed = parseEnv({
     DATABASE_URL: `file:${join(dir, 'm.db')}`,
     MORABEZA_CLIENT_DIR: join(dir, 'none'),
+    MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   started = await startMorabeza(parsed.env, { runJobs: false });
@@ -66,7 +67,7 @@ beforeAll(async () => {
     const list: Record<string, unknown>[] = answers.members ?? [];
     for (const [k, m] of list.entries()) members.set(`${row.id}-${k + 1}`, m);
   }
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
   await started?.close();
   rmSync(dir, { recursive: true, force: true });
