@@ -3,12 +3,56 @@
  * person row per roster member (the roster and the individual modules share `members`), keyed like the
  * weighting's units (`household_id`, `person_id` = household id + line number). A column whose values
  * are all numbers becomes numeric; a multiple answer is kept as its codes joined by ";".
+ *
+ * A tablet stores the questionnaire's computed (expression) questions with the answers; where an
+ * interview lacks one (the fieldwork simulator's do), it is computed here with survey-core's own
+ * expression runner, in questionnaire order, so c13a_first_nationality, c13_eligible, g17_lf_status ...
+ * are there for every person.
  */
+import { ExpressionRunner } from 'survey-core';
 import type { Column, DataFrame } from '../../analysis/data.ts';
 import type { FlatAnswers } from '../../analysis/tables/from-weighting.ts';
-import { firstNationality } from './inputs.ts';
 
 type Value = unknown;
+type Row = Record<string, Value>;
+
+interface Computed {
+  name: string;
+  runner: ExpressionRunner;
+}
+
+/** The expression questions of a questionnaire: at household level, and inside the roster's panels. */
+export function expressionsOf(questionnaire: unknown): { household: Computed[]; member: Computed[] } {
+  const household: Computed[] = [];
+  const member: Computed[] = [];
+  const walk = (node: unknown, inPanel: boolean): void => {
+    if (Array.isArray(node)) for (const n of node) walk(n, inPanel);
+    else if (node && typeof node === 'object') {
+      const q = node as Record<string, unknown>;
+      if (q.type === 'expression' && typeof q.name === 'string' && typeof q.expression === 'string') {
+        const expression = q.expression.replaceAll('{panel.', '{');
+        (inPanel ? member : household).push({ name: q.name, runner: new ExpressionRunner(expression) });
+      }
+      const panel = q.type === 'paneldynamic' && (q.valueName === 'members' || q.name === 'members');
+      for (const [key, value] of Object.entries(q)) if (key !== 'expression') walk(value, inPanel || panel);
+    }
+  };
+  walk(questionnaire, false);
+  const unique = (list: Computed[]) => list.filter((c, i) => list.findIndex((d) => d.name === c.name) === i);
+  return { household: unique(household), member: unique(member) };
+}
+
+function withComputed(row: Row, computed: Computed[]): Row {
+  const missing = computed.filter((c) => row[c.name] === undefined);
+  if (!missing.length) return row;
+  const out = { ...row };
+  for (const c of missing) {
+    const value = c.runner.runValues(out);
+    if (value !== '' && value !== undefined && !(typeof value === 'number' && Number.isNaN(value)))
+      out[c.name] = value;
+  }
+  return out;
+}
 
 function toColumn(values: Value[]): Column {
   const present = values.filter((v) => v !== null && v !== undefined && v !== '');
@@ -20,7 +64,7 @@ function toColumn(values: Value[]): Column {
   );
 }
 
-function frame(rows: Array<Record<string, Value>>, key: string, ids: string[]): DataFrame {
+function frame(rows: Row[], key: string, ids: string[]): DataFrame {
   const names = new Set<string>();
   for (const row of rows)
     for (const [name, value] of Object.entries(row)) {
@@ -33,37 +77,21 @@ function frame(rows: Array<Record<string, Value>>, key: string, ids: string[]): 
   return out;
 }
 
-/**
- * The roster's eligibility expressions of household.v1 (c13a_first_nationality, c13_eligible,
- * c14_individual). A tablet stores SurveyJS expression values with the answers; an interview without
- * them (the fieldwork simulator's) gets them here, by the questionnaire's own formulas.
- */
-function withEligibility(m: Record<string, Value>): Record<string, Value> {
-  if (m.c13a_first_nationality !== undefined) return m;
-  const first = firstNationality(m);
-  const eligible = first !== null && first !== 'CV' ? 1 : 0;
-  const age = typeof m.c05_age === 'number' ? m.c05_age : Number.NaN;
-  return {
-    ...m,
-    c13a_first_nationality: first,
-    c13_eligible: eligible,
-    c14_individual: eligible && age >= 15 ? 1 : 0,
-  };
-}
-
 export function flattenAnswers(
-  interviews: Array<{ householdId: string; answers: Record<string, Value> }>,
+  interviews: Array<{ householdId: string; answers: Row }>,
+  questionnaire: unknown,
 ): FlatAnswers {
+  const computed = expressionsOf(questionnaire);
   const households = interviews.map(({ answers }) => {
     const { members: _members, ...rest } = answers;
-    return rest;
+    return withComputed(rest, computed.household);
   });
-  const people: Array<Record<string, Value>> = [];
+  const people: Row[] = [];
   const personIds: string[] = [];
   for (const { householdId, answers } of interviews) {
-    const members = Array.isArray(answers.members) ? (answers.members as Array<Record<string, Value>>) : [];
+    const members = Array.isArray(answers.members) ? (answers.members as Row[]) : [];
     members.forEach((m, k) => {
-      people.push(withEligibility(m));
+      people.push(withComputed(m, computed.member));
       personIds.push(`${householdId}-${k + 1}`);
     });
   }

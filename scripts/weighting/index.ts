@@ -4,7 +4,7 @@
  * design.json: households, roster persons and individual respondents with every step, the final and
  * JKn replicate weights, and the weighting report (JSON and Markdown).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { weightedDataFromRun } from '../../analysis/tables/from-weighting.ts';
@@ -19,6 +19,16 @@ import {
 import { flattenAnswers } from './flatten.ts';
 import { loadWeightingInputs } from './inputs.ts';
 import { writeWeightFiles } from './output.ts';
+
+/** The latest household questionnaire of the survey (its expressions complete the flattened answers). */
+function householdQuestionnaire(survey: string): unknown {
+  const dir = join('questionnaires', survey);
+  const versions = readdirSync(dir)
+    .map((f) => /^household\.v(\d+)\.json$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(b[1]) - Number(a[1]));
+  return versions.length ? JSON.parse(readFileSync(join(dir, versions[0][0]), 'utf8')) : {};
+}
 
 const args = process.argv.slice(2);
 const survey = args.find((a) => !a.startsWith('--')) ?? 'ipei';
@@ -46,7 +56,10 @@ try {
   // what `npm run tables` / `npm run export` and the analysts' API read: data/weights/<survey>/
   writeWeightedData(
     join(out, survey),
-    weightedDataFromRun(result, flattenAnswers(answers), { survey, questionnaire: `${survey}-household` }),
+    weightedDataFromRun(result, flattenAnswers(answers, householdQuestionnaire(survey)), {
+      survey,
+      questionnaire: `${survey}-household`,
+    }),
   );
   files.push(join(survey, 'weights.json'));
   const report = {

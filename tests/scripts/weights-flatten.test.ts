@@ -1,43 +1,52 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenAnswers } from '../../scripts/weighting/flatten.ts';
 
+const household = JSON.parse(
+  readFileSync(new URL('../../questionnaires/ipei/household.v1.json', import.meta.url), 'utf8'),
+);
+
 describe('the approved answers flattened for tables and exports', () => {
-  const flat = flattenAnswers([
-    {
-      householdId: 'CV-PR-0012-004-1',
-      answers: {
-        b01_residents: 2,
-        a08_language: 'pt',
-        members: [
-          {
-            c01_name: 'Ana',
-            c03_sex: 2,
-            c05_age: 34,
-            c07_nationality1: 'GW',
-            c08_other_nationality: 2,
-            g05_search_methods: [1, 3],
-          },
-          { c01_name: 'Rui', c03_sex: 1, c05_age: 9, c07_nationality1: 'CV', c08_other_nationality: 2 },
-        ],
+  const flat = flattenAnswers(
+    [
+      {
+        householdId: 'CV-PR-0012-004-1',
+        answers: {
+          b01_residents: 2,
+          a08_language: 'pt',
+          members: [
+            {
+              c01_name: 'Ana',
+              c03_sex: 2,
+              c05_age: 34,
+              c07_nationality1: 'GW',
+              c08_other_nationality: 2,
+              g01_worked: 1,
+              g05_search_methods: [1, 3],
+            },
+            { c01_name: 'Rui', c03_sex: 1, c05_age: 9, c07_nationality1: 'CV', c08_other_nationality: 2 },
+          ],
+        },
       },
-    },
-    {
-      householdId: 'CV-SL-0003-011-1',
-      answers: {
-        b01_residents: 1,
-        members: [
-          {
-            c03_sex: 1,
-            c05_age: 51,
-            c07_nationality1: 'PT',
-            c08_other_nationality: 1,
-            c09_first_nationality: 2,
-            c08a_nationality2: 'CV',
-          },
-        ],
+      {
+        householdId: 'CV-SL-0003-011-1',
+        answers: {
+          b01_residents: 1,
+          members: [
+            {
+              c03_sex: 1,
+              c05_age: 51,
+              c07_nationality1: 'PT',
+              c08_other_nationality: 1,
+              c09_first_nationality: 2,
+              c08a_nationality2: 'CV',
+            },
+          ],
+        },
       },
-    },
-  ]);
+    ],
+    household,
+  );
 
   it('gives one household row per interview and one person row per roster member, keyed as the weights are', () => {
     expect(flat.households.household_id).toEqual(['CV-PR-0012-004-1', 'CV-SL-0003-011-1']);
@@ -56,10 +65,12 @@ describe('the approved answers flattened for tables and exports', () => {
     expect(Array.from(flat.households.a08_language)).toEqual(['pt', null]);
   });
 
-  it("computes the roster's eligibility expressions by the questionnaire's formulas when the answers lack them", () => {
+  it("computes the questionnaire's expressions (survey-core) when the answers lack them", () => {
     // a member whose first nationality is the second one declared (c09 = 2) takes c08a_nationality2
     expect(Array.from(flat.persons.c13a_first_nationality)).toEqual(['GW', 'CV', 'CV']);
     expect(Array.from(flat.persons.c13_eligible as Float64Array)).toEqual([1, 0, 0]);
     expect(Array.from(flat.persons.c14_individual as Float64Array)).toEqual([1, 0, 0]);
+    // and any other computed question, e.g. the ILO labour-force status of one who worked
+    expect(Array.from(flat.persons.g17_lf_status as Float64Array)).toEqual([1, Number.NaN, Number.NaN]);
   });
 });
