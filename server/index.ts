@@ -22,7 +22,8 @@ const server = serve({ fetch: started.app.fetch, port: env.PORT, hostname: env.H
     const password = env.MORABEZA_DEMO_PASSWORD ?? 'demo';
     console.log(`Demo accounts (password "${password}"): admin, coordinator, supervisor1, supervisor2,`);
     console.log('  enumerator1, enumerator2, enumerator3, analyst');
-    if (started.demoAccounts) console.log(`  (seeded just now: ${started.demoAccounts.length} accounts)`);
+    if (started.demoAccounts)
+      console.log('  (a new demo: 36 enumerators and 7 supervisors in 6 teams; see README.md)');
   }
   console.log(`API description: ${url}/api/openapi.json`);
 });
