@@ -1,6 +1,7 @@
 /** The server process: parse the configuration, start, listen, and stop cleanly on SIGINT/SIGTERM. */
 import { serve } from '@hono/node-server';
 import { loadEnv } from './env.ts';
+import { DEMO_STAFF } from './seed/demo.ts';
 import { StartupError, startMorabeza } from './startup.ts';
 
 const env = loadEnv();
@@ -23,7 +24,9 @@ const server = serve({ fetch: started.app.fetch, port: env.PORT, hostname: env.H
     console.log(`Demo accounts (password "${password}"): admin, coordinator, supervisor1, supervisor2,`);
     console.log('  enumerator1, enumerator2, enumerator3, analyst');
     if (started.demoAccounts)
-      console.log('  (a new demo: 36 enumerators and 7 supervisors in 6 teams; see README.md)');
+      console.log(
+        `  (a new demo: ${DEMO_STAFF.enumerators} enumerators and ${DEMO_STAFF.supervisors} supervisors in ${DEMO_STAFF.teams} teams; see README.md)`,
+      );
   }
   console.log(`API description: ${url}/api/openapi.json`);
 });

@@ -66,9 +66,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw error;
   }
   if (path && !options.syncUrl) {
-    // WAL: readers never block the writer; FULL: a commit is on disk before the 2xx
+    // WAL: readers never block the writer. Durability needs no pragma: libSQL opens every pooled
+    // connection with synchronous=FULL, so a commit is on disk before the 2xx.
     await client.execute('PRAGMA journal_mode=WAL');
-    await client.execute('PRAGMA synchronous=FULL');
   }
   await client.execute('PRAGMA foreign_keys=ON');
   const db = drizzle(client, { schema });

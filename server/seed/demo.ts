@@ -48,6 +48,13 @@ const FEATURED = [
 /** The supervisors applying their decisions after the last seed (tests wait on `done` or call `stop`). */
 export let lastDemoSupervisors: ReturnType<typeof startDemoSupervisors> | null = null;
 
+/** The demo's field staff, as the start-up message tells it. */
+export const DEMO_STAFF = {
+  teams: DEMO_TEAMS.length,
+  supervisors: DEMO_TEAMS.reduce((n, t) => n + t.supervisors.length, 0),
+  enumerators: DEMO_TEAMS.reduce((n, t) => n + Object.values(t.enumerators).flat().length, 0),
+};
+
 export async function isEmpty(database: Database): Promise<boolean> {
   const rows = await database.db.select({ n: sql<number>`count(*)` }).from(users);
   return (rows[0]?.n ?? 0) === 0;
