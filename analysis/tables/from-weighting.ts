@@ -2,8 +2,8 @@
  * WeightedData from the weighting pipeline's result (analysis/weighting runWeighting) and the
  * flattened answers: responding households and their roster, each step and final weight, the JKn
  * replicate weights (rw_hh_k, rw_roster_k, rw_person_k) and the design (psu within var_stratum).
- * `npm run weights` can call this and writeWeightedData (save.ts) to produce what tables and
- * exports read.
+ * `npm run weights` calls this and writeWeightedData (server/storage/weighted-data.ts) to produce
+ * what tables and exports read.
  */
 import type { DataFrame } from '../data.ts';
 import type { WeightingResult } from '../weighting/run.ts';

@@ -12,7 +12,8 @@ import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
 import type { Lang } from '../../analysis/tables/labels.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
-import { defaultDataDir, loadData, loadSurveyContext } from './context.ts';
+import { loadSurveyContext } from '../../server/storage/survey-context.ts';
+import { defaultDataDir, loadWeightedData } from '../../server/storage/weighted-data.ts';
 import { progressBar } from './progress.ts';
 
 function args(argv: string[]) {
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const ctx = loadSurveyContext(a.survey);
-  const data = loadData(a.data ?? defaultDataDir(a.survey));
+  const data = loadWeightedData(a.data ?? defaultDataDir(a.survey));
   const file = a.only
     ? {
         ...ctx.file,

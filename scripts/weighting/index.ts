@@ -8,7 +8,6 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { weightedDataFromRun } from '../../analysis/tables/from-weighting.ts';
-import { writeWeightedData } from '../../analysis/tables/save.ts';
 import {
   ipeiControls,
   ipeiOptions,
@@ -16,6 +15,7 @@ import {
   runWeighting,
   WeightingError,
 } from '../../analysis/weighting/index.ts';
+import { writeWeightedData } from '../../server/storage/weighted-data.ts';
 import { flattenAnswers } from './flatten.ts';
 import { loadWeightingInputs } from './inputs.ts';
 import { writeWeightFiles } from './output.ts';

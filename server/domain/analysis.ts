@@ -15,14 +15,10 @@ import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
 import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
-import {
-  defaultDataDir,
-  loadData,
-  loadSurveyContext,
-  type SurveyContext,
-} from '../../scripts/tables/context.ts';
 import type { AnalysisCatalogue, TableRequest } from '../contract/analysis.ts';
 import { Problem } from '../problems.ts';
+import { loadSurveyContext, type SurveyContext } from '../storage/survey-context.ts';
+import { defaultDataDir, loadWeightedData } from '../storage/weighted-data.ts';
 
 export interface AnalysisOptions {
   /** Folder of a survey's weighted data (default data/weights/<survey>). */
@@ -58,7 +54,7 @@ export function weightedData(survey: string, opts: AnalysisOptions): WeightedDat
   const mtime = statSync(meta).mtimeMs;
   const hit = dataCache.get(dir);
   if (hit && hit.mtime === mtime) return hit.data;
-  const data = loadData(dir);
+  const data = loadWeightedData(dir);
   dataCache.set(dir, { mtime, data });
   return data;
 }

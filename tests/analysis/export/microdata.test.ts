@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { exportMicrodata } from '../../../analysis/export/bundle.ts';
 import { buildMicrodata } from '../../../analysis/export/microdata.ts';
 import { readCsv } from '../../../analysis/io/csv.ts';
-import { loadWeightedData } from '../../../analysis/tables/load.ts';
-import { loadSurveyContext } from '../../../scripts/tables/context.ts';
+import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
+import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
 import { FIXTURE } from '../tables/helpers.ts';
 
 const ctx = loadSurveyContext('ipei');

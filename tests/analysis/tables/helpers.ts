@@ -1,7 +1,7 @@
 /** The synthetic WeightedData fixture (tests/fixtures/tables) with a small plan file and labels. */
 import { labelsFrom } from '../../../analysis/tables/labels.ts';
-import { loadWeightedData } from '../../../analysis/tables/load.ts';
 import { parseTablesFile, type TablesFile } from '../../../analysis/tables/plan.ts';
+import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
 
 export const FIXTURE = 'tests/fixtures/tables';
 export const data = () => loadWeightedData(FIXTURE);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
-import { loadSurveyContext } from '../../../scripts/tables/context.ts';
+import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
 import { data, table } from './helpers.ts';
 
 const ctx = loadSurveyContext('ipei');

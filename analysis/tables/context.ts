@@ -1,0 +1,46 @@
+/**
+ * A survey's tables context, assembled from what its files hold (no I/O here; the server's
+ * server/storage/survey-context.ts reads them): the table plans (tables.json), the reliability
+ * rules (design.json), the labels (the questionnaire's codebook, the derived variables and the
+ * strata names) and the notice.
+ */
+import { type CodebookLike, type Labels, labelsFrom } from './labels.ts';
+import { parseTablesFile, type TablesFile } from './plan.ts';
+import { type ReliabilityRules, rulesFromDesign } from './reliability.ts';
+
+/** A codebook entry as the tables need it: labels plus the level (household or person). */
+export interface ContextCodebookEntry extends CodebookLike {
+  level: string;
+}
+
+export interface SurveyContext {
+  survey: string;
+  file: TablesFile;
+  rules: ReliabilityRules;
+  codebook: ContextCodebookEntry[];
+  labels: Labels;
+  notice: { pt: string; en: string } | null;
+}
+
+export interface DesignJson {
+  reliability?: { cv_flag?: number; min_n?: number };
+  strata?: Array<{ code: string; name: string }>;
+}
+
+/** The context from the parsed tables.json, design.json and the questionnaire's codebook. */
+export function surveyContextFrom(
+  survey: string,
+  tablesJson: unknown,
+  design: DesignJson,
+  codebook: ContextCodebookEntry[],
+): SurveyContext {
+  const file = parseTablesFile(tablesJson);
+  const labels = labelsFrom(codebook, file.derived);
+  labels.stratum = {
+    name: 'stratum',
+    label: { pt: 'Estrato', en: 'Stratum' },
+    type: 'design',
+    values: (design.strata ?? []).map((s) => ({ code: s.code, pt: s.name, en: s.name })),
+  };
+  return { survey, file, rules: rulesFromDesign(design), codebook, labels, notice: file.notice ?? null };
+}
