@@ -9,7 +9,7 @@
  */
 
 export type { CalFun, CalibrateOptions, PopulationTable, RakeMargin } from './calibration/index.ts';
-export { calibrate, postStratify, rake, trimWeights } from './calibration/index.ts';
+export { calibrate, calibrationWeights, postStratify, rake, trimWeights } from './calibration/index.ts';
 export type { Cell, Column, DataFrame, Factor } from './data.ts';
 export { factorColumn, numericColumn, toFactor } from './data.ts';
 export type { DesignSpec, LonelyPsu, Stage, SurveyDesign } from './design.ts';

@@ -93,6 +93,35 @@ export function calibrationMatrix(
   return { names, cols };
 }
 
+/**
+ * The model matrix row by row, keeping only the non-zero entries (compressed sparse rows): a
+ * calibration on factors has 1 + (number of factors) entries per row whatever the number of levels,
+ * so each Newton step costs O(n) instead of O(n p^2).
+ */
+interface SparseRows {
+  start: Int32Array;
+  col: Int32Array;
+  val: Float64Array;
+}
+
+function sparseRows(mm: readonly Float64Array[], n: number): SparseRows {
+  const start = new Int32Array(n + 1);
+  const col: number[] = [];
+  const val: number[] = [];
+  for (let i = 0; i < n; i++) {
+    start[i] = col.length;
+    for (let j = 0; j < mm.length; j++) {
+      const v = mm[j][i];
+      if (v !== 0) {
+        col.push(j);
+        val.push(v);
+      }
+    }
+  }
+  start[n] = col.length;
+  return { start, col: Int32Array.from(col), val: Float64Array.from(val) };
+}
+
 function grake(
   mm: Float64Array[],
   ww: Float64Array,
@@ -106,7 +135,11 @@ function grake(
 ): { g: Float64Array; failed: boolean } {
   const n = ww.length;
   const p = mm.length;
-  const sampleTotal = mm.map((c) => c.reduce((s, v, i) => s + v * ww[i], 0));
+  const rows = sparseRows(mm, n);
+  const { start, col, val } = rows;
+  const sampleTotal = new Array<number>(p).fill(0);
+  for (let i = 0; i < n; i++)
+    for (let k = start[i]; k < start[i + 1]; k++) sampleTotal[col[k]] += val[k] * ww[i];
   let w = ww;
   let st = sampleTotal;
   let scale: number | null = null;
@@ -119,28 +152,34 @@ function grake(
   let eta = new Array(p).fill(0);
   const xeta = new Float64Array(n);
   const compute = () => {
-    xeta.fill(0);
-    for (let j = 0; j < p; j++) if (eta[j] !== 0) for (let i = 0; i < n; i++) xeta[i] += mm[j][i] * eta[j];
-  };
-  const misfitOf = () =>
-    population.map((pop, j) => {
+    for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let i = 0; i < n; i++) s += mm[j][i] * w[i] * fun.Fm1(xeta[i], L, U);
-      return pop - st[j] - s;
-    });
+      for (let k = start[i]; k < start[i + 1]; k++) s += val[k] * eta[col[k]];
+      xeta[i] = s;
+    }
+  };
+  const misfitOf = () => {
+    const fitted = new Array<number>(p).fill(0);
+    for (let i = 0; i < n; i++) {
+      const f = w[i] * fun.Fm1(xeta[i], L, U);
+      for (let k = start[i]; k < start[i + 1]; k++) fitted[col[k]] += val[k] * f;
+    }
+    return population.map((pop, j) => pop - st[j] - fitted[j]);
+  };
   compute();
   let iter = 1;
   let failed = false;
   for (;;) {
-    const deriv = Array.from(xeta, (u) => fun.dF(u, L, U));
     const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
-    for (let a = 0; a < p; a++)
-      for (let b = a; b < p; b++) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += mm[a][i] * w[i] * deriv[i] * mm[b][i];
-        T[a][b] = s;
-        T[b][a] = s;
+    for (let i = 0; i < n; i++) {
+      const wd = w[i] * fun.dF(xeta[i], L, U);
+      if (wd === 0) continue;
+      for (let a = start[i]; a < start[i + 1]; a++) {
+        const va = val[a] * wd;
+        const row = T[col[a]];
+        for (let b = start[i]; b < start[i + 1]; b++) row[col[b]] += va * val[b];
       }
+    }
     let misfit = misfitOf();
     const deta = solve(
       T,
@@ -178,25 +217,18 @@ function grake(
   return { g, failed };
 }
 
-/**
- * Calibration to population totals of `terms` (R `calibrate`): linear (GREG), raking or logit
- * distance, with optional g-weight bounds. `population` is keyed by model-matrix column name:
- * '(Intercept)', 'stypeH', 'stypeM', 'api99', ...
- *
- * @example
- * calibrate(dclus1, ['stype', 'api99'], { '(Intercept)': 6194, stypeH: 755, stypeM: 1018, api99: 3914069 });
- */
-export function calibrate<D extends AnyDesign>(
-  design: D,
+function calibrationProblem(
+  data: DataFrame,
   terms: readonly VarSpec[],
   population: Record<string, number>,
-  options: CalibrateOptions = {},
-): D {
+  options: CalibrateOptions,
+  warnings: string[],
+) {
   const calfun = options.calfun ?? 'linear';
   if (!CALFUNS[calfun])
     throw new SurveyError(`Unknown calfun '${calfun}': use linear, raking or logit.`, 'calibrate.method');
   const [L, U] = options.bounds ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-  const { names, cols } = calibrationMatrix(design.data, terms);
+  const { names, cols } = calibrationMatrix(data, terms);
   const pop = names.map((nm) => {
     const v = population[nm];
     if (v === undefined)
@@ -206,9 +238,7 @@ export function calibrate<D extends AnyDesign>(
       );
     return v;
   });
-  const warnings = [...design.warnings];
-  const ww = design.weights;
-  const n = design.n;
+  const n = Object.values(data)[0]?.length ?? 0;
   const linearNoBounds = calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U);
   const gFor = (w: Float64Array): { g: Float64Array; failed: boolean } => {
     if (linearNoBounds) {
@@ -248,6 +278,52 @@ export function calibrate<D extends AnyDesign>(
     for (let i = 0; i < n; i++) if (!(g[i] < lo || g[i] > hi)) out[i] += trimmed / wIn;
     return out;
   };
+  return { cols, gFor, applyTrim };
+}
+
+/**
+ * The calibrated weights alone, without a design or its variance step: what a weighting pipeline
+ * needs (R: weights(calibrate(svydesign(ids = ~1, weights = ~w, data), ...))).
+ *
+ * @example
+ * calibrationWeights({ sex: ['m', 'f', 'f'] }, Float64Array.of(10, 10, 10), ['sex'], { '(Intercept)': 40, sexm: 20 }, { calfun: 'raking' });
+ */
+export function calibrationWeights(
+  data: DataFrame,
+  weights: Float64Array,
+  terms: readonly VarSpec[],
+  population: Record<string, number>,
+  options: CalibrateOptions = {},
+): { weights: Float64Array; g: Float64Array; warnings: string[] } {
+  const warnings: string[] = [];
+  const { gFor, applyTrim } = calibrationProblem(data, terms, population, options, warnings);
+  const res = gFor(weights);
+  if (res.failed && !options.force)
+    throw new SurveyError(
+      `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
+      'calibrate',
+    );
+  const g = applyTrim(res.g, weights);
+  return { weights: Float64Array.from(weights, (w, i) => w * g[i]), g, warnings };
+}
+
+/**
+ * Calibration to population totals of `terms` (R `calibrate`): linear (GREG), raking or logit
+ * distance, with optional g-weight bounds. `population` is keyed by model-matrix column name:
+ * '(Intercept)', 'stypeH', 'stypeM', 'api99', ...
+ *
+ * @example
+ * calibrate(dclus1, ['stype', 'api99'], { '(Intercept)': 6194, stypeH: 755, stypeM: 1018, api99: 3914069 });
+ */
+export function calibrate<D extends AnyDesign>(
+  design: D,
+  terms: readonly VarSpec[],
+  population: Record<string, number>,
+  options: CalibrateOptions = {},
+): D {
+  const warnings = [...design.warnings];
+  const ww = design.weights;
+  const { cols, gFor, applyTrim } = calibrationProblem(design.data, terms, population, options, warnings);
   const res = gFor(ww);
   if (res.failed && !options.force)
     throw new SurveyError(

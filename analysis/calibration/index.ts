@@ -3,7 +3,7 @@
  * whose variance accounts for the calibration; replicate designs are recalibrated per replicate.
  */
 export type { CalFun, CalibrateOptions } from './calibrate.ts';
-export { calibrate, calibrationMatrix } from './calibrate.ts';
+export { calibrate, calibrationMatrix, calibrationWeights } from './calibrate.ts';
 export type { PopulationTable, RakeMargin } from './post-stratify.ts';
 export { postStratify, rake } from './post-stratify.ts';
 export { trimWeights } from './trim.ts';

@@ -3,7 +3,7 @@
  * calibrate(calfun = 'raking', bounds)), with the checks R leaves to the user: every category of the
  * data has a control and every positive control has sample weight.
  */
-import { calibrate, postStratify, svyDesign } from '../index.ts';
+import { calibrationWeights, postStratify, svyDesign } from '../index.ts';
 import { WeightingError } from './errors.ts';
 
 function design(w: Float64Array, columns: Record<string, readonly string[]>) {
@@ -104,9 +104,9 @@ export function rakeWeights(
     for (const [k, v] of Object.entries(used)) population[`${m.name}${k}`] = v;
   }
   population['(Intercept)'] = total;
-  let d: ReturnType<typeof design>;
+  let d: { weights: Float64Array };
   try {
-    d = calibrate(design(ws, columns), Object.keys(columns), population, {
+    d = calibrationWeights(columns, ws, Object.keys(columns), population, {
       calfun: 'raking',
       bounds: options.bounds,
       epsilon: options.epsilon,

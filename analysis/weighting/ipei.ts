@@ -149,6 +149,9 @@ export function ipeiOptions(design: IpeiWeightingDesign, replicates = true): Wei
     // design.json step 6 "alternative": trim at 3.5 x the stratum median and re-rake.
     trimFactor: 3.5,
     epsilon: Number(step(6).convergence ?? 1e-6),
+    // R's calibrate stops at maxit = 50; bounded raking with R's approximate Jacobian converges slowly
+    // when many g-weights sit at a bound (the demo needs up to ~150 Newton steps), so allow more.
+    maxit: Number(step(6).max_iterations ?? 500),
     ageBreaks: design.calibration_margins.sex_age.map((a) => Number.parseInt(a.age, 10)),
     replicates,
   };

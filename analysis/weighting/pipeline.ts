@@ -116,6 +116,7 @@ function rakeWithTrim(
       return rakeWeights(x, margins, {
         bounds: unbounded ? [0, Number.POSITIVE_INFINITY] : options.bounds,
         epsilon: options.epsilon,
+        maxit: options.maxit,
         dropEmpty,
       });
     } catch (error) {
@@ -125,6 +126,7 @@ function rakeWithTrim(
       return rakeWeights(x, margins, {
         bounds: [0, Number.POSITIVE_INFINITY],
         epsilon: options.epsilon,
+        maxit: options.maxit,
         dropEmpty,
       });
     }
@@ -138,7 +140,10 @@ function rakeWithTrim(
     const caps = new Map<string, number>();
     const byStratum = new Map<string, number[]>();
     r.weights.forEach((v, i) => {
-      if (v > 0) byStratum.set(strata[i], [...(byStratum.get(strata[i]) ?? []), v]);
+      if (!(v > 0)) return;
+      const list = byStratum.get(strata[i]);
+      if (list) list.push(v);
+      else byStratum.set(strata[i], [v]);
     });
     for (const [h, vs] of byStratum) caps.set(h, options.trimFactor * median(vs));
     ratio = 0;

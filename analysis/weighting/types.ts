@@ -54,6 +54,8 @@ export interface WeightingOptions {
   trimFactor: number;
   /** Convergence of the raking (max change). */
   epsilon: number;
+  /** Newton steps allowed per raking (R calibrate's maxit). */
+  maxit?: number;
   /** Age groups of the sex x age margin: lower bounds, e.g. [0, 15, 25, 35, 45, 65]. */
   ageBreaks: readonly number[];
   /** JKn replicates (true) or none. */
