@@ -3,6 +3,7 @@
  * Suppressed cells keep their n and reliability but publish no estimate.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
+import { ciNote } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import { MARK } from '../tables/reliability.ts';
 
@@ -44,6 +45,8 @@ export const CSV_COLUMNS = [
   'se',
   'ci_lower',
   'ci_upper',
+  'ci_method',
+  'ci_df',
   'cv',
   'deff',
   'n',
@@ -73,6 +76,8 @@ export function tableRows(t: TableResult, lang: Lang): CsvRow[] {
       se: p.se,
       ci_lower: p.ciLower,
       ci_upper: p.ciUpper,
+      ci_method: c.ciMethod,
+      ci_df: c.ciDf,
       cv: p.cv,
       deff: p.deff,
       n: c.n,
@@ -106,6 +111,7 @@ export function tablesJson(
   const out = {
     notice: extra.notice ?? null,
     legend: extra.legend,
+    ciNote: ciNote(tables, lang, tables[0]?.confLevel),
     tables: tables.map((t) => ({
       id: t.id,
       title: t.title[lang],
@@ -122,6 +128,8 @@ export function tablesJson(
         domain: c.domain.map((d) => ({ variable: d.variable, code: d.code, label: d[lang] })),
         level: c.level ? { code: c.level.code, label: c.level[lang] } : null,
         ...published(c),
+        ciMethod: c.ciMethod,
+        ciDf: c.ciDf,
         n: c.n,
         base: c.base,
         reliability: c.reliability,

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { TableResult } from '../tables/compute.ts';
+import { ciNote } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import type { TableIssue } from '../tables/plan.ts';
 import { tableRows } from './tables-csv.ts';
@@ -83,6 +84,8 @@ export function tablesWorkbook(
   index.addRow([lang === 'pt' ? 'Quadros' : 'Tables']).font = { bold: true, size: 14 };
   if (text.notice) index.addRow([text.notice]).font = { italic: true };
   index.addRow([text.legend]);
+  const note = ciNote(tables, lang, tables[0]?.confLevel);
+  if (note) index.addRow([note]);
   index.addRow([]);
   for (const t of tables) {
     const r = index.addRow([t.id, t.title[lang], t.respondents]);
@@ -134,6 +137,7 @@ export function tablesWorkbook(
     }
     ws.addRow([]);
     ws.addRow([text.legend]).font = { size: 9 };
+    ws.addRow([ciNote([t], lang, t.confLevel)]).font = { size: 9 };
     if (text.notice) ws.addRow([text.notice]).font = { size: 9, italic: true };
     ws.views = [{ state: 'frozen', ySplit: head.number }];
   }

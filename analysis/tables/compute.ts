@@ -14,6 +14,7 @@ import type { TabulateEstimate } from '../tabulate.ts';
 import { runEstimate } from '../tabulate-estimate.ts';
 import type { EstimateSpec } from '../tabulate-spec.ts';
 import { universeMask } from './derive.ts';
+import { type CiMethod, ciText, logitIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import type { TableIssue, TablePlan, Text } from './plan.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
@@ -29,6 +30,10 @@ export interface TableCell {
   se: number;
   ciLower: number;
   ciUpper: number;
+  /** How the interval was made: logit (svyciprop) for proportions by default, wald, woodruff. */
+  ciMethod: CiMethod;
+  /** Degrees of freedom of a logit interval's t quantile (the domain's design df); null for Wald (Normal) and Woodruff (the table's `ci` says its df). */
+  ciDf: number | null;
   cv: number;
   deff: number | null;
   n: number;
@@ -46,8 +51,9 @@ export interface TableResult {
   variable: { name: string; label: Text };
   domains: Array<{ name: string; label: Text }>;
   universe: TablePlan['universe'];
-  /** How the intervals were made, e.g. "Normal, 95%". */
+  /** How the intervals were made, e.g. "Wald, Normal, 95%". */
   ci: string;
+  confLevel: number;
   respondents: number;
   cells: TableCell[];
   warnings: string[];
@@ -105,6 +111,14 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
       'statistic',
       `'total' needs a number or categories; '${p.variable}' is ${info?.type ?? 'text'}.`,
     );
+  if (p.ci === 'logit' && p.statistic !== 'proportion')
+    return issue(
+      p,
+      'ci',
+      `'logit' (svyciprop) is an interval for proportions; a ${p.statistic} uses ${p.statistic === 'median' ? "Woodruff's interval: leave ci out" : "'wald'"}.`,
+    );
+  if (p.ci === 'wald' && p.statistic === 'median')
+    return issue(p, 'ci', "a median's interval is Woodruff's (svyquantile): leave ci out.");
   return null;
 }
 
@@ -207,6 +221,8 @@ export function computeTable(
           se: r.se,
           ciLower: r.ci[0],
           ciUpper: r.ci[1],
+          ciMethod: p.statistic === 'median' ? 'woodruff' : 'wald',
+          ciDf: null,
           cv: r.cv,
           deff: r.deff,
           n: r.n,
@@ -222,6 +238,14 @@ export function computeTable(
       if (categorical) c.base = bases.get(key(c)) ?? c.n;
       c.reliability = reliabilityOf(c.base, c.cv, opts.rules);
     }
+    let ci = runs[0][0].ci;
+    if (p.statistic !== 'median') ci = `Wald, ${ci}`;
+    if (p.statistic === 'proportion' && (p.ci ?? 'logit') === 'logit') {
+      warnings.push(
+        ...logitIntervals(cells, design, frame, p.variable, { universe, withDomains }, opts.confLevel),
+      );
+      ci = ciText('logit', opts.confLevel, cells[0]?.ciDf ?? null);
+    }
     const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
     return {
       id: p.id,
@@ -232,7 +256,8 @@ export function computeTable(
       variable: { name: p.variable, label: lab(p.variable) },
       domains: p.domains.map((d) => ({ name: d, label: lab(d) })),
       universe: p.universe,
-      ci: runs[0][0].ci,
+      ci,
+      confLevel: opts.confLevel,
       respondents,
       cells,
       warnings: [...new Set(warnings)],

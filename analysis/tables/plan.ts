@@ -46,6 +46,11 @@ export const tablePlanSchema = z
     universe: z.array(conditionSchema).default([]),
     /** Codes read as missing for mean, total and median (default: the plan's missingCodes). */
     missingCodes: z.array(z.number()).nullish(),
+    /**
+     * Interval of a proportion: 'logit' (R svyciprop's default, the default here) or 'wald'
+     * (confint of svymean). Means and totals are always 'wald'; medians Woodruff.
+     */
+    ci: z.enum(['logit', 'wald']).nullish(),
   })
   .strict();
 

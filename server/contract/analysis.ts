@@ -24,6 +24,8 @@ export const tableRequestSchema = z.object({
   domains: z.array(z.string().min(1)).max(3).default([]),
   universe: z.array(conditionSchema).max(10).default([]),
   title: text.nullish(),
+  /** A proportion's interval: logit (svyciprop, the default) or wald. */
+  ci: z.enum(['logit', 'wald']).nullish(),
 });
 export type TableRequest = z.infer<typeof tableRequestSchema>;
 
@@ -60,6 +62,10 @@ export const tableCellSchema = z.object({
   se: z.number().nullable(),
   ciLower: z.number().nullable(),
   ciUpper: z.number().nullable(),
+  /** logit (svyciprop) for proportions unless the plan says wald; wald for means and totals; woodruff for medians. */
+  ciMethod: z.enum(['logit', 'wald', 'woodruff', 'clopper-pearson']),
+  /** The t quantile's degrees of freedom of a logit interval (the domain's design df); null otherwise. */
+  ciDf: z.number().nullable(),
   cv: z.number().nullable(),
   deff: z.number().nullable(),
   n: z.number(),
@@ -87,6 +93,8 @@ export type TableCellBody = z.infer<typeof tableCellSchema>;
 export const tableResponseSchema = z.object({
   notice: z.string().nullable(),
   legend: z.string(),
+  /** Which interval each statistic got, e.g. "95% CI: logit (svyciprop, ...) for proportions; Wald (Normal) for means and totals." */
+  ciNote: z.string(),
   tables: z.array(tableResultSchema),
   issues: z.array(z.object({ table: z.string(), field: z.string(), message: z.string() })),
 });

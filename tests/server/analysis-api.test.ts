@@ -7,7 +7,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import type { AnalysisCatalogue, TableResponse } from '../../server/contract/analysis.ts';
+import {
+  type AnalysisCatalogue,
+  type TableResponse,
+  tableResponseSchema,
+} from '../../server/contract/analysis.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
@@ -77,7 +81,22 @@ describe('analysis API', () => {
       level: { code: 1, label: 'Masculino' },
       n: 109,
       base: 168,
+      ciMethod: 'logit',
+      ciDf: 8,
     });
+    expect(tableResponseSchema.parse(json)).toBeTruthy();
+    expect(json.ciNote).toBe('IC 95%: logit (svyciprop, t nos graus de liberdade do plano) para proporções.');
+    // The plan's "ci": "wald" gives confint of svymean instead: a different, symmetric interval.
+    const wald = (await (
+      await call('POST', '/api/analysis/ipei/tables', 'analyst', { ...req, ci: 'wald' })
+    ).json()) as TableResponse;
+    const [l, w] = [json.tables[0].cells[0], wald.tables[0].cells[0]];
+    expect(w).toMatchObject({ ciMethod: 'wald', ciDf: null, estimate: l.estimate });
+    expect(w.ciLower).not.toBeCloseTo(l.ciLower as number, 4);
+    expect((w.ciUpper as number) - (w.estimate as number)).toBeCloseTo(
+      (w.estimate as number) - (w.ciLower as number),
+      12,
+    );
     const csv = await call('POST', '/api/analysis/ipei/tables?format=csv&lang=en', 'coord', req);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="ipei-custom.csv"');
     expect((await csv.text()).split('\n')[1]).toMatch(

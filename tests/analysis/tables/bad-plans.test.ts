@@ -37,6 +37,20 @@ describe('bad table plans', () => {
     );
     expect(u).toMatchObject({ table: 'B3', field: 'universe.0.variable' });
   });
+  it('an interval method that does not fit the statistic, or is unknown', () => {
+    const [m] = issuesOf(
+      table('B10', { unit: 'individual', statistic: 'mean', variable: 'j04_remit_amount', ci: 'logit' }),
+    );
+    expect(m).toMatchObject({ table: 'B10', field: 'ci', message: expect.stringContaining("uses 'wald'") });
+    const [q] = issuesOf(
+      table('B11', { unit: 'individual', statistic: 'median', variable: 'j04_remit_amount', ci: 'wald' }),
+    );
+    expect(q).toMatchObject({ table: 'B11', field: 'ci', message: expect.stringContaining('Woodruff') });
+    const [u] = issuesOf(
+      table('B12', { unit: 'individual', statistic: 'proportion', variable: 'j01_remit', ci: 'wilson' }),
+    );
+    expect(u).toMatchObject({ table: 'B12', field: 'ci' });
+  });
   it('a universe that selects nobody', () => {
     const [i] = issuesOf(
       table('B4', {

@@ -1,4 +1,8 @@
-/** Table cells of the engine against R survey (svrepdesign JKn) on the fixture: tests/fixtures/tables/golden.R. */
+/**
+ * Table cells of the engine against R survey (svrepdesign JKn) on the fixture:
+ * tests/fixtures/tables/golden.R. Proportions here ask for the Wald interval ("ci": "wald", confint
+ * of svymean); their default logit interval is checked in ciprop-r.test.ts.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../analysis/tables/compute.ts';
@@ -16,7 +20,13 @@ const golden = JSON.parse(readFileSync(`${FIXTURE}/golden.json`, 'utf8')) as Rec
 
 const run = computeTables(
   plans([
-    table('T1', { unit: 'individual', statistic: 'proportion', variable: 'j01_remit', domains: ['stratum'] }),
+    table('T1', {
+      unit: 'individual',
+      statistic: 'proportion',
+      variable: 'j01_remit',
+      domains: ['stratum'],
+      ci: 'wald',
+    }),
     table('T2', {
       unit: 'individual',
       statistic: 'mean',
@@ -24,7 +34,13 @@ const run = computeTables(
       domains: ['c03_sex'],
       universe: [{ variable: 'j01_remit', op: '=', value: 1 }],
     }),
-    table('T3', { unit: 'roster', statistic: 'proportion', variable: 'c03_sex', domains: ['age_group'] }),
+    table('T3', {
+      unit: 'roster',
+      statistic: 'proportion',
+      variable: 'c03_sex',
+      domains: ['age_group'],
+      ci: 'wald',
+    }),
     table('T4', { unit: 'household', statistic: 'mean', variable: 'b01_residents' }),
     table('T5', {
       unit: 'individual',

@@ -1,0 +1,186 @@
+/**
+ * Confidence intervals of table cells, and the words that say which. Proportions get R's
+ * `svyciprop(method = "logit")` (its default): a Wald interval on the logit scale, with the replicate
+ * variance of logit(p_r) and t on the design df of the cell's domain (R `degf` of the subset, as
+ * `svyby(~I(x == k), ~d, design, svyciprop)` gives), so the limits stay inside [0, 1] for small
+ * shares. Means and totals keep the Wald interval of `confint` (Normal); medians keep Woodruff's.
+ * A share of exactly 0 or 1 (where R gives NaN) gets the engine's one-sided Clopper-Pearson bound;
+ * a share whose replicates include 0 or 1 gets [0, 1] (R: about (1e-30, 1)).
+ */
+import type { DataFrame } from '../data.ts';
+import { svyCiprop } from '../estimators/ciprop.ts';
+import type { AnyDesign } from '../estimators/core.ts';
+import { degf, isReplicate, subsetAny } from '../estimators/core.ts';
+import { replicateRank } from '../variance/replicate.ts';
+import type { Lang } from './labels.ts';
+
+/** How a cell's interval was made. */
+export type CiMethod = 'logit' | 'wald' | 'woodruff' | 'clopper-pearson';
+
+/** The part of a table cell the intervals need and set. */
+export interface IntervalCell {
+  domain: Array<{ variable: string; code: string | number }>;
+  level: { code: string | number } | null;
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  ciMethod: CiMethod;
+  /** Degrees of freedom of the interval's t quantile; null = Normal. */
+  ciDf: number | null;
+}
+
+/**
+ * Replaces the intervals of a proportion's cells by svyciprop logit intervals, one design df per
+ * domain. `universe` and `withDomains` are the masks the cells were estimated on (overall cells on
+ * the universe, domain cells on the universe with every domain variable answered).
+ */
+export function logitIntervals(
+  cells: IntervalCell[],
+  design: AnyDesign,
+  frame: DataFrame,
+  variable: string,
+  masks: { universe: ArrayLike<number>; withDomains: ArrayLike<number> },
+  confLevel: number,
+): string[] {
+  const warnings: string[] = [];
+  const groups = new Map<string, IntervalCell[]>();
+  for (const c of cells) {
+    const key = JSON.stringify(c.domain.map((d) => [d.variable, String(d.code)]));
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  let edge = 0;
+  let unbounded = 0;
+  for (const group of groups.values()) {
+    const dom = group[0].domain;
+    const base = dom.length ? masks.withDomains : masks.universe;
+    const keep = new Uint8Array(base.length);
+    const cols = dom.map((d) => frame[d.variable]);
+    for (let i = 0; i < keep.length; i++)
+      keep[i] = base[i] && dom.every((d, k) => String(cols[k][i]) === String(d.code)) ? 1 : 0;
+    const sub = subsetAny(design, keep);
+    const df = domainDegf(design, sub);
+    for (const c of group) {
+      if (c.level === null) continue;
+      const r = svyCiprop(
+        variable,
+        sub,
+        { method: 'logit', level: confLevel, df, naRm: true },
+        String(c.level.code),
+      );
+      const p = r.estimate[0];
+      c.ciLower = r.ci[0][0];
+      c.ciUpper = r.ci[0][1];
+      c.ciDf = df;
+      if (p > 0 && p < 1 && (Number.isNaN(c.ciLower) || Number.isNaN(c.ciUpper))) {
+        // A replicate with a share of 0 or 1: logit(p_r) is infinite, so is the variance. R's
+        // svyglm stops at a huge finite coefficient there and svyciprop gives (~0, 1).
+        c.ciLower = 0;
+        c.ciUpper = 1;
+        unbounded++;
+      }
+      if (p === 0 || p === 1) {
+        c.ciMethod = 'clopper-pearson';
+        edge++;
+      } else {
+        c.ciMethod = 'logit';
+        warnings.push(...r.warnings);
+      }
+    }
+  }
+  if (unbounded)
+    warnings.push(
+      `${unbounded} cell(s) where a replicate has a share of 0 or 1: the logit variance is infinite and the interval is [0, 1] (R's svyciprop gives about the same).`,
+    );
+  if (edge)
+    warnings.push(
+      `${edge} cell(s) with a share of exactly 0 or 1: the interval is the one-sided Clopper-Pearson bound (R's svyciprop gives NaN there).`,
+    );
+  return warnings;
+}
+
+/**
+ * R's degf of a domain (`degf(design[keep, ])`: the rank of the domain rows' replicate weights - 1).
+ * The same number as degf of the zero-weighted subset, computed on the domain's rows only: the
+ * R x R Gram matrix of the whole file for every domain was most of a table's time.
+ */
+function domainDegf(design: AnyDesign, sub: AnyDesign): number {
+  if (!isReplicate(design) || !isReplicate(sub)) return degf(sub);
+  const rows: number[] = [];
+  for (let i = 0; i < sub.n; i++) if (sub.weights[i] !== 0) rows.push(i);
+  if (rows.length === design.n) return degf(design);
+  const pick = (col: Float64Array) => Float64Array.from(rows, (i) => col[i]);
+  const m = sub.multipliers;
+  return (
+    replicateRank({
+      ...sub,
+      data: {},
+      n: rows.length,
+      weights: pick(sub.weights),
+      repWeights: sub.repWeights?.map(pick),
+      multipliers: m && { ...m, psu: Int32Array.from(rows, (i) => m.psu[i]) },
+    }) - 1
+  );
+}
+
+const PCT = (level: number) => `${Math.round(level * 1000) / 10}%`;
+
+/** The interval method of a whole table, as printed under its title (e.g. "logit (svyciprop), t on the design df (8 overall), 95%"). */
+export function ciText(method: CiMethod, level: number, df: number | null): string {
+  const t = df === null || !Number.isFinite(df) ? 'Normal' : `t(${df})`;
+  if (method === 'logit')
+    return `logit (svyciprop), t on each domain's design df (${t} overall), ${PCT(level)}`;
+  if (method === 'wald') return `Wald, ${t}, ${PCT(level)}`;
+  return `${method}, ${t}, ${PCT(level)}`;
+}
+
+const NAMES: Record<Lang, Record<'proportion' | 'mean' | 'total' | 'median', string>> = {
+  pt: { proportion: 'proporções', mean: 'médias', total: 'totais', median: 'medianas' },
+  en: { proportion: 'proportions', mean: 'means', total: 'totals', median: 'medians' },
+};
+const METHOD: Record<Lang, Record<CiMethod, string>> = {
+  pt: {
+    logit: 'logit (svyciprop, t nos graus de liberdade do plano)',
+    wald: 'Wald (Normal)',
+    woodruff: 'Woodruff',
+    'clopper-pearson': 'Clopper-Pearson unilateral (proporção 0 ou 1)',
+  },
+  en: {
+    logit: 'logit (svyciprop, t on the design degrees of freedom)',
+    wald: 'Wald (Normal)',
+    woodruff: 'Woodruff',
+    'clopper-pearson': 'one-sided Clopper-Pearson (a share of 0 or 1)',
+  },
+};
+
+/**
+ * The note on intervals for a set of tables, naming each method in use and what it applies to:
+ * "95% CI: logit (svyciprop, ...) for proportions; Wald (Normal) for means and totals".
+ */
+export function ciNote(
+  tables: Array<{
+    statistic: 'proportion' | 'mean' | 'total' | 'median';
+    cells: Array<{ ciMethod: CiMethod }>;
+  }>,
+  lang: Lang,
+  level = 0.95,
+): string {
+  const uses = new Map<CiMethod, Set<string>>();
+  for (const t of tables)
+    for (const c of t.cells) {
+      const s = uses.get(c.ciMethod) ?? new Set<string>();
+      s.add(NAMES[lang][t.statistic]);
+      uses.set(c.ciMethod, s);
+    }
+  const and = lang === 'pt' ? ' e ' : ' and ';
+  const list = (xs: string[]) =>
+    xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${and}${xs[xs.length - 1]}` : xs[0];
+  const forWord = lang === 'pt' ? 'para' : 'for';
+  const order = Object.values(NAMES[lang]);
+  const parts = [...uses].map(([m, s]) =>
+    m === 'clopper-pearson'
+      ? METHOD[lang][m]
+      : `${METHOD[lang][m]} ${forWord} ${list(order.filter((x) => s.has(x)))}`,
+  );
+  if (!parts.length) return '';
+  return `${lang === 'pt' ? `IC ${PCT(level)}` : `${PCT(level)} CI`}: ${parts.join('; ')}.`;
+}
