@@ -105,7 +105,7 @@ describe('analysis API', () => {
     const xlsx = await call('POST', '/api/analysis/ipei/tables?format=xlsx', 'analyst', req);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Índice', 'custom']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Índice', 'custom', 'Dados']);
   });
   it('a bad plan is a 422 naming the table field', async () => {
     const res = await call('POST', '/api/analysis/ipei/tables', 'analyst', {

@@ -1,8 +1,9 @@
-/** Table outputs: the workbook opened again with exceljs and its cells read back; CSV and JSON. */
+/** Table outputs: the workbook (cross-tabs and the long data sheet) opened again with exceljs and its cells read back; CSV and JSON. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tablesCsv, tablesJson } from '../../../analysis/export/tables-csv.ts';
+import { CSV_COLUMNS, tableRows, tablesCsv, tablesJson } from '../../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../../analysis/export/tables-xlsx.ts';
+import { ciNote } from '../../../analysis/tables/intervals.ts';
 import { legend } from '../../../analysis/tables/reliability.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { data, labels, plans, rules, table } from '../tables/helpers.ts';
@@ -20,35 +21,74 @@ const run = computeTables(
 const t1 = run.tables[0];
 
 describe('table files', () => {
-  it('the workbook: an index, one formatted sheet per table, numbers as numbers, legend, issues', async () => {
+  it('the workbook: an index, one cross-tab sheet per table, a data sheet, numbers as numbers, legend, CI note, issues', async () => {
     const buf = await tablesXlsxBuffer(run.tables, run.issues, 'pt', {
       legend: legend(rules, 'pt'),
       notice: 'Demo',
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Índice', 'T1', 'T3', 'Problemas']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Índice', 'T1', 'T3', 'Dados', 'Problemas']);
     const ws = wb.getWorksheet('T1') as ExcelJS.Worksheet;
     expect(ws.getCell('A1').value).toBe('T1. T1');
+    expect(ws.getCell('A2').value).toMatch(/logit \(svyciprop\)/);
+    expect(ws.getCell('A3').value).toBe('Colunas: stratum');
+    // Two header rows: the column groups (Total, then each stratum) merged over their five columns.
     let head = 0;
-    for (let r = 1; r <= ws.rowCount && !head; r++) if (ws.getCell(r, 1).value === 'Domínio') head = r;
-    expect((ws.getRow(head).values as unknown[]).slice(1, 4)).toEqual(['Domínio', 'Categoria', 'Estimativa']);
-    const first = ws.getRow(head + 1);
-    expect(first.getCell(1).value).toBe('Total');
-    expect(first.getCell(2).value).toBe('Sim');
-    expect(first.getCell(3).value).toBeCloseTo(t1.cells[0].estimate, 12);
-    expect(typeof first.getCell(3).value).toBe('number');
-    expect(first.getCell(3).numFmt).toBe('0.0%');
-    expect(first.getCell(9).value).toBe(86);
-    expect(first.getCell(10).value).toBe(136);
-    // BV 'No' is flagged (CV 0.304): its mark is read in the last column.
-    const bvNo = ws.getRow(
-      head + 1 + t1.cells.findIndex((c) => c.domain[0]?.code === 'BV' && c.level?.code === 2),
-    );
-    expect(bvNo.getCell(1).value).toBe('BV');
-    expect(bvNo.getCell(11).value).toBe('*');
+    for (let r = 1; r <= ws.rowCount && !head; r++) if (ws.getCell(r, 2).value === 'Total') head = r;
+    expect(ws.getCell(head, 1).value).toBe('Envia remessas');
+    const groups = ['Total', 'BV', 'PR', 'SL', 'SV'];
+    groups.forEach((g, k) => {
+      expect(ws.getCell(head, 2 + 5 * k).value).toBe(g);
+      expect(ws.getCell(head, 3 + 5 * k).isMerged).toBe(true);
+      expect(ws.getCell(head, 6 + 5 * k).master.address).toBe(ws.getCell(head, 2 + 5 * k).address);
+    });
+    expect((ws.getRow(head + 1).values as unknown[]).slice(2, 7)).toEqual([
+      'Estimativa',
+      'IC inferior',
+      'IC superior',
+      'Base (n)',
+      'Nota',
+    ]);
+    // Rows are the categories; every published cell sits under its stratum's group, as a number.
+    expect([ws.getCell(head + 2, 1).value, ws.getCell(head + 3, 1).value]).toEqual(['Sim', 'Não']);
+    for (const c of t1.cells) {
+      const row = head + 2 + (c.level?.code === 1 ? 0 : 1);
+      const col = 2 + 5 * groups.indexOf(c.domain.length ? String(c.domain[0].code) : 'Total');
+      const [est, lo, hi, base, mark] = [0, 1, 2, 3, 4].map((j) => ws.getCell(row, col + j));
+      expect(est.value).toBeCloseTo(c.estimate, 12);
+      expect(typeof est.value).toBe('number');
+      expect(est.numFmt).toBe('0.0%');
+      expect(lo.value).toBeCloseTo(c.ciLower, 12);
+      expect(hi.value).toBeCloseTo(c.ciUpper, 12);
+      expect(base.value).toBe(c.base);
+      expect(mark.value ?? '').toBe(c.reliability === 'flag' ? '*' : '');
+    }
+    // BV 'No' is flagged (CV 0.304): its mark sits beside its numbers.
+    expect(ws.getCell(head + 3, 2 + 5 + 4).value).toBe('*');
     const texts = (ws.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r[1]);
     expect(texts).toContain(legend(rules, 'pt'));
+    expect(texts).toContain(ciNote([t1], 'pt'));
+    // T3: the 0-14 group is suppressed (base 16 < 30): no numbers, the base and the mark stay.
+    const t3 = wb.getWorksheet('T3') as ExcelJS.Worksheet;
+    let h3 = 0;
+    for (let r = 1; r <= t3.rowCount && !h3; r++) if (t3.getCell(r, 2).value === 'Total') h3 = r;
+    expect(t3.getCell(h3, 7).value).toBe('0-14');
+    expect([7, 8, 9, 10, 11].map((c) => t3.getCell(h3 + 2, c).value ?? null)).toEqual([
+      null,
+      null,
+      null,
+      16,
+      'x',
+    ]);
+    // The long format: every cell of every table, the CSV's columns, numbers as numbers.
+    const data = wb.getWorksheet('Dados') as ExcelJS.Worksheet;
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual([...CSV_COLUMNS]);
+    expect(data.rowCount).toBe(1 + run.tables.reduce((n, t) => n + t.cells.length, 0));
+    const first = tableRows(t1, 'pt')[0];
+    for (const [j, k] of CSV_COLUMNS.entries())
+      expect(data.getCell(2, j + 1).value ?? '', k).toEqual(first[k] ?? '');
+    expect(typeof data.getCell(2, CSV_COLUMNS.indexOf('estimate') + 1).value).toBe('number');
     const issues = wb.getWorksheet('Problemas') as ExcelJS.Worksheet;
     expect(issues.getRow(2).values).toEqual([
       undefined,
