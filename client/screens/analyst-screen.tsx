@@ -1,12 +1,14 @@
 /**
  * The analyst's screen: a standard table of the survey or one built here (variable, domains,
  * universe), its estimates with confidence intervals as a table and a chart, downloads (JSON, CSV,
- * Excel) and the de-identified microdata with weights and codebook.
+ * Excel) and the de-identified microdata with weights and codebook. "All standard tables" are
+ * fetched one by one with a progress bar (compute-all.ts); downloads show that a file is being made.
  */
 import { useEffect, useState } from 'react';
 import type { AnalysisCatalogue, TableRequest, TableResponse } from '../../server/contract/analysis.ts';
 import { download, fetchCatalogue, fetchCustomTable, fetchStandardTable } from '../analyst/analyst-api.ts';
 import { Builder } from '../analyst/builder.tsx';
+import { type AllProgress, computeAll } from '../analyst/compute-all.ts';
 import { useAnalystT } from '../analyst/messages.ts';
 import { ResultTable } from '../analyst/result-table.tsx';
 import '../analyst/analyst.css';
@@ -26,6 +28,8 @@ export function AnalystScreen() {
     universe: [],
   });
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<AllProgress | null>(null);
+  const [downloading, setDownloading] = useState<string | null>(null);
   const [result, setResult] = useState<TableResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,11 +44,21 @@ export function AnalystScreen() {
     setBusy(true);
     setError(null);
     setResult(null);
-    const r =
-      mode.kind === 'standard'
-        ? await fetchStandardTable(SURVEY, mode.id, lang)
-        : await fetchCustomTable(SURVEY, req, lang);
+    let r: Awaited<ReturnType<typeof fetchStandardTable>>;
+    if (mode.kind === 'standard' && mode.id === 'all' && catalogue) {
+      const all = await computeAll(
+        catalogue.tables.map((x) => x.id),
+        (id) => fetchStandardTable(SURVEY, id, lang),
+        setProgress,
+      );
+      r = all.kind === 'ok' ? { kind: 'ok', status: 200, data: all.data } : all.result;
+    } else
+      r =
+        mode.kind === 'standard'
+          ? await fetchStandardTable(SURVEY, mode.id, lang)
+          : await fetchCustomTable(SURVEY, req, lang);
     setBusy(false);
+    setProgress(null);
     if (r.kind === 'ok') setResult(r.data);
     else {
       const p = 'problem' in r ? r.problem : null;
@@ -58,10 +72,19 @@ export function AnalystScreen() {
   };
 
   const base = `/api/analysis/${SURVEY}`;
-  const get = (format: string) =>
-    mode.kind === 'standard'
-      ? download(`${base}/tables/${mode.id}?lang=${lang}&format=${format}`, `${SURVEY}-${mode.id}.${format}`)
-      : download(`${base}/tables?lang=${lang}&format=${format}`, `${SURVEY}-custom.${format}`, req);
+  const get = async (format: string) => {
+    setDownloading(format.toUpperCase());
+    try {
+      await (mode.kind === 'standard'
+        ? download(
+            `${base}/tables/${mode.id}?lang=${lang}&format=${format}`,
+            `${SURVEY}-${mode.id}.${format}`,
+          )
+        : download(`${base}/tables?lang=${lang}&format=${format}`, `${SURVEY}-custom.${format}`, req));
+    } finally {
+      setDownloading(null);
+    }
+  };
   const ready = mode.kind === 'standard' ? mode.id !== '' : req.variable !== '';
 
   if (!catalogue) return <p className={error ? 'banner warn' : 'muted'}>{error ?? t('an.computing')}</p>;
@@ -120,6 +143,7 @@ export function AnalystScreen() {
               type="button"
               className="link"
               data-testid={`download-${f}`}
+              disabled={downloading !== null}
               onClick={() => void get(f)}
             >
               {t('an.download')} {f.toUpperCase()}
@@ -128,7 +152,21 @@ export function AnalystScreen() {
       </p>
       {busy && (
         <p role="status" data-testid="analyst-progress">
-          <progress /> {t('an.computing')}
+          {progress && progress.total > 1 ? (
+            <>
+              <progress value={progress.done} max={progress.total} data-testid="analyst-progress-bar" />{' '}
+              {t('an.computing')} {progress.current ?? ''} ({progress.done}/{progress.total})
+            </>
+          ) : (
+            <>
+              <progress /> {t('an.computing')}
+            </>
+          )}
+        </p>
+      )}
+      {downloading && (
+        <p role="status" data-testid="analyst-download-progress">
+          <progress /> {t('an.preparing')} ({downloading})
         </p>
       )}
       {error && (

@@ -1,7 +1,8 @@
 /**
  * The analyst in Chromium: logs in, computes a standard table and a table built in the browser
  * (variable, domain, universe), sees every cell's estimate, CI, CV, n and reliability mark, the
- * chart with CI bars, and downloads the table as CSV and the microdata as .dta.
+ * chart with CI bars, and downloads the table as CSV and the microdata as .dta. "All standard
+ * tables" come one request per table (the progress bar counts them).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -85,10 +86,28 @@ describe('analyst screen', () => {
     expect(await page.getAttribute('[data-testid=ci-chart]', 'data-points')).toBe('1');
   });
   it('computes every standard table with one click and downloads them as one Excel workbook', async () => {
+    // The tables are fetched one by one (the progress bar counts them), never as one long request.
+    const asked: string[] = [];
+    const onRequest = (r: { url: () => string }) => {
+      const m = /\/api\/analysis\/ipei\/tables\/([^?]+)/.exec(r.url());
+      if (m) asked.push(m[1]);
+    };
+    page.on('request', onRequest);
     await page.selectOption('[data-testid=standard-table]', 'all');
     await page.click('[data-testid=compute]');
-    await page.waitForSelector('[data-testid=analyst-result]');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=analyst-result]').length === 25,
+      undefined,
+      { timeout: 120_000 },
+    );
+    page.off('request', onRequest);
     expect(await page.locator('[data-testid=analyst-result]').count()).toBe(25);
+    expect(asked.length).toBe(25);
+    expect(asked).not.toContain('all');
+    // Proportions name their interval method under the title.
+    expect(await page.locator('[data-testid=analyst-result]').first().textContent()).toMatch(
+      /logit \(svyciprop\)/,
+    );
     const [dl] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid=download-xlsx]'),

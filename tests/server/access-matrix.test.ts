@@ -103,6 +103,22 @@ describe('role-by-route access', () => {
     expect((await ctx.request('GET', '/api/interviews/returned', { as: 'sup_a' })).status).toBe(403);
   });
 
+  // The analysts' tables and microdata: analysts, and coordinators and admins read-only (GET and
+  // the POST that computes a table); supervisors and enumerators never.
+  const analysis: Record<string, number> = {
+    admin: 200,
+    coord: 200,
+    analyst: 200,
+    sup_a: 403,
+    enum_a1: 403,
+    sup_b: 403,
+    enum_b1: 403,
+  };
+  it.each(everyone)('GET /api/analysis/ipei (the table catalogue) as %s', async (person) => {
+    const res = await ctx.request('GET', '/api/analysis/ipei', { as: person });
+    expect(res.status).toBe(analysis[person]);
+  });
+
   it('every protected route refuses an anonymous request with 401', async () => {
     for (const [method, path] of [
       ['GET', '/api/assignments'],
@@ -112,6 +128,7 @@ describe('role-by-route access', () => {
       ['PUT', `/api/interviews/${interviewOf.enum_a1}`],
       ['GET', '/api/interviews/returned'],
       ['GET', '/api/auth/me'],
+      ['GET', '/api/analysis/ipei'],
     ]) {
       const res = await ctx.request(method, path);
       expect(res.status, `${method} ${path}`).toBe(401);
