@@ -10,6 +10,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { describeDatabaseError } from './db/connect.ts';
 import type { AnalysisOptions } from './domain/analysis.ts';
+import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
+import { weighInWorker } from './jobs/weighting-thread.ts';
 import { Problem } from './problems.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -21,12 +23,15 @@ import { listingRoutes } from './routes/listing.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { weightingRoutes } from './routes/weighting.ts';
 
 export interface CreateAppOptions extends AppDeps {
   /** Folder of the built client (vite build); not served when absent. */
   clientDir?: string;
   /** Where the analysts' weighted data and table plans are (defaults: data/weights/<survey>, questionnaires/). */
   analysis?: AnalysisOptions;
+  /** The weighting runs (default: worker-thread runs writing data/weights, where the analysis reads). */
+  weighting?: WeightingRuns;
   log?: (line: string) => void;
 }
 
@@ -51,6 +56,14 @@ export function createApp(options: CreateAppOptions) {
     return c.json(problem.toBody(), problem.status as 400);
   });
 
+  const weighting =
+    options.weighting ??
+    createWeightingRuns(options.database, {
+      outDir: 'data/weights',
+      source: 'the server database',
+      weigh: weighInWorker,
+      log,
+    });
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(options))
     .route('/openapi.json', openApiRoutes())
@@ -61,7 +74,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/listings', listingRoutes(options))
     .route('/review', reviewRoutes(options))
     .route('/dashboard', dashboardRoutes(options))
-    .route('/analysis', analysisRoutes(options));
+    .route('/analysis', analysisRoutes(options))
+    .route('/weighting', weightingRoutes({ ...options, weighting }));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
 

@@ -31,6 +31,8 @@ export const envSchema = z
     MORABEZA_DEMO_FIELDWORK: booleanish.default(true),
     MORABEZA_QUESTIONNAIRES_DIR: z.string().default('questionnaires'),
     MORABEZA_CLIENT_DIR: z.string().default('client/dist'),
+    /** Where weighting runs write the weights and the analysts' tables read them (<dir>/<survey>/). */
+    MORABEZA_WEIGHTS_DIR: z.string().min(1).default('data/weights'),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()

@@ -48,6 +48,15 @@ const catalogue = {
     message:
       'There are no weighted data for this survey yet: run `npm run weights -- <survey>` on the server.',
   },
+  'weighting.running': {
+    status: 409,
+    message:
+      'A weighting run of this survey is already in progress: wait for it to finish (GET shows its state).',
+  },
+  'weighting.no_report': {
+    status: 409,
+    message: 'This survey has not been weighted yet: start a weighting run (POST /api/weighting/<survey>).',
+  },
   'table.invalid': {
     status: 422,
     message: 'The table cannot be made: see details.table and details.field.',

@@ -2,6 +2,7 @@
  * Everything a server process does before it listens: open the database, apply migrations, publish the
  * questionnaires found on disk, seed the demo on an empty database, and start the background jobs.
  */
+import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { DatabaseUnavailable } from './db/connect.ts';
@@ -9,11 +10,13 @@ import { migrateDatabase } from './db/migrate.ts';
 import { VALIDATION_JOB } from './domain/interviews.ts';
 import { createLoginThrottle } from './domain/login-throttle.ts';
 import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
+import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import type { Env } from './env.ts';
 import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationThread } from './jobs/validation-thread.ts';
+import { weighInWorker } from './jobs/weighting-thread.ts';
 import {
   type DemoAccount,
   demoAccountsPresent,
@@ -27,11 +30,14 @@ export interface Started {
   database: Database;
   jobs: JobRunner;
   demoAccounts: DemoAccount[] | null;
+  weighting: WeightingRuns;
   warnings: string[];
   close: () => Promise<void>;
 }
 
 export class StartupError extends Error {}
+
+const DEMO_SURVEY = 'ipei';
 
 export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {}): Promise<Started> {
   const warnings: string[] = [];
@@ -74,8 +80,16 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation), database),
       [QUALITY_JOB]: qualityFlagsJob(database),
     });
+    const weighting = createWeightingRuns(database, {
+      outDir: env.MORABEZA_WEIGHTS_DIR,
+      source: env.DATABASE_URL.split('?')[0],
+      weigh: weighInWorker,
+      log: (line) => console.log(line),
+    });
     const app = createApp({
       database,
+      weighting,
+      analysis: { dataDir: (survey) => join(env.MORABEZA_WEIGHTS_DIR, survey) },
       settings: {
         sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
         bodyLimitBytes: env.BODY_LIMIT_BYTES,
@@ -86,14 +100,28 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       clientDir: env.MORABEZA_CLIENT_DIR,
     });
     if (options.runJobs ?? env.MORABEZA_RUN_JOBS) await jobs.start();
+    let closed = false;
+    // The demo shows weighted tables: once its supervisors have decided every interview, weight the
+    // approved ones (the same run as POST /api/weighting/ipei or `npm run weights -- ipei`).
+    const supervisors = demoAccounts ? lastDemoSupervisors : null;
+    supervisors?.done.then(() => {
+      try {
+        if (!closed && weighting.status(DEMO_SURVEY).state === 'none') weighting.start(DEMO_SURVEY);
+      } catch (error) {
+        console.error(`demo weighting not started: ${(error as Error).message}`);
+      }
+    });
     return {
       app,
       database,
       jobs,
       demoAccounts,
       warnings,
+      weighting,
       close: async () => {
+        closed = true;
         lastDemoSupervisors?.stop();
+        await weighting.close();
         await jobs.stop();
         await validation.close();
         database.close();

@@ -17,6 +17,7 @@ import {
   reviewRequestSchema,
   reviewResultSchema,
 } from '../contract/review.ts';
+import { weightingStatusSchema } from '../contract/weighting.ts';
 import { problemCatalogue } from '../problems.ts';
 
 const schemas = {
@@ -39,6 +40,7 @@ const schemas = {
   ListingSubmission: listingSubmissionSchema,
   ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
+  WeightingStatus: weightingStatusSchema,
   TableRequest: tableRequestSchema,
   TableResponse: tableResponseSchema,
 };
@@ -227,6 +229,36 @@ export function buildOpenApi() {
           summary:
             'Fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3, completes per day, durations, flags, last sync',
           responses: { 200: json(ref('Dashboard')), ...authProblems },
+        },
+      },
+      '/api/weighting/{survey}': {
+        get: {
+          ...secured,
+          summary:
+            'Coordinators, analysts, admins: the state of the last or current weighting run, with the summary of the last finished one',
+          responses: {
+            200: json(ref('WeightingStatus')),
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found'),
+          },
+        },
+        post: {
+          ...secured,
+          summary:
+            'Start a weighting run on the approved interviews (design.json pipeline with JKn replicates); poll GET for its end',
+          responses: {
+            202: json(ref('WeightingStatus')),
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found', 'weighting.running'),
+          },
+        },
+      },
+      '/api/weighting/{survey}/report': {
+        get: {
+          ...secured,
+          summary: 'The weighting report (Markdown) of the last finished run',
+          responses: {
+            200: { description: 'text/markdown' },
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found', 'weighting.no_report'),
+          },
         },
       },
       '/api/analysis/{survey}': {

@@ -4,6 +4,9 @@
  * and an analyst, and an assignment for each enumerator. Requests go through app.request(): no port.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.ts';
 import type { AppSettings } from '../../server/context.ts';
@@ -16,9 +19,11 @@ import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { hashPassword } from '../../server/domain/passwords.ts';
 import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
+import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
 import { createValidationThread } from '../../server/jobs/validation-thread.ts';
+import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
 import { freshTestDatabase } from './database.ts';
 
 export const TEST_QUESTIONNAIRES = fileURLToPath(
@@ -106,8 +111,11 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
   }
   const validation = createValidationThread();
   const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) }, () => {});
+  const weightsDir = mkdtempSync(join(tmpdir(), 'morabeza-weights-'));
   const app = createApp({
     database,
+    weighting: createWeightingRuns(database, { outDir: weightsDir, source: 'test', weigh: weighInWorker }),
+    analysis: { dataDir: (survey) => join(weightsDir, survey) },
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo', ...settings },
     throttle: createLoginThrottle(),
     kickJobs: () => {},

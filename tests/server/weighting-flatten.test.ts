@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { flattenAnswers } from '../../scripts/weighting/flatten.ts';
+import { flattenAnswers } from '../../server/domain/weighting/flatten.ts';
 
 const household = JSON.parse(
   readFileSync(new URL('../../questionnaires/ipei/household.v1.json', import.meta.url), 'utf8'),

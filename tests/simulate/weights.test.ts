@@ -9,7 +9,7 @@ import {
   type WeightingResult,
 } from '../../analysis/weighting/index.ts';
 import { reviewInterviews, simulateFieldwork } from '../../scripts/simulate/fieldwork.ts';
-import { loadWeightingInputs } from '../../scripts/weighting/inputs.ts';
+import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
 import { parseEnv } from '../../server/env.ts';
 import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
 import { demoApi } from '../../server/seed/demo-api.ts';
@@ -33,6 +33,7 @@ beforeAll(async () => {
     DATABASE_URL: `file:${join(dir, 'm.db')}`,
     MORABEZA_CLIENT_DIR: join(dir, 'none'),
     MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
+    MORABEZA_WEIGHTS_DIR: join(dir, 'weights'),
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   started = await startMorabeza(parsed.env, { runJobs: false });
@@ -143,4 +144,42 @@ describe('the weighted simulated demo lands near the IPEI findings (ipei.md 5.9 
       }
     expect(Math.abs(t / w - 3)).toBeLessThan(0.6);
   });
+});
+
+describe("the server's weighting run on the same approved interviews (POST /api/weighting/ipei)", () => {
+  const call = async (method: string, path: string, token?: string) =>
+    started.app.request(path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const login = async (username: string) => {
+    const res = await started.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  it('weights them in a worker with JKn replicates, and the analysts get tables from that run', async () => {
+    const coordinator = await login('coordinator');
+    expect((await call('GET', '/api/analysis/ipei/tables/T01', coordinator)).status).toBe(409);
+    const res = await call('POST', '/api/weighting/ipei', coordinator);
+    expect(res.status).toBe(202);
+    await started.weighting.settled('ipei');
+    const status = await (await call('GET', '/api/weighting/ipei', coordinator)).json();
+    expect(status.error).toBeNull();
+    expect(status.state).toBe('done');
+    const s = status.last;
+    expect(s.respondents).toBe(result.report.sample.respondents);
+    expect(s.individualRespondents).toBe(result.report.sample.individualRespondents);
+    expect(s.replicates).toBeGreaterThan(120);
+    expect(s.failedReplicates).toBe(0);
+    expect(s.maxControlDifference).toBeLessThan(1e-3);
+    const report = await call('GET', '/api/weighting/ipei/report', coordinator);
+    expect(report.status).toBe(200);
+    expect(await report.text()).toMatch(/Weighting report: ipei/);
+    const analyst = await login('analyst');
+    const table = await call('GET', '/api/analysis/ipei/tables/T01?lang=en', analyst);
+    expect(table.status).toBe(200);
+    const body = JSON.stringify(await table.json());
+    expect(body).toMatch(/"se":/);
+  }, 600_000);
 });

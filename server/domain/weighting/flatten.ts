@@ -10,8 +10,8 @@
  * are there for every person.
  */
 import { ExpressionRunner } from 'survey-core';
-import type { Column, DataFrame } from '../../analysis/data.ts';
-import type { FlatAnswers } from '../../analysis/tables/from-weighting.ts';
+import type { Column, DataFrame } from '../../../analysis/data.ts';
+import type { FlatAnswers } from '../../../analysis/tables/from-weighting.ts';
 
 type Value = unknown;
 type Row = Record<string, Value>;

@@ -4,8 +4,8 @@
  * from the approved revision's answers). Only approved interviews count as responses.
  */
 import type { Client } from '@libsql/client';
-import type { HouseholdInput, PersonInput } from '../../analysis/weighting/index.ts';
-import { natGroupOf } from '../../analysis/weighting/ipei.ts';
+import type { HouseholdInput, PersonInput } from '../../../analysis/weighting/index.ts';
+import { natGroupOf } from '../../../analysis/weighting/ipei.ts';
 
 export const APPROVED = ['approved_by_supervisor', 'approved'];
 const RESPONSE = [11, 12];
@@ -19,13 +19,15 @@ export function firstNationality(m: Member): string | null {
   return n1 ?? null;
 }
 
-export async function loadWeightingInputs(client: Client): Promise<{
+export interface WeightingInputs {
   households: HouseholdInput[];
   persons: PersonInput[];
   skipped: string[];
   /** The approved answers of each responding household, for the tables and exports. */
   answers: Array<{ householdId: string; answers: Record<string, unknown> }>;
-}> {
+}
+
+export async function loadWeightingInputs(client: Client): Promise<WeightingInputs> {
   const rows = await client.execute(`
     select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.hh_class,
            l.eligible, l.ineligible, l.unknown,

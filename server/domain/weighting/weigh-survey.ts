@@ -1,0 +1,131 @@
+/**
+ * One weighting run of a survey, from the inputs read off the database to the files the tables,
+ * exports and analysts' API read: the weight files (households, roster, individuals with every step
+ * and the JKn replicates), the weighted data folder <out>/<survey>/, and the weighting report (JSON
+ * and Markdown). The weighted data folder is written beside the old one and swapped in, so a reader
+ * never sees half a run. Used by `npm run weights` and by the server's weighting job (in a worker).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
+import {
+  ipeiControls,
+  ipeiOptions,
+  reportMarkdown,
+  runWeighting,
+  WeightingError,
+} from '../../../analysis/weighting/index.ts';
+import type { WeighingSummary } from '../../contract/weighting.ts';
+import { writeWeightFiles } from '../../storage/weight-files.ts';
+import { writeWeightedData } from '../../storage/weighted-data.ts';
+import { flattenAnswers } from './flatten.ts';
+import type { WeightingInputs } from './inputs.ts';
+
+export interface WeighSurveyOptions {
+  survey: string;
+  /** Folder of the weight files; the weighted data go to <outDir>/<survey>/ (default data/weights). */
+  outDir: string;
+  /** Repository root holding questionnaires/ (default the working directory). */
+  root?: string;
+  replicates: boolean;
+  /** Where the inputs came from, for the report (a database URL without its token). */
+  source: string;
+}
+
+/** What a run reports back (also kept in <outDir>/<survey>-weighting-report.json). */
+export type { WeighingSummary };
+
+/** The latest household questionnaire of the survey (its expressions complete the flattened answers). */
+function householdQuestionnaire(root: string, survey: string): unknown {
+  const dir = join(root, 'questionnaires', survey);
+  const versions = readdirSync(dir)
+    .map((f) => /^household\.v(\d+)\.json$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(b[1]) - Number(a[1]));
+  return versions.length ? JSON.parse(readFileSync(join(dir, versions[0][0]), 'utf8')) : {};
+}
+
+export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions): WeighingSummary {
+  const { survey, outDir } = options;
+  const root = options.root ?? '.';
+  const designFile = join(root, 'questionnaires', survey, 'design.json');
+  if (!existsSync(designFile))
+    throw new WeightingError(
+      `Survey '${survey}' has no design.json in questionnaires/${survey}/.`,
+      'weighting.input',
+    );
+  const design = JSON.parse(readFileSync(designFile, 'utf8'));
+  const { households, persons, skipped, answers } = inputs;
+  if (!households.length)
+    throw new WeightingError(
+      `No listed household in ${options.source}: select the sample and record the listings first.`,
+      'weighting.input',
+    );
+  if (!households.some((h) => h.status === 'respondent'))
+    throw new WeightingError(
+      'No approved responding household yet: supervisors must approve interviews before the weighting.',
+      'weighting.input',
+    );
+  const t0 = Date.now();
+  const result = runWeighting(
+    households,
+    persons,
+    ipeiControls(design),
+    ipeiOptions(design, options.replicates),
+  );
+  mkdirSync(outDir, { recursive: true });
+  const files = writeWeightFiles(result, outDir, survey);
+  const target = join(outDir, survey);
+  const fresh = `${target}.new-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  writeWeightedData(
+    fresh,
+    weightedDataFromRun(result, flattenAnswers(answers, householdQuestionnaire(root, survey)), {
+      survey,
+      questionnaire: `${survey}-household`,
+    }),
+  );
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
+  files.push(join(survey, 'weights.json'));
+  const seconds = (Date.now() - t0) / 1000;
+  const generatedAt = new Date().toISOString();
+  const s = result.report.sample;
+  const r = result.report.replicates;
+  const reportFiles = [`${survey}-weighting-report.json`, `${survey}-weighting-report.md`];
+  const summary: WeighingSummary = {
+    survey,
+    generatedAt,
+    seconds,
+    households: s.households,
+    respondents: s.respondents,
+    eligiblePersons: s.eligiblePersons,
+    individualRespondents: s.individualRespondents,
+    replicates: r.count,
+    failedReplicates: r.failed.length,
+    unboundedReplicates: r.unboundedFallback,
+    maxControlDifference: Math.max(0, ...result.report.controls.map((c) => Math.abs(c.difference))),
+    skipped: skipped.length,
+    files: [...files, ...reportFiles].map((f) => join(outDir, f)),
+  };
+  const report = {
+    survey,
+    database: options.source,
+    generatedAt,
+    seconds,
+    summary,
+    skipped,
+    ...result.report,
+    replicateScales: result.replicates.rscales,
+    replicatePsus: result.replicates.psus,
+  };
+  writeFileSync(join(outDir, reportFiles[0]), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, reportFiles[1]),
+    reportMarkdown(result.report, `Weighting report: ${survey}${design.notice ? ` (${design.notice})` : ''}`),
+  );
+  return summary;
+}

@@ -1,0 +1,40 @@
+/**
+ * The main thread's side of a weighting run: one worker thread per run (runs are rare and long),
+ * ended when the run is over.
+ */
+import { Worker } from 'node:worker_threads';
+import { WeightingError } from '../../analysis/weighting/errors.ts';
+import type { WeightingInputs } from '../domain/weighting/inputs.ts';
+import type { WeighingSummary, WeighSurveyOptions } from '../domain/weighting/weigh-survey.ts';
+import type { WeightingRequest } from './weighting-worker.ts';
+
+export function weighInWorker(
+  inputs: WeightingInputs,
+  options: WeighSurveyOptions,
+  signal?: AbortSignal,
+): Promise<WeighingSummary> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./weighting-worker-entry.mjs', import.meta.url));
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker.terminate();
+    };
+    worker.once('message', (m: { summary?: WeighingSummary; error?: string; code?: string }) =>
+      settle(() =>
+        m.summary
+          ? resolve(m.summary)
+          : reject(new WeightingError(m.error ?? 'weighting failed', m.code ?? '')),
+      ),
+    );
+    worker.once('error', (error) => settle(() => reject(error)));
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`weighting worker exited with code ${code}`))),
+    );
+    signal?.addEventListener('abort', () => settle(() => reject(new Error('the weighting run was stopped'))));
+    const request: WeightingRequest = { inputs, options };
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The weighting runs over HTTP: who may start and read them, one run at a time, and a run that cannot
+ * weight (no listed sample here) ends 'failed' with the pipeline's message, leaving nothing half written.
+ * The successful run on the simulated IPEI fieldwork is in tests/simulate/weights.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weightingStatusSchema } from '../../server/contract/weighting.ts';
+import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx.close());
+
+describe('GET/POST /api/weighting/:survey', () => {
+  const may: Person[] = ['admin', 'coord', 'analyst'];
+  const mayNot: Person[] = ['sup_a', 'enum_a1'];
+
+  it.each(mayNot)('refuses %s (403)', async (person) => {
+    for (const [method, path] of [
+      ['GET', '/api/weighting/ipei'],
+      ['POST', '/api/weighting/ipei'],
+      ['GET', '/api/weighting/ipei/report'],
+    ] as const) {
+      const res = await ctx.request(method, path, { as: person });
+      expect(res.status).toBe(403);
+      expect((await res.json()).code).toBe('auth.forbidden');
+    }
+  });
+
+  it('requires a login (401)', async () => {
+    expect((await ctx.request('GET', '/api/weighting/ipei')).status).toBe(401);
+  });
+
+  it.each(may)('shows %s a survey never weighted, and no report yet (409 naming the fix)', async (person) => {
+    const res = await ctx.request('GET', '/api/weighting/ipei', { as: person });
+    expect(res.status).toBe(200);
+    const status = await res.json();
+    expect(weightingStatusSchema.parse(status)).toMatchObject({
+      survey: 'ipei',
+      state: 'none',
+      last: null,
+      error: null,
+    });
+    const report = await ctx.request('GET', '/api/weighting/ipei/report', { as: person });
+    expect(report.status).toBe(409);
+    const body = await report.json();
+    expect(body.code).toBe('weighting.no_report');
+    expect(body.message).toMatch(/POST \/api\/weighting/);
+  });
+
+  it('answers 404 for a survey without a design', async () => {
+    for (const survey of ['nosuch', '..%2F..%2Fetc']) {
+      const res = await ctx.request('POST', `/api/weighting/${survey}`, { as: 'coord' });
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('runs one weighting at a time, and a run without a listed sample fails with the reason', async () => {
+    const first = await ctx.request('POST', '/api/weighting/ipei', { as: 'coord' });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({ state: 'running', error: null });
+    const second = await ctx.request('POST', '/api/weighting/ipei', { as: 'analyst' });
+    expect(second.status).toBe(409);
+    expect((await second.json()).code).toBe('weighting.running');
+    let status: { state: string; error: { code: string; message: string } | null; finishedAt: string | null };
+    for (;;) {
+      status = await (await ctx.request('GET', '/api/weighting/ipei', { as: 'coord' })).json();
+      if (status.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status.state).toBe('failed');
+    expect(status.error?.code).toBe('weighting.input');
+    expect(status.error?.message).toMatch(/No listed household/);
+    expect(status.finishedAt).not.toBeNull();
+    // nothing was written: still no report and no weighted data for the tables
+    expect((await ctx.request('GET', '/api/weighting/ipei/report', { as: 'coord' })).status).toBe(409);
+    expect((await ctx.request('GET', '/api/analysis/ipei/tables/T01', { as: 'analyst' })).status).toBe(409);
+    // and it can be started again
+    expect((await ctx.request('POST', '/api/weighting/ipei', { as: 'admin' })).status).toBe(202);
+  });
+});
