@@ -4,6 +4,7 @@ import {
   type TableRequest,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
+import { weightingStatusSchema } from '../../server/contract/weighting.ts';
 import { CONFIG } from '../config.ts';
 import { api, session } from '../services.ts';
 
@@ -46,4 +47,19 @@ export async function download(path: string, filename: string, body?: unknown): 
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
+}
+
+export const fetchWeighting = (survey: string) =>
+  api.request('GET', `/api/weighting/${encodeURIComponent(survey)}`, weightingStatusSchema);
+
+export const startWeighting = (survey: string) =>
+  api.request('POST', `/api/weighting/${encodeURIComponent(survey)}`, weightingStatusSchema);
+
+/** The weighting report (Markdown text), or null when there is none. */
+export async function fetchWeightingReport(survey: string): Promise<string | null> {
+  const token = session.token();
+  const res = await fetch(`${CONFIG.apiBase}/api/weighting/${encodeURIComponent(survey)}/report`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return res.ok ? res.text() : null;
 }

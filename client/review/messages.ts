@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.ts';
 const en = {
   'staff.queue': 'Review queue',
   'staff.dashboard': 'Fieldwork dashboard',
+  'staff.analysis': 'Weights and tables',
   'queue.title': 'Interviews to review',
   'queue.status': 'Status',
   'queue.enumerator': 'Enumerator',
@@ -78,6 +79,7 @@ type Key = keyof typeof en;
 const pt: Record<Key, string> = {
   'staff.queue': 'Fila de revisão',
   'staff.dashboard': 'Painel do trabalho de campo',
+  'staff.analysis': 'Ponderadores e quadros',
   'queue.title': 'Entrevistas a rever',
   'queue.status': 'Estado',
   'queue.enumerator': 'Inquiridor',

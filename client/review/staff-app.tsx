@@ -1,5 +1,9 @@
-/** What supervisors, coordinators and admins get after login: the review queue and the dashboard. */
+/**
+ * What supervisors, coordinators and admins get after login: the review queue and the dashboard;
+ * coordinators and admins also the weights and tables (the analyst's screen).
+ */
 import { useState } from 'react';
+import { AnalystScreen } from '../screens/analyst-screen.tsx';
 import { DashboardScreen } from '../screens/dashboard-screen.tsx';
 import { ReviewInterviewScreen } from '../screens/review-interview-screen.tsx';
 import { ReviewQueueScreen } from '../screens/review-queue-screen.tsx';
@@ -8,7 +12,11 @@ import './review.css';
 
 export const STAFF_ROLES: ReadonlySet<string> = new Set(['supervisor', 'coordinator', 'admin']);
 
-type View = { tab: 'queue' } | { tab: 'dashboard' } | { tab: 'interview'; interviewId: string };
+type View =
+  | { tab: 'queue' }
+  | { tab: 'dashboard' }
+  | { tab: 'analysis' }
+  | { tab: 'interview'; interviewId: string };
 
 export function StaffApp({ role }: { role: string }) {
   const { t } = useStaffT();
@@ -18,7 +26,7 @@ export function StaffApp({ role }: { role: string }) {
       <nav className="staff-tabs" aria-label="staff">
         <button
           type="button"
-          className={view.tab !== 'dashboard' ? 'tab active' : 'tab'}
+          className={view.tab === 'queue' || view.tab === 'interview' ? 'tab active' : 'tab'}
           onClick={() => setView({ tab: 'queue' })}
           data-testid="tab-queue"
         >
@@ -32,6 +40,16 @@ export function StaffApp({ role }: { role: string }) {
         >
           {t('staff.dashboard')}
         </button>
+        {role !== 'supervisor' ? (
+          <button
+            type="button"
+            className={view.tab === 'analysis' ? 'tab active' : 'tab'}
+            onClick={() => setView({ tab: 'analysis' })}
+            data-testid="tab-analysis"
+          >
+            {t('staff.analysis')}
+          </button>
+        ) : null}
       </nav>
       {view.tab === 'interview' ? (
         <ReviewInterviewScreen
@@ -41,6 +59,8 @@ export function StaffApp({ role }: { role: string }) {
         />
       ) : view.tab === 'dashboard' ? (
         <DashboardScreen />
+      ) : view.tab === 'analysis' ? (
+        <AnalystScreen />
       ) : (
         <ReviewQueueScreen role={role} onOpen={(interviewId) => setView({ tab: 'interview', interviewId })} />
       )}

@@ -4,13 +4,14 @@
  * Excel) and the de-identified microdata with weights and codebook. "All standard tables" are
  * fetched one by one with a progress bar (compute-all.ts); downloads show that a file is being made.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AnalysisCatalogue, TableRequest, TableResponse } from '../../server/contract/analysis.ts';
 import { download, fetchCatalogue, fetchCustomTable, fetchStandardTable } from '../analyst/analyst-api.ts';
 import { Builder } from '../analyst/builder.tsx';
 import { type AllProgress, computeAll } from '../analyst/compute-all.ts';
 import { useAnalystT } from '../analyst/messages.ts';
 import { ResultTable } from '../analyst/result-table.tsx';
+import { WeightingPanel } from '../analyst/weighting-panel.tsx';
 import '../analyst/analyst.css';
 
 const SURVEY = 'ipei';
@@ -33,12 +34,13 @@ export function AnalystScreen() {
   const [result, setResult] = useState<TableResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const loadCatalogue = useCallback(() => {
     void fetchCatalogue(SURVEY).then((r) => {
       if (r.kind === 'ok') setCatalogue(r.data);
       else setError('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
     });
   }, []);
+  useEffect(loadCatalogue, [loadCatalogue]);
 
   const compute = async () => {
     setBusy(true);
@@ -93,6 +95,7 @@ export function AnalystScreen() {
       <h2>{t('an.title')}</h2>
       {catalogue.notice && <p className="muted">{catalogue.notice[lang]}</p>}
       {!catalogue.dataReady && <p className="banner warn">{t('an.noData')}</p>}
+      <WeightingPanel survey={SURVEY} onDone={loadCatalogue} />
       <div className="analyst-mode">
         <label>
           <input

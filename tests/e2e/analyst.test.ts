@@ -15,6 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
+import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
 import { buildClient } from './harness.ts';
@@ -26,6 +28,7 @@ let baseUrl: string;
 let close: () => Promise<void>;
 let page: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'morabeza-analyst-'));
+const weightsDir = mkdtempSync(join(tmpdir(), 'morabeza-analyst-weights-'));
 
 beforeAll(async () => {
   dist = await buildClient();
@@ -37,6 +40,11 @@ beforeAll(async () => {
     kickJobs: () => {},
     log: () => {},
     analysis: { dataDir: () => 'tests/fixtures/tables' },
+    weighting: createWeightingRuns(ctx.database, {
+      outDir: weightsDir,
+      source: 'test',
+      weigh: weighInWorker,
+    }),
   };
   const app = createApp(deps);
   const outer = new Hono();
@@ -67,6 +75,7 @@ afterAll(async () => {
   await ctx?.close();
   rmSync(dist, { recursive: true, force: true });
   rmSync(downloads, { recursive: true, force: true });
+  rmSync(weightsDir, { recursive: true, force: true });
 });
 
 describe('analyst screen', () => {
@@ -160,5 +169,25 @@ describe('analyst screen', () => {
     expect(readFileSync(path).subarray(0, 40).toString('latin1')).toBe(
       '<stata_dta><header><release>118</release',
     );
+  });
+});
+
+describe("the coordinator's weights and tables tab", () => {
+  it('shows that nothing is weighted yet, starts a run, and shows why it failed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, locale: 'en-GB' });
+    const coord = await context.newPage();
+    await coord.goto(baseUrl);
+    await coord.fill('input[name=username]', 'coord');
+    await coord.fill('input[name=password]', PASSWORD);
+    await coord.click('button[type=submit]');
+    await coord.click('[data-testid=tab-analysis]', { timeout: 30_000 });
+    await coord.waitForSelector('[data-testid=weighting-panel]');
+    expect(await coord.textContent('[data-testid=weighting-panel]')).toMatch(/not been weighted yet|ainda não foram ponderadas/);
+    await coord.click('[data-testid=weighting-start]');
+    // this test database has no listed sample: the run ends with the pipeline's reason
+    await coord.waitForSelector('[data-testid=weighting-failed]', { timeout: 60_000 });
+    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(/No listed household/);
+    expect(await coord.isEnabled('[data-testid=weighting-start]')).toBe(true);
+    await context.close();
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * The state of the survey's weights above the tables: when they were computed and from how many
+ * respondents, a run in progress (polled), the reason a run failed, a button to weight the approved
+ * interviews again, and the weighting report.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { WeightingStatus } from '../../server/contract/weighting.ts';
+import { fetchWeighting, fetchWeightingReport, startWeighting } from './analyst-api.ts';
+import { useAnalystT } from './messages.ts';
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+
+export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () => void }) {
+  const { t, lang } = useAnalystT();
+  const [status, setStatus] = useState<WeightingStatus | null>(null);
+  const [report, setReport] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await fetchWeighting(survey);
+    if (r.kind === 'ok') setStatus(r.data);
+    return r.kind === 'ok' ? r.data : null;
+  }, [survey]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Poll while a run is in progress; tell the screen when it has finished.
+  useEffect(() => {
+    if (status?.state !== 'running') return;
+    const timer = setInterval(async () => {
+      const s = await load();
+      if (s && s.state !== 'running') {
+        clearInterval(timer);
+        if (s.state === 'done') onDone();
+      }
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [status?.state, load, onDone]);
+
+  const start = async () => {
+    setProblem(null);
+    const r = await startWeighting(survey);
+    if (r.kind === 'ok') setStatus(r.data);
+    else setProblem('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
+  };
+
+  const toggleReport = async () => {
+    if (report !== null) setReport(null);
+    else setReport((await fetchWeightingReport(survey)) ?? '');
+  };
+
+  if (!status) return null;
+  const last = status.last;
+  return (
+    <section className="weighting-panel" aria-label={t('an.w.title')} data-testid="weighting-panel">
+      <h3>{t('an.w.title')}</h3>
+      {status.state === 'running' ? (
+        <p role="status" data-testid="weighting-running">
+          <progress /> {t('an.w.running')}
+        </p>
+      ) : null}
+      {last ? (
+        <p data-testid="weighting-last">
+          {fill(t('an.w.done'), {
+            when: new Date(last.generatedAt).toLocaleString(lang === 'pt' ? 'pt-PT' : 'en-GB'),
+            respondents: last.respondents,
+            individuals: last.individualRespondents,
+            replicates: last.replicates,
+            seconds: last.seconds.toFixed(0),
+            diff: last.maxControlDifference.toExponential(0),
+          })}
+          {last.unboundedReplicates ? ` ${fill(t('an.w.unbounded'), { n: last.unboundedReplicates })}` : ''}
+        </p>
+      ) : status.state === 'none' ? (
+        <p>{t('an.w.none')}</p>
+      ) : null}
+      {status.state === 'failed' && status.error ? (
+        <p className="banner warn" role="alert" data-testid="weighting-failed">
+          {fill(t('an.w.failed'), { message: status.error.message })}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="banner warn" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <p>
+        <button
+          type="button"
+          onClick={start}
+          disabled={status.state === 'running'}
+          data-testid="weighting-start"
+        >
+          {t('an.w.start')}
+        </button>{' '}
+        {last ? (
+          <button type="button" onClick={toggleReport} data-testid="weighting-report">
+            {report !== null ? t('an.w.hide') : t('an.w.report')}
+          </button>
+        ) : null}
+      </p>
+      {report !== null ? <pre className="weighting-report">{report}</pre> : null}
+    </section>
+  );
+}
