@@ -2,6 +2,7 @@
  * Configuration: the only file that reads process.env. Bad configuration stops the process with the
  * field and the reason, never a half-started server.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const booleanish = z
@@ -31,6 +32,8 @@ export const envSchema = z
     MORABEZA_DEMO_FIELDWORK: booleanish.default(true),
     MORABEZA_QUESTIONNAIRES_DIR: z.string().default('questionnaires'),
     MORABEZA_CLIENT_DIR: z.string().default('client/dist'),
+    /** Background job loops, each with its validation worker thread (default: the cores, at most 4). */
+    MORABEZA_JOB_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.min(4, availableParallelism())),
     /** Where weighting runs write the weights and the analysts' tables read them (<dir>/<survey>/). */
     MORABEZA_WEIGHTS_DIR: z.string().min(1).default('data/weights'),
     SESSION_TTL_HOURS: z.coerce

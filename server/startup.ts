@@ -15,7 +15,7 @@ import type { Env } from './env.ts';
 import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
-import { createValidationThread } from './jobs/validation-thread.ts';
+import { createValidationPool } from './jobs/validation-thread.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
 import {
   type DemoAccount,
@@ -75,11 +75,16 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
         );
       }
     }
-    const validation = createValidationThread();
-    const jobs = createJobRunner(database, {
-      [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation), database),
-      [QUALITY_JOB]: qualityFlagsJob(database),
-    });
+    const validation = createValidationPool(env.MORABEZA_JOB_WORKERS);
+    const jobs = createJobRunner(
+      database,
+      {
+        [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation), database),
+        [QUALITY_JOB]: qualityFlagsJob(database),
+      },
+      undefined,
+      { concurrency: env.MORABEZA_JOB_WORKERS },
+    );
     const weighting = createWeightingRuns(database, {
       outDir: env.MORABEZA_WEIGHTS_DIR,
       source: env.DATABASE_URL.split('?')[0],

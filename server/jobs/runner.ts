@@ -1,7 +1,8 @@
 /**
  * A durable background job runner. Jobs live in the `jobs` table, so work queued before a crash or a
- * restart is picked up again: at start, jobs left `running` go back to `pending`. One job runs at a
- * time, and the runner yields to the event loop between jobs so uploads are never kept waiting.
+ * restart is picked up again: at start, jobs left `running` go back to `pending`. `concurrency` loops
+ * each run one job at a time (a job is claimed in a transaction, so no two loops take the same one),
+ * and yield to the event loop between jobs so uploads are never kept waiting.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
@@ -28,12 +29,14 @@ export function createJobRunner(
   database: Database,
   handlers: Record<string, JobHandler>,
   log: (line: string) => void = (line) => console.error(line),
+  options: { concurrency?: number } = {},
 ): JobRunner {
   const { db } = database;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
   let stopped = true;
-  let loop: Promise<void> | null = null;
+  let loops: Promise<void>[] = [];
   let wake = false;
-  let sleeper: (() => void) | null = null;
+  const sleepers = new Set<() => void>();
 
   async function claim(): Promise<Job | undefined> {
     return database.write(async (tx) => {
@@ -100,13 +103,14 @@ export function createJobRunner(
       await drain();
       if (!wake && !stopped) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 1000);
-          sleeper = () => {
+          const sleeper = () => {
             clearTimeout(timer);
+            sleepers.delete(sleeper);
             resolve();
           };
+          const timer = setTimeout(sleeper, 1000);
+          sleepers.add(sleeper);
         });
-        sleeper = null;
       }
     }
   }
@@ -118,19 +122,19 @@ export function createJobRunner(
         .set({ status: 'pending', updatedAt: Date.now() })
         .where(and(eq(jobs.status, 'running')));
       stopped = false;
-      loop = run();
+      loops = Array.from({ length: concurrency }, () => run());
     },
     kick() {
       wake = true;
-      sleeper?.();
+      for (const sleeper of [...sleepers]) sleeper();
     },
     drain,
     drainOne,
     async stop() {
       stopped = true;
-      sleeper?.();
-      await loop;
-      loop = null;
+      for (const sleeper of [...sleepers]) sleeper();
+      await Promise.all(loops);
+      loops = [];
     },
   };
 }

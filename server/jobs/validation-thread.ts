@@ -67,3 +67,26 @@ export function createValidationThread(): ValidationThread {
     },
   };
 }
+
+/**
+ * `size` validation workers for `size` job loops: each validation goes to the worker with the fewest
+ * waiting, so a large questionnaire's validations spread over the machine's cores.
+ */
+export function createValidationPool(size: number): ValidationThread {
+  if (size <= 1) return createValidationThread();
+  const threads = Array.from({ length: size }, () => ({ thread: createValidationThread(), waiting: 0 }));
+  return {
+    async validate(key, definition, answers) {
+      const slot = threads.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+      slot.waiting++;
+      try {
+        return await slot.thread.validate(key, definition, answers);
+      } finally {
+        slot.waiting--;
+      }
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.thread.close()));
+    },
+  };
+}

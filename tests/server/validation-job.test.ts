@@ -4,7 +4,7 @@ import { flags, interviewRevisions, interviews, jobs } from '../../server/db/sch
 import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
-import { createValidationThread } from '../../server/jobs/validation-thread.ts';
+import { createValidationPool, createValidationThread } from '../../server/jobs/validation-thread.ts';
 import { createTestContext, envelope, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -109,5 +109,54 @@ describe('validation job', () => {
     await failing.drain();
     const [job] = await ctx.database.db.select().from(jobs);
     expect(job).toMatchObject({ status: 'failed', attempts: 3, lastError: 'boom' });
+  });
+
+  it('runs jobs in parallel loops with a pool of validation workers, each job exactly once', async () => {
+    const ids: string[] = [];
+    for (let k = 0; k < 6; k++)
+      ids.push(await upload(k % 2 ? { b01_consent: 1 } : { b01_consent: 1, b03_size: 2 }));
+    const pool = createValidationPool(2);
+    const validate = validationJob(ctx.database, pool);
+    let running = 0;
+    let most = 0;
+    const seen: string[] = [];
+    const runner = createJobRunner(
+      ctx.database,
+      {
+        [VALIDATION_JOB]: async (job) => {
+          running++;
+          most = Math.max(most, running);
+          seen.push(job.interviewId);
+          try {
+            // hold each job until a second one is running too, or 2 s have passed
+            for (let t = 0; t < 200 && running < 2 && most < 2; t++)
+              await new Promise((r) => setTimeout(r, 10));
+            return await validate(job);
+          } finally {
+            running--;
+          }
+        },
+      },
+      () => {},
+      { concurrency: 2 },
+    );
+    await runner.start();
+    for (let t = 0; t < 600; t++) {
+      const left = await ctx.database.db.select().from(jobs).where(eq(jobs.status, 'pending'));
+      const busy = await ctx.database.db.select().from(jobs).where(eq(jobs.status, 'running'));
+      if (!left.length && !busy.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await runner.stop();
+    await pool.close();
+    expect(most).toBe(2);
+    expect([...seen].sort()).toEqual([...ids].sort());
+    const all = await ctx.database.db.select().from(jobs);
+    expect(all.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
+    const revisions = await ctx.database.db.select().from(interviewRevisions);
+    expect(revisions.map((r) => r.validationStatus).sort()).toEqual([
+      ...Array(3).fill('clean'),
+      ...Array(3).fill('flagged'),
+    ]);
   });
 });
