@@ -15,7 +15,7 @@ export interface VariableInfo {
 }
 export type Labels = Record<string, VariableInfo>;
 
-/** The shape of scripts/questionnaires/lib/codebook.ts entries that labels need. */
+/** The shape of server/domain/codebook.ts entries that labels need. */
 export interface CodebookLike {
   name: string;
   label_pt: string;

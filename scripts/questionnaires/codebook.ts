@@ -4,8 +4,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildCodebook, type CodebookEntry } from './lib/codebook.ts';
-import type { Json } from './lib/walk.ts';
+import { buildCodebook, type CodebookEntry } from '../../server/domain/codebook.ts';
+import type { Json } from '../../server/domain/questionnaire-walk.ts';
 
 const MAX_LISTED = 25;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

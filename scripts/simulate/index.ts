@@ -10,8 +10,8 @@ import { interviews } from '../../server/db/schema.ts';
 import { parseEnv } from '../../server/env.ts';
 import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
 import { demoApi } from '../../server/seed/demo-api.ts';
+import { reviewInterviews, simulateFieldwork } from '../../server/seed/simulate/fieldwork.ts';
 import { startMorabeza } from '../../server/startup.ts';
-import { reviewInterviews, simulateFieldwork } from './fieldwork.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {

@@ -5,10 +5,10 @@
  * The timer does not keep the process alive.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Api, PendingReview, SimulationSummary } from '../../scripts/simulate/fieldwork.ts';
-import { reviewInterviews } from '../../scripts/simulate/fieldwork.ts';
 import type { Database } from '../db/client.ts';
 import { interviews } from '../db/schema.ts';
+import type { Api, PendingReview, SimulationSummary } from './simulate/fieldwork.ts';
+import { reviewInterviews } from './simulate/fieldwork.ts';
 
 export function startDemoSupervisors(
   database: Database,

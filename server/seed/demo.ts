@@ -2,7 +2,7 @@
  * Seeds the demo on an empty database (demo mode only): the IPEI-DEMO fieldwork of ipei.md 5.4-5.6.
  * Accounts for every role (password MORABEZA_DEMO_PASSWORD, default "demo"): admin, coordinator,
  * analyst, 7 supervisors and 36 enumerators in six teams; the 814-EA frame with the 120 EAs drawn by
- * systematic PPS (analysis/sampling); each EA's synthetic listing (scripts/simulate/listing.ts) and its
+ * systematic PPS (analysis/sampling); each EA's synthetic listing (server/seed/simulate/listing.ts) and its
  * selected households as assignments. With { fieldwork: true } the simulator also plays the enumerators
  * and supervisors through the API in-process (about 15 s); `npm run simulate` does the same on an existing
  * demo database. Synthetic data, not official statistics.
@@ -10,8 +10,6 @@
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../../analysis/sampling/ipei.ts';
-import { simulateFieldwork } from '../../scripts/simulate/fieldwork.ts';
-import { DEMO_TEAMS, teamOfStratum } from '../../scripts/simulate/staff.ts';
 import { createApp } from '../app.ts';
 import { type ListingSubmission, listingSubmissionSchema } from '../contract/listing.ts';
 import type { Database } from '../db/client.ts';
@@ -23,6 +21,8 @@ import { createLoginThrottle } from '../domain/login-throttle.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { demoApi } from './demo-api.ts';
 import { startDemoSupervisors } from './demo-supervisors.ts';
+import { simulateFieldwork } from './simulate/fieldwork.ts';
+import { DEMO_TEAMS, teamOfStratum } from './simulate/staff.ts';
 
 export const DEMO_QUESTIONNAIRE = 'ipei-household';
 export const DEMO_SEED = 20221215;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type SurveyContext, surveyContextFrom } from '../../analysis/tables/context.ts';
-import { buildCodebook } from '../../scripts/questionnaires/lib/codebook.ts';
+import { buildCodebook } from '../domain/codebook.ts';
 
 export type { SurveyContext } from '../../analysis/tables/context.ts';
 

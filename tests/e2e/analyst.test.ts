@@ -182,7 +182,9 @@ describe("the coordinator's weights and tables tab", () => {
     await coord.click('button[type=submit]');
     await coord.click('[data-testid=tab-analysis]', { timeout: 30_000 });
     await coord.waitForSelector('[data-testid=weighting-panel]');
-    expect(await coord.textContent('[data-testid=weighting-panel]')).toMatch(/not been weighted yet|ainda não foram ponderadas/);
+    expect(await coord.textContent('[data-testid=weighting-panel]')).toMatch(
+      /not been weighted yet|ainda não foram ponderadas/,
+    );
     await coord.click('[data-testid=weighting-start]');
     // this test database has no listed sample: the run ends with the pipeline's reason
     await coord.waitForSelector('[data-testid=weighting-failed]', { timeout: 60_000 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codebookMarkdown } from '../../scripts/questionnaires/codebook.ts';
-import { buildCodebook, inWords } from '../../scripts/questionnaires/lib/codebook.ts';
+import { buildCodebook, inWords } from '../../server/domain/codebook.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const household = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/household.v1.json'), 'utf8'));

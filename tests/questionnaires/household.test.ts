@@ -4,8 +4,8 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { household as source } from '../../scripts/questionnaires/ipei/household.ts';
 import { listing as listingSource } from '../../scripts/questionnaires/ipei/listing.ts';
-import { walkQuestions } from '../../scripts/questionnaires/lib/walk.ts';
 import { createValidationModel, validateAnswers } from '../../server/domain/answers-validation.ts';
+import { walkQuestions } from '../../server/domain/questionnaire-walk.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const read = (p: string) => JSON.parse(readFileSync(join(repo, p), 'utf8'));

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/env.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
+import { demoApi } from '../../server/seed/demo-api.ts';
 import {
   reviewInterviews,
   type SimulationSummary,
   simulateFieldwork,
-} from '../../scripts/simulate/fieldwork.ts';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
+} from '../../server/seed/simulate/fieldwork.ts';
 import { type Started, startMorabeza } from '../../server/startup.ts';
 
 let dir: string;

@@ -8,11 +8,11 @@ import {
   runWeighting,
   type WeightingResult,
 } from '../../analysis/weighting/index.ts';
-import { reviewInterviews, simulateFieldwork } from '../../scripts/simulate/fieldwork.ts';
 import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
 import { parseEnv } from '../../server/env.ts';
 import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
 import { demoApi } from '../../server/seed/demo-api.ts';
+import { reviewInterviews, simulateFieldwork } from '../../server/seed/simulate/fieldwork.ts';
 import { type Started, startMorabeza } from '../../server/startup.ts';
 
 // The whole demo fieldwork (120 EAs) is simulated; to keep the test short the interviews are marked

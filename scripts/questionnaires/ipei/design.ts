@@ -111,6 +111,7 @@ export function buildDesign(rows: Row[]) {
         bounds: { g_min: 0.3, g_max: 3 },
         alternative: 'trim final weights at 3.5 x stratum median and re-rake',
         convergence: 1e-6,
+        max_iterations: 500,
         under_15: 'raked with roster weights only',
       },
       {

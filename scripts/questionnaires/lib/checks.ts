@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConditionsParser, JsonObject, JsonUnknownPropertyError, Model, Serializer } from 'survey-core';
-import { type Json, type QuestionNode, walkQuestions } from './walk.ts';
+import { type Json, type QuestionNode, walkQuestions } from '../../../server/domain/questionnaire-walk.ts';
 
 export interface Problem {
   file: string;

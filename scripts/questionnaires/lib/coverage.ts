@@ -1,5 +1,5 @@
 /** Translation coverage: for each language, how many localisable strings have their own text. */
-import { type Json, walkStrings } from './walk.ts';
+import { type Json, walkStrings } from '../../../server/domain/questionnaire-walk.ts';
 
 export const LANGUAGES = ['pt', 'en', 'fr', 'kea', 'wo', 'zh-Hans'] as const;
 export type Coverage = Record<(typeof LANGUAGES)[number], { present: number; total: number }>;

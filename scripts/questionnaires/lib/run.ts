@@ -1,10 +1,10 @@
 /** Runs every check over a questionnaires folder: each `<survey>/<name>.vN.json`, then the locks. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Json } from '../../../server/domain/questionnaire-walk.ts';
 import { checkQuestionnaire, type Problem } from './checks.ts';
 import { type Coverage, coverage } from './coverage.ts';
 import { checkLocks, readLocks } from './locks.ts';
-import type { Json } from './walk.ts';
 
 export const VERSIONED = /^[a-z0-9]+(-[a-z0-9]+)*\.v[1-9][0-9]*\.json$/;
 

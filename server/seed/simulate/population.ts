@@ -27,7 +27,7 @@ export const poisson = (r: Rand, mean: number) => {
 export const normal = (r: Rand) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 export const lognormal = (r: Rand, median: number, sigma: number) => median * Math.exp(sigma * normal(r));
 
-export { hhClassOf, natGroupOf as natGroup } from '../../analysis/weighting/ipei.ts';
+export { hhClassOf, natGroupOf as natGroup } from '../../../analysis/weighting/ipei.ts';
 
 const OTHER = {
   ECOWAS: ['GM', 'ML', 'GH', 'SL', 'CI', 'TG'],

@@ -2,7 +2,7 @@
  * The codebook of a questionnaire: for every variable its name, label (pt, en), type, value labels,
  * universe (its skip conditions in words), level (household or person) and module.
  */
-import { type Json, langText, ptText, walkQuestions } from './walk.ts';
+import { type Json, langText, ptText, walkQuestions } from './questionnaire-walk.ts';
 
 export interface ValueLabel {
   code: string | number;
