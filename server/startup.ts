@@ -22,6 +22,7 @@ import {
   demoAccountsPresent,
   isEmpty,
   lastDemoSupervisors,
+  resumeDemoSupervisors,
   seedDemo,
 } from './seed/demo.ts';
 
@@ -106,9 +107,16 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
     });
     if (options.runJobs ?? env.MORABEZA_RUN_JOBS) await jobs.start();
     let closed = false;
+    // A restarted demo: its supervisors go on with the decisions they had not applied yet.
+    const resumed =
+      env.MORABEZA_MODE === 'demo' && !demoAccounts && (options.runJobs ?? env.MORABEZA_RUN_JOBS)
+        ? await resumeDemoSupervisors(database, env.MORABEZA_DEMO_PASSWORD ?? 'demo', (line) =>
+            console.log(line),
+          )
+        : null;
     // The demo shows weighted tables: once its supervisors have decided every interview, weight the
     // approved ones (the same run as POST /api/weighting/ipei or `npm run weights -- ipei`).
-    const supervisors = demoAccounts ? lastDemoSupervisors : null;
+    const supervisors = demoAccounts ? lastDemoSupervisors : resumed;
     supervisors?.done.then(() => {
       try {
         if (!closed && weighting.status(DEMO_SURVEY).state === 'none') weighting.start(DEMO_SURVEY);

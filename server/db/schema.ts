@@ -334,3 +334,18 @@ export const eaListings = sqliteTable(
     check('listings_selected_check', sql`selected >= 0 and selected <= eligible`),
   ],
 );
+
+/**
+ * Demo mode only: the simulated supervisors' decisions not yet applied (an interview can be reviewed
+ * only once validated). A row goes when its decision is applied, so a restart resumes the rest.
+ */
+export const demoReviews = sqliteTable('demo_reviews', {
+  interviewId: text('interview_id')
+    .primaryKey()
+    .references(() => interviews.id),
+  team: text('team').notNull(),
+  outcome: integer('outcome').notNull(),
+  /** The decision as the review API takes it (action, revision, comments), JSON text. */
+  decision: text('decision').notNull(),
+  createdAt: integer('created_at').notNull().default(now),
+});

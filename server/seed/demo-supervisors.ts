@@ -2,13 +2,52 @@
  * The demo's supervisors at work after start-up: interviews can only be reviewed once the background
  * validation job has validated them, so the simulator's decisions are applied as interviews become
  * 'validated' (polling every few seconds, stopping when all are applied or the database is closed).
- * The timer does not keep the process alive.
+ * The decisions still to apply are rows of demo_reviews, deleted as they are applied, so a restarted
+ * demo resumes them (resumeDemoSupervisors). The timer does not keep the process alive.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { interviews } from '../db/schema.ts';
+import { demoReviews, interviews } from '../db/schema.ts';
 import type { Api, PendingReview, SimulationSummary } from './simulate/fieldwork.ts';
 import { reviewInterviews } from './simulate/fieldwork.ts';
+
+/** Stores the decisions still to apply (demo seeding). */
+export async function saveDemoReviews(database: Database, pending: PendingReview[]): Promise<void> {
+  const rows = pending.flatMap((x) =>
+    x.decision
+      ? [{ interviewId: x.id, team: x.team, outcome: x.outcome, decision: JSON.stringify(x.decision) }]
+      : [],
+  );
+  await database.write(async (tx) => {
+    for (let k = 0; k < rows.length; k += 200) await tx.insert(demoReviews).values(rows.slice(k, k + 200));
+  });
+}
+
+export async function loadDemoReviews(database: Database): Promise<PendingReview[]> {
+  const rows = await database.db.select().from(demoReviews).orderBy(demoReviews.interviewId);
+  return rows.map((r) => ({
+    id: r.interviewId,
+    team: r.team,
+    outcome: r.outcome,
+    decision: JSON.parse(r.decision) as PendingReview['decision'],
+  }));
+}
+
+/** A summary to count the resumed decisions in. */
+export function emptySummary(): SimulationSummary {
+  return {
+    eas: 0,
+    listed: { dwellings: 0, eligible: 0, ineligible: 0, unknown: 0, outOfScope: 0, selected: 0 },
+    interviews: 0,
+    outcomes: {},
+    approved: 0,
+    returned: 0,
+    unreviewed: 0,
+    problems: {},
+    failures: [],
+    pending: [],
+  };
+}
 
 export function startDemoSupervisors(
   database: Database,
@@ -31,12 +70,25 @@ export function startDemoSupervisors(
     try {
       const ids = left.map((x) => x.id);
       const ready = new Set<string>();
+      const decided: string[] = [];
       for (let k = 0; k < ids.length; k += 500) {
         const rows = await database.db
-          .select({ id: interviews.id })
+          .select({ id: interviews.id, status: interviews.status })
           .from(interviews)
-          .where(and(inArray(interviews.id, ids.slice(k, k + 500)), eq(interviews.status, 'validated')));
-        for (const r of rows) ready.add(r.id);
+          .where(inArray(interviews.id, ids.slice(k, k + 500)));
+        for (const r of rows) {
+          if (r.status === 'validated') ready.add(r.id);
+          // decided before a restart, between the review and the deletion of its row
+          else if (r.status !== 'received') decided.push(r.id);
+        }
+      }
+      if (decided.length) {
+        const gone = new Set(decided);
+        await database.write(async (tx) => {
+          for (let k = 0; k < decided.length; k += 500)
+            await tx.delete(demoReviews).where(inArray(demoReviews.interviewId, decided.slice(k, k + 500)));
+        });
+        left = left.filter((x) => !gone.has(x.id));
       }
       if (ready.size) {
         const waiting = await reviewInterviews(
@@ -47,6 +99,11 @@ export function startDemoSupervisors(
           tokens,
         );
         const still = new Set(waiting.map((x) => x.id));
+        const applied = [...ready].filter((id) => !still.has(id));
+        await database.write(async (tx) => {
+          for (let k = 0; k < applied.length; k += 500)
+            await tx.delete(demoReviews).where(inArray(demoReviews.interviewId, applied.slice(k, k + 500)));
+        });
         left = left.filter((x) => !ready.has(x.id) || still.has(x.id));
       }
     } catch {

@@ -20,7 +20,7 @@ import { recordListing } from '../domain/listing.ts';
 import { createLoginThrottle } from '../domain/login-throttle.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { demoApi } from './demo-api.ts';
-import { startDemoSupervisors } from './demo-supervisors.ts';
+import { emptySummary, loadDemoReviews, saveDemoReviews, startDemoSupervisors } from './demo-supervisors.ts';
 import { simulateFieldwork } from './simulate/fieldwork.ts';
 import { DEMO_TEAMS, teamOfStratum } from './simulate/staff.ts';
 
@@ -182,9 +182,34 @@ export async function seedDemo(
     interviews: options.fieldwork ?? false,
     log: options.log,
   });
-  if (options.fieldwork)
+  if (options.fieldwork) {
+    await saveDemoReviews(database, summary.pending);
     lastDemoSupervisors = startDemoSupervisors(database, api, summary.pending, password, summary);
+  }
   return result;
+}
+
+/**
+ * A demo database restarted before its supervisors had decided every interview: they go on with the
+ * decisions still stored (the validation jobs resume on their own). Null when none is left.
+ */
+export async function resumeDemoSupervisors(
+  database: Database,
+  password: string,
+  log?: (line: string) => void,
+): Promise<ReturnType<typeof startDemoSupervisors> | null> {
+  const pending = await loadDemoReviews(database);
+  if (!pending.length) return null;
+  const app = createApp({
+    database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
+    throttle: createLoginThrottle(1000),
+    kickJobs: () => {},
+    log,
+  });
+  log?.(`the demo supervisors resume: ${pending.length} decisions left`);
+  lastDemoSupervisors = startDemoSupervisors(database, demoApi(app), pending, password, emptySummary());
+  return lastDemoSupervisors;
 }
 
 /** Production refuses to run while demo accounts exist. */
