@@ -88,6 +88,16 @@ if (wanted('analysis')) {
   }
 }
 
+if (wanted('weighting')) {
+  console.error(
+    'weighting: the simulated demo with its JKn replicates, then R survey on the same inputs ...',
+  );
+  const { runWeightingBench } = await import('./weighting.ts');
+  const weighting = await runWeightingBench();
+  results.weighting = weighting.json;
+  rows.push(...weighting.rows);
+}
+
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(
   `\nMorabeza benchmarks (${results.machine && (results.machine as { cpus: number }).cpus} cores, Node ${process.version})`,

@@ -4,20 +4,8 @@ import type { Assignment } from '../contract/assignments.ts';
 import type { Db } from '../db/client.ts';
 import { assignments, enumerationAreas, households, interviews } from '../db/schema.ts';
 import type { SessionUser } from './accounts.ts';
+import { ISLAND_CODES } from './islands.ts';
 import { enumeratorScope } from './scope.ts';
-
-/** The islands' codes in the IPEI questionnaires (a02_island), from north-west to south. */
-export const ISLAND_CODES: Record<string, number> = {
-  'Santo Antão': 1,
-  'São Vicente': 2,
-  'São Nicolau': 3,
-  Sal: 4,
-  'Boa Vista': 5,
-  Maio: 6,
-  Santiago: 7,
-  Fogo: 8,
-  Brava: 9,
-};
 
 /** The cover items every IPEI questionnaire preloads from the assignment (codes, as the questionnaire has them). */
 export function preloadFor(ea: typeof enumerationAreas.$inferSelect, hh: typeof households.$inferSelect) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ISLAND_CODES } from '../../server/domain/assignments.ts';
+import { ISLAND_CODES } from '../../server/domain/islands.ts';
 import { parseEnv } from '../../server/env.ts';
 import { StartupError, startMorabeza } from '../../server/startup.ts';
 import { TEST_QUESTIONNAIRES } from '../helpers/server.ts';

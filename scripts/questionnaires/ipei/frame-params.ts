@@ -4,18 +4,8 @@
  */
 export const SEED = 20221215;
 
-/** Island codes as in the questionnaires' a02_island (1 Santo Antão ... 9 Brava, north-west to south-west). */
-export const ISLAND_CODES: Record<string, number> = {
-  'Santo Antão': 1,
-  'São Vicente': 2,
-  'São Nicolau': 3,
-  Sal: 4,
-  'Boa Vista': 5,
-  Maio: 6,
-  Santiago: 7,
-  Fogo: 8,
-  Brava: 9,
-};
+/** Island codes as in the questionnaires' a02_island: one list, the server's. */
+export { ISLAND_CODES } from '../../../server/domain/islands.ts';
 
 export interface Municipality {
   iso: string;
