@@ -114,7 +114,7 @@ export function rakeWeights(
     });
   } catch (error) {
     throw new WeightingError(
-      `Raking to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}]: widen the bounds or collapse sparse categories (${(error as Error).message})`,
+      `Raking to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, ws, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
   }
@@ -124,4 +124,54 @@ export function rakeWeights(
   });
   const g = Float64Array.from(weights, (v, i) => (w[i] > 0 ? v / w[i] : 1));
   return { weights, g, dropped };
+}
+
+/**
+ * The categories furthest from their controls after the last iterate of a raking that failed, with
+ * the factor their sample weights would need on average: what the analyst has to collapse.
+ */
+function worstCategories(
+  columns: Record<string, string[]>,
+  ws: Float64Array,
+  margins: Array<{ name: string; control: Record<string, number> }>,
+  population: Record<string, number>,
+  options: { bounds: readonly [number, number]; epsilon: number; maxit?: number },
+): string {
+  let last: Float64Array;
+  try {
+    last = calibrationWeights(columns, ws, Object.keys(columns), population, {
+      calfun: 'raking',
+      bounds: options.bounds,
+      epsilon: options.epsilon,
+      maxit: options.maxit ?? 100,
+      force: true,
+    }).weights;
+  } catch {
+    last = ws; // the Newton step itself failed (every g-weight of a category at a bound): the input weights
+  }
+  const rows: Array<{ text: string; gap: number }> = [];
+  for (const m of margins) {
+    const values = columns[m.name];
+    if (!values) continue;
+    const got = new Map<string, number>();
+    const start = new Map<string, number>();
+    values.forEach((v, i) => {
+      got.set(v, (got.get(v) ?? 0) + last[i]);
+      start.set(v, (start.get(v) ?? 0) + ws[i]);
+    });
+    for (const [k, control] of Object.entries(m.control)) {
+      if (!(control > 0) || !got.has(k)) continue;
+      const w = got.get(k) as number;
+      const gap = Math.abs(w - control) / control;
+      rows.push({
+        gap,
+        text: `${m.name}=${k} (weighted ${w.toFixed(1)} against a control of ${control}; its sample weights would need x${(control / (start.get(k) as number)).toFixed(2)} on average)`,
+      });
+    }
+  }
+  rows.sort((a, b) => b.gap - a.gap);
+  return `Furthest from their totals: ${rows
+    .slice(0, 3)
+    .map((r) => r.text)
+    .join('; ')}`;
 }

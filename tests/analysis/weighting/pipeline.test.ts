@@ -110,10 +110,24 @@ describe('bad input gets a clear error', () => {
       ),
     ).toThrow(/margin 'nat_group': category 'N2' is in the data but not in the controls/);
   });
-  it('raking that cannot converge within its bounds', () => {
-    expect(() =>
-      runWeighting(households, persons, controls, { ...options, bounds: [0.95, 1.05], replicates: false }),
-    ).toThrow(WeightingError);
+  it('raking that cannot converge within its bounds names the categories furthest from their controls', () => {
+    let error: unknown;
+    try {
+      runWeighting(households, persons, controls, { ...options, bounds: [0.95, 1.05], replicates: false });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WeightingError);
+    expect((error as WeightingError).code).toBe('weighting.no_convergence');
+    const message = (error as Error).message;
+    expect(message).toMatch(/did not converge within bounds \[0.95, 1.05\]/);
+    // three categories, each with the margin, its weighted total, its control and the factor it needs
+    expect(
+      message.match(
+        /(stratum|sex_age|nat_group)=[^ ]+ \(weighted [0-9.]+ against a control of [0-9.]+; its sample weights would need x[0-9.]+ on average\)/g,
+      ),
+    ).toHaveLength(3);
+    expect(message).toMatch(/collapse these categories/);
   });
   it('a household without a valid selection probability', () => {
     const bad = [{ ...households[0], pi2: 0 }, ...households.slice(1)];
