@@ -117,9 +117,11 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
     // The demo shows weighted tables: once its supervisors have decided every interview, weight the
     // approved ones (the same run as POST /api/weighting/ipei or `npm run weights -- ipei`).
     const supervisors = demoAccounts ? lastDemoSupervisors : resumed;
-    supervisors?.done.then(() => {
+    // (Always, even if someone weighted earlier: that run saw only the interviews approved by then.)
+    supervisors?.done.then(async () => {
       try {
-        if (!closed && weighting.status(DEMO_SURVEY).state === 'none') weighting.start(DEMO_SURVEY);
+        await weighting.settled(DEMO_SURVEY);
+        if (!closed) weighting.start(DEMO_SURVEY);
       } catch (error) {
         console.error(`demo weighting not started: ${(error as Error).message}`);
       }
