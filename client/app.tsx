@@ -90,17 +90,22 @@ export function App() {
         <span className="brand">{t('app.title')}</span>
         {unlocked && (
           <nav>
-            <button type="button" className="link" onClick={() => setRoute({ screen: 'assignments' })}>
-              {t('nav.assignments')}
-            </button>
-            <button
-              type="button"
-              className="link"
-              data-testid="nav-outbox"
-              onClick={() => setRoute({ screen: 'outbox' })}
-            >
-              {t('nav.outbox')}
-            </button>
+            {/* the tablet's own screens are the enumerators'; staff and analysts have their tabs */}
+            {(session.user?.role ?? 'enumerator') === 'enumerator' && (
+              <>
+                <button type="button" className="link" onClick={() => setRoute({ screen: 'assignments' })}>
+                  {t('nav.assignments')}
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="nav-outbox"
+                  onClick={() => setRoute({ screen: 'outbox' })}
+                >
+                  {t('nav.outbox')}
+                </button>
+              </>
+            )}
             <button type="button" className="link" onClick={lock}>
               {t('nav.logout')}
             </button>

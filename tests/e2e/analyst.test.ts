@@ -182,6 +182,8 @@ describe("the coordinator's weights and tables tab", () => {
     await coord.click('button[type=submit]');
     await coord.click('[data-testid=tab-analysis]', { timeout: 30_000 });
     await coord.waitForSelector('[data-testid=weighting-panel]');
+    // staff get their tabs, not the tablet's assignments and outbox
+    expect(await coord.locator('[data-testid=nav-outbox]').count()).toBe(0);
     expect(await coord.textContent('[data-testid=weighting-panel]')).toMatch(
       /not been weighted yet|ainda não foram ponderadas/,
     );
