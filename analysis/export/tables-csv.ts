@@ -3,7 +3,7 @@
  * Suppressed cells keep their n and reliability but publish no estimate.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
-import { ciNote } from '../tables/intervals.ts';
+import { ciNote, ciTextIn } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import { MARK } from '../tables/reliability.ts';
 
@@ -121,7 +121,7 @@ export function tablesJson(
       variable: { name: t.variable.name, label: t.variable.label[lang] },
       domains: t.domains.map((d) => ({ name: d.name, label: d.label[lang] })),
       universe: t.universe,
-      ci: t.ci,
+      ci: ciTextIn(t.ci, lang),
       respondents: t.respondents,
       warnings: t.warnings,
       cells: t.cells.map((c) => ({

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { TableResult } from '../tables/compute.ts';
-import { ciNote } from '../tables/intervals.ts';
+import { ciNote, ciTextIn } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import type { TableIssue } from '../tables/plan.ts';
 import { MARK } from '../tables/reliability.ts';
@@ -67,7 +67,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: Work
     ...x.columns.flatMap(() => [{ width: 12 }, { width: 12 }, { width: 12 }, { width: 9 }, { width: 6 }]),
   ];
   ws.addRow([`${t.id}. ${t.title[lang]}`]).font = { bold: true, size: 13 };
-  const what = `${t.variable.label[lang]} (${t.variable.name}); ${WORDS[lang][t.statistic]}; ${WORDS[lang][t.unit]}; ${t.ci}`;
+  const what = `${t.variable.label[lang]} (${t.variable.name}); ${WORDS[lang][t.statistic]}; ${WORDS[lang][t.unit]}; ${ciTextIn(t.ci, lang)}`;
   ws.addRow([what]).font = { italic: true };
   if (x.columnHeader) ws.addRow([`${lang === 'pt' ? 'Colunas' : 'Columns'}: ${x.columnHeader}`]);
   if (t.universe.length)

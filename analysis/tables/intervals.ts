@@ -184,3 +184,12 @@ export function ciNote(
   if (!parts.length) return '';
   return `${lang === 'pt' ? `IC ${PCT(level)}` : `${PCT(level)} CI`}: ${parts.join('; ')}.`;
 }
+
+/** A table's interval line (ciText, or Wald/Woodruff with t or Normal) in the output's language. */
+export function ciTextIn(ci: string, lang: Lang): string {
+  if (lang === 'en') return ci;
+  return ci
+    .replace("t on each domain's design df", 't nos graus de liberdade do plano de cada domínio')
+    .replace(' overall)', ' no total)')
+    .replace('(df per domain)', '(graus de liberdade por domínio)');
+}

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { tablesJson } from '../../../analysis/export/tables-csv.ts';
 import type { TableCell, TableResult } from '../../../analysis/tables/compute.ts';
-import { ciNote } from '../../../analysis/tables/intervals.ts';
+import { ciNote, ciTextIn } from '../../../analysis/tables/intervals.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { data, FIXTURE, labels, plans, rules, table } from './helpers.ts';
 
@@ -120,6 +121,12 @@ describe('logit intervals for proportions against R svyciprop', () => {
     expect(byId('M').cells.every((c) => c.ciMethod === 'wald')).toBe(true);
     expect(byId('T').cells.every((c) => c.ciMethod === 'wald')).toBe(true);
     expect(byId('P1').ci).toBe("logit (svyciprop), t on each domain's design df (t(8) overall), 95%");
+    // and in Portuguese outputs (JSON, CSV, workbook) the same line in Portuguese
+    expect(ciTextIn(byId('P1').ci, 'pt')).toBe(
+      'logit (svyciprop), t nos graus de liberdade do plano de cada domínio (t(8) no total), 95%',
+    );
+    const pt = JSON.parse(tablesJson([byId('P1')], 'pt', { legend: '' }));
+    expect(pt.tables[0].ci).toBe(ciTextIn(byId('P1').ci, 'pt'));
     expect(ciNote(run.tables, 'en')).toBe(
       '95% CI: logit (svyciprop, t on the design degrees of freedom) for proportions; Wald (Normal) for proportions, means and totals.',
     );
