@@ -10,8 +10,7 @@
 import type { DataFrame } from '../data.ts';
 import { svyCiprop } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
-import { degf, isReplicate, subsetAny } from '../estimators/core.ts';
-import { replicateRank } from '../variance/replicate.ts';
+import { degf, subsetAny } from '../estimators/core.ts';
 import type { Lang } from './labels.ts';
 
 /** How a cell's interval was made. */
@@ -58,7 +57,9 @@ export function logitIntervals(
     for (let i = 0; i < keep.length; i++)
       keep[i] = base[i] && dom.every((d, k) => String(cols[k][i]) === String(d.code)) ? 1 : 0;
     const sub = subsetAny(design, keep);
-    const df = domainDegf(design, sub);
+    // R's degf of the domain (`degf(design[keep, ])`): the rank of the domain rows' replicate weights
+    // - 1, computed once per row set (analysis/variance/replicate.ts)
+    const df = degf(sub);
     for (const c of group) {
       if (c.level === null) continue;
       const r = svyCiprop(
@@ -96,30 +97,6 @@ export function logitIntervals(
       `${edge} cell(s) with a share of exactly 0 or 1: the interval is the one-sided Clopper-Pearson bound (R's svyciprop gives NaN there).`,
     );
   return warnings;
-}
-
-/**
- * R's degf of a domain (`degf(design[keep, ])`: the rank of the domain rows' replicate weights - 1).
- * The same number as degf of the zero-weighted subset, computed on the domain's rows only: the
- * R x R Gram matrix of the whole file for every domain was most of a table's time.
- */
-function domainDegf(design: AnyDesign, sub: AnyDesign): number {
-  if (!isReplicate(design) || !isReplicate(sub)) return degf(sub);
-  const rows: number[] = [];
-  for (let i = 0; i < sub.n; i++) if (sub.weights[i] !== 0) rows.push(i);
-  if (rows.length === design.n) return degf(design);
-  const pick = (col: Float64Array) => Float64Array.from(rows, (i) => col[i]);
-  const m = sub.multipliers;
-  return (
-    replicateRank({
-      ...sub,
-      data: {},
-      n: rows.length,
-      weights: pick(sub.weights),
-      repWeights: sub.repWeights?.map(pick),
-      multipliers: m && { ...m, psu: Int32Array.from(rows, (i) => m.psu[i]) },
-    }) - 1
-  );
 }
 
 const PCT = (level: number) => `${Math.round(level * 1000) / 10}%`;

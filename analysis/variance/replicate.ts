@@ -118,6 +118,24 @@ export function replicateWeightColumn(design: ReplicateDesign, r: number): Float
  * is at least tol times its own norm (LINPACK dqrdc2's criterion).
  */
 export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
+  // With replicate weight columns the rank depends only on the columns and on which rows are in the
+  // (sub)design, and every estimate of a domain asks for it (its df): computed once per row set.
+  if (design.multipliers || !design.repWeights) return computeReplicateRank(design, tol);
+  const cache = rankCache.get(design.repWeights) ?? new Map<string, number>();
+  rankCache.set(design.repWeights, cache);
+  let key = `${tol}:`;
+  for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) key += `${i},`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const rank = computeReplicateRank(design, tol);
+  if (cache.size >= 2000) cache.clear();
+  cache.set(key, rank);
+  return rank;
+}
+
+const rankCache = new WeakMap<readonly Float64Array[], Map<string, number>>();
+
+function computeReplicateRank(design: ReplicateDesign, tol: number): number {
   const R = design.nReplicates;
   const G = new Float64Array(R * R);
   if (design.multipliers) {
@@ -133,13 +151,18 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
       }
     }
   } else {
-    const cols = Array.from({ length: R }, (_, r) => replicateWeightColumn(design, r));
+    // only the rows in the (sub)design: the others are 0 in every column
+    const rows: number[] = [];
+    for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) rows.push(i);
+    const reps = design.repWeights as Float64Array[];
+    const cols = Array.from({ length: R }, (_, r) => Float64Array.from(rows, (i) => reps[r][i]));
+    const m = rows.length;
     for (let a = 0; a < R; a++)
       for (let b = a; b < R; b++) {
         let s = 0;
         const ca = cols[a];
         const cb = cols[b];
-        for (let i = 0; i < design.n; i++) s += ca[i] * cb[i];
+        for (let i = 0; i < m; i++) s += ca[i] * cb[i];
         G[a * R + b] = s;
       }
   }
