@@ -1,6 +1,6 @@
 /**
- * `npm run codebook -- ipei/household.v1 [--out <dir>]`: writes the codebook of a questionnaire version as
- * `<out>/ipei/household.v1.codebook.json` and `.md` (default out: codebooks/, generated, not committed).
+ * `npm run codebook -- ipei/household.v2 [--out <dir>]`: writes the codebook of a questionnaire version as
+ * `<out>/ipei/household.v2.codebook.json` and `.md` (default out: codebooks/, generated, not committed).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -54,7 +54,7 @@ function main(): void {
   const out = outAt >= 0 ? args[outAt + 1] : 'codebooks';
   const id = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
   if (!id) {
-    console.error('usage: npm run codebook -- <survey>/<name>.vN  (e.g. ipei/household.v1) [--out <dir>]');
+    console.error('usage: npm run codebook -- <survey>/<name>.vN  (e.g. ipei/household.v2) [--out <dir>]');
     process.exit(2);
   }
   const file = join('questionnaires', `${id.replace(/\.json$/, '')}.json`);

@@ -39,7 +39,11 @@ describe('questionnaires:check', () => {
   it('passes the shipped questionnaires, with locks', () => {
     const { problems, rows } = runCheck(join(repo, 'questionnaires'));
     expect(problems).toEqual([]);
-    expect(rows.map((r) => r.file)).toEqual(['ipei/household.v1.json', 'ipei/listing.v1.json']);
+    expect(rows.map((r) => r.file)).toEqual([
+      'ipei/household.v1.json',
+      'ipei/household.v2.json',
+      'ipei/listing.v1.json',
+    ]);
     for (const r of rows) expect(r.coverage.en.present).toBe(r.coverage.en.total);
   });
 

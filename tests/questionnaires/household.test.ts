@@ -9,13 +9,13 @@ import { walkQuestions } from '../../server/domain/questionnaire-walk.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const read = (p: string) => JSON.parse(readFileSync(join(repo, p), 'utf8'));
-const household = read('questionnaires/ipei/household.v1.json');
+const household = read('questionnaires/ipei/household.v2.json');
 const listing = read('questionnaires/ipei/listing.v1.json');
 type Member = Record<string, unknown>;
 type Answers = Record<string, unknown> & { members: Member[] };
 const complete = (): Answers => read('tests/fixtures/questionnaires/household-complete.json');
 
-describe('ipei/household.v1 content', () => {
+describe('ipei/household.v2 content', () => {
   const nodes = walkQuestions(household);
   const asked = nodes.filter(
     (q) => !['expression', 'html', 'paneldynamic'].includes(q.type) && !q.json.readOnly,
@@ -71,7 +71,7 @@ describe('ipei/household.v1 content', () => {
   });
 });
 
-describe('validating household responses against ipei/household.v1', () => {
+describe('validating household responses against ipei/household.v2', () => {
   const model = createValidationModel(household);
 
   it('accepts a complete, realistic response (3 members, 2 eligible) with nothing flagged', () => {
@@ -155,6 +155,31 @@ describe('validating household responses against ipei/household.v1', () => {
     const wrong = validateAnswers(model, { ...cover, ...screener, z05_hh_result: 11, h01_dwelling_type: 1 });
     expect(wrong.errors.map((e) => e.path)).toEqual(['z05_hh_result']);
     expect(wrong.flagged).toEqual([{ path: 'h01_dwelling_type', reason: 'answered-but-hidden' }]);
+  });
+
+  it('records a visit without an interview (no one at home, language barrier, other): A10 = 3 and result 14-16 (v2)', () => {
+    const cover = {
+      a02_island: 4,
+      a03_municipality: 'CV-SL',
+      a04_ea: 'CV-SL-0007',
+      a05_dwelling: 3,
+      a06_household: 1,
+      a07_visit: 3,
+      a08_language: 1,
+    };
+    for (const result of [14, 15, 16]) {
+      const r = validateAnswers(model, { ...cover, a10_consent: 3, z05_hh_result: result });
+      expect(r).toMatchObject({ ok: true, errors: [], flagged: [] });
+    }
+    // a result of 14-16 needs A10 = 3, and A10 = 3 needs a result of 14-16
+    const refused = validateAnswers(model, { ...cover, a10_consent: 2, z05_hh_result: 14 });
+    expect(refused.errors.map((e) => e.path)).toContain('z05_hh_result');
+    const contradicted = validateAnswers(model, { ...cover, a10_consent: 3, z05_hh_result: 13 });
+    expect(contradicted.errors.map((e) => e.path)).toEqual(['z05_hh_result']);
+    expect(contradicted.errors[0].text).toMatch(/14, 15 ou 16/);
+    // nothing after the cover is asked
+    const hidden = validateAnswers(model, { ...cover, a10_consent: 3, z05_hh_result: 14, b01_residents: 2 });
+    expect(hidden.flagged).toEqual([{ path: 'b01_residents', reason: 'answered-but-hidden' }]);
   });
 
   it('accepts a proxy for modules D-G only and refuses a proxy line outside the roster', () => {

@@ -1,5 +1,5 @@
 /**
- * Writes questionnaires/ipei/{household,listing}.v1.json and translations-status.json from the TypeScript
+ * Writes questionnaires/ipei/household.v2.json, listing.v1.json and translations-status.json from the TypeScript
  * source in this folder. Usage: `npx tsx scripts/questionnaires/ipei/build.ts`.
  * Refuses to overwrite a locked (fielded) file whose bytes would change: edit a new version instead.
  */
@@ -62,10 +62,10 @@ function write(name: string, json: Json): void {
   console.log(`wrote ${relative(root, path)} (${text.length} bytes)`);
 }
 
-write('household.v1.json', household);
+write('household.v2.json', household);
 write('listing.v1.json', listing);
 const strings: Record<string, Entry> = {};
-collect('household.v1', household, '', strings);
+collect('household.v2', household, '', strings);
 collect('listing.v1', listing, '', strings);
 const summary: Record<string, Record<Status, number>> = {};
 for (const l of LANGS) {

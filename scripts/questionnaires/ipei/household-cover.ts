@@ -209,7 +209,22 @@ export const coverPage: Json = {
         'Ginnaaw bi nga déggee xibaar yi, ndax nangu nga bokk?',
         '听完调查说明后，您是否同意参加？',
       ),
-      YES_NO,
+      // v2: a visit without anyone to ask (no one at home, language barrier, other) is recorded here,
+      // then its result (14-16) at the end; v1 could only record a refusal.
+      [
+        ...YES_NO,
+        [
+          3,
+          L(
+            'Entrevista impossível: ninguém em casa, barreira linguística ou outro motivo (registe o resultado no fim)',
+            'No interview possible: no one at home, language barrier or other reason (record the result at the end)',
+            'Entretien impossible : personne au domicile, barrière linguistique ou autre raison (notez le résultat à la fin)',
+            'Entrevista ka ta da: ningen na kaza, barera di lingua ô otu motivu (rejista rezultadu na fin)',
+            'Waxtaan mënul am: kenn nekku ci kër gi, làkk walla beneen (bindal njureef bi ci mujj gi)',
+            '无法访问：家中无人、语言障碍或其他原因（在最后记录结果）',
+          ),
+        ] as Choice,
+      ],
     ),
   ],
 };

@@ -686,6 +686,28 @@ export const closing: Json[] = [
           ),
         ),
         check(
+          '{a10_consent} <> 3 or {z05_hh_result} >= 14',
+          L(
+            'Entrevista impossível (A10): o resultado é 14, 15 ou 16.',
+            'No interview possible (A10): the result is 14, 15 or 16.',
+            'Entretien impossible (A10) : le résultat est 14, 15 ou 16.',
+            'Entrevista ka da (A10): rezultadu é 14, 15 ô 16.',
+            'Waxtaan mënul am (A10): njureef bi 14, 15 walla 16 la.',
+            '无法访问 (A10)：结果应为 14、15 或 16。',
+          ),
+        ),
+        check(
+          '{z05_hh_result} < 14 or {a10_consent} = 3',
+          L(
+            'O resultado 14-16 quer dizer sem entrevista: responda A10 “entrevista impossível”.',
+            'A result of 14-16 means no interview: answer A10 “no interview possible”.',
+            'Un résultat 14-16 signifie aucun entretien : répondez A10 « entretien impossible ».',
+            'Rezultadu 14-16 ké fla sen entrevista: responde A10 “entrevista ka ta da”.',
+            'Njureef 14-16 mooy amul waxtaan: tontul A10 “waxtaan mënul am”.',
+            '结果 14-16 表示未访问：A10 请选“无法访问”。',
+          ),
+        ),
+        check(
           '{a10_consent} <> 1 or {z05_hh_result} <> 13',
           L(
             'Com consentimento, o resultado não pode ser 13.',

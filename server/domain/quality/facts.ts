@@ -5,7 +5,7 @@
  */
 import type { InterviewEnvelope } from '../../contract/interview.ts';
 
-/** IPEI codes (questionnaires/ipei/household.v1.json): don't know and refused, the rosters, proxy answer. */
+/** IPEI codes (questionnaires/ipei/household.v1.json and v2): don't know and refused, the rosters, proxy answer. */
 export const DK = 98;
 export const RF = 99;
 export const ROSTER = 'members';

@@ -1,5 +1,5 @@
 /**
- * Answers to ipei/household.v1 for one synthetic household, valid against the questionnaire
+ * Answers to ipei/household.v2 for one synthetic household, valid against the questionnaire
  * (skips, ranges, required items) and following the realism targets of ipei.md 5.10.
  */
 import {
@@ -455,7 +455,8 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
   if (lang.a08 !== 1) cover.a09_interpreter = plan.result === 15 ? 1 : r() < 0.85 ? 1 : pick(r, [2, 3]);
   const base = { locale: lang.locale, members: [] as Member[], hhClass: hhClassOf(plan.nationality) };
   if (plan.result === 14 || plan.result === 15 || plan.result === 16)
-    return { ...base, answers: { ...cover, z05_hh_result: plan.result } };
+    // household.v2: A10 records that no interview was possible; v1 had no way to say it
+    return { ...base, answers: { ...cover, a10_consent: 3, z05_hh_result: plan.result } };
   if (plan.result === 13) return { ...base, answers: { ...cover, a10_consent: 2, z05_hh_result: 13 } };
   if (plan.result === 2) {
     const n = 1 + poisson(r, 2);
