@@ -10,20 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collapseCells } from '../analysis/weighting/cells.ts';
-import {
-  type HouseholdInput,
-  ipeiControls,
-  ipeiOptions,
-  type PersonInput,
-  runWeighting,
-} from '../analysis/weighting/index.ts';
+import { ipeiControls, ipeiOptions, runWeighting } from '../analysis/weighting/index.ts';
 import { loadWeightingInputs } from '../server/domain/weighting/inputs.ts';
-import { parseEnv } from '../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../server/seed/demo.ts';
-import { demoApi } from '../server/seed/demo-api.ts';
-import { reviewInterviews, simulateFieldwork } from '../server/seed/simulate/fieldwork.ts';
-import { startMorabeza } from '../server/startup.ts';
+import { rWeightingInputs } from '../tests/analysis/weighting/r-inputs.ts';
+import { decideWithoutValidation, playFieldwork, startDemo } from '../tests/helpers/simulated-demo.ts';
 
 const design = JSON.parse(
   readFileSync(new URL('../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
@@ -31,120 +21,13 @@ const design = JSON.parse(
 
 /** The simulated demo's weighting inputs (validation replaced by an SQL update, as in tests/simulate). */
 async function demoInputs(dir: string) {
-  const parsed = parseEnv({
-    DATABASE_URL: `file:${join(dir, 'm.db')}`,
-    MORABEZA_CLIENT_DIR: join(dir, 'none'),
-    MORABEZA_DEMO_FIELDWORK: 'false',
-    MORABEZA_WEIGHTS_DIR: join(dir, 'weights'),
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  const started = await startMorabeza(parsed.env, { runJobs: false });
+  const started = await startDemo(dir);
   try {
-    const api = demoApi(started.app);
-    const listed = new Set(
-      (await started.database.client.execute('select ea_code from ea_listings')).rows.map((r) =>
-        String(r.ea_code),
-      ),
-    );
-    const eas = loadIpeiFrame()
-      .rows.filter((r) => listed.has(r.ea_id))
-      .map((row) => ({ row }));
-    const summary = await simulateFieldwork(api, {
-      seed: DEMO_SEED,
-      password: 'demo',
-      eas,
-      listing: async () => {
-        throw new Error('listed');
-      },
-      listed: true,
-    });
-    await started.database.client.execute("update interviews set status = 'validated'");
-    await reviewInterviews(api, summary.pending, 'demo', summary);
+    await decideWithoutValidation(started, await playFieldwork(started));
     return await loadWeightingInputs(started.database.client);
   } finally {
     await started.close();
   }
-}
-
-const cell = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (fields: readonly string[], rows: unknown[][]) =>
-  `${[fields.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n')}\n`;
-
-function writeRInputs(dir: string, households: HouseholdInput[], persons: PersonInput[]) {
-  const options = ipeiOptions(design, true);
-  const hhFields = [
-    'id',
-    'ea',
-    'stratum',
-    'pi1',
-    'pi2',
-    'E',
-    'I',
-    'U',
-    'certainty',
-    'status',
-    'hhClass',
-  ] as const;
-  const pFields = [
-    'id',
-    'householdId',
-    'eligible',
-    'sex',
-    'age',
-    'natGroup',
-    'individual',
-    'respondent',
-  ] as const;
-  writeFileSync(
-    join(dir, 'households.csv'),
-    csv(
-      hhFields,
-      households.map((h) => hhFields.map((f) => h[f])),
-    ),
-  );
-  writeFileSync(
-    join(dir, 'persons.csv'),
-    csv(
-      pFields,
-      persons.map((p) => pFields.map((f) => p[f])),
-    ),
-  );
-  writeFileSync(join(dir, 'controls.json'), JSON.stringify(ipeiControls(design)));
-  writeFileSync(join(dir, 'options.json'), JSON.stringify(options));
-  const stratumOf = new Map(households.map((h) => [h.id, h.stratum]));
-  const ageBreaks = options.ageBreaks;
-  const group = (age: number) => {
-    let k = 0;
-    for (let i = 0; i < ageBreaks.length; i++) if (age >= ageBreaks[i]) k = i;
-    return k === ageBreaks.length - 1 ? `${ageBreaks[k]}+` : `${ageBreaks[k]}-${ageBreaks[k + 1] - 1}`;
-  };
-  const cells = {
-    household: Object.fromEntries(
-      collapseCells(
-        households
-          .filter((h) => h.status !== 'ineligible')
-          .map((h) => ({ stratum: h.stratum, cls: h.hhClass, respondent: h.status === 'respondent' })),
-        options.collapseBelow,
-      ),
-    ),
-    person: Object.fromEntries(
-      collapseCells(
-        persons
-          .filter((p) => p.individual)
-          .map((p) => ({
-            stratum: stratumOf.get(p.householdId) as string,
-            cls: `${p.sex}:${group(p.age)}`,
-            respondent: p.respondent,
-          })),
-        options.collapseBelow,
-      ),
-    ),
-  };
-  writeFileSync(join(dir, 'cells.json'), JSON.stringify(cells));
 }
 
 export async function runWeightingBench(): Promise<{ rows: Array<[string, string]>; json: unknown }> {
@@ -180,7 +63,8 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
       ],
     ];
     if (spawnSync('Rscript', ['--version']).status === 0) {
-      writeRInputs(dir, households, persons);
+      for (const [name, content] of Object.entries(rWeightingInputs(households, persons, controls, options)))
+        writeFileSync(join(dir, name), content);
       const out = join(dir, 'r.json');
       const r = spawnSync(
         'Rscript',

@@ -4,7 +4,14 @@
  */
 import { collapseCells } from './cells.ts';
 import { WeightingError } from './errors.ts';
-import { type PassResult, type Prepared, prepare, type RakeSummary, weightingPass } from './pipeline.ts';
+import {
+  type PassCells,
+  type PassResult,
+  type Prepared,
+  prepare,
+  type RakeSummary,
+  weightingPass,
+} from './pipeline.ts';
 import { jknReplicates, varianceUnits } from './replicates.ts';
 import { summarise, type WeightSummary } from './report.ts';
 import type {
@@ -116,6 +123,23 @@ function controlChecks(p: Prepared, pass: PassResult, controls: WeightingControl
   return rows;
 }
 
+/**
+ * The nonresponse cells (original 'stratum|class' -> collapsed cell), decided once on the full
+ * sample's unweighted counts and kept in every replicate.
+ */
+export function weightingCells(p: Prepared, options: WeightingOptions): PassCells {
+  return {
+    household: collapseCells(
+      p.hhUnits.filter((_, i) => p.households[i].status !== 'ineligible'),
+      options.collapseBelow,
+    ),
+    person: collapseCells(
+      p.personUnits.filter((_, k) => p.persons[k].individual),
+      options.collapseBelow,
+    ),
+  };
+}
+
 export function runWeighting(
   households: readonly HouseholdInput[],
   persons: readonly PersonInput[],
@@ -130,16 +154,7 @@ export function runWeighting(
         'weighting.input',
       );
   const p = prepare(households, persons, options);
-  const cells = {
-    household: collapseCells(
-      p.hhUnits.filter((_, i) => households[i].status !== 'ineligible'),
-      options.collapseBelow,
-    ),
-    person: collapseCells(
-      p.personUnits.filter((_, k) => persons[k].individual),
-      options.collapseBelow,
-    ),
-  };
+  const cells = weightingCells(p, options);
   const w1 = Float64Array.from(households, (h) => 1 / (h.pi1 * h.pi2));
   const full = weightingPass(p, w1, controls, cells, options);
   const reps = options.replicates ? jknReplicates(households, w1) : { replicates: [], lonely: [] };

@@ -1,9 +1,7 @@
 /**
  * Reads a survey's tables context from questionnaires/<survey>/: tables.json, design.json and the
- * questionnaire it names (for the codebook). The assembly itself is analysis/tables/context.ts.
- *
- * The codebook builder still lives in scripts/questionnaires/lib/ (pure code shared with
- * `npm run codebook`); it should move to a shared pure module, after which this is the only line to change.
+ * questionnaire it names (for the codebook, server/domain/codebook.ts, shared with `npm run codebook`).
+ * The assembly itself is analysis/tables/context.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,6 @@
  * and an analyst, and an assignment for each enumerator. Requests go through app.request(): no port.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +110,8 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
   }
   const validation = createValidationThread();
   const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) }, () => {});
-  const weightsDir = mkdtempSync(join(tmpdir(), 'morabeza-weights-'));
+  // created only by a weighting run (most test contexts never weight)
+  const weightsDir = join(tmpdir(), `morabeza-weights-${randomUUID()}`);
   const app = createApp({
     database,
     weighting: createWeightingRuns(database, { outDir: weightsDir, source: 'test', weigh: weighInWorker }),

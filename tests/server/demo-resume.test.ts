@@ -8,25 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoReviews, interviews } from '../../server/db/schema.ts';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, lastDemoSupervisors, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
+import { lastDemoSupervisors } from '../../server/seed/demo.ts';
 import { saveDemoReviews } from '../../server/seed/demo-supervisors.ts';
-import { simulateFieldwork } from '../../server/seed/simulate/fieldwork.ts';
 import { type Started, startMorabeza } from '../../server/startup.ts';
+import { demoEnv, playFieldwork } from '../helpers/simulated-demo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'morabeza-demo-resume-'));
-const env = () => {
-  const parsed = parseEnv({
-    DATABASE_URL: `file:${join(dir, 'm.db')}`,
-    MORABEZA_CLIENT_DIR: join(dir, 'none'),
-    MORABEZA_DEMO_FIELDWORK: 'false',
-    MORABEZA_WEIGHTS_DIR: join(dir, 'weights'),
-    MORABEZA_JOB_WORKERS: '2',
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.env;
-};
+const env = () => demoEnv(dir, { MORABEZA_JOB_WORKERS: '2' });
 let second: Started | undefined;
 afterAll(async () => {
   await second?.close();
@@ -37,24 +25,7 @@ describe('a restarted demo', () => {
   it('applies the supervisors’ decisions left in demo_reviews, then weights', async () => {
     // first run: the sample is seeded; the fieldwork of three EAs is played, nothing validated yet
     const first = await startMorabeza(env(), { runJobs: false });
-    const listed = new Set(
-      (await first.database.client.execute('select ea_code from ea_listings')).rows.map((r) =>
-        String(r.ea_code),
-      ),
-    );
-    const eas = loadIpeiFrame()
-      .rows.filter((r) => listed.has(r.ea_id))
-      .slice(0, 3)
-      .map((row) => ({ row }));
-    const summary = await simulateFieldwork(demoApi(first.app), {
-      seed: DEMO_SEED,
-      password: 'demo',
-      eas,
-      listing: async () => {
-        throw new Error('listed');
-      },
-      listed: true,
-    });
+    const summary = await playFieldwork(first, (rows) => rows.slice(0, 3));
     expect(summary.pending.length).toBeGreaterThan(10);
     await saveDemoReviews(first.database, summary.pending);
     await first.close();

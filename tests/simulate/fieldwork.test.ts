@@ -2,15 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
 import { demoApi } from '../../server/seed/demo-api.ts';
-import {
-  reviewInterviews,
-  type SimulationSummary,
-  simulateFieldwork,
-} from '../../server/seed/simulate/fieldwork.ts';
-import { type Started, startMorabeza } from '../../server/startup.ts';
+import { reviewInterviews, type SimulationSummary } from '../../server/seed/simulate/fieldwork.ts';
+import type { Started } from '../../server/startup.ts';
+import { playFieldwork, startDemo } from '../helpers/simulated-demo.ts';
 
 let dir: string;
 let started: Started;
@@ -19,13 +14,7 @@ const q = async (sql: string) => (await started.database.client.execute(sql)).ro
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'morabeza-sim-'));
-  const parsed = parseEnv({
-    DATABASE_URL: `file:${join(dir, 'm.db')}`,
-    MORABEZA_CLIENT_DIR: join(dir, 'none'),
-    MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  started = await startMorabeza(parsed.env, { runJobs: false });
+  started = await startDemo(dir);
   // the EAs of enumerator1 (Praia, where the problems are planted) and of enumerator14 (Sal)
   const chosen = new Set(
     (
@@ -34,21 +23,9 @@ beforeAll(async () => {
       )
     ).map((r) => String(r.ea_code)),
   );
-  const eas = loadIpeiFrame()
-    .rows.filter((r) => chosen.has(r.ea_id))
-    .map((row) => ({ row }));
-  const api = demoApi(started.app);
-  summary = await simulateFieldwork(api, {
-    seed: DEMO_SEED,
-    password: 'demo',
-    eas,
-    listing: async () => {
-      throw new Error('listed');
-    },
-    listed: true,
-  });
+  summary = await playFieldwork(started, (rows) => rows.filter((r) => chosen.has(r.ea_id)));
   await started.jobs.drain();
-  const left = await reviewInterviews(api, summary.pending, 'demo', summary);
+  const left = await reviewInterviews(demoApi(started.app), summary.pending, 'demo', summary);
   expect(left).toEqual([]);
 }, 900_000); // the real validation jobs, on a two-core machine shared with the other test files
 afterAll(async () => {

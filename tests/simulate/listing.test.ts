@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listingSubmissionSchema } from '../../server/contract/listing.ts';
 import { countListing, recordListing } from '../../server/domain/listing.ts';
-import { parseEnv } from '../../server/env.ts';
-import { type Started, startMorabeza } from '../../server/startup.ts';
+import type { Started } from '../../server/startup.ts';
+import { startDemo } from '../helpers/simulated-demo.ts';
 
 let dir: string;
 let started: Started;
@@ -13,13 +13,7 @@ const q = async (sql: string) => (await started.database.client.execute(sql)).ro
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'morabeza-listing-'));
-  const parsed = parseEnv({
-    DATABASE_URL: `file:${join(dir, 'm.db')}`,
-    MORABEZA_CLIENT_DIR: join(dir, 'none'),
-    MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  started = await startMorabeza(parsed.env, { runJobs: false });
+  started = await startDemo(dir);
   // a fresh selected EA for these tests: un-list one EA of the seed (no interviews exist yet)
   await started.database.client.batch([
     "delete from assignments where household_id in (select id from households where ea_code = 'CV-SL-0001')",

@@ -9,11 +9,8 @@ import {
   type WeightingResult,
 } from '../../analysis/weighting/index.ts';
 import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
-import { reviewInterviews, simulateFieldwork } from '../../server/seed/simulate/fieldwork.ts';
-import { type Started, startMorabeza } from '../../server/startup.ts';
+import type { Started } from '../../server/startup.ts';
+import { decideWithoutValidation, playFieldwork, startDemo } from '../helpers/simulated-demo.ts';
 
 // The whole demo fieldwork (120 EAs) is simulated; to keep the test short the interviews are marked
 // validated in SQL instead of running ~1,400 validation jobs (fieldwork.test.ts runs the real jobs),
@@ -29,34 +26,8 @@ const design = JSON.parse(
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'morabeza-weights-'));
-  const parsed = parseEnv({
-    DATABASE_URL: `file:${join(dir, 'm.db')}`,
-    MORABEZA_CLIENT_DIR: join(dir, 'none'),
-    MORABEZA_DEMO_FIELDWORK: 'false', // these tests play the fieldwork themselves
-    MORABEZA_WEIGHTS_DIR: join(dir, 'weights'),
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  started = await startMorabeza(parsed.env, { runJobs: false });
-  const api = demoApi(started.app);
-  const listed = new Set(
-    (await started.database.client.execute('select ea_code from ea_listings')).rows.map((r) =>
-      String(r.ea_code),
-    ),
-  );
-  const eas = loadIpeiFrame()
-    .rows.filter((r) => listed.has(r.ea_id))
-    .map((row) => ({ row }));
-  const summary = await simulateFieldwork(api, {
-    seed: DEMO_SEED,
-    password: 'demo',
-    eas,
-    listing: async () => {
-      throw new Error('listed');
-    },
-    listed: true,
-  });
-  await started.database.client.execute("update interviews set status = 'validated'");
-  await reviewInterviews(api, summary.pending, 'demo', summary);
+  started = await startDemo(dir);
+  await decideWithoutValidation(started, await playFieldwork(started));
   const { households, persons } = await loadWeightingInputs(started.database.client);
   result = runWeighting(households, persons, ipeiControls(design), ipeiOptions(design, false));
   const rows = await started.database.client.execute(

@@ -5,7 +5,7 @@
  * and Markdown). The weighted data folder is written beside the old one and swapped in, so a reader
  * never sees half a run. Used by `npm run weights` and by the server's weighting job (in a worker).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
 import {
@@ -18,6 +18,7 @@ import {
 import type { WeighingSummary } from '../../contract/weighting.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
 import { writeWeightedData } from '../../storage/weighted-data.ts';
+import { findQuestionnaireFiles } from '../questionnaires.ts';
 import { flattenAnswers } from './flatten.ts';
 import type { WeightingInputs } from './inputs.ts';
 
@@ -37,12 +38,10 @@ export type { WeighingSummary };
 
 /** The latest household questionnaire of the survey (its expressions complete the flattened answers). */
 function householdQuestionnaire(root: string, survey: string): unknown {
-  const dir = join(root, 'questionnaires', survey);
-  const versions = readdirSync(dir)
-    .map((f) => /^household\.v(\d+)\.json$/.exec(f))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .sort((a, b) => Number(b[1]) - Number(a[1]));
-  return versions.length ? JSON.parse(readFileSync(join(dir, versions[0][0]), 'utf8')) : {};
+  const [latest] = findQuestionnaireFiles(join(root, 'questionnaires'))
+    .filter((f) => f.id === `${survey}-household`)
+    .sort((a, b) => b.version - a.version);
+  return latest ? JSON.parse(latest.text) : {};
 }
 
 export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions): WeighingSummary {

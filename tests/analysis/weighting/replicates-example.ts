@@ -7,14 +7,13 @@
  * individual interview). The draws come from a fixed-seed generator; the raw inputs are also written to
  * tests/fixtures/weighting/replicates/ (fixtureFiles, write-inputs.ts) and the test checks that they match.
  */
-import {
-  ageGroup,
-  collapseCells,
-  type HouseholdInput,
-  type PersonInput,
-  type WeightingControls,
-  type WeightingOptions,
+import type {
+  HouseholdInput,
+  PersonInput,
+  WeightingControls,
+  WeightingOptions,
 } from '../../../analysis/weighting/index.ts';
+import { rWeightingInputs } from './r-inputs.ts';
 
 // Tighter than design.json ([0.3, 3], 3.5) so that trimming runs in the full sample and in most replicates
 // and the g-weights reach the bounds in some replicates, while bounded raking still converges in all.
@@ -140,74 +139,6 @@ export const controls: WeightingControls = {
   natGroup: { ECOWAS: 1800, Europe: 1100, Other: 900 },
 };
 
-/** The weighting cells, decided once on the full sample (run.ts): 'stratum|class' -> collapsed cell. */
-export function cellMaps() {
-  return {
-    household: Object.fromEntries(
-      collapseCells(
-        households
-          .filter((h) => h.status !== 'ineligible')
-          .map((h) => ({ stratum: h.stratum, cls: h.hhClass, respondent: h.status === 'respondent' })),
-        options.collapseBelow,
-      ),
-    ),
-    person: Object.fromEntries(
-      collapseCells(
-        persons
-          .filter((p) => p.individual)
-          .map((p) => ({
-            stratum: (households.find((h) => h.id === p.householdId) as HouseholdInput).stratum,
-            cls: `${p.sex}:${ageGroup(p.age, options.ageBreaks)}`,
-            respondent: p.respondent,
-          })),
-        options.collapseBelow,
-      ),
-    ),
-  };
-}
-
-const csv = (
-  header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
-) =>
-  `${[header.join(','), ...rows.map((r) => r.map((v) => (v === null ? '' : String(v))).join(','))].join('\n')}\n`;
-
 /** The raw inputs as files (name -> content) under tests/fixtures/weighting/replicates/. */
-export function fixtureFiles(): Record<string, string> {
-  const hhFields = [
-    'id',
-    'ea',
-    'stratum',
-    'pi1',
-    'pi2',
-    'E',
-    'I',
-    'U',
-    'certainty',
-    'status',
-    'hhClass',
-  ] as const;
-  const pFields = [
-    'id',
-    'householdId',
-    'eligible',
-    'sex',
-    'age',
-    'natGroup',
-    'individual',
-    'respondent',
-  ] as const;
-  return {
-    'households.csv': csv(
-      hhFields,
-      households.map((h) => hhFields.map((f) => h[f])),
-    ),
-    'persons.csv': csv(
-      pFields,
-      persons.map((p) => pFields.map((f) => p[f])),
-    ),
-    'controls.json': `${JSON.stringify(controls, null, 2)}\n`,
-    'options.json': `${JSON.stringify(options, null, 2)}\n`,
-    'cells.json': `${JSON.stringify(cellMaps(), null, 2)}\n`,
-  };
-}
+export const fixtureFiles = (): Record<string, string> =>
+  rWeightingInputs(households, persons, controls, options);
