@@ -1,0 +1,149 @@
+/**
+ * The survey profile: what the engine must know about a survey that its questionnaire JSON does not say.
+ * One file per survey, `questionnaires/<id>/profile.json`, validated by this schema when the server starts
+ * (a bad profile stops the start naming the file and the field) and served to the tablet and the staff
+ * screens (GET /api/surveys). Engine code reads survey specifics (outcome codes, special codes, the roster,
+ * preloaded items, the GPS item, identifiers, languages) from here and never names a survey.
+ */
+import { z } from 'zod';
+
+const variableName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be a questionnaire variable name (snake_case, e.g. c05_age)');
+
+/** A text in several languages: `{ "pt": "Agregado", "en": "Household" }`; the profile's first language is required. */
+export const localizedTextSchema = z
+  .record(z.string().min(2).max(10), z.string().min(1))
+  .refine((t) => Object.keys(t).length > 0, 'must have a text in at least one language');
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/**
+ * AAPOR Standard Definitions' final disposition classes: I complete, P partial, R refusal and break-off,
+ * NC non-contact, O other non-interview, UH unknown if household/occupied, UO unknown other, NE not eligible.
+ */
+export const AAPOR_CLASSES = ['I', 'P', 'R', 'NC', 'O', 'UH', 'UO', 'NE'] as const;
+export type AaporClass = (typeof AAPOR_CLASSES)[number];
+
+export const outcomeCodeSchema = z.strictObject({
+  code: z.number().int().min(0).max(999),
+  aapor: z.enum(AAPOR_CLASSES),
+  /** screening (eligibility of the unit) or interview (the unit's interview) */
+  stage: z.enum(['screening', 'interview']).default('interview'),
+  label: localizedTextSchema,
+});
+export type OutcomeCode = z.infer<typeof outcomeCodeSchema>;
+
+/** Where a preloaded cover item takes its value from in the sample: the cluster's or the unit's fields. */
+export const PRELOAD_SOURCES = [
+  'islandCode',
+  'island',
+  'municipality',
+  'cluster',
+  'dwelling',
+  'household',
+] as const;
+
+export const rosterSchema = z.strictObject({
+  /** The roster question (a paneldynamic or matrixdynamic), one row per person: `members`. */
+  variable: variableName,
+  age: variableName,
+  sex: z.strictObject({ variable: variableName, male: z.number().int(), female: z.number().int() }),
+  /**
+   * Named SurveyJS expressions over one row's values, evaluated in order (a later one may use an earlier
+   * one's name): e.g. `first_nationality`. The row's own answers are referred to as `{c07_nationality1}`.
+   */
+  derived: z.record(variableName, z.string().min(1)).default({}),
+  /** A SurveyJS expression over one row (answers and derived values): is this person in the survey population? */
+  eligible: z.string().min(1),
+  /** Eligible persons this old or older get the individual interview. */
+  individualMinAge: z.number().int().min(0).max(120).nullable().default(null),
+  /** Who answered for each person: the roster (sharing the row order), its variable, and the proxy code. */
+  respondent: z
+    .strictObject({ roster: variableName, variable: variableName, proxy: z.number().int() })
+    .nullable()
+    .default(null),
+  /** The person's individual-interview result and the codes that make the person a respondent. */
+  personResult: z
+    .strictObject({
+      roster: variableName,
+      variable: variableName,
+      respondent: z.array(z.number().int()).min(1),
+    })
+    .nullable()
+    .default(null),
+});
+export type RosterProfile = z.infer<typeof rosterSchema>;
+
+export const surveyProfileSchema = z
+  .strictObject({
+    /** The folder name under questionnaires/; questionnaire ids are `<id>-<name>`. */
+    id: z.string().regex(/^[a-z][a-z0-9]*$/, 'must be lowercase letters and digits (the folder name)'),
+    title: localizedTextSchema,
+    /** Interview languages in the order the enumerator sees them; the first is the questionnaire's default. */
+    languages: z.array(z.strictObject({ code: z.string().min(2).max(10), name: z.string().min(1) })).min(1),
+    questionnaires: z.strictObject({
+      /** The interview questionnaire's name: `household` for `<id>-household`. */
+      interview: variableName,
+      /** The listing instrument, where the survey lists and screens units before selecting them. */
+      listing: variableName.nullable().default(null),
+    }),
+    /** What one assignment is (household, visit) and what its cluster is (enumeration area, desk). */
+    unit: z.strictObject({ label: localizedTextSchema, cluster: localizedTextSchema }),
+    outcome: z.strictObject({
+      /** The questionnaire variable that holds the unit's result code. */
+      variable: variableName,
+      codes: z.array(outcomeCodeSchema).min(1),
+    }),
+    specialCodes: z
+      .strictObject({
+        dontKnow: z.array(z.number()).default([]),
+        refused: z.array(z.number()).default([]),
+        notApplicable: z.array(z.number()).default([]),
+      })
+      .default({ dontKnow: [], refused: [], notApplicable: [] }),
+    roster: rosterSchema.nullable().default(null),
+    /** Cover items filled from the assignment (read-only on the tablet). */
+    preload: z.array(z.strictObject({ item: variableName, from: z.enum(PRELOAD_SOURCES) })).default([]),
+    /** A read-only text question that keeps the position ("lat,lon"), filled by the tablet when granted. */
+    gpsQuestion: variableName.nullable().default(null),
+    /** Direct identifiers: never exported, whatever the codebook says. */
+    identifiers: z.array(variableName).default([]),
+    /** The dashboard's geography (a JSON file in the survey folder), or null for none. */
+    geography: z.string().min(1).nullable().default(null),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<number>();
+    p.outcome.codes.forEach((c, i) => {
+      if (seen.has(c.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcome', 'codes', i, 'code'],
+          message: `code ${c.code} is listed twice`,
+        });
+      seen.add(c.code);
+    });
+    if (!p.outcome.codes.some((c) => c.aapor === 'I'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome', 'codes'],
+        message: 'needs at least one complete interview code (aapor "I")',
+      });
+    const langs = new Set(p.languages.map((l) => l.code));
+    if (langs.size !== p.languages.length)
+      ctx.addIssue({ code: 'custom', path: ['languages'], message: 'a language is listed twice' });
+  });
+export type SurveyProfile = z.infer<typeof surveyProfileSchema>;
+
+/** The codes of an AAPOR class (or several) in a profile. */
+export const outcomeCodesOf = (p: SurveyProfile, ...classes: AaporClass[]): number[] =>
+  p.outcome.codes.filter((c) => classes.includes(c.aapor)).map((c) => c.code);
+
+/** The outcome code of a complete interview (the first "I" code). */
+export const completeCode = (p: SurveyProfile): number => outcomeCodesOf(p, 'I')[0];
+
+/** All special codes (don't know, refused, not applicable). */
+export const specialCodesOf = (p: SurveyProfile): number[] => [
+  ...p.specialCodes.dontKnow,
+  ...p.specialCodes.refused,
+  ...p.specialCodes.notApplicable,
+];
