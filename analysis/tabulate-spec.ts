@@ -11,6 +11,7 @@ export const designSpecSchema = z
     probs: z.string().nullish(),
     fpc: strList.nullish(),
     nest: z.boolean().nullish(),
+    pps: z.literal('brewer').nullish(),
     lonelyPsu: z.enum(['fail', 'remove', 'certainty', 'adjust', 'average']).nullish(),
     ultimateCluster: z.boolean().nullish(),
     adjustDomainLonely: z.boolean().nullish(),
