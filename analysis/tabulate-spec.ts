@@ -1,5 +1,6 @@
 /** The analysts' tabulation spec (the `tabulate` command line), validated with zod. */
 import { z } from 'zod';
+import { glmSpecSchema } from './tabulate-model-spec.ts';
 
 const strList = z.union([z.string(), z.array(z.string())]);
 
@@ -90,6 +91,7 @@ export const estimateSchema = z.discriminatedUnion('statistic', [
       label: z.string().nullish(),
     })
     .strict(),
+  glmSpecSchema,
 ]);
 
 export const tabulateSpecSchema = z

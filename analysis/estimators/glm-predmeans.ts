@@ -7,6 +7,7 @@
  */
 import type { DataFrame } from '../data.ts';
 import { SurveyError } from '../errors.ts';
+import { parseFormula } from '../model/formula.ts';
 import { FAMILIES } from '../model/glm-fit.ts';
 import { modelFrame } from '../model/model-matrix.ts';
 import { meanStat } from './basic.ts';
@@ -28,7 +29,9 @@ export function svyPredmeans(
   design: AnyDesign,
   options: SvyGlmOptions = {},
 ): Estimate & { model: SvyGlmResult } {
-  const fit = svyGlm(`${formula} + factor(${group})`, design, options);
+  // R appends the group as a new term; a model that has it already is refitted as it is.
+  const has = parseFormula(formula).variables.some((v) => v.name === group);
+  const fit = svyGlm(has ? formula : `${formula} + factor(${group})`, design, options);
   const { frame, design: d, coef } = fit.internal;
   const levels = frame.factors[group];
   if (!levels) throw new SurveyError(`'${group}' is not a categorical predictor of the model.`, 'group');

@@ -268,6 +268,24 @@ function separation(frame: ModelFrame, family: GlmFamily, design: AnyDesign, row
     const flat = family === 'quasibinomial' ? hi === 0 || lo === 1 : hi === 0;
     if (flat) out.push(frame.names[j]);
   });
+  // The reference category of a factor (every column of its main-effect term 0): when the outcome
+  // does not vary there, the intercept and the term's contrasts with it are infinite.
+  if (frame.assign[0] !== 0) return out;
+  frame.formula.terms.forEach((term, t) => {
+    if (term.length !== 1 || !frame.factors[frame.formula.variables[term[0]].name]) return;
+    const cols = frame.columns.filter((_, j) => frame.assign[j] === t + 1);
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const i of rows) {
+      if (design.weights[i] <= 0 || cols.some((c) => c[i] !== 0)) continue;
+      lo = Math.min(lo, frame.y[i]);
+      hi = Math.max(hi, frame.y[i]);
+    }
+    if (lo > hi || !(family === 'quasibinomial' ? hi === 0 || lo === 1 : hi === 0)) return;
+    frame.names.forEach((name, j) => {
+      if ((frame.assign[j] === 0 || frame.assign[j] === t + 1) && !out.includes(name)) out.push(name);
+    });
+  });
   return out;
 }
 

@@ -15,7 +15,7 @@ const data = {
   w: Float64Array.from({ length: n }, (_, i) => 1 + (i % 3)),
   x: Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10),
   y: Float64Array.from({ length: n }, (_, i) => (i * 7) % 5),
-  yes: Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 || i >= 30 ? 1 : 0)),
+  yes: Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 || i >= 30 ? 1 : 0)),
   g: Array.from({ length: n }, (_, i) => (i >= 30 ? 'C' : i % 2 ? 'A' : 'B')),
   one: Array.from({ length: n }, () => 'only'),
   text: Array.from({ length: n }, (_, i) => (i % 2 ? 'a' : 'b')),
