@@ -55,6 +55,8 @@ export interface TabulateModel {
   n: number;
   sumWeights: number;
   coefficients: ModelCoefficient[];
+  /** Levels of each categorical predictor, reference first. */
+  factors: Record<string, string[]>;
   tests: { terms: string[]; value: number; df: number; ddf: number; pValue: number }[];
   margins: {
     group: string;
@@ -187,6 +189,7 @@ export function runModel(s: GlmSpec, design: AnyDesign, index: number, warnings:
     n: fit.n,
     sumWeights: fit.sumWeights,
     coefficients,
+    factors: fit.factors,
     tests,
     margins,
     warnings: fit.warnings,
