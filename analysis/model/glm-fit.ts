@@ -110,15 +110,14 @@ export function glmFit(
   const eta = new Float64Array(m);
   const mu = new Float64Array(m);
   const linear = (beta: Float64Array) => {
-    for (let i = 0; i < m; i++) {
-      let s = offset[i];
-      for (let j = 0; j < p; j++) {
-        const b = beta[j];
-        if (b !== 0 && !Number.isNaN(b)) s += x[j][i] * b;
-      }
-      eta[i] = s;
-      mu[i] = fam.linkinv(s);
+    eta.set(offset);
+    for (let j = 0; j < p; j++) {
+      const b = beta[j];
+      if (b === 0 || Number.isNaN(b)) continue;
+      const xj = x[j];
+      for (let i = 0; i < m; i++) eta[i] += xj[i] * b;
     }
+    for (let i = 0; i < m; i++) mu[i] = fam.linkinv(eta[i]);
   };
   let coefold: Float64Array | null = null;
   if (start) {
@@ -141,33 +140,31 @@ export function glmFit(
   let qr: QrFit | null = null;
   let iter = 0;
   const wkw = new Float64Array(m);
-  const goodRows: number[] = [];
   const tol = Math.min(1e-7, control.epsilon / 1000);
+  const good = new Int32Array(m);
+  const ws = new Float64Array(m);
   for (iter = 1; iter <= control.maxit; iter++) {
-    goodRows.length = 0;
     wkw.fill(0);
-    const zs: number[] = [];
-    const ws: number[] = [];
+    let g = 0;
+    const z = new Float64Array(m);
     for (let i = 0; i < m; i++) {
       if (!(weights[i] > 0)) continue;
       const me = fam.muEta(eta[i]);
       if (me === 0) continue;
-      goodRows.push(i);
-      zs.push(eta[i] - offset[i] + (y[i] - mu[i]) / me);
       const w = Math.sqrt((weights[i] * me * me) / fam.variance(mu[i]));
-      ws.push(w);
+      good[g] = i;
+      ws[g] = w;
+      z[g] = (eta[i] - offset[i] + (y[i] - mu[i]) / me) * w;
       wkw[i] = w * w;
+      g++;
     }
-    const g = goodRows.length;
     if (g === 0) throw new SurveyError('No rows with positive weight to fit the model to.', 'universe');
     const cols = x.map((c) => {
       const out = new Float64Array(g);
-      for (let k = 0; k < g; k++) out[k] = c[goodRows[k]] * ws[k];
+      for (let k = 0; k < g; k++) out[k] = c[good[k]] * ws[k];
       return out;
     });
-    const z = new Float64Array(g);
-    for (let k = 0; k < g; k++) z[k] = zs[k] * ws[k];
-    qr = qrLeastSquares(cols, z, tol);
+    qr = qrLeastSquares(cols, g === m ? z : z.subarray(0, g), tol, true);
     const next = Float64Array.from(qr.coefficients, (b) => (Number.isNaN(b) ? 0 : b));
     linear(next);
     let dev = deviance();

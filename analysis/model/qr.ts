@@ -16,12 +16,20 @@ export interface QrFit {
   r: Float64Array;
 }
 
-/** Least squares of y on the columns of x (each of length m), as R's Cdqrls(x, y, tol). */
-export function qrLeastSquares(columns: readonly Float64Array[], y: Float64Array, tol: number): QrFit {
+/**
+ * Least squares of y on the columns of x (each of length m), as R's Cdqrls(x, y, tol). With
+ * `overwrite` the columns and y are used as work space (the caller's copies are destroyed).
+ */
+export function qrLeastSquares(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  tol: number,
+  overwrite = false,
+): QrFit {
   const p = columns.length;
   const m = y.length;
-  const x = columns.map((c) => Float64Array.from(c));
-  const qy = Float64Array.from(y);
+  const x = overwrite ? [...columns] : columns.map((c) => Float64Array.from(c));
+  const qy = overwrite ? y : Float64Array.from(y);
   const pivot = Int32Array.from({ length: p }, (_, j) => j);
   const qraux = new Float64Array(p);
   const work1 = new Float64Array(p);

@@ -13,6 +13,7 @@ import type { GlmFamily } from '../model/glm-fit.ts';
 import { svrepDesign } from '../replicate-design.ts';
 import type { ModelCoefficient } from '../tabulate-model.ts';
 import { runModel } from '../tabulate-model.ts';
+import { levelOf } from './compute.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import type { Condition, TableIssue, Text, Unit } from './plan.ts';
 import type { ReliabilityRules } from './reliability.ts';
@@ -69,11 +70,6 @@ export interface ModelResult {
 
 const issue = (field: string, message: string): TableIssue => ({ table: 'model', field, message });
 const NAME = /^[A-Za-z.][A-Za-z0-9._]*$/;
-
-function levelOf(labels: Labels, variable: string, code: string): ValueLabel {
-  const v = labels[variable]?.values.find((x) => String(x.code) === code);
-  return v ? { code: v.code, pt: v.pt, en: v.en } : { code, pt: code, en: code };
-}
 
 export function computeModel(
   p: ModelPlan,
