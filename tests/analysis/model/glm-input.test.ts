@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { svyGlm } from '../../../analysis/estimators/glm.ts';
+import { regTermTest } from '../../../analysis/estimators/glm-terms.ts';
 import { SurveyError, svyDesign } from '../../../analysis/index.ts';
 import { parseFormula, termLabel } from '../../../analysis/model/formula.ts';
 
@@ -69,6 +70,11 @@ describe('bad input is an error naming the field', () => {
     const e = fieldOf(() => svyGlm('y ~ one', d));
     expect(e.field).toBe('formula');
     expect(e.message).toContain("only one level ('only')");
+  });
+  it('regTermTest of a term the model does not have', () => {
+    const e = fieldOf(() => regTermTest(svyGlm('y ~ x + g', d), '~nosuch'));
+    expect(e.field).toBe('terms');
+    expect(e.message).toContain('Its terms: x, g');
   });
   it('a malformed formula and an unknown family', () => {
     expect(fieldOf(() => svyGlm('y x', d)).field).toBe('formula');
