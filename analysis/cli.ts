@@ -9,6 +9,7 @@ import { SurveyError } from './errors.ts';
 import { readCsv } from './io/csv.ts';
 import type { TabulateResult } from './tabulate.ts';
 import { tabulate } from './tabulate.ts';
+import { modelCsvRows, modelTableLines } from './tabulate-model-format.ts';
 
 type Format = 'json' | 'csv' | 'table';
 
@@ -66,7 +67,8 @@ export function toCsv(r: TabulateResult): string {
   ];
   const lines = [head.join(',')];
   for (const e of r.results) {
-    if ('rows' in e)
+    if ('coefficients' in e) for (const row of modelCsvRows(e)) lines.push(row.map(csvCell).join(','));
+    else if ('rows' in e)
       for (const row of e.rows)
         lines.push(
           [
@@ -134,7 +136,8 @@ export function toTable(r: TabulateResult): string {
   );
   for (const e of r.results) {
     out.push('');
-    if ('rows' in e) {
+    if ('coefficients' in e) out.push(...modelTableLines(e));
+    else if ('rows' in e) {
       out.push(
         `[${e.index}] ${e.statistic} of ${e.variable}${e.by ? ` by ${e.by.join(' x ')}` : ''}  (CI: ${e.ci})`,
       );

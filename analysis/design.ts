@@ -27,6 +27,11 @@ export interface DesignSpec {
   nest?: boolean;
   /** Lonely-PSU policy (R option survey.lonely.psu); default 'fail'. */
   lonelyPsu?: LonelyPsu;
+  /**
+   * PPS without replacement with Brewer's approximation (R `pps = "brewer"`): `fpc` then holds
+   * each PSU's selection probability, and each PSU's variance term gets its own (1 - pi_i).
+   */
+  pps?: 'brewer' | null;
   /** Use only PSU totals (R option survey.ultimate.cluster); default false = full multistage variance. */
   ultimateCluster?: boolean;
   /** Apply `adjust`/`average` to strata with a single PSU in a domain (R survey.adjust.domain.lonely). */
@@ -241,6 +246,11 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
         if (c[i] > 1) anyBig = true;
         if (c[i] < 1) allGe1 = false;
       }
+    if (spec.pps === 'brewer' && anyBig)
+      throw new SurveyError(
+        "With pps: 'brewer' the fpc must be each PSU's selection probability (between 0 and 1), not a population size.",
+        'fpc',
+      );
     if (anyBig !== allGe1)
       throw new SurveyError(
         'Must have all fpc >= 1 (population sizes) or all fpc <= 1 (sampling fractions), not a mixture.',
@@ -259,7 +269,7 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
           );
       }
       const first = new Float64Array(st.nStrata).fill(Number.NaN);
-      let warned = false;
+      let warned = spec.pps === 'brewer'; // probabilities vary within strata by design
       for (let i = 0; i < n && !warned; i++) {
         const h = st.strata[i];
         if (Number.isNaN(first[h])) first[h] = pop[i];
@@ -369,7 +379,8 @@ export function subsetDesign(design: SurveyDesign, keep: ArrayLike<boolean | num
   const n = design.n;
   const weights = new Float64Array(n);
   const inSubset = new Uint8Array(design.inSubset);
-  const calibrated = design.calibration.length > 0;
+  // Calibrated and PPS designs keep the rows (R sets their probability to Inf).
+  const calibrated = design.calibration.length > 0 || design.spec.pps === 'brewer';
   for (let i = 0; i < n; i++) {
     if (keep[i]) weights[i] = design.weights[i];
     else if (!calibrated) inSubset[i] = 0;

@@ -3,7 +3,8 @@
  *
  * Build a design with `svyDesign` (or `svrepDesign` / `asSvrepDesign`), optionally calibrate it
  * (`postStratify`, `rake`, `calibrate`, `trimWeights`), then estimate (`svyMean`, `svyTotal`,
- * `svyRatio`, `svyVar`, `svyQuantile`, `svyBy`, `svyCiprop`, `svyChisq`). Every estimator returns
+ * `svyRatio`, `svyVar`, `svyQuantile`, `svyBy`, `svyCiprop`, `svyChisq`) or model (`svyGlm`,
+ * `regTermTest`, `svyPredmeans`). Every estimator returns
  * one `Estimate` shape (tests return `TestResult`). Domains are zero-weighted subsets
  * (`subsetDesign`), never filtered rows.
  */
@@ -26,6 +27,11 @@ export type { CipropMethod, CipropOptions, CipropResult } from './estimators/cip
 export { confint, svyCiprop, svyContrast } from './estimators/ciprop.ts';
 export type { AnyDesign, Estimate, VarSpec } from './estimators/core.ts';
 export { degf, isReplicate, subsetAny } from './estimators/core.ts';
+export type { SvyGlmOptions, SvyGlmResult } from './estimators/glm.ts';
+export { confintGlm, svyGlm } from './estimators/glm.ts';
+export { svyPredmeans } from './estimators/glm-predmeans.ts';
+export type { RegTermTestResult } from './estimators/glm-terms.ts';
+export { regTermTest } from './estimators/glm-terms.ts';
 export type { QRule, QuantileOptions } from './estimators/quantile.ts';
 export { quantileRule, svyQuantile } from './estimators/quantile.ts';
 export type { AsSvrepOptions, ReplicateDesign, ReplicateType, SvrepSpec } from './replicate-design.ts';

@@ -63,6 +63,8 @@ export function runEstimate(
   warnings: string[],
 ): TabulateEstimate | TabulateTest {
   const label = s.label ?? null;
+  if (s.statistic === 'glm')
+    throw new SurveyError('models run through runModel (tabulate-model.ts).', 'statistic');
   if (s.statistic === 'chisq') {
     const r = svyChisq(s.variables, design, s.test ?? 'F');
     warnings.push(...r.warnings);

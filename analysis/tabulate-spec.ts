@@ -1,5 +1,6 @@
 /** The analysts' tabulation spec (the `tabulate` command line), validated with zod. */
 import { z } from 'zod';
+import { glmSpecSchema } from './tabulate-model-spec.ts';
 
 const strList = z.union([z.string(), z.array(z.string())]);
 
@@ -11,6 +12,7 @@ export const designSpecSchema = z
     probs: z.string().nullish(),
     fpc: strList.nullish(),
     nest: z.boolean().nullish(),
+    pps: z.literal('brewer').nullish(),
     lonelyPsu: z.enum(['fail', 'remove', 'certainty', 'adjust', 'average']).nullish(),
     ultimateCluster: z.boolean().nullish(),
     adjustDomainLonely: z.boolean().nullish(),
@@ -89,6 +91,7 @@ export const estimateSchema = z.discriminatedUnion('statistic', [
       label: z.string().nullish(),
     })
     .strict(),
+  glmSpecSchema,
 ]);
 
 export const tabulateSpecSchema = z

@@ -13,6 +13,8 @@ import type { AnyDesign, VarSpec } from './estimators/core.ts';
 import { degf, isReplicate } from './estimators/core.ts';
 import { asSvrepDesign, svrepDesign } from './replicate-design.ts';
 import { runEstimate } from './tabulate-estimate.ts';
+import type { TabulateModel } from './tabulate-model.ts';
+import { runModel } from './tabulate-model.ts';
 import type { TabulateSpec } from './tabulate-spec.ts';
 import { tabulateSpecSchema } from './tabulate-spec.ts';
 
@@ -60,7 +62,7 @@ export interface TabulateResult {
     replicates: number | null;
     calibration: string | null;
   };
-  results: (TabulateEstimate | TabulateTest)[];
+  results: (TabulateEstimate | TabulateTest | TabulateModel)[];
   warnings: string[];
 }
 
@@ -196,10 +198,11 @@ export function tabulate(data: DataFrame, rawSpec: unknown): TabulateResult {
   const design = buildDesign(spec, data, warnings);
   const results = spec.estimates.map((e, i) => {
     try {
+      if (e.statistic === 'glm') return runModel(e, design, i, warnings);
       return runEstimate(e, design, i, warnings);
     } catch (err) {
       if (err instanceof SurveyError) {
-        const designField = ['lonelyPsu', 'ids', 'strata', 'weights', 'probs', 'fpc', 'nest'].includes(
+        const designField = ['lonelyPsu', 'ids', 'strata', 'weights', 'probs', 'fpc', 'nest', 'pps'].includes(
           err.field ?? '',
         );
         const field = designField ? `design.${err.field}` : `estimates.${i}.${err.field ?? ''}`;

@@ -61,6 +61,10 @@ const catalogue = {
     status: 422,
     message: 'The table cannot be made: see details.table and details.field.',
   },
+  'model.invalid': {
+    status: 422,
+    message: 'The model cannot be fitted: see details.field and details.message.',
+  },
   'server.unavailable': { status: 503, message: 'The database is unreachable: retry later.' },
   'server.internal': { status: 500, message: 'An unexpected error happened; it was logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -122,7 +122,8 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
   return null;
 }
 
-function levelOf(labels: Labels, variable: string, code: string): ValueLabel {
+/** The labelled category of a code (the code itself when the codebook has no label). */
+export function levelOf(labels: Labels, variable: string, code: string): ValueLabel {
   const v = labels[variable]?.values.find((x) => String(x.code) === code);
   return v ? { code: v.code, pt: v.pt, en: v.en } : { code, pt: code, en: code };
 }

@@ -110,6 +110,7 @@ export function strataVariance(
   warnings: string[],
 ): Float64Array {
   const st = design.stages[s];
+  const pps = design.spec.pps === 'brewer' && st.popsize ? ppsScales(design) : null;
   // Group clusters by stratum.
   const byStratum = new Map<number, number[]>();
   for (const c of clusters) {
@@ -149,8 +150,11 @@ export function strataVariance(
       nok++;
       continue;
     }
-    const f = pop === Number.POSITIVE_INFINITY ? 1 : (pop - nPSU) / pop;
-    const scale = nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
+    const scaleOf = (popC: number) => {
+      const f = popC === Number.POSITIVE_INFINITY ? 1 : (popC - nPSU) / popC;
+      return nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
+    };
+    const scale = scaleOf(pop);
     const label = st.strataLabels[h];
     if (nPSU <= 1 && design.lonelyPsu === 'fail')
       throw new SurveyError(
@@ -171,18 +175,23 @@ export function strataVariance(
       for (const c of cl) for (let j = 0; j < p; j++) mean[j] += tot[c * p + j];
       for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, nsub);
     }
+    // PPS (Brewer): each PSU's own (1 - pi_i) n/(n - 1).
+    let presentScale = 0;
     for (const c of cl) {
+      const sc = pps ? scaleOf(popOf(c)) : scale;
+      presentScale += sc;
       for (let j = 0; j < p; j++) dev[j] = tot[c * p + j] - mean[j];
       for (let a = 0; a < p; a++) {
-        const da = dev[a] * scale;
+        const da = dev[a] * sc;
         for (let b = a; b < p; b++) v[a * p + b] += da * dev[b];
       }
     }
     // Zero-padded PSUs of the stratum that have no rows here contribute (0 - mean)^2 each.
     const missing = nPSU - nsub;
+    const missingScale = pps ? pps.scaleSum(s, h, scaleOf) - presentScale : missing * scale;
     if (missing > 0 && centre)
       for (let a = 0; a < p; a++)
-        for (let b = a; b < p; b++) v[a * p + b] += missing * scale * mean[a] * mean[b];
+        for (let b = a; b < p; b++) v[a * p + b] += missingScale * mean[a] * mean[b];
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
   if (nok < nstrat && nok > 0) {
@@ -192,3 +201,38 @@ export function strataVariance(
 
   return v;
 }
+
+/**
+ * Brewer's approximation (R svydesign(pps = "brewer")): the fpc holds each PSU's selection
+ * probability pi_i, popsize = n_h / pi_i, and each PSU's term is scaled by its own
+ * (1 - pi_i) n_h / (n_h - 1). Sum of those scales over every PSU of a stratum (also those without
+ * rows in the current set), for the zero totals of PSUs outside a domain.
+ */
+function ppsScales(design: SurveyDesign) {
+  let cached = ppsCache.get(design.stages);
+  if (!cached) {
+    cached = design.stages.map((st) => {
+      const pop = new Float64Array(st.nClusters).fill(Number.NaN);
+      const strat = new Int32Array(st.nClusters);
+      const popsize = st.popsize;
+      if (popsize)
+        for (let i = 0; i < design.n; i++)
+          if (Number.isNaN(pop[st.cluster[i]])) {
+            pop[st.cluster[i]] = popsize[i];
+            strat[st.cluster[i]] = st.strata[i];
+          }
+      return { pop, strat };
+    });
+    ppsCache.set(design.stages, cached);
+  }
+  const perStage = cached;
+  return {
+    scaleSum(s: number, h: number, scaleOf: (pop: number) => number): number {
+      const { pop, strat } = perStage[s];
+      let sum = 0;
+      for (let c = 0; c < pop.length; c++) if (strat[c] === h) sum += scaleOf(pop[c]);
+      return sum;
+    },
+  };
+}
+const ppsCache = new WeakMap<object, { pop: Float64Array; strat: Int32Array }[]>();

@@ -4,6 +4,7 @@ import {
   type TableRequest,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
+import { type ModelRequest, modelResponseSchema } from '../../server/contract/analysis-models.ts';
 import { weightingStatusSchema } from '../../server/contract/weighting.ts';
 import { CONFIG } from '../config.ts';
 import { api, session } from '../services.ts';
@@ -23,6 +24,14 @@ export const fetchCustomTable = (survey: string, req: TableRequest, lang: string
     'POST',
     `/api/analysis/${encodeURIComponent(survey)}/tables?lang=${lang}`,
     tableResponseSchema,
+    req,
+  );
+
+export const fetchModel = (survey: string, req: ModelRequest, lang: string) =>
+  api.request(
+    'POST',
+    `/api/analysis/${encodeURIComponent(survey)}/models?lang=${lang}`,
+    modelResponseSchema,
     req,
   );
 

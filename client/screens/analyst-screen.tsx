@@ -10,12 +10,13 @@ import { download, fetchCatalogue, fetchCustomTable, fetchStandardTable } from '
 import { Builder } from '../analyst/builder.tsx';
 import { type AllProgress, computeAll } from '../analyst/compute-all.ts';
 import { useAnalystT } from '../analyst/messages.ts';
+import { ModelPanel } from '../analyst/model-panel.tsx';
 import { ResultTable } from '../analyst/result-table.tsx';
 import { WeightingPanel } from '../analyst/weighting-panel.tsx';
 import '../analyst/analyst.css';
 
 const SURVEY = 'ipei';
-type Mode = { kind: 'standard'; id: string } | { kind: 'custom' };
+type Mode = { kind: 'standard'; id: string } | { kind: 'custom' } | { kind: 'model' };
 
 export function AnalystScreen() {
   const { t, lang } = useAnalystT();
@@ -127,10 +128,20 @@ export function AnalystScreen() {
             onChange={() => setMode({ kind: 'custom' })}
           />{' '}
           {t('an.custom')}
+        </label>{' '}
+        <label>
+          <input
+            type="radio"
+            data-testid="mode-model"
+            checked={mode.kind === 'model'}
+            onChange={() => setMode({ kind: 'model' })}
+          />{' '}
+          {t('an.view.model')}
         </label>
       </div>
       {mode.kind === 'custom' && <Builder catalogue={catalogue} value={req} onChange={setReq} />}
-      <p>
+      {mode.kind === 'model' && <ModelPanel survey={SURVEY} catalogue={catalogue} />}
+      <p hidden={mode.kind === 'model'}>
         <button
           type="button"
           data-testid="compute"
@@ -177,9 +188,8 @@ export function AnalystScreen() {
           {error}
         </p>
       )}
-      {result?.tables.map((tb) => (
-        <ResultTable key={tb.id} table={tb} legend={result.legend} />
-      ))}
+      {mode.kind !== 'model' &&
+        result?.tables.map((tb) => <ResultTable key={tb.id} table={tb} legend={result.legend} />)}
       <section className="analyst-microdata">
         <h3>{t('an.microdata')}</h3>
         {catalogue.microdata.formats.map((f) => (

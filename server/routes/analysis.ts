@@ -4,6 +4,7 @@
  *   GET  /api/analysis/:survey                          catalogue
  *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table)
  *   POST /api/analysis/:survey/tables?lang&format       a custom table (TableRequest)
+ *   POST /api/analysis/:survey/models?lang&format       a survey-weighted regression (ModelRequest)
  *   GET  /api/analysis/:survey/microdata/:format        the file names of a format
  *   GET  /api/analysis/:survey/microdata/:format/:file  one file (households.dta, codebook.json, ...)
  */
@@ -13,6 +14,7 @@ import type { MicrodataFormat } from '../../analysis/export/bundle.ts';
 import type { Lang } from '../../analysis/tables/labels.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { tableRequestSchema } from '../contract/analysis.ts';
+import { modelRequestSchema } from '../contract/analysis-models.ts';
 import type { AnalysisOptions, Download, TableFormat } from '../domain/analysis.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
@@ -62,6 +64,12 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
       const req = await readBody(c, tableRequestSchema);
       const { customTable } = await domain();
       return send(c, await customTable(c.req.param('survey'), req, lang, format, opts));
+    })
+    .post('/:survey/models', async (c) => {
+      const { lang, format } = query(c);
+      const req = await readBody(c, modelRequestSchema);
+      const { customModel } = await import('../domain/analysis-models.ts');
+      return send(c, await customModel(c.req.param('survey'), req, lang, format, opts));
     })
     .get('/:survey/microdata/:format', async (c) => {
       const { surveyContext, microdataFiles } = await domain();

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { analysisCatalogueSchema, tableRequestSchema, tableResponseSchema } from '../contract/analysis.ts';
+import { modelRequestSchema, modelResponseSchema } from '../contract/analysis-models.ts';
 import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
@@ -43,6 +44,8 @@ const schemas = {
   WeightingStatus: weightingStatusSchema,
   TableRequest: tableRequestSchema,
   TableResponse: tableResponseSchema,
+  ModelRequest: modelRequestSchema,
+  ModelResponse: modelResponseSchema,
 };
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` });
@@ -302,6 +305,24 @@ export function buildOpenApi() {
               'request.invalid',
               'analysis.no_data',
               'table.invalid',
+            ),
+          },
+        },
+      },
+      '/api/analysis/{survey}/models': {
+        post: {
+          ...secured,
+          summary:
+            'A survey-weighted regression (R svyglm: linear, logistic, counts) on the replicate weights; ?lang=pt|en&format=json|csv|xlsx',
+          requestBody: json(ref('ModelRequest')),
+          responses: {
+            200: json(ref('ModelResponse')),
+            ...problems(
+              'auth.required',
+              'auth.forbidden',
+              'request.invalid',
+              'analysis.no_data',
+              'model.invalid',
             ),
           },
         },

@@ -1,0 +1,243 @@
+/**
+ * A model the analyst builds on the weighted data (the "Model" beside "Table"): an outcome (a
+ * number, or one category of a categorical variable for a logistic model), predictors from the
+ * catalogue (categorical ones as factors, reference = first category), the unit and a universe.
+ * It runs through tabulate-model.ts (svyGlm on the unit's final and JKn replicate weights, the
+ * universe as R's subset) and comes back labelled in pt and en, with the tables' reliability rule.
+ * A model that cannot be made is a TableIssue naming the field, never a throw.
+ */
+import type { DataFrame } from '../data.ts';
+import { isMissing } from '../data.ts';
+import { SurveyError } from '../errors.ts';
+import type { GlmFamily } from '../model/glm-fit.ts';
+import { svrepDesign } from '../replicate-design.ts';
+import type { ModelCoefficient } from '../tabulate-model.ts';
+import { runModel } from '../tabulate-model.ts';
+import { levelOf } from './compute.ts';
+import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
+import type { Condition, TableIssue, Text, Unit } from './plan.ts';
+import type { ReliabilityRules } from './reliability.ts';
+import type { WeightedData } from './weighted-data.ts';
+import { unitFrame } from './weighted-data.ts';
+
+export interface ModelPlan {
+  unit: Unit;
+  family: GlmFamily;
+  outcome: string;
+  /** The category that codes 1 in a quasibinomial model of a categorical outcome. */
+  outcomeLevel?: string | number | null;
+  predictors: string[];
+  universe: Condition[];
+  /** A categorical predictor whose predictive margins to give. */
+  margins?: string | null;
+  title?: Text | null;
+}
+
+export interface ModelCoefficientResult extends Omit<ModelCoefficient, 'ci' | 'ratioCi'> {
+  label: Text;
+  /** The reference category it is compared with (categorical predictors). */
+  reference: Text | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  ratioLower: number | null;
+  ratioUpper: number | null;
+}
+
+export interface ModelResult {
+  title: Text;
+  unit: Unit;
+  family: GlmFamily;
+  formula: string;
+  outcome: { name: string; label: Text; level: ValueLabel | null };
+  predictors: Array<{ name: string; label: Text; categorical: boolean }>;
+  universe: Condition[];
+  ratioName: Text | null;
+  ci: string;
+  confLevel: number;
+  df: number;
+  designDf: number;
+  n: number;
+  sumWeights: number;
+  coefficients: ModelCoefficientResult[];
+  tests: Array<{ variable: string; label: Text; value: number; df: number; ddf: number; pValue: number }>;
+  margins: {
+    variable: string;
+    label: Text;
+    rows: Array<{ level: ValueLabel; estimate: number; se: number; ciLower: number; ciUpper: number }>;
+  } | null;
+  warnings: string[];
+}
+
+const issue = (field: string, message: string): TableIssue => ({ table: 'model', field, message });
+const NAME = /^[A-Za-z.][A-Za-z0-9._]*$/;
+
+export function computeModel(
+  p: ModelPlan,
+  data: WeightedData,
+  labels: Labels,
+  opts: { rules: ReliabilityRules; confLevel: number; missingCodes: number[] },
+): ModelResult | TableIssue {
+  const { frame: full, weights } = unitFrame(data, p.unit);
+  const lab = (v: string): Text => labels[v]?.label ?? { pt: v, en: v };
+  for (const [field, v] of [
+    ['outcome', p.outcome],
+    ...p.predictors.map((x, k) => [`predictors.${k}`, x]),
+  ] as const) {
+    if (!full[v]) return issue(field, `unknown variable '${v}' for ${p.unit} rows.`);
+    if (!NAME.test(v)) return issue(field, `'${v}' cannot be used in a model formula.`);
+  }
+  if (p.predictors.includes(p.outcome)) return issue('predictors', 'the outcome cannot also be a predictor.');
+  if (new Set(p.predictors).size !== p.predictors.length)
+    return issue('predictors', 'a predictor is listed twice.');
+  for (const [k, c] of p.universe.entries())
+    if (!full[c.variable]) return issue(`universe.${k}.variable`, `unknown variable '${c.variable}'.`);
+  if (p.margins && !p.predictors.includes(p.margins))
+    return issue('margins', `'${p.margins}' is not one of the predictors.`);
+  const catOutcome = isCategorical(labels[p.outcome]);
+  if (p.family === 'quasibinomial' && catOutcome && (p.outcomeLevel === null || p.outcomeLevel === undefined))
+    return issue(
+      'outcomeLevel',
+      `choose the category of '${p.outcome}' to model (the outcome is 1 there, 0 elsewhere).`,
+    );
+  if (p.family !== 'quasibinomial' && catOutcome)
+    return issue(
+      'family',
+      `'${p.outcome}' is categorical: model one of its categories with the logistic family.`,
+    );
+  // The unit's rows (positive final weight), missing codes read as missing.
+  const w = full[weights.weights];
+  if (!w) return issue('unit', `weight column '${weights.weights}' is missing from the weighted data.`);
+  const rows: number[] = [];
+  for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
+  const frame: DataFrame = {};
+  const miss = new Set(opts.missingCodes);
+  const modelVars = new Set([p.outcome, ...p.predictors]);
+  for (const [k, col] of Object.entries(full)) {
+    if (col instanceof Float64Array)
+      frame[k] = Float64Array.from(rows, (i) => (modelVars.has(k) && miss.has(col[i]) ? Number.NaN : col[i]));
+    else frame[k] = rows.map((i) => col[i]);
+  }
+  const lhs =
+    p.outcomeLevel !== null && p.outcomeLevel !== undefined
+      ? `I(${p.outcome} == ${typeof p.outcomeLevel === 'number' ? p.outcomeLevel : JSON.stringify(String(p.outcomeLevel))})`
+      : p.outcome;
+  const categorical = new Set(p.predictors.filter((v) => isCategorical(labels[v])));
+  const rhs = p.predictors.map((v) => (categorical.has(v) ? `factor(${v})` : v)).join(' + ');
+  const formula = `${lhs} ~ ${rhs || '1'}`;
+  const warnings: string[] = [];
+  try {
+    const design = svrepDesign(
+      {
+        type: data.meta.design.type,
+        repweights: weights.repweights,
+        weights: weights.weights,
+        combinedWeights: true,
+        scale: data.meta.design.scale,
+        rscales: data.meta.design.rscales,
+      },
+      frame,
+    );
+    const m = runModel(
+      {
+        statistic: 'glm',
+        formula,
+        family: p.family,
+        domain: p.universe,
+        margins: p.margins ?? null,
+        confLevel: opts.confLevel,
+        minN: opts.rules.minN,
+        cvFlag: opts.rules.cvFlag,
+      },
+      design,
+      0,
+      warnings,
+    );
+    const varOf = (term: string) => term.replace(/^factor\((.*)\)$/, '$1');
+    const coefficients = m.coefficients.map((c): ModelCoefficientResult => {
+      const { ci, ratioCi, ...rest } = c;
+      let label: Text = { pt: 'Constante', en: 'Intercept' };
+      let reference: Text | null = null;
+      if (c.term !== '(Intercept)') {
+        const parts = c.term.split(':');
+        const names = c.name.split(':');
+        const pieces = parts.map((t, k) => {
+          const v = varOf(t);
+          if (!m.factors[v]) return lab(v);
+          const lv = levelOf(labels, v, names[k].slice(t.length));
+          return { pt: `${lab(v).pt}: ${lv.pt}`, en: `${lab(v).en}: ${lv.en}` };
+        });
+        label = { pt: pieces.map((x) => x.pt).join(' × '), en: pieces.map((x) => x.en).join(' × ') };
+        const v = varOf(parts[0]);
+        if (parts.length === 1 && m.factors[v]) reference = levelOf(labels, v, m.factors[v][0]);
+        if (reference) reference = { pt: reference.pt, en: reference.en };
+      }
+      return {
+        ...rest,
+        label,
+        reference,
+        ciLower: ci?.[0] ?? null,
+        ciUpper: ci?.[1] ?? null,
+        ratioLower: ratioCi?.[0] ?? null,
+        ratioUpper: ratioCi?.[1] ?? null,
+      };
+    });
+    return {
+      title: p.title ?? { pt: `Modelo de ${lab(p.outcome).pt}`, en: `Model of ${lab(p.outcome).en}` },
+      unit: p.unit,
+      family: p.family,
+      formula,
+      outcome: {
+        name: p.outcome,
+        label: lab(p.outcome),
+        level:
+          p.outcomeLevel !== null && p.outcomeLevel !== undefined
+            ? levelOf(labels, p.outcome, String(p.outcomeLevel))
+            : null,
+      },
+      predictors: p.predictors.map((v) => ({ name: v, label: lab(v), categorical: categorical.has(v) })),
+      universe: p.universe,
+      ratioName:
+        p.family === 'quasibinomial'
+          ? { pt: 'razão de chances', en: 'odds ratio' }
+          : p.family === 'quasipoisson'
+            ? { pt: 'razão de taxas', en: 'rate ratio' }
+            : null,
+      ci: m.ci,
+      confLevel: opts.confLevel,
+      df: m.df,
+      designDf: m.designDf,
+      n: m.n,
+      sumWeights: m.sumWeights,
+      coefficients,
+      tests: m.tests.map((t) => ({
+        variable: varOf(t.terms[0]),
+        label: lab(varOf(t.terms[0])),
+        value: t.value,
+        df: t.df,
+        ddf: t.ddf,
+        pValue: t.pValue,
+      })),
+      margins: m.margins
+        ? {
+            variable: m.margins.group,
+            label: lab(m.margins.group),
+            rows: m.margins.rows.map((r) => ({
+              level: levelOf(labels, m.margins?.group as string, r.level),
+              estimate: r.estimate,
+              se: r.se,
+              ciLower: r.ci[0],
+              ciUpper: r.ci[1],
+            })),
+          }
+        : null,
+      warnings: [...new Set(warnings)],
+    };
+  } catch (err) {
+    if (err instanceof SurveyError) {
+      const f = err.field ?? 'model';
+      const field = f === 'formula' ? (err.message.includes(`'${p.outcome}'`) ? 'outcome' : 'predictors') : f;
+      return issue(field, err.message);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The analysts' models (the "Model" tab beside "Table"): the request (outcome, predictors from the
+ * catalogue, unit, universe, family) and the computed model. Shared with the client.
+ */
+import { z } from 'zod';
+import { conditionSchema, unitSchema } from './analysis.ts';
+
+export const modelFamilySchema = z.enum(['gaussian', 'quasibinomial', 'quasipoisson']);
+
+export const modelRequestSchema = z.object({
+  unit: unitSchema,
+  /** gaussian: linear; quasibinomial: logistic (one category of the outcome = 1); quasipoisson: counts. */
+  family: modelFamilySchema,
+  outcome: z.string().min(1),
+  /** The category of a categorical outcome that a logistic model predicts. */
+  outcomeLevel: z.union([z.string(), z.number()]).nullish(),
+  predictors: z.array(z.string().min(1)).min(1).max(12),
+  universe: z.array(conditionSchema).max(10).default([]),
+  /** A categorical predictor whose predictive margins (R svypredmeans) to give. */
+  margins: z.string().nullish(),
+  title: z.object({ pt: z.string(), en: z.string() }).nullish(),
+});
+export type ModelRequest = z.infer<typeof modelRequestSchema>;
+
+const num = z.number().nullable();
+export const modelResponseSchema = z.object({
+  notice: z.string().nullable(),
+  legend: z.string(),
+  title: z.string(),
+  unit: unitSchema,
+  family: modelFamilySchema,
+  familyLabel: z.string(),
+  formula: z.string(),
+  outcome: z.object({ name: z.string(), label: z.string(), level: z.string().nullable() }),
+  predictors: z.array(z.object({ name: z.string(), label: z.string(), categorical: z.boolean() })),
+  universe: z.array(conditionSchema),
+  /** 'odds ratio' / 'rate ratio' (in the language), null for a linear model. */
+  ratioName: z.string().nullable(),
+  ci: z.string(),
+  df: z.number(),
+  designDf: z.number(),
+  n: z.number(),
+  coefficients: z.array(
+    z.object({
+      name: z.string(),
+      term: z.string(),
+      label: z.string(),
+      reference: z.string().nullable(),
+      estimate: num,
+      se: num,
+      ciLower: num,
+      ciUpper: num,
+      t: num,
+      pValue: num,
+      ratio: num,
+      ratioLower: num,
+      ratioUpper: num,
+      n: z.number(),
+      reliability: z.enum(['ok', 'flag', 'suppress']),
+      note: z.string().nullable(),
+    }),
+  ),
+  tests: z.array(
+    z.object({
+      variable: z.string(),
+      label: z.string(),
+      F: z.number(),
+      df: z.number(),
+      ddf: z.number(),
+      pValue: z.number(),
+    }),
+  ),
+  margins: z
+    .object({
+      variable: z.string(),
+      label: z.string(),
+      rows: z.array(
+        z.object({
+          code: z.union([z.string(), z.number()]),
+          label: z.string(),
+          estimate: z.number(),
+          se: z.number(),
+          ciLower: z.number(),
+          ciUpper: z.number(),
+        }),
+      ),
+    })
+    .nullable(),
+  warnings: z.array(z.string()),
+});
+export type ModelResponse = z.infer<typeof modelResponseSchema>;

@@ -1,0 +1,48 @@
+/**
+ * The analyst's model on the server: the request checked against the survey's weighted data and
+ * labels (analysis/tables/model.ts fits it), then JSON, CSV or Excel. A model that cannot be made
+ * is a 422 `model.invalid` naming the field.
+ */
+import { modelCsv, modelJson, modelXlsxBuffer } from '../../analysis/export/model-files.ts';
+import type { Lang } from '../../analysis/tables/labels.ts';
+import { computeModel } from '../../analysis/tables/model.ts';
+import { isIssue } from '../../analysis/tables/plan.ts';
+import { legend } from '../../analysis/tables/reliability.ts';
+import { prepareData } from '../../analysis/tables/run.ts';
+import type { ModelRequest } from '../contract/analysis-models.ts';
+import { Problem } from '../problems.ts';
+import type { AnalysisOptions, Download, TableFormat } from './analysis.ts';
+import { surveyContext, weightedData } from './analysis.ts';
+
+export async function customModel(
+  survey: string,
+  req: ModelRequest,
+  lang: Lang,
+  format: TableFormat,
+  opts: AnalysisOptions,
+): Promise<Download> {
+  const ctx = surveyContext(survey, opts);
+  const data = prepareData(weightedData(survey, opts), ctx.file);
+  const result = computeModel(req, data, ctx.labels, {
+    rules: ctx.rules,
+    confLevel: ctx.file.confLevel,
+    missingCodes: ctx.file.missingCodes,
+  });
+  if (isIssue(result))
+    throw new Problem('model.invalid', result, `Model, field ${result.field}: ${result.message}`);
+  const text = { legend: legend(ctx.rules, lang), notice: ctx.notice?.[lang] ?? null };
+  const name = `${survey}-model`;
+  if (format === 'csv')
+    return { body: modelCsv(result, lang), type: 'text/csv; charset=utf-8', filename: `${name}.csv` };
+  if (format === 'xlsx')
+    return {
+      body: new Uint8Array(await modelXlsxBuffer(result, lang, text)),
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `${name}.xlsx`,
+    };
+  return {
+    body: modelJson(result, lang, text),
+    type: 'application/json; charset=utf-8',
+    filename: `${name}.json`,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The analyst's "Model" view in Chromium: a logistic model of discrimination built from the
+ * catalogue (outcome and its category, three predictors), fitted on the fixture's replicate
+ * weights: the coefficient table with odds ratios, reliability marks (small categories without
+ * numbers), the forest plot, the Wald tests and the CSV download; a one-level factor is refused
+ * naming the field.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
+import { buildClient } from './harness.ts';
+
+let browser: Browser;
+let ctx: TestContext;
+let dist: string;
+let close: () => Promise<void>;
+let page: Page;
+const downloads = mkdtempSync(join(tmpdir(), 'morabeza-model-'));
+
+beforeAll(async () => {
+  dist = await buildClient();
+  ctx = await createTestContext();
+  const app = createApp({
+    database: ctx.database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
+    throttle: createLoginThrottle(),
+    kickJobs: () => {},
+    log: () => {},
+    analysis: { dataDir: () => 'tests/fixtures/tables' },
+  });
+  const outer = new Hono();
+  outer.all('/api/*', (c) => app.fetch(c.req.raw));
+  outer.use('/*', serveStatic({ root: dist }));
+  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
+  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 1400 },
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.fill('input[name=username]', 'analyst');
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+  await ctx?.close();
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(downloads, { recursive: true, force: true });
+});
+
+describe('analyst model view', () => {
+  it('fits a logistic model: odds ratios, marks, forest plot, tests and the CSV', async () => {
+    await page.click('[data-testid=mode-model]');
+    await page.selectOption('[data-testid=m-family]', 'quasibinomial');
+    await page.selectOption('[data-testid=m-outcome]', 'k02_felt_discriminated');
+    await page.selectOption('[data-testid=m-outcome-level]', '1');
+    for (const [k, v] of ['c07_nationality1', 'c03_sex', 'c05_age'].entries()) {
+      await page.click('[data-testid=m-add-predictor]');
+      await page.selectOption(`[data-testid=m-predictor-${k}]`, v);
+    }
+    await page.click('[data-testid=m-fit]');
+    await page.waitForSelector('[data-testid=model-result]', { timeout: 60_000 });
+    const rows = page.locator('[data-testid=model-table] tbody tr');
+    expect(await rows.count()).toBe(7);
+    expect(await page.locator('[data-testid=model-table] thead').textContent()).toMatch(
+      /odds ratio|razão de chances/,
+    );
+    expect(await page.locator('tr.rel-suppress').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=coef-c05_age] td').first().textContent()).toMatch(/Age|Idade/);
+    expect(Number(await page.getAttribute('[data-testid=forest-plot]', 'data-points'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=model-tests] li').count()).toBe(3);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=m-download-csv]'),
+    ]);
+    expect(dl.suggestedFilename()).toBe('ipei-model.csv');
+    const path = join(downloads, 'model.csv');
+    await dl.saveAs(path);
+    expect(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('coefficient,')).length,
+    ).toBe(7);
+  });
+  it('a one-level factor is refused naming the field', async () => {
+    await page.click('[data-testid=b-add-condition]');
+    await page.selectOption('[data-testid=b-cond-var-0]', 'c03_sex');
+    await page.selectOption('[data-testid=b-cond-value-0]', '1');
+    await page.click('[data-testid=m-fit]');
+    await page.waitForSelector('[data-testid=model-error]');
+    expect(await page.textContent('[data-testid=model-error]')).toMatch(/predictors: .*only one level/);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The analysts' models API on the WeightedData fixture: a logistic model of discrimination equals
+ * R's svyglm on the same JKn replicate weights (scripts/r/svyglm.R, case ipei_discrimination) for
+ * every published coefficient, with odds ratios, Wald tests and margins; categories with fewer than
+ * min_n respondents publish no numbers; CSV and Excel downloads; bad requests are 422 naming the
+ * field (unknown variable, text outcome of a linear model, outcome level missing, one-level
+ * factor); enumerators are refused; no weighted data is a 409.
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { type ModelResponse, modelResponseSchema } from '../../server/contract/analysis-models.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON fixture
+const golden: any[] = JSON.parse(readFileSync('tests/fixtures/oracle/extra/svyglm.json', 'utf8')).cases;
+let ctx: TestContext;
+let app: ReturnType<typeof createApp>;
+let bare: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const base = {
+    database: ctx.database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
+    throttle: createLoginThrottle(),
+    kickJobs: () => {},
+    log: () => {},
+  };
+  app = createApp({ ...base, analysis: { dataDir: () => 'tests/fixtures/tables' } });
+  bare = createApp({ ...base, analysis: { dataDir: () => '/nonexistent/morabeza-weights' } });
+});
+afterAll(async () => ctx.close());
+
+async function call(path: string, as: Person, body: unknown, on = app) {
+  const headers = { authorization: `Bearer ${await ctx.token(as)}`, 'content-type': 'application/json' };
+  return on.request(path, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+const discrimination = {
+  unit: 'individual',
+  family: 'quasibinomial',
+  outcome: 'k02_felt_discriminated',
+  outcomeLevel: 1,
+  predictors: ['c07_nationality1', 'c03_sex', 'c05_age'],
+  margins: 'c03_sex',
+};
+
+describe('analysis models API', () => {
+  it("a logistic model equals R's svyglm on the replicate weights", async () => {
+    const res = await call('/api/analysis/ipei/models?lang=en', 'analyst', discrimination);
+    expect(res.status).toBe(200);
+    const body = modelResponseSchema.parse(await res.json()) as ModelResponse;
+    const R = golden.find((c) => c.id === 'ipei_discrimination');
+    // R's formula names the text column without factor(); the coefficients are the same.
+    expect(
+      body.coefficients.map((c) => c.name.replace('factor(c07_nationality1)', 'c07_nationality1')),
+    ).toEqual(R.names);
+    expect(body.df).toBe(Number(R.df));
+    expect(body.ratioName).toBe('odds ratio');
+    let published = 0;
+    body.coefficients.forEach((c, j) => {
+      if (c.reliability === 'suppress') {
+        expect(c.estimate).toBeNull();
+        expect(c.n).toBeLessThan(30);
+        return;
+      }
+      published++;
+      expect(Math.abs((c.estimate as number) / Number(R.estimate[j]) - 1)).toBeLessThan(1e-8);
+      expect(Math.abs((c.se as number) / Number(R.se[j]) - 1)).toBeLessThan(1e-8);
+      expect(Math.abs(Math.log(c.pValue as number) - Math.log(Number(R.p[j])))).toBeLessThan(1e-8);
+      if (c.term !== '(Intercept)') expect(c.ratio).toBeCloseTo(Math.exp(Number(R.estimate[j])), 10);
+    });
+    expect(published).toBeGreaterThanOrEqual(3);
+    expect(body.coefficients.some((c) => c.reliability === 'suppress')).toBe(true);
+    const sex = body.coefficients.find((c) => c.term === 'factor(c03_sex)');
+    expect(sex?.reference).toBeTruthy();
+    expect(body.tests.map((t) => t.variable)).toEqual(['c07_nationality1', 'c03_sex', 'c05_age']);
+    expect(body.margins?.rows.length).toBe(2);
+  });
+  it('CSV and Excel downloads', async () => {
+    const csv = await call('/api/analysis/ipei/models?lang=pt&format=csv', 'analyst', discrimination);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain('ipei-model.csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('section,name,Coeficiente')).toBe(true);
+    expect(text.split('\n').filter((l) => l.startsWith('coefficient,')).length).toBe(7);
+    const xlsx = await call('/api/analysis/ipei/models?lang=en&format=xlsx', 'coord', discrimination);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const ws = wb.getWorksheet('Model');
+    const cells: unknown[] = [];
+    ws?.eachRow((r) => {
+      cells.push(r.getCell(1).value);
+    });
+    expect(cells).toContain('Coefficient');
+    expect(cells).toContain('Intercept');
+  });
+  for (const [what, patch, field] of [
+    ['an unknown variable', { predictors: ['nosuch'] }, 'predictors.0'],
+    [
+      'a text outcome of a linear model',
+      { family: 'gaussian', outcomeLevel: null, outcome: 'c07_nationality1', predictors: ['c05_age'] },
+      'family',
+    ],
+    ['a logistic model without the category', { outcomeLevel: null }, 'outcomeLevel'],
+    [
+      'a one-level factor',
+      { predictors: ['c03_sex'], universe: [{ variable: 'c03_sex', op: '=', value: 1 }] },
+      'predictors',
+    ],
+  ] as const)
+    it(`422 model.invalid naming the field for ${what}`, async () => {
+      const res = await call('/api/analysis/ipei/models', 'analyst', {
+        ...discrimination,
+        margins: null,
+        ...patch,
+      });
+      expect(res.status).toBe(422);
+      const p = await res.json();
+      expect(p.code).toBe('model.invalid');
+      expect(p.details.field).toBe(field);
+    });
+  it('refuses enumerators and answers 409 without weighted data', async () => {
+    expect((await call('/api/analysis/ipei/models', 'enum_a1', discrimination)).status).toBe(403);
+    expect((await call('/api/analysis/ipei/models', 'analyst', discrimination, bare)).status).toBe(409);
+  });
+});
