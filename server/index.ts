@@ -1,7 +1,7 @@
 /** The server process: parse the configuration, start, listen, and stop cleanly on SIGINT/SIGTERM. */
 import { serve } from '@hono/node-server';
+import { DEMO_STAFF } from '../demo/seed.ts';
 import { loadEnv } from './env.ts';
-import { DEMO_STAFF } from './seed/demo.ts';
 import { StartupError, startMorabeza } from './startup.ts';
 
 const env = loadEnv();

@@ -3,6 +3,14 @@
  * questionnaires found on disk, seed the demo on an empty database, and start the background jobs.
  */
 import { join } from 'node:path';
+import {
+  type DemoAccount,
+  demoAccountsPresent,
+  isEmpty,
+  lastDemoSupervisors,
+  resumeDemoSupervisors,
+  seedDemo,
+} from '../demo/seed.ts';
 import { createApp } from './app.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { DatabaseUnavailable } from './db/connect.ts';
@@ -17,14 +25,6 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationPool } from './jobs/validation-thread.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
-import {
-  type DemoAccount,
-  demoAccountsPresent,
-  isEmpty,
-  lastDemoSupervisors,
-  resumeDemoSupervisors,
-  seedDemo,
-} from './seed/demo.ts';
 
 export interface Started {
   app: ReturnType<typeof createApp>;

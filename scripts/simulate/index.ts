@@ -6,11 +6,11 @@
  * the supervisors approve or return what they reviewed. Seeded and reproducible.
  */
 import { sql } from 'drizzle-orm';
+import { demoApi } from '../../demo/api.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../demo/seed.ts';
+import { reviewInterviews, simulateFieldwork } from '../../demo/surveys/ipei/fieldwork.ts';
 import { interviews } from '../../server/db/schema.ts';
 import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
-import { reviewInterviews, simulateFieldwork } from '../../server/seed/simulate/fieldwork.ts';
 import { startMorabeza } from '../../server/startup.ts';
 
 const args = process.argv.slice(2);

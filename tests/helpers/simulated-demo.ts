@@ -5,14 +5,14 @@
  */
 import { join } from 'node:path';
 import type { FrameRow } from '../../analysis/sampling/ipei.ts';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
+import { demoApi } from '../../demo/api.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../demo/seed.ts';
 import {
   reviewInterviews,
   type SimulationSummary,
   simulateFieldwork,
-} from '../../server/seed/simulate/fieldwork.ts';
+} from '../../demo/surveys/ipei/fieldwork.ts';
+import { parseEnv } from '../../server/env.ts';
 import { type Started, startMorabeza } from '../../server/startup.ts';
 
 /** The environment of a demo database in `dir` (weights in dir/weights), with `extra` settings. */

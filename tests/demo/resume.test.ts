@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lastDemoSupervisors } from '../../demo/seed.ts';
+import { saveDemoReviews } from '../../demo/supervisors.ts';
 import { demoReviews, interviews } from '../../server/db/schema.ts';
-import { lastDemoSupervisors } from '../../server/seed/demo.ts';
-import { saveDemoReviews } from '../../server/seed/demo-supervisors.ts';
 import { type Started, startMorabeza } from '../../server/startup.ts';
 import { demoEnv, playFieldwork } from '../helpers/simulated-demo.ts';
 

@@ -2,31 +2,31 @@
  * Seeds the demo on an empty database (demo mode only): the IPEI-DEMO fieldwork of ipei.md 5.4-5.6.
  * Accounts for every role (password MORABEZA_DEMO_PASSWORD, default "demo"): admin, coordinator,
  * analyst, 7 supervisors and 36 enumerators in six teams; the 814-EA frame with the 120 EAs drawn by
- * systematic PPS (analysis/sampling); each EA's synthetic listing (server/seed/simulate/listing.ts) and its
+ * systematic PPS (analysis/sampling); each EA's synthetic listing (demo/surveys/ipei/listing.ts) and its
  * selected households as assignments. With { fieldwork: true } the simulator also plays the enumerators
  * and supervisors through the API in-process (about 15 s); `npm run simulate` does the same on an existing
  * demo database. Synthetic data, not official statistics.
  */
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../../analysis/sampling/ipei.ts';
-import { createApp } from '../app.ts';
-import { type ListingSubmission, listingSubmissionSchema } from '../contract/listing.ts';
-import type { Database } from '../db/client.ts';
-import { enumerationAreas, questionnaireVersions, type Role, teams, users } from '../db/schema.ts';
-import { createUser } from '../domain/accounts.ts';
-import { audit } from '../domain/audit.ts';
-import { recordListing } from '../domain/listing.ts';
-import { createLoginThrottle } from '../domain/login-throttle.ts';
-import { hashPassword } from '../domain/passwords.ts';
-import { demoApi } from './demo-api.ts';
-import { emptySummary, loadDemoReviews, saveDemoReviews, startDemoSupervisors } from './demo-supervisors.ts';
-import { simulateFieldwork } from './simulate/fieldwork.ts';
-import { DEMO_TEAMS, teamOfStratum } from './simulate/staff.ts';
+import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../analysis/sampling/ipei.ts';
+import { createApp } from '../server/app.ts';
+import { type ListingSubmission, listingSubmissionSchema } from '../server/contract/listing.ts';
+import type { Database } from '../server/db/client.ts';
+import { enumerationAreas, questionnaireVersions, type Role, teams, users } from '../server/db/schema.ts';
+import { createUser } from '../server/domain/accounts.ts';
+import { audit } from '../server/domain/audit.ts';
+import { recordListing } from '../server/domain/listing.ts';
+import { createLoginThrottle } from '../server/domain/login-throttle.ts';
+import { hashPassword } from '../server/domain/passwords.ts';
+import { demoApi } from './api.ts';
+import { emptySummary, loadDemoReviews, saveDemoReviews, startDemoSupervisors } from './supervisors.ts';
+import { simulateFieldwork } from './surveys/ipei/fieldwork.ts';
+import { DEMO_TEAMS, teamOfStratum } from './surveys/ipei/staff.ts';
 
 export const DEMO_QUESTIONNAIRE = 'ipei-household';
 export const DEMO_SEED = 20221215;
-const IPEI_DIR = new URL('../../questionnaires/ipei/', import.meta.url);
+const IPEI_DIR = new URL('../questionnaires/ipei/', import.meta.url);
 
 export interface DemoAccount {
   username: string;
