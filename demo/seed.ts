@@ -1,39 +1,30 @@
 /**
- * Seeds the demo on an empty database (demo mode only): the IPEI-DEMO fieldwork of ipei.md 5.4-5.6.
- * Accounts for every role (password MORABEZA_DEMO_PASSWORD, default "demo"): admin, coordinator,
- * analyst, 7 supervisors and 36 enumerators in six teams; the 814-EA frame with the 120 EAs drawn by
- * systematic PPS (analysis/sampling); each EA's synthetic listing (demo/surveys/ipei/listing.ts) and its
- * selected households as assignments. With { fieldwork: true } the simulator also plays the enumerators
- * and supervisors through the API in-process (about 15 s); `npm run simulate` does the same on an existing
- * demo database. Synthetic data, not official statistics.
+ * Seeds the demo on an empty database (demo/start.ts calls it from the engine's onEmptyDatabase hook):
+ * accounts for every role (password MORABEZA_DEMO_PASSWORD, default "demo"): admin, coordinator,
+ * analyst, and each demo survey's supervisors and enumerators in their teams; then each survey in
+ * demo/surveys/ lays out its sample, listings and assignments. With { fieldwork: true } the simulator also
+ * plays the enumerators through the API in-process, and the supervisors apply their decisions as the
+ * validation jobs validate the interviews (demo/supervisors.ts); `npm run simulate` plays the fieldwork
+ * on an existing demo database instead. Synthetic data, not official statistics.
  */
-import { readFileSync } from 'node:fs';
-import { eq, sql } from 'drizzle-orm';
-import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../analysis/sampling/ipei.ts';
 import { createApp } from '../server/app.ts';
-import { type ListingSubmission, listingSubmissionSchema } from '../server/contract/listing.ts';
 import type { Database } from '../server/db/client.ts';
-import { enumerationAreas, questionnaireVersions, type Role, teams, users } from '../server/db/schema.ts';
+import { type Role, teams } from '../server/db/schema.ts';
 import { createUser } from '../server/domain/accounts.ts';
 import { audit } from '../server/domain/audit.ts';
-import { recordListing } from '../server/domain/listing.ts';
 import { createLoginThrottle } from '../server/domain/login-throttle.ts';
 import { hashPassword } from '../server/domain/passwords.ts';
 import { demoApi } from './api.ts';
 import { emptySummary, loadDemoReviews, saveDemoReviews, startDemoSupervisors } from './supervisors.ts';
-import { simulateFieldwork } from './surveys/ipei/fieldwork.ts';
-import { DEMO_TEAMS, teamOfStratum } from './surveys/ipei/staff.ts';
-
-export const DEMO_QUESTIONNAIRE = 'ipei-household';
-export const DEMO_SEED = 20221215;
-const IPEI_DIR = new URL('../questionnaires/ipei/', import.meta.url);
+import { DEMO_SURVEYS } from './surveys/index.ts';
+import type { DemoTeam, PendingReview } from './surveys/types.ts';
 
 export interface DemoAccount {
   username: string;
   role: Role;
 }
 
-/** The accounts the start page suggests (all 46 demo accounts exist, with the same password). */
+/** The accounts the start page suggests (every demo account exists, with the same password). */
 const FEATURED = [
   'admin',
   'coordinator',
@@ -48,24 +39,19 @@ const FEATURED = [
 /** The supervisors applying their decisions after the last seed (tests wait on `done` or call `stop`). */
 export let lastDemoSupervisors: ReturnType<typeof startDemoSupervisors> | null = null;
 
+/** Every demo survey's teams, each team once (surveys may share a team). */
+function demoTeams(): DemoTeam[] {
+  const byId = new Map<string, DemoTeam>();
+  for (const s of DEMO_SURVEYS) for (const t of s.teams) if (!byId.has(t.id)) byId.set(t.id, t);
+  return [...byId.values()];
+}
+
 /** The demo's field staff, as the start-up message tells it. */
 export const DEMO_STAFF = {
-  teams: DEMO_TEAMS.length,
-  supervisors: DEMO_TEAMS.reduce((n, t) => n + t.supervisors.length, 0),
-  enumerators: DEMO_TEAMS.reduce((n, t) => n + Object.values(t.enumerators).flat().length, 0),
+  teams: demoTeams().length,
+  supervisors: demoTeams().reduce((n, t) => n + t.supervisors.length, 0),
+  enumerators: demoTeams().reduce((n, t) => n + Object.values(t.enumerators).flat().length, 0),
 };
-
-export async function isEmpty(database: Database): Promise<boolean> {
-  const rows = await database.db.select({ n: sql<number>`count(*)` }).from(users);
-  return (rows[0]?.n ?? 0) === 0;
-}
-
-export function loadIpeiFrame(): { rows: FrameRow[]; design: Parameters<typeof selectIpeiSample>[1] } {
-  return {
-    rows: parseFrameCsv(readFileSync(new URL('frame.csv', IPEI_DIR), 'utf8')),
-    design: JSON.parse(readFileSync(new URL('design.json', IPEI_DIR), 'utf8')),
-  };
-}
 
 export interface SeedOptions {
   /**
@@ -79,19 +65,32 @@ export interface SeedOptions {
   log?: (line: string) => void;
 }
 
+/** The engine's API in-process, as the simulated staff use it (no port, no network). */
+function inProcessApi(database: Database, log?: (line: string) => void) {
+  const app = createApp({
+    database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
+    throttle: createLoginThrottle(1000),
+    kickJobs: () => {},
+    log,
+  });
+  return demoApi(app);
+}
+
 export async function seedDemo(
   database: Database,
   password: string,
   options: SeedOptions = {},
 ): Promise<DemoAccount[]> {
   const { db } = database;
-  for (const team of DEMO_TEAMS) await db.insert(teams).values({ id: team.id, name: team.name });
+  const staff = demoTeams();
+  for (const team of staff) await db.insert(teams).values({ id: team.id, name: team.name });
   const accounts: Array<DemoAccount & { displayName: string; teamId: string | null }> = [
     { username: 'admin', role: 'admin', displayName: 'Administrador', teamId: null },
     { username: 'coordinator', role: 'coordinator', displayName: 'Coordenação nacional', teamId: null },
     { username: 'analyst', role: 'analyst', displayName: 'Observatório das Migrações', teamId: null },
   ];
-  for (const team of DEMO_TEAMS) {
+  for (const team of staff) {
     for (const s of team.supervisors)
       accounts.push({
         username: s,
@@ -112,51 +111,15 @@ export async function seedDemo(
   const ids = new Map<string, string>();
   for (const a of accounts)
     ids.set(a.username, await createUser(db, { ...a, password, passwordHash, isDemo: true }));
-
-  // The first stage: all 814 EAs, the 120 selected with pi1 and their team.
-  const { rows, design } = loadIpeiFrame();
-  const sample = selectIpeiSample(rows, design, DEMO_SEED);
-  const selected = new Map(sample.selected.map((u) => [u.id, u]));
-  await database.write(async (tx) => {
-    for (let k = 0; k < rows.length; k += 200) {
-      await tx.insert(enumerationAreas).values(
-        rows.slice(k, k + 200).map((r) => {
-          const s = selected.get(r.ea_id);
-          return {
-            code: r.ea_id,
-            stratum: r.stratum,
-            island: r.island,
-            municipality: r.municipality_iso,
-            urbanRural: r.urban_rural,
-            measureOfSize: r.foreign_persons_2021,
-            pi1: s ? s.pi1 : null,
-            certainty: s?.certainty ?? false,
-            centroidLat: r.centroid_lat,
-            centroidLon: r.centroid_lon,
-            teamId: s ? teamOfStratum(r.stratum).id : null,
-          };
-        }),
-      );
-    }
-    await audit(tx, {
+  await database.write((tx) =>
+    audit(tx, {
       actorId: null,
       action: 'demo.seeded',
       entityType: 'database',
-      details: { accounts: accounts.length, eas: rows.length, selected: sample.selected.length },
-    });
-  });
-  const household = await db.query.questionnaireVersions.findFirst({
-    where: eq(questionnaireVersions.questionnaireId, DEMO_QUESTIONNAIRE),
-  });
-  const result = accounts
-    .filter((a) => FEATURED.includes(a.username))
-    .map(({ username, role }) => ({ username, role }));
-  if (!household) return result;
+      details: { accounts: accounts.length, surveys: DEMO_SURVEYS.map((s) => s.survey) },
+    }),
+  );
 
-  const byId = new Map(rows.map((r) => [r.ea_id, r]));
-  const eas = sample.selected
-    .slice(0, options.maxEas ?? sample.selected.length)
-    .map((u) => ({ row: byId.get(u.id) as FrameRow }));
   const coordinator = {
     id: ids.get('coordinator') as string,
     username: 'coordinator',
@@ -164,29 +127,27 @@ export async function seedDemo(
     role: 'coordinator' as const,
     teamId: null,
   };
-  const listing = (eaCode: string, body: ListingSubmission) =>
-    recordListing(database, coordinator, eaCode, listingSubmissionSchema.parse(body));
-  const app = createApp({
-    database,
-    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
-    throttle: createLoginThrottle(1000),
-    kickJobs: () => {},
-    log: options.log,
-  });
-  const api = demoApi(app);
-  const summary = await simulateFieldwork(api, {
-    seed: DEMO_SEED,
-    password,
-    eas,
-    listing,
-    interviews: options.fieldwork ?? false,
-    log: options.log,
-  });
+  const api = inProcessApi(database, options.log);
+  const pending: PendingReview[] = [];
+  for (const survey of DEMO_SURVEYS)
+    pending.push(
+      ...(await survey.seed({
+        database,
+        api,
+        password,
+        coordinator,
+        fieldwork: options.fieldwork ?? false,
+        maxEas: options.maxEas,
+        log: options.log,
+      })),
+    );
   if (options.fieldwork) {
-    await saveDemoReviews(database, summary.pending);
-    lastDemoSupervisors = startDemoSupervisors(database, api, summary.pending, password, summary);
+    await saveDemoReviews(database, pending);
+    lastDemoSupervisors = startDemoSupervisors(database, api, pending, password, emptySummary());
   }
-  return result;
+  return accounts
+    .filter((a) => FEATURED.includes(a.username))
+    .map(({ username, role }) => ({ username, role }));
 }
 
 /**
@@ -200,23 +161,13 @@ export async function resumeDemoSupervisors(
 ): Promise<ReturnType<typeof startDemoSupervisors> | null> {
   const pending = await loadDemoReviews(database);
   if (!pending.length) return null;
-  const app = createApp({
-    database,
-    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
-    throttle: createLoginThrottle(1000),
-    kickJobs: () => {},
-    log,
-  });
   log?.(`the demo supervisors resume: ${pending.length} decisions left`);
-  lastDemoSupervisors = startDemoSupervisors(database, demoApi(app), pending, password, emptySummary());
+  lastDemoSupervisors = startDemoSupervisors(
+    database,
+    inProcessApi(database, log),
+    pending,
+    password,
+    emptySummary(),
+  );
   return lastDemoSupervisors;
-}
-
-/** Production refuses to run while demo accounts exist. */
-export async function demoAccountsPresent(database: Database): Promise<string[]> {
-  const rows = await database.db
-    .select({ username: users.username })
-    .from(users)
-    .where(eq(users.isDemo, true));
-  return rows.map((r) => r.username);
 }

@@ -7,24 +7,26 @@
  */
 import { sql } from 'drizzle-orm';
 import { demoApi } from '../../demo/api.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../demo/seed.ts';
+import { startDemoMorabeza } from '../../demo/start.ts';
 import { reviewInterviews, simulateFieldwork } from '../../demo/surveys/ipei/fieldwork.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../demo/surveys/ipei/seed.ts';
 import { interviews } from '../../server/db/schema.ts';
-import { parseEnv } from '../../server/env.ts';
-import { startMorabeza } from '../../server/startup.ts';
+import { loadEnv } from '../../server/env.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const parsed = parseEnv({ ...process.env, MORABEZA_MODE: 'demo' });
-if (!parsed.ok) {
-  console.error(parsed.errors.join('\n'));
-  process.exit(2);
+const env = loadEnv();
+const password = env.MORABEZA_DEMO_PASSWORD ?? 'demo';
+let started: Awaited<ReturnType<typeof startDemoMorabeza>>;
+try {
+  started = await startDemoMorabeza(env, { runJobs: false });
+} catch (error) {
+  console.error(`simulate: ${(error as Error).message}`);
+  process.exit(1);
 }
-const password = parsed.env.MORABEZA_DEMO_PASSWORD ?? 'demo';
-const started = await startMorabeza(parsed.env, { runJobs: false });
 try {
   const done = await started.database.db.select({ n: sql<number>`count(*)` }).from(interviews);
   if ((done[0]?.n ?? 0) > 0) {
