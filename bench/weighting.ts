@@ -19,7 +19,7 @@ const design = JSON.parse(
   readFileSync(new URL('../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
 );
 
-/** The simulated demo's weighting inputs (validation replaced by an SQL update, as in tests/simulate). */
+/** The simulated demo's weighting inputs (validation replaced by an SQL update, as in tests/demo/surveys/ipei). */
 async function demoInputs(dir: string) {
   const started = await startDemo(dir);
   try {

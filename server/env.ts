@@ -46,6 +46,8 @@ export const envSchema = z
       .int()
       .min(1024)
       .default(2 * 1024 * 1024),
+    /** `npm run users:create`: the new account's password (otherwise read from standard input). */
+    MORABEZA_NEW_PASSWORD: z.string().optional(),
     /** Run the background jobs (validation) in this process; turn off on intake-only API nodes. */
     MORABEZA_RUN_JOBS: booleanish.default(true),
   })

@@ -1,12 +1,17 @@
 /**
  * Everything a server process does before it listens: open the database, apply migrations, publish the
- * questionnaires found on disk, seed the demo on an empty database, and start the background jobs.
+ * questionnaires found on disk, refuse demo accounts in production mode, and start the background jobs.
+ * The engine knows no demo: a caller may pass hooks (demo/start.ts seeds an empty database and resumes
+ * its simulated supervisors); the production entry (server/index.ts) passes none.
  */
 import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { createApp } from './app.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import type { Database } from './db/client.ts';
 import { DatabaseUnavailable } from './db/connect.ts';
+import { openDatabaseFromEnv } from './db/from-env.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { users } from './db/schema.ts';
 import { VALIDATION_JOB } from './domain/interviews.ts';
 import { createLoginThrottle } from './domain/login-throttle.ts';
 import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
@@ -17,39 +22,37 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationPool } from './jobs/validation-thread.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
-import {
-  type DemoAccount,
-  demoAccountsPresent,
-  isEmpty,
-  lastDemoSupervisors,
-  resumeDemoSupervisors,
-  seedDemo,
-} from './seed/demo.ts';
 
 export interface Started {
   app: ReturnType<typeof createApp>;
   database: Database;
   jobs: JobRunner;
-  demoAccounts: DemoAccount[] | null;
   weighting: WeightingRuns;
   warnings: string[];
   close: () => Promise<void>;
 }
 
+/** What a caller adds to the engine's start (the demo does; production adds nothing). */
+export interface StartHooks {
+  /** Runs once on a database without any user, after the migrations and the questionnaires' publication. */
+  onEmptyDatabase?: (database: Database) => Promise<void>;
+  /**
+   * Runs once the app is built and the jobs started (`runJobs` says whether they were); may return a
+   * function that `close()` calls first.
+   */
+  afterStart?: (started: Omit<Started, 'close'>, runJobs: boolean) => Promise<(() => void) | undefined>;
+}
+
 export class StartupError extends Error {}
 
-const DEMO_SURVEY = 'ipei';
-
-export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {}): Promise<Started> {
+export async function startMorabeza(
+  env: Env,
+  options: { runJobs?: boolean; hooks?: StartHooks } = {},
+): Promise<Started> {
+  const hooks = options.hooks ?? {};
+  const runJobs = options.runJobs ?? env.MORABEZA_RUN_JOBS;
   const warnings: string[] = [];
-  const database = await openDatabase({
-    url: env.DATABASE_URL,
-    authToken: env.DATABASE_AUTH_TOKEN,
-    syncUrl: env.DATABASE_SYNC_URL,
-    syncInterval: env.DATABASE_SYNC_INTERVAL,
-    busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS,
-    connectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
-  }).catch((error: unknown) => {
+  const database = await openDatabaseFromEnv(env).catch((error: unknown) => {
     throw error instanceof DatabaseUnavailable ? new StartupError(error.message) : error;
   });
   try {
@@ -61,14 +64,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
         );
       }
     }
-    let demoAccounts: DemoAccount[] | null = null;
-    if (env.MORABEZA_MODE === 'demo') {
-      if (await isEmpty(database))
-        demoAccounts = await seedDemo(database, env.MORABEZA_DEMO_PASSWORD ?? 'demo', {
-          fieldwork: env.MORABEZA_DEMO_FIELDWORK,
-          log: (line) => console.log(line),
-        });
-    } else {
+    if (env.MORABEZA_MODE === 'production') {
       const demo = await demoAccountsPresent(database);
       if (demo.length) {
         throw new StartupError(
@@ -76,6 +72,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
         );
       }
     }
+    if (hooks.onEmptyDatabase && (await userCount(database)) === 0) await hooks.onEmptyDatabase(database);
     const validation = createValidationPool(env.MORABEZA_JOB_WORKERS);
     const jobs = createJobRunner(
       database,
@@ -105,37 +102,24 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
       kickJobs: () => jobs.kick(),
       clientDir: env.MORABEZA_CLIENT_DIR,
     });
-    if (options.runJobs ?? env.MORABEZA_RUN_JOBS) await jobs.start();
-    let closed = false;
-    // A restarted demo: its supervisors go on with the decisions they had not applied yet.
-    const resumed =
-      env.MORABEZA_MODE === 'demo' && !demoAccounts && (options.runJobs ?? env.MORABEZA_RUN_JOBS)
-        ? await resumeDemoSupervisors(database, env.MORABEZA_DEMO_PASSWORD ?? 'demo', (line) =>
-            console.log(line),
-          )
-        : null;
-    // The demo shows weighted tables: once its supervisors have decided every interview, weight the
-    // approved ones (the same run as POST /api/weighting/ipei or `npm run weights -- ipei`).
-    const supervisors = demoAccounts ? lastDemoSupervisors : resumed;
-    // (Always, even if someone weighted earlier: that run saw only the interviews approved by then.)
-    supervisors?.done.then(async () => {
-      try {
-        await weighting.settled(DEMO_SURVEY);
-        if (!closed) weighting.start(DEMO_SURVEY);
-      } catch (error) {
-        console.error(`demo weighting not started: ${(error as Error).message}`);
-      }
-    });
+    if (runJobs) await jobs.start();
+    let stopHook: (() => void) | undefined;
+    try {
+      stopHook = await hooks.afterStart?.({ app, database, jobs, weighting, warnings }, runJobs);
+    } catch (error) {
+      await weighting.close();
+      await jobs.stop();
+      await validation.close();
+      throw error;
+    }
     return {
       app,
       database,
       jobs,
-      demoAccounts,
       warnings,
       weighting,
       close: async () => {
-        closed = true;
-        lastDemoSupervisors?.stop();
+        stopHook?.();
         await weighting.close();
         await jobs.stop();
         await validation.close();
@@ -146,4 +130,18 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
     database.close();
     throw error;
   }
+}
+
+async function userCount(database: Database): Promise<number> {
+  const rows = await database.db.select({ n: sql<number>`count(*)` }).from(users);
+  return rows[0]?.n ?? 0;
+}
+
+/** The demo accounts in the database (production refuses to run while any exists). */
+async function demoAccountsPresent(database: Database): Promise<string[]> {
+  const rows = await database.db
+    .select({ username: users.username })
+    .from(users)
+    .where(eq(users.isDemo, true));
+  return rows.map((r) => r.username);
 }

@@ -1,5 +1,7 @@
 /** The supervisor's and coordinator's screens in Portuguese and English. */
+
 import { useMemo } from 'react';
+import type { InterviewStatus } from '../../server/contract/vocabulary.ts';
 import { useI18n } from '../i18n.ts';
 
 const en = {
@@ -149,7 +151,8 @@ const pt: Record<Key, string> = {
   'dash.short': 'Abaixo de 40% da mediana',
 };
 
-const STATUS: Record<'pt' | 'en', Record<string, string>> = {
+/** Every interview state's label: a state added to the vocabulary without one fails the typecheck. */
+const STATUS: Record<'pt' | 'en', Record<InterviewStatus, string>> = {
   en: {
     received: 'received',
     validated: 'validated',
@@ -177,7 +180,7 @@ export function useStaffT() {
     const dict = STAFF_MESSAGES[lang] ?? en;
     const t = (key: Key, vars: Record<string, string | number> = {}) =>
       dict[key].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
-    const status = (s: string) => STATUS[lang]?.[s] ?? s;
+    const status = (s: string) => (STATUS[lang] as Record<string, string> | undefined)?.[s] ?? s;
     return { t, status, lang };
   }, [lang]);
 }

@@ -3,6 +3,7 @@
  * coordinators and admins also the weights and tables (the analyst's screen).
  */
 import { useState } from 'react';
+import { STAFF_ROLES as STAFF_ROLE_LIST } from '../../server/contract/vocabulary.ts';
 import { AnalystScreen } from '../screens/analyst-screen.tsx';
 import { DashboardScreen } from '../screens/dashboard-screen.tsx';
 import { ReviewInterviewScreen } from '../screens/review-interview-screen.tsx';
@@ -10,7 +11,7 @@ import { ReviewQueueScreen } from '../screens/review-queue-screen.tsx';
 import { useStaffT } from './messages.ts';
 import './review.css';
 
-export const STAFF_ROLES: ReadonlySet<string> = new Set(['supervisor', 'coordinator', 'admin']);
+export const STAFF_ROLES: ReadonlySet<string> = new Set(STAFF_ROLE_LIST);
 
 type View =
   | { tab: 'queue' }

@@ -1,11 +1,11 @@
 /** The supervisor's review queue: filter and sort, open one interview, approve the clean ones in bulk. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewQueueItem } from '../../server/contract/review.ts';
+import { INTERVIEW_STATUSES } from '../../server/contract/vocabulary.ts';
 import { type Column, downloadCsv, toCsv } from '../review/csv.ts';
 import { useStaffT } from '../review/messages.ts';
 import { bulkApprove, fetchQueue, problemText, type QueueFilters } from '../review/review-api.ts';
 
-const STATUSES = ['validated', 'received', 'returned', 'approved_by_supervisor', 'approved', 'rejected'];
 const SORTS = ['updated', 'flags', 'enumerator', 'ea', 'duration'] as const;
 
 export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: string) => void; role: string }) {
@@ -76,7 +76,7 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
           {t('queue.status')}
           <select value={filters.status} onChange={set('status')} data-testid="queue-status">
             <option value="">{t('queue.any')}</option>
-            {STATUSES.map((s) => (
+            {INTERVIEW_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {status(s)}
               </option>

@@ -9,8 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { buildMicrodata } from '../../analysis/export/microdata.ts';
+import { loadEnv } from '../../server/env.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
-import { defaultDataDir, loadWeightedData } from '../../server/storage/weighted-data.ts';
+import { loadWeightedData } from '../../server/storage/weighted-data.ts';
 import { progressBar } from '../tables/progress.ts';
 
 async function main(): Promise<number> {
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
   const progress = progressBar('export');
   const steps = 2 + formats.length;
   progress(0, steps, 'reading the weighted data');
-  const data = loadWeightedData(opt.data ?? defaultDataDir(survey));
+  const data = loadWeightedData(opt.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, survey));
   progress(1, steps, 'selecting variables');
   const m = buildMicrodata(data, ctx.labels, ctx.file.derived);
   progress(2, steps, 'writing');

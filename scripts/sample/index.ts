@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SamplingError } from '../../analysis/sampling/index.ts';
 import { parseFrameCsv, selectIpeiSample } from '../../analysis/sampling/ipei.ts';
+import { loadEnv } from '../../server/env.ts';
 
 const args = process.argv.slice(2);
 const survey = args.find((a) => !a.startsWith('--')) ?? 'ipei';
@@ -14,7 +15,7 @@ const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const dir = join('questionnaires', survey);
+const dir = join(loadEnv().MORABEZA_QUESTIONNAIRES_DIR, survey);
 try {
   const rows = parseFrameCsv(readFileSync(join(dir, 'frame.csv'), 'utf8'));
   const design = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));

@@ -6,25 +6,27 @@
  * the supervisors approve or return what they reviewed. Seeded and reproducible.
  */
 import { sql } from 'drizzle-orm';
+import { demoApi } from '../../demo/api.ts';
+import { startDemoMorabeza } from '../../demo/start.ts';
+import { reviewInterviews, simulateFieldwork } from '../../demo/surveys/ipei/fieldwork.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../demo/surveys/ipei/seed.ts';
 import { interviews } from '../../server/db/schema.ts';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
-import { reviewInterviews, simulateFieldwork } from '../../server/seed/simulate/fieldwork.ts';
-import { startMorabeza } from '../../server/startup.ts';
+import { loadEnv } from '../../server/env.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const parsed = parseEnv({ ...process.env, MORABEZA_MODE: 'demo' });
-if (!parsed.ok) {
-  console.error(parsed.errors.join('\n'));
-  process.exit(2);
+const env = loadEnv();
+const password = env.MORABEZA_DEMO_PASSWORD ?? 'demo';
+let started: Awaited<ReturnType<typeof startDemoMorabeza>>;
+try {
+  started = await startDemoMorabeza(env, { runJobs: false });
+} catch (error) {
+  console.error(`simulate: ${(error as Error).message}`);
+  process.exit(1);
 }
-const password = parsed.env.MORABEZA_DEMO_PASSWORD ?? 'demo';
-const started = await startMorabeza(parsed.env, { runJobs: false });
 try {
   const done = await started.database.db.select({ n: sql<number>`count(*)` }).from(interviews);
   if ((done[0]?.n ?? 0) > 0) {

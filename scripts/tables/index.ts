@@ -12,8 +12,9 @@ import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
 import type { Lang } from '../../analysis/tables/labels.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
+import { loadEnv } from '../../server/env.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
-import { defaultDataDir, loadWeightedData } from '../../server/storage/weighted-data.ts';
+import { loadWeightedData } from '../../server/storage/weighted-data.ts';
 import { progressBar } from './progress.ts';
 
 function args(argv: string[]) {
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const ctx = loadSurveyContext(a.survey);
-  const data = loadWeightedData(a.data ?? defaultDataDir(a.survey));
+  const data = loadWeightedData(a.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, a.survey));
   const file = a.only
     ? {
         ...ctx.file,

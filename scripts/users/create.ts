@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../server/db/client.ts';
+import { openDatabaseFromEnv } from '../../server/db/from-env.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import { ROLES, type Role, teams, users } from '../../server/db/schema.ts';
 import { createUser } from '../../server/domain/accounts.ts';
@@ -32,7 +32,8 @@ if (!values.username || !/^[a-z0-9._-]{2,50}$/.test(values.username)) {
 if (!values.role || !(ROLES as readonly string[]).includes(values.role))
   fail(`--role must be one of ${ROLES.join(', ')}`);
 
-let password = process.env.MORABEZA_NEW_PASSWORD;
+const env = loadEnv();
+let password = env.MORABEZA_NEW_PASSWORD;
 if (!password) {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   password = await rl.question('Password (12 characters or more): ');
@@ -40,8 +41,7 @@ if (!password) {
 }
 if (!password || password.length < 12) fail('the password must have at least 12 characters');
 
-const env = loadEnv();
-const database = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+const database = await openDatabaseFromEnv(env);
 try {
   await migrateDatabase(database.db);
   if (await database.db.query.users.findFirst({ where: eq(users.username, values.username) })) {

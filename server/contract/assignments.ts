@@ -1,19 +1,12 @@
 /** Assignments and questionnaires as the tablet receives them. */
 import { z } from 'zod';
-
-export const ASSIGNMENT_STATUS_NAMES = [
-  'assigned',
-  'in_progress',
-  'submitted',
-  'returned',
-  'approved',
-] as const;
+import { ASSIGNMENT_STATUSES } from './vocabulary.ts';
 
 export const assignmentSchema = z.object({
   id: z.string(),
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
-  status: z.enum(ASSIGNMENT_STATUS_NAMES),
+  status: z.enum(ASSIGNMENT_STATUSES),
   enumeratorId: z.string(),
   ea: z.object({ code: z.string(), island: z.string(), municipality: z.string(), stratum: z.string() }),
   dwelling: z.number().int(),

@@ -1,7 +1,6 @@
 /** Login and the logged-in user, as the API sends them. */
 import { z } from 'zod';
-
-export const ROLE_NAMES = ['admin', 'coordinator', 'supervisor', 'enumerator', 'analyst'] as const;
+import { ROLES } from './vocabulary.ts';
 
 export const loginRequestSchema = z.strictObject({
   username: z.string().min(1).max(100),
@@ -13,7 +12,7 @@ export const userSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLE_NAMES),
+  role: z.enum(ROLES),
 });
 export type ApiUser = z.infer<typeof userSchema>;
 

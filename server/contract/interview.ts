@@ -3,6 +3,7 @@
  * Shared by the client (outbox), the server (intake route) and the tests: one envelope, one schema.
  */
 import { z } from 'zod';
+import { INTERVIEW_STATUSES } from './vocabulary.ts';
 
 /** Household interview and screening disposition codes (../shared/domain/ipei.md section 5.6). */
 export const OUTCOME_CODES = [1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16] as const;
@@ -38,7 +39,7 @@ export type InterviewEnvelope = z.infer<typeof interviewEnvelopeSchema>;
 export const interviewReceiptSchema = z.object({
   interviewId: z.uuid(),
   revision: z.number().int(),
-  status: z.string(),
+  status: z.enum(INTERVIEW_STATUSES),
   duplicate: z.boolean(),
 });
 export type InterviewReceipt = z.infer<typeof interviewReceiptSchema>;

@@ -1,5 +1,6 @@
 /** Review decisions, the review queue, and the comments a returned interview carries back to the tablet. */
 import { z } from 'zod';
+import { INTERVIEW_STATUSES, REVIEW_ACTIONS } from './vocabulary.ts';
 
 export const reviewCommentSchema = z.strictObject({
   /** A question name, or a roster path such as `members[1].c05_age`; null for the interview as a whole. */
@@ -8,7 +9,7 @@ export const reviewCommentSchema = z.strictObject({
 });
 
 export const reviewRequestSchema = z.strictObject({
-  action: z.enum(['approve', 'return', 'reject', 'comment']),
+  action: z.enum(REVIEW_ACTIONS),
   /** The revision the reviewer read: refused (409) when the interview has moved on. */
   revision: z.number().int().min(1),
   comments: z.array(reviewCommentSchema).max(500).default([]),
@@ -19,7 +20,7 @@ export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 
 export const reviewResultSchema = z.object({
   interviewId: z.string(),
-  status: z.string(),
+  status: z.enum(INTERVIEW_STATUSES),
   revision: z.number().int(),
 });
 

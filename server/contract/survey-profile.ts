@@ -6,6 +6,7 @@
  * preloaded items, the GPS item, identifiers, languages) from here and never names a survey.
  */
 import { z } from 'zod';
+import { AAPOR_CLASSES, type AaporClass } from './vocabulary.ts';
 
 const variableName = z
   .string()
@@ -17,12 +18,8 @@ export const localizedTextSchema = z
   .refine((t) => Object.keys(t).length > 0, 'must have a text in at least one language');
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-/**
- * AAPOR Standard Definitions' final disposition classes: I complete, P partial, R refusal and break-off,
- * NC non-contact, O other non-interview, UH unknown if household/occupied, UO unknown other, NE not eligible.
- */
-export const AAPOR_CLASSES = ['I', 'P', 'R', 'NC', 'O', 'UH', 'UO', 'NE'] as const;
-export type AaporClass = (typeof AAPOR_CLASSES)[number];
+/** AAPOR's final disposition classes have their one home in the vocabulary. */
+export { AAPOR_CLASSES, type AaporClass } from './vocabulary.ts';
 
 export const outcomeCodeSchema = z.strictObject({
   code: z.number().int().min(0).max(999),

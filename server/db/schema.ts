@@ -13,22 +13,19 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { ASSIGNMENT_STATUSES, INTERVIEW_STATUSES, ROLES } from '../contract/vocabulary.ts';
 
-export const ROLES = ['admin', 'coordinator', 'supervisor', 'enumerator', 'analyst'] as const;
-export type Role = (typeof ROLES)[number];
+// The vocabulary (roles, interview and assignment states) has one home, shared with the contract and the
+// client; the CHECK lists below are built from it.
+export {
+  ASSIGNMENT_STATUSES,
+  INTERVIEW_STATUSES,
+  type InterviewStatus,
+  ROLES,
+  type Role,
+} from '../contract/vocabulary.ts';
 
 export const QUESTIONNAIRE_STATUSES = ['draft', 'published', 'closed'] as const;
-export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const;
-/** The interview's state on the server; the review issue adds the transitions between them. */
-export const INTERVIEW_STATUSES = [
-  'received',
-  'validated',
-  'approved_by_supervisor',
-  'returned',
-  'approved',
-  'rejected',
-] as const;
-export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export const VALIDATION_STATUSES = ['pending', 'clean', 'flagged', 'failed'] as const;
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
 
@@ -338,6 +335,9 @@ export const eaListings = sqliteTable(
 /**
  * Demo mode only: the simulated supervisors' decisions not yet applied (an interview can be reviewed
  * only once validated). A row goes when its decision is applied, so a restart resumes the rest.
+ * It stays in the engine's schema although only demo/ writes it: migrations are generated from this one
+ * schema and never edited after merge, so a demo-owned migration would need a second journal, and
+ * dropping the table would lose the pending decisions of existing demo databases. Empty in production.
  */
 export const demoReviews = sqliteTable('demo_reviews', {
   interviewId: text('interview_id')

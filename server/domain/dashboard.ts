@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { RATE_DEFINITIONS, responseRates } from './dashboard-rates.ts';
-import { median } from './quality/stats.ts';
+import { median, quantileOfSorted } from './quality/stats.ts';
 
 interface AssignmentRow {
   assignment_id: string;
@@ -76,12 +76,7 @@ function rates(rows: AssignmentRow[], key: (r: AssignmentRow) => string) {
     .map(([k, outcomes]) => ({ key: k, ...responseRates(outcomes) }));
 }
 
-function quantile(sorted: number[], p: number): number | null {
-  if (!sorted.length) return null;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.ceil(h)] ?? sorted[lo]) - sorted[lo]);
-}
+const quantile = quantileOfSorted;
 
 const minutes = (r: InterviewRow) =>
   r.started_at && r.completed_at ? (Date.parse(r.completed_at) - Date.parse(r.started_at)) / 60_000 : null;

@@ -4,10 +4,14 @@
  * next revision from the tablet makes it received again); a coordinator gives the final approval, or
  * rejects it with a reason. Pure: no database, so the whole table is tested as (state, action, role).
  */
-import type { InterviewStatus, Role } from '../db/schema.ts';
+import {
+  type InterviewStatus,
+  REVIEW_ACTIONS,
+  type ReviewAction,
+  type Role,
+} from '../contract/vocabulary.ts';
 
-export const REVIEW_ACTIONS = ['approve', 'return', 'reject', 'comment'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+export { REVIEW_ACTIONS, type ReviewAction };
 /** Moves made by the system, not by a person: the validation job and a new revision from the tablet. */
 export type SystemAction = 'validate' | 'revise';
 export type Action = ReviewAction | SystemAction;
@@ -72,5 +76,27 @@ export function reviewActionsFor(from: InterviewStatus, role: Role): ReviewActio
 /** Final states: nothing moves them any more. */
 export const FINAL_STATES: readonly InterviewStatus[] = ['approved', 'rejected'];
 
-/** What reaches analysis and exports by default: the coordinator's final approval only. */
-export const ANALYSIS_STATES: readonly InterviewStatus[] = ['approved'];
+/**
+ * What counts for analysis (the weighting's respondents, the analysts' tables): an interview its
+ * supervisor approved, whether or not a coordinator has given the final approval yet. The supervisor's
+ * approval is the quality gate every interview passes (the validation checks, the flags, the review
+ * comments); the coordinator's is a second look that may come weeks later or only on a sample, and
+ * waiting for it would weight a moving subset of the fieldwork. An interview a coordinator returns or
+ * rejects leaves these states and drops out of analysis; one still received, validated or returned was
+ * never approved. (The same states the weighting counted before this list was its home.)
+ */
+export const ANALYSIS_STATES: readonly InterviewStatus[] = ['approved_by_supervisor', 'approved'];
+
+/** The state of an interview's first upload (not a move: the interview did not exist before it). */
+export const INITIAL_STATE: InterviewStatus = 'received';
+
+/**
+ * The state after a move the system makes (the validation job, a new revision from the tablet), checked
+ * against the table: throws if the table does not allow it, so no code writes a state the table forbids.
+ */
+export function nextState(from: InterviewStatus, action: SystemAction, actor: Actor): InterviewStatus {
+  const t = transition(from, action, actor);
+  if (!t.ok)
+    throw new Error(`interview state table: ${actor} may not ${action} an interview that is ${from}`);
+  return t.to;
+}

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
+import type { InterviewStatus } from '../contract/vocabulary.ts';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
 import {
@@ -22,6 +23,7 @@ import {
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { createIntakeBatcher, type IntakeBatcher } from './intake-batch.ts';
+import { INITIAL_STATE, transition } from './interview-states.ts';
 import { canonicalJson } from './tokens.ts';
 
 export const VALIDATION_JOB = 'validate-answers';
@@ -132,7 +134,7 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
     if (refused) continue;
     seen.add(u.env.interviewId);
     bulk.push(u);
-    decisions.set(u, { kind: 'stored', status: 'received' });
+    decisions.set(u, { kind: 'stored', status: INITIAL_STATE });
   }
   if (bulk.length) {
     await tx.insert(interviews).values(
@@ -143,7 +145,7 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
         questionnaireId: env.questionnaireId,
         questionnaireVersion: env.questionnaireVersion,
         currentRevision: 1,
-        status: 'received' as const,
+        status: INITIAL_STATE,
         outcome: env.outcome,
       })),
     );
@@ -184,7 +186,7 @@ async function decide(tx: Tx, upload: Upload): Promise<Decision> {
         questionnaireId: env.questionnaireId,
         questionnaireVersion: env.questionnaireVersion,
         currentRevision: 1,
-        status: 'received',
+        status: INITIAL_STATE,
         outcome: env.outcome,
       })
       .onConflictDoNothing()
@@ -218,8 +220,10 @@ async function decide(tx: Tx, upload: Upload): Promise<Decision> {
       new Problem('interview.revision_rejected', { expectedRevision: 1, receivedRevision: env.revision }),
     );
   }
+  // a new revision is the state table's `revise` move (returned -> received)
+  const revised = transition(existing.status, 'revise', 'enumerator');
   if (
-    existing.status !== 'returned' ||
+    !revised.ok ||
     env.revision !== existing.currentRevision + 1 ||
     env.assignmentId !== existing.assignmentId
   ) {
@@ -239,18 +243,22 @@ async function decide(tx: Tx, upload: Upload): Promise<Decision> {
     .update(interviews)
     .set({
       currentRevision: env.revision,
-      status: 'received',
+      status: revised.to,
       outcome: env.outcome,
       questionnaireVersion: env.questionnaireVersion,
       updatedAt: Date.now(),
     })
     .where(eq(interviews.id, env.interviewId));
-  return storeRevision(tx, upload);
+  return storeRevision(tx, upload, revised.to);
 }
 
-async function storeRevision(tx: Tx, upload: Upload): Promise<Decision> {
+async function storeRevision(
+  tx: Tx,
+  upload: Upload,
+  status: InterviewStatus = INITIAL_STATE,
+): Promise<Decision> {
   await storeRevisions(tx, [upload]);
-  return { kind: 'stored', status: 'received' };
+  return { kind: 'stored', status };
 }
 
 async function storeRevisions(tx: Tx, uploads: Upload[]): Promise<void> {

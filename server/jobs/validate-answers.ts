@@ -9,9 +9,13 @@ import { and, eq } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
 import type { Database } from '../db/client.ts';
 import { flags, interviewRevisions, interviews } from '../db/schema.ts';
+import { nextState } from '../domain/interview-states.ts';
 import { getVersion } from '../domain/questionnaires.ts';
 import type { JobHandler } from './runner.ts';
 import type { ValidationThread } from './validation-thread.ts';
+
+/** The validation job's move in the interview state table (received -> validated). */
+const VALIDATED = nextState('received', 'validate', 'system');
 
 const COMPLETE = 11;
 
@@ -71,7 +75,7 @@ export function validationJob(database: Database, thread: ValidationThread): Job
         );
       await tx
         .update(interviews)
-        .set({ status: 'validated', updatedAt: Date.now() })
+        .set({ status: VALIDATED, updatedAt: Date.now() })
         .where(
           and(
             eq(interviews.id, job.interviewId),

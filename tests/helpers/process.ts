@@ -1,4 +1,7 @@
-/** Runs the real server as a child process (node + tsx), for tests that kill it or restart it. */
+/**
+ * Runs the real server as a child process (node + tsx), for tests that kill it or restart it: the demo's
+ * entry (demo/main.ts, as `npm start`) by default, since those tests log in with the demo's accounts.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +14,12 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port: number,
+  entry = 'demo/main.ts',
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), MORABEZA_DEMO_FIELDWORK: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

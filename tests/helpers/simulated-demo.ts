@@ -5,15 +5,16 @@
  */
 import { join } from 'node:path';
 import type { FrameRow } from '../../analysis/sampling/ipei.ts';
-import { parseEnv } from '../../server/env.ts';
-import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
-import { demoApi } from '../../server/seed/demo-api.ts';
+import { demoApi } from '../../demo/api.ts';
+import { type DemoStarted, startDemoMorabeza } from '../../demo/start.ts';
 import {
   reviewInterviews,
   type SimulationSummary,
   simulateFieldwork,
-} from '../../server/seed/simulate/fieldwork.ts';
-import { type Started, startMorabeza } from '../../server/startup.ts';
+} from '../../demo/surveys/ipei/fieldwork.ts';
+import { DEMO_SEED, loadIpeiFrame } from '../../demo/surveys/ipei/seed.ts';
+import { parseEnv } from '../../server/env.ts';
+import type { Started } from '../../server/startup.ts';
 
 /** The environment of a demo database in `dir` (weights in dir/weights), with `extra` settings. */
 export function demoEnv(dir: string, extra: Record<string, string> = {}) {
@@ -28,8 +29,8 @@ export function demoEnv(dir: string, extra: Record<string, string> = {}) {
   return parsed.env;
 }
 
-export const startDemo = (dir: string, extra: Record<string, string> = {}): Promise<Started> =>
-  startMorabeza(demoEnv(dir, extra), { runJobs: false });
+export const startDemo = (dir: string, extra: Record<string, string> = {}): Promise<DemoStarted> =>
+  startDemoMorabeza(demoEnv(dir, extra), { runJobs: false });
 
 /** Plays the fieldwork of the listed EAs that `keep` keeps (default all), in frame order. */
 export async function playFieldwork(

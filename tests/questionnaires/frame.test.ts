@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateFrame, toCsv } from '../../scripts/questionnaires/generate-frame.ts';
-import { buildDesign } from '../../scripts/questionnaires/ipei/design.ts';
+import { buildDesign } from '../../questionnaires/ipei/src/design.ts';
+import { generateFrame, toCsv } from '../../questionnaires/ipei/src/generate-frame.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const rows = generateFrame();

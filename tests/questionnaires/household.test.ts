@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
-import { household as source } from '../../scripts/questionnaires/ipei/household.ts';
-import { listing as listingSource } from '../../scripts/questionnaires/ipei/listing.ts';
+import { household as source } from '../../questionnaires/ipei/src/household.ts';
+import { listing as listingSource } from '../../questionnaires/ipei/src/listing.ts';
 import { createValidationModel, validateAnswers } from '../../server/domain/answers-validation.ts';
 import { walkQuestions } from '../../server/domain/questionnaire-walk.ts';
 

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoMorabeza } from '../../demo/start.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import { parseEnv } from '../../server/env.ts';
-import { StartupError, startMorabeza } from '../../server/startup.ts';
+import { StartupError } from '../../server/startup.ts';
 import { freeTcpPort, type Sqld, startSqld } from '../helpers/sqld.ts';
 
 const questionnaires = fileURLToPath(new URL('../fixtures/server/demo-questionnaires', import.meta.url));
@@ -87,7 +88,7 @@ const put = (app: Parameters<typeof json>[0], token: string, e: InterviewEnvelop
 
 describe('a libSQL server as the database', () => {
   it('refuses a wrong auth token at start with a message naming DATABASE_AUTH_TOKEN', async () => {
-    const error = await startMorabeza(
+    const error = await startDemoMorabeza(
       envFor({ DATABASE_URL: sqld.url, DATABASE_AUTH_TOKEN: sqld.forgedToken ?? '' }),
       { runJobs: false },
     ).catch((e) => e);
@@ -97,7 +98,7 @@ describe('a libSQL server as the database', () => {
 
   it('retries an unreachable primary at start, then starts once it answers', async () => {
     const port = await freeTcpPort();
-    const unreachable = await startMorabeza(
+    const unreachable = await startDemoMorabeza(
       envFor({ DATABASE_URL: `http://127.0.0.1:${port}`, DATABASE_CONNECT_ATTEMPTS: '2' }),
       { runJobs: false },
     ).catch((e) => e);
@@ -106,7 +107,7 @@ describe('a libSQL server as the database', () => {
 
     const late = await startSqld({ auth: true });
     await late.stop();
-    const starting = startMorabeza(
+    const starting = startDemoMorabeza(
       envFor({
         DATABASE_URL: late.url,
         DATABASE_AUTH_TOKEN: late.token ?? '',
@@ -140,7 +141,7 @@ describe('a libSQL server as the database', () => {
 
   it('answers 503 (retryable) when the primary goes away mid-upload, and stores the retry exactly once', async () => {
     const own = await startSqld({ auth: true });
-    const node = await startMorabeza(
+    const node = await startDemoMorabeza(
       envFor({ DATABASE_URL: own.url, DATABASE_AUTH_TOKEN: own.token ?? '' }),
       { runJobs: false },
     );
@@ -165,13 +166,13 @@ describe('a libSQL server as the database', () => {
 describe('two API nodes on embedded replicas of one primary', () => {
   it('stores uploads sent to either node exactly once on the primary, visible to the other after a sync', async () => {
     const primary = await startSqld({ auth: true });
-    const seeded = await startMorabeza(
+    const seeded = await startDemoMorabeza(
       envFor({ DATABASE_URL: primary.url, DATABASE_AUTH_TOKEN: primary.token ?? '' }),
       { runJobs: false },
     );
     await seeded.close();
     const node = (name: string) =>
-      startMorabeza(
+      startDemoMorabeza(
         envFor({
           DATABASE_URL: `file:${join(dir, `${name}.db`)}`,
           DATABASE_SYNC_URL: primary.url,

@@ -4,6 +4,9 @@ import { INTERVIEW_STATUSES, type InterviewStatus, ROLES } from '../../server/db
 import {
   type Action,
   type Actor,
+  ANALYSIS_STATES,
+  MOVES,
+  nextState,
   reviewActionsFor,
   transition,
 } from '../../server/domain/interview-states.ts';
@@ -67,5 +70,26 @@ describe('interview state machine', () => {
     expect(reviewActionsFor('approved_by_supervisor', 'supervisor')).toEqual(['comment']);
     expect(reviewActionsFor('approved', 'admin')).toEqual([]);
     for (const role of ROLES) expect(reviewActionsFor('received', role)).toEqual([]);
+  });
+
+  it('system moves go through the table: nextState gives its target and throws on a move it forbids', () => {
+    expect(nextState('received', 'validate', 'system')).toBe('validated');
+    expect(nextState('returned', 'revise', 'enumerator')).toBe('received');
+    expect(() => nextState('approved', 'validate', 'system')).toThrow(
+      /may not validate an interview that is approved/,
+    );
+    expect(() => nextState('validated', 'revise', 'enumerator')).toThrow(/state table/);
+  });
+
+  it('analysis takes exactly the states a supervisor approval reaches and nothing moved back or rejected', () => {
+    expect([...ANALYSIS_STATES].sort()).toEqual(['approved', 'approved_by_supervisor']);
+    // every approve move lands in an analysis state; no return/reject/revise move does
+    for (const m of MOVES) {
+      if (m.action === 'approve') expect(ANALYSIS_STATES).toContain(m.to);
+      if (m.action === 'return' || m.action === 'reject' || m.action === 'revise')
+        expect(ANALYSIS_STATES).not.toContain(m.to);
+    }
+    for (const s of INTERVIEW_STATUSES.filter((x) => !ANALYSIS_STATES.includes(x)))
+      expect(['received', 'validated', 'returned', 'rejected']).toContain(s);
   });
 });

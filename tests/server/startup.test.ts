@@ -1,8 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * The engine's start (server/startup.ts) on its own, as the production entry runs it: it seeds nothing,
+ * refuses demo accounts in production mode, runs a caller's hooks at the right moments, and the engine's
+ * sources never import the demo (demo/ is loaded only by `npm start`).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ISLAND_CODES } from '../../server/domain/islands.ts';
+import { openDatabase } from '../../server/db/client.ts';
+import { migrateDatabase } from '../../server/db/migrate.ts';
+import { createUser } from '../../server/domain/accounts.ts';
 import { parseEnv } from '../../server/env.ts';
 import { StartupError, startMorabeza } from '../../server/startup.ts';
 import { TEST_QUESTIONNAIRES } from '../helpers/server.ts';
@@ -24,82 +31,80 @@ function envFor(extra: Record<string, string>) {
   return parsed.env;
 }
 
-describe('start-up', () => {
-  it('migrates and seeds the demo once, with every role, logging in with MORABEZA_DEMO_PASSWORD', async () => {
-    const first = await startMorabeza(envFor({ MORABEZA_DEMO_PASSWORD: 'morabeza' }), { runJobs: false });
-    expect(first.demoAccounts?.map((a) => a.role).sort()).toEqual(
-      [
-        'admin',
-        'analyst',
-        'coordinator',
-        'enumerator',
-        'enumerator',
-        'enumerator',
-        'supervisor',
-        'supervisor',
-      ].sort(),
-    );
-    const login = await first.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'enumerator1', password: 'morabeza' }),
-    });
-    expect(login.status).toBe(200);
-    await first.close();
-    const second = await startMorabeza(envFor({}), { runJobs: false });
-    expect(second.demoAccounts).toBeNull();
-    await second.close();
-  });
+const userCount = async (started: {
+  database: { client: { execute: (q: string) => Promise<{ rows: Array<Record<string, unknown>> }> } };
+}) => Number((await started.database.client.execute('select count(*) as n from users')).rows[0].n);
 
-  it('seeds assignments for enumerator1 when the IPEI household questionnaire is present', async () => {
-    const started = await startMorabeza(envFor({}), { runJobs: false });
+describe('start-up of the engine alone (the production entry)', () => {
+  it('seeds nothing, in demo mode too: no account, no login', async () => {
+    const started = await startMorabeza(envFor({ MORABEZA_QUESTIONNAIRES_DIR: TEST_QUESTIONNAIRES }), {
+      runJobs: false,
+    });
+    expect(await userCount(started)).toBe(0);
     const login = await started.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'enumerator1', password: 'demo' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const res = await started.app.request('/api/assignments', {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const list = (await res.json()) as Array<{
-      questionnaireId: string;
-      ea: { island: string; code: string };
-      preload: Record<string, unknown>;
-    }>;
-    expect(list.length).toBeGreaterThan(10);
-    expect(list[0].questionnaireId).toBe('ipei-household');
-    // the questionnaire's codes: the island as 1..9, the municipality as its ISO code
-    expect(list[0].preload.a02_island).toBe(ISLAND_CODES[list[0].ea.island]);
-    expect(list[0].preload).toMatchObject({
-      a03_municipality: expect.stringMatching(/^CV-[A-Z]{2}$/),
-      a04_ea: list[0].ea.code,
-    });
-    await started.close();
-  });
-
-  it('refuses to start in production mode while demo accounts exist', async () => {
-    const demo = await startMorabeza(envFor({}), { runJobs: false });
-    await demo.close();
-    await expect(startMorabeza(envFor({ MORABEZA_MODE: 'production' }), { runJobs: false })).rejects.toThrow(
-      StartupError,
-    );
-  });
-
-  it('never seeds demo accounts in production mode', async () => {
-    const prod = await startMorabeza(
-      envFor({ MORABEZA_MODE: 'production', MORABEZA_QUESTIONNAIRES_DIR: TEST_QUESTIONNAIRES }),
-      {
-        runJobs: false,
-      },
-    );
-    expect(prod.demoAccounts).toBeNull();
-    const login = await prod.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: 'demo' }),
     });
     expect(login.status).toBe(401);
-    await prod.close();
+    await started.close();
+  });
+
+  it('refuses to start in production mode while demo accounts exist, naming them', async () => {
+    const database = await openDatabase({ url: `file:${join(dir, 'm.db')}` });
+    await migrateDatabase(database.db);
+    await createUser(database.db, {
+      username: 'enumerator1',
+      displayName: 'E',
+      role: 'enumerator',
+      password: 'demo',
+      isDemo: true,
+    });
+    database.close();
+    const error = await startMorabeza(envFor({ MORABEZA_MODE: 'production' }), { runJobs: false }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    expect((error as Error).message).toMatch(
+      /production mode refuses to start while demo accounts exist \(enumerator1\)/,
+    );
+    // demo mode serves the same database
+    const demo = await startMorabeza(envFor({}), { runJobs: false });
+    expect(await userCount(demo)).toBe(1);
+    await demo.close();
+  });
+
+  it('runs onEmptyDatabase only on a database without users, and afterStart with a stop that close() calls', async () => {
+    const calls: string[] = [];
+    const hooks = {
+      onEmptyDatabase: async (database: { db: Parameters<typeof createUser>[0] }) => {
+        calls.push('empty');
+        await createUser(database.db, { username: 'admin', displayName: 'A', role: 'admin', password: 'x' });
+      },
+      afterStart: async (_: unknown, runJobs: boolean) => {
+        calls.push(`after runJobs=${runJobs}`);
+        return () => calls.push('stop');
+      },
+    };
+    const env = envFor({ MORABEZA_QUESTIONNAIRES_DIR: TEST_QUESTIONNAIRES });
+    const first = await startMorabeza(env, { runJobs: false, hooks });
+    expect(await userCount(first)).toBe(1);
+    await first.close();
+    const second = await startMorabeza(env, { runJobs: false, hooks });
+    await second.close();
+    expect(calls).toEqual(['empty', 'after runJobs=false', 'stop', 'after runJobs=false', 'stop']);
+  });
+
+  it('the engine (server/, client/, analysis/) imports nothing from demo/', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const offenders: string[] = [];
+    for (const folder of ['server', 'client', 'analysis'])
+      for (const file of readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })) {
+        if (!/\.tsx?$/.test(file)) continue;
+        const text = readFileSync(join(root, folder, file), 'utf8');
+        if (/from ['"](\.\.\/)+demo\//.test(text) || /import\(['"](\.\.\/)+demo\//.test(text))
+          offenders.push(`${folder}/${file}`);
+      }
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The weighting runs over HTTP: who may start and read them, one run at a time, and a run that cannot
  * weight (no listed sample here) ends 'failed' with the pipeline's message, leaving nothing half written.
- * The successful run on the simulated IPEI fieldwork is in tests/simulate/weights.test.ts.
+ * The successful run on the simulated IPEI fieldwork is in tests/demo/surveys/ipei/weights.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightingStatusSchema } from '../../server/contract/weighting.ts';

@@ -1,10 +1,17 @@
-/** Small statistics for the quality rules: median, coefficient of variation, great-circle distance. */
+/** Small statistics for the quality rules: median, quantiles, coefficient of variation, great-circle distance. */
+import { quantileSorted, median as ssMedian } from 'simple-statistics';
 
+/** The median (simple-statistics; R's `median`), null for no values. */
 export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return values.length ? ssMedian(values) : null;
+}
+
+/**
+ * The p-quantile of values sorted ascending, null for none: simple-statistics' quantileSorted, which since
+ * 7.12 is R's default `quantile(x, p, type = 7)` (linear interpolation at (n - 1) p).
+ */
+export function quantileOfSorted(sorted: number[], p: number): number | null {
+  return sorted.length ? quantileSorted(sorted, p) : null;
 }
 
 export function coefficientOfVariation(values: number[]): number | null {

@@ -6,10 +6,10 @@
  * demo resumes them (resumeDemoSupervisors). The timer does not keep the process alive.
  */
 import { inArray } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { demoReviews, interviews } from '../db/schema.ts';
-import type { Api, PendingReview, SimulationSummary } from './simulate/fieldwork.ts';
-import { reviewInterviews } from './simulate/fieldwork.ts';
+import type { Database } from '../server/db/client.ts';
+import { demoReviews, interviews } from '../server/db/schema.ts';
+import type { Api, PendingReview, SimulationSummary } from './surveys/ipei/fieldwork.ts';
+import { reviewInterviews } from './surveys/ipei/fieldwork.ts';
 
 /** Stores the decisions still to apply (demo seeding). */
 export async function saveDemoReviews(database: Database, pending: PendingReview[]): Promise<void> {

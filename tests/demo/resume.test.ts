@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lastDemoSupervisors } from '../../demo/seed.ts';
+import { startDemoMorabeza } from '../../demo/start.ts';
+import { saveDemoReviews } from '../../demo/supervisors.ts';
 import { demoReviews, interviews } from '../../server/db/schema.ts';
-import { lastDemoSupervisors } from '../../server/seed/demo.ts';
-import { saveDemoReviews } from '../../server/seed/demo-supervisors.ts';
-import { type Started, startMorabeza } from '../../server/startup.ts';
+import type { Started } from '../../server/startup.ts';
 import { demoEnv, playFieldwork } from '../helpers/simulated-demo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'morabeza-demo-resume-'));
@@ -24,14 +25,14 @@ afterAll(async () => {
 describe('a restarted demo', () => {
   it('applies the supervisors’ decisions left in demo_reviews, then weights', async () => {
     // first run: the sample is seeded; the fieldwork of three EAs is played, nothing validated yet
-    const first = await startMorabeza(env(), { runJobs: false });
+    const first = await startDemoMorabeza(env(), { runJobs: false });
     const summary = await playFieldwork(first, (rows) => rows.slice(0, 3));
     expect(summary.pending.length).toBeGreaterThan(10);
     await saveDemoReviews(first.database, summary.pending);
     await first.close();
 
     // second run: the same database; the jobs validate, the supervisors resume
-    second = await startMorabeza(env(), { runJobs: true });
+    second = await startDemoMorabeza(env(), { runJobs: true });
     const supervisors = lastDemoSupervisors;
     expect(supervisors).not.toBeNull();
     await supervisors?.done;

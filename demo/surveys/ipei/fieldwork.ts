@@ -6,7 +6,7 @@
  */
 import type { FrameRow } from '../../../analysis/sampling/ipei.ts';
 import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
-import type { ListingResult, ListingSubmission } from '../../contract/listing.ts';
+import type { ListingResult, ListingSubmission } from '../../../server/contract/listing.ts';
 import { householdAnswers, planHousehold } from './answers.ts';
 import { syntheticListing } from './listing.ts';
 import { pick, type Rand } from './population.ts';

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoApi } from '../../server/seed/demo-api.ts';
-import { reviewInterviews, type SimulationSummary } from '../../server/seed/simulate/fieldwork.ts';
-import type { Started } from '../../server/startup.ts';
-import { playFieldwork, startDemo } from '../helpers/simulated-demo.ts';
+import { demoApi } from '../../../../demo/api.ts';
+import { reviewInterviews, type SimulationSummary } from '../../../../demo/surveys/ipei/fieldwork.ts';
+import type { Started } from '../../../../server/startup.ts';
+import { playFieldwork, startDemo } from '../../../helpers/simulated-demo.ts';
 
 let dir: string;
 let started: Started;

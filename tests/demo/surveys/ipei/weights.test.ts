@@ -7,10 +7,10 @@ import {
   ipeiOptions,
   runWeighting,
   type WeightingResult,
-} from '../../analysis/weighting/index.ts';
-import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
-import type { Started } from '../../server/startup.ts';
-import { decideWithoutValidation, playFieldwork, startDemo } from '../helpers/simulated-demo.ts';
+} from '../../../../analysis/weighting/index.ts';
+import { loadWeightingInputs } from '../../../../server/domain/weighting/inputs.ts';
+import type { Started } from '../../../../server/startup.ts';
+import { decideWithoutValidation, playFieldwork, startDemo } from '../../../helpers/simulated-demo.ts';
 
 // The whole demo fieldwork (120 EAs) is simulated; to keep the test short the interviews are marked
 // validated in SQL instead of running ~1,400 validation jobs (fieldwork.test.ts runs the real jobs),
@@ -21,7 +21,7 @@ let result: WeightingResult;
 const members = new Map<string, Record<string, unknown>>();
 const size = new Map<string, number>();
 const design = JSON.parse(
-  readFileSync(new URL('../../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
 );
 
 beforeAll(async () => {

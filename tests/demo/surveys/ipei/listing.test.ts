@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listingSubmissionSchema } from '../../server/contract/listing.ts';
-import { countListing, recordListing } from '../../server/domain/listing.ts';
-import type { Started } from '../../server/startup.ts';
-import { startDemo } from '../helpers/simulated-demo.ts';
+import { listingSubmissionSchema } from '../../../../server/contract/listing.ts';
+import { countListing, recordListing } from '../../../../server/domain/listing.ts';
+import type { Started } from '../../../../server/startup.ts';
+import { startDemo } from '../../../helpers/simulated-demo.ts';
 
 let dir: string;
 let started: Started;

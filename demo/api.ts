@@ -1,5 +1,5 @@
 /** The simulator's Api on an in-process Hono app (app.request: no port, no network). */
-import type { Api } from './simulate/fieldwork.ts';
+import type { Api } from './surveys/ipei/fieldwork.ts';
 
 export function demoApi(app: {
   request: (path: string, init?: RequestInit) => Response | Promise<Response>;

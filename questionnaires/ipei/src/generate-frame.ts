@@ -1,12 +1,10 @@
 /**
- * `npm run frame:generate`: writes the SYNTHETIC IPEI-DEMO frame of enumeration areas
+ * `npm run frame:generate -- ipei` writes the SYNTHETIC IPEI-DEMO frame of enumeration areas
  * (questionnaires/ipei/frame.csv, one row per EA) and the design (questionnaires/ipei/design.json)
  * from the recipe in ../shared/domain/ipei.md 5.3, with a fixed seed: the same bytes on every run.
  */
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildDesign } from './ipei/design.ts';
+import { apportion, type Rng, rng } from '../../../scripts/questionnaires/lib/rng.ts';
+import { buildDesign } from './design.ts';
 import {
   ALPHA,
   FOREIGN_PER_FOREIGN_HH,
@@ -17,8 +15,7 @@ import {
   RURAL_FOREIGN_WEIGHT,
   SEED,
   URBAN_FOREIGN_WEIGHT,
-} from './ipei/frame-params.ts';
-import { apportion, type Rng, rng } from './lib/rng.ts';
+} from './frame-params.ts';
 
 export interface FrameRow {
   ea_id: string;
@@ -93,13 +90,8 @@ export function toCsv(rows: FrameRow[]): string {
   return `${[cols.join(','), ...rows.map((row) => cols.map((c) => esc(row[c])).join(','))].join('\n')}\n`;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = join(dirname(fileURLToPath(import.meta.url)), '../../questionnaires/ipei');
+/** The frame and the design, by file name (`npm run frame:generate -- ipei` writes them). */
+export function frameFiles(): Record<string, unknown> {
   const rows = generateFrame();
-  writeFileSync(join(out, 'frame.csv'), toCsv(rows));
-  writeFileSync(join(out, 'design.json'), `${JSON.stringify(buildDesign(rows), null, 2)}\n`);
-  const f = rows.reduce((s, x) => s + x.foreign_persons_2021, 0);
-  console.log(
-    `wrote questionnaires/ipei/frame.csv (${rows.length} EAs, ${f} foreign persons, SYNTHETIC) and design.json`,
-  );
+  return { 'frame.csv': toCsv(rows), 'design.json': buildDesign(rows) };
 }

@@ -1,0 +1,5 @@
+/** The surveys the demo seeds, simulates and weights, in this order. */
+import { ipeiDemo } from './ipei/seed.ts';
+import type { DemoSurvey } from './types.ts';
+
+export const DEMO_SURVEYS: DemoSurvey[] = [ipeiDemo];
