@@ -2,6 +2,7 @@
  * Everything a server process does before it listens: open the database, apply migrations, publish the
  * questionnaires found on disk, seed the demo on an empty database, and start the background jobs.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -10,6 +11,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { VALIDATION_JOB } from './domain/interviews.ts';
 import { createLoginThrottle } from './domain/login-throttle.ts';
 import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
+import { bindSurveys, loadSurveys, SurveyProfileError, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import type { Env } from './env.ts';
 import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
@@ -38,10 +40,26 @@ export interface Started {
 
 export class StartupError extends Error {}
 
-const DEMO_SURVEY = 'ipei';
+/** The surveys with a sample design (design.json in their folder): those a weighting run can weight. */
+const weightedSurveys = (surveys: SurveyRegistry) =>
+  surveys
+    .list()
+    .map((p) => p.id)
+    .filter((id) => existsSync(join(surveys.dir, id, 'design.json')));
 
 export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {}): Promise<Started> {
   const warnings: string[] = [];
+  // every survey folder's profile, checked before anything else: a bad one stops the start
+  let surveys: SurveyRegistry;
+  try {
+    surveys = loadSurveys(env.MORABEZA_QUESTIONNAIRES_DIR);
+  } catch (error) {
+    if (error instanceof SurveyProfileError)
+      throw new StartupError(
+        `a survey profile is invalid (fix it, or move the folder away):\n${error.message}`,
+      );
+    throw error;
+  }
   const database = await openDatabase({
     url: env.DATABASE_URL,
     authToken: env.DATABASE_AUTH_TOKEN,
@@ -52,6 +70,7 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
   }).catch((error: unknown) => {
     throw error instanceof DatabaseUnavailable ? new StartupError(error.message) : error;
   });
+  bindSurveys(database, surveys);
   try {
     await migrateDatabase(database.db);
     for (const file of findQuestionnaireFiles(env.MORABEZA_QUESTIONNAIRES_DIR)) {
@@ -115,15 +134,18 @@ export async function startMorabeza(env: Env, options: { runJobs?: boolean } = {
           )
         : null;
     // The demo shows weighted tables: once its supervisors have decided every interview, weight the
-    // approved ones (the same run as POST /api/weighting/ipei or `npm run weights -- ipei`).
+    // approved ones of each survey with a design (the same run as POST /api/weighting/<survey> or
+    // `npm run weights -- <survey>`).
     const supervisors = demoAccounts ? lastDemoSupervisors : resumed;
     // (Always, even if someone weighted earlier: that run saw only the interviews approved by then.)
     supervisors?.done.then(async () => {
-      try {
-        await weighting.settled(DEMO_SURVEY);
-        if (!closed) weighting.start(DEMO_SURVEY);
-      } catch (error) {
-        console.error(`demo weighting not started: ${(error as Error).message}`);
+      for (const survey of weightedSurveys(surveys)) {
+        try {
+          await weighting.settled(survey);
+          if (!closed) weighting.start(survey);
+        } catch (error) {
+          console.error(`demo weighting of ${survey} not started: ${(error as Error).message}`);
+        }
       }
     });
     return {

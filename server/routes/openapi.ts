@@ -5,6 +5,7 @@ import { analysisCatalogueSchema, tableRequestSchema, tableResponseSchema } from
 import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
+import { surveyDetailSchema } from '../contract/geography.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
 import { problemBodySchema } from '../contract/problem.ts';
@@ -17,6 +18,7 @@ import {
   reviewRequestSchema,
   reviewResultSchema,
 } from '../contract/review.ts';
+import { surveyListSchema } from '../contract/survey-profile.ts';
 import { weightingStatusSchema } from '../contract/weighting.ts';
 import { problemCatalogue } from '../problems.ts';
 
@@ -25,6 +27,8 @@ const schemas = {
   LoginRequest: loginRequestSchema,
   LoginResponse: loginResponseSchema,
   User: userSchema,
+  SurveyList: surveyListSchema,
+  SurveyDetail: surveyDetailSchema,
   QuestionnaireSummary: questionnaireSummarySchema,
   Assignment: assignmentSchema,
   InterviewEnvelope: interviewEnvelopeSchema,
@@ -93,6 +97,20 @@ export function buildOpenApi() {
       },
       '/api/auth/logout': {
         post: { ...secured, summary: 'End this session', responses: { 204: { description: 'done' } } },
+      },
+      '/api/surveys': {
+        get: {
+          ...secured,
+          summary: 'The surveys this server runs, with their profiles (questionnaires/<id>/profile.json)',
+          responses: { 200: json(ref('SurveyList')), ...problems('auth.required') },
+        },
+      },
+      '/api/surveys/{id}': {
+        get: {
+          ...secured,
+          summary: "One survey's profile and its geography (null when it has none)",
+          responses: { 200: json(ref('SurveyDetail')), ...problems('auth.required', 'resource.not_found') },
+        },
       },
       '/api/questionnaires': {
         get: {
