@@ -11,6 +11,8 @@ export const ASSIGNMENT_STATUS_NAMES = [
 
 export const assignmentSchema = z.object({
   id: z.string(),
+  /** The survey of its questionnaire (profile at GET /api/surveys/:id); null if the server has no profile for it. */
+  survey: z.string().nullable(),
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
   status: z.enum(ASSIGNMENT_STATUS_NAMES),

@@ -32,6 +32,18 @@ export interface SurveyRegistry {
   /** The profile of the survey a questionnaire id (`<survey>-<name>`) belongs to. */
   ofQuestionnaire(questionnaireId: string): SurveyProfile | undefined;
   geography(id: string): Geography | null;
+  /**
+   * Where a roster's rows are in the answers: its variable (`valueName`) in the latest interview
+   * questionnaire (`members_p` keeps its rows in `members`); the name itself when it has none.
+   */
+  dataKey(id: string, name: string): string;
+}
+
+interface Loaded {
+  profile: SurveyProfile;
+  geography: Geography | null;
+  /** Roster element names to their variables, in the latest interview questionnaire. */
+  keys?: Map<string, string>;
 }
 
 const issueText = (file: string, error: z.ZodError) =>
@@ -134,10 +146,7 @@ export function checkProfileAgainstQuestionnaires(
 }
 
 /** Reads and checks one survey folder; throws a SurveyProfileError naming the file and the field. */
-export function loadSurveyFolder(
-  root: string,
-  folder: string,
-): { profile: SurveyProfile; geography: Geography | null } {
+export function loadSurveyFolder(root: string, folder: string): Loaded {
   const dir = join(root, folder);
   const file = join(dir, 'profile.json');
   if (!existsSync(file))
@@ -159,6 +168,14 @@ export function loadSurveyFolder(
     })),
   );
   if (errors.length) throw new SurveyProfileError(errors.map((e) => `${file}: ${e}`).join('\n'));
+  const interview = files
+    .filter((f) => f.id === `${folder}-${profile.questionnaires.interview.replaceAll('_', '-')}`)
+    .sort((a, b) => b.version - a.version)[0];
+  const keys = new Map(
+    walkQuestions(JSON.parse(interview.text) as Json)
+      .filter((q) => q.type === 'paneldynamic' || q.type === 'matrixdynamic')
+      .map((q) => [q.name, q.variable]),
+  );
   let geography: Geography | null = null;
   if (profile.geography) {
     const gfile = join(dir, profile.geography);
@@ -167,7 +184,7 @@ export function loadSurveyFolder(
     if (!g.success) throw new SurveyProfileError(issueText(gfile, g.error));
     geography = g.data;
   }
-  return { profile, geography };
+  return { profile, geography, keys };
 }
 
 /** Loads every survey folder under `root` (folders holding questionnaire files or a profile.json). */
@@ -181,7 +198,7 @@ export function loadSurveys(root: string): SurveyRegistry {
     folders = [];
   }
   const withQuestionnaires = new Set(findQuestionnaireFiles(root).map((f) => f.survey));
-  const surveys = new Map<string, { profile: SurveyProfile; geography: Geography | null }>();
+  const surveys = new Map<string, Loaded>();
   for (const folder of folders) {
     if (!withQuestionnaires.has(folder) && !existsSync(join(root, folder, 'profile.json'))) continue;
     surveys.set(folder, loadSurveyFolder(root, folder));
@@ -189,10 +206,7 @@ export function loadSurveys(root: string): SurveyRegistry {
   return registryOf(root, surveys);
 }
 
-export function registryOf(
-  dir: string,
-  surveys: Map<string, { profile: SurveyProfile; geography: Geography | null }>,
-): SurveyRegistry {
+export function registryOf(dir: string, surveys: Map<string, Loaded>): SurveyRegistry {
   const get = (id: string) => surveys.get(id)?.profile;
   return {
     dir,
@@ -205,7 +219,52 @@ export function registryOf(
     },
     ofQuestionnaire: (questionnaireId) => get(surveyOfQuestionnaire(questionnaireId)),
     geography: (id) => surveys.get(id)?.geography ?? null,
+    dataKey: (id, name) => surveys.get(id)?.keys?.get(name) ?? name,
   };
+}
+
+/**
+ * An upload's outcome code and locale against its survey's profile: the 422 field errors (empty when
+ * they fit, or when the questionnaire's survey is unknown, which intake refuses on its own).
+ */
+export function envelopeProfileErrors(
+  surveys: SurveyRegistry,
+  env: { questionnaireId: string; outcome: number; locale: string },
+): Array<{ field: string; message: string }> {
+  const profile = surveys.ofQuestionnaire(env.questionnaireId);
+  if (!profile) return [];
+  const errors: Array<{ field: string; message: string }> = [];
+  const codes = profile.outcome.codes.map((c) => c.code);
+  if (!codes.includes(env.outcome))
+    errors.push({
+      field: 'outcome',
+      message: `${env.outcome} is not a result code of survey ${profile.id}: one of ${codes.join(', ')}`,
+    });
+  const locales = profile.languages.map((l) => l.code);
+  if (!locales.includes(env.locale))
+    errors.push({
+      field: 'locale',
+      message: `'${env.locale}' is not an interview language of survey ${profile.id}: one of ${locales.join(', ')}`,
+    });
+  return errors;
+}
+
+/**
+ * The survey a request is about (`?survey=<id>`): the one named, or the only one this server runs; with
+ * several and none named, a 422 naming `survey` and the choices.
+ */
+export function chosenSurvey(surveys: SurveyRegistry, requested: string | undefined): SurveyProfile {
+  if (requested) return surveys.require(requested);
+  const all = surveys.list();
+  if (all.length === 1) return all[0];
+  throw new Problem('request.invalid', [
+    {
+      field: 'survey',
+      message: all.length
+        ? `this server runs several surveys: name one with ?survey=<id> (${all.map((p) => p.id).join(', ')})`
+        : 'this server runs no survey: add a survey folder with a profile.json',
+    },
+  ]);
 }
 
 const bound = new WeakMap<Database, SurveyRegistry>();

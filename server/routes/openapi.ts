@@ -245,8 +245,21 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'Fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3, completes per day, durations, flags, last sync',
-          responses: { 200: json(ref('Dashboard')), ...authProblems },
+            "One survey's fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3 from the profile's classes, completes per day, durations, flags, last sync",
+          parameters: [
+            {
+              name: 'survey',
+              in: 'query',
+              required: false,
+              description: 'the survey id; required when the server runs several surveys',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            200: json(ref('Dashboard')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
+          },
         },
       },
       '/api/weighting/{survey}': {

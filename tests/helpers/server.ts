@@ -18,7 +18,7 @@ import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { hashPassword } from '../../server/domain/passwords.ts';
 import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
-import { loadSurveys, registryOf, type SurveyRegistry } from '../../server/domain/surveys.ts';
+import { loadSurveys, type SurveyRegistry } from '../../server/domain/surveys.ts';
 import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
@@ -63,12 +63,21 @@ export interface TestContext {
 
 /** The surveys of several folders in one registry (the test survey and, e.g., a stand-in with a listing). */
 export function surveysFrom(...dirs: string[]): SurveyRegistry {
-  const all = new Map();
+  const all = new Map<string, SurveyRegistry>();
   for (const dir of dirs) {
     const one = loadSurveys(dir);
-    for (const p of one.list()) all.set(p.id, { profile: p, geography: one.geography(p.id) });
+    for (const p of one.list()) all.set(p.id, one);
   }
-  return registryOf(dirs[0], all);
+  const of = (id: string) => all.get(id) ?? loadSurveys(dirs[0]);
+  return {
+    dir: dirs[0],
+    list: () => [...all.entries()].flatMap(([id, r]) => r.get(id) ?? []),
+    get: (id) => all.get(id)?.get(id),
+    require: (id) => of(id).require(id),
+    ofQuestionnaire: (q) => all.get(q.split('-')[0])?.ofQuestionnaire(q),
+    geography: (id) => of(id).geography(id),
+    dataKey: (id, name) => of(id).dataKey(id, name),
+  };
 }
 
 export async function createTestContext(

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ISLAND_CODES } from '../../server/domain/islands.ts';
 import { parseEnv } from '../../server/env.ts';
 import { StartupError, startMorabeza } from '../../server/startup.ts';
 import { TEST_QUESTIONNAIRES } from '../helpers/server.ts';
@@ -64,13 +63,18 @@ describe('start-up', () => {
     });
     const list = (await res.json()) as Array<{
       questionnaireId: string;
+      survey: string | null;
       ea: { island: string; code: string };
       preload: Record<string, unknown>;
     }>;
     expect(list.length).toBeGreaterThan(10);
     expect(list[0].questionnaireId).toBe('ipei-household');
     // the questionnaire's codes: the island as 1..9, the municipality as its ISO code
-    expect(list[0].preload.a02_island).toBe(ISLAND_CODES[list[0].ea.island]);
+    const geography = JSON.parse(readFileSync('questionnaires/ipei/geography.json', 'utf8')) as {
+      areas: Array<{ name: string; code: number }>;
+    };
+    expect(list[0].preload.a02_island).toBe(geography.areas.find((a) => a.name === list[0].ea.island)?.code);
+    expect(list[0].survey).toBe('ipei');
     expect(list[0].preload).toMatchObject({
       a03_municipality: expect.stringMatching(/^CV-[A-Z]{2}$/),
       a04_ea: list[0].ea.code,
