@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 const variableName = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'must be a questionnaire variable name (snake_case, e.g. c05_age)');
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be a questionnaire variable name (snake_case, e.g. q05_age)');
 
 /** A text in several languages: `{ "pt": "Agregado", "en": "Household" }`; the profile's first language is required. */
 export const localizedTextSchema = z
@@ -44,13 +44,13 @@ export const PRELOAD_SOURCES = [
 ] as const;
 
 export const rosterSchema = z.strictObject({
-  /** The roster question (a paneldynamic or matrixdynamic), one row per person: `members`. */
+  /** The roster question (a paneldynamic or matrixdynamic), one row per person (e.g. `persons`). */
   variable: variableName,
   age: variableName,
   sex: z.strictObject({ variable: variableName, male: z.number().int(), female: z.number().int() }),
   /**
    * Named SurveyJS expressions over one row's values, evaluated in order (a later one may use an earlier
-   * one's name): e.g. `first_nationality`. The row's own answers are referred to as `{c07_nationality1}`.
+   * one's name): e.g. `first_nationality`. The row's own answers are referred to by name, `{q07_nationality}`.
    */
   derived: z.record(variableName, z.string().min(1)).default({}),
   /** A SurveyJS expression over one row (answers and derived values): is this person in the survey population? */

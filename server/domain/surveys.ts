@@ -34,7 +34,8 @@ export interface SurveyRegistry {
   geography(id: string): Geography | null;
   /**
    * Where a roster's rows are in the answers: its variable (`valueName`) in the latest interview
-   * questionnaire (`members_p` keeps its rows in `members`); the name itself when it has none.
+   * questionnaire (a second panel over the same persons, `valueName: "persons"`, keeps its rows in
+   * `persons`); the name itself when it has none.
    */
   dataKey(id: string, name: string): string;
 }
@@ -59,8 +60,8 @@ function readJsonFile(file: string): unknown {
 
 /**
  * The questions of a questionnaire JSON by name and by variable, each with the roster it is in (null:
- * unit level). A roster is named by its element name or its variable (`members_p` keeps its rows in
- * `members`): both are accepted, compared as the variable.
+ * unit level). A roster is named by its element name or its variable (a panel with `valueName` keeps its
+ * rows under that variable): both are accepted, compared as the variable.
  */
 function questionsOf(definition: Json) {
   const byName = new Map<string, { roster: string | null; variable: string }>();
