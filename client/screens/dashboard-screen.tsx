@@ -10,7 +10,7 @@ import { CsvTable } from '../dashboard/csv-table.tsx';
 import { IslandMap } from '../dashboard/island-map.tsx';
 import type { Column } from '../review/csv.ts';
 import { useStaffT } from '../review/messages.ts';
-import { fetchDashboard, problemText } from '../review/review-api.ts';
+import { fetchDashboard, fetchSurveys, problemText } from '../review/review-api.ts';
 
 const LEVELS = ['stratum', 'island', 'municipality', 'ea', 'enumerator'] as const;
 type Level = (typeof LEVELS)[number];
@@ -24,14 +24,26 @@ export function DashboardScreen() {
   const [error, setError] = useState<string | null>(null);
   const [level, setLevel] = useState<Level>('stratum');
   const [rateLevel, setRateLevel] = useState<(typeof RATE_LEVELS)[number]>('stratum');
+  // the survey selector: the surveys this server runs; the dashboard is one survey's
+  const [surveys, setSurveys] = useState<string[]>([]);
+  const [survey, setSurvey] = useState<string | null>(null);
+  useEffect(() => {
+    void fetchSurveys().then((r) => {
+      if (r.kind !== 'ok') return setError(problemText(r));
+      const ids = r.data.surveys.map((s) => s.id);
+      setSurveys(ids);
+      setSurvey((current) => current ?? ids[0] ?? null);
+    });
+  }, []);
 
   const load = useCallback(async () => {
-    const r = await fetchDashboard();
+    if (!survey) return;
+    const r = await fetchDashboard(survey);
     if (r.kind === 'ok') {
       setData(r.data);
       setError(null);
     } else setError(problemText(r));
-  }, []);
+  }, [survey]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
@@ -65,7 +77,23 @@ export function DashboardScreen() {
 
   return (
     <section className="staff dashboard" data-testid="dashboard">
-      <h1>{t('dash.title')}</h1>
+      <h1>
+        {t('dash.title')}{' '}
+        {surveys.length > 1 && (
+          <select
+            value={survey ?? ''}
+            onChange={(e) => setSurvey(e.target.value)}
+            data-testid="dash-survey"
+            aria-label="survey"
+          >
+            {surveys.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        )}
+      </h1>
       <p className="muted">
         {t('dash.updated')}:{' '}
         <span data-testid="dash-updated">{new Date(data.generatedAt).toLocaleTimeString()}</span> (
