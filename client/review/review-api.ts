@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { dashboardSchema } from '../../server/contract/dashboard.ts';
+import { surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   bulkApproveResultSchema,
   reviewDetailSchema,
@@ -48,6 +49,9 @@ export const fetchDashboard = (survey?: string) =>
     survey ? `/api/dashboard?survey=${encodeURIComponent(survey)}` : '/api/dashboard',
     dashboardSchema,
   );
+/** One survey's profile and geography (the dashboard's map). */
+export const fetchSurvey = (id: string) =>
+  api.request('GET', `/api/surveys/${encodeURIComponent(id)}`, surveyDetailSchema);
 /** The surveys this server runs (for the survey selectors). */
 export const fetchSurveys = () => api.request('GET', '/api/surveys', surveyListSchema);
 

@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Dashboard, ProgressRow, RatesRow } from '../../server/contract/dashboard.ts';
+import type { Geography } from '../../server/contract/geography.ts';
 import { ChartView } from '../dashboard/chart.tsx';
 import { CsvTable } from '../dashboard/csv-table.tsx';
 import { IslandMap } from '../dashboard/island-map.tsx';
 import type { Column } from '../review/csv.ts';
 import { useStaffT } from '../review/messages.ts';
-import { fetchDashboard, fetchSurveys, problemText } from '../review/review-api.ts';
+import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../review/review-api.ts';
 
 const LEVELS = ['stratum', 'island', 'municipality', 'ea', 'enumerator'] as const;
 type Level = (typeof LEVELS)[number];
@@ -35,6 +36,12 @@ export function DashboardScreen() {
       setSurvey((current) => current ?? ids[0] ?? null);
     });
   }, []);
+
+  const [geography, setGeography] = useState<Geography | null>(null);
+  useEffect(() => {
+    if (!survey) return;
+    void fetchSurvey(survey).then((r) => setGeography(r.kind === 'ok' ? r.data.geography : null));
+  }, [survey]);
 
   const load = useCallback(async () => {
     if (!survey) return;
@@ -117,10 +124,12 @@ export function DashboardScreen() {
       </div>
 
       <div className="dash-grid">
-        <div>
-          <h2>{t('dash.islands')}</h2>
-          <IslandMap rows={data.progress.island} />
-        </div>
+        {geography && (
+          <div>
+            <h2>{t('dash.islands')}</h2>
+            <IslandMap rows={data.progress.island} geography={geography} />
+          </div>
+        )}
         <div>
           <h2>
             {t('dash.level')}{' '}
