@@ -19,6 +19,10 @@ const RATE_LEVELS = ['stratum', 'ea', 'enumerator'] as const;
 export const REFRESH_MS = 30_000;
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
+/** The survey last chosen in the selector, kept for this browser tab (across screens and reloads). */
+const CHOSEN = 'morabeza.dashboard.survey';
+const chosenSurvey = (): string | null => globalThis.sessionStorage?.getItem(CHOSEN) ?? null;
+
 export function DashboardScreen() {
   const { t } = useStaffT();
   const [data, setData] = useState<Dashboard | null>(null);
@@ -27,13 +31,17 @@ export function DashboardScreen() {
   const [rateLevel, setRateLevel] = useState<(typeof RATE_LEVELS)[number]>('stratum');
   // the survey selector: the surveys this server runs; the dashboard is one survey's
   const [surveys, setSurveys] = useState<string[]>([]);
-  const [survey, setSurvey] = useState<string | null>(null);
+  const [survey, setSurveyState] = useState<string | null>(chosenSurvey);
+  const setSurvey = (id: string) => {
+    globalThis.sessionStorage?.setItem(CHOSEN, id);
+    setSurveyState(id);
+  };
   useEffect(() => {
     void fetchSurveys().then((r) => {
       if (r.kind !== 'ok') return setError(problemText(r));
       const ids = r.data.surveys.map((s) => s.id);
       setSurveys(ids);
-      setSurvey((current) => current ?? ids[0] ?? null);
+      setSurveyState((current) => (current && ids.includes(current) ? current : (ids[0] ?? null)));
     });
   }, []);
 
