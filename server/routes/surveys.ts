@@ -9,7 +9,10 @@ import { requireAuth } from '../middleware/auth.ts';
 export function surveyRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
-    .get('/', (c) => c.json({ surveys: surveysOf(deps.database).list() } satisfies SurveyList))
+    .get('/', (c) => {
+      const surveys = [...surveysOf(deps.database).list()].sort((a, b) => a.id.localeCompare(b.id));
+      return c.json({ surveys } satisfies SurveyList);
+    })
     .get('/:id', (c) => {
       const surveys = surveysOf(deps.database);
       const profile = surveys.require(c.req.param('id'));
