@@ -6,8 +6,6 @@ export const CONFIG = {
   flushIntervalMs: 60_000,
   backoff: { baseMs: 3_000, maxMs: 10 * 60_000 },
   gpsTimeoutMs: 15_000,
-  /** A read-only question the questionnaire keeps for the position ("lat,lon"), filled when granted. */
-  gpsQuestion: 'a06b_gps',
   /** Warn the enumerator when the browser's storage is this full. */
   storageWarnFraction: 0.9,
 } as const;

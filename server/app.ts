@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { describeDatabaseError } from './db/connect.ts';
 import type { AnalysisOptions } from './domain/analysis.ts';
+import { bindSurveys, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
 import { Problem } from './problems.ts';
@@ -23,6 +24,7 @@ import { listingRoutes } from './routes/listing.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 import { weightingRoutes } from './routes/weighting.ts';
 
 export interface CreateAppOptions extends AppDeps {
@@ -33,6 +35,8 @@ export interface CreateAppOptions extends AppDeps {
   /** The weighting runs (default: worker-thread runs writing data/weights, where the analysis reads). */
   weighting?: WeightingRuns;
   log?: (line: string) => void;
+  /** The surveys (default: those start-up loaded for this database, server/domain/surveys.ts). */
+  surveys?: SurveyRegistry;
 }
 
 export function toProblem(error: unknown): Problem {
@@ -45,6 +49,7 @@ export function toProblem(error: unknown): Problem {
 
 export function createApp(options: CreateAppOptions) {
   const log = options.log ?? ((line: string) => console.error(line));
+  if (options.surveys) bindSurveys(options.database, options.surveys);
   const app = new Hono<AppEnv>();
   app.use(secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: undefined }));
   app.onError((error, c) => {
@@ -68,6 +73,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/health', healthRoutes(options))
     .route('/openapi.json', openApiRoutes())
     .route('/auth', authRoutes(options))
+    .route('/surveys', surveyRoutes(options))
     .route('/questionnaires', questionnaireRoutes(options))
     .route('/assignments', assignmentRoutes(options))
     .route('/interviews', interviewRoutes(options))

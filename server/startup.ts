@@ -1,6 +1,6 @@
 /**
  * Everything a server process does before it listens: open the database, apply migrations, publish the
- * questionnaires found on disk, refuse demo accounts in production mode, and start the background jobs.
+ * questionnaires found on disk, load every survey folder's profile (a bad one stops the start), refuse demo accounts in production mode, and start the background jobs.
  * The engine knows no demo: a caller may pass hooks (demo/start.ts seeds an empty database and resumes
  * its simulated supervisors); the production entry (server/index.ts) passes none.
  */
@@ -15,6 +15,7 @@ import { users } from './db/schema.ts';
 import { VALIDATION_JOB } from './domain/interviews.ts';
 import { createLoginThrottle } from './domain/login-throttle.ts';
 import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
+import { bindSurveys, loadSurveys, SurveyProfileError, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import type { Env } from './env.ts';
 import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
@@ -52,9 +53,21 @@ export async function startMorabeza(
   const hooks = options.hooks ?? {};
   const runJobs = options.runJobs ?? env.MORABEZA_RUN_JOBS;
   const warnings: string[] = [];
+  // every survey folder's profile, checked before anything else: a bad one stops the start
+  let surveys: SurveyRegistry;
+  try {
+    surveys = loadSurveys(env.MORABEZA_QUESTIONNAIRES_DIR);
+  } catch (error) {
+    if (error instanceof SurveyProfileError)
+      throw new StartupError(
+        `a survey profile is invalid (fix it, or move the folder away):\n${error.message}`,
+      );
+    throw error;
+  }
   const database = await openDatabaseFromEnv(env).catch((error: unknown) => {
     throw error instanceof DatabaseUnavailable ? new StartupError(error.message) : error;
   });
+  bindSurveys(database, surveys);
   try {
     await migrateDatabase(database.db);
     for (const file of findQuestionnaireFiles(env.MORABEZA_QUESTIONNAIRES_DIR)) {

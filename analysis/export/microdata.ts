@@ -1,9 +1,9 @@
 /**
  * The analysts' microdata: the household file and the person file (roster, linked by household id)
  * with design variables, every weighting step, final and replicate weights, the questionnaire's
- * variables and the derived domains. Direct identifiers are left out: free text, dates, GPS, phone
- * and names (codebook types text/date, plus any column the codebook does not know, unless it is a
- * design or weight variable).
+ * variables and the derived domains. Direct identifiers are left out: the survey's identifying
+ * variables (its profile's `identifiers`, passed in by the caller), free text and dates (codebook types
+ * text/date), plus any column the codebook does not know, unless it is a design or weight variable.
  */
 import type { Column, DataFrame } from '../data.ts';
 import { isMissing } from '../data.ts';
@@ -36,15 +36,6 @@ export interface Microdata {
   dropped: { households: string[]; persons: string[] };
 }
 
-/** Never exported, whatever the codebook says. */
-export const IDENTIFIERS = new Set([
-  'c01_name',
-  'c04_birth_date',
-  'a06b_gps',
-  'z04_phone',
-  'g08_occupation',
-  'g09_activity',
-]);
 const IDENTIFYING_TYPES = new Set(['text', 'date']);
 
 const DESIGN_LABELS: Record<string, Text> = {
@@ -88,6 +79,7 @@ function buildFile(
   weights: string[],
   labels: Labels,
   derived: string[],
+  identifiers: ReadonlySet<string>,
 ): { file: ExportFile; dropped: string[] } {
   const variables: ExportVariable[] = [];
   const columns: ExportFile['columns'] = {};
@@ -101,7 +93,7 @@ function buildFile(
     seen.add(col);
     const info = labels[col];
     const role = weightSet.has(col) ? 'weight' : designSet.has(col) ? 'design' : 'variable';
-    if (role === 'variable' && (IDENTIFIERS.has(col) || !info || IDENTIFYING_TYPES.has(info.type))) {
+    if (role === 'variable' && (identifiers.has(col) || !info || IDENTIFYING_TYPES.has(info.type))) {
       dropped.push(col);
       continue;
     }
@@ -130,11 +122,17 @@ function buildFile(
   return { file: { name, rows, variables, columns }, dropped };
 }
 
+/**
+ * The de-identified household and person files. `identifiers` are the survey's direct identifiers (its
+ * profile's `identifiers`): never exported, whatever the codebook says.
+ */
 export function buildMicrodata(
   data: WeightedData,
   labels: Labels,
-  derived: Record<string, Derived> = {},
+  derived: Record<string, Derived>,
+  identifiers: readonly string[],
 ): Microdata {
+  const never = new Set(identifiers);
   const m = data.meta;
   const w = weightColumns(m);
   const { ids, strata } = m.design;
@@ -147,6 +145,7 @@ export function buildMicrodata(
     w.households,
     labels,
     hhDerived,
+    never,
   );
   const pp = buildFile(
     'persons',
@@ -155,6 +154,7 @@ export function buildMicrodata(
     w.persons,
     labels,
     ppDerived,
+    never,
   );
   return { households: hh.file, persons: pp.file, dropped: { households: hh.dropped, persons: pp.dropped } };
 }

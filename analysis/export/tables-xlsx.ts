@@ -31,7 +31,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     total: 'total',
     median: 'mediana',
     household: 'agregados',
-    roster: 'membros do agregado',
+    roster: 'pessoas (lista)',
     individual: 'inquiridos individuais',
   },
   en: {
@@ -40,7 +40,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     total: 'total',
     median: 'median',
     household: 'households',
-    roster: 'household members',
+    roster: 'persons (roster)',
     individual: 'individual respondents',
   },
 };

@@ -60,7 +60,8 @@ export const tablesFileSchema = z
     questionnaire: z.string(),
     notice: text.nullish(),
     confLevel: z.number().gt(0).lt(1).default(0.95),
-    missingCodes: z.array(z.number()).default([-98, -99]),
+    /** Codes read as missing for mean, total and median (the survey's special codes; none by default). */
+    missingCodes: z.array(z.number()).default([]),
     derived: z.record(z.string(), derivedSchema).default({}),
     tables: z.array(z.unknown()).min(1),
   })

@@ -3,7 +3,7 @@
  * person file (the roster, linked by household id), each with its weighting steps, final weights
  * and JKn replicate weights, and the design (ids, strata, replicate type, scales).
  *
- * On disk (what `npm run weights -- ipei` writes; server/storage/weighted-data.ts reads and writes
+ * On disk (what `npm run weights -- <survey>` writes; server/storage/weighted-data.ts reads and writes
  * it, from-weighting.ts builds it from runWeighting's result and the flattened answers):
  *   weights.json   this metadata; households.csv and persons.csv beside it.
  */

@@ -1,20 +1,31 @@
 /**
- * A schematic of Cabo Verde's nine inhabited islands (positions only roughly geographic, no map tiles:
- * it works offline), each with a ring that fills with the share of its sampled households completed.
+ * A schematic map of the survey's geography (its geography.json: areas such as islands, each at its
+ * centroid; no map tiles: it works offline), each area with a ring that fills with the share of its
+ * sampled units completed.
  */
 import type { ProgressRow } from '../../server/contract/dashboard.ts';
+import type { Geography } from '../../server/contract/geography.ts';
 
-const ISLANDS: Array<{ name: string; x: number; y: number }> = [
-  { name: 'Santo Antão', x: 60, y: 60 },
-  { name: 'São Vicente', x: 135, y: 55 },
-  { name: 'São Nicolau', x: 230, y: 95 },
-  { name: 'Sal', x: 345, y: 55 },
-  { name: 'Boa Vista', x: 355, y: 150 },
-  { name: 'Maio', x: 300, y: 250 },
-  { name: 'Santiago', x: 225, y: 245 },
-  { name: 'Fogo', x: 135, y: 265 },
-  { name: 'Brava', x: 75, y: 275 },
-];
+const W = 420;
+const H = 320;
+const PAD = 50;
+
+/** Centroids to positions in the drawing, north up, the areas' extent filling it. */
+function project(geography: Geography) {
+  const points = [...geography.areas.map((a) => a.centroid), ...geography.labels.map((l) => l.centroid)];
+  const lats = points.map((p) => p.lat);
+  const lons = points.map((p) => p.lon);
+  const minLat = Math.min(...lats);
+  const maxLat = Math.max(...lats);
+  const minLon = Math.min(...lons);
+  const maxLon = Math.max(...lons);
+  const sx = (W - 2 * PAD) / Math.max(maxLon - minLon, 1e-6);
+  const sy = (H - 2 * PAD) / Math.max(maxLat - minLat, 1e-6);
+  return (c: { lat: number; lon: number }) => ({
+    x: PAD + (c.lon - minLon) * sx,
+    y: PAD + (maxLat - c.lat) * sy,
+  });
+}
 
 export const normalise = (s: string) =>
   s
@@ -26,23 +37,27 @@ export const normalise = (s: string) =>
 const R = 24;
 const C = 2 * Math.PI * R;
 
-export function IslandMap({ rows }: { rows: ProgressRow[] }) {
+export function IslandMap({ rows, geography }: { rows: ProgressRow[]; geography: Geography }) {
   const byName = new Map(rows.map((r) => [normalise(r.key), r]));
+  const at = project(geography);
+  const ISLANDS = geography.areas.map((a) => ({ name: a.name, ...at(a.centroid) }));
   return (
     <svg
-      viewBox="0 0 420 320"
+      viewBox={`0 0 ${W} ${H}`}
       className="island-map"
       role="img"
-      aria-label="Cabo Verde"
+      aria-label={geography.name}
       data-testid="island-map"
     >
-      <rect x="0" y="0" width="420" height="320" fill="#e8f1f6" rx="8" />
-      <text x="20" y="20" className="sea">
-        Barlavento
-      </text>
-      <text x="330" y="310" className="sea">
-        Sotavento
-      </text>
+      <rect x="0" y="0" width={W} height={H} fill="#e8f1f6" rx="8" />
+      {geography.labels.map((l) => {
+        const p = at(l.centroid);
+        return (
+          <text key={l.text} x={p.x} y={p.y} className="sea" textAnchor="middle">
+            {l.text}
+          </text>
+        );
+      })}
       {ISLANDS.map((island) => {
         const row = byName.get(normalise(island.name));
         const share = row && row.assigned > 0 ? row.completed / row.assigned : 0;

@@ -33,7 +33,7 @@ export async function startDraft(
   return draft;
 }
 
-/** The top-level question of a comment path: `members[1].age` -> `members`. */
+/** The top-level question of a comment path: `persons[1].age` -> `persons`. */
 export function commentTarget(path: string | null): string | null {
   if (!path) return null;
   return path.split(/[[.]/)[0] || null;
@@ -48,7 +48,7 @@ export interface RenderedQuestion {
 }
 
 /**
- * Does a comment with this path belong at this rendered question? `members[2].p_age` is shown at the
+ * Does a comment with this path belong at this rendered question? `persons[2].p_age` is shown at the
  * third panel's p_age; in a roster whose rows are not rendered as questions (a matrix), at the roster.
  */
 export function commentBelongsAt(path: string | null, q: RenderedQuestion): boolean {

@@ -1,21 +1,16 @@
 /** Completion: the draft becomes an envelope, checked against the shared zod contract. */
-import {
-  INTERVIEW_LOCALES,
-  type InterviewEnvelope,
-  interviewEnvelopeSchema,
-  OUTCOME_CODES,
-} from '../../server/contract/interview.ts';
+import { type InterviewEnvelope, interviewEnvelopeSchema } from '../../server/contract/interview.ts';
+import { completeCode, type SurveyProfile } from '../../server/contract/survey-profile.ts';
 import type { Draft } from '../offline/db.ts';
 
-/** Names the questionnaire may use for the disposition code; 1 (completed) when none is answered. */
-const OUTCOME_FIELDS = ['z05_hh_result', 'outcome', 'result', 'disposition'];
-
-export function outcomeOf(answers: Record<string, unknown>): number {
-  for (const f of OUTCOME_FIELDS) {
-    const v = Number(answers[f]);
-    if ((OUTCOME_CODES as readonly number[]).includes(v)) return v;
-  }
-  return 1;
+/**
+ * The result code: the answer to the profile's outcome variable when it is one of the survey's codes;
+ * otherwise (the questionnaire was finished without one) the survey's complete code, so that the
+ * server's validation holds the interview to every rule.
+ */
+export function outcomeOf(answers: Record<string, unknown>, profile: SurveyProfile): number {
+  const v = Number(answers[profile.outcome.variable]);
+  return profile.outcome.codes.some((c) => c.code === v) ? v : completeCode(profile);
 }
 
 export function buildEnvelope(
@@ -24,8 +19,10 @@ export function buildEnvelope(
   paradata: Record<string, unknown>,
   deviceId: string,
   completedAt: Date,
+  profile: SurveyProfile,
 ): InterviewEnvelope {
-  const locale = (INTERVIEW_LOCALES as readonly string[]).includes(draft.locale) ? draft.locale : 'pt';
+  const languages = profile.languages.map((l) => l.code);
+  const locale = languages.includes(draft.locale) ? draft.locale : languages[0];
   return interviewEnvelopeSchema.parse({
     interviewId: draft.interviewId,
     revision: draft.revision,
@@ -34,7 +31,7 @@ export function buildEnvelope(
     assignmentId: draft.assignmentId,
     answers,
     paradata,
-    outcome: outcomeOf(answers),
+    outcome: outcomeOf(answers, profile),
     locale,
     startedAt: draft.startedAt,
     completedAt: completedAt.toISOString(),

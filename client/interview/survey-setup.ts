@@ -1,38 +1,53 @@
 /**
- * SurveyJS wiring shared by every interview: UI strings for the six interview languages, the tablet
- * theme (larger touch targets, the locally served Open Sans), and model creation.
+ * SurveyJS wiring shared by every interview: UI strings for the survey's interview languages (its
+ * profile's `languages`), the tablet theme (larger touch targets, the locally served Open Sans), and model
+ * creation.
  */
 import 'survey-core/i18n/portuguese';
 import 'survey-core/i18n/french';
 import 'survey-core/i18n/simplified-chinese';
 import { type ITheme, Model, type Question, surveyLocalization } from 'survey-core';
 
-/** The interview languages, in the order the enumerator sees them. */
-export const INTERVIEW_LANGUAGES = [
-  { code: 'pt', name: 'Português' },
-  { code: 'kea', name: 'Kriolu' },
-  { code: 'fr', name: 'Français' },
-  { code: 'en', name: 'English' },
-  { code: 'wo', name: 'Wolof' },
-  { code: 'zh-Hans', name: '中文' },
-] as const;
-export type InterviewLanguage = (typeof INTERVIEW_LANGUAGES)[number]['code'];
+/**
+ * Languages survey-core has no UI strings for, and the bundled language whose buttons they borrow
+ * (Cape Verdean Creole, Wolof, Chinese written as 'zh-Hans'). Any other unknown code borrows its base
+ * language ('pt-BR' -> 'pt') when bundled, else keeps survey-core's English.
+ */
+const BORROWED_UI: Record<string, { from: string; englishName: string }> = {
+  kea: { from: 'pt', englishName: 'Cape Verdean Creole' },
+  wo: { from: 'fr', englishName: 'Wolof' },
+  'zh-Hans': { from: 'zh-cn', englishName: 'Chinese (Simplified)' },
+};
 
 let localesReady = false;
-/** survey-core has no UI strings for Kriolu, Wolof or 'zh-Hans': borrow Portuguese, French and zh-cn. */
-export function setupLocales(): void {
-  if (localesReady) return;
-  localesReady = true;
+const languagesReady = new Set<string>();
+/**
+ * UI strings for the interview languages (a profile's `languages`; the borrowed ones always), and the
+ * language the questionnaire keeps under "default" (its `locale`, else the profile's first language).
+ * With SurveyJS's default locale left at 'en', choosing English would show the "default" texts instead of
+ * the "en" ones.
+ */
+export function setupLocales(
+  languages: ReadonlyArray<{ code: string; name: string }> = [],
+  defaultLanguage: string | undefined = languages[0]?.code,
+): void {
+  if (defaultLanguage) surveyLocalization.defaultLocale = defaultLanguage;
   const borrow = (code: string, from: string, nativeName: string, englishName: string) => {
     const strings = surveyLocalization.locales[from];
     if (strings) surveyLocalization.setupLocale({ localeCode: code, strings, nativeName, englishName });
   };
-  borrow('kea', 'pt', 'Kriolu', 'Cape Verdean Creole');
-  borrow('wo', 'fr', 'Wolof', 'Wolof');
-  borrow('zh-Hans', 'zh-cn', '中文', 'Chinese (Simplified)');
-  // Questionnaires keep Portuguese under "default". With SurveyJS's default locale left at 'en',
-  // choosing English would show the "default" (Portuguese) texts instead of the "en" ones.
-  surveyLocalization.defaultLocale = 'pt';
+  for (const l of languages) {
+    if (languagesReady.has(l.code) || surveyLocalization.locales[l.code]) continue;
+    languagesReady.add(l.code);
+    const known = BORROWED_UI[l.code];
+    borrow(l.code, known?.from ?? l.code.split('-')[0].toLowerCase(), l.name, known?.englishName ?? l.name);
+  }
+  if (localesReady) return;
+  localesReady = true;
+  for (const [code, b] of Object.entries(BORROWED_UI)) {
+    if (surveyLocalization.locales[code]) continue;
+    borrow(code, b.from, b.englishName, b.englishName);
+  }
 }
 
 export const FONT_STACK =
@@ -52,8 +67,12 @@ export const TABLET_THEME: ITheme = {
   },
 };
 
-export function createInterviewModel(json: Record<string, unknown>, locale: string): Model {
-  setupLocales();
+export function createInterviewModel(
+  json: Record<string, unknown>,
+  locale: string,
+  languages: ReadonlyArray<{ code: string; name: string }> = [],
+): Model {
+  setupLocales(languages, typeof json.locale === 'string' ? json.locale : languages[0]?.code);
   const model = new Model(json);
   model.applyTheme(TABLET_THEME);
   model.locale = locale;

@@ -1,5 +1,7 @@
 /** Small typed operations over the tablet's database, shared by the screens and the uploader. */
+
 import type { Assignment } from '../../server/contract/assignments.ts';
+import type { SurveyDetail } from '../../server/contract/geography.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { nextState } from '../sync/outbox-machine.ts';
 import {
@@ -53,6 +55,11 @@ export async function saveQuestionnaire(
     fetchedAt: Date.now(),
   });
 }
+
+/** A survey's profile and geography, kept offline (in `meta`) for the interviews of its assignments. */
+export const saveSurvey = (db: MorabezaDb, detail: SurveyDetail) =>
+  setMeta(db, `survey:${detail.profile.id}`, detail);
+export const getSurvey = (db: MorabezaDb, id: string) => getMeta<SurveyDetail>(db, `survey:${id}`);
 
 export async function getQuestionnaire(db: MorabezaDb, id: string, version: number) {
   return db.questionnaires.get(questionnaireKey(id, version));

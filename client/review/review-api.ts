@@ -1,12 +1,15 @@
 /** The reviewers' and coordinators' API calls, checked against the shared contract. */
+
 import { z } from 'zod';
 import { dashboardSchema } from '../../server/contract/dashboard.ts';
+import { surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   bulkApproveResultSchema,
   reviewDetailSchema,
   reviewQueueItemSchema,
   reviewResultSchema,
 } from '../../server/contract/review.ts';
+import { surveyListSchema } from '../../server/contract/survey-profile.ts';
 import { api } from '../services.ts';
 
 export interface QueueFilters {
@@ -40,7 +43,17 @@ export const sendReview = (
 export const bulkApprove = (items: Array<{ interviewId: string; revision: number }>) =>
   api.request('POST', '/api/review/bulk-approve', bulkApproveResultSchema, { items });
 
-export const fetchDashboard = () => api.request('GET', '/api/dashboard', dashboardSchema);
+export const fetchDashboard = (survey?: string) =>
+  api.request(
+    'GET',
+    survey ? `/api/dashboard?survey=${encodeURIComponent(survey)}` : '/api/dashboard',
+    dashboardSchema,
+  );
+/** One survey's profile and geography (the dashboard's map). */
+export const fetchSurvey = (id: string) =>
+  api.request('GET', `/api/surveys/${encodeURIComponent(id)}`, surveyDetailSchema);
+/** The surveys this server runs (for the survey selectors). */
+export const fetchSurveys = () => api.request('GET', '/api/surveys', surveyListSchema);
 
 /** A problem's message for the screen. */
 export function problemText(r: {

@@ -13,13 +13,23 @@ import { useAnalystT } from '../analyst/messages.ts';
 import { ModelPanel } from '../analyst/model-panel.tsx';
 import { ResultTable } from '../analyst/result-table.tsx';
 import { WeightingPanel } from '../analyst/weighting-panel.tsx';
+import { fetchSurveys } from '../review/review-api.ts';
 import '../analyst/analyst.css';
 
-const SURVEY = 'ipei';
 type Mode = { kind: 'standard'; id: string } | { kind: 'custom' } | { kind: 'model' };
 
 export function AnalystScreen() {
   const { t, lang } = useAnalystT();
+  // the survey selector: the surveys this server runs (the first by default)
+  const [surveys, setSurveys] = useState<string[]>([]);
+  const [survey, setSurvey] = useState('');
+  useEffect(() => {
+    void fetchSurveys().then((r) => {
+      if (r.kind !== 'ok') return setError(r.kind);
+      setSurveys(r.data.surveys.map((s) => s.id));
+      setSurvey((current) => current || (r.data.surveys[0]?.id ?? ''));
+    });
+  }, []);
   const [catalogue, setCatalogue] = useState<AnalysisCatalogue | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'standard', id: '' });
   const [req, setReq] = useState<TableRequest>({
@@ -36,11 +46,14 @@ export function AnalystScreen() {
   const [error, setError] = useState<string | null>(null);
 
   const loadCatalogue = useCallback(() => {
-    void fetchCatalogue(SURVEY).then((r) => {
+    if (!survey) return;
+    setCatalogue(null);
+    setResult(null);
+    void fetchCatalogue(survey).then((r) => {
       if (r.kind === 'ok') setCatalogue(r.data);
       else setError('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
     });
-  }, []);
+  }, [survey]);
   useEffect(loadCatalogue, [loadCatalogue]);
 
   const compute = async () => {
@@ -51,15 +64,15 @@ export function AnalystScreen() {
     if (mode.kind === 'standard' && mode.id === 'all' && catalogue) {
       const all = await computeAll(
         catalogue.tables.map((x) => x.id),
-        (id) => fetchStandardTable(SURVEY, id, lang),
+        (id) => fetchStandardTable(survey, id, lang),
         setProgress,
       );
       r = all.kind === 'ok' ? { kind: 'ok', status: 200, data: all.data } : all.result;
     } else
       r =
         mode.kind === 'standard'
-          ? await fetchStandardTable(SURVEY, mode.id, lang)
-          : await fetchCustomTable(SURVEY, req, lang);
+          ? await fetchStandardTable(survey, mode.id, lang)
+          : await fetchCustomTable(survey, req, lang);
     setBusy(false);
     setProgress(null);
     if (r.kind === 'ok') setResult(r.data);
@@ -74,29 +87,52 @@ export function AnalystScreen() {
     }
   };
 
-  const base = `/api/analysis/${SURVEY}`;
+  const base = `/api/analysis/${survey}`;
   const get = async (format: string) => {
     setDownloading(format.toUpperCase());
     try {
       await (mode.kind === 'standard'
         ? download(
             `${base}/tables/${mode.id}?lang=${lang}&format=${format}`,
-            `${SURVEY}-${mode.id}.${format}`,
+            `${survey}-${mode.id}.${format}`,
           )
-        : download(`${base}/tables?lang=${lang}&format=${format}`, `${SURVEY}-custom.${format}`, req));
+        : download(`${base}/tables?lang=${lang}&format=${format}`, `${survey}-custom.${format}`, req));
     } finally {
       setDownloading(null);
     }
   };
   const ready = mode.kind === 'standard' ? mode.id !== '' : req.variable !== '';
 
-  if (!catalogue) return <p className={error ? 'banner warn' : 'muted'}>{error ?? t('an.computing')}</p>;
+  const selector =
+    surveys.length > 1 ? (
+      <select
+        value={survey}
+        onChange={(e) => setSurvey(e.target.value)}
+        data-testid="analyst-survey"
+        aria-label="survey"
+      >
+        {surveys.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    ) : null;
+  if (!catalogue)
+    return (
+      <div>
+        {selector}
+        <p className={error ? 'banner warn' : 'muted'}>{error ?? t('an.computing')}</p>
+      </div>
+    );
   return (
     <div className="analyst" data-testid="analyst-screen">
-      <h2>{t('an.title')}</h2>
+      <h2>
+        {t('an.title')} {selector}
+      </h2>
       {catalogue.notice && <p className="muted">{catalogue.notice[lang]}</p>}
       {!catalogue.dataReady && <p className="banner warn">{t('an.noData')}</p>}
-      <WeightingPanel survey={SURVEY} onDone={loadCatalogue} />
+      <WeightingPanel survey={survey} onDone={loadCatalogue} />
       <div className="analyst-mode">
         <label>
           <input
@@ -140,7 +176,7 @@ export function AnalystScreen() {
         </label>
       </div>
       {mode.kind === 'custom' && <Builder catalogue={catalogue} value={req} onChange={setReq} />}
-      {mode.kind === 'model' && <ModelPanel survey={SURVEY} catalogue={catalogue} />}
+      {mode.kind === 'model' && <ModelPanel survey={survey} catalogue={catalogue} />}
       <p hidden={mode.kind === 'model'}>
         <button
           type="button"
@@ -195,7 +231,7 @@ export function AnalystScreen() {
         {catalogue.microdata.formats.map((f) => (
           <span key={f} className="microdata-format">
             <strong>{f.toUpperCase()}</strong>:{' '}
-            {(f === 'xlsx' ? [`${SURVEY}-microdata.xlsx`] : [`households.${f}`, `persons.${f}`])
+            {(f === 'xlsx' ? [`${survey}-microdata.xlsx`] : [`households.${f}`, `persons.${f}`])
               .concat(['codebook.csv'])
               .map((file) => (
                 <button
@@ -205,7 +241,7 @@ export function AnalystScreen() {
                   data-testid={`micro-${f}-${file}`}
                   disabled={!catalogue.dataReady}
                   onClick={() =>
-                    void download(`${base}/microdata/${f}/${file}?lang=${lang}`, `${SURVEY}-${file}`)
+                    void download(`${base}/microdata/${f}/${file}?lang=${lang}`, `${survey}-${file}`)
                   }
                 >
                   {file}

@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Dashboard, ProgressRow, RatesRow } from '../../server/contract/dashboard.ts';
+import type { Geography } from '../../server/contract/geography.ts';
 import { ChartView } from '../dashboard/chart.tsx';
 import { CsvTable } from '../dashboard/csv-table.tsx';
 import { IslandMap } from '../dashboard/island-map.tsx';
 import type { Column } from '../review/csv.ts';
 import { useStaffT } from '../review/messages.ts';
-import { fetchDashboard, problemText } from '../review/review-api.ts';
+import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../review/review-api.ts';
 
 const LEVELS = ['stratum', 'island', 'municipality', 'ea', 'enumerator'] as const;
 type Level = (typeof LEVELS)[number];
@@ -18,20 +19,46 @@ const RATE_LEVELS = ['stratum', 'ea', 'enumerator'] as const;
 export const REFRESH_MS = 30_000;
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
+/** The survey last chosen in the selector, kept for this browser tab (across screens and reloads). */
+const CHOSEN = 'morabeza.dashboard.survey';
+const chosenSurvey = (): string | null => globalThis.sessionStorage?.getItem(CHOSEN) ?? null;
+
 export function DashboardScreen() {
   const { t } = useStaffT();
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [level, setLevel] = useState<Level>('stratum');
   const [rateLevel, setRateLevel] = useState<(typeof RATE_LEVELS)[number]>('stratum');
+  // the survey selector: the surveys this server runs; the dashboard is one survey's
+  const [surveys, setSurveys] = useState<string[]>([]);
+  const [survey, setSurveyState] = useState<string | null>(chosenSurvey);
+  const setSurvey = (id: string) => {
+    globalThis.sessionStorage?.setItem(CHOSEN, id);
+    setSurveyState(id);
+  };
+  useEffect(() => {
+    void fetchSurveys().then((r) => {
+      if (r.kind !== 'ok') return setError(problemText(r));
+      const ids = r.data.surveys.map((s) => s.id);
+      setSurveys(ids);
+      setSurveyState((current) => (current && ids.includes(current) ? current : (ids[0] ?? null)));
+    });
+  }, []);
+
+  const [geography, setGeography] = useState<Geography | null>(null);
+  useEffect(() => {
+    if (!survey) return;
+    void fetchSurvey(survey).then((r) => setGeography(r.kind === 'ok' ? r.data.geography : null));
+  }, [survey]);
 
   const load = useCallback(async () => {
-    const r = await fetchDashboard();
+    if (!survey) return;
+    const r = await fetchDashboard(survey);
     if (r.kind === 'ok') {
       setData(r.data);
       setError(null);
     } else setError(problemText(r));
-  }, []);
+  }, [survey]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
@@ -65,7 +92,23 @@ export function DashboardScreen() {
 
   return (
     <section className="staff dashboard" data-testid="dashboard">
-      <h1>{t('dash.title')}</h1>
+      <h1>
+        {t('dash.title')}{' '}
+        {surveys.length > 1 && (
+          <select
+            value={survey ?? ''}
+            onChange={(e) => setSurvey(e.target.value)}
+            data-testid="dash-survey"
+            aria-label="survey"
+          >
+            {surveys.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        )}
+      </h1>
       <p className="muted">
         {t('dash.updated')}:{' '}
         <span data-testid="dash-updated">{new Date(data.generatedAt).toLocaleTimeString()}</span> (
@@ -89,10 +132,12 @@ export function DashboardScreen() {
       </div>
 
       <div className="dash-grid">
-        <div>
-          <h2>{t('dash.islands')}</h2>
-          <IslandMap rows={data.progress.island} />
-        </div>
+        {geography && (
+          <div>
+            <h2>{t('dash.islands')}</h2>
+            <IslandMap rows={data.progress.island} geography={geography} />
+          </div>
+        )}
         <div>
           <h2>
             {t('dash.level')}{' '}

@@ -2,14 +2,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Model, Question } from 'survey-core';
 import { Survey } from 'survey-react-ui';
+import { type SurveyProfile, surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { showComments, storageProblem } from '../interview/comments.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
-import { createInterviewModel, INTERVIEW_LANGUAGES } from '../interview/survey-setup.ts';
+import { createInterviewModel } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
-import { deviceId, getQuestionnaire, queueEnvelope, saveDraft } from '../offline/store.ts';
+import { deviceId, getQuestionnaire, getSurvey, queueEnvelope, saveDraft } from '../offline/store.ts';
 import { db, notify, uploader } from '../services.ts';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
 
 interface Loaded {
   draft: Draft;
+  /** The survey's profile (cached with the questionnaire): languages, outcome variable, GPS item. */
+  profile: SurveyProfile;
   model: Model;
   recorder: ParadataRecorder;
   device: string;
@@ -49,8 +52,11 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       if (!draft) return setError('interview.notFound');
       const q = await getQuestionnaire(db, draft.questionnaireId, draft.questionnaireVersion);
       if (!q) return setError('assignments.noQuestionnaire');
+      const survey = await getSurvey(db, surveyOfQuestionnaire(draft.questionnaireId));
+      if (!survey) return setError('assignments.noQuestionnaire');
+      const { profile } = survey;
       const device = await deviceId(db);
-      const model = createInterviewModel(q.json, draft.locale);
+      const model = createInterviewModel(q.json, draft.locale, profile.languages);
       model.data = draft.answers;
       if (draft.currentPage > 0 && draft.currentPage < model.visiblePageCount)
         model.currentPageNo = draft.currentPage;
@@ -61,13 +67,14 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       recorder.beginVisit(model.currentPage?.name ?? '');
       if (!cancelled) {
         setLocale(draft.locale);
-        setLoaded({ draft, model, recorder, device });
+        setLoaded({ draft, profile, model, recorder, device });
       }
       const gps = await captureGps(CONFIG.gpsTimeoutMs);
       recorder.setGps(gps);
-      const gpsQuestion = model.getQuestionByValueName(CONFIG.gpsQuestion);
-      if (!cancelled && gps.status === 'ok' && gpsQuestion?.isEmpty()) {
-        model.setValue(CONFIG.gpsQuestion, `${gps.latitude.toFixed(6)},${gps.longitude.toFixed(6)}`);
+      const gpsItem = profile.gpsQuestion;
+      const gpsQuestion = gpsItem ? model.getQuestionByValueName(gpsItem) : null;
+      if (gpsItem && !cancelled && gps.status === 'ok' && gpsQuestion?.isEmpty()) {
+        model.setValue(gpsItem, `${gps.latitude.toFixed(6)},${gps.longitude.toFixed(6)}`);
       }
     })();
     return () => {
@@ -88,7 +95,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         ...current,
         answers: model.data,
         currentPage: model.currentPageNo,
-        locale: model.locale || 'pt',
+        locale: model.locale || loaded.profile.languages[0].code,
         paradata: { ...recorder.snapshot() },
         status,
       };
@@ -119,7 +126,14 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         const paradata = recorder.complete();
         const queue = async () => {
           try {
-            const envelope = buildEnvelope(current, model.data, { ...paradata }, loaded.device, new Date());
+            const envelope = buildEnvelope(
+              current,
+              model.data,
+              { ...paradata },
+              loaded.device,
+              new Date(),
+              loaded.profile,
+            );
             await queueEnvelope(db, envelope);
           } catch (err) {
             // The answers stay in the draft and on screen; the enumerator can try again.
@@ -160,7 +174,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   if (!loaded) return <p className="message">…</p>;
 
   const switchLanguage = (to: string) => {
-    loaded.recorder.languageSwitched(loaded.model.locale || 'pt', to);
+    loaded.recorder.languageSwitched(loaded.model.locale || loaded.profile.languages[0].code, to);
     loaded.model.locale = to;
     setLocale(to);
     void saveRef.current?.();
@@ -179,7 +193,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
             value={locale}
             onChange={(e) => switchLanguage(e.target.value)}
           >
-            {INTERVIEW_LANGUAGES.map((l) => (
+            {loaded.profile.languages.map((l) => (
               <option key={l.code} value={l.code}>
                 {l.name}
               </option>

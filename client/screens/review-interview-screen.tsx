@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { ReviewDetail } from '../../server/contract/review.ts';
-import { INTERVIEW_LANGUAGES, setupLocales } from '../interview/survey-setup.ts';
+import { setupLocales } from '../interview/survey-setup.ts';
 import { decorateQuestion } from '../review/decorate.ts';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
@@ -43,7 +43,8 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
 
   const model = useMemo(() => {
     if (!detail) return null;
-    setupLocales();
+    const def = detail.definition as { locale?: unknown };
+    setupLocales([], typeof def.locale === 'string' ? def.locale : undefined);
     const m = new Model(detail.definition);
     m.mode = 'display';
     m.questionsOnPageMode = 'singlePage';
@@ -107,7 +108,7 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
           <select value={locale} onChange={(e) => setLocale(e.target.value)} data-testid="review-language">
             {languages.map((l) => (
               <option key={l} value={l}>
-                {INTERVIEW_LANGUAGES.find((x) => x.code === l)?.name ?? l}
+                {languageName(l)}
               </option>
             ))}
           </select>
@@ -227,4 +228,13 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
       </div>
     </section>
   );
+}
+
+/** A language's own name (Intl), or its code when the browser does not know it. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

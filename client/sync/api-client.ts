@@ -9,6 +9,7 @@ import {
   questionnaireSummarySchema,
 } from '../../server/contract/assignments.ts';
 import { type LoginResponse, loginResponseSchema } from '../../server/contract/auth.ts';
+import { type SurveyDetail, surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   type InterviewEnvelope,
   type InterviewReceipt,
@@ -121,6 +122,11 @@ export class ApiClient {
   questionnaire(id: string, version: number) {
     const path = `/api/questionnaires/${encodeURIComponent(id)}/versions/${version}`;
     return this.request('GET', path, jsonObject);
+  }
+
+  /** A survey's profile and geography (the tablet caches it with the questionnaires). */
+  survey(id: string): Promise<ApiResult<SurveyDetail>> {
+    return this.request('GET', `/api/surveys/${encodeURIComponent(id)}`, surveyDetailSchema);
   }
 
   returned(): Promise<ApiResult<ReturnedInterview[]>> {

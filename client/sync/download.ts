@@ -1,10 +1,18 @@
 /**
- * Brings the server's view down to the tablet: assignments, every questionnaire version they need,
- * and interviews a supervisor returned (which become drafts of the next revision, comments attached).
+ * Brings the server's view down to the tablet: assignments, every questionnaire version they need, the
+ * profile of every survey they belong to (refreshed on each download: a profile is not versioned), and
+ * interviews a supervisor returned (which become drafts of the next revision, comments attached).
  */
 import type { ReturnedInterview } from '../../server/contract/review.ts';
+import { surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
 import type { MorabezaDb } from '../offline/db.ts';
-import { getQuestionnaire, replaceAssignments, saveDraft, saveQuestionnaire } from '../offline/store.ts';
+import {
+  getQuestionnaire,
+  replaceAssignments,
+  saveDraft,
+  saveQuestionnaire,
+  saveSurvey,
+} from '../offline/store.ts';
 import type { ApiClient } from './api-client.ts';
 
 export type DownloadResult = 'ok' | 'offline' | 'unauthorized' | 'error';
@@ -29,6 +37,13 @@ export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<Downl
     const q = await api.questionnaire(id, version);
     if (q.kind === 'ok') await saveQuestionnaire(db, id, version, q.data);
     else result = q.kind === 'unauthorized' ? 'unauthorized' : 'error';
+  }
+  const surveys = new Set(list.data.map((a) => a.survey ?? surveyOfQuestionnaire(a.questionnaireId)));
+  for (const id of surveys) {
+    const s = await api.survey(id);
+    if (s.kind === 'ok') await saveSurvey(db, s.data);
+    else if (s.kind === 'unauthorized') result = 'unauthorized';
+    else if (s.kind !== 'transient') result = 'error';
   }
   const returned = await api.returned();
   if (returned.kind === 'ok') await bringBack(db, returned.data);

@@ -2,7 +2,7 @@
  * `npm run codebook -- ipei/household.v2 [--out <dir>]`: writes the codebook of a questionnaire version as
  * `<out>/ipei/household.v2.codebook.json` and `.md` (default out: codebooks/, generated, not committed).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildCodebook, type CodebookEntry } from '../../server/domain/codebook.ts';
 import type { Json } from '../../server/domain/questionnaire-walk.ts';
@@ -59,7 +59,15 @@ function main(): void {
   }
   const file = join('questionnaires', `${id.replace(/\.json$/, '')}.json`);
   const survey = JSON.parse(readFileSync(file, 'utf8')) as Json;
-  const entries = buildCodebook(survey, basename(id).startsWith('listing') ? 'ea' : 'household');
+  const profileFile = join('questionnaires', dirname(id), 'profile.json');
+  const profile = existsSync(profileFile)
+    ? (JSON.parse(readFileSync(profileFile, 'utf8')) as { roster?: { variable?: string } | null })
+    : null;
+  const entries = buildCodebook(
+    survey,
+    basename(id).startsWith('listing') ? 'ea' : 'household',
+    profile?.roster?.variable ?? null,
+  );
   const target = join(out, `${id.replace(/\.json$/, '')}.codebook`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(`${target}.json`, `${JSON.stringify({ questionnaire: id, variables: entries }, null, 2)}\n`);

@@ -4,6 +4,8 @@ import { ASSIGNMENT_STATUSES } from './vocabulary.ts';
 
 export const assignmentSchema = z.object({
   id: z.string(),
+  /** The survey of its questionnaire (profile at GET /api/surveys/:id); null if the server has no profile for it. */
+  survey: z.string().nullable(),
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
   status: z.enum(ASSIGNMENT_STATUSES),

@@ -37,6 +37,8 @@ export const ratesRowSchema = z.object({
 });
 
 export const dashboardSchema = z.object({
+  /** The survey these figures are of (GET /api/dashboard?survey=<id>). */
+  survey: z.string(),
   generatedAt: z.string(),
   rateDefinitions: z.record(z.string(), z.string()),
   progress: z.object({

@@ -5,29 +5,30 @@
 import { z } from 'zod';
 import { INTERVIEW_STATUSES } from './vocabulary.ts';
 
-/** Household interview and screening disposition codes (../shared/domain/ipei.md section 5.6). */
-export const OUTCOME_CODES = [1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16] as const;
-export const INTERVIEW_LOCALES = ['pt', 'kea', 'fr', 'en', 'wo', 'zh-Hans'] as const;
-
-export const outcomeSchema = z
-  .number()
-  .int()
-  .refine((v) => (OUTCOME_CODES as readonly number[]).includes(v), {
-    message: `must be a disposition code: one of ${OUTCOME_CODES.join(', ')}`,
-  });
+/**
+ * The unit's result code. Which codes a survey has is its profile's (outcome.codes); the server checks the
+ * code and the locale against the profile of the questionnaire's survey at intake.
+ */
+export const outcomeSchema = z.number().int().min(0).max(999);
+/** A BCP 47 language tag as SurveyJS uses it (pt, kea, zh-Hans); the survey's profile lists its own. */
+export const localeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like pt or zh-Hans');
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const interviewEnvelopeSchema = z.strictObject({
   interviewId: z.uuid(),
   revision: z.number().int().min(1).max(1000),
-  questionnaireId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be like ipei-household'),
+  questionnaireId: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be <survey>-<questionnaire>, e.g. lfs-household'),
   questionnaireVersion: z.number().int().min(1),
   assignmentId: z.string().min(1).max(100),
   answers: z.record(z.string(), z.unknown()),
   paradata: z.record(z.string(), z.unknown()),
   outcome: outcomeSchema,
-  locale: z.enum(INTERVIEW_LOCALES),
+  locale: localeSchema,
   startedAt: isoDateTime,
   completedAt: isoDateTime.nullable(),
   deviceId: z.string().min(1).max(200),

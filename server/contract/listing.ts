@@ -1,24 +1,20 @@
 /**
- * Recording an EA's listing (questionnaire ipei-listing): the dwellings with their screening result,
- * and what the server answers: E, I, U and the households selected, each with its assignment.
+ * Recording a cluster's listing (the survey's listing questionnaire): the listed units with their screening
+ * result, and what the server answers: E, I, U and the units selected, each with its assignment. Which
+ * answers hold the cluster code, the units, each unit's number and its disposition is the survey profile's
+ * (`listing` and the preloaded item `from: "cluster"`); the server checks them against it (422 naming the
+ * field).
  */
 import { z } from 'zod';
 
-export const listingDwellingSchema = z.looseObject({
-  l01_dwelling: z.number().int().min(1).max(9999),
-  l05_disposition: z.number().int().min(1).max(6),
-});
-
 export const listingSubmissionSchema = z.strictObject({
-  questionnaireId: z.string().min(1).default('ipei-listing'),
+  /** The listing questionnaire (`<survey>-<listing>`); default: the only survey with a listing. */
+  questionnaireId: z.string().min(1).optional(),
   questionnaireVersion: z.number().int().min(1),
-  answers: z.looseObject({
-    a04_ea: z.string().min(1),
-    dwellings: z.array(listingDwellingSchema).min(1).max(5000),
-  }),
+  answers: z.record(z.string(), z.unknown()),
   /** Weighting class per dwelling number, when the screener recorded it (e.g. nationality group). */
   classes: z.record(z.string(), z.string().min(1).max(60)).optional(),
-  /** Households to select (m = min(take, E)); default 15 (ipei.md 5.5). */
+  /** Units to select (m = min(take, E)); default 15 (the first survey's design). */
   take: z.number().int().min(1).max(200).default(15),
   /** Usernames of the enumerators to assign, in turn; default: the enumerators of the EA's team. */
   enumerators: z.array(z.string().min(1)).max(50).optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { INTERVIEW_STATUSES, REVIEW_ACTIONS } from './vocabulary.ts';
 
 export const reviewCommentSchema = z.strictObject({
-  /** A question name, or a roster path such as `members[1].c05_age`; null for the interview as a whole. */
+  /** A question name, or a roster path such as `<roster>[1].<question>`; null for the interview as a whole. */
   question: z.string().min(1).max(200).nullable(),
   text: z.string().min(1).max(4000),
 });

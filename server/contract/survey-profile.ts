@@ -10,7 +10,7 @@ import { AAPOR_CLASSES, type AaporClass } from './vocabulary.ts';
 
 const variableName = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'must be a questionnaire variable name (snake_case, e.g. c05_age)');
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be a questionnaire variable name (snake_case, e.g. q05_age)');
 
 /** A text in several languages: `{ "pt": "Agregado", "en": "Household" }`; the profile's first language is required. */
 export const localizedTextSchema = z
@@ -41,13 +41,13 @@ export const PRELOAD_SOURCES = [
 ] as const;
 
 export const rosterSchema = z.strictObject({
-  /** The roster question (a paneldynamic or matrixdynamic), one row per person: `members`. */
+  /** The roster question (a paneldynamic or matrixdynamic), one row per person (e.g. `persons`). */
   variable: variableName,
   age: variableName,
   sex: z.strictObject({ variable: variableName, male: z.number().int(), female: z.number().int() }),
   /**
    * Named SurveyJS expressions over one row's values, evaluated in order (a later one may use an earlier
-   * one's name): e.g. `first_nationality`. The row's own answers are referred to as `{c07_nationality1}`.
+   * one's name): e.g. `first_nationality`. The row's own answers are referred to by name, `{q07_nationality}`.
    */
   derived: z.record(variableName, z.string().min(1)).default({}),
   /** A SurveyJS expression over one row (answers and derived values): is this person in the survey population? */
@@ -70,6 +70,25 @@ export const rosterSchema = z.strictObject({
     .default(null),
 });
 export type RosterProfile = z.infer<typeof rosterSchema>;
+
+const codeList = z.array(z.number().int()).default([]);
+
+/**
+ * How the listing instrument records the units of a cluster before the sample is drawn: the roster of
+ * units (`dwellings`), each unit's number and its screening disposition, and which dispositions count as
+ * eligible (E), ineligible (I), unknown eligibility (U) or out of scope (vacant, not a unit). The cluster
+ * is the preloaded item `from: "cluster"`.
+ */
+export const listingSchema = z.strictObject({
+  units: variableName,
+  unit: variableName,
+  disposition: variableName,
+  eligible: z.array(z.number().int()).min(1),
+  ineligible: codeList,
+  unknown: codeList,
+  outOfScope: codeList,
+});
+export type ListingProfile = z.infer<typeof listingSchema>;
 
 export const surveyProfileSchema = z
   .strictObject({
@@ -99,6 +118,8 @@ export const surveyProfileSchema = z
       })
       .default({ dontKnow: [], refused: [], notApplicable: [] }),
     roster: rosterSchema.nullable().default(null),
+    /** The listing instrument's variables; required when `questionnaires.listing` is set. */
+    listing: listingSchema.nullable().default(null),
     /** Cover items filled from the assignment (read-only on the tablet). */
     preload: z.array(z.strictObject({ item: variableName, from: z.enum(PRELOAD_SOURCES) })).default([]),
     /** A read-only text question that keeps the position ("lat,lon"), filled by the tablet when granted. */
@@ -125,6 +146,28 @@ export const surveyProfileSchema = z
         path: ['outcome', 'codes'],
         message: 'needs at least one complete interview code (aapor "I")',
       });
+    if ((p.questionnaires.listing === null) !== (p.listing === null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['listing'],
+        message: 'a survey with a listing questionnaire needs the listing block, and only such a survey',
+      });
+    if (p.listing) {
+      const all = [
+        ...p.listing.eligible,
+        ...p.listing.ineligible,
+        ...p.listing.unknown,
+        ...p.listing.outOfScope,
+      ];
+      if (new Set(all).size !== all.length)
+        ctx.addIssue({ code: 'custom', path: ['listing'], message: 'a disposition is in two classes' });
+      if (!p.preload.some((x) => x.from === 'cluster'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['preload'],
+          message: 'a survey with a listing needs a preloaded item from "cluster" (the cluster code)',
+        });
+    }
     const langs = new Set(p.languages.map((l) => l.code));
     if (langs.size !== p.languages.length)
       ctx.addIssue({ code: 'custom', path: ['languages'], message: 'a language is listed twice' });
@@ -138,9 +181,23 @@ export const outcomeCodesOf = (p: SurveyProfile, ...classes: AaporClass[]): numb
 /** The outcome code of a complete interview (the first "I" code). */
 export const completeCode = (p: SurveyProfile): number => outcomeCodesOf(p, 'I')[0];
 
+/** The preloaded item that holds the cluster's code (`from: "cluster"`), or null. */
+export const clusterItemOf = (p: SurveyProfile): string | null =>
+  p.preload.find((x) => x.from === 'cluster')?.item ?? null;
+
+/** A questionnaire id of the survey: `<survey>-<name>`. */
+export const questionnaireIdOf = (p: SurveyProfile, name: string): string => `${p.id}-${name}`;
+
+/** The survey id of a questionnaire id (`<survey>-<name>`; survey ids have no hyphen). */
+export const surveyOfQuestionnaire = (questionnaireId: string): string => questionnaireId.split('-')[0];
+
 /** All special codes (don't know, refused, not applicable). */
 export const specialCodesOf = (p: SurveyProfile): number[] => [
   ...p.specialCodes.dontKnow,
   ...p.specialCodes.refused,
   ...p.specialCodes.notApplicable,
 ];
+
+/** GET /api/surveys: the profiles of every survey this server runs. */
+export const surveyListSchema = z.object({ surveys: z.array(surveyProfileSchema) });
+export type SurveyList = z.infer<typeof surveyListSchema>;

@@ -302,7 +302,7 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * An EA's listing and screening (questionnaire ipei-listing): the counts the weighting needs (E eligible,
+ * An EA's listing and screening (the survey's listing questionnaire): the counts the weighting needs (E eligible,
  * I ineligible, U unknown eligibility, vacant or not a dwelling) and how many households were selected (m).
  */
 export const eaListings = sqliteTable(

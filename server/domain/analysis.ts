@@ -179,7 +179,7 @@ export async function microdataFile(
   opts: AnalysisOptions,
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
-  const m = buildMicrodata(weightedData(survey, opts), ctx.labels, ctx.file.derived);
+  const m = buildMicrodata(weightedData(survey, opts), ctx.labels, ctx.file.derived, ctx.identifiers);
   const files = await exportMicrodata(m, format, { lang, survey, notice: ctx.notice?.[lang] });
   const hit = files.find((f) => f.name === file);
   if (!hit) throw new Problem('resource.not_found', { file, files: files.map((f) => f.name) });

@@ -216,7 +216,7 @@ function collectErrors(survey: Model): { errors: AnswerError[]; warnings: Answer
 
 /**
  * Validate answers against a questionnaire (a Model from `createValidationModel`, or its JSON).
- * Example: `validateAnswers(model, { a10_consent: 1, b01_residents: 40 })` gives errors at `b01_residents`.
+ * Example: `validateAnswers(model, { q10_consent: 1, q11_residents: 40 })` gives errors at `q11_residents`.
  */
 export function validateAnswers(model: Model | object, answers: Record<string, unknown>): AnswersValidation {
   const survey = model instanceof Model ? model : createValidationModel(model);

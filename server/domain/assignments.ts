@@ -1,24 +1,49 @@
-/** Assignments as a tablet sees them: the household to visit, its EA, and the answers to preload. */
+/**
+ * Assignments as a tablet sees them: the unit to visit, its cluster, and the answers to preload (the
+ * survey profile's `preload`: each item takes a field of the cluster or the unit; an island code comes
+ * from the survey's geography).
+ */
 import { and, eq } from 'drizzle-orm';
 import type { Assignment } from '../contract/assignments.ts';
+import type { Geography } from '../contract/geography.ts';
+import type { PRELOAD_SOURCES, SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
 import { assignments, enumerationAreas, households, interviews } from '../db/schema.ts';
 import type { SessionUser } from './accounts.ts';
-import { ISLAND_CODES } from './islands.ts';
 import { enumeratorScope } from './scope.ts';
+import type { SurveyRegistry } from './surveys.ts';
 
-/** The cover items every IPEI questionnaire preloads from the assignment (codes, as the questionnaire has them). */
-export function preloadFor(ea: typeof enumerationAreas.$inferSelect, hh: typeof households.$inferSelect) {
-  return {
-    a02_island: ISLAND_CODES[ea.island] ?? ea.island,
-    a03_municipality: ea.municipality,
-    a04_ea: ea.code,
-    a05_dwelling: hh.dwelling,
-    a06_household: hh.household,
+/** The cover items the survey preloads from the assignment (codes, as the questionnaire has them). */
+export function preloadFor(
+  profile: SurveyProfile,
+  geography: Geography | null,
+  ea: typeof enumerationAreas.$inferSelect,
+  hh: typeof households.$inferSelect,
+): Record<string, string | number> {
+  const value = (from: (typeof PRELOAD_SOURCES)[number]): string | number => {
+    switch (from) {
+      case 'islandCode':
+        return geography?.areas.find((a) => a.name === ea.island)?.code ?? ea.island;
+      case 'island':
+        return ea.island;
+      case 'municipality':
+        return ea.municipality;
+      case 'cluster':
+        return ea.code;
+      case 'dwelling':
+        return hh.dwelling;
+      case 'household':
+        return hh.household;
+    }
   };
+  return Object.fromEntries(profile.preload.map((p) => [p.item, value(p.from)]));
 }
 
-export async function listAssignments(db: Db, user: SessionUser): Promise<Assignment[]> {
+export async function listAssignments(
+  db: Db,
+  user: SessionUser,
+  surveys: SurveyRegistry,
+): Promise<Assignment[]> {
   const scope = enumeratorScope(user, assignments.enumeratorId);
   const rows = await db
     .select({ a: assignments, hh: households, ea: enumerationAreas, interviewId: interviews.id })
@@ -28,16 +53,20 @@ export async function listAssignments(db: Db, user: SessionUser): Promise<Assign
     .leftJoin(interviews, eq(interviews.assignmentId, assignments.id))
     .where(scope ? and(scope) : undefined)
     .orderBy(enumerationAreas.code, households.dwelling, households.household);
-  return rows.map(({ a, hh, ea, interviewId }) => ({
-    id: a.id,
-    questionnaireId: a.questionnaireId,
-    questionnaireVersion: a.questionnaireVersion,
-    status: a.status,
-    enumeratorId: a.enumeratorId,
-    ea: { code: ea.code, island: ea.island, municipality: ea.municipality, stratum: ea.stratum },
-    dwelling: hh.dwelling,
-    household: hh.household,
-    preload: preloadFor(ea, hh),
-    interviewId,
-  }));
+  return rows.map(({ a, hh, ea, interviewId }) => {
+    const profile = surveys.ofQuestionnaire(a.questionnaireId);
+    return {
+      id: a.id,
+      survey: profile?.id ?? null,
+      questionnaireId: a.questionnaireId,
+      questionnaireVersion: a.questionnaireVersion,
+      status: a.status,
+      enumeratorId: a.enumeratorId,
+      ea: { code: ea.code, island: ea.island, municipality: ea.municipality, stratum: ea.stratum },
+      dwelling: hh.dwelling,
+      household: hh.household,
+      preload: profile ? preloadFor(profile, surveys.geography(profile.id), ea, hh) : {},
+      interviewId,
+    };
+  });
 }

@@ -14,7 +14,7 @@ export interface CodebookEntry {
   label_pt: string;
   label_en: string;
   type: string;
-  /** household, person (the members roster), or the unit of another roster / of the form */
+  /** household (the unit), person (the survey's roster of persons), or the unit of another roster / of the form */
   level: string;
   roster: string | null;
   module: string;
@@ -43,7 +43,7 @@ function typeOf(q: Json): string {
   return TYPES[t] ?? t;
 }
 
-/** A condition in words: `{panel.c05_age} >= 15 and {a10_consent} = 1` -> `c05_age (same person) ≥ 15 and a10_consent = 1 "Sim"`. */
+/** A condition in words: `{panel.q05_age} >= 15 and {q10_consent} = 1` -> `q05_age (same person) ≥ 15 and q10_consent = 1 "Sim"`. */
 export function inWords(expr: string, labels: Map<string, Map<string, string>>): string {
   return expr
     .replace(
@@ -82,7 +82,15 @@ function rangeOf(q: Json): string {
   return '';
 }
 
-export function buildCodebook(survey: Json, topLevel = 'household'): CodebookEntry[] {
+/**
+ * The codebook of a questionnaire JSON; `personRoster` is the survey's roster of persons (its profile's
+ * `roster.variable`), whose variables are at person level.
+ */
+export function buildCodebook(
+  survey: Json,
+  topLevel = 'household',
+  personRoster: string | null = null,
+): CodebookEntry[] {
   const nodes = walkQuestions(survey);
   const labels = new Map<string, Map<string, string>>();
   for (const q of nodes)
@@ -105,7 +113,7 @@ export function buildCodebook(survey: Json, topLevel = 'household'): CodebookEnt
       label_pt: ptText(q.json.title) || q.name,
       label_en: langText(q.json.title, 'en') || q.name,
       type: typeOf(q.json),
-      level: q.roster ? (q.roster === 'members' ? 'person' : `${q.roster} row`) : topLevel,
+      level: q.roster ? (q.roster === personRoster ? 'person' : `${q.roster} row`) : topLevel,
       roster: q.roster,
       module: pages.get(q.page) ?? q.page,
       values: choices.map((c) => ({

@@ -1,41 +1,38 @@
 /**
- * Dispositions and AAPOR response rates (AAPOR Standard Definitions, 10th ed., 2023) from the IPEI
- * disposition codes (ipei.md 5.6). Each assignment counts once, with the outcome of its latest interview:
- *   I  complete interview ................ 11
- *   P  partial interview ................. 12
- *   R  refusal ........................... 13
- *   NC non-contact ....................... 14
- *   O  other eligible non-interview ...... 15 (language barrier), 16 (other), 1 (eligible, interview not done)
- *   UH unknown eligibility ............... 3 (no contact after 3 visits), 4 (screener refused)
- *   NE not eligible ...................... 2 (no foreign national), 5 (vacant), 6 (not a dwelling)
+ * Dispositions and AAPOR response rates (AAPOR Standard Definitions, 10th ed., 2023) from the survey's
+ * outcome codes, each classed in its profile (outcome.codes[].aapor). Each assignment counts once, with the
+ * outcome of its latest interview:
+ *   I complete, P partial, R refusal and break-off, NC non-contact, O other eligible non-interview,
+ *   UH/UO unknown eligibility (counted together as UH), NE not eligible
  *   RR1 = I / (I + P + R + NC + O + UH)
  *   RR2 = (I + P) / (I + P + R + NC + O + UH)
  *   RR3 = I / (I + P + R + NC + O + e * UH), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE)
  * Assignments not yet visited have no disposition: they are left out of the rates (they show in progress).
  */
+import type { SurveyProfile } from '../contract/survey-profile.ts';
 
-export const RATE_DEFINITIONS = {
-  RR1: 'I / (I + P + R + NC + O + UH)',
-  RR2: '(I + P) / (I + P + R + NC + O + UH)',
-  RR3: 'I / (I + P + R + NC + O + e·UH), e = eligible / (eligible + not eligible) among resolved cases',
-  codes: 'I=11, P=12, R=13, NC=14, O=15,16,1, UH=3,4, NE=2,5,6 (ipei.md 5.6)',
-  scope: 'one disposition per visited assignment (its latest interview); unvisited assignments excluded',
-} as const;
+type RateClass = 'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'NE';
 
-const CLASS: Record<number, 'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'NE'> = {
-  11: 'I',
-  12: 'P',
-  13: 'R',
-  14: 'NC',
-  15: 'O',
-  16: 'O',
-  1: 'O',
-  3: 'UH',
-  4: 'UH',
-  2: 'NE',
-  5: 'NE',
-  6: 'NE',
-};
+/** The survey's codes by class, as the dashboard states them next to the rates. */
+export function rateDefinitions(profile: SurveyProfile): Record<string, string> {
+  const byClass = new Map<string, number[]>();
+  for (const c of profile.outcome.codes) {
+    const k = c.aapor === 'UO' ? 'UH' : c.aapor;
+    byClass.set(k, [...(byClass.get(k) ?? []), c.code]);
+  }
+  return {
+    RR1: 'I / (I + P + R + NC + O + UH)',
+    RR2: '(I + P) / (I + P + R + NC + O + UH)',
+    RR3: 'I / (I + P + R + NC + O + e·UH), e = eligible / (eligible + not eligible) among resolved cases',
+    codes: `${[...byClass.entries()].map(([k, v]) => `${k}=${v.join(',')}`).join(', ')} (the survey profile of ${profile.id})`,
+    scope: 'one disposition per visited assignment (its latest interview); unvisited assignments excluded',
+  };
+}
+
+/** Outcome code to rate class (UO, unknown other, is counted with UH). */
+export function rateClasses(profile: SurveyProfile): Map<number, RateClass> {
+  return new Map(profile.outcome.codes.map((c) => [c.code, c.aapor === 'UO' ? 'UH' : c.aapor]));
+}
 
 export interface Rates {
   cases: number;
@@ -53,12 +50,12 @@ export interface Rates {
   rr3: number | null;
 }
 
-export function responseRates(outcomes: number[]): Rates {
+export function responseRates(outcomes: number[], classes: Map<number, RateClass>): Rates {
   const n = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, NE: 0 };
   const codes: Record<string, number> = {};
   for (const o of outcomes) {
     codes[o] = (codes[o] ?? 0) + 1;
-    const c = CLASS[o];
+    const c = classes.get(o);
     if (c) n[c]++;
   }
   const eligible = n.I + n.P + n.R + n.NC + n.O;

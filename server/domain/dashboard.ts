@@ -6,10 +6,11 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Dashboard, ProgressRow } from '../contract/dashboard.ts';
+import { outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
-import { RATE_DEFINITIONS, responseRates } from './dashboard-rates.ts';
+import { rateClasses, rateDefinitions, responseRates } from './dashboard-rates.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
 
 interface AssignmentRow {
@@ -41,7 +42,11 @@ function teamOnly(user: SessionUser, column: SQL): SQL {
 
 const APPROVED_BY_SUPERVISOR = new Set(['approved_by_supervisor', 'approved']);
 
-function progress(rows: AssignmentRow[], key: (r: AssignmentRow) => string): ProgressRow[] {
+function progress(
+  rows: AssignmentRow[],
+  key: (r: AssignmentRow) => string,
+  complete: Set<number>,
+): ProgressRow[] {
   const groups = new Map<string, ProgressRow>();
   for (const r of rows) {
     const k = key(r);
@@ -56,7 +61,7 @@ function progress(rows: AssignmentRow[], key: (r: AssignmentRow) => string): Pro
     };
     g.assigned++;
     if (r.status !== null) g.visited++;
-    if (r.outcome === 11) g.completed++;
+    if (r.outcome !== null && complete.has(r.outcome)) g.completed++;
     if (r.status && APPROVED_BY_SUPERVISOR.has(r.status)) g.supervisorApproved++;
     if (r.status === 'approved') g.approved++;
     groups.set(k, g);
@@ -64,7 +69,11 @@ function progress(rows: AssignmentRow[], key: (r: AssignmentRow) => string): Pro
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function rates(rows: AssignmentRow[], key: (r: AssignmentRow) => string) {
+function rates(
+  rows: AssignmentRow[],
+  key: (r: AssignmentRow) => string,
+  classes: ReturnType<typeof rateClasses>,
+) {
   const groups = new Map<string, number[]>();
   for (const r of rows) {
     if (r.outcome === null) continue;
@@ -73,7 +82,7 @@ function rates(rows: AssignmentRow[], key: (r: AssignmentRow) => string) {
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, outcomes]) => ({ key: k, ...responseRates(outcomes) }));
+    .map(([k, outcomes]) => ({ key: k, ...responseRates(outcomes, classes) }));
 }
 
 const quantile = quantileOfSorted;
@@ -81,9 +90,17 @@ const quantile = quantileOfSorted;
 const minutes = (r: InterviewRow) =>
   r.started_at && r.completed_at ? (Date.parse(r.completed_at) - Date.parse(r.started_at)) / 60_000 : null;
 
-export async function fieldworkDashboard(db: Db, user: SessionUser): Promise<Dashboard> {
-  const assignmentScope = teamOnly(user, sql`a.enumerator_id`);
-  const interviewScope = teamOnly(user, sql`i.enumerator_id`);
+/** One survey's dashboard: its assignments and interviews (questionnaire ids `<survey>-...`). */
+export async function fieldworkDashboard(
+  db: Db,
+  user: SessionUser,
+  profile: SurveyProfile,
+): Promise<Dashboard> {
+  const ofSurvey = `${profile.id}-%`;
+  const complete = new Set(outcomeCodesOf(profile, 'I'));
+  const classes = rateClasses(profile);
+  const assignmentScope = sql`${teamOnly(user, sql`a.enumerator_id`)} and a.questionnaire_id like ${ofSurvey}`;
+  const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey}`;
   const assigned = await db.all<AssignmentRow>(sql`
     select a.id as assignment_id, u.username as enumerator, h.ea_code, ea.stratum, ea.island, ea.municipality,
       li.status, li.outcome
@@ -120,14 +137,14 @@ export async function fieldworkDashboard(db: Db, user: SessionUser): Promise<Das
 
   const completes = new Map<string, number>();
   for (const r of interviewRows) {
-    if (r.outcome !== 11 || !r.completed_at) continue;
+    if (!complete.has(r.outcome) || !r.completed_at) continue;
     const day = r.completed_at.slice(0, 10);
     completes.set(day, (completes.get(day) ?? 0) + 1);
   }
   const durationsOf = new Map<string, number[]>();
   for (const r of interviewRows) {
     const m = minutes(r);
-    if (r.outcome !== 11 || m === null || m <= 0) continue;
+    if (!complete.has(r.outcome) || m === null || m <= 0) continue;
     durationsOf.set(r.enumerator, [...(durationsOf.get(r.enumerator) ?? []), m]);
   }
   const overall = median([...durationsOf.values()].flat());
@@ -139,10 +156,11 @@ export async function fieldworkDashboard(db: Db, user: SessionUser): Promise<Das
     e.flags += Number(r.flags);
     perEnumerator.set(r.enumerator, e);
   }
-  const [total] = progress(assigned, () => 'total');
+  const [total] = progress(assigned, () => 'total', complete);
   return {
+    survey: profile.id,
     generatedAt: new Date().toISOString(),
-    rateDefinitions: { ...RATE_DEFINITIONS },
+    rateDefinitions: rateDefinitions(profile),
     progress: {
       total: total ?? {
         key: 'total',
@@ -153,20 +171,23 @@ export async function fieldworkDashboard(db: Db, user: SessionUser): Promise<Das
         supervisorApproved: 0,
         approved: 0,
       },
-      stratum: progress(assigned, (r) => r.stratum),
-      island: progress(assigned, (r) => r.island),
-      municipality: progress(assigned, (r) => r.municipality),
-      ea: progress(assigned, (r) => r.ea_code),
-      enumerator: progress(assigned, (r) => r.enumerator),
+      stratum: progress(assigned, (r) => r.stratum, complete),
+      island: progress(assigned, (r) => r.island, complete),
+      municipality: progress(assigned, (r) => r.municipality, complete),
+      ea: progress(assigned, (r) => r.ea_code, complete),
+      enumerator: progress(assigned, (r) => r.enumerator, complete),
     },
     dispositions: {
       total: {
         key: 'total',
-        ...responseRates(assigned.flatMap((r) => (r.outcome === null ? [] : [r.outcome]))),
+        ...responseRates(
+          assigned.flatMap((r) => (r.outcome === null ? [] : [r.outcome])),
+          classes,
+        ),
       },
-      stratum: rates(assigned, (r) => r.stratum),
-      ea: rates(assigned, (r) => r.ea_code),
-      enumerator: rates(assigned, (r) => r.enumerator),
+      stratum: rates(assigned, (r) => r.stratum, classes),
+      ea: rates(assigned, (r) => r.ea_code, classes),
+      enumerator: rates(assigned, (r) => r.enumerator, classes),
     },
     completesPerDay: [...completes.entries()].sort().map(([day, n]) => ({ day, completes: n })),
     durations: [...durationsOf.entries()].sort().map(([enumerator, values]) => {

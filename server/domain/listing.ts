@@ -1,11 +1,13 @@
 /**
- * An EA's listing: count the screening results (E eligible, I ineligible, U unknown eligibility,
- * vacant / not a dwelling), select m = min(take, E) households systematically from the eligible list
- * (pi2 = m / E, analysis/sampling), and turn them into assignments for the enumerators of the EA's team.
+ * A cluster's listing: count the screening results (E eligible, I ineligible, U unknown eligibility, out of
+ * scope, as the survey profile's `listing` classes the dispositions), select m = min(take, E) units
+ * systematically from the eligible list (pi2 = m / E, analysis/sampling), and turn them into assignments
+ * of the survey's interview questionnaire for the enumerators of the cluster's team.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { seededUniform, seedFrom, selectHouseholds } from '../../analysis/sampling/index.ts';
 import type { ListingResult, listingSubmissionSchema } from '../contract/listing.ts';
+import { clusterItemOf, type ListingProfile, type SurveyProfile } from '../contract/survey-profile.ts';
 import type { Database } from '../db/client.ts';
 import {
   assignments,
@@ -18,11 +20,10 @@ import {
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { audit } from './audit.ts';
+import { type SurveyRegistry, surveysOf } from './surveys.ts';
 
 type Submission = import('zod').infer<typeof listingSubmissionSchema>;
 
-/** The household questionnaire the selected households are interviewed with. */
-export const HOUSEHOLD_QUESTIONNAIRE = 'ipei-household';
 /** Seed of the household selection; with the EA code it makes every EA's draw reproducible. */
 export const LISTING_SEED = 20221215;
 
@@ -35,23 +36,79 @@ export interface ListingCounts {
   eligibleDwellings: number[];
 }
 
-/** Dispositions 1 eligible, 2 ineligible, 3-4 unknown eligibility, 5-6 vacant or not a dwelling. */
-export function countListing(
-  dwellings: ReadonlyArray<{ l01_dwelling: number; l05_disposition: number }>,
-): ListingCounts {
+export interface ListedUnit {
+  unit: number;
+  disposition: number;
+}
+
+/** The survey with a listing a submission is for: its questionnaire's, or the only one with a listing. */
+export function listingSurvey(surveys: SurveyRegistry, questionnaireId: string | undefined): SurveyProfile {
+  const withListing = surveys.list().filter((p) => p.listing && p.questionnaires.listing);
+  const profile = questionnaireId
+    ? surveys.ofQuestionnaire(questionnaireId)
+    : withListing.length === 1
+      ? withListing[0]
+      : undefined;
+  if (!profile?.listing || !profile.questionnaires.listing)
+    throw new Problem('request.invalid', [
+      {
+        field: 'questionnaireId',
+        message: questionnaireId
+          ? `${questionnaireId} is not the listing questionnaire of a survey with a listing`
+          : `name the listing questionnaire: ${withListing.map((p) => `${p.id}-${p.questionnaires.listing}`).join(', ') || 'no survey has a listing'}`,
+      },
+    ]);
+  if (questionnaireId && questionnaireId !== `${profile.id}-${profile.questionnaires.listing}`)
+    throw new Problem('request.invalid', [
+      {
+        field: 'questionnaireId',
+        message: `the listing questionnaire of ${profile.id} is ${profile.id}-${profile.questionnaires.listing}`,
+      },
+    ]);
+  return profile;
+}
+
+/** The cluster code and the listed units in a submission's answers, checked against the profile (422 naming the field). */
+export function listedUnits(
+  profile: SurveyProfile,
+  answers: Record<string, unknown>,
+): { cluster: unknown; units: ListedUnit[] } {
+  const l = profile.listing as ListingProfile;
+  const codes = new Set([...l.eligible, ...l.ineligible, ...l.unknown, ...l.outOfScope]);
+  const rows = answers[l.units];
+  const field = `answers.${l.units}`;
+  if (!Array.isArray(rows) || rows.length < 1 || rows.length > 5000)
+    throw new Problem('request.invalid', [{ field, message: 'must be a list of 1 to 5000 listed units' }]);
+  const units = rows.map((row, i) => {
+    const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
+    const unit = r[l.unit];
+    const disposition = r[l.disposition];
+    if (!Number.isInteger(unit) || (unit as number) < 1 || (unit as number) > 9999)
+      throw new Problem('request.invalid', [
+        { field: `${field}.${i}.${l.unit}`, message: 'must be a whole number from 1 to 9999' },
+      ]);
+    if (!Number.isInteger(disposition) || !codes.has(disposition as number))
+      throw new Problem('request.invalid', [
+        { field: `${field}.${i}.${l.disposition}`, message: `must be one of ${[...codes].join(', ')}` },
+      ]);
+    return { unit: unit as number, disposition: disposition as number };
+  });
+  return { cluster: answers[clusterItemOf(profile) ?? ''], units };
+}
+
+/** E, I, U and out of scope from the dispositions, as the profile's listing classes them. */
+export function countListing(units: ReadonlyArray<ListedUnit>, listing: ListingProfile): ListingCounts {
   const c: ListingCounts = { eligible: 0, ineligible: 0, unknown: 0, outOfScope: 0, eligibleDwellings: [] };
   const seen = new Set<number>();
-  for (const d of dwellings) {
-    if (seen.has(d.l01_dwelling))
-      throw new Problem('request.invalid', [
-        { field: 'answers.dwellings', message: `dwelling ${d.l01_dwelling} is listed twice` },
-      ]);
-    seen.add(d.l01_dwelling);
-    if (d.l05_disposition === 1) {
+  for (const d of units) {
+    if (seen.has(d.unit))
+      throw new Problem('request.invalid', [{ field: 'answers', message: `unit ${d.unit} is listed twice` }]);
+    seen.add(d.unit);
+    if (listing.eligible.includes(d.disposition)) {
       c.eligible++;
-      c.eligibleDwellings.push(d.l01_dwelling);
-    } else if (d.l05_disposition === 2) c.ineligible++;
-    else if (d.l05_disposition <= 4) c.unknown++;
+      c.eligibleDwellings.push(d.unit);
+    } else if (listing.ineligible.includes(d.disposition)) c.ineligible++;
+    else if (listing.unknown.includes(d.disposition)) c.unknown++;
     else c.outOfScope++;
   }
   return c;
@@ -65,11 +122,17 @@ export async function recordListing(
 ): Promise<ListingResult> {
   if (!['admin', 'coordinator', 'supervisor'].includes(user.role))
     throw new Problem('auth.forbidden', { reason: 'only supervisors and coordinators record listings' });
-  if (submission.answers.a04_ea !== eaCode)
+  const profile = listingSurvey(surveysOf(database), submission.questionnaireId);
+  const interviewQuestionnaire = `${profile.id}-${profile.questionnaires.interview}`;
+  const listed = listedUnits(profile, submission.answers);
+  if (listed.cluster !== eaCode)
     throw new Problem('request.invalid', [
-      { field: 'answers.a04_ea', message: `must equal the EA in the path (${eaCode})` },
+      {
+        field: `answers.${clusterItemOf(profile)}`,
+        message: `must equal the cluster in the path (${eaCode})`,
+      },
     ]);
-  const counts = countListing(submission.answers.dwellings);
+  const counts = countListing(listed.units, profile.listing as ListingProfile);
   return database.write(async (tx) => {
     const ea = await tx.query.enumerationAreas.findFirst({ where: eq(enumerationAreas.code, eaCode) });
     if (!ea || ea.pi1 === null)
@@ -87,13 +150,13 @@ export async function recordListing(
       ]);
     const questionnaire = await tx.query.questionnaireVersions.findFirst({
       where: and(
-        eq(questionnaireVersions.questionnaireId, HOUSEHOLD_QUESTIONNAIRE),
+        eq(questionnaireVersions.questionnaireId, interviewQuestionnaire),
         eq(questionnaireVersions.status, 'published'),
       ),
       orderBy: desc(questionnaireVersions.version),
     });
     if (!questionnaire)
-      throw new Problem('questionnaire.unknown_version', { questionnaireId: HOUSEHOLD_QUESTIONNAIRE });
+      throw new Problem('questionnaire.unknown_version', { questionnaireId: interviewQuestionnaire });
     const team = submission.enumerators?.length
       ? await tx
           .select()
@@ -127,7 +190,7 @@ export async function recordListing(
     );
     await tx.insert(eaListings).values({
       eaCode,
-      questionnaireId: submission.questionnaireId,
+      questionnaireId: `${profile.id}-${profile.questionnaires.listing}`,
       questionnaireVersion: submission.questionnaireVersion,
       eligible: counts.eligible,
       ineligible: counts.ineligible,
@@ -157,7 +220,7 @@ export async function recordListing(
       assignmentRows.push({
         id: assignmentId,
         householdId,
-        questionnaireId: HOUSEHOLD_QUESTIONNAIRE,
+        questionnaireId: interviewQuestionnaire,
         questionnaireVersion: questionnaire.version,
         enumeratorId: enumerator.id,
       });

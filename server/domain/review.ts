@@ -149,7 +149,7 @@ async function decide(
   return { status: to, revision: found.currentRevision };
 }
 
-/** A comment path such as `members[2].c05_age` concerns the question `c05_age`. */
+/** A comment path such as `<roster>[2].<question>` concerns the question. */
 export function baseName(path: string): string {
   const last = path.split('.').pop() ?? path;
   return last.replace(/\[\d+\]$/, '');

@@ -13,6 +13,7 @@ import { flags, jobs } from '../db/schema.ts';
 import { enumeratorFlags } from '../domain/quality/enumerator-rules.ts';
 import { type Facts, factsOf } from '../domain/quality/facts.ts';
 import { type FlagDraft, interviewFlags } from '../domain/quality/rules.ts';
+import { surveysOf } from '../domain/surveys.ts';
 import type { JobHandler } from './runner.ts';
 
 export const QUALITY_JOB = 'quality-flags';
@@ -47,6 +48,7 @@ export function qualityComputer(database: Database) {
 
   /** Facts of revisions, parsed once; only revisions not cached yet are read with their EA. */
   async function facts(keys: Array<{ interview_id: string; revision: number }>): Promise<Facts[]> {
+    const surveys = surveysOf(database);
     // a bound on memory: past this many revisions the cache starts again (facts are cheap to rebuild)
     if (cache.size > MAX_CACHED) cache.clear();
     const missing = keys.filter((r) => !cache.has(`${r.interview_id}@${r.revision}`));
@@ -65,9 +67,15 @@ export function qualityComputer(database: Database) {
       );
       for (const m of rows) {
         const env = JSON.parse(m.envelope) as InterviewEnvelope;
+        const profile = surveys.ofQuestionnaire(env.questionnaireId);
+        if (!profile) throw new Error(`no survey profile for questionnaire ${env.questionnaireId}`);
         cache.set(
           `${m.interview_id}@${m.revision}`,
-          factsOf(env, { enumeratorId: m.enumerator_id, eaCode: m.ea_code }),
+          factsOf(
+            env,
+            { enumeratorId: m.enumerator_id, eaCode: m.ea_code },
+            { profile, dataKey: (name) => surveys.dataKey(profile.id, name) },
+          ),
         );
       }
     }

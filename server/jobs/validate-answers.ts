@@ -1,23 +1,23 @@
 /**
  * The validation job: checks a stored revision's answers against the exact questionnaire version with
- * survey-core running headless, and stores what it finds as flags. A complete interview (outcome 11)
- * must satisfy every rule; for other outcomes (partial, refused, ...) missing required answers are
+ * survey-core running headless, and stores what it finds as flags. A complete interview (an outcome
+ * of AAPOR class I in the survey's profile) must satisfy every rule; for other outcomes (partial, refused, ...) missing required answers are
  * expected and not flagged, but answers to skipped questions, unknown keys and choices outside the list
  * still are.
  */
 import { and, eq } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
+import { outcomeCodesOf } from '../contract/survey-profile.ts';
 import type { Database } from '../db/client.ts';
 import { flags, interviewRevisions, interviews } from '../db/schema.ts';
 import { nextState } from '../domain/interview-states.ts';
 import { getVersion } from '../domain/questionnaires.ts';
+import { surveysOf } from '../domain/surveys.ts';
 import type { JobHandler } from './runner.ts';
 import type { ValidationThread } from './validation-thread.ts';
 
 /** The validation job's move in the interview state table (received -> validated). */
 const VALIDATED = nextState('received', 'validate', 'system');
-
-const COMPLETE = 11;
 
 export function validationJob(database: Database, thread: ValidationThread): JobHandler {
   const definitionOf = (id: string, version: number) => async () => {
@@ -37,8 +37,9 @@ export function validationJob(database: Database, thread: ValidationThread): Job
     const envelope = JSON.parse(revision.envelope) as InterviewEnvelope;
     const { questionnaireId: id, questionnaireVersion: version } = envelope;
     const result = await thread.validate(`${id}@${version}`, definitionOf(id, version), envelope.answers);
-    const errors =
-      envelope.outcome === COMPLETE ? result.errors : result.errors.filter((e) => e.type !== 'required');
+    const profile = surveysOf(database).ofQuestionnaire(id);
+    const complete = profile ? outcomeCodesOf(profile, 'I').includes(envelope.outcome) : true;
+    const errors = complete ? result.errors : result.errors.filter((e) => e.type !== 'required');
     const found = [
       ...errors.map((e) => ({ code: `validation.${e.type}`, path: e.path, message: e.text })),
       ...result.flagged.map((f) => ({

@@ -6,6 +6,7 @@ import { reviewRequestSchema } from '../contract/review.ts';
 import { getInterview, listReturned } from '../domain/interview-views.ts';
 import { receiveInterview } from '../domain/interviews.ts';
 import { reviewInterview } from '../domain/review.ts';
+import { envelopeProfileErrors, surveysOf } from '../domain/surveys.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
 import { fieldErrors, parseJson, readBody } from './parse.ts';
@@ -31,6 +32,8 @@ export function interviewRoutes(deps: AppDeps) {
           { field: 'interviewId', message: 'must equal the interview id in the path' },
         ]);
       }
+      const misfit = envelopeProfileErrors(surveysOf(deps.database), parsed.data);
+      if (misfit.length) throw new Problem('request.invalid', misfit);
       const result = await receiveInterview(deps.database, c.get('user'), parsed.data, text);
       if (result.httpStatus === 201) deps.kickJobs();
       return c.json(result.receipt, result.httpStatus);

@@ -6,6 +6,7 @@ import { modelRequestSchema, modelResponseSchema } from '../contract/analysis-mo
 import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
+import { surveyDetailSchema } from '../contract/geography.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
 import { problemBodySchema } from '../contract/problem.ts';
@@ -18,6 +19,7 @@ import {
   reviewRequestSchema,
   reviewResultSchema,
 } from '../contract/review.ts';
+import { surveyListSchema } from '../contract/survey-profile.ts';
 import { weightingStatusSchema } from '../contract/weighting.ts';
 import { problemCatalogue } from '../problems.ts';
 
@@ -26,6 +28,8 @@ const schemas = {
   LoginRequest: loginRequestSchema,
   LoginResponse: loginResponseSchema,
   User: userSchema,
+  SurveyList: surveyListSchema,
+  SurveyDetail: surveyDetailSchema,
   QuestionnaireSummary: questionnaireSummarySchema,
   Assignment: assignmentSchema,
   InterviewEnvelope: interviewEnvelopeSchema,
@@ -96,6 +100,20 @@ export function buildOpenApi() {
       },
       '/api/auth/logout': {
         post: { ...secured, summary: 'End this session', responses: { 204: { description: 'done' } } },
+      },
+      '/api/surveys': {
+        get: {
+          ...secured,
+          summary: 'The surveys this server runs, with their profiles (questionnaires/<id>/profile.json)',
+          responses: { 200: json(ref('SurveyList')), ...problems('auth.required') },
+        },
+      },
+      '/api/surveys/{id}': {
+        get: {
+          ...secured,
+          summary: "One survey's profile and its geography (null when it has none)",
+          responses: { 200: json(ref('SurveyDetail')), ...problems('auth.required', 'resource.not_found') },
+        },
       },
       '/api/questionnaires': {
         get: {
@@ -230,8 +248,21 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'Fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3, completes per day, durations, flags, last sync',
-          responses: { 200: json(ref('Dashboard')), ...authProblems },
+            "One survey's fieldwork dashboard (coordinator: all; supervisor: their team): progress, dispositions and AAPOR RR1/RR2/RR3 from the profile's classes, completes per day, durations, flags, last sync",
+          parameters: [
+            {
+              name: 'survey',
+              in: 'query',
+              required: false,
+              description: 'the survey id; required when the server runs several surveys',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            200: json(ref('Dashboard')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
+          },
         },
       },
       '/api/weighting/{survey}': {

@@ -1,19 +1,22 @@
 /**
- * Reads a survey's tables context from questionnaires/<survey>/: tables.json, design.json and the
- * questionnaire it names (for the codebook, server/domain/codebook.ts, shared with `npm run codebook`).
+ * Reads a survey's tables context from questionnaires/<survey>/: tables.json, design.json, the
+ * questionnaire it names (for the codebook, server/domain/codebook.ts, shared with `npm run codebook`) and
+ * the survey's roster of persons from its profile.json.
  * The assembly itself is analysis/tables/context.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type SurveyContext, surveyContextFrom } from '../../analysis/tables/context.ts';
+import { surveyContextFrom, type SurveyContext as TablesContext } from '../../analysis/tables/context.ts';
 import { buildCodebook } from '../domain/codebook.ts';
 
-export type { SurveyContext } from '../../analysis/tables/context.ts';
+/** The tables context, with the survey's direct identifiers (its profile's `identifiers`) for exports. */
+export type SurveyContext = TablesContext & { identifiers: string[] };
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
 export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
-  if (!/^[a-z0-9-]+$/.test(survey)) throw new Error(`survey '${survey}': use the folder name, e.g. ipei.`);
+  if (!/^[a-z0-9-]+$/.test(survey))
+    throw new Error(`survey '${survey}': use the survey's folder name under questionnaires/.`);
   const dir = join(root, 'questionnaires', survey);
   const tables = readJson(join(dir, 'tables.json')) as { questionnaire?: unknown };
   const design = readJson(join(dir, 'design.json')) as Parameters<typeof surveyContextFrom>[2];
@@ -21,6 +24,14 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
     typeof tables?.questionnaire === 'string'
       ? readJson(join(root, 'questionnaires', `${tables.questionnaire}.json`))
       : null;
-  const codebook = questionnaire ? buildCodebook(questionnaire as Record<string, unknown>) : [];
-  return surveyContextFrom(survey, tables, design, codebook);
+  const profile = existsSync(join(dir, 'profile.json'))
+    ? (readJson(join(dir, 'profile.json')) as {
+        roster?: { variable?: string } | null;
+        identifiers?: string[];
+      })
+    : null;
+  const codebook = questionnaire
+    ? buildCodebook(questionnaire as Record<string, unknown>, 'household', profile?.roster?.variable ?? null)
+    : [];
+  return { ...surveyContextFrom(survey, tables, design, codebook), identifiers: profile?.identifiers ?? [] };
 }

@@ -17,7 +17,7 @@ export function loadWeightedData(dir: string): WeightedData {
   const metaFile = join(dir, 'weights.json');
   if (!existsSync(metaFile))
     throw new Error(
-      `No weighted data in ${dir} (weights.json missing). Run \`npm run weights -- ipei\` first, or pass --data DIR.`,
+      `No weighted data in ${dir} (weights.json missing). Run \`npm run weights -- <survey>\` first, or pass --data DIR.`,
     );
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as WeightedMeta;
   for (const f of [meta.households.file, meta.persons.file])

@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import type { Draft } from '../../client/offline/db.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
+import { type SurveyProfile, surveyProfileSchema } from '../../server/contract/survey-profile.ts';
+
+/** The test survey's profile (tests/fixtures/server/questionnaires/test/profile.json). */
+export const TEST_PROFILE: SurveyProfile = surveyProfileSchema.parse(
+  JSON.parse(
+    readFileSync(new URL('../fixtures/server/questionnaires/test/profile.json', import.meta.url), 'utf8'),
+  ),
+);
 
 export function envelope(overrides: Partial<InterviewEnvelope> = {}): InterviewEnvelope {
   return {

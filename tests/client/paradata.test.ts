@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope, outcomeOf } from '../../client/interview/envelope.ts';
 import { emptyParadata, ParadataRecorder } from '../../client/interview/paradata.ts';
-import { draft } from './fixtures.ts';
+import { draft, TEST_PROFILE } from './fixtures.ts';
 
 function clock(start = Date.parse('2026-11-30T09:00:00.000Z')) {
   let t = start;
@@ -64,21 +64,40 @@ describe('paradata', () => {
 });
 
 describe('envelope', () => {
-  it('takes the disposition code from the answers, else 1 (completed)', () => {
-    expect(outcomeOf({ outcome: 11 })).toBe(11);
-    expect(outcomeOf({ outcome: '12' })).toBe(12);
-    expect(outcomeOf({ outcome: 99 })).toBe(1);
-    expect(outcomeOf({})).toBe(1);
+  it("takes the result code from the profile's outcome variable, else the survey's complete code", () => {
+    expect(TEST_PROFILE.outcome.variable).toBe('z05_result');
+    expect(outcomeOf({ z05_result: 13 }, TEST_PROFILE)).toBe(13);
+    expect(outcomeOf({ z05_result: '12' }, TEST_PROFILE)).toBe(12);
+    // not a code of the profile, or another variable: the complete code (AAPOR I: 11 in this profile)
+    expect(outcomeOf({ z05_result: 99 }, TEST_PROFILE)).toBe(11);
+    expect(outcomeOf({ outcome: 14 }, TEST_PROFILE)).toBe(11);
+    expect(outcomeOf({}, TEST_PROFILE)).toBe(11);
+  });
+
+  it("keeps the draft's language when the profile has it, else the profile's first language", () => {
+    const fr = buildEnvelope(
+      draft(crypto.randomUUID(), { locale: 'fr' }),
+      {},
+      {},
+      't',
+      new Date(),
+      TEST_PROFILE,
+    );
+    expect(fr.locale).toBe('fr');
+    const profile = { ...TEST_PROFILE, languages: [{ code: 'en', name: 'English' }] };
+    const en = buildEnvelope(draft(crypto.randomUUID(), { locale: 'fr' }), {}, {}, 't', new Date(), profile);
+    expect(en.locale).toBe('en');
   });
 
   it('builds an envelope the shared contract accepts, with the draft id and revision', () => {
     const d = draft(crypto.randomUUID(), { revision: 2, locale: 'zh-Hans' });
     const env = buildEnvelope(
       d,
-      { outcome: 11 },
+      { z05_result: 11 },
       { visits: [] },
       'tablet-9',
       new Date('2026-11-30T10:00:00Z'),
+      TEST_PROFILE,
     );
     expect(env).toMatchObject({
       interviewId: d.interviewId,
@@ -92,6 +111,6 @@ describe('envelope', () => {
 
   it('refuses a draft the contract would reject (it never reaches the outbox)', () => {
     const d = draft('not-a-uuid');
-    expect(() => buildEnvelope(d, {}, {}, 'tablet-9', new Date())).toThrow();
+    expect(() => buildEnvelope(d, {}, {}, 'tablet-9', new Date(), TEST_PROFILE)).toThrow();
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createInterviewModel,
-  INTERVIEW_LANGUAGES,
-  preloadAnswers,
-} from '../../client/interview/survey-setup.ts';
+import { createInterviewModel, preloadAnswers } from '../../client/interview/survey-setup.ts';
+import { TEST_PROFILE } from './fixtures.ts';
+
+const INTERVIEW_LANGUAGES = TEST_PROFILE.languages;
 
 const json = {
   locale: 'pt',
@@ -37,7 +36,7 @@ describe('interview model', () => {
   });
 
   it('switching among the six languages keeps every answer and the page; English shows the "en" texts', () => {
-    const model = createInterviewModel(json, 'pt');
+    const model = createInterviewModel(json, 'pt', INTERVIEW_LANGUAGES);
     model.data = { a02_island: 7, a04_ea: 'X', q2: 'resposta' };
     model.currentPageNo = 1;
     for (const { code } of INTERVIEW_LANGUAGES) {

@@ -3,12 +3,11 @@
  * with the demo's accounts, sample and assignments; a second start seeds nothing; production mode is
  * refused.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoMorabeza } from '../../demo/start.ts';
-import { ISLAND_CODES } from '../../server/domain/islands.ts';
 import { parseEnv } from '../../server/env.ts';
 
 let dir: string;
@@ -68,13 +67,18 @@ describe('the demo’s start (demo/start.ts: the engine’s start with the demo�
     });
     const list = (await res.json()) as Array<{
       questionnaireId: string;
+      survey: string | null;
       ea: { island: string; code: string };
       preload: Record<string, unknown>;
     }>;
     expect(list.length).toBeGreaterThan(10);
     expect(list[0].questionnaireId).toBe('ipei-household');
     // the questionnaire's codes: the island as 1..9, the municipality as its ISO code
-    expect(list[0].preload.a02_island).toBe(ISLAND_CODES[list[0].ea.island]);
+    const geography = JSON.parse(readFileSync('questionnaires/ipei/geography.json', 'utf8')) as {
+      areas: Array<{ name: string; code: number }>;
+    };
+    expect(list[0].preload.a02_island).toBe(geography.areas.find((a) => a.name === list[0].ea.island)?.code);
+    expect(list[0].survey).toBe('ipei');
     expect(list[0].preload).toMatchObject({
       a03_municipality: expect.stringMatching(/^CV-[A-Z]{2}$/),
       a04_ea: list[0].ea.code,

@@ -32,7 +32,8 @@ const weightsDir = mkdtempSync(join(tmpdir(), 'morabeza-analyst-weights-'));
 
 beforeAll(async () => {
   dist = await buildClient();
-  ctx = await createTestContext();
+  // the repository's surveys too: the analyst screen lists them (the fixture tables are the first's)
+  ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
   const deps = {
     database: ctx.database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },

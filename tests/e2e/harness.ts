@@ -15,7 +15,6 @@ import { build } from 'vite';
 import type { AppSettings } from '../../server/context.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { assignments, interviewRevisions, interviews } from '../../server/db/schema.ts';
-import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,9 +53,9 @@ export async function startE2E(
   options: { questionnaireId?: string; questionnairesDir?: string; settings?: Partial<AppSettings> } = {},
 ): Promise<E2E> {
   const dist = await buildClient();
-  const ctx = await createTestContext(options.settings);
   const dir = options.questionnairesDir ?? E2E_QUESTIONNAIRES;
-  for (const file of findQuestionnaireFiles(dir)) await publishVersion(ctx.database.db, file);
+  // publishes the survey folder's questionnaires and serves its profile (GET /api/surveys/:id)
+  const ctx = await createTestContext(options.settings, { surveyDirs: [dir] });
   await ctx.database.db
     .update(assignments)
     .set({ questionnaireId: options.questionnaireId ?? E2E_QUESTIONNAIRE_ID });

@@ -68,6 +68,8 @@ describe('review in the browser', () => {
     // the coordinator's dashboard before any review
     const coord = await openStaff('coord');
     await coord.getByTestId('dashboard').waitFor();
+    // the server runs the test survey and the e2e survey: the dashboard is one survey's
+    await coord.getByTestId('dash-survey').selectOption('e2e');
     await coord.getByTestId('island-map').waitFor();
     expect(await tiles(coord)).toEqual({ completed: 1, supApproved: 0, approved: 0 });
 

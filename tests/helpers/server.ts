@@ -18,6 +18,7 @@ import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { hashPassword } from '../../server/domain/passwords.ts';
 import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
+import { loadSurveys, type SurveyRegistry } from '../../server/domain/surveys.ts';
 import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
@@ -60,11 +61,35 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-export async function createTestContext(settings: Partial<AppSettings> = {}): Promise<TestContext> {
+/** The surveys of several folders in one registry (the test survey and, e.g., a stand-in with a listing). */
+export function surveysFrom(...dirs: string[]): SurveyRegistry {
+  const all = new Map<string, SurveyRegistry>();
+  for (const dir of dirs) {
+    const one = loadSurveys(dir);
+    for (const p of one.list()) all.set(p.id, one);
+  }
+  const of = (id: string) => all.get(id) ?? loadSurveys(dirs[0]);
+  return {
+    dir: dirs[0],
+    list: () => [...all.entries()].flatMap(([id, r]) => r.get(id) ?? []),
+    get: (id) => all.get(id)?.get(id),
+    require: (id) => of(id).require(id),
+    ofQuestionnaire: (q) => all.get(q.split('-')[0])?.ofQuestionnaire(q),
+    geography: (id) => of(id).geography(id),
+    dataKey: (id, name) => of(id).dataKey(id, name),
+  };
+}
+
+export async function createTestContext(
+  settings: Partial<AppSettings> = {},
+  options: { surveyDirs?: string[] } = {},
+): Promise<TestContext> {
   const testDb = await freshTestDatabase();
   const database = await openDatabase({ url: testDb.url, authToken: testDb.authToken });
   await migrateDatabase(database.db);
-  for (const file of findQuestionnaireFiles(TEST_QUESTIONNAIRES)) await publishVersion(database.db, file);
+  const surveyDirs = [TEST_QUESTIONNAIRES, ...(options.surveyDirs ?? [])];
+  for (const dir of surveyDirs)
+    for (const file of findQuestionnaireFiles(dir)) await publishVersion(database.db, file);
   await database.db.insert(teams).values([
     { id: 'team-a', name: 'A' },
     { id: 'team-b', name: 'B' },
@@ -114,6 +139,7 @@ export async function createTestContext(settings: Partial<AppSettings> = {}): Pr
   const weightsDir = join(tmpdir(), `morabeza-weights-${randomUUID()}`);
   const app = createApp({
     database,
+    surveys: surveysFrom(...surveyDirs),
     weighting: createWeightingRuns(database, { outDir: weightsDir, source: 'test', weigh: weighInWorker }),
     analysis: { dataDir: (survey) => join(weightsDir, survey) },
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo', ...settings },

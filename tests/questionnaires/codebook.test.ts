@@ -8,7 +8,7 @@ import { buildCodebook, inWords } from '../../server/domain/codebook.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const household = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/household.v1.json'), 'utf8'));
-const book = buildCodebook(household);
+const book = buildCodebook(household, 'household', 'members');
 const entry = (name: string) => {
   const e = book.find((x) => x.name === name);
   if (!e) throw new Error(`no ${name}`);

@@ -151,7 +151,7 @@ describe('PUT /api/interviews/:id', () => {
     expect((await malformed.json()).code).toBe('request.malformed');
 
     const { outcome: _o, ...missing } = envelope(ctx, 'enum_a1', { interviewId: id });
-    const res = await put({ ...missing, revision: 'one', locale: 'de', extra: true }, 'enum_a1', id);
+    const res = await put({ ...missing, revision: 'one', locale: 'Deutsch', extra: true }, 'enum_a1', id);
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.code).toBe('request.invalid');
@@ -162,6 +162,27 @@ describe('PUT /api/interviews/:id', () => {
     expect(other.status).toBe(422);
     expect((await other.json()).details[0].field).toBe('interviewId');
     expect(await count(interviews)).toBe(0);
+  });
+
+  it("refuses an outcome code and a locale that are not in the survey's profile (422 naming the field)", async () => {
+    // the test survey's profile (tests/fixtures/server/questionnaires/test/profile.json) has codes 1-6, 11-16
+    const seven = await put(envelope(ctx, 'enum_a1', { outcome: 7 }));
+    expect(seven.status).toBe(422);
+    const body = await seven.json();
+    expect(body.code).toBe('request.invalid');
+    expect(body.details).toEqual([
+      {
+        field: 'outcome',
+        message: expect.stringMatching(/^7 is not a result code of survey test: one of 1, .*16$/),
+      },
+    ]);
+    const german = await put(envelope(ctx, 'enum_a1', { locale: 'de' }));
+    expect(german.status).toBe(422);
+    expect((await german.json()).details.map((d: { field: string }) => d.field)).toEqual(['locale']);
+    expect(await count(interviews)).toBe(0);
+    expect(await count(quarantine)).toBe(0);
+    // a code of the profile is taken
+    expect((await put(envelope(ctx, 'enum_a1', { outcome: 14, locale: 'zh-Hans' }))).status).toBe(201);
   });
 
   it('answers 413 to a body over the limit and stores nothing', async () => {

@@ -2,14 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, enumerationAreas, households } from '../../server/db/schema.ts';
-import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 
 const ipeiStandIn = fileURLToPath(new URL('../fixtures/server/demo-questionnaires', import.meta.url));
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = await createTestContext();
-  for (const file of findQuestionnaireFiles(ipeiStandIn)) await publishVersion(ctx.database.db, file);
+  ctx = await createTestContext({}, { surveyDirs: [ipeiStandIn] });
   // a selected EA of team A that has not been listed yet
   await ctx.database.db.insert(enumerationAreas).values({
     code: 'CV-PR-0002',

@@ -20,6 +20,8 @@ describe('API description and basics', () => {
     for (const path of [
       '/api/health',
       '/api/auth/login',
+      '/api/surveys',
+      '/api/surveys/{id}',
       '/api/questionnaires',
       '/api/questionnaires/{id}/versions/{version}',
       '/api/assignments',

@@ -4,7 +4,6 @@
  * index), interviews much shorter than the others' or all of nearly the same length.
  */
 import type { Facts } from './facts.ts';
-import { COMPLETE } from './facts.ts';
 import type { FlagDraft } from './rules.ts';
 import { coefficientOfVariation, median, pct, round1 } from './stats.ts';
 
@@ -48,7 +47,7 @@ function shares(list: Facts[]) {
 }
 
 export function enumeratorFlags(self: Facts, peers: Facts[]): FlagDraft[] {
-  const all = [self, ...peers].filter((f) => f.outcome === COMPLETE);
+  const all = [self, ...peers].filter((f) => f.complete);
   const mine = all.filter((f) => f.enumeratorId === self.enumeratorId);
   const others = all.filter((f) => f.enumeratorId !== self.enumeratorId);
   if (mine.length < T.minInterviews) return [];

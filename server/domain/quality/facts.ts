@@ -2,20 +2,21 @@
  * The facts about one interview revision that the quality rules look at, read once from its envelope:
  * duration, time per page, GPS, clocks, answers flattened to paths, don't-know/refused answers, proxies
  * and ages from the roster. Revisions never change, so facts can be cached by (interview, revision).
+ * What the codes and variables are (complete, don't know, refused, the roster, its age, who answered and
+ * the proxy code) is the survey's profile's.
  */
 import type { InterviewEnvelope } from '../../contract/interview.ts';
+import { outcomeCodesOf, type SurveyProfile } from '../../contract/survey-profile.ts';
 
-/** IPEI codes (questionnaires/ipei/household.v1.json and v2): don't know and refused, the rosters, proxy answer. */
-export const DK = 98;
-export const RF = 99;
-export const ROSTER = 'members';
-export const AGE = 'c05_age';
-export const RESPONDENT_ROSTER = 'members_p';
-export const RESPONDENT = 'z01_respondent';
-export const PROXY = 2;
-export const COMPLETE = 11;
-/** Cover-page identifiers (EA, dwelling, island ...) are the same across a cluster by design. */
-const IDENTIFIER = /^a\d{2}_/;
+/** What the facts need from the survey: its profile and where a roster's rows are in the answers. */
+export interface FactsSurvey {
+  profile: SurveyProfile;
+  /** The answers' key of a roster element (its variable); the name itself by default. */
+  dataKey?: (name: string) => string;
+}
+
+/** Ages above this are not ages (a code or a typing slip); age heaping looks at the rest. */
+const MAX_AGE = 120;
 
 export type Gps =
   | { status: 'ok'; latitude: number; longitude: number; accuracyM: number | null }
@@ -27,13 +28,15 @@ export interface Facts {
   enumeratorId: string;
   eaCode: string;
   outcome: number;
+  /** The outcome is a complete interview (the profile's AAPOR class I). */
+  complete: boolean;
   startedAt: string;
   completedAt: string | null;
   durationMin: number | null;
   pageTimesMs: Record<string, number>;
   gps: Gps;
   visits: Array<{ start: string; end: string }>;
-  /** Answer paths (roster rows as `members[0].c05_age`) to their JSON value; identifiers left out. */
+  /** Answer paths (roster rows as `<roster>[0].<item>`) to their JSON value; preloaded items left out. */
   leaves: Map<string, string>;
   dkRf: number;
   persons: number;
@@ -70,15 +73,33 @@ function readGps(paradata: Record<string, unknown>): Gps {
 const rows = (v: unknown): Array<Record<string, unknown>> =>
   Array.isArray(v) ? v.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object') : [];
 
-export function factsOf(env: InterviewEnvelope, meta: { enumeratorId: string; eaCode: string }): Facts {
+export function factsOf(
+  env: InterviewEnvelope,
+  meta: { enumeratorId: string; eaCode: string },
+  survey: FactsSurvey,
+): Facts {
+  const { profile } = survey;
+  const key = survey.dataKey ?? ((name: string) => name);
+  // preloaded cover items (cluster, unit number ...) are the same across a cluster by design
+  const preloaded = new Set(profile.preload.map((p) => p.item));
   const leaves = new Map<string, string>();
-  for (const [k, v] of Object.entries(env.answers)) if (!IDENTIFIER.test(k)) flatten(v, k, leaves);
+  for (const [k, v] of Object.entries(env.answers)) if (!preloaded.has(k)) flatten(v, k, leaves);
+  const dkRfCodes = new Set([...profile.specialCodes.dontKnow, ...profile.specialCodes.refused].map(String));
   let dkRf = 0;
-  for (const v of leaves.values()) if (v === String(DK) || v === String(RF)) dkRf++;
-  const respondents = rows(env.answers[RESPONDENT_ROSTER]);
-  const ages = rows(env.answers[ROSTER])
-    .map((r) => Number(r[AGE]))
-    .filter((a) => Number.isInteger(a) && a >= 0 && a < DK);
+  for (const v of leaves.values()) if (dkRfCodes.has(v)) dkRf++;
+  const roster = profile.roster;
+  const respondent = roster?.respondent ?? null;
+  const respondents = respondent ? rows(env.answers[key(respondent.roster)]) : [];
+  const special = new Set([
+    ...profile.specialCodes.dontKnow,
+    ...profile.specialCodes.refused,
+    ...profile.specialCodes.notApplicable,
+  ]);
+  const ages = roster
+    ? rows(env.answers[key(roster.variable)])
+        .map((r) => Number(r[roster.age]))
+        .filter((a) => Number.isInteger(a) && a >= 0 && a <= MAX_AGE && !special.has(a))
+    : [];
   const start = Date.parse(env.startedAt);
   const end = env.completedAt ? Date.parse(env.completedAt) : Number.NaN;
   const pd = env.paradata as Record<string, unknown>;
@@ -88,6 +109,7 @@ export function factsOf(env: InterviewEnvelope, meta: { enumeratorId: string; ea
     revision: env.revision,
     ...meta,
     outcome: env.outcome,
+    complete: outcomeCodesOf(profile, 'I').includes(env.outcome),
     startedAt: env.startedAt,
     completedAt: env.completedAt,
     durationMin: Number.isFinite(end - start) ? (end - start) / 60_000 : null,
@@ -99,7 +121,9 @@ export function factsOf(env: InterviewEnvelope, meta: { enumeratorId: string; ea
     leaves,
     dkRf,
     persons: respondents.length,
-    proxies: respondents.filter((r) => Number(r[RESPONDENT]) === PROXY).length,
+    proxies: respondent
+      ? respondents.filter((r) => Number(r[respondent.variable]) === respondent.proxy).length
+      : 0,
     ages,
   };
 }

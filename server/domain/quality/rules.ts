@@ -5,11 +5,10 @@
  * in one place, with the reason for each.
  */
 import type { Facts } from './facts.ts';
-import { COMPLETE } from './facts.ts';
 import { haversineKm, median, pct, round1, similarity } from './stats.ts';
 
 export const THRESHOLDS = {
-  /** ipei.md 5.6: duration outliers are those below 40% of the median. */
+  /** Duration outliers are those below 40% of the median (the first survey's fieldwork rule). */
   shortShare: 0.4,
   /** A median needs this many other complete interviews. */
   minPeers: 5,
@@ -43,8 +42,8 @@ export interface InterviewContext {
 
 export function interviewFlags({ self, peers, centroid, receivedAt }: InterviewContext): FlagDraft[] {
   const out: FlagDraft[] = [];
-  const completes = peers.filter((p) => p.outcome === COMPLETE);
-  if (self.outcome === COMPLETE && self.durationMin !== null) {
+  const completes = peers.filter((p) => p.complete);
+  if (self.complete && self.durationMin !== null) {
     const m = median(completes.flatMap((p) => (p.durationMin && p.durationMin > 0 ? [p.durationMin] : [])));
     if (
       m !== null &&

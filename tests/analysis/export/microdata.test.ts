@@ -18,7 +18,7 @@ import { FIXTURE } from '../tables/helpers.ts';
 
 const ctx = loadSurveyContext('ipei');
 const data = loadWeightedData(FIXTURE);
-const m = buildMicrodata(data, ctx.labels, ctx.file.derived);
+const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers);
 const persons = readCsv(join(FIXTURE, 'persons.csv'));
 const households = readCsv(join(FIXTURE, 'households.csv'));
 const IDS = ['c01_name', 'a06b_gps', 'z04_phone', 'g08_occupation'];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The weighting pipeline's result (runWeighting on the small hand-checked example) turned into
  * WeightedData, then tabulated: the roster total reproduces the control total, the sex shares
@@ -75,7 +76,8 @@ describe('WeightedData from the weighting pipeline', () => {
     expect(s.cells[0].estimate).toBeCloseTo(male / total, 6);
   });
   it('exports var_stratum, psu, every step and the replicate weights; the name column is left out', () => {
-    const m = buildMicrodata(data, labels);
+    const { identifiers } = JSON.parse(readFileSync('questionnaires/ipei/profile.json', 'utf8'));
+    const m = buildMicrodata(data, labels, {}, identifiers);
     const names = m.persons.variables.map((v) => v.name);
     for (const c of [
       'person_id',

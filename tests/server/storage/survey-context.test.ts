@@ -26,6 +26,6 @@ describe('loadSurveyContext', () => {
     expect(new Set(ctx.codebook.map((e) => e.level))).toContain('household');
   });
   it('refuses a survey name that is not a folder name', () => {
-    expect(() => loadSurveyContext('../ipei')).toThrow(/use the folder name/);
+    expect(() => loadSurveyContext('../ipei')).toThrow(/use the survey's folder name/);
   });
 });

@@ -56,7 +56,7 @@ describe('weighted data on disk', () => {
     expect(values(back.persons.c01_name)).toContain('Maria\nda Luz');
   });
   it('a folder without weights.json names the command that writes it', () => {
-    expect(() => loadWeightedData(join(dir, 'nothing'))).toThrow(/npm run weights -- ipei/);
+    expect(() => loadWeightedData(join(dir, 'nothing'))).toThrow(/npm run weights -- <survey>/);
     expect(defaultDataDir('ipei')).toBe(join('data', 'weights', 'ipei'));
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listingSubmissionSchema } from '../../../../server/contract/listing.ts';
 import { countListing, recordListing } from '../../../../server/domain/listing.ts';
+import { surveysOf } from '../../../../server/domain/surveys.ts';
 import type { Started } from '../../../../server/startup.ts';
 import { startDemo } from '../../../helpers/simulated-demo.ts';
 
@@ -50,7 +51,13 @@ const body = (ea: string, dispositions: number[], extra: Record<string, unknown>
 
 describe('recording an EA listing', () => {
   it('counts E (1), I (2), U (3, 4) and vacant / not a dwelling (5, 6)', () => {
-    expect(countListing(dwellings([1, 1, 2, 3, 4, 5, 6, 2, 1]))).toMatchObject({
+    const listing = surveysOf(started.database).get('ipei')?.listing;
+    if (!listing) throw new Error('the survey has a listing');
+    const units = dwellings([1, 1, 2, 3, 4, 5, 6, 2, 1]).map((d) => ({
+      unit: d.l01_dwelling,
+      disposition: d.l05_disposition,
+    }));
+    expect(countListing(units, listing)).toMatchObject({
       eligible: 3,
       ineligible: 2,
       unknown: 2,
