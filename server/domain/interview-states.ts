@@ -72,5 +72,9 @@ export function reviewActionsFor(from: InterviewStatus, role: Role): ReviewActio
 /** Final states: nothing moves them any more. */
 export const FINAL_STATES: readonly InterviewStatus[] = ['approved', 'rejected'];
 
-/** What reaches analysis and exports by default: the coordinator's final approval only. */
-export const ANALYSIS_STATES: readonly InterviewStatus[] = ['approved'];
+/**
+ * What reaches the weighting, the tables and the exports: an interview a supervisor (or a coordinator)
+ * has approved. The coordinator's final approval is a second check, not a gate: a later return or
+ * rejection takes the interview out of the next weighting run (its unit becomes a nonrespondent).
+ */
+export const ANALYSIS_STATES: readonly InterviewStatus[] = ['approved_by_supervisor', 'approved'];
