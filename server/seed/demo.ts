@@ -9,7 +9,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../../analysis/sampling/ipei.ts';
+import {
+  parseFrameCsv,
+  type SamplingDesign,
+  type FrameRow as SamplingFrameRow,
+  selectSample,
+} from '../../analysis/sampling/index.ts';
 import { createApp } from '../app.ts';
 import { type ListingSubmission, listingSubmissionSchema } from '../contract/listing.ts';
 import type { Database } from '../db/client.ts';
@@ -22,6 +27,7 @@ import { hashPassword } from '../domain/passwords.ts';
 import { demoApi } from './demo-api.ts';
 import { emptySummary, loadDemoReviews, saveDemoReviews, startDemoSupervisors } from './demo-supervisors.ts';
 import { simulateFieldwork } from './simulate/fieldwork.ts';
+import type { FrameRow } from './simulate/frame-row.ts';
 import { DEMO_TEAMS, teamOfStratum } from './simulate/staff.ts';
 
 export const DEMO_QUESTIONNAIRE = 'ipei-household';
@@ -60,9 +66,9 @@ export async function isEmpty(database: Database): Promise<boolean> {
   return (rows[0]?.n ?? 0) === 0;
 }
 
-export function loadIpeiFrame(): { rows: FrameRow[]; design: Parameters<typeof selectIpeiSample>[1] } {
+export function loadIpeiFrame(): { rows: FrameRow[]; design: SamplingDesign } {
   return {
-    rows: parseFrameCsv(readFileSync(new URL('frame.csv', IPEI_DIR), 'utf8')),
+    rows: parseFrameCsv(readFileSync(new URL('frame.csv', IPEI_DIR), 'utf8')) as unknown as FrameRow[],
     design: JSON.parse(readFileSync(new URL('design.json', IPEI_DIR), 'utf8')),
   };
 }
@@ -115,7 +121,7 @@ export async function seedDemo(
 
   // The first stage: all 814 EAs, the 120 selected with pi1 and their team.
   const { rows, design } = loadIpeiFrame();
-  const sample = selectIpeiSample(rows, design, DEMO_SEED);
+  const sample = selectSample(rows as unknown as SamplingFrameRow[], design, DEMO_SEED);
   const selected = new Map(sample.selected.map((u) => [u.id, u]));
   await database.write(async (tx) => {
     for (let k = 0; k < rows.length; k += 200) {

@@ -4,7 +4,6 @@
  * EAs through the in-process API, and the supervisors' decisions.
  */
 import { join } from 'node:path';
-import type { FrameRow } from '../../analysis/sampling/ipei.ts';
 import { parseEnv } from '../../server/env.ts';
 import { DEMO_SEED, loadIpeiFrame } from '../../server/seed/demo.ts';
 import { demoApi } from '../../server/seed/demo-api.ts';
@@ -13,6 +12,7 @@ import {
   type SimulationSummary,
   simulateFieldwork,
 } from '../../server/seed/simulate/fieldwork.ts';
+import type { FrameRow } from '../../server/seed/simulate/frame-row.ts';
 import { type Started, startMorabeza } from '../../server/startup.ts';
 
 /** The environment of a demo database in `dir` (weights in dir/weights), with `extra` settings. */

@@ -79,6 +79,17 @@ export function buildDesign(rows: Row[]) {
         proxy: 'allowed only for modules D, E, F and G, flagged (person result 22)',
       },
     ],
+    // The first stage as data (analysis/sampling/design.ts reads it).
+    sampling: {
+      frame: { id: 'ea_id', stratum: 'stratum' },
+      size: 'foreign_persons_2021',
+      mosFloor: 0.5,
+      sortBy: ['municipality_iso', 'urban_rural', 'foreign_persons_2021'],
+      allocation: {
+        perStratum: 'eas_sampled',
+        rule: { total: 120, power: 0.5, minimum: 3, size: 'foreign_persons_2021', units: 'eas_in_frame' },
+      },
+    },
     store_per_record: ['stratum', 'psu', 'pi1', 'pi2', 'E', 'I', 'U', 'm', 'certainty_flag'],
     weighting: [
       { step: 1, variable: 'w1_base', formula: '1 / (pi1 * pi2)' },

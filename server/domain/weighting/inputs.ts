@@ -3,9 +3,10 @@
  * households whose assignments are for its interview questionnaire) with its cluster's pi1 and listing
  * counts (E, I, U; none without a listing), its pi2 and its outcome, and the roster of the responding
  * units. The outcome classes come from the survey profile: a unit is ineligible when its outcome is an
- * AAPOR NE code, a respondent when its outcome is an I or P code, and nonrespondent otherwise; only
- * interviews in the states the state table names for analysis (ANALYSIS_STATES) count, so an interview
- * still in review, returned or rejected leaves its unit a nonrespondent (unknown eligibility).
+ * AAPOR NE code (whatever the interview's review state: a unit found out of scope stays out of scope
+ * while its interview is reviewed), a respondent when its outcome is an I or P code and its interview is
+ * in a state the state table names for analysis (ANALYSIS_STATES), and a nonrespondent otherwise (an
+ * interview still in review, returned or rejected leaves its unit a nonrespondent).
  */
 import type { Client } from '@libsql/client';
 import type { PersonInput, UnitInput, Value } from '../../../analysis/weighting/index.ts';
@@ -59,7 +60,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
     const outcome = row.outcome === null ? null : Number(row.outcome);
     const inAnalysis = analysed.has(String(row.status));
     let status: UnitInput['status'] =
-      outcome !== null && inAnalysis && ineligible.has(outcome)
+      outcome !== null && ineligible.has(outcome)
         ? 'ineligible'
         : outcome !== null && inAnalysis && responding.has(outcome)
           ? 'respondent'
