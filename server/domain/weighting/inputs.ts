@@ -9,7 +9,12 @@
  * interview still in review, returned or rejected leaves its unit a nonrespondent).
  */
 import type { Client } from '@libsql/client';
-import type { PersonInput, UnitInput, Value } from '../../../analysis/weighting/index.ts';
+import {
+  type PersonInput,
+  type UnitInput,
+  type Value,
+  WeightingError,
+} from '../../../analysis/weighting/index.ts';
 import { outcomeCodesOf } from '../../contract/survey-profile.ts';
 import { ANALYSIS_STATES } from '../interview-states.ts';
 import { rosterReader } from './roster.ts';
@@ -25,7 +30,7 @@ export interface WeightingInputs {
 
 export async function loadWeightingInputs(client: Client, survey: WeightingSurvey): Promise<WeightingInputs> {
   const { profile } = survey;
-  const rows = await client.execute({
+  const query = client.execute({
     sql: `
     select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.hh_class,
            l.eligible, l.ineligible, l.unknown,
@@ -38,6 +43,14 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
     left join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
     order by h.id`,
     args: [survey.questionnaireId],
+  });
+  const rows = await query.catch((error: Error) => {
+    if (/no such table/i.test(error.message))
+      throw new WeightingError(
+        `The database has no Morabeza tables (${error.message}): check DATABASE_URL, or start the server once to create them.`,
+        'weighting.input',
+      );
+    throw error;
   });
   const responding = new Set(outcomeCodesOf(profile, 'I', 'P'));
   const ineligible = new Set(outcomeCodesOf(profile, 'NE'));
