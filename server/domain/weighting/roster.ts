@@ -7,7 +7,7 @@
  * the tablet.
  */
 import { ExpressionRunner } from 'survey-core';
-import type { Value } from '../../../analysis/weighting/index.ts';
+import type { PersonInput, Value } from '../../../analysis/weighting/index.ts';
 import type { RosterProfile } from '../../contract/survey-profile.ts';
 
 type Row = Record<string, unknown>;
@@ -32,15 +32,8 @@ export function rosterKeys(questionnaire: unknown): Map<string, string> {
   return keys;
 }
 
-export interface RosterPerson {
-  eligible: boolean;
-  sex: 'male' | 'female' | null;
-  age: number | null;
-  individual: boolean;
-  respondent: boolean;
-  /** The row's scalar answers and the profile's derived values. */
-  values: Record<string, Value>;
-}
+/** A roster row as the weighting takes it (PersonInput without its ids). */
+export type RosterPerson = Omit<PersonInput, 'id' | 'householdId'>;
 
 const scalar = (v: unknown): Value =>
   v === null || v === undefined || v === ''

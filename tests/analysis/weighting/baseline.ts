@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
-import type { WeightingResult } from '../../../analysis/weighting/index.ts';
+import type { CellFactor, WeightingResult } from '../../../analysis/weighting/index.ts';
 
 export interface Baseline {
   households: string[];
@@ -29,20 +29,8 @@ export interface Baseline {
     person: number[][];
   } | null;
   report: {
-    householdCells: Array<{
-      cell: string;
-      members: string[];
-      respondents: number;
-      eligible: number;
-      factor: number;
-    }>;
-    personCells: Array<{
-      cell: string;
-      members: string[];
-      respondents: number;
-      eligible: number;
-      factor: number;
-    }>;
+    householdCells: CellFactor[];
+    personCells: CellFactor[];
     rosterTrimRounds: number;
     personTrimRounds: number;
   };
