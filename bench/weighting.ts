@@ -10,21 +10,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ipeiControls, ipeiOptions, runWeighting } from '../analysis/weighting/index.ts';
+import { runWeighting } from '../analysis/weighting/index.ts';
 import { loadWeightingInputs } from '../server/domain/weighting/inputs.ts';
+import { weightingSurveyOf } from '../server/domain/weighting/weigh-survey.ts';
+import { legacyOf } from '../tests/analysis/weighting/legacy.ts';
 import { rWeightingInputs } from '../tests/analysis/weighting/r-inputs.ts';
 import { decideWithoutValidation, playFieldwork, startDemo } from '../tests/helpers/simulated-demo.ts';
 
-const design = JSON.parse(
-  readFileSync(new URL('../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
-);
+const survey = weightingSurveyOf({ root: new URL('..', import.meta.url).pathname, survey: 'ipei' });
 
 /** The simulated demo's weighting inputs (validation replaced by an SQL update, as in tests/demo/surveys/ipei). */
 async function demoInputs(dir: string) {
   const started = await startDemo(dir);
   try {
     await decideWithoutValidation(started, await playFieldwork(started));
-    return await loadWeightingInputs(started.database.client);
+    return await loadWeightingInputs(started.database.client, survey);
   } finally {
     await started.close();
   }
@@ -34,13 +34,14 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
   const dir = mkdtempSync(join(tmpdir(), 'morabeza-bench-weighting-'));
   try {
     const { households, persons } = await demoInputs(dir);
-    const controls = ipeiControls(design);
-    const options = ipeiOptions(design, true);
+    const { recipe, design } = survey;
     let t0 = performance.now();
-    runWeighting(households, persons, controls, { ...options, replicates: false });
+    runWeighting(households, persons, recipe, design, { replicates: false });
     const passMs = performance.now() - t0;
     t0 = performance.now();
-    const result = runWeighting(households, persons, controls, options);
+    const result = runWeighting(households, persons, recipe, design);
+    const legacy = legacyOf(result, recipe, design);
+    const options = legacy.options;
     const seconds = (performance.now() - t0) / 1000;
     const reps = result.replicates.hh.length;
     const json: Record<string, unknown> = {
@@ -63,7 +64,9 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
       ],
     ];
     if (spawnSync('Rscript', ['--version']).status === 0) {
-      for (const [name, content] of Object.entries(rWeightingInputs(households, persons, controls, options)))
+      for (const [name, content] of Object.entries(
+        rWeightingInputs(legacy.households, legacy.persons, legacy.controls, options),
+      ))
         writeFileSync(join(dir, name), content);
       const out = join(dir, 'r.json');
       const r = spawnSync(

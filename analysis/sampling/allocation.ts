@@ -1,6 +1,6 @@
 /**
- * Allocation of the first-stage sample to strata (ipei.md 5.4): proportional to a power of a size
- * (sqrt of the foreign population for IPEI), with a minimum per stratum, rounded by largest remainder.
+ * Allocation of the first-stage sample to strata: proportional to a power of a size
+ * (e.g. the square root of the population of interest), with a minimum per stratum, rounded by largest remainder.
  */
 import { SamplingError } from './errors.ts';
 
@@ -14,7 +14,7 @@ export interface StratumSize {
 
 export interface AllocationOptions {
   total: number;
-  /** 0.5 = square root (the IPEI compromise), 1 = proportional, 0 = equal. */
+  /** 0.5 = square root (a compromise between equal and proportional), 1 = proportional, 0 = equal. */
   power?: number;
   minimum?: number;
 }

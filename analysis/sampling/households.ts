@@ -1,6 +1,6 @@
 /**
  * Second stage: systematic random sampling of m households from an EA's list of E eligible ones
- * (take-all when E <= m), pi2 = m / E (ipei.md 5.5).
+ * (take-all when E <= m), pi2 = m / E.
  */
 import { SamplingError } from './errors.ts';
 import type { Uniform } from './rng.ts';

@@ -1,6 +1,15 @@
-/** Sampling for two-stage household surveys: allocation, systematic PPS with certainty units, household selection. */
+/** Sampling: a survey's first stage from its frame and design.json (design.ts), allocation, systematic PPS with certainty units, household selection. */
 export type { AllocationOptions, StratumSize } from './allocation.ts';
 export { allocate, checkAllocation } from './allocation.ts';
+export type { FrameRow, SamplingDesign, SamplingRule } from './design.ts';
+export {
+  allocationOf,
+  frameUnits,
+  parseFrameCsv,
+  ruleAllocation,
+  samplingRule,
+  selectSample,
+} from './design.ts';
 export { SamplingError } from './errors.ts';
 export type { HouseholdSelection } from './households.ts';
 export { checkSelection, selectHouseholds } from './households.ts';

@@ -1,7 +1,7 @@
 /**
  * Systematic PPS selection within one stratum, after sorting (implicit stratification), with
  * certainty units: a unit whose pi = n * MOS / sum(MOS) reaches 1 is taken with pi = 1 and n is
- * re-allocated among the others, repeatedly (ipei.md 5.5).
+ * re-allocated among the others, repeatedly.
  * @see Cochran WG (1977) Sampling Techniques, 3rd ed., section 9A.4 (systematic PPS).
  */
 import { SamplingError } from './errors.ts';

@@ -1,6 +1,6 @@
 /**
  * The first-stage sample of a stratified two-stage design: per stratum, sort the frame
- * (implicit stratification), then systematic PPS with certainty units (ipei.md 5.4-5.5).
+ * (implicit stratification), then systematic PPS with certainty units.
  */
 import { checkAllocation } from './allocation.ts';
 import { SamplingError } from './errors.ts';
@@ -19,7 +19,7 @@ export interface FrameUnit {
 export interface SampleOptions {
   allocation: Record<string, number>;
   seed: number;
-  /** MOS = max(size, floor) so that no unit has probability 0 (IPEI: 0.5). */
+  /** MOS = max(size, floor) so that no unit has probability 0 (e.g. 0.5). */
   mosFloor?: number;
 }
 

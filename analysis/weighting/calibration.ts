@@ -70,13 +70,20 @@ export interface RakeResult {
 
 /**
  * Bounded raking (R calibrate(..., calfun = 'raking', bounds = c(lower, upper))) to several
- * one-variable margins.
+ * one-variable margins; calfun 'linear' is the GREG (linear) calibration to the same margins.
  */
 export function rakeWeights(
   w: Float64Array,
   margins: Array<{ name: string; values: readonly string[]; control: Record<string, number> }>,
-  options: { bounds: readonly [number, number]; epsilon: number; maxit?: number; dropEmpty?: boolean },
+  options: {
+    bounds: readonly [number, number];
+    epsilon: number;
+    maxit?: number;
+    dropEmpty?: boolean;
+    calfun?: 'raking' | 'linear';
+  },
 ): RakeResult {
+  const calfun = options.calfun ?? 'raking';
   const dropped: string[] = [];
   const idx: number[] = [];
   for (let i = 0; i < w.length; i++) if (w[i] > 0) idx.push(i);
@@ -107,14 +114,14 @@ export function rakeWeights(
   let d: { weights: Float64Array };
   try {
     d = calibrationWeights(columns, ws, Object.keys(columns), population, {
-      calfun: 'raking',
+      calfun,
       bounds: options.bounds,
       epsilon: options.epsilon,
       maxit: options.maxit ?? 100,
     });
   } catch (error) {
     throw new WeightingError(
-      `Raking to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, ws, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
+      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, ws, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
   }
@@ -135,12 +142,17 @@ function worstCategories(
   ws: Float64Array,
   margins: Array<{ name: string; control: Record<string, number> }>,
   population: Record<string, number>,
-  options: { bounds: readonly [number, number]; epsilon: number; maxit?: number },
+  options: {
+    bounds: readonly [number, number];
+    epsilon: number;
+    maxit?: number;
+    calfun?: 'raking' | 'linear';
+  },
 ): string {
   let last: Float64Array;
   try {
     last = calibrationWeights(columns, ws, Object.keys(columns), population, {
-      calfun: 'raking',
+      calfun: options.calfun ?? 'raking',
       bounds: options.bounds,
       epsilon: options.epsilon,
       maxit: options.maxit ?? 100,

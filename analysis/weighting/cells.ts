@@ -1,7 +1,9 @@
 /**
  * Nonresponse adjustment in weighting classes (ratio of the weight of all eligible units to that of
- * the respondents), with a collapsing rule: within a stratum, a cell with fewer than `minimum`
- * respondents is merged with the smallest other cell of the stratum until every cell reaches it.
+ * the respondents), with a collapsing rule: within a stratum, while the cell with the fewest
+ * respondents has fewer than `minimum`, it is merged with the next smallest; then, if `maxFactor` is
+ * set, a cell whose unweighted ratio eligible / respondents exceeds it is merged with the smallest
+ * other cell, until none does (or one cell is left).
  * @see Kalton G, Flores-Cervantes I (2003) Weighting methods. J Off Stat 19:81-97.
  */
 import { WeightingError } from './errors.ts';
@@ -14,22 +16,44 @@ export interface CellUnit {
 }
 
 /** Maps each original cell 'stratum|class' to its collapsed cell, decided on the unweighted counts. */
-export function collapseCells(units: readonly CellUnit[], minimum: number): Map<string, string> {
-  const byStratum = new Map<string, Map<string, number>>();
+export function collapseCells(
+  units: readonly CellUnit[],
+  minimum: number,
+  maxFactor: number | null = null,
+): Map<string, string> {
+  const byStratum = new Map<string, Map<string, { n: number; all: number }>>();
   for (const u of units) {
-    const cells = byStratum.get(u.stratum) ?? new Map<string, number>();
+    const cells = byStratum.get(u.stratum) ?? new Map<string, { n: number; all: number }>();
     const key = u.cls ?? '(unknown)';
-    cells.set(key, (cells.get(key) ?? 0) + (u.respondent ? 1 : 0));
+    const c = cells.get(key) ?? { n: 0, all: 0 };
+    c.n += u.respondent ? 1 : 0;
+    c.all += 1;
+    cells.set(key, c);
     byStratum.set(u.stratum, cells);
   }
+  type Group = { members: string[]; n: number; all: number };
+  const order = (x: Group, y: Group) => x.n - y.n || x.members[0].localeCompare(y.members[0]);
+  const merge = (a: Group, b: Group): Group => ({
+    members: [...a.members, ...b.members],
+    n: a.n + b.n,
+    all: a.all + b.all,
+  });
   const map = new Map<string, string>();
   for (const [stratum, cells] of byStratum) {
-    let groups = [...cells].map(([cls, n]) => ({ members: [cls], n }));
-    groups.sort((a, b) => a.n - b.n || a.members[0].localeCompare(b.members[0]));
+    let groups: Group[] = [...cells].map(([cls, c]) => ({ members: [cls], n: c.n, all: c.all }));
+    groups.sort(order);
     while (groups.length > 1 && groups[0].n < minimum) {
       const [a, b, ...rest] = groups;
-      groups = [{ members: [...a.members, ...b.members], n: a.n + b.n }, ...rest];
-      groups.sort((x, y) => x.n - y.n || x.members[0].localeCompare(y.members[0]));
+      groups = [merge(a, b), ...rest];
+      groups.sort(order);
+    }
+    while (maxFactor !== null && groups.length > 1) {
+      const k = groups.findIndex((g) => g.all > maxFactor * g.n);
+      if (k < 0) break;
+      const other = k === 0 ? 1 : 0;
+      const merged = merge(groups[k], groups[other]);
+      groups = [merged, ...groups.filter((_, i) => i !== k && i !== other)];
+      groups.sort(order);
     }
     for (const g of groups) {
       const name = `${stratum}|${[...g.members].sort().join('+')}`;

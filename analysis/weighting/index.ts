@@ -1,21 +1,17 @@
-/** The weighting pipeline (ipei.md 5.9): base weights to calibrated final and JKn replicate weights, with a report. */
+/** The weighting pipeline: a survey's recipe (data) applied to its sample: base to calibrated final and JKn replicate weights, with a report. */
+export type { RakeSummary } from './calibrate-step.ts';
 export { checkMargin, postStratifyWeights, rakeWeights } from './calibration.ts';
 export { collapseCells, nonresponseAdjust } from './cells.ts';
+export { resolveControls } from './controls.ts';
 export { WeightingError } from './errors.ts';
-export { ageGroup, median } from './groups.ts';
-export { hhClassOf, ipeiControls, ipeiOptions, natGroupOf } from './ipei.ts';
 export { reportMarkdown } from './markdown.ts';
 export { prepare } from './pipeline.ts';
+export type { Calibration, ControlsRef, Derived, Margin, Nonresponse, WeightingRecipe } from './recipe.ts';
+export { parseRecipe, weightingRecipeSchema } from './recipe.ts';
 export { jknReplicates, varianceUnits } from './replicates.ts';
 export type { WeightSummary } from './report.ts';
 export { summarise } from './report.ts';
-export type { WeightingReport, WeightingResult } from './run.ts';
+export type { RunOptions, WeightingReport, WeightingResult } from './run.ts';
 export { runWeighting, weightingCells } from './run.ts';
-export type {
-  CellFactor,
-  HouseholdInput,
-  HouseholdStatus,
-  PersonInput,
-  WeightingControls,
-  WeightingOptions,
-} from './types.ts';
+export type { CellFactor, PersonInput, UnitInput, UnitStatus, Value } from './types.ts';
+export { ageGroup, compileVariable, deriveAll, median } from './variables.ts';

@@ -3,6 +3,22 @@ import type { WeightingReport } from './run.ts';
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 
+function calibrationNotes(report: WeightingReport): string[] {
+  const r = report.recipe;
+  const steps = [
+    ['units', r.units.calibration],
+    ['roster', r.persons?.roster],
+    ['individuals', r.persons?.individuals],
+  ] as const;
+  return steps.flatMap(([n, c]) =>
+    c
+      ? [
+          `${n}: ${c.method} to ${c.margins.map((m) => m.variable).join(', ')}${c.bounds ? `; bounds on g [${c.bounds.join(', ')}]` : ''}${c.trimming ? `; trimming at ${c.trimming.factor} x the stratum median, then recalibrating` : ''}.`,
+        ]
+      : [],
+  );
+}
+
 export function reportMarkdown(report: WeightingReport, title = 'Weighting report'): string {
   const s = report.sample;
   const lines = [
@@ -10,8 +26,12 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
     '',
     '## Sample',
     '',
-    `Selected households ${s.households}: ${s.respondents} respondents, ${s.nonrespondents} nonrespondents, ${s.ineligible} found ineligible.`,
-    `Roster persons ${s.persons} (${s.eligiblePersons} in the target population); individual interviews ${s.individualRespondents} of ${s.individuals} needed.`,
+    `Selected units ${s.households}: ${s.respondents} respondents, ${s.nonrespondents} nonrespondents, ${s.ineligible} found ineligible.`,
+    ...(report.recipe.persons
+      ? [
+          `Roster persons ${s.persons} (${s.eligiblePersons} in the target population); individual interviews ${s.individualRespondents} of ${s.individuals} needed.`,
+        ]
+      : []),
     '',
     '## Weights at each step',
     '',
@@ -22,7 +42,7 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
         `| ${x.variable} | ${x.n} | ${f(x.sum, 1)} | ${f(x.min)} | ${f(x.max)} | ${f(x.mean)} | ${f(x.cv, 3)} | ${f(x.kishDeff, 3)} |`,
     ),
     '',
-    '## Household nonresponse classes',
+    '## Unit nonresponse classes',
     '',
     '| class | merged from | respondents | eligible | factor |',
     '| --- | --- | ---: | ---: | ---: |',
@@ -38,12 +58,13 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
       (c) => `| ${c.cell} | ${c.members.join(', ')} | ${c.respondents} | ${c.eligible} | ${f(c.factor, 4)} |`,
     ),
     '',
-    '## Raking',
+    '## Calibration',
     '',
     '| file | g min | g max | trim rounds | weights trimmed | max weight / cap | converged |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...(
       [
+        ['units', report.unitCalibration],
         ['roster', report.rosterRake],
         ['individuals', report.personRake],
       ] as const
@@ -52,7 +73,7 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
         `| ${n} | ${f(r.gMin, 3)} | ${f(r.gMax, 3)} | ${r.trimRounds} | ${r.trimmed} | ${f(r.maxCapRatio, 3)} | ${r.converged ? 'yes' : 'NO'} |`,
     ),
     '',
-    `Bounds on g: [${report.options.bounds.join(', ')}]; trimming at ${report.options.trimFactor} x the stratum median, then re-raking.`,
+    ...calibrationNotes(report),
     '',
     '## Control totals (weighted minus control)',
     '',
@@ -65,7 +86,7 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
     '',
     '## Replicate weights',
     '',
-    `JKn, ${report.replicates.count} replicates (one per PSU; certainty EAs are strata with households as PSUs), every step redone per replicate.`,
+    `JKn, ${report.replicates.count} replicates (one per PSU; certainty clusters are strata with their units as PSUs), every step redone per replicate.`,
     `Strata with a single PSU (no replicate): ${report.replicates.lonelyStrata.join(', ') || 'none'}.`,
     `Replicates raked without bounds after the bounded raking failed: ${report.replicates.unboundedFallback}; categories lost in a replicate: ${report.replicates.droppedCategories}.`,
     ...report.replicates.failed.map((x) => `- FAILED ${x.psu}: ${x.error}`),

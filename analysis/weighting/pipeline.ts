@@ -1,270 +1,325 @@
 /**
- * One pass of the weighting (ipei.md 5.9) from household base weights: eligibility-unknown
- * adjustment, household nonresponse in classes, household post-stratification, person nonresponse,
- * bounded raking of roster persons and of individual respondents with trimming. The replicate
- * weights run the same pass from perturbed base weights (replicates.ts).
+ * One pass of the recipe's weighting from the units' base weights (the full sample, or a replicate's
+ * perturbed base weights): eligibility-unknown adjustment, unit nonresponse in cells, unit
+ * calibration; then, with a roster, the persons' inherited weights, person nonresponse, calibration of
+ * the roster and of the individual respondents. A step the recipe leaves out passes the weights on.
  */
-import { postStratifyWeights, type RakeResult, rakeWeights } from './calibration.ts';
-import { cellOf, nonresponseAdjust } from './cells.ts';
+import { type CalibrationMargin, calibrateStep, noCalibration, type RakeSummary } from './calibrate-step.ts';
+import { type CellUnit, cellOf, nonresponseAdjust } from './cells.ts';
+import { resolveControls } from './controls.ts';
 import { WeightingError } from './errors.ts';
-import { ageGroup, median } from './groups.ts';
-import type {
-  CellFactor,
-  HouseholdInput,
-  PersonInput,
-  WeightingControls,
-  WeightingOptions,
-} from './types.ts';
+import type { Calibration, Nonresponse, WeightingRecipe } from './recipe.ts';
+import type { CellFactor, PersonInput, UnitInput } from './types.ts';
+import { deriveAll, type Values } from './variables.ts';
+
+export type { RakeSummary };
 
 export interface PassCells {
   household: Map<string, string>;
   person: Map<string, string>;
 }
 
-export interface RakeSummary {
-  /** Trim-and-rerake rounds after the first raking. */
-  trimRounds: number;
-  trimmed: number;
-  /** Largest weight / (trim factor x stratum median) at the end (<= 1 + tolerance when converged). */
-  maxCapRatio: number;
-  converged: boolean;
-  gMin: number;
-  gMax: number;
-  dropped: string[];
-  /** A replicate whose bounded raking failed and was raked without bounds. */
-  unbounded: boolean;
-}
-
 export interface PassResult {
   w2: Float64Array;
   w3: Float64Array;
+  /** The calibrated unit weights, ineligible units included where the recipe keeps them. */
+  wCalibrated: Float64Array;
   wHh: Float64Array;
-  /** Persons (all roster members of responding households), in input order. */
+  /** Persons (all roster members of responding units), in input order. */
   wRoster: Float64Array;
   w4Ind: Float64Array;
   wRosterFinal: Float64Array;
   wPersonFinal: Float64Array;
   hhFactors: CellFactor[];
   personFactors: CellFactor[];
+  unitCalibration: RakeSummary;
   rosterRake: RakeSummary;
   personRake: RakeSummary;
 }
 
 export interface Prepared {
-  households: readonly HouseholdInput[];
+  recipe: WeightingRecipe;
+  households: readonly UnitInput[];
   persons: readonly PersonInput[];
-  /** Household index of each person. */
+  /** Unit index of each person. */
   hhIndex: Int32Array;
   stratumOfPerson: string[];
-  sexAge: string[];
-  /** Household units for the NR cells (selected eligible households: respondents + nonrespondents). */
-  hhUnits: Array<{ stratum: string; cls: string | null; respondent: boolean }>;
-  personUnits: Array<{ stratum: string; cls: string | null; respondent: boolean }>;
+  /** Each unit's and person's values with the recipe's variables (and stratum, sex, age). */
+  unitValues: Values[];
+  personValues: Values[];
+  hhUnits: CellUnit[];
+  personUnits: CellUnit[];
+  /** Resolved control totals per step and margin ('units.calibration.0', ...). */
+  controls: Map<string, Record<string, number>>;
+}
+
+const cellClass = (v: Values, nr: Nonresponse | null): string | null => {
+  if (!nr?.by.length) return 'all';
+  const parts = nr.by.map((b) => v[b]);
+  return parts.some((x) => x === null || x === undefined || x === '') ? null : parts.join(':');
+};
+
+function stepControls(
+  out: Map<string, Record<string, number>>,
+  step: string,
+  c: Calibration | null,
+  design: unknown,
+): void {
+  c?.margins.forEach((m, i) => {
+    if ('fromRoster' in m.controls) return;
+    const where = `${step}.margins.${i} (${m.variable})`;
+    const all = resolveControls(m.controls, design, where);
+    for (const k of m.omit) {
+      if (!(k in all))
+        throw new WeightingError(
+          `Weighting recipe, ${where}: omit names '${k}', which is not a category of the controls (${Object.keys(all).join(', ')}).`,
+          'weighting.recipe',
+        );
+      delete all[k];
+    }
+    out.set(`${step}.${i}`, all);
+  });
 }
 
 export function prepare(
-  households: readonly HouseholdInput[],
+  households: readonly UnitInput[],
   persons: readonly PersonInput[],
-  options: WeightingOptions,
+  recipe: WeightingRecipe,
+  design: unknown,
 ): Prepared {
   const byId = new Map(households.map((h, i) => [h.id, i]));
   const hhIndex = Int32Array.from(persons, (p) => {
     const i = byId.get(p.householdId);
     if (i === undefined)
       throw new WeightingError(
-        `Person ${p.id} belongs to household ${p.householdId}, which is not in the sample.`,
+        `Person ${p.id} belongs to unit ${p.householdId}, which is not in the sample.`,
         'weighting.input',
       );
     if (households[i].status !== 'respondent')
       throw new WeightingError(
-        `Person ${p.id} belongs to household ${p.householdId}, which is not a respondent.`,
+        `Person ${p.id} belongs to unit ${p.householdId}, which is not a respondent.`,
         'weighting.input',
       );
     return i;
   });
+  if (persons.length && !recipe.persons)
+    throw new WeightingError(
+      `The sample has ${persons.length} roster persons but the weighting recipe has no persons section: add one (or weight units only).`,
+      'weighting.recipe',
+    );
+  const derive = deriveAll(recipe.variables);
+  const keep = (own: Values) => {
+    const out = derive(own);
+    for (const [k, v] of Object.entries(own)) if (v !== null && v !== undefined) out[k] = v;
+    return out;
+  };
+  const unitValues = households.map((h) => keep({ ...h.values, stratum: h.stratum }));
   const stratumOfPerson = persons.map((_, k) => households[hhIndex[k]].stratum);
-  const sexAge = persons.map((p) => `${p.sex}:${ageGroup(p.age, options.ageBreaks)}`);
+  const personValues = persons.map((p, k) =>
+    keep({ ...p.values, stratum: stratumOfPerson[k], sex: p.sex, age: p.age }),
+  );
+  const controls = new Map<string, Record<string, number>>();
+  stepControls(controls, 'units.calibration', recipe.units.calibration, design);
+  stepControls(controls, 'persons.roster', recipe.persons?.roster ?? null, design);
+  stepControls(controls, 'persons.individuals', recipe.persons?.individuals ?? null, design);
   return {
+    recipe,
     households,
     persons,
+    controls,
     hhIndex,
     stratumOfPerson,
-    sexAge,
-    hhUnits: households.map((h) => ({
+    unitValues,
+    personValues,
+    hhUnits: households.map((h, i) => ({
       stratum: h.stratum,
-      cls: h.hhClass,
+      cls: cellClass(unitValues[i], recipe.units.nonresponse),
       respondent: h.status === 'respondent',
     })),
     personUnits: persons.map((p, k) => ({
       stratum: stratumOfPerson[k],
-      cls: sexAge[k],
+      cls: cellClass(personValues[k], recipe.persons?.nonresponse ?? null),
       respondent: p.respondent,
     })),
   };
 }
 
-function rakeWithTrim(
+/** The values of a margin's variable; a weighted record without one is an error. */
+function marginValues(
+  values: Values[],
   w: Float64Array,
-  margins: Array<{ name: string; values: readonly string[]; control: Record<string, number> }>,
-  strata: readonly string[],
-  options: WeightingOptions,
-  dropEmpty: boolean,
-): { weights: Float64Array; summary: RakeSummary } {
-  let unbounded = false;
-  const rk = (x: Float64Array): RakeResult => {
-    try {
-      return rakeWeights(x, margins, {
-        bounds: unbounded ? [0, Number.POSITIVE_INFINITY] : options.bounds,
-        epsilon: options.epsilon,
-        maxit: options.maxit,
-        dropEmpty,
-      });
-    } catch (error) {
-      // A replicate may lose the sample that made the bounded problem feasible: rake it unbounded (reported).
-      if (!dropEmpty || unbounded) throw error;
-      unbounded = true;
-      return rakeWeights(x, margins, {
-        bounds: [0, Number.POSITIVE_INFINITY],
-        epsilon: options.epsilon,
-        maxit: options.maxit,
-        dropEmpty,
-      });
+  variable: string,
+  what: string,
+  ids: string[],
+): string[] {
+  return values.map((v, i) => {
+    const x = v[variable];
+    if (x === null || x === undefined || x === '') {
+      if (w[i] > 0)
+        throw new WeightingError(
+          `${what} ${ids[i]} has no value for the calibration variable '${variable}': correct the answers or give the variable a category for missing values.`,
+          'weighting.margin',
+        );
+      return '(missing)';
     }
-  };
-  let r = rk(w);
-  const g = Array.from(r.g).filter((_, i) => w[i] > 0);
-  let rounds = 0;
-  let trimmed = 0;
-  let ratio = 0;
-  for (; rounds <= 20; rounds++) {
-    const caps = new Map<string, number>();
-    const byStratum = new Map<string, number[]>();
-    r.weights.forEach((v, i) => {
-      if (!(v > 0)) return;
-      const list = byStratum.get(strata[i]);
-      if (list) list.push(v);
-      else byStratum.set(strata[i], [v]);
-    });
-    for (const [h, vs] of byStratum) caps.set(h, options.trimFactor * median(vs));
-    ratio = 0;
-    let over = 0;
-    r.weights.forEach((v, i) => {
-      if (v <= 0) return;
-      const q = v / (caps.get(strata[i]) as number);
-      ratio = Math.max(ratio, q);
-      if (q > 1 + 1e-6) over++;
-    });
-    if (!over || rounds === 20) break;
-    trimmed += over;
-    const cut = Float64Array.from(r.weights, (v, i) =>
-      v > 0 ? Math.min(v, caps.get(strata[i]) as number) : 0,
-    );
-    r = rk(cut);
-  }
-  return {
-    weights: r.weights,
-    summary: {
-      trimRounds: rounds,
-      trimmed,
-      maxCapRatio: ratio,
-      converged: ratio <= 1 + 1e-6,
-      gMin: Math.min(...g),
-      gMax: Math.max(...g),
-      dropped: r.dropped,
-      unbounded,
-    },
-  };
+    return String(x);
+  });
 }
 
-/** One pass from the household base weights w1 (full sample or a replicate). */
+function margins(
+  p: Prepared,
+  step: string,
+  c: Calibration,
+  values: Values[],
+  w: Float64Array,
+  what: string,
+  ids: string[],
+  fromRoster?: (values: readonly string[]) => Record<string, number>,
+): CalibrationMargin[] {
+  return c.margins.map((m, i) => {
+    const v = marginValues(values, w, m.variable, what, ids);
+    const control =
+      'fromRoster' in m.controls
+        ? (fromRoster as (x: readonly string[]) => Record<string, number>)(v)
+        : (p.controls.get(`${step}.${i}`) as Record<string, number>);
+    return { name: m.variable, values: v, control };
+  });
+}
+
+function adjust(
+  units: CellUnit[],
+  idx: number[],
+  w: Float64Array,
+  cells: Map<string, string>,
+  nr: Nonresponse | null,
+  what: string,
+  n: number,
+): { adjusted: Float64Array; factors: CellFactor[] } {
+  const out = new Float64Array(n);
+  if (!nr) {
+    for (const i of idx) out[i] = units[i].respondent ? w[i] : 0;
+    return { adjusted: out, factors: [] };
+  }
+  const r = nonresponseAdjust(
+    idx.map((i) => units[i]),
+    Float64Array.from(idx, (i) => w[i]),
+    cells,
+    what,
+  );
+  idx.forEach((i, k) => {
+    out[i] = r.adjusted[k];
+  });
+  return { adjusted: out, factors: r.factors };
+}
+
+/** One pass from the unit base weights w1 (full sample or a replicate). */
 export function weightingPass(
   p: Prepared,
   w1: Float64Array,
-  controls: WeightingControls,
   cells: PassCells,
-  options: WeightingOptions,
   replicate = false,
 ): PassResult {
-  const { households, persons } = p;
-  // Step 2: unknown eligibility, per EA: (E + I + U) / (E + I).
+  const { households, persons, recipe } = p;
+  const hIds = households.map((h) => h.id);
+  const pIds = persons.map((q) => q.id);
+  // Eligibility unknown, per cluster: (E + I + U) / (E + I); units found ineligible drop out.
+  const keepIneligible = recipe.units.ineligibleInCalibration;
   const w2 = Float64Array.from(households, (h, i) => {
-    if (h.E + h.I <= 0)
+    if (h.status === 'ineligible' && !keepIneligible) return 0;
+    if (!recipe.eligibilityUnknown) return w1[i];
+    const E = h.E ?? Number.NaN;
+    const I = h.I ?? Number.NaN;
+    const U = h.U ?? Number.NaN;
+    if (!(E + I > 0))
       throw new WeightingError(
-        `EA ${h.ea}: no screened dwelling (E + I = 0): the listing must screen at least one.`,
+        `Cluster ${h.cluster}: no screened unit (E + I = ${E + I}): the listing must screen at least one, or the recipe must drop eligibilityUnknown.`,
         'weighting.listing',
       );
-    return h.status === 'ineligible' ? 0 : (w1[i] * (h.E + h.I + h.U)) / (h.E + h.I);
+    return (w1[i] * (E + I + U)) / (E + I);
   });
-  // Step 3: household nonresponse within (collapsed) classes; households found ineligible drop out.
+  // Unit nonresponse within (collapsed) cells.
   const eligibleIdx = households.flatMap((h, i) => (h.status === 'ineligible' ? [] : [i]));
-  const hhNr = nonresponseAdjust(
-    eligibleIdx.map((i) => p.hhUnits[i]),
-    Float64Array.from(eligibleIdx, (i) => w2[i]),
-    cells.household,
-    'Household nonresponse',
-  );
-  const w3 = new Float64Array(households.length);
-  eligibleIdx.forEach((i, k) => {
-    w3[i] = hhNr.adjusted[k];
-  });
-  // Step 4: post-stratify to the household totals by stratum.
-  const wHh = postStratifyWeights(
-    w3,
-    households.map((h) => h.stratum),
-    controls.householdsByStratum,
-  );
-  // Step 5: roster persons inherit w_hh; individual respondents get a person nonresponse factor.
+  const nr = recipe.units.nonresponse;
+  const hhNr = adjust(p.hhUnits, eligibleIdx, w2, cells.household, nr, 'Unit nonresponse', households.length);
+  const w3 = hhNr.adjusted;
+  if (keepIneligible)
+    households.forEach((h, i) => {
+      if (h.status === 'ineligible') w3[i] = w2[i];
+    });
+  const unitStrata = households.map((h) => h.stratum);
+  let wCalibrated: Float64Array = w3;
+  let unitCalibration = noCalibration();
+  const uc = recipe.units.calibration;
+  if (uc) {
+    const r = calibrateStep(
+      w3,
+      margins(p, 'units.calibration', uc, p.unitValues, w3, 'Unit', hIds),
+      unitStrata,
+      uc,
+      replicate,
+    );
+    wCalibrated = r.weights;
+    unitCalibration = r.summary;
+  }
+  // Ineligible units kept through the calibration leave the analysis weights after it.
+  const wHh = keepIneligible
+    ? Float64Array.from(wCalibrated, (v, i) => (households[i].status === 'ineligible' ? 0 : v))
+    : wCalibrated;
+  // Roster persons inherit the unit weight; individual respondents get a person nonresponse factor.
   const wRoster = Float64Array.from(persons, (_, k) => wHh[p.hhIndex[k]]);
   const indIdx = persons.flatMap((q, k) => (q.individual ? [k] : []));
-  const pNr = nonresponseAdjust(
-    indIdx.map((k) => p.personUnits[k]),
-    Float64Array.from(indIdx, (k) => wRoster[k]),
+  const pr = recipe.persons;
+  const pNr = adjust(
+    p.personUnits,
+    indIdx,
+    wRoster,
     cells.person,
+    pr?.nonresponse ?? null,
     'Person nonresponse',
+    persons.length,
   );
-  const w4Ind = new Float64Array(persons.length);
-  indIdx.forEach((k, j) => {
-    w4Ind[k] = pNr.adjusted[j];
-  });
-  // Step 6a: rake the eligible roster persons (all ages) to stratum, sex x age, nationality group.
+  const w4Ind = pNr.adjusted;
+  // The roster's persons in the population, calibrated to the person margins.
   const wElig = Float64Array.from(persons, (q, k) => (q.eligible ? wRoster[k] : 0));
-  const margins = [
-    { name: 'stratum', values: p.stratumOfPerson, control: controls.stratum },
-    { name: 'sex_age', values: p.sexAge, control: controls.sexAge },
-    { name: 'nat_group', values: persons.map((q) => q.natGroup), control: controls.natGroup },
-  ];
-  const roster = rakeWithTrim(wElig, margins, p.stratumOfPerson, options, replicate);
-  // Step 6b: individual respondents (15+) to the 15+ margins: sex x age from the census, stratum and
-  // nationality from the raked roster's 15+ persons.
-  const adult = persons.map((q) => q.eligible && q.age >= options.ageBreaks[1]);
-  const sum = (values: readonly string[]) => {
-    const t: Record<string, number> = {};
-    values.forEach((v, k) => {
-      if (adult[k]) t[v] = (t[v] ?? 0) + roster.weights[k];
-    });
-    return t;
-  };
-  const adultSexAge = Object.fromEntries(
-    Object.entries(controls.sexAge).filter(([k]) => !k.endsWith(`:${ageGroup(0, options.ageBreaks)}`)),
-  );
-  const indMargins = [
-    { name: 'stratum', values: p.stratumOfPerson, control: sum(p.stratumOfPerson) },
-    { name: 'sex_age', values: p.sexAge, control: adultSexAge },
-    { name: 'nat_group', values: margins[2].values, control: sum(margins[2].values) },
-  ];
-  const person = rakeWithTrim(w4Ind, indMargins, p.stratumOfPerson, options, replicate);
+  let wRosterFinal: Float64Array = wElig;
+  let rosterRake = noCalibration();
+  if (pr?.roster) {
+    const m = margins(p, 'persons.roster', pr.roster, p.personValues, wElig, 'Person', pIds);
+    const r = calibrateStep(wElig, m, p.stratumOfPerson, pr.roster, replicate);
+    wRosterFinal = r.weights;
+    rosterRake = r.summary;
+  }
+  // The individual respondents: fromRoster margins take the calibrated roster's totals over the
+  // persons who need an individual interview.
+  let wPersonFinal: Float64Array = w4Ind;
+  let personRake = noCalibration();
+  if (pr?.individuals) {
+    const sum = (values: readonly string[]) => {
+      const t: Record<string, number> = {};
+      values.forEach((v, k) => {
+        if (persons[k].individual) t[v] = (t[v] ?? 0) + wRosterFinal[k];
+      });
+      return t;
+    };
+    const m = margins(p, 'persons.individuals', pr.individuals, p.personValues, w4Ind, 'Person', pIds, sum);
+    const r = calibrateStep(w4Ind, m, p.stratumOfPerson, pr.individuals, replicate);
+    wPersonFinal = r.weights;
+    personRake = r.summary;
+  }
   return {
     w2,
     w3,
+    wCalibrated,
     wHh,
     wRoster,
     w4Ind,
-    wRosterFinal: roster.weights,
-    wPersonFinal: person.weights,
+    wRosterFinal,
+    wPersonFinal,
     hhFactors: hhNr.factors,
     personFactors: pNr.factors,
-    rosterRake: roster.summary,
-    personRake: person.summary,
+    unitCalibration,
+    rosterRake,
+    personRake,
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * JKn replicate base weights: one replicate per PSU; the PSU's weight is set to 0 and the other PSUs
- * of its stratum are scaled by n_h / (n_h - 1) (rscale (n_h - 1) / n_h). Certainty EAs are their own
- * strata with households as PSUs (ipei.md 5.9 step 7). Strata with one PSU give no replicate.
+ * of its stratum are scaled by n_h / (n_h - 1) (rscale (n_h - 1) / n_h). A certainty cluster is a
+ * stratum of its own with its units as PSUs (so a one-stage stratified design whose strata are
+ * certainty clusters gets one replicate per unit, as R's as.svrepdesign(type = 'JKn') of
+ * svydesign(ids = ~1, strata = ~cluster)). Strata with one PSU give no replicate.
  * @see Wolter KM (2007) Introduction to Variance Estimation, 2nd ed., chapter 4.
  */
-import type { HouseholdInput } from './types.ts';
+import type { UnitInput } from './types.ts';
 
 export interface Replicate {
   varStratum: string;
@@ -13,14 +15,14 @@ export interface Replicate {
   w1: Float64Array;
 }
 
-export function varianceUnits(h: HouseholdInput): { varStratum: string; psu: string } {
+export function varianceUnits(h: UnitInput): { varStratum: string; psu: string } {
   return h.certainty
-    ? { varStratum: `${h.stratum}:${h.ea}`, psu: h.id }
-    : { varStratum: h.stratum, psu: h.ea };
+    ? { varStratum: `${h.stratum}:${h.cluster}`, psu: h.id }
+    : { varStratum: h.stratum, psu: h.cluster };
 }
 
 export function jknReplicates(
-  households: readonly HouseholdInput[],
+  households: readonly UnitInput[],
   w1: Float64Array,
 ): { replicates: Replicate[]; lonely: string[] } {
   const units = households.map(varianceUnits);

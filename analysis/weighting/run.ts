@@ -1,6 +1,7 @@
 /**
- * The weighting pipeline: the full-sample pass, the cells decided once on the full sample, and the
- * JKn replicates each re-running steps 2-6; every step kept as a variable, plus a report.
+ * The weighting pipeline: a survey's recipe (recipe.ts) applied to its units and persons: the
+ * full-sample pass, the nonresponse cells decided once on the full sample, and the JKn replicates
+ * each re-running every step from their base weights; every step kept as a variable, plus a report.
  */
 import { collapseCells } from './cells.ts';
 import { WeightingError } from './errors.ts';
@@ -12,19 +13,16 @@ import {
   type RakeSummary,
   weightingPass,
 } from './pipeline.ts';
+import type { WeightingRecipe } from './recipe.ts';
 import { jknReplicates, varianceUnits } from './replicates.ts';
 import { summarise, type WeightSummary } from './report.ts';
-import type {
-  CellFactor,
-  HouseholdInput,
-  PersonInput,
-  WeightingControls,
-  WeightingOptions,
-} from './types.ts';
+import type { CellFactor, PersonInput, UnitInput } from './types.ts';
+import type { Values } from './variables.ts';
 
 export interface WeightingResult {
+  /** The units (households, visits), with their recipe variables in `values`. */
   households: Array<
-    HouseholdInput & {
+    UnitInput & {
       varStratum: string;
       psu: string;
       w1_base: number;
@@ -36,7 +34,6 @@ export interface WeightingResult {
   persons: Array<
     PersonInput & {
       stratum: string;
-      sex_age: string;
       w_hh: number;
       w4_ind: number;
       w_roster_final: number;
@@ -69,6 +66,7 @@ export interface WeightingReport {
   steps: WeightSummary[];
   householdCells: CellFactor[];
   personCells: CellFactor[];
+  unitCalibration: RakeSummary;
   rosterRake: RakeSummary;
   personRake: RakeSummary;
   controls: Array<{
@@ -85,7 +83,7 @@ export interface WeightingReport {
     unboundedFallback: number;
     failed: Array<{ psu: string; error: string }>;
   };
-  options: WeightingOptions;
+  recipe: WeightingRecipe;
 }
 
 const totalsBy = (values: readonly string[], w: Float64Array) => {
@@ -96,30 +94,22 @@ const totalsBy = (values: readonly string[], w: Float64Array) => {
   return t;
 };
 
-function controlChecks(p: Prepared, pass: PassResult, controls: WeightingControls) {
+function controlChecks(p: Prepared, pass: PassResult) {
   const rows: WeightingReport['controls'] = [];
   const add = (margin: string, control: Record<string, number>, got: Record<string, number>) => {
     for (const [k, c] of Object.entries(control))
       rows.push({ margin, category: k, control: c, weighted: got[k] ?? 0, difference: (got[k] ?? 0) - c });
   };
-  add(
-    'households by stratum',
-    controls.householdsByStratum,
-    totalsBy(
-      p.households.map((h) => h.stratum),
-      pass.wHh,
-    ),
-  );
-  add('persons: stratum', controls.stratum, totalsBy(p.stratumOfPerson, pass.wRosterFinal));
-  add('persons: sex x age', controls.sexAge, totalsBy(p.sexAge, pass.wRosterFinal));
-  add(
-    'persons: nationality group',
-    controls.natGroup,
-    totalsBy(
-      p.persons.map((q) => q.natGroup),
-      pass.wRosterFinal,
-    ),
-  );
+  const values = (list: Values[], variable: string) => list.map((v) => String(v[variable] ?? '(missing)'));
+  const steps = [
+    ['units', 'units.calibration', p.recipe.units.calibration, p.unitValues, pass.wCalibrated],
+    ['roster', 'persons.roster', p.recipe.persons?.roster ?? null, p.personValues, pass.wRosterFinal],
+  ] as const;
+  for (const [label, key, c, list, w] of steps)
+    c?.margins.forEach((m, i) => {
+      const control = p.controls.get(`${key}.${i}`);
+      if (control) add(`${label}: ${m.variable}`, control, totalsBy(values(list, m.variable), w));
+    });
   return rows;
 }
 
@@ -127,37 +117,59 @@ function controlChecks(p: Prepared, pass: PassResult, controls: WeightingControl
  * The nonresponse cells (original 'stratum|class' -> collapsed cell), decided once on the full
  * sample's unweighted counts and kept in every replicate.
  */
-export function weightingCells(p: Prepared, options: WeightingOptions): PassCells {
+export function weightingCells(p: Prepared): PassCells {
+  const unit = p.recipe.units.nonresponse?.collapse;
+  const person = p.recipe.persons?.nonresponse?.collapse;
   return {
-    household: collapseCells(
-      p.hhUnits.filter((_, i) => p.households[i].status !== 'ineligible'),
-      options.collapseBelow,
-    ),
-    person: collapseCells(
-      p.personUnits.filter((_, k) => p.persons[k].individual),
-      options.collapseBelow,
-    ),
+    household: unit
+      ? collapseCells(
+          p.hhUnits.filter((_, i) => p.households[i].status !== 'ineligible'),
+          unit.minRespondents,
+          unit.maxFactor,
+        )
+      : new Map(),
+    person: person
+      ? collapseCells(
+          p.personUnits.filter((_, k) => p.persons[k].individual),
+          person.minRespondents,
+          person.maxFactor,
+        )
+      : new Map(),
   };
 }
 
+export interface RunOptions {
+  /** Compute the replicate weights the recipe asks for (default true); false for a quick look. */
+  replicates?: boolean;
+}
+
+/**
+ * Weights a survey's sample with its recipe. `design` is the survey's parsed design.json, where the
+ * recipe's margins may point for their controls.
+ */
 export function runWeighting(
-  households: readonly HouseholdInput[],
+  households: readonly UnitInput[],
   persons: readonly PersonInput[],
-  controls: WeightingControls,
-  options: WeightingOptions,
+  recipe: WeightingRecipe,
+  design: unknown,
+  options: RunOptions = {},
 ): WeightingResult {
-  if (!households.length) throw new WeightingError('No sampled household to weight.', 'weighting.input');
+  if (!households.length) throw new WeightingError('No sampled unit to weight.', 'weighting.input');
   for (const h of households)
     if (!(h.pi1 > 0 && h.pi1 <= 1 && h.pi2 > 0 && h.pi2 <= 1))
       throw new WeightingError(
-        `Household ${h.id} (EA ${h.ea}) has inclusion probabilities pi1 = ${h.pi1}, pi2 = ${h.pi2}: both must be in (0, 1]; record the EA's selection and listing first.`,
+        `Unit ${h.id} (cluster ${h.cluster}) has inclusion probabilities pi1 = ${h.pi1}, pi2 = ${h.pi2}: both must be in (0, 1]; record the cluster's selection and listing first.`,
         'weighting.input',
       );
-  const p = prepare(households, persons, options);
-  const cells = weightingCells(p, options);
-  const w1 = Float64Array.from(households, (h) => 1 / (h.pi1 * h.pi2));
-  const full = weightingPass(p, w1, controls, cells, options);
-  const reps = options.replicates ? jknReplicates(households, w1) : { replicates: [], lonely: [] };
+  const p = prepare(households, persons, recipe, design);
+  const cells = weightingCells(p);
+  const stages = recipe.base.inclusion;
+  const w1 = Float64Array.from(households, (h) => 1 / stages.reduce((x, s) => x * h[s], 1));
+  const full = weightingPass(p, w1, cells);
+  const reps =
+    recipe.replicates && options.replicates !== false
+      ? jknReplicates(households, w1)
+      : { replicates: [], lonely: [] };
   const failed: Array<{ psu: string; error: string }> = [];
   let dropped = 0;
   let unbounded = 0;
@@ -168,7 +180,7 @@ export function runWeighting(
   const psus: string[] = [];
   for (const r of reps.replicates) {
     try {
-      const pass = weightingPass(p, r.w1, controls, cells, options, true);
+      const pass = weightingPass(p, r.w1, cells, true);
       dropped += pass.rosterRake.dropped.length + pass.personRake.dropped.length;
       if (pass.rosterRake.unbounded || pass.personRake.unbounded) unbounded++;
       hh.push(pass.wHh);
@@ -196,19 +208,24 @@ export function runWeighting(
       summarise('w2_elig', full.w2),
       summarise('w3_hhnr', full.w3),
       summarise('w_hh', full.wHh),
-      summarise(
-        'w_roster (inherited w_hh, eligible persons)',
-        Float64Array.from(persons, (q, k) => (q.eligible ? full.wRoster[k] : 0)),
-      ),
-      summarise('w4_ind', full.w4Ind),
-      summarise('w_roster_final', full.wRosterFinal),
-      summarise('w_person_final', full.wPersonFinal),
+      ...(recipe.persons
+        ? [
+            summarise(
+              'w_roster (inherited w_hh, eligible persons)',
+              Float64Array.from(persons, (q, k) => (q.eligible ? full.wRoster[k] : 0)),
+            ),
+            summarise('w4_ind', full.w4Ind),
+            summarise('w_roster_final', full.wRosterFinal),
+            summarise('w_person_final', full.wPersonFinal),
+          ]
+        : []),
     ],
     householdCells: full.hhFactors,
     personCells: full.personFactors,
+    unitCalibration: full.unitCalibration,
     rosterRake: full.rosterRake,
     personRake: full.personRake,
-    controls: controlChecks(p, full, controls),
+    controls: controlChecks(p, full),
     replicates: {
       count: hh.length,
       lonelyStrata: reps.lonely,
@@ -216,7 +233,7 @@ export function runWeighting(
       unboundedFallback: unbounded,
       failed,
     },
-    options,
+    recipe,
   };
   return {
     households: households.map((h, i) => ({
@@ -229,8 +246,8 @@ export function runWeighting(
     })),
     persons: persons.map((q, k) => ({
       ...q,
+      values: p.personValues[k] as PersonInput['values'],
       stratum: p.stratumOfPerson[k],
-      sex_age: p.sexAge[k],
       w_hh: full.wRoster[k],
       w4_ind: full.w4Ind[k],
       w_roster_final: full.wRosterFinal[k],

@@ -1,65 +1,50 @@
-/** Inputs, controls and outputs of the weighting pipeline (ipei.md 5.9; questionnaires/ipei/design.json). */
+/**
+ * Inputs and outputs of the weighting pipeline. A unit is what the last stage samples (a household, a
+ * visit), in its cluster (the PSU: an EA, a desk) and stratum; persons are the roster of a responding
+ * unit (surveys without a roster have none). Survey-specific variables travel in `values` and are
+ * named by the recipe (questionnaires/<id>/weighting.json).
+ */
 
-export type HouseholdStatus = 'respondent' | 'nonrespondent' | 'ineligible';
+export type UnitStatus = 'respondent' | 'nonrespondent' | 'ineligible';
 
-/** One selected household (a sample unit of stage 2), respondent or not. */
-export interface HouseholdInput {
+/** A value of a weighting variable: a category (string), a number, or missing. */
+export type Value = string | number | null;
+
+/** One selected unit of the last stage, respondent or not. */
+export interface UnitInput {
   id: string;
-  /** The PSU (EA code). */
-  ea: string;
+  /** The cluster (PSU of a two-stage design; the certainty cluster = stratum of a one-stage one). */
+  cluster: string;
   stratum: string;
+  /** Inclusion probability of the cluster (1 for a certainty cluster) and of the unit within it. */
   pi1: number;
   pi2: number;
-  /** Listing counts of the EA: eligible, ineligible, unknown eligibility. */
-  E: number;
-  I: number;
-  U: number;
+  /** Listing counts of the cluster: eligible, ineligible, unknown eligibility; null without a listing. */
+  E: number | null;
+  I: number | null;
+  U: number | null;
+  /** The cluster was taken with certainty: a variance stratum of its own with units as PSUs. */
   certainty: boolean;
-  status: HouseholdStatus;
-  /** Weighting-class variable known for respondents and nonrespondents (e.g. nationality group of the screener respondent); null = unknown. */
-  hhClass: string | null;
+  status: UnitStatus;
+  /** Variables known for respondents and nonrespondents (e.g. a class recorded at the listing). */
+  values: Record<string, Value>;
 }
 
-/** One roster member of a responding household. */
+/** One roster member of a responding unit. */
 export interface PersonInput {
   id: string;
+  /** The unit (household) the person belongs to. */
   householdId: string;
-  /** Member of the target population (foreign national / stateless: c13_eligible = 1). */
+  /** In the survey population (the profile's roster.eligible). */
   eligible: boolean;
-  sex: 'male' | 'female';
-  age: number;
-  /** Nationality group of the calibration margin. */
-  natGroup: string;
-  /** Needs an individual interview (c14_individual = 1). */
+  sex: 'male' | 'female' | null;
+  age: number | null;
+  /** Needs an individual interview (eligible, at least the profile's individualMinAge). */
   individual: boolean;
-  /** Individual interview obtained (person result 21 or 22). */
+  /** Individual interview obtained (the profile's personResult.respondent codes). */
   respondent: boolean;
-}
-
-export interface WeightingControls {
-  /** Household post-stratification totals by stratum. */
-  householdsByStratum: Record<string, number>;
-  /** Person margins: stratum, sex x age group ('male:25-34'), nationality group. */
-  stratum: Record<string, number>;
-  sexAge: Record<string, number>;
-  natGroup: Record<string, number>;
-}
-
-export interface WeightingOptions {
-  /** Collapse weighting cells with fewer respondents than this (design.json: 20). */
-  collapseBelow: number;
-  /** Bounds on the raking g-weights (design.json: [0.3, 3]). */
-  bounds: readonly [number, number];
-  /** Trim final person weights above this multiple of their stratum median, then re-rake (3.5). */
-  trimFactor: number;
-  /** Convergence of the raking (max change). */
-  epsilon: number;
-  /** Newton steps allowed per raking (R calibrate's maxit). */
-  maxit?: number;
-  /** Age groups of the sex x age margin: lower bounds, e.g. [0, 15, 25, 35, 45, 65]. */
-  ageBreaks: readonly number[];
-  /** JKn replicates (true) or none. */
-  replicates: boolean;
+  /** The roster's answers and derived values the recipe's variables use. */
+  values: Record<string, Value>;
 }
 
 export interface CellFactor {

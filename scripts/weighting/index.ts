@@ -1,32 +1,54 @@
 /**
- * npm run weights -- ipei [--out data/weights] [--no-replicates]
- * Weights the approved interviews of DATABASE_URL (default file:data/morabeza.db) with the pipeline of
- * design.json: households, roster persons and individual respondents with every step, the final and
- * JKn replicate weights, and the weighting report (JSON and Markdown). The server runs the same
- * (POST /api/weighting/<survey>, or the demo after its supervisors finish).
+ * npm run weights -- <survey> [--out <dir>] [--no-replicates]
+ * Weights the analysed interviews (the state table's ANALYSIS_STATES) of one survey of the configured
+ * database with the survey's recipe (questionnaires/<survey>/weighting.json): every step of the units
+ * (and of the roster persons and individual respondents where the recipe has them), the final and
+ * replicate weights, and the weighting report (JSON and Markdown). Configuration comes from the
+ * environment through server/env.ts (DATABASE_URL, DATABASE_AUTH_TOKEN, DATABASE_SYNC_URL,
+ * DATABASE_BUSY_TIMEOUT_MS, MORABEZA_WEIGHTS_DIR) and the database is opened by the engine's client.
+ * The server runs the same (POST /api/weighting/<survey>, or the demo after its supervisors finish).
  */
-import { join } from 'node:path';
-import { createClient } from '@libsql/client';
 import { WeightingError } from '../../analysis/weighting/index.ts';
+import { openDatabase } from '../../server/db/client.ts';
 import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
-import { weighSurvey } from '../../server/domain/weighting/weigh-survey.ts';
+import { weighSurvey, weightingSurveyOf } from '../../server/domain/weighting/weigh-survey.ts';
+import { loadEnv } from '../../server/env.ts';
 
 const args = process.argv.slice(2);
-const survey = args.find((a) => !a.startsWith('--')) ?? 'ipei';
+const survey = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
+if (!survey) {
+  console.error('weights: name the survey: npm run weights -- <survey> (a folder of questionnaires/)');
+  process.exit(2);
+}
+const env = loadEnv();
 const outIndex = args.indexOf('--out');
-const out = outIndex >= 0 ? args[outIndex + 1] : join('data', 'weights');
-const url = process.env.DATABASE_URL ?? 'file:data/morabeza.db';
-const client = createClient({ url, authToken: process.env.DATABASE_AUTH_TOKEN });
+const out = outIndex >= 0 ? args[outIndex + 1] : env.MORABEZA_WEIGHTS_DIR;
+const source = env.DATABASE_URL.split('?')[0];
+let database: Awaited<ReturnType<typeof openDatabase>> | null = null;
 try {
-  const inputs = await loadWeightingInputs(client);
+  const questionnairesDir = env.MORABEZA_QUESTIONNAIRES_DIR;
+  const files = weightingSurveyOf({ survey, questionnairesDir });
+  database = await openDatabase({
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+    syncUrl: env.DATABASE_SYNC_URL,
+    syncInterval: env.DATABASE_SYNC_INTERVAL,
+    busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS,
+    connectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
+  });
+  const inputs = await loadWeightingInputs(database.client, files);
   const s = weighSurvey(inputs, {
     survey,
     outDir: out,
+    questionnairesDir,
     replicates: !args.includes('--no-replicates'),
-    source: url,
+    source,
   });
+  const people = files.recipe.persons
+    ? `, ${s.eligiblePersons} eligible roster persons, ${s.individualRespondents} individual respondents`
+    : '';
   console.log(
-    `${s.respondents} responding households of ${s.households}, ${s.eligiblePersons} eligible roster persons, ${s.individualRespondents} individual respondents; ${s.replicates} JKn replicates in ${s.seconds.toFixed(1)} s`,
+    `${survey}: ${s.respondents} responding units of ${s.households}${people}; ${s.replicates} replicates in ${s.seconds.toFixed(1)} s`,
   );
   for (const f of s.files) console.log(`wrote ${f}`);
 } catch (error) {
@@ -35,5 +57,5 @@ try {
     process.exitCode = 2;
   } else throw error;
 } finally {
-  client.close();
+  database?.close();
 }

@@ -5,7 +5,7 @@
  * repeated until nothing changes, so a hidden answer cannot keep a dependent question visible), keys that
  * match no question, and choice codes that are not in the question's list. Warnings (validators with
  * `notificationType: "warning"`) are reported separately and never make a response invalid.
- * See ../shared/stack-notes.md section 2. Build one Model per questionnaire version with
+ * See docs/stack-notes.md section 2. Build one Model per questionnaire version with
  * `createValidationModel` and reuse it: setting `survey.data` replaces every value.
  */
 import 'survey-core/i18n/portuguese';

@@ -1,4 +1,8 @@
-/** Writes the weighted household, roster and individual files (CSV, one column per step and replicate). */
+/**
+ * Writes the weight files (CSV, one column per step and replicate): the units (households, visits) with
+ * their weighting variables, and, where the recipe weights persons, the roster and the individual
+ * respondents with the recipe's person variables.
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WeightingResult } from '../../analysis/weighting/index.ts';
@@ -17,6 +21,10 @@ function writeCsv(path: string, columns: string[], rows: unknown[][]) {
 export function writeWeightFiles(result: WeightingResult, dir: string, survey: string): string[] {
   const R = result.replicates.hh.length;
   const rep = (prefix: string) => Array.from({ length: R }, (_, r) => `${prefix}${r + 1}`);
+  const unitVars = [...new Set(result.households.flatMap((h) => Object.keys(h.values)))].sort();
+  const personVars = Object.keys(result.report.recipe.variables).filter((v) =>
+    result.persons.some((p) => p.values[v] !== null && p.values[v] !== undefined),
+  );
   const hhCols = [
     'household_id',
     'ea',
@@ -30,7 +38,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
     'I',
     'U',
     'status',
-    'hh_class',
+    ...unitVars,
     'w1_base',
     'w2_elig',
     'w3_hhnr',
@@ -42,7 +50,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
     hhCols,
     result.households.map((h, i) => [
       h.id,
-      h.ea,
+      h.cluster,
       h.stratum,
       h.varStratum,
       h.psu,
@@ -53,7 +61,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
       h.I,
       h.U,
       h.status,
-      h.hhClass,
+      ...unitVars.map((v) => h.values[v]),
       h.w1_base,
       h.w2_elig,
       h.w3_hhnr,
@@ -61,6 +69,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
       ...result.replicates.hh.map((w) => w[i]),
     ]),
   );
+  if (!result.report.recipe.persons) return [`${survey}-households.csv`];
   const hhOf = new Map(result.households.map((h) => [h.id, h]));
   const personCols = [
     'person_id',
@@ -71,8 +80,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
     'eligible',
     'sex',
     'age',
-    'sex_age',
-    'nat_group',
+    ...personVars,
     'individual',
     'respondent',
     'w_hh',
@@ -93,8 +101,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
         p.eligible ? 1 : 0,
         p.sex,
         p.age,
-        p.sex_age,
-        p.natGroup,
+        ...personVars.map((v) => p.values[v]),
         p.individual ? 1 : 0,
         p.respondent ? 1 : 0,
         p.w_hh,
@@ -111,8 +118,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
     'psu',
     'sex',
     'age',
-    'sex_age',
-    'nat_group',
+    ...personVars,
     'w_hh',
     'w4_ind',
     'w_person_final',
@@ -132,8 +138,7 @@ export function writeWeightFiles(result: WeightingResult, dir: string, survey: s
         h?.psu,
         p.sex,
         p.age,
-        p.sex_age,
-        p.natGroup,
+        ...personVars.map((v) => p.values[v]),
         p.w_hh,
         p.w4_ind,
         p.w_person_final,

@@ -191,7 +191,9 @@ describe("the coordinator's weights and tables tab", () => {
     await coord.click('[data-testid=weighting-start]');
     // this test database has no listed sample: the run ends with the pipeline's reason
     await coord.waitForSelector('[data-testid=weighting-failed]', { timeout: 60_000 });
-    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(/No listed household/);
+    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
+      /No selected unit of survey 'ipei'/,
+    );
     expect(await coord.isEnabled('[data-testid=weighting-start]')).toBe(true);
     await context.close();
   });

@@ -4,7 +4,6 @@
  * EAs through the in-process API, and the supervisors' decisions.
  */
 import { join } from 'node:path';
-import type { FrameRow } from '../../analysis/sampling/ipei.ts';
 import { demoApi } from '../../demo/api.ts';
 import { type DemoStarted, startDemoMorabeza } from '../../demo/start.ts';
 import {
@@ -12,6 +11,7 @@ import {
   type SimulationSummary,
   simulateFieldwork,
 } from '../../demo/surveys/ipei/fieldwork.ts';
+import type { FrameRow } from '../../demo/surveys/ipei/frame-row.ts';
 import { DEMO_SEED, loadIpeiFrame } from '../../demo/surveys/ipei/seed.ts';
 import { parseEnv } from '../../server/env.ts';
 import type { Started } from '../../server/startup.ts';

@@ -72,7 +72,7 @@ describe('GET/POST /api/weighting/:survey', () => {
     }
     expect(status.state).toBe('failed');
     expect(status.error?.code).toBe('weighting.input');
-    expect(status.error?.message).toMatch(/No listed household/);
+    expect(status.error?.message).toMatch(/No selected unit of survey .ipei./);
     expect(status.finishedAt).not.toBeNull();
     // nothing was written: still no report and no weighted data for the tables
     expect((await ctx.request('GET', '/api/weighting/ipei/report', { as: 'coord' })).status).toBe(409);

@@ -46,6 +46,7 @@ describe('the approved answers flattened for tables and exports', () => {
       },
     ],
     household,
+    'members',
   );
 
   it('gives one household row per interview and one person row per roster member, keyed as the weights are', () => {

@@ -4,10 +4,11 @@
  * A few deliberate problems are planted for the supervisors: a very short interview, a GPS fix far
  * from the EA, and a near-duplicate (answers copied from the previous household).
  */
-import type { FrameRow } from '../../../analysis/sampling/ipei.ts';
+
 import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
 import type { ListingResult, ListingSubmission } from '../../../server/contract/listing.ts';
 import { householdAnswers, planHousehold } from './answers.ts';
+import type { FrameRow } from './frame-row.ts';
 import { syntheticListing } from './listing.ts';
 import { pick, type Rand } from './population.ts';
 import { DEMO_TEAMS, teamOfStratum } from './staff.ts';

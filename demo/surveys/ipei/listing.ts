@@ -1,5 +1,5 @@
 /** A synthetic listing of one EA (ipei.md 5.3, 5.6): dwellings with screening dispositions 1-6. */
-import type { FrameRow } from '../../../analysis/sampling/ipei.ts';
+import type { FrameRow } from './frame-row.ts';
 import { drawNationality, hhClassOf, poisson, type Rand } from './population.ts';
 
 export interface SyntheticListing {

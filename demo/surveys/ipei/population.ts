@@ -2,6 +2,9 @@
  * The synthetic IPEI population models of ipei.md 5.10 [SYN]: nationality by stratum, sex and
  * languages by nationality, household composition. Seeded; nothing here is official data.
  */
+import { readFileSync } from 'node:fs';
+import { compileVariable, type Derived } from '../../../analysis/weighting/index.ts';
+
 export type Rand = () => number;
 
 export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -27,7 +30,14 @@ export const poisson = (r: Rand, mean: number) => {
 export const normal = (r: Rand) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 export const lognormal = (r: Rand, median: number, sigma: number) => median * Math.exp(sigma * normal(r));
 
-export { hhClassOf, natGroupOf as natGroup } from '../../../analysis/weighting/ipei.ts';
+// The nationality groups and household classes of the IPEI weighting recipe (its code tables).
+const recipe = JSON.parse(
+  readFileSync(new URL('../../../questionnaires/ipei/weighting.json', import.meta.url), 'utf8'),
+) as { variables: Record<string, Derived> };
+const natGroupOfCode = compileVariable('nat_group', recipe.variables.nat_group);
+const hhClassOfGroup = compileVariable('hh_class', recipe.variables.hh_class);
+export const natGroup = (code: string): string => natGroupOfCode({ first_nationality: code }) as string;
+export const hhClassOf = (code: string): string => hhClassOfGroup({ nat_group: natGroup(code) }) as string;
 
 const OTHER = {
   ECOWAS: ['GM', 'ML', 'GH', 'SL', 'CI', 'TG'],

@@ -6,22 +6,28 @@
  */
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { type FrameRow, parseFrameCsv, selectIpeiSample } from '../../../analysis/sampling/ipei.ts';
+import {
+  parseFrameCsv,
+  type SamplingDesign,
+  type FrameRow as SamplingFrameRow,
+  selectSample,
+} from '../../../analysis/sampling/index.ts';
 import { type ListingSubmission, listingSubmissionSchema } from '../../../server/contract/listing.ts';
 import { enumerationAreas, questionnaireVersions } from '../../../server/db/schema.ts';
 import { audit } from '../../../server/domain/audit.ts';
 import { recordListing } from '../../../server/domain/listing.ts';
 import type { DemoSurvey } from '../types.ts';
 import { simulateFieldwork } from './fieldwork.ts';
+import type { FrameRow } from './frame-row.ts';
 import { DEMO_TEAMS, teamOfStratum } from './staff.ts';
 
 export const DEMO_QUESTIONNAIRE = 'ipei-household';
 export const DEMO_SEED = 20221215;
 const IPEI_DIR = new URL('../../../questionnaires/ipei/', import.meta.url);
 
-export function loadIpeiFrame(): { rows: FrameRow[]; design: Parameters<typeof selectIpeiSample>[1] } {
+export function loadIpeiFrame(): { rows: FrameRow[]; design: SamplingDesign } {
   return {
-    rows: parseFrameCsv(readFileSync(new URL('frame.csv', IPEI_DIR), 'utf8')),
+    rows: parseFrameCsv(readFileSync(new URL('frame.csv', IPEI_DIR), 'utf8')) as unknown as FrameRow[],
     design: JSON.parse(readFileSync(new URL('design.json', IPEI_DIR), 'utf8')),
   };
 }
@@ -32,7 +38,7 @@ export const ipeiDemo: DemoSurvey = {
   async seed({ database, api, password, coordinator, fieldwork, maxEas, log }) {
     // The first stage: all 814 EAs, the 120 selected with pi1 and their team.
     const { rows, design } = loadIpeiFrame();
-    const sample = selectIpeiSample(rows, design, DEMO_SEED);
+    const sample = selectSample(rows as unknown as SamplingFrameRow[], design, DEMO_SEED);
     const selected = new Map(sample.selected.map((u) => [u.id, u]));
     await database.write(async (tx) => {
       for (let k = 0; k < rows.length; k += 200) {

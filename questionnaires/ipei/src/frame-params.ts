@@ -1,11 +1,19 @@
 /**
- * Parameters of the synthetic IPEI-DEMO frame and design (../shared/domain/ipei.md sections 2.2, 5.2-5.5, 5.9).
+ * Parameters of the synthetic IPEI-DEMO frame and design (docs/ipei.md sections 2.2, 5.2-5.5, 5.9).
  * Everything here is [SYN] unless the domain brief cites a source: not official statistics of INE-CV or AAI.
  */
+import { readFileSync } from 'node:fs';
+
 export const SEED = 20221215;
 
-/** Island codes as in the questionnaires' a02_island: one list, the server's. */
-export { ISLAND_CODES } from '../../../server/domain/islands.ts';
+/** Island codes as in the questionnaires' island question: one list, the survey's geography.json. */
+export const ISLAND_CODES: Record<string, number> = Object.fromEntries(
+  (
+    JSON.parse(readFileSync(new URL('../geography.json', import.meta.url), 'utf8')) as {
+      areas: Array<{ name: string; code: number }>;
+    }
+  ).areas.map((a) => [a.name, a.code]),
+);
 
 export interface Municipality {
   iso: string;

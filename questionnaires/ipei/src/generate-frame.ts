@@ -1,7 +1,7 @@
 /**
  * `npm run frame:generate -- ipei` writes the SYNTHETIC IPEI-DEMO frame of enumeration areas
  * (questionnaires/ipei/frame.csv, one row per EA) and the design (questionnaires/ipei/design.json)
- * from the recipe in ../shared/domain/ipei.md 5.3, with a fixed seed: the same bytes on every run.
+ * from the recipe in docs/ipei.md 5.3, with a fixed seed: the same bytes on every run.
  */
 import { apportion, type Rng, rng } from '../../../scripts/questionnaires/lib/rng.ts';
 import { buildDesign } from './design.ts';

@@ -1,13 +1,13 @@
 /**
- * The approved answers as the tables and exports want them: one household row (scalar answers) and one
- * person row per roster member (the roster and the individual modules share `members`), keyed like the
- * weighting's units (`household_id`, `person_id` = household id + line number). A column whose values
- * are all numbers becomes numeric; a multiple answer is kept as its codes joined by ";".
+ * The analysed answers as the tables and exports want them: one unit row (scalar answers) and one
+ * person row per member of the profile's roster (panels sharing the roster's rows through valueName
+ * count as the roster), keyed like the weighting's units (`household_id`, `person_id` = unit id + line
+ * number). A column whose values are all numbers becomes numeric; a multiple answer is kept as its
+ * codes joined by ";". Without a roster there are no person rows.
  *
  * A tablet stores the questionnaire's computed (expression) questions with the answers; where an
  * interview lacks one (the fieldwork simulator's do), it is computed here with survey-core's own
- * expression runner, in questionnaire order, so c13a_first_nationality, c13_eligible, g17_lf_status ...
- * are there for every person.
+ * expression runner, in questionnaire order, so the roster's derived values are there for every person.
  */
 import { ExpressionRunner } from 'survey-core';
 import type { Column, DataFrame } from '../../../analysis/data.ts';
@@ -21,8 +21,11 @@ interface Computed {
   runner: ExpressionRunner;
 }
 
-/** The expression questions of a questionnaire: at household level, and inside the roster's panels. */
-export function expressionsOf(questionnaire: unknown): { household: Computed[]; member: Computed[] } {
+/** The expression questions of a questionnaire: at unit level, and inside the roster's panels (answers key `roster`). */
+export function expressionsOf(
+  questionnaire: unknown,
+  roster: string | null,
+): { household: Computed[]; member: Computed[] } {
   const household: Computed[] = [];
   const member: Computed[] = [];
   const walk = (node: unknown, inPanel: boolean): void => {
@@ -33,7 +36,8 @@ export function expressionsOf(questionnaire: unknown): { household: Computed[]; 
         const expression = q.expression.replaceAll('{panel.', '{');
         (inPanel ? member : household).push({ name: q.name, runner: new ExpressionRunner(expression) });
       }
-      const panel = q.type === 'paneldynamic' && (q.valueName === 'members' || q.name === 'members');
+      const panel =
+        roster !== null && q.type === 'paneldynamic' && (q.valueName === roster || q.name === roster);
       for (const [key, value] of Object.entries(q)) if (key !== 'expression') walk(value, inPanel || panel);
     }
   };
@@ -77,19 +81,23 @@ function frame(rows: Row[], key: string, ids: string[]): DataFrame {
   return out;
 }
 
+/** `roster`: the answers key of the roster's rows (the roster question's valueName or name), or null. */
 export function flattenAnswers(
   interviews: Array<{ householdId: string; answers: Row }>,
   questionnaire: unknown,
+  roster: string | null,
 ): FlatAnswers {
-  const computed = expressionsOf(questionnaire);
+  const computed = expressionsOf(questionnaire, roster);
   const households = interviews.map(({ answers }) => {
-    const { members: _members, ...rest } = answers;
+    const rest = { ...answers };
+    if (roster !== null) delete rest[roster];
     return withComputed(rest, computed.household);
   });
   const people: Row[] = [];
   const personIds: string[] = [];
   for (const { householdId, answers } of interviews) {
-    const members = Array.isArray(answers.members) ? (answers.members as Row[]) : [];
+    const rows = roster === null ? undefined : answers[roster];
+    const members = Array.isArray(rows) ? (rows as Row[]) : [];
     members.forEach((m, k) => {
       people.push(withComputed(m, computed.member));
       personIds.push(`${householdId}-${k + 1}`);

@@ -1,49 +1,68 @@
 /**
- * The weighting's inputs from the database: every selected household with its EA's pi1, listing
- * counts (E, I, U), pi2 and outcome, and the roster of the approved responding households (persons
- * from the approved revision's answers). Only approved interviews count as responses.
+ * The weighting's inputs from the database, for one survey: every selected unit of the survey (the
+ * households whose assignments are for its interview questionnaire) with its cluster's pi1 and listing
+ * counts (E, I, U; none without a listing), its pi2 and its outcome, and the roster of the responding
+ * units. The outcome classes come from the survey profile: a unit is ineligible when its outcome is an
+ * AAPOR NE code (whatever the interview's review state: a unit found out of scope stays out of scope
+ * while its interview is reviewed), a respondent when its outcome is an I or P code and its interview is
+ * in a state the state table names for analysis (ANALYSIS_STATES), and a nonrespondent otherwise (an
+ * interview still in review, returned or rejected leaves its unit a nonrespondent).
  */
 import type { Client } from '@libsql/client';
-import type { HouseholdInput, PersonInput } from '../../../analysis/weighting/index.ts';
-import { natGroupOf } from '../../../analysis/weighting/ipei.ts';
-
-export const APPROVED = ['approved_by_supervisor', 'approved'];
-const RESPONSE = [11, 12];
-
-type Member = Record<string, unknown>;
-
-export function firstNationality(m: Member): string | null {
-  const n1 = m.c07_nationality1 as string | undefined;
-  if (m.c08_other_nationality === 1 && m.c09_first_nationality === 2)
-    return (m.c08a_nationality2 as string) ?? null;
-  return n1 ?? null;
-}
+import {
+  type PersonInput,
+  type UnitInput,
+  type Value,
+  WeightingError,
+} from '../../../analysis/weighting/index.ts';
+import { outcomeCodesOf } from '../../contract/survey-profile.ts';
+import { ANALYSIS_STATES } from '../interview-states.ts';
+import { rosterReader } from './roster.ts';
+import type { WeightingSurvey } from './survey-files.ts';
 
 export interface WeightingInputs {
-  households: HouseholdInput[];
+  households: UnitInput[];
   persons: PersonInput[];
   skipped: string[];
-  /** The approved answers of each responding household, for the tables and exports. */
+  /** The answers of each responding unit (analysis states), for the tables and exports. */
   answers: Array<{ householdId: string; answers: Record<string, unknown> }>;
 }
 
-export async function loadWeightingInputs(client: Client): Promise<WeightingInputs> {
-  const rows = await client.execute(`
+export async function loadWeightingInputs(client: Client, survey: WeightingSurvey): Promise<WeightingInputs> {
+  const { profile } = survey;
+  const query = client.execute({
+    sql: `
     select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.hh_class,
            l.eligible, l.ineligible, l.unknown,
            i.status, i.outcome, r.envelope
     from households h
     join enumeration_areas ea on ea.code = h.ea_code
-    join ea_listings l on l.ea_code = h.ea_code
-    left join assignments a on a.household_id = h.id
+    join assignments a on a.household_id = h.id and a.questionnaire_id = ?
+    left join ea_listings l on l.ea_code = h.ea_code
     left join interviews i on i.assignment_id = a.id
     left join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
-    order by h.id`);
-  const households: HouseholdInput[] = [];
+    order by h.id`,
+    args: [survey.questionnaireId],
+  });
+  const rows = await query.catch((error: Error) => {
+    if (/no such table/i.test(error.message))
+      throw new WeightingError(
+        `The database has no Morabeza tables (${error.message}): check DATABASE_URL, or start the server once to create them.`,
+        'weighting.input',
+      );
+    throw error;
+  });
+  const responding = new Set(outcomeCodesOf(profile, 'I', 'P'));
+  const ineligible = new Set(outcomeCodesOf(profile, 'NE'));
+  const analysed = new Set<string>(ANALYSIS_STATES);
+  const roster =
+    profile.roster && survey.recipe.persons ? rosterReader(profile.roster, survey.questionnaire) : null;
+  const households: UnitInput[] = [];
   const persons: PersonInput[] = [];
   const skipped: string[] = [];
-  const answers: Array<{ householdId: string; answers: Record<string, unknown> }> = [];
+  const answers: WeightingInputs['answers'] = [];
   const seen = new Set<string>();
+  const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const row of rows.rows) {
     const id = String(row.id);
     if (seen.has(id)) {
@@ -52,49 +71,38 @@ export async function loadWeightingInputs(client: Client): Promise<WeightingInpu
     }
     seen.add(id);
     const outcome = row.outcome === null ? null : Number(row.outcome);
-    const approved = APPROVED.includes(String(row.status));
-    const status =
-      outcome === 2
+    const inAnalysis = analysed.has(String(row.status));
+    let status: UnitInput['status'] =
+      outcome !== null && ineligible.has(outcome)
         ? 'ineligible'
-        : approved && outcome !== null && RESPONSE.includes(outcome)
+        : outcome !== null && inAnalysis && responding.has(outcome)
           ? 'respondent'
           : 'nonrespondent';
-    let members: Member[] = [];
+    let unitAnswers: Record<string, unknown> = {};
     if (status === 'respondent') {
-      const envelope = JSON.parse(String(row.envelope)) as { answers: { members?: Member[] } };
-      members = envelope.answers.members ?? [];
-      if (members.length) answers.push({ householdId: id, answers: envelope.answers });
-      if (!members.length) {
-        skipped.push(`${id}: approved response without a roster; counted as nonrespondent`);
-      }
+      unitAnswers = (JSON.parse(String(row.envelope)) as { answers: Record<string, unknown> }).answers;
+      if (roster && !roster.rows(unitAnswers).length) {
+        skipped.push(`${id}: response without a roster; counted as nonrespondent`);
+        status = 'nonrespondent';
+      } else answers.push({ householdId: id, answers: unitAnswers });
     }
+    const values: Record<string, Value> = { hh_class: row.hh_class === null ? null : String(row.hh_class) };
     households.push({
       id,
-      ea: String(row.ea_code),
+      cluster: String(row.ea_code),
       stratum: String(row.stratum),
       pi1: Number(row.pi1),
       pi2: Number(row.pi2),
-      E: Number(row.eligible),
-      I: Number(row.ineligible),
-      U: Number(row.unknown),
+      E: count(row.eligible),
+      I: count(row.ineligible),
+      U: count(row.unknown),
       certainty: Boolean(Number(row.certainty)),
-      status: status === 'respondent' && !members.length ? 'nonrespondent' : status,
-      hhClass: row.hh_class === null ? null : String(row.hh_class),
+      status,
+      values,
     });
-    members.forEach((m, k) => {
-      const nat = firstNationality(m);
-      const eligible = nat !== null && nat !== 'CV';
-      const age = Number(m.c05_age);
-      persons.push({
-        id: `${id}-${k + 1}`,
-        householdId: id,
-        eligible,
-        sex: m.c03_sex === 2 ? 'female' : 'male',
-        age,
-        natGroup: eligible ? natGroupOf(nat as string) : 'Cabo Verde',
-        individual: eligible && age >= 15,
-        respondent: eligible && age >= 15 && (m.z05p_person_result === 21 || m.z05p_person_result === 22),
-      });
+    if (status !== 'respondent' || !roster) continue;
+    roster.rows(unitAnswers).forEach((m, k) => {
+      persons.push({ id: `${id}-${k + 1}`, householdId: id, ...roster.person(unitAnswers, m, k) });
     });
   }
   return { households, persons, skipped, answers };

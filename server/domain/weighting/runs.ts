@@ -10,7 +10,7 @@ import type { WeighingSummary, WeightingStatus } from '../../contract/weighting.
 import type { Database } from '../../db/client.ts';
 import { Problem } from '../../problems.ts';
 import { loadWeightingInputs, type WeightingInputs } from './inputs.ts';
-import type { WeighSurveyOptions } from './weigh-survey.ts';
+import { type WeighSurveyOptions, weightingSurveyOf } from './weigh-survey.ts';
 
 export type { WeightingStatus };
 
@@ -93,7 +93,7 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
       state.set(survey, s);
       const run = (async () => {
         try {
-          const inputs = await loadWeightingInputs(database.client);
+          const inputs = await loadWeightingInputs(database.client, weightingSurveyOf({ root, survey }));
           const summary = await options.weigh(
             inputs,
             {

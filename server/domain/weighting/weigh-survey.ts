@@ -5,22 +5,17 @@
  * and Markdown). The weighted data folder is written beside the old one and swapped in, so a reader
  * never sees half a run. Used by `npm run weights` and by the server's weighting job (in a worker).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
-import {
-  ipeiControls,
-  ipeiOptions,
-  reportMarkdown,
-  runWeighting,
-  WeightingError,
-} from '../../../analysis/weighting/index.ts';
+import { reportMarkdown, runWeighting, WeightingError } from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary } from '../../contract/weighting.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
 import { writeWeightedData } from '../../storage/weighted-data.ts';
-import { findQuestionnaireFiles } from '../questionnaires.ts';
 import { flattenAnswers } from './flatten.ts';
 import type { WeightingInputs } from './inputs.ts';
+import { rosterKeys } from './roster.ts';
+import { loadWeightingSurvey, type WeightingSurvey } from './survey-files.ts';
 
 export interface WeighSurveyOptions {
   survey: string;
@@ -28,6 +23,8 @@ export interface WeighSurveyOptions {
   outDir: string;
   /** Repository root holding questionnaires/ (default the working directory). */
   root?: string;
+  /** The folder of the survey folders, if not <root>/questionnaires (MORABEZA_QUESTIONNAIRES_DIR). */
+  questionnairesDir?: string;
   replicates: boolean;
   /** Where the inputs came from, for the report (a database URL without its token). */
   source: string;
@@ -36,60 +33,54 @@ export interface WeighSurveyOptions {
 /** What a run reports back (also kept in <outDir>/<survey>-weighting-report.json). */
 export type { WeighingSummary };
 
-/** The latest household questionnaire of the survey (its expressions complete the flattened answers). */
-function householdQuestionnaire(root: string, survey: string): unknown {
-  const [latest] = findQuestionnaireFiles(join(root, 'questionnaires'))
-    .filter((f) => f.id === `${survey}-household`)
-    .sort((a, b) => b.version - a.version);
-  return latest ? JSON.parse(latest.text) : {};
-}
+/** The survey's folder as the weighting reads it (questionnaires/<survey>/ under the options' root). */
+export const weightingSurveyOf = (
+  options: Pick<WeighSurveyOptions, 'root' | 'survey' | 'questionnairesDir'>,
+): WeightingSurvey =>
+  loadWeightingSurvey(
+    options.questionnairesDir ?? join(options.root ?? '.', 'questionnaires'),
+    options.survey,
+  );
 
 export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions): WeighingSummary {
   const { survey, outDir } = options;
-  const root = options.root ?? '.';
-  const designFile = join(root, 'questionnaires', survey, 'design.json');
-  if (!existsSync(designFile))
-    throw new WeightingError(
-      `Survey '${survey}' has no design.json in questionnaires/${survey}/.`,
-      'weighting.input',
-    );
-  const design = JSON.parse(readFileSync(designFile, 'utf8'));
+  const files = weightingSurveyOf(options);
+  const { recipe, design, profile } = files;
   const { households, persons, skipped, answers } = inputs;
   if (!households.length)
     throw new WeightingError(
-      `No listed household in ${options.source}: select the sample and record the listings first.`,
+      `No selected unit of survey '${survey}' in ${options.source}: select the sample (and record the listings) first.`,
       'weighting.input',
     );
   if (!households.some((h) => h.status === 'respondent'))
     throw new WeightingError(
-      'No approved responding household yet: supervisors must approve interviews before the weighting.',
+      'No responding unit in the states analysed yet (ANALYSIS_STATES): reviewers must approve interviews before the weighting.',
       'weighting.input',
     );
   const t0 = Date.now();
-  const result = runWeighting(
-    households,
-    persons,
-    ipeiControls(design),
-    ipeiOptions(design, options.replicates),
-  );
+  const result = runWeighting(households, persons, recipe, design, { replicates: options.replicates });
   mkdirSync(outDir, { recursive: true });
-  const files = writeWeightFiles(result, outDir, survey);
+  const written = writeWeightFiles(result, outDir, survey);
+  const rosterKey =
+    profile.roster && recipe.persons
+      ? (rosterKeys(files.questionnaire).get(profile.roster.variable) ?? profile.roster.variable)
+      : null;
   const target = join(outDir, survey);
   const fresh = `${target}.new-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
   rmSync(fresh, { recursive: true, force: true });
   writeWeightedData(
     fresh,
-    weightedDataFromRun(result, flattenAnswers(answers, householdQuestionnaire(root, survey)), {
+    weightedDataFromRun(result, flattenAnswers(answers, files.questionnaire, rosterKey), {
       survey,
-      questionnaire: `${survey}-household`,
+      questionnaire: files.questionnaireId,
     }),
   );
   rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
   renameSync(fresh, target);
   rmSync(old, { recursive: true, force: true });
-  files.push(join(survey, 'weights.json'));
+  written.push(join(survey, 'weights.json'));
   const seconds = (Date.now() - t0) / 1000;
   const generatedAt = new Date().toISOString();
   const s = result.report.sample;
@@ -108,7 +99,7 @@ export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions
     unboundedReplicates: r.unboundedFallback,
     maxControlDifference: Math.max(0, ...result.report.controls.map((c) => Math.abs(c.difference))),
     skipped: skipped.length,
-    files: [...files, ...reportFiles].map((f) => join(outDir, f)),
+    files: [...written, ...reportFiles].map((f) => join(outDir, f)),
   };
   const report = {
     survey,
@@ -124,7 +115,10 @@ export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions
   writeFileSync(join(outDir, reportFiles[0]), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(
     join(outDir, reportFiles[1]),
-    reportMarkdown(result.report, `Weighting report: ${survey}${design.notice ? ` (${design.notice})` : ''}`),
+    reportMarkdown(
+      result.report,
+      `Weighting report: ${survey}${design.notice ? ` (${String(design.notice)})` : ''}`,
+    ),
   );
   return summary;
 }

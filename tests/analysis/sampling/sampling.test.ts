@@ -2,23 +2,27 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   allocate,
+  allocationOf,
   checkSelection,
+  parseFrameCsv,
   ppsProbabilities,
+  ruleAllocation,
   SamplingError,
   seededUniform,
   selectFirstStage,
   selectHouseholds,
+  selectSample,
   systematicPps,
 } from '../../../analysis/sampling/index.ts';
-import { ipeiSqrtAllocation, parseFrameCsv, selectIpeiSample } from '../../../analysis/sampling/ipei.ts';
 
 const repo = new URL('../../..', import.meta.url).pathname;
 const frame = parseFrameCsv(readFileSync(`${repo}questionnaires/ipei/frame.csv`, 'utf8'));
 const design = JSON.parse(readFileSync(`${repo}questionnaires/ipei/design.json`, 'utf8'));
 
 describe('allocation (ipei.md 5.4)', () => {
-  it('reproduces the table of 5.4 from sqrt(foreign population) with a minimum of 3', () => {
-    expect(ipeiSqrtAllocation(design)).toEqual({
+  it("design.json's allocation rule (sqrt of the foreign population, minimum 3, 120 EAs) gives its per-stratum sample sizes, the table of 5.4", () => {
+    expect(ruleAllocation(design)).toEqual(allocationOf(design));
+    expect(ruleAllocation(design)).toEqual({
       PR: 27,
       SL: 20,
       BV: 15,
@@ -50,12 +54,13 @@ describe('allocation (ipei.md 5.4)', () => {
 });
 
 describe('first stage: systematic PPS with certainty units', () => {
-  const sample = selectIpeiSample(frame, design);
+  const sample = selectSample(frame, design);
   it('selects the allocated number of EAs per stratum, and the probabilities sum to n_h', () => {
     const count: Record<string, number> = {};
     const sum: Record<string, number> = {};
     for (const u of sample.selected) count[u.stratum] = (count[u.stratum] ?? 0) + 1;
-    for (const r of frame) sum[r.stratum] = (sum[r.stratum] ?? 0) + (sample.pi.get(r.ea_id) as number);
+    for (const r of frame)
+      sum[String(r.stratum)] = (sum[String(r.stratum)] ?? 0) + (sample.pi.get(String(r.ea_id)) as number);
     for (const s of design.strata) {
       expect(count[s.code], s.code).toBe(s.eas_sampled);
       expect(sum[s.code], s.code).toBeCloseTo(s.eas_sampled, 9);
@@ -64,7 +69,7 @@ describe('first stage: systematic PPS with certainty units', () => {
   });
   it('gives pi = 1 to certainty EAs and 0 < pi < 1 to the others; every EA has pi > 0 (MOS floor 0.5)', () => {
     for (const u of sample.selected) expect(u.certainty ? u.pi1 === 1 : u.pi1 < 1).toBe(true);
-    for (const r of frame) expect(sample.pi.get(r.ea_id) as number).toBeGreaterThan(0);
+    for (const r of frame) expect(sample.pi.get(String(r.ea_id)) as number).toBeGreaterThan(0);
     expect(sample.certaintyCount.BV).toBeGreaterThanOrEqual(5);
   });
   it('re-allocates n among the rest once a unit is certain', () => {
@@ -73,7 +78,7 @@ describe('first stage: systematic PPS with certainty units', () => {
     expect(pi).toEqual([1, 0.5, 0.5, 0.5, 0.5]);
   });
   it('is reproducible from its seed and changes with it', () => {
-    const ids = (seed: number) => selectIpeiSample(frame, design, seed).selected.map((u) => u.id);
+    const ids = (seed: number) => selectSample(frame, design, seed).selected.map((u) => u.id);
     expect(ids(20221215)).toEqual(sample.selected.map((u) => u.id));
     expect(ids(7)).not.toEqual(ids(20221215));
   });

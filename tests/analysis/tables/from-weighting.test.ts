@@ -11,10 +11,10 @@ import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts'
 import { labelsFrom } from '../../../analysis/tables/labels.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { runWeighting } from '../../../analysis/weighting/index.ts';
-import { controls, households, options, persons } from '../weighting/small-example.ts';
+import { controls, households, persons, recipe } from '../weighting/small-example.ts';
 import { plans, rules, table } from './helpers.ts';
 
-const result = runWeighting(households, persons, controls, options);
+const result = runWeighting(households, persons, recipe, null);
 const answers = {
   households: {
     household_id: households.map((h) => h.id),

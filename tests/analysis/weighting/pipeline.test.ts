@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collapseCells, runWeighting, WeightingError } from '../../../analysis/weighting/index.ts';
-import { controls, households, options, persons } from './small-example.ts';
+import { recipeOf } from './legacy.ts';
+import { controls, households, options, persons, recipe } from './small-example.ts';
 
 const repo = new URL('../../..', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(`${repo}tests/fixtures/weighting/small-expected.json`, 'utf8'));
-const result = runWeighting(households, persons, controls, options);
+const result = runWeighting(households, persons, recipe, null);
 const hh = new Map(result.households.map((h) => [h.id, h]));
 
 describe('weighting pipeline on the small example (by hand)', () => {
@@ -44,7 +45,9 @@ describe('weighting pipeline on the small example (by hand)', () => {
     expect(result.report.replicates.failed).toEqual([]);
     expect(result.replicates.rscales).toEqual(new Array(8).fill(3 / 4));
     const r = result.replicates.hh[0];
-    const dropped = result.households.filter((h) => h.ea === 'A1').map((h) => result.households.indexOf(h));
+    const dropped = result.households
+      .filter((h) => h.cluster === 'A1')
+      .map((h) => result.households.indexOf(h));
     for (const i of dropped) expect(r[i]).toBe(0);
     const total = (w: Float64Array, s: string) =>
       result.households.reduce((t, h, i) => t + (h.stratum === s ? w[i] : 0), 0);
@@ -61,12 +64,12 @@ describe('each calibration step equals R survey (postStratify, calibrate raking 
   });
   for (const sc of expected.scenarios) {
     it(`bounds [${sc.bounds}], trim ${sc.trim} x stratum median: roster and person weights (${sc.roster_rounds}/${sc.person_rounds} trim rounds in R)`, () => {
-      const r = runWeighting(households, persons, controls, {
-        ...options,
-        bounds: sc.bounds,
-        trimFactor: sc.trim,
-        replicates: false,
-      });
+      const r = runWeighting(
+        households,
+        persons,
+        recipeOf(controls, { ...options, bounds: sc.bounds, trimFactor: sc.trim, replicates: false }),
+        null,
+      );
       const byId = new Map(r.persons.map((p) => [p.id, p]));
       for (const [id, w] of Object.entries(sc.w_roster_final as Record<string, number>))
         expect(Math.abs((byId.get(id)?.w_roster_final as number) - w), id).toBeLessThan(1e-7);
@@ -81,20 +84,24 @@ describe('each calibration step equals R survey (postStratify, calibrate raking 
 describe('bad input gets a clear error', () => {
   it('an empty weighting class names the cell', () => {
     const bad = households.map((h) =>
-      h.ea === 'B2' || h.stratum === 'B'
-        ? { ...h, status: h.hhClass === 'y' ? ('nonrespondent' as const) : h.status }
+      h.cluster === 'B2' || h.stratum === 'B'
+        ? { ...h, status: h.values.hh_class === 'y' ? ('nonrespondent' as const) : h.status }
         : h,
     );
     const p = persons.filter((q) => bad.find((h) => h.id === q.householdId)?.status === 'respondent');
-    expect(() => runWeighting(bad, p, controls, { ...options, collapseBelow: 0, replicates: false })).toThrow(
-      /weighting class B\|y has eligible units but no responding one/,
-    );
+    expect(() =>
+      runWeighting(bad, p, recipeOf(controls, { ...options, collapseBelow: 0, replicates: false }), null),
+    ).toThrow(/weighting class B\|y has eligible units but no responding one/);
   });
   it('collapses a small class into the smallest other class of its stratum', () => {
     const map = collapseCells(
       households
         .filter((h) => h.status !== 'ineligible')
-        .map((h) => ({ stratum: h.stratum, cls: h.hhClass, respondent: h.status === 'respondent' })),
+        .map((h) => ({
+          stratum: h.stratum,
+          cls: h.values.hh_class as string | null,
+          respondent: h.status === 'respondent',
+        })),
       5,
     );
     expect(map.get('A|y')).toBe('A|x+y');
@@ -105,15 +112,20 @@ describe('bad input gets a clear error', () => {
       runWeighting(
         households,
         persons,
-        { ...controls, natGroup: { N1: 250, N3: 210 } },
-        { ...options, replicates: false },
+        recipeOf({ ...controls, natGroup: { N1: 250, N3: 210 } }, { ...options, replicates: false }),
+        null,
       ),
     ).toThrow(/margin 'nat_group': category 'N2' is in the data but not in the controls/);
   });
   it('raking that cannot converge within its bounds names the categories furthest from their controls', () => {
     let error: unknown;
     try {
-      runWeighting(households, persons, controls, { ...options, bounds: [0.95, 1.05], replicates: false });
+      runWeighting(
+        households,
+        persons,
+        recipeOf(controls, { ...options, bounds: [0.95, 1.05], replicates: false }),
+        null,
+      );
     } catch (e) {
       error = e;
     }
@@ -129,10 +141,10 @@ describe('bad input gets a clear error', () => {
     ).toHaveLength(3);
     expect(message).toMatch(/collapse these categories/);
   });
-  it('a household without a valid selection probability', () => {
+  it('a unit without a valid selection probability', () => {
     const bad = [{ ...households[0], pi2: 0 }, ...households.slice(1)];
-    expect(() => runWeighting(bad, persons, controls, options)).toThrow(
-      /Household A1-1 \(EA A1\) has inclusion probabilities/,
+    expect(() => runWeighting(bad, persons, recipe, null)).toThrow(
+      /Unit A1-1 \(cluster A1\) has inclusion probabilities/,
     );
   });
 });

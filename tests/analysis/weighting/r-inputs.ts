@@ -3,14 +3,16 @@
  * persons (every input field), controls, options, and the nonresponse cells runWeighting decides on
  * the full sample (R takes them as given). Used for the replicate fixture and by the weighting bench.
  */
+import { prepare, weightingCells } from '../../../analysis/weighting/index.ts';
 import {
-  type HouseholdInput,
-  type PersonInput,
-  prepare,
-  type WeightingControls,
-  type WeightingOptions,
-  weightingCells,
-} from '../../../analysis/weighting/index.ts';
+  type LegacyControls,
+  type LegacyHousehold,
+  type LegacyOptions,
+  type LegacyPerson,
+  personsOf,
+  recipeOf,
+  unitsOf,
+} from './legacy.ts';
 
 const HOUSEHOLD_FIELDS = [
   'id',
@@ -47,12 +49,14 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** File name -> content. */
 export function rWeightingInputs(
-  households: readonly HouseholdInput[],
-  persons: readonly PersonInput[],
-  controls: WeightingControls,
-  options: WeightingOptions,
+  households: readonly LegacyHousehold[],
+  persons: readonly LegacyPerson[],
+  controls: LegacyControls,
+  options: LegacyOptions,
 ): Record<string, string> {
-  const cells = weightingCells(prepare(households, persons, options), options);
+  const cells = weightingCells(
+    prepare(unitsOf(households), personsOf(persons), recipeOf(controls, options), null),
+  );
   return {
     'households.csv': csv(
       HOUSEHOLD_FIELDS,

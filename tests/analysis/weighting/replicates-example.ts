@@ -7,17 +7,20 @@
  * individual interview). The draws come from a fixed-seed generator; the raw inputs are also written to
  * tests/fixtures/weighting/replicates/ (fixtureFiles, write-inputs.ts) and the test checks that they match.
  */
-import type {
-  HouseholdInput,
-  PersonInput,
-  WeightingControls,
-  WeightingOptions,
-} from '../../../analysis/weighting/index.ts';
+import {
+  type LegacyControls,
+  type LegacyHousehold,
+  type LegacyOptions,
+  type LegacyPerson,
+  personsOf,
+  recipeOf,
+  unitsOf,
+} from './legacy.ts';
 import { rWeightingInputs } from './r-inputs.ts';
 
 // Tighter than design.json ([0.3, 3], 3.5) so that trimming runs in the full sample and in most replicates
 // and the g-weights reach the bounds in some replicates, while bounded raking still converges in all.
-export const options: WeightingOptions = {
+export const options: LegacyOptions = {
   collapseBelow: 5,
   bounds: [0.7, 2],
   trimFactor: 2.3,
@@ -64,8 +67,8 @@ const eas = [
 const ineligible = new Set(['A2-4', 'C0-4']);
 
 const rand = generator(20261130);
-export const households: HouseholdInput[] = eas.flatMap((e) =>
-  Array.from({ length: e.m }, (_, k): HouseholdInput => {
+export const legacyHouseholds: LegacyHousehold[] = eas.flatMap((e) =>
+  Array.from({ length: e.m }, (_, k): LegacyHousehold => {
     const id = `${e.ea}-${k + 1}`;
     const u = rand();
     const v = rand();
@@ -90,11 +93,11 @@ export const households: HouseholdInput[] = eas.flatMap((e) =>
   }),
 );
 
-export const persons: PersonInput[] = households
+export const legacyPersons: LegacyPerson[] = legacyHouseholds
   .filter((h) => h.status === 'respondent')
   .flatMap((h) => {
     const n = 1 + Math.floor(rand() * 4);
-    return Array.from({ length: n }, (_, k): PersonInput => {
+    return Array.from({ length: n }, (_, k): LegacyPerson => {
       const child = k > 0 && rand() < 0.3;
       const age = child ? Math.floor(rand() * 15) : 15 + Math.floor(rand() * 55);
       const eligible = k === 0 || rand() < 0.85;
@@ -123,7 +126,7 @@ export const persons: PersonInput[] = households
     });
   });
 
-export const controls: WeightingControls = {
+export const controls: LegacyControls = {
   householdsByStratum: { A: 400, B: 500, C: 600 },
   stratum: { A: 980, B: 1350, C: 1470 },
   sexAge: {
@@ -141,4 +144,9 @@ export const controls: WeightingControls = {
 
 /** The raw inputs as files (name -> content) under tests/fixtures/weighting/replicates/. */
 export const fixtureFiles = (): Record<string, string> =>
-  rWeightingInputs(households, persons, controls, options);
+  rWeightingInputs(legacyHouseholds, legacyPersons, controls, options);
+
+/** The example as the pipeline takes it: units, persons and the recipe of the old fixed pipeline. */
+export const households = unitsOf(legacyHouseholds);
+export const persons = personsOf(legacyPersons);
+export const recipe = recipeOf(controls, options);

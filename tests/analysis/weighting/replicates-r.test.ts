@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runWeighting } from '../../../analysis/weighting/index.ts';
-import { controls, fixtureFiles, households, options, persons } from './replicates-example.ts';
+import { fixtureFiles, households, persons, recipe } from './replicates-example.ts';
 
 interface Weights {
   w_hh: number[];
@@ -36,7 +36,7 @@ interface Expected {
 const repo = new URL('../../..', import.meta.url).pathname;
 const dir = `${repo}tests/fixtures/weighting/`;
 const expected: Expected = JSON.parse(readFileSync(`${dir}replicates-expected.json`, 'utf8'));
-const result = runWeighting(households, persons, controls, options);
+const result = runWeighting(households, persons, recipe, null);
 const TOL = 1e-7;
 
 /** Largest relative difference, and the positions where one side is 0 and the other is not. */
@@ -76,11 +76,11 @@ describe('the replicate fixture', () => {
   it('has what the check needs: certainty EAs, ineligible and unknown-class households, children, individual nonrespondents, trimming and binding bounds', () => {
     expect(households.filter((h) => h.certainty).length).toBeGreaterThanOrEqual(2);
     expect(households.filter((h) => h.status === 'ineligible')).toHaveLength(2);
-    expect(households.filter((h) => h.hhClass === null && h.status !== 'ineligible').length).toBeGreaterThan(
-      3,
-    );
+    expect(
+      households.filter((h) => h.values.hh_class === null && h.status !== 'ineligible').length,
+    ).toBeGreaterThan(3);
     expect(persons.filter((p) => !p.eligible).length).toBeGreaterThan(5);
-    expect(persons.filter((p) => p.age < 15).length).toBeGreaterThan(10);
+    expect(persons.filter((p) => (p.age as number) < 15).length).toBeGreaterThan(10);
     expect(persons.filter((p) => p.individual && !p.respondent).length).toBeGreaterThan(10);
     // Trimming is exercised in the full sample and in replicates (R's own counts of trim rounds).
     expect(expected.full.roster_trim_rounds).toBeGreaterThan(0);

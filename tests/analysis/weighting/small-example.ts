@@ -1,12 +1,15 @@
 /** A small hand-checkable weighting example: 2 strata x 4 EAs x 4 selected households, 1-3 persons each. */
-import type {
-  HouseholdInput,
-  PersonInput,
-  WeightingControls,
-  WeightingOptions,
-} from '../../../analysis/weighting/index.ts';
+import {
+  type LegacyControls,
+  type LegacyHousehold,
+  type LegacyOptions,
+  type LegacyPerson,
+  personsOf,
+  recipeOf,
+  unitsOf,
+} from './legacy.ts';
 
-export const options: WeightingOptions = {
+export const options: LegacyOptions = {
   collapseBelow: 2,
   bounds: [0.3, 3],
   trimFactor: 3.5,
@@ -27,14 +30,14 @@ const eas = [
   { ea: 'B4', stratum: 'B', pi1: 0.4, E: 4, I: 6, U: 1 },
 ];
 // Per EA 4 selected households (pi2 = 4 / E); status and class pattern.
-const pattern: Array<[HouseholdInput['status'], string]> = [
+const pattern: Array<[LegacyHousehold['status'], string]> = [
   ['respondent', 'x'],
   ['respondent', 'y'],
   ['nonrespondent', 'x'],
   ['respondent', 'x'],
 ];
 
-export const households: HouseholdInput[] = eas.flatMap((e, j) =>
+export const legacyHouseholds: LegacyHousehold[] = eas.flatMap((e, j) =>
   pattern.map(([status, cls], k) => ({
     id: `${e.ea}-${k + 1}`,
     ea: e.ea,
@@ -53,7 +56,7 @@ export const households: HouseholdInput[] = eas.flatMap((e, j) =>
 // Persons from a fixed table of draws (so that no margin is aliased with another).
 const draws = [3, 7, 1, 9, 4, 6, 2, 8, 5, 0, 7, 3, 9, 1, 6, 4, 8, 2, 0, 5, 2, 9, 4, 7, 1, 8, 3, 6, 5, 0];
 const d = (k: number) => draws[k % draws.length];
-export const persons: PersonInput[] = households
+export const legacyPersons: LegacyPerson[] = legacyHouseholds
   .filter((h) => h.status === 'respondent')
   .flatMap((h, i) =>
     Array.from({ length: 1 + (i % 3) }, (_, k) => {
@@ -72,7 +75,7 @@ export const persons: PersonInput[] = households
     }),
   );
 
-export const controls: WeightingControls = {
+export const controls: LegacyControls = {
   householdsByStratum: { A: 150, B: 120 },
   stratum: { A: 260, B: 200 },
   sexAge: {
@@ -85,3 +88,8 @@ export const controls: WeightingControls = {
   },
   natGroup: { N1: 250, N2: 210 },
 };
+
+/** The example as the pipeline takes it: units, persons and the recipe of the old fixed pipeline. */
+export const households = unitsOf(legacyHouseholds);
+export const persons = personsOf(legacyPersons);
+export const recipe = recipeOf(controls, options);

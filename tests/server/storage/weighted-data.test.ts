@@ -14,12 +14,12 @@ import {
   loadWeightedData,
   writeWeightedData,
 } from '../../../server/storage/weighted-data.ts';
-import { controls, households, options, persons } from '../../analysis/weighting/small-example.ts';
+import { households, persons, recipe } from '../../analysis/weighting/small-example.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'morabeza-weighted-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const result = runWeighting(households, persons, controls, options);
+const result = runWeighting(households, persons, recipe, null);
 const answers = {
   households: {
     household_id: households.map((h) => h.id),

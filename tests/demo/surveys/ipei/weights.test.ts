@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ipeiControls,
-  ipeiOptions,
-  runWeighting,
-  type WeightingResult,
-} from '../../../../analysis/weighting/index.ts';
+import { runWeighting, type WeightingResult } from '../../../../analysis/weighting/index.ts';
 import { loadWeightingInputs } from '../../../../server/domain/weighting/inputs.ts';
+import { weightingSurveyOf } from '../../../../server/domain/weighting/weigh-survey.ts';
 import type { Started } from '../../../../server/startup.ts';
+import { expectFullSample, readBaseline } from '../../../analysis/weighting/baseline.ts';
 import { decideWithoutValidation, playFieldwork, startDemo } from '../../../helpers/simulated-demo.ts';
 
 // The whole demo fieldwork (120 EAs) is simulated; to keep the test short the interviews are marked
@@ -20,16 +17,14 @@ let started: Started;
 let result: WeightingResult;
 const members = new Map<string, Record<string, unknown>>();
 const size = new Map<string, number>();
-const design = JSON.parse(
-  readFileSync(new URL('../../../../questionnaires/ipei/design.json', import.meta.url), 'utf8'),
-);
+const survey = weightingSurveyOf({ root: new URL('../../../..', import.meta.url).pathname, survey: 'ipei' });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'morabeza-weights-'));
   started = await startDemo(dir);
   await decideWithoutValidation(started, await playFieldwork(started));
-  const { households, persons } = await loadWeightingInputs(started.database.client);
-  result = runWeighting(households, persons, ipeiControls(design), ipeiOptions(design, false));
+  const { households, persons } = await loadWeightingInputs(started.database.client, survey);
+  result = runWeighting(households, persons, survey.recipe, survey.design, { replicates: false });
   const rows = await started.database.client.execute(
     "select h.id, r.envelope from households h join assignments a on a.household_id = h.id join interviews i on i.assignment_id = a.id join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision where i.status = 'approved_by_supervisor'",
   );
@@ -60,6 +55,12 @@ function share(among: (m: Record<string, unknown>) => boolean, yes: (m: Record<s
 }
 const self = (m: Record<string, unknown>) => m.z01_respondent === 1;
 const employed = (m: Record<string, unknown>) => m.g01_worked === 1 || m.g02_absent === 1;
+
+describe('the IPEI recipe (questionnaires/ipei/weighting.json) reproduces the weights before the recipe', () => {
+  it('every step of households and persons equals tests/fixtures/weighting/baseline/demo.json.gz at 1e-10', () => {
+    expectFullSample(result, readBaseline('demo.json.gz'));
+  });
+});
 
 describe('the weighted simulated demo lands near the IPEI findings (ipei.md 5.9 step 8)', () => {
   it('has the sample sizes of 5.4 (about 1,300 selected, 1,150 responding households)', () => {

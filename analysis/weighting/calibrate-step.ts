@@ -1,0 +1,121 @@
+/**
+ * One calibration step of the recipe: post-stratification, raking or linear calibration of a weight
+ * column to its margins, with the recipe's trimming rule (weights above `factor` x the median of their
+ * stratum are cut to it and the weights recalibrated, at most `maxRounds` times). In a replicate, a
+ * bounded calibration that fails is redone without bounds, and a category a replicate lost is dropped
+ * with its control spread over the others (both reported).
+ */
+import { postStratifyWeights, type RakeResult, rakeWeights } from './calibration.ts';
+import type { Calibration } from './recipe.ts';
+import { median } from './variables.ts';
+
+export interface CalibrationMargin {
+  name: string;
+  values: readonly string[];
+  control: Record<string, number>;
+}
+
+export interface RakeSummary {
+  /** Trim-and-recalibrate rounds after the first calibration. */
+  trimRounds: number;
+  trimmed: number;
+  /** Largest weight / (trim factor x stratum median) at the end (<= 1 + tolerance when converged). */
+  maxCapRatio: number;
+  converged: boolean;
+  gMin: number;
+  gMax: number;
+  dropped: string[];
+  /** A replicate whose bounded calibration failed and was calibrated without bounds. */
+  unbounded: boolean;
+}
+
+export const noCalibration = (): RakeSummary => ({
+  trimRounds: 0,
+  trimmed: 0,
+  maxCapRatio: 0,
+  converged: true,
+  gMin: 1,
+  gMax: 1,
+  dropped: [],
+  unbounded: false,
+});
+
+export function calibrateStep(
+  w: Float64Array,
+  margins: CalibrationMargin[],
+  strata: readonly string[],
+  c: Calibration,
+  replicate: boolean,
+): { weights: Float64Array; summary: RakeSummary } {
+  let unbounded = false;
+  const free: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const rk = (x: Float64Array): RakeResult => {
+    if (c.method === 'postStratify') {
+      const weights = postStratifyWeights(x, margins[0].values, margins[0].control);
+      return { weights, g: Float64Array.from(weights, (v, i) => (x[i] > 0 ? v / x[i] : 1)), dropped: [] };
+    }
+    const options = {
+      bounds: c.bounds ?? free,
+      epsilon: c.epsilon,
+      maxit: c.maxit,
+      dropEmpty: replicate,
+      calfun: c.method,
+    } as const;
+    try {
+      return rakeWeights(
+        x,
+        margins,
+        unbounded ? { ...options, bounds: [0, Number.POSITIVE_INFINITY] } : options,
+      );
+    } catch (error) {
+      // A replicate may lose the sample that made the bounded problem feasible: calibrate it unbounded (reported).
+      if (!replicate || unbounded || !c.bounds) throw error;
+      unbounded = true;
+      return rakeWeights(x, margins, { ...options, bounds: [0, Number.POSITIVE_INFINITY] });
+    }
+  };
+  let r = rk(w);
+  const g = Array.from(r.g).filter((_, i) => w[i] > 0);
+  let rounds = 0;
+  let trimmed = 0;
+  let ratio = 0;
+  const trim = c.trimming;
+  for (; trim && rounds <= trim.maxRounds; rounds++) {
+    const caps = new Map<string, number>();
+    const byStratum = new Map<string, number[]>();
+    r.weights.forEach((v, i) => {
+      if (!(v > 0)) return;
+      const list = byStratum.get(strata[i]);
+      if (list) list.push(v);
+      else byStratum.set(strata[i], [v]);
+    });
+    for (const [h, vs] of byStratum) caps.set(h, trim.factor * median(vs));
+    ratio = 0;
+    let over = 0;
+    r.weights.forEach((v, i) => {
+      if (v <= 0) return;
+      const q = v / (caps.get(strata[i]) as number);
+      ratio = Math.max(ratio, q);
+      if (q > 1 + 1e-6) over++;
+    });
+    if (!over || rounds === trim.maxRounds) break;
+    trimmed += over;
+    const cut = Float64Array.from(r.weights, (v, i) =>
+      v > 0 ? Math.min(v, caps.get(strata[i]) as number) : 0,
+    );
+    r = rk(cut);
+  }
+  return {
+    weights: r.weights,
+    summary: {
+      trimRounds: rounds,
+      trimmed,
+      maxCapRatio: ratio,
+      converged: !trim || ratio <= 1 + 1e-6,
+      gMin: g.length ? Math.min(...g) : 1,
+      gMax: g.length ? Math.max(...g) : 1,
+      dropped: r.dropped,
+      unbounded,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The recipe's classification variables (a code table, age groups, a cross of variables), derived in
+ * the recipe's order from a record's values, and the other helpers of the margins: age groups and the
+ * median of the trimming rule.
+ */
+import { WeightingError } from './errors.ts';
+import type { Derived } from './recipe.ts';
+
+export type Values = Record<string, string | number | null | undefined>;
+
+/** '0-14', '15-24', ..., '65+' from lower bounds [0, 15, 25, 35, 45, 65]. */
+export function ageGroup(age: number, breaks: readonly number[]): string {
+  let k = -1;
+  for (let i = 0; i < breaks.length; i++) if (age >= breaks[i]) k = i;
+  if (k < 0) throw new RangeError(`age ${age} is below the first age group`);
+  return k === breaks.length - 1 ? `${breaks[k]}+` : `${breaks[k]}-${breaks[k + 1] - 1}`;
+}
+
+/** Median of the values (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  if (!n) return Number.NaN;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/** A compiled recipe variable: value -> category (null = missing). */
+export type Classifier = (values: Values) => string | null;
+
+export function compileVariable(variable: string, d: Derived): Classifier {
+  if ('recode' in d) {
+    const group = new Map<string, string>();
+    for (const [g, codes] of Object.entries(d.groups))
+      for (const c of codes) {
+        const prior = group.get(String(c));
+        if (prior !== undefined && prior !== g)
+          throw new WeightingError(
+            `Weighting recipe, variables.${variable}: '${c}' is in groups '${prior}' and '${g}': keep it in one.`,
+            'weighting.recipe',
+          );
+        group.set(String(c), g);
+      }
+    return (v) => {
+      const x = v[d.recode];
+      if (x === null || x === undefined || x === '') return null;
+      return group.get(String(x)) ?? d.otherwise;
+    };
+  }
+  if ('cut' in d)
+    return (v) => {
+      const x = v[d.cut];
+      if (x === null || x === undefined || x === '' || !Number.isFinite(Number(x))) return null;
+      return Number(x) < d.breaks[0] ? null : ageGroup(Number(x), d.breaks);
+    };
+  return (v) => {
+    const parts = d.cross.map((c) => v[c]);
+    return parts.some((p) => p === null || p === undefined || p === '') ? null : parts.join(':');
+  };
+}
+
+/** Adds the recipe's variables to a record's values, in the recipe's order. */
+export function deriveAll(variables: Record<string, Derived>): (values: Values) => Values {
+  const compiled = Object.entries(variables).map(([n, d]) => [n, compileVariable(n, d)] as const);
+  return (values) => {
+    const out: Values = { ...values };
+    for (const [n, f] of compiled) out[n] = f(out);
+    return out;
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * The weighting's inputs and run for any survey folder: a one-stage survey without a roster or a
+ * listing ("kiosk", written to a temporary questionnaires folder) in a database that also holds another
+ * survey's units. Only the kiosk's units are weighted; the outcome classes come from its profile (NE
+ * ineligible whatever the review state, I/P respondents only in ANALYSIS_STATES); the run writes the
+ * unit weights and no roster files. A bad recipe or a recipe that weights persons without a roster is
+ * refused naming the file and the field.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../server/db/client.ts';
+import { migrateDatabase } from '../../server/db/migrate.ts';
+import { ANALYSIS_STATES } from '../../server/domain/interview-states.ts';
+import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
+import { loadWeightingSurvey } from '../../server/domain/weighting/survey-files.ts';
+import { weighSurvey } from '../../server/domain/weighting/weigh-survey.ts';
+import { freshTestDatabase, type TestDatabase } from '../helpers/database.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'morabeza-kiosk-'));
+const questionnaires = join(dir, 'questionnaires');
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const label = { en: 'x' };
+const profile = {
+  id: 'kiosk',
+  title: { en: 'Kiosk exit survey' },
+  languages: [{ code: 'en', name: 'English' }],
+  questionnaires: { interview: 'visit', listing: null },
+  unit: { label: { en: 'Visit' }, cluster: { en: 'Kiosk' } },
+  outcome: {
+    variable: 'z_result',
+    codes: [
+      { code: 1, aapor: 'I', label },
+      { code: 2, aapor: 'P', label },
+      { code: 3, aapor: 'R', label },
+      { code: 4, aapor: 'NE', label },
+    ],
+  },
+};
+const recipe = {
+  survey: 'kiosk',
+  base: { inclusion: ['pi1', 'pi2'] },
+  units: {
+    nonresponse: { by: [], collapse: { minRespondents: 1 } },
+    calibration: {
+      method: 'postStratify',
+      margins: [{ variable: 'stratum', controls: { design: 'served', key: 'kiosk', value: 'visits' } }],
+    },
+  },
+  replicates: { method: 'JKn' },
+};
+const design = {
+  served: [
+    { kiosk: 'K1', visits: 100 },
+    { kiosk: 'K2', visits: 60 },
+  ],
+};
+
+function writeSurvey(id: string, files: Record<string, unknown>) {
+  mkdirSync(join(questionnaires, id), { recursive: true });
+  for (const [name, value] of Object.entries(files))
+    writeFileSync(join(questionnaires, id, name), json(value));
+}
+writeSurvey('kiosk', {
+  'profile.json': profile,
+  'weighting.json': recipe,
+  'design.json': design,
+  'visit.v1.json': { title: 'Visit', pages: [{ name: 'p', elements: [{ type: 'text', name: 'q1' }] }] },
+});
+
+// kiosk: visits of two desks (certainty clusters, their own strata), 4 per desk; one visit of another survey.
+const visits: Array<[id: string, kiosk: string, pi2: number, status: string | null, outcome: number | null]> =
+  [
+    ['K1-1', 'K1', 0.1, 'approved_by_supervisor', 1],
+    ['K1-2', 'K1', 0.1, 'approved', 2],
+    ['K1-3', 'K1', 0.1, 'validated', 1], // not yet reviewed: a nonrespondent for now
+    ['K1-4', 'K1', 0.1, 'returned', 4], // found ineligible: ineligible whatever the review
+    ['K2-1', 'K2', 0.2, 'approved', 1],
+    ['K2-2', 'K2', 0.2, 'approved', 3],
+    ['K2-3', 'K2', 0.2, null, null], // never visited
+    ['K2-4', 'K2', 0.2, 'approved_by_supervisor', 1],
+  ];
+
+let db: TestDatabase;
+let database: Database;
+beforeAll(async () => {
+  db = await freshTestDatabase();
+  database = await openDatabase({ url: db.url, authToken: db.authToken });
+  await migrateDatabase(database.db);
+  const c = database.client;
+  await c.execute(
+    "insert into users (id, username, display_name, role, password_hash) values ('u1', 'enum1', 'E', 'enumerator', 'x')",
+  );
+  for (const k of ['K1', 'K2', 'O1'])
+    await c.execute({
+      sql: "insert into enumeration_areas (code, stratum, island, municipality, pi1, certainty) values (?, ?, 'I', 'M', 1, 1)",
+      args: [k, k],
+    });
+  const rows = [...visits, ['O1-1', 'O1', 0.5, 'approved', 1] as const];
+  for (const [n, [id, kiosk, pi2, status, outcome]] of rows.entries()) {
+    await c.execute({
+      sql: 'insert into households (id, ea_code, dwelling, pi2) values (?, ?, ?, ?)',
+      args: [id, kiosk, n + 1, pi2],
+    });
+    const questionnaire = kiosk === 'O1' ? 'other-visit' : 'kiosk-visit';
+    await c.execute({
+      sql: "insert into assignments (id, household_id, questionnaire_id, questionnaire_version, enumerator_id) values (?, ?, ?, 1, 'u1')",
+      args: [`A-${id}`, id, questionnaire],
+    });
+    if (status === null) continue;
+    await c.execute({
+      sql: "insert into interviews (id, assignment_id, enumerator_id, questionnaire_id, questionnaire_version, current_revision, status, outcome) values (?, ?, 'u1', ?, 1, 1, ?, ?)",
+      args: [`I-${id}`, `A-${id}`, questionnaire, status, outcome],
+    });
+    await c.execute({
+      sql: "insert into interview_revisions (interview_id, revision, content_hash, envelope, received_by) values (?, 1, 'h', ?, 'u1')",
+      args: [`I-${id}`, JSON.stringify({ answers: { q1: `answer ${id}`, z_result: outcome } })],
+    });
+  }
+});
+afterAll(async () => {
+  database?.close();
+  await db?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a one-stage survey without a roster, beside another survey in the same database', () => {
+  it("takes the survey's units only, with the profile's outcome classes and ANALYSIS_STATES", async () => {
+    expect(ANALYSIS_STATES).toEqual(['approved_by_supervisor', 'approved']);
+    const inputs = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
+    expect(inputs.households.map((h) => [h.id, h.status])).toEqual([
+      ['K1-1', 'respondent'],
+      ['K1-2', 'respondent'],
+      ['K1-3', 'nonrespondent'],
+      ['K1-4', 'ineligible'],
+      ['K2-1', 'respondent'],
+      ['K2-2', 'nonrespondent'],
+      ['K2-3', 'nonrespondent'],
+      ['K2-4', 'respondent'],
+    ]);
+    expect(inputs.households.every((h) => h.E === null && h.certainty)).toBe(true);
+    expect(inputs.persons).toEqual([]);
+    expect(inputs.answers.map((a) => a.householdId)).toEqual(['K1-1', 'K1-2', 'K2-1', 'K2-4']);
+  });
+
+  it('weighs them: nonresponse within the kiosk, post-stratified to its visits, one replicate per visit; no roster files', async () => {
+    const inputs = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
+    const out = join(dir, 'weights');
+    const s = weighSurvey(inputs, {
+      survey: 'kiosk',
+      outDir: out,
+      questionnairesDir: questionnaires,
+      replicates: true,
+      source: 'test',
+    });
+    expect(s.respondents).toBe(4);
+    expect(s.replicates).toBe(8);
+    expect(s.maxControlDifference).toBeLessThan(1e-9);
+    expect(s.files.map((f) => f.slice(out.length + 1)).sort()).toEqual([
+      'kiosk-households.csv',
+      'kiosk-weighting-report.json',
+      'kiosk-weighting-report.md',
+      'kiosk/weights.json',
+    ]);
+    const csv = readFileSync(join(out, 'kiosk-households.csv'), 'utf8').trim().split('\n');
+    const head = csv[0].split(',');
+    const w = (id: string) =>
+      Number(csv.find((l) => l.startsWith(`${id},`))?.split(',')[head.indexOf('w_hh')]);
+    // K1: three eligible visits (w1 = 10), two respond: factor 3/2, then post-stratified to 100
+    expect(w('K1-1')).toBeCloseTo(50, 9);
+    expect(w('K1-4')).toBe(0);
+    expect(w('K2-1') + w('K2-4')).toBeCloseTo(60, 9);
+    const md = readFileSync(join(out, 'kiosk-weighting-report.md'), 'utf8');
+    expect(md).toMatch(/units: postStratify to stratum/);
+    expect(md).not.toMatch(/Roster persons/);
+  });
+});
+
+describe('a bad survey folder is refused naming the file and the field', () => {
+  it('a recipe field of the wrong type', () => {
+    writeSurvey('broken', {
+      'profile.json': { ...profile, id: 'broken' },
+      'weighting.json': {
+        ...recipe,
+        survey: 'broken',
+        units: { calibration: { method: 'rake', margins: [] } },
+      },
+      'design.json': design,
+    });
+    expect(() => loadWeightingSurvey(questionnaires, 'broken')).toThrow(
+      /broken\/weighting\.json: units\.calibration\.method: .*units\.calibration\.margins: /,
+    );
+  });
+  it('a recipe that weights persons for a survey whose profile has no roster', () => {
+    writeSurvey('noroster', {
+      'profile.json': { ...profile, id: 'noroster' },
+      'weighting.json': { ...recipe, survey: 'noroster', persons: {} },
+      'design.json': design,
+    });
+    expect(() => loadWeightingSurvey(questionnaires, 'noroster')).toThrow(
+      /noroster\/weighting\.json: persons: the recipe weights persons but profile\.json has no roster/,
+    );
+  });
+  it('a missing recipe, and a control path design.json does not have', async () => {
+    writeSurvey('norecipe', { 'profile.json': { ...profile, id: 'norecipe' }, 'design.json': design });
+    expect(() => loadWeightingSurvey(questionnaires, 'norecipe')).toThrow(
+      /norecipe\/weighting\.json is missing/,
+    );
+    writeSurvey('badpath', {
+      'profile.json': { ...profile, id: 'badpath' },
+      'weighting.json': {
+        ...recipe,
+        survey: 'badpath',
+        units: {
+          ...recipe.units,
+          calibration: {
+            method: 'postStratify',
+            margins: [{ variable: 'stratum', controls: { design: 'served.total' } }],
+          },
+        },
+      },
+      'design.json': design,
+    });
+    const survey = loadWeightingSurvey(questionnaires, 'badpath');
+    const inputs = await loadWeightingInputs(database.client, survey);
+    expect(inputs.households).toEqual([]); // no assignment is for badpath-visit
+    const kiosk = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
+    expect(() =>
+      weighSurvey(kiosk, {
+        survey: 'badpath',
+        outDir: join(dir, 'w2'),
+        questionnairesDir: questionnaires,
+        replicates: false,
+        source: 'test',
+      }),
+    ).toThrow(
+      /units\.calibration\.margins\.0 \(stratum\): design\.json has nothing at 'served\.total' \(missing 'total'\)/,
+    );
+  });
+});
