@@ -1,6 +1,7 @@
 /**
  * `npx tsx questionnaires/desks/src/build.ts`: writes the desks survey's generated files: exit.v1.json
- * (the questionnaire), profile.json, frame.csv, design.json and geography.json. A locked (fielded) questionnaire is
+ * (the questionnaire), profile.json, tables.json, frame.csv, design.json and
+ * geography.json. A locked (fielded) questionnaire is
  * never overwritten: publish exit.v2 instead.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { readLocks, sha256 } from '../../../scripts/questionnaires/lib/locks.ts'
 import { exitV1 } from './exit.ts';
 import { design, frameCsv, frameRows, geography } from './frame.ts';
 import { profile } from './profile.ts';
+import { tables } from './tables.ts';
 
 const dir = new URL('../', import.meta.url);
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -30,3 +32,4 @@ write('frame.csv', frameCsv(rows));
 write('design.json', json(design(rows)));
 write('geography.json', json(geography(rows)));
 write('profile.json', json(profile));
+write('tables.json', json(tables));

@@ -301,6 +301,17 @@ const visit: El = {
       ],
       { visibleIf: '{q06_interp_needed} = 1' },
     ),
+    {
+      type: 'expression',
+      name: 'q08_interp_status',
+      title: t(
+        'Interpretação: 1 não precisou; 2 precisou e teve do balcão; 3 precisou e teve de acompanhante; 4 precisou e não teve',
+        'Interpretation: 1 not needed; 2 needed, given by the desk; 3 needed, given by a companion; 4 needed, not given',
+        'Interprétation : 1 pas besoin ; 2 besoin, assurée par le guichet ; 3 besoin, par un accompagnateur ; 4 besoin, non assurée',
+      ),
+      expression:
+        "iif({q06_interp_needed} = 2, 1, iif({q07_interp_provided} = 1, 2, iif({q07_interp_provided} = 2, 3, iif({q07_interp_provided} = 3, 4, ''))))",
+    },
   ],
 };
 
