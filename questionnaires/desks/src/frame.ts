@@ -41,6 +41,7 @@ export function frameCsv(rows: FrameRow[]): string {
     'stratum',
     'lat',
     'lon',
+    'languages',
     ...weeks,
     'visits_total',
     'synthetic',
@@ -57,6 +58,7 @@ export function frameCsv(rows: FrameRow[]): string {
       d.code,
       d.lat,
       d.lon,
+      d.languages.join(';'),
       ...weekly,
       total,
       1,
@@ -79,6 +81,7 @@ export function design(rows: FrameRow[]) {
       desks: rows.length,
       weeks: FIELDWORK.weeks,
       fieldwork_start: FIELDWORK.start,
+      languages: 'languages of service the staff speak (codes of q05_language, separated by ;)',
       controls:
         'visits_w1..visits_wN: visits counted by the desk register in each fieldwork week; visits_total is the post-stratification control',
     },
