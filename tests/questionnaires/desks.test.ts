@@ -76,6 +76,20 @@ describe('desks survey folder', () => {
       expect(s.interval_k).toBe(Math.max(1, Math.round(s.weekly_visits_expected / 12)));
     expect(d.reliability).toMatchObject({ cv_flag: 0.3, min_n: 30 });
   });
+  it('has a geography of the islands with a desk (frame names, questionnaire codes) and every desk placed', () => {
+    const g = read('geography.json');
+    const rows = frameRows();
+    expect(g.areas.map((a: { name: string }) => a.name)).toEqual(
+      [...new Set(rows.map((r) => r.desk.island))].sort(
+        (a, b) =>
+          rows.find((r) => r.desk.island === a)!.desk.islandCode -
+          rows.find((r) => r.desk.island === b)!.desk.islandCode,
+      ),
+    );
+    expect(g.areas).toHaveLength(9);
+    for (const r of rows)
+      expect(g.labels).toContainEqual({ text: r.desk.code, centroid: { lat: r.desk.lat, lon: r.desk.lon } });
+  });
 });
 
 describe('desks tables.json', () => {

@@ -137,23 +137,27 @@ export function design(rows: FrameRow[]) {
   };
 }
 
+/**
+ * The dashboard's geography in the shape of the profile branch's geography contract: the islands with a
+ * desk (named as the frame names them, coded as the questionnaires code them), their desks'
+ * municipalities and mean position; each desk is a label at its own position.
+ */
 export function geography(rows: FrameRow[]) {
-  const islands = [...new Map(rows.map((r) => [r.desk.islandCode, r.desk.island])).entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([code, name]) => ({ code, name }));
+  const codes = [...new Set(rows.map((r) => r.desk.islandCode))].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const mean = (xs: number[]) => round(xs.reduce((s, v) => s + v, 0) / xs.length);
   return {
-    notice: SYNTHETIC_NOTICE,
-    cluster: 'desk',
-    islands,
-    clusters: rows.map(({ desk: d }) => ({
-      code: d.code,
-      name: d.name,
-      island: d.island,
-      islandCode: d.islandCode,
-      municipality: d.municipality,
-      municipalityIso: d.municipalityIso,
-      lat: d.lat,
-      lon: d.lon,
-    })),
+    name: 'Cabo Verde',
+    areaLabel: 'island',
+    areas: codes.map((code) => {
+      const desks = rows.filter((r) => r.desk.islandCode === code).map((r) => r.desk);
+      return {
+        name: desks[0].island,
+        code,
+        centroid: { lat: mean(desks.map((d) => d.lat)), lon: mean(desks.map((d) => d.lon)) },
+        municipalities: [...new Set(desks.map((d) => d.municipality))].sort(),
+      };
+    }),
+    labels: rows.map(({ desk: d }) => ({ text: d.code, centroid: { lat: d.lat, lon: d.lon } })),
   };
 }
