@@ -30,7 +30,12 @@ export const outcomeCodeSchema = z.strictObject({
 });
 export type OutcomeCode = z.infer<typeof outcomeCodeSchema>;
 
-/** Where a preloaded cover item takes its value from in the sample: the cluster's or the unit's fields. */
+/**
+ * Where a preloaded cover item takes its value from in the sample: the cluster's or the unit's fields.
+ * `period` and `position` serve samples of units passing through a cluster rather than listed in it (a
+ * visit sample at a service desk): the sampling period of the unit (the fieldwork week) and its position
+ * in that period's flow (the visitor's number in the exit count). A household sample has neither.
+ */
 export const PRELOAD_SOURCES = [
   'islandCode',
   'island',
@@ -38,6 +43,8 @@ export const PRELOAD_SOURCES = [
   'cluster',
   'dwelling',
   'household',
+  'period',
+  'position',
 ] as const;
 
 export const rosterSchema = z.strictObject({

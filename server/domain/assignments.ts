@@ -34,6 +34,12 @@ export function preloadFor(
         return hh.dwelling;
       case 'household':
         return hh.household;
+      // A unit sampled from a flow (a visit at a desk) keeps its period and its position in the units
+      // table's two numbers: the period where a listed unit has its dwelling, the position its household.
+      case 'period':
+        return hh.dwelling;
+      case 'position':
+        return hh.household;
     }
   };
   return Object.fromEntries(profile.preload.map((p) => [p.item, value(p.from)]));

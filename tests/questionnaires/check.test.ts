@@ -40,6 +40,7 @@ describe('questionnaires:check', () => {
     const { problems, rows } = runCheck(join(repo, 'questionnaires'));
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.file)).toEqual([
+      'desks/exit.v1.json',
       'ipei/household.v1.json',
       'ipei/household.v2.json',
       'ipei/listing.v1.json',
