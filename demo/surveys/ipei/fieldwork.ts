@@ -225,7 +225,9 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
       interviewId: string | null;
     }>;
     let previous: Record<string, unknown> | null = null;
-    for (const [k, a] of assignments.entries()) {
+    // this survey's assignments only (an enumerator may also work for another demo survey)
+    const mine = assignments.filter((a) => a.questionnaireId.startsWith('ipei-'));
+    for (const [k, a] of mine.entries()) {
       if (a.interviewId) continue;
       const info = eaInfo.get(a.ea.code);
       if (!info) continue;
