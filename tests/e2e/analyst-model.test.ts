@@ -29,7 +29,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'morabeza-model-'));
 
 beforeAll(async () => {
   dist = await buildClient();
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
   const app = createApp({
     database: ctx.database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
@@ -57,6 +57,8 @@ beforeAll(async () => {
   await page.fill('input[name=username]', 'analyst');
   await page.fill('input[name=password]', PASSWORD);
   await page.click('button[type=submit]');
+  // the server runs several surveys (the repository's folders): the fixture tables are IPEI's
+  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
   await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
 }, 180_000);
 

@@ -67,6 +67,8 @@ beforeAll(async () => {
   await page.fill('input[name=username]', 'analyst');
   await page.fill('input[name=password]', PASSWORD);
   await page.click('button[type=submit]');
+  // the server runs several surveys (the repository's folders): the fixture tables are IPEI's
+  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
   await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
 }, 180_000);
 
@@ -182,6 +184,7 @@ describe("the coordinator's weights and tables tab", () => {
     await coord.fill('input[name=password]', PASSWORD);
     await coord.click('button[type=submit]');
     await coord.click('[data-testid=tab-analysis]', { timeout: 30_000 });
+    await coord.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
     await coord.waitForSelector('[data-testid=weighting-panel]');
     // staff get their tabs, not the tablet's assignments and outbox
     expect(await coord.locator('[data-testid=nav-outbox]').count()).toBe(0);
