@@ -9,7 +9,8 @@
  * The server runs the same (POST /api/weighting/<survey>, or the demo after its supervisors finish).
  */
 import { WeightingError } from '../../analysis/weighting/index.ts';
-import { openDatabase } from '../../server/db/client.ts';
+import type { Database } from '../../server/db/client.ts';
+import { openDatabaseFromEnv } from '../../server/db/from-env.ts';
 import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
 import { weighSurvey, weightingSurveyOf } from '../../server/domain/weighting/weigh-survey.ts';
 import { loadEnv } from '../../server/env.ts';
@@ -24,18 +25,11 @@ const env = loadEnv();
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : env.MORABEZA_WEIGHTS_DIR;
 const source = env.DATABASE_URL.split('?')[0];
-let database: Awaited<ReturnType<typeof openDatabase>> | null = null;
+let database: Database | null = null;
 try {
   const questionnairesDir = env.MORABEZA_QUESTIONNAIRES_DIR;
   const files = weightingSurveyOf({ survey, questionnairesDir });
-  database = await openDatabase({
-    url: env.DATABASE_URL,
-    authToken: env.DATABASE_AUTH_TOKEN,
-    syncUrl: env.DATABASE_SYNC_URL,
-    syncInterval: env.DATABASE_SYNC_INTERVAL,
-    busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS,
-    connectAttempts: env.DATABASE_CONNECT_ATTEMPTS,
-  });
+  database = await openDatabaseFromEnv(env);
   const inputs = await loadWeightingInputs(database.client, files);
   const s = weighSurvey(inputs, {
     survey,
