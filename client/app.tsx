@@ -1,15 +1,25 @@
-/** The tablet app shell: login/unlock, then assignments, interview and outbox; the route survives a reload. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * The tablet app shell: login/unlock, then assignments, interview and outbox; the route survives a reload.
+ * The staff screens (review, dashboard) and the analyst's screen are loaded on demand (`lazy`), so an
+ * enumerator's tablet downloads only the interview app; the service worker precaches every chunk, so
+ * a staff member who opened the app online once still gets their screens offline.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { STAFF_ROLES as STAFF_ROLE_LIST } from '../server/contract/vocabulary.ts';
 import { APP_LANGUAGES, type AppLanguage, I18nContext, type MessageKey, translator } from './i18n.ts';
 import { persistStorage } from './offline/store.ts';
-import { STAFF_ROLES, StaffApp } from './review/staff-app.tsx';
-import { AnalystScreen } from './screens/analyst-screen.tsx';
 import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { OutboxScreen } from './screens/outbox-screen.tsx';
 import { api, db, notify, session, startSync, subscribe, ui, uploader } from './services.ts';
 import { downloadAll } from './sync/download.ts';
+
+const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
+const AnalystScreen = lazy(() =>
+  import('./screens/analyst-screen.tsx').then((m) => ({ default: m.AnalystScreen })),
+);
+const STAFF_ROLES: ReadonlySet<string> = new Set(STAFF_ROLE_LIST);
 
 type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
 const ROUTE_KEY = 'morabeza.route';
@@ -139,9 +149,13 @@ export function App() {
         {unlocked === null ? null : !unlocked ? (
           <LoginScreen login={login} />
         ) : session.user?.role === 'analyst' ? (
-          <AnalystScreen />
+          <Suspense fallback={<p className="loading">{t('status.loading')}</p>}>
+            <AnalystScreen />
+          </Suspense>
         ) : session.user && STAFF_ROLES.has(session.user.role) ? (
-          <StaffApp role={session.user.role} />
+          <Suspense fallback={<p className="loading">{t('status.loading')}</p>}>
+            <StaffApp role={session.user.role} />
+          </Suspense>
         ) : route.screen === 'interview' ? (
           <InterviewScreen
             key={route.interviewId}

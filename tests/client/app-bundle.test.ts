@@ -1,0 +1,52 @@
+/**
+ * The tablet app is split by role (client/app.tsx loads the staff and analyst screens on demand): a
+ * fresh production build's first load (what index.html names) holds the interview app but none of the
+ * staff or analyst screens, those screens are built as their own chunks, and the service worker
+ * precaches those chunks too, so a staff member who opened the app online once has them offline.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient } from '../e2e/harness.ts';
+import { firstLoadAssets, scriptAssets } from '../helpers/bundle.ts';
+
+// data-testid values that only the staff screens (review tabs, dashboard) and the analyst screen render
+const STAFF_ONLY = ['tab-dashboard', 'analyst-survey'];
+// and one the enumerator's own screens render (the outbox tab)
+const ENUMERATOR = 'nav-outbox';
+
+let dist = '';
+const read = (asset: string) => readFileSync(join(dist, asset), 'utf8');
+
+beforeAll(async () => {
+  dist = await buildClient();
+}, 120_000);
+afterAll(() => {
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the tablet build, split by role', () => {
+  it('first load: the interview app and survey-core, no staff or analyst screen', () => {
+    const first = firstLoadAssets(dist);
+    expect(first.some((a) => a.endsWith('.js'))).toBe(true);
+    const code = first
+      .filter((a) => a.endsWith('.js'))
+      .map(read)
+      .join('\n');
+    // (booleans, not the code: a failure must not print megabytes of bundle)
+    expect(code.includes(ENUMERATOR), ENUMERATOR).toBe(true);
+    expect(code.includes('sd-root-modern'), "survey-core's renderer").toBe(true);
+    for (const id of STAFF_ONLY) expect(code.includes(id), `${id} in the first load`).toBe(false);
+  });
+
+  it('the staff and analyst screens are chunks of their own, precached by the service worker', () => {
+    const first = new Set(firstLoadAssets(dist));
+    const later = scriptAssets(dist).filter((a) => !first.has(a));
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    for (const id of STAFF_ONLY) {
+      const chunk = later.find((a) => read(a).includes(id));
+      expect(chunk, `a chunk holding ${id}`).toBeDefined();
+      expect(sw.includes(chunk as string), `sw.js precaches ${chunk}`).toBe(true);
+    }
+  });
+});
