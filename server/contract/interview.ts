@@ -3,6 +3,7 @@
  * Shared by the client (outbox), the server (intake route) and the tests: one envelope, one schema.
  */
 import { z } from 'zod';
+import { JSON_LIMITS, jsonLimitBreach } from './json-limits.ts';
 import { INTERVIEW_STATUSES } from './vocabulary.ts';
 
 /**
@@ -17,6 +18,21 @@ export const localeSchema = z
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * Free-form JSON within the documented limits (json-limits.ts): a breach is an issue at the top-level key
+ * under which it happened, e.g. `answers.b03_size: nests deeper than 32 levels`.
+ */
+const boundedJson = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const breach = jsonLimitBreach(value);
+  if (breach) {
+    ctx.addIssue({
+      code: 'custom',
+      path: breach.key ? [breach.key] : [],
+      message: `${breach.message} (limits: ${JSON.stringify(JSON_LIMITS)})`,
+    });
+  }
+});
+
 export const interviewEnvelopeSchema = z.strictObject({
   interviewId: z.uuid(),
   revision: z.number().int().min(1).max(1000),
@@ -25,8 +41,8 @@ export const interviewEnvelopeSchema = z.strictObject({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be <survey>-<questionnaire>, e.g. lfs-household'),
   questionnaireVersion: z.number().int().min(1),
   assignmentId: z.string().min(1).max(100),
-  answers: z.record(z.string(), z.unknown()),
-  paradata: z.record(z.string(), z.unknown()),
+  answers: boundedJson,
+  paradata: boundedJson,
   outcome: outcomeSchema,
   locale: localeSchema,
   startedAt: isoDateTime,

@@ -8,6 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Dashboard, ProgressRow } from '../contract/dashboard.ts';
 import { outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
+import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { rateClasses, rateDefinitions, responseRates } from './dashboard-rates.ts';
@@ -113,7 +114,7 @@ export async function fieldworkDashboard(
     where ${assignmentScope}`);
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,
-      json_extract(r.envelope, '$.startedAt') as started_at, json_extract(r.envelope, '$.completedAt') as completed_at,
+      ${jsonField(sql`r.envelope`, '$.startedAt')} as started_at, ${jsonField(sql`r.envelope`, '$.completedAt')} as completed_at,
       (select count(*) from flags f where f.interview_id = i.id and f.revision = i.current_revision) as flags
     from interviews i
     join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
@@ -129,7 +130,7 @@ export async function fieldworkDashboard(
     last: number | null;
     uploads: number;
   }>(sql`
-    select u.username as enumerator, json_extract(r.envelope, '$.deviceId') as device_id,
+    select u.username as enumerator, ${jsonField(sql`r.envelope`, '$.deviceId')} as device_id,
       max(r.received_at) as last, count(r.interview_id) as uploads
     from users u left join interview_revisions r on r.received_by = u.id
     where u.role = 'enumerator' and u.active = 1 and ${teamOnly(user, sql`u.id`)}

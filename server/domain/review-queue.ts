@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { ReviewDetail, ReviewQueueItem, ReviewQueueQuery } from '../contract/review.ts';
 import type { Db } from '../db/client.ts';
+import { jsonField } from '../db/json-field.ts';
 import {
   assignments,
   enumerationAreas,
@@ -27,8 +28,8 @@ const flagCount = sql<number>`(select count(*) from flags f where f.interview_id
 const flagCodes = sql<
   string | null
 >`(select group_concat(distinct f.code) from flags f where f.interview_id = ${interviews.id} and f.revision = ${interviews.currentRevision})`;
-const startedAt = sql<string | null>`json_extract(${interviewRevisions.envelope}, '$.startedAt')`;
-const completedAt = sql<string | null>`json_extract(${interviewRevisions.envelope}, '$.completedAt')`;
+const startedAt = jsonField(interviewRevisions.envelope, '$.startedAt');
+const completedAt = jsonField(interviewRevisions.envelope, '$.completedAt');
 
 function baseQuery(db: Db) {
   return db

@@ -14,11 +14,43 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
+/**
+ * JSON with object keys sorted (undefined members left out), written without recursion: a stored or
+ * uploaded value of any depth is written with an explicit stack, never the call stack.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const out: string[] = [];
+  // each item is a value still to write, or a piece of text (wrapped so a string value is not mistaken)
+  const stack: Array<{ text: string } | { value: unknown }> = [{ value }];
+  while (stack.length) {
+    const item = stack.pop() as { text: string } | { value: unknown };
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const v = item.value;
+    if (v === null || typeof v !== 'object') {
+      out.push(JSON.stringify(v) ?? 'null');
+    } else if (Array.isArray(v)) {
+      const parts: Array<{ text: string } | { value: unknown }> = [{ text: '[' }];
+      v.forEach((element, i) => {
+        if (i) parts.push({ text: ',' });
+        parts.push({ value: element });
+      });
+      parts.push({ text: ']' });
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+    } else {
+      const entries = Object.entries(v as Record<string, unknown>)
+        .filter(([, member]) => member !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const parts: Array<{ text: string } | { value: unknown }> = [{ text: '{' }];
+      entries.forEach(([k, member], i) => {
+        parts.push({ text: `${i ? ',' : ''}${JSON.stringify(k)}:` });
+        parts.push({ value: member });
+      });
+      parts.push({ text: '}' });
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+    }
+  }
+  return out.join('');
 }

@@ -5,16 +5,17 @@
  * `quality-flags` job kind recomputes on its own. Facts are cached per (interview, revision): a stored
  * revision never changes.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
-import { flags, jobs } from '../db/schema.ts';
+import { jobs } from '../db/schema.ts';
 import { enumeratorFlags } from '../domain/quality/enumerator-rules.ts';
 import { type Facts, factsOf } from '../domain/quality/facts.ts';
 import { type FlagDraft, interviewFlags } from '../domain/quality/rules.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import type { JobHandler } from './runner.ts';
+import { storeFlags } from './store-flags.ts';
 
 export const QUALITY_JOB = 'quality-flags';
 
@@ -37,6 +38,8 @@ const MAX_CACHED = 50_000;
 export function qualityComputer(database: Database) {
   const cache = caches.get(database) ?? new Map<string, Facts>();
   caches.set(database, cache);
+  /** Revisions whose facts could not be read, with the reason (stored revisions never change). */
+  const unreadable = new Map<string, string>();
   const { db } = database;
   const select = sql`select i.id as interview_id, r.revision, i.enumerator_id, h.ea_code, i.questionnaire_id,
       i.status, r.received_at, ea.centroid_lat, ea.centroid_lon
@@ -51,7 +54,10 @@ export function qualityComputer(database: Database) {
     const surveys = surveysOf(database);
     // a bound on memory: past this many revisions the cache starts again (facts are cheap to rebuild)
     if (cache.size > MAX_CACHED) cache.clear();
-    const missing = keys.filter((r) => !cache.has(`${r.interview_id}@${r.revision}`));
+    const missing = keys.filter(
+      (r) =>
+        !cache.has(`${r.interview_id}@${r.revision}`) && !unreadable.has(`${r.interview_id}@${r.revision}`),
+    );
     for (let i = 0; i < missing.length; i += 200) {
       const part = missing.slice(i, i + 200);
       const rows = await db.all<Row & { envelope: string }>(
@@ -66,17 +72,26 @@ export function qualityComputer(database: Database) {
           )}`,
       );
       for (const m of rows) {
-        const env = JSON.parse(m.envelope) as InterviewEnvelope;
-        const profile = surveys.ofQuestionnaire(env.questionnaireId);
-        if (!profile) throw new Error(`no survey profile for questionnaire ${env.questionnaireId}`);
-        cache.set(
-          `${m.interview_id}@${m.revision}`,
-          factsOf(
-            env,
-            { enumeratorId: m.enumerator_id, eaCode: m.ea_code },
-            { profile, dataKey: (name) => surveys.dataKey(profile.id, name) },
-          ),
-        );
+        // one revision whose facts cannot be read must not fail the others: it is left out (and kept
+        // in `unreadable` so the revision itself is deferred, not flagged on no facts)
+        const key = `${m.interview_id}@${m.revision}`;
+        try {
+          const env = JSON.parse(m.envelope) as InterviewEnvelope;
+          const profile = surveys.ofQuestionnaire(env.questionnaireId);
+          if (!profile) throw new Error(`no survey profile for questionnaire ${env.questionnaireId}`);
+          cache.set(
+            key,
+            factsOf(
+              env,
+              { enumeratorId: m.enumerator_id, eaCode: m.ea_code },
+              { profile, dataKey: (name) => surveys.dataKey(profile.id, name) },
+            ),
+          );
+          unreadable.delete(key);
+        } catch (error) {
+          if (unreadable.size > MAX_CACHED) unreadable.clear();
+          unreadable.set(key, (error as Error)?.message ?? String(error));
+        }
       }
     }
     return keys.flatMap((r) => cache.get(`${r.interview_id}@${r.revision}`) ?? []);
@@ -91,6 +106,11 @@ export function qualityComputer(database: Database) {
         where questionnaire_id = ${row.questionnaire_id} and id <> ${row.interview_id} and status <> 'rejected'`,
     );
     const [self] = await facts([row]);
+    if (!self) {
+      throw new Error(
+        `facts unreadable: ${unreadable.get(`${row.interview_id}@${row.revision}`) ?? 'unknown'}`,
+      );
+    }
     const peers = await facts(peerKeys);
     const centroid =
       row.centroid_lat !== null && row.centroid_lon !== null
@@ -103,15 +123,8 @@ export function qualityComputer(database: Database) {
   };
 }
 
-async function store(tx: Tx, interviewId: string, revision: number, found: FlagDraft[]) {
-  await tx
-    .delete(flags)
-    .where(
-      and(eq(flags.interviewId, interviewId), eq(flags.revision, revision), eq(flags.source, 'quality')),
-    );
-  if (found.length) {
-    await tx.insert(flags).values(found.map((f) => ({ interviewId, revision, source: 'quality', ...f })));
-  }
+function store(tx: Tx, interviewId: string, revision: number, found: FlagDraft[]) {
+  return storeFlags(tx, interviewId, revision, 'quality', found);
 }
 
 /** The quality-flags job kind: recomputes one revision's flags (queued when the inline run failed). */

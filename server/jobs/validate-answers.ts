@@ -9,11 +9,12 @@ import { and, eq } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
 import { outcomeCodesOf } from '../contract/survey-profile.ts';
 import type { Database } from '../db/client.ts';
-import { flags, interviewRevisions, interviews } from '../db/schema.ts';
+import { interviewRevisions, interviews } from '../db/schema.ts';
 import { nextState } from '../domain/interview-states.ts';
 import { getVersion } from '../domain/questionnaires.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import type { JobHandler } from './runner.ts';
+import { storeFlags } from './store-flags.ts';
 import type { ValidationThread } from './validation-thread.ts';
 
 /** The validation job's move in the interview state table (received -> validated). */
@@ -51,20 +52,7 @@ export function validationJob(database: Database, thread: ValidationThread): Job
     ];
     const blocking = errors.length + result.flagged.length;
     return async (tx) => {
-      await tx
-        .delete(flags)
-        .where(
-          and(
-            eq(flags.interviewId, job.interviewId),
-            eq(flags.revision, job.revision),
-            eq(flags.source, 'validation'),
-          ),
-        );
-      for (const f of found) {
-        await tx
-          .insert(flags)
-          .values({ interviewId: job.interviewId, revision: job.revision, source: 'validation', ...f });
-      }
+      await storeFlags(tx, job.interviewId, job.revision, 'validation', found);
       await tx
         .update(interviewRevisions)
         .set({ validationStatus: blocking ? 'flagged' : 'clean' })

@@ -44,15 +44,22 @@ export interface Facts {
   ages: number[];
 }
 
-function flatten(value: unknown, path: string, out: Map<string, string>) {
-  if (Array.isArray(value) && value.some((v) => v && typeof v === 'object')) {
-    value.forEach((v, i) => {
-      flatten(v, `${path}[${i}]`, out);
-    });
-  } else if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
-  } else if (value !== undefined && value !== null && value !== '') {
-    out.set(path, JSON.stringify(value));
+/** Answer paths to their JSON value, walked with an explicit stack (never the call stack). */
+function flatten(root: unknown, rootPath: string, out: Map<string, string>) {
+  const stack: Array<[unknown, string]> = [[root, rootPath]];
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (Array.isArray(value) && value.some((v) => v && typeof v === 'object')) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`]);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i];
+        stack.push([v, path ? `${path}.${k}` : k]);
+      }
+    } else if (value !== undefined && value !== null && value !== '') {
+      out.set(path, JSON.stringify(value));
+    }
   }
 }
 
