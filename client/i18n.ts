@@ -16,6 +16,10 @@ const en = {
     'No network, and this user has never logged in on this tablet. Log in once while online.',
   'login.offlineOk': 'Unlocked offline. Interviews will be sent when the network returns.',
   'login.server': 'The server did not answer properly. Try again.',
+  'login.otherUser':
+    "This tablet holds another enumerator's unsent interviews. They must log in and send them first.",
+  'login.passwordChanged':
+    'Your password was changed: the tablet could not open its data with it. Log in again while online.',
   'nav.assignments': 'Assignments',
   'nav.outbox': 'Outbox',
   'nav.logout': 'Lock',
@@ -100,6 +104,10 @@ const pt: Record<MessageKey, string> = {
   'login.offlineUnknown': 'Sem rede, e este utilizador nunca entrou neste tablet. Entre uma vez com rede.',
   'login.offlineOk': 'Desbloqueado sem rede. As entrevistas serão enviadas quando a rede voltar.',
   'login.server': 'O servidor não respondeu bem. Tente de novo.',
+  'login.otherUser':
+    'Este tablet guarda entrevistas por enviar de outro inquiridor. Ele tem de entrar e enviá-las primeiro.',
+  'login.passwordChanged':
+    'A sua palavra-passe mudou: o tablet não conseguiu abrir os dados com ela. Entre de novo com rede.',
   'nav.assignments': 'Tarefas',
   'nav.outbox': 'Caixa de saída',
   'nav.logout': 'Bloquear',

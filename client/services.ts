@@ -51,7 +51,7 @@ export async function renewAndResume(): Promise<void> {
 
 /** Pull assignments, questionnaires and returned interviews when online with a valid session. */
 export async function refreshIfOnline(): Promise<void> {
-  if (globalThis.navigator?.onLine === false || !session.hasValidToken()) return;
+  if (globalThis.navigator?.onLine === false || !session.hasValidToken() || !db.keyHold.unlocked) return;
   const result = await downloadAll(db, api);
   if (result === 'unauthorized') {
     session.expire();

@@ -1,6 +1,8 @@
 /**
  * The tablet's IndexedDB (Dexie): everything an enumerator needs offline, and every answer.
- * Nothing here is deleted except an outbox item the server acknowledged.
+ * Nothing here is deleted except an outbox item the server acknowledged (and, on a revoked device,
+ * what was uploaded). The personal tables are sealed at rest by sealed-store.ts; `keyHold` holds the
+ * data key while the tablet is unlocked.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Assignment } from '../../server/contract/assignments.ts';
@@ -8,6 +10,7 @@ import type { ApiUser } from '../../server/contract/auth.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import type { ReturnedInterview } from '../../server/contract/review.ts';
 import type { OutboxState } from '../sync/outbox-machine.ts';
+import { type DamagedRecord, KeyHold, sealingMiddleware } from './sealed-store.ts';
 
 export interface StoredQuestionnaire {
   key: string; // `${id}@${version}`
@@ -67,11 +70,18 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * One enumerator's offline unlock: the device's data key wrapped under a PBKDF2-SHA-256 key of their
+ * password (see crypto.ts). `hash` is the verifier of the first releases (no data key yet); a keyring
+ * with `hash` and no `wrapped` is upgraded at the next unlock.
+ */
 export interface Verifier {
   username: string;
   salt: string; // base64
   iterations: number;
-  hash: string; // base64 of PBKDF2-SHA-256
+  hash?: string; // base64 of PBKDF2-SHA-256 (legacy verifier only)
+  iv?: string; // base64 GCM nonce of `wrapped`
+  wrapped?: string; // base64 of the wrapped data key
   user: ApiUser;
 }
 
@@ -88,6 +98,8 @@ export type MorabezaDb = Dexie & {
   outbox: EntityTable<OutboxItem, 'key'>;
   syncLog: EntityTable<SyncLogEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  damaged: EntityTable<DamagedRecord, 'id'>;
+  keyHold: KeyHold;
 };
 
 export function openDb(name = 'morabeza'): MorabezaDb {
@@ -100,6 +112,11 @@ export function openDb(name = 'morabeza'): MorabezaDb {
     syncLog: '++id, at',
     meta: 'key',
   });
+  db.version(2).stores({ damaged: 'id' });
+  db.keyHold = new KeyHold();
+  // The copy is written in its own transaction, after the read that found the record unreadable.
+  const keep = (d: DamagedRecord) => void setTimeout(() => void db.damaged.put(d).catch(console.error));
+  db.use(sealingMiddleware(db.keyHold, keep));
   return db;
 }
 

@@ -1,18 +1,25 @@
 /**
- * Login while online, unlock offline with the on-device verifier, renew the token when the network
- * returns. The password is held in memory only (to renew), never written anywhere.
+ * Login while online, unlock offline with the keyring on the device (the password unwraps the data key,
+ * see offline/keyring.ts), renew the token when the network returns. The password is held in memory
+ * only (to renew), never written anywhere; the data key is in memory while unlocked and, so that a
+ * reload of the same tab stays unlocked, in that tab's sessionStorage. Lock drops both.
  */
 import type { ApiUser } from '../../server/contract/auth.ts';
+import { exportDataKey, fromB64, importDataKey, toB64 } from '../offline/crypto.ts';
 import type { MorabezaDb } from '../offline/db.ts';
-import { getSession, getVerifier, setSession, setVerifier } from '../offline/store.ts';
-import { checkVerifier, makeVerifier } from '../offline/verifier.ts';
+import { type UnlockResult, unlockOffline, unlockOnline } from '../offline/keyring.ts';
+import { getSession, getVerifier, setSession } from '../offline/store.ts';
 import type { ApiClient } from './api-client.ts';
 
 export type LoginOutcome =
   | { ok: true; mode: 'online' | 'offline'; user: ApiUser }
-  | { ok: false; reason: 'failed' | 'throttled' | 'offlineUnknown' | 'server' };
+  | {
+      ok: false;
+      reason: 'failed' | 'throttled' | 'offlineUnknown' | 'server' | 'otherUser' | 'passwordChanged';
+    };
 
 const UNLOCK_KEY = 'morabeza.unlocked';
+const DATA_KEY = 'morabeza.unlocked.key';
 
 export class SessionManager {
   private tokenValue: string | null = null;
@@ -36,9 +43,11 @@ export class SessionManager {
   /** After a reload in the same tab: the unlock survives (sessionStorage), the token comes from IndexedDB. */
   async restore(): Promise<ApiUser | null> {
     const username = globalThis.sessionStorage?.getItem(UNLOCK_KEY);
-    if (!username) return null;
+    const raw = globalThis.sessionStorage?.getItem(DATA_KEY);
+    if (!username || !raw) return null;
     const verifier = await getVerifier(this.db, username);
     if (!verifier) return null;
+    this.db.keyHold.set(await importDataKey(fromB64(raw)));
     const stored = await getSession(this.db);
     if (stored && stored.user.username.toLowerCase() === username) {
       this.tokenValue = stored.token;
@@ -56,8 +65,8 @@ export class SessionManager {
       this.tokenValue = token;
       this.expiresAt = Date.parse(expiresAt);
       await setSession(this.db, { token, expiresAt: this.expiresAt, user });
-      await setVerifier(this.db, await makeVerifier(username, password, user));
-      return this.unlocked(username, password, user, 'online');
+      const unlock = await unlockOnline(this.db, username, password, user);
+      return this.unlocked(username, password, unlock, 'online');
     }
     if (result.kind === 'unauthorized' || result.kind === 'rejected') return { ok: false, reason: 'failed' };
     if (result.kind === 'transient' && result.status === 429) return { ok: false, reason: 'throttled' };
@@ -65,15 +74,14 @@ export class SessionManager {
       return { ok: false, reason: 'server' };
     }
     // No network, or the server is down: unlock with the verifier kept on the device.
-    const verifier = await getVerifier(this.db, username);
-    if (!verifier) return { ok: false, reason: 'offlineUnknown' };
-    if (!(await checkVerifier(verifier, password))) return { ok: false, reason: 'failed' };
+    const unlock = await unlockOffline(this.db, username, password);
+    if (!unlock.ok) return unlock;
     const stored = await getSession(this.db);
     if (stored && stored.user.username.toLowerCase() === username.toLowerCase()) {
       this.tokenValue = stored.token;
       this.expiresAt = stored.expiresAt;
     }
-    return this.unlocked(username, password, verifier.user, 'offline');
+    return this.unlocked(username, password, unlock, 'offline');
   }
 
   /** Gets a fresh token with the password held in memory; false when that is not possible now. */
@@ -93,23 +101,29 @@ export class SessionManager {
     this.expiresAt = 0;
   }
 
+  /** Lock: the password, the user and the data key are dropped from memory and from the tab. */
   lock(): void {
     this.password = null;
     this.user = null;
     this.username = null;
+    this.db.keyHold.clear();
     globalThis.sessionStorage?.removeItem(UNLOCK_KEY);
+    globalThis.sessionStorage?.removeItem(DATA_KEY);
   }
 
-  private unlocked(
+  private async unlocked(
     username: string,
     password: string,
-    user: ApiUser,
+    unlock: UnlockResult,
     mode: 'online' | 'offline',
-  ): LoginOutcome {
+  ): Promise<LoginOutcome> {
+    if (!unlock.ok) return unlock;
+    this.db.keyHold.set(unlock.key);
     this.username = username.toLowerCase();
     this.password = password;
-    this.user = user;
+    this.user = unlock.user;
     globalThis.sessionStorage?.setItem(UNLOCK_KEY, this.username);
-    return { ok: true, mode, user };
+    globalThis.sessionStorage?.setItem(DATA_KEY, toB64(await exportDataKey(unlock.key)));
+    return { ok: true, mode, user: unlock.user };
   }
 }

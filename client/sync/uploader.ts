@@ -23,8 +23,10 @@ export interface UploaderOptions {
 export interface FlushSummary {
   sent: number;
   failed: number;
-  stoppedBy: 'done' | 'transient' | 'unauthorized';
+  stoppedBy: 'done' | 'transient' | 'unauthorized' | 'locked';
 }
+
+const LOCKED: FlushSummary = { sent: 0, failed: 0, stoppedBy: 'locked' };
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 10 * 60_000 };
 
@@ -56,6 +58,7 @@ export class Uploader {
 
   /** After a fresh login: items parked by a 401 go back in the queue, then flush. */
   async resumeAfterLogin(): Promise<FlushSummary> {
+    if (!this.db.keyHold.unlocked) return LOCKED;
     for (const item of await this.db.outbox.where('state').equals('auth_wait').toArray()) {
       await this.apply(item, { type: 'loggedIn' });
     }
@@ -64,6 +67,7 @@ export class Uploader {
 
   /** An upload cut short by a crash or closed tab is retried: nothing is assumed delivered. */
   async recoverInterrupted(): Promise<void> {
+    if (!this.db.keyHold.unlocked) return;
     for (const item of await this.db.outbox.where('state').equals('sending').toArray()) {
       const next = await this.apply(item, { type: 'transient', message: 'interrupted' });
       await this.db.outbox.update(next.key, { nextAttemptAt: this.now() });
@@ -88,6 +92,8 @@ export class Uploader {
   }
 
   private async pass(manual: boolean): Promise<FlushSummary> {
+    // Locked: the outbox cannot be read (it is sealed and the key is not in memory); it waits.
+    if (!this.db.keyHold.unlocked) return LOCKED;
     // The browser knows it is offline: don't burn attempts; the `online` event flushes again.
     if (!manual && globalThis.navigator?.onLine === false)
       return { sent: 0, failed: 0, stoppedBy: 'transient' };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Draft } from '../../client/offline/db.ts';
+import { newDataKey } from '../../client/offline/crypto.ts';
+import { type Draft, type MorabezaDb, openDb } from '../../client/offline/db.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { type SurveyProfile, surveyProfileSchema } from '../../server/contract/survey-profile.ts';
 
@@ -46,4 +47,11 @@ export function draft(interviewId: string, overrides: Partial<Draft> = {}): Draf
     updatedAt: 0,
     ...overrides,
   };
+}
+
+/** A tablet database that is unlocked: its personal tables are sealed with this (or a fresh) data key. */
+export async function unlockedDb(name: string, key?: CryptoKey): Promise<MorabezaDb> {
+  const db = openDb(name);
+  db.keyHold.set(key ?? (await newDataKey()));
+  return db;
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type MorabezaDb, openDb } from '../../client/offline/db.ts';
+import { newDataKey } from '../../client/offline/crypto.ts';
+import type { MorabezaDb } from '../../client/offline/db.ts';
 import {
   deviceId,
   getQuestionnaire,
@@ -10,11 +11,11 @@ import {
   saveDraft,
   saveQuestionnaire,
 } from '../../client/offline/store.ts';
-import { draft, envelope } from './fixtures.ts';
+import { draft, envelope, unlockedDb } from './fixtures.ts';
 
 let db: MorabezaDb;
-const fresh = () => {
-  db = openDb(`test-${crypto.randomUUID()}`);
+const fresh = async () => {
+  db = await unlockedDb(`test-${crypto.randomUUID()}`);
   return db;
 };
 afterEach(async () => {
@@ -24,12 +25,13 @@ afterEach(async () => {
 describe('drafts on IndexedDB', () => {
   it('keeps every answer and the current page across a reopen of the database', async () => {
     const name = `test-${crypto.randomUUID()}`;
-    db = openDb(name);
+    const key = await newDataKey();
+    db = await unlockedDb(name, key);
     const id = crypto.randomUUID();
     await saveDraft(db, draft(id, { answers: { a: 1 }, currentPage: 0 }));
     await saveDraft(db, draft(id, { answers: { a: 1, b: 'deux' }, currentPage: 2, locale: 'fr' }));
     db.close();
-    db = openDb(name);
+    db = await unlockedDb(name, key);
     const back = await db.drafts.get(id);
     expect(back).toMatchObject({
       answers: { a: 1, b: 'deux' },
@@ -40,7 +42,7 @@ describe('drafts on IndexedDB', () => {
   });
 
   it('queues an envelope and marks its draft completed in one transaction', async () => {
-    fresh();
+    await fresh();
     const env = envelope();
     await saveDraft(db, draft(env.interviewId));
     const item = await queueEnvelope(db, env);
@@ -50,7 +52,7 @@ describe('drafts on IndexedDB', () => {
   });
 
   it('keeps two revisions of one interview as two outbox items', async () => {
-    fresh();
+    await fresh();
     const env = envelope();
     await queueEnvelope(db, env);
     await queueEnvelope(db, { ...env, revision: 2 });
@@ -58,14 +60,14 @@ describe('drafts on IndexedDB', () => {
   });
 
   it('mints the device id once', async () => {
-    fresh();
+    await fresh();
     const first = await deviceId(db);
     expect(first).toMatch(/^tablet-/);
     expect(await deviceId(db)).toBe(first);
   });
 
   it('stores questionnaire versions separately', async () => {
-    fresh();
+    await fresh();
     await saveQuestionnaire(db, 'ipei-household', 1, { title: 'v1' });
     await saveQuestionnaire(db, 'ipei-household', 2, { title: 'v2' });
     expect((await getQuestionnaire(db, 'ipei-household', 1))?.json).toEqual({ title: 'v1' });
@@ -73,7 +75,7 @@ describe('drafts on IndexedDB', () => {
   });
 
   it('the sync log returns newest first', async () => {
-    fresh();
+    await fresh();
     await log(db, 'info', 'accepted', null, 'x', 1);
     await log(db, 'warn', 'offline', 'network', 'x', 2);
     expect((await recentLog(db)).map((e) => e.event)).toEqual(['offline', 'accepted']);

@@ -1,19 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { commentBelongsAt } from '../../client/interview/drafts.ts';
-import { type MorabezaDb, openDb } from '../../client/offline/db.ts';
+import type { MorabezaDb } from '../../client/offline/db.ts';
 import { getVerifier, queueEnvelope, reopenRejected, saveDraft } from '../../client/offline/store.ts';
 import { ApiClient } from '../../client/sync/api-client.ts';
 import { bringBack } from '../../client/sync/download.ts';
 import { SessionManager } from '../../client/sync/session.ts';
-import { draft, envelope } from './fixtures.ts';
+import { draft, envelope, unlockedDb } from './fixtures.ts';
 
 let db: MorabezaDb;
 let online: boolean;
 const user = { id: 'u1', username: 'enumerator1', displayName: 'Enumerator 1', role: 'enumerator' as const };
 
-beforeEach(() => {
-  db = openDb(`s-${crypto.randomUUID()}`);
+beforeEach(async () => {
+  db = await unlockedDb(`s-${crypto.randomUUID()}`);
   online = true;
   vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
     if (!online) throw new TypeError('Failed to fetch');

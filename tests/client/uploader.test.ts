@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type MorabezaDb, openDb } from '../../client/offline/db.ts';
+import type { MorabezaDb } from '../../client/offline/db.ts';
 import { queueEnvelope, recentLog, saveDraft } from '../../client/offline/store.ts';
 import { ApiClient } from '../../client/sync/api-client.ts';
 import { Uploader } from '../../client/sync/uploader.ts';
-import { draft, envelope } from './fixtures.ts';
+import { draft, envelope, unlockedDb } from './fixtures.ts';
 
 type Reply = { status: number; body?: unknown } | 'drop' | 'hang';
 let db: MorabezaDb;
@@ -50,9 +50,9 @@ function uploader(extra: Partial<ConstructorParameters<typeof Uploader>[0]> = {}
   return new Uploader({ db, api, policy: { baseMs: 1_000, maxMs: 60_000 }, random: () => 1, ...extra });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  db = openDb(`up-${crypto.randomUUID()}`);
+  db = await unlockedDb(`up-${crypto.randomUUID()}`);
   replies = [];
   bodies = [];
   urls = [];

@@ -1,7 +1,7 @@
 /**
  * The real IPEI household questionnaire on the tablet, offline, in French, with a three-person roster.
  * The answers of a complete, valid response (tests/fixtures/questionnaires/household-complete.json) are
- * placed in the draft through IndexedDB, as if typed earlier; the enumerator then edits the roster in the
+ * placed in the (sealed) draft through IndexedDB, as if typed earlier; the enumerator then edits the roster in the
  * UI, walks every page with "Suivant" (each page passes SurveyJS validation), reloads mid-way, and finishes.
  */
 import { readFileSync } from 'node:fs';
@@ -30,22 +30,37 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** Writes answers into the (only) draft, keeping the assignment's preloads, from page 0. */
+/**
+ * Writes answers into the (only) draft, keeping the assignment's preloads, from page 0. The draft is
+ * sealed at rest (client/offline/sealed-store.ts): it is opened with the unlocked tab's data key and
+ * written back in clear, as an earlier release stored it; the app seals it again at its next save.
+ */
 async function placeAnswers(page: Page, answers: Record<string, unknown>) {
   await page.evaluate(async (extra) => {
+    const b64 = sessionStorage.getItem('morabeza.unlocked.key') ?? '';
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const key = await crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['decrypt']);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('morabeza');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const tx = db.transaction('drafts', 'readwrite');
-    const store = tx.objectStore('drafts');
-    const all = await new Promise<Array<Record<string, unknown>>>((resolve) => {
-      const req = store.getAll();
-      req.onsuccess = () => resolve(req.result);
+    const read = db.transaction('drafts').objectStore('drafts').getAll();
+    const [row] = await new Promise<Array<{ sealed: Uint8Array }>>((resolve) => {
+      read.onsuccess = () => resolve(read.result);
     });
-    const draft = all[0];
-    store.put({ ...draft, answers: { ...extra, ...(draft.answers as object) }, currentPage: 0 });
+    const plain = await crypto.subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: row.sealed.subarray(0, 12) as BufferSource,
+        additionalData: new TextEncoder().encode('drafts'),
+      },
+      key,
+      row.sealed.subarray(12) as BufferSource,
+    );
+    const draft = JSON.parse(new TextDecoder().decode(plain));
+    const tx = db.transaction('drafts', 'readwrite');
+    tx.objectStore('drafts').put({ ...draft, answers: { ...extra, ...draft.answers }, currentPage: 0 });
     await new Promise((resolve) => {
       tx.oncomplete = resolve;
     });
