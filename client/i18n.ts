@@ -62,6 +62,7 @@ const en = {
   'interview.saved': 'Saved on the tablet',
   'interview.comments': 'Supervisor comments',
   'interview.commentGeneral': 'General',
+  'interview.goToQuestion': 'Go to the question',
   'interview.supervisor': 'Supervisor',
   'interview.storageFull':
     'The tablet storage is full: the last answers could not be saved. Send interviews and free space; keep this screen open.',
@@ -151,6 +152,7 @@ const pt: Record<MessageKey, string> = {
   'interview.saved': 'Guardado no tablet',
   'interview.comments': 'Comentários do supervisor',
   'interview.commentGeneral': 'Geral',
+  'interview.goToQuestion': 'Ir à pergunta',
   'interview.supervisor': 'Supervisor',
   'interview.storageFull':
     'A memória do tablet está cheia: as últimas respostas não foram guardadas. Envie as entrevistas e liberte espaço; mantenha este ecrã aberto.',

@@ -41,7 +41,8 @@ const catalogue = {
   },
   'review.unknown_question': {
     status: 422,
-    message: 'A comment names a question that is not in this questionnaire version.',
+    message:
+      'A comment points at no question of this interview: write the question name, or roster[row].question inside a roster (see details).',
   },
   'analysis.no_data': {
     status: 409,

@@ -1,5 +1,5 @@
 /** Supervisor comments shown at their questions, and plain messages for storage failures. */
-import type { PanelModel, Question, QuestionPanelDynamicModel } from 'survey-core';
+import type { Model, PanelModel, Question, QuestionPanelDynamicModel } from 'survey-core';
 import type { MessageKey } from '../i18n.ts';
 import type { Draft } from '../offline/db.ts';
 import { commentBelongsAt, type RenderedQuestion } from './drafts.ts';
@@ -12,6 +12,37 @@ export function rendered(q: Question): RenderedQuestion {
     return { name: q.name, type: q.getType(), roster: { name: parent.name, index } };
   }
   return { name: q.name, type: q.getType(), roster: null };
+}
+
+/**
+ * The question a comment path points at in a live model: `name`, or `roster[i].name` (that row's
+ * question, its panel created if need be); null when the path points at nothing of this model.
+ */
+export function questionAtPath(model: Model, path: string | null): Question | null {
+  if (!path) return null;
+  const row = /^([^[\].]+)\[(\d+)\]\.([^[\].]+)$/.exec(path);
+  if (!row) return model.getQuestionByName(path) ?? null;
+  const roster = model.getQuestionByName(row[1]) as QuestionPanelDynamicModel | null;
+  const panel = roster?.getType() === 'paneldynamic' ? roster.panels[Number(row[2])] : undefined;
+  return panel?.getQuestionByName(row[3]) ?? roster ?? null;
+}
+
+/**
+ * Brings the question of a comment into view: its page, its roster row (for rosters shown one row at a
+ * time) and the question itself. False when the question is not shown (a skipped page, a missing row).
+ */
+export function goToComment(model: Model, path: string | null): boolean {
+  const q = questionAtPath(model, path);
+  if (!q) return false;
+  const roster = q.parentQuestion as QuestionPanelDynamicModel | null;
+  if (roster?.getType() === 'paneldynamic' && roster.displayMode !== 'list') {
+    roster.currentIndex = roster.panels.indexOf(q.parent as PanelModel);
+  }
+  const page = q.page ?? roster?.page;
+  if (!page?.isVisible) return false;
+  if (model.currentPage !== page) model.currentPage = page;
+  q.focus();
+  return true;
 }
 
 /** Called from SurveyJS's onAfterRenderQuestion: puts each comment that belongs here above the question. */

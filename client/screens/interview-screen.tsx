@@ -1,10 +1,11 @@
 /** One interview: SurveyJS on the tablet, autosaved on every answer, page change and language switch. */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Model, Question } from 'survey-core';
+import { useEffect, useRef, useState } from 'react';
+import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { type SurveyProfile, surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
+import { CommentList } from '../interview/comment-list.tsx';
 import { showComments, storageProblem } from '../interview/comments.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
@@ -58,6 +59,10 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       const device = await deviceId(db);
       const model = createInterviewModel(q.json, draft.locale, profile.languages);
       model.data = draft.answers;
+      // Registered before the first render: the page the interview resumes at shows its comments too.
+      model.onAfterRenderQuestion.add((_, opt) =>
+        showComments(draft.comments, opt.question, opt.htmlElement, tRef.current('interview.supervisor')),
+      );
       if (draft.currentPage > 0 && draft.currentPage < model.visiblePageCount)
         model.currentPageNo = draft.currentPage;
       const base = (draft.paradata as Partial<Paradata>).startedAt
@@ -149,12 +154,9 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         await queue();
       })();
     };
-    const onRender = (_: Model, opt: { question: Question; htmlElement: HTMLElement }) =>
-      showComments(current.comments, opt.question, opt.htmlElement, tRef.current('interview.supervisor'));
     model.onValueChanged.add(onValue);
     model.onCurrentPageChanged.add(onPage);
     model.onComplete.add(onComplete);
-    model.onAfterRenderQuestion.add(onRender);
     saveRef.current = () => save();
     const onHide = () => void save();
     window.addEventListener('pagehide', onHide);
@@ -162,13 +164,10 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       model.onValueChanged.remove(onValue);
       model.onCurrentPageChanged.remove(onPage);
       model.onComplete.remove(onComplete);
-      model.onAfterRenderQuestion.remove(onRender);
       window.removeEventListener('pagehide', onHide);
       if (model.state !== 'completed') void save();
     };
   }, [loaded, onDone]);
-
-  const general = useMemo(() => loaded?.draft.comments.filter((c) => !c.question) ?? [], [loaded]);
 
   if (error) return <p className="message error">{t(error)}</p>;
   if (!loaded) return <p className="message">…</p>;
@@ -219,16 +218,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
           )}
         </p>
       )}
-      {general.length > 0 && (
-        <div className="supervisor-comment general" role="note">
-          <strong>{t('interview.comments')}:</strong>
-          {general.map((c) => (
-            <div key={`${c.at}-${c.text}`} title={`${c.author} · ${c.at}`}>
-              {c.text}
-            </div>
-          ))}
-        </div>
-      )}
+      <CommentList comments={loaded.draft.comments} model={loaded.model} t={t} />
       <Survey model={loaded.model} />
     </section>
   );

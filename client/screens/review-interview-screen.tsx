@@ -3,10 +3,10 @@
  * and comments beside the questions; comment per question, approve, return, reject; the history.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { ReviewDetail } from '../../server/contract/review.ts';
 import { setupLocales } from '../interview/survey-setup.ts';
+import { reviewModel } from '../review/computed.ts';
 import { decorateQuestion } from '../review/decorate.ts';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
@@ -45,11 +45,10 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
     if (!detail) return null;
     const def = detail.definition as { locale?: unknown };
     setupLocales([], typeof def.locale === 'string' ? def.locale : undefined);
-    const m = new Model(detail.definition);
-    m.mode = 'display';
-    m.questionsOnPageMode = 'singlePage';
-    m.showCompletedPage = false;
-    m.data = (detail.envelope.answers ?? {}) as Record<string, unknown>;
+    const m = reviewModel(
+      detail.definition as Record<string, unknown>,
+      (detail.envelope.answers ?? {}) as Record<string, unknown>,
+    );
     m.onAfterRenderQuestion.add((_, options) => {
       decorateQuestion(options.question, options.htmlElement, {
         flags: detail.flags,

@@ -8,12 +8,19 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
-import { assignments, type InterviewStatus, interviews, reviewEvents, users } from '../db/schema.ts';
+import {
+  assignments,
+  type InterviewStatus,
+  interviewRevisions,
+  interviews,
+  reviewEvents,
+  users,
+} from '../db/schema.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { audit } from './audit.ts';
+import { commentPathProblem, commentPathsOf } from './comment-paths.ts';
 import { type ReviewAction, transition } from './interview-states.ts';
-import { questionNamesOf } from './quality/questions.ts';
 import { enumeratorScope } from './scope.ts';
 
 export interface ReviewComment {
@@ -94,17 +101,19 @@ async function decide(
   }
   const named = comments.filter((c) => c.question !== null);
   if (named.length) {
-    const known = await questionNamesOf(tx, found.questionnaireId, found.questionnaireVersion);
+    const paths = await commentPathsOf(tx, found.questionnaireId, found.questionnaireVersion);
+    const answers = await currentAnswers(tx, found.id, found.currentRevision);
     const unknown = named.flatMap((c) => {
-      const i = comments.indexOf(c);
-      return known.has(baseName(c.question ?? '')) ? [] : [{ i, question: c.question }];
+      const why = commentPathProblem(paths, answers, c.question ?? '');
+      return why ? [{ i: comments.indexOf(c), question: c.question, why }] : [];
     });
     if (unknown.length) {
       throw new Problem(
         'review.unknown_question',
         unknown.map((u) => ({
           field: `comments.${u.i}.question`,
-          message: `${u.question} is not a question of ${found.questionnaireId} v${found.questionnaireVersion}`,
+          path: u.question,
+          message: `${u.why} (${found.questionnaireId} v${found.questionnaireVersion})`,
         })),
       );
     }
@@ -149,10 +158,14 @@ async function decide(
   return { status: to, revision: found.currentRevision };
 }
 
-/** A comment path such as `<roster>[2].<question>` concerns the question. */
-export function baseName(path: string): string {
-  const last = path.split('.').pop() ?? path;
-  return last.replace(/\[\d+\]$/, '');
+/** The answers of an interview's revision (for the roster rows a comment may point at). */
+async function currentAnswers(tx: Tx, interviewId: string, revision: number) {
+  const rev = await tx.query.interviewRevisions.findFirst({
+    columns: { envelope: true },
+    where: and(eq(interviewRevisions.interviewId, interviewId), eq(interviewRevisions.revision, revision)),
+  });
+  const answers = rev ? (JSON.parse(rev.envelope) as { answers?: unknown }).answers : null;
+  return answers && typeof answers === 'object' ? (answers as Record<string, unknown>) : {};
 }
 
 export async function reviewInterview(

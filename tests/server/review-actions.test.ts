@@ -122,6 +122,53 @@ describe('review actions', () => {
     expect((await row(env.interviewId))?.status).toBe('validated');
   });
 
+  it('a comment inside a roster names the roster, the row and the question: any other path is 422 naming it', async () => {
+    const answers = {
+      a04_ea: 'CV-PR-0001',
+      b01_consent: 1,
+      b03_size: 2,
+      members: [
+        { c03_sex: 1, c05_age: 40 },
+        { c03_sex: 2, c05_age: 38 },
+      ],
+    };
+    const env = await upload('enum_a1', answers);
+    const bad = ['c05_age', 'members[2].c05_age', 'members[0].z01_respondent', 'people[0].c05_age'];
+    const res = await review(env.interviewId, 'sup_a', {
+      action: 'return',
+      comments: [
+        { question: 'members[1].c05_age', text: 'idade?' },
+        { question: 'members', text: 'falta alguém?' },
+        ...bad.map((question) => ({ question, text: 'x' })),
+      ],
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as {
+      code: string;
+      details: Array<{ field: string; path: string; message: string }>;
+    };
+    expect(body.code).toBe('review.unknown_question');
+    expect(body.details.map((d) => d.path)).toEqual(bad);
+    expect(body.details.map((d) => d.field)).toEqual([2, 3, 4, 5].map((i) => `comments.${i}.question`));
+    // the bare name of a roster question says what to write instead
+    expect(body.details[0].message).toContain('members[i].c05_age');
+    expect(body.details[1].message).toContain('2 row(s)');
+    expect(await eventsOf(env.interviewId)).toHaveLength(0);
+
+    const ok = await review(env.interviewId, 'sup_a', {
+      action: 'return',
+      comments: [
+        { question: 'members[1].c05_age', text: 'idade?' },
+        { question: 'members', text: 'falta alguém?' },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect((await eventsOf(env.interviewId)).map((e) => e.question).sort()).toEqual([
+      'members',
+      'members[1].c05_age',
+    ]);
+  });
+
   it("a supervisor acting on another team's interview gets 404; enumerators and analysts 403", async () => {
     const env = await upload('enum_b1');
     expect((await review(env.interviewId, 'sup_a', { action: 'approve' })).status).toBe(404);

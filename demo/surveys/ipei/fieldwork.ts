@@ -208,6 +208,8 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
   if (options.interviews === false) return summary;
   // 2. Interviews, enumerator by enumerator.
   const submitted: PendingReview[] = [];
+  /** Per interview, the first roster row with an income: where a supervisor's comment on income points. */
+  const incomeRow = new Map<string, number>();
   const teamOfEnumerator = new Map<string, string>();
   for (const t of DEMO_TEAMS)
     for (const list of Object.values(t.enumerators)) for (const e of list) teamOfEnumerator.set(e, t.id);
@@ -332,6 +334,11 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
       }
       summary.interviews++;
       summary.outcomes[plan.result] = (summary.outcomes[plan.result] ?? 0) + 1;
+      const members = envelope.answers.members;
+      const row = Array.isArray(members)
+        ? members.findIndex((m) => typeof (m as { g14_income?: unknown }).g14_income === 'number')
+        : -1;
+      if (row >= 0) incomeRow.set(envelope.interviewId, row);
       submitted.push({
         id: envelope.interviewId,
         team: teamOfEnumerator.get(enumerator) as string,
@@ -360,19 +367,35 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
           ? {
               action: 'return',
               revision: 1,
-              comments: [
-                {
-                  question: 'g14_income',
-                  text: pick(r, [
-                    'Confirme o rendimento: parece muito alto.',
-                    'Rendimento em falta: volte a perguntar.',
-                  ]),
-                },
-              ],
+              comments: [returnComment(x.id)],
             }
           : { action: 'approve', revision: 1, comments: [] };
     if (!x.decision) summary.unreviewed++;
   }
   summary.pending = submitted.filter((x) => x.decision);
   return summary;
+
+  /**
+   * A returned interview's comment, at a path the server accepts and the tablet shows: the income of the
+   * first person with one (that row of the work module's roster), else the number of residents. One draw
+   * either way, so the decisions after it stay as they were.
+   */
+  function returnComment(id: string) {
+    const row = incomeRow.get(id);
+    return row === undefined
+      ? {
+          question: 'b01_residents',
+          text: pick(r, [
+            'Confirme o número de residentes.',
+            'Residentes diferentes da listagem: verifique.',
+          ]),
+        }
+      : {
+          question: `members_g[${row}].g14_income`,
+          text: pick(r, [
+            'Confirme o rendimento: parece muito alto.',
+            'Rendimento em falta: volte a perguntar.',
+          ]),
+        };
+  }
 }
