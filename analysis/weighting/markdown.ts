@@ -109,6 +109,7 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
     '',
     `JKn, ${report.replicates.count} replicates (one per PSU; certainty clusters are strata with their units as PSUs), every step redone per replicate.`,
     `Strata with a single PSU (no replicate): ${report.replicates.lonelyStrata.join(', ') || 'none'}.`,
+    `Certainty clusters taken in full (every unit selected: no replicate and no variance, as R with an FPC of 1): ${report.replicates.completeStrata.join(', ') || 'none'}.`,
     `Replicates raked without bounds after the bounded raking failed: ${report.replicates.unboundedFallback}; categories lost in a replicate: ${report.replicates.droppedCategories}.`,
     ...report.replicates.failed.map((x) => `- FAILED ${x.psu}: ${x.error}`),
     '',
