@@ -88,6 +88,13 @@ if (wanted('analysis')) {
   }
 }
 
+if (wanted('degf')) {
+  const { runDegfBench } = await import('./degf.ts');
+  const d = runDegfBench();
+  results.degf = d.json;
+  rows.push(...d.rows);
+}
+
 if (wanted('weighting')) {
   console.error(
     'weighting: the simulated demo with its JKn replicates, then R survey on the same inputs ...',

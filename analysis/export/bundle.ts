@@ -1,4 +1,10 @@
-/** The files of one microdata export format, plus the codebook (pt and en) that goes beside them. */
+/**
+ * The files of one microdata export format, plus what goes beside them: the codebook (JSON, CSV and
+ * Markdown, with each unit's design) and the setups that build the designs from the files alone
+ * (setup.R always; setup.do beside CSV and .dta; setup.py beside CSV).
+ */
+import { codebookMarkdown } from './codebook-markdown.ts';
+import { exampleVariable, setupFiles, setupPython, setupR, setupStata } from './design-setup.ts';
 import { writeDta } from './dta.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookCsv, codebookRows, fileCsv, fileParquet, microdataXlsx } from './microdata-files.ts';
@@ -35,14 +41,28 @@ export async function exportMicrodata(
   if (format === 'parquet')
     for (const f of [m.households, m.persons])
       files.push({ name: `${f.name}.parquet`, bytes: new Uint8Array(fileParquet(f)) });
+  const example = exampleVariable(m);
+  const bodies: Record<string, () => string> = {
+    'setup.R': () => setupR(m.design, format, example),
+    'setup.do': () => setupStata(m.design, format, example),
+    'setup.py': () => setupPython(m.design, example),
+  };
+  const setups = setupFiles(format).map((name) => ({ name, body: bodies[name]() }));
   const codebook = {
     survey: opts.survey,
     notice: opts.notice ?? null,
     link: 'persons.household_id = households.household_id',
     dropped: m.dropped,
+    design: m.design,
+    setup: setups.map((x) => x.name),
     variables: codebookRows(m),
   };
   files.push({ name: 'codebook.json', bytes: text(`${JSON.stringify(codebook, null, 2)}\n`) });
   files.push({ name: 'codebook.csv', bytes: text(codebookCsv(m)) });
+  files.push({
+    name: 'codebook.md',
+    bytes: text(codebookMarkdown(m, { ...opts, setups: setups.map((x) => x.name) })),
+  });
+  for (const x of setups) files.push({ name: x.name, bytes: text(x.body) });
   return files;
 }

@@ -11,6 +11,7 @@ import { withDerived } from '../tables/derive.ts';
 import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
+import { exportDesign, type UnitDesign } from './design-setup.ts';
 
 export interface ExportVariable {
   name: string;
@@ -34,6 +35,8 @@ export interface Microdata {
   persons: ExportFile;
   /** Columns of the weighted data left out (direct identifiers or unknown to the codebook). */
   dropped: { households: string[]; persons: string[] };
+  /** How to analyse each unit: weight, replicate weights, type, scale, rscales, mse, design variables. */
+  design: UnitDesign[];
 }
 
 const IDENTIFYING_TYPES = new Set(['text', 'date']);
@@ -156,5 +159,10 @@ export function buildMicrodata(
     ppDerived,
     never,
   );
-  return { households: hh.file, persons: pp.file, dropped: { households: hh.dropped, persons: pp.dropped } };
+  return {
+    households: hh.file,
+    persons: pp.file,
+    dropped: { households: hh.dropped, persons: pp.dropped },
+    design: exportDesign(m),
+  };
 }

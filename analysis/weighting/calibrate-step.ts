@@ -22,8 +22,18 @@ export interface RakeSummary {
   /** Largest weight / (trim factor x stratum median) at the end (<= 1 + tolerance when converged). */
   maxCapRatio: number;
   converged: boolean;
+  /** g-weights of the first calibration (before any trimming), as R calibrate's. */
   gMin: number;
   gMax: number;
+  /**
+   * Final weight / this step's input weight, after the trimming loop. Each recalibration bounds g
+   * against the weights it is given (the cut ones), as R's trimWeights + calibrate loop does, so
+   * the final ratios may leave the bounds; the report prints these and says so.
+   */
+  finalMin: number;
+  finalMax: number;
+  /** The final ratios are within the bounds (true when the step has no bounds). */
+  withinBounds: boolean;
   dropped: string[];
   /** A replicate whose bounded calibration failed and was calibrated without bounds. */
   unbounded: boolean;
@@ -36,6 +46,9 @@ export const noCalibration = (): RakeSummary => ({
   converged: true,
   gMin: 1,
   gMax: 1,
+  finalMin: 1,
+  finalMax: 1,
+  withinBounds: true,
   dropped: [],
   unbounded: false,
 });
@@ -105,6 +118,17 @@ export function calibrateStep(
     );
     r = rk(cut);
   }
+  let finalMin = Number.POSITIVE_INFINITY;
+  let finalMax = Number.NEGATIVE_INFINITY;
+  w.forEach((v, i) => {
+    if (!(v > 0)) return;
+    const q = r.weights[i] / v;
+    if (q < finalMin) finalMin = q;
+    if (q > finalMax) finalMax = q;
+  });
+  if (finalMin > finalMax) finalMin = finalMax = 1;
+  const slack = 1e-9; // the calibration's own tolerance
+  const withinBounds = !c.bounds || (finalMin >= c.bounds[0] - slack && finalMax <= c.bounds[1] + slack);
   return {
     weights: r.weights,
     summary: {
@@ -114,6 +138,9 @@ export function calibrateStep(
       converged: !trim || ratio <= 1 + 1e-6,
       gMin: g.length ? Math.min(...g) : 1,
       gMax: g.length ? Math.max(...g) : 1,
+      finalMin,
+      finalMax,
+      withinBounds,
       dropped: r.dropped,
       unbounded,
     },

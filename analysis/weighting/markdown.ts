@@ -19,6 +19,26 @@ function calibrationNotes(report: WeightingReport): string[] {
   );
 }
 
+/**
+ * Where the trimming loop took the final weights outside the g bounds: the bounds apply to each
+ * recalibration of the cut weights (as R's trimWeights + calibrate loop), not to final / input.
+ */
+function boundsNotes(report: WeightingReport): string[] {
+  const r = report.recipe;
+  const steps = [
+    ['units', r.units.calibration, report.unitCalibration],
+    ['roster', r.persons?.roster, report.rosterRake],
+    ['individuals', r.persons?.individuals, report.personRake],
+  ] as const;
+  return steps.flatMap(([n, c, s]) =>
+    c?.bounds && !s.withinBounds
+      ? [
+          `${n}: the final weights are ${f(s.finalMin, 3)} to ${f(s.finalMax, 3)} times their input weights, outside the bounds [${c.bounds.join(', ')}]: each of the ${s.trimRounds} trimming rounds cut the weights above the cap and recalibrated the cut weights within the bounds, so the bounds hold for each recalibration, not for final / input.`,
+        ]
+      : [],
+  );
+}
+
 export function reportMarkdown(report: WeightingReport, title = 'Weighting report'): string {
   const s = report.sample;
   const lines = [
@@ -60,8 +80,8 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
     '',
     '## Calibration',
     '',
-    '| file | g min | g max | trim rounds | weights trimmed | max weight / cap | converged |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| file | g min (first calibration) | g max | final / input min | final / input max | trim rounds | weights trimmed | max weight / cap | converged |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...(
       [
         ['units', report.unitCalibration],
@@ -70,10 +90,11 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
       ] as const
     ).map(
       ([n, r]) =>
-        `| ${n} | ${f(r.gMin, 3)} | ${f(r.gMax, 3)} | ${r.trimRounds} | ${r.trimmed} | ${f(r.maxCapRatio, 3)} | ${r.converged ? 'yes' : 'NO'} |`,
+        `| ${n} | ${f(r.gMin, 3)} | ${f(r.gMax, 3)} | ${f(r.finalMin, 3)} | ${f(r.finalMax, 3)} | ${r.trimRounds} | ${r.trimmed} | ${f(r.maxCapRatio, 3)} | ${r.converged ? 'yes' : 'NO'} |`,
     ),
     '',
     ...calibrationNotes(report),
+    ...boundsNotes(report),
     '',
     '## Control totals (weighted minus control)',
     '',
@@ -88,6 +109,7 @@ export function reportMarkdown(report: WeightingReport, title = 'Weighting repor
     '',
     `JKn, ${report.replicates.count} replicates (one per PSU; certainty clusters are strata with their units as PSUs), every step redone per replicate.`,
     `Strata with a single PSU (no replicate): ${report.replicates.lonelyStrata.join(', ') || 'none'}.`,
+    `Certainty clusters taken in full (every unit selected: no replicate and no variance, as R with an FPC of 1): ${report.replicates.completeStrata.join(', ') || 'none'}.`,
     `Replicates raked without bounds after the bounded raking failed: ${report.replicates.unboundedFallback}; categories lost in a replicate: ${report.replicates.droppedCategories}.`,
     ...report.replicates.failed.map((x) => `- FAILED ${x.psu}: ${x.error}`),
     '',

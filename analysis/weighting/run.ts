@@ -79,6 +79,8 @@ export interface WeightingReport {
   replicates: {
     count: number;
     lonelyStrata: string[];
+    /** Certainty clusters taken in full (every unit selected): no replicate, no variance. */
+    completeStrata: string[];
     droppedCategories: number;
     unboundedFallback: number;
     failed: Array<{ psu: string; error: string }>;
@@ -169,7 +171,7 @@ export function runWeighting(
   const reps =
     recipe.replicates && options.replicates !== false
       ? jknReplicates(households, w1)
-      : { replicates: [], lonely: [] };
+      : { replicates: [], lonely: [], complete: [] };
   const failed: Array<{ psu: string; error: string }> = [];
   let dropped = 0;
   let unbounded = 0;
@@ -229,6 +231,7 @@ export function runWeighting(
     replicates: {
       count: hh.length,
       lonelyStrata: reps.lonely,
+      completeStrata: reps.complete,
       droppedCategories: dropped,
       unboundedFallback: unbounded,
       failed,

@@ -232,7 +232,7 @@ export function AnalystScreen() {
           <span key={f} className="microdata-format">
             <strong>{f.toUpperCase()}</strong>:{' '}
             {(f === 'xlsx' ? [`${survey}-microdata.xlsx`] : [`households.${f}`, `persons.${f}`])
-              .concat(['codebook.csv'])
+              .concat(['codebook.csv', 'codebook.md', 'setup.R'])
               .map((file) => (
                 <button
                   key={file}

@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
+import { setupFiles } from '../../analysis/export/design-setup.ts';
 import { buildMicrodata } from '../../analysis/export/microdata.ts';
 import { tablesCsv, tablesJson } from '../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
@@ -189,7 +190,11 @@ export async function microdataFile(
       ? 'text/csv; charset=utf-8'
       : file.endsWith('.xlsx')
         ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-        : 'application/octet-stream';
+        : file.endsWith('.md')
+          ? 'text/markdown; charset=utf-8'
+          : /\.(R|do|py)$/.test(file)
+            ? 'text/plain; charset=utf-8'
+            : 'application/octet-stream';
   return { body: hit.bytes, type, filename: file.startsWith(survey) ? file : `${survey}-${file}` };
 }
 
@@ -197,5 +202,5 @@ export async function microdataFile(
 export function microdataFiles(survey: string, format: MicrodataFormat): string[] {
   const data =
     format === 'xlsx' ? [`${survey}-microdata.xlsx`] : ['households', 'persons'].map((f) => `${f}.${format}`);
-  return [...data, 'codebook.json', 'codebook.csv'];
+  return [...data, 'codebook.json', 'codebook.csv', 'codebook.md', ...setupFiles(format)];
 }

@@ -127,7 +127,18 @@ describe('analysis API', () => {
   });
   it('microdata files for analysts, without identifiers', async () => {
     const list = await (await call('GET', '/api/analysis/ipei/microdata/dta', 'analyst')).json();
-    expect(list.files).toEqual(['households.dta', 'persons.dta', 'codebook.json', 'codebook.csv']);
+    expect(list.files).toEqual([
+      'households.dta',
+      'persons.dta',
+      'codebook.json',
+      'codebook.csv',
+      'codebook.md',
+      'setup.R',
+      'setup.do',
+    ]);
+    const setup = await call('GET', '/api/analysis/ipei/microdata/dta/setup.R', 'analyst');
+    expect(setup.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await setup.text()).toContain('individual_design <- unit_design("persons", "w_person_final",');
     const dta = await call('GET', '/api/analysis/ipei/microdata/dta/persons.dta', 'analyst');
     expect(dta.status).toBe(200);
     const bytes = new Uint8Array(await dta.arrayBuffer());

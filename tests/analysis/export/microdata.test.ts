@@ -128,6 +128,10 @@ describe('Parquet, Excel and CSV', () => {
       'persons.csv',
       'codebook.json',
       'codebook.csv',
+      'codebook.md',
+      'setup.R',
+      'setup.do',
+      'setup.py',
     ]);
     const txt = (n: string) => new TextDecoder().decode(files.find((f) => f.name === n)?.bytes);
     const hhIds = new Set(

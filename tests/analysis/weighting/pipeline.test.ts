@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collapseCells, runWeighting, WeightingError } from '../../../analysis/weighting/index.ts';
+import {
+  collapseCells,
+  reportMarkdown,
+  runWeighting,
+  WeightingError,
+} from '../../../analysis/weighting/index.ts';
 import { recipeOf } from './legacy.ts';
 import { controls, households, options, persons, recipe } from './small-example.ts';
 
@@ -77,8 +82,45 @@ describe('each calibration step equals R survey (postStratify, calibrate raking 
         expect(Math.abs((byId.get(id)?.w_person_final as number) - w), id).toBeLessThan(1e-7);
       expect(r.report.rosterRake.trimRounds).toBe(sc.roster_rounds);
       expect(r.report.personRake.trimRounds).toBe(sc.person_rounds);
+      // the report's final range is R's final weight / the step's input (w_hh for the eligible
+      // roster, w4_ind for the respondents), not the first calibration's g
+      const ratios = (final: Record<string, number>, input: 'w_hh' | 'w4_ind') =>
+        Object.entries(final)
+          .filter(([, w]) => w > 0)
+          .map(([id, w]) => w / (byId.get(id)?.[input] as number));
+      for (const [rake, final, input] of [
+        [r.report.rosterRake, sc.w_roster_final, 'w_hh'],
+        [r.report.personRake, sc.w_person_final, 'w4_ind'],
+      ] as const) {
+        const q = ratios(final, input);
+        expect(rake.finalMin).toBeCloseTo(Math.min(...q), 6);
+        expect(rake.finalMax).toBeCloseTo(Math.max(...q), 6);
+        expect(rake.withinBounds).toBe(Math.min(...q) >= 0.3 - 1e-9 && Math.max(...q) <= 3 + 1e-9);
+      }
     });
   }
+  it('the report prints the final / input range and says when trimming left the bounds', () => {
+    const run = (bounds: [number, number], trimFactor: number) =>
+      runWeighting(
+        households,
+        persons,
+        recipeOf(controls, { ...options, bounds, trimFactor, replicates: false }),
+        null,
+      );
+    const tight = run([0.4, 1.8], 1.5); // 13 and 20 trim rounds take the final ratios outside [0.4, 1.8]
+    const md = reportMarkdown(tight.report);
+    expect(md).toContain('| final / input min | final / input max |');
+    const p = tight.report.personRake;
+    expect(p.withinBounds).toBe(false);
+    expect(p.finalMin < 0.4 || p.finalMax > 1.8).toBe(true);
+    expect(md).toContain(`| ${p.finalMin.toFixed(3)} | ${p.finalMax.toFixed(3)} |`);
+    expect(md).toContain(
+      `individuals: the final weights are ${p.finalMin.toFixed(3)} to ${p.finalMax.toFixed(3)} times their input weights, outside the bounds [0.4, 1.8]`,
+    );
+    const loose = run([0.3, 3], 3.5);
+    expect(loose.report.personRake.withinBounds).toBe(true);
+    expect(reportMarkdown(loose.report)).not.toContain('outside the bounds');
+  });
 });
 
 describe('bad input gets a clear error', () => {

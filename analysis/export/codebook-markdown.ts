@@ -1,0 +1,45 @@
+/**
+ * The codebook as a readable Markdown page: how to analyse each unit (its rows, weight, replicate
+ * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
+ * variable with its label and value labels, in the export's language.
+ */
+import type { Microdata } from './microdata.ts';
+import { codebookRows } from './microdata-files.ts';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function codebookMarkdown(
+  m: Microdata,
+  opts: { lang: 'pt' | 'en'; survey: string; notice?: string | null; setups: string[] },
+): string {
+  const range = (cols: string[]) =>
+    cols.length > 2 ? `${cols[0]} … ${cols[cols.length - 1]} (${cols.length})` : cols.join(', ');
+  const lines = [
+    `# ${opts.survey}: codebook`,
+    '',
+    ...(opts.notice ? [opts.notice, ''] : []),
+    'Files: households and persons, linked by `persons.household_id = households.household_id`.',
+    '',
+    '## How to analyse each unit',
+    '',
+    `Replicate weights are analysis weights (combined.weights = TRUE). The variance of an estimate is scale x sum over replicates of rscale x (replicate estimate - mean of the replicates)^2 (mse = FALSE). Ready-to-run setups beside the files: ${opts.setups.join(', ')}.`,
+    '',
+    '| unit | file | rows | weight | replicate weights | type | scale | rscales | mse | strata | PSU |',
+    '| --- | --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- |',
+    ...m.design.map((u) => {
+      const rs = [...new Set(u.rscales.map((x) => Number(x.toPrecision(6))))];
+      return `| ${u.unit} | ${u.file} | ${u.rows} | ${u.weight} | ${range(u.repweights)} | ${u.type} | ${u.scale} | ${rs.length === 1 ? `${rs[0]} each` : `one per replicate (codebook.json), ${Math.min(...rs)} to ${Math.max(...rs)}`} | ${u.mse} | ${u.strata} | ${u.psu} |`;
+    }),
+    '',
+    '## Variables',
+    '',
+    '| file | variable | role | type | label | values |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...codebookRows(m).map(
+      (r) =>
+        `| ${r.file} | ${r.variable} | ${r.role} | ${r.type} | ${cell(opts.lang === 'pt' ? r.label_pt : r.label_en)} | ${cell(r.values.map((v) => `${v.code} = ${v[opts.lang]}`).join('; '))} |`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,165 @@
+/**
+ * The degrees of freedom of a replicate (sub)design, as R survey's degf.svyrep.design:
+ * `qr(weights(design, "analysis"), tol = 1e-5)$rank - 1` on the rows of the (sub)design. R's qr is
+ * LINPACK dqrdc2 (Householder with limited pivoting: a column whose remaining norm falls below tol
+ * times its original norm is moved to the end; the rank is at most the number of rows), run here
+ * by the loop of `qrLeastSquares` (svyGlm's QR) reduced to the rank. To make it fast the n x R matrix is first
+ * shortened without changing X'X, hence without changing dqrdc2's column norms and decisions:
+ * rows that are multiples of one another (a PSU's rows under PSU multipliers; persons of one PSU
+ * and calibration cell under recalibrated replicates) become one row of norm sqrt(sum of their
+ * squared norms), and zero rows leave.
+ */
+import type { ReplicateDesign } from '../replicate-design.ts';
+
+/** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
+export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
+  // With replicate weight columns the rank depends only on the columns and on which rows are in the
+  // (sub)design, and every estimate of a domain asks for it (its df): computed once per row set.
+  if (design.multipliers || !design.repWeights)
+    return dqrdc2Rank(multiplierRows(design), design.nReplicates, tol);
+  const cache = rankCache.get(design.repWeights) ?? new Map<string, number>();
+  rankCache.set(design.repWeights, cache);
+  let key = `${tol}:`;
+  for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) key += `${i},`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const rowsC = weightRows(design);
+  const rank = dqrdc2Rank(rowsC, design.nReplicates, tol);
+  if (cache.size >= 2000) cache.clear();
+  cache.set(key, rank);
+  return rank;
+}
+
+const rankCache = new WeakMap<readonly Float64Array[], Map<string, number>>();
+
+/** Rows of the compressed matrix, each of length R. */
+type Rows = Float64Array[];
+
+/** PSU multipliers: the rows of PSU c are w_i m_c, one row sqrt(sum w_i^2) m_c per PSU. */
+function multiplierRows(design: ReplicateDesign): Rows {
+  const { psu, nPsu, values } = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
+  const R = design.nReplicates;
+  const w2 = new Float64Array(nPsu);
+  for (let i = 0; i < design.n; i++) w2[psu[i]] += design.weights[i] * design.weights[i];
+  const rows: Rows = [];
+  for (let c = 0; c < nPsu; c++) {
+    if (w2[c] === 0) continue;
+    const s = Math.sqrt(w2[c]);
+    const row = new Float64Array(R);
+    let any = false;
+    for (let r = 0; r < R; r++) {
+      row[r] = s * values[c * R + r];
+      if (row[r] !== 0) any = true;
+    }
+    if (any) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Replicate weight columns: the (sub)design's rows, merged when proportional. A row is normalised
+ * by its largest absolute entry and quantised to 2^-40 to find its equals (rows equal to ~1e-12
+ * are merged; rows split by rounding stay apart, which changes nothing but the speed).
+ */
+function weightRows(design: ReplicateDesign): Rows {
+  const R = design.nReplicates;
+  const reps = design.repWeights as Float64Array[];
+  const buckets = new Map<number, Array<{ q: Float64Array; v: Float64Array; ss: number }>>();
+  const groups: Array<{ v: Float64Array; ss: number }> = [];
+  const x = new Float64Array(R);
+  for (let i = 0; i < design.n; i++) {
+    if (design.weights[i] === 0) continue;
+    let a = 0;
+    for (let r = 0; r < R; r++) {
+      x[r] = reps[r][i];
+      if (Math.abs(x[r]) > a) a = Math.abs(x[r]);
+    }
+    if (a === 0 || !Number.isFinite(a)) {
+      if (a !== 0) groups.push({ v: Float64Array.from(x), ss: 1 }); // NaN/Inf: as is, R would fail
+      continue;
+    }
+    const q = new Float64Array(R);
+    let h = 0x811c9dc5;
+    for (let r = 0; r < R; r++) {
+      q[r] = Math.round((x[r] / a) * 2 ** 40);
+      h = Math.imul(h ^ ((q[r] % 2 ** 31) | 0), 0x01000193) ^ ((q[r] / 2 ** 31) | 0);
+    }
+    const bucket = buckets.get(h) ?? [];
+    if (bucket.length === 0) buckets.set(h, bucket);
+    const same = bucket.find((g) => g.q.every((value, r) => value === q[r]));
+    if (same) same.ss += a * a;
+    else {
+      const g = { q, v: Float64Array.from(x, (value) => value / a), ss: a * a };
+      bucket.push(g);
+      groups.push(g);
+    }
+  }
+  return groups.map((g) => {
+    const s = Math.sqrt(g.ss);
+    return Float64Array.from(g.v, (value) => value * s);
+  });
+}
+
+/**
+ * dqrdc2's rank (R qr(x, tol)$rank) of the matrix with these rows and R columns: the loop of
+ * `qrLeastSquares` (model/qr.ts) without Q'y and R, on one column-major buffer. A column whose
+ * remaining norm (downdated, recomputed when it lost 6 digits) falls below tol times its original
+ * norm moves to the end; the rank is the columns never moved, at most the number of rows.
+ */
+export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
+  const m = rows.length;
+  if (m === 0) return 0;
+  const x = new Float64Array(m * R);
+  for (let i = 0; i < m; i++) {
+    const row = rows[i];
+    for (let r = 0; r < R; r++) x[r * m + i] = row[r];
+  }
+  const offset = Int32Array.from({ length: R }, (_, j) => j * m); // column j starts at offset[j]
+  const norm = (o: number, from: number) => {
+    let s = 0;
+    for (let i = o + from; i < o + m; i++) s += x[i] * x[i];
+    return Math.sqrt(s);
+  };
+  const qraux = new Float64Array(R);
+  const original = new Float64Array(R);
+  for (let j = 0; j < R; j++) {
+    qraux[j] = norm(offset[j], 0);
+    original[j] = qraux[j] === 0 ? 1 : qraux[j];
+  }
+  const lup = Math.min(m, R);
+  let k = R + 1; // 1-based as LINPACK
+  for (let l = 0; l < lup; l++) {
+    while (l + 1 < k && qraux[l] < original[l] * tol) {
+      const o = offset[l];
+      const q = qraux[l];
+      const w = original[l];
+      offset.copyWithin(l, l + 1);
+      qraux.copyWithin(l, l + 1);
+      original.copyWithin(l, l + 1);
+      offset[R - 1] = o;
+      qraux[R - 1] = q;
+      original[R - 1] = w;
+      k--;
+    }
+    if (l === m - 1) break;
+    const ol = offset[l];
+    let nrmxl = norm(ol, l);
+    if (nrmxl === 0) continue;
+    if (x[ol + l] < 0) nrmxl = -nrmxl;
+    for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
+    x[ol + l] += 1;
+    const pivot = x[ol + l];
+    for (let j = l + 1; j < R; j++) {
+      const oj = offset[j];
+      let dot = 0;
+      for (let i = l; i < m; i++) dot += x[ol + i] * x[oj + i];
+      const t = -dot / pivot;
+      for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+      if (qraux[j] === 0) continue;
+      const tt = Math.max(1 - (Math.abs(x[oj + l]) / qraux[j]) ** 2, 0);
+      if (tt < 1e-6) qraux[j] = norm(oj, l + 1);
+      else qraux[j] *= Math.sqrt(tt);
+    }
+  }
+  return Math.min(k - 1, m);
+}
