@@ -13,6 +13,7 @@ import type { AnalysisOptions } from './domain/analysis.ts';
 import { bindSurveys, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
+import { bodyLimits } from './middleware/body-limits.ts';
 import { Problem } from './problems.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -69,6 +70,7 @@ export function createApp(options: CreateAppOptions) {
       weigh: weighInWorker,
       log,
     });
+  app.use('/api/*', bodyLimits(options.settings.bodyLimitBytes));
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(options))
     .route('/openapi.json', openApiRoutes())
