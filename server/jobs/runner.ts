@@ -16,10 +16,11 @@ export type JobHandler = (job: Job) => Promise<(tx: Tx) => Promise<void>>;
 export interface JobRunner {
   start(): Promise<void>;
   kick(): void;
-  /** Runs until no job is pending (tests and benchmarks). */
+  /** Runs until no job is pending (tests and benchmarks); the loops' own drain stops at stop(). */
   drain(): Promise<number>;
   /** Runs the next pending job, if any; true when one ran. */
   drainOne(): Promise<boolean>;
+  /** Lets each loop finish the job it is running and ends; pending jobs stay pending for the next start. */
   stop(): Promise<void>;
 }
 
@@ -88,9 +89,10 @@ export function createJobRunner(
     return true;
   }
 
-  async function drain(): Promise<number> {
+  /** Runs jobs until none is pending or `stop()` is called (then after the job it is running). */
+  async function drain(untilStopped = false): Promise<number> {
     let done = 0;
-    while (await drainOne()) {
+    while (!(untilStopped && stopped) && (await drainOne())) {
       done++;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -100,7 +102,7 @@ export function createJobRunner(
   async function run(): Promise<void> {
     while (!stopped) {
       wake = false;
-      await drain();
+      await drain(true);
       if (!wake && !stopped) {
         await new Promise<void>((resolve) => {
           const sleeper = () => {
@@ -128,7 +130,7 @@ export function createJobRunner(
       wake = true;
       for (const sleeper of [...sleepers]) sleeper();
     },
-    drain,
+    drain: () => drain(),
     drainOne,
     async stop() {
       stopped = true;
