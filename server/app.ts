@@ -44,7 +44,9 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof HTTPException && error.status === 413) return new Problem('request.too_large');
   // the database server went away: the tablet keeps its copy and retries later
-  if (describeDatabaseError(error).kind === 'unreachable') return new Problem('server.unavailable');
+  // or cannot write now (locked, disk full, read-only): the same, the tablet retries
+  const { kind } = describeDatabaseError(error);
+  if (kind === 'unreachable' || kind === 'unwritable') return new Problem('server.unavailable', { kind });
   return new Problem('server.internal');
 }
 

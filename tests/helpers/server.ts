@@ -91,10 +91,16 @@ export async function createTestContext(
      * takes one live interview, so envelope() hands out the next one each time (and the last again).
      */
     assignmentsPerEnumerator?: number;
+    /** The database's busy timeout (tests of a lock held by another process). */
+    busyTimeoutMs?: number;
   } = {},
 ): Promise<TestContext> {
   const testDb = await freshTestDatabase();
-  const database = await openDatabase({ url: testDb.url, authToken: testDb.authToken });
+  const database = await openDatabase({
+    url: testDb.url,
+    authToken: testDb.authToken,
+    busyTimeoutMs: options.busyTimeoutMs,
+  });
   await migrateDatabase(database.db);
   const surveyDirs = [TEST_QUESTIONNAIRES, ...(options.surveyDirs ?? [])];
   for (const dir of surveyDirs)
