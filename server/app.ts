@@ -13,6 +13,7 @@ import type { AnalysisOptions } from './domain/analysis.ts';
 import { bindSurveys, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
+import { bodyLimits } from './middleware/body-limits.ts';
 import { Problem } from './problems.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -43,7 +44,9 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof HTTPException && error.status === 413) return new Problem('request.too_large');
   // the database server went away: the tablet keeps its copy and retries later
-  if (describeDatabaseError(error).kind === 'unreachable') return new Problem('server.unavailable');
+  // or cannot write now (locked, disk full, read-only): the same, the tablet retries
+  const { kind } = describeDatabaseError(error);
+  if (kind === 'unreachable' || kind === 'unwritable') return new Problem('server.unavailable', { kind });
   return new Problem('server.internal');
 }
 
@@ -69,6 +72,7 @@ export function createApp(options: CreateAppOptions) {
       weigh: weighInWorker,
       log,
     });
+  app.use('/api/*', bodyLimits(options.settings.bodyLimitBytes));
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(options))
     .route('/openapi.json', openApiRoutes())

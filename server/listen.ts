@@ -7,6 +7,11 @@ import { serve } from '@hono/node-server';
 import type { Env } from './env.ts';
 import { type Started, StartupError } from './startup.ts';
 
+/** The longest a stop may take (SIGTERM's usual grace is 10 s). */
+const STOP_DEADLINE_MS = 9_000;
+/** How long in-flight requests get to finish before the jobs and the database are closed. */
+const REQUESTS_GRACE_MS = 4_000;
+
 export async function listen<S extends Started>(
   env: Env,
   start: () => Promise<S>,
@@ -30,9 +35,19 @@ export async function listen<S extends Started>(
     console.log(`API description: ${url}/api/openapi.json`);
   });
 
+  let stopping = false;
   async function shutdown(signal: string) {
-    console.log(`${signal}: stopping`);
-    server.close();
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping (no new requests; in-flight requests and job steps finish)`);
+    // whatever happens below, the process is gone within STOP_DEADLINE_MS; nothing acknowledged is lost
+    // (every 2xx was committed) and jobs not done are pending again at the next start
+    setTimeout(() => {
+      console.error(`${signal}: not stopped after ${STOP_DEADLINE_MS} ms: exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, REQUESTS_GRACE_MS).unref())]);
     await started.close();
     process.exit(0);
   }

@@ -27,6 +27,11 @@ const catalogue = {
     status: 409,
     message: 'This revision cannot be accepted now; the copy was kept for review.',
   },
+  'interview.assignment_taken': {
+    status: 409,
+    message:
+      'This assignment already has a live interview (not rejected) under another id; the copy was kept for review. Send a revision of that interview, or have a coordinator reject it first.',
+  },
   'interview.not_owner': {
     status: 403,
     message: 'This interview belongs to another enumerator; the copy was kept for review.',

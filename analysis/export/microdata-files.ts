@@ -5,11 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { formulaSafe } from './formula-safe.ts';
 import type { ExportFile, ExportVariable, Microdata } from './microdata.ts';
 
 const csvCell = (v: string | number | null): string => {
   if (v === null) return '';
-  const s = typeof v === 'number' ? (Number.isNaN(v) ? '' : String(v)) : v;
+  const s = typeof v === 'number' ? (Number.isNaN(v) ? '' : String(v)) : formulaSafe(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -65,7 +66,7 @@ export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en'): Promise<Bu
       ws.addRow(
         f.variables.map((v) => {
           const x = f.columns[v.name][i];
-          return typeof x === 'number' && Number.isNaN(x) ? null : x;
+          return typeof x === 'number' && Number.isNaN(x) ? null : formulaSafe(x);
         }),
       );
     ws.views = [{ state: 'frozen', ySplit: 1 }];

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../tables/labels.ts';
 import type { ModelResult } from '../tables/model.ts';
 import { MARK } from '../tables/reliability.ts';
+import { formulaSafe } from './formula-safe.ts';
 
 const FAMILY: Record<Lang, Record<string, string>> = {
   pt: {
@@ -123,7 +124,7 @@ export function modelJson(
 
 const csvCell = (v: unknown) => {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
-  const s = String(v);
+  const s = typeof v === 'string' ? formulaSafe(v) : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

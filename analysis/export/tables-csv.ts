@@ -6,6 +6,7 @@ import type { TableCell, TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import { MARK } from '../tables/reliability.ts';
+import { formulaSafe } from './formula-safe.ts';
 
 export interface PublishedCell {
   estimate: number | null;
@@ -90,7 +91,7 @@ export function tableRows(t: TableResult, lang: Lang): CsvRow[] {
 
 const cell = (v: string | number | null): string => {
   if (v === null) return '';
-  const s = typeof v === 'number' ? String(v) : v;
+  const s = typeof v === 'number' ? String(v) : formulaSafe(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

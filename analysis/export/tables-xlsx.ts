@@ -12,6 +12,7 @@ import type { Lang } from '../tables/labels.ts';
 import type { TableIssue } from '../tables/plan.ts';
 import { MARK } from '../tables/reliability.ts';
 import { crossTab } from './crosstab.ts';
+import { formulaSafe } from './formula-safe.ts';
 import { CSV_COLUMNS, published, tableRows } from './tables-csv.ts';
 
 /** The columns of one column group of a cross-tab. */
@@ -125,7 +126,9 @@ function dataSheet(wb: ExcelJS.Workbook, tables: TableResult[], lang: Lang): voi
   const ws = wb.addWorksheet(SHEETS[lang].data);
   ws.columns = CSV_COLUMNS.map((k) => ({ header: k, key: k, width: k === 'title' ? 40 : 14 }));
   ws.getRow(1).font = { bold: true };
-  for (const t of tables) for (const r of tableRows(t, lang)) ws.addRow(r);
+  for (const t of tables)
+    for (const r of tableRows(t, lang))
+      ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formulaSafe(v)])));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: CSV_COLUMNS.length } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }

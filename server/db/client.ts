@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { waitForDatabase } from './connect.ts';
+import { describeDatabaseError, waitForDatabase } from './connect.ts';
 import { createGroupCommit, type WriteWork } from './group-commit.ts';
 import * as schema from './schema.ts';
 import { serializedClient } from './serialized-client.ts';
@@ -30,6 +30,8 @@ export interface Database {
   db: Db;
   /** Runs write work in a transaction, grouped with other waiting work (see group-commit.ts). */
   write: <T>(work: WriteWork<T>) => Promise<T>;
+  /** Why the last write failed when the database could not take it (locked, full, gone); null once a write succeeds. */
+  writeTrouble: () => { reason: string; at: number } | null;
   close: () => void;
 }
 
@@ -53,7 +55,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const client =
     options.syncUrl || options.url === ':memory:' || options.url.startsWith('file::memory:')
       ? serializedClient(raw)
-      : raw;
+      : path
+        ? renewAfterFailedBegin(raw)
+        : raw;
   try {
     await waitForDatabase(client, {
       url: options.url,
@@ -72,5 +76,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   await client.execute('PRAGMA foreign_keys=ON');
   const db = drizzle(client, { schema });
-  return { client, db, write: createGroupCommit(db), close: () => client.close() };
+  const grouped = createGroupCommit(db);
+  let trouble: { reason: string; at: number } | null = null;
+  const write = async <T>(work: WriteWork<T>): Promise<T> => {
+    try {
+      const result = await grouped(work);
+      trouble = null;
+      return result;
+    } catch (error) {
+      const { kind, reason } = describeDatabaseError(error);
+      if (kind === 'unwritable' || kind === 'unreachable') trouble = { reason, at: Date.now() };
+      throw error;
+    }
+  };
+  return { client, db, write, writeTrouble: () => trouble, close: () => client.close() };
+}
+
+/**
+ * libSQL's local client hands a pooled connection whose BEGIN failed (the database locked by another
+ * process past the busy timeout) back to its pool with the failed statement still open, and every later
+ * transaction on it fails to commit ("cannot commit transaction - SQL statements in progress") until the
+ * statement is collected, about 50 s. When a BEGIN fails the pool's connections are replaced at once
+ * (`reconnect`; only this writer holds a transaction, reads borrow a connection synchronously).
+ */
+function renewAfterFailedBegin(client: Client): Client {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'transaction') {
+        return async (...args: Parameters<Client['transaction']>) => {
+          try {
+            return await target.transaction(...args);
+          } catch (error) {
+            await target.reconnect();
+            throw error;
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

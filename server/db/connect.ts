@@ -7,7 +7,7 @@ import type { Client } from '@libsql/client';
 export class DatabaseUnavailable extends Error {}
 
 export function describeDatabaseError(error: unknown): {
-  kind: 'auth' | 'unreachable' | 'other';
+  kind: 'auth' | 'unreachable' | 'unwritable' | 'other';
   reason: string;
 } {
   const parts: string[] = [];
@@ -15,6 +15,15 @@ export function describeDatabaseError(error: unknown): {
     parts.push(`${(e as { code?: string }).code ?? ''} ${(e as Error).message ?? String(e)}`);
   }
   const text = parts.join(' <- ');
+  // the database is there but cannot take a write now: locked by another process past the busy timeout,
+  // a full disk, an I/O error, a read-only file (a passing state: answered 503, retried by the tablet)
+  if (
+    /SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY)|database is locked|disk is full|readonly database|read-only/i.test(
+      text,
+    )
+  ) {
+    return { kind: 'unwritable', reason: text.trim() };
+  }
   if (/\b(401|403)\b|unauthori[sz]ed|forbidden|auth/i.test(text))
     return { kind: 'auth', reason: text.trim() };
   if (

@@ -2,12 +2,13 @@
  * Receiving interviews from tablets. Retry-safe by construction: the tablet mints the interview id and
  * numbers its revisions; the same content again is a no-op; anything that cannot be applied (a
  * conflicting copy, an unexpected revision, someone else's interview, an unknown questionnaire or
- * assignment) is kept in quarantine, never dropped. The envelope is stored as the exact text received.
+ * assignment, a second live interview for an assignment) is kept in quarantine, never dropped. An
+ * assignment has at most one live interview: a new one is accepted only when every earlier one is rejected. The envelope is stored as the exact text received.
  * Validation happens later, in a background job. The revision row is the intake's audit trail (who,
  * when, what); refusals are in quarantine.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import type { InterviewEnvelope } from '../contract/interview.ts';
 import type { InterviewStatus } from '../contract/vocabulary.ts';
 import type { Database } from '../db/client.ts';
@@ -109,6 +110,17 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
         ).map((a) => [a.id, a])
       : [],
   );
+  // one live interview per assignment: an assignment whose interview is not rejected takes no other
+  const taken = new Set(
+    assignmentIds.length
+      ? (
+          await tx
+            .select({ assignmentId: interviews.assignmentId })
+            .from(interviews)
+            .where(and(inArray(interviews.assignmentId, assignmentIds), ne(interviews.status, 'rejected')))
+        ).map((r) => r.assignmentId)
+      : [],
+  );
   const versions = new Map(
     (
       await tx
@@ -124,7 +136,8 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
   const seen = new Set<string>();
   const decisions = new Map<Upload, Decision>();
   for (const u of fresh) {
-    if (known.has(u.env.interviewId) || seen.has(u.env.interviewId)) continue;
+    if (known.has(u.env.interviewId) || seen.has(u.env.interviewId) || taken.has(u.env.assignmentId))
+      continue;
     const a = owners.get(u.env.assignmentId);
     const refused = judgeReferences(
       u,
@@ -133,6 +146,7 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
     );
     if (refused) continue;
     seen.add(u.env.interviewId);
+    taken.add(u.env.assignmentId);
     bulk.push(u);
     decisions.set(u, { kind: 'stored', status: INITIAL_STATE });
   }
@@ -177,6 +191,13 @@ async function decide(tx: Tx, upload: Upload): Promise<Decision> {
   if (env.revision === 1) {
     const refused = await checkReferences(tx, upload);
     if (refused) return keep(refused.reason, refused.problem);
+    const live = await liveInterviewOf(tx, env.assignmentId, env.interviewId);
+    if (live && !(await tx.query.interviews.findFirst({ where: eq(interviews.id, env.interviewId) }))) {
+      return keep(
+        'assignment_taken',
+        new Problem('interview.assignment_taken', { assignmentId: env.assignmentId, liveInterviewId: live }),
+      );
+    }
     const inserted = await tx
       .insert(interviews)
       .values({
@@ -279,10 +300,29 @@ async function storeRevisions(tx: Tx, uploads: Upload[]): Promise<void> {
     })),
   );
   const assignmentIds = [...new Set(uploads.map((u) => u.env.assignmentId))];
+  // an approved household never falls back to "submitted"
   await tx
     .update(assignments)
     .set({ status: 'submitted' })
-    .where(and(inArray(assignments.id, assignmentIds), ne(assignments.status, 'submitted')));
+    .where(
+      and(inArray(assignments.id, assignmentIds), notInArray(assignments.status, ['submitted', 'approved'])),
+    );
+}
+
+/** Another interview of the assignment that is not rejected (its id), if there is one. */
+async function liveInterviewOf(tx: Tx, assignmentId: string, exceptId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: interviews.id })
+    .from(interviews)
+    .where(
+      and(
+        eq(interviews.assignmentId, assignmentId),
+        ne(interviews.status, 'rejected'),
+        ne(interviews.id, exceptId),
+      ),
+    )
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /** The same bytes, or the same content serialised with another key order or spacing. */

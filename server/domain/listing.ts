@@ -161,7 +161,15 @@ export async function recordListing(
       ? await tx
           .select()
           .from(users)
-          .where(and(inArray(users.username, submission.enumerators), eq(users.role, 'enumerator')))
+          .where(
+            and(
+              inArray(users.username, submission.enumerators),
+              eq(users.role, 'enumerator'),
+              eq(users.active, true),
+              // named enumerators must be of the EA's team (a supervisor's own, checked above)
+              ea.teamId ? eq(users.teamId, ea.teamId) : undefined,
+            ),
+          )
       : ea.teamId
         ? await tx
             .select()
@@ -175,7 +183,10 @@ export async function recordListing(
       const missing = order.filter((u) => !team.some((t) => t.username === u));
       if (missing.length)
         throw new Problem('request.invalid', [
-          { field: 'enumerators', message: `not enumerators: ${missing.join(', ')}` },
+          {
+            field: 'enumerators',
+            message: `not active enumerators${ea.teamId ? ` of team ${ea.teamId}` : ''}: ${missing.join(', ')}`,
+          },
         ]);
     }
     if (!team.length)
@@ -257,6 +268,14 @@ export async function recordListing(
 }
 
 /** The listing counts of the listed EAs (for the weighting and the dashboard). */
-export async function listingCounts(database: Database) {
-  return database.db.select().from(eaListings);
+/** The recorded listings a user may read: a supervisor their team's EAs only, coordinators and admins all. */
+export async function listingCounts(database: Database, user: SessionUser) {
+  if (user.role !== 'supervisor') return database.db.select().from(eaListings);
+  if (!user.teamId) return [];
+  const rows = await database.db
+    .select({ listing: eaListings })
+    .from(eaListings)
+    .innerJoin(enumerationAreas, eq(enumerationAreas.code, eaListings.eaCode))
+    .where(eq(enumerationAreas.teamId, user.teamId));
+  return rows.map((r) => r.listing);
 }

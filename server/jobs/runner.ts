@@ -16,10 +16,11 @@ export type JobHandler = (job: Job) => Promise<(tx: Tx) => Promise<void>>;
 export interface JobRunner {
   start(): Promise<void>;
   kick(): void;
-  /** Runs until no job is pending (tests and benchmarks). */
+  /** Runs until no job is pending (tests and benchmarks); the loops' own drain stops at stop(). */
   drain(): Promise<number>;
   /** Runs the next pending job, if any; true when one ran. */
   drainOne(): Promise<boolean>;
+  /** Lets each loop finish the job it is running and ends; pending jobs stay pending for the next start. */
   stop(): Promise<void>;
 }
 
@@ -81,16 +82,20 @@ export function createJobRunner(
     }
   }
 
-  async function drainOne(): Promise<boolean> {
+  /** `held.id`: the job this loop claimed and has not settled yet (its last write may have failed). */
+  async function drainOne(held: { id: number | null } = { id: null }): Promise<boolean> {
     const job = await claim();
     if (!job) return false;
+    held.id = job.id;
     await runOne(job);
+    held.id = null;
     return true;
   }
 
-  async function drain(): Promise<number> {
+  /** Runs jobs until none is pending or `stop()` is called (then after the job it is running). */
+  async function drain(untilStopped = false, held: { id: number | null } = { id: null }): Promise<number> {
     let done = 0;
-    while (await drainOne()) {
+    while (!(untilStopped && stopped) && (await drainOne(held))) {
       done++;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -98,9 +103,29 @@ export function createJobRunner(
   }
 
   async function run(): Promise<void> {
+    const held: { id: number | null } = { id: null };
     while (!stopped) {
       wake = false;
-      await drain();
+      try {
+        // a job whose result could not be written is handed back to the queue first
+        if (held.id !== null) {
+          const id = held.id;
+          await database.write((tx) =>
+            tx
+              .update(jobs)
+              .set({ status: 'pending', updatedAt: Date.now() })
+              .where(and(eq(jobs.id, id), eq(jobs.status, 'running'))),
+          );
+          held.id = null;
+        }
+        await drain(true, held);
+      } catch (error) {
+        // the database could not take a claim or a job's write (locked, disk full, gone): never crash
+        // the process; wait and try again (the unsettled job goes back to pending then)
+        log(`job loop: ${(error as Error)?.message ?? String(error)}; retrying in 1 s`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
       if (!wake && !stopped) {
         await new Promise<void>((resolve) => {
           const sleeper = () => {
@@ -128,8 +153,8 @@ export function createJobRunner(
       wake = true;
       for (const sleeper of [...sleepers]) sleeper();
     },
-    drain,
-    drainOne,
+    drain: () => drain(),
+    drainOne: () => drainOne(),
     async stop() {
       stopped = true;
       for (const sleeper of [...sleepers]) sleeper();

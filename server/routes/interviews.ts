@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { interviewEnvelopeSchema } from '../contract/interview.ts';
 import { reviewRequestSchema } from '../contract/review.ts';
@@ -12,18 +11,13 @@ import { Problem } from '../problems.ts';
 import { fieldErrors, parseJson, readBody } from './parse.ts';
 
 export function interviewRoutes(deps: AppDeps) {
-  const limit = bodyLimit({
-    maxSize: deps.settings.bodyLimitBytes,
-    onError: () => {
-      throw new Problem('request.too_large', { limitBytes: deps.settings.bodyLimitBytes });
-    },
-  });
+  // body size: the API-wide limit (server/middleware/body-limits.ts)
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
     .get('/returned', allow('enumerator'), async (c) =>
       c.json(await listReturned(deps.database.db, c.get('user'))),
     )
-    .put('/:interviewId', allow('enumerator'), limit, async (c) => {
+    .put('/:interviewId', allow('enumerator'), async (c) => {
       const text = await c.req.text();
       const parsed = interviewEnvelopeSchema.safeParse(parseJson(text));
       if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
@@ -41,7 +35,7 @@ export function interviewRoutes(deps: AppDeps) {
     .get('/:interviewId', async (c) =>
       c.json(await getInterview(deps.database.db, c.get('user'), c.req.param('interviewId'))),
     )
-    .post('/:interviewId/review', limit, async (c) => {
+    .post('/:interviewId/review', async (c) => {
       const body = await readBody(c, reviewRequestSchema);
       const result = await reviewInterview(
         deps.database,

@@ -9,7 +9,7 @@ import { readBody } from './parse.ts';
 export function listingRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireAuth(deps), allow('supervisor', 'coordinator', 'admin'))
-    .get('/', async (c) => c.json(await listingCounts(deps.database)))
+    .get('/', async (c) => c.json(await listingCounts(deps.database, c.get('user'))))
     .post('/:eaCode', async (c) => {
       const body = await readBody(c, listingSubmissionSchema);
       const result = await recordListing(deps.database, c.get('user'), c.req.param('eaCode'), body);

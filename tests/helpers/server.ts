@@ -51,6 +51,8 @@ export interface TestContext {
   userIds: Record<string, string>;
   /** The assignment id of each enumerator ("A-enum_a1", ...). */
   assignmentOf: (person: Person) => string;
+  /** The enumerator's next assignment for a new interview (see `assignmentsPerEnumerator`). */
+  nextAssignment: (person: Person) => string;
   token: (person: Person) => Promise<string>;
   request: (
     method: string,
@@ -82,10 +84,23 @@ export function surveysFrom(...dirs: string[]): SurveyRegistry {
 
 export async function createTestContext(
   settings: Partial<AppSettings> = {},
-  options: { surveyDirs?: string[] } = {},
+  options: {
+    surveyDirs?: string[];
+    /**
+     * Assignments (households) per enumerator, for tests that upload several interviews: an assignment
+     * takes one live interview, so envelope() hands out the next one each time (and the last again).
+     */
+    assignmentsPerEnumerator?: number;
+    /** The database's busy timeout (tests of a lock held by another process). */
+    busyTimeoutMs?: number;
+  } = {},
 ): Promise<TestContext> {
   const testDb = await freshTestDatabase();
-  const database = await openDatabase({ url: testDb.url, authToken: testDb.authToken });
+  const database = await openDatabase({
+    url: testDb.url,
+    authToken: testDb.authToken,
+    busyTimeoutMs: options.busyTimeoutMs,
+  });
   await migrateDatabase(database.db);
   const surveyDirs = [TEST_QUESTIONNAIRES, ...(options.surveyDirs ?? [])];
   for (const dir of surveyDirs)
@@ -118,21 +133,29 @@ export async function createTestContext(
     },
     { code: 'CV-SL-0001', stratum: 'SL', island: 'Sal', municipality: 'CV-SL', teamId: 'team-b', pi1: 1 },
   ]);
+  const perEnumerator = Math.max(1, options.assignmentsPerEnumerator ?? 1);
+  const pool: Record<string, string[]> = {};
   for (const person of ['enum_a1', 'enum_a2', 'enum_b1'] as const) {
     const ea = person === 'enum_b1' ? 'CV-SL-0001' : 'CV-PR-0001';
-    const dwelling = person === 'enum_a2' ? 2 : 1;
-    const householdId = `${ea}-${dwelling}`;
-    await database.db
-      .insert(households)
-      .values({ id: householdId, eaCode: ea, dwelling, household: 1, pi2: 0.5 });
-    await database.db.insert(assignments).values({
-      id: `A-${person}`,
-      householdId,
-      questionnaireId: 'test-household',
-      questionnaireVersion: 1,
-      enumeratorId: userIds[person],
-    });
+    pool[person] = [];
+    for (let k = 0; k < perEnumerator; k++) {
+      const dwelling = (person === 'enum_a2' ? 2 : 1) + 100 * k;
+      const householdId = `${ea}-${dwelling}`;
+      const id = k === 0 ? `A-${person}` : `A-${person}-${k + 1}`;
+      await database.db
+        .insert(households)
+        .values({ id: householdId, eaCode: ea, dwelling, household: 1, pi2: 0.5 });
+      await database.db.insert(assignments).values({
+        id,
+        householdId,
+        questionnaireId: 'test-household',
+        questionnaireVersion: 1,
+        enumeratorId: userIds[person],
+      });
+      pool[person].push(id);
+    }
   }
+  const used: Record<string, number> = {};
   const validation = createValidationThread();
   const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) }, () => {});
   // created only by a weighting run (most test contexts never weight)
@@ -176,6 +199,12 @@ export async function createTestContext(
     app,
     userIds,
     assignmentOf: (person) => `A-${person}`,
+    nextAssignment: (person) => {
+      const list = pool[person] ?? [`A-${person}`];
+      const i = used[person] ?? 0;
+      used[person] = i + 1;
+      return list[Math.min(i, list.length - 1)];
+    },
     token,
     request,
     jobs,
@@ -199,7 +228,7 @@ export function envelope(
     revision: 1,
     questionnaireId: 'test-household',
     questionnaireVersion: 1,
-    assignmentId: ctx.assignmentOf(person),
+    assignmentId: overrides.assignmentId ?? ctx.nextAssignment(person),
     answers: { a04_ea: 'CV-PR-0001', b01_consent: 1, b03_size: 3 },
     paradata: { device: 'tablet-07', pages: [{ name: 'cover', ms: 41_000 }] },
     outcome: 11,

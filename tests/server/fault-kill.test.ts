@@ -27,17 +27,27 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function session(url: string) {
+async function session(url: string, username = 'enumerator1') {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'enumerator1', password: 'demo' }),
+    body: JSON.stringify({ username, password: 'demo' }),
   });
   const { token } = (await res.json()) as { token: string };
   const assignments = (await (
     await fetch(`${url}/api/assignments`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as Array<{ id: string }>;
-  return { token, assignmentId: assignments[0].id };
+  return { token, assignmentIds: assignments.map((a) => a.id) };
+}
+
+/** Every assignment of the first enumerators, with their tokens: an assignment takes one live interview. */
+async function slots(url: string, enumerators: number) {
+  const out: Array<{ token: string; assignmentId: string }> = [];
+  for (let i = 1; i <= enumerators; i++) {
+    const { token, assignmentIds } = await session(url, `enumerator${i}`);
+    for (const assignmentId of assignmentIds) out.push({ token, assignmentId });
+  }
+  return out;
 }
 
 function makeEnvelope(assignmentId: string): InterviewEnvelope {
@@ -67,16 +77,21 @@ const send = (url: string, token: string, e: InterviewEnvelope) =>
 describe('kill -9 during uploads', () => {
   it('keeps every acknowledged interview, exactly once', async () => {
     server = await startServerProcess(env, freePort());
-    const { token, assignmentId } = await session(server.url);
+    const free = await slots(server.url, 12);
+    expect(free.length).toBeGreaterThan(360);
+    const tokenOf = new Map<InterviewEnvelope, string>();
     const acknowledged: InterviewEnvelope[] = [];
     const inFlight = new Set<InterviewEnvelope>();
     let killed = false;
     const worker = async () => {
       while (!killed) {
-        const e = makeEnvelope(assignmentId);
+        const slot = free.shift();
+        if (!slot) return;
+        const e = makeEnvelope(slot.assignmentId);
+        tokenOf.set(e, slot.token);
         inFlight.add(e);
         try {
-          const res = await send(server!.url, token, e);
+          const res = await send(server!.url, slot.token, e);
           if (res.status === 201 || res.status === 200) {
             acknowledged.push(e);
             inFlight.delete(e);
@@ -94,15 +109,16 @@ describe('kill -9 during uploads', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(300);
 
     server = await startServerProcess(env, freePort());
-    const again = await session(server.url);
+    // tokens are stored sessions: they still work after the restart
     for (const e of acknowledged.slice(0, 50)) {
       const res = await fetch(`${server.url}/api/interviews/${e.interviewId}`, {
-        headers: { authorization: `Bearer ${again.token}` },
+        headers: { authorization: `Bearer ${tokenOf.get(e)}` },
       });
       expect(res.status).toBe(200);
     }
     // resending what was in flight when the process died: stored now or already stored, never a conflict
-    for (const e of inFlight) expect([200, 201]).toContain((await send(server.url, again.token, e)).status);
+    for (const e of inFlight)
+      expect([200, 201]).toContain((await send(server.url, tokenOf.get(e) ?? '', e)).status);
     await server.stop('SIGTERM');
 
     const check = await openDatabase({ url: env.DATABASE_URL });

@@ -59,7 +59,9 @@ async function enumeratorSession(app: Parameters<typeof json>[0]) {
   });
   const token = login.body.token as string;
   const list = await json(app, '/api/assignments', { headers: { authorization: `Bearer ${token}` } });
-  return { token, assignmentId: list.body[0].id as string };
+  // an assignment takes one live interview: uploads use one assignment each
+  const assignmentIds = list.body.map((a) => String(a.id));
+  return { token, assignmentId: assignmentIds[0], assignmentIds };
 }
 
 function envelopeFor(assignmentId: string, n: number): InterviewEnvelope {
@@ -187,7 +189,7 @@ describe('two API nodes on embedded replicas of one primary', () => {
     const sent: InterviewEnvelope[] = [];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
-        const e = envelopeFor(sa.assignmentId, i);
+        const e = envelopeFor(sa.assignmentIds[i], i);
         sent.push(e);
         return i % 2 ? put(a.app, sa.token, e) : put(b.app, sb.token, e);
       }),

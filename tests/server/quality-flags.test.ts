@@ -56,7 +56,7 @@ async function qualityCodes(id: string) {
 }
 
 async function build(kind: 'single' | 'enumerator') {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { assignmentsPerEnumerator: 40 }); // one live interview per assignment
   clean.length = 0;
   await ctx.database.db
     .update(enumerationAreas)

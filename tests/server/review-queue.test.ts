@@ -15,7 +15,7 @@ async function put(name: string, person: Person, answers: Record<string, unknown
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { assignmentsPerEnumerator: 40 }); // one live interview per assignment
   await put('a1clean', 'enum_a1', { a04_ea: 'CV-PR-0001', b01_consent: 1, b03_size: 3 });
   await put('a1bad', 'enum_a1', { b01_consent: 1, b03_size: 99, zz_extra: 1 });
   await put('a2clean', 'enum_a2', { a04_ea: 'CV-PR-0001', b01_consent: 1, b03_size: 4 });

@@ -9,7 +9,7 @@ import { createTestContext, envelope, type TestContext } from '../helpers/server
 
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { assignmentsPerEnumerator: 40 }); // one live interview per assignment
 });
 afterEach(async () => ctx.close());
 

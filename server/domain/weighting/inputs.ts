@@ -6,7 +6,8 @@
  * AAPOR NE code (whatever the interview's review state: a unit found out of scope stays out of scope
  * while its interview is reviewed), a respondent when its outcome is an I or P code and its interview is
  * in a state the state table names for analysis (ANALYSIS_STATES), and a nonrespondent otherwise (an
- * interview still in review, returned or rejected leaves its unit a nonrespondent).
+ * interview still in review, returned or rejected leaves its unit a nonrespondent). An assignment with
+ * several interviews is represented by one, chosen by PICK_INTERVIEW's rule.
  */
 import type { Client } from '@libsql/client';
 import {
@@ -28,6 +29,15 @@ export interface WeightingInputs {
   answers: Array<{ householdId: string; answers: Record<string, unknown> }>;
 }
 
+/**
+ * Which interview of an assignment is the unit's, when it has several (a rejected one and its redo):
+ * one in an analysis state (approved) first, then a live one (not rejected), then a rejected one; among
+ * equals the one changed last, then the greatest id. Never "the first stored".
+ */
+const PICK_INTERVIEW = `select i2.id from interviews i2 where i2.assignment_id = a.id
+      order by case when i2.status in (${ANALYSIS_STATES.map(() => '?').join(', ')}) then 0
+        when i2.status <> 'rejected' then 1 else 2 end, i2.updated_at desc, i2.id desc limit 1`;
+
 export async function loadWeightingInputs(client: Client, survey: WeightingSurvey): Promise<WeightingInputs> {
   const { profile } = survey;
   const query = client.execute({
@@ -39,10 +49,10 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
     join enumeration_areas ea on ea.code = h.ea_code
     join assignments a on a.household_id = h.id and a.questionnaire_id = ?
     left join ea_listings l on l.ea_code = h.ea_code
-    left join interviews i on i.assignment_id = a.id
+    left join interviews i on i.id = (${PICK_INTERVIEW})
     left join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
     order by h.id`,
-    args: [survey.questionnaireId],
+    args: [survey.questionnaireId, ...ANALYSIS_STATES],
   });
   const rows = await query.catch((error: Error) => {
     if (/no such table/i.test(error.message))
@@ -66,7 +76,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
   for (const row of rows.rows) {
     const id = String(row.id);
     if (seen.has(id)) {
-      skipped.push(`${id}: more than one interview; the first one (by id) is used`);
+      skipped.push(`${id}: more than one assignment; the first one is used`);
       continue;
     }
     seen.add(id);

@@ -1,0 +1,13 @@
+/**
+ * Spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return is run as a formula by Excel and LibreOffice when a CSV is opened, and is
+ * easily typed into a free-text answer or a label. Such text gets a leading apostrophe, which the
+ * spreadsheet shows as plain text; numbers are never touched (a negative estimate stays a number).
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text as a spreadsheet will show it, never run it; anything else unchanged. */
+export function formulaSafe<T>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}

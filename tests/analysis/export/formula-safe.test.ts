@@ -1,0 +1,51 @@
+/**
+ * CSV/XLSX formula injection (OWASP): text cells starting with =, +, -, @, tab or CR are written with a
+ * leading apostrophe in the microdata CSV and Excel files, so a spreadsheet shows them and never runs
+ * them; numbers (negative ones included) and ordinary text are untouched.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { ExportFile, Microdata } from '../../../analysis/export/microdata.ts';
+import { fileCsv, microdataXlsx } from '../../../analysis/export/microdata-files.ts';
+
+const text = ['=HYPERLINK("http://x.test","click")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', 'Praia', null];
+const numbers = Float64Array.from([-3.5, 1, 2, 3, 4, 5, Number.NaN]);
+const file = (name: 'households' | 'persons'): ExportFile => ({
+  name,
+  rows: text.length,
+  variables: [
+    { name: 'place', label: { pt: 'Local', en: 'Place' }, kind: 'string', values: [], role: 'variable' },
+    { name: 'value', label: { pt: 'Valor', en: 'Value' }, kind: 'numeric', values: [], role: 'variable' },
+  ],
+  columns: { place: text, value: numbers },
+});
+
+describe('formula injection in exports', () => {
+  it('CSV: formula-like text gets an apostrophe, numbers stay numbers', () => {
+    const lines = fileCsv(file('households')).trim().split('\n');
+    expect(lines).toEqual([
+      'place,value',
+      `"'=HYPERLINK(""http://x.test"",""click"")",-3.5`,
+      "'+1+1,1",
+      "'-2+3,2",
+      "'@SUM(A1),3",
+      "'\tTAB,4",
+      'Praia,5',
+      ',',
+    ]);
+  });
+
+  it('Excel: the same text cells are neutralised, the numbers are numeric cells', async () => {
+    const m: Microdata = {
+      households: file('households'),
+      persons: file('persons'),
+      dropped: { households: [], persons: [] },
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await microdataXlsx(m, 'en'));
+    const ws = wb.getWorksheet('households');
+    const col = (c: number) => Array.from({ length: 6 }, (_, i) => ws?.getRow(i + 2).getCell(c).value);
+    expect(col(1)).toEqual([`'${text[0]}`, "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTAB", 'Praia']);
+    expect(col(2)).toEqual([-3.5, 1, 2, 3, 4, 5]);
+  });
+});
