@@ -14,7 +14,7 @@ import type { TabulateEstimate } from '../tabulate.ts';
 import { runEstimate } from '../tabulate-estimate.ts';
 import type { EstimateSpec } from '../tabulate-spec.ts';
 import { universeMask } from './derive.ts';
-import { type CiMethod, ciText, logitIntervals } from './intervals.ts';
+import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import type { TableIssue, TablePlan, Text } from './plan.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
@@ -32,7 +32,7 @@ export interface TableCell {
   ciUpper: number;
   /** How the interval was made: logit (svyciprop) for proportions by default, wald, woodruff. */
   ciMethod: CiMethod;
-  /** Degrees of freedom of a logit interval's t quantile (the domain's design df); null for Wald (Normal) and Woodruff (the table's `ci` says its df). */
+  /** Degrees of freedom of the interval's t quantile (the domain's design df, logit and Wald); null for Woodruff (the table's `ci` says its df). */
   ciDf: number | null;
   cv: number;
   deff: number | null;
@@ -240,12 +240,15 @@ export function computeTable(
       c.reliability = reliabilityOf(c.base, c.cv, opts.rules);
     }
     let ci = runs[0][0].ci;
-    if (p.statistic !== 'median') ci = `Wald, ${ci}`;
     if (p.statistic === 'proportion' && (p.ci ?? 'logit') === 'logit') {
       warnings.push(
         ...logitIntervals(cells, design, frame, p.variable, { universe, withDomains }, opts.confLevel),
       );
       ci = ciText('logit', opts.confLevel, cells[0]?.ciDf ?? null);
+    } else if (p.statistic !== 'median') {
+      // one convention per release: t on each domain's design df, as the logit intervals
+      tIntervals(cells, design, frame, { universe, withDomains }, opts.confLevel);
+      ci = ciText('wald', opts.confLevel, cells[0]?.ciDf ?? null);
     }
     const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
     return {
