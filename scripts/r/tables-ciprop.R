@@ -66,5 +66,13 @@ out <- list(
 # svyby(..., svyciprop) gives the same domain intervals as the subsets above.
 chk <- svyby(~I(j01_remit == 1), ~stratum, dind, svyciprop, vartype = "ci", method = "logit")
 stopifnot(isTRUE(all.equal(unname(chk$ci_l), sapply(out$P1[3 + 2 * (0:3)], `[[`, "lower"))))
+# Domain intervals of the other svyciprop methods, as svyby gives them (Clopper-Pearson "beta" uses
+# nrow(design) - 1 of the domain's subset): remitting and Cabo Verdean ancestry by stratum.
+out$svyby <- list()
+for (m in c("beta", "asin", "mean", "xlogit")) for (v in c("j01_remit", "c11_cv_ancestry")) {
+  r <- svyby(as.formula(sprintf("~I(%s == 1)", v)), ~stratum, dind, svyciprop, vartype = "ci", method = m, na.rm = TRUE)
+  out$svyby[[length(out$svyby) + 1]] <- list(method = m, variable = v, level = 1, strata = as.character(r$stratum),
+    estimate = unname(r[[2]]), lower = unname(r$ci_l), upper = unname(r$ci_u))
+}
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(dir, "ciprop-golden.json"))
 cat("wrote", file.path(dir, "ciprop-golden.json"), "\n")
