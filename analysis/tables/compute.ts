@@ -17,7 +17,7 @@ import { universeMask } from './derive.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import type { TableIssue, TablePlan, Text } from './plan.ts';
-import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
+import { CONTROL_CV, type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
 
@@ -250,6 +250,16 @@ export function computeTable(
       tIntervals(cells, design, frame, { universe, withDomains }, opts.confLevel);
       ci = ciText('wald', opts.confLevel, cells[0]?.ciDf ?? null);
     }
+    // Cells without sampling variance reproduce the calibration controls: marked, not estimates.
+    if (p.statistic !== 'median')
+      for (const c of cells)
+        if (
+          c.n > 0 &&
+          c.reliability !== 'suppress' &&
+          Math.abs(c.cv) < CONTROL_CV &&
+          !(p.statistic === 'proportion' && (c.estimate <= 0 || c.estimate >= 1))
+        )
+          c.reliability = 'control';
     const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
     return {
       id: p.id,
