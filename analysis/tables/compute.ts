@@ -128,6 +128,24 @@ export function levelOf(labels: Labels, variable: string, code: string): ValueLa
   return v ? { code: v.code, pt: v.pt, en: v.en } : { code, pt: code, en: code };
 }
 
+const unitRowsCache = new WeakMap<DataFrame, Map<string, DataFrame>>();
+
+/** The unit's rows (a positive, non-missing final weight), built once per data frame and weight. */
+function unitRows(full: DataFrame, weight: string): DataFrame {
+  const byWeight = unitRowsCache.get(full) ?? new Map<string, DataFrame>();
+  unitRowsCache.set(full, byWeight);
+  const hit = byWeight.get(weight);
+  if (hit) return hit;
+  const w = full[weight];
+  const rows: number[] = [];
+  for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
+  const frame: DataFrame = {};
+  for (const [k, col] of Object.entries(full))
+    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  byWeight.set(weight, frame);
+  return frame;
+}
+
 export function computeTable(
   p: TablePlan,
   data: WeightedData,
@@ -140,11 +158,9 @@ export function computeTable(
   // Rows of the unit: those with a positive final weight (individual respondents for 'individual').
   const w = full[weights.weights];
   if (!w) return issue(p, 'unit', `weight column '${weights.weights}' is missing from the weighted data.`);
-  const rows: number[] = [];
-  for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
-  const frame: DataFrame = {};
-  for (const [k, col] of Object.entries(full))
-    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  // a shallow copy: the table replaces its own columns, the unit's columns are shared between tables
+  // (so the replicate df of a row set is computed once per run, analysis/variance/replicate-rank.ts)
+  const frame: DataFrame = { ...unitRows(full, weights.weights) };
   const categorical =
     p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable]));
   if (!categorical) {
@@ -160,7 +176,7 @@ export function computeTable(
     return issue(
       p,
       p.universe.length ? 'universe' : 'variable',
-      `the universe selects nobody with an answer to '${p.variable}' (${rows.length} ${p.unit} rows, none kept).`,
+      `the universe selects nobody with an answer to '${p.variable}' (${universe.length} ${p.unit} rows, none kept).`,
     );
   const withDomains = Uint8Array.from(universe);
   for (const [k, d] of p.domains.entries()) {
