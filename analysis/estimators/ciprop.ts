@@ -127,7 +127,14 @@ export function svyCiprop(
     }
     case 'beta': {
       let nEff = (p * (1 - p)) / V;
-      nEff *= (qt(alpha / 2, design.n - 1) / qt(alpha / 2, degf(design))) ** 2;
+      // R: nrow(design) - 1. A replicate domain is R's subset, whose rows are the domain's (here the
+      // rows of non-zero weight); a Taylor domain keeps every row in R, as here.
+      let rows = design.n;
+      if (isReplicate(design)) {
+        rows = 0;
+        for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) rows++;
+      }
+      nEff *= (qt(alpha / 2, rows - 1) / qt(alpha / 2, degf(design))) ** 2;
       ci = [
         qbeta(alpha / 2, nEff * p, nEff * (1 - p) + 1),
         qbeta(1 - alpha / 2, nEff * p + 1, nEff * (1 - p)),

@@ -1,6 +1,7 @@
 /**
  * Tables as flat rows (one per cell) for CSV and JSON, labelled in Portuguese or English.
- * Suppressed cells keep their n and reliability but publish no estimate.
+ * Suppressed cells keep their n and reliability but publish no estimate; control cells (they
+ * reproduce a calibration margin) publish the number without SE, CI, CV or deff.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
@@ -20,6 +21,8 @@ export interface PublishedCell {
 export function published(c: TableCell): PublishedCell {
   if (c.reliability === 'suppress')
     return { estimate: null, se: null, ciLower: null, ciUpper: null, cv: null, deff: null };
+  if (c.reliability === 'control')
+    return { estimate: c.estimate, se: null, ciLower: null, ciUpper: null, cv: null, deff: null };
   const f = (x: number | null) => (x === null || !Number.isFinite(x) ? null : x);
   return {
     estimate: f(c.estimate),

@@ -14,10 +14,10 @@ import type { TabulateEstimate } from '../tabulate.ts';
 import { runEstimate } from '../tabulate-estimate.ts';
 import type { EstimateSpec } from '../tabulate-spec.ts';
 import { universeMask } from './derive.ts';
-import { type CiMethod, ciText, logitIntervals } from './intervals.ts';
+import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import type { TableIssue, TablePlan, Text } from './plan.ts';
-import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
+import { CONTROL_CV, type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
 
@@ -32,7 +32,7 @@ export interface TableCell {
   ciUpper: number;
   /** How the interval was made: logit (svyciprop) for proportions by default, wald, woodruff. */
   ciMethod: CiMethod;
-  /** Degrees of freedom of a logit interval's t quantile (the domain's design df); null for Wald (Normal) and Woodruff (the table's `ci` says its df). */
+  /** Degrees of freedom of the interval's t quantile (the domain's design df, logit and Wald); null for Woodruff (the table's `ci` says its df). */
   ciDf: number | null;
   cv: number;
   deff: number | null;
@@ -128,6 +128,24 @@ export function levelOf(labels: Labels, variable: string, code: string): ValueLa
   return v ? { code: v.code, pt: v.pt, en: v.en } : { code, pt: code, en: code };
 }
 
+const unitRowsCache = new WeakMap<DataFrame, Map<string, DataFrame>>();
+
+/** The unit's rows (a positive, non-missing final weight), built once per data frame and weight. */
+function unitRows(full: DataFrame, weight: string): DataFrame {
+  const byWeight = unitRowsCache.get(full) ?? new Map<string, DataFrame>();
+  unitRowsCache.set(full, byWeight);
+  const hit = byWeight.get(weight);
+  if (hit) return hit;
+  const w = full[weight];
+  const rows: number[] = [];
+  for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
+  const frame: DataFrame = {};
+  for (const [k, col] of Object.entries(full))
+    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  byWeight.set(weight, frame);
+  return frame;
+}
+
 export function computeTable(
   p: TablePlan,
   data: WeightedData,
@@ -140,11 +158,9 @@ export function computeTable(
   // Rows of the unit: those with a positive final weight (individual respondents for 'individual').
   const w = full[weights.weights];
   if (!w) return issue(p, 'unit', `weight column '${weights.weights}' is missing from the weighted data.`);
-  const rows: number[] = [];
-  for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
-  const frame: DataFrame = {};
-  for (const [k, col] of Object.entries(full))
-    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  // a shallow copy: the table replaces its own columns, the unit's columns are shared between tables
+  // (so the replicate df of a row set is computed once per run, analysis/variance/replicate-rank.ts)
+  const frame: DataFrame = { ...unitRows(full, weights.weights) };
   const categorical =
     p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable]));
   if (!categorical) {
@@ -160,7 +176,7 @@ export function computeTable(
     return issue(
       p,
       p.universe.length ? 'universe' : 'variable',
-      `the universe selects nobody with an answer to '${p.variable}' (${rows.length} ${p.unit} rows, none kept).`,
+      `the universe selects nobody with an answer to '${p.variable}' (${universe.length} ${p.unit} rows, none kept).`,
     );
   const withDomains = Uint8Array.from(universe);
   for (const [k, d] of p.domains.entries()) {
@@ -240,13 +256,26 @@ export function computeTable(
       c.reliability = reliabilityOf(c.base, c.cv, opts.rules);
     }
     let ci = runs[0][0].ci;
-    if (p.statistic !== 'median') ci = `Wald, ${ci}`;
     if (p.statistic === 'proportion' && (p.ci ?? 'logit') === 'logit') {
       warnings.push(
         ...logitIntervals(cells, design, frame, p.variable, { universe, withDomains }, opts.confLevel),
       );
       ci = ciText('logit', opts.confLevel, cells[0]?.ciDf ?? null);
+    } else if (p.statistic !== 'median') {
+      // one convention per release: t on each domain's design df, as the logit intervals
+      tIntervals(cells, design, frame, { universe, withDomains }, opts.confLevel);
+      ci = ciText('wald', opts.confLevel, cells[0]?.ciDf ?? null);
     }
+    // Cells without sampling variance reproduce the calibration controls: marked, not estimates.
+    if (p.statistic !== 'median')
+      for (const c of cells)
+        if (
+          c.n > 0 &&
+          c.reliability !== 'suppress' &&
+          Math.abs(c.cv) < CONTROL_CV &&
+          !(p.statistic === 'proportion' && (c.estimate <= 0 || c.estimate >= 1))
+        )
+          c.reliability = 'control';
     const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
     return {
       id: p.id,

@@ -3,11 +3,14 @@
  * `svyciprop(method = "logit")` (its default): a Wald interval on the logit scale, with the replicate
  * variance of logit(p_r) and t on the design df of the cell's domain (R `degf` of the subset, as
  * `svyby(~I(x == k), ~d, design, svyciprop)` gives), so the limits stay inside [0, 1] for small
- * shares. Means and totals keep the Wald interval of `confint` (Normal); medians keep Woodruff's.
+ * shares. Means, totals and proportions asked with "wald" get the Wald interval on t with the same
+ * per-domain design df (R `confint(est, df = degf(design[keep, ]))`): one convention per release,
+ * t on R's df everywhere. Medians keep Woodruff's.
  * A share of exactly 0 or 1 (where R gives NaN) gets the engine's one-sided Clopper-Pearson bound;
  * a share whose replicates include 0 or 1 gets [0, 1] (R: about (1e-30, 1)).
  */
 import type { DataFrame } from '../data.ts';
+import { qt } from '../distributions/continuous.ts';
 import { svyCiprop } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
 import { degf, subsetAny } from '../estimators/core.ts';
@@ -42,24 +45,9 @@ export function logitIntervals(
   confLevel: number,
 ): string[] {
   const warnings: string[] = [];
-  const groups = new Map<string, IntervalCell[]>();
-  for (const c of cells) {
-    const key = JSON.stringify(c.domain.map((d) => [d.variable, String(d.code)]));
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
   let edge = 0;
   let unbounded = 0;
-  for (const group of groups.values()) {
-    const dom = group[0].domain;
-    const base = dom.length ? masks.withDomains : masks.universe;
-    const keep = new Uint8Array(base.length);
-    const cols = dom.map((d) => frame[d.variable]);
-    for (let i = 0; i < keep.length; i++)
-      keep[i] = base[i] && dom.every((d, k) => String(cols[k][i]) === String(d.code)) ? 1 : 0;
-    const sub = subsetAny(design, keep);
-    // R's degf of the domain (`degf(design[keep, ])`): the rank of the domain rows' replicate weights
-    // - 1, computed once per row set (analysis/variance/replicate.ts)
-    const df = degf(sub);
+  for (const { group, sub, df } of domainGroups(cells, design, frame, masks)) {
     for (const c of group) {
       if (c.level === null) continue;
       const r = svyCiprop(
@@ -99,6 +87,56 @@ export function logitIntervals(
   return warnings;
 }
 
+/**
+ * The cells grouped by domain, with the domain's subdesign and R's degf of it
+ * (`degf(design[keep, ])`: the rank of the domain rows' replicate weights - 1, computed once per row
+ * set, analysis/variance/replicate-rank.ts).
+ */
+function domainGroups<C extends IntervalCell>(
+  cells: C[],
+  design: AnyDesign,
+  frame: DataFrame,
+  masks: { universe: ArrayLike<number>; withDomains: ArrayLike<number> },
+): Array<{ group: C[]; sub: AnyDesign; df: number }> {
+  const groups = new Map<string, C[]>();
+  for (const c of cells) {
+    const key = JSON.stringify(c.domain.map((d) => [d.variable, String(d.code)]));
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()].map((group) => {
+    const dom = group[0].domain;
+    const base = dom.length ? masks.withDomains : masks.universe;
+    const keep = new Uint8Array(base.length);
+    const cols = dom.map((d) => frame[d.variable]);
+    for (let i = 0; i < keep.length; i++)
+      keep[i] = base[i] && dom.every((d, k) => String(cols[k][i]) === String(d.code)) ? 1 : 0;
+    const sub = subsetAny(design, keep);
+    return { group, sub, df: degf(sub) };
+  });
+}
+
+/**
+ * Wald intervals on t with each domain's design df: estimate -/+ qt(1 - alpha/2, df) SE, as R's
+ * `confint(svymean(~y, design[keep, ]), df = degf(design[keep, ]))`.
+ */
+export function tIntervals<C extends IntervalCell & { se: number }>(
+  cells: C[],
+  design: AnyDesign,
+  frame: DataFrame,
+  masks: { universe: ArrayLike<number>; withDomains: ArrayLike<number> },
+  confLevel: number,
+): void {
+  for (const { group, df } of domainGroups(cells, design, frame, masks)) {
+    const q = qt(1 - (1 - confLevel) / 2, df);
+    for (const c of group) {
+      c.ciLower = c.estimate - q * c.se;
+      c.ciUpper = c.estimate + q * c.se;
+      c.ciMethod = 'wald';
+      c.ciDf = df;
+    }
+  }
+}
+
 const PCT = (level: number) => `${Math.round(level * 1000) / 10}%`;
 
 /** The interval method of a whole table, as printed under its title (e.g. "logit (svyciprop), t on the design df (8 overall), 95%"). */
@@ -106,7 +144,7 @@ export function ciText(method: CiMethod, level: number, df: number | null): stri
   const t = df === null || !Number.isFinite(df) ? 'Normal' : `t(${df})`;
   if (method === 'logit')
     return `logit (svyciprop), t on each domain's design df (${t} overall), ${PCT(level)}`;
-  if (method === 'wald') return `Wald, ${t}, ${PCT(level)}`;
+  if (method === 'wald') return `Wald, t on each domain's design df (${t} overall), ${PCT(level)}`;
   return `${method}, ${t}, ${PCT(level)}`;
 }
 
@@ -117,13 +155,13 @@ const NAMES: Record<Lang, Record<'proportion' | 'mean' | 'total' | 'median', str
 const METHOD: Record<Lang, Record<CiMethod, string>> = {
   pt: {
     logit: 'logit (svyciprop, t nos graus de liberdade do plano)',
-    wald: 'Wald (Normal)',
+    wald: 'Wald (t nos graus de liberdade do plano)',
     woodruff: 'Woodruff',
     'clopper-pearson': 'Clopper-Pearson unilateral (proporção 0 ou 1)',
   },
   en: {
     logit: 'logit (svyciprop, t on the design degrees of freedom)',
-    wald: 'Wald (Normal)',
+    wald: 'Wald (t on the design degrees of freedom)',
     woodruff: 'Woodruff',
     'clopper-pearson': 'one-sided Clopper-Pearson (a share of 0 or 1)',
   },

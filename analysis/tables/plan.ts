@@ -48,7 +48,8 @@ export const tablePlanSchema = z
     missingCodes: z.array(z.number()).nullish(),
     /**
      * Interval of a proportion: 'logit' (R svyciprop's default, the default here) or 'wald'
-     * (confint of svymean). Means and totals are always 'wald'; medians Woodruff.
+     * (confint of svymean on t with the domain's design df). Means and totals are always 'wald'
+     * (t on the domain's design df); medians Woodruff.
      */
     ci: z.enum(['logit', 'wald']).nullish(),
   })

@@ -14,12 +14,25 @@ export interface TablesRun {
   issues: TableIssue[];
 }
 
+const prepared = new WeakMap<WeightedData, WeakMap<object, WeightedData>>();
+
+/**
+ * The data with the derived variables, once per data and derived set: the tables of a run, and the
+ * requests on the same data (one per table in the analyst screen), share the unit's columns, so
+ * work keyed by them (the replicate df of a row set) is done once.
+ */
 export function prepareData(data: WeightedData, file: Pick<TablesFile, 'derived'>): WeightedData {
-  return {
+  const byDerived = prepared.get(data) ?? new WeakMap<object, WeightedData>();
+  prepared.set(data, byDerived);
+  const hit = byDerived.get(file.derived);
+  if (hit) return hit;
+  const out = {
     ...data,
     households: withDerived(data.households, file.derived),
     persons: withDerived(data.persons, file.derived),
   };
+  byDerived.set(file.derived, out);
+  return out;
 }
 
 export function computeTables(

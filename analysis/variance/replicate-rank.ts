@@ -14,23 +14,31 @@ import type { ReplicateDesign } from '../replicate-design.ts';
 /** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
 export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   // With replicate weight columns the rank depends only on the columns and on which rows are in the
-  // (sub)design, and every estimate of a domain asks for it (its df): computed once per row set.
+  // (sub)design, and every estimate of a domain asks for it (its df): computed once per row set of
+  // the same column objects, also across designs built anew on the same data (each table of a run).
   if (design.multipliers || !design.repWeights)
     return dqrdc2Rank(multiplierRows(design), design.nReplicates, tol);
-  const cache = rankCache.get(design.repWeights) ?? new Map<string, number>();
-  rankCache.set(design.repWeights, cache);
-  let key = `${tol}:`;
+  let key = `${tol}|${design.repWeights.map(columnId).join(',')}|`;
   for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) key += `${i},`;
-  const hit = cache.get(key);
+  const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
-  const rowsC = weightRows(design);
-  const rank = dqrdc2Rank(rowsC, design.nReplicates, tol);
-  if (cache.size >= 2000) cache.clear();
-  cache.set(key, rank);
+  const rank = dqrdc2Rank(weightRows(design), design.nReplicates, tol);
+  if (rankCache.size >= 500) rankCache.clear();
+  rankCache.set(key, rank);
   return rank;
 }
 
-const rankCache = new WeakMap<readonly Float64Array[], Map<string, number>>();
+const rankCache = new Map<string, number>();
+const columnIds = new WeakMap<Float64Array, number>();
+let nextColumnId = 0;
+function columnId(column: Float64Array): number {
+  let id = columnIds.get(column);
+  if (id === undefined) {
+    id = nextColumnId++;
+    columnIds.set(column, id);
+  }
+  return id;
+}
 
 /** Rows of the compressed matrix, each of length R. */
 type Rows = Float64Array[];

@@ -19,7 +19,7 @@ dros <- rep(pp, "w_roster_final", meta$persons$weights$roster$repweights)
 dros <- update(dros, age_group = cut(c05_age, c(0, 15, 35, Inf), right = FALSE, labels = FALSE))
 
 # One cell: the logit interval of the share of `level` of `variable` in design d (a domain already
-# subset), with the Wald interval of svymean beside it for the contrast. svyciprop fits
+# subset), with the Wald interval of svymean (t on degf(d)) beside it for the contrast. svyciprop fits
 # svyglm(quasibinomial) with glm's default tolerance (1e-8), which leaves ~1e-9 in the limits; the
 # golden limits are the same fit (svyglm, confint Wald on the logit scale with ddf = degf(d), as
 # svyciprop does) with the tolerance tightened, checked here against svyciprop itself to 1e-7.
@@ -32,7 +32,7 @@ cell <- function(d, variable, level, domain) {
   tight <- as.numeric(expit(confint(m, 1, level = 0.95, method = "Wald", ddf = degf(d))))
   stopifnot(max(abs(tight - attr(ci, "ci"))) < 1e-7)
   mean <- svymean(as.formula(paste0("~", y)), d, na.rm = TRUE)
-  wald <- confint(mean)
+  wald <- confint(mean, df = degf(d))  # the Wald interval on t with the domain's design df
   list(domain = domain, level = level, estimate = unname(coef(mean)), se = unname(SE(mean)),
        lower = tight[1], upper = tight[2], svycipropLower = unname(attr(ci, "ci")[1]),
        svycipropUpper = unname(attr(ci, "ci")[2]), df = degf(d),
@@ -66,5 +66,13 @@ out <- list(
 # svyby(..., svyciprop) gives the same domain intervals as the subsets above.
 chk <- svyby(~I(j01_remit == 1), ~stratum, dind, svyciprop, vartype = "ci", method = "logit")
 stopifnot(isTRUE(all.equal(unname(chk$ci_l), sapply(out$P1[3 + 2 * (0:3)], `[[`, "lower"))))
+# Domain intervals of the other svyciprop methods, as svyby gives them (Clopper-Pearson "beta" uses
+# nrow(design) - 1 of the domain's subset): remitting and Cabo Verdean ancestry by stratum.
+out$svyby <- list()
+for (m in c("beta", "asin", "mean", "xlogit")) for (v in c("j01_remit", "c11_cv_ancestry")) {
+  r <- svyby(as.formula(sprintf("~I(%s == 1)", v)), ~stratum, dind, svyciprop, vartype = "ci", method = m, na.rm = TRUE)
+  out$svyby[[length(out$svyby) + 1]] <- list(method = m, variable = v, level = 1, strata = as.character(r$stratum),
+    estimate = unname(r[[2]]), lower = unname(r$ci_l), upper = unname(r$ci_u))
+}
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), file.path(dir, "ciprop-golden.json"))
 cat("wrote", file.path(dir, "ciprop-golden.json"), "\n")

@@ -70,7 +70,8 @@ export const tableCellSchema = z.object({
   deff: z.number().nullable(),
   n: z.number(),
   base: z.number(),
-  reliability: z.enum(['ok', 'flag', 'suppress']),
+  /** control: no sampling error, the cell reproduces a calibration margin (published without SE, CI, CV). */
+  reliability: z.enum(['ok', 'flag', 'suppress', 'control']),
 });
 
 export const tableResultSchema = z.object({

@@ -106,18 +106,18 @@ describe('logit intervals for proportions against R svyciprop', () => {
       expect(c.ciUpper).toBeLessThanOrEqual(1);
     }
   });
-  it('"ci": "wald" in the plan gives confint of svymean (Normal), named as such', () => {
+  it('"ci": "wald" in the plan gives confint of svymean on t with the domain’s df, named as such', () => {
     const t = byId('W1');
     for (const g of golden.P1) {
       const c = cellOf(t, g);
       expect(c.ciLower).toBeCloseTo(g.waldLower, 9);
       expect(c.ciUpper).toBeCloseTo(g.waldUpper, 9);
       expect(c.ciMethod).toBe('wald');
-      expect(c.ciDf).toBeNull();
+      expect(c.ciDf).toBe(g.df);
     }
-    expect(t.ci).toBe('Wald, Normal, 95%');
+    expect(t.ci).toBe("Wald, t on each domain's design df (t(8) overall), 95%");
   });
-  it('means and totals keep Wald; the table and the note name the methods', () => {
+  it('means and totals get Wald on t; the table and the note name the methods', () => {
     expect(byId('M').cells.every((c) => c.ciMethod === 'wald')).toBe(true);
     expect(byId('T').cells.every((c) => c.ciMethod === 'wald')).toBe(true);
     expect(byId('P1').ci).toBe("logit (svyciprop), t on each domain's design df (t(8) overall), 95%");
@@ -128,10 +128,10 @@ describe('logit intervals for proportions against R svyciprop', () => {
     const pt = JSON.parse(tablesJson([byId('P1')], 'pt', { legend: '' }));
     expect(pt.tables[0].ci).toBe(ciTextIn(byId('P1').ci, 'pt'));
     expect(ciNote(run.tables, 'en')).toBe(
-      '95% CI: logit (svyciprop, t on the design degrees of freedom) for proportions; Wald (Normal) for proportions, means and totals.',
+      '95% CI: logit (svyciprop, t on the design degrees of freedom) for proportions; Wald (t on the design degrees of freedom) for proportions, means and totals.',
     );
     expect(ciNote([byId('P1'), byId('M'), byId('T')], 'pt')).toBe(
-      'IC 95%: logit (svyciprop, t nos graus de liberdade do plano) para proporções; Wald (Normal) para médias e totais.',
+      'IC 95%: logit (svyciprop, t nos graus de liberdade do plano) para proporções; Wald (t nos graus de liberdade do plano) para médias e totais.',
     );
   });
 });

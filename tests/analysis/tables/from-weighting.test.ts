@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 /**
  * The weighting pipeline's result (runWeighting on the small hand-checked example) turned into
  * WeightedData, then tabulated: the roster total reproduces the control total, the sex shares
- * reproduce the sex x age margins, and the microdata carry every step. Writing it to disk and
+ * reproduce the sex x age margins (both marked as controls, published without SE, CI or CV), and
+ * the microdata carry every step. Writing it to disk and
  * reading it back: tests/server/storage/weighted-data.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { buildMicrodata } from '../../../analysis/export/microdata.ts';
+import { published, tablesJson } from '../../../analysis/export/tables-csv.ts';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
 import { labelsFrom } from '../../../analysis/tables/labels.ts';
+import { legend } from '../../../analysis/tables/reliability.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { runWeighting } from '../../../analysis/weighting/index.ts';
 import { controls, households, persons, recipe } from '../weighting/small-example.ts';
@@ -74,6 +77,24 @@ describe('WeightedData from the weighting pipeline', () => {
       .filter(([k]) => k.startsWith('male'))
       .reduce((a, [, v]) => a + v, 0);
     expect(s.cells[0].estimate).toBeCloseTo(male / total, 6);
+    // both reproduce calibration controls: marked 'c', published without SE, CI, CV or deff
+    const h = run.tables[2];
+    expect(n.cells[0].reliability).toBe('control');
+    expect(s.cells.map((c) => c.reliability)).toEqual(['control', 'control']);
+    expect(published(s.cells[0])).toEqual({
+      estimate: s.cells[0].estimate,
+      se: null,
+      ciLower: null,
+      ciUpper: null,
+      cv: null,
+      deff: null,
+    });
+    const json = JSON.parse(tablesJson(run.tables, 'en', { legend: legend(rules, 'en') }));
+    expect(json.legend).toContain('c reproduces a calibration control (no sampling error)');
+    expect(json.tables[1].cells[0]).toMatchObject({ reliability: 'control', se: null, cv: null });
+    // a household total that no control fixes is an estimate with its sampling error
+    expect(h.cells[0].cv).toBeGreaterThan(0.01);
+    expect(h.cells[0].reliability).not.toBe('control');
   });
   it('exports var_stratum, psu, every step and the replicate weights; the name column is left out', () => {
     const { identifiers } = JSON.parse(readFileSync('questionnaires/ipei/profile.json', 'utf8'));

@@ -1,7 +1,8 @@
 /**
  * Table cells of the engine against R survey (svrepdesign JKn) on the fixture:
- * tests/fixtures/tables/golden.R. Proportions here ask for the Wald interval ("ci": "wald", confint
- * of svymean); their default logit interval is checked in ciprop-r.test.ts.
+ * tests/fixtures/tables/golden.R. Means, totals and the proportions here ("ci": "wald") get confint
+ * of svymean / svytotal on t with each domain's design df (R `confint(est, df = degf(d))`); the
+ * default logit interval of proportions is checked in ciprop-r.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
