@@ -1,64 +1,79 @@
 /**
  * The IPEI questionnaire files made from the TypeScript source in this folder: household.v2.json,
- * listing.v1.json and translations-status.json (file name -> JSON). `npm run questionnaires:generate -- ipei`
- * writes them into questionnaires/ipei/, refusing to change a locked (fielded) file.
+ * listing.v1.json and translations-status.json (file name -> JSON). The Portuguese text comes from the source;
+ * every other language from the catalogues in ./translations/ (the non-Portuguese arguments of `L` are
+ * ignored). `npm run questionnaires:generate -- ipei` writes them into questionnaires/ipei/, refusing to change
+ * a locked (fielded) file.
  */
+import { fileURLToPath } from 'node:url';
+import {
+  type Catalogue,
+  mergeTranslations,
+  readCatalogues,
+} from '../../../scripts/questionnaires/lib/catalogue.ts';
+import { localisableStrings } from '../../../scripts/questionnaires/lib/translation-keys.ts';
 import { CLDR, type Json, LANGS, type Loc } from './dsl.ts';
 import { household } from './household.ts';
 import { listing } from './listing.ts';
 
-type Status = 'cldr' | 'draft' | 'missing';
+type Status = string;
 interface Entry {
   pt: string;
   status: Partial<Record<(typeof LANGS)[number], Status>>;
 }
 
-const isLoc = (v: unknown): v is Loc =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Loc).default === 'string';
+const LEGEND: Record<string, string> = {
+  cldr: 'name from Unicode CLDR (ICU); reliable',
+  draft: 'written by the project, not yet reviewed by a native translator: needs review',
+  missing: 'no translation: the interview shows the Portuguese text',
+  machine: 'machine translation: needs review',
+  reviewed: 'reviewed by a translator, not yet approved for fielding',
+  approved: 'approved for fielding',
+};
 
-/** Every localisable string keyed by `<file>:<element name>.<property>` with its per-language status. */
-function collect(file: string, node: unknown, key: string, out: Record<string, Entry>): void {
-  if (isLoc(node)) {
+/** Per string and language: `cldr` for CLDR names, else the catalogue status. */
+function collect(
+  file: string,
+  stem: string,
+  source: Json,
+  catalogues: Record<string, Catalogue>,
+): Record<string, Entry> {
+  const out: Record<string, Entry> = {};
+  for (const { key, loc } of localisableStrings(stem, source)) {
     const status: Entry['status'] = {};
-    for (const l of LANGS) status[l] = node[l] ? (CLDR.has(node) ? 'cldr' : 'draft') : 'missing';
-    out[`${file}:${key}`] = { pt: node.default, status };
-    return;
-  }
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => {
-      const tag =
-        typeof item === 'object' && item && 'value' in item ? String((item as Json).value) : String(i);
-      const named = typeof item === 'object' && item && typeof (item as Json).name === 'string';
-      collect(file, item, named ? String((item as Json).name) : `${key}[${tag}]`, out);
-    });
-    return;
-  }
-  if (typeof node === 'object' && node !== null)
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'name' || k === 'value') continue;
-      collect(file, v, key ? `${key}.${k}` : k, out);
+    for (const l of LANGS) {
+      const s = catalogues[l]?.[key]?.status ?? 'missing';
+      status[l] = s !== 'missing' && CLDR.has(loc as Loc) ? 'cldr' : s;
     }
+    out[`${file}:${key.slice(stem.length + 1)}`] = { pt: loc.default, status };
+  }
+  return out;
 }
 
-/** Every file the questionnaire source generates, by file name. */
-export function questionnaireFiles(): Record<string, unknown> {
-  const strings: Record<string, Entry> = {};
-  collect('household.v2', household, '', strings);
-  collect('listing.v1', listing, '', strings);
+/** Every file the questionnaire source generates, by file name; `folder` holds the catalogues. */
+export function questionnaireFiles(
+  folder = fileURLToPath(new URL('./translations/', import.meta.url)),
+): Record<string, unknown> {
+  const catalogues = readCatalogues(folder);
+  const strings = {
+    ...collect('household.v2', 'household', household, catalogues),
+    ...collect('listing.v1', 'listing', listing, catalogues),
+  };
   const summary: Record<string, Record<Status, number>> = {};
+  const used = new Set(['cldr', 'draft', 'missing']);
   for (const l of LANGS) {
     summary[l] = { cldr: 0, draft: 0, missing: 0 };
-    for (const e of Object.values(strings)) summary[l][e.status[l] ?? 'missing']++;
+    for (const e of Object.values(strings)) {
+      const s = e.status[l] ?? 'missing';
+      summary[l][s] = (summary[l][s] ?? 0) + 1;
+      used.add(s);
+    }
   }
   return {
-    'household.v2.json': household,
-    'listing.v1.json': listing,
+    'household.v2.json': mergeTranslations('household', household, catalogues, LANGS),
+    'listing.v1.json': mergeTranslations('listing', listing, catalogues, LANGS),
     'translations-status.json': {
-      legend: {
-        cldr: 'name from Unicode CLDR (ICU); reliable',
-        draft: 'written by the project, not yet reviewed by a native translator: needs review',
-        missing: 'no translation: the interview shows the Portuguese text',
-      },
+      legend: Object.fromEntries(Object.entries(LEGEND).filter(([s]) => used.has(s))),
       summary,
       strings,
     },

@@ -11,7 +11,11 @@ export type Json = Record<string, unknown>;
 /** Strings whose translations come from Unicode CLDR (via Node's ICU), not from us. */
 export const CLDR = new WeakSet<Loc>();
 
-/** L(pt, en, fr, kea?, wo?, zh?) */
+/**
+ * L(pt, en, fr, kea?, wo?, zh?). Only `pt` reaches the generated JSON: the other languages come from the
+ * catalogues in ./translations/ (extracted once from these arguments on 2026-12-05, see extract-translations.ts);
+ * the generator drops what the code carries. Edit translations in the catalogues, never here.
+ */
 export function L(pt: string, en: string, fr: string, kea?: string, wo?: string, zh?: string): Loc {
   const out: Loc = { default: pt, en, fr };
   if (kea) out.kea = kea;
