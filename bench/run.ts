@@ -72,6 +72,14 @@ if (wanted('tablet')) {
   rows.push(...tablet.rows);
 }
 
+if (wanted('tablet-crypto')) {
+  console.error('tablet-crypto: sealing an IPEI draft per autosave, Node and Chromium at CPU 4x ...');
+  const { runTabletCryptoBench } = await import('./tablet-crypto.ts');
+  const crypt = await runTabletCryptoBench();
+  results.tabletCrypto = crypt.json;
+  rows.push(...crypt.rows);
+}
+
 if (wanted('analysis')) {
   const path = './analysis.ts';
   try {

@@ -12,7 +12,7 @@ import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { OutboxScreen } from './screens/outbox-screen.tsx';
-import { api, db, notify, session, startSync, subscribe, ui, uploader } from './services.ts';
+import { api, db, notify, retireIfRevoked, session, startSync, subscribe, ui, uploader } from './services.ts';
 import { downloadAll } from './sync/download.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
@@ -54,7 +54,11 @@ export function App() {
   }, [lang]);
 
   useEffect(() => {
-    const unsub = subscribe(() => setTick((n) => n + 1));
+    const unsub = subscribe(() => {
+      setTick((n) => n + 1);
+      // a retired (wiped) tablet locks itself: back to the login screen
+      if (!db.keyHold.unlocked) setUnlocked((u) => (u === null ? null : false));
+    });
     const on = () => setOnline(true);
     const off = () => setOnline(false);
     window.addEventListener('online', on);
@@ -76,6 +80,10 @@ export function App() {
     if (!result.ok) return { ok: false, message: `login.${result.reason}` as MessageKey };
     ui.sessionExpired = false;
     if (result.mode === 'online') {
+      if (session.deviceStatus === 'revoked') {
+        await retireIfRevoked();
+        if (!db.keyHold.unlocked) return { ok: true, message: null };
+      }
       await downloadAll(db, api);
       await uploader.resumeAfterLogin();
     }
@@ -138,6 +146,11 @@ export function App() {
           <button type="button" className="link" onClick={lock}>
             {t('login.submit')}
           </button>
+        </p>
+      )}
+      {ui.retired && (
+        <p className="banner warn" role="alert" data-testid="retired">
+          {t(ui.retired === 'wiped' ? 'status.retiredWiped' : 'status.retiredUnsent')}
         </p>
       )}
       {ui.storageFull && (

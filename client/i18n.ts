@@ -25,6 +25,10 @@ const en = {
   'nav.logout': 'Lock',
   'status.online': 'Online',
   'status.offline': 'Offline',
+  'status.retiredWiped':
+    'A coordinator retired this tablet: its interviews were sent, and its data and keys deleted.',
+  'status.retiredUnsent':
+    'A coordinator retired this tablet: finish and send the interviews still on it; then it deletes its data.',
   'status.sessionExpired': 'Session expired: log in again to send interviews.',
   'status.storageFull': 'The tablet storage is nearly full. Send interviews now and free space.',
   'status.loading': 'Loading…',
@@ -114,6 +118,10 @@ const pt: Record<MessageKey, string> = {
   'nav.logout': 'Bloquear',
   'status.online': 'Com rede',
   'status.offline': 'Sem rede',
+  'status.retiredWiped':
+    'Um coordenador retirou este tablet: as entrevistas foram enviadas e os dados e as chaves apagados.',
+  'status.retiredUnsent':
+    'Um coordenador retirou este tablet: termine e envie as entrevistas que ainda tem; depois apaga os dados.',
   'status.sessionExpired': 'Sessão expirada: entre de novo para enviar as entrevistas.',
   'status.storageFull': 'A memória do tablet está quase cheia. Envie as entrevistas e liberte espaço.',
   'status.loading': 'A carregar…',

@@ -4,6 +4,7 @@ import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { downloadAll } from './sync/download.ts';
+import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
 import { Uploader } from './sync/uploader.ts';
 
@@ -25,7 +26,11 @@ export const api = new ApiClient({
   timeoutMs: CONFIG.requestTimeoutMs,
 });
 
-export const ui = { sessionExpired: false, storageFull: false };
+export const ui: { sessionExpired: boolean; storageFull: boolean; retired: RetireResult | null } = {
+  sessionExpired: false,
+  storageFull: false,
+  retired: null,
+};
 
 export const uploader = new Uploader({
   db,
@@ -49,9 +54,24 @@ export async function renewAndResume(): Promise<void> {
   notify();
 }
 
+/**
+ * Asks the server about this tablet (an unlocked enumerator, online): a revoked tablet sends what is
+ * unsent and, when nothing unsent is left, deletes its data and keys and locks (sync/retire.ts).
+ */
+export async function retireIfRevoked(): Promise<void> {
+  if (session.user?.role !== 'enumerator' || !db.keyHold.unlocked || !session.hasValidToken()) return;
+  const device = await session.deviceKey();
+  if (device?.status !== 'revoked') return;
+  ui.retired = await retireDevice(db, uploader, api, device.deviceId);
+  if (ui.retired === 'wiped') session.lock();
+  notify();
+}
+
 /** Pull assignments, questionnaires and returned interviews when online with a valid session. */
 export async function refreshIfOnline(): Promise<void> {
   if (globalThis.navigator?.onLine === false || !session.hasValidToken() || !db.keyHold.unlocked) return;
+  await retireIfRevoked();
+  if (!db.keyHold.unlocked) return;
   const result = await downloadAll(db, api);
   if (result === 'unauthorized') {
     session.expire();

@@ -19,6 +19,7 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interviews.ts';
 import { listingRoutes } from './routes/listing.ts';
@@ -84,6 +85,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/listings', listingRoutes(options))
     .route('/review', reviewRoutes(options))
     .route('/dashboard', dashboardRoutes(options))
+    .route('/devices', deviceRoutes(options))
     .route('/analysis', analysisRoutes(options))
     .route('/weighting', weightingRoutes({ ...options, weighting }));
   app.route('/api', api);

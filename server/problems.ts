@@ -71,6 +71,11 @@ const catalogue = {
     status: 422,
     message: 'The model cannot be fitted: see details.field and details.message.',
   },
+  'device.not_yours': {
+    status: 403,
+    message:
+      'This tablet is registered to another enumerator: that enumerator must log in on it, or a coordinator revokes it.',
+  },
   'server.unavailable': { status: 503, message: 'The database is unreachable: retry later.' },
   'server.internal': { status: 500, message: 'An unexpected error happened; it was logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -8,8 +8,8 @@
 
 /**
  * PBKDF2-SHA-256 iterations for a new keyring: OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (600,000).
- * It is paid once per unlock, not per save: `npm run bench -- tablet-crypto` measures it (about 0.25 s
- * on a desktop core, so about 1 s on a 4x slower tablet), which an unlock screen absorbs.
+ * It is paid once per unlock, not per save: `npm run bench -- tablet-crypto` measures it (0.17 s in Node
+ * on the 2-core CI machine, so under a second on a 4x slower tablet), which an unlock screen absorbs.
  */
 export const KDF_ITERATIONS = 600_000;
 

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { dashboardSchema } from '../../server/contract/dashboard.ts';
+import { deviceSchema } from '../../server/contract/devices.ts';
 import { surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   bulkApproveResultSchema,
@@ -53,6 +54,10 @@ export const fetchDashboard = (survey?: string) =>
 export const fetchSurvey = (id: string) =>
   api.request('GET', `/api/surveys/${encodeURIComponent(id)}`, surveyDetailSchema);
 /** The surveys this server runs (for the survey selectors). */
+export const fetchDevices = () => api.request('GET', '/api/devices', z.array(deviceSchema));
+export const revokeDevice = (deviceId: string) =>
+  api.request('POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`, deviceSchema, {});
+
 export const fetchSurveys = () => api.request('GET', '/api/surveys', surveyListSchema);
 
 /** A problem's message for the screen. */

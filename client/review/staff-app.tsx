@@ -1,11 +1,12 @@
 /**
  * What supervisors, coordinators and admins get after login: the review queue and the dashboard;
- * coordinators and admins also the weights and tables (the analyst's screen).
+ * coordinators and admins also the weights and tables (the analyst's screen) and the tablets (revoke).
  */
 import { useState } from 'react';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '../../server/contract/vocabulary.ts';
 import { AnalystScreen } from '../screens/analyst-screen.tsx';
 import { DashboardScreen } from '../screens/dashboard-screen.tsx';
+import { DevicesScreen } from '../screens/devices-screen.tsx';
 import { ReviewInterviewScreen } from '../screens/review-interview-screen.tsx';
 import { ReviewQueueScreen } from '../screens/review-queue-screen.tsx';
 import { useStaffT } from './messages.ts';
@@ -17,6 +18,7 @@ type View =
   | { tab: 'queue' }
   | { tab: 'dashboard' }
   | { tab: 'analysis' }
+  | { tab: 'devices' }
   | { tab: 'interview'; interviewId: string };
 
 export function StaffApp({ role }: { role: string }) {
@@ -51,6 +53,16 @@ export function StaffApp({ role }: { role: string }) {
             {t('staff.analysis')}
           </button>
         ) : null}
+        {role !== 'supervisor' ? (
+          <button
+            type="button"
+            className={view.tab === 'devices' ? 'tab active' : 'tab'}
+            onClick={() => setView({ tab: 'devices' })}
+            data-testid="tab-devices"
+          >
+            {t('staff.devices')}
+          </button>
+        ) : null}
       </nav>
       {view.tab === 'interview' ? (
         <ReviewInterviewScreen
@@ -62,6 +74,8 @@ export function StaffApp({ role }: { role: string }) {
         <DashboardScreen />
       ) : view.tab === 'analysis' ? (
         <AnalystScreen />
+      ) : view.tab === 'devices' ? (
+        <DevicesScreen />
       ) : (
         <ReviewQueueScreen role={role} onOpen={(interviewId) => setView({ tab: 'interview', interviewId })} />
       )}

@@ -9,6 +9,7 @@ import {
   questionnaireSummarySchema,
 } from '../../server/contract/assignments.ts';
 import { type LoginResponse, loginResponseSchema } from '../../server/contract/auth.ts';
+import { type DeviceKeyResponse, deviceKeyResponseSchema } from '../../server/contract/devices.ts';
 import { type SurveyDetail, surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   type InterviewEnvelope,
@@ -86,6 +87,7 @@ export class ApiClient {
     } finally {
       clearTimeout(timer);
     }
+    if (res.status === 204) return { kind: 'ok', status: 204, data: undefined as T };
     if (res.ok) {
       let json: unknown;
       try {
@@ -131,6 +133,21 @@ export class ApiClient {
 
   returned(): Promise<ApiResult<ReturnedInterview[]>> {
     return this.request('GET', '/api/interviews/returned', returnedInterviewListSchema);
+  }
+
+  /** This tablet's server-held device key (enumerators; see offline/device-key.ts). */
+  deviceKey(deviceId: string): Promise<ApiResult<DeviceKeyResponse>> {
+    return this.request(
+      'POST',
+      `/api/devices/${encodeURIComponent(deviceId)}/key`,
+      deviceKeyResponseSchema,
+      {},
+    );
+  }
+
+  /** A revoked tablet says it deleted its data and keys. */
+  deviceWiped(deviceId: string): Promise<ApiResult<unknown>> {
+    return this.request('POST', `/api/devices/${encodeURIComponent(deviceId)}/wiped`, z.unknown(), {});
   }
 
   putInterview(envelope: InterviewEnvelope): Promise<ApiResult<InterviewReceipt>> {

@@ -7,8 +7,9 @@
 import type { ApiUser } from '../../server/contract/auth.ts';
 import { exportDataKey, fromB64, importDataKey, toB64 } from '../offline/crypto.ts';
 import type { MorabezaDb } from '../offline/db.ts';
-import { type UnlockResult, unlockOffline, unlockOnline } from '../offline/keyring.ts';
-import { getSession, getVerifier, setSession } from '../offline/store.ts';
+import { dataKeyFromDevice, keepDeviceWrap } from '../offline/device-key.ts';
+import { type UnlockResult, unlockOffline, unlockOnline, writeKeyring } from '../offline/keyring.ts';
+import { deviceId, getSession, getVerifier, setSession } from '../offline/store.ts';
 import type { ApiClient } from './api-client.ts';
 
 export type LoginOutcome =
@@ -27,6 +28,8 @@ export class SessionManager {
   private password: string | null = null;
   private username: string | null = null;
   user: ApiUser | null = null;
+  /** What the server said of this tablet at the last online login (enumerators): revoked means retire. */
+  deviceStatus: 'active' | 'revoked' | 'wiped' | null = null;
 
   constructor(
     private readonly db: MorabezaDb,
@@ -65,7 +68,18 @@ export class SessionManager {
       this.tokenValue = token;
       this.expiresAt = Date.parse(expiresAt);
       await setSession(this.db, { token, expiresAt: this.expiresAt, user });
-      const unlock = await unlockOnline(this.db, username, password, user);
+      const device = user.role === 'enumerator' ? await this.deviceKey() : null;
+      let unlock = await unlockOnline(this.db, username, password, user);
+      if (!unlock.ok && unlock.reason === 'passwordChanged' && device?.key) {
+        // The password changed on the server: the device key opens the data; rewrap under the new one.
+        const key = await dataKeyFromDevice(this.db, device.key);
+        if (key) {
+          await writeKeyring(this.db, username, password, user, key);
+          unlock = { ok: true, key, user };
+        }
+      }
+      if (unlock.ok && device?.key) await keepDeviceWrap(this.db, unlock.key, device.key);
+      this.deviceStatus = device?.status ?? null;
       return this.unlocked(username, password, unlock, 'online');
     }
     if (result.kind === 'unauthorized' || result.kind === 'rejected') return { ok: false, reason: 'failed' };
@@ -82,6 +96,12 @@ export class SessionManager {
       this.expiresAt = stored.expiresAt;
     }
     return this.unlocked(username, password, unlock, 'offline');
+  }
+
+  /** This tablet's device key and status from the server, or null when it cannot say now. */
+  async deviceKey() {
+    const result = await this.api().deviceKey(await deviceId(this.db));
+    return result.kind === 'ok' ? result.data : null;
   }
 
   /** Gets a fresh token with the password held in memory; false when that is not possible now. */

@@ -349,3 +349,28 @@ export const demoReviews = sqliteTable('demo_reviews', {
   decision: text('decision').notNull(),
   createdAt: integer('created_at').notNull().default(now),
 });
+
+/**
+ * The tablets' device keys: a random 256-bit key per device, bound to the enumerator who first asked
+ * for it. The tablet wraps its data key with it (the server never sees the data key), so a changed or
+ * forgotten password never strands unsent interviews: the key is released only to that enumerator's
+ * logged-in session. A coordinator revokes a device (revoked_at): at its next contact the tablet uploads
+ * what is unsent, deletes its data and keys, and says so (wiped_at); a revoked key is never released.
+ */
+export const deviceKeys = sqliteTable(
+  'device_keys',
+  {
+    deviceId: text('device_id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** base64 of 32 random bytes */
+    key: text('key').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+    lastSeenAt: integer('last_seen_at').notNull().default(now),
+    revokedAt: integer('revoked_at'),
+    revokedBy: text('revoked_by').references(() => users.id),
+    wipedAt: integer('wiped_at'),
+  },
+  (t) => [index('device_keys_user_idx').on(t.userId)],
+);

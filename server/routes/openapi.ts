@@ -6,6 +6,7 @@ import { modelRequestSchema, modelResponseSchema } from '../contract/analysis-mo
 import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
+import { deviceKeyResponseSchema, deviceSchema } from '../contract/devices.ts';
 import { surveyDetailSchema } from '../contract/geography.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
@@ -42,6 +43,8 @@ const schemas = {
   BulkApproveRequest: bulkApproveRequestSchema,
   BulkApproveResult: bulkApproveResultSchema,
   Dashboard: dashboardSchema,
+  DeviceKey: deviceKeyResponseSchema,
+  Device: deviceSchema,
   ListingSubmission: listingSubmissionSchema,
   ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
@@ -234,6 +237,49 @@ export function buildOpenApi() {
             201: json(ref('ListingResult')),
             ...problems('request.invalid', 'resource.not_found', 'questionnaire.unknown_version'),
             ...authProblems,
+          },
+        },
+      },
+      '/api/devices': {
+        get: {
+          ...secured,
+          summary:
+            "The tablets' device keys (coordinator, admin): who holds each, last contact, revoked, wiped",
+          responses: { 200: json({ type: 'array', items: ref('Device') }), ...authProblems },
+        },
+      },
+      '/api/devices/{deviceId}/key': {
+        post: {
+          ...secured,
+          summary:
+            "The enumerator's tablet asks for its device key (minted on the first ask, bound to that enumerator); null once revoked",
+          responses: {
+            200: json(ref('DeviceKey')),
+            ...authProblems,
+            ...problems('request.invalid', 'device.not_yours'),
+          },
+        },
+      },
+      '/api/devices/{deviceId}/wiped': {
+        post: {
+          ...secured,
+          summary: 'A revoked tablet says it uploaded everything unsent and deleted its data and keys',
+          responses: {
+            204: { description: 'recorded' },
+            ...authProblems,
+            ...problems('request.invalid', 'device.not_yours', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/devices/{deviceId}/revoke': {
+        post: {
+          ...secured,
+          summary:
+            'Revoke a tablet (coordinator, admin): its key is never released again; at its next contact it uploads what is unsent, then deletes its data',
+          responses: {
+            200: json(ref('Device')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
           },
         },
       },

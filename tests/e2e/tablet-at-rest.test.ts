@@ -4,6 +4,8 @@
  * searched for the names typed, the assignment's area and the answers: none is there in clear. Lock
  * leaves nothing personal on screen or in the tab; a wrong password offline is refused and the data
  * stay intact; the right one opens them, and back online the interview reaches the server whole.
+ * A coordinator revokes a tablet on the staff screens: at its next login it sends its unsent interview
+ * first, then deletes its data and keys.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +97,47 @@ describe('tablet: interview data encrypted at rest', () => {
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
     const envelope = await e2e.envelopeOnServer(interviewId, 1);
     expect(JSON.stringify(envelope.answers)).toContain('Bruno Semedo Varela');
+  }, 180_000);
+
+  it('a tablet the coordinator revoked sends its unsent interview at the next login, then deletes its data', async () => {
+    const tablet = await openTablet(browser, e2e.baseUrl);
+    contexts.push(tablet.context);
+    const { context, page } = tablet;
+    await login(page, 'enum_a2');
+    await answerHousehold(page, ['Carla Fortes'], [52]);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await page.locator('[data-testid=outbox-item]').waitFor();
+    const interviewId = await draftInterviewId(page);
+    await page.getByRole('button', { name: 'Bloquear' }).click();
+
+    // the coordinator revokes it on the staff screens
+    const staff = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-PT' });
+    contexts.push(staff);
+    const coord = await staff.newPage();
+    coord.on('dialog', (d) => void d.accept());
+    await coord.goto(e2e.baseUrl);
+    await coord.fill('input[name=username]', 'coord');
+    await coord.fill('input[name=password]', PASSWORD);
+    await coord.click('button[type=submit]');
+    await coord.getByTestId('tab-devices').click();
+    const row = coord.locator('[data-testid^=device-]').filter({ hasText: 'enum_a2' });
+    await row.getByRole('button', { name: 'Revogar' }).click();
+    await coord.locator('[data-testid^=device-][data-status=revoked]').waitFor();
+
+    // back online, the enumerator logs in: the interview goes up first, then the tablet wipes itself
+    await context.setOffline(false);
+    await page.fill('input[name=username]', 'enum_a2');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.getByTestId('retired').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('retired').textContent()).toContain('as entrevistas foram enviadas');
+    const envelope = await e2e.envelopeOnServer(interviewId, 1);
+    expect(JSON.stringify(envelope.answers)).toContain('Carla Fortes');
+    const raw = await rawDump(page);
+    expect(raw.stores).toMatchObject({ drafts: 0, outbox: 0, assignments: 0, syncLog: 0, meta: 1 });
+    await coord.reload();
+    await coord.getByTestId('tab-devices').click();
+    await coord.locator('[data-testid^=device-][data-status=wiped]').waitFor();
   }, 180_000);
 });
