@@ -63,11 +63,19 @@ export const reviewQueueItemSchema = z.object({
   status: z.string(),
   validation: z.string(),
   outcome: z.number().int(),
+  /** The outcome's label in the survey's languages (its profile), null for a code it does not list. */
+  outcomeLabel: z.record(z.string(), z.string()).nullable(),
   enumeratorId: z.string(),
   enumerator: z.string(),
+  /** The enumerator's name as the staff know it. */
+  enumeratorName: z.string(),
   eaCode: z.string(),
   stratum: z.string(),
   island: z.string(),
+  municipality: z.string(),
+  /** The sample unit: dwelling and household numbers within the EA. */
+  dwelling: z.number().int(),
+  household: z.number().int(),
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
   startedAt: z.string().nullable(),

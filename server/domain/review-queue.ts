@@ -22,6 +22,7 @@ import type { SessionUser } from './accounts.ts';
 import { reviewActionsFor } from './interview-states.ts';
 import { getVersion } from './questionnaires.ts';
 import { enumeratorScope } from './scope.ts';
+import type { SurveyRegistry } from './surveys.ts';
 
 const flagCount = sql<number>`(select count(*) from flags f where f.interview_id = ${interviews.id} and f.revision = ${interviews.currentRevision})`;
 const flagCodes = sql<
@@ -40,9 +41,13 @@ function baseQuery(db: Db) {
       outcome: interviews.outcome,
       enumeratorId: interviews.enumeratorId,
       enumerator: users.username,
+      enumeratorName: users.displayName,
       eaCode: enumerationAreas.code,
       stratum: enumerationAreas.stratum,
       island: enumerationAreas.island,
+      municipality: enumerationAreas.municipality,
+      dwelling: households.dwelling,
+      household: households.household,
       questionnaireId: interviews.questionnaireId,
       questionnaireVersion: interviews.questionnaireVersion,
       startedAt,
@@ -73,9 +78,18 @@ export function minutesBetween(start: string | null, end: string | null): number
   return Number.isFinite(ms) ? Math.round(ms / 600) / 100 : null;
 }
 
-function toItem(r: Row, user: SessionUser): ReviewQueueItem {
+/** The label of an outcome code in its survey's profile (null without a registry or for an unlisted code). */
+export type OutcomeLabels = (questionnaireId: string, code: number) => Record<string, string> | null;
+
+export const outcomeLabelsOf =
+  (surveys: SurveyRegistry): OutcomeLabels =>
+  (questionnaireId, code) =>
+    surveys.ofQuestionnaire(questionnaireId)?.outcome.codes.find((c) => c.code === code)?.label ?? null;
+
+function toItem(r: Row, user: SessionUser, labels: OutcomeLabels): ReviewQueueItem {
   return {
     ...r,
+    outcomeLabel: labels(r.questionnaireId, r.outcome),
     flagCount: Number(r.flagCount),
     flagCodes: r.flagCodes ? r.flagCodes.split(',').sort() : [],
     durationMin: minutesBetween(r.startedAt, r.completedAt),
@@ -84,10 +98,13 @@ function toItem(r: Row, user: SessionUser): ReviewQueueItem {
   };
 }
 
+const noLabels: OutcomeLabels = () => null;
+
 export async function reviewQueue(
   db: Db,
   user: SessionUser,
   q: ReviewQueueQuery,
+  labels: OutcomeLabels = noLabels,
 ): Promise<ReviewQueueItem[]> {
   const where: SQL[] = [];
   const scope = enumeratorScope(user, interviews.enumeratorId);
@@ -114,10 +131,15 @@ export async function reviewQueue(
     .where(and(...where))
     .orderBy(dir(key), asc(interviews.id))
     .limit(q.limit);
-  return rows.map((r) => toItem(r, user));
+  return rows.map((r) => toItem(r, user, labels));
 }
 
-export async function reviewDetail(db: Db, user: SessionUser, interviewId: string): Promise<ReviewDetail> {
+export async function reviewDetail(
+  db: Db,
+  user: SessionUser,
+  interviewId: string,
+  labels: OutcomeLabels = noLabels,
+): Promise<ReviewDetail> {
   const scope = enumeratorScope(user, interviews.enumeratorId);
   const [row] = await baseQuery(db).where(
     scope ? and(eq(interviews.id, interviewId), scope) : eq(interviews.id, interviewId),
@@ -173,7 +195,7 @@ export async function reviewDetail(db: Db, user: SessionUser, interviewId: strin
   ].sort((a, b) => a.at.localeCompare(b.at) || a.revision - b.revision);
   const paradata = (envelope.paradata ?? {}) as { questionTimesMs?: Record<string, number> };
   return {
-    interview: toItem(row, user),
+    interview: toItem(row, user, labels),
     envelope,
     definition: version ? (JSON.parse(version.definition) as Record<string, unknown>) : {},
     flags: allFlags,

@@ -64,6 +64,25 @@ describe('review queue', () => {
     expect((await ctx.request('GET', '/api/review/queue?sort=nonsense', { as: 'sup_a' })).status).toBe(422);
   });
 
+  it('names the household, its EA, the outcome in words and the enumerator', async () => {
+    const [a2] = await queue('sup_a', '?enumerator=enum_a2');
+    expect(a2).toMatchObject({
+      eaCode: 'CV-PR-0001',
+      island: 'Santiago',
+      municipality: 'CV-PR',
+      dwelling: 2,
+      household: 1,
+      outcome: 11,
+      outcomeLabel: { pt: 'Completa', en: 'Complete' },
+      enumerator: 'enum_a2',
+      enumeratorName: 'enum_a2',
+    });
+    const d = (await (
+      await ctx.request('GET', `/api/review/interviews/${id.a2clean}`, { as: 'sup_a' })
+    ).json()) as ReviewDetail;
+    expect(d.interview).toMatchObject({ dwelling: 2, household: 1, outcomeLabel: { pt: 'Completa' } });
+  });
+
   it('one interview: its questionnaire version, answers, flags at their questions and its history', async () => {
     const res = await ctx.request('GET', `/api/review/interviews/${id.a1bad}`, { as: 'sup_a' });
     const d = (await res.json()) as ReviewDetail;
