@@ -8,7 +8,17 @@ import { bulkApprove, fetchQueue, problemText, type QueueFilters } from '../revi
 
 const SORTS = ['updated', 'flags', 'enumerator', 'ea', 'duration'] as const;
 
-export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: string) => void; role: string }) {
+export function ReviewQueueScreen({
+  onOpen,
+  role,
+  notice = null,
+}: {
+  /** Opens an interview; `queue` is the list shown, in its order, for going on to the next one. */
+  onOpen: (interviewId: string, queue: string[]) => void;
+  role: string;
+  /** What the last decision did, shown when the reviewer comes back to the queue. */
+  notice?: string | null;
+}) {
   const { t, status } = useStaffT();
   const [filters, setFilters] = useState<QueueFilters>({
     // a supervisor starts with what awaits them, a coordinator with what awaits the final approval
@@ -20,7 +30,7 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
   });
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(notice);
 
   const load = useCallback(async () => {
     const r = await fetchQueue(filters);
@@ -171,7 +181,16 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
                 </td>
                 <td>{new Date(i.receivedAt).toLocaleString()}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => onOpen(i.interviewId)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      onOpen(
+                        i.interviewId,
+                        items.map((x) => x.interviewId),
+                      )
+                    }
+                  >
                     {t('queue.open')}
                   </button>
                 </td>
