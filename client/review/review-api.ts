@@ -1,12 +1,11 @@
 /** The reviewers' and coordinators' API calls, checked against the shared contract. */
 
-import { z } from 'zod';
 import { dashboardSchema } from '../../server/contract/dashboard.ts';
 import { surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   bulkApproveResultSchema,
   reviewDetailSchema,
-  reviewQueueItemSchema,
+  reviewQueuePageSchema,
   reviewResultSchema,
 } from '../../server/contract/review.ts';
 import { surveyListSchema } from '../../server/contract/survey-profile.ts';
@@ -20,11 +19,16 @@ export interface QueueFilters {
   sort: string;
 }
 
-export function fetchQueue(f: QueueFilters) {
+/** Interviews the queue shows at once. */
+export const QUEUE_PAGE_SIZE = 100;
+
+export function fetchQueue(f: QueueFilters, offset = 0) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   q.set('order', f.sort === 'enumerator' || f.sort === 'ea' ? 'asc' : 'desc');
-  return api.request('GET', `/api/review/queue?${q}`, z.array(reviewQueueItemSchema));
+  q.set('limit', String(QUEUE_PAGE_SIZE));
+  q.set('offset', String(offset));
+  return api.request('GET', `/api/review/queue?${q}`, reviewQueuePageSchema);
 }
 
 export const fetchDetail = (id: string) =>

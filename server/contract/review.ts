@@ -53,7 +53,9 @@ export const reviewQueueQuerySchema = z.strictObject({
   flag: z.string().optional(),
   sort: z.enum(QUEUE_SORTS).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** How many matching interviews to skip (paging). */
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
 
@@ -87,6 +89,16 @@ export const reviewQueueItemSchema = z.object({
   actions: z.array(z.string()),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+
+/** One page of the queue, with how many interviews match in all and per status (other filters kept). */
+export const reviewQueuePageSchema = z.object({
+  items: z.array(reviewQueueItemSchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+});
+export type ReviewQueuePage = z.infer<typeof reviewQueuePageSchema>;
 
 export const historyEntrySchema = z.object({
   at: z.string(),

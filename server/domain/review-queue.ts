@@ -4,7 +4,7 @@
  * paradata, flags and history.
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { ReviewDetail, ReviewQueueItem, ReviewQueueQuery } from '../contract/review.ts';
+import type { ReviewDetail, ReviewQueueItem, ReviewQueuePage, ReviewQueueQuery } from '../contract/review.ts';
 import type { Db } from '../db/client.ts';
 import {
   assignments,
@@ -105,11 +105,10 @@ export async function reviewQueue(
   user: SessionUser,
   q: ReviewQueueQuery,
   labels: OutcomeLabels = noLabels,
-): Promise<ReviewQueueItem[]> {
+): Promise<ReviewQueuePage> {
   const where: SQL[] = [];
   const scope = enumeratorScope(user, interviews.enumeratorId);
   if (scope) where.push(scope);
-  if (q.status) where.push(eq(interviews.status, q.status as InterviewStatus));
   if (q.enumerator) where.push(sql`(${users.username} = ${q.enumerator} or ${users.id} = ${q.enumerator})`);
   if (q.ea) where.push(eq(enumerationAreas.code, q.ea));
   if (q.flag === 'any') where.push(sql`${flagCount} > 0`);
@@ -119,6 +118,19 @@ export async function reviewQueue(
       sql`exists (select 1 from flags f where f.interview_id = ${interviews.id} and f.revision = ${interviews.currentRevision} and f.code = ${q.flag})`,
     );
   }
+  // the counts per status keep every filter but the status itself
+  const counts = await db
+    .select({ status: interviews.status, n: sql<number>`count(*)` })
+    .from(interviews)
+    .innerJoin(users, eq(users.id, interviews.enumeratorId))
+    .innerJoin(assignments, eq(assignments.id, interviews.assignmentId))
+    .innerJoin(households, eq(households.id, assignments.householdId))
+    .innerJoin(enumerationAreas, eq(enumerationAreas.code, households.eaCode))
+    .where(and(...where))
+    .groupBy(interviews.status);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, Number(c.n)]));
+  if (q.status) where.push(eq(interviews.status, q.status as InterviewStatus));
+  const total = q.status ? (byStatus[q.status] ?? 0) : Object.values(byStatus).reduce((a, b) => a + b, 0);
   const key = {
     updated: interviews.updatedAt,
     flags: flagCount,
@@ -130,8 +142,15 @@ export async function reviewQueue(
   const rows = await baseQuery(db)
     .where(and(...where))
     .orderBy(dir(key), asc(interviews.id))
-    .limit(q.limit);
-  return rows.map((r) => toItem(r, user, labels));
+    .limit(q.limit)
+    .offset(q.offset);
+  return {
+    items: rows.map((r) => toItem(r, user, labels)),
+    total,
+    offset: q.offset,
+    limit: q.limit,
+    byStatus,
+  };
 }
 
 export async function reviewDetail(

@@ -1,5 +1,7 @@
 /**
- * The supervisor's review screen in Debian's Chromium at 1280x800: it names the household, EA, outcome
+ * The supervisor's review queue and screen in Debian's Chromium at 1280x800: the queue counts what
+ * matches, in all and per status, selects every clean interview with one button, with touch-sized
+ * checkboxes. The screen names the household, EA, outcome
  * and enumerator; it opens in the reviewer's language, not the interview's; the language chosen stays
  * across a saved comment and a decision; after a decision it goes on to the next interview of the queue,
  * and after the last back to the queue, saying what was done.
@@ -62,6 +64,14 @@ describe('the review screen', () => {
     const rows = page.locator('[data-testid^=queue-row-]');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
+    // the queue says how many there are, in all and per status, and selects the clean ones at once
+    expect(await page.getByTestId('queue-range').textContent()).toBe('1–2 de 2');
+    expect(await page.getByTestId('status-counts').textContent()).toBe('validada: 2');
+    await page.getByTestId('select-clean').click();
+    await page.getByRole('button', { name: 'Aprovar as entrevistas limpas selecionadas (2)' }).waitFor();
+    const box = await rows.first().locator('input[type=checkbox]').boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(32);
+    expect(box!.height).toBeGreaterThanOrEqual(32);
     await rows.first().getByRole('button', { name: 'Abrir' }).click();
 
     // the reviewer's language (Portuguese), not the interview's (French)
