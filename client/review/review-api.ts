@@ -7,7 +7,7 @@ import { surveyDetailSchema } from '../../server/contract/geography.ts';
 import {
   bulkApproveResultSchema,
   reviewDetailSchema,
-  reviewQueueItemSchema,
+  reviewQueuePageSchema,
   reviewResultSchema,
 } from '../../server/contract/review.ts';
 import { surveyListSchema } from '../../server/contract/survey-profile.ts';
@@ -21,11 +21,16 @@ export interface QueueFilters {
   sort: string;
 }
 
-export function fetchQueue(f: QueueFilters) {
+/** Interviews the queue shows at once. */
+export const QUEUE_PAGE_SIZE = 100;
+
+export function fetchQueue(f: QueueFilters, offset = 0) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   q.set('order', f.sort === 'enumerator' || f.sort === 'ea' ? 'asc' : 'desc');
-  return api.request('GET', `/api/review/queue?${q}`, z.array(reviewQueueItemSchema));
+  q.set('limit', String(QUEUE_PAGE_SIZE));
+  q.set('offset', String(offset));
+  return api.request('GET', `/api/review/queue?${q}`, reviewQueuePageSchema);
 }
 
 export const fetchDetail = (id: string) =>
@@ -53,11 +58,12 @@ export const fetchDashboard = (survey?: string) =>
 /** One survey's profile and geography (the dashboard's map). */
 export const fetchSurvey = (id: string) =>
   api.request('GET', `/api/surveys/${encodeURIComponent(id)}`, surveyDetailSchema);
-/** The surveys this server runs (for the survey selectors). */
+/** The tablets known to the server (coordinators revoke a lost one). */
 export const fetchDevices = () => api.request('GET', '/api/devices', z.array(deviceSchema));
 export const revokeDevice = (deviceId: string) =>
   api.request('POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`, deviceSchema, {});
 
+/** The surveys this server runs (for the survey selectors). */
 export const fetchSurveys = () => api.request('GET', '/api/surveys', surveyListSchema);
 
 /** A problem's message for the screen. */

@@ -19,11 +19,24 @@ type View =
   | { tab: 'dashboard' }
   | { tab: 'analysis' }
   | { tab: 'devices' }
-  | { tab: 'interview'; interviewId: string };
+  | { tab: 'interview'; interviewId: string; queue: string[]; notice?: string };
 
 export function StaffApp({ role }: { role: string }) {
   const { t } = useStaffT();
   const [view, setView] = useState<View>(() => ({ tab: role === 'supervisor' ? 'queue' : 'dashboard' }));
+  // the questionnaire language the reviewer chose, kept from one interview and one action to the next
+  const [reviewLocale, setReviewLocale] = useState<string | null>(null);
+  const [queueNotice, setQueueNotice] = useState<string | null>(null);
+  /** After a decision: the next interview of the queue the reviewer opened it from, else the queue. */
+  const next = (current: string, queue: string[], notice: string) => {
+    const after = queue.slice(queue.indexOf(current) + 1);
+    const rest = queue.filter((id) => id !== current);
+    if (after.length) setView({ tab: 'interview', interviewId: after[0], queue: rest, notice });
+    else {
+      setQueueNotice(notice);
+      setView({ tab: 'queue' });
+    }
+  };
   return (
     <div className="staff-app">
       <nav className="staff-tabs" aria-label="staff">
@@ -68,7 +81,14 @@ export function StaffApp({ role }: { role: string }) {
         <ReviewInterviewScreen
           key={view.interviewId}
           interviewId={view.interviewId}
-          onBack={() => setView({ tab: 'queue' })}
+          locale={reviewLocale}
+          onLocale={setReviewLocale}
+          notice={view.notice ?? null}
+          onDecided={(notice) => next(view.interviewId, view.queue, notice)}
+          onBack={() => {
+            setQueueNotice(null);
+            setView({ tab: 'queue' });
+          }}
         />
       ) : view.tab === 'dashboard' ? (
         <DashboardScreen />
@@ -77,7 +97,11 @@ export function StaffApp({ role }: { role: string }) {
       ) : view.tab === 'devices' ? (
         <DevicesScreen />
       ) : (
-        <ReviewQueueScreen role={role} onOpen={(interviewId) => setView({ tab: 'interview', interviewId })} />
+        <ReviewQueueScreen
+          role={role}
+          notice={queueNotice}
+          onOpen={(interviewId, queue) => setView({ tab: 'interview', interviewId, queue })}
+        />
       )}
     </div>
   );

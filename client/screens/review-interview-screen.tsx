@@ -13,11 +13,22 @@ import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
 
 type Comment = { question: string | null; text: string };
 
-export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: string; onBack: () => void }) {
-  const { t, status } = useStaffT();
+interface Props {
+  interviewId: string;
+  /** The questionnaire language the reviewer chose (kept by the staff app across interviews), or null. */
+  locale: string | null;
+  onLocale: (locale: string) => void;
+  /** What the previous decision did (shown on arrival). */
+  notice: string | null;
+  /** After approve, return or reject: on to the next interview. */
+  onDecided: (notice: string) => void;
+  onBack: () => void;
+}
+
+export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, onDecided, onBack }: Props) {
+  const { t, status, lang } = useStaffT();
   const [detail, setDetail] = useState<ReviewDetail | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [locale, setLocale] = useState<string>('pt');
+  const [message, setMessage] = useState<string | null>(notice);
   const [target, setTarget] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [pending, setPending] = useState<Comment[]>([]);
@@ -27,7 +38,6 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
     const r = await fetchDetail(interviewId);
     if (r.kind !== 'ok') return setMessage(problemText(r));
     setDetail(r.data);
-    setLocale(String(r.data.envelope.locale ?? 'pt'));
   }, [interviewId]);
   useEffect(() => {
     void load();
@@ -63,13 +73,21 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
     });
     return m;
   }, [detail, saved, t]);
+  const languages = useMemo(() => model?.getUsedLocales() ?? [], [model]);
+  // the reviewer's choice, else the screen's language, else the questionnaire's own; never the interview's
+  const shown =
+    [locale, lang, (detail?.definition as { locale?: string } | undefined)?.locale].find(
+      (l): l is string => typeof l === 'string' && languages.includes(l),
+    ) ??
+    languages[0] ??
+    'en';
   useEffect(() => {
-    if (model) model.locale = locale;
-  }, [model, locale]);
+    if (model) model.locale = shown;
+  }, [model, shown]);
 
   if (!detail || !model) return <p role="status">{message ?? '…'}</p>;
   const i = detail.interview;
-  const languages = model.getUsedLocales();
+  const outcomeText = i.outcomeLabel ? (i.outcomeLabel[lang] ?? Object.values(i.outcomeLabel)[0] ?? '') : '';
 
   const act = async (action: 'approve' | 'return' | 'reject' | 'comment') => {
     const body = {
@@ -81,8 +99,11 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
     const r = await sendReview(i.interviewId, body);
     if (r.kind === 'ok') {
       setPending([]);
-      setMessage(t('review.done', { status: status(r.data.status) }));
-      await load();
+      const done = t('review.done', { status: status(r.data.status) });
+      if (action === 'comment') {
+        setMessage(done);
+        await load();
+      } else onDecided(done);
     } else setMessage(problemText(r));
   };
   const addComment = () => {
@@ -99,12 +120,32 @@ export function ReviewInterviewScreen({ interviewId, onBack }: { interviewId: st
           ← {t('review.back')}
         </button>
         <h1>
-          {i.enumerator} · {i.eaCode} · {t('review.revision')} {i.revision} ·{' '}
-          <span data-testid="review-status">{status(i.status)}</span>
+          {t('review.household')} {i.eaCode} / {i.dwelling} / {i.household} · {t('review.revision')}{' '}
+          {i.revision} · <span data-testid="review-status">{status(i.status)}</span>
         </h1>
+        <dl className="review-facts" data-testid="review-facts">
+          <dt>{t('queue.ea')}</dt>
+          <dd>
+            {i.eaCode} · {i.island} · {i.municipality}
+          </dd>
+          <dt>{t('review.unit')}</dt>
+          <dd>
+            {t('review.dwelling')} {i.dwelling} · {t('review.householdNo')} {i.household}
+          </dd>
+          <dt>{t('review.outcome')}</dt>
+          <dd data-testid="review-outcome">
+            {i.outcome}
+            {outcomeText ? ` ${outcomeText}` : ''}
+          </dd>
+          <dt>{t('queue.enumerator')}</dt>
+          <dd>
+            {i.enumeratorName}
+            {i.enumeratorName !== i.enumerator ? ` (${i.enumerator})` : ''}
+          </dd>
+        </dl>
         <label>
           {t('review.language')}
-          <select value={locale} onChange={(e) => setLocale(e.target.value)} data-testid="review-language">
+          <select value={shown} onChange={(e) => onLocale(e.target.value)} data-testid="review-language">
             {languages.map((l) => (
               <option key={l} value={l}>
                 {languageName(l)}

@@ -4,11 +4,27 @@ import type { ReviewQueueItem } from '../../server/contract/review.ts';
 import { INTERVIEW_STATUSES } from '../../server/contract/vocabulary.ts';
 import { type Column, downloadCsv, toCsv } from '../review/csv.ts';
 import { useStaffT } from '../review/messages.ts';
-import { bulkApprove, fetchQueue, problemText, type QueueFilters } from '../review/review-api.ts';
+import {
+  bulkApprove,
+  fetchQueue,
+  problemText,
+  QUEUE_PAGE_SIZE,
+  type QueueFilters,
+} from '../review/review-api.ts';
 
 const SORTS = ['updated', 'flags', 'enumerator', 'ea', 'duration'] as const;
 
-export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: string) => void; role: string }) {
+export function ReviewQueueScreen({
+  onOpen,
+  role,
+  notice = null,
+}: {
+  /** Opens an interview; `queue` is the list shown, in its order, for going on to the next one. */
+  onOpen: (interviewId: string, queue: string[]) => void;
+  role: string;
+  /** What the last decision did, shown when the reviewer comes back to the queue. */
+  notice?: string | null;
+}) {
   const { t, status } = useStaffT();
   const [filters, setFilters] = useState<QueueFilters>({
     // a supervisor starts with what awaits them, a coordinator with what awaits the final approval
@@ -19,20 +35,28 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
     sort: 'updated',
   });
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [total, setTotal] = useState(0);
+  const [byStatus, setByStatus] = useState<Record<string, number>>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(notice);
 
   const load = useCallback(async () => {
-    const r = await fetchQueue(filters);
-    if (r.kind === 'ok') setItems(r.data);
-    else setMessage(problemText(r));
-  }, [filters]);
+    const r = await fetchQueue(filters, offset);
+    if (r.kind === 'ok') {
+      setItems(r.data.items);
+      setTotal(r.data.total);
+      setByStatus(r.data.byStatus);
+    } else setMessage(problemText(r));
+  }, [filters, offset]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  const set = (k: keyof QueueFilters) => (e: { target: { value: string } }) =>
+  const set = (k: keyof QueueFilters) => (e: { target: { value: string } }) => {
+    setOffset(0);
     setFilters((f) => ({ ...f, [k]: e.target.value }));
+  };
   const clean = (i: ReviewQueueItem) =>
     i.flagCount === 0 && i.validation === 'clean' && i.actions.includes('approve');
   const toggle = (id: string) =>
@@ -75,10 +99,12 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
         <label>
           {t('queue.status')}
           <select value={filters.status} onChange={set('status')} data-testid="queue-status">
-            <option value="">{t('queue.any')}</option>
+            <option value="">
+              {t('queue.any')} ({Object.values(byStatus).reduce((a, b) => a + b, 0)})
+            </option>
             {INTERVIEW_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {status(s)}
+                {status(s)} ({byStatus[s] ?? 0})
               </option>
             ))}
           </select>
@@ -123,7 +149,23 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
           {message}
         </p>
       )}
+      <ul className="status-counts" data-testid="status-counts">
+        {INTERVIEW_STATUSES.filter((s) => byStatus[s]).map((s) => (
+          <li key={s} data-status={s}>
+            {status(s)}: <strong>{byStatus[s]}</strong>
+          </li>
+        ))}
+      </ul>
       <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          data-testid="select-clean"
+          disabled={!(items ?? []).some(clean)}
+          onClick={() => setSelected(new Set((items ?? []).filter(clean).map((i) => i.interviewId)))}
+        >
+          {t('queue.selectClean')}
+        </button>
         <button type="button" disabled={selected.size === 0} onClick={() => void approveSelected()}>
           {t('queue.bulk')} ({selected.size})
         </button>
@@ -136,6 +178,33 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
         </button>
       </div>
       {items && items.length === 0 && <p>{t('queue.empty')}</p>}
+      {items && items.length > 0 && (
+        <div className="pager" data-testid="queue-pager">
+          <button
+            type="button"
+            className="secondary"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - QUEUE_PAGE_SIZE))}
+          >
+            ← {t('queue.previous')}
+          </button>
+          <span data-testid="queue-range">
+            {t('queue.range', {
+              from: offset + 1,
+              to: offset + items.length,
+              total: total.toLocaleString(),
+            })}
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            disabled={offset + items.length >= total}
+            onClick={() => setOffset(offset + QUEUE_PAGE_SIZE)}
+          >
+            {t('queue.next')} →
+          </button>
+        </div>
+      )}
       {items && items.length > 0 && (
         <table className="data">
           <thead>
@@ -156,6 +225,7 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
                 <td>
                   <input
                     type="checkbox"
+                    className="touch-check"
                     aria-label={i.interviewId}
                     disabled={!clean(i)}
                     checked={selected.has(i.interviewId)}
@@ -171,7 +241,16 @@ export function ReviewQueueScreen({ onOpen, role }: { onOpen: (interviewId: stri
                 </td>
                 <td>{new Date(i.receivedAt).toLocaleString()}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => onOpen(i.interviewId)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      onOpen(
+                        i.interviewId,
+                        items.map((x) => x.interviewId),
+                      )
+                    }
+                  >
                     {t('queue.open')}
                   </button>
                 </td>

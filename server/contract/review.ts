@@ -53,7 +53,9 @@ export const reviewQueueQuerySchema = z.strictObject({
   flag: z.string().optional(),
   sort: z.enum(QUEUE_SORTS).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** How many matching interviews to skip (paging). */
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
 
@@ -63,11 +65,19 @@ export const reviewQueueItemSchema = z.object({
   status: z.string(),
   validation: z.string(),
   outcome: z.number().int(),
+  /** The outcome's label in the survey's languages (its profile), null for a code it does not list. */
+  outcomeLabel: z.record(z.string(), z.string()).nullable(),
   enumeratorId: z.string(),
   enumerator: z.string(),
+  /** The enumerator's name as the staff know it. */
+  enumeratorName: z.string(),
   eaCode: z.string(),
   stratum: z.string(),
   island: z.string(),
+  municipality: z.string(),
+  /** The sample unit: dwelling and household numbers within the EA. */
+  dwelling: z.number().int(),
+  household: z.number().int(),
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
   startedAt: z.string().nullable(),
@@ -79,6 +89,16 @@ export const reviewQueueItemSchema = z.object({
   actions: z.array(z.string()),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+
+/** One page of the queue, with how many interviews match in all and per status (other filters kept). */
+export const reviewQueuePageSchema = z.object({
+  items: z.array(reviewQueueItemSchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+});
+export type ReviewQueuePage = z.infer<typeof reviewQueuePageSchema>;
 
 export const historyEntrySchema = z.object({
   at: z.string(),

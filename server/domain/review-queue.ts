@@ -4,7 +4,7 @@
  * paradata, flags and history.
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { ReviewDetail, ReviewQueueItem, ReviewQueueQuery } from '../contract/review.ts';
+import type { ReviewDetail, ReviewQueueItem, ReviewQueuePage, ReviewQueueQuery } from '../contract/review.ts';
 import type { Db } from '../db/client.ts';
 import { jsonField } from '../db/json-field.ts';
 import {
@@ -23,6 +23,7 @@ import type { SessionUser } from './accounts.ts';
 import { reviewActionsFor } from './interview-states.ts';
 import { getVersion } from './questionnaires.ts';
 import { enumeratorScope } from './scope.ts';
+import type { SurveyRegistry } from './surveys.ts';
 
 const flagCount = sql<number>`(select count(*) from flags f where f.interview_id = ${interviews.id} and f.revision = ${interviews.currentRevision})`;
 const flagCodes = sql<
@@ -41,9 +42,13 @@ function baseQuery(db: Db) {
       outcome: interviews.outcome,
       enumeratorId: interviews.enumeratorId,
       enumerator: users.username,
+      enumeratorName: users.displayName,
       eaCode: enumerationAreas.code,
       stratum: enumerationAreas.stratum,
       island: enumerationAreas.island,
+      municipality: enumerationAreas.municipality,
+      dwelling: households.dwelling,
+      household: households.household,
       questionnaireId: interviews.questionnaireId,
       questionnaireVersion: interviews.questionnaireVersion,
       startedAt,
@@ -74,9 +79,18 @@ export function minutesBetween(start: string | null, end: string | null): number
   return Number.isFinite(ms) ? Math.round(ms / 600) / 100 : null;
 }
 
-function toItem(r: Row, user: SessionUser): ReviewQueueItem {
+/** The label of an outcome code in its survey's profile (null without a registry or for an unlisted code). */
+export type OutcomeLabels = (questionnaireId: string, code: number) => Record<string, string> | null;
+
+export const outcomeLabelsOf =
+  (surveys: SurveyRegistry): OutcomeLabels =>
+  (questionnaireId, code) =>
+    surveys.ofQuestionnaire(questionnaireId)?.outcome.codes.find((c) => c.code === code)?.label ?? null;
+
+function toItem(r: Row, user: SessionUser, labels: OutcomeLabels): ReviewQueueItem {
   return {
     ...r,
+    outcomeLabel: labels(r.questionnaireId, r.outcome),
     flagCount: Number(r.flagCount),
     flagCodes: r.flagCodes ? r.flagCodes.split(',').sort() : [],
     durationMin: minutesBetween(r.startedAt, r.completedAt),
@@ -85,15 +99,17 @@ function toItem(r: Row, user: SessionUser): ReviewQueueItem {
   };
 }
 
+const noLabels: OutcomeLabels = () => null;
+
 export async function reviewQueue(
   db: Db,
   user: SessionUser,
   q: ReviewQueueQuery,
-): Promise<ReviewQueueItem[]> {
+  labels: OutcomeLabels = noLabels,
+): Promise<ReviewQueuePage> {
   const where: SQL[] = [];
   const scope = enumeratorScope(user, interviews.enumeratorId);
   if (scope) where.push(scope);
-  if (q.status) where.push(eq(interviews.status, q.status as InterviewStatus));
   if (q.enumerator) where.push(sql`(${users.username} = ${q.enumerator} or ${users.id} = ${q.enumerator})`);
   if (q.ea) where.push(eq(enumerationAreas.code, q.ea));
   if (q.flag === 'any') where.push(sql`${flagCount} > 0`);
@@ -103,6 +119,19 @@ export async function reviewQueue(
       sql`exists (select 1 from flags f where f.interview_id = ${interviews.id} and f.revision = ${interviews.currentRevision} and f.code = ${q.flag})`,
     );
   }
+  // the counts per status keep every filter but the status itself
+  const counts = await db
+    .select({ status: interviews.status, n: sql<number>`count(*)` })
+    .from(interviews)
+    .innerJoin(users, eq(users.id, interviews.enumeratorId))
+    .innerJoin(assignments, eq(assignments.id, interviews.assignmentId))
+    .innerJoin(households, eq(households.id, assignments.householdId))
+    .innerJoin(enumerationAreas, eq(enumerationAreas.code, households.eaCode))
+    .where(and(...where))
+    .groupBy(interviews.status);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, Number(c.n)]));
+  if (q.status) where.push(eq(interviews.status, q.status as InterviewStatus));
+  const total = q.status ? (byStatus[q.status] ?? 0) : Object.values(byStatus).reduce((a, b) => a + b, 0);
   const key = {
     updated: interviews.updatedAt,
     flags: flagCount,
@@ -114,11 +143,23 @@ export async function reviewQueue(
   const rows = await baseQuery(db)
     .where(and(...where))
     .orderBy(dir(key), asc(interviews.id))
-    .limit(q.limit);
-  return rows.map((r) => toItem(r, user));
+    .limit(q.limit)
+    .offset(q.offset);
+  return {
+    items: rows.map((r) => toItem(r, user, labels)),
+    total,
+    offset: q.offset,
+    limit: q.limit,
+    byStatus,
+  };
 }
 
-export async function reviewDetail(db: Db, user: SessionUser, interviewId: string): Promise<ReviewDetail> {
+export async function reviewDetail(
+  db: Db,
+  user: SessionUser,
+  interviewId: string,
+  labels: OutcomeLabels = noLabels,
+): Promise<ReviewDetail> {
   const scope = enumeratorScope(user, interviews.enumeratorId);
   const [row] = await baseQuery(db).where(
     scope ? and(eq(interviews.id, interviewId), scope) : eq(interviews.id, interviewId),
@@ -174,7 +215,7 @@ export async function reviewDetail(db: Db, user: SessionUser, interviewId: strin
   ].sort((a, b) => a.at.localeCompare(b.at) || a.revision - b.revision);
   const paradata = (envelope.paradata ?? {}) as { questionTimesMs?: Record<string, number> };
   return {
-    interview: toItem(row, user),
+    interview: toItem(row, user, labels),
     envelope,
     definition: version ? (JSON.parse(version.definition) as Record<string, unknown>) : {},
     flags: allFlags,

@@ -203,8 +203,22 @@ export function buildOpenApi() {
             },
             { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'] } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
           ],
-          responses: { 200: json({ type: 'array', items: ref('ReviewQueueItem') }), ...authProblems },
+          responses: {
+            200: json({
+              type: 'object',
+              description: 'one page: items, total matching, offset, limit, byStatus (counts per status)',
+              properties: {
+                items: { type: 'array', items: ref('ReviewQueueItem') },
+                total: { type: 'integer' },
+                offset: { type: 'integer' },
+                limit: { type: 'integer' },
+                byStatus: { type: 'object', additionalProperties: { type: 'integer' } },
+              },
+            }),
+            ...authProblems,
+          },
         },
       },
       '/api/review/interviews/{interviewId}': {

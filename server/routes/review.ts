@@ -6,7 +6,8 @@ import { bulkApproveRequestSchema, reviewQueueQuerySchema } from '../contract/re
 import type { Tx } from '../db/group-commit.ts';
 import { flags, interviewRevisions, jobs } from '../db/schema.ts';
 import { bulkApprove } from '../domain/review.ts';
-import { reviewDetail, reviewQueue } from '../domain/review-queue.ts';
+import { outcomeLabelsOf, reviewDetail, reviewQueue } from '../domain/review-queue.ts';
+import { surveysOf } from '../domain/surveys.ts';
 import { QUALITY_JOB } from '../jobs/quality-flags.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
@@ -48,10 +49,19 @@ export function reviewRoutes(deps: AppDeps) {
     .get('/queue', async (c) => {
       const parsed = reviewQueueQuerySchema.safeParse(c.req.query());
       if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
-      return c.json(await reviewQueue(db, c.get('user'), parsed.data));
+      return c.json(
+        await reviewQueue(db, c.get('user'), parsed.data, outcomeLabelsOf(surveysOf(deps.database))),
+      );
     })
     .get('/interviews/:interviewId', async (c) =>
-      c.json(await reviewDetail(db, c.get('user'), c.req.param('interviewId'))),
+      c.json(
+        await reviewDetail(
+          db,
+          c.get('user'),
+          c.req.param('interviewId'),
+          outcomeLabelsOf(surveysOf(deps.database)),
+        ),
+      ),
     )
     .post('/bulk-approve', async (c) => {
       const body = await readBody(c, bulkApproveRequestSchema);

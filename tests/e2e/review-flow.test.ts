@@ -85,6 +85,10 @@ describe('review in the browser', () => {
     await sup.fill('#review-comment-text', 'Confirme o número de membros');
     await sup.getByRole('button', { name: 'Juntar comentário' }).click();
     await sup.getByRole('button', { name: 'Devolver ao inquiridor' }).click();
+    // after the decision the screen goes on: here the queue, with what was done
+    await sup.getByTestId('queue-message').filter({ hasText: 'devolvida' }).waitFor();
+    await sup.getByTestId('queue-status').selectOption('returned');
+    await sup.getByTestId(`queue-row-${interview.id}`).getByRole('button', { name: 'Abrir' }).click();
     await sup.getByTestId('review-status').filter({ hasText: 'devolvida' }).waitFor();
     await sup
       .locator('.review-aside .supervisor-comment', { hasText: 'Confirme o número de membros' })
@@ -114,11 +118,11 @@ describe('review in the browser', () => {
     await again.waitFor();
     await again.getByRole('button', { name: 'Abrir' }).click();
     await sup.getByRole('heading', { name: /Revisão 2/ }).waitFor();
-    await sup.getByRole('button', { name: 'Aprovar', exact: true }).click();
-    await sup.getByTestId('review-status').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();
     expect(await sup.getByTestId('review-history').textContent()).toContain(
       'return · b03_size: Confirme o número de membros',
     );
+    await sup.getByRole('button', { name: 'Aprovar', exact: true }).click();
+    await sup.getByTestId('queue-message').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();
 
     // the dashboard moved: one approved by the supervisor
     await coord.reload();
@@ -131,8 +135,8 @@ describe('review in the browser', () => {
     await coord.getByTestId(`queue-row-${interview.id}`).getByRole('button', { name: 'Abrir' }).click();
     await coord.getByRole('button', { name: 'Aprovação final' }).click();
     await coord
-      .getByTestId('review-status')
-      .filter({ hasText: /^aprovada$/ })
+      .getByTestId('queue-message')
+      .filter({ hasText: /aprovada\.$/ })
       .waitFor();
     await coord.getByTestId('tab-dashboard').click();
     await coord.getByTestId('dashboard').waitFor();

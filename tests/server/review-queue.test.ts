@@ -1,6 +1,6 @@
 /** The review queue and one interview to review: scope, filters, sort, flags at questions, history. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewDetail, ReviewQueueItem } from '../../server/contract/review.ts';
+import type { ReviewDetail, ReviewQueuePage } from '../../server/contract/review.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -29,11 +29,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => ctx.close());
 
-const queue = async (as: Person, query = '') => {
+const page = async (as: Person, query = '') => {
   const res = await ctx.request('GET', `/api/review/queue${query}`, { as });
   expect(res.status).toBe(200);
-  return (await res.json()) as ReviewQueueItem[];
+  return (await res.json()) as ReviewQueuePage;
 };
+const queue = async (as: Person, query = '') => (await page(as, query)).items;
 
 describe('review queue', () => {
   it("a supervisor sees only their team's interviews; a coordinator all", async () => {
@@ -62,6 +63,49 @@ describe('review queue', () => {
     expect(sorted[0]).toMatchObject({ enumerator: 'enum_a1', eaCode: 'CV-PR-0001', stratum: 'PR' });
     expect(sorted[0].actions).toEqual(['approve', 'return', 'comment']);
     expect((await ctx.request('GET', '/api/review/queue?sort=nonsense', { as: 'sup_a' })).status).toBe(422);
+  });
+
+  it('pages: the total and the counts per status come with every page, and pages do not overlap', async () => {
+    const all = await page('coord', '?sort=ea&order=asc');
+    expect(all.total).toBe(4);
+    // one returned, three validated; the counts keep the other filters but not the status
+    expect(all.byStatus).toEqual({ returned: 1, validated: 3 });
+    const validated = await page('coord', '?status=validated&sort=ea&order=asc&limit=2');
+    expect(validated).toMatchObject({
+      total: 3,
+      offset: 0,
+      limit: 2,
+      byStatus: { returned: 1, validated: 3 },
+    });
+    expect(validated.items).toHaveLength(2);
+    const rest = await page('coord', '?status=validated&sort=ea&order=asc&limit=2&offset=2');
+    expect(rest.items).toHaveLength(1);
+    const seen = [...validated.items, ...rest.items].map((i) => i.interviewId);
+    expect(new Set(seen).size).toBe(3);
+    expect(seen).not.toContain(id.a1clean);
+    // a supervisor's counts are their team's
+    expect((await page('sup_b')).byStatus).toEqual({ validated: 1 });
+    expect((await page('sup_a', '?flag=any')).byStatus).toEqual({ validated: 1 });
+    expect((await ctx.request('GET', '/api/review/queue?offset=-1', { as: 'sup_a' })).status).toBe(422);
+  });
+
+  it('names the household, its EA, the outcome in words and the enumerator', async () => {
+    const [a2] = await queue('sup_a', '?enumerator=enum_a2');
+    expect(a2).toMatchObject({
+      eaCode: 'CV-PR-0001',
+      island: 'Santiago',
+      municipality: 'CV-PR',
+      dwelling: 2,
+      household: 1,
+      outcome: 11,
+      outcomeLabel: { pt: 'Completa', en: 'Complete' },
+      enumerator: 'enum_a2',
+      enumeratorName: 'enum_a2',
+    });
+    const d = (await (
+      await ctx.request('GET', `/api/review/interviews/${id.a2clean}`, { as: 'sup_a' })
+    ).json()) as ReviewDetail;
+    expect(d.interview).toMatchObject({ dwelling: 2, household: 1, outcomeLabel: { pt: 'Completa' } });
   });
 
   it('one interview: its questionnaire version, answers, flags at their questions and its history', async () => {

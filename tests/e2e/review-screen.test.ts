@@ -1,0 +1,117 @@
+/**
+ * The supervisor's review queue and screen in Debian's Chromium at 1280x800: the queue counts what
+ * matches, in all and per status, selects every clean interview with one button, with touch-sized
+ * checkboxes. The screen names the household, EA, outcome
+ * and enumerator; it opens in the reviewer's language, not the interview's; the language chosen stays
+ * across a saved comment and a decision; after a decision it goes on to the next interview of the queue,
+ * and after the last back to the queue, saying what was done.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { envelope, PASSWORD, type Person } from '../helpers/server.ts';
+import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
+
+let e2e: E2E;
+let browser: Browser;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+/** A complete interview conducted in French, uploaded and validated. */
+async function upload(person: Person) {
+  const env = envelope(e2e.ctx, person, {
+    questionnaireId: E2E_QUESTIONNAIRE_ID,
+    locale: 'fr',
+    answers: {
+      a02_island: '7',
+      a04_ea: 'CV-PR-0001',
+      b01_consent: 1,
+      b03_size: 2,
+      members: [
+        { p_name: 'Ana', p_age: 41 },
+        { p_name: 'Rui', p_age: 39 },
+      ],
+      outcome: 11,
+    },
+  });
+  const res = await e2e.ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: person, body: env });
+  expect(res.status).toBe(201);
+  return env.interviewId;
+}
+
+const language = (page: Page) => page.getByTestId('review-language').inputValue();
+
+describe('the review screen', () => {
+  it('names the household, keeps the chosen language and goes on to the next interview', async () => {
+    await upload('enum_a1');
+    await upload('enum_a2');
+    await e2e.ctx.jobs.drain();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+    const page = await context.newPage();
+    await page.goto(e2e.baseUrl);
+    await page.fill('input[name=username]', 'sup_a');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    const rows = page.locator('[data-testid^=queue-row-]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    // the queue says how many there are, in all and per status, and selects the clean ones at once
+    expect(await page.getByTestId('queue-range').textContent()).toBe('1–2 de 2');
+    expect(await page.getByTestId('status-counts').textContent()).toBe('validada: 2');
+    await page.getByTestId('select-clean').click();
+    await page.getByRole('button', { name: 'Aprovar as entrevistas limpas selecionadas (2)' }).waitFor();
+    const box = await rows.first().locator('input[type=checkbox]').boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(32);
+    expect(box!.height).toBeGreaterThanOrEqual(32);
+    await rows.first().getByRole('button', { name: 'Abrir' }).click();
+
+    // the reviewer's language (Portuguese), not the interview's (French)
+    await page.getByText('Número de membros').first().waitFor();
+    expect(await language(page)).toBe('pt');
+    const facts = page.getByTestId('review-facts');
+    const first = await facts.textContent();
+    for (const text of ['CV-PR-0001', 'Santiago', 'alojamento', 'agregado 1', '11 Completa', 'Inquiridor'])
+      expect(first).toContain(text);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+    // English chosen; a saved comment keeps it
+    await page.getByTestId('review-language').selectOption('en');
+    await page.getByText('Number of members').first().waitFor();
+    await page.getByRole('button', { name: 'Comentar b03_size' }).click();
+    await page.fill('#review-comment-text', 'Confirme');
+    await page.getByRole('button', { name: 'Juntar comentário' }).click();
+    await page.getByRole('button', { name: 'Guardar comentários' }).click();
+    await page.getByTestId('review-message').filter({ hasText: 'Feito' }).waitFor();
+    await page.locator('.review-aside .supervisor-comment', { hasText: 'Confirme' }).waitFor();
+    expect(await language(page)).toBe('en');
+    await page.getByText('Number of members').first().waitFor();
+
+    // approved: on to the other interview, still in English, saying what was done
+    await page.getByRole('button', { name: 'Aprovar', exact: true }).click();
+    await page.getByTestId('review-message').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid=review-facts]')?.textContent !== before,
+      first,
+    );
+    expect(await language(page)).toBe('en');
+    await page.getByText('Number of members').first().waitFor();
+    expect(await page.getByTestId('review-status').textContent()).toBe('validada');
+
+    // the last one approved: back to the queue, now empty
+    await page.getByRole('button', { name: 'Aprovar', exact: true }).click();
+    await page.getByTestId('queue-message').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();
+    await page.getByText('Nenhuma entrevista corresponde.').waitFor();
+    const statuses = (await e2e.interviewsOnServer()).map((i) => i.status);
+    expect(statuses).toEqual(['approved_by_supervisor', 'approved_by_supervisor']);
+    await context.close();
+  }, 240_000);
+});
