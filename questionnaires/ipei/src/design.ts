@@ -107,6 +107,8 @@ export function buildDesign(rows: Row[]) {
         variable: 'w_hh',
         formula: 'post-stratify w3_hhnr to the foreign-household total by stratum',
         control: 'strata[].foreign_households_control (sum 7,309)',
+        trimming:
+          'none. The household weights are not trimmed by the 3.5 x stratum-median rule of step 6 (their largest is 27.6 x its stratum median, in PR): with that rule applied to w_hh, the roster raking of step 6 to the census margins has no solution with g in [0.3, 3] on the demo sample (500 iterations, 0.041 from the margins; Guinea-Conakry would need x0.45 on average), so trimming w_hh would force wider bounds on the persons. The person weights, which carry the person estimates, are trimmed; household estimates use the untrimmed w_hh and their CVs show it.',
       },
       {
         step: 5,
@@ -143,7 +145,7 @@ export function buildDesign(rows: Row[]) {
     reliability: {
       cv_flag: 0.3,
       min_n: 30,
-      rule: 'flag an estimate whose CV exceeds 30% or whose unweighted n is below 30',
+      rule: "as the tables apply it: suppress a cell whose base is below 30 respondents (a proportion's base is its domain's respondents; a mean's or total's, its own); flag (*) an estimate whose CV exceeds 30%; mark (c) a cell without sampling error, which reproduces a calibration control, and publish it without SE, CI or CV. Intervals: logit (svyciprop) for proportions, Wald for means and totals, both on t with the domain's design df (R degf)",
     },
   };
 }
