@@ -42,7 +42,7 @@ describe('formula injection in exports', () => {
       dropped: { households: [], persons: [] },
     };
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await microdataXlsx(m, 'en'));
+    await wb.xlsx.load((await microdataXlsx(m, 'en')) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('households');
     const col = (c: number) => Array.from({ length: 6 }, (_, i) => ws?.getRow(i + 2).getCell(c).value);
     expect(col(1)).toEqual([`'${text[0]}`, "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTAB", 'Praia']);
