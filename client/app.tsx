@@ -75,6 +75,10 @@ export function App() {
     return { ok: true, message: null };
   };
 
+  const signOut = async () => {
+    await session.signOut();
+    setUnlocked(false);
+  };
   const lock = () => {
     session.lock();
     setUnlocked(false);
@@ -108,6 +112,9 @@ export function App() {
             )}
             <button type="button" className="link" onClick={lock}>
               {t('nav.logout')}
+            </button>
+            <button type="button" className="link" data-testid="nav-sign-out" onClick={() => void signOut()}>
+              {t('nav.signOut')}
             </button>
           </nav>
         )}
