@@ -93,6 +93,10 @@ export function App() {
     return { ok: true, message: null };
   };
 
+  const signOut = async () => {
+    await session.signOut();
+    setUnlocked(false);
+  };
   const lock = () => {
     session.lock();
     setUnlocked(false);
@@ -126,6 +130,9 @@ export function App() {
             )}
             <button type="button" className="link" onClick={lock}>
               {t('nav.logout')}
+            </button>
+            <button type="button" className="link" data-testid="nav-sign-out" onClick={() => void signOut()}>
+              {t('nav.signOut')}
             </button>
           </nav>
         )}

@@ -23,6 +23,7 @@ const en = {
   'nav.assignments': 'Assignments',
   'nav.outbox': 'Outbox',
   'nav.logout': 'Lock',
+  'nav.signOut': 'Sign out',
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.retiredWiped':
@@ -116,6 +117,7 @@ const pt: Record<MessageKey, string> = {
   'nav.assignments': 'Tarefas',
   'nav.outbox': 'Caixa de saída',
   'nav.logout': 'Bloquear',
+  'nav.signOut': 'Terminar sessão',
   'status.online': 'Com rede',
   'status.offline': 'Sem rede',
   'status.retiredWiped':

@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import '@fontsource/open-sans/latin-400.css';
 import '@fontsource/open-sans/latin-600.css';
 import '@fontsource/open-sans/latin-ext-400.css';

@@ -12,7 +12,7 @@ import type { Database } from '../server/db/client.ts';
 import { type Role, teams } from '../server/db/schema.ts';
 import { createUser } from '../server/domain/accounts.ts';
 import { audit } from '../server/domain/audit.ts';
-import { createLoginThrottle } from '../server/domain/login-throttle.ts';
+import { unthrottled } from '../server/domain/login-throttle.ts';
 import { hashPassword } from '../server/domain/passwords.ts';
 import { demoApi } from './api.ts';
 import { emptySummary, loadDemoReviews, saveDemoReviews, startDemoSupervisors } from './supervisors.ts';
@@ -70,7 +70,7 @@ function inProcessApi(database: Database, log?: (line: string) => void) {
   const app = createApp({
     database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
-    throttle: createLoginThrottle(1000),
+    throttle: unthrottled,
     kickJobs: () => {},
     log,
   });

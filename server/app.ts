@@ -41,6 +41,26 @@ export interface CreateAppOptions extends AppDeps {
   surveys?: SurveyRegistry;
 }
 
+/**
+ * The browser may run only the app's own scripts (no inline or injected script, no eval) and talk only
+ * to this server. Inline styles stay allowed: React's style attributes and SurveyJS's themes set them.
+ * Images and fonts may be data:/blob: URLs (icons, photos taken in the interview).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof HTTPException && error.status === 413) return new Problem('request.too_large');
@@ -55,7 +75,9 @@ export function createApp(options: CreateAppOptions) {
   const log = options.log ?? ((line: string) => console.error(line));
   if (options.surveys) bindSurveys(options.database, options.surveys);
   const app = new Hono<AppEnv>();
-  app.use(secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: undefined }));
+  app.use(
+    secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
+  );
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem.status >= 500)

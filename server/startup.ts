@@ -111,7 +111,7 @@ export async function startMorabeza(
         bodyLimitBytes: env.BODY_LIMIT_BYTES,
         mode: env.MORABEZA_MODE,
       },
-      throttle: createLoginThrottle(),
+      throttle: createLoginThrottle(database),
       kickJobs: () => jobs.kick(),
       clientDir: env.MORABEZA_CLIENT_DIR,
     });

@@ -113,6 +113,21 @@ export class ApiClient {
     return this.request('POST', '/api/auth/login', loginResponseSchema, { username, password });
   }
 
+  /** Ends the server session of the current token (204); false when the server could not be told. */
+  async logout(): Promise<boolean> {
+    const token = this.token();
+    if (!token) return false;
+    try {
+      const res = await this.fetchFn()(`${this.baseUrl}/api/auth/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return res.ok || res.status === 401;
+    } catch {
+      return false;
+    }
+  }
+
   assignments(): Promise<ApiResult<Assignment[]>> {
     return this.request('GET', '/api/assignments', assignmentListSchema);
   }

@@ -121,7 +121,23 @@ export class SessionManager {
     this.expiresAt = 0;
   }
 
-  /** Lock: the password, the user and the data key are dropped from memory and from the tab. */
+  /**
+   * Sign out: ends the server session (POST /api/auth/logout) and forgets the token on the device, then
+   * locks. Unlike a lock, the next use needs a login; the on-device verifier stays, so a later offline
+   * unlock still works. True when the server confirmed the end of the session.
+   */
+  async signOut(): Promise<boolean> {
+    const ended = await this.api().logout();
+    this.expire();
+    await setSession(this.db, null);
+    this.lock();
+    return ended;
+  }
+
+  /**
+   * Lock: the password, the user and the data key are dropped from memory and from the tab; the server
+   * session (token) is kept for uploads.
+   */
   lock(): void {
     this.password = null;
     this.user = null;

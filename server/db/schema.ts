@@ -69,6 +69,17 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed-login counters shared by every API node (server/domain/login-throttle.ts): one row per account
+ * (`user:<name>`) and per client address for unknown usernames (`addr:<ip>`).
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start').notNull(),
+  blockedUntil: integer('blocked_until').notNull().default(0),
+});
+
 export const questionnaires = sqliteTable('questionnaires', {
   id: text('id').primaryKey(),
   survey: text('survey').notNull(),

@@ -1,8 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { loginRequestSchema } from '../contract/auth.ts';
+import { users } from '../db/schema.ts';
 import { login, logout } from '../domain/accounts.ts';
+import { audit } from '../domain/audit.ts';
 import { requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
 import { readBody } from './parse.ts';
@@ -19,8 +22,13 @@ export function authRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await readBody(c, loginRequestSchema);
-      const keys = [`user:${body.username.toLowerCase()}`, `addr:${clientAddress(c)}`];
-      const wait = deps.throttle.retryAfter(keys);
+      const address = clientAddress(c);
+      const account = await deps.database.db.query.users.findFirst({
+        columns: { id: true },
+        where: eq(users.username, body.username),
+      });
+      // counted before the slow hash: parallel guesses meet the backoff (login-throttle.ts)
+      const wait = await deps.throttle.admit({ username: body.username, address, known: !!account });
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new Problem('auth.throttled', { retryAfterSeconds: wait });
@@ -32,11 +40,19 @@ export function authRoutes(deps: AppDeps) {
           body.password,
           deps.settings.sessionTtlMs,
         );
-        deps.throttle.succeed(keys.slice(0, 1));
+        await deps.throttle.succeed(body.username);
         const { teamId: _teamId, ...user } = session.user;
         return c.json({ token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user });
       } catch (error) {
-        if (error instanceof Problem && error.code === 'auth.failed') deps.throttle.fail(keys);
+        if (error instanceof Problem && error.code === 'auth.failed') {
+          await audit(deps.database.db, {
+            actorId: null,
+            action: 'auth.failed',
+            entityType: 'user',
+            entityId: account?.id ?? null,
+            details: { username: body.username, address },
+          });
+        }
         throw error;
       }
     })

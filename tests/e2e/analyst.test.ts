@@ -37,7 +37,7 @@ beforeAll(async () => {
   const deps = {
     database: ctx.database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
-    throttle: createLoginThrottle(),
+    throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
     log: () => {},
     analysis: { dataDir: () => 'tests/fixtures/tables' },

@@ -11,7 +11,9 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { build } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../../server/app.ts';
 import type { AppSettings } from '../../server/context.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { assignments, interviewRevisions, interviews } from '../../server/db/schema.ts';
@@ -50,7 +52,13 @@ export const REPO_QUESTIONNAIRES = join(ROOT, 'questionnaires');
 
 /** Every test assignment is switched to `questionnaireId` (the small e2e household by default). */
 export async function startE2E(
-  options: { questionnaireId?: string; questionnairesDir?: string; settings?: Partial<AppSettings> } = {},
+  options: {
+    questionnaireId?: string;
+    questionnairesDir?: string;
+    settings?: Partial<AppSettings>;
+    /** Serve the app with the server's security headers and Content-Security-Policy (server/app.ts). */
+    secureHeaders?: boolean;
+  } = {},
 ): Promise<E2E> {
   const dist = await buildClient();
   const dir = options.questionnairesDir ?? E2E_QUESTIONNAIRES;
@@ -75,6 +83,12 @@ export async function startE2E(
     if (isUpload) puts.push({ status: res.status, interviewId });
     return res;
   });
+  if (options.secureHeaders) {
+    outer.use(
+      '/*',
+      secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
+    );
+  }
   outer.use('/*', serveStatic({ root: dist }));
   outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
 

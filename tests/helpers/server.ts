@@ -166,7 +166,7 @@ export async function createTestContext(
     weighting: createWeightingRuns(database, { outDir: weightsDir, source: 'test', weigh: weighInWorker }),
     analysis: { dataDir: (survey) => join(weightsDir, survey) },
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo', ...settings },
-    throttle: createLoginThrottle(),
+    throttle: createLoginThrottle(database),
     kickJobs: () => {},
     log: (line) => {
       if (process.env.TEST_LOG) console.error(line);

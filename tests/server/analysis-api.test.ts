@@ -24,7 +24,7 @@ beforeAll(async () => {
   const base = {
     database: ctx.database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
-    throttle: createLoginThrottle(),
+    throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
     log: () => {},
   };
