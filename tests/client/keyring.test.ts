@@ -108,6 +108,16 @@ describe('the first unlock after the upgrade', () => {
   });
 });
 
+describe('the first unlock after the upgrade, online', () => {
+  it('seals what was in clear too, once the server accepted the password', async () => {
+    const env = await legacyTablet();
+    const result = await unlockOnline(db, 'enumerator1', 'demo', user);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(await rawRows())).not.toContain(NAME);
+    expect((await db.outbox.toArray())[0].envelope).toEqual(env);
+  });
+});
+
 describe('another enumerator on the same tablet', () => {
   it('is refused while the first one has data here, and never gets a key that opens it', async () => {
     await legacyTablet();
