@@ -78,6 +78,8 @@ const en = {
   'interview.done': 'Interview completed and placed in the outbox.',
   'outbox.title': 'Outbox',
   'outbox.empty': 'Nothing waiting: every completed interview is on the server.',
+  'outbox.damaged':
+    'Records that could not be read on this tablet (kept for recovery; tell your supervisor):',
   'outbox.syncNow': 'Sync now',
   'outbox.syncing': 'Syncing…',
   'outbox.log': 'Sync log',
@@ -173,6 +175,8 @@ const pt: Record<MessageKey, string> = {
   'interview.done': 'Entrevista concluída e colocada na caixa de saída.',
   'outbox.title': 'Caixa de saída',
   'outbox.empty': 'Nada à espera: todas as entrevistas concluídas estão no servidor.',
+  'outbox.damaged':
+    'Registos que o tablet não conseguiu ler (guardados para recuperação; avise o supervisor):',
   'outbox.syncNow': 'Sincronizar agora',
   'outbox.syncing': 'A sincronizar…',
   'outbox.log': 'Registo de sincronização',

@@ -92,15 +92,18 @@ export async function sealExisting(db: MorabezaDb): Promise<void> {
 }
 
 /**
- * A new data key for this device: only when no other enumerator's sealed data is on it (their keyring
- * is then dropped: it guards nothing). Records in clear from an earlier release are sealed with it.
+ * A new data key for this device: only when no other enumerator's sealed data is on it (their keyring,
+ * device wrap and device id are then dropped: they guard nothing). Records in clear from an earlier release are sealed with it.
  */
 async function firstKey(db: MorabezaDb, username: string, password: string, user: ApiUser) {
   const others = (await keyrings(db)).filter((v) => v.username !== username.toLowerCase() && v.wrapped);
   if (others.length > 0 && (await getMeta<boolean>(db, SEALED_FLAG)) && (await holdsPersonalData(db)))
     return null;
   const key = await newDataKey();
-  await db.meta.bulkDelete(others.map((v) => `verifier:${v.username}`));
+  if (others.length > 0) {
+    // Someone else's empty tablet: a new device to the server (its id and key were theirs).
+    await db.meta.bulkDelete([...others.map((v) => `verifier:${v.username}`), 'deviceWrap', 'deviceId']);
+  }
   await writeKeyring(db, username, password, user, key);
   db.keyHold.set(key);
   await sealExisting(db);

@@ -12,6 +12,8 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
   const [syncing, setSyncing] = useState(false);
   const items = useLive(() => db.outbox.orderBy('createdAt').toArray(), []);
   const logEntries = useLive(() => recentLog(db, 50), []);
+  // records that did not open (altered bytes): kept for recovery, named here so nobody thinks them lost
+  const damaged = useLive(() => db.damaged.toArray(), []);
 
   const syncNow = async () => {
     setSyncing(true);
@@ -31,6 +33,11 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
           {syncing ? t('outbox.syncing') : t('outbox.syncNow')}
         </button>
       </div>
+      {damaged && damaged.length > 0 && (
+        <p className="banner warn" role="alert" data-testid="damaged">
+          {t('outbox.damaged')} {damaged.map((d) => d.id).join(', ')}
+        </p>
+      )}
       {items && items.length === 0 && (
         <p className="message ok" data-testid="outbox-empty">
           {t('outbox.empty')}

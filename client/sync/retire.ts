@@ -18,13 +18,16 @@ export async function unsentCount(db: MorabezaDb): Promise<number> {
   return (await db.outbox.count()) + drafts.filter((d) => d.status !== 'submitted').length;
 }
 
-/** Deletes every personal record and every key; the device id stays (the server knows the device by it). */
+/**
+ * Deletes every personal record, every key and the device id: a tablet handed out again is a new device
+ * to the server (the retired id's key is never released again).
+ */
 export async function wipeDevice(db: MorabezaDb): Promise<void> {
   const tables = [...SEALED_TABLES.map((t) => db.table(t)), db.damaged, db.meta];
   await db.transaction('rw', tables, async () => {
     for (const t of SEALED_TABLES) await db.table(t).clear();
     await db.damaged.clear();
-    await db.meta.where('key').notEqual('deviceId').delete();
+    await db.meta.clear();
   });
   db.keyHold.clear();
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toB64 } from '../../client/offline/crypto.ts';
 import { type MorabezaDb, openDb } from '../../client/offline/db.ts';
 import { unlockOffline, unlockOnline } from '../../client/offline/keyring.ts';
-import { getVerifier } from '../../client/offline/store.ts';
+import { deviceId, getMeta, getVerifier, setMeta } from '../../client/offline/store.ts';
 import { draft, envelope } from './fixtures.ts';
 
 const user = { id: 'u1', username: 'enumerator1', displayName: 'Enumerator 1', role: 'enumerator' as const };
@@ -108,6 +108,16 @@ describe('the first unlock after the upgrade', () => {
   });
 });
 
+describe('the first unlock after the upgrade, online', () => {
+  it('seals what was in clear too, once the server accepted the password', async () => {
+    const env = await legacyTablet();
+    const result = await unlockOnline(db, 'enumerator1', 'demo', user);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(await rawRows())).not.toContain(NAME);
+    expect((await db.outbox.toArray())[0].envelope).toEqual(env);
+  });
+});
+
 describe('another enumerator on the same tablet', () => {
   it('is refused while the first one has data here, and never gets a key that opens it', async () => {
     await legacyTablet();
@@ -115,5 +125,18 @@ describe('another enumerator on the same tablet', () => {
     const other = { ...user, id: 'u2', username: 'enumerator2' };
     expect(await unlockOnline(db, 'enumerator2', 'demo2', other)).toEqual({ ok: false, reason: 'otherUser' });
     expect(await getVerifier(db, 'enumerator1')).toBeDefined();
+  });
+
+  it('on an empty tablet gets a new data key, and the tablet becomes a new device to the server', async () => {
+    name = `empty-${crypto.randomUUID()}`;
+    db = openDb(name);
+    expect((await unlockOnline(db, 'enumerator1', 'demo', user)).ok).toBe(true);
+    const before = await deviceId(db);
+    await setMeta(db, 'deviceWrap', { iv: 'x', wrapped: 'y' });
+    const other = { ...user, id: 'u2', username: 'enumerator2' };
+    expect(await unlockOnline(db, 'enumerator2', 'demo2', other)).toMatchObject({ ok: true });
+    expect(await getVerifier(db, 'enumerator1')).toBeUndefined();
+    expect(await getMeta(db, 'deviceWrap')).toBeUndefined();
+    expect(await deviceId(db)).not.toBe(before);
   });
 });
