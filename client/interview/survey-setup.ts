@@ -105,6 +105,12 @@ export function createInterviewModel(
   // Every keystroke lands in the draft, so a crash mid-answer loses nothing.
   model.textUpdateMode = 'onTyping';
   model.showCompletedPage = false;
+  // Computed variables (expression questions) are the questionnaire's own work, not questions to the
+  // respondent: kept in the answers, not shown ("Eligible person (1 = yes) 1"). Hidden on screen only:
+  // SurveyJS would clear an invisible question's value on completion.
+  model.onAfterRenderQuestion.add((_, o) => {
+    if (o.question.getType() === 'expression') o.htmlElement.style.display = 'none';
+  });
   return model;
 }
 
