@@ -8,7 +8,7 @@ import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { OutboxScreen } from './screens/outbox-screen.tsx';
-import { api, db, notify, session, startSync, subscribe, ui, uploader } from './services.ts';
+import { api, db, doesFieldwork, notify, session, startSync, subscribe, ui, uploader } from './services.ts';
 import { downloadAll } from './sync/download.ts';
 
 type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
@@ -65,7 +65,7 @@ export function App() {
     const result = await session.login(username, password);
     if (!result.ok) return { ok: false, message: `login.${result.reason}` as MessageKey };
     ui.sessionExpired = false;
-    if (result.mode === 'online') {
+    if (result.mode === 'online' && doesFieldwork()) {
       await downloadAll(db, api);
       await uploader.resumeAfterLogin();
     }
