@@ -12,7 +12,7 @@ import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { OutboxScreen } from './screens/outbox-screen.tsx';
-import { api, db, notify, retireIfRevoked, session, startSync, subscribe, ui, uploader } from './services.ts';
+import { api, db, doesFieldwork, notify, retireIfRevoked, session, startSync, subscribe, ui, uploader } from './services.ts';
 import { downloadAll } from './sync/download.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
@@ -79,7 +79,7 @@ export function App() {
     const result = await session.login(username, password);
     if (!result.ok) return { ok: false, message: `login.${result.reason}` as MessageKey };
     ui.sessionExpired = false;
-    if (result.mode === 'online') {
+    if (result.mode === 'online' && doesFieldwork()) {
       if (session.deviceStatus === 'revoked') {
         await retireIfRevoked();
         if (!db.keyHold.unlocked) return { ok: true, message: null };

@@ -67,8 +67,15 @@ export async function retireIfRevoked(): Promise<void> {
   notify();
 }
 
+/**
+ * The tablet's work (assignments, returned interviews, the outbox) is an enumerator's: staff and
+ * analysts' screens never call the enumerators' endpoints (each such call was a 403 at every login).
+ */
+export const doesFieldwork = (): boolean => (session.user?.role ?? 'enumerator') === 'enumerator';
+
 /** Pull assignments, questionnaires and returned interviews when online with a valid session. */
 export async function refreshIfOnline(): Promise<void> {
+  if (!doesFieldwork()) return;
   if (globalThis.navigator?.onLine === false || !session.hasValidToken() || !db.keyHold.unlocked) return;
   await retireIfRevoked();
   if (!db.keyHold.unlocked) return;

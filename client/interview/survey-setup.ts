@@ -6,7 +6,33 @@
 import 'survey-core/i18n/portuguese';
 import 'survey-core/i18n/french';
 import 'survey-core/i18n/simplified-chinese';
-import { type ITheme, Model, type Question, surveyLocalization } from 'survey-core';
+import {
+  ExpressionValidator,
+  Helpers,
+  type ITheme,
+  Model,
+  type Question,
+  surveyLocalization,
+  type ValidatorResult,
+} from 'survey-core';
+
+/**
+ * No error before the enumerator has answered: a questionnaire's expression checks ("arrival after
+ * birth", "not in the future") judge an answer, so they run only on a question that has one. SurveyJS
+ * runs them on empty questions too (when a value they depend on changes), which showed errors on a page
+ * just entered. Whether an answer is needed at all is the question's `isRequired`, checked when the
+ * enumerator leaves the page.
+ */
+const checkAnswer = ExpressionValidator.prototype.validateOnCallback;
+type Check = (this: ExpressionValidator, ...args: Parameters<typeof checkAnswer>) => ValidatorResult | null;
+const checkAnsweredOnly: Check = function (value, callback, name, properties) {
+  if (Helpers.isValueEmpty(value)) {
+    (callback as ((res: ValidatorResult | null) => void) | undefined)?.(null);
+    return null;
+  }
+  return checkAnswer.call(this, value, callback, name, properties);
+};
+ExpressionValidator.prototype.validateOnCallback = checkAnsweredOnly as typeof checkAnswer;
 
 /**
  * Languages survey-core has no UI strings for, and the bundled language whose buttons they borrow
@@ -79,6 +105,12 @@ export function createInterviewModel(
   // Every keystroke lands in the draft, so a crash mid-answer loses nothing.
   model.textUpdateMode = 'onTyping';
   model.showCompletedPage = false;
+  // Computed variables (expression questions) are the questionnaire's own work, not questions to the
+  // respondent: kept in the answers, not shown ("Eligible person (1 = yes) 1"). Hidden on screen only:
+  // SurveyJS would clear an invisible question's value on completion.
+  model.onAfterRenderQuestion.add((_, o) => {
+    if (o.question.getType() === 'expression') o.htmlElement.style.display = 'none';
+  });
   return model;
 }
 

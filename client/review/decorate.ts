@@ -18,6 +18,8 @@ export interface DecorateOptions {
   questionTimesMs: Record<string, number>;
   comments: Array<{ question: string | null; text: string }>;
   labels: { comment: string; time: string };
+  /** A flag as the reviewer reads it (kind and sentence in the screen's language). */
+  flagText: (f: ReviewDetail['flags'][number]) => string;
   onComment: (path: string) => void;
 }
 
@@ -32,7 +34,9 @@ export function decorateQuestion(q: Question, el: HTMLElement, o: DecorateOption
     const div = document.createElement('div');
     div.className = `review-flag ${f.source}`;
     div.setAttribute('role', 'note');
-    div.textContent = `⚑ ${f.code}: ${f.message}`;
+    div.dataset.code = f.code;
+    div.title = `${f.code}: ${f.message}`;
+    div.textContent = `⚑ ${o.flagText(f)}`;
     aside.append(div);
   }
   for (const c of o.comments.filter((c) => commentBelongsAt(c.question, here))) {

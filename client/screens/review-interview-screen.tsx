@@ -3,11 +3,13 @@
  * and comments beside the questions; comment per question, approve, return, reject; the history.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { ReviewDetail } from '../../server/contract/review.ts';
 import { setupLocales } from '../interview/survey-setup.ts';
 import { reviewModel } from '../review/computed.ts';
 import { decorateQuestion } from '../review/decorate.ts';
+import { flagKind, flagSentence } from '../review/flag-text.ts';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
 
@@ -65,6 +67,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
         questionTimesMs: detail.questionTimesMs,
         comments: saved,
         labels: { comment: t('review.comment'), time: t('review.time') },
+        flagText: (f) => `${flagKind(f.code, lang)}: ${flagSentence(f, lang)}`,
         onComment: (path) => {
           setTarget(path);
           document.getElementById('review-comment-text')?.focus();
@@ -72,7 +75,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
       });
     });
     return m;
-  }, [detail, saved, t]);
+  }, [detail, saved, t, lang]);
   const languages = useMemo(() => model?.getUsedLocales() ?? [], [model]);
   // the reviewer's choice, else the screen's language, else the questionnaire's own; never the interview's
   const shown =
@@ -182,9 +185,14 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
           ) : (
             <ul className="plain" data-testid="review-flags">
               {detail.flags.map((f) => (
-                <li key={`${f.code}-${f.path}-${f.message}`} className={`review-flag ${f.source}`}>
-                  <strong>{f.code}</strong>
-                  {f.path ? ` (${f.path})` : ''}: {f.message}
+                <li
+                  key={`${f.code}-${f.path}-${f.message}`}
+                  className={`review-flag ${f.source}`}
+                  data-code={f.code}
+                  title={`${f.code}: ${f.message}`}
+                >
+                  <strong>{flagKind(f.code, lang)}</strong>
+                  {f.path ? ` (${questionTitle(model, f.path)})` : ''}: {flagSentence(f, lang)}
                 </li>
               ))}
             </ul>
@@ -268,6 +276,20 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
       </div>
     </section>
   );
+}
+
+/** The title of the question or page a flag path names, in the language shown; the path itself otherwise. */
+function questionTitle(model: Model, path: string): string {
+  const name =
+    path
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? path;
+  const row = /\[(\d+)\]/.exec(path);
+  const element = model.getQuestionByName(name) ?? model.getPageByName(name) ?? model.getPanelByName(name);
+  const title = element?.processedTitle || element?.title;
+  if (!title) return path;
+  return row ? `${title} · ${Number(row[1]) + 1}` : title;
 }
 
 /** A language's own name (Intl), or its code when the browser does not know it. */

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewQueueItem } from '../../server/contract/review.ts';
 import { INTERVIEW_STATUSES } from '../../server/contract/vocabulary.ts';
 import { type Column, downloadCsv, toCsv } from '../review/csv.ts';
+import { flagLabel } from '../review/flag-text.ts';
 import { useStaffT } from '../review/messages.ts';
 import {
   bulkApprove,
@@ -25,7 +26,7 @@ export function ReviewQueueScreen({
   /** What the last decision did, shown when the reviewer comes back to the queue. */
   notice?: string | null;
 }) {
-  const { t, status } = useStaffT();
+  const { t, status, lang } = useStaffT();
   const [filters, setFilters] = useState<QueueFilters>({
     // a supervisor starts with what awaits them, a coordinator with what awaits the final approval
     status: role === 'supervisor' ? 'validated' : 'approved_by_supervisor',
@@ -125,7 +126,7 @@ export function ReviewQueueScreen({
             <option value="none">{t('queue.flagNone')}</option>
             {flagCodes.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {flagLabel(c, lang)}
               </option>
             ))}
           </select>
@@ -236,7 +237,10 @@ export function ReviewQueueScreen({
                 <td>{i.eaCode}</td>
                 <td>{status(i.status)}</td>
                 <td>{i.durationMin ?? '–'}</td>
-                <td title={i.flagCodes.join('\n')} className={i.flagCount ? 'flagged' : ''}>
+                <td
+                  title={i.flagCodes.map((c) => flagLabel(c, lang)).join('\n')}
+                  className={i.flagCount ? 'flagged' : ''}
+                >
                   {i.flagCount}
                 </td>
                 <td>{new Date(i.receivedAt).toLocaleString()}</td>

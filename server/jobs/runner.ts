@@ -2,9 +2,10 @@
  * A durable background job runner. Jobs live in the `jobs` table, so work queued before a crash or a
  * restart is picked up again: at start, jobs left `running` go back to `pending`. `concurrency` loops
  * each run one job at a time (a job is claimed in a transaction, so no two loops take the same one),
- * and yield to the event loop between jobs so uploads are never kept waiting.
+ * and yield to the event loop between jobs so uploads are never kept waiting. Jobs of a later revision
+ * go first, then in the order they were queued.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
 import { jobs } from '../db/schema.ts';
@@ -43,7 +44,9 @@ export function createJobRunner(
     return database.write(async (tx) => {
       const next = await tx.query.jobs.findFirst({
         where: eq(jobs.status, 'pending'),
-        orderBy: asc(jobs.id),
+        // a revised interview (revision > 1: returned, fixed, sent again) goes before the backlog of
+        // first uploads, so the supervisor waiting for it is not kept behind a thousand others
+        orderBy: [desc(jobs.revision), asc(jobs.id)],
       });
       if (!next) return undefined;
       await tx

@@ -54,4 +54,43 @@ describe('interview model', () => {
     model.locale = 'fr';
     expect(model.completeText).toBe('Terminer');
   });
+
+  it('runs expression checks only on answered questions: no error on an empty one, the error once answered', () => {
+    const checked = {
+      locale: 'pt',
+      pages: [
+        {
+          name: 'migration',
+          elements: [
+            { type: 'text', inputType: 'number', name: 'birth_year', title: 'Nascimento' },
+            {
+              type: 'text',
+              inputType: 'number',
+              name: 'arrival_year',
+              title: 'Chegada',
+              validators: [
+                {
+                  type: 'expression',
+                  expression: '{arrival_year} >= {birth_year}',
+                  text: 'Chegada antes do nascimento',
+                },
+                { type: 'expression', expression: '{arrival_year} <= 2026', text: 'Ano no futuro' },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const model = createInterviewModel(checked, 'pt', INTERVIEW_LANGUAGES);
+    model.setValue('birth_year', 1990);
+    const arrival = model.getQuestionByName('arrival_year');
+    expect(arrival.validate(true)).toBe(true);
+    expect(arrival.errors).toHaveLength(0);
+    model.setValue('arrival_year', 1980);
+    expect(arrival.validate(true)).toBe(false);
+    expect(arrival.errors.map((e) => e.getText())).toEqual(['Chegada antes do nascimento']);
+    model.setValue('arrival_year', 2030);
+    expect(arrival.validate(true)).toBe(false);
+    expect(arrival.errors.map((e) => e.getText())).toEqual(['Ano no futuro']);
+  });
 });

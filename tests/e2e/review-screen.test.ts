@@ -57,6 +57,10 @@ describe('the review screen', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
     const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 403) refused.push(r.url());
+    });
     await page.goto(e2e.baseUrl);
     await page.fill('input[name=username]', 'sup_a');
     await page.fill('input[name=password]', PASSWORD);
@@ -64,6 +68,8 @@ describe('the review screen', () => {
     const rows = page.locator('[data-testid^=queue-row-]');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
+    // a supervisor's login calls no enumerator-only endpoint
+    expect(refused).toEqual([]);
     // the queue says how many there are, in all and per status, and selects the clean ones at once
     expect(await page.getByTestId('queue-range').textContent()).toBe('1–2 de 2');
     expect(await page.getByTestId('status-counts').textContent()).toBe('validada: 2');

@@ -99,6 +99,9 @@ describe('tablet: the IPEI household questionnaire', () => {
         // The roster holds the three people; the enumerator corrects the first name in the UI.
         const firstNames = page.locator('input[aria-label="Prénom"]');
         expect(await firstNames.count()).toBe(3);
+        // computed variables (who is eligible) are in the page but not shown as questions
+        expect(await page.locator('[data-name="c13_eligible"]').count()).toBe(3);
+        expect(await page.locator('[data-name="c13_eligible"]:visible').count()).toBe(0);
         await firstNames.first().fill('Braima Djaló');
         await page.waitForSelector('[data-testid=interview][data-pending="0"]');
         rosterEdited = true;
@@ -147,6 +150,8 @@ describe('tablet: the IPEI household questionnaire', () => {
     const members = envelope.answers.members as { c01_name: string }[];
     expect(members).toHaveLength(3);
     expect(members[0].c01_name).toBe('Braima Djaló');
+    // ... and still computed into the answers
+    expect((members as Array<Record<string, unknown>>).map((m) => m.c14_individual)).toEqual([1, 0, 1]);
     await context.close();
   }, 240_000);
 });
