@@ -1,10 +1,12 @@
 /**
  * `npm run questionnaires:check [-- <dir> [--locks <file>]]`: checks every versioned questionnaire
  * (`<survey>/<name>.vN.json`) under questionnaires/ and the locks of fielded versions. Prints "all good"
- * with a translation coverage table, or one line per problem (file, question, reason) and exits 1.
+ * with a translation coverage table, the catalogues' strings by status and the flagged back-translations,
+ * or one line per problem (file, question, reason) and exits 1.
  */
 import { join } from 'node:path';
 import { coverageTable } from './lib/coverage.ts';
+import { catalogueTable } from './lib/fielding.ts';
 import { runCheck } from './lib/run.ts';
 
 const args = process.argv.slice(2);
@@ -15,7 +17,7 @@ for (let i = 0; i < args.length; i++) {
   else dir = args[i];
 }
 
-const { problems, rows } = runCheck(dir, locks ?? join(dir, 'locks.json'));
+const { problems, rows, translations } = runCheck(dir, locks ?? join(dir, 'locks.json'));
 if (problems.length) {
   console.error(`${problems.length} problem(s) in ${dir}:`);
   for (const p of problems) console.error(`${p.file}: ${p.question}: ${p.reason}`);
@@ -26,4 +28,13 @@ if (problems.length) {
     'Translation coverage (share of localisable strings with their own text; missing ones show Portuguese):\n',
   );
   console.log(coverageTable(rows));
+  if (translations.length) {
+    console.log(
+      '\nTranslation catalogues (strings by status; only "approved" can be locked for fielding):\n',
+    );
+    console.log(catalogueTable(translations));
+    for (const t of translations)
+      for (const [key, flag] of t.flagged)
+        console.log(`back-translation flagged: ${t.survey} ${t.lang} ${key}: ${flag}`);
+  }
 }
