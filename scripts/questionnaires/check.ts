@@ -5,9 +5,11 @@
  * or one line per problem (file, question, reason) and exits 1.
  */
 import { join } from 'node:path';
+import { catalogueDir, readCatalogues } from './lib/catalogue.ts';
 import { coverageTable } from './lib/coverage.ts';
-import { catalogueTable } from './lib/fielding.ts';
+import { catalogueGaps, catalogueTable } from './lib/fielding.ts';
 import { runCheck } from './lib/run.ts';
+import { surveyStrings } from './lib/survey-strings.ts';
 
 const args = process.argv.slice(2);
 let dir = 'questionnaires';
@@ -36,5 +38,20 @@ if (problems.length) {
     for (const t of translations)
       for (const [key, flag] of t.flagged)
         console.log(`back-translation flagged: ${t.survey} ${t.lang} ${key}: ${flag}`);
+    const show = (keys: string[]) => `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}`;
+    for (const survey of new Set(translations.map((t) => t.survey)))
+      for (const g of catalogueGaps(
+        await surveyStrings(dir, survey),
+        readCatalogues(catalogueDir(dir, survey)),
+      )) {
+        if (g.absent.length)
+          console.log(
+            `${survey} ${g.lang}: ${g.absent.length} string(s) not in the catalogue yet: ${show(g.absent)}`,
+          );
+        if (g.stale.length)
+          console.log(
+            `${survey} ${g.lang}: ${g.stale.length} catalogue key(s) no questionnaire has: ${show(g.stale)}`,
+          );
+      }
   }
 }

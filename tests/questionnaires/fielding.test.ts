@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalogueCoverage } from '../../scripts/questionnaires/lib/fielding.ts';
+import { catalogueCoverage, catalogueGaps } from '../../scripts/questionnaires/lib/fielding.ts';
 import { lockFiles, readLocks } from '../../scripts/questionnaires/lib/locks.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'morabeza-fielding-'));
@@ -38,8 +38,8 @@ function survey(name: string, catalogues: Record<string, Record<string, unknown>
   return dir;
 }
 const approved = (title: string, q1: string) => ({
-  'form:title': { text: title, status: 'approved' },
-  'form:q1.title': { text: q1, status: 'approved' },
+  'form:title': { text: title, status: 'approved' as const },
+  'form:q1.title': { text: q1, status: 'approved' as const },
 });
 
 describe('locking a version for fielding', () => {
@@ -80,5 +80,12 @@ describe('locking a version for fielding', () => {
     const locks = JSON.parse(readFileSync(join(pilot, 'locks.json'), 'utf8'));
     expect(Object.keys(locks.files)).toEqual(['demo/form.v1.json']);
     expect(locks.pilot).toEqual(['demo/form.v1.json']);
+  });
+
+  it('the check lists strings without a catalogue entry and entries no questionnaire has', () => {
+    const sites = [{ key: 'form:title' }, { key: 'form:q2.title' }];
+    expect(catalogueGaps(sites, { en: approved('Survey', 'Age') })).toEqual([
+      { lang: 'en', absent: ['form:q2.title'], stale: ['form:q1.title'] },
+    ]);
   });
 });

@@ -85,3 +85,19 @@ export function catalogueTable(rows: LanguageCoverage[]): string {
     );
   return lines.join('\n');
 }
+
+/**
+ * Per language: keys of the survey's questionnaires that have no catalogue entry (the interview shows Portuguese;
+ * `translations:export` lists them as missing) and catalogue keys the questionnaires no longer have.
+ */
+export function catalogueGaps(
+  sites: { key: string }[],
+  catalogues: Record<string, Catalogue>,
+): { lang: string; absent: string[]; stale: string[] }[] {
+  const keys = new Set(sites.map((s) => s.key));
+  return Object.entries(catalogues).map(([lang, c]) => ({
+    lang,
+    absent: [...keys].filter((k) => !c[k]),
+    stale: Object.keys(c).filter((k) => !keys.has(k)),
+  }));
+}
