@@ -1,25 +1,24 @@
 /**
- * `npx tsx scripts/questionnaires/lock.ts ipei/household.v1.json [...]`: records the sha256 of fielded
+ * `npx tsx scripts/questionnaires/lock.ts [--pilot] ipei/household.v3.json [...]`: records the sha256 of fielded
  * questionnaire versions in questionnaires/locks.json. Once locked, `questionnaires:check` fails on any change.
+ * A version is locked only when every string of its fielded languages is approved in the catalogues
+ * (lib/fielding.ts); `--pilot` locks it anyway and records it under `pilot`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readLocks, sha256 } from './lib/locks.ts';
+import { lockFiles } from './lib/locks.ts';
 
-const dir = 'questionnaires';
-const path = join(dir, 'locks.json');
-const files = { ...readLocks(path) };
-for (const file of process.argv.slice(2)) {
-  if (files[file]) {
-    console.error(`${file} is already locked; a fielded version never changes: publish a new .vN instead`);
-    process.exitCode = 1;
-    continue;
-  }
-  files[file] = sha256(readFileSync(join(dir, file)));
-  console.log(`locked ${file} ${files[file]}`);
-}
-const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
-writeFileSync(
-  path,
-  `${JSON.stringify({ description: 'sha256 of every fielded questionnaire version (paths relative to questionnaires/). A locked file never changes: publish <name>.v<N+1>.json instead.', files: sorted }, null, 2)}\n`,
+const args = process.argv.slice(2);
+const pilot = args.includes('--pilot');
+const { locked, refused } = lockFiles(
+  'questionnaires',
+  args.filter((a) => a !== '--pilot'),
+  { pilot },
 );
+for (const [file, hash] of locked)
+  console.log(`locked ${file} ${hash}${pilot ? ' (pilot: translations not all approved)' : ''}`);
+for (const line of refused) console.error(line);
+if (refused.length) {
+  console.error(
+    'not locked; approve the strings (npm run translations:export) or, for a pilot only, add --pilot',
+  );
+  process.exitCode = 1;
+}

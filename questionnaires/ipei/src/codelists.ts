@@ -1,19 +1,16 @@
 /**
- * Long code lists: ISO 3166-1 alpha-2 countries and ISO 639 languages with names from Unicode CLDR
- * (Node's ICU) in the six interview languages, ISCO-08 major groups, ISIC Rev.4 sections, geography.
+ * Long code lists in Portuguese: ISO 3166-1 alpha-2 countries and ISO 639 languages with names from Unicode
+ * CLDR (Node's ICU), ISCO-08 major groups, ISIC Rev.4 sections, geography. Other languages: ./translations/.
  */
 import { type Choice, CLDR, L, type Loc } from './dsl.ts';
 
-const UI = ['pt', 'en', 'fr', 'kea', 'wo', 'zh-Hans'] as const;
-
+/**
+ * A country or language name: Portuguese from Unicode CLDR (Node's ICU); marked CLDR, because its other languages
+ * in the translation catalogues were CLDR's names too (the status file reports them as `cldr`).
+ */
 function cldr(type: 'region' | 'language', code: string, manual?: Loc): Loc {
-  const names = UI.map((l) => new Intl.DisplayNames([l], { type, fallback: 'none' }).of(code));
-  const pt = names[0] ?? manual?.default ?? code;
+  const pt = new Intl.DisplayNames(['pt'], { type, fallback: 'none' }).of(code) ?? manual?.default ?? code;
   const out: Loc = { default: pt };
-  UI.slice(1).forEach((l, i) => {
-    const v = names[i + 1] ?? (manual as Partial<Record<string, string>> | undefined)?.[l];
-    if (v) out[l as Exclude<(typeof UI)[number], 'pt'>] = v;
-  });
   CLDR.add(out);
   return out;
 }
@@ -29,17 +26,7 @@ const codes = [...A]
   .filter((c) => en.of(c) && !NOT_COUNTRIES.has(c));
 const collator = new Intl.Collator('pt');
 
-export const STATELESS: Choice = [
-  'XX',
-  L(
-    'Apátrida (sem nacionalidade)',
-    'Stateless (no nationality)',
-    'Apatride (sans nationalité)',
-    'Sen nasionalidadi',
-    'Amul réew',
-    '无国籍',
-  ),
-];
+export const STATELESS: Choice = ['XX', L('Apátrida (sem nacionalidade)')];
 
 /** Countries, Cabo Verde first, then alphabetical in Portuguese. */
 export const COUNTRIES: Choice[] = [
@@ -104,243 +91,71 @@ const LANGUAGE_CODES = [
   'tl',
 ];
 const MANUAL: Record<string, Loc> = {
-  pov: L(
-    'Crioulo da Guiné-Bissau',
-    'Guinea-Bissau Creole',
-    'Créole de Guinée-Bissau',
-    'Kriol di Gine',
-    'Kriyol bu Gine-Bisaawóo',
-    '几内亚比绍克里奥尔语',
-  ),
-  mnk: L('Mandinga', 'Mandinka', 'Mandingue', 'Mandinga', 'Mandinka', '曼丁卡语'),
-  snk: L('Soninké', 'Soninke', 'Soninké', 'Soninke', 'Sooninke', '索宁克语'),
-  tem: L('Temne', 'Timne', 'Temne', 'Temne', 'Temne', '滕内语'),
-  kri: L('Krio', 'Krio', 'Krio', 'Krio', 'Krio', '克里奥语'),
-  bsc: L('Bassari', 'Bassari', 'Bassari', 'Basari', 'Basari', '巴萨里语'),
-  fuc: L('Pulaar', 'Pulaar', 'Pulaar', 'Pulaar', 'Pulaar', '普拉尔语'),
-  srr: L('Serer', 'Serer', 'Sérère', 'Serer', 'Seereer', '塞雷尔语'),
-  dyo: L('Jola-Fonyi', 'Jola-Fonyi', 'Diola-Fogny', 'Jola', 'Joola', '朱拉语'),
+  pov: L('Crioulo da Guiné-Bissau'),
+  mnk: L('Mandinga'),
+  snk: L('Soninké'),
+  tem: L('Temne'),
+  kri: L('Krio'),
+  bsc: L('Bassari'),
+  fuc: L('Pulaar'),
+  srr: L('Serer'),
+  dyo: L('Jola-Fonyi'),
 };
 export const LANGUAGES: Choice[] = LANGUAGE_CODES.map((c) => [c, cldr('language', c, MANUAL[c])]);
 
 /** ISCO-08 major groups (1-digit). */
 export const ISCO: Choice[] = [
-  [
-    1,
-    L(
-      'Diretores e gestores',
-      'Managers',
-      'Directeurs, cadres de direction et gérants',
-      'Diretor y jestor',
-      'Njiit ak saytukat',
-      '管理人员',
-    ),
-  ],
-  [
-    2,
-    L(
-      'Especialistas das atividades intelectuais e científicas',
-      'Professionals',
-      'Professions intellectuelles et scientifiques',
-      'Spesialista',
-      'Xarala',
-      '专业人员',
-    ),
-  ],
-  [
-    3,
-    L(
-      'Técnicos e profissões de nível intermédio',
-      'Technicians and associate professionals',
-      'Professions intermédiaires',
-      'Téknikus',
-      'Teknisiye',
-      '技术员和专业助理人员',
-    ),
-  ],
-  [
-    4,
-    L(
-      'Pessoal administrativo',
-      'Clerical support workers',
-      'Employés de type administratif',
-      'Pesoal administrativu',
-      'Liggéeykatu biro',
-      '办事人员',
-    ),
-  ],
-  [
-    5,
-    L(
-      'Trabalhadores dos serviços pessoais, de proteção e segurança e vendedores',
-      'Service and sales workers',
-      'Personnel des services directs aux particuliers, commerçants et vendeurs',
-      'Trabadjador di servisu y bendedor',
-      'Liggéeykatu serwiis ak jaaykat',
-      '服务和销售人员',
-    ),
-  ],
-  [
-    6,
-    L(
-      'Agricultores e trabalhadores qualificados da agricultura, pesca e floresta',
-      'Skilled agricultural, forestry and fishery workers',
-      'Agriculteurs et ouvriers qualifiés de l’agriculture, de la sylviculture et de la pêche',
-      'Agrikultor y piskador',
-      'Beykat ak napp',
-      '农业、林业和渔业技术工人',
-    ),
-  ],
-  [
-    7,
-    L(
-      'Trabalhadores qualificados da indústria, construção e artífices',
-      'Craft and related trades workers',
-      'Métiers qualifiés de l’industrie et de l’artisanat',
-      'Artesan y trabadjador di konstruson',
-      'Liggéeykatu loxo',
-      '工艺及有关人员',
-    ),
-  ],
-  [
-    8,
-    L(
-      'Operadores de instalações e máquinas e trabalhadores da montagem',
-      'Plant and machine operators, and assemblers',
-      'Conducteurs d’installations et de machines, et ouvriers de l’assemblage',
-      'Operador di mákina',
-      'Dawalkatu masin',
-      '工厂和机器操作员及装配工',
-    ),
-  ],
-  [
-    9,
-    L(
-      'Trabalhadores não qualificados',
-      'Elementary occupations',
-      'Professions élémentaires',
-      'Trabadju simplis',
-      'Liggéey yu yomb',
-      '简单劳动职业',
-    ),
-  ],
-  [
-    0,
-    L(
-      'Profissões das Forças Armadas',
-      'Armed forces occupations',
-      'Professions militaires',
-      'Forsas Armadas',
-      'Soldaar',
-      '军人',
-    ),
-  ],
+  [1, L('Diretores e gestores')],
+  [2, L('Especialistas das atividades intelectuais e científicas')],
+  [3, L('Técnicos e profissões de nível intermédio')],
+  [4, L('Pessoal administrativo')],
+  [5, L('Trabalhadores dos serviços pessoais, de proteção e segurança e vendedores')],
+  [6, L('Agricultores e trabalhadores qualificados da agricultura, pesca e floresta')],
+  [7, L('Trabalhadores qualificados da indústria, construção e artífices')],
+  [8, L('Operadores de instalações e máquinas e trabalhadores da montagem')],
+  [9, L('Trabalhadores não qualificados')],
+  [0, L('Profissões das Forças Armadas')],
 ];
 
-/** ISIC Rev.4 sections A to U (English and French from the UN classification; Portuguese from CAE-Rev.3). */
-const ISIC_TEXT: [string, string, string, string][] = [
-  [
-    'A',
-    'Agricultura, produção animal, caça, floresta e pesca',
-    'Agriculture, forestry and fishing',
-    'Agriculture, sylviculture et pêche',
-  ],
-  ['B', 'Indústrias extrativas', 'Mining and quarrying', 'Activités extractives'],
-  ['C', 'Indústrias transformadoras', 'Manufacturing', 'Activités de fabrication'],
-  [
-    'D',
-    'Eletricidade, gás, vapor e ar condicionado',
-    'Electricity, gas, steam and air conditioning supply',
-    'Production et distribution d’électricité, de gaz, de vapeur et climatisation',
-  ],
-  [
-    'E',
-    'Água, saneamento, resíduos e despoluição',
-    'Water supply; sewerage, waste management and remediation',
-    'Distribution d’eau; assainissement, gestion des déchets et remise en état',
-  ],
-  ['F', 'Construção', 'Construction', 'Construction'],
-  [
-    'G',
-    'Comércio por grosso e a retalho; reparação de veículos',
-    'Wholesale and retail trade; repair of motor vehicles and motorcycles',
-    'Commerce de gros et de détail; réparation de véhicules automobiles et de motocycles',
-  ],
-  ['H', 'Transportes e armazenagem', 'Transportation and storage', 'Transports et entreposage'],
-  [
-    'I',
-    'Alojamento e restauração',
-    'Accommodation and food service activities',
-    'Hébergement et restauration',
-  ],
-  ['J', 'Informação e comunicação', 'Information and communication', 'Information et communication'],
-  [
-    'K',
-    'Atividades financeiras e de seguros',
-    'Financial and insurance activities',
-    'Activités financières et d’assurance',
-  ],
-  ['L', 'Atividades imobiliárias', 'Real estate activities', 'Activités immobilières'],
-  [
-    'M',
-    'Atividades de consultoria, científicas e técnicas',
-    'Professional, scientific and technical activities',
-    'Activités spécialisées, scientifiques et techniques',
-  ],
-  [
-    'N',
-    'Atividades administrativas e dos serviços de apoio',
-    'Administrative and support service activities',
-    'Activités de services administratifs et d’appui',
-  ],
-  [
-    'O',
-    'Administração pública e defesa; segurança social obrigatória',
-    'Public administration and defence; compulsory social security',
-    'Administration publique et défense; sécurité sociale obligatoire',
-  ],
-  ['P', 'Educação', 'Education', 'Enseignement'],
-  [
-    'Q',
-    'Saúde humana e apoio social',
-    'Human health and social work activities',
-    'Santé humaine et action sociale',
-  ],
-  [
-    'R',
-    'Atividades artísticas, de espetáculos, desportivas e recreativas',
-    'Arts, entertainment and recreation',
-    'Arts, spectacles et activités récréatives',
-  ],
-  ['S', 'Outras atividades de serviços', 'Other service activities', 'Autres activités de services'],
-  [
-    'T',
-    'Famílias com empregados domésticos',
-    'Activities of households as employers',
-    'Activités des ménages en tant qu’employeurs',
-  ],
-  [
-    'U',
-    'Organismos internacionais',
-    'Activities of extraterritorial organizations and bodies',
-    'Activités des organisations et organismes extraterritoriaux',
-  ],
+/**
+ * ISIC Rev.4 sections A to U, Portuguese from CAE-Rev.3 (English and French, from the UN classification, are in
+ * the translation catalogues).
+ */
+const ISIC_TEXT: [string, string][] = [
+  ['A', 'Agricultura, produção animal, caça, floresta e pesca'],
+  ['B', 'Indústrias extrativas'],
+  ['C', 'Indústrias transformadoras'],
+  ['D', 'Eletricidade, gás, vapor e ar condicionado'],
+  ['E', 'Água, saneamento, resíduos e despoluição'],
+  ['F', 'Construção'],
+  ['G', 'Comércio por grosso e a retalho; reparação de veículos'],
+  ['H', 'Transportes e armazenagem'],
+  ['I', 'Alojamento e restauração'],
+  ['J', 'Informação e comunicação'],
+  ['K', 'Atividades financeiras e de seguros'],
+  ['L', 'Atividades imobiliárias'],
+  ['M', 'Atividades de consultoria, científicas e técnicas'],
+  ['N', 'Atividades administrativas e dos serviços de apoio'],
+  ['O', 'Administração pública e defesa; segurança social obrigatória'],
+  ['P', 'Educação'],
+  ['Q', 'Saúde humana e apoio social'],
+  ['R', 'Atividades artísticas, de espetáculos, desportivas e recreativas'],
+  ['S', 'Outras atividades de serviços'],
+  ['T', 'Famílias com empregados domésticos'],
+  ['U', 'Organismos internacionais'],
 ];
-export const ISIC: Choice[] = ISIC_TEXT.map(([c, pt, en, fr]) => [
-  c,
-  L(`${c}. ${pt}`, `${c}. ${en}`, `${c}. ${fr}`),
-]);
+export const ISIC: Choice[] = ISIC_TEXT.map(([c, pt]) => [c, L(`${c}. ${pt}`)]);
 
 export const ISLANDS: Choice[] = [
-  [1, L('Santo Antão', 'Santo Antão', 'Santo Antão', 'Santanton', 'Santo Antão', '圣安唐岛')],
-  [2, L('São Vicente', 'São Vicente', 'São Vicente', 'Sanvisenti', 'São Vicente', '圣维森特岛')],
-  [3, L('São Nicolau', 'São Nicolau', 'São Nicolau', 'Sanikolau', 'São Nicolau', '圣尼古拉岛')],
-  [4, L('Sal', 'Sal', 'Sal', 'Sal', 'Sal', '萨尔岛')],
-  [5, L('Boa Vista', 'Boa Vista', 'Boa Vista', 'Bubista', 'Boa Vista', '博阿维斯塔岛')],
-  [6, L('Maio', 'Maio', 'Maio', 'Mai', 'Maio', '马约岛')],
-  [7, L('Santiago', 'Santiago', 'Santiago', 'Santiagu', 'Santiago', '圣地亚哥岛')],
-  [8, L('Fogo', 'Fogo', 'Fogo', 'Fogu', 'Fogo', '福古岛')],
-  [9, L('Brava', 'Brava', 'Brava', 'Brava', 'Brava', '布拉瓦岛')],
+  [1, L('Santo Antão')],
+  [2, L('São Vicente')],
+  [3, L('São Nicolau')],
+  [4, L('Sal')],
+  [5, L('Boa Vista')],
+  [6, L('Maio')],
+  [7, L('Santiago')],
+  [8, L('Fogo')],
+  [9, L('Brava')],
 ];
 
 /** The 22 municipalities (ISO 3166-2:CV) with their island code; the same text in every language. */

@@ -1,6 +1,7 @@
 /**
- * A compact way to write SurveyJS questionnaire JSON with six languages. The generated JSON is the artefact
- * (committed, editable in SurveyJS Creator); this source only saves typing. Portuguese is `default`.
+ * A compact way to write SurveyJS questionnaire JSON in Portuguese (`default`); build.ts adds the other five
+ * languages from the catalogues in ./translations/. The generated JSON is the artefact (committed, editable in
+ * SurveyJS Creator); this source only saves typing.
  */
 export const LANGS = ['en', 'fr', 'kea', 'wo', 'zh-Hans'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -8,32 +9,25 @@ export type Lang = (typeof LANGS)[number];
 export type Loc = { default: string } & Partial<Record<Lang, string>>;
 export type Json = Record<string, unknown>;
 
-/** Strings whose translations come from Unicode CLDR (via Node's ICU), not from us. */
+/** Country and language names from Unicode CLDR (via Node's ICU), not from us. */
 export const CLDR = new WeakSet<Loc>();
 
 /**
- * L(pt, en, fr, kea?, wo?, zh?). Only `pt` reaches the generated JSON: the other languages come from the
- * catalogues in ./translations/ (extracted once from these arguments on 2026-12-05, see extract-translations.ts);
- * the generator drops what the code carries. Edit translations in the catalogues, never here.
+ * L(pt): a Portuguese string. The other languages are not in code: the generator (build.ts) fills them in from
+ * the catalogues in ./translations/ (extracted once from the former `L(pt, en, fr, kea, wo, zh)` arguments on
+ * 2026-12-05). Edit translations there, through `npm run translations:export`/`translations:import`.
  */
-export function L(pt: string, en: string, fr: string, kea?: string, wo?: string, zh?: string): Loc {
-  const out: Loc = { default: pt, en, fr };
-  if (kea) out.kea = kea;
-  if (wo) out.wo = wo;
-  if (zh) out['zh-Hans'] = zh;
-  return out;
+export function L(pt: string): Loc {
+  return { default: pt };
 }
 
 export type Choice = [value: number | string, text: Loc];
 const items = (choices: Choice[]) => choices.map(([value, text]) => ({ value, text }));
 
-export const YES: Choice = [1, L('Sim', 'Yes', 'Oui', 'Sin', 'Waaw', '是')];
-export const NO: Choice = [2, L('Não', 'No', 'Non', 'Nãu', 'Déedéet', '否')];
-export const DK: Choice = [98, L('Não sabe', "Don't know", 'Ne sait pas', 'Ka sabi', 'Xamuma', '不知道')];
-export const RF: Choice = [
-  99,
-  L('Recusa', 'Refused', 'Refus', 'Ka kre rasponde', 'Bañ na tontu', '拒绝回答'),
-];
+export const YES: Choice = [1, L('Sim')];
+export const NO: Choice = [2, L('Não')];
+export const DK: Choice = [98, L('Não sabe')];
+export const RF: Choice = [99, L('Recusa')];
 export const YES_NO = [YES, NO];
 export const YES_NO_DK = [YES, NO, DK];
 
@@ -67,11 +61,7 @@ function exclusive(name: string, code: number | string): Json {
   return {
     type: 'expression',
     expression: `{${name}} notcontains ${JSON.stringify(code)} or {${name}.length} = 1`,
-    text: L(
-      'Esta resposta exclui as outras.',
-      'This answer excludes the others.',
-      'Cette réponse exclut les autres.',
-    ),
+    text: L('Esta resposta exclui as outras.'),
   };
 }
 
@@ -90,11 +80,7 @@ export function int(
     ? `(${range}) or ${special.map((s) => `${v} = ${s}`).join(' or ')}`
     : `(${range})`;
   const codes = special.length ? ` (${special.join(', ')})` : '';
-  const text = L(
-    `Valor entre ${min} e ${max}${codes}.`,
-    `Value between ${min} and ${max}${codes}.`,
-    `Valeur entre ${min} et ${max}${codes}.`,
-  );
+  const text = L(`Valor entre ${min} e ${max}${codes}.`);
   return base('text', name, title, {
     inputType: 'number',
     validators: [{ type: 'expression', expression: `${v} empty or ${ok}`, text }, ...(validators as Json[])],
@@ -142,14 +128,7 @@ export function personPage(
         name: `members_${name.split('_')[0]}`,
         title,
         valueName: 'members',
-        templateTitle: L(
-          '{panel.c01_name} (linha {panelIndex})',
-          '{panel.c01_name} (line {panelIndex})',
-          '{panel.c01_name} (ligne {panelIndex})',
-          '{panel.c01_name} (linha {panelIndex})',
-          '{panel.c01_name} (rëdd {panelIndex})',
-          '{panel.c01_name}（第 {panelIndex} 行）',
-        ),
+        templateTitle: L('{panel.c01_name} (linha {panelIndex})'),
         templateVisibleIf: visibleWhen,
         allowAddPanel: false,
         allowRemovePanel: false,

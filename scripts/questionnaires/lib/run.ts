@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import type { Json } from '../../../server/domain/questionnaire-walk.ts';
 import { checkQuestionnaire, type Problem } from './checks.ts';
 import { type Coverage, coverage } from './coverage.ts';
+import { catalogueCoverage, type LanguageCoverage } from './fielding.ts';
+import { surveysWithSources } from './generate.ts';
 import { checkLocks, readLocks } from './locks.ts';
 
 export const VERSIONED = /^[a-z0-9]+(-[a-z0-9]+)*\.v[1-9][0-9]*\.json$/;
@@ -24,6 +26,8 @@ export function questionnaireFiles(dir: string): string[] {
 export interface CheckResult {
   problems: Problem[];
   rows: { file: string; coverage: Coverage }[];
+  /** translation catalogues by survey and language: strings by status, flagged back-translations */
+  translations: LanguageCoverage[];
 }
 
 export function runCheck(dir: string, locksPath = join(dir, 'locks.json')): CheckResult {
@@ -46,5 +50,11 @@ export function runCheck(dir: string, locksPath = join(dir, 'locks.json')): Chec
       reason: `locks file unreadable: ${(e as Error).message}`,
     });
   }
-  return { problems, rows };
+  let translations: LanguageCoverage[] = [];
+  try {
+    translations = catalogueCoverage(dir, surveysWithSources(dir));
+  } catch (e) {
+    problems.push({ file: 'translations', question: '(file)', reason: (e as Error).message });
+  }
+  return { problems, rows, translations };
 }
