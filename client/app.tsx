@@ -12,7 +12,18 @@ import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { OutboxScreen } from './screens/outbox-screen.tsx';
-import { api, db, doesFieldwork, notify, retireIfRevoked, session, startSync, subscribe, ui, uploader } from './services.ts';
+import {
+  api,
+  db,
+  doesFieldwork,
+  notify,
+  retireIfRevoked,
+  session,
+  startSync,
+  subscribe,
+  ui,
+  uploader,
+} from './services.ts';
 import { downloadAll } from './sync/download.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
