@@ -11,12 +11,29 @@ import { join } from 'node:path';
 import {
   englishInterfaceText,
   INTERFACE_KEYS,
+  interfaceStringsFor,
   surveyCoreLocale,
 } from '../../../client/interview/interface-locales.ts';
 import { type Catalogue, parseCatalogue, STATUSES, type Status } from './catalogue.ts';
 import type { Problem } from './checks.ts';
+import type { LocSite } from './translation-keys.ts';
 
 export const interfaceDir = (dir: string, survey: string): string => join(dir, survey, 'interface');
+
+/**
+ * survey-core's interface strings as rows of a translator's workbook: key = survey-core's string name,
+ * source = survey-core's Portuguese (the project's source language), module "interface".
+ */
+export function interfaceSites(): LocSite[] {
+  const pt = interfaceStringsFor('pt') ?? {};
+  return INTERFACE_KEYS.map((key) => ({
+    key,
+    loc: { default: pt[key] ?? '' },
+    page: 'interface',
+    element: '',
+    property: key,
+  }));
+}
 
 export interface InterfaceCoverage {
   survey: string;
