@@ -36,6 +36,9 @@ if (problems.length) {
       "\nInterface strings (survey-core's buttons, required and validation messages) per interview language:\n",
     );
     console.log(interfaceTable(interfaces));
+    for (const r of interfaces)
+      for (const [key, flag] of r.flagged)
+        console.log(`back-translation flagged: ${r.survey} ${r.lang} interface ${key}: ${flag}`);
   }
   if (translations.length) {
     console.log(

@@ -112,7 +112,7 @@ const kea = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/interface/ke
   string,
   { text: string; status: string }
 >;
-const withStatus = (status: string) =>
+const withStatus = (status: string): Record<string, Record<string, string>> =>
   Object.fromEntries(Object.entries(kea).map(([k, e]) => [k, { text: e.text, status }]));
 
 describe('questionnaires:check on interface strings', () => {
@@ -124,6 +124,18 @@ describe('questionnaires:check on interface strings', () => {
       counts: { draft: INTERFACE_KEYS.length, approved: 0 },
     });
     expect(rows.find((r) => r.survey === 'ipei' && r.lang === 'zh-Hans')?.surveyCore).toBe('zh-cn');
+  });
+
+  it('lists the interface strings whose back-translation a reviewer flagged', () => {
+    const flagged = withStatus('reviewed');
+    flagged.requiredError = {
+      ...flagged.requiredError,
+      backTranslation: 'You have to answer',
+      flag: 'an order',
+    };
+    const { problems, rows } = checkInterfaces(survey('flagged', ['pt', 'kea'], { kea: flagged }));
+    expect(problems).toEqual([]);
+    expect(rows.find((r) => r.lang === 'kea')?.flagged).toEqual([['requiredError', 'an order']]);
   });
 
   it('refuses a language with no interface strings of its own, naming it', () => {

@@ -42,6 +42,8 @@ export interface InterfaceCoverage {
   surveyCore: string | null;
   /** the catalogue's strings by status (all zero without a catalogue) */
   counts: Record<Status, number>;
+  /** keys whose back-translation a reviewer flagged, with the flag */
+  flagged: [key: string, flag: string][];
 }
 
 const placeholders = (text: string): string => [...new Set(text.match(/\{[^{}]+\}/g) ?? [])].sort().join(' ');
@@ -116,8 +118,12 @@ export function checkInterfaces(dir: string): { problems: Problem[]; rows: Inter
       const catalogue = read.catalogues[lang];
       const surveyCore = surveyCoreLocale(lang) ?? null;
       const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-      for (const e of Object.values(catalogue ?? {})) counts[e.status]++;
-      rows.push({ survey, lang, surveyCore, counts });
+      const flagged: InterfaceCoverage['flagged'] = [];
+      for (const [key, e] of Object.entries(catalogue ?? {})) {
+        counts[e.status]++;
+        if (e.flag) flagged.push([key, e.flag]);
+      }
+      rows.push({ survey, lang, surveyCore, counts, flagged });
       if (surveyCore) continue;
       if (!catalogue) {
         problems.push({
