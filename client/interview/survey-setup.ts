@@ -1,11 +1,8 @@
 /**
- * SurveyJS wiring shared by every interview: UI strings for the survey's interview languages (its
- * profile's `languages`), the tablet theme (larger touch targets, the locally served Open Sans), and model
+ * SurveyJS wiring shared by every interview: interface strings for the survey's interview languages (its
+ * profile's `languages`, interface-locales.ts), the tablet theme (larger touch targets, the locally served Open Sans), and model
  * creation.
  */
-import 'survey-core/i18n/portuguese';
-import 'survey-core/i18n/french';
-import 'survey-core/i18n/simplified-chinese';
 import {
   ExpressionValidator,
   Helpers,
@@ -15,6 +12,8 @@ import {
   surveyLocalization,
   type ValidatorResult,
 } from 'survey-core';
+import type { InterfaceStrings } from '../../server/contract/translation-entry.ts';
+import { interfaceStringsFor } from './interface-locales.ts';
 
 /**
  * No error before the enumerator has answered: a questionnaire's expression checks ("arrival after
@@ -35,44 +34,23 @@ const checkAnsweredOnly: Check = function (value, callback, name, properties) {
 ExpressionValidator.prototype.validateOnCallback = checkAnsweredOnly as typeof checkAnswer;
 
 /**
- * Languages survey-core has no UI strings for, and the bundled language whose buttons they borrow
- * (Cape Verdean Creole, Wolof, Chinese written as 'zh-Hans'). Any other unknown code borrows its base
- * language ('pt-BR' -> 'pt') when bundled, else keeps survey-core's English.
- */
-const BORROWED_UI: Record<string, { from: string; englishName: string }> = {
-  kea: { from: 'pt', englishName: 'Cape Verdean Creole' },
-  wo: { from: 'fr', englishName: 'Wolof' },
-  'zh-Hans': { from: 'zh-cn', englishName: 'Chinese (Simplified)' },
-};
-
-let localesReady = false;
-const languagesReady = new Set<string>();
-/**
- * UI strings for the interview languages (a profile's `languages`; the borrowed ones always), and the
- * language the questionnaire keeps under "default" (its `locale`, else the profile's first language).
- * With SurveyJS's default locale left at 'en', choosing English would show the "default" texts instead of
- * the "en" ones.
+ * Interface strings for the interview languages (a profile's `languages`): each language's own, from
+ * survey-core or the survey's interface catalogue (`interfaceStrings`, received with the survey), never
+ * another language's. `defaultLanguage` is the language the questionnaire keeps under "default" (its
+ * `locale`, else the profile's first language): with SurveyJS's default locale left at 'en', choosing
+ * English would show the "default" texts instead of the "en" ones.
  */
 export function setupLocales(
   languages: ReadonlyArray<{ code: string; name: string }> = [],
   defaultLanguage: string | undefined = languages[0]?.code,
+  interfaceStrings: InterfaceStrings = {},
 ): void {
   if (defaultLanguage) surveyLocalization.defaultLocale = defaultLanguage;
-  const borrow = (code: string, from: string, nativeName: string, englishName: string) => {
-    const strings = surveyLocalization.locales[from];
-    if (strings) surveyLocalization.setupLocale({ localeCode: code, strings, nativeName, englishName });
-  };
   for (const l of languages) {
-    if (languagesReady.has(l.code) || surveyLocalization.locales[l.code]) continue;
-    languagesReady.add(l.code);
-    const known = BORROWED_UI[l.code];
-    borrow(l.code, known?.from ?? l.code.split('-')[0].toLowerCase(), l.name, known?.englishName ?? l.name);
-  }
-  if (localesReady) return;
-  localesReady = true;
-  for (const [code, b] of Object.entries(BORROWED_UI)) {
-    if (surveyLocalization.locales[code]) continue;
-    borrow(code, b.from, b.englishName, b.englishName);
+    const strings = interfaceStringsFor(l.code, interfaceStrings[l.code]);
+    if (!strings) continue;
+    const englishName = surveyLocalization.localeNamesInEnglish[l.code] ?? l.name;
+    surveyLocalization.setupLocale({ localeCode: l.code, strings, nativeName: l.name, englishName });
   }
 }
 
@@ -97,8 +75,13 @@ export function createInterviewModel(
   json: Record<string, unknown>,
   locale: string,
   languages: ReadonlyArray<{ code: string; name: string }> = [],
+  interfaceStrings: InterfaceStrings = {},
 ): Model {
-  setupLocales(languages, typeof json.locale === 'string' ? json.locale : languages[0]?.code);
+  setupLocales(
+    languages,
+    typeof json.locale === 'string' ? json.locale : languages[0]?.code,
+    interfaceStrings,
+  );
   const model = new Model(json);
   model.applyTheme(TABLET_THEME);
   model.locale = locale;

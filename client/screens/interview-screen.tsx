@@ -57,7 +57,13 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       if (!survey) return setError('assignments.noQuestionnaire');
       const { profile } = survey;
       const device = await deviceId(db);
-      const model = createInterviewModel(q.json, draft.locale, profile.languages);
+      // A survey cached by an earlier release has no interface strings: survey-core's own locales only.
+      const model = createInterviewModel(
+        q.json,
+        draft.locale,
+        profile.languages,
+        survey.interfaceStrings ?? {},
+      );
       model.data = draft.answers;
       // Registered before the first render: the page the interview resumes at shows its comments too.
       model.onAfterRenderQuestion.add((_, opt) =>

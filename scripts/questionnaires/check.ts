@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { catalogueDir, readCatalogues } from './lib/catalogue.ts';
 import { coverageTable } from './lib/coverage.ts';
 import { catalogueGaps, catalogueTable } from './lib/fielding.ts';
+import { interfaceTable } from './lib/interface-check.ts';
 import { runCheck } from './lib/run.ts';
 import { surveyStrings } from './lib/survey-strings.ts';
 
@@ -19,7 +20,7 @@ for (let i = 0; i < args.length; i++) {
   else dir = args[i];
 }
 
-const { problems, rows, translations } = runCheck(dir, locks ?? join(dir, 'locks.json'));
+const { problems, rows, translations, interfaces } = runCheck(dir, locks ?? join(dir, 'locks.json'));
 if (problems.length) {
   console.error(`${problems.length} problem(s) in ${dir}:`);
   for (const p of problems) console.error(`${p.file}: ${p.question}: ${p.reason}`);
@@ -30,6 +31,15 @@ if (problems.length) {
     'Translation coverage (share of localisable strings with their own text; missing ones show Portuguese):\n',
   );
   console.log(coverageTable(rows));
+  if (interfaces.length) {
+    console.log(
+      "\nInterface strings (survey-core's buttons, required and validation messages) per interview language:\n",
+    );
+    console.log(interfaceTable(interfaces));
+    for (const r of interfaces)
+      for (const [key, flag] of r.flagged)
+        console.log(`back-translation flagged: ${r.survey} ${r.lang} interface ${key}: ${flag}`);
+  }
   if (translations.length) {
     console.log(
       '\nTranslation catalogues (strings by status; only "approved" can be locked for fielding):\n',

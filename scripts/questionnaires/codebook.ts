@@ -1,16 +1,24 @@
 /**
  * `npm run codebook -- ipei/household.v2 [--out <dir>]`: writes the codebook of a questionnaire version as
- * `<out>/ipei/household.v2.codebook.json` and `.md` (default out: codebooks/, generated, not committed).
+ * `<out>/ipei/household.v2.codebook.json` and `.md` (default out: codebooks/, generated, not committed), with the
+ * questionnaire's versions: for each, whether its logic changed and which strings changed in which language.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildCodebook, type CodebookEntry } from '../../server/domain/codebook.ts';
 import type { Json } from '../../server/domain/questionnaire-walk.ts';
+import { versionStem } from './lib/translation-keys.ts';
+import { describeDiff, type VersionChange, versionHistory } from './lib/version-diff.ts';
 
 const MAX_LISTED = 25;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function codebookMarkdown(id: string, title: string, entries: CodebookEntry[]): string {
+export function codebookMarkdown(
+  id: string,
+  title: string,
+  entries: CodebookEntry[],
+  history: VersionChange[] = [],
+): string {
   const lines = [
     `# Codebook: ${id}`,
     '',
@@ -45,7 +53,23 @@ export function codebookMarkdown(id: string, title: string, entries: CodebookEnt
       `| \`${e.name}\` | ${cell(e.label_pt)} | ${cell(e.label_en)} | ${e.type} | ${e.level} | ${cell([values, extra].filter(Boolean).join('; '))} | ${cell(e.universe)} |`,
     );
   }
+  if (history.length) lines.push('', ...historyMarkdown(history));
   return `${lines.join('\n')}\n`;
+}
+
+/** "Versions": per version, whether its logic changed and which strings changed in which language. */
+export function historyMarkdown(history: VersionChange[]): string[] {
+  const lines = ['## Versions', ''];
+  for (const h of history) {
+    const [logic, count] = describeDiff(h);
+    lines.push(`### v${h.version} (from v${h.from})`, '', `${logic}. ${count}.`, '');
+    if (h.strings.length) {
+      lines.push('| string | languages changed |', '| --- | --- |');
+      for (const s of h.strings) lines.push(`| \`${s.key}\` | ${s.languages.join(', ')} |`);
+      lines.push('');
+    }
+  }
+  return lines;
 }
 
 function main(): void {
@@ -68,12 +92,18 @@ function main(): void {
     basename(id).startsWith('listing') ? 'ea' : 'household',
     profile?.roster?.variable ?? null,
   );
+  const version = Number(/\.v([0-9]+)$/.exec(id.replace(/\.json$/, ''))?.[1] ?? 0);
+  const stem = versionStem(basename(id).replace(/\.json$/, ''));
+  const history = stem ? versionHistory(dirname(file), stem, version) : [];
   const target = join(out, `${id.replace(/\.json$/, '')}.codebook`);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(`${target}.json`, `${JSON.stringify({ questionnaire: id, variables: entries }, null, 2)}\n`);
+  writeFileSync(
+    `${target}.json`,
+    `${JSON.stringify({ questionnaire: id, variables: entries, versions: history }, null, 2)}\n`,
+  );
   const title =
     typeof survey.title === 'object' ? String((survey.title as Json).default) : String(survey.title ?? '');
-  writeFileSync(`${target}.md`, codebookMarkdown(id, title, entries));
+  writeFileSync(`${target}.md`, codebookMarkdown(id, title, entries, history));
   console.log(`wrote ${target}.json and ${target}.md (${entries.length} variables)`);
 }
 

@@ -3,31 +3,35 @@
  * (questionnaires/<survey>/src/translations/<lang>.json) as a translator's workbook (default <survey>-<lang>.xlsx);
  * `npm run translations:import -- <survey> <lang> file.xlsx` reads one back into the catalogue, or prints every
  * problem (row, column, why) and exits 1 leaving the catalogue as it was. Then regenerate the questionnaire.
+ * With `--interface` the same for the survey's interface catalogue (questionnaires/<survey>/interface/<lang>.json:
+ * survey-core's buttons and messages), whose Portuguese source is survey-core's own Portuguese.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueDir, catalogueText, parseCatalogue } from './lib/catalogue.ts';
+import { interfaceDir, interfaceSites } from './lib/interface-check.ts';
 import { surveyStrings } from './lib/survey-strings.ts';
 import { exportWorkbook, importWorkbook } from './lib/workbook.ts';
 
 const dir = 'questionnaires';
-const [command, survey, lang, file] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const ui = args.includes('--interface');
+const [command, survey, lang, file] = args.filter((a) => a !== '--interface');
 if (!['export', 'import'].includes(command) || !survey || !lang || (command === 'import' && !file)) {
   console.error(
-    'usage: npm run translations:export -- <survey> <lang> [file.xlsx]\n       npm run translations:import -- <survey> <lang> file.xlsx',
+    'usage: npm run translations:export -- <survey> <lang> [--interface] [file.xlsx]\n       npm run translations:import -- <survey> <lang> [--interface] file.xlsx',
   );
   process.exit(2);
 }
 try {
-  const path = join(catalogueDir(dir, survey), `${lang}.json`);
+  const folder = ui ? interfaceDir(dir, survey) : catalogueDir(dir, survey);
+  const path = join(folder, `${lang}.json`);
   if (!/^[a-zA-Z-]+$/.test(lang) || !existsSync(path))
-    throw new Error(
-      `no catalogue ${path}: the survey's translated languages are the files in ${catalogueDir(dir, survey)}/`,
-    );
+    throw new Error(`no catalogue ${path}: the survey's catalogues are the files in ${folder}/`);
   const catalogue = parseCatalogue(path, readFileSync(path, 'utf8'));
-  const sites = await surveyStrings(dir, survey);
+  const sites = ui ? interfaceSites() : await surveyStrings(dir, survey);
   if (command === 'export') {
-    const out = file ?? `${survey}-${lang}.xlsx`;
+    const out = file ?? `${survey}-${lang}${ui ? '-interface' : ''}.xlsx`;
     writeFileSync(out, await exportWorkbook(sites, catalogue, lang));
     console.log(`wrote ${out}: ${sites.length} strings of ${survey} in ${lang}`);
   } else {
@@ -39,7 +43,7 @@ try {
     }
     writeFileSync(path, catalogueText(result.catalogue));
     console.log(
-      `${path}: ${result.changed.length} string(s) changed; now run npm run questionnaires:generate -- ${survey}`,
+      `${path}: ${result.changed.length} string(s) changed${ui ? '' : `; now run npm run questionnaires:generate -- ${survey}`}`,
     );
   }
 } catch (error) {

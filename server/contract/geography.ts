@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { surveyProfileSchema } from './survey-profile.ts';
+import { interfaceStringsSchema } from './translation-entry.ts';
 
 const centroidSchema = z.strictObject({
   lat: z.number().min(-90).max(90),
@@ -33,9 +34,13 @@ export const geographySchema = z.strictObject({
 });
 export type Geography = z.infer<typeof geographySchema>;
 
-/** GET /api/surveys/:id: one survey's profile and its geography (null when it has none). */
+/**
+ * GET /api/surveys/:id: one survey's profile, its geography (null when it has none) and the interface
+ * strings of its interview languages that survey-core has no locale for (questionnaires/<id>/interface/).
+ */
 export const surveyDetailSchema = z.object({
   profile: surveyProfileSchema,
   geography: geographySchema.nullable(),
+  interfaceStrings: interfaceStringsSchema.optional(),
 });
 export type SurveyDetail = z.infer<typeof surveyDetailSchema>;

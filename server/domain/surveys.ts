@@ -15,6 +15,7 @@ import {
   surveyOfQuestionnaire,
   surveyProfileSchema,
 } from '../contract/survey-profile.ts';
+import { type InterfaceStrings, translationCatalogueSchema } from '../contract/translation-entry.ts';
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problems.ts';
 import { type Json, walkQuestions } from './questionnaire-walk.ts';
@@ -32,6 +33,8 @@ export interface SurveyRegistry {
   /** The profile of the survey a questionnaire id (`<survey>-<name>`) belongs to. */
   ofQuestionnaire(questionnaireId: string): SurveyProfile | undefined;
   geography(id: string): Geography | null;
+  /** The survey's interface catalogues (`interface/<lang>.json`): language -> string name -> text. */
+  interfaceStrings(id: string): InterfaceStrings;
   /**
    * Where a roster's rows are in the answers: its variable (`valueName`) in the latest interview
    * questionnaire (a second panel over the same persons, `valueName: "persons"`, keeps its rows in
@@ -43,6 +46,7 @@ export interface SurveyRegistry {
 interface Loaded {
   profile: SurveyProfile;
   geography: Geography | null;
+  interfaceStrings?: InterfaceStrings;
   /** Roster element names to their variables, in the latest interview questionnaire. */
   keys?: Map<string, string>;
 }
@@ -185,7 +189,36 @@ export function loadSurveyFolder(root: string, folder: string): Loaded {
     if (!g.success) throw new SurveyProfileError(issueText(gfile, g.error));
     geography = g.data;
   }
-  return { profile, geography, keys };
+  return { profile, geography, keys, interfaceStrings: readInterfaceStrings(dir, file, profile) };
+}
+
+/**
+ * The folder's interface catalogues (`interface/<lang>.json`, one per interview language survey-core has
+ * no locale for), texts only; a file for a language the profile does not list, or a bad entry, stops the
+ * start naming the file and the key.
+ */
+function readInterfaceStrings(dir: string, profileFile: string, profile: SurveyProfile): InterfaceStrings {
+  const folder = join(dir, 'interface');
+  if (!existsSync(folder)) return {};
+  const out: InterfaceStrings = {};
+  const languages = profile.languages.map((l) => l.code);
+  for (const name of readdirSync(folder).sort()) {
+    if (!name.endsWith('.json')) continue;
+    const file = join(folder, name);
+    const lang = name.slice(0, -5);
+    if (!languages.includes(lang))
+      throw new SurveyProfileError(
+        `${file}: '${lang}' is not an interview language of ${profileFile} (${languages.join(', ')})`,
+      );
+    const parsed = translationCatalogueSchema.safeParse(readJsonFile(file));
+    if (!parsed.success) throw new SurveyProfileError(issueText(file, parsed.error));
+    out[lang] = Object.fromEntries(
+      Object.entries(parsed.data)
+        .filter(([, e]) => e.status !== 'missing')
+        .map(([key, e]) => [key, e.text]),
+    );
+  }
+  return out;
 }
 
 /** Loads every survey folder under `root` (folders holding questionnaire files or a profile.json). */
@@ -220,6 +253,7 @@ export function registryOf(dir: string, surveys: Map<string, Loaded>): SurveyReg
     },
     ofQuestionnaire: (questionnaireId) => get(surveyOfQuestionnaire(questionnaireId)),
     geography: (id) => surveys.get(id)?.geography ?? null,
+    interfaceStrings: (id) => surveys.get(id)?.interfaceStrings ?? {},
     dataKey: (id, name) => surveys.get(id)?.keys?.get(name) ?? name,
   };
 }

@@ -114,7 +114,8 @@ export function buildOpenApi() {
       '/api/surveys/{id}': {
         get: {
           ...secured,
-          summary: "One survey's profile and its geography (null when it has none)",
+          summary:
+            "One survey's profile, its geography (null when it has none) and its interface strings (questionnaires/<id>/interface/<lang>.json)",
           responses: { 200: json(ref('SurveyDetail')), ...problems('auth.required', 'resource.not_found') },
         },
       },

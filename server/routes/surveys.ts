@@ -16,6 +16,10 @@ export function surveyRoutes(deps: AppDeps) {
     .get('/:id', (c) => {
       const surveys = surveysOf(deps.database);
       const profile = surveys.require(c.req.param('id'));
-      return c.json({ profile, geography: surveys.geography(profile.id) } satisfies SurveyDetail);
+      return c.json({
+        profile,
+        geography: surveys.geography(profile.id),
+        interfaceStrings: surveys.interfaceStrings(profile.id),
+      } satisfies SurveyDetail);
     });
 }

@@ -78,6 +78,7 @@ export function surveysFrom(...dirs: string[]): SurveyRegistry {
     require: (id) => of(id).require(id),
     ofQuestionnaire: (q) => all.get(q.split('-')[0])?.ofQuestionnaire(q),
     geography: (id) => of(id).geography(id),
+    interfaceStrings: (id) => of(id).interfaceStrings(id),
     dataKey: (id, name) => of(id).dataKey(id, name),
   };
 }

@@ -10,25 +10,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import {
+  translationCatalogueSchema as catalogueSchema,
+  type Entry,
+  STATUSES,
+  type Status,
+} from '../../../server/contract/translation-entry.ts';
 import { isLocString, type Json, localisableStrings } from './translation-keys.ts';
 
-export const STATUSES = ['missing', 'machine', 'draft', 'reviewed', 'approved'] as const;
-export type Status = (typeof STATUSES)[number];
-
-const entrySchema = z
-  .object({
-    text: z.string(),
-    status: z.enum(STATUSES),
-    note: z.string().optional(),
-    previousApproved: z.string().optional(),
-    backTranslation: z.string().optional(),
-    flag: z.string().optional(),
-  })
-  .strict();
-export type Entry = z.infer<typeof entrySchema>;
+export { type Entry, STATUSES, type Status };
 export type Catalogue = Record<string, Entry>;
-const catalogueSchema = z.record(z.string(), entrySchema);
 
 export const catalogueDir = (dir: string, survey: string): string => join(dir, survey, 'src', 'translations');
 

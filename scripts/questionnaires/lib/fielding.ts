@@ -1,12 +1,15 @@
 /**
  * What a questionnaire version needs before it is locked for fielding, and the translation coverage the check
  * reports. Every localisable string must be "approved", with the approved text, in the survey's catalogue of
- * each fielded language (profile.json `languages` but the default, Portuguese). A pilot may be locked anyway
+ * each fielded language (profile.json `languages` but the default, Portuguese), and so must every string of
+ * the language's interface catalogue (interface-check.ts), if it has one. A pilot may be locked anyway
  * with `lock.ts --pilot`, which records the file under `pilot` in locks.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { surveyCoreLocale } from '../../../client/interview/interface-locales.ts';
 import { type Catalogue, catalogueDir, readCatalogues, STATUSES, type Status } from './catalogue.ts';
+import { readInterfaceCatalogues } from './interface-check.ts';
 import { localisableStrings, versionStem } from './translation-keys.ts';
 
 const SHOWN = 5;
@@ -27,7 +30,9 @@ export function fieldingProblems(dir: string, file: string): string[] {
   const sites = localisableStrings(stem, JSON.parse(readFileSync(join(dir, file), 'utf8')));
   const catalogues = readCatalogues(catalogueDir(dir, survey));
   const problems: string[] = [];
+  const interfaces = readInterfaceCatalogues(dir, survey).catalogues;
   for (const lang of fieldedLanguages(dir, survey)) {
+    problems.push(...interfaceFieldingProblems(file, survey, lang, interfaces[lang]));
     const catalogue: Catalogue | undefined = catalogues[lang];
     if (!catalogue) {
       problems.push(
@@ -48,6 +53,34 @@ export function fieldingProblems(dir: string, file: string): string[] {
       );
   }
   return problems;
+}
+
+/**
+ * A fielded language's interface strings: every entry of its interface catalogue approved; without a
+ * catalogue, survey-core must have the language's locale.
+ */
+function interfaceFieldingProblems(
+  file: string,
+  survey: string,
+  lang: string,
+  catalogue: Catalogue | undefined,
+): string[] {
+  const where = `${survey}/interface/${lang}.json`;
+  if (!catalogue)
+    return surveyCoreLocale(lang)
+      ? []
+      : [
+          `${file}: ${lang}: no interface strings: survey-core has no '${lang}' locale and there is no ${where}`,
+        ];
+  const bad = Object.entries(catalogue)
+    .filter(([, e]) => e.status !== 'approved')
+    .map(([key]) => key);
+  if (!bad.length) return [];
+  return [
+    `${file}: ${lang}: ${bad.length} of ${Object.keys(catalogue).length} interface strings not approved in ${where}: ${bad
+      .slice(0, SHOWN)
+      .join(', ')}${bad.length > SHOWN ? ', ...' : ''}`,
+  ];
 }
 
 export interface LanguageCoverage {

@@ -6,6 +6,7 @@ import { checkQuestionnaire, type Problem } from './checks.ts';
 import { type Coverage, coverage } from './coverage.ts';
 import { catalogueCoverage, type LanguageCoverage } from './fielding.ts';
 import { surveysWithSources } from './generate.ts';
+import { checkInterfaces, type InterfaceCoverage } from './interface-check.ts';
 import { checkLocks, readLocks } from './locks.ts';
 
 export const VERSIONED = /^[a-z0-9]+(-[a-z0-9]+)*\.v[1-9][0-9]*\.json$/;
@@ -28,6 +29,8 @@ export interface CheckResult {
   rows: { file: string; coverage: Coverage }[];
   /** translation catalogues by survey and language: strings by status, flagged back-translations */
   translations: LanguageCoverage[];
+  /** survey-core's interface strings per survey and interview language */
+  interfaces: InterfaceCoverage[];
 }
 
 export function runCheck(dir: string, locksPath = join(dir, 'locks.json')): CheckResult {
@@ -56,5 +59,7 @@ export function runCheck(dir: string, locksPath = join(dir, 'locks.json')): Chec
   } catch (e) {
     problems.push({ file: 'translations', question: '(file)', reason: (e as Error).message });
   }
-  return { problems, rows, translations };
+  const interfaces = checkInterfaces(dir);
+  problems.push(...interfaces.problems);
+  return { problems, rows, translations, interfaces: interfaces.rows };
 }
