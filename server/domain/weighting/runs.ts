@@ -114,10 +114,17 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
     return rs.rowsAffected === 1;
   };
   const recover = async () => {
+    // a read first: status polls must not take the write lock when nothing is stale (the usual case)
+    const stale = `${inStates(statesAllowing('interrupt'))} and heartbeat_at < ${NOW} - ?`;
+    const found = await client.execute({
+      sql: `select count(*) as n from weighting_runs where ${stale}`,
+      args: [staleMs],
+    });
+    if (!Number(found.rows[0]?.n)) return 0;
     const rs = await client.execute({
       sql: `update weighting_runs set state = 'failed', failure_code = 'weighting.interrupted', failure_reason = ?,
               finished_at = ${NOW}
-            where ${inStates(statesAllowing('interrupt'))} and heartbeat_at < ${NOW} - ?`,
+            where ${stale}`,
       args: [INTERRUPTED, staleMs],
     });
     return rs.rowsAffected;
