@@ -45,7 +45,7 @@ export async function startDemoMorabeza(env: Env, options: { runJobs?: boolean }
           for (const { survey } of DEMO_SURVEYS) {
             try {
               await weighting.settled(survey);
-              if (!closed) weighting.start(survey);
+              if (!closed) await weighting.start(survey);
             } catch (error) {
               console.error(`demo weighting of ${survey} not started: ${(error as Error).message}`);
             }

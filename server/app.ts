@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { describeDatabaseError } from './db/connect.ts';
-import type { AnalysisOptions } from './domain/analysis.ts';
+import type { AnalysisOptions } from './domain/analysis-data.ts';
 import { bindSurveys, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
@@ -25,6 +25,7 @@ import { interviewRoutes } from './routes/interviews.ts';
 import { listingRoutes } from './routes/listing.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
+import { releaseRoutes } from './routes/releases.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { weightingRoutes } from './routes/weighting.ts';
@@ -32,9 +33,9 @@ import { weightingRoutes } from './routes/weighting.ts';
 export interface CreateAppOptions extends AppDeps {
   /** Folder of the built client (vite build); not served when absent. */
   clientDir?: string;
-  /** Where the analysts' weighted data and table plans are (defaults: data/weights/<survey>, questionnaires/). */
+  /** Where the table plans are (default questionnaires/); a folder of weighted data instead of the database (tests). */
   analysis?: AnalysisOptions;
-  /** The weighting runs (default: worker-thread runs writing data/weights, where the analysis reads). */
+  /** The weighting runs (default: worker-thread runs stored in the database, files cached in data/weights). */
   weighting?: WeightingRuns;
   log?: (line: string) => void;
   /** The surveys (default: those start-up loaded for this database, server/domain/surveys.ts). */
@@ -109,6 +110,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/dashboard', dashboardRoutes(options))
     .route('/devices', deviceRoutes(options))
     .route('/analysis', analysisRoutes(options))
+    .route('/releases', releaseRoutes(options))
     .route('/weighting', weightingRoutes({ ...options, weighting }));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));

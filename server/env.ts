@@ -34,7 +34,7 @@ export const envSchema = z
     MORABEZA_CLIENT_DIR: z.string().default('client/dist'),
     /** Background job loops, each with its validation worker thread (default: the cores, at most 4). */
     MORABEZA_JOB_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.min(4, availableParallelism())),
-    /** Where weighting runs write the weights and the analysts' tables read them (<dir>/<survey>/). */
+    /** Where weighting runs also write the weight files (<dir>/<survey>/) for the CLI tools; the API reads the database. */
     MORABEZA_WEIGHTS_DIR: z.string().min(1).default('data/weights'),
     SESSION_TTL_HOURS: z.coerce
       .number()

@@ -52,7 +52,30 @@ const catalogue = {
   'analysis.no_data': {
     status: 409,
     message:
-      'There are no weighted data for this survey yet: run `npm run weights -- <survey>` on the server.',
+      'There are no weighted data for this survey yet: start a weighting run (POST /api/weighting/<survey>) and wait until it is done.',
+  },
+  'weighting.unknown_run': {
+    status: 404,
+    message: 'This survey has no weighting run with this id: GET /api/weighting/<survey>/runs lists them.',
+  },
+  'release.not_found': {
+    status: 404,
+    message:
+      'This survey has no release with this id (details.release): GET /api/releases/<survey> lists them; leave `release` out for the latest published one.',
+  },
+  'release.retired': {
+    status: 410,
+    message:
+      'This release was retired and is no longer served: pick another one (GET /api/releases/<survey>), or leave `release` out for the latest published one.',
+  },
+  'release.run_not_done': {
+    status: 409,
+    message:
+      'Only a finished weighting run (state done) can be published (details.state says where it is): wait for it to finish, or publish another run.',
+  },
+  'release.name_taken': {
+    status: 409,
+    message: 'This survey already has a release with this name: choose another name.',
   },
   'weighting.running': {
     status: 409,

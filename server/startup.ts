@@ -4,7 +4,6 @@
  * The engine knows no demo: a caller may pass hooks (demo/start.ts seeds an empty database and resumes
  * its simulated supervisors); the production entry (server/index.ts) passes none.
  */
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { createApp } from './app.ts';
 import type { Database } from './db/client.ts';
@@ -102,10 +101,13 @@ export async function startMorabeza(
       weigh: weighInWorker,
       log: (line) => console.log(line),
     });
+    // runs left unfinished by a node that went away (a restart, a crash) are marked failed
+    const interrupted = await weighting.recover();
+    if (interrupted)
+      warnings.push(`${interrupted} weighting run(s) were interrupted by a restart and marked failed`);
     const app = createApp({
       database,
       weighting,
-      analysis: { dataDir: (survey) => join(env.MORABEZA_WEIGHTS_DIR, survey) },
       settings: {
         sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
         bodyLimitBytes: env.BODY_LIMIT_BYTES,

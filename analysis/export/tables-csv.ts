@@ -98,11 +98,15 @@ const cell = (v: string | number | null): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** UTF-8 CSV (with a BOM so that Excel reads the accents) of every cell of every table. */
-export function tablesCsv(tables: TableResult[], lang: Lang): string {
-  const lines = [CSV_COLUMNS.join(',')];
+/**
+ * UTF-8 CSV (with a BOM so that Excel reads the accents) of every cell of every table. With `source`
+ * (where the weights come from, e.g. a release's name), a last column `source` repeats it on every row.
+ */
+export function tablesCsv(tables: TableResult[], lang: Lang, source?: string | null): string {
+  const tail = source ? `,${cell(source)}` : '';
+  const lines = [CSV_COLUMNS.join(',') + (source ? ',source' : '')];
   for (const t of tables)
-    for (const r of tableRows(t, lang)) lines.push(CSV_COLUMNS.map((k) => cell(r[k])).join(','));
+    for (const r of tableRows(t, lang)) lines.push(CSV_COLUMNS.map((k) => cell(r[k])).join(',') + tail);
   return `\uFEFF${lines.join('\n')}\n`;
 }
 

@@ -5,6 +5,7 @@ import {
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
 import { type ModelRequest, modelResponseSchema } from '../../server/contract/analysis-models.ts';
+import { type PublishRequest, releaseSchema } from '../../server/contract/releases.ts';
 import { weightingStatusSchema } from '../../server/contract/weighting.ts';
 import { CONFIG } from '../config.ts';
 import { api, session } from '../services.ts';
@@ -12,28 +13,34 @@ import { api, session } from '../services.ts';
 export const fetchCatalogue = (survey: string) =>
   api.request('GET', `/api/analysis/${encodeURIComponent(survey)}`, analysisCatalogueSchema);
 
-export const fetchStandardTable = (survey: string, id: string, lang: string) =>
+/** The query parameter naming a release ('' = the server's default, the latest published one). */
+export const releaseQuery = (release: string) => (release ? `&release=${encodeURIComponent(release)}` : '');
+
+export const fetchStandardTable = (survey: string, id: string, lang: string, release = '') =>
   api.request(
     'GET',
-    `/api/analysis/${encodeURIComponent(survey)}/tables/${encodeURIComponent(id)}?lang=${lang}`,
+    `/api/analysis/${encodeURIComponent(survey)}/tables/${encodeURIComponent(id)}?lang=${lang}${releaseQuery(release)}`,
     tableResponseSchema,
   );
 
-export const fetchCustomTable = (survey: string, req: TableRequest, lang: string) =>
+export const fetchCustomTable = (survey: string, req: TableRequest, lang: string, release = '') =>
   api.request(
     'POST',
-    `/api/analysis/${encodeURIComponent(survey)}/tables?lang=${lang}`,
+    `/api/analysis/${encodeURIComponent(survey)}/tables?lang=${lang}${releaseQuery(release)}`,
     tableResponseSchema,
     req,
   );
 
-export const fetchModel = (survey: string, req: ModelRequest, lang: string) =>
+export const fetchModel = (survey: string, req: ModelRequest, lang: string, release = '') =>
   api.request(
     'POST',
-    `/api/analysis/${encodeURIComponent(survey)}/models?lang=${lang}`,
+    `/api/analysis/${encodeURIComponent(survey)}/models?lang=${lang}${releaseQuery(release)}`,
     modelResponseSchema,
     req,
   );
+
+export const publishRelease = (survey: string, req: PublishRequest) =>
+  api.request('POST', `/api/releases/${encodeURIComponent(survey)}`, releaseSchema, req);
 
 /** Fetches a file with the session token and hands it to the browser as a download. */
 export async function download(path: string, filename: string, body?: unknown): Promise<boolean> {

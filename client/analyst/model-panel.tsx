@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { AnalysisCatalogue } from '../../server/contract/analysis.ts';
 import type { ModelRequest, ModelResponse } from '../../server/contract/analysis-models.ts';
-import { download, fetchModel } from './analyst-api.ts';
+import { download, fetchModel, releaseQuery } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
 import { ModelResult } from './model-result.tsx';
 import { UniverseEditor } from './universe-editor.tsx';
@@ -15,7 +15,16 @@ import { UniverseEditor } from './universe-editor.tsx';
 type Variable = AnalysisCatalogue['variables'][number];
 const FAMILIES = ['quasibinomial', 'gaussian', 'quasipoisson'] as const;
 
-export function ModelPanel({ survey, catalogue }: { survey: string; catalogue: AnalysisCatalogue }) {
+export function ModelPanel({
+  survey,
+  catalogue,
+  release = '',
+}: {
+  survey: string;
+  catalogue: AnalysisCatalogue;
+  /** The release the model is fitted on ('' = the latest published). */
+  release?: string;
+}) {
   const { t, lang } = useAnalystT();
   const [req, setReq] = useState<ModelRequest>({
     unit: 'individual',
@@ -48,7 +57,7 @@ export function ModelPanel({ survey, catalogue }: { survey: string; catalogue: A
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await fetchModel(survey, req, lang);
+    const r = await fetchModel(survey, req, lang, release);
     setBusy(false);
     if (r.kind === 'ok') setResult(r.data);
     else {
@@ -65,7 +74,7 @@ export function ModelPanel({ survey, catalogue }: { survey: string; catalogue: A
     setDownloading(format.toUpperCase());
     try {
       await download(
-        `/api/analysis/${survey}/models?lang=${lang}&format=${format}`,
+        `/api/analysis/${survey}/models?lang=${lang}&format=${format}${releaseQuery(release)}`,
         `${survey}-model.${format}`,
         req,
       );

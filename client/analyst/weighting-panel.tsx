@@ -1,11 +1,12 @@
 /**
  * The state of the survey's weights above the tables: when they were computed and from how many
  * respondents, a run in progress (polled), the reason a run failed, a button to weight the approved
- * interviews again, and the weighting report.
+ * interviews again, the weighting report, and a form that publishes the last finished run as a release
+ * (name, date, note).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WeightingStatus } from '../../server/contract/weighting.ts';
-import { fetchWeighting, fetchWeightingReport, startWeighting } from './analyst-api.ts';
+import { fetchWeighting, fetchWeightingReport, publishRelease, startWeighting } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
 
 const fill = (text: string, values: Record<string, string | number>) =>
@@ -16,6 +17,8 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
   const [status, setStatus] = useState<WeightingStatus | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [publish, setPublish] = useState({ name: '', date: new Date().toISOString().slice(0, 10), note: '' });
+  const [published, setPublished] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const r = await fetchWeighting(survey);
@@ -29,10 +32,10 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
 
   // Poll while a run is in progress; tell the screen when it has finished.
   useEffect(() => {
-    if (status?.state !== 'running') return;
+    if (status?.state !== 'running' && status?.state !== 'queued') return;
     const timer = setInterval(async () => {
       const s = await load();
-      if (s && s.state !== 'running') {
+      if (s && s.state !== 'running' && s.state !== 'queued') {
         clearInterval(timer);
         if (s.state === 'done') onDone();
       }
@@ -47,6 +50,17 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
     else setProblem('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
   };
 
+  const doPublish = async () => {
+    if (status?.lastRunId == null) return;
+    setProblem(null);
+    setPublished(null);
+    const r = await publishRelease(survey, { run: status.lastRunId, ...publish });
+    if (r.kind === 'ok') {
+      setPublished(r.data.name);
+      onDone();
+    } else setProblem('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
+  };
+
   const toggleReport = async () => {
     if (report !== null) setReport(null);
     else setReport((await fetchWeightingReport(survey)) ?? '');
@@ -57,7 +71,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
   return (
     <section className="weighting-panel" aria-label={t('an.w.title')} data-testid="weighting-panel">
       <h3>{t('an.w.title')}</h3>
-      {status.state === 'running' ? (
+      {status.state === 'running' || status.state === 'queued' ? (
         <p role="status" data-testid="weighting-running">
           <progress /> {t('an.w.running')}
         </p>
@@ -91,7 +105,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
         <button
           type="button"
           onClick={start}
-          disabled={status.state === 'running'}
+          disabled={status.state === 'running' || status.state === 'queued'}
           data-testid="weighting-start"
         >
           {t('an.w.start')}
@@ -103,6 +117,40 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
         ) : null}
       </p>
       {report !== null ? <pre className="weighting-report">{report}</pre> : null}
+      {status.lastRunId !== null ? (
+        <fieldset className="weighting-publish" data-testid="weighting-publish">
+          <legend>{fill(t('an.w.publish'), { run: status.lastRunId })}</legend>
+          <label>
+            {t('an.w.name')}{' '}
+            <input
+              value={publish.name}
+              data-testid="publish-name"
+              onChange={(e) => setPublish({ ...publish, name: e.target.value })}
+            />
+          </label>{' '}
+          <label>
+            {t('an.w.date')}{' '}
+            <input
+              type="date"
+              value={publish.date}
+              onChange={(e) => setPublish({ ...publish, date: e.target.value })}
+            />
+          </label>{' '}
+          <label>
+            {t('an.w.note')}{' '}
+            <input value={publish.note} onChange={(e) => setPublish({ ...publish, note: e.target.value })} />
+          </label>{' '}
+          <button
+            type="button"
+            disabled={publish.name.trim() === ''}
+            onClick={() => void doPublish()}
+            data-testid="publish-release"
+          >
+            {fill(t('an.w.publish'), { run: status.lastRunId })}
+          </button>
+          {published ? <span role="status"> {fill(t('an.w.published'), { name: published })}</span> : null}
+        </fieldset>
+      ) : null}
     </section>
   );
 }

@@ -3,10 +3,18 @@
  * universe), its estimates with confidence intervals as a table and a chart, downloads (JSON, CSV,
  * Excel) and the de-identified microdata with weights and codebook. "All standard tables" are
  * fetched one by one with a progress bar (compute-all.ts); downloads show that a file is being made.
+ * Everything is read from one release, picked at the top (default: the latest published one), and the
+ * screen says which release (or unpublished run) the numbers come from.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AnalysisCatalogue, TableRequest, TableResponse } from '../../server/contract/analysis.ts';
-import { download, fetchCatalogue, fetchCustomTable, fetchStandardTable } from '../analyst/analyst-api.ts';
+import {
+  download,
+  fetchCatalogue,
+  fetchCustomTable,
+  fetchStandardTable,
+  releaseQuery,
+} from '../analyst/analyst-api.ts';
 import { Builder } from '../analyst/builder.tsx';
 import { type AllProgress, computeAll } from '../analyst/compute-all.ts';
 import { useAnalystT } from '../analyst/messages.ts';
@@ -15,6 +23,9 @@ import { ResultTable } from '../analyst/result-table.tsx';
 import { WeightingPanel } from '../analyst/weighting-panel.tsx';
 import { fetchSurveys } from '../review/review-api.ts';
 import '../analyst/analyst.css';
+
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
 type Mode = { kind: 'standard'; id: string } | { kind: 'custom' } | { kind: 'model' };
 
@@ -31,6 +42,8 @@ export function AnalystScreen() {
     });
   }, []);
   const [catalogue, setCatalogue] = useState<AnalysisCatalogue | null>(null);
+  // the release the numbers come from ('' = the server's default, the latest published one)
+  const [release, setRelease] = useState('');
   const [mode, setMode] = useState<Mode>({ kind: 'standard', id: '' });
   const [req, setReq] = useState<TableRequest>({
     unit: 'individual',
@@ -64,15 +77,15 @@ export function AnalystScreen() {
     if (mode.kind === 'standard' && mode.id === 'all' && catalogue) {
       const all = await computeAll(
         catalogue.tables.map((x) => x.id),
-        (id) => fetchStandardTable(survey, id, lang),
+        (id) => fetchStandardTable(survey, id, lang, release),
         setProgress,
       );
       r = all.kind === 'ok' ? { kind: 'ok', status: 200, data: all.data } : all.result;
     } else
       r =
         mode.kind === 'standard'
-          ? await fetchStandardTable(survey, mode.id, lang)
-          : await fetchCustomTable(survey, req, lang);
+          ? await fetchStandardTable(survey, mode.id, lang, release)
+          : await fetchCustomTable(survey, req, lang, release);
     setBusy(false);
     setProgress(null);
     if (r.kind === 'ok') setResult(r.data);
@@ -93,21 +106,33 @@ export function AnalystScreen() {
     try {
       await (mode.kind === 'standard'
         ? download(
-            `${base}/tables/${mode.id}?lang=${lang}&format=${format}`,
+            `${base}/tables/${mode.id}?lang=${lang}&format=${format}${releaseQuery(release)}`,
             `${survey}-${mode.id}.${format}`,
           )
-        : download(`${base}/tables?lang=${lang}&format=${format}`, `${survey}-custom.${format}`, req));
+        : download(
+            `${base}/tables?lang=${lang}&format=${format}${releaseQuery(release)}`,
+            `${survey}-custom.${format}`,
+            req,
+          ));
     } finally {
       setDownloading(null);
     }
   };
   const ready = mode.kind === 'standard' ? mode.id !== '' : req.variable !== '';
+  const published = (catalogue?.releases ?? []).filter((r) => r.retiredAt === null);
+  const picked = published.find((r) => String(r.id) === release);
+  const sourceText = picked
+    ? fill(t('an.release.of'), { name: picked.name, date: picked.date })
+    : (catalogue?.source?.label[lang] ?? '');
 
   const selector =
     surveys.length > 1 ? (
       <select
         value={survey}
-        onChange={(e) => setSurvey(e.target.value)}
+        onChange={(e) => {
+          setSurvey(e.target.value);
+          setRelease('');
+        }}
         data-testid="analyst-survey"
         aria-label="survey"
       >
@@ -132,6 +157,31 @@ export function AnalystScreen() {
       </h2>
       {catalogue.notice && <p className="muted">{catalogue.notice[lang]}</p>}
       {!catalogue.dataReady && <p className="banner warn">{t('an.noData')}</p>}
+      {catalogue.source && (
+        <p data-testid="analyst-release-line">
+          <label>
+            {t('an.release')}{' '}
+            <select
+              data-testid="analyst-release"
+              value={release}
+              onChange={(e) => {
+                setRelease(e.target.value);
+                setResult(null);
+              }}
+            >
+              <option value="">{t('an.release.default')}</option>
+              {published.map((r) => (
+                <option key={r.id} value={String(r.id)}>
+                  {r.name} ({r.date})
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <span className="muted" data-testid="analyst-source">
+            {fill(t('an.release.from'), { source: sourceText })}
+          </span>
+        </p>
+      )}
       <WeightingPanel survey={survey} onDone={loadCatalogue} />
       <div className="analyst-mode">
         <label>
@@ -176,7 +226,7 @@ export function AnalystScreen() {
         </label>
       </div>
       {mode.kind === 'custom' && <Builder catalogue={catalogue} value={req} onChange={setReq} />}
-      {mode.kind === 'model' && <ModelPanel survey={survey} catalogue={catalogue} />}
+      {mode.kind === 'model' && <ModelPanel survey={survey} catalogue={catalogue} release={release} />}
       <p hidden={mode.kind === 'model'}>
         <button
           type="button"
@@ -241,7 +291,10 @@ export function AnalystScreen() {
                   data-testid={`micro-${f}-${file}`}
                   disabled={!catalogue.dataReady}
                   onClick={() =>
-                    void download(`${base}/microdata/${f}/${file}?lang=${lang}`, `${survey}-${file}`)
+                    void download(
+                      `${base}/microdata/${f}/${file}?lang=${lang}${releaseQuery(release)}`,
+                      `${survey}-${file}`,
+                    )
                   }
                 >
                   {file}

@@ -3,6 +3,7 @@
  * and a computed table. Shared with the client.
  */
 import { z } from 'zod';
+import { releaseSchema } from './releases.ts';
 
 const text = z.object({ pt: z.string(), en: z.string() });
 const valueLabel = z.object({ code: z.union([z.string(), z.number()]), pt: z.string(), en: z.string() });
@@ -41,8 +42,15 @@ export const catalogueVariableSchema = z.object({
 export const analysisCatalogueSchema = z.object({
   survey: z.string(),
   notice: text.nullable(),
-  /** False until the weighted data exist (`npm run weights -- <survey>`). */
+  /** False until a weighting run finished (or, for a folder of weighted data, until it exists). */
   dataReady: z.boolean(),
+  /** The survey's releases, newest first, retired ones included (empty when read from a folder). */
+  releases: z.array(releaseSchema).default([]),
+  /** What a request without `release` reads: the latest published release, else the latest run. */
+  source: z
+    .object({ runId: z.number().int(), release: releaseSchema.nullable(), label: text })
+    .nullable()
+    .default(null),
   reliability: z.object({ cvFlag: z.number(), minN: z.number() }),
   legend: text,
   tables: z.array(z.object({ id: z.string(), title: text, unit: unitSchema, statistic: statisticSchema })),

@@ -1,4 +1,4 @@
-/** Wire shape of the weighting runs (GET/POST /api/weighting/:survey). */
+/** Wire shape of the weighting runs (GET/POST /api/weighting/:survey, GET .../runs). */
 import { z } from 'zod';
 
 export const weighingSummarySchema = z.object({
@@ -18,16 +18,40 @@ export const weighingSummarySchema = z.object({
   files: z.array(z.string()),
 });
 
+export const RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
+
 export const weightingStatusSchema = z.object({
   survey: z.string(),
-  state: z.enum(['none', 'running', 'done', 'failed']),
+  state: z.enum(['none', ...RUN_STATES]),
+  /** The latest run (the one `state` describes), or null if the survey was never weighted. */
+  runId: z.number().int().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   /** Why the last run failed (the pipeline's message names the cell, margin or EA and the fix). */
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** The last finished run (possibly older than a failed or running one). */
   last: weighingSummarySchema.nullable(),
+  lastRunId: z.number().int().nullable(),
+});
+
+/** One run as its row says: who, when, on which interviews, with which design and recipe. */
+export const weightingRunSchema = z.object({
+  id: z.number().int(),
+  survey: z.string(),
+  state: z.enum(RUN_STATES),
+  startedBy: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** sha256 of the sorted "interview id:revision" list the run read, and its length. */
+  inputHash: z.string().nullable(),
+  inputCount: z.number().int().nullable(),
+  /** sha256 of design.json and weighting.json when the run started. */
+  designVersion: z.string().nullable(),
+  recipeVersion: z.string().nullable(),
+  summary: weighingSummarySchema.nullable(),
 });
 
 export type WeighingSummary = z.infer<typeof weighingSummarySchema>;
 export type WeightingStatus = z.infer<typeof weightingStatusSchema>;
+export type WeightingRun = z.infer<typeof weightingRunSchema>;

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   check,
   index,
   integer,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { ASSIGNMENT_STATUSES, INTERVIEW_STATUSES, ROLES } from '../contract/vocabulary.ts';
+import { RUN_STATES } from '../contract/weighting.ts';
 
 // The vocabulary (roles, interview and assignment states) has one home, shared with the contract and the
 // client; the CHECK lists below are built from it.
@@ -384,4 +386,105 @@ export const deviceKeys = sqliteTable(
     wipedAt: integer('wiped_at'),
   },
   (t) => [index('device_keys_user_idx').on(t.userId)],
+);
+
+export const WEIGHTING_RUN_STATES = RUN_STATES;
+
+/**
+ * The weighting runs, one row each (server/domain/weighting/run-states.ts moves them): who started it,
+ * on which interviews (a sha256 of the sorted "interview id:revision" list and its length), the design
+ * and recipe versions (sha256 of design.json and weighting.json), the state, why it failed, and its
+ * summary and report (JSON). `node` and `heartbeat_at` say which API process runs it and when it last
+ * said so: a run whose node went silent is marked failed ("interrupted by a restart") by any node.
+ */
+export const weightingRuns = sqliteTable(
+  'weighting_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    survey: text('survey').notNull(),
+    startedBy: text('started_by').references(() => users.id),
+    startedAt: integer('started_at').notNull().default(now),
+    finishedAt: integer('finished_at'),
+    state: text('state', { enum: WEIGHTING_RUN_STATES }).notNull().default('queued'),
+    failureCode: text('failure_code'),
+    failureReason: text('failure_reason'),
+    inputHash: text('input_hash'),
+    inputCount: integer('input_count'),
+    designVersion: text('design_version'),
+    recipeVersion: text('recipe_version'),
+    node: text('node').notNull(),
+    heartbeatAt: integer('heartbeat_at').notNull().default(now),
+    summary: text('summary'),
+    report: text('report'),
+    reportMarkdown: text('report_markdown'),
+  },
+  (t) => [
+    index('weighting_runs_survey_idx').on(t.survey, t.id),
+    check('weighting_runs_state_check', inList('state', WEIGHTING_RUN_STATES)),
+  ],
+);
+
+/**
+ * The weighted data of a finished run, one row per unit kind (households, persons): the column names
+ * and kinds and the string columns as JSON, every numeric column (final and replicate weights, design
+ * columns, numeric answers) packed one after another as little-endian Float64 in `numbers`
+ * (server/storage/weighted-columns.ts). `meta` is the WeightedMeta of the run (households row only).
+ */
+export const weightedFrames = sqliteTable(
+  'weighted_frames',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => weightingRuns.id),
+    unit: text('unit', { enum: ['households', 'persons'] }).notNull(),
+    rows: integer('rows').notNull(),
+    meta: text('meta'),
+    columns: text('columns').notNull(),
+    numbers: blob('numbers', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.unit] })],
+);
+
+/**
+ * Releases: a finished run published under a name, a date and a note. A release points at its run and
+ * never changes; it is readable until someone retires it (retired_at).
+ */
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    survey: text('survey').notNull(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => weightingRuns.id),
+    name: text('name').notNull(),
+    date: text('date').notNull(),
+    note: text('note').notNull().default(''),
+    publishedBy: text('published_by').references(() => users.id),
+    publishedAt: integer('published_at').notNull().default(now),
+    retiredBy: text('retired_by').references(() => users.id),
+    retiredAt: integer('retired_at'),
+  },
+  (t) => [uniqueIndex('releases_survey_name_idx').on(t.survey, t.name)],
+);
+
+/**
+ * Computed tables of a release, stored once and reused by downloads and the all-tables view: one row
+ * per (table id or 'all', language, format). A release never changes, so neither do these.
+ */
+export const releaseTables = sqliteTable(
+  'release_tables',
+  {
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id),
+    tableId: text('table_id').notNull(),
+    lang: text('lang').notNull(),
+    format: text('format').notNull(),
+    type: text('type').notNull(),
+    filename: text('filename').notNull(),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.tableId, t.lang, t.format] })],
 );

@@ -1,6 +1,6 @@
 /**
- * The analyst's model on the server: the request checked against the survey's weighted data and
- * labels (analysis/tables/model.ts fits it), then JSON, CSV or Excel. A model that cannot be made
+ * The analyst's model on the server: the request checked against the weighted data of a release (or
+ * the default) and the survey's labels (analysis/tables/model.ts fits it), then JSON, CSV or Excel. A model that cannot be made
  * is a 422 `model.invalid` naming the field.
  */
 import { modelCsv, modelJson, modelXlsxBuffer } from '../../analysis/export/model-files.ts';
@@ -12,7 +12,9 @@ import { prepareData } from '../../analysis/tables/run.ts';
 import type { ModelRequest } from '../contract/analysis-models.ts';
 import { Problem } from '../problems.ts';
 import type { AnalysisOptions, Download, TableFormat } from './analysis.ts';
-import { surveyContext, weightedData } from './analysis.ts';
+import { surveyContext } from './analysis-context.ts';
+import { loadAnalysisData } from './analysis-data.ts';
+import { sourceLine } from './releases.ts';
 
 export async function customModel(
   survey: string,
@@ -20,9 +22,11 @@ export async function customModel(
   lang: Lang,
   format: TableFormat,
   opts: AnalysisOptions,
+  release?: string,
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
-  const data = prepareData(weightedData(survey, opts), ctx.file);
+  const loaded = await loadAnalysisData(survey, opts, release);
+  const data = prepareData(loaded.data, ctx.file);
   const result = computeModel(req, data, ctx.labels, {
     rules: ctx.rules,
     confLevel: ctx.file.confLevel,
@@ -30,7 +34,9 @@ export async function customModel(
   });
   if (isIssue(result))
     throw new Problem('model.invalid', result, `Model, field ${result.field}: ${result.message}`);
-  const text = { legend: legend(ctx.rules, lang), notice: ctx.notice?.[lang] ?? null };
+  const from = loaded.source ? sourceLine(loaded.source, lang) : null;
+  const notice = [ctx.notice?.[lang], from].filter(Boolean).join(' · ') || null;
+  const text = { legend: legend(ctx.rules, lang), notice };
   const name = `${survey}-model`;
   if (format === 'csv')
     return { body: modelCsv(result, lang), type: 'text/csv; charset=utf-8', filename: `${name}.csv` };

@@ -1,11 +1,10 @@
 /**
- * The analysts' tables and microdata on the server: the survey's plans, labels and weighted data
- * (read from disk: questionnaires/<survey>/ and the folder `npm run weights -- <survey>` writes),
- * a standard or a custom table in JSON, CSV or Excel, and the microdata files. Analysts get only
- * estimates and de-identified microdata (the export leaves direct identifiers out).
+ * The analysts' tables and microdata on the server: the survey's plans and labels (questionnaires/
+ * <survey>/) and the weighted data of a release (or the default, server/domain/releases.ts) read from
+ * the database, a standard or a custom table in JSON, CSV or Excel, and the microdata files. Every file
+ * names the release it comes from; a release's standard tables are computed once and stored. Analysts
+ * get only estimates and de-identified microdata (the export leaves direct identifiers out).
  */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { setupFiles } from '../../analysis/export/design-setup.ts';
 import { buildMicrodata } from '../../analysis/export/microdata.ts';
@@ -15,54 +14,38 @@ import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
 import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
-import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
 import type { AnalysisCatalogue, TableRequest } from '../contract/analysis.ts';
 import { Problem } from '../problems.ts';
-import { loadSurveyContext, type SurveyContext } from '../storage/survey-context.ts';
-import { defaultDataDir, loadWeightedData } from '../storage/weighted-data.ts';
+import type { SurveyContext } from '../storage/survey-context.ts';
+import { surveyContext } from './analysis-context.ts';
+import { type AnalysisOptions, dataReady, type LoadedData, loadAnalysisData } from './analysis-data.ts';
+import { storedTable, storeTable } from './release-tables.ts';
+import { listReleases, resolveSource, sourceLine } from './releases.ts';
 
-export interface AnalysisOptions {
-  /** Folder of a survey's weighted data (default data/weights/<survey>). */
-  dataDir?: (survey: string) => string;
-  /** Repository root holding questionnaires/ (default the working directory). */
-  root?: string;
+export type { AnalysisOptions };
+export { surveyContext };
+
+/** The notice of the files: the survey's notice and where the weights come from. */
+function noticeOf(ctx: SurveyContext, loaded: LoadedData, lang: Lang): string | null {
+  const parts = [ctx.notice?.[lang], loaded.source ? sourceLine(loaded.source, lang) : null];
+  return parts.filter(Boolean).join(' · ') || null;
 }
 
-const contexts = new Map<string, SurveyContext>();
-const dataCache = new Map<string, { mtime: number; data: WeightedData }>();
-
-export function surveyContext(survey: string, opts: AnalysisOptions): SurveyContext {
-  const root = opts.root ?? '.';
-  if (!/^[a-z0-9-]+$/.test(survey) || !existsSync(join(root, 'questionnaires', survey, 'tables.json')))
-    throw new Problem('resource.not_found', { survey });
-  const key = `${root}:${survey}`;
-  let ctx = contexts.get(key);
-  if (!ctx) {
-    ctx = loadSurveyContext(survey, root);
-    contexts.set(key, ctx);
-  }
-  return ctx;
+/** The file name's stem: the survey, the release's name when there is one, and what the file holds. */
+function stem(survey: string, loaded: LoadedData, what: string): string {
+  const name = loaded.source?.release?.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return name ? `${survey}-${name}-${what}` : `${survey}-${what}`;
 }
 
-function dirOf(survey: string, opts: AnalysisOptions): string {
-  return (opts.dataDir ?? defaultDataDir)(survey);
-}
-
-export function weightedData(survey: string, opts: AnalysisOptions): WeightedData {
-  const dir = dirOf(survey, opts);
-  const meta = join(dir, 'weights.json');
-  if (!existsSync(meta)) throw new Problem('analysis.no_data', { survey });
-  const mtime = statSync(meta).mtimeMs;
-  const hit = dataCache.get(dir);
-  if (hit && hit.mtime === mtime) return hit.data;
-  const data = loadWeightedData(dir);
-  dataCache.set(dir, { mtime, data });
-  return data;
-}
-
-export function catalogue(survey: string, opts: AnalysisOptions): AnalysisCatalogue {
+export async function catalogue(survey: string, opts: AnalysisOptions): Promise<AnalysisCatalogue> {
   const ctx = surveyContext(survey, opts);
-  const ready = existsSync(join(dirOf(survey, opts), 'weights.json'));
+  const ready = await dataReady(survey, opts);
+  const db = opts.dataDir ? undefined : opts.database;
+  const releases = db ? await listReleases(db, survey) : [];
+  const source = db ? await resolveSource(db, survey, undefined) : null;
   const units = (level: string): Array<'household' | 'roster' | 'individual'> =>
     level === 'household' ? ['household'] : ['roster', 'individual'];
   const codebook = new Map(ctx.codebook.map((e) => [e.name, e]));
@@ -92,6 +75,14 @@ export function catalogue(survey: string, opts: AnalysisOptions): AnalysisCatalo
     }),
     variables,
     microdata: { formats: [...FORMATS] },
+    releases,
+    source: source
+      ? {
+          runId: source.runId,
+          release: source.release,
+          label: { pt: sourceLine(source, 'pt'), en: sourceLine(source, 'en') },
+        }
+      : null,
   };
 }
 
@@ -104,14 +95,20 @@ export interface Download {
 
 async function render(
   ctx: SurveyContext,
+  loaded: LoadedData,
   run: ReturnType<typeof computeTables>,
   lang: Lang,
   format: TableFormat,
   name: string,
 ): Promise<Download> {
-  const text = { legend: legend(ctx.rules, lang), notice: ctx.notice?.[lang] ?? null };
+  const text = { legend: legend(ctx.rules, lang), notice: noticeOf(ctx, loaded, lang) };
+  const source = loaded.source ? sourceLine(loaded.source, lang) : null;
   if (format === 'csv')
-    return { body: tablesCsv(run.tables, lang), type: 'text/csv; charset=utf-8', filename: `${name}.csv` };
+    return {
+      body: tablesCsv(run.tables, lang, source),
+      type: 'text/csv; charset=utf-8',
+      filename: `${name}.csv`,
+    };
   if (format === 'xlsx')
     return {
       body: new Uint8Array(await tablesXlsxBuffer(run.tables, run.issues, lang, text)),
@@ -125,26 +122,38 @@ async function render(
   };
 }
 
-/** A standard table of tables.json (or all of them with id 'all'). */
+/**
+ * A standard table of tables.json (or all of them with id 'all'), of a release (`release`, a release
+ * id) or the default. A release's table is computed once, stored, and read back on every later request.
+ */
 export async function standardTable(
   survey: string,
   id: string,
   lang: Lang,
   format: TableFormat,
   opts: AnalysisOptions,
+  release?: string,
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
   const plans =
     id === 'all' ? ctx.file.tables : ctx.file.tables.filter((t) => (t as { id: string }).id === id);
   if (!plans.length) throw new Problem('resource.not_found', { table: id });
-  const run = computeTables(
-    { ...ctx.file, tables: plans },
-    weightedData(survey, opts),
-    ctx.labels,
-    ctx.rules,
-  );
+  const loaded = await loadAnalysisData(survey, opts, release);
+  const released = loaded.source?.release;
+  const key = released && { releaseId: released.id, tableId: id, lang, format };
+  if (key && opts.database) {
+    const hit = await storedTable(opts.database, key);
+    if (hit) return hit;
+  }
+  const run = computeTables({ ...ctx.file, tables: plans }, loaded.data, ctx.labels, ctx.rules);
   if (id !== 'all' && run.issues.length) throw new Problem('table.invalid', run.issues[0]);
-  return render(ctx, run, lang, format, `${survey}-${id}`);
+  const made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));
+  if (key && opts.database) {
+    const body = typeof made.body === 'string' ? new TextEncoder().encode(made.body) : made.body;
+    await storeTable(opts.database, key, { body, type: made.type, filename: made.filename });
+    return { ...made, body };
+  }
+  return made;
 }
 
 /** The analyst's own table; a plan that cannot be made is a 422 naming the field. */
@@ -154,21 +163,18 @@ export async function customTable(
   lang: Lang,
   format: TableFormat,
   opts: AnalysisOptions,
+  release?: string,
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
+  const loaded = await loadAnalysisData(survey, opts, release);
   const label = ctx.labels[req.variable]?.label ?? { pt: req.variable, en: req.variable };
   const plan = { id: 'custom', title: req.title ?? label, ...req };
   if (plan.title === null) plan.title = label;
-  const run = computeTables(
-    { ...ctx.file, tables: [plan] },
-    weightedData(survey, opts),
-    ctx.labels,
-    ctx.rules,
-  );
+  const run = computeTables({ ...ctx.file, tables: [plan] }, loaded.data, ctx.labels, ctx.rules);
   const issue = run.issues[0];
   if (issue && isIssue(issue))
     throw new Problem('table.invalid', issue, `Table ${issue.table}, field ${issue.field}: ${issue.message}`);
-  return render(ctx, run, lang, format, `${survey}-custom`);
+  return render(ctx, loaded, run, lang, format, stem(survey, loaded, 'custom'));
 }
 
 /** One file of the microdata export (households.dta, persons.parquet, codebook.json, ...). */
@@ -178,10 +184,12 @@ export async function microdataFile(
   file: string,
   lang: Lang,
   opts: AnalysisOptions,
+  release?: string,
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
-  const m = buildMicrodata(weightedData(survey, opts), ctx.labels, ctx.file.derived, ctx.identifiers);
-  const files = await exportMicrodata(m, format, { lang, survey, notice: ctx.notice?.[lang] });
+  const loaded = await loadAnalysisData(survey, opts, release);
+  const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers);
+  const files = await exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
   const hit = files.find((f) => f.name === file);
   if (!hit) throw new Problem('resource.not_found', { file, files: files.map((f) => f.name) });
   const type = file.endsWith('.json')
@@ -195,7 +203,7 @@ export async function microdataFile(
           : /\.(R|do|py)$/.test(file)
             ? 'text/plain; charset=utf-8'
             : 'application/octet-stream';
-  return { body: hit.bytes, type, filename: file.startsWith(survey) ? file : `${survey}-${file}` };
+  return { body: hit.bytes, type, filename: file.startsWith(survey) ? file : stem(survey, loaded, file) };
 }
 
 /** The names of the files of a format, for the download list. */

@@ -5,14 +5,14 @@
 import { Worker } from 'node:worker_threads';
 import { WeightingError } from '../../analysis/weighting/errors.ts';
 import type { WeightingInputs } from '../domain/weighting/inputs.ts';
-import type { WeighingSummary, WeighSurveyOptions } from '../domain/weighting/weigh-survey.ts';
+import type { WeighOutcome, WeighSurveyOptions } from '../domain/weighting/weigh-survey.ts';
 import type { WeightingRequest } from './weighting-worker.ts';
 
 export function weighInWorker(
   inputs: WeightingInputs,
   options: WeighSurveyOptions,
   signal?: AbortSignal,
-): Promise<WeighingSummary> {
+): Promise<WeighOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./weighting-worker-entry.mjs', import.meta.url));
     let settled = false;
@@ -22,10 +22,10 @@ export function weighInWorker(
       f();
       void worker.terminate();
     };
-    worker.once('message', (m: { summary?: WeighingSummary; error?: string; code?: string }) =>
+    worker.once('message', (m: { outcome?: WeighOutcome; error?: string; code?: string }) =>
       settle(() =>
-        m.summary
-          ? resolve(m.summary)
+        m.outcome
+          ? resolve(m.outcome)
           : reject(new WeightingError(m.error ?? 'weighting failed', m.code ?? '')),
       ),
     );

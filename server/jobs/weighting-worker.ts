@@ -14,7 +14,7 @@ export interface WeightingRequest {
 
 parentPort?.once('message', (request: WeightingRequest) => {
   try {
-    parentPort?.postMessage({ summary: weighSurvey(request.inputs, request.options) });
+    parentPort?.postMessage({ outcome: weighSurvey(request.inputs, request.options) });
   } catch (error) {
     const e = error as Error & { code?: string };
     parentPort?.postMessage({ error: e.message, code: e.code ?? 'weighting.failed', stack: e.stack });

@@ -1,6 +1,7 @@
 /**
  * The analysts' API (analyst, coordinator, admin): the table builder's catalogue, the standard
- * tables, a custom table, and the de-identified microdata files with their codebook.
+ * tables, a custom table, and the de-identified microdata files with their codebook. Every read takes
+ * `?release=<id>` (default: the latest published release, else the latest finished run).
  *   GET  /api/analysis/:survey                          catalogue
  *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table)
  *   POST /api/analysis/:survey/tables?lang&format       a custom table (TableRequest)
@@ -15,7 +16,8 @@ import type { Lang } from '../../analysis/tables/labels.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { tableRequestSchema } from '../contract/analysis.ts';
 import { modelRequestSchema } from '../contract/analysis-models.ts';
-import type { AnalysisOptions, Download, TableFormat } from '../domain/analysis.ts';
+import type { Download, TableFormat } from '../domain/analysis.ts';
+import type { AnalysisOptions } from '../domain/analysis-data.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
 import { readBody } from './parse.ts';
@@ -49,27 +51,32 @@ function formatOf(c: Context): MicrodataFormat {
 }
 
 export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
-  const opts = deps.analysis ?? {};
+  // the weighted data come from the database (runs and releases) unless a folder is given (tests, tools)
+  const opts: AnalysisOptions = { ...deps.analysis, database: deps.database };
+  const release = (c: Context) => c.req.query('release');
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
     .use(allow('analyst', 'coordinator', 'admin'))
-    .get('/:survey', async (c) => c.json((await domain()).catalogue(c.req.param('survey'), opts)))
+    .get('/:survey', async (c) => c.json(await (await domain()).catalogue(c.req.param('survey'), opts)))
     .get('/:survey/tables/:id', async (c) => {
       const { lang, format } = query(c);
       const { standardTable } = await domain();
-      return send(c, await standardTable(c.req.param('survey'), c.req.param('id'), lang, format, opts));
+      return send(
+        c,
+        await standardTable(c.req.param('survey'), c.req.param('id'), lang, format, opts, release(c)),
+      );
     })
     .post('/:survey/tables', async (c) => {
       const { lang, format } = query(c);
       const req = await readBody(c, tableRequestSchema);
       const { customTable } = await domain();
-      return send(c, await customTable(c.req.param('survey'), req, lang, format, opts));
+      return send(c, await customTable(c.req.param('survey'), req, lang, format, opts, release(c)));
     })
     .post('/:survey/models', async (c) => {
       const { lang, format } = query(c);
       const req = await readBody(c, modelRequestSchema);
       const { customModel } = await import('../domain/analysis-models.ts');
-      return send(c, await customModel(c.req.param('survey'), req, lang, format, opts));
+      return send(c, await customModel(c.req.param('survey'), req, lang, format, opts, release(c)));
     })
     .get('/:survey/microdata/:format', async (c) => {
       const { surveyContext, microdataFiles } = await domain();
@@ -81,7 +88,7 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
       const { microdataFile } = await domain();
       return send(
         c,
-        await microdataFile(c.req.param('survey'), formatOf(c), c.req.param('file'), lang, opts),
+        await microdataFile(c.req.param('survey'), formatOf(c), c.req.param('file'), lang, opts, release(c)),
       );
     });
 }

@@ -11,6 +11,7 @@ import { surveyDetailSchema } from '../contract/geography.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
 import { problemBodySchema } from '../contract/problem.ts';
+import { publishRequestSchema, releaseSchema } from '../contract/releases.ts';
 import {
   bulkApproveRequestSchema,
   bulkApproveResultSchema,
@@ -21,7 +22,7 @@ import {
   reviewResultSchema,
 } from '../contract/review.ts';
 import { surveyListSchema } from '../contract/survey-profile.ts';
-import { weightingStatusSchema } from '../contract/weighting.ts';
+import { weightingRunSchema, weightingStatusSchema } from '../contract/weighting.ts';
 import { problemCatalogue } from '../problems.ts';
 
 const schemas = {
@@ -49,6 +50,9 @@ const schemas = {
   ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
   WeightingStatus: weightingStatusSchema,
+  WeightingRun: weightingRunSchema,
+  Release: releaseSchema,
+  PublishRequest: publishRequestSchema,
   TableRequest: tableRequestSchema,
   TableResponse: tableResponseSchema,
   ModelRequest: modelRequestSchema,
@@ -346,6 +350,65 @@ export function buildOpenApi() {
           },
         },
       },
+      '/api/weighting/{survey}/runs': {
+        get: {
+          ...secured,
+          summary:
+            'Every weighting run of the survey, newest first: who started it, the interviews it read (sha256, count), the design and recipe versions, state and failure reason',
+          responses: {
+            200: json({ type: 'array', items: ref('WeightingRun') }),
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/weighting/{survey}/runs/{id}': {
+        get: {
+          ...secured,
+          summary: 'One weighting run',
+          responses: {
+            200: json(ref('WeightingRun')),
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found', 'weighting.unknown_run'),
+          },
+        },
+      },
+      '/api/releases/{survey}': {
+        get: {
+          ...secured,
+          summary:
+            'Coordinators, analysts, admins: the releases of the survey, newest first, retired ones too',
+          responses: {
+            200: json({ type: 'array', items: ref('Release') }),
+            ...problems('auth.required', 'auth.forbidden', 'resource.not_found'),
+          },
+        },
+        post: {
+          ...secured,
+          summary:
+            'Publish a finished weighting run as a release (name, date, note); its tables never change after',
+          requestBody: json(ref('PublishRequest')),
+          responses: {
+            201: json(ref('Release')),
+            ...problems(
+              'auth.required',
+              'auth.forbidden',
+              'request.invalid',
+              'weighting.unknown_run',
+              'release.run_not_done',
+              'release.name_taken',
+            ),
+          },
+        },
+      },
+      '/api/releases/{survey}/{id}/retire': {
+        post: {
+          ...secured,
+          summary: 'Retire a release: its tables, models and microdata are no longer served (410)',
+          responses: {
+            200: json(ref('Release')),
+            ...problems('auth.required', 'auth.forbidden', 'release.not_found', 'release.retired'),
+          },
+        },
+      },
       '/api/weighting/{survey}/report': {
         get: {
           ...secured,
@@ -371,7 +434,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'A standard table of tables.json (id "all": every table); ?lang=pt|en&format=json|csv|xlsx',
+            'A standard table of tables.json (id "all": every table); ?lang=pt|en&format=json|csv|xlsx&release=<id> (default: the latest published release, else the latest finished run); a release\'s tables are computed once and stored',
           responses: {
             200: json(ref('TableResponse')),
             ...problems(
@@ -380,6 +443,8 @@ export function buildOpenApi() {
               'resource.not_found',
               'analysis.no_data',
               'table.invalid',
+              'release.not_found',
+              'release.retired',
             ),
           },
         },

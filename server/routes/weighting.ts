@@ -1,8 +1,11 @@
 /**
- * The weighting runs (coordinator, analyst, admin): start one, see its state, read the report.
- *   GET  /api/weighting/:survey          state of the last or current run, with its summary
- *   POST /api/weighting/:survey          start a run on the approved interviews (202; 409 while one runs)
- *   GET  /api/weighting/:survey/report   the weighting report of the last finished run (Markdown)
+ * The weighting runs (coordinator, analyst, admin): start one, see its state, list the runs, read the
+ * report. Every node answers the same: the runs are rows of the database.
+ *   GET  /api/weighting/:survey            state of the last or current run, with the last summary
+ *   POST /api/weighting/:survey            start a run on the approved interviews (202; 409 while one runs)
+ *   GET  /api/weighting/:survey/runs       every run, newest first (who, when, inputs, versions, state)
+ *   GET  /api/weighting/:survey/runs/:id   one run
+ *   GET  /api/weighting/:survey/report     the weighting report of the last finished run (Markdown)
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
@@ -15,11 +18,15 @@ export function weightingRoutes(deps: AppDeps & { weighting: WeightingRuns }) {
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
     .use(allow('coordinator', 'analyst', 'admin'))
-    .get('/:survey', (c) => c.json(runs.status(c.req.param('survey'))))
-    .post('/:survey', (c) => c.json(runs.start(c.req.param('survey')), 202))
-    .get('/:survey/report', (c) => {
+    .get('/:survey', async (c) => c.json(await runs.status(c.req.param('survey'))))
+    .post('/:survey', async (c) => c.json(await runs.start(c.req.param('survey'), c.get('user').id), 202))
+    .get('/:survey/runs', async (c) => c.json(await runs.list(c.req.param('survey'))))
+    .get('/:survey/runs/:id', async (c) =>
+      c.json(await runs.run(c.req.param('survey'), Number(c.req.param('id')))),
+    )
+    .get('/:survey/report', async (c) => {
       const survey = c.req.param('survey');
-      const text = runs.reportMarkdown(survey);
+      const text = await runs.reportMarkdown(survey);
       if (text === null) throw new Problem('weighting.no_report', { survey });
       c.header('content-type', 'text/markdown; charset=utf-8');
       c.header('cache-control', 'no-store');

@@ -46,9 +46,13 @@ describe('a restarted demo', () => {
     expect(statuses.filter((s) => s === 'returned')).toHaveLength(returns);
     // then the demo's weighting run started by itself (on three EAs it cannot calibrate: it says why)
     const started = second;
-    for (let t = 0; t < 600 && ['none', 'running'].includes(started.weighting.status('ipei').state); t++)
+    for (
+      let t = 0;
+      t < 600 && ['none', 'queued', 'running'].includes((await started.weighting.status('ipei')).state);
+      t++
+    )
       await new Promise((r) => setTimeout(r, 200));
-    const status = started.weighting.status('ipei');
+    const status = await started.weighting.status('ipei');
     expect(status.state).not.toBe('none');
     if (status.state === 'failed') expect(status.error?.message).toMatch(/no sample|collapse/);
   }, 300_000);

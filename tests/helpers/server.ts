@@ -165,7 +165,6 @@ export async function createTestContext(
     database,
     surveys: surveysFrom(...surveyDirs),
     weighting: createWeightingRuns(database, { outDir: weightsDir, source: 'test', weigh: weighInWorker }),
-    analysis: { dataDir: (survey) => join(weightsDir, survey) },
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo', ...settings },
     throttle: createLoginThrottle(database),
     kickJobs: () => {},

@@ -155,7 +155,7 @@ describe('analysis API', () => {
     expect((await call('GET', '/api/analysis/nope', 'analyst')).status).toBe(404);
     const res = await call('GET', '/api/analysis/ipei/tables/T01', 'analyst', undefined, bare);
     expect(res.status).toBe(409);
-    expect((await res.json()).message).toMatch(/npm run weights/);
+    expect((await res.json()).message).toMatch(/POST \/api\/weighting/);
     const cat = (await (
       await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)
     ).json()) as AnalysisCatalogue;

@@ -95,6 +95,31 @@ describe('start-up of the engine alone (the production entry)', () => {
     expect(calls).toEqual(['empty', 'after runJobs=false', 'stop', 'after runJobs=false', 'stop']);
   });
 
+  it('marks failed, "interrupted by a restart", a run its node left running, and says so', async () => {
+    const database = await openDatabase({ url: `file:${join(dir, 'm.db')}` });
+    await migrateDatabase(database.db);
+    // a run whose node died a minute ago (its last heartbeat), and one finished before
+    await database.client.execute(
+      `insert into weighting_runs (survey, state, node, heartbeat_at) values
+         ('ipei', 'running', 'gone', cast(unixepoch('subsec') * 1000 as integer) - 60000),
+         ('ipei', 'done', 'gone', cast(unixepoch('subsec') * 1000 as integer) - 60000)`,
+    );
+    database.close();
+    const started = await startMorabeza(envFor({ MORABEZA_QUESTIONNAIRES_DIR: TEST_QUESTIONNAIRES }), {
+      runJobs: false,
+    });
+    const rows = await started.database.client.execute(
+      'select state, failure_code, failure_reason, finished_at from weighting_runs order by id',
+    );
+    expect(rows.rows.map((r) => [r.state, r.failure_code, r.failure_reason])).toEqual([
+      ['failed', 'weighting.interrupted', 'interrupted by a restart'],
+      ['done', null, null],
+    ]);
+    expect(rows.rows[0].finished_at).not.toBeNull();
+    expect(started.warnings.join('\n')).toMatch(/1 weighting run\(s\) were interrupted by a restart/);
+    await started.close();
+  });
+
   it('the engine (server/, client/, analysis/) imports nothing from demo/', () => {
     const root = new URL('../..', import.meta.url).pathname;
     const offenders: string[] = [];

@@ -4,7 +4,7 @@
  * The successful run on the simulated IPEI fieldwork is in tests/demo/surveys/ipei/weights.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { weightingStatusSchema } from '../../server/contract/weighting.ts';
+import { weightingRunSchema, weightingStatusSchema } from '../../server/contract/weighting.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -22,6 +22,9 @@ describe('GET/POST /api/weighting/:survey', () => {
       ['GET', '/api/weighting/ipei'],
       ['POST', '/api/weighting/ipei'],
       ['GET', '/api/weighting/ipei/report'],
+      ['GET', '/api/weighting/ipei/runs'],
+      ['GET', '/api/releases/ipei'],
+      ['POST', '/api/releases/ipei'],
     ] as const) {
       const res = await ctx.request(method, path, { as: person });
       expect(res.status).toBe(403);
@@ -77,6 +80,17 @@ describe('GET/POST /api/weighting/:survey', () => {
     // nothing was written: still no report and no weighted data for the tables
     expect((await ctx.request('GET', '/api/weighting/ipei/report', { as: 'coord' })).status).toBe(409);
     expect((await ctx.request('GET', '/api/analysis/ipei/tables/T01', { as: 'analyst' })).status).toBe(409);
+    // the run is a row: who started it, what it read, why it failed
+    const runs = await (await ctx.request('GET', '/api/weighting/ipei/runs', { as: 'analyst' })).json();
+    expect(runs).toHaveLength(1);
+    expect(weightingRunSchema.parse(runs[0])).toMatchObject({
+      state: 'failed',
+      startedBy: ctx.userIds.coord,
+      error: { code: 'weighting.input' },
+    });
+    const unknown = await ctx.request('GET', '/api/weighting/ipei/runs/999', { as: 'analyst' });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).code).toBe('weighting.unknown_run');
     // and it can be started again
     expect((await ctx.request('POST', '/api/weighting/ipei', { as: 'admin' })).status).toBe(202);
   });

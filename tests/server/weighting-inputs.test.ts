@@ -147,7 +147,7 @@ describe('a one-stage survey without a roster, beside another survey in the same
   it('weighs them: nonresponse within the kiosk, post-stratified to its visits, one replicate per visit; no roster files', async () => {
     const inputs = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
     const out = join(dir, 'weights');
-    const s = weighSurvey(inputs, {
+    const { summary: s } = weighSurvey(inputs, {
       survey: 'kiosk',
       outDir: out,
       questionnairesDir: questionnaires,

@@ -27,6 +27,8 @@ export interface WeightingInputs {
   skipped: string[];
   /** The answers of each responding unit (analysis states), for the tables and exports. */
   answers: Array<{ householdId: string; answers: Record<string, unknown> }>;
+  /** Every interview the run read, as "interview id:revision", sorted (hashed into the run's row). */
+  interviews: string[];
 }
 
 /**
@@ -44,7 +46,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
     sql: `
     select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.hh_class,
            l.eligible, l.ineligible, l.unknown,
-           i.status, i.outcome, r.envelope
+           i.id as interview_id, i.current_revision, i.status, i.outcome, r.envelope
     from households h
     join enumeration_areas ea on ea.code = h.ea_code
     join assignments a on a.household_id = h.id and a.questionnaire_id = ?
@@ -72,6 +74,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
   const skipped: string[] = [];
   const answers: WeightingInputs['answers'] = [];
   const seen = new Set<string>();
+  const interviews: string[] = [];
   const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const row of rows.rows) {
     const id = String(row.id);
@@ -80,6 +83,8 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
       continue;
     }
     seen.add(id);
+    if (row.interview_id !== null)
+      interviews.push(`${String(row.interview_id)}:${Number(row.current_revision)}`);
     const outcome = row.outcome === null ? null : Number(row.outcome);
     const inAnalysis = analysed.has(String(row.status));
     let status: UnitInput['status'] =
@@ -115,5 +120,5 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
       persons.push({ id: `${id}-${k + 1}`, householdId: id, ...roster.person(unitAnswers, m, k) });
     });
   }
-  return { households, persons, skipped, answers };
+  return { households, persons, skipped, answers, interviews: interviews.sort() };
 }

@@ -1,6 +1,6 @@
 /**
- * One weighting run of a survey, from the inputs read off the database to the files the tables,
- * exports and analysts' API read: the weight files (households, roster, individuals with every step
+ * One weighting run of a survey, from the inputs read off the database to its result (returned to the
+ * server, which stores it in the database) and the files `npm run weights` and the CLI tables read: the weight files (households, roster, individuals with every step
  * and the JKn replicates), the weighted data folder <out>/<survey>/, and the weighting report (JSON
  * and Markdown). The weighted data folder is written beside the old one and swapped in, so a reader
  * never sees half a run. Used by `npm run weights` and by the server's weighting job (in a worker).
@@ -8,10 +8,11 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
+import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
 import { reportMarkdown, runWeighting, WeightingError } from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary } from '../../contract/weighting.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
-import { writeWeightedData } from '../../storage/weighted-data.ts';
+import { loadWeightedData, writeWeightedData } from '../../storage/weighted-data.ts';
 import { flattenAnswers } from './flatten.ts';
 import type { WeightingInputs } from './inputs.ts';
 import { rosterKeys } from './roster.ts';
@@ -33,6 +34,17 @@ export interface WeighSurveyOptions {
 /** What a run reports back (also kept in <outDir>/<survey>-weighting-report.json). */
 export type { WeighingSummary };
 
+/**
+ * A run's whole result: the summary, the report (JSON and Markdown) and the weighted data as the
+ * tables read them (the files' own round trip, so the database copy and the files agree).
+ */
+export interface WeighOutcome {
+  summary: WeighingSummary;
+  report: Record<string, unknown>;
+  markdown: string;
+  data: WeightedData;
+}
+
 /** The survey's folder as the weighting reads it (questionnaires/<survey>/ under the options' root). */
 export const weightingSurveyOf = (
   options: Pick<WeighSurveyOptions, 'root' | 'survey' | 'questionnairesDir'>,
@@ -42,7 +54,7 @@ export const weightingSurveyOf = (
     options.survey,
   );
 
-export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions): WeighingSummary {
+export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions): WeighOutcome {
   const { survey, outDir } = options;
   const files = weightingSurveyOf(options);
   const { recipe, design, profile } = files;
@@ -113,12 +125,10 @@ export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions
     replicatePsus: result.replicates.psus,
   };
   writeFileSync(join(outDir, reportFiles[0]), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(
-    join(outDir, reportFiles[1]),
-    reportMarkdown(
-      result.report,
-      `Weighting report: ${survey}${design.notice ? ` (${String(design.notice)})` : ''}`,
-    ),
+  const markdown = reportMarkdown(
+    result.report,
+    `Weighting report: ${survey}${design.notice ? ` (${String(design.notice)})` : ''}`,
   );
-  return summary;
+  writeFileSync(join(outDir, reportFiles[1]), markdown);
+  return { summary, report, markdown, data: loadWeightedData(target) };
 }

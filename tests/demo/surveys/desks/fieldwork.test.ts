@@ -71,10 +71,10 @@ describe('two surveys in one demo: the desks survey beside IPEI', () => {
     const desks = (await as('coordinator', 'GET', '/api/dashboard?survey=desks')).body as Dashboard;
     expect(desks.progress.total.visited).toBe(sim.envelopes.length);
 
-    started.weighting.start('desks');
-    for (let t = 0; t < 1500 && started.weighting.status('desks').state === 'running'; t++)
+    await started.weighting.start('desks');
+    for (let t = 0; t < 1500 && (await started.weighting.status('desks')).state === 'running'; t++)
       await new Promise((r) => setTimeout(r, 200));
-    const status = started.weighting.status('desks');
+    const status = await started.weighting.status('desks');
     expect(status.state, JSON.stringify(status.error ?? null)).toBe('done');
 
     // D01: overall satisfaction of the approved respondents (result 11 or 12) with an answer 1-5

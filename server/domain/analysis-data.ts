@@ -1,0 +1,75 @@
+/**
+ * Where an analysis request's weighted data come from. On the server: the database (a release, or the
+ * default of server/domain/releases.ts), read once per run and kept in memory (a run's data never
+ * change, so the copy never goes stale; the last few runs are kept). For tests and tools: a folder
+ * (`dataDir`, the files `npm run weights` writes), which names no release.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
+import type { Database } from '../db/client.ts';
+import { Problem } from '../problems.ts';
+import { loadWeightedData } from '../storage/weighted-data.ts';
+import { loadWeightedFrames } from '../storage/weighted-store.ts';
+import { type AnalysisSource, resolveSource } from './releases.ts';
+
+export interface AnalysisOptions {
+  /** A folder of a survey's weighted data, instead of the database (tests, tools). */
+  dataDir?: (survey: string) => string;
+  /** Repository root holding questionnaires/ (default the working directory). */
+  root?: string;
+  /** The database holding the runs and releases (set by the app). */
+  database?: Database;
+}
+
+export interface LoadedData {
+  data: WeightedData;
+  /** The run and release the data come from; null for a folder. */
+  source: AnalysisSource | null;
+}
+
+const KEEP = 4;
+const byRun = new WeakMap<Database, Map<number, WeightedData>>();
+const byDir = new Map<string, { mtime: number; data: WeightedData }>();
+
+function fromFolder(dir: string, survey: string): LoadedData {
+  const meta = join(dir, 'weights.json');
+  if (!existsSync(meta)) throw new Problem('analysis.no_data', { survey });
+  const mtime = statSync(meta).mtimeMs;
+  const hit = byDir.get(dir);
+  if (hit && hit.mtime === mtime) return { data: hit.data, source: null };
+  const data = loadWeightedData(dir);
+  byDir.set(dir, { mtime, data });
+  return { data, source: null };
+}
+
+/** The weighted data of a request (`release` as the query gives it, or undefined for the default). */
+export async function loadAnalysisData(
+  survey: string,
+  opts: AnalysisOptions,
+  release?: string,
+): Promise<LoadedData> {
+  if (opts.dataDir || !opts.database) return fromFolder((opts.dataDir ?? defaultDir)(survey), survey);
+  const database = opts.database;
+  const source = await resolveSource(database, survey, release);
+  if (!source) throw new Problem('analysis.no_data', { survey });
+  const runs = byRun.get(database) ?? new Map<number, WeightedData>();
+  byRun.set(database, runs);
+  let data = runs.get(source.runId);
+  if (!data) {
+    data = (await loadWeightedFrames(database.client, source.runId)) ?? undefined;
+    if (!data) throw new Problem('analysis.no_data', { survey, run: source.runId });
+    runs.set(source.runId, data);
+    while (runs.size > KEEP) runs.delete(runs.keys().next().value as number);
+  }
+  return { data, source };
+}
+
+/** Whether a request without `release` would find data (the catalogue's dataReady). */
+export async function dataReady(survey: string, opts: AnalysisOptions): Promise<boolean> {
+  if (opts.dataDir || !opts.database)
+    return existsSync(join((opts.dataDir ?? defaultDir)(survey), 'weights.json'));
+  return (await resolveSource(opts.database, survey, undefined)) !== null;
+}
+
+const defaultDir = (survey: string) => join('data', 'weights', survey);
