@@ -80,6 +80,13 @@ function describeFailure(problem: Problem, error: unknown): string {
   return 'unexpected error';
 }
 
+/** The log line's words for a refusal: the client's abort says so (it is not the server's failure). */
+function describeRefusal(problem: Problem): string {
+  return problem.code === 'request.aborted'
+    ? 'client closed the connection mid-request (nothing stored)'
+    : problem.message;
+}
+
 export function createApp(options: CreateAppOptions) {
   const logger = options.logger ?? silentLogger();
   if (options.surveys) bindSurveys(options.database, options.surveys);
@@ -93,7 +100,7 @@ export function createApp(options: CreateAppOptions) {
     // the request's log line (middleware/request-log.ts) names the code, and for a 5xx the error's facts
     c.set('problem', {
       code: problem.code,
-      summary: problem.status >= 500 ? describeFailure(problem, error) : problem.message,
+      summary: problem.status >= 500 ? describeFailure(problem, error) : describeRefusal(problem),
       ...(problem.status >= 500 ? { error: errorFacts(error) } : {}),
     });
     return c.json(problem.toBody(), problem.status as 400);
