@@ -7,10 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { describeDatabaseError, waitForDatabase } from './connect.ts';
+import { DatabaseUnavailable, describeDatabaseError, waitForDatabase } from './connect.ts';
 import { createGroupCommit, type WriteWork } from './group-commit.ts';
 import * as schema from './schema.ts';
 import { serializedClient } from './serialized-client.ts';
+import { readOnlyReason } from './writable-file.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -43,7 +44,11 @@ function filePath(url: string): string | null {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const path = filePath(options.url);
-  if (path) mkdirSync(dirname(path), { recursive: true });
+  if (path) {
+    mkdirSync(dirname(path), { recursive: true });
+    const readOnly = readOnlyReason(path);
+    if (readOnly) throw new DatabaseUnavailable(readOnly);
+  }
   const raw = createClient({
     url: options.url,
     authToken: options.authToken,

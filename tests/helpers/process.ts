@@ -58,6 +58,29 @@ export async function startServerProcess(
   };
 }
 
+/** Runs a server entry that is expected to stop by itself (a refused start): its exit code and output. */
+export async function runServerToExit(
+  env: Record<string, string>,
+  entry = 'server/index.ts',
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(freePort()), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output };
+}
+
 export function freePort(): number {
   return 20_000 + Math.floor(Math.random() * 20_000);
 }
