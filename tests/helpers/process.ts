@@ -33,7 +33,7 @@ export async function startServerProcess(
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000; // a loaded machine (the demo seeds its sample first)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -43,7 +43,7 @@ export async function startServerProcess(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 30 s:\n${out}`);
+      throw new Error(`server did not start in 90 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -41,7 +41,7 @@ beforeAll(async () => {
     await fetch(`${server.url}/api/assignments`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as Array<{ id: string }>;
   assignmentId = list[0].id;
-}, 60_000);
+}, 150_000);
 
 afterAll(async () => {
   await server?.stop('SIGKILL');
