@@ -101,7 +101,14 @@ describe('disk full', () => {
     expect(refused.length).toBe(3);
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(503);
-    expect(((await health.json()) as { database: { writable: boolean } }).database.writable).toBe(false);
+    const said = (await health.json()) as { database: { writable: boolean; reason: string } };
+    expect(said.database.writable).toBe(false);
+    expect(said.database.reason).toMatch(/SQLITE_FULL|full/);
+    // anyone may ask /api/health: the reason names the error, never the statement's values (the answers)
+    expect(JSON.stringify(said)).not.toContain('nnnnnnnn');
+    expect(JSON.stringify(said)).not.toMatch(/insert into/i);
+    // nor do the log lines of the refused uploads
+    expect(server.output()).not.toContain('nnnnnnnn');
 
     // space again: the refused uploads are taken at their next try, and health is 200
     rmSync(filler);
