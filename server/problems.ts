@@ -25,6 +25,11 @@ const catalogue = {
   },
   'questionnaire.not_open': { status: 422, message: 'The questionnaire version is not open for fieldwork.' },
   'assignment.unknown': { status: 422, message: 'The assignment does not exist or is not yours.' },
+  'assignment.started': {
+    status: 409,
+    message:
+      'This assignment already has an interview: it stays with the enumerator who holds it (return or reject the interview instead).',
+  },
   'interview.conflict': {
     status: 409,
     message: 'This revision was already received with different content; the copy was kept for review.',
