@@ -66,13 +66,12 @@ export interface SeedOptions {
 }
 
 /** The engine's API in-process, as the simulated staff use it (no port, no network). */
-function inProcessApi(database: Database, log?: (line: string) => void) {
+function inProcessApi(database: Database) {
   const app = createApp({
     database,
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
     throttle: unthrottled,
     kickJobs: () => {},
-    log,
   });
   return demoApi(app);
 }
@@ -127,7 +126,7 @@ export async function seedDemo(
     role: 'coordinator' as const,
     teamId: null,
   };
-  const api = inProcessApi(database, options.log);
+  const api = inProcessApi(database);
   const pending: PendingReview[] = [];
   for (const survey of DEMO_SURVEYS)
     pending.push(
@@ -164,7 +163,7 @@ export async function resumeDemoSupervisors(
   log?.(`the demo supervisors resume: ${pending.length} decisions left`);
   lastDemoSupervisors = startDemoSupervisors(
     database,
-    inProcessApi(database, log),
+    inProcessApi(database),
     pending,
     password,
     emptySummary(),

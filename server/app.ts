@@ -13,7 +13,9 @@ import type { AnalysisOptions } from './domain/analysis-data.ts';
 import { bindSurveys, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
+import { errorFacts, type Logger, silentLogger } from './log.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
+import { requestLog } from './middleware/request-log.ts';
 import { Problem } from './problems.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -37,7 +39,8 @@ export interface CreateAppOptions extends AppDeps {
   analysis?: AnalysisOptions;
   /** The weighting runs (default: worker-thread runs stored in the database, files cached in data/weights). */
   weighting?: WeightingRuns;
-  log?: (line: string) => void;
+  /** One JSON line per request (server/log.ts); default: none (tests, the demo's in-process seeding). */
+  logger?: Logger;
   /** The surveys (default: those start-up loaded for this database, server/domain/surveys.ts). */
   surveys?: SurveyRegistry;
 }
@@ -72,19 +75,35 @@ export function toProblem(error: unknown): Problem {
   return new Problem('server.internal');
 }
 
+function describeFailure(problem: Problem, error: unknown): string {
+  if (problem.code === 'server.unavailable')
+    return `database unavailable (${describeDatabaseError(error).kind})`;
+  return 'unexpected error';
+}
+
+/** The log line's words for a refusal: the client's abort says so (it is not the server's failure). */
+function describeRefusal(problem: Problem): string {
+  return problem.code === 'request.aborted'
+    ? 'client closed the connection mid-request (nothing stored)'
+    : problem.message;
+}
+
 export function createApp(options: CreateAppOptions) {
-  const log = options.log ?? ((line: string) => console.error(line));
+  const logger = options.logger ?? silentLogger();
   if (options.surveys) bindSurveys(options.database, options.surveys);
   const app = new Hono<AppEnv>();
+  app.use(...requestLog(logger));
   app.use(
     secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
   );
   app.onError((error, c) => {
     const problem = toProblem(error);
-    if (problem.status >= 500)
-      log(
-        `[${c.req.method} ${c.req.path}] ${problem.code}: ${describeDatabaseError(error).reason}\n${(error as Error)?.stack ?? ''}`,
-      );
+    // the request's log line (middleware/request-log.ts) names the code, and for a 5xx the error's facts
+    c.set('problem', {
+      code: problem.code,
+      summary: problem.status >= 500 ? describeFailure(problem, error) : describeRefusal(problem),
+      ...(problem.status >= 500 ? { error: errorFacts(error) } : {}),
+    });
     return c.json(problem.toBody(), problem.status as 400);
   });
 
@@ -94,7 +113,7 @@ export function createApp(options: CreateAppOptions) {
       outDir: 'data/weights',
       source: 'the server database',
       weigh: weighInWorker,
-      log,
+      log: (line) => logger.info({ job: 'weighting' }, line),
     });
   app.use('/api/*', bodyLimits(options.settings.bodyLimitBytes));
   const api = new Hono<AppEnv>()

@@ -17,6 +17,15 @@ export interface AppDeps {
   kickJobs: () => void;
 }
 
+/** What the request log line says of a failed request (set by the app's onError). */
+export interface RequestProblem {
+  code: string;
+  /** The line's message: what happened, in words. */
+  summary: string;
+  /** The error's facts for a 5xx (server/log.ts errorFacts): codes and driver messages, no values. */
+  error?: { name: string; code?: string; message: string }[];
+}
+
 export interface AppEnv {
-  Variables: { user: SessionUser; token: string };
+  Variables: { user: SessionUser; token: string; requestId: string; problem?: RequestProblem };
 }

@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { LOG_LEVELS } from './log.ts';
 
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -50,6 +51,8 @@ export const envSchema = z
     MORABEZA_NEW_PASSWORD: z.string().optional(),
     /** Run the background jobs (validation) in this process; turn off on intake-only API nodes. */
     MORABEZA_RUN_JOBS: booleanish.default(true),
+    /** The JSON log lines on standard output (server/log.ts): info has one per request and job step. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.MORABEZA_MODE === 'production' && env.MORABEZA_DEMO_PASSWORD !== undefined) {

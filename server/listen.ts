@@ -35,20 +35,22 @@ export async function listen<S extends Started>(
     console.log(`API description: ${url}/api/openapi.json`);
   });
 
+  const { logger } = started;
   let stopping = false;
   async function shutdown(signal: string) {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping (no new requests; in-flight requests and job steps finish)`);
+    logger.info({ signal }, `${signal}: stopping (no new requests; in-flight requests and job steps finish)`);
     // whatever happens below, the process is gone within STOP_DEADLINE_MS; nothing acknowledged is lost
     // (every 2xx was committed) and jobs not done are pending again at the next start
     setTimeout(() => {
-      console.error(`${signal}: not stopped after ${STOP_DEADLINE_MS} ms: exiting anyway`);
+      logger.error({ signal }, `${signal}: not stopped after ${STOP_DEADLINE_MS} ms: exiting anyway`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, REQUESTS_GRACE_MS).unref())]);
     await started.close();
+    logger.info({ signal }, `${signal}: stopped`);
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown('SIGINT'));

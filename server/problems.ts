@@ -5,6 +5,12 @@
 const catalogue = {
   'request.malformed': { status: 400, message: 'The request body is not valid JSON.' },
   'request.invalid': { status: 422, message: 'The request has invalid or missing fields.' },
+  /** Never read by the client (it is gone): it names the case in the request's log line. */
+  'request.aborted': {
+    status: 499,
+    message:
+      'The client closed the connection before its request was read; nothing was stored: send it again.',
+  },
   'request.too_large': { status: 413, message: 'The request body is larger than the server accepts.' },
   'route.not_found': { status: 404, message: 'There is no such API route.' },
   'auth.required': { status: 401, message: 'Log in first: send Authorization: Bearer <token>.' },
@@ -19,6 +25,11 @@ const catalogue = {
   },
   'questionnaire.not_open': { status: 422, message: 'The questionnaire version is not open for fieldwork.' },
   'assignment.unknown': { status: 422, message: 'The assignment does not exist or is not yours.' },
+  'assignment.started': {
+    status: 409,
+    message:
+      'This assignment already has an interview: it stays with the enumerator who holds it (return or reject the interview instead).',
+  },
   'interview.conflict': {
     status: 409,
     message: 'This revision was already received with different content; the copy was kept for review.',

@@ -22,6 +22,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationPool } from './jobs/validation-thread.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
+import { createLogger, type Logger } from './log.ts';
 
 export interface Started {
   app: ReturnType<typeof createApp>;
@@ -29,6 +30,8 @@ export interface Started {
   jobs: JobRunner;
   weighting: WeightingRuns;
   warnings: string[];
+  /** The process's JSON log (LOG_LEVEL): one line per request and per job step. */
+  logger: Logger;
   close: () => Promise<void>;
 }
 
@@ -47,9 +50,10 @@ export class StartupError extends Error {}
 
 export async function startMorabeza(
   env: Env,
-  options: { runJobs?: boolean; hooks?: StartHooks } = {},
+  options: { runJobs?: boolean; hooks?: StartHooks; logger?: Logger } = {},
 ): Promise<Started> {
   const hooks = options.hooks ?? {};
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const runJobs = options.runJobs ?? env.MORABEZA_RUN_JOBS;
   const warnings: string[] = [];
   // every survey folder's profile, checked before anything else: a bad one stops the start
@@ -89,17 +93,19 @@ export async function startMorabeza(
     const jobs = createJobRunner(
       database,
       {
-        [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation), database),
+        [VALIDATION_JOB]: thenQualityFlags(validationJob(database, validation), database, (line) =>
+          logger.warn({ job: VALIDATION_JOB }, line),
+        ),
         [QUALITY_JOB]: qualityFlagsJob(database),
       },
-      undefined,
+      logger,
       { concurrency: env.MORABEZA_JOB_WORKERS },
     );
     const weighting = createWeightingRuns(database, {
       outDir: env.MORABEZA_WEIGHTS_DIR,
       source: env.DATABASE_URL.split('?')[0],
       weigh: weighInWorker,
-      log: (line) => console.log(line),
+      log: (line) => logger.info({ job: 'weighting' }, line),
     });
     // runs left unfinished by a node that went away (a restart, a crash) are marked failed
     const interrupted = await weighting.recover();
@@ -116,11 +122,12 @@ export async function startMorabeza(
       throttle: createLoginThrottle(database),
       kickJobs: () => jobs.kick(),
       clientDir: env.MORABEZA_CLIENT_DIR,
+      logger,
     });
     if (runJobs) await jobs.start();
     let stopHook: (() => void) | undefined;
     try {
-      stopHook = await hooks.afterStart?.({ app, database, jobs, weighting, warnings }, runJobs);
+      stopHook = await hooks.afterStart?.({ app, database, jobs, weighting, warnings, logger }, runJobs);
     } catch (error) {
       await weighting.close();
       await jobs.stop();
@@ -133,6 +140,7 @@ export async function startMorabeza(
       jobs,
       warnings,
       weighting,
+      logger,
       close: async () => {
         stopHook?.();
         await weighting.close();

@@ -6,8 +6,12 @@
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number written as text (a code such as -98 "don't know" in a code column): read as that number, never run. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
-/** The text as a spreadsheet will show it, never run it; anything else unchanged. */
+/** The text as a spreadsheet will show it, never run it; anything else (a number as text too) unchanged. */
 export function formulaSafe<T>(value: T): T | string {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value)
+    ? `'${value}`
+    : value;
 }

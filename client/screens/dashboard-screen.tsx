@@ -18,6 +18,9 @@ type Level = (typeof LEVELS)[number];
 const RATE_LEVELS = ['stratum', 'ea', 'enumerator'] as const;
 export const REFRESH_MS = 30_000;
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+/** Shown and downloaded rounded: minutes to 0.1, the eligibility share e to 0.001. */
+const round = (x: number | null, digits: number) =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** The survey last chosen in the selector, kept for this browser tab (across screens and reloads). */
 const CHOSEN = 'morabeza.dashboard.survey';
@@ -69,25 +72,27 @@ export function DashboardScreen() {
   const total = data.progress.total;
   const rows = data.progress[level];
   const progressColumns: Column<ProgressRow>[] = [
-    { header: level, value: (r) => r.key },
+    { header: t(`dash.level.${level}`), value: (r) => r.key },
     { header: t('dash.assigned'), value: (r) => r.assigned },
     { header: t('dash.visited'), value: (r) => r.visited },
     { header: t('dash.completed'), value: (r) => r.completed },
     { header: t('dash.supApproved'), value: (r) => r.supervisorApproved },
     { header: t('dash.approved'), value: (r) => r.approved },
-    { header: '% completed', value: (r) => (r.assigned ? pct(r.completed / r.assigned) : null) },
+    { header: t('dash.nonInterviews'), value: (r) => r.nonInterviews },
+    { header: t('dash.nonInterviewsApproved'), value: (r) => r.nonInterviewsApproved },
+    { header: t('dash.pctCompleted'), value: (r) => (r.assigned ? pct(r.completed / r.assigned) : null) },
   ];
   const codes = [...new Set(data.dispositions.total ? Object.keys(data.dispositions.total.codes) : [])].sort(
     (a, b) => Number(a) - Number(b),
   );
   const rateColumns: Column<RatesRow>[] = [
-    { header: rateLevel, value: (r) => r.key },
-    { header: 'cases', value: (r) => r.cases },
-    ...codes.map((c) => ({ header: `code ${c}`, value: (r: RatesRow) => r.codes[c] ?? 0 })),
+    { header: t(`dash.level.${rateLevel}`), value: (r) => r.key },
+    { header: t('dash.cases'), value: (r) => r.cases },
+    ...codes.map((c) => ({ header: `${t('dash.code')} ${c}`, value: (r: RatesRow) => r.codes[c] ?? 0 })),
     { header: 'RR1 %', value: (r) => pct(r.rr1) },
     { header: 'RR2 %', value: (r) => pct(r.rr2) },
     { header: 'RR3 %', value: (r) => pct(r.rr3) },
-    { header: 'e', value: (r) => r.e },
+    { header: 'e', value: (r) => round(r.e, 3) },
   ];
 
   return (
@@ -122,6 +127,7 @@ export function DashboardScreen() {
             ['completed', total.completed],
             ['supApproved', total.supervisorApproved],
             ['approved', total.approved],
+            ['nonInterviews', total.nonInterviews],
           ] as const
         ).map(([k, v]) => (
           <div key={k} className="tile" data-testid={`tile-${k}`}>
@@ -214,8 +220,8 @@ export function DashboardScreen() {
           <CsvTable
             rows={data.completesPerDay}
             columns={[
-              { header: 'day', value: (d) => d.day },
-              { header: 'completes', value: (d) => d.completes },
+              { header: t('dash.day'), value: (d) => d.day },
+              { header: t('dash.completed'), value: (d) => d.completes },
             ]}
             filename="completes-per-day.csv"
             testId="table-per-day"
@@ -238,11 +244,11 @@ export function DashboardScreen() {
             columns={[
               { header: 'enumerator', value: (d) => d.enumerator },
               { header: 'n', value: (d) => d.n },
-              { header: 'median', value: (d) => d.median },
-              { header: 'p25', value: (d) => d.p25 },
-              { header: 'p75', value: (d) => d.p75 },
-              { header: 'min', value: (d) => d.min },
-              { header: 'max', value: (d) => d.max },
+              { header: t('dash.median'), value: (d) => round(d.median, 1) },
+              { header: 'p25', value: (d) => round(d.p25, 1) },
+              { header: 'p75', value: (d) => round(d.p75, 1) },
+              { header: t('dash.min'), value: (d) => round(d.min, 1) },
+              { header: t('dash.max'), value: (d) => round(d.max, 1) },
               { header: t('dash.short'), value: (d) => d.short },
             ]}
             filename="durations.csv"

@@ -19,6 +19,13 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/** POST /api/assignments/:id/reassign: to whom, and why (kept in the audit log). */
+export const reassignRequestSchema = z.object({
+  enumeratorId: z.string().min(1),
+  reason: z.string().trim().min(3, 'say why (at least 3 characters): the audit log keeps it').max(500),
+});
+export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
+
 export const questionnaireSummarySchema = z.object({
   id: z.string(),
   title: z.string(),

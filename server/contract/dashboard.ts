@@ -13,10 +13,14 @@ export const progressRowSchema = z.object({
   visited: n,
   /** Assignments whose latest interview is complete (outcome 11). */
   completed: n,
-  /** Assignments whose latest interview a supervisor approved (or later the coordinator). */
+  /** Completes (as `completed`) that a supervisor approved (or later the coordinator). */
   supervisorApproved: n,
-  /** Assignments whose latest interview has the final approval. */
+  /** Completes (as `completed`) with the final approval: never more than `completed`. */
   approved: n,
+  /** Assignments whose latest interview is a non-interview (refusal, no contact, ineligible...). */
+  nonInterviews: n,
+  /** Non-interviews with the final approval (their disposition confirmed), counted apart from completes. */
+  nonInterviewsApproved: n,
 });
 
 export const ratesRowSchema = z.object({

@@ -3,14 +3,15 @@
  * Every client has a busy timeout; a file database runs in WAL mode with synchronous=FULL, so an
  * acknowledged write survives a killed process and a power cut.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { describeDatabaseError, waitForDatabase } from './connect.ts';
+import { DatabaseUnavailable, describeDatabaseError, waitForDatabase } from './connect.ts';
 import { createGroupCommit, type WriteWork } from './group-commit.ts';
 import * as schema from './schema.ts';
 import { serializedClient } from './serialized-client.ts';
+import { readOnlyReason } from './writable-file.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -32,6 +33,8 @@ export interface Database {
   write: <T>(work: WriteWork<T>) => Promise<T>;
   /** Why the last write failed when the database could not take it (locked, full, gone); null once a write succeeds. */
   writeTrouble: () => { reason: string; at: number } | null;
+  /** Bytes free for this user on the file system of a file database; null for a database server. */
+  freeBytes: () => number | null;
   close: () => void;
 }
 
@@ -43,7 +46,11 @@ function filePath(url: string): string | null {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const path = filePath(options.url);
-  if (path) mkdirSync(dirname(path), { recursive: true });
+  if (path) {
+    mkdirSync(dirname(path), { recursive: true });
+    const readOnly = readOnlyReason(path);
+    if (readOnly) throw new DatabaseUnavailable(readOnly);
+  }
   const raw = createClient({
     url: options.url,
     authToken: options.authToken,
@@ -89,7 +96,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw error;
     }
   };
-  return { client, db, write, writeTrouble: () => trouble, close: () => client.close() };
+  const freeBytes = () => {
+    if (!path) return null;
+    const stats = statfsSync(dirname(path));
+    return stats.bavail * stats.bsize;
+  };
+  return { client, db, write, writeTrouble: () => trouble, freeBytes, close: () => client.close() };
 }
 
 /**

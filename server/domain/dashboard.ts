@@ -59,12 +59,20 @@ function progress(
       completed: 0,
       supervisorApproved: 0,
       approved: 0,
+      nonInterviews: 0,
+      nonInterviewsApproved: 0,
     };
     g.assigned++;
     if (r.status !== null) g.visited++;
-    if (r.outcome !== null && complete.has(r.outcome)) g.completed++;
-    if (r.status && APPROVED_BY_SUPERVISOR.has(r.status)) g.supervisorApproved++;
-    if (r.status === 'approved') g.approved++;
+    // completes and non-interviews apart: an approved refusal is not an approved complete
+    if (r.outcome !== null && complete.has(r.outcome)) {
+      g.completed++;
+      if (r.status && APPROVED_BY_SUPERVISOR.has(r.status)) g.supervisorApproved++;
+      if (r.status === 'approved') g.approved++;
+    } else if (r.outcome !== null) {
+      g.nonInterviews++;
+      if (r.status === 'approved') g.nonInterviewsApproved++;
+    }
     groups.set(k, g);
   }
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
@@ -171,6 +179,8 @@ export async function fieldworkDashboard(
         completed: 0,
         supervisorApproved: 0,
         approved: 0,
+        nonInterviews: 0,
+        nonInterviewsApproved: 0,
       },
       stratum: progress(assigned, (r) => r.stratum, complete),
       island: progress(assigned, (r) => r.island, complete),

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
 import { jobs } from '../db/schema.ts';
+import { errorFacts, type Logger, silentLogger } from '../log.ts';
 
 export type Job = typeof jobs.$inferSelect;
 /** Does the work of a job; returns a write to commit together with marking the job done. */
@@ -30,7 +31,7 @@ const MAX_ATTEMPTS = 3;
 export function createJobRunner(
   database: Database,
   handlers: Record<string, JobHandler>,
-  log: (line: string) => void = (line) => console.error(line),
+  logger: Logger = silentLogger(),
   options: { concurrency?: number } = {},
 ): JobRunner {
   const { db } = database;
@@ -59,6 +60,16 @@ export function createJobRunner(
 
   async function runOne(job: Job): Promise<void> {
     const handler = handlers[job.kind];
+    const started = performance.now();
+    // one JSON line per job step: which job, which attempt, how it ended, how long it took
+    const step = {
+      job: job.kind,
+      jobId: job.id,
+      interviewId: job.interviewId,
+      revision: job.revision,
+      attempt: job.attempts,
+    };
+    const ms = () => Math.round((performance.now() - started) * 10) / 10;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const commit = await handler(job);
@@ -69,14 +80,16 @@ export function createJobRunner(
           .set({ status: 'done', lastError: null, updatedAt: Date.now() })
           .where(eq(jobs.id, job.id));
       });
+      logger.info({ ...step, outcome: 'done', durationMs: ms() }, 'job step');
     } catch (error) {
       const message = (error as Error)?.message ?? String(error);
-      log(`job ${job.id} (${job.kind}, interview ${job.interviewId} r${job.revision}) failed: ${message}`);
+      const outcome = job.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+      logger.warn({ ...step, outcome, durationMs: ms(), error: errorFacts(error) }, 'job step failed');
       await database.write((tx) =>
         tx
           .update(jobs)
           .set({
-            status: job.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            status: outcome,
             lastError: message,
             updatedAt: Date.now(),
           })
@@ -125,7 +138,7 @@ export function createJobRunner(
       } catch (error) {
         // the database could not take a claim or a job's write (locked, disk full, gone): never crash
         // the process; wait and try again (the unsettled job goes back to pending then)
-        log(`job loop: ${(error as Error)?.message ?? String(error)}; retrying in 1 s`);
+        logger.error({ job: 'loop', error: errorFacts(error) }, 'job loop: database error; retrying in 1 s');
         await new Promise((resolve) => setTimeout(resolve, 1000));
         continue;
       }

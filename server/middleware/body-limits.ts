@@ -9,15 +9,30 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
 import { Problem } from '../problems.ts';
+import { clientAborted } from '../routes/parse.ts';
 
 /** Login and logout bodies: a username and a password. */
 export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 
 function limitOf(maxSize: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize,
     onError: (c) => c.json(new Problem('request.too_large', { limitBytes: maxSize }).toBody(), 413),
   });
+  // a chunked body is read here, before any handler: a connection lost while reading it is the client's
+  // abort (only errors thrown before the handlers ran; theirs pass through untouched)
+  return async (c, next) => {
+    let reached = false;
+    try {
+      return await limit(c, () => {
+        reached = true;
+        return next();
+      });
+    } catch (error) {
+      if (reached || error instanceof Problem) throw error;
+      throw clientAborted(error);
+    }
+  };
 }
 
 export function bodyLimits(bodyLimitBytes: number): MiddlewareHandler<AppEnv> {

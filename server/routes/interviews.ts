@@ -8,7 +8,7 @@ import { reviewInterview } from '../domain/review.ts';
 import { envelopeProfileErrors, surveysOf } from '../domain/surveys.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
-import { fieldErrors, parseJson, readBody } from './parse.ts';
+import { fieldErrors, parseJson, readBody, readText } from './parse.ts';
 
 export function interviewRoutes(deps: AppDeps) {
   // body size: the API-wide limit (server/middleware/body-limits.ts)
@@ -18,7 +18,7 @@ export function interviewRoutes(deps: AppDeps) {
       c.json(await listReturned(deps.database.db, c.get('user'))),
     )
     .put('/:interviewId', allow('enumerator'), async (c) => {
-      const text = await c.req.text();
+      const text = await readText(c);
       const parsed = interviewEnvelopeSchema.safeParse(parseJson(text));
       if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
       if (parsed.data.interviewId !== c.req.param('interviewId')) {

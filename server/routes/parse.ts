@@ -3,6 +3,7 @@
  * field that fails its schema is 422.
  */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { Problem } from '../problems.ts';
 import { firstDuplicateKey } from './duplicate-keys.ts';
@@ -14,8 +15,27 @@ export function fieldErrors(error: z.ZodError): Array<{ field: string; message: 
   }));
 }
 
+/**
+ * The body as text. Reading it fails only when the connection does (the tablet lost its network halfway):
+ * that is the client's abort, not a server or database failure, and is reported as such.
+ */
+export async function readText(c: Context): Promise<string> {
+  try {
+    return await c.req.text();
+  } catch (error) {
+    if (error instanceof Problem || error instanceof HTTPException) throw error;
+    throw clientAborted(error);
+  }
+}
+
+export function clientAborted(cause: unknown): Problem {
+  const problem = new Problem('request.aborted');
+  (problem as { cause?: unknown }).cause = cause;
+  return problem;
+}
+
 export async function readJson(c: Context): Promise<unknown> {
-  return parseJson(await c.req.text());
+  return parseJson(await readText(c));
 }
 
 export function parseJson(text: string): unknown {

@@ -35,7 +35,6 @@ beforeAll(async () => {
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
     throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
-    log: () => {},
     analysis: { dataDir: () => 'tests/fixtures/tables' },
   });
   const outer = new Hono();

@@ -33,7 +33,7 @@ export async function startServerProcess(
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000; // a loaded machine (the demo seeds its sample first)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -43,7 +43,7 @@ export async function startServerProcess(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 30 s:\n${out}`);
+      throw new Error(`server did not start in 90 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -56,6 +56,29 @@ export async function startServerProcess(
       await exited;
     },
   };
+}
+
+/** Runs a server entry that is expected to stop by itself (a refused start): its exit code and output. */
+export async function runServerToExit(
+  env: Record<string, string>,
+  entry = 'server/index.ts',
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(freePort()), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output };
 }
 
 export function freePort(): number {

@@ -24,6 +24,7 @@ import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
 import { createValidationThread } from '../../server/jobs/validation-thread.ts';
 import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
+import { createLogger, type Logger } from '../../server/log.ts';
 import { freshTestDatabase } from './database.ts';
 
 export const TEST_QUESTIONNAIRES = fileURLToPath(
@@ -94,6 +95,8 @@ export async function createTestContext(
     assignmentsPerEnumerator?: number;
     /** The database's busy timeout (tests of a lock held by another process). */
     busyTimeoutMs?: number;
+    /** The app's JSON log (default: none, or stderr with TEST_LOG set). */
+    logger?: Logger;
   } = {},
 ): Promise<TestContext> {
   const testDb = await freshTestDatabase();
@@ -158,7 +161,7 @@ export async function createTestContext(
   }
   const used: Record<string, number> = {};
   const validation = createValidationThread();
-  const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) }, () => {});
+  const jobs = createJobRunner(database, { [VALIDATION_JOB]: validationJob(database, validation) });
   // created only by a weighting run (most test contexts never weight)
   const weightsDir = join(tmpdir(), `morabeza-weights-${randomUUID()}`);
   const app = createApp({
@@ -168,9 +171,7 @@ export async function createTestContext(
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo', ...settings },
     throttle: createLoginThrottle(database),
     kickJobs: () => {},
-    log: (line) => {
-      if (process.env.TEST_LOG) console.error(line);
-    },
+    logger: options.logger ?? (process.env.TEST_LOG ? createLogger('info') : undefined),
   });
   const tokens = new Map<string, string>();
   const token = async (person: Person) => {

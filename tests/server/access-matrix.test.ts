@@ -1,5 +1,6 @@
 /** Every role against every route: who may, who may not, and what each sees. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eaListings } from '../../server/db/schema.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -14,6 +15,13 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   await ctx.jobs.drain(); // reviews act on validated interviews
+  // one listed EA per team (their names, addresses and GPS are in the answers)
+  const listed = { questionnaireId: 'listing', questionnaireVersion: 1, answers: '{"dwellings":[]}' };
+  const counts = { eligible: 6, ineligible: 1, unknown: 0, outOfScope: 0, selected: 6 };
+  await ctx.database.db.insert(eaListings).values([
+    { eaCode: 'CV-PR-0001', ...listed, ...counts },
+    { eaCode: 'CV-SL-0001', ...listed, ...counts },
+  ]);
 });
 afterAll(async () => ctx.close());
 
@@ -41,6 +49,28 @@ describe('role-by-route access', () => {
     expect(list).toHaveLength(expected);
     if (person.startsWith('enum'))
       expect(list.every((a) => a.enumeratorId === ctx.userIds[person])).toBe(true);
+  });
+
+  // listings: a supervisor reads their own team's EAs only (team-a holds CV-PR-0001, team-b CV-SL-0001)
+  const listingsSeen: Record<string, string[] | 'forbidden'> = {
+    admin: ['CV-PR-0001', 'CV-SL-0001'],
+    coord: ['CV-PR-0001', 'CV-SL-0001'],
+    analyst: 'forbidden',
+    sup_a: ['CV-PR-0001'],
+    enum_a1: 'forbidden',
+    sup_b: ['CV-SL-0001'],
+    enum_b1: 'forbidden',
+  };
+  it.each(everyone)('GET /api/listings as %s', async (person) => {
+    const res = await ctx.request('GET', '/api/listings', { as: person });
+    const expected = listingsSeen[person];
+    if (expected === 'forbidden') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as Array<{ eaCode: string }>;
+    expect(list.map((l) => l.eaCode).sort()).toEqual(expected);
   });
 
   // who may read enum_a1's interview: they themselves, their supervisor, coordinators and admins

@@ -53,7 +53,8 @@ const CASES: Case[] = [
     device: 'tab-1',
     review: 'supervisor',
   },
-  { assignment: 'X-a1-12', outcome: 13, day: '2026-09-04', minutes: 5, device: 'tab-1', review: 'none' },
+  // an approved refusal and a supervisor-approved non-contact: not completes, counted apart
+  { assignment: 'X-a1-12', outcome: 13, day: '2026-09-04', minutes: 5, device: 'tab-1', review: 'final' },
   { assignment: 'X-a1-13', outcome: 2, day: '2026-09-04', minutes: 3, device: 'tab-9', review: 'none' },
   {
     assignment: 'A-enum_a2',
@@ -63,7 +64,7 @@ const CASES: Case[] = [
     device: 'tab-2',
     review: 'supervisor',
   },
-  { assignment: 'X-a2-1', outcome: 14, day: '2026-09-05', minutes: 2, device: 'tab-2', review: 'none' },
+  { assignment: 'X-a2-1', outcome: 14, day: '2026-09-05', minutes: 2, device: 'tab-2', review: 'supervisor' },
   { assignment: 'X-a2-2', outcome: 3, day: '2026-09-05', minutes: 1, device: 'tab-2', review: 'none' },
   {
     assignment: 'A-enum_b1',
@@ -138,23 +139,47 @@ function expectedProgress(key: (a: (typeof ASSIGNMENTS)[number]) => string) {
   const out: Record<string, Record<string, number>> = {};
   for (const a of ASSIGNMENTS) {
     const k = key(a);
-    out[k] ??= { assigned: 0, visited: 0, completed: 0, supervisorApproved: 0, approved: 0 };
+    out[k] ??= {
+      assigned: 0,
+      visited: 0,
+      completed: 0,
+      supervisorApproved: 0,
+      approved: 0,
+      nonInterviews: 0,
+      nonInterviewsApproved: 0,
+    };
     out[k].assigned++;
     const c = CASES.find((x) => x.assignment === a.id);
     if (!c) continue;
     out[k].visited++;
-    if (c.outcome === 11) out[k].completed++;
-    if (c.review !== 'none') out[k].supervisorApproved++;
-    if (c.review === 'final') out[k].approved++;
+    if (c.outcome === 11) {
+      out[k].completed++;
+      if (c.review !== 'none') out[k].supervisorApproved++;
+      if (c.review === 'final') out[k].approved++;
+    } else {
+      out[k].nonInterviews++;
+      if (c.review === 'final') out[k].nonInterviewsApproved++;
+    }
   }
   return out;
 }
 const asMap = (rows: Array<{ key: string } & Record<string, unknown>>) =>
   Object.fromEntries(
-    rows.map(({ key, assigned, visited, completed, supervisorApproved, approved }) => [
-      key,
-      { assigned, visited, completed, supervisorApproved, approved },
-    ]),
+    rows.map(
+      ({
+        key,
+        assigned,
+        visited,
+        completed,
+        supervisorApproved,
+        approved,
+        nonInterviews,
+        nonInterviewsApproved,
+      }) => [
+        key,
+        { assigned, visited, completed, supervisorApproved, approved, nonInterviews, nonInterviewsApproved },
+      ],
+    ),
   );
 
 describe('fieldwork dashboard', () => {
@@ -164,7 +189,18 @@ describe('fieldwork dashboard', () => {
     expect(asMap(dash.progress.municipality)).toEqual(expectedProgress((a) => EAS[a.ea].municipality));
     expect(asMap(dash.progress.ea)).toEqual(expectedProgress((a) => a.ea));
     expect(asMap(dash.progress.enumerator)).toEqual(expectedProgress((a) => a.who));
-    expect(dash.progress.total).toMatchObject({ assigned: 13, visited: 10, completed: 4, approved: 1 });
+    expect(dash.progress.total).toMatchObject({
+      assigned: 13,
+      visited: 10,
+      completed: 4,
+      supervisorApproved: 3,
+      approved: 1,
+      nonInterviews: 6,
+      nonInterviewsApproved: 1,
+    });
+    // approvals never exceed the completes they count
+    for (const row of dash.progress.stratum)
+      expect(row.supervisorApproved).toBeLessThanOrEqual(row.completed);
   });
 
   it('dispositions and AAPOR RR1/RR2/RR3 by stratum equal the textbook formulas on the plan', () => {

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobs } from '../../server/db/schema.ts';
 import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { createJobRunner } from '../../server/jobs/runner.ts';
+import { captureLogger } from '../helpers/log.ts';
 import { createTestContext, envelope, type TestContext } from '../helpers/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -102,7 +103,7 @@ describe('a write lock held by another process', () => {
     expect(
       (await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: 'enum_a1', body: env })).status,
     ).toBe(201);
-    const lines: string[] = [];
+    const { logger, lines } = captureLogger();
     let ran = 0;
     let release: (() => Promise<void>) | undefined;
     const runner = createJobRunner(
@@ -115,18 +116,21 @@ describe('a write lock held by another process', () => {
           return async () => {};
         },
       },
-      (line) => lines.push(line),
+      logger,
     );
     await runner.start();
     while (!release) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1500));
-    expect(lines.some((l) => /job loop: .*locked/.test(l))).toBe(true);
+    // the loop's JSON line names the database's refusal (SQLITE_BUSY: database is locked)
+    expect(lines.some((l) => l.msg.startsWith('job loop:') && /locked/.test(JSON.stringify(l.error)))).toBe(
+      true,
+    );
     await release();
     const deadline = Date.now() + 10_000;
     for (;;) {
       const [job] = await ctx.database.db.select().from(jobs).where(eq(jobs.interviewId, env.interviewId));
       if (job.status === 'done') break;
-      if (Date.now() > deadline) throw new Error(`job still ${job.status}: ${lines.join('\n')}`);
+      if (Date.now() > deadline) throw new Error(`job still ${job.status}: ${JSON.stringify(lines)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     await runner.stop();

@@ -20,6 +20,15 @@ describe('configuration', () => {
     expect(parsed.errors.find((e) => e.startsWith('DATABASE_URL'))).toContain('must start with file:');
   });
 
+  it("sets the log level only to one of pino's, naming LOG_LEVEL otherwise", () => {
+    const ok = parseEnv({ LOG_LEVEL: 'warn' });
+    expect(ok.ok && ok.env.LOG_LEVEL).toBe('warn');
+    expect(parseEnv({}).ok && (parseEnv({}) as { env: { LOG_LEVEL: string } }).env.LOG_LEVEL).toBe('info');
+    const bad = parseEnv({ LOG_LEVEL: 'verbose' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toMatch(/^LOG_LEVEL: /);
+  });
+
   it('refuses a demo password in production mode', () => {
     const parsed = parseEnv({ MORABEZA_MODE: 'production', MORABEZA_DEMO_PASSWORD: 'demo' });
     expect(parsed.ok).toBe(false);

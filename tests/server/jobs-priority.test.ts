@@ -32,7 +32,7 @@ describe('job order', () => {
           return async () => {};
         },
       },
-      () => {},
+      undefined,
     );
     expect(await runner.drain()).toBe(5);
     expect(ran).toEqual(['fixed', 'old-1', 'old-2', 'old-3', 'new-1']);

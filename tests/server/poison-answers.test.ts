@@ -17,6 +17,7 @@ import { createJobRunner } from '../../server/jobs/runner.ts';
 import { MAX_FLAGS_PER_SOURCE, storeFlags } from '../../server/jobs/store-flags.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
 import { createValidationThread } from '../../server/jobs/validation-thread.ts';
+import { captureLogger, WARN } from '../helpers/log.ts';
 import { createTestContext, envelope, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -116,6 +117,7 @@ describe('an odd row stored before the limits', () => {
     ).toBe(201);
     const thread = createValidationThread();
     const lines: string[] = [];
+    const log = captureLogger();
     const runner = createJobRunner(
       ctx.database,
       {
@@ -124,7 +126,7 @@ describe('an odd row stored before the limits', () => {
         ),
         [QUALITY_JOB]: qualityFlagsJob(ctx.database),
       },
-      (l) => lines.push(l),
+      log.logger,
     );
     await runner.drain();
     await thread.close();
@@ -132,6 +134,7 @@ describe('an odd row stored before the limits', () => {
     const deferred = await ctx.database.db.select().from(jobs).where(eq(jobs.kind, QUALITY_JOB));
     expect(deferred).toEqual([]);
     expect(lines).toEqual([]);
+    expect(log.lines.filter((l) => l.level >= WARN)).toEqual([]);
     const [row] = await ctx.database.db.select().from(interviews).where(eq(interviews.id, good.interviewId));
     expect(row.status).toBe('validated');
   });

@@ -10,6 +10,7 @@ import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from '../../server/job
 import { createJobRunner } from '../../server/jobs/runner.ts';
 import { validationJob } from '../../server/jobs/validate-answers.ts';
 import { createValidationThread } from '../../server/jobs/validation-thread.ts';
+import { createLogger } from '../../server/log.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -118,7 +119,7 @@ async function drainAll() {
       [VALIDATION_JOB]: thenQualityFlags(validationJob(ctx.database, thread), ctx.database),
       [QUALITY_JOB]: qualityFlagsJob(ctx.database),
     },
-    (line) => console.error(line),
+    createLogger('warn'),
   );
   await runner.drain();
 }

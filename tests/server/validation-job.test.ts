@@ -78,7 +78,7 @@ describe('validation job', () => {
     const restarted = createJobRunner(
       ctx.database,
       { [VALIDATION_JOB]: validationJob(ctx.database, thread) },
-      () => {},
+      undefined,
     );
     await restarted.start();
     await restarted.stop();
@@ -104,7 +104,7 @@ describe('validation job', () => {
     const failing = createJobRunner(
       ctx.database,
       { [VALIDATION_JOB]: async () => Promise.reject(new Error('boom')) },
-      () => {},
+      undefined,
     );
     await failing.drain();
     const [job] = await ctx.database.db.select().from(jobs);
@@ -137,7 +137,7 @@ describe('validation job', () => {
           }
         },
       },
-      () => {},
+      undefined,
       { concurrency: 2 },
     );
     await runner.start();
