@@ -66,7 +66,6 @@ export function weighedNode(
     settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' },
     throttle: createLoginThrottle(database),
     kickJobs: () => {},
-    log: () => {},
   });
   const call: WeighedNode['call'] = (method, path, token, body) =>
     Promise.resolve(
