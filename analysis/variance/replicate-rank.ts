@@ -130,6 +130,13 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   };
   const qraux = new Float64Array(R);
   const original = new Float64Array(R);
+  /** Column j's remaining norm after step l (LINPACK's downdate, recomputed when it lost 6 digits). */
+  const downdate = (j: number, oj: number, l: number) => {
+    if (qraux[j] === 0) return;
+    const tt = Math.max(1 - (Math.abs(x[oj + l]) / qraux[j]) ** 2, 0);
+    if (tt < 1e-6) qraux[j] = norm(oj, l + 1);
+    else qraux[j] *= Math.sqrt(tt);
+  };
   for (let j = 0; j < R; j++) {
     qraux[j] = norm(offset[j], 0);
     original[j] = qraux[j] === 0 ? 1 : qraux[j];
@@ -157,16 +164,47 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
     x[ol + l] += 1;
     const pivot = x[ol + l];
-    for (let j = l + 1; j < R; j++) {
+    // four columns per sweep over column l (each column's sums in the same order as one at a time)
+    let j = l + 1;
+    for (; j + 3 < R; j += 4) {
+      const o0 = offset[j];
+      const o1 = offset[j + 1];
+      const o2 = offset[j + 2];
+      const o3 = offset[j + 3];
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let i = l; i < m; i++) {
+        const v = x[ol + i];
+        d0 += v * x[o0 + i];
+        d1 += v * x[o1 + i];
+        d2 += v * x[o2 + i];
+        d3 += v * x[o3 + i];
+      }
+      const t0 = -d0 / pivot;
+      const t1 = -d1 / pivot;
+      const t2 = -d2 / pivot;
+      const t3 = -d3 / pivot;
+      for (let i = l; i < m; i++) {
+        const v = x[ol + i];
+        x[o0 + i] += t0 * v;
+        x[o1 + i] += t1 * v;
+        x[o2 + i] += t2 * v;
+        x[o3 + i] += t3 * v;
+      }
+      downdate(j, o0, l);
+      downdate(j + 1, o1, l);
+      downdate(j + 2, o2, l);
+      downdate(j + 3, o3, l);
+    }
+    for (; j < R; j++) {
       const oj = offset[j];
       let dot = 0;
       for (let i = l; i < m; i++) dot += x[ol + i] * x[oj + i];
       const t = -dot / pivot;
       for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
-      if (qraux[j] === 0) continue;
-      const tt = Math.max(1 - (Math.abs(x[oj + l]) / qraux[j]) ** 2, 0);
-      if (tt < 1e-6) qraux[j] = norm(oj, l + 1);
-      else qraux[j] *= Math.sqrt(tt);
+      downdate(j, oj, l);
     }
   }
   return Math.min(k - 1, m);
