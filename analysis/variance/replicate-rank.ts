@@ -65,40 +65,84 @@ function multiplierRows(design: ReplicateDesign): Rows {
 }
 
 /**
- * Replicate weight columns: the (sub)design's rows, merged when proportional. A row is normalised
- * by its largest absolute entry and quantised to 2^-40 to find its equals (rows equal to ~1e-12
- * are merged; rows split by rounding stay apart, which changes nothing but the speed).
+ * Each row of a set of replicate weight columns, once for all the (sub)designs on them: its largest
+ * absolute entry `a` (0: a zero row; NaN: a row with NaN/Inf) and its class, shared by the rows
+ * equal after normalising by `a` and quantising to 2^-40 (rows equal to ~1e-12 are one class; rows
+ * split by rounding stay apart, which changes nothing but the speed).
  */
-function weightRows(design: ReplicateDesign): Rows {
-  const R = design.nReplicates;
-  const reps = design.repWeights as Float64Array[];
-  const buckets = new Map<number, Array<{ q: Float64Array; v: Float64Array; ss: number }>>();
-  const groups: Array<{ v: Float64Array; ss: number }> = [];
+interface RowClasses {
+  a: Float64Array;
+  cls: Int32Array;
+}
+
+const rowClassCache = new Map<string, RowClasses>();
+
+function rowClasses(reps: Float64Array[], n: number): RowClasses {
+  const key = `${n}|${reps.map(columnId).join(',')}`;
+  const hit = rowClassCache.get(key);
+  if (hit) return hit;
+  const R = reps.length;
+  const a = new Float64Array(n);
+  const cls = new Int32Array(n).fill(-1);
+  const buckets = new Map<number, Array<{ q: Float64Array; id: number }>>();
   const x = new Float64Array(R);
-  for (let i = 0; i < design.n; i++) {
-    if (design.weights[i] === 0) continue;
-    let a = 0;
+  let classes = 0;
+  for (let i = 0; i < n; i++) {
+    let ai = 0;
     for (let r = 0; r < R; r++) {
       x[r] = reps[r][i];
-      if (Math.abs(x[r]) > a) a = Math.abs(x[r]);
+      if (Math.abs(x[r]) > ai) ai = Math.abs(x[r]);
     }
-    if (a === 0 || !Number.isFinite(a)) {
-      if (a !== 0) groups.push({ v: Float64Array.from(x), ss: 1 }); // NaN/Inf: as is, R would fail
+    if (ai === 0 || !Number.isFinite(ai)) {
+      a[i] = ai === 0 ? 0 : Number.NaN;
       continue;
     }
+    a[i] = ai;
     const q = new Float64Array(R);
     let h = 0x811c9dc5;
     for (let r = 0; r < R; r++) {
-      q[r] = Math.round((x[r] / a) * 2 ** 40);
+      q[r] = Math.round((x[r] / ai) * 2 ** 40);
       h = Math.imul(h ^ ((q[r] % 2 ** 31) | 0), 0x01000193) ^ ((q[r] / 2 ** 31) | 0);
     }
     const bucket = buckets.get(h) ?? [];
     if (bucket.length === 0) buckets.set(h, bucket);
     const same = bucket.find((g) => g.q.every((value, r) => value === q[r]));
-    if (same) same.ss += a * a;
+    if (same) cls[i] = same.id;
     else {
-      const g = { q, v: Float64Array.from(x, (value) => value / a), ss: a * a };
-      bucket.push(g);
+      bucket.push({ q, id: classes });
+      cls[i] = classes++;
+    }
+  }
+  const out = { a, cls };
+  if (rowClassCache.size >= 20) rowClassCache.clear();
+  rowClassCache.set(key, out);
+  return out;
+}
+
+/**
+ * Replicate weight columns: the (sub)design's rows, merged when proportional (same class in
+ * `rowClasses`): a class's row is its first row divided by its `a`, times sqrt(sum of a^2) over the
+ * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are.
+ */
+function weightRows(design: ReplicateDesign): Rows {
+  const R = design.nReplicates;
+  const reps = design.repWeights as Float64Array[];
+  const { a, cls } = rowClasses(reps, design.n);
+  const groupOf = new Map<number, { v: Float64Array; ss: number }>();
+  const groups: Array<{ v: Float64Array; ss: number }> = [];
+  const row = (i: number) => Float64Array.from({ length: R }, (_, r) => reps[r][i]);
+  for (let i = 0; i < design.n; i++) {
+    if (design.weights[i] === 0 || a[i] === 0) continue;
+    if (Number.isNaN(a[i])) {
+      groups.push({ v: row(i), ss: 1 }); // NaN/Inf: as is, R would fail
+      continue;
+    }
+    const same = groupOf.get(cls[i]);
+    if (same) same.ss += a[i] * a[i];
+    else {
+      const ai = a[i];
+      const g = { v: row(i).map((value) => value / ai), ss: ai * ai };
+      groupOf.set(cls[i], g);
       groups.push(g);
     }
   }
