@@ -130,26 +130,30 @@ function weightRows(design: ReplicateDesign): Rows {
   const { a, cls } = rowClasses(reps, design.n);
   const groupOf = new Map<number, { v: Float64Array; ss: number }>();
   const groups: Array<{ v: Float64Array; ss: number }> = [];
-  const row = (i: number) => Float64Array.from({ length: R }, (_, r) => reps[r][i]);
+  const row = (i: number, scale: number) => {
+    const out = new Float64Array(R);
+    for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
+    return out;
+  };
   for (let i = 0; i < design.n; i++) {
     if (design.weights[i] === 0 || a[i] === 0) continue;
     if (Number.isNaN(a[i])) {
-      groups.push({ v: row(i), ss: 1 }); // NaN/Inf: as is, R would fail
+      groups.push({ v: row(i, 1), ss: 1 }); // NaN/Inf: as is, R would fail
       continue;
     }
     const same = groupOf.get(cls[i]);
     if (same) same.ss += a[i] * a[i];
     else {
-      const ai = a[i];
-      const g = { v: row(i).map((value) => value / ai), ss: ai * ai };
+      const g = { v: row(i, a[i]), ss: a[i] * a[i] };
       groupOf.set(cls[i], g);
       groups.push(g);
     }
   }
-  return groups.map((g) => {
+  for (const g of groups) {
     const s = Math.sqrt(g.ss);
-    return Float64Array.from(g.v, (value) => value * s);
-  });
+    for (let r = 0; r < R; r++) g.v[r] *= s;
+  }
+  return groups.map((g) => g.v);
 }
 
 /**
