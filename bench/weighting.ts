@@ -4,15 +4,23 @@
  * steps 2-6. When Rscript is present, R survey does the same from the same inputs
  * (tests/fixtures/weighting/replicates.R: as.svrepdesign JKn, postStratify, calibrate raking with
  * bounds and the trimming loop per replicate), timed in the same run, and the two sets of weights
- * are compared.
+ * are compared. Then all the survey's standard tables (questionnaires/ipei/tables.json) are computed
+ * on those weights, in memory, as `npm run tables` does: first (cold) and again (warm, the replicate
+ * df of each domain cached). CPU time is printed beside wall time: on a shared machine the wall
+ * time mostly measures the other processes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runWeighting } from '../analysis/weighting/index.ts';
+import { weightedDataFromRun } from '../analysis/tables/from-weighting.ts';
+import { computeTables } from '../analysis/tables/run.ts';
+import { runWeighting, type WeightingResult } from '../analysis/weighting/index.ts';
+import { flattenAnswers } from '../server/domain/weighting/flatten.ts';
 import { loadWeightingInputs } from '../server/domain/weighting/inputs.ts';
+import { rosterKeys } from '../server/domain/weighting/roster.ts';
 import { weightingSurveyOf } from '../server/domain/weighting/weigh-survey.ts';
+import { loadSurveyContext } from '../server/storage/survey-context.ts';
 import { legacyOf } from '../tests/analysis/weighting/legacy.ts';
 import { rWeightingInputs } from '../tests/analysis/weighting/r-inputs.ts';
 import { decideWithoutValidation, playFieldwork, startDemo } from '../tests/helpers/simulated-demo.ts';
@@ -30,19 +38,53 @@ async function demoInputs(dir: string) {
   }
 }
 
+/** The standard tables on the weighting's result, in memory (cold, then warm). */
+function tablesBench(result: WeightingResult, answers: Parameters<typeof flattenAnswers>[0]) {
+  const rosterKey =
+    survey.profile.roster && survey.recipe.persons
+      ? (rosterKeys(survey.questionnaire).get(survey.profile.roster.variable) ??
+        survey.profile.roster.variable)
+      : null;
+  const data = weightedDataFromRun(result, flattenAnswers(answers, survey.questionnaire, rosterKey), {
+    survey: 'ipei',
+    questionnaire: survey.questionnaireId,
+  });
+  const ctx = loadSurveyContext('ipei', new URL('..', import.meta.url).pathname);
+  const time = () => {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const run = computeTables(ctx.file, data, ctx.labels, ctx.rules);
+    return { run, seconds: (performance.now() - t0) / 1000, cpu: process.cpuUsage(cpu0).user / 1e6 };
+  };
+  const cold = time();
+  const warm = time();
+  return {
+    tables: cold.run.tables.length,
+    cells: cold.run.tables.reduce((s, t) => s + t.cells.length, 0),
+    issues: cold.run.issues.length,
+    coldSeconds: cold.seconds,
+    coldCpuSeconds: cold.cpu,
+    warmSeconds: warm.seconds,
+    warmCpuSeconds: warm.cpu,
+  };
+}
+
 export async function runWeightingBench(): Promise<{ rows: Array<[string, string]>; json: unknown }> {
   const dir = mkdtempSync(join(tmpdir(), 'morabeza-bench-weighting-'));
   try {
-    const { households, persons } = await demoInputs(dir);
+    const inputs = await demoInputs(dir);
+    const { households, persons } = inputs;
     const { recipe, design } = survey;
     let t0 = performance.now();
     runWeighting(households, persons, recipe, design, { replicates: false });
     const passMs = performance.now() - t0;
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = runWeighting(households, persons, recipe, design);
+    const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
+    const seconds = (performance.now() - t0) / 1000;
     const legacy = legacyOf(result, recipe, design);
     const options = legacy.options;
-    const seconds = (performance.now() - t0) / 1000;
     const reps = result.replicates.hh.length;
     const json: Record<string, unknown> = {
       households: households.length,
@@ -52,6 +94,7 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
       unboundedFallback: result.report.replicates.unboundedFallback,
       onePassMs: passMs,
       seconds,
+      cpuSeconds,
     };
     const rows: Array<[string, string]> = [
       [
@@ -60,9 +103,15 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
       ],
       [
         'weighting with JKn replicates',
-        `${seconds.toFixed(1)} s (${reps} replicates, each redoing steps 2-6)`,
+        `${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s (${reps} replicates, each redoing steps 2-6)`,
       ],
     ];
+    const tables = tablesBench(result, inputs.answers);
+    json.tables = tables;
+    rows.push([
+      'all standard tables on these weights',
+      `${tables.tables} tables, ${tables.cells} cells: cold ${tables.coldSeconds.toFixed(1)} s (CPU ${tables.coldCpuSeconds.toFixed(1)} s), warm ${tables.warmSeconds.toFixed(1)} s (CPU ${tables.warmCpuSeconds.toFixed(1)} s)`,
+    ]);
     if (spawnSync('Rscript', ['--version']).status === 0) {
       for (const [name, content] of Object.entries(
         rWeightingInputs(legacy.households, legacy.persons, legacy.controls, options),

@@ -29,31 +29,38 @@ export interface CalibrateOptions {
   force?: boolean;
 }
 
+/**
+ * A distance's g - 1 (Fm1) and derivative (dF) at u = x'eta. `pre` is the one transcendental both
+ * need (exp(u) for raking, exp(A u) for logit), computed once per row and iteration and passed in.
+ */
 interface CalFunImpl {
-  Fm1(u: number, L: number, U: number): number;
-  dF(u: number, L: number, U: number): number;
+  pre(u: number, L: number, U: number): number;
+  Fm1(u: number, e: number, L: number, U: number): number;
+  dF(u: number, e: number, L: number, U: number): number;
 }
+
+const logitA = (L: number, U: number) => (U - L) / ((U - 1) * (1 - L));
 
 const CALFUNS: Record<CalFun, CalFunImpl> = {
   linear: {
-    Fm1: (u, L, U) => Math.min(Math.max(u + 1, L), U) - 1,
-    dF: (u, L, U) => (u < U - 1 && u > L - 1 ? 1 : 0),
+    pre: () => 0,
+    Fm1: (u, _e, L, U) => Math.min(Math.max(u + 1, L), U) - 1,
+    dF: (u, _e, L, U) => (u < U - 1 && u > L - 1 ? 1 : 0),
   },
   raking: {
-    Fm1: (u, L, U) => Math.min(Math.max(Math.exp(u), L), U) - 1,
-    dF: (u, L, U) => (u < U - 1 && u > L - 1 ? Math.exp(u) : 0),
+    pre: (u) => Math.exp(u),
+    Fm1: (_u, e, L, U) => Math.min(Math.max(e, L), U) - 1,
+    dF: (u, e, L, U) => (u < U - 1 && u > L - 1 ? e : 0),
   },
   logit: {
-    Fm1: (u, L, U) => {
+    pre: (u, L, U) => {
       if (!Number.isFinite(L) || !Number.isFinite(U))
         throw new SurveyError('Logit calibration requires finite bounds.', 'calibrate.bounds');
-      const A = (U - L) / ((U - 1) * (1 - L));
-      const e = Math.exp(A * u);
-      return (L * (U - 1) + U * (1 - L) * e) / (U - 1 + (1 - L) * e) - 1;
+      return Math.exp(logitA(L, U) * u);
     },
-    dF: (u, L, U) => {
-      const A = (U - L) / ((U - 1) * (1 - L));
-      const e = Math.exp(A * u);
+    Fm1: (_u, e, L, U) => (L * (U - 1) + U * (1 - L) * e) / (U - 1 + (1 - L) * e) - 1,
+    dF: (_u, e, L, U) => {
+      const A = logitA(L, U);
       return (
         (U * (1 - L) * e * A) / (U - 1 + (1 - L) * e) -
         ((L * (U - 1) + U * (1 - L) * e) * ((1 - L) * e * A)) / (U - 1 + (1 - L) * e) ** 2
@@ -122,8 +129,44 @@ function sparseRows(mm: readonly Float64Array[], n: number): SparseRows {
   return { start, col: Int32Array.from(col), val: Float64Array.from(val) };
 }
 
+/**
+ * The distinct rows of a model matrix and each row's one (`of`, null when every row is distinct).
+ * Rows with equal x share x'eta and g, so the raking runs on the distinct rows with their summed
+ * weights: a calibration on factors has at most one row per crossing of its categories.
+ */
+function distinctRows(rows: SparseRows): { unique: SparseRows; of: Int32Array | null } {
+  const n = rows.start.length - 1;
+  const seen = new Map<string, number>();
+  const of = new Int32Array(n);
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let key = '';
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) key += `${rows.col[k]}:${rows.val[k]},`;
+    let id = seen.get(key);
+    if (id === undefined) {
+      id = first.length;
+      seen.set(key, id);
+      first.push(i);
+    }
+    of[i] = id;
+  }
+  if (first.length === n) return { unique: rows, of: null };
+  const start = new Int32Array(first.length + 1);
+  const col: number[] = [];
+  const val: number[] = [];
+  first.forEach((i, u) => {
+    start[u] = col.length;
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {
+      col.push(rows.col[k]);
+      val.push(rows.val[k]);
+    }
+  });
+  start[first.length] = col.length;
+  return { unique: { start, col: Int32Array.from(col), val: Float64Array.from(val) }, of };
+}
+
 function grake(
-  mm: Float64Array[],
+  rows: SparseRows,
   ww: Float64Array,
   population: number[],
   fun: CalFunImpl,
@@ -134,8 +177,7 @@ function grake(
   warnings: string[],
 ): { g: Float64Array; failed: boolean } {
   const n = ww.length;
-  const p = mm.length;
-  const rows = sparseRows(mm, n);
+  const p = population.length;
   const { start, col, val } = rows;
   const sampleTotal = new Array<number>(p).fill(0);
   for (let i = 0; i < n; i++)
@@ -151,28 +193,33 @@ function grake(
   }
   let eta = new Array(p).fill(0);
   const xeta = new Float64Array(n);
+  const pre = new Float64Array(n); // fun.pre(xeta[i]), once per row and iterate
   const compute = () => {
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let k = start[i]; k < start[i + 1]; k++) s += val[k] * eta[col[k]];
       xeta[i] = s;
+      pre[i] = fun.pre(s, L, U);
     }
   };
+  const fitted = new Array<number>(p);
   const misfitOf = () => {
-    const fitted = new Array<number>(p).fill(0);
+    fitted.fill(0);
     for (let i = 0; i < n; i++) {
-      const f = w[i] * fun.Fm1(xeta[i], L, U);
+      const f = w[i] * fun.Fm1(xeta[i], pre[i], L, U);
       for (let k = start[i]; k < start[i + 1]; k++) fitted[col[k]] += val[k] * f;
     }
     return population.map((pop, j) => pop - st[j] - fitted[j]);
   };
   compute();
+  // the misfit at the current eta: computed once per iterate, used by the step and the stopping rule
+  let misfit = misfitOf();
   let iter = 1;
   let failed = false;
   for (;;) {
     const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
     for (let i = 0; i < n; i++) {
-      const wd = w[i] * fun.dF(xeta[i], L, U);
+      const wd = w[i] * fun.dF(xeta[i], pre[i], L, U);
       if (wd === 0) continue;
       for (let a = start[i]; a < start[i + 1]; a++) {
         const va = val[a] * wd;
@@ -180,7 +227,6 @@ function grake(
         for (let b = start[i]; b < start[i + 1]; b++) row[col[b]] += va * val[b];
       }
     }
-    let misfit = misfitOf();
     const deta = solve(
       T,
       misfit.map((m) => [m]),
@@ -189,8 +235,8 @@ function grake(
     compute();
     const bad = () => {
       for (let i = 0; i < n; i++) {
-        const g = 1 + fun.Fm1(xeta[i], L, U);
-        const d = fun.dF(xeta[i], L, U);
+        const g = 1 + fun.Fm1(xeta[i], pre[i], L, U);
+        const d = fun.dF(xeta[i], pre[i], L, U);
         if (!Number.isFinite(g) || !Number.isFinite(d)) return true;
       }
       return false;
@@ -212,7 +258,7 @@ function grake(
       break;
     }
   }
-  const g = Float64Array.from(xeta, (u) => 1 + fun.Fm1(u, L, U));
+  const g = Float64Array.from(xeta, (u, i) => 1 + fun.Fm1(u, pre[i], L, U));
   if (scale !== null) for (let i = 0; i < n; i++) g[i] *= scale;
   return { g, failed };
 }
@@ -240,6 +286,7 @@ function calibrationProblem(
   });
   const n = Object.values(data)[0]?.length ?? 0;
   const linearNoBounds = calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U);
+  let rows: ReturnType<typeof distinctRows> | undefined; // the model matrix's non-zero entries, built on first use
   const gFor = (w: Float64Array): { g: Float64Array; failed: boolean } => {
     if (linearNoBounds) {
       const p = cols.length;
@@ -259,7 +306,34 @@ function calibrationProblem(
       }
       return { g, failed: false };
     }
-    return grake(cols, w, pop, CALFUNS[calfun], L, U, options.maxit ?? 50, options.epsilon ?? 1e-7, warnings);
+    rows ??= distinctRows(sparseRows(cols, n));
+    const { unique, of } = rows;
+    if (!of)
+      return grake(
+        unique,
+        w,
+        pop,
+        CALFUNS[calfun],
+        L,
+        U,
+        options.maxit ?? 50,
+        options.epsilon ?? 1e-7,
+        warnings,
+      );
+    const total = new Float64Array(unique.start.length - 1);
+    for (let i = 0; i < n; i++) total[of[i]] += w[i];
+    const r = grake(
+      unique,
+      total,
+      pop,
+      CALFUNS[calfun],
+      L,
+      U,
+      options.maxit ?? 50,
+      options.epsilon ?? 1e-7,
+      warnings,
+    );
+    return { g: Float64Array.from(of, (k) => r.g[k]), failed: r.failed };
   };
   const applyTrim = (g: Float64Array, w: Float64Array) => {
     if (!options.trim) return g;
@@ -295,16 +369,32 @@ export function calibrationWeights(
   population: Record<string, number>,
   options: CalibrateOptions = {},
 ): { weights: Float64Array; g: Float64Array; warnings: string[] } {
+  return calibrationSolver(data, terms, population, options)(weights);
+}
+
+/**
+ * `calibrationWeights` for many weight vectors of the same rows, terms and totals (a trimming loop
+ * recalibrating its cut weights): the model matrix is built once.
+ */
+export function calibrationSolver(
+  data: DataFrame,
+  terms: readonly VarSpec[],
+  population: Record<string, number>,
+  options: CalibrateOptions = {},
+): (weights: Float64Array) => { weights: Float64Array; g: Float64Array; warnings: string[] } {
   const warnings: string[] = [];
   const { gFor, applyTrim } = calibrationProblem(data, terms, population, options, warnings);
-  const res = gFor(weights);
-  if (res.failed && !options.force)
-    throw new SurveyError(
-      `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
-      'calibrate',
-    );
-  const g = applyTrim(res.g, weights);
-  return { weights: Float64Array.from(weights, (w, i) => w * g[i]), g, warnings };
+  return (weights) => {
+    warnings.length = 0;
+    const res = gFor(weights);
+    if (res.failed && !options.force)
+      throw new SurveyError(
+        `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
+        'calibrate',
+      );
+    const g = applyTrim(res.g, weights);
+    return { weights: Float64Array.from(weights, (w, i) => w * g[i]), g, warnings: [...warnings] };
+  };
 }
 
 /**

@@ -65,47 +65,95 @@ function multiplierRows(design: ReplicateDesign): Rows {
 }
 
 /**
- * Replicate weight columns: the (sub)design's rows, merged when proportional. A row is normalised
- * by its largest absolute entry and quantised to 2^-40 to find its equals (rows equal to ~1e-12
- * are merged; rows split by rounding stay apart, which changes nothing but the speed).
+ * Each row of a set of replicate weight columns, once for all the (sub)designs on them: its largest
+ * absolute entry `a` (0: a zero row; NaN: a row with NaN/Inf) and its class, shared by the rows
+ * equal after normalising by `a` and quantising to 2^-40 (rows equal to ~1e-12 are one class; rows
+ * split by rounding stay apart, which changes nothing but the speed).
  */
-function weightRows(design: ReplicateDesign): Rows {
-  const R = design.nReplicates;
-  const reps = design.repWeights as Float64Array[];
-  const buckets = new Map<number, Array<{ q: Float64Array; v: Float64Array; ss: number }>>();
-  const groups: Array<{ v: Float64Array; ss: number }> = [];
+interface RowClasses {
+  a: Float64Array;
+  cls: Int32Array;
+}
+
+const rowClassCache = new Map<string, RowClasses>();
+
+function rowClasses(reps: Float64Array[], n: number): RowClasses {
+  const key = `${n}|${reps.map(columnId).join(',')}`;
+  const hit = rowClassCache.get(key);
+  if (hit) return hit;
+  const R = reps.length;
+  const a = new Float64Array(n);
+  const cls = new Int32Array(n).fill(-1);
+  const buckets = new Map<number, Array<{ q: Float64Array; id: number }>>();
   const x = new Float64Array(R);
-  for (let i = 0; i < design.n; i++) {
-    if (design.weights[i] === 0) continue;
-    let a = 0;
+  let classes = 0;
+  for (let i = 0; i < n; i++) {
+    let ai = 0;
     for (let r = 0; r < R; r++) {
       x[r] = reps[r][i];
-      if (Math.abs(x[r]) > a) a = Math.abs(x[r]);
+      if (Math.abs(x[r]) > ai) ai = Math.abs(x[r]);
     }
-    if (a === 0 || !Number.isFinite(a)) {
-      if (a !== 0) groups.push({ v: Float64Array.from(x), ss: 1 }); // NaN/Inf: as is, R would fail
+    if (ai === 0 || !Number.isFinite(ai)) {
+      a[i] = ai === 0 ? 0 : Number.NaN;
       continue;
     }
+    a[i] = ai;
     const q = new Float64Array(R);
     let h = 0x811c9dc5;
     for (let r = 0; r < R; r++) {
-      q[r] = Math.round((x[r] / a) * 2 ** 40);
+      q[r] = Math.round((x[r] / ai) * 2 ** 40);
       h = Math.imul(h ^ ((q[r] % 2 ** 31) | 0), 0x01000193) ^ ((q[r] / 2 ** 31) | 0);
     }
     const bucket = buckets.get(h) ?? [];
     if (bucket.length === 0) buckets.set(h, bucket);
     const same = bucket.find((g) => g.q.every((value, r) => value === q[r]));
-    if (same) same.ss += a * a;
+    if (same) cls[i] = same.id;
     else {
-      const g = { q, v: Float64Array.from(x, (value) => value / a), ss: a * a };
-      bucket.push(g);
+      bucket.push({ q, id: classes });
+      cls[i] = classes++;
+    }
+  }
+  const out = { a, cls };
+  if (rowClassCache.size >= 20) rowClassCache.clear();
+  rowClassCache.set(key, out);
+  return out;
+}
+
+/**
+ * Replicate weight columns: the (sub)design's rows, merged when proportional (same class in
+ * `rowClasses`): a class's row is its first row divided by its `a`, times sqrt(sum of a^2) over the
+ * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are.
+ */
+function weightRows(design: ReplicateDesign): Rows {
+  const R = design.nReplicates;
+  const reps = design.repWeights as Float64Array[];
+  const { a, cls } = rowClasses(reps, design.n);
+  const groupOf = new Map<number, { v: Float64Array; ss: number }>();
+  const groups: Array<{ v: Float64Array; ss: number }> = [];
+  const row = (i: number, scale: number) => {
+    const out = new Float64Array(R);
+    for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
+    return out;
+  };
+  for (let i = 0; i < design.n; i++) {
+    if (design.weights[i] === 0 || a[i] === 0) continue;
+    if (Number.isNaN(a[i])) {
+      groups.push({ v: row(i, 1), ss: 1 }); // NaN/Inf: as is, R would fail
+      continue;
+    }
+    const same = groupOf.get(cls[i]);
+    if (same) same.ss += a[i] * a[i];
+    else {
+      const g = { v: row(i, a[i]), ss: a[i] * a[i] };
+      groupOf.set(cls[i], g);
       groups.push(g);
     }
   }
-  return groups.map((g) => {
+  for (const g of groups) {
     const s = Math.sqrt(g.ss);
-    return Float64Array.from(g.v, (value) => value * s);
-  });
+    for (let r = 0; r < R; r++) g.v[r] *= s;
+  }
+  return groups.map((g) => g.v);
 }
 
 /**
@@ -130,6 +178,13 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   };
   const qraux = new Float64Array(R);
   const original = new Float64Array(R);
+  /** Column j's remaining norm after step l (LINPACK's downdate, recomputed when it lost 6 digits). */
+  const downdate = (j: number, oj: number, l: number) => {
+    if (qraux[j] === 0) return;
+    const tt = Math.max(1 - (Math.abs(x[oj + l]) / qraux[j]) ** 2, 0);
+    if (tt < 1e-6) qraux[j] = norm(oj, l + 1);
+    else qraux[j] *= Math.sqrt(tt);
+  };
   for (let j = 0; j < R; j++) {
     qraux[j] = norm(offset[j], 0);
     original[j] = qraux[j] === 0 ? 1 : qraux[j];
@@ -157,16 +212,47 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
     x[ol + l] += 1;
     const pivot = x[ol + l];
-    for (let j = l + 1; j < R; j++) {
+    // four columns per sweep over column l (each column's sums in the same order as one at a time)
+    let j = l + 1;
+    for (; j + 3 < R; j += 4) {
+      const o0 = offset[j];
+      const o1 = offset[j + 1];
+      const o2 = offset[j + 2];
+      const o3 = offset[j + 3];
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let i = l; i < m; i++) {
+        const v = x[ol + i];
+        d0 += v * x[o0 + i];
+        d1 += v * x[o1 + i];
+        d2 += v * x[o2 + i];
+        d3 += v * x[o3 + i];
+      }
+      const t0 = -d0 / pivot;
+      const t1 = -d1 / pivot;
+      const t2 = -d2 / pivot;
+      const t3 = -d3 / pivot;
+      for (let i = l; i < m; i++) {
+        const v = x[ol + i];
+        x[o0 + i] += t0 * v;
+        x[o1 + i] += t1 * v;
+        x[o2 + i] += t2 * v;
+        x[o3 + i] += t3 * v;
+      }
+      downdate(j, o0, l);
+      downdate(j + 1, o1, l);
+      downdate(j + 2, o2, l);
+      downdate(j + 3, o3, l);
+    }
+    for (; j < R; j++) {
       const oj = offset[j];
       let dot = 0;
       for (let i = l; i < m; i++) dot += x[ol + i] * x[oj + i];
       const t = -dot / pivot;
       for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
-      if (qraux[j] === 0) continue;
-      const tt = Math.max(1 - (Math.abs(x[oj + l]) / qraux[j]) ** 2, 0);
-      if (tt < 1e-6) qraux[j] = norm(oj, l + 1);
-      else qraux[j] *= Math.sqrt(tt);
+      downdate(j, oj, l);
     }
   }
   return Math.min(k - 1, m);

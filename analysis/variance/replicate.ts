@@ -83,11 +83,16 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
   }
   const reps = design.repWeights as Float64Array[];
   const keep = design.weights;
+  // the (sub)design's rows once, then every replicate over them alone, in the same order
+  let m = 0;
+  for (let i = 0; i < n; i++) if (keep[i] !== 0) m++;
+  const rows = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) if (keep[i] !== 0) rows[j++] = i;
   for (let r = 0; r < R; r++) {
     const t = new Float64Array(K);
     const wr = reps[r];
-    for (let i = 0; i < n; i++) {
-      if (keep[i] === 0) continue;
+    for (let j = 0; j < m; j++) {
+      const i = rows[j];
       const wi = wr[i];
       if (wi === 0) continue;
       for (let k = 0; k < K; k++) t[k] += wi * u[k][i];

@@ -5,7 +5,7 @@
  * bounded calibration that fails is redone without bounds, and a category a replicate lost is dropped
  * with its control spread over the others (both reported).
  */
-import { postStratifyWeights, type RakeResult, rakeWeights } from './calibration.ts';
+import { postStratifyWeights, type RakeResult, raker } from './calibration.ts';
 import type { Calibration } from './recipe.ts';
 import { median } from './variables.ts';
 
@@ -62,29 +62,32 @@ export function calibrateStep(
 ): { weights: Float64Array; summary: RakeSummary } {
   let unbounded = false;
   const free: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const options = {
+    bounds: c.bounds ?? free,
+    epsilon: c.epsilon,
+    maxit: c.maxit,
+    dropEmpty: replicate,
+    calfun: c.method === 'postStratify' ? undefined : c.method,
+  } as const;
+  // one raking problem per bounds, shared by the trimming rounds (same rows, same margins)
+  const bounded = raker(margins, options);
+  let unboundedRaker: ReturnType<typeof raker> | null = null;
+  const withoutBounds = (x: Float64Array) => {
+    unboundedRaker ??= raker(margins, { ...options, bounds: [0, Number.POSITIVE_INFINITY] });
+    return unboundedRaker(x);
+  };
   const rk = (x: Float64Array): RakeResult => {
     if (c.method === 'postStratify') {
       const weights = postStratifyWeights(x, margins[0].values, margins[0].control);
       return { weights, g: Float64Array.from(weights, (v, i) => (x[i] > 0 ? v / x[i] : 1)), dropped: [] };
     }
-    const options = {
-      bounds: c.bounds ?? free,
-      epsilon: c.epsilon,
-      maxit: c.maxit,
-      dropEmpty: replicate,
-      calfun: c.method,
-    } as const;
     try {
-      return rakeWeights(
-        x,
-        margins,
-        unbounded ? { ...options, bounds: [0, Number.POSITIVE_INFINITY] } : options,
-      );
+      return unbounded ? withoutBounds(x) : bounded(x);
     } catch (error) {
       // A replicate may lose the sample that made the bounded problem feasible: calibrate it unbounded (reported).
       if (!replicate || unbounded || !c.bounds) throw error;
       unbounded = true;
-      return rakeWeights(x, margins, { ...options, bounds: [0, Number.POSITIVE_INFINITY] });
+      return withoutBounds(x);
     }
   };
   let r = rk(w);

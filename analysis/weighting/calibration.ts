@@ -3,6 +3,7 @@
  * calibrate(calfun = 'raking', bounds)), with the checks R leaves to the user: every category of the
  * data has a control and every positive control has sample weight.
  */
+import { calibrationSolver } from '../calibration/calibrate.ts';
 import { calibrationWeights, postStratify, svyDesign } from '../index.ts';
 import { WeightingError } from './errors.ts';
 
@@ -68,31 +69,78 @@ export interface RakeResult {
   dropped: string[];
 }
 
+type RakeMargins = Array<{ name: string; values: readonly string[]; control: Record<string, number> }>;
+
+interface RakeOptions {
+  bounds: readonly [number, number];
+  epsilon: number;
+  maxit?: number;
+  dropEmpty?: boolean;
+  calfun?: 'raking' | 'linear';
+}
+
 /**
  * Bounded raking (R calibrate(..., calfun = 'raking', bounds = c(lower, upper))) to several
  * one-variable margins; calfun 'linear' is the GREG (linear) calibration to the same margins.
  */
-export function rakeWeights(
-  w: Float64Array,
-  margins: Array<{ name: string; values: readonly string[]; control: Record<string, number> }>,
-  options: {
-    bounds: readonly [number, number];
-    epsilon: number;
-    maxit?: number;
-    dropEmpty?: boolean;
-    calfun?: 'raking' | 'linear';
-  },
-): RakeResult {
+export function rakeWeights(w: Float64Array, margins: RakeMargins, options: RakeOptions): RakeResult {
+  return raker(margins, options)(w);
+}
+
+/**
+ * `rakeWeights` for several weight vectors of the same margins (a trimming loop): the problem (rows
+ * with weight, categories, totals, model matrix) depends only on which rows have a positive weight,
+ * so it is built once per such row set.
+ */
+export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Array) => RakeResult {
+  let last: { idx: Int32Array; solve: (ws: Float64Array) => Float64Array; dropped: string[] } | null = null;
+  return (w) => {
+    let count = 0;
+    for (let i = 0; i < w.length; i++) if (w[i] > 0) count++;
+    let same = last !== null && last.idx.length === count;
+    if (same && last)
+      for (let i = 0, k = 0; i < w.length; i++)
+        if (w[i] > 0 && last.idx[k++] !== i) {
+          same = false;
+          break;
+        }
+    if (!same || !last) {
+      const idx = new Int32Array(count);
+      for (let i = 0, k = 0; i < w.length; i++) if (w[i] > 0) idx[k++] = i;
+      last = {
+        idx,
+        ...rakeProblem(
+          idx,
+          Float64Array.from(idx, (i) => w[i]),
+          margins,
+          options,
+        ),
+      };
+    }
+    const { idx, solve, dropped } = last;
+    const d = solve(Float64Array.from(idx, (i) => w[i]));
+    const weights = new Float64Array(w.length);
+    idx.forEach((i, k) => {
+      weights[i] = d[k];
+    });
+    const g = Float64Array.from(weights, (v, i) => (w[i] > 0 ? v / w[i] : 1));
+    return { weights, g, dropped: [...dropped] };
+  };
+}
+
+function rakeProblem(
+  idx: Int32Array,
+  ws: Float64Array,
+  margins: RakeMargins,
+  options: RakeOptions,
+): { solve: (ws: Float64Array) => Float64Array; dropped: string[] } {
   const calfun = options.calfun ?? 'raking';
   const dropped: string[] = [];
-  const idx: number[] = [];
-  for (let i = 0; i < w.length; i++) if (w[i] > 0) idx.push(i);
-  const ws = Float64Array.from(idx, (i) => w[i]);
   const columns: Record<string, string[]> = {};
   const population: Record<string, number> = {};
   const total = Object.values(margins[0].control).reduce((s, v) => s + v, 0);
   for (const m of margins) {
-    const values = idx.map((i) => m.values[i]);
+    const values = Array.from(idx, (i) => m.values[i]);
     const used = checkMargin(m.name, values, ws, m.control, { dropEmpty: options.dropEmpty });
     const lost = Object.keys(m.control).filter((k) => m.control[k] > 0 && used[k] === undefined);
     let sum = Object.values(used).reduce((s, v) => s + v, 0);
@@ -111,26 +159,33 @@ export function rakeWeights(
     for (const [k, v] of Object.entries(used)) population[`${m.name}${k}`] = v;
   }
   population['(Intercept)'] = total;
-  let d: { weights: Float64Array };
-  try {
-    d = calibrationWeights(columns, ws, Object.keys(columns), population, {
-      calfun,
-      bounds: options.bounds,
-      epsilon: options.epsilon,
-      maxit: options.maxit ?? 100,
-    });
-  } catch (error) {
-    throw new WeightingError(
-      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, ws, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
+  const calibrationOptions = {
+    calfun,
+    bounds: options.bounds,
+    epsilon: options.epsilon,
+    maxit: options.maxit ?? 100,
+  };
+  const fail = (error: unknown, x: Float64Array) =>
+    new WeightingError(
+      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
+  let solver: ReturnType<typeof calibrationSolver>;
+  try {
+    solver = calibrationSolver(columns, Object.keys(columns), population, calibrationOptions);
+  } catch (error) {
+    throw fail(error, ws);
   }
-  const weights = new Float64Array(w.length);
-  idx.forEach((i, k) => {
-    weights[i] = d.weights[k];
-  });
-  const g = Float64Array.from(weights, (v, i) => (w[i] > 0 ? v / w[i] : 1));
-  return { weights, g, dropped };
+  return {
+    dropped,
+    solve: (x) => {
+      try {
+        return solver(x).weights;
+      } catch (error) {
+        throw fail(error, x);
+      }
+    },
+  };
 }
 
 /**
