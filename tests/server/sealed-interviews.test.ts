@@ -1,4 +1,5 @@
 /** End-to-end encrypted interviews: sealed by the tablet's code, stored unread, opened only by the office key. */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,5 +165,34 @@ describe('a survey with a public key', () => {
     expect(await statusOf(bad.interviewId)).toBe('validated');
     const all = await ctx.database.db.select().from(jobs);
     expect(all.map((j) => j.status)).toEqual(all.map(() => 'done'));
+  });
+});
+
+describe('npm run interviews:decrypt', () => {
+  const run = (keyFile: string) =>
+    spawnSync('npm', ['run', '-s', 'interviews:decrypt', '--', 'test', '--key', keyFile], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: {
+        ...process.env,
+        DATABASE_URL: ctx.databaseUrl,
+        ...(ctx.databaseAuthToken ? { DATABASE_AUTH_TOKEN: ctx.databaseAuthToken } : {}),
+      },
+      encoding: 'utf8',
+    });
+
+  it('refuses a wrong key naming the interview (exit 2), then decrypts with the right one', async () => {
+    const env = secretEnvelope();
+    await put(await sealEnvelope(env, publicKey));
+    writeFileSync(join(dir, 'other.key'), JSON.stringify(otherPrivateKey));
+    writeFileSync(join(dir, 'office.key'), JSON.stringify(privateKey));
+    const wrong = run(join(dir, 'other.key'));
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain(env.interviewId);
+    expect(await statusOf(env.interviewId)).toBe('sealed');
+    const right = run(join(dir, 'office.key'));
+    expect(right.stderr).toBe('');
+    expect(right.status).toBe(0);
+    expect(right.stdout).toContain('decrypted 1 interview(s)');
+    expect(await statusOf(env.interviewId)).toBe('received');
   });
 });
