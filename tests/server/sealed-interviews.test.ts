@@ -117,6 +117,33 @@ describe('a survey with a public key', () => {
     });
   });
 
+  it('a returned interview comes back sealed (revision 2) and is decrypted again', async () => {
+    const env = secretEnvelope();
+    await put(await sealEnvelope(env, publicKey));
+    await decryptSealedInterviews(ctx.database, 'test', privateKey);
+    await ctx.jobs.drain();
+    const back = await ctx.request('POST', `/api/interviews/${env.interviewId}/review`, {
+      as: 'sup_a',
+      body: { action: 'return', revision: 1, comments: [{ question: 'b03_size', text: 'Confirme.' }] },
+    });
+    expect(back.status).toBe(200);
+    const rev2 = { ...env, revision: 2, answers: { ...env.answers, b03_size: 26 } };
+    const res = await put(await sealEnvelope(rev2, publicKey));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ revision: 2, status: 'sealed' });
+    expect(await decryptSealedInterviews(ctx.database, 'test', privateKey)).toEqual({
+      decrypted: [env.interviewId],
+      damaged: [],
+    });
+    await ctx.jobs.drain();
+    expect(await statusOf(env.interviewId)).toBe('validated');
+    const [row] = await ctx.database.db
+      .select()
+      .from(interviewRevisions)
+      .where(and(eq(interviewRevisions.interviewId, env.interviewId), eq(interviewRevisions.revision, 2)));
+    expect(JSON.parse(row.envelope).answers.b03_size).toBe(26);
+  });
+
   it('a wrong key is refused naming the interview, and changes nothing', async () => {
     const env = secretEnvelope();
     await put(await sealEnvelope(env, publicKey));
