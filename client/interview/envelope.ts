@@ -1,5 +1,10 @@
-/** Completion: the draft becomes an envelope, checked against the shared zod contract. */
+/**
+ * Completion: the draft becomes an envelope, checked against the shared zod contract; for a survey with
+ * end-to-end encryption (a public key in its profile) the envelope is sealed once, before it is queued,
+ * so the outbox, every retry and the server hold only the ciphertext of answers and paradata.
+ */
 import { type InterviewEnvelope, interviewEnvelopeSchema } from '../../server/contract/interview.ts';
+import { type AnyEnvelope, sealEnvelope } from '../../server/contract/sealed-envelope.ts';
 import { completeCode, type SurveyProfile } from '../../server/contract/survey-profile.ts';
 import type { Draft } from '../offline/db.ts';
 
@@ -37,4 +42,12 @@ export function buildEnvelope(
     completedAt: completedAt.toISOString(),
     deviceId,
   });
+}
+
+/** The envelope as it is queued: sealed with the survey's public key when the survey has one. */
+export async function envelopeToQueue(
+  envelope: InterviewEnvelope,
+  profile: SurveyProfile,
+): Promise<AnyEnvelope> {
+  return profile.encryption ? sealEnvelope(envelope, profile.encryption.publicKey) : envelope;
 }

@@ -7,8 +7,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import type { ApiUser } from '../../server/contract/auth.ts';
-import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import type { ReturnedInterview } from '../../server/contract/review.ts';
+import type { AnyEnvelope } from '../../server/contract/sealed-envelope.ts';
 import type { OutboxState } from '../sync/outbox-machine.ts';
 import { type DamagedRecord, KeyHold, sealingMiddleware } from './sealed-store.ts';
 
@@ -45,7 +45,8 @@ export interface OutboxItem {
   interviewId: string;
   revision: number;
   assignmentId: string;
-  envelope: InterviewEnvelope;
+  /** Sealed (answers and paradata as ciphertext) for a survey with end-to-end encryption. */
+  envelope: AnyEnvelope;
   state: OutboxState;
   attempts: number;
   nextAttemptAt: number | null;

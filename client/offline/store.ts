@@ -2,7 +2,7 @@
 
 import type { Assignment } from '../../server/contract/assignments.ts';
 import type { SurveyDetail } from '../../server/contract/geography.ts';
-import type { InterviewEnvelope } from '../../server/contract/interview.ts';
+import { type AnyEnvelope, isSealed } from '../../server/contract/sealed-envelope.ts';
 import { nextState } from '../sync/outbox-machine.ts';
 import {
   type Draft,
@@ -77,7 +77,7 @@ export async function saveDraft(db: MorabezaDb, draft: Draft): Promise<void> {
 }
 
 /** Completing an interview: the draft is marked completed and its envelope queued, atomically. */
-export async function queueEnvelope(db: MorabezaDb, envelope: InterviewEnvelope, now = Date.now()) {
+export async function queueEnvelope(db: MorabezaDb, envelope: AnyEnvelope, now = Date.now()) {
   const item: OutboxItem = {
     key: outboxKey(envelope.interviewId, envelope.revision),
     interviewId: envelope.interviewId,
@@ -117,7 +117,8 @@ export async function reopenRejected(db: MorabezaDb, key: string): Promise<strin
     if (!draft) return null;
     await db.drafts.put({
       ...draft,
-      answers: item.envelope.answers,
+      // a sealed envelope's answers are ciphertext: the draft's own (saved on every answer) are the same
+      answers: isSealed(item.envelope) ? draft.answers : item.envelope.answers,
       status: 'in_progress',
       completedAt: null,
       updatedAt: Date.now(),

@@ -216,6 +216,7 @@ const pt: Record<Key, string> = {
 /** Every interview state's label: a state added to the vocabulary without one fails the typecheck. */
 const STATUS: Record<'pt' | 'en', Record<InterviewStatus, string>> = {
   en: {
+    sealed: 'sealed, awaiting decryption',
     received: 'received',
     validated: 'validated',
     approved_by_supervisor: 'approved by supervisor',
@@ -224,6 +225,7 @@ const STATUS: Record<'pt' | 'en', Record<InterviewStatus, string>> = {
     rejected: 'rejected',
   },
   pt: {
+    sealed: 'cifrada, à espera de decifração',
     received: 'recebida',
     validated: 'validada',
     approved_by_supervisor: 'aprovada pelo supervisor',

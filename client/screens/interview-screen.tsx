@@ -7,7 +7,7 @@ import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
 import { showComments, storageProblem } from '../interview/comments.ts';
-import { buildEnvelope } from '../interview/envelope.ts';
+import { buildEnvelope, envelopeToQueue } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
 import { createInterviewModel } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
@@ -145,7 +145,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
               new Date(),
               loaded.profile,
             );
-            await queueEnvelope(db, envelope);
+            await queueEnvelope(db, await envelopeToQueue(envelope, loaded.profile));
           } catch (err) {
             // The answers stay in the draft and on screen; the enumerator can try again.
             setProblem(storageProblem(err));

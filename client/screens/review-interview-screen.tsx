@@ -114,7 +114,10 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
     setPending((p) => [...p, { question: target, text: text.trim() }]);
     setText('');
   };
-  const pd = detail.envelope.paradata as { gps?: { status?: string; latitude?: number; longitude?: number } };
+  // a sealed interview (end-to-end encrypted, not decrypted yet) has no paradata to show
+  const pd = (detail.envelope.paradata ?? {}) as {
+    gps?: { status?: string; latitude?: number; longitude?: number };
+  };
 
   return (
     <section className="staff review-interview" data-testid="review-interview">

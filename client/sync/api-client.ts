@@ -11,13 +11,10 @@ import {
 import { type LoginResponse, loginResponseSchema } from '../../server/contract/auth.ts';
 import { type DeviceKeyResponse, deviceKeyResponseSchema } from '../../server/contract/devices.ts';
 import { type SurveyDetail, surveyDetailSchema } from '../../server/contract/geography.ts';
-import {
-  type InterviewEnvelope,
-  type InterviewReceipt,
-  interviewReceiptSchema,
-} from '../../server/contract/interview.ts';
+import { type InterviewReceipt, interviewReceiptSchema } from '../../server/contract/interview.ts';
 import { type ProblemBody, problemBodySchema } from '../../server/contract/problem.ts';
 import { type ReturnedInterview, returnedInterviewSchema } from '../../server/contract/review.ts';
+import type { AnyEnvelope } from '../../server/contract/sealed-envelope.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
 const assignmentListSchema = z.array(assignmentSchema);
@@ -165,7 +162,7 @@ export class ApiClient {
     return this.request('POST', `/api/devices/${encodeURIComponent(deviceId)}/wiped`, z.unknown(), {});
   }
 
-  putInterview(envelope: InterviewEnvelope): Promise<ApiResult<InterviewReceipt>> {
+  putInterview(envelope: AnyEnvelope): Promise<ApiResult<InterviewReceipt>> {
     const path = `/api/interviews/${encodeURIComponent(envelope.interviewId)}`;
     return this.request('PUT', path, interviewReceiptSchema, envelope);
   }

@@ -6,6 +6,7 @@
  * preloaded items, the GPS item, identifiers, languages) from here and never names a survey.
  */
 import { z } from 'zod';
+import { sealingPublicKeySchema } from './sealed-envelope.ts';
 import { AAPOR_CLASSES, type AaporClass } from './vocabulary.ts';
 
 const variableName = z
@@ -135,6 +136,12 @@ export const surveyProfileSchema = z
     identifiers: z.array(variableName).default([]),
     /** The dashboard's geography (a JSON file in the survey folder), or null for none. */
     geography: z.string().min(1).nullable().default(null),
+    /**
+     * End-to-end encryption of the envelopes (optional): the tablet seals answers and paradata with this
+     * public key, and only the office's private key (`npm run interviews:decrypt`) opens them. Written by
+     * `npm run survey:keys`; null for none.
+     */
+    encryption: z.strictObject({ publicKey: sealingPublicKeySchema }).nullable().default(null),
   })
   .superRefine((p, ctx) => {
     const seen = new Set<number>();

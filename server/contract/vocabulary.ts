@@ -15,8 +15,11 @@ export const STAFF_ROLES = ['supervisor', 'coordinator', 'admin'] as const satis
 /**
  * An interview's state on the server: received from the tablet, validated by the background job, approved
  * by a supervisor, returned to the enumerator, approved (final, by a coordinator) or rejected (final).
+ * A survey with end-to-end encryption receives its interviews `sealed`: stored as ciphertext, awaiting
+ * the office's private key (`npm run interviews:decrypt`), which makes them received.
  */
 export const INTERVIEW_STATUSES = [
+  'sealed',
   'received',
   'validated',
   'approved_by_supervisor',

@@ -13,7 +13,7 @@ import {
 
 export { REVIEW_ACTIONS, type ReviewAction };
 /** Moves made by the system, not by a person: the validation job and a new revision from the tablet. */
-export type SystemAction = 'validate' | 'revise';
+export type SystemAction = 'validate' | 'revise' | 'revise_sealed' | 'decrypt';
 export type Action = ReviewAction | SystemAction;
 export type Actor = Role | 'system';
 
@@ -31,6 +31,9 @@ const COORDINATORS = ['coordinator', 'admin'] as const;
 export const MOVES: readonly Move[] = [
   { from: 'received', action: 'validate', to: 'validated', roles: ['system'] },
   { from: 'returned', action: 'revise', to: 'received', roles: ['enumerator'] },
+  // end-to-end encrypted surveys: a sealed revision waits for the office's key, then is validated as any
+  { from: 'returned', action: 'revise_sealed', to: 'sealed', roles: ['enumerator'] },
+  { from: 'sealed', action: 'decrypt', to: 'received', roles: ['system'] },
   { from: 'validated', action: 'approve', to: 'approved_by_supervisor', roles: REVIEWERS },
   { from: 'validated', action: 'return', to: 'returned', roles: REVIEWERS },
   { from: 'validated', action: 'comment', to: 'validated', roles: REVIEWERS },
@@ -89,6 +92,8 @@ export const ANALYSIS_STATES: readonly InterviewStatus[] = ['approved_by_supervi
 
 /** The state of an interview's first upload (not a move: the interview did not exist before it). */
 export const INITIAL_STATE: InterviewStatus = 'received';
+/** The state of a sealed envelope's first upload: ciphertext, no validation until the office decrypts it. */
+export const INITIAL_SEALED_STATE: InterviewStatus = 'sealed';
 
 /**
  * The state after a move the system makes (the validation job, a new revision from the tablet), checked

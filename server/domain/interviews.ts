@@ -5,11 +5,13 @@
  * assignment, a second live interview for an assignment) is kept in quarantine, never dropped. An
  * assignment has at most one live interview: a new one is accepted only when every earlier one is rejected. The envelope is stored as the exact text received.
  * Validation happens later, in a background job. The revision row is the intake's audit trail (who,
- * when, what); refusals are in quarantine.
+ * when, what); refusals are in quarantine. A sealed envelope (end-to-end encrypted survey) goes through
+ * the same checks on its clear fields and its hash, but lands `sealed`, with no validation job: nothing
+ * can read its answers before the office decrypts it (server/domain/sealed-interviews.ts).
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
-import type { InterviewEnvelope } from '../contract/interview.ts';
+import { type AnyEnvelope, isSealed } from '../contract/sealed-envelope.ts';
 import type { InterviewStatus } from '../contract/vocabulary.ts';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
@@ -24,7 +26,7 @@ import {
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { createIntakeBatcher, type IntakeBatcher } from './intake-batch.ts';
-import { INITIAL_STATE, transition } from './interview-states.ts';
+import { INITIAL_SEALED_STATE, INITIAL_STATE, transition } from './interview-states.ts';
 import { canonicalJson } from './tokens.ts';
 
 export const VALIDATION_JOB = 'validate-answers';
@@ -41,7 +43,7 @@ export type Decision =
 
 export interface Upload {
   user: SessionUser;
-  env: InterviewEnvelope;
+  env: AnyEnvelope;
   /** The body exactly as received, and its SHA-256. */
   text: string;
   hash: string;
@@ -54,7 +56,7 @@ export interface Upload {
 export async function receiveInterview(
   database: Database,
   user: SessionUser,
-  env: InterviewEnvelope,
+  env: AnyEnvelope,
   text: string = JSON.stringify(env),
 ): Promise<IntakeResult> {
   const upload = { user, env, text, hash: createHash('sha256').update(text).digest('hex') };
@@ -148,7 +150,7 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
     seen.add(u.env.interviewId);
     taken.add(u.env.assignmentId);
     bulk.push(u);
-    decisions.set(u, { kind: 'stored', status: INITIAL_STATE });
+    decisions.set(u, { kind: 'stored', status: initialStateOf(u.env) });
   }
   if (bulk.length) {
     await tx.insert(interviews).values(
@@ -159,7 +161,7 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
         questionnaireId: env.questionnaireId,
         questionnaireVersion: env.questionnaireVersion,
         currentRevision: 1,
-        status: INITIAL_STATE,
+        status: initialStateOf(env),
         outcome: env.outcome,
       })),
     );
@@ -207,12 +209,12 @@ async function decide(tx: Tx, upload: Upload): Promise<Decision> {
         questionnaireId: env.questionnaireId,
         questionnaireVersion: env.questionnaireVersion,
         currentRevision: 1,
-        status: INITIAL_STATE,
+        status: initialStateOf(env),
         outcome: env.outcome,
       })
       .onConflictDoNothing()
       .returning({ id: interviews.id });
-    if (inserted.length) return storeRevision(tx, upload);
+    if (inserted.length) return storeRevision(tx, upload, initialStateOf(env));
   }
 
   const existing = await tx.query.interviews.findFirst({ where: eq(interviews.id, env.interviewId) });
@@ -241,8 +243,8 @@ async function decide(tx: Tx, upload: Upload): Promise<Decision> {
       new Problem('interview.revision_rejected', { expectedRevision: 1, receivedRevision: env.revision }),
     );
   }
-  // a new revision is the state table's `revise` move (returned -> received)
-  const revised = transition(existing.status, 'revise', 'enumerator');
+  // a new revision is the state table's `revise` move (returned -> received), or `revise_sealed` (-> sealed)
+  const revised = transition(existing.status, isSealed(env) ? 'revise_sealed' : 'revise', 'enumerator');
   if (
     !revised.ok ||
     env.revision !== existing.currentRevision + 1 ||
@@ -292,13 +294,16 @@ async function storeRevisions(tx: Tx, uploads: Upload[]): Promise<void> {
       receivedBy: user.id,
     })),
   );
-  await tx.insert(jobs).values(
-    uploads.map(({ env }) => ({
-      kind: VALIDATION_JOB,
-      interviewId: env.interviewId,
-      revision: env.revision,
-    })),
-  );
+  // a sealed revision is validated only once the office decrypts it
+  const readable = uploads.filter((u) => !isSealed(u.env));
+  if (readable.length)
+    await tx.insert(jobs).values(
+      readable.map(({ env }) => ({
+        kind: VALIDATION_JOB,
+        interviewId: env.interviewId,
+        revision: env.revision,
+      })),
+    );
   const assignmentIds = [...new Set(uploads.map((u) => u.env.assignmentId))];
   // an approved household never falls back to "submitted"
   await tx
@@ -308,6 +313,9 @@ async function storeRevisions(tx: Tx, uploads: Upload[]): Promise<void> {
       and(inArray(assignments.id, assignmentIds), notInArray(assignments.status, ['submitted', 'approved'])),
     );
 }
+
+const initialStateOf = (env: AnyEnvelope): InterviewStatus =>
+  isSealed(env) ? INITIAL_SEALED_STATE : INITIAL_STATE;
 
 /** Another interview of the assignment that is not rejected (its id), if there is one. */
 async function liveInterviewOf(tx: Tx, assignmentId: string, exceptId: string): Promise<string | null> {

@@ -265,10 +265,22 @@ export function registryOf(dir: string, surveys: Map<string, Loaded>): SurveyReg
 export function envelopeProfileErrors(
   surveys: SurveyRegistry,
   env: { questionnaireId: string; outcome: number; locale: string },
+  sealed = false,
 ): Array<{ field: string; message: string }> {
   const profile = surveys.ofQuestionnaire(env.questionnaireId);
   if (!profile) return [];
   const errors: Array<{ field: string; message: string }> = [];
+  // an end-to-end encrypted survey takes only sealed envelopes, so its answers never rest here in clear
+  if (profile.encryption && !sealed)
+    errors.push({
+      field: 'answers',
+      message: `survey ${profile.id} encrypts its interviews end to end: the tablet must send them sealed (refresh its surveys and send again)`,
+    });
+  if (!profile.encryption && sealed)
+    errors.push({
+      field: 'sealed',
+      message: `survey ${profile.id} has no public key (profile encryption): send the envelope unsealed`,
+    });
   const codes = profile.outcome.codes.map((c) => c.code);
   if (!codes.includes(env.outcome))
     errors.push({

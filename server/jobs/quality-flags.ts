@@ -100,10 +100,12 @@ export function qualityComputer(database: Database) {
   return async function compute(interviewId: string, revision: number): Promise<FlagDraft[]> {
     const [row] = await db.all<Row>(sql`${select} where i.id = ${interviewId} and r.revision = ${revision}`);
     if (!row) throw new Error('the revision to flag is not stored');
-    // one table, no joins: the rest of each peer's facts is cached by revision
+    // one table, no joins: the rest of each peer's facts is cached by revision; a sealed peer (end-to-end
+    // encrypted, not decrypted yet) has no readable facts, and its revision changes text when decrypted
     const peerKeys = await db.all<{ interview_id: string; revision: number }>(
       sql`select id as interview_id, current_revision as revision from interviews
-        where questionnaire_id = ${row.questionnaire_id} and id <> ${row.interview_id} and status <> 'rejected'`,
+        where questionnaire_id = ${row.questionnaire_id} and id <> ${row.interview_id}
+          and status not in ('rejected', 'sealed')`,
     );
     const [self] = await facts([row]);
     if (!self) {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { interviewEnvelopeSchema } from '../contract/interview.ts';
 import { reviewRequestSchema } from '../contract/review.ts';
+import { sealedEnvelopeSchema } from '../contract/sealed-envelope.ts';
 import { getInterview, listReturned } from '../domain/interview-views.ts';
 import { receiveInterview } from '../domain/interviews.ts';
 import { reviewInterview } from '../domain/review.ts';
@@ -19,14 +20,17 @@ export function interviewRoutes(deps: AppDeps) {
     )
     .put('/:interviewId', allow('enumerator'), async (c) => {
       const text = await readText(c);
-      const parsed = interviewEnvelopeSchema.safeParse(parseJson(text));
+      const body = parseJson(text);
+      // a body with `sealed` is an end-to-end encrypted envelope: answers and paradata are ciphertext
+      const sealed = typeof body === 'object' && body !== null && 'sealed' in body;
+      const parsed = (sealed ? sealedEnvelopeSchema : interviewEnvelopeSchema).safeParse(body);
       if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
       if (parsed.data.interviewId !== c.req.param('interviewId')) {
         throw new Problem('request.invalid', [
           { field: 'interviewId', message: 'must equal the interview id in the path' },
         ]);
       }
-      const misfit = envelopeProfileErrors(surveysOf(deps.database), parsed.data);
+      const misfit = envelopeProfileErrors(surveysOf(deps.database), parsed.data, sealed);
       if (misfit.length) throw new Problem('request.invalid', misfit);
       const result = await receiveInterview(deps.database, c.get('user'), parsed.data, text);
       if (result.httpStatus === 201) deps.kickJobs();

@@ -21,6 +21,7 @@ import {
   reviewRequestSchema,
   reviewResultSchema,
 } from '../contract/review.ts';
+import { sealedEnvelopeSchema } from '../contract/sealed-envelope.ts';
 import { surveyListSchema } from '../contract/survey-profile.ts';
 import { weightingRunSchema, weightingStatusSchema } from '../contract/weighting.ts';
 import { problemCatalogue } from '../problems.ts';
@@ -35,6 +36,7 @@ const schemas = {
   QuestionnaireSummary: questionnaireSummarySchema,
   Assignment: assignmentSchema,
   InterviewEnvelope: interviewEnvelopeSchema,
+  SealedInterviewEnvelope: sealedEnvelopeSchema,
   InterviewReceipt: interviewReceiptSchema,
   ReviewRequest: reviewRequestSchema,
   ReturnedInterview: returnedInterviewSchema,
@@ -147,8 +149,9 @@ export function buildOpenApi() {
       '/api/interviews/{interviewId}': {
         put: {
           ...secured,
-          summary: 'Upload one revision of an interview (idempotent)',
-          requestBody: json(ref('InterviewEnvelope')),
+          summary:
+            'Upload one revision of an interview (idempotent); sealed for a survey with a public key in its profile',
+          requestBody: json({ oneOf: [ref('InterviewEnvelope'), ref('SealedInterviewEnvelope')] }),
           responses: {
             201: json(ref('InterviewReceipt')),
             200: { description: 'The same content again: nothing changed', ...json(ref('InterviewReceipt')) },

@@ -48,6 +48,9 @@ let sharedHash: string | undefined;
 
 export interface TestContext {
   database: Database;
+  /** The database's URL and token, for a command run in another process against it. */
+  databaseUrl: string;
+  databaseAuthToken?: string;
   app: ReturnType<typeof createApp>;
   userIds: Record<string, string>;
   /** The assignment id of each enumerator ("A-enum_a1", ...). */
@@ -196,6 +199,8 @@ export async function createTestContext(
     return app.request(path, { method, headers, body });
   };
   return {
+    databaseUrl: testDb.url,
+    databaseAuthToken: testDb.authToken,
     database,
     app,
     userIds,

@@ -46,6 +46,13 @@ describe('API description and basics', () => {
       ]),
     );
     expect(doc.paths['/api/interviews/{interviewId}'].put.responses['409']).toBeDefined();
+    // the sealed form (end-to-end encrypted survey): ciphertext in place of answers and paradata
+    const sealed = doc.components.schemas.SealedInterviewEnvelope;
+    expect(sealed.required).toEqual(expect.arrayContaining(['interviewId', 'revision', 'sealed']));
+    expect(sealed.required).not.toContain('answers');
+    expect(sealed.properties.sealed.required).toEqual(
+      expect.arrayContaining(['alg', 'keyId', 'wrappedKey', 'iv', 'ciphertext']),
+    );
   });
 
   it('answers an unknown API route with a 404 problem, not HTML', async () => {

@@ -14,6 +14,8 @@ import {
 const allowed: Array<[InterviewStatus, Action, Actor, InterviewStatus]> = [
   ['received', 'validate', 'system', 'validated'],
   ['returned', 'revise', 'enumerator', 'received'],
+  ['returned', 'revise_sealed', 'enumerator', 'sealed'],
+  ['sealed', 'decrypt', 'system', 'received'],
   ['validated', 'approve', 'supervisor', 'approved_by_supervisor'],
   ['validated', 'approve', 'coordinator', 'approved_by_supervisor'],
   ['validated', 'return', 'supervisor', 'returned'],
@@ -62,6 +64,10 @@ describe('interview state machine', () => {
     }
     expect(transition('validated', 'validate', 'system')).toMatchObject({ ok: false, reason: 'invalid' });
     expect(transition('received', 'revise', 'enumerator')).toMatchObject({ ok: false, reason: 'invalid' });
+    // a sealed interview is neither validated nor reviewed before the office decrypts it
+    expect(transition('sealed', 'validate', 'system')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(transition('sealed', 'approve', 'supervisor')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(transition('received', 'decrypt', 'system')).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
   it('lists exactly the allowed review actions per role and state', () => {
@@ -86,10 +92,10 @@ describe('interview state machine', () => {
     // every approve move lands in an analysis state; no return/reject/revise move does
     for (const m of MOVES) {
       if (m.action === 'approve') expect(ANALYSIS_STATES).toContain(m.to);
-      if (m.action === 'return' || m.action === 'reject' || m.action === 'revise')
+      if (['return', 'reject', 'revise', 'revise_sealed', 'decrypt'].includes(m.action))
         expect(ANALYSIS_STATES).not.toContain(m.to);
     }
     for (const s of INTERVIEW_STATUSES.filter((x) => !ANALYSIS_STATES.includes(x)))
-      expect(['received', 'validated', 'returned', 'rejected']).toContain(s);
+      expect(['sealed', 'received', 'validated', 'returned', 'rejected']).toContain(s);
   });
 });
