@@ -4,13 +4,15 @@
  * simulated IPEI households (half with planted problems), in interviews per second of wall time and per
  * CPU-second (per core, which stays meaningful on a loaded machine). The reference sees fewer
  * interviews because it needs seconds each; both rates are per interview. The verdicts of the two are
- * compared on every interview the reference saw.
+ * compared on every interview the reference saw. Last, the validator the worker uses (version-validator.ts)
+ * on households as the demo simulates them, without corruptions.
  */
 import { readFileSync } from 'node:fs';
 import { sampleInterviews } from '../scripts/validation/sample-interviews.ts';
 import { createValidationModel, validateAnswers } from '../server/domain/answers-validation.ts';
 import { validateCompiled } from '../server/domain/compiled-validation.ts';
 import { compileValidationPlan } from '../server/domain/validation-plan.ts';
+import { createVersionValidator } from '../server/domain/version-validator.ts';
 
 interface Rate {
   interviews: number;
@@ -33,7 +35,7 @@ function timed(n: number, run: (i: number) => void): Rate {
   };
 }
 
-export async function runValidationBench(options: { reference?: number; fast?: number } = {}) {
+export async function runValidationBench(options: { reference?: number; fast?: number; demo?: number } = {}) {
   const referenceCount = options.reference ?? 20;
   const fastCount = options.fast ?? 2000;
   const json = JSON.parse(
@@ -56,12 +58,25 @@ export async function runValidationBench(options: { reference?: number; fast?: n
   const fast = timed(fastCount, (i) => {
     if (!validateCompiled(plan, sample[i].answers)) fallbacks++;
   });
+  // what the validation worker runs (fast path, survey-core for what it does not cover) on households
+  // as the demo's simulator makes them, without planted corruptions
+  const demo = sampleInterviews(20261207, options.demo ?? 1000, 0);
+  const worker = createVersionValidator(json);
+  for (const s of warm) worker.validate(s.answers);
+  const asWorker = timed(demo.length, (i) => worker.validate(demo[i].answers));
   let differing = 0;
   for (let i = 0; i < referenceCount; i++) {
     const got = validateCompiled(plan, sample[i].answers);
     if (got && JSON.stringify(got) !== verdicts[i]) differing++;
   }
-  const json_ = { reference, fast, fallbacks, differing, ratio: fast.perCpuSecond / reference.perCpuSecond };
+  const json_ = {
+    reference,
+    fast,
+    asWorker,
+    fallbacks,
+    differing,
+    ratio: fast.perCpuSecond / reference.perCpuSecond,
+  };
   const rate = (r: Rate) =>
     `${r.perSecond.toFixed(1)}/s wall, ${r.perCpuSecond.toFixed(1)}/CPU-s (${r.interviews} in ${r.seconds.toFixed(1)} s)`;
   const rows: Array<[string, string]> = [
@@ -70,6 +85,7 @@ export async function runValidationBench(options: { reference?: number; fast?: n
       'validation, compiled plan (IPEI v2)',
       `${rate(fast)}; ${json_.ratio.toFixed(0)}x per CPU-s, ${fallbacks} sent to survey-core, ${differing} verdicts differ`,
     ],
+    ['validation as the worker runs it (demo households)', rate(asWorker)],
   ];
   return { rows, json: json_ };
 }

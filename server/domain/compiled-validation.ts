@@ -31,6 +31,8 @@ const coreEmpty = (v: unknown): boolean => Helpers.isValueEmpty(typeof v === 'st
 const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPlain = (v: unknown): boolean => v === null || typeof v !== 'object';
 const PROPERTIES = {};
+/** survey-core's equality for "did the value change" (identical values are equal without asking). */
+const same = (a: unknown, b: unknown): boolean => a === b || Helpers.isTwoValueEquals(a, b);
 
 /** The interview's state: values, computed values and roster rows, re-evaluated after each change. */
 class State {
@@ -58,20 +60,25 @@ class State {
       const value = this.data[name];
       const rows = Array.isArray(value) ? (value as Row[]) : [];
       while (rows.length < min) rows.push({});
-      if (rows.length > 0) this.data[name] = rows;
+      if (rows.length > 0) this.setTop(name, rows);
       this.rows = rows;
+      this.panelContexts = [];
     }
   }
 
-  /** survey-core's filtered values: calculated values, then the data (rebuilt after a change). */
+  /**
+   * survey-core's filtered values: calculated values, then the data. Built once and kept up to date in
+   * place (roster rows are shared by reference), so the row contexts built on it stay valid.
+   */
   private cached: Row | null = null;
-  private dirty(): void {
-    this.cached = null;
-    this.panelContexts = [];
-  }
   values(): Row {
     this.cached ??= { ...this.calc, ...this.data };
     return this.cached;
+  }
+
+  private setCalc(name: string, v: unknown): void {
+    this.calc[name] = v;
+    if (this.cached && !(name in this.data)) this.cached[name] = v;
   }
 
   /** A roster row's context: the survey's values with `panel` and `panelIndex` in front. */
@@ -84,31 +91,23 @@ class State {
 
   /** Computed values to a fixed point (survey-core re-runs them on every change), then visibility. */
   refresh(): void {
-    this.dirty();
     for (let pass = 0; pass < 50; pass++) {
       let changed = false;
       for (const c of this.plan.calculated) {
         const v = c.runner.runValues(this.values(), PROPERTIES);
-        if (!Helpers.isTwoValueEquals(v, this.calc[c.name])) {
-          this.calc[c.name] = v;
-          this.dirty();
+        if (!same(v, this.calc[c.name])) {
+          this.setCalc(c.name, v);
           changed = true;
         }
-        if (c.intoResult && !Helpers.isTwoValueEquals(v, this.data[c.name])) this.setTop(c.name, v);
+        if (c.intoResult && !same(v, this.data[c.name])) this.setTop(c.name, v);
       }
       for (const q of this.plan.questions) {
-        if (q.expression && this.setComputed(this.data, q, this.values())) {
-          this.dirty();
-          changed = true;
-        }
+        if (q.expression && this.setComputed(null, q, this.values())) changed = true;
         if (!q.roster) continue;
         for (const t of q.roster.questions) {
           if (!t.expression) continue;
           for (let r = 0; r < this.rows.length; r++) {
-            if (this.setComputed(this.rows[r], t, this.context(t.expressionPanelOnly, r))) {
-              this.dirty();
-              changed = true;
-            }
+            if (this.setComputed(this.rows[r], t, this.context(t.expressionPanelOnly, r))) changed = true;
           }
         }
       }
@@ -129,15 +128,23 @@ class State {
   private panelContexts: Row[] = [];
 
   private setTop(name: string, v: unknown): void {
-    this.dirty();
     if (v === undefined) delete this.data[name];
     else this.data[name] = v;
+    if (!this.cached) return;
+    if (v !== undefined) this.cached[name] = v;
+    else if (name in this.calc) this.cached[name] = this.calc[name];
+    else delete this.cached[name];
   }
 
-  private setComputed(target: Row, q: PlanQuestion, values: Row): boolean {
+  /** Sets an expression question's value in a row, or at the top level when `target` is null. */
+  private setComputed(target: Row | null, q: PlanQuestion, values: Row): boolean {
     let v = q.expression?.runValues(values, PROPERTIES);
     if (v === Infinity) v = undefined;
-    if (Helpers.isTwoValueEquals(v, target[q.name])) return false;
+    if (same(v, (target ?? this.data)[q.name])) return false;
+    if (!target) {
+      this.setTop(q.name, v);
+      return true;
+    }
     if (v === undefined) delete target[q.name];
     else target[q.name] = v;
     return true;
@@ -180,8 +187,7 @@ class State {
   }
 
   clearTop(name: string): void {
-    delete this.data[name];
-    this.dirty();
+    this.setTop(name, undefined);
     if (this.plan.rosterNames.has(name)) this.attachRows();
     this.refresh();
   }
