@@ -38,6 +38,8 @@ const same = (a: unknown, b: unknown): boolean => a === b || Helpers.isTwoValueE
 class State {
   readonly data: Row;
   readonly calc: Row = {};
+  /** rows were added up to a roster's minimum (survey-core's panel count may then differ) */
+  padded = false;
   rows: Row[] = [];
   private pageVisible: boolean[] = [];
   private visible = new Map<PlanQuestion, boolean>();
@@ -59,6 +61,7 @@ class State {
       const min = Math.max(...(this.plan.groups.get(name) ?? []).map((q) => q.roster?.minPanelCount ?? 0));
       const value = this.data[name];
       const rows = Array.isArray(value) ? (value as Row[]) : [];
+      if (rows.length < min) this.padded = true;
       while (rows.length < min) rows.push({});
       if (rows.length > 0) this.setTop(name, rows);
       this.rows = rows;
@@ -206,6 +209,9 @@ function fits(plan: ValidationPlan, answers: Row): boolean {
     if (q.roster) {
       if (!Array.isArray(value) || !value.every(isRow)) return false;
       if (value.length > q.roster.maxPanelCount) return false;
+      // fewer rows than the roster's minimum: survey-core's panel count then is not the plan's (seen in
+      // the differential test: two empty panels for none given); survey-core judges those
+      if (value.length < q.roster.minPanelCount) return false;
       for (const row of value)
         for (const t of q.roster.questions) if (!fitsValue(t, (row as Row)[t.name])) return false;
     } else if (!fitsValue(q, value)) return false;
@@ -368,6 +374,9 @@ export function validateCompiled(plan: ValidationPlan, answers: Record<string, u
   checkRawAnswers(plan, answers, flagged);
   const state = new State(plan, answers);
   stripHiddenAnswers(plan, state, flagged);
+  // fewer rows than a roster's minimum on a shown roster: survey-core's panel count is not the plan's
+  // (the differential test saw two empty panels where none were given), so survey-core judges those
+  if (state.padded && plan.questions.some((q) => q.roster && state.shown(q))) return null;
   const { errors, warnings } = collectErrors(plan, state);
   flagged.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { errors, flagged, warnings };
