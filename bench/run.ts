@@ -38,6 +38,14 @@ if (wanted('intake')) {
   );
 }
 
+if (wanted('validation')) {
+  console.error('validation: simulated IPEI households, survey-core reference and compiled plan ...');
+  const { runValidationBench } = await import('./validation.ts');
+  const validation = await runValidationBench();
+  results.validation = validation.json;
+  rows.push(...validation.rows);
+}
+
 if (wanted('intake-sqld')) {
   console.error('intake on a libSQL server (sqld on loopback, ws://): 5,000 uploads from 50 clients ...');
   const sqld = await startSqld({ auth: true });

@@ -1,11 +1,10 @@
 /**
- * Runs in a worker thread: validates answers against a questionnaire version with survey-core, keeping
- * one model per version. Validating a large household can take a second; here it never blocks the
- * thread that answers the tablets.
+ * Runs in a worker thread: validates answers against a questionnaire version, keeping one validator per
+ * version (the compiled fast path where it applies, survey-core itself otherwise; same verdicts). Here
+ * validation never blocks the thread that answers the tablets.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Model } from 'survey-core';
-import { createValidationModel, validateAnswers } from '../domain/answers-validation.ts';
+import { createVersionValidator, type VersionValidator } from '../domain/version-validator.ts';
 
 export interface ValidationRequest {
   id: number;
@@ -15,17 +14,17 @@ export interface ValidationRequest {
   answers: Record<string, unknown>;
 }
 
-const models = new Map<string, Model>();
+const validators = new Map<string, VersionValidator>();
 
 parentPort?.on('message', (request: ValidationRequest) => {
   try {
-    let model = models.get(request.key);
-    if (!model) {
+    let validator = validators.get(request.key);
+    if (!validator) {
       if (!request.definition) throw new Error(`no definition for ${request.key}`);
-      model = createValidationModel(JSON.parse(request.definition));
-      models.set(request.key, model);
+      validator = createVersionValidator(JSON.parse(request.definition));
+      validators.set(request.key, validator);
     }
-    const { errors, flagged, warnings } = validateAnswers(model, request.answers);
+    const { errors, flagged, warnings } = validator.validate(request.answers);
     parentPort?.postMessage({ id: request.id, result: { errors, flagged, warnings } });
   } catch (error) {
     parentPort?.postMessage({ id: request.id, error: (error as Error).message });

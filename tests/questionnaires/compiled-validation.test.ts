@@ -1,0 +1,103 @@
+/**
+ * Differential test of the compiled validator against survey-core (the reference): simulated IPEI
+ * households (the demo's fieldwork simulator, seeded) with planted problems and random corruptions
+ * get, from the fast path, exactly the errors, flags and warnings survey-core gave them. survey-core's
+ * verdicts were written once by scripts/validation/reference-verdicts.ts into
+ * tests/fixtures/validation/<version>.seed-<seed>.jsonl (the reference costs seconds per interview);
+ * the interviews are regenerated here from the seed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sampleInterviews } from '../../scripts/validation/sample-interviews.ts';
+import { validateCompiled } from '../../server/domain/compiled-validation.ts';
+import { compileValidationPlan } from '../../server/domain/validation-plan.ts';
+import { createVersionValidator } from '../../server/domain/version-validator.ts';
+
+interface Reference {
+  i: number;
+  errors: Array<{ path: string; type: string; text: string }>;
+  flagged: Array<{ path: string; reason: string }>;
+  warnings: Array<{ path: string; text: string }>;
+}
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const FIXTURES = [
+  { version: 'household.v1', seed: 2 },
+  { version: 'household.v2', seed: 1 },
+];
+
+describe.each(FIXTURES)('the compiled validator of ipei/$version', ({ version, seed }) => {
+  const json = JSON.parse(read(`../../questionnaires/ipei/${version}.json`));
+  const base = `../fixtures/validation/${version}.seed-${seed}`;
+  const reference = read(`${base}.jsonl`)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Reference);
+  const sample = sampleInterviews(seed, reference.length);
+  const plan = compileValidationPlan(json);
+
+  it('regenerates the very interviews survey-core judged (the simulator is unchanged)', () => {
+    const digest = createHash('sha256')
+      .update(JSON.stringify(sample.map((s) => s.answers)))
+      .digest('hex');
+    const sealed = JSON.parse(read(`${base}.seal.json`)) as { count: number; sha256: string };
+    expect(sealed.count).toBe(reference.length);
+    expect(digest).toBe(sealed.sha256);
+  });
+
+  it('covers every kind of verdict: required, custom, warnings and each flag reason', () => {
+    const kinds = new Set<string>();
+    for (const r of reference) {
+      for (const e of r.errors) kinds.add(`error:${e.type}`);
+      for (const f of r.flagged) kinds.add(`flag:${f.reason}`);
+      if (r.warnings.length) kinds.add('warning');
+      if (!r.errors.length && !r.flagged.length) kinds.add('clean');
+    }
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining([
+        'clean',
+        'error:custom',
+        'error:required',
+        'flag:answered-but-hidden',
+        'flag:choice-not-in-list',
+        'flag:unknown-question',
+        'warning',
+      ]),
+    );
+  });
+
+  it('gives every interview survey-core’s errors, flags and warnings, in the same order', () => {
+    expect(plan).not.toBeNull();
+    if (!plan) return;
+    let compiled = 0;
+    const differing: number[] = [];
+    for (const ref of reference) {
+      const got = validateCompiled(plan, sample[ref.i].answers);
+      if (!got) continue; // answers of a shape only survey-core judges (it then does)
+      compiled++;
+      const want = { errors: ref.errors, flagged: ref.flagged, warnings: ref.warnings };
+      if (JSON.stringify(got) !== JSON.stringify(want)) differing.push(ref.i);
+    }
+    expect(differing).toEqual([]);
+    // the fast path judges nearly all of them itself (the rest are odd shapes from the corruptions)
+    expect(compiled).toBeGreaterThan(0.9 * reference.length);
+  });
+});
+
+describe('a questionnaire version the compiled validator does not cover', () => {
+  it('gets no plan and is judged by survey-core itself', () => {
+    const exit = JSON.parse(read('../../questionnaires/desks/exit.v1.json'));
+    expect(compileValidationPlan(exit)).toBeNull();
+    expect(createVersionValidator(exit).compiled).toBe(false);
+  });
+
+  it('sends answers of a shape the plan does not reproduce to survey-core', () => {
+    const json = JSON.parse(read('../../questionnaires/ipei/household.v2.json'));
+    const plan = compileValidationPlan(json);
+    expect(plan).not.toBeNull();
+    if (!plan) return;
+    expect(validateCompiled(plan, { a10_consent: 1, members: 'three people' })).toBeNull();
+    expect(validateCompiled(plan, { a10_consent: 1, members: [{ c05_age: 30 }] })).not.toBeNull();
+  });
+});
