@@ -9,6 +9,7 @@ import {
   type Json,
   L,
   lookup,
+  note,
   panelize,
   single,
   text,
@@ -81,13 +82,20 @@ export const coverPage: Json = {
   ],
 };
 
-const eligibleHousehold = '{a10_consent} = 1 and {b05_eligible} = 1';
+/** v3: the screener decides who is rostered (anyone possibly in scope), the roster decides eligibility. */
+const rostered = '{a10_consent} = 1 and {b05s_screen} <> 0';
 
 export const screenerPage: Json = {
   name: 'b_screener',
   title: L('B. Triagem e elegibilidade'),
   visibleIf: '{a10_consent} = 1',
   elements: [
+    note(
+      'b00_population',
+      L(
+        'População do inquérito: estrangeiro = primeira nacionalidade não cabo-verdiana (ou apátrida); imigrante = nascido fora de Cabo Verde. Registe no roster todos os agregados com um estrangeiro, um nascido no estrangeiro ou quando não se sabe; a elegibilidade decide-se no roster.',
+      ),
+    ),
     int('b01_residents', L('Quantas pessoas residem habitualmente neste agregado?'), 1, 30, {
       validators: [warn('{b01_residents} <= 12', L('Mais de 12 residentes: confirme.'))],
     }),
@@ -99,14 +107,19 @@ export const screenerPage: Json = {
     single('b03_stateless', L('Algum residente habitual é apátrida (sem nacionalidade)?'), YES_NO),
     single('b04_foreign_born', L('Algum residente habitual nasceu fora de Cabo Verde?'), YES_NO),
     calc(
+      'b05s_screen',
+      L('Triagem (1 elegível, 3 só nascido no estrangeiro, 98 não sabe, 0 não elegível)'),
+      'iif({b02_foreign_nat} = 1 or {b03_stateless} = 1, 1, iif({b02_foreign_nat} = 98, 98, iif({b04_foreign_born} = 1, 3, 0)))',
+    ),
+    calc(
       'b05_eligible',
-      L('Agregado elegível (1 = sim)'),
-      'iif({b02_foreign_nat} = 1 or {b03_stateless} = 1, 1, 0)',
+      L('Agregado elegível: algum membro elegível no roster (1 = sim)'),
+      'iif({hh_n_eligible} >= 1, 1, 0)',
     ),
     calc(
       'b05a_extended_only',
       L('Só no universo alargado (nascido no estrangeiro)'),
-      'iif({b05_eligible} = 0 and {b04_foreign_born} = 1, 1, 0)',
+      'iif({b05_eligible} = 0 and {hh_n_born_abroad} >= 1, 1, 0)',
     ),
   ],
 };
@@ -134,7 +147,7 @@ const marital: Choice[] = [
 export const rosterPage: Json = {
   name: 'c_roster',
   title: L('C. Composição do agregado'),
-  visibleIf: eligibleHousehold,
+  visibleIf: rostered,
   elements: [
     {
       type: 'paneldynamic',
@@ -150,11 +163,12 @@ export const rosterPage: Json = {
           L('O número de linhas difere do número de residentes (B01).'),
         ),
         warn(
-          "sumInArray({members}, 'c13_eligible') >= 1",
+          "{b05s_screen} <> 1 or sumInArray({members}, 'c13_eligible') >= 1",
           L('Nenhum membro elegível, mas B02/B03 disse que sim: confirme.'),
         ),
       ],
       templateElements: panelize([
+        calc('c00_line', L('Linha'), '{panelIndex} + 1'),
         text('c01_name', L('Primeiro nome')),
         single('c02_relationship', L('Relação com o representante do agregado'), relationship, {
           validators: [
@@ -220,6 +234,16 @@ export const rosterPage: Json = {
           'c13_eligible',
           L('Pessoa elegível (1 = sim)'),
           "iif({panel.c13a_first_nationality} notempty and {panel.c13a_first_nationality} <> 'CV', 1, 0)",
+        ),
+        calc(
+          'c13b_born_abroad',
+          L('Nascido(a) no estrangeiro (1 = sim)'),
+          "iif({panel.c06_birth_country} notempty and {panel.c06_birth_country} <> 'CV', 1, 0)",
+        ),
+        calc(
+          'c13c_extended',
+          L('Universo alargado: cabo-verdiano(a) nascido(a) no estrangeiro (1 = sim)'),
+          'iif({panel.c13_eligible} = 0 and {panel.c13b_born_abroad} = 1, 1, 0)',
         ),
         calc(
           'c14_individual',

@@ -210,7 +210,7 @@ export const closing: Json[] = [
     'z05_hh_result',
     L('Resultado da entrevista do agregado'),
     [
-      c(2, 'Não elegível (triagem)'),
+      c(2, 'Não elegível (triagem ou nenhum membro elegível no roster)'),
       c(11, 'Completa'),
       c(12, 'Parcial'),
       c(13, 'Recusa'),
@@ -222,7 +222,7 @@ export const closing: Json[] = [
       validators: [
         check(
           '{a10_consent} <> 1 or {b05_eligible} = 1 or {z05_hh_result} = 2',
-          L('Agregado não elegível (B05): o resultado é 2.'),
+          L('Nenhum membro elegível no roster (B05): o resultado é 2, não 11 nem 12.'),
         ),
         check(
           '{b05_eligible} <> 1 or {z05_hh_result} <> 2',

@@ -22,6 +22,11 @@ export const household: Json = {
     { name: 'hh_n_members', expression: "countInArray({members}, 'c01_name')", includeIntoResult: true },
     { name: 'hh_n_eligible', expression: "sumInArray({members}, 'c13_eligible')", includeIntoResult: true },
     {
+      name: 'hh_n_born_abroad',
+      expression: "sumInArray({members}, 'c13b_born_abroad')",
+      includeIntoResult: true,
+    },
+    {
       name: 'hh_n_individual',
       expression: "sumInArray({members}, 'c14_individual')",
       includeIntoResult: true,
