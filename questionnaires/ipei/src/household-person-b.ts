@@ -3,6 +3,7 @@ import { ISCO, ISIC } from './codelists.ts';
 import {
   type Choice,
   calc,
+  DK,
   int,
   type Json,
   L,
@@ -141,6 +142,7 @@ export const work: Json[] = [
       [3, L('30 000–49 999')],
       [4, L('50 000–99 999')],
       [5, L('≥ 100 000')],
+      DK,
       [99, L('Recusa')],
     ],
     { visibleIf: `${employed} and ${p('g14_income')} < 0` },
@@ -155,7 +157,7 @@ export const work: Json[] = [
     ],
     { visibleIf: employed },
   ),
-  single('g16_work_before', L('Trabalhava antes de vir para Cabo Verde?'), YES_NO, {
+  single('g16_work_before', L('Trabalhava antes de vir para Cabo Verde?'), YES_NO_DK, {
     visibleIf: `${p('c06_birth_country')} <> 'CV'`,
   }),
   lookup('g16a_isco_before', L('Profissão antes de vir (grande grupo ISCO-08)'), ISCO, {

@@ -160,21 +160,43 @@ export const intentions: Json[] = [
 
 /** Who answers for each eligible member 15+ (proxy allowed only for D to G), and the person result code. */
 export const respondent: Json[] = [
-  single('z01_respondent', L('Quem responde às perguntas individuais desta pessoa?'), [
-    c(1, 'A própria pessoa'),
-    c(2, 'Outro membro (proxy)'),
-    c(3, 'Ninguém (sem entrevista)'),
-  ]),
-  int('z01a_proxy_line', L('Linha do respondente proxy'), 1, 30, {
+  single(
+    'z01_respondent',
+    L('Quem responde às perguntas individuais de {panel.c01_name}?'),
+    [c(1, 'A própria pessoa'), c(2, 'Outro membro (proxy)'), c(3, 'Ninguém (sem entrevista)')],
+    {
+      validators: [
+        check(
+          `${p('z01_respondent')} <> 2 or {hh_n_members} > 1`,
+          L('Num agregado de uma só pessoa não há respondente proxy.'),
+        ),
+      ],
+    },
+  ),
+  // v3: the proxy is chosen by name among the roster's members; it must be another member aged 15+
+  {
+    type: 'dropdown',
+    name: 'z01a_proxy_line',
+    title: L('Quem responde por {panel.c01_name} (proxy)?'),
+    isRequired: true,
     visibleIf: `${p('z01_respondent')} = 2`,
-    validators: [check(`${p('z01a_proxy_line')} <= {hh_n_members}`, L('Essa linha não existe no agregado.'))],
-  }),
+    choicesFromQuestion: 'members',
+    choiceValuesFromQuestion: 'c00_line',
+    choiceTextsFromQuestion: 'c01_name',
+    validators: [
+      check(
+        `${p('z01a_proxy_line')} <> ${p('c00_line')} and countInArray({members}, 'c01_name', '{c00_line} = ' + ${p('z01a_proxy_line')} + ' and {c05_age} >= 15') = 1`,
+        L('O respondente proxy é outro membro do agregado com 15 anos ou mais.'),
+      ),
+    ],
+  },
   single(
     'z05p_person_result',
-    L('Resultado da entrevista individual'),
+    L('Resultado da entrevista individual de {panel.c01_name}'),
     [
       c(21, 'Completa, próprio'),
       c(22, 'Proxy (módulos permitidos)'),
+      c(26, 'Parcial: parou a meio (as respostas dadas ficam)'),
       c(23, 'Recusa'),
       c(24, 'Ausente'),
       c(25, 'Incapaz'),
@@ -182,7 +204,7 @@ export const respondent: Json[] = [
     {
       validators: [
         check(
-          `(${p('z01_respondent')} = 1 and ${p('z05p_person_result')} = 21) or (${p('z01_respondent')} = 2 and ${p('z05p_person_result')} = 22) or (${p('z01_respondent')} = 3 and ${p('z05p_person_result')} >= 23)`,
+          `(${p('z01_respondent')} = 1 and ${p('z05p_person_result')} anyof [21, 26]) or (${p('z01_respondent')} = 2 and ${p('z05p_person_result')} anyof [22, 26]) or (${p('z01_respondent')} = 3 and ${p('z05p_person_result')} anyof [23, 24, 25])`,
           L('O resultado não corresponde ao tipo de respondente.'),
         ),
       ],
@@ -243,6 +265,10 @@ export const closing: Json[] = [
         check(
           '{a10_consent} <> 1 or {z05_hh_result} <> 13',
           L('Com consentimento, o resultado não pode ser 13.'),
+        ),
+        check(
+          "{z05_hh_result} <> 11 or {hh_n_individual} = 0 or countInArray({members}, 'z05p_person_result', '{z05p_person_result} anyof [21, 22, 26]') >= 1",
+          L('Nenhuma pessoa elegível foi entrevistada: o resultado não pode ser 11.'),
         ),
       ],
     },
