@@ -67,9 +67,7 @@ const isComputed = (q: Question): boolean => q.getType() === 'expression' || q.g
 const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function allowedChoiceValues(q: QuestionSelectBase): Set<unknown> | null {
-  // choices loaded from a URL or taken from another question's answers (a roster's rows) are not a fixed
-  // list: the question's own validators check them
-  if (q.choicesByUrl?.url || q.choicesFromQuestion) return null;
+  if (q.choicesByUrl?.url) return null;
   const values = new Set<unknown>();
   for (const item of q.visibleChoices) values.add(item.value);
   for (const item of q.choices) values.add(item.value);

@@ -1,6 +1,6 @@
 /**
- * ipei/household.v3 person by person, on constructed households: the proxy is chosen by name among the
- * roster's members and must be another member aged 15+ (never the person, never in a one-person
+ * ipei/household.v3 person by person, on constructed households: the proxy is one of the
+ * roster's members (its line) and must be another member aged 15+ (never the person, never in a one-person
  * household); names are piped into the person's questions; "don't know" is offered on the items a proxy
  * answers; a partial person result (26) keeps the answers given without requiring the rest; a complete
  * household (11) whose eligible persons were all non-interviews is refused.
@@ -37,8 +37,7 @@ describe('household.v3 proxy respondents', () => {
 
   it('refuses the person as their own proxy, a line outside the roster and a child as proxy', () => {
     expect(errors(proxied(3))).toEqual([['members[2].z01a_proxy_line', PROXY]]);
-    // a line outside the roster is not among the drop-down's choices: SurveyJS drops it, so it is unanswered
-    expect(errors(proxied(5)).map(([path]) => path)).toEqual(['members[2].z01a_proxy_line']);
+    expect(errors(proxied(5))).toEqual([['members[2].z01a_proxy_line', PROXY]]);
     expect(errors(proxied(4, [caboVerdean('Zé', 10, 'CV', 3)]))).toEqual([
       ['members[2].z01a_proxy_line', PROXY],
     ]);
@@ -54,20 +53,14 @@ describe('household.v3 proxy respondents', () => {
     ]);
   });
 
-  it('lists the members by name as proxy choices and pipes the name into the person questions', () => {
+  it("pipes the person's name into the respondent, proxy and result questions", () => {
     const survey = new Model(householdV3);
     survey.data = proxied(1);
     const panel = (survey.getQuestionByName('members_p') as QuestionPanelDynamicModel).panels[2];
-    const proxy = panel.getQuestionByName('z01a_proxy_line');
-    expect(proxy.visibleChoices.map((c: { value: number; text: string }) => [c.value, c.text])).toEqual([
-      [1, 'Braima'],
-      [2, 'Djenifer'],
-      [3, 'Moussa'],
-    ]);
-    expect(proxy.locTitle.renderedHtml).toBe('Quem responde por Moussa (proxy)?');
-    expect(panel.getQuestionByName('z01_respondent').locTitle.renderedHtml).toBe(
-      'Quem responde às perguntas individuais de Moussa?',
-    );
+    const title = (name: string) => panel.getQuestionByName(name).locTitle.renderedHtml;
+    expect(title('z01_respondent')).toBe('Quem responde às perguntas individuais de Moussa?');
+    expect(title('z01a_proxy_line')).toBe('Quem responde por Moussa (proxy)? Linha no roster');
+    expect(title('z05p_person_result')).toBe('Resultado da entrevista individual de Moussa');
   });
 
   it('offers "don\'t know" on the items a proxy answers', () => {

@@ -1,5 +1,5 @@
 /**
- * Answers to ipei/household.v2 for one synthetic household, valid against the questionnaire
+ * Answers to ipei/household.v3 (the latest version; v2 answers plus what v3 asks) for one synthetic household, valid against the questionnaire
  * (skips, ranges, required items) and following the realism targets of ipei.md 5.10.
  */
 import {
@@ -285,6 +285,8 @@ function individual(r: Rand, m: Member, line: number, lines: number, members: Me
     if (a.g04_searched === 1) a.g05_search_methods = [pick(r, [1, 2, 4, 5])];
     else a.g07_not_search_reason = retired ? 3 : pick(r, [1, 2, 5, 6]);
     a.g06_available = lf === 'unemployed' ? 1 : 2;
+    // household.v3: a person not searching is asked whether a job is arranged to start (future starter)
+    if (a.g04_searched === 2) a.g06a_future_start = 2;
   }
   if (!m.bornCv) {
     a.g16_work_before = r() < 0.6 ? 1 : 2;
@@ -448,6 +450,25 @@ export interface GeneratedHousehold {
   hhClass: string;
 }
 
+/**
+ * The roster of an ineligible household with a Cabo Verdean born abroad (household.v3 rosters it: the
+ * extended universe). Drawn without the random stream, so the other households' answers stay as they were.
+ */
+function extendedRoster(n: number): Answers[] {
+  return Array.from({ length: n }, (_, i) => ({
+    c01_name: `Membro ${i + 1}`,
+    c02_relationship: i === 0 ? 1 : 3,
+    c03_sex: i % 2 === 0 ? 1 : 2,
+    c05_age: i === 0 ? 45 : 10 + i,
+    c06_birth_country: i === 0 ? 'PT' : 'CV',
+    ...(i === 0 ? {} : { c06a_birth_island: 7 }),
+    c07_nationality1: 'CV',
+    c08_other_nationality: 2,
+    ...(i === 0 || 10 + i >= 15 ? { c10_marital: 1 } : {}),
+    ...(i > 0 && 10 + i <= 24 ? { c12_in_school: 1 } : {}),
+  }));
+}
+
 /** The answers of one household visit for the plan (nonresponse ends after the cover). */
 export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHousehold {
   const lang = interviewLanguage(r, plan.nationality);
@@ -460,6 +481,7 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
   if (plan.result === 13) return { ...base, answers: { ...cover, a10_consent: 2, z05_hh_result: 13 } };
   if (plan.result === 2) {
     const n = 1 + poisson(r, 2);
+    const bornAbroad = r() < 0.3;
     return {
       ...base,
       answers: {
@@ -468,7 +490,9 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
         b01_residents: n,
         b02_foreign_nat: 2,
         b03_stateless: 2,
-        b04_foreign_born: r() < 0.3 ? 1 : 2,
+        b04_foreign_born: bornAbroad ? 1 : 2,
+        // household.v3 rosters a household with someone born abroad (the extended universe)
+        ...(bornAbroad ? { members: extendedRoster(n) } : {}),
         z03_understanding: 1,
         z05_hh_result: 2,
       },

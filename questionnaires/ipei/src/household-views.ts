@@ -173,23 +173,17 @@ export const respondent: Json[] = [
       ],
     },
   ),
-  // v3: the proxy is chosen by name among the roster's members; it must be another member aged 15+
-  {
-    type: 'dropdown',
-    name: 'z01a_proxy_line',
-    title: L('Quem responde por {panel.c01_name} (proxy)?'),
-    isRequired: true,
+  // v3: the proxy must be another member of the roster aged 15+ (a line number: a drop-down fed from the
+  // roster left a reused validation model with stale rows)
+  int('z01a_proxy_line', L('Quem responde por {panel.c01_name} (proxy)? Linha no roster'), 1, 30, {
     visibleIf: `${p('z01_respondent')} = 2`,
-    choicesFromQuestion: 'members',
-    choiceValuesFromQuestion: 'c00_line',
-    choiceTextsFromQuestion: 'c01_name',
     validators: [
       check(
         `${p('z01a_proxy_line')} <> ${p('c00_line')} and countInArray({members}, 'c01_name', '{c00_line} = ' + ${p('z01a_proxy_line')} + ' and {c05_age} >= 15') = 1`,
         L('O respondente proxy é outro membro do agregado com 15 anos ou mais.'),
       ),
     ],
-  },
+  }),
   single(
     'z05p_person_result',
     L('Resultado da entrevista individual de {panel.c01_name}'),
