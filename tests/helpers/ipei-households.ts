@@ -17,8 +17,15 @@ export const v3Model = () => createValidationModel(householdV3);
 
 /** A complete, valid v3 household: result 11, members 0 and 2 foreign nationals 15+, member 1 Cabo Verdean. */
 export function completeV3(): Answers & { members: Member[] } {
-  return read('tests/fixtures/questionnaires/household-complete.json');
+  return { ...read('tests/fixtures/questionnaires/household-complete.json'), ...firstVisit() };
 }
+
+/** What v3 adds to the cover of a first visit with contact: the interview date and the visit log. */
+export const firstVisit = (): Answers => ({
+  a07a_date: '2026-10-01',
+  a07b_visits: [{ a07c_visit_date: '2026-10-01', a07e_visit_result: 1 }],
+  a07f_contact: 1,
+});
 
 /** The cover of a household that agreed to the interview (first visit). */
 export const cover = (): Answers => ({
@@ -28,6 +35,7 @@ export const cover = (): Answers => ({
   a05_dwelling: 3,
   a06_household: 1,
   a07_visit: 1,
+  ...firstVisit(),
   a08_language: 1,
   a10_consent: 1,
 });

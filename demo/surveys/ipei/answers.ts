@@ -451,6 +451,22 @@ export interface GeneratedHousehold {
 }
 
 /**
+ * household.v3's interview date and visit log, drawn without the random stream: one line per visit, a
+ * week apart, the earlier ones without contact, the last one with the plan's outcome.
+ */
+function visitLog(plan: HouseholdPlan): Answers {
+  const day = (k: number) => `${SURVEY_YEAR}-10-${String(1 + 7 * k).padStart(2, '0')}`;
+  const last = plan.result === 14 ? 2 : plan.result === 13 ? 4 : plan.result === 16 ? 96 : 1;
+  return {
+    a07a_date: day(plan.visit - 1),
+    a07b_visits: Array.from({ length: plan.visit }, (_, k) => ({
+      a07c_visit_date: day(k),
+      a07e_visit_result: k === plan.visit - 1 ? last : 2,
+    })),
+  };
+}
+
+/**
  * The roster of an ineligible household with a Cabo Verdean born abroad (household.v3 rosters it: the
  * extended universe). Drawn without the random stream, so the other households' answers stay as they were.
  */
@@ -472,10 +488,21 @@ function extendedRoster(n: number): Answers[] {
 /** The answers of one household visit for the plan (nonresponse ends after the cover). */
 export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHousehold {
   const lang = interviewLanguage(r, plan.nationality);
-  const cover: Answers = { ...plan.preload, a07_visit: plan.visit, a08_language: lang.a08 };
+  const cover: Answers = {
+    ...plan.preload,
+    a07_visit: plan.visit,
+    ...visitLog(plan),
+    a07f_contact: 1,
+    a08_language: lang.a08,
+  };
   if (lang.a08 !== 1) cover.a09_interpreter = plan.result === 15 ? 1 : r() < 0.85 ? 1 : pick(r, [2, 3]);
   const base = { locale: lang.locale, members: [] as Member[], hhClass: hhClassOf(plan.nationality) };
-  if (plan.result === 14 || plan.result === 15 || plan.result === 16)
+  if (plan.result === 14) {
+    // household.v3: a visit without contact asks nothing else (no language, no consent)
+    const { a08_language: _l, a09_interpreter: _i, ...visit } = cover;
+    return { ...base, answers: { ...visit, a07f_contact: 2, z05_hh_result: 14 } };
+  }
+  if (plan.result === 15 || plan.result === 16)
     // household.v2: A10 records that no interview was possible; v1 had no way to say it
     return { ...base, answers: { ...cover, a10_consent: 3, z05_hh_result: plan.result } };
   if (plan.result === 13) return { ...base, answers: { ...cover, a10_consent: 2, z05_hh_result: 13 } };

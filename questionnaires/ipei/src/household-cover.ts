@@ -44,15 +44,52 @@ export const coverPage: Json = {
     int('a06_household', L('Número do agregado no alojamento'), 1, 9, pre),
     text('a06b_gps', L('GPS (automático)'), { readOnly: true, required: false }),
     int('a07_visit', L('Número da visita'), 1, 3),
-    single('a08_language', L('Língua da entrevista'), [
-      [1, L('Português')],
-      [2, L('Kriolu cabo-verdiano')],
-      [3, L('Francês')],
-      [4, L('Inglês')],
-      [5, L('Wolof')],
-      [6, L('Mandarim')],
-      [96, L('Outra, com intérprete')],
-    ]),
+    // v3: the interview's date (the reference dates follow it) and a log of every visit
+    date('a07a_date', L('Data da entrevista (desta visita)'), {
+      defaultValueExpression: 'today()',
+      validators: [check('{a07a_date} <= today()', L('A data da entrevista está no futuro.'))],
+    }),
+    {
+      type: 'paneldynamic',
+      name: 'a07b_visits',
+      title: L('Registo de visitas (uma linha por visita, incluindo esta)'),
+      templateTitle: L('Visita {panelIndex}'),
+      minPanelCount: 1,
+      maxPanelCount: 3,
+      isRequired: true,
+      validators: [
+        check(
+          "countInArray({a07b_visits}, 'a07e_visit_result') = {a07_visit}",
+          L('O registo de visitas deve ter uma linha por visita (A07).'),
+        ),
+      ],
+      templateElements: panelize([
+        date('a07c_visit_date', L('Data da visita')),
+        text('a07d_visit_time', L('Hora da visita'), { inputType: 'time', required: false }),
+        single('a07e_visit_result', L('Resultado da visita'), [
+          [1, L('Contacto: entrevista feita ou continuada')],
+          [2, L('Sem contacto: ninguém em casa')],
+          [3, L('Contacto: marcada nova visita')],
+          [4, L('Contacto: recusa')],
+          [96, L('Outro')],
+        ]),
+      ]),
+    },
+    single('a07f_contact', L('Houve contacto com o agregado nesta visita?'), YES_NO),
+    single(
+      'a08_language',
+      L('Língua da entrevista'),
+      [
+        [1, L('Português')],
+        [2, L('Kriolu cabo-verdiano')],
+        [3, L('Francês')],
+        [4, L('Inglês')],
+        [5, L('Wolof')],
+        [6, L('Mandarim')],
+        [96, L('Outra, com intérprete')],
+      ],
+      { visibleIf: '{a07f_contact} = 1' },
+    ),
     single(
       'a09_interpreter',
       L('Foi usado intérprete?'),
@@ -62,7 +99,7 @@ export const coverPage: Json = {
         [3, L('Sim, mediador da AAI/ULI')],
         [4, L('Sim, outro')],
       ],
-      { visibleIf: '{a08_language} <> 1' },
+      { visibleIf: '{a07f_contact} = 1 and {a08_language} <> 1' },
     ),
     single(
       'a10_consent',
@@ -78,6 +115,8 @@ export const coverPage: Json = {
           ),
         ] as Choice,
       ],
+      // v3: a visit without contact asks nothing else
+      { visibleIf: '{a07f_contact} = 1' },
     ),
   ],
 };
@@ -161,6 +200,10 @@ export const rosterPage: Json = {
         check(
           "countInArray({members}, 'c01_name') = {b01_residents}",
           L('O número de linhas difere do número de residentes (B01).'),
+        ),
+        check(
+          "countInArray({members}, 'c02_relationship', '{c02_relationship} = 1') = 1",
+          L('O agregado tem um e um só representante (relação 1 em C02).'),
         ),
         warn(
           "{b05s_screen} <> 1 or sumInArray({members}, 'c13_eligible') >= 1",

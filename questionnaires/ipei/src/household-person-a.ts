@@ -21,20 +21,22 @@ const NONE: Choice = [0, L('Nenhum')];
 const p = (n: string) => `{panel.${n}}`;
 
 export const migration: Json[] = [
-  int('d01_year_first', L('Em que ano veio viver para Cabo Verde pela primeira vez?'), 1950, 2026, {
+  // v3: years are checked against the interview's date (A07a), not the date of validation; no fixed cap
+  int('d01_year_first', L('Em que ano veio viver para Cabo Verde pela primeira vez?'), 1900, 2100, {
     validators: [
       check(
-        `${p('d01_year_first')} >= currentYear() - ${p('c05_age')} - 1`,
+        `${p('d01_year_first')} >= getYear({a07a_date}) - ${p('c05_age')} - 1`,
         L('Ano de chegada anterior ao nascimento.'),
       ),
-      check(`${p('d01_year_first')} <= currentYear()`, L('Ano no futuro.')),
+      check(`${p('d01_year_first')} <= getYear({a07a_date})`, L('Ano no futuro.')),
       warn(`${p('d01_year_first')} >= 1975`, L('Chegada antes de 1975: confirme.')),
     ],
   }),
   single('d02_abroad_12m', L('Desde então, viveu fora de Cabo Verde 12 meses ou mais?'), YES_NO_DK),
-  int('d03_year_recent', L('Ano da chegada mais recente'), 1950, 2026, {
+  int('d03_year_recent', L('Ano da chegada mais recente'), 1900, 2100, {
     visibleIf: `${p('d02_abroad_12m')} = 1`,
     validators: [
+      check(`${p('d03_year_recent')} <= getYear({a07a_date})`, L('Ano no futuro.')),
       check(
         `${p('d03_year_recent')} >= ${p('d01_year_first')}`,
         L('A chegada mais recente é anterior à primeira.'),

@@ -253,12 +253,24 @@ export const closing: Json[] = [
           L('Entrevista impossível (A10): o resultado é 14, 15 ou 16.'),
         ),
         check(
-          '{z05_hh_result} < 14 or {a10_consent} = 3',
+          '{z05_hh_result} < 14 or {a10_consent} = 3 or {a07f_contact} = 2',
           L('O resultado 14-16 quer dizer sem entrevista: responda A10 “entrevista impossível”.'),
         ),
         check(
           '{a10_consent} <> 1 or {z05_hh_result} <> 13',
           L('Com consentimento, o resultado não pode ser 13.'),
+        ),
+        check(
+          '{a07f_contact} <> 2 or {z05_hh_result} = 14',
+          L('Sem contacto nesta visita: o resultado é 14 (ninguém em casa após 3 visitas).'),
+        ),
+        check(
+          "{z05_hh_result} <> 14 or countInArray({a07b_visits}, 'a07e_visit_result', '{a07e_visit_result} = 2') >= 3",
+          L('O resultado 14 exige três visitas registadas sem contacto.'),
+        ),
+        check(
+          "countInArray({members}, 'g12_inps_job', '{g12_inps_job} = 1 and {e05_inps} = 2') = 0",
+          L('Contribuições pagas ao INPS (G12), mas E05 diz que não está inscrito(a): corrija uma das respostas.'),
         ),
         check(
           "{z05_hh_result} <> 11 or {hh_n_individual} = 0 or countInArray({members}, 'z05p_person_result', '{z05p_person_result} anyof [21, 22, 26]') >= 1",
