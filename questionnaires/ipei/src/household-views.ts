@@ -270,7 +270,9 @@ export const closing: Json[] = [
         ),
         check(
           "countInArray({members}, 'g12_inps_job', '{g12_inps_job} = 1 and {e05_inps} = 2') = 0",
-          L('Contribuições pagas ao INPS (G12), mas E05 diz que não está inscrito(a): corrija uma das respostas.'),
+          L(
+            'Contribuições pagas ao INPS (G12), mas E05 diz que não está inscrito(a): corrija uma das respostas.',
+          ),
         ),
         check(
           "{z05_hh_result} <> 11 or {hh_n_individual} = 0 or countInArray({members}, 'z05p_person_result', '{z05p_person_result} anyof [21, 22, 26]') >= 1",
