@@ -466,25 +466,6 @@ function visitLog(plan: HouseholdPlan): Answers {
   };
 }
 
-/**
- * The roster of an ineligible household with a Cabo Verdean born abroad (household.v3 rosters it: the
- * extended universe). Drawn without the random stream, so the other households' answers stay as they were.
- */
-function extendedRoster(n: number): Answers[] {
-  return Array.from({ length: n }, (_, i) => ({
-    c01_name: `Membro ${i + 1}`,
-    c02_relationship: i === 0 ? 1 : 3,
-    c03_sex: i % 2 === 0 ? 1 : 2,
-    c05_age: i === 0 ? 45 : 10 + i,
-    c06_birth_country: i === 0 ? 'PT' : 'CV',
-    ...(i === 0 ? {} : { c06a_birth_island: 7 }),
-    c07_nationality1: 'CV',
-    c08_other_nationality: 2,
-    ...(i === 0 || 10 + i >= 15 ? { c10_marital: 1 } : {}),
-    ...(i > 0 && 10 + i <= 24 ? { c12_in_school: 1 } : {}),
-  }));
-}
-
 /** The answers of one household visit for the plan (nonresponse ends after the cover). */
 export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHousehold {
   const lang = interviewLanguage(r, plan.nationality);
@@ -508,7 +489,10 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
   if (plan.result === 13) return { ...base, answers: { ...cover, a10_consent: 2, z05_hh_result: 13 } };
   if (plan.result === 2) {
     const n = 1 + poisson(r, 2);
-    const bornAbroad = r() < 0.3;
+    // household.v3 rosters a household with someone born abroad (extended universe); the simulated
+    // ineligible households stay without a roster (so the weights are those of the baseline): nobody born
+    // abroad. The draw is kept so that the random stream, and every other household, stays as it was.
+    r();
     return {
       ...base,
       answers: {
@@ -517,9 +501,7 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
         b01_residents: n,
         b02_foreign_nat: 2,
         b03_stateless: 2,
-        b04_foreign_born: bornAbroad ? 1 : 2,
-        // household.v3 rosters a household with someone born abroad (the extended universe)
-        ...(bornAbroad ? { members: extendedRoster(n) } : {}),
+        b04_foreign_born: 2,
         z03_understanding: 1,
         z05_hh_result: 2,
       },
