@@ -43,6 +43,7 @@ describe('questionnaires:check', () => {
       'desks/exit.v1.json',
       'ipei/household.v1.json',
       'ipei/household.v2.json',
+      'ipei/household.v3.json',
       'ipei/listing.v1.json',
     ]);
     for (const r of rows) expect(r.coverage.en.present).toBe(r.coverage.en.total);

@@ -22,7 +22,7 @@ describe('questionnaires:generate and frame:generate', () => {
     expect(Object.keys(files).sort()).toEqual([
       'design.json',
       'frame.csv',
-      'household.v2.json',
+      'household.v3.json',
       'listing.v1.json',
       'translations-status.json',
     ]);

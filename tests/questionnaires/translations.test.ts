@@ -18,13 +18,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 type Page = { name: string; title: Record<string, string> };
 const page = (files: Record<string, unknown>, name: string) =>
-  ((files['household.v2.json'] as { pages: Page[] }).pages.find((p) => p.name === name) as Page).title;
+  ((files['household.v3.json'] as { pages: Page[] }).pages.find((p) => p.name === name) as Page).title;
 
 describe('translation catalogues', () => {
   it('are the only source of the non-Portuguese text: without them the questionnaire is Portuguese only', () => {
     const files = questionnaireFiles(join(tmp, 'none'));
     expect(page(files, 'a_cover')).toEqual({ default: 'A. Capa e consentimento' });
-    expect(JSON.stringify(files['household.v2.json'])).not.toMatch(/"(en|fr|kea|wo|zh-Hans)":/);
+    expect(JSON.stringify(files['household.v3.json'])).not.toMatch(/"(en|fr|kea|wo|zh-Hans)":/);
   });
 
   it('a catalogue edit changes that string in the generated JSON and no variable, code or skip', () => {
@@ -37,11 +37,11 @@ describe('translation catalogues', () => {
     const after = questionnaireFiles(folder);
     expect(page(before, 'a_cover').kea).toBe('A. Kapa y konsentimentu');
     expect(page(after, 'a_cover').kea).toBe('A. Kapa');
-    expect(logicSkeleton(after['household.v2.json'])).toBe(logicSkeleton(before['household.v2.json']));
+    expect(logicSkeleton(after['household.v3.json'])).toBe(logicSkeleton(before['household.v3.json']));
     const status = after['translations-status.json'] as {
       strings: Record<string, { status: { kea: string } }>;
     };
-    expect(status.strings['household.v2:a_cover.title'].status.kea).toBe('reviewed');
+    expect(status.strings['household.v3:a_cover.title'].status.kea).toBe('reviewed');
   });
 
   it('keys come from element names, properties and choice codes, not positions', () => {

@@ -1,5 +1,5 @@
 /**
- * Answers to ipei/household.v2 for one synthetic household, valid against the questionnaire
+ * Answers to ipei/household.v3 (the latest version; v2 answers plus what v3 asks) for one synthetic household, valid against the questionnaire
  * (skips, ranges, required items) and following the realism targets of ipei.md 5.10.
  */
 import {
@@ -285,6 +285,8 @@ function individual(r: Rand, m: Member, line: number, lines: number, members: Me
     if (a.g04_searched === 1) a.g05_search_methods = [pick(r, [1, 2, 4, 5])];
     else a.g07_not_search_reason = retired ? 3 : pick(r, [1, 2, 5, 6]);
     a.g06_available = lf === 'unemployed' ? 1 : 2;
+    // household.v3: a person not searching is asked whether a job is arranged to start (future starter)
+    if (a.g04_searched === 2) a.g06a_future_start = 2;
   }
   if (!m.bornCv) {
     a.g16_work_before = r() < 0.6 ? 1 : 2;
@@ -448,18 +450,49 @@ export interface GeneratedHousehold {
   hhClass: string;
 }
 
+/**
+ * household.v3's interview date and visit log, drawn without the random stream: one line per visit, a
+ * week apart, the earlier ones without contact, the last one with the plan's outcome.
+ */
+function visitLog(plan: HouseholdPlan): Answers {
+  const day = (k: number) => `${SURVEY_YEAR}-10-${String(1 + 7 * k).padStart(2, '0')}`;
+  const last = plan.result === 14 ? 2 : plan.result === 13 ? 4 : plan.result === 16 ? 96 : 1;
+  return {
+    a07a_date: day(plan.visit - 1),
+    a07b_visits: Array.from({ length: plan.visit }, (_, k) => ({
+      a07c_visit_date: day(k),
+      a07e_visit_result: k === plan.visit - 1 ? last : 2,
+    })),
+  };
+}
+
 /** The answers of one household visit for the plan (nonresponse ends after the cover). */
 export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHousehold {
   const lang = interviewLanguage(r, plan.nationality);
-  const cover: Answers = { ...plan.preload, a07_visit: plan.visit, a08_language: lang.a08 };
+  const cover: Answers = {
+    ...plan.preload,
+    a07_visit: plan.visit,
+    ...visitLog(plan),
+    a07f_contact: 1,
+    a08_language: lang.a08,
+  };
   if (lang.a08 !== 1) cover.a09_interpreter = plan.result === 15 ? 1 : r() < 0.85 ? 1 : pick(r, [2, 3]);
   const base = { locale: lang.locale, members: [] as Member[], hhClass: hhClassOf(plan.nationality) };
-  if (plan.result === 14 || plan.result === 15 || plan.result === 16)
+  if (plan.result === 14) {
+    // household.v3: a visit without contact asks nothing else (no language, no consent)
+    const { a08_language: _l, a09_interpreter: _i, ...visit } = cover;
+    return { ...base, answers: { ...visit, a07f_contact: 2, z05_hh_result: 14 } };
+  }
+  if (plan.result === 15 || plan.result === 16)
     // household.v2: A10 records that no interview was possible; v1 had no way to say it
     return { ...base, answers: { ...cover, a10_consent: 3, z05_hh_result: plan.result } };
   if (plan.result === 13) return { ...base, answers: { ...cover, a10_consent: 2, z05_hh_result: 13 } };
   if (plan.result === 2) {
     const n = 1 + poisson(r, 2);
+    // household.v3 rosters a household with someone born abroad (extended universe); the simulated
+    // ineligible households stay without a roster (so the weights are those of the baseline): nobody born
+    // abroad. The draw is kept so that the random stream, and every other household, stays as it was.
+    r();
     return {
       ...base,
       answers: {
@@ -468,7 +501,7 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
         b01_residents: n,
         b02_foreign_nat: 2,
         b03_stateless: 2,
-        b04_foreign_born: r() < 0.3 ? 1 : 2,
+        b04_foreign_born: 2,
         z03_understanding: 1,
         z05_hh_result: 2,
       },

@@ -138,6 +138,18 @@ export function personPage(
   };
 }
 
+/**
+ * v3: a person stopped part-way (person result 26, partial) keeps the answers given: the modules' required
+ * questions are required only while the person's result is not partial.
+ */
+export function keepPartial(elements: Json[]): Json[] {
+  return elements.map((e) => {
+    if (e.isRequired !== true) return e;
+    const { isRequired: _, ...rest } = e;
+    return { ...rest, requiredIf: '{panel.z05p_person_result} <> 26' };
+  });
+}
+
 /** Inside a dynamic panel a question reaches its own value as `{panel.name}`: rewrite its validators. */
 export function panelize(elements: Json[]): Json[] {
   return elements.map((e) => {

@@ -9,6 +9,7 @@ import {
   type Json,
   L,
   lookup,
+  note,
   panelize,
   single,
   text,
@@ -43,15 +44,52 @@ export const coverPage: Json = {
     int('a06_household', L('Número do agregado no alojamento'), 1, 9, pre),
     text('a06b_gps', L('GPS (automático)'), { readOnly: true, required: false }),
     int('a07_visit', L('Número da visita'), 1, 3),
-    single('a08_language', L('Língua da entrevista'), [
-      [1, L('Português')],
-      [2, L('Kriolu cabo-verdiano')],
-      [3, L('Francês')],
-      [4, L('Inglês')],
-      [5, L('Wolof')],
-      [6, L('Mandarim')],
-      [96, L('Outra, com intérprete')],
-    ]),
+    // v3: the interview's date (the reference dates follow it) and a log of every visit
+    date('a07a_date', L('Data da entrevista (desta visita)'), {
+      defaultValueExpression: 'today()',
+      validators: [check('{a07a_date} <= today()', L('A data da entrevista está no futuro.'))],
+    }),
+    {
+      type: 'paneldynamic',
+      name: 'a07b_visits',
+      title: L('Registo de visitas (uma linha por visita, incluindo esta)'),
+      templateTitle: L('Visita {panelIndex}'),
+      minPanelCount: 1,
+      maxPanelCount: 3,
+      isRequired: true,
+      validators: [
+        check(
+          "countInArray({a07b_visits}, 'a07e_visit_result') = {a07_visit}",
+          L('O registo de visitas deve ter uma linha por visita (A07).'),
+        ),
+      ],
+      templateElements: panelize([
+        date('a07c_visit_date', L('Data da visita')),
+        text('a07d_visit_time', L('Hora da visita'), { inputType: 'time', required: false }),
+        single('a07e_visit_result', L('Resultado da visita'), [
+          [1, L('Contacto: entrevista feita ou continuada')],
+          [2, L('Sem contacto: ninguém em casa')],
+          [3, L('Contacto: marcada nova visita')],
+          [4, L('Contacto: recusa')],
+          [96, L('Outro')],
+        ]),
+      ]),
+    },
+    single('a07f_contact', L('Houve contacto com o agregado nesta visita?'), YES_NO),
+    single(
+      'a08_language',
+      L('Língua da entrevista'),
+      [
+        [1, L('Português')],
+        [2, L('Kriolu cabo-verdiano')],
+        [3, L('Francês')],
+        [4, L('Inglês')],
+        [5, L('Wolof')],
+        [6, L('Mandarim')],
+        [96, L('Outra, com intérprete')],
+      ],
+      { visibleIf: '{a07f_contact} = 1' },
+    ),
     single(
       'a09_interpreter',
       L('Foi usado intérprete?'),
@@ -61,7 +99,7 @@ export const coverPage: Json = {
         [3, L('Sim, mediador da AAI/ULI')],
         [4, L('Sim, outro')],
       ],
-      { visibleIf: '{a08_language} <> 1' },
+      { visibleIf: '{a07f_contact} = 1 and {a08_language} <> 1' },
     ),
     single(
       'a10_consent',
@@ -77,17 +115,26 @@ export const coverPage: Json = {
           ),
         ] as Choice,
       ],
+      // v3: a visit without contact asks nothing else
+      { visibleIf: '{a07f_contact} = 1' },
     ),
   ],
 };
 
-const eligibleHousehold = '{a10_consent} = 1 and {b05_eligible} = 1';
+/** v3: the screener decides who is rostered (anyone possibly in scope), the roster decides eligibility. */
+const rostered = '{a10_consent} = 1 and {b05s_screen} <> 0';
 
 export const screenerPage: Json = {
   name: 'b_screener',
   title: L('B. Triagem e elegibilidade'),
   visibleIf: '{a10_consent} = 1',
   elements: [
+    note(
+      'b00_population',
+      L(
+        'População do inquérito: estrangeiro = primeira nacionalidade não cabo-verdiana (ou apátrida); imigrante = nascido fora de Cabo Verde. Registe no roster todos os agregados com um estrangeiro, um nascido no estrangeiro ou quando não se sabe; a elegibilidade decide-se no roster.',
+      ),
+    ),
     int('b01_residents', L('Quantas pessoas residem habitualmente neste agregado?'), 1, 30, {
       validators: [warn('{b01_residents} <= 12', L('Mais de 12 residentes: confirme.'))],
     }),
@@ -99,14 +146,19 @@ export const screenerPage: Json = {
     single('b03_stateless', L('Algum residente habitual é apátrida (sem nacionalidade)?'), YES_NO),
     single('b04_foreign_born', L('Algum residente habitual nasceu fora de Cabo Verde?'), YES_NO),
     calc(
+      'b05s_screen',
+      L('Triagem (1 elegível, 3 só nascido no estrangeiro, 98 não sabe, 0 não elegível)'),
+      'iif({b02_foreign_nat} = 1 or {b03_stateless} = 1, 1, iif({b02_foreign_nat} = 98, 98, iif({b04_foreign_born} = 1, 3, 0)))',
+    ),
+    calc(
       'b05_eligible',
-      L('Agregado elegível (1 = sim)'),
-      'iif({b02_foreign_nat} = 1 or {b03_stateless} = 1, 1, 0)',
+      L('Agregado elegível: algum membro elegível no roster (1 = sim)'),
+      'iif({hh_n_eligible} >= 1, 1, 0)',
     ),
     calc(
       'b05a_extended_only',
       L('Só no universo alargado (nascido no estrangeiro)'),
-      'iif({b05_eligible} = 0 and {b04_foreign_born} = 1, 1, 0)',
+      'iif({b05_eligible} = 0 and {hh_n_born_abroad} >= 1, 1, 0)',
     ),
   ],
 };
@@ -134,7 +186,7 @@ const marital: Choice[] = [
 export const rosterPage: Json = {
   name: 'c_roster',
   title: L('C. Composição do agregado'),
-  visibleIf: eligibleHousehold,
+  visibleIf: rostered,
   elements: [
     {
       type: 'paneldynamic',
@@ -149,12 +201,17 @@ export const rosterPage: Json = {
           "countInArray({members}, 'c01_name') = {b01_residents}",
           L('O número de linhas difere do número de residentes (B01).'),
         ),
+        check(
+          "countInArray({members}, 'c02_relationship', '{c02_relationship} = 1') = 1",
+          L('O agregado tem um e um só representante (relação 1 em C02).'),
+        ),
         warn(
-          "sumInArray({members}, 'c13_eligible') >= 1",
+          "{b05s_screen} <> 1 or sumInArray({members}, 'c13_eligible') >= 1",
           L('Nenhum membro elegível, mas B02/B03 disse que sim: confirme.'),
         ),
       ],
       templateElements: panelize([
+        calc('c00_line', L('Linha'), '{panelIndex} + 1'),
         text('c01_name', L('Primeiro nome')),
         single('c02_relationship', L('Relação com o representante do agregado'), relationship, {
           validators: [
@@ -220,6 +277,16 @@ export const rosterPage: Json = {
           'c13_eligible',
           L('Pessoa elegível (1 = sim)'),
           "iif({panel.c13a_first_nationality} notempty and {panel.c13a_first_nationality} <> 'CV', 1, 0)",
+        ),
+        calc(
+          'c13b_born_abroad',
+          L('Nascido(a) no estrangeiro (1 = sim)'),
+          "iif({panel.c06_birth_country} notempty and {panel.c06_birth_country} <> 'CV', 1, 0)",
+        ),
+        calc(
+          'c13c_extended',
+          L('Universo alargado: cabo-verdiano(a) nascido(a) no estrangeiro (1 = sim)'),
+          'iif({panel.c13_eligible} = 0 and {panel.c13b_born_abroad} = 1, 1, 0)',
         ),
         calc(
           'c14_individual',

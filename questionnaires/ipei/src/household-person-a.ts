@@ -13,7 +13,6 @@ import {
   RF,
   single,
   warn,
-  YES_NO,
   YES_NO_DK,
 } from './dsl.ts';
 
@@ -22,20 +21,22 @@ const NONE: Choice = [0, L('Nenhum')];
 const p = (n: string) => `{panel.${n}}`;
 
 export const migration: Json[] = [
-  int('d01_year_first', L('Em que ano veio viver para Cabo Verde pela primeira vez?'), 1950, 2026, {
+  // v3: years are checked against the interview's date (A07a), not the date of validation; no fixed cap
+  int('d01_year_first', L('Em que ano veio viver para Cabo Verde pela primeira vez?'), 1900, 2100, {
     validators: [
       check(
-        `${p('d01_year_first')} >= currentYear() - ${p('c05_age')} - 1`,
+        `${p('d01_year_first')} >= getYear({a07a_date}) - ${p('c05_age')} - 1`,
         L('Ano de chegada anterior ao nascimento.'),
       ),
-      check(`${p('d01_year_first')} <= currentYear()`, L('Ano no futuro.')),
+      check(`${p('d01_year_first')} <= getYear({a07a_date})`, L('Ano no futuro.')),
       warn(`${p('d01_year_first')} >= 1975`, L('Chegada antes de 1975: confirme.')),
     ],
   }),
-  single('d02_abroad_12m', L('Desde então, viveu fora de Cabo Verde 12 meses ou mais?'), YES_NO),
-  int('d03_year_recent', L('Ano da chegada mais recente'), 1950, 2026, {
+  single('d02_abroad_12m', L('Desde então, viveu fora de Cabo Verde 12 meses ou mais?'), YES_NO_DK),
+  int('d03_year_recent', L('Ano da chegada mais recente'), 1900, 2100, {
     visibleIf: `${p('d02_abroad_12m')} = 1`,
     validators: [
+      check(`${p('d03_year_recent')} <= getYear({a07a_date})`, L('Ano no futuro.')),
       check(
         `${p('d03_year_recent')} >= ${p('d01_year_first')}`,
         L('A chegada mais recente é anterior à primeira.'),
@@ -132,7 +133,7 @@ export const legal: Json[] = [
     [[1, L('Já pediu')], [2, L('Tenciona pedir')], [3, L('Não')], DK],
     { visibleIf: `${p('c07_nationality1')} <> 'CV' and ${p('c08a_nationality2')} <> 'CV'` },
   ),
-  single('e07_passport', L('Tem passaporte válido do seu país?'), YES_NO, {
+  single('e07_passport', L('Tem passaporte válido do seu país?'), YES_NO_DK, {
     required: false,
     visibleIf: `${p('c07_nationality1')} <> 'XX'`,
   }),
@@ -147,7 +148,7 @@ const SCALE: Choice[] = [
 const higher = [31, 32, 4, 5, 6, 7, 8];
 
 export const education: Json[] = [
-  single('f01_literate', L('Sabe ler e escrever em alguma língua?'), YES_NO),
+  single('f01_literate', L('Sabe ler e escrever em alguma língua?'), YES_NO_DK),
   single(
     'f02_education',
     L('Nível de ensino mais elevado concluído'),
@@ -188,7 +189,7 @@ export const education: Json[] = [
     ],
     { visibleIf: `${p('f02_education')} anyof [${higher.join(', ')}] and ${p('f03_edu_country')} <> 'CV'` },
   ),
-  single('f05_studying', L('Está atualmente a estudar ou em formação?'), YES_NO),
+  single('f05_studying', L('Está atualmente a estudar ou em formação?'), YES_NO_DK),
   multiLookup('f06_mother_tongue', L('Língua(s) materna(s) (máximo 2)'), LANGUAGES, {
     maxSelectedChoices: 2,
   }),

@@ -3,6 +3,7 @@ import { ISCO, ISIC } from './codelists.ts';
 import {
   type Choice,
   calc,
+  DK,
   int,
   type Json,
   L,
@@ -17,8 +18,13 @@ import {
 
 const p = (n: string) => `{panel.${n}}`;
 const OTHER: Choice = [96, L('Outro')];
-const notWorking = `${p('g01_worked')} = 2 and ${p('g02_absent')} = 2`;
+// v3 (19th ICLS): absent from a job counts as employed only for the ILO reasons (holidays, illness, parental
+// leave, job training) or, for another reason, by duration (back within 3 months) or continued pay; seasonal
+// workers off-season are not employed; future starters who are available are unemployed.
+const ILO_ABSENCE = '[1, 2, 4, 5]';
+const notWorking = `${p('g01_worked')} = 2 and ${p('g02_absent')} notempty and ${p('g02e_employed')} = 0`;
 const employed = `${p('g17_lf_status')} = 1`;
+const otherAbsence = `${p('g03_absence_reason')} anyof [6, 96]`;
 
 export const work: Json[] = [
   single(
@@ -34,8 +40,32 @@ export const work: Json[] = [
   single(
     'g03_absence_reason',
     L('Principal motivo da ausência'),
-    [[1, L('Férias/licença')], [2, L('Doença')], [3, L('Sazonal')], OTHER],
-    { visibleIf: `${p('g02_absent')} = 1`, required: false },
+    [
+      [1, L('Férias/licença')],
+      [2, L('Doença')],
+      [4, L('Licença de maternidade ou paternidade')],
+      [5, L('Formação ligada ao trabalho')],
+      [3, L('Sazonal')],
+      [6, L('Falta de trabalho, suspensão ou lay-off')],
+      OTHER,
+    ],
+    { visibleIf: `${p('g02_absent')} = 1` },
+  ),
+  single(
+    'g03a_return_3m',
+    L('Vai voltar a esse trabalho no prazo de 3 meses desde o início da ausência?'),
+    YES_NO_DK,
+    {
+      visibleIf: otherAbsence,
+    },
+  ),
+  single('g03b_paid', L('Continua a receber pagamento desse trabalho durante a ausência?'), YES_NO_DK, {
+    visibleIf: `${otherAbsence} and ${p('g03a_return_3m')} anyof [2, 98]`,
+  }),
+  calc(
+    'g02e_employed',
+    L('Empregado (1 = sim): trabalhou ou ausente por motivo OIT, por menos de 3 meses ou com pagamento'),
+    `iif(${p('g01_worked')} = 1 or (${p('g02_absent')} = 1 and (${p('g03_absence_reason')} anyof ${ILO_ABSENCE} or ${p('g03a_return_3m')} = 1 or ${p('g03b_paid')} = 1)), 1, 0)`,
   ),
   single(
     'g04_searched',
@@ -57,6 +87,12 @@ export const work: Json[] = [
     { visibleIf: `${p('g04_searched')} = 1` },
   ),
   single(
+    'g06a_future_start',
+    L('Já tem um trabalho ou negócio combinado para começar nos próximos 3 meses?'),
+    YES_NO,
+    { visibleIf: `${p('g04_searched')} = 2` },
+  ),
+  single(
     'g07_not_search_reason',
     L('Principal motivo para não procurar'),
     [
@@ -68,7 +104,7 @@ export const work: Json[] = [
       [6, L('Acha que não há trabalho')],
       OTHER,
     ],
-    { visibleIf: `${p('g04_searched')} = 2` },
+    { visibleIf: `${p('g06a_future_start')} = 2` },
   ),
   single('g06_available', L('Poderia começar a trabalhar nas próximas 2 semanas?'), YES_NO, {
     visibleIf: notWorking,
@@ -76,7 +112,12 @@ export const work: Json[] = [
   calc(
     'g17_lf_status',
     L('Condição perante o trabalho (1 empregado, 2 desempregado, 3 fora da força de trabalho)'),
-    `iif(${p('g01_worked')} = 1 or ${p('g02_absent')} = 1, 1, iif(${p('g04_searched')} = 1 and ${p('g06_available')} = 1, 2, iif(${p('g01_worked')} notempty, 3, '')))`,
+    `iif(${p('g02e_employed')} = 1, 1, iif(${p('g06_available')} = 1 and (${p('g04_searched')} = 1 or ${p('g06a_future_start')} = 1), 2, iif(${p('g06_available')} notempty, 3, '')))`,
+  ),
+  calc(
+    'g18_potential_lf',
+    L('Força de trabalho potencial (1 = procura mas indisponível, ou disponível sem procurar)'),
+    `iif(${p('g17_lf_status')} = 3 and ((${p('g04_searched')} = 1 and ${p('g06_available')} = 2) or (${p('g04_searched')} = 2 and ${p('g06_available')} = 1)), 1, 0)`,
   ),
   text('g08_occupation', L('Emprego principal: profissão (descreva as tarefas)'), { visibleIf: employed }),
   lookup('g08a_isco', L('Grande grupo da CITP-08 (ISCO-08)'), ISCO, { visibleIf: employed }),
@@ -141,6 +182,7 @@ export const work: Json[] = [
       [3, L('30 000–49 999')],
       [4, L('50 000–99 999')],
       [5, L('≥ 100 000')],
+      DK,
       [99, L('Recusa')],
     ],
     { visibleIf: `${employed} and ${p('g14_income')} < 0` },
@@ -155,7 +197,7 @@ export const work: Json[] = [
     ],
     { visibleIf: employed },
   ),
-  single('g16_work_before', L('Trabalhava antes de vir para Cabo Verde?'), YES_NO, {
+  single('g16_work_before', L('Trabalhava antes de vir para Cabo Verde?'), YES_NO_DK, {
     visibleIf: `${p('c06_birth_country')} <> 'CV'`,
   }),
   lookup('g16a_isco_before', L('Profissão antes de vir (grande grupo ISCO-08)'), ISCO, {

@@ -160,21 +160,37 @@ export const intentions: Json[] = [
 
 /** Who answers for each eligible member 15+ (proxy allowed only for D to G), and the person result code. */
 export const respondent: Json[] = [
-  single('z01_respondent', L('Quem responde às perguntas individuais desta pessoa?'), [
-    c(1, 'A própria pessoa'),
-    c(2, 'Outro membro (proxy)'),
-    c(3, 'Ninguém (sem entrevista)'),
-  ]),
-  int('z01a_proxy_line', L('Linha do respondente proxy'), 1, 30, {
+  single(
+    'z01_respondent',
+    L('Quem responde às perguntas individuais de {panel.c01_name}?'),
+    [c(1, 'A própria pessoa'), c(2, 'Outro membro (proxy)'), c(3, 'Ninguém (sem entrevista)')],
+    {
+      validators: [
+        check(
+          `${p('z01_respondent')} <> 2 or {hh_n_members} > 1`,
+          L('Num agregado de uma só pessoa não há respondente proxy.'),
+        ),
+      ],
+    },
+  ),
+  // v3: the proxy must be another member of the roster aged 15+ (a line number: a drop-down fed from the
+  // roster left a reused validation model with stale rows)
+  int('z01a_proxy_line', L('Quem responde por {panel.c01_name} (proxy)? Linha no roster'), 1, 30, {
     visibleIf: `${p('z01_respondent')} = 2`,
-    validators: [check(`${p('z01a_proxy_line')} <= {hh_n_members}`, L('Essa linha não existe no agregado.'))],
+    validators: [
+      check(
+        `${p('z01a_proxy_line')} <> ${p('c00_line')} and countInArray({members}, 'c01_name', '{c00_line} = ' + ${p('z01a_proxy_line')} + ' and {c05_age} >= 15') = 1`,
+        L('O respondente proxy é outro membro do agregado com 15 anos ou mais.'),
+      ),
+    ],
   }),
   single(
     'z05p_person_result',
-    L('Resultado da entrevista individual'),
+    L('Resultado da entrevista individual de {panel.c01_name}'),
     [
       c(21, 'Completa, próprio'),
       c(22, 'Proxy (módulos permitidos)'),
+      c(26, 'Parcial: parou a meio (as respostas dadas ficam)'),
       c(23, 'Recusa'),
       c(24, 'Ausente'),
       c(25, 'Incapaz'),
@@ -182,7 +198,7 @@ export const respondent: Json[] = [
     {
       validators: [
         check(
-          `(${p('z01_respondent')} = 1 and ${p('z05p_person_result')} = 21) or (${p('z01_respondent')} = 2 and ${p('z05p_person_result')} = 22) or (${p('z01_respondent')} = 3 and ${p('z05p_person_result')} >= 23)`,
+          `(${p('z01_respondent')} = 1 and ${p('z05p_person_result')} anyof [21, 26]) or (${p('z01_respondent')} = 2 and ${p('z05p_person_result')} anyof [22, 26]) or (${p('z01_respondent')} = 3 and ${p('z05p_person_result')} anyof [23, 24, 25])`,
           L('O resultado não corresponde ao tipo de respondente.'),
         ),
       ],
@@ -210,7 +226,7 @@ export const closing: Json[] = [
     'z05_hh_result',
     L('Resultado da entrevista do agregado'),
     [
-      c(2, 'Não elegível (triagem)'),
+      c(2, 'Não elegível (triagem ou nenhum membro elegível no roster)'),
       c(11, 'Completa'),
       c(12, 'Parcial'),
       c(13, 'Recusa'),
@@ -222,7 +238,7 @@ export const closing: Json[] = [
       validators: [
         check(
           '{a10_consent} <> 1 or {b05_eligible} = 1 or {z05_hh_result} = 2',
-          L('Agregado não elegível (B05): o resultado é 2.'),
+          L('Nenhum membro elegível no roster (B05): o resultado é 2, não 11 nem 12.'),
         ),
         check(
           '{b05_eligible} <> 1 or {z05_hh_result} <> 2',
@@ -237,12 +253,30 @@ export const closing: Json[] = [
           L('Entrevista impossível (A10): o resultado é 14, 15 ou 16.'),
         ),
         check(
-          '{z05_hh_result} < 14 or {a10_consent} = 3',
+          '{z05_hh_result} < 14 or {a10_consent} = 3 or {a07f_contact} = 2',
           L('O resultado 14-16 quer dizer sem entrevista: responda A10 “entrevista impossível”.'),
         ),
         check(
           '{a10_consent} <> 1 or {z05_hh_result} <> 13',
           L('Com consentimento, o resultado não pode ser 13.'),
+        ),
+        check(
+          '{a07f_contact} <> 2 or {z05_hh_result} = 14',
+          L('Sem contacto nesta visita: o resultado é 14 (ninguém em casa após 3 visitas).'),
+        ),
+        check(
+          "{z05_hh_result} <> 14 or countInArray({a07b_visits}, 'a07e_visit_result', '{a07e_visit_result} = 2') >= 3",
+          L('O resultado 14 exige três visitas registadas sem contacto.'),
+        ),
+        check(
+          "countInArray({members}, 'g12_inps_job', '{g12_inps_job} = 1 and {e05_inps} = 2') = 0",
+          L(
+            'Contribuições pagas ao INPS (G12), mas E05 diz que não está inscrito(a): corrija uma das respostas.',
+          ),
+        ),
+        check(
+          "{z05_hh_result} <> 11 or {hh_n_individual} = 0 or countInArray({members}, 'z05p_person_result', '{z05p_person_result} anyof [21, 22, 26]') >= 1",
+          L('Nenhuma pessoa elegível foi entrevistada: o resultado não pode ser 11.'),
         ),
       ],
     },

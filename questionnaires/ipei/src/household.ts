@@ -1,5 +1,5 @@
 /** The IPEI household interview (questionnaire id `ipei-household`), assembled from its modules. */
-import { type Json, L, personPage } from './dsl.ts';
+import { type Json, keepPartial, L, personPage } from './dsl.ts';
 import { coverPage, rosterPage, screenerPage } from './household-cover.ts';
 import { education, legal, migration } from './household-person-a.ts';
 import { work } from './household-person-b.ts';
@@ -21,6 +21,11 @@ export const household: Json = {
   calculatedValues: [
     { name: 'hh_n_members', expression: "countInArray({members}, 'c01_name')", includeIntoResult: true },
     { name: 'hh_n_eligible', expression: "sumInArray({members}, 'c13_eligible')", includeIntoResult: true },
+    {
+      name: 'hh_n_born_abroad',
+      expression: "sumInArray({members}, 'c13b_born_abroad')",
+      includeIntoResult: true,
+    },
     {
       name: 'hh_n_individual',
       expression: "sumInArray({members}, 'c14_individual')",
@@ -48,23 +53,35 @@ export const household: Json = {
       'd_migration',
       L('D. Trajetória migratória'),
       `${proxyOk} and {panel.c06_birth_country} <> 'CV'`,
-      migration,
+      keepPartial(migration),
       withIndividuals,
     ),
-    personPage('e_legal', L('E. Situação legal e documentos'), proxyOk, legal, withIndividuals),
-    personPage('f_education', L('F. Educação e línguas'), proxyOk, education, withIndividuals),
-    personPage('g_work', L('G. Trabalho'), proxyOk, work, withIndividuals),
-    personPage('i_health', L('I. Saúde e serviços públicos'), selfOnly, health, withIndividuals),
-    personPage('j_remittances', L('J. Remessas e laços'), selfOnly, remittances, withIndividuals),
+    personPage('e_legal', L('E. Situação legal e documentos'), proxyOk, keepPartial(legal), withIndividuals),
+    personPage('f_education', L('F. Educação e línguas'), proxyOk, keepPartial(education), withIndividuals),
+    personPage('g_work', L('G. Trabalho'), proxyOk, keepPartial(work), withIndividuals),
+    personPage('i_health', L('I. Saúde e serviços públicos'), selfOnly, keepPartial(health), withIndividuals),
+    personPage(
+      'j_remittances',
+      L('J. Remessas e laços'),
+      selfOnly,
+      keepPartial(remittances),
+      withIndividuals,
+    ),
     personPage(
       'k_discrimination',
       L('K. Discriminação (só o próprio)'),
       selfOnly,
-      discrimination,
+      keepPartial(discrimination),
       withIndividuals,
     ),
-    personPage('l_integration', L('L. Integração e participação'), selfOnly, integration, withIndividuals),
-    personPage('m_intentions', L('M. Intenções'), selfOnly, intentions, withIndividuals),
+    personPage(
+      'l_integration',
+      L('L. Integração e participação'),
+      selfOnly,
+      keepPartial(integration),
+      withIndividuals,
+    ),
+    personPage('m_intentions', L('M. Intenções'), selfOnly, keepPartial(intentions), withIndividuals),
     {
       name: 'z_closing',
       title: L('Z. Encerramento'),

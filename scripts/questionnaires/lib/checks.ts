@@ -149,6 +149,8 @@ function checkExpressions(json: Json, nodes: QuestionNode[], model: Model | null
   const known = (v: string, roster: string | null): boolean => {
     const [head, ...rest] = v.split('.');
     const base = head.replace(/\[.*$/, '');
+    // SurveyJS's own variables inside a dynamic panel: the row's position
+    if (roster !== null && (base === 'panelIndex' || base === 'visiblePanelIndex')) return true;
     if (base === 'panel')
       return roster !== null && (inRoster.get(roster)?.has(rest[0].replace(/\[.*$/, '')) ?? false);
     return top.has(base) || (roster !== null && inRoster.get(roster)?.has(base) === true);

@@ -1,0 +1,55 @@
+/**
+ * Constructed IPEI households for the tests of ipei/household.v3 (tests/questionnaires/household-v3-*):
+ * the realistic three-member household of tests/fixtures/questionnaires/household-complete.json (two
+ * foreign adults, a Cabo Verdean spouse) completed with what v3 asks beyond v2, plus small builders for
+ * the cover and for roster rows, so each test states only the answers its point is about.
+ */
+import { readFileSync } from 'node:fs';
+import { createValidationModel } from '../../server/domain/answers-validation.ts';
+
+export type Member = Record<string, unknown>;
+export type Answers = Record<string, unknown> & { members?: Member[] };
+
+const read = (p: string) => JSON.parse(readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
+
+export const householdV3 = read('questionnaires/ipei/household.v3.json');
+export const v3Model = () => createValidationModel(householdV3);
+
+/** A complete, valid v3 household: result 11, members 0 and 2 foreign nationals 15+, member 1 Cabo Verdean. */
+export function completeV3(): Answers & { members: Member[] } {
+  return { ...read('tests/fixtures/questionnaires/household-complete.json'), ...firstVisit() };
+}
+
+/** What v3 adds to the cover of a first visit with contact: the interview date and the visit log. */
+export const firstVisit = (): Answers => ({
+  a07a_date: '2026-10-01',
+  a07b_visits: [{ a07c_visit_date: '2026-10-01', a07e_visit_result: 1 }],
+  a07f_contact: 1,
+});
+
+/** The cover of a household that agreed to the interview (first visit). */
+export const cover = (): Answers => ({
+  a02_island: 4,
+  a03_municipality: 'CV-SL',
+  a04_ea: 'CV-SL-0007',
+  a05_dwelling: 3,
+  a06_household: 1,
+  a07_visit: 1,
+  ...firstVisit(),
+  a08_language: 1,
+  a10_consent: 1,
+});
+
+/** A roster row of a Cabo Verdean national born in `birth` (no individual interview). */
+export const caboVerdean = (name: string, age: number, birth = 'CV', relationship = 1): Member => ({
+  c01_name: name,
+  c02_relationship: relationship,
+  c03_sex: 1,
+  c05_age: age,
+  c06_birth_country: birth,
+  ...(birth === 'CV' ? { c06a_birth_island: 4 } : {}),
+  c07_nationality1: 'CV',
+  c08_other_nationality: 2,
+  ...(age >= 15 ? { c10_marital: 1 } : {}),
+  ...(age >= 4 && age <= 24 ? { c12_in_school: 1 } : {}),
+});
