@@ -1,6 +1,7 @@
 /**
- * Answers to ipei/household.v3 (the latest version; v2 answers plus what v3 asks) for one synthetic household, valid against the questionnaire
- * (skips, ranges, required items) and following the realism targets of ipei.md 5.10.
+ * Answers to ipei/household.v3 (the latest version; v2 answers plus what v3 asks), or to household.v2,
+ * for one synthetic household, valid against the questionnaire (skips, ranges, required items) and
+ * following the realism targets of ipei.md 5.10.
  */
 import {
   drawNationality,
@@ -118,14 +119,21 @@ const normalish = (r: Rand) => r() + r() + r() - 1.5;
 const ECOWAS = ['GW', 'SN', 'NG', 'GN', 'GM', 'ML', 'GH', 'SL', 'CI', 'TG'];
 const EUROPE_US = ['PT', 'IT', 'ES', 'FR', 'DE', 'NL', 'GB', 'US'];
 
-function individual(r: Rand, m: Member, line: number, lines: number, members: Member[]): Answers {
+function individual(
+  r: Rand,
+  m: Member,
+  line: number,
+  lines: number,
+  members: Member[],
+  version: 2 | 3,
+): Answers {
   const a: Answers = {};
   const nat = m.nationality;
   const u = r();
   const fear = ECOWAS.includes(nat) ? 0.03 : 0;
   const respondent = u < 0.84 - fear ? 1 : u < 0.93 - fear ? 2 : 3;
   const adults = members.map((x, i) => ({ x, i })).filter(({ x, i }) => i !== line && x.age >= 15);
-  if (respondent === 2 && !adults.length) return individual(r, m, line, lines, members);
+  if (respondent === 2 && !adults.length) return individual(r, m, line, lines, members, version);
   a.z01_respondent = respondent;
   if (respondent === 3) {
     a.z05p_person_result = weighted(r, [
@@ -286,7 +294,7 @@ function individual(r: Rand, m: Member, line: number, lines: number, members: Me
     else a.g07_not_search_reason = retired ? 3 : pick(r, [1, 2, 5, 6]);
     a.g06_available = lf === 'unemployed' ? 1 : 2;
     // household.v3: a person not searching is asked whether a job is arranged to start (future starter)
-    if (a.g04_searched === 2) a.g06a_future_start = 2;
+    if (version >= 3 && a.g04_searched === 2) a.g06a_future_start = 2;
   }
   if (!m.bornCv) {
     a.g16_work_before = r() < 0.6 ? 1 : 2;
@@ -466,24 +474,28 @@ function visitLog(plan: HouseholdPlan): Answers {
   };
 }
 
-/** The answers of one household visit for the plan (nonresponse ends after the cover). */
-export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHousehold {
+/**
+ * The answers of one household visit for the plan (nonresponse ends after the cover), shaped for
+ * household.v3 (the fielded version) or, with `version` 2, for household.v2 as before v3 existed (the
+ * shape the validation fixtures were judged on). Both draw the same random numbers, so a seed gives the
+ * same households in either shape.
+ */
+export function householdAnswers(r: Rand, plan: HouseholdPlan, version: 2 | 3 = 3): GeneratedHousehold {
   const lang = interviewLanguage(r, plan.nationality);
   const cover: Answers = {
     ...plan.preload,
     a07_visit: plan.visit,
-    ...visitLog(plan),
-    a07f_contact: 1,
+    ...(version >= 3 ? { ...visitLog(plan), a07f_contact: 1 } : {}),
     a08_language: lang.a08,
   };
   if (lang.a08 !== 1) cover.a09_interpreter = plan.result === 15 ? 1 : r() < 0.85 ? 1 : pick(r, [2, 3]);
   const base = { locale: lang.locale, members: [] as Member[], hhClass: hhClassOf(plan.nationality) };
-  if (plan.result === 14) {
+  if (version >= 3 && plan.result === 14) {
     // household.v3: a visit without contact asks nothing else (no language, no consent)
     const { a08_language: _l, a09_interpreter: _i, ...visit } = cover;
     return { ...base, answers: { ...visit, a07f_contact: 2, z05_hh_result: 14 } };
   }
-  if (plan.result === 15 || plan.result === 16)
+  if (plan.result === 14 || plan.result === 15 || plan.result === 16)
     // household.v2: A10 records that no interview was possible; v1 had no way to say it
     return { ...base, answers: { ...cover, a10_consent: 3, z05_hh_result: plan.result } };
   if (plan.result === 13) return { ...base, answers: { ...cover, a10_consent: 2, z05_hh_result: 13 } };
@@ -492,7 +504,7 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
     // household.v3 rosters a household with someone born abroad (extended universe); the simulated
     // ineligible households stay without a roster (so the weights are those of the baseline): nobody born
     // abroad. The draw is kept so that the random stream, and every other household, stays as it was.
-    r();
+    const bornAbroad = r() < 0.3 && version < 3 ? 1 : 2;
     return {
       ...base,
       answers: {
@@ -501,7 +513,7 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
         b01_residents: n,
         b02_foreign_nat: 2,
         b03_stateless: 2,
-        b04_foreign_born: 2,
+        b04_foreign_born: bornAbroad,
         z03_understanding: 1,
         z05_hh_result: 2,
       },
@@ -529,7 +541,7 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan): GeneratedHouseho
     if (m.nationality !== 'CV') row.c11_cv_ancestry = r() < 0.19 ? 1 : r() < 0.95 ? 2 : 98;
     if (m.age >= 4 && m.age <= 24) row.c12_in_school = m.age < 18 ? 1 : r() < 0.3 ? 1 : 2;
     if (m.nationality !== 'CV' && m.age >= 15)
-      Object.assign(row, individual(r, m, i, members.length, members));
+      Object.assign(row, individual(r, m, i, members.length, members, version));
     return row;
   });
   if (plan.result === 12) {
