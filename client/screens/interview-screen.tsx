@@ -6,7 +6,9 @@ import { type SurveyProfile, surveyOfQuestionnaire } from '../../server/contract
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
-import { showComments, storageProblem } from '../interview/comments.ts';
+import { goToComment, showComments, storageProblem } from '../interview/comments.ts';
+import { CompleteSummary } from '../interview/complete-summary.tsx';
+import { completionReport, type Problem } from '../interview/completion-report.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
 import { createInterviewModel } from '../interview/survey-setup.ts';
@@ -25,6 +27,8 @@ interface Loaded {
   /** The survey's profile (cached with the questionnaire): languages, outcome variable, GPS item. */
   profile: SurveyProfile;
   model: Model;
+  /** the questionnaire's JSON: the summary before completing validates a copy of it */
+  json: Record<string, unknown>;
   recorder: ParadataRecorder;
   device: string;
 }
@@ -45,6 +49,9 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   // Writes still in flight, mirrored on the DOM synchronously (tests wait for data-pending="0").
   const pending = useRef(0);
   const sectionRef = useRef<HTMLElement>(null);
+  // "Finalizar" first opens the summary; only its confirmation lets SurveyJS complete.
+  const [summary, setSummary] = useState<Problem[] | null>(null);
+  const confirmed = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -72,7 +79,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       recorder.beginVisit(model.currentPage?.name ?? '');
       if (!cancelled) {
         setLocale(draft.locale);
-        setLoaded({ draft, profile, model, recorder, device });
+        setLoaded({ draft, profile, model, json: q.json, recorder, device });
       }
       const gps = await captureGps(CONFIG.gpsTimeoutMs);
       recorder.setGps(gps);
@@ -154,8 +161,15 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         await queue();
       })();
     };
+    const onCompleting = (_: Model, opt: { allow: boolean }) => {
+      if (confirmed.current) return;
+      opt.allow = false;
+      setSummary(completionReport(loaded.json, model.data, model.locale || loaded.profile.languages[0].code));
+      window.scrollTo(0, 0);
+    };
     model.onValueChanged.add(onValue);
     model.onCurrentPageChanged.add(onPage);
+    model.onCompleting.add(onCompleting);
     model.onComplete.add(onComplete);
     saveRef.current = () => save();
     const onHide = () => void save();
@@ -163,6 +177,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
     return () => {
       model.onValueChanged.remove(onValue);
       model.onCurrentPageChanged.remove(onPage);
+      model.onCompleting.remove(onCompleting);
       model.onComplete.remove(onComplete);
       window.removeEventListener('pagehide', onHide);
       if (model.state !== 'completed') void save();
@@ -219,7 +234,26 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         </p>
       )}
       <CommentList comments={loaded.draft.comments} model={loaded.model} t={t} />
-      <Survey model={loaded.model} />
+      {summary && (
+        <CompleteSummary
+          problems={summary}
+          t={t}
+          onGo={(path) => {
+            setSummary(null);
+            // after the survey is shown again: focus needs it on screen
+            setTimeout(() => goToComment(loaded.model, path), 0);
+          }}
+          onCancel={() => setSummary(null)}
+          onConfirm={() => {
+            setSummary(null);
+            confirmed.current = true;
+            if (!loaded.model.doComplete()) confirmed.current = false;
+          }}
+        />
+      )}
+      <div hidden={summary !== null}>
+        <Survey model={loaded.model} />
+      </div>
     </section>
   );
 }

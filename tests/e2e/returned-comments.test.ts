@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, login, openTablet } from './steps.ts';
+import { answerHousehold, finish, login, openTablet } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -54,7 +54,7 @@ describe('a returned interview on the tablet', () => {
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a1');
     await answerHousehold(page, ['Ana', 'Bruno', 'Carla'], [41, 39, 12]);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
     const [interview] = await e2e.interviewsOnServer();
     await e2e.ctx.jobs.drain();

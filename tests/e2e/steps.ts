@@ -52,6 +52,12 @@ export async function answerHousehold(page: Page, names: string[], ages: number[
   await settled(page);
 }
 
+/** "Finalizar" (the interview language's label), then the confirmation on the summary it opens. */
+export async function finish(page: Page, label = 'Finalizar') {
+  await page.getByRole('button', { name: label }).click();
+  await page.getByTestId('complete-confirm').click();
+}
+
 /** The interview id the tablet minted for its (only) draft, read from IndexedDB. */
 export function draftInterviewId(page: Page): Promise<string> {
   return page.evaluate(async () => {

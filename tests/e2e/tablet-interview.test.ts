@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, fillMembers, login, openTablet as openTabletAt, settled } from './steps.ts';
+import { answerHousehold, fillMembers, finish, login, openTablet as openTabletAt, settled } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -69,7 +69,7 @@ describe('tablet: an interview done offline is never lost', () => {
 
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByText('Complet', { exact: true }).click();
-    await page.getByRole('button', { name: 'Terminer' }).click();
+    await finish(page, 'Terminer');
 
     // Completed offline: it waits in the outbox, visible, with its state.
     const item = page.locator('[data-testid=outbox-item]');
@@ -112,7 +112,7 @@ describe('tablet: an interview done offline is never lost', () => {
     await login(page, 'enum_a2');
     e2e.faults.failPuts = 2;
     await answerHousehold(page, ['Djon'], [52]);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
 
     await page.locator('[data-testid=outbox-item][data-state=retry_wait]').waitFor();
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
@@ -170,7 +170,7 @@ describe('tablet: an interview done offline is never lost', () => {
     await page.locator('input[aria-label="Âge"]').nth(2).fill('8');
     await settled(page);
     await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByRole('button', { name: 'Terminer' }).click();
+    await finish(page, 'Terminer');
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 30_000 });
 
     expect(await e2e.revisionsOnServer(interviewId)).toEqual([1, 2]);

@@ -116,6 +116,9 @@ describe('tablet: the IPEI household questionnaire', () => {
       const finish = page.getByRole('button', { name: 'Terminer' });
       if (await finish.isVisible()) {
         await finish.click();
+        // the summary before completing: nothing left, then the confirmation
+        await page.getByTestId('complete-clean').waitFor();
+        await page.getByTestId('complete-confirm').click();
         break;
       }
       await page.getByRole('button', { name: 'Suivant' }).click();

@@ -1,0 +1,94 @@
+/**
+ * "Finalizar" on the tablet, in Debian's Chromium at 800x1280 and 1280x800: it opens a summary of what is
+ * left (here a soft warning on a roster row's age) instead of completing at once; a tap on a problem
+ * goes to its question; the interview completes only after the confirmation, and no screen of it
+ * overflows sideways.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { type E2E, startE2E } from './harness.ts';
+import { fillMembers, login, openTablet, settled } from './steps.ts';
+
+let e2e: E2E;
+let browser: Browser;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+const pageTitle = (page: Page) => page.locator('.sd-page__title').first();
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** "Próximo", once more when SurveyJS first only shows the page's warnings. */
+async function next(page: Page, to: string) {
+  await page.getByRole('button', { name: 'Próximo' }).click();
+  const warned = page.locator('.sd-error--warning').first();
+  const arrived = pageTitle(page).filter({ hasText: to });
+  await Promise.race([warned.waitFor(), arrived.waitFor()]);
+  if (!(await arrived.isVisible())) await page.getByRole('button', { name: 'Próximo' }).click();
+  await arrived.waitFor();
+}
+
+describe('completing an interview on the tablet', () => {
+  it('shows a summary first, jumps to a listed question, completes only after the confirmation', async () => {
+    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    await login(page, 'enum_a1');
+    await page.locator('[data-testid^=assignment-] button').first().click();
+    await page.getByText('Sim', { exact: true }).click();
+    await next(page, 'Agregado');
+    await fillMembers(page, ['Ana', 'Velho'], [41, 99], 'pt');
+
+    // SurveyJS lets a page with only warnings go: they wait for the summary
+    await next(page, 'Resultado');
+    await page.getByText('Completa', { exact: true }).click();
+    await settled(page);
+
+    await page.getByRole('button', { name: 'Finalizar' }).click();
+    const summary = page.getByTestId('complete-summary');
+    await summary.waitFor();
+    // the survey (and its Finalizar) is out of the way while the summary is open
+    expect(await page.getByRole('button', { name: 'Finalizar', exact: true }).count()).toBe(0);
+    const warnings = page.getByTestId('problems-warning').locator('li');
+    expect(await warnings.allInnerTexts()).toEqual([expect.stringContaining('Membros do agregado 2: Idade')]);
+    expect(await warnings.first().textContent()).toContain('Mais de 95 anos: confirme a idade');
+    expect(await page.getByTestId('problems-error').count()).toBe(0);
+    expect(await page.getByTestId('problems-unanswered').count()).toBe(0);
+    // a warning alone does not make completing a risk: the plain confirmation
+    expect(await page.getByTestId('complete-confirm').textContent()).toBe('Confirmar e finalizar');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // nothing was sent yet
+    expect(await e2e.interviewsOnServer()).toEqual([]);
+
+    // a tap on the problem goes to the roster page, at that question
+    await warnings.first().getByRole('button').click();
+    await pageTitle(page).filter({ hasText: 'Agregado' }).waitFor();
+    expect(await summary.count()).toBe(0);
+    const age = page.locator('input[aria-label="Idade"]').nth(1);
+    expect(await age.evaluate((el) => el === document.activeElement)).toBe(true);
+    // there the warning looks unlike a hard error: a dashed amber bar
+    const warning = page.locator('.sd-error--warning', { hasText: 'Mais de 95 anos' });
+    await warning.waitFor();
+    expect(await warning.evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe('dashed');
+
+    // landscape: back to the end, the summary again, then confirm
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await next(page, 'Resultado');
+    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await summary.waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.getByTestId('complete-cancel').click();
+    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await page.getByTestId('complete-confirm').click();
+    await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
+    expect((await e2e.interviewsOnServer()).length).toBe(1);
+    await context.close();
+  }, 300_000);
+});
