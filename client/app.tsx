@@ -4,7 +4,7 @@
  * enumerator's tablet downloads only the interview app; the service worker precaches every chunk, so
  * a staff member who opened the app online once still gets their screens offline.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '../server/contract/vocabulary.ts';
 import { APP_LANGUAGES, type AppLanguage, I18nContext, type MessageKey, translator } from './i18n.ts';
 import { persistStorage } from './offline/store.ts';
@@ -53,6 +53,17 @@ export function App() {
   const [online, setOnline] = useState(navigator.onLine);
   const [, setTick] = useState(0);
   const t = useMemo(() => translator(lang), [lang]);
+  // the header's height, for what sticks below it (the interview's bar)
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--header-height', `${el.offsetHeight}px`),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const setRoute = useCallback((r: Route) => {
     sessionStorage.setItem(ROUTE_KEY, JSON.stringify(r));
@@ -119,7 +130,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <header className="app-header">
+      <header className="app-header" ref={header}>
         <span className="brand">{t('app.title')}</span>
         {unlocked && (
           <nav>

@@ -11,6 +11,8 @@ import { CompleteSummary } from '../interview/complete-summary.tsx';
 import { completionReport, type Problem } from '../interview/completion-report.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
+import { SectionNav } from '../interview/section-nav.tsx';
+import { sectionStates } from '../interview/sections.ts';
 import { createInterviewModel } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
 import { deviceId, getQuestionnaire, getSurvey, queueEnvelope, saveDraft } from '../offline/store.ts';
@@ -52,6 +54,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   // "Finalizar" first opens the summary; only its confirmation lets SurveyJS complete.
   const [summary, setSummary] = useState<Problem[] | null>(null);
   const confirmed = useRef(false);
+  // bumped on every answer, page change and shown error: the section navigator reads the live model
+  const [, setChanges] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -167,8 +171,12 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       setSummary(completionReport(loaded.json, model.data, model.locale || loaded.profile.languages[0].code));
       window.scrollTo(0, 0);
     };
+    const bump = () => setChanges((n) => n + 1);
     model.onValueChanged.add(onValue);
     model.onCurrentPageChanged.add(onPage);
+    model.onValueChanged.add(bump);
+    model.onCurrentPageChanged.add(bump);
+    model.onValidatedErrorsOnCurrentPage.add(bump);
     model.onCompleting.add(onCompleting);
     model.onComplete.add(onComplete);
     saveRef.current = () => save();
@@ -177,6 +185,9 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
     return () => {
       model.onValueChanged.remove(onValue);
       model.onCurrentPageChanged.remove(onPage);
+      model.onValueChanged.remove(bump);
+      model.onCurrentPageChanged.remove(bump);
+      model.onValidatedErrorsOnCurrentPage.remove(bump);
       model.onCompleting.remove(onCompleting);
       model.onComplete.remove(onComplete);
       window.removeEventListener('pagehide', onHide);
@@ -222,6 +233,16 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         <span className="saved" data-testid="saved" data-saved={savedAt ?? ''}>
           {savedAt ? `✓ ${t('interview.saved')}` : ''}
         </span>
+        <SectionNav
+          sections={sectionStates(loaded.model)}
+          current={loaded.model.currentPage?.name}
+          t={t}
+          onGo={(s) => {
+            setSummary(null);
+            loaded.model.currentPage = s.page;
+            window.scrollTo(0, 0);
+          }}
+        />
       </div>
       {problem && (
         <p className="message error" role="alert" data-testid="interview-problem">

@@ -91,4 +91,51 @@ describe('completing an interview on the tablet', () => {
     expect((await e2e.interviewsOnServer()).length).toBe(1);
     await context.close();
   }, 300_000);
+  it('has a sticky bar with a section navigator: states, progress, free moves, and what is left listed', async () => {
+    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    await login(page, 'enum_a2');
+    await page.locator('[data-testid^=assignment-] button').first().click();
+    await page.getByText('Sim', { exact: true }).click();
+    await settled(page);
+    const section = (name: string) => page.locator(`[data-testid=section-nav] [data-section=${name}]`);
+    await page.getByTestId('sections-toggle').click();
+    expect(await section('cover').getAttribute('data-state')).toBe('done');
+    expect(await section('household').getAttribute('data-state')).toBe('not_started');
+    expect(await section('closing').getAttribute('data-state')).toBe('not_started');
+    expect(await page.getByTestId('sections-toggle').textContent()).toContain('1/3');
+
+    // straight to the last section, skipping the household: nothing stops the move
+    await section('closing').click();
+    await pageTitle(page).filter({ hasText: 'Resultado' }).waitFor();
+    await page.getByText('Completa', { exact: true }).click();
+    await settled(page);
+    expect(await page.getByTestId('progress').getAttribute('data-answered')).toBe('2');
+
+    // the summary lists the household's required question, and a tap opens it
+    await page.getByRole('button', { name: 'Finalizar' }).click();
+    const unanswered = page.getByTestId('problems-unanswered').locator('li');
+    expect(await unanswered.allTextContents()).toEqual([expect.stringContaining('Número de membros')]);
+    expect(await page.getByTestId('complete-confirm').textContent()).toContain('mesmo assim');
+    await unanswered.first().getByRole('button').click();
+    await pageTitle(page).filter({ hasText: 'Agregado' }).waitFor();
+
+    // a roster of six people makes a long page; the bar stays on screen while scrolling
+    await fillMembers(page, ['A', 'B', 'C', 'D', 'E', 'F'], [30, 31, 32, 33, 34, 35], 'pt');
+    await page.mouse.wheel(0, 3000);
+    await page.waitForFunction(() => window.scrollY > 300);
+    for (const el of [
+      page.getByRole('button', { name: /Voltar às tarefas/ }),
+      page.getByTestId('interview-language'),
+    ]) {
+      const box = await el.boundingBox();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(1280);
+    }
+    await page.getByTestId('sections-toggle').click();
+    expect(await section('household').getAttribute('data-state')).toBe('done');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  }, 300_000);
 });
