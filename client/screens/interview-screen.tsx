@@ -6,14 +6,14 @@ import { type SurveyProfile, surveyOfQuestionnaire } from '../../server/contract
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
-import { goToComment, showComments, storageProblem } from '../interview/comments.ts';
+import { goToComment, openCommentedRows, showComments, storageProblem } from '../interview/comments.ts';
 import { CompleteSummary } from '../interview/complete-summary.tsx';
 import { completionReport, type Problem } from '../interview/completion-report.ts';
 import { buildEnvelope } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
 import { SectionNav } from '../interview/section-nav.tsx';
 import { sectionStates } from '../interview/sections.ts';
-import { createInterviewModel } from '../interview/survey-setup.ts';
+import { createInterviewModel, oneRowPerScreen, renameTabsOnChange } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
 import { deviceId, getQuestionnaire, getSurvey, queueEnvelope, saveDraft } from '../offline/store.ts';
 import { db, notify, uploader } from '../services.ts';
@@ -68,7 +68,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       if (!survey) return setError('assignments.noQuestionnaire');
       const { profile } = survey;
       const device = await deviceId(db);
-      const model = createInterviewModel(q.json, draft.locale, profile.languages);
+      const model = createInterviewModel(oneRowPerScreen(q.json), draft.locale, profile.languages);
+      renameTabsOnChange(model);
       model.data = draft.answers;
       // Registered before the first render: the page the interview resumes at shows its comments too.
       model.onAfterRenderQuestion.add((_, opt) =>
@@ -76,6 +77,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       );
       if (draft.currentPage > 0 && draft.currentPage < model.visiblePageCount)
         model.currentPageNo = draft.currentPage;
+      openCommentedRows(model, draft.comments);
+      model.onCurrentPageChanged.add(() => openCommentedRows(model, draft.comments));
       const base = (draft.paradata as Partial<Paradata>).startedAt
         ? (draft.paradata as unknown as Paradata)
         : emptyParadata(device, Date.now());
