@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { fillMembers, login, openTablet, settled } from './steps.ts';
+import { fillMembers, login, openTablet, rowSettled, settled } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -71,7 +71,9 @@ describe('completing an interview on the tablet', () => {
     await warnings.first().getByRole('button').click();
     await pageTitle(page).filter({ hasText: 'Agregado' }).waitFor();
     expect(await summary.count()).toBe(0);
-    const age = page.locator('input[aria-label="Idade"]').nth(1);
+    await page.locator('.sd-tab-item--active', { hasText: '2. Velho' }).waitFor();
+    await rowSettled(page);
+    const age = page.locator('input[aria-label="Idade"]');
     expect(await age.evaluate((el) => el === document.activeElement)).toBe(true);
     // there the warning looks unlike a hard error: a dashed amber bar
     const warning = page.locator('.sd-error--warning', { hasText: 'Mais de 95 anos' });
@@ -94,6 +96,22 @@ describe('completing an interview on the tablet', () => {
   it('has a sticky bar with a section navigator: states, progress, free moves, and what is left listed', async () => {
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a2');
+    // the assignments are searched and filtered on the tablet
+    const cards = page.locator('[data-testid^=assignment-][data-status]');
+    await page.getByTestId('filter-search').fill('CV-SL');
+    await page.getByTestId('filter-count').filter({ hasText: '0 / 1' }).waitFor();
+    expect(await cards.count()).toBe(0);
+    await page.getByTestId('filter-search').fill('cv-pr 2');
+    await page.getByTestId('filter-count').filter({ hasText: '1 / 1' }).waitFor();
+    await page.getByTestId('filter-status').selectOption({ label: 'Por começar' });
+    expect(await cards.count()).toBe(1);
+    expect(await page.getByTestId('filter-ea').locator('option').allTextContents()).toEqual([
+      'Todas as áreas',
+      'CV-PR-0001',
+    ]);
+    // one term for the area, the survey's own (its profile's unit.cluster)
+    expect(await cards.first().textContent()).toContain('Distrito de recenseamento CV-PR-0001');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.locator('[data-testid^=assignment-] button').first().click();
     await page.getByText('Sim', { exact: true }).click();
     await settled(page);
@@ -119,18 +137,20 @@ describe('completing an interview on the tablet', () => {
     await unanswered.first().getByRole('button').click();
     await pageTitle(page).filter({ hasText: 'Agregado' }).waitFor();
 
-    // a roster of six people makes a long page; the bar stays on screen while scrolling
+    // the roster page, scrolled on a short screen: the bar stays in view
     await fillMembers(page, ['A', 'B', 'C', 'D', 'E', 'F'], [30, 31, 32, 33, 34, 35], 'pt');
+    await page.setViewportSize({ width: 800, height: 480 });
     await page.mouse.wheel(0, 3000);
-    await page.waitForFunction(() => window.scrollY > 300);
+    await page.waitForFunction(() => window.scrollY > 200);
     for (const el of [
       page.getByRole('button', { name: /Voltar às tarefas/ }),
       page.getByTestId('interview-language'),
     ]) {
       const box = await el.boundingBox();
       expect(box!.y).toBeGreaterThanOrEqual(0);
-      expect(box!.y + box!.height).toBeLessThanOrEqual(1280);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(480);
     }
+    await page.setViewportSize({ width: 800, height: 1280 });
     await page.getByTestId('sections-toggle').click();
     expect(await section('household').getAttribute('data-state')).toBe('done');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
