@@ -4,9 +4,18 @@
  * enumerator's tablet downloads only the interview app; the service worker precaches every chunk, so
  * a staff member who opened the app online once still gets their screens offline.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '../server/contract/vocabulary.ts';
-import { APP_LANGUAGES, type AppLanguage, I18nContext, type MessageKey, translator } from './i18n.ts';
+import { CONFIG } from './config.ts';
+import {
+  APP_LANGUAGE_NAMES,
+  APP_LANGUAGES,
+  I18nContext,
+  type MessageKey,
+  staffLanguage,
+  type TabletLanguage,
+  translator,
+} from './i18n.ts';
 import { persistStorage } from './offline/store.ts';
 import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
@@ -25,6 +34,7 @@ import {
   uploader,
 } from './services.ts';
 import { downloadAll } from './sync/download.ts';
+import { checkServer, type Reach } from './sync/reachability.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
 const AnalystScreen = lazy(() =>
@@ -45,14 +55,27 @@ function savedRoute(): Route {
 }
 
 export function App() {
-  const [lang, setLang] = useState<AppLanguage>(
-    () => (localStorage.getItem(LANG_KEY) as AppLanguage) || 'pt',
-  );
+  const [lang, setLang] = useState<TabletLanguage>(() => {
+    const saved = localStorage.getItem(LANG_KEY) as TabletLanguage | null;
+    return saved && APP_LANGUAGES.includes(saved) ? saved : 'pt';
+  });
   const [unlocked, setUnlocked] = useState<boolean | null>(null);
   const [route, setRouteState] = useState<Route>(savedRoute);
-  const [online, setOnline] = useState(navigator.onLine);
+  // the badge says whether the server answers (GET /api/health), not only whether the browser is online
+  const [reach, setReach] = useState<Reach>(navigator.onLine ? 'online' : 'offline');
   const [, setTick] = useState(0);
   const t = useMemo(() => translator(lang), [lang]);
+  // the header's height, for what sticks below it (the interview's bar)
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--header-height', `${el.offsetHeight}px`),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const setRoute = useCallback((r: Route) => {
     sessionStorage.setItem(ROUTE_KEY, JSON.stringify(r));
@@ -70,8 +93,12 @@ export function App() {
       // a retired (wiped) tablet locks itself: back to the login screen
       if (!db.keyHold.unlocked) setUnlocked((u) => (u === null ? null : false));
     });
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
+    const check = () =>
+      void checkServer(fetch, CONFIG.apiBase, CONFIG.healthTimeoutMs, navigator.onLine).then(setReach);
+    const on = check;
+    const off = () => setReach('offline');
+    check();
+    const timer = setInterval(check, CONFIG.healthIntervalMs);
     window.addEventListener('online', on);
     window.addEventListener('offline', off);
     void session.restore().then((user) => {
@@ -81,6 +108,7 @@ export function App() {
     void persistStorage();
     return () => {
       unsub();
+      clearInterval(timer);
       window.removeEventListener('online', on);
       window.removeEventListener('offline', off);
     };
@@ -113,13 +141,13 @@ export function App() {
     setUnlocked(false);
   };
 
-  const i18n = useMemo(() => ({ lang, t, setLang }), [lang, t]);
+  const i18n = useMemo(() => ({ lang: staffLanguage(lang), tabletLang: lang, t, setLang }), [lang, t]);
   const onDone = useCallback(() => setRoute({ screen: 'outbox' }), [setRoute]);
   const onBack = useCallback(() => setRoute({ screen: 'assignments' }), [setRoute]);
 
   return (
     <I18nContext.Provider value={i18n}>
-      <header className="app-header">
+      <header className="app-header" ref={header}>
         <span className="brand">{t('app.title')}</span>
         {unlocked && (
           <nav>
@@ -147,13 +175,21 @@ export function App() {
             </button>
           </nav>
         )}
-        <span className={online ? 'net online' : 'net offline'} data-testid="network">
-          {online ? t('status.online') : t('status.offline')}
+        <span
+          className={`net ${reach === 'online' ? 'online' : 'offline'}`}
+          data-testid="network"
+          data-reach={reach}
+        >
+          {t(`status.${reach}`)}
         </span>
-        <select aria-label="Language" value={lang} onChange={(e) => setLang(e.target.value as AppLanguage)}>
+        <select
+          aria-label="Language"
+          value={lang}
+          onChange={(e) => setLang(e.target.value as TabletLanguage)}
+        >
           {APP_LANGUAGES.map((l) => (
             <option key={l} value={l}>
-              {l.toUpperCase()}
+              {APP_LANGUAGE_NAMES[l]}
             </option>
           ))}
         </select>

@@ -6,6 +6,9 @@ export const CONFIG = {
   flushIntervalMs: 60_000,
   backoff: { baseMs: 3_000, maxMs: 10 * 60_000 },
   gpsTimeoutMs: 15_000,
+  /** How often the network badge asks the server (GET /api/health), and how long it waits. */
+  healthIntervalMs: 30_000,
+  healthTimeoutMs: 5_000,
   /** Warn the enumerator when the browser's storage is this full. */
   storageWarnFraction: 0.9,
 } as const;

@@ -1,8 +1,25 @@
-/** The app's own screens in Portuguese and English (the interview itself has six languages). */
+/**
+ * The app's own screens in Portuguese, English, French and Kriolu (the interview itself has the survey's
+ * languages). The enumerators' screens speak all four (French and Kriolu in messages-fr.ts and
+ * messages-kea.ts); the staff and analyst screens speak Portuguese and English, so French reads them in
+ * English and Kriolu in Portuguese (`lang` of the context).
+ */
 import { createContext, useContext } from 'react';
+import { fr } from './messages-fr.ts';
+import { kea } from './messages-kea.ts';
 
-export const APP_LANGUAGES = ['pt', 'en'] as const;
-export type AppLanguage = (typeof APP_LANGUAGES)[number];
+export const APP_LANGUAGES = ['pt', 'en', 'fr', 'kea'] as const;
+export type TabletLanguage = (typeof APP_LANGUAGES)[number];
+/** The languages of the staff and analyst screens. */
+export type AppLanguage = 'pt' | 'en';
+/** Each language in its own name, for the language switch. */
+export const APP_LANGUAGE_NAMES: Record<TabletLanguage, string> = {
+  pt: 'Português',
+  en: 'English',
+  fr: 'Français',
+  kea: 'Kriolu',
+};
+export const staffLanguage = (l: TabletLanguage): AppLanguage => (l === 'en' || l === 'fr' ? 'en' : 'pt');
 
 const en = {
   'app.title': 'Morabeza',
@@ -26,6 +43,7 @@ const en = {
   'nav.signOut': 'Sign out',
   'status.online': 'Online',
   'status.offline': 'Offline',
+  'status.noServer': 'No server',
   'status.retiredWiped':
     'A coordinator retired this tablet: its interviews were sent, and its data and keys deleted.',
   'status.retiredUnsent':
@@ -40,6 +58,13 @@ const en = {
   'assignments.dwelling': 'Dwelling',
   'assignments.household': 'Household',
   'assignments.status': 'Status',
+  'assignments.search': 'Search: name, place, dwelling',
+  'assignments.allStatuses': 'Every status',
+  'assignments.allAreas': 'Every area',
+  'assignments.sort': 'Sort',
+  'assignments.sortPlace': 'By area and dwelling',
+  'assignments.sortStatus': 'By status',
+  'assignments.sortRecent': 'Most recently worked on',
   'assignments.start': 'Start',
   'assignments.resume': 'Resume',
   'assignments.fix': 'Fix (returned)',
@@ -76,6 +101,20 @@ const en = {
   'interview.retry': 'Try again',
   'interview.revision': 'Revision',
   'interview.done': 'Interview completed and placed in the outbox.',
+  'sections.title': 'Section',
+  'sections.answered': 'answered',
+  'section.done': 'Done',
+  'section.errors': 'Has errors',
+  'section.started': 'In progress',
+  'section.not_started': 'Not started',
+  'complete.title': 'Before completing the interview',
+  'complete.clean': 'Every question shown is answered, with no error or warning.',
+  'complete.unanswered': 'Required questions not answered',
+  'complete.errors': 'Errors to fix',
+  'complete.warnings': 'Warnings to confirm with the respondent',
+  'complete.confirm': 'Confirm and complete',
+  'complete.confirmAnyway': 'Complete anyway (the supervisor will see the problems)',
+  'complete.cancel': 'Keep interviewing',
   'outbox.title': 'Outbox',
   'outbox.empty': 'Nothing waiting: every completed interview is on the server.',
   'outbox.damaged':
@@ -87,6 +126,13 @@ const en = {
   'outbox.nextAttempt': 'Next attempt',
   'outbox.interview': 'Interview',
   'outbox.fix': 'Fix',
+  'outbox.cause.offline': 'No network',
+  'outbox.cause.timeout': 'The server took too long',
+  'outbox.cause.server': 'The server had an error',
+  'outbox.cause.interrupted': 'The upload was interrupted',
+  'outbox.retryIn': 'retrying in {s} s',
+  'outbox.retryNow': 'retrying now',
+  'outbox.revision': 'revision',
   'log.accepted': 'Received by the server',
   'log.duplicate': 'Already on the server (resent copy)',
   'log.conflict': 'Conflict: the server holds another version of this revision',
@@ -122,6 +168,7 @@ const pt: Record<MessageKey, string> = {
   'nav.signOut': 'Terminar sessão',
   'status.online': 'Com rede',
   'status.offline': 'Sem rede',
+  'status.noServer': 'Sem servidor',
   'status.retiredWiped':
     'Um coordenador retirou este tablet: as entrevistas foram enviadas e os dados e as chaves apagados.',
   'status.retiredUnsent':
@@ -136,6 +183,13 @@ const pt: Record<MessageKey, string> = {
   'assignments.dwelling': 'Alojamento',
   'assignments.household': 'Agregado',
   'assignments.status': 'Estado',
+  'assignments.search': 'Procurar: nome, lugar, alojamento',
+  'assignments.allStatuses': 'Todos os estados',
+  'assignments.allAreas': 'Todas as áreas',
+  'assignments.sort': 'Ordenar',
+  'assignments.sortPlace': 'Por área e alojamento',
+  'assignments.sortStatus': 'Por estado',
+  'assignments.sortRecent': 'Trabalhadas mais recentemente',
   'assignments.start': 'Começar',
   'assignments.resume': 'Continuar',
   'assignments.fix': 'Corrigir (devolvida)',
@@ -173,6 +227,20 @@ const pt: Record<MessageKey, string> = {
   'interview.retry': 'Tentar de novo',
   'interview.revision': 'Revisão',
   'interview.done': 'Entrevista concluída e colocada na caixa de saída.',
+  'sections.title': 'Secção',
+  'sections.answered': 'respondidas',
+  'section.done': 'Concluída',
+  'section.errors': 'Com erros',
+  'section.started': 'Em curso',
+  'section.not_started': 'Por começar',
+  'complete.title': 'Antes de finalizar a entrevista',
+  'complete.clean': 'Todas as perguntas mostradas têm resposta, sem erros nem avisos.',
+  'complete.unanswered': 'Perguntas obrigatórias sem resposta',
+  'complete.errors': 'Erros a corrigir',
+  'complete.warnings': 'Avisos a confirmar com o inquirido',
+  'complete.confirm': 'Confirmar e finalizar',
+  'complete.confirmAnyway': 'Finalizar mesmo assim (o supervisor verá os problemas)',
+  'complete.cancel': 'Continuar a entrevista',
   'outbox.title': 'Caixa de saída',
   'outbox.empty': 'Nada à espera: todas as entrevistas concluídas estão no servidor.',
   'outbox.damaged':
@@ -184,6 +252,13 @@ const pt: Record<MessageKey, string> = {
   'outbox.nextAttempt': 'Próxima tentativa',
   'outbox.interview': 'Entrevista',
   'outbox.fix': 'Corrigir',
+  'outbox.cause.offline': 'Sem rede',
+  'outbox.cause.timeout': 'O servidor demorou demasiado',
+  'outbox.cause.server': 'O servidor teve um erro',
+  'outbox.cause.interrupted': 'O envio foi interrompido',
+  'outbox.retryIn': 'nova tentativa dentro de {s} s',
+  'outbox.retryNow': 'nova tentativa agora',
+  'outbox.revision': 'revisão',
   'log.accepted': 'Recebida pelo servidor',
   'log.duplicate': 'Já estava no servidor (cópia reenviada)',
   'log.conflict': 'Conflito: o servidor tem outra versão desta revisão',
@@ -196,11 +271,11 @@ const pt: Record<MessageKey, string> = {
   'log.interrupted': 'O envio foi interrompido; será reenviada',
 };
 
-export const MESSAGES: Record<AppLanguage, Record<MessageKey, string>> = { en, pt };
+export const MESSAGES: Record<TabletLanguage, Record<MessageKey, string>> = { en, pt, fr, kea };
 
 export type Translate = (key: MessageKey) => string;
 
-export function translator(lang: AppLanguage): Translate {
+export function translator(lang: TabletLanguage): Translate {
   return (key) => MESSAGES[lang][key] ?? key;
 }
 
@@ -211,11 +286,15 @@ export function logText(t: Translate, event: string): string {
 }
 
 export const I18nContext = createContext<{
+  /** the staff screens' language (see above) */
   lang: AppLanguage;
+  /** the language the enumerator chose */
+  tabletLang: TabletLanguage;
   t: Translate;
-  setLang: (l: AppLanguage) => void;
+  setLang: (l: TabletLanguage) => void;
 }>({
   lang: 'pt',
+  tabletLang: 'pt',
   t: translator('pt'),
   setLang: () => {},
 });

@@ -35,14 +35,32 @@ export function goToComment(model: Model, path: string | null): boolean {
   const q = questionAtPath(model, path);
   if (!q) return false;
   const roster = q.parentQuestion as QuestionPanelDynamicModel | null;
-  if (roster?.getType() === 'paneldynamic' && roster.displayMode !== 'list') {
-    roster.currentIndex = roster.panels.indexOf(q.parent as PanelModel);
-  }
   const page = q.page ?? roster?.page;
   if (!page?.isVisible) return false;
   if (model.currentPage !== page) model.currentPage = page;
+  // after the page: a page change opens the first commented row of each roster
+  if (roster?.getType() === 'paneldynamic' && roster.displayMode !== 'list') {
+    roster.currentIndex = roster.panels.indexOf(q.parent as PanelModel);
+  }
   q.focus();
   return true;
+}
+
+/**
+ * Rosters shown one row at a time open, on the current page, the first row a comment is about, so the
+ * comment is on screen rather than behind another row's tab.
+ */
+export function openCommentedRows(model: Model, comments: Draft['comments']): void {
+  const opened = new Set<QuestionPanelDynamicModel>();
+  for (const c of comments) {
+    const q = questionAtPath(model, c.question);
+    const roster = q?.parentQuestion as QuestionPanelDynamicModel | null | undefined;
+    if (!roster) continue;
+    if (roster.getType() !== 'paneldynamic' || roster.displayMode === 'list') continue;
+    if (opened.has(roster) || roster.page !== model.currentPage) continue;
+    opened.add(roster);
+    roster.currentIndex = roster.panels.indexOf(q?.parent as PanelModel);
+  }
 }
 
 /** Called from SurveyJS's onAfterRenderQuestion: puts each comment that belongs here above the question. */

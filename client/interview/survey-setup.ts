@@ -98,6 +98,56 @@ export function createInterviewModel(
 }
 
 /**
+ * One roster row per screen: every roster (dynamic panel) of the interview is shown as tabs, one row
+ * (person) at a time, whatever display the questionnaire asks, so a page of a 3-person roster is not ten
+ * screens tall. Each tab is named by the row title the questionnaire gives ("Line {panelIndex}:
+ * {panel.name}"), else by the row's first free-text answer (a person's name). Done by the engine on
+ * a copy of the questionnaire's JSON before the model is built (SurveyJS builds its tab bar then; a
+ * display switched on a live model lost a tab); the survey's files are left as they are.
+ */
+type RosterJson = {
+  type?: string;
+  name?: string;
+  inputType?: string;
+  displayMode?: string;
+  prevPanelText?: string;
+  nextPanelText?: string;
+  templateTitle?: unknown;
+  templateTabTitle?: unknown;
+  elements?: RosterJson[];
+  templateElements?: RosterJson[];
+  pages?: RosterJson[];
+};
+
+export function oneRowPerScreen(json: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(json) as RosterJson;
+  const stack: RosterJson[] = [...(copy.pages ?? [])];
+  while (stack.length > 0) {
+    const el = stack.pop() as RosterJson;
+    stack.push(...(el.elements ?? []), ...(el.templateElements ?? []));
+    if (el.type !== 'paneldynamic') continue;
+    el.displayMode = 'tab';
+    // the row's own Previous/Next are arrows: their words were the page buttons' ("Next" twice)
+    el.prevPanelText = '‹';
+    el.nextPanelText = '›';
+    if (el.templateTabTitle) continue;
+    const label = (el.templateElements ?? []).find(
+      (t) => t.type === 'text' && (t.inputType ?? 'text') === 'text',
+    );
+    if (el.templateTitle) el.templateTabTitle = el.templateTitle;
+    else if (label) el.templateTabTitle = `{panelIndex}. {panel.${label.name}}`;
+  }
+  return copy as Record<string, unknown>;
+}
+
+/** SurveyJS computes a tab's title once: a name typed in a row renames its tab. */
+export function renameTabsOnChange(model: Model): void {
+  model.onDynamicPanelValueChanged.add((_, o) => {
+    for (const tab of o.question.tabbedMenu?.actions ?? []) tab.locTitle.strChanged();
+  });
+}
+
+/**
  * The assignment's preload, kept to the questions this questionnaire asks. A preload that names a
  * choice by its text ("Santiago") where the question stores a code (7) is mapped to the code.
  */

@@ -1,11 +1,18 @@
-/** The enumerator's assignments: EA, dwelling, household and the status as this tablet knows it. */
-import { useState } from 'react';
+/**
+ * The enumerator's assignments: EA, municipality by name, dwelling, household, the head's name once
+ * known, and the status as this tablet knows it; searched, filtered (status, EA) and sorted on the tablet.
+ */
+import { useMemo, useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
+import { isSealed } from '../../server/contract/sealed-envelope.ts';
+import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { startDraft } from '../interview/drafts.ts';
+import { headName } from '../interview/household-label.ts';
+import { clusterTerm, placeName } from '../interview/place-names.ts';
 import { preloadAnswers } from '../interview/survey-setup.ts';
 import type { Draft, OutboxItem } from '../offline/db.ts';
-import { deviceId, getQuestionnaire } from '../offline/store.ts';
+import { deviceId, getQuestionnaire, getSurvey } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { api, db, notify, ui } from '../services.ts';
 import { downloadAll } from '../sync/download.ts';
@@ -24,8 +31,14 @@ function localStatus(a: Assignment, draft: Draft | undefined, out: OutboxItem | 
   return `state.${a.status}` as MessageKey;
 }
 
+type Sort = 'place' | 'status' | 'recent';
+
 export function AssignmentsScreen({ onOpen }: Props) {
-  const { t } = useI18n();
+  const { t, tabletLang: lang } = useI18n();
+  const [search, setSearch] = useState('');
+  const [statusFilter, setStatusFilter] = useState('');
+  const [eaFilter, setEaFilter] = useState('');
+  const [sort, setSort] = useState<Sort>('place');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const data = useLive(async () => {
@@ -37,8 +50,70 @@ export function AssignmentsScreen({ onOpen }: Props) {
     assignments.sort(
       (a, b) => a.ea.code.localeCompare(b.ea.code) || a.dwelling - b.dwelling || a.household - b.household,
     );
-    return { assignments, drafts, outbox };
+    // each survey's profile and questionnaire, for names (municipality, EA term, head of household)
+    const surveys = new Map<string, SurveyProfile>();
+    const questionnaires = new Map<string, Record<string, unknown>>();
+    for (const a of assignments) {
+      if (a.survey && !surveys.has(a.survey)) {
+        const s = await getSurvey(db, a.survey);
+        if (s) surveys.set(a.survey, s.profile);
+      }
+      const key = `${a.questionnaireId}@${a.questionnaireVersion}`;
+      if (!questionnaires.has(key)) {
+        const q = await getQuestionnaire(db, a.questionnaireId, a.questionnaireVersion);
+        if (q) questionnaires.set(key, q.json);
+      }
+    }
+    return { assignments, drafts, outbox, surveys, questionnaires };
   }, []);
+
+  const rows = useMemo(() => {
+    if (!data) return [];
+    return data.assignments.map((a) => {
+      const draft = data.drafts.find((d) => d.assignmentId === a.id);
+      const out = data.outbox.find(
+        (o) => o.assignmentId === a.id && (!draft || o.revision === draft.revision),
+      );
+      const profile = a.survey ? data.surveys.get(a.survey) : undefined;
+      const json = data.questionnaires.get(`${a.questionnaireId}@${a.questionnaireVersion}`);
+      return {
+        a,
+        draft,
+        status: localStatus(a, draft, out),
+        municipality: placeName(json, profile, 'municipality', a.ea.municipality, lang),
+        eaTerm: clusterTerm(profile, lang, t('assignments.ea')),
+        // a sealed envelope (end-to-end encrypted survey) keeps its answers from the tablet too
+        head: headName(
+          json,
+          profile,
+          draft?.answers ?? (out && !isSealed(out.envelope) ? out.envelope.answers : undefined),
+        ),
+        changed: draft?.updatedAt ?? out?.updatedAt ?? 0,
+      };
+    });
+  }, [data, lang, t]);
+
+  const shown = useMemo(() => {
+    const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const picked = rows.filter((r) => {
+      if (statusFilter && r.status !== statusFilter) return false;
+      if (eaFilter && r.a.ea.code !== eaFilter) return false;
+      const text = [
+        r.a.ea.code,
+        r.a.ea.island,
+        r.municipality,
+        r.head ?? '',
+        `${r.a.dwelling}`,
+        `${r.a.household}`,
+      ]
+        .join(' ')
+        .toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+    if (sort === 'status') picked.sort((x, y) => t(x.status).localeCompare(t(y.status)));
+    if (sort === 'recent') picked.sort((x, y) => y.changed - x.changed);
+    return picked;
+  }, [rows, search, statusFilter, eaFilter, sort, t]);
 
   const refresh = async () => {
     setBusy(true);
@@ -76,13 +151,59 @@ export function AssignmentsScreen({ onOpen }: Props) {
       </div>
       {message && <p className="message">{message}</p>}
       {data.assignments.length === 0 && <p className="message">{t('assignments.empty')}</p>}
+      {data.assignments.length > 0 && (
+        <div className="filters">
+          <input
+            type="search"
+            data-testid="filter-search"
+            aria-label={t('assignments.search')}
+            placeholder={t('assignments.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <select
+            data-testid="filter-status"
+            aria-label={t('assignments.status')}
+            value={statusFilter}
+            onChange={(e) => setStatusFilter(e.target.value)}
+          >
+            <option value="">{t('assignments.allStatuses')}</option>
+            {[...new Set(rows.map((r) => r.status))].map((s) => (
+              <option key={s} value={s}>
+                {t(s)}
+              </option>
+            ))}
+          </select>
+          <select
+            data-testid="filter-ea"
+            aria-label={rows[0]?.eaTerm ?? t('assignments.ea')}
+            value={eaFilter}
+            onChange={(e) => setEaFilter(e.target.value)}
+          >
+            <option value="">{t('assignments.allAreas')}</option>
+            {[...new Set(rows.map((r) => r.a.ea.code))].map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+          <select
+            data-testid="filter-sort"
+            aria-label={t('assignments.sort')}
+            value={sort}
+            onChange={(e) => setSort(e.target.value as Sort)}
+          >
+            <option value="place">{t('assignments.sortPlace')}</option>
+            <option value="status">{t('assignments.sortStatus')}</option>
+            <option value="recent">{t('assignments.sortRecent')}</option>
+          </select>
+          <span data-testid="filter-count">
+            {shown.length} / {rows.length}
+          </span>
+        </div>
+      )}
       <ul className="cards" data-testid="assignments">
-        {data.assignments.map((a) => {
-          const draft = data.drafts.find((d) => d.assignmentId === a.id);
-          const out = data.outbox.find(
-            (o) => o.assignmentId === a.id && (!draft || o.revision === draft.revision),
-          );
-          const status = localStatus(a, draft, out);
+        {shown.map(({ a, draft, status, municipality, eaTerm, head }) => {
           const canOpen =
             draft?.status === 'in_progress' ||
             (!draft && a.status === 'assigned') ||
@@ -96,13 +217,14 @@ export function AssignmentsScreen({ onOpen }: Props) {
             <li key={a.id} className="card" data-testid={`assignment-${a.id}`} data-status={status}>
               <div className="card-main">
                 <strong>
-                  {t('assignments.ea')} {a.ea.code}
+                  {eaTerm} {a.ea.code}
                 </strong>
-                <span>
-                  {a.ea.island} · {a.ea.municipality}
+                <span data-testid="card-place">
+                  {a.ea.island} · {municipality}
                 </span>
                 <span>
                   {t('assignments.dwelling')} {a.dwelling} · {t('assignments.household')} {a.household}
+                  {head ? ` · ${head}` : ''}
                 </span>
                 <span className={`status ${status.replace('.', '-')}`}>{t(status)}</span>
               </div>

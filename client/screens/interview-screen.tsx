@@ -6,10 +6,14 @@ import { type SurveyProfile, surveyOfQuestionnaire } from '../../server/contract
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
-import { showComments, storageProblem } from '../interview/comments.ts';
+import { goToComment, openCommentedRows, showComments, storageProblem } from '../interview/comments.ts';
+import { CompleteSummary } from '../interview/complete-summary.tsx';
+import { completionReport, type Problem } from '../interview/completion-report.ts';
 import { buildEnvelope, envelopeToQueue } from '../interview/envelope.ts';
 import { captureGps, emptyParadata, type Paradata, ParadataRecorder } from '../interview/paradata.ts';
-import { createInterviewModel } from '../interview/survey-setup.ts';
+import { SectionNav } from '../interview/section-nav.tsx';
+import { sectionStates } from '../interview/sections.ts';
+import { createInterviewModel, oneRowPerScreen, renameTabsOnChange } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
 import { deviceId, getQuestionnaire, getSurvey, queueEnvelope, saveDraft } from '../offline/store.ts';
 import { db, notify, uploader } from '../services.ts';
@@ -25,6 +29,8 @@ interface Loaded {
   /** The survey's profile (cached with the questionnaire): languages, outcome variable, GPS item. */
   profile: SurveyProfile;
   model: Model;
+  /** the questionnaire's JSON: the summary before completing validates a copy of it */
+  json: Record<string, unknown>;
   recorder: ParadataRecorder;
   device: string;
 }
@@ -45,6 +51,11 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   // Writes still in flight, mirrored on the DOM synchronously (tests wait for data-pending="0").
   const pending = useRef(0);
   const sectionRef = useRef<HTMLElement>(null);
+  // "Finalizar" first opens the summary; only its confirmation lets SurveyJS complete.
+  const [summary, setSummary] = useState<Problem[] | null>(null);
+  const confirmed = useRef(false);
+  // bumped on every answer, page change and shown error: the section navigator reads the live model
+  const [, setChanges] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -59,11 +70,12 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       const device = await deviceId(db);
       // A survey cached by an earlier release has no interface strings: survey-core's own locales only.
       const model = createInterviewModel(
-        q.json,
+        oneRowPerScreen(q.json),
         draft.locale,
         profile.languages,
         survey.interfaceStrings ?? {},
       );
+      renameTabsOnChange(model);
       model.data = draft.answers;
       // Registered before the first render: the page the interview resumes at shows its comments too.
       model.onAfterRenderQuestion.add((_, opt) =>
@@ -71,6 +83,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       );
       if (draft.currentPage > 0 && draft.currentPage < model.visiblePageCount)
         model.currentPageNo = draft.currentPage;
+      openCommentedRows(model, draft.comments);
+      model.onCurrentPageChanged.add(() => openCommentedRows(model, draft.comments));
       const base = (draft.paradata as Partial<Paradata>).startedAt
         ? (draft.paradata as unknown as Paradata)
         : emptyParadata(device, Date.now());
@@ -78,7 +92,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       recorder.beginVisit(model.currentPage?.name ?? '');
       if (!cancelled) {
         setLocale(draft.locale);
-        setLoaded({ draft, profile, model, recorder, device });
+        setLoaded({ draft, profile, model, json: q.json, recorder, device });
       }
       const gps = await captureGps(CONFIG.gpsTimeoutMs);
       recorder.setGps(gps);
@@ -160,8 +174,19 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         await queue();
       })();
     };
+    const onCompleting = (_: Model, opt: { allow: boolean }) => {
+      if (confirmed.current) return;
+      opt.allow = false;
+      setSummary(completionReport(loaded.json, model.data, model.locale || loaded.profile.languages[0].code));
+      window.scrollTo(0, 0);
+    };
+    const bump = () => setChanges((n) => n + 1);
     model.onValueChanged.add(onValue);
     model.onCurrentPageChanged.add(onPage);
+    model.onValueChanged.add(bump);
+    model.onCurrentPageChanged.add(bump);
+    model.onValidatedErrorsOnCurrentPage.add(bump);
+    model.onCompleting.add(onCompleting);
     model.onComplete.add(onComplete);
     saveRef.current = () => save();
     const onHide = () => void save();
@@ -169,6 +194,10 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
     return () => {
       model.onValueChanged.remove(onValue);
       model.onCurrentPageChanged.remove(onPage);
+      model.onValueChanged.remove(bump);
+      model.onCurrentPageChanged.remove(bump);
+      model.onValidatedErrorsOnCurrentPage.remove(bump);
+      model.onCompleting.remove(onCompleting);
       model.onComplete.remove(onComplete);
       window.removeEventListener('pagehide', onHide);
       if (model.state !== 'completed') void save();
@@ -213,6 +242,16 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         <span className="saved" data-testid="saved" data-saved={savedAt ?? ''}>
           {savedAt ? `✓ ${t('interview.saved')}` : ''}
         </span>
+        <SectionNav
+          sections={sectionStates(loaded.model)}
+          current={loaded.model.currentPage?.name}
+          t={t}
+          onGo={(s) => {
+            setSummary(null);
+            loaded.model.currentPage = s.page;
+            window.scrollTo(0, 0);
+          }}
+        />
       </div>
       {problem && (
         <p className="message error" role="alert" data-testid="interview-problem">
@@ -225,7 +264,26 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
         </p>
       )}
       <CommentList comments={loaded.draft.comments} model={loaded.model} t={t} />
-      <Survey model={loaded.model} />
+      {summary && (
+        <CompleteSummary
+          problems={summary}
+          t={t}
+          onGo={(path) => {
+            setSummary(null);
+            // after the survey is shown again: focus needs it on screen
+            setTimeout(() => goToComment(loaded.model, path), 0);
+          }}
+          onCancel={() => setSummary(null)}
+          onConfirm={() => {
+            setSummary(null);
+            confirmed.current = true;
+            if (!loaded.model.doComplete()) confirmed.current = false;
+          }}
+        />
+      )}
+      <div hidden={summary !== null}>
+        <Survey model={loaded.model} />
+      </div>
     </section>
   );
 }

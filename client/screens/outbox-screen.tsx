@@ -1,19 +1,64 @@
 /** The outbox: what waits on this tablet, its state in plain words, "sync now", and the sync log. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { isSealed } from '../../server/contract/sealed-envelope.ts';
+import { surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
 import { logText, type MessageKey, useI18n } from '../i18n.ts';
-import { recentLog, reopenRejected } from '../offline/store.ts';
+import { headName } from '../interview/household-label.ts';
+import { clusterTerm } from '../interview/place-names.ts';
+import type { OutboxItem } from '../offline/db.ts';
+import { getQuestionnaire, getSurvey, recentLog, reopenRejected } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { db, notify, uploader } from '../services.ts';
+import { outboxSentence } from '../sync/outbox-text.ts';
+
+/** Each item's household as the enumerator knows it: EA, dwelling, household, head's name. */
+async function householdsOf(items: OutboxItem[], lang: string, eaFallback: string) {
+  const out = new Map<
+    string,
+    { eaTerm: string; ea: string; dwelling: number; household: number; head: string | null }
+  >();
+  for (const i of items) {
+    const a = await db.assignments.get(i.assignmentId);
+    if (!a) continue;
+    const { questionnaireId: qid, questionnaireVersion: v } = i.envelope;
+    const [q, survey] = await Promise.all([
+      getQuestionnaire(db, qid, v),
+      getSurvey(db, surveyOfQuestionnaire(qid)),
+    ]);
+    // a sealed envelope's answers are ciphertext: no head's name on its card
+    const head = isSealed(i.envelope)
+      ? null
+      : headName(q?.json, survey?.profile, i.envelope.answers as Record<string, unknown>);
+    out.set(i.key, {
+      eaTerm: clusterTerm(survey?.profile, lang, eaFallback),
+      ea: a.ea.code,
+      dwelling: a.dwelling,
+      household: a.household,
+      head,
+    });
+  }
+  return out;
+}
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
 export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void }) {
-  const { t } = useI18n();
+  const { t, tabletLang: lang } = useI18n();
   const [syncing, setSyncing] = useState(false);
   const items = useLive(() => db.outbox.orderBy('createdAt').toArray(), []);
   const logEntries = useLive(() => recentLog(db, 50), []);
   // records that did not open (altered bytes): kept for recovery, named here so nobody thinks them lost
   const damaged = useLive(() => db.damaged.toArray(), []);
+  const households = useLive(
+    async () => householdsOf(await db.outbox.toArray(), lang, t('assignments.ea')),
+    [lang],
+  );
+  // the seconds to the next attempt count down on screen
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
 
   const syncNow = async () => {
     setSyncing(true);
@@ -44,33 +89,46 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
         </p>
       )}
       <ul className="cards" data-testid="outbox">
-        {items?.map((i) => (
-          <li key={i.key} className="card" data-testid="outbox-item" data-state={i.state}>
-            <div className="card-main">
-              <strong>
-                {t('outbox.interview')} {i.interviewId.slice(0, 8)} · r{i.revision}
-              </strong>
-              <span className={`status state-${i.state}`}>{t(`state.${i.state}` as MessageKey)}</span>
-              <span>
-                {t('outbox.attempts')}: {i.attempts}
-                {i.nextAttemptAt ? ` · ${t('outbox.nextAttempt')}: ${time(i.nextAttemptAt)}` : ''}
-              </span>
-              {i.lastError && i.lastError !== 'auth' && <span className="detail">{i.lastError}</span>}
-            </div>
-            {i.state === 'rejected' && (
-              <button
-                type="button"
-                onClick={() =>
-                  void reopenRejected(db, i.key).then((id) => {
-                    if (id) onOpen(id);
-                  })
-                }
-              >
-                {t('outbox.fix')}
-              </button>
-            )}
-          </li>
-        ))}
+        {items?.map((i) => {
+          const h = households?.get(i.key);
+          const sentence = outboxSentence(i, now, t);
+          return (
+            <li key={i.key} className="card" data-testid="outbox-item" data-state={i.state}>
+              <div className="card-main">
+                <strong data-testid="outbox-household">
+                  {h
+                    ? `${h.head ?? t('assignments.household')} · ${h.eaTerm} ${h.ea} · ${t('assignments.dwelling')} ${h.dwelling} · ${t('assignments.household')} ${h.household}`
+                    : `${t('outbox.interview')} ${i.interviewId.slice(0, 8)}`}
+                  {i.revision > 1 ? ` · ${t('outbox.revision')} ${i.revision}` : ''}
+                </strong>
+                <span className={`status state-${i.state}`}>{t(`state.${i.state}` as MessageKey)}</span>
+                {sentence && (
+                  <span className="detail" data-testid="outbox-sentence">
+                    {sentence}
+                  </span>
+                )}
+                <span>
+                  {t('outbox.attempts')}: {i.attempts}
+                </span>
+                {(i.state === 'conflict' || i.state === 'rejected') && i.lastError && (
+                  <span className="detail">{i.lastError}</span>
+                )}
+              </div>
+              {i.state === 'rejected' && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void reopenRejected(db, i.key).then((id) => {
+                      if (id) onOpen(id);
+                    })
+                  }
+                >
+                  {t('outbox.fix')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <h2>{t('outbox.log')}</h2>
       <ol className="sync-log" data-testid="sync-log">

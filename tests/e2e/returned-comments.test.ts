@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, login, openTablet } from './steps.ts';
+import { answerHousehold, finish, login, openTablet, rowSettled } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -35,18 +35,16 @@ async function openReturned(page: Page) {
   await page.getByTestId('comment-list').waitFor();
 }
 
-/** The comment on the third person's age, at that question: shown, below the second person's age. */
+/** The comment on the third person's age, at that question: the roster shows Carla, the note above her age. */
 async function carlaCommentShown(page: Page) {
   const note = page.locator('.supervisor-comment', { hasText: 'Confirme a idade da Carla' });
   await note.waitFor();
-  const ages = page.locator('input[aria-label="Idade"]');
-  const [box, second, third] = [
-    await note.boundingBox(),
-    await ages.nth(1).boundingBox(),
-    await ages.nth(2).boundingBox(),
-  ];
-  expect(box!.y).toBeGreaterThan(second!.y);
-  expect(box!.y).toBeLessThan(third!.y);
+  await rowSettled(page);
+  expect(await page.locator('.sd-tab-item--active').textContent()).toBe('3. Carla');
+  const age = page.locator('input[aria-label="Idade"]');
+  expect(await age.inputValue()).toBe('12');
+  const [box, ageBox] = [await note.boundingBox(), await age.boundingBox()];
+  expect(box!.y).toBeLessThan(ageBox!.y);
 }
 
 describe('a returned interview on the tablet', () => {
@@ -54,7 +52,7 @@ describe('a returned interview on the tablet', () => {
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a1');
     await answerHousehold(page, ['Ana', 'Bruno', 'Carla'], [41, 39, 12]);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
     const [interview] = await e2e.interviewsOnServer();
     await e2e.ctx.jobs.drain();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD } from '../helpers/server.ts';
 import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
-import { answerHousehold, login, openTablet, settled } from './steps.ts';
+import { answerHousehold, finish, login, openTablet, settled } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -60,7 +60,7 @@ describe('review in the browser', () => {
     const t = tablet.page;
     await login(t, 'enum_a1');
     await answerHousehold(t, ['Ana', 'Bruno'], [41, 39]);
-    await t.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(t, 'Finalizar');
     await t.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
     const [interview] = await e2e.interviewsOnServer();
     await e2e.ctx.jobs.drain();
@@ -107,7 +107,7 @@ describe('review in the browser', () => {
     await t.getByRole('button', { name: 'Próximo' }).click();
     await t.locator('textarea').first().fill('Confirmado: 2 membros');
     await settled(t);
-    await t.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(t, 'Finalizar');
     await t.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
     expect(await e2e.revisionsOnServer(interview.id)).toEqual([1, 2]);
     await e2e.ctx.jobs.drain();

@@ -31,12 +31,34 @@ export const settled = (page: Page) => page.waitForSelector('[data-testid=interv
 
 const LABELS = { fr: { name: 'Prénom', age: 'Âge' }, pt: { name: 'Nome', age: 'Idade' } };
 
+/** SurveyJS animates a roster's change of row: the leaving row stays in the page until it ends. */
+export const rowSettled = (page: Page) =>
+  page.waitForFunction(
+    () => !document.querySelector('[class*="panel-wrapper--leave"], [class*="panel-wrapper--enter"]'),
+  );
+
+/** A roster shows one row (person) at a time: opens row i by its tab. */
+export async function openRow(page: Page, i: number) {
+  const tab = page.locator('.sd-tab-item').nth(i);
+  await tab.click();
+  await page.locator('.sd-tab-item--active').nth(0).and(tab).waitFor();
+  await rowSettled(page);
+}
+
+/** The tabs of the page's roster, by their titles ("1. Ana"). */
+export async function rowTabs(page: Page): Promise<string[]> {
+  // the tab bar shows its items once it has measured them
+  await page.locator('.sd-tab-item__title').first().waitFor();
+  return page.locator('.sd-tab-item__title').allTextContents();
+}
+
 export async function fillMembers(page: Page, names: string[], ages: number[], lang: 'fr' | 'pt' = 'fr') {
   await page.locator('input[type=number]').first().fill(String(names.length));
   await page.locator('input[type=number]').first().blur();
   for (let i = 0; i < names.length; i++) {
-    await page.locator(`input[aria-label="${LABELS[lang].name}"]`).nth(i).fill(names[i]);
-    await page.locator(`input[aria-label="${LABELS[lang].age}"]`).nth(i).fill(String(ages[i]));
+    await openRow(page, i);
+    await page.locator(`input[aria-label="${LABELS[lang].name}"]`).fill(names[i]);
+    await page.locator(`input[aria-label="${LABELS[lang].age}"]`).fill(String(ages[i]));
   }
   await settled(page);
 }
@@ -50,6 +72,12 @@ export async function answerHousehold(page: Page, names: string[], ages: number[
   await page.getByRole('button', { name: 'Próximo' }).click();
   await page.getByText('Completa', { exact: true }).click();
   await settled(page);
+}
+
+/** "Finalizar" (the interview language's label), then the confirmation on the summary it opens. */
+export async function finish(page: Page, label = 'Finalizar') {
+  await page.getByRole('button', { name: label }).click();
+  await page.getByTestId('complete-confirm').click();
 }
 
 /** The interview id the tablet minted for its (only) draft, read from IndexedDB. */

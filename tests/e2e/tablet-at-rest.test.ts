@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, draftInterviewId, login, openTablet } from './steps.ts';
+import { answerHousehold, draftInterviewId, finish, login, openTablet } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -64,7 +64,7 @@ describe('tablet: interview data encrypted at rest', () => {
     await login(page, 'enum_a1');
     await answerHousehold(page, PERSONAL.slice(0, 2), [41, 39]);
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
     await page.locator('[data-testid=outbox-item]').waitFor();
     const interviewId = await draftInterviewId(page);
 
@@ -106,7 +106,7 @@ describe('tablet: interview data encrypted at rest', () => {
     await login(page, 'enum_a2');
     await answerHousehold(page, ['Carla Fortes'], [52]);
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
     await page.locator('[data-testid=outbox-item]').waitFor();
     const interviewId = await draftInterviewId(page);
     await page.getByRole('button', { name: 'Bloquear' }).click();

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD } from '../helpers/server.ts';
 import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
-import { answerHousehold, draftInterviewId, login, openTablet, waitForSessionExpiry } from './steps.ts';
+import {
+  answerHousehold,
+  draftInterviewId,
+  finish,
+  login,
+  openTablet,
+  waitForSessionExpiry,
+} from './steps.ts';
 
 const SESSION_MS = 10_000;
 let e2e: E2E;
@@ -38,7 +45,7 @@ describe('tablet: faults', () => {
     await login(page, 'enum_a1');
     await answerHousehold(page, ['Ana', 'Rui'], [30, 4]);
     await waitForSessionExpiry(page);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 30_000 });
     const id = await draftInterviewId(page);
     expect(await e2e.revisionsOnServer(id)).toEqual([1]);
@@ -52,7 +59,7 @@ describe('tablet: faults', () => {
     await page.reload();
     await page.getByText('Completa', { exact: true }).waitFor();
     await waitForSessionExpiry(page);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
 
     await page.getByRole('alert').filter({ hasText: 'Sessão expirada' }).waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=outbox-item][data-state=auth_wait]').waitFor();
@@ -84,7 +91,7 @@ describe('tablet: faults', () => {
       (await e2e.ctx.request('PUT', `/api/interviews/${id}`, { as: 'enum_b1', body: other })).status,
     ).toBe(201);
 
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
     const item = page.locator('[data-testid=outbox-item][data-state=conflict]');
     await item.waitFor({ timeout: 30_000 });
     expect(await item.textContent()).toContain('Conflito: contacte o supervisor');

@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, fillMembers, login, openTablet as openTabletAt, settled } from './steps.ts';
+import {
+  answerHousehold,
+  fillMembers,
+  finish,
+  login,
+  openRow,
+  openTablet as openTabletAt,
+  rowSettled,
+  rowTabs,
+  settled,
+} from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -58,18 +68,15 @@ describe('tablet: an interview done offline is never lost', () => {
     // A reload mid-interview (still offline) resumes at the same page, in French, with every answer.
     await page.reload();
     await page.getByText('Membres du ménage').waitFor();
-    const names = page.locator('input[aria-label="Prénom"]');
-    expect(await names.count()).toBe(3);
-    expect(await Promise.all([0, 1, 2].map((i) => names.nth(i).inputValue()))).toEqual([
-      'Ana',
-      'Bruno',
-      'Carla',
-    ]);
-    expect(await page.locator('input[aria-label="Âge"]').nth(2).inputValue()).toBe('7');
+    // one person per screen, each tab named after the person
+    expect(await rowTabs(page)).toEqual(['1. Ana', '2. Bruno', '3. Carla']);
+    await openRow(page, 2);
+    expect(await page.locator('input[aria-label="Prénom"]').inputValue()).toBe('Carla');
+    expect(await page.locator('input[aria-label="Âge"]').inputValue()).toBe('7');
 
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByText('Complet', { exact: true }).click();
-    await page.getByRole('button', { name: 'Terminer' }).click();
+    await finish(page, 'Terminer');
 
     // Completed offline: it waits in the outbox, visible, with its state.
     const item = page.locator('[data-testid=outbox-item]');
@@ -112,10 +119,27 @@ describe('tablet: an interview done offline is never lost', () => {
     await login(page, 'enum_a2');
     e2e.faults.failPuts = 2;
     await answerHousehold(page, ['Djon'], [52]);
-    await page.getByRole('button', { name: 'Finalizar' }).click();
+    await finish(page, 'Finalizar');
 
-    await page.locator('[data-testid=outbox-item][data-state=retry_wait]').waitFor();
+    const waiting = page.locator('[data-testid=outbox-item][data-state=retry_wait]');
+    await waiting.waitFor();
+    // the item names the household, and says in words why it waits and when it is retried
+    expect(await waiting.getByTestId('outbox-household').textContent()).toMatch(
+      /Distrito de recenseamento CV-PR-0001 · Alojamento \d+ · Agregado \d+/,
+    );
+    expect(await waiting.getByTestId('outbox-sentence').textContent()).toMatch(
+      /^O servidor teve um erro; nova tentativa (dentro de \d+ s|agora)$/,
+    );
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 60_000 });
+
+    // the network badge asks the server: a network without it is not "online"
+    expect(await page.getByTestId('network').textContent()).toBe('Com rede');
+    await page.route('**/api/health', (route) => route.fulfill({ status: 503, body: '{}' }));
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    await page.locator('[data-testid=network][data-reach=noServer]').waitFor();
+    expect(await page.getByTestId('network').textContent()).toBe('Sem servidor');
+    await page.unroute('**/api/health');
     const mine = (await e2e.interviewsOnServer()).filter((i) => i.id !== interviewId);
     expect(mine).toHaveLength(1);
     expect(e2e.puts.filter((p) => p.interviewId === mine[0].id).map((p) => p.status)).toEqual([
@@ -153,24 +177,31 @@ describe('tablet: an interview done offline is never lost', () => {
     await card.getByRole('button', { name: 'Corrigir (devolvida)' }).click();
     await page.getByText('Reveja o agregado').waitFor();
     await page.getByRole('button', { name: 'Suivant' }).click();
-    // The comment on members[2].p_age sits at the third person's age, and nowhere else.
+    // The comment on members[2].p_age sits at the third person's age (the roster opens that person),
+    // and nowhere else.
     const comments = page.locator('.supervisor-comment', { hasText: 'Confirme a idade da Carla' });
     await comments.first().waitFor();
+    await rowSettled(page);
     expect(await comments.count()).toBe(1);
-    const thirdAge = page.locator('input[aria-label="Âge"]').nth(2);
+    expect(await page.locator('.sd-tab-item--active').textContent()).toBe('3. Carla');
+    const thirdAge = page.locator('input[aria-label="Âge"]');
+    expect(await thirdAge.inputValue()).toBe('7');
     const commentBox = await comments.first().boundingBox();
     const ageBox = await thirdAge.boundingBox();
-    const secondAgeBox = await page.locator('input[aria-label="Âge"]').nth(1).boundingBox();
-    expect(commentBox && ageBox && secondAgeBox).toBeTruthy();
-    expect(commentBox!.y).toBeGreaterThan(secondAgeBox!.y);
+    expect(commentBox && ageBox).toBeTruthy();
     expect(commentBox!.y).toBeLessThan(ageBox!.y);
+    for (const other of [0, 1]) {
+      await openRow(page, other);
+      expect(await page.locator('.supervisor-comment').count()).toBe(0);
+    }
+    await openRow(page, 2);
     await comments.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(tmpdir(), 'morabeza-returned-comment.png') });
 
-    await page.locator('input[aria-label="Âge"]').nth(2).fill('8');
+    await page.locator('input[aria-label="Âge"]').fill('8');
     await settled(page);
     await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByRole('button', { name: 'Terminer' }).click();
+    await finish(page, 'Terminer');
     await page.waitForSelector('[data-testid=outbox-empty]', { timeout: 30_000 });
 
     expect(await e2e.revisionsOnServer(interviewId)).toEqual([1, 2]);

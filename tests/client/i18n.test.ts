@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { APP_LANGUAGES, MESSAGES, staffLanguage, translator } from '../../client/i18n.ts';
+
+describe("the tablet's own screens in four languages", () => {
+  it('has every message in Portuguese, English, French and Kriolu, with the same placeholders', () => {
+    expect([...APP_LANGUAGES]).toEqual(['pt', 'en', 'fr', 'kea']);
+    const keys = Object.keys(MESSAGES.en).sort();
+    for (const lang of APP_LANGUAGES) {
+      expect(Object.keys(MESSAGES[lang]).sort()).toEqual(keys);
+      for (const key of keys) {
+        const text = MESSAGES[lang][key as keyof typeof MESSAGES.en];
+        expect(text.trim(), `${lang} ${key}`).not.toBe('');
+        expect(text.match(/\{\w+\}/g) ?? [], `${lang} ${key}`).toEqual(
+          MESSAGES.en[key as keyof typeof MESSAGES.en].match(/\{\w+\}/g) ?? [],
+        );
+      }
+    }
+  });
+
+  it('translates rather than copies: French and Kriolu differ from English and Portuguese', () => {
+    const keys = Object.keys(MESSAGES.en) as (keyof typeof MESSAGES.en)[];
+    const same = (a: 'fr' | 'kea', b: 'en' | 'pt') => keys.filter((k) => MESSAGES[a][k] === MESSAGES[b][k]);
+    // only names and loanwords are shared (Morabeza, Supervizor/Superviseur aside)
+    expect(same('fr', 'en').length).toBeLessThan(6);
+    expect(same('kea', 'pt').length).toBeLessThan(15);
+    expect(translator('fr')('outbox.title')).toBe("Boîte d'envoi");
+    expect(translator('kea')('assignments.title')).toBe('Nhas tarefa');
+  });
+
+  it('shows the staff screens (Portuguese and English only) in the closest language', () => {
+    expect(APP_LANGUAGES.map(staffLanguage)).toEqual(['pt', 'en', 'en', 'pt']);
+  });
+});
