@@ -24,11 +24,14 @@ interface Reference {
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const FIXTURES = [
-  { version: 'household.v1', seed: 2 },
-  { version: 'household.v2', seed: 1 },
+  { version: 'household.v1', seed: 2, compiledShare: 0.9 },
+  { version: 'household.v2', seed: 1, compiledShare: 0.9 },
+  // v3's members roster has a minimum of one row: households without members (no contact, refusal)
+  // then go to survey-core (see validateCompiled), about one in five
+  { version: 'household.v3', seed: 3, compiledShare: 0.75 },
 ];
 
-describe.each(FIXTURES)('the compiled validator of ipei/$version', ({ version, seed }) => {
+describe.each(FIXTURES)('the compiled validator of ipei/$version', ({ version, seed, compiledShare }) => {
   const json = JSON.parse(read(`../../questionnaires/ipei/${version}.json`));
   const base = `../fixtures/validation/${version}.seed-${seed}`;
   const reference = read(`${base}.jsonl`)
@@ -82,7 +85,7 @@ describe.each(FIXTURES)('the compiled validator of ipei/$version', ({ version, s
     }
     expect(differing).toEqual([]);
     // the fast path judges nearly all of them itself (the rest are odd shapes from the corruptions)
-    expect(compiled).toBeGreaterThan(0.9 * reference.length);
+    expect(compiled).toBeGreaterThan(compiledShare * reference.length);
   });
 });
 
