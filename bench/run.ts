@@ -44,6 +44,9 @@ if (wanted('validation')) {
   const validation = await runValidationBench();
   results.validation = validation.json;
   rows.push(...validation.rows);
+  const v3 = await runValidationBench({ version: 'household.v3' });
+  results.validationV3 = v3.json;
+  rows.push(...v3.rows);
 }
 
 if (wanted('intake-sqld')) {

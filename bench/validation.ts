@@ -5,10 +5,11 @@
  * CPU-second (per core, which stays meaningful on a loaded machine). The reference sees fewer
  * interviews because it needs seconds each; both rates are per interview. The verdicts of the two are
  * compared on every interview the reference saw. Last, the validator the worker uses (version-validator.ts)
- * on households as the demo simulates them, without corruptions.
+ * on households as the demo simulates them, without corruptions. Run once per questionnaire version
+ * (household.v2, and household.v3 with v3-shaped answers).
  */
 import { readFileSync } from 'node:fs';
-import { sampleInterviews } from '../scripts/validation/sample-interviews.ts';
+import { sampleInterviews, shapeOf } from '../scripts/validation/sample-interviews.ts';
 import { createValidationModel, validateAnswers } from '../server/domain/answers-validation.ts';
 import { validateCompiled } from '../server/domain/compiled-validation.ts';
 import { compileValidationPlan } from '../server/domain/validation-plan.ts';
@@ -35,18 +36,23 @@ function timed(n: number, run: (i: number) => void): Rate {
   };
 }
 
-export async function runValidationBench(options: { reference?: number; fast?: number; demo?: number } = {}) {
+export async function runValidationBench(
+  options: { version?: string; reference?: number; fast?: number; demo?: number } = {},
+) {
+  const version = options.version ?? 'household.v2';
+  const shape = shapeOf(version);
+  const short = `IPEI ${version.replace('household.', '')}`;
   const referenceCount = options.reference ?? 20;
   const fastCount = options.fast ?? 2000;
   const json = JSON.parse(
-    readFileSync(new URL('../questionnaires/ipei/household.v2.json', import.meta.url), 'utf8'),
+    readFileSync(new URL(`../questionnaires/ipei/${version}.json`, import.meta.url), 'utf8'),
   );
-  const sample = sampleInterviews(20261206, Math.max(referenceCount, fastCount));
+  const sample = sampleInterviews(20261206, Math.max(referenceCount, fastCount), 0.5, shape);
   const model = createValidationModel(json);
   const plan = compileValidationPlan(json, model);
-  if (!plan) throw new Error('household.v2 has no compiled plan');
+  if (!plan) throw new Error(`${version} has no compiled plan`);
   // warm both paths up on interviews outside the timed ones
-  const warm = sampleInterviews(1, 30);
+  const warm = sampleInterviews(1, 30, 0.5, shape);
   for (const s of warm.slice(0, 2)) validateAnswers(model, s.answers);
   for (const s of warm) validateCompiled(plan, s.answers);
   const verdicts: string[] = [];
@@ -60,7 +66,7 @@ export async function runValidationBench(options: { reference?: number; fast?: n
   });
   // what the validation worker runs (fast path, survey-core for what it does not cover) on households
   // as the demo's simulator makes them, without planted corruptions
-  const demo = sampleInterviews(20261207, options.demo ?? 1000, 0);
+  const demo = sampleInterviews(20261207, options.demo ?? 1000, 0, shape);
   const worker = createVersionValidator(json);
   for (const s of warm) worker.validate(s.answers);
   const asWorker = timed(demo.length, (i) => worker.validate(demo[i].answers));
@@ -80,12 +86,12 @@ export async function runValidationBench(options: { reference?: number; fast?: n
   const rate = (r: Rate) =>
     `${r.perSecond.toFixed(1)}/s wall, ${r.perCpuSecond.toFixed(1)}/CPU-s (${r.interviews} in ${r.seconds.toFixed(1)} s)`;
   const rows: Array<[string, string]> = [
-    ['validation, survey-core reference (IPEI v2)', rate(reference)],
+    [`validation, survey-core reference (${short})`, rate(reference)],
     [
-      'validation, compiled plan (IPEI v2)',
+      `validation, compiled plan (${short})`,
       `${rate(fast)}; ${json_.ratio.toFixed(0)}x per CPU-s, ${fallbacks} sent to survey-core, ${differing} verdicts differ`,
     ],
-    ['validation as the worker runs it (demo households)', rate(asWorker)],
+    [`validation as the worker runs it (${short} demo households)`, rate(asWorker)],
   ];
   return { rows, json: json_ };
 }

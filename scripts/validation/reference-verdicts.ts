@@ -9,7 +9,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createValidationModel, validateAnswers } from '../../server/domain/answers-validation.ts';
-import { sampleInterviews } from './sample-interviews.ts';
+import { sampleInterviews, shapeOf } from './sample-interviews.ts';
 
 const [version = 'household.v2', seedText = '1', countText = '100', dir] = process.argv.slice(2);
 const seed = Number(seedText);
@@ -21,7 +21,7 @@ const out = dir
   ? `${dir}/${version}.seed-${seed}.jsonl`
   : new URL(`../../tests/fixtures/validation/${version}.seed-${seed}.jsonl`, import.meta.url);
 const done = existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean).length : 0;
-const sample = sampleInterviews(seed, count);
+const sample = sampleInterviews(seed, count, 0.5, shapeOf(version));
 const model = createValidationModel(json);
 const t0 = performance.now();
 for (let i = done; i < count; i++) {

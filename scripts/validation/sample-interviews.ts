@@ -4,6 +4,8 @@
  * copies that plant each kind of problem the validator reports (a required answer removed, a value out
  * of range, an answer to a skipped question, an unknown key, a choice code outside the list, a wrong
  * type) plus random corruptions. Deterministic from the seed: the same seed gives the same interviews.
+ * The answers have the shape of the version judged (`shapeOf`): household.v1 and v2 fixtures were made
+ * from v2-shaped answers, household.v3 from v3-shaped ones.
  */
 import { seededUniform, seedFrom } from '../../analysis/sampling/rng.ts';
 import { householdAnswers, planHousehold } from '../../demo/surveys/ipei/answers.ts';
@@ -14,8 +16,12 @@ type Rand = () => number;
 
 const STRATA = ['SA', 'SV', 'SL', 'BV', 'MA', 'PR', 'ST', 'FO', 'BR', 'SN'];
 
+/** The simulator's answer shape for a questionnaire version (v1 and v2 fixtures use the v2 shape). */
+export type Shape = 2 | 3;
+export const shapeOf = (version: string): Shape => (version === 'household.v3' ? 3 : 2);
+
 /** One valid-by-construction household (any outcome) from the simulator. */
-function household(r: Rand, k: number): Answers {
+function household(r: Rand, k: number, shape: Shape): Answers {
   const { rows } = loadIpeiFrameOnce();
   const row = rows[Math.floor(r() * rows.length)];
   const preload = {
@@ -26,8 +32,7 @@ function household(r: Rand, k: number): Answers {
     a06_household: 1,
   };
   const plan = planHousehold(r, row.stratum ?? STRATA[k % STRATA.length], preload);
-  // the shape the committed reference verdicts were judged on (household.v2 answers)
-  return householdAnswers(r, plan, 2).answers;
+  return householdAnswers(r, plan, shape).answers;
 }
 
 let frame: ReturnType<typeof loadIpeiFrame> | null = null;
@@ -162,13 +167,18 @@ export interface SampleInterview {
   answers: Answers;
 }
 
-/** `n` interviews from `seed`: about half as simulated, half with planted problems. */
-export function sampleInterviews(seed: number, n: number, corruptedShare = 0.5): SampleInterview[] {
+/** `n` interviews from `seed` in the answer `shape`: about half as simulated, half with planted problems. */
+export function sampleInterviews(
+  seed: number,
+  n: number,
+  corruptedShare = 0.5,
+  shape: Shape = 2,
+): SampleInterview[] {
   const r = seededUniform(seedFrom('validation-sample', seed));
   const out: SampleInterview[] = [];
-  let donor: Answers = household(r, 0);
+  let donor: Answers = household(r, 0, shape);
   for (let k = 0; k < n; k++) {
-    const answers = household(r, k + 1);
+    const answers = household(r, k + 1, shape);
     if (r() < corruptedShare) out.push({ kind: 'corrupted', answers: corrupt(r, answers, donor) });
     else out.push({ kind: 'simulated', answers });
     if (Array.isArray(answers.members)) donor = answers;

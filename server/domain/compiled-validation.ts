@@ -40,7 +40,11 @@ class State {
   readonly calc: Row = {};
   /** rows were added up to a roster's minimum (survey-core's panel count may then differ) */
   padded = false;
-  rows: Row[] = [];
+  /** each roster's rows by value name (rosters sharing a value name share their rows) */
+  private readonly rowsByName = new Map<string, Row[]>();
+  rows(name: string): Row[] {
+    return this.rowsByName.get(name) ?? [];
+  }
   private pageVisible: boolean[] = [];
   private visible = new Map<PlanQuestion, boolean>();
   private panelVisible = new Map<PlanQuestion, boolean[]>();
@@ -55,7 +59,7 @@ class State {
     this.refresh();
   }
 
-  /** All rosters share their rows (one value name); a roster with a minimum shows at least that many. */
+  /** Rosters of one value name share their rows; a roster with a minimum shows at least that many. */
   private attachRows(): void {
     for (const name of this.plan.rosterNames) {
       const min = Math.max(...(this.plan.groups.get(name) ?? []).map((q) => q.roster?.minPanelCount ?? 0));
@@ -64,9 +68,9 @@ class State {
       if (rows.length < min) this.padded = true;
       while (rows.length < min) rows.push({});
       if (rows.length > 0) this.setTop(name, rows);
-      this.rows = rows;
-      this.panelContexts = [];
+      this.rowsByName.set(name, rows);
     }
+    this.panelContexts.clear();
   }
 
   /**
@@ -85,9 +89,9 @@ class State {
   }
 
   /** A roster row's context: the survey's values with `panel` and `panelIndex` in front. */
-  panelValues(surveyValues: Row, r: number): Row {
+  panelValues(surveyValues: Row, roster: string, r: number): Row {
     const values = Object.create(surveyValues) as Row;
-    values.panel = this.rows[r];
+    values.panel = this.rows(roster)[r];
     values.panelIndex = r;
     return values;
   }
@@ -109,8 +113,9 @@ class State {
         if (!q.roster) continue;
         for (const t of q.roster.questions) {
           if (!t.expression) continue;
-          for (let r = 0; r < this.rows.length; r++) {
-            if (this.setComputed(this.rows[r], t, this.context(t.expressionPanelOnly, r))) changed = true;
+          const rows = this.rows(q.name);
+          for (let r = 0; r < rows.length; r++) {
+            if (this.setComputed(rows[r], t, this.context(q.name, t.expressionPanelOnly, r))) changed = true;
           }
         }
       }
@@ -123,12 +128,14 @@ class State {
   }
 
   /** The context a roster row's condition needs: just the row when it reads nothing else. */
-  private context(panelOnly: boolean, r: number): Row {
-    if (panelOnly) return { panel: this.rows[r], panelIndex: r };
-    this.panelContexts[r] ??= this.panelValues(this.values(), r);
-    return this.panelContexts[r];
+  private context(roster: string, panelOnly: boolean, r: number): Row {
+    if (panelOnly) return { panel: this.rows(roster)[r], panelIndex: r };
+    const contexts = this.panelContexts.get(roster) ?? [];
+    this.panelContexts.set(roster, contexts);
+    contexts[r] ??= this.panelValues(this.values(), roster, r);
+    return contexts[r];
   }
-  private panelContexts: Row[] = [];
+  private readonly panelContexts = new Map<string, Row[]>();
 
   private setTop(name: string, v: unknown): void {
     if (v === undefined) delete this.data[name];
@@ -172,20 +179,22 @@ class State {
 
   panelShown(q: PlanQuestion, r: number): boolean {
     const roster = q.roster;
-    if (!roster?.templateVisibleIf) return r < this.rows.length;
+    if (!roster?.templateVisibleIf) return r < this.rows(q.name).length;
     const list = this.panelVisible.get(q) ?? [];
     this.panelVisible.set(q, list);
     list[r] ??=
-      roster.templateVisibleIf.runValues(this.context(roster.templateVisibleIfPanelOnly, r), PROPERTIES) ===
-      true;
+      roster.templateVisibleIf.runValues(
+        this.context(q.name, roster.templateVisibleIfPanelOnly, r),
+        PROPERTIES,
+      ) === true;
     return list[r];
   }
 
-  inPanelShown(t: PlanQuestion, r: number): boolean {
-    if (!t.visibleIf) return r < this.rows.length;
+  inPanelShown(t: PlanQuestion, roster: string, r: number): boolean {
+    if (!t.visibleIf) return r < this.rows(roster).length;
     const list = this.inPanelVisible.get(t) ?? [];
     this.inPanelVisible.set(t, list);
-    list[r] ??= t.visibleIf.runValues(this.context(t.visibleIfPanelOnly, r), PROPERTIES) === true;
+    list[r] ??= t.visibleIf.runValues(this.context(roster, t.visibleIfPanelOnly, r), PROPERTIES) === true;
     return list[r];
   }
 
@@ -195,8 +204,8 @@ class State {
     this.refresh();
   }
 
-  clearCell(r: number, name: string): void {
-    delete this.rows[r][name];
+  clearCell(roster: string, r: number, name: string): void {
+    delete this.rows(roster)[r][name];
     this.refresh();
   }
 }
@@ -258,7 +267,9 @@ function checkRawAnswers(plan: ValidationPlan, answers: Row, flagged: AnswerFlag
 
 function rosterAnswered(state: State, q: PlanQuestion): boolean {
   const questions = q.roster?.questions ?? [];
-  return state.rows.some((row) => questions.some((t) => t.kind !== 'computed' && !isEmpty(row[t.name])));
+  return state
+    .rows(q.name)
+    .some((row) => questions.some((t) => t.kind !== 'computed' && !isEmpty(row[t.name])));
 }
 
 function clearNested(
@@ -269,12 +280,13 @@ function clearNested(
 ): boolean {
   let changed = false;
   const questions = q.roster?.questions ?? [];
-  for (let r = 0; r < state.rows.length; r++) {
+  const rows = state.rows(q.name);
+  for (let r = 0; r < rows.length; r++) {
     for (const t of questions) {
-      if (t.kind === 'computed' || isEmpty(state.rows[r]?.[t.name])) continue;
-      if (containerVisible && state.panelShown(q, r) && state.inPanelShown(t, r)) continue;
+      if (t.kind === 'computed' || isEmpty(rows[r]?.[t.name])) continue;
+      if (containerVisible && state.panelShown(q, r) && state.inPanelShown(t, q.name, r)) continue;
       flagged.push({ path: `${q.name}[${r}].${t.name}`, reason: 'answered-but-hidden' });
-      state.clearCell(r, t.name);
+      state.clearCell(q.name, r, t.name);
       changed = true;
     }
   }
@@ -316,7 +328,8 @@ function questionErrors(
   warnings: AnswerWarning[],
 ): void {
   if (q.readOnly && q.kind !== 'computed') return;
-  if (q.required && q.kind !== 'computed' && q.kind !== 'roster' && coreEmpty(value)) {
+  const required = q.requiredIf ? q.requiredIf.runValues(values, PROPERTIES) === true : q.required;
+  if (required && q.kind !== 'computed' && q.kind !== 'roster' && coreEmpty(value)) {
     errors.push({ path, type: 'required', text: requiredText(q) });
     return;
   }
@@ -355,12 +368,13 @@ function collectErrors(
     if (!state.shown(q)) continue;
     questionErrors(q, q.roster ? state.data[q.name] : state.data[q.name], values, q.name, errors, warnings);
     if (!q.roster) continue;
-    for (let r = 0; r < state.rows.length; r++) {
+    const rows = state.rows(q.name);
+    for (let r = 0; r < rows.length; r++) {
       if (!state.panelShown(q, r)) continue;
-      const panelValues = state.panelValues(values, r);
+      const panelValues = state.panelValues(values, q.name, r);
       for (const t of q.roster.questions) {
-        if (!state.inPanelShown(t, r)) continue;
-        questionErrors(t, state.rows[r][t.name], panelValues, `${q.name}[${r}].${t.name}`, errors, warnings);
+        if (!state.inPanelShown(t, q.name, r)) continue;
+        questionErrors(t, rows[r][t.name], panelValues, `${q.name}[${r}].${t.name}`, errors, warnings);
       }
     }
   }

@@ -36,6 +36,8 @@ export interface PlanQuestion {
   /** visibleIf reads only the row (`{panel.*}`), no function, no survey value */
   visibleIfPanelOnly: boolean;
   required: boolean;
+  /** survey-core's requiredIf: when set, it decides `required` on the current values (row or survey) */
+  requiredIf: ConditionRunner | null;
   readOnly: boolean;
   validators: Array<{ source: ExpressionValidator; runner: ConditionRunner; warning: boolean }>;
   /** choice values accepted (visible choices and choices), for select questions */
@@ -70,6 +72,7 @@ const ELEMENT_KEYS = new Set([
   'title',
   'description',
   'isRequired',
+  'requiredIf',
   'choices',
   'searchEnabled',
   'readOnly',
@@ -89,6 +92,10 @@ const ELEMENT_KEYS = new Set([
   'elements',
   'requiredErrorText',
   'placeholder',
+  // an html element's text: shown, never answered nor checked
+  'html',
+  // checked by defaultUnsupported
+  'defaultValueExpression',
 ]);
 const SURVEY_KEYS = new Set([
   'title',
@@ -110,19 +117,41 @@ const TYPES = new Set([
   'html',
   'paneldynamic',
 ]);
-const INPUT_TYPES = new Set([undefined, 'text', 'number', 'date', 'tel']);
+// 'date' and 'time' without min or max: survey-core then checks them like plain text
+const INPUT_TYPES = new Set([undefined, 'text', 'number', 'date', 'time', 'tel']);
 
 type Json = Record<string, unknown>;
+
+/**
+ * A default value expression that reads no value (such as `today()`) fills the question only when the
+ * model loads: the reference clears the model and sets the interview's answers, and survey-core then
+ * leaves an absent answer absent (required, if the question is) and a given one as given, whatever the
+ * default. So for validation such a default is no rule at all. Defaults that read other answers could
+ * be re-run as those change, and defaults in roster rows fill new panels: those stay with survey-core.
+ */
+function defaultUnsupported(el: Json, inRoster: boolean): string | null {
+  if (inRoster) return 'defaultValueExpression in a roster';
+  const text = el.defaultValueExpression;
+  if (typeof text !== 'string' || new ExpressionRunner(text).getVariables().length > 0)
+    return 'defaultValueExpression';
+  return null;
+}
 
 /** Why a definition gets no plan, or null when the fast path covers it. */
 function unsupported(json: Json): string | null {
   for (const key of Object.keys(json)) if (!SURVEY_KEYS.has(key)) return `survey property ${key}`;
   const check = (el: Json, inRoster: boolean): string | null => {
     for (const key of Object.keys(el)) if (!ELEMENT_KEYS.has(key)) return `${String(el.name)}: ${key}`;
+    if (el.defaultValueExpression !== undefined) {
+      const why = defaultUnsupported(el, inRoster);
+      if (why) return `${String(el.name)}: ${why}`;
+    }
     if (!TYPES.has(String(el.type))) return `${String(el.name)}: type ${String(el.type)}`;
     if (el.type === 'text' && !INPUT_TYPES.has(el.inputType as string | undefined))
       return `${String(el.name)}: inputType ${String(el.inputType)}`;
     if (el.type === 'paneldynamic' && inRoster) return `${String(el.name)}: nested roster`;
+    if (el.requiredIf !== undefined && (el.type === 'paneldynamic' || el.isRequired !== undefined))
+      return `${String(el.name)}: requiredIf with a roster or isRequired`;
     for (const v of (el.validators as Json[] | undefined) ?? []) {
       if (v.type !== 'expression') return `${String(el.name)}: validator ${String(v.type)}`;
       for (const k of Object.keys(v))
@@ -193,6 +222,7 @@ function planQuestionCore(q: Question, page: number, inRoster: boolean): PlanQue
     visibleIf: condition(q.visibleIf),
     visibleIfPanelOnly: panelOnly(condition(q.visibleIf)),
     required: q.isRequired,
+    requiredIf: condition(q.requiredIf),
     readOnly: q.readOnly,
     validators: (q.validators as ExpressionValidator[]).map((v) => ({
       source: v,
