@@ -456,6 +456,8 @@ export interface GeneratedHousehold {
   /** Members (for tests and the dashboard), with the nationality group truth. */
   members: Member[];
   hhClass: string;
+  /** The household result recorded (z05_hh_result): the plan's, unless v3 requires another. */
+  result: HouseholdPlan['result'];
 }
 
 /**
@@ -489,7 +491,12 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan, version: 2 | 3 = 
     a08_language: lang.a08,
   };
   if (lang.a08 !== 1) cover.a09_interpreter = plan.result === 15 ? 1 : r() < 0.85 ? 1 : pick(r, [2, 3]);
-  const base = { locale: lang.locale, members: [] as Member[], hhClass: hhClassOf(plan.nationality) };
+  const base = {
+    locale: lang.locale,
+    members: [] as Member[],
+    hhClass: hhClassOf(plan.nationality),
+    result: plan.result,
+  };
   if (version >= 3 && plan.result === 14) {
     // household.v3: a visit without contact asks nothing else (no language, no consent)
     const { a08_language: _l, a09_interpreter: _i, ...visit } = cover;
@@ -551,6 +558,13 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan, version: 2 | 3 = 
       rows[k] = Object.fromEntries(Object.entries(rows[k]).filter(([key]) => key.startsWith('c'))) as Answers;
     if (k >= 0) Object.assign(rows[k], { z01_respondent: 3, z05p_person_result: 24 });
   }
+  // household.v3 forbids result 11 when every eligible person is a non-interview (23-25): with consent
+  // and an eligible roster, the honest result is then 12 (partial; 2, 13 and 14-16 contradict A10 and B05)
+  const individuals = rows.filter((x) => x.z05p_person_result !== undefined);
+  const nobodyInterviewed =
+    individuals.length > 0 &&
+    individuals.every((x) => ![21, 22, 26].includes(x.z05p_person_result as number));
+  const result = version >= 3 && plan.result === 11 && nobodyInterviewed ? 12 : plan.result;
   const foreignBorn = members.some((m) => !m.bornCv);
   const answers: Answers = {
     ...cover,
@@ -591,8 +605,8 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan, version: 2 | 3 = 
       [2, 20],
       [3, 5],
     ] as const),
-    z05_hh_result: plan.result,
+    z05_hh_result: result,
   };
   if (answers.h02_tenure === 3) answers.h03_rent = Math.round(lognormal(r, 15000, 0.5) / 500) * 500;
-  return { ...base, answers, members };
+  return { ...base, answers, members, result };
 }

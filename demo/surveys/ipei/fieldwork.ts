@@ -321,7 +321,8 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
             at: new Date(start).toISOString(),
           },
         },
-        outcome: plan.result,
+        // the result the answers record: v3 turns a planned 11 with no eligible person interviewed into 12
+        outcome: generated.result,
         locale: generated.locale,
         startedAt: new Date(start).toISOString(),
         completedAt: new Date(end).toISOString(),
@@ -333,7 +334,7 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
         continue;
       }
       summary.interviews++;
-      summary.outcomes[plan.result] = (summary.outcomes[plan.result] ?? 0) + 1;
+      summary.outcomes[generated.result] = (summary.outcomes[generated.result] ?? 0) + 1;
       const members = envelope.answers.members;
       const row = Array.isArray(members)
         ? members.findIndex((m) => typeof (m as { g14_income?: unknown }).g14_income === 'number')
@@ -342,6 +343,7 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
       submitted.push({
         id: envelope.interviewId,
         team: teamOfEnumerator.get(enumerator) as string,
+        // the planned result, as before v3: the supervisors' decisions (and the weights baseline) stay
         outcome: plan.result,
         decision: null,
       });
