@@ -33,11 +33,13 @@ export function codebookMarkdown(
     '',
     '## Variables',
     '',
-    '| file | variable | role | type | label | values |',
-    '| --- | --- | --- | --- | --- | --- |',
+    "Special codes (don't know, refused, not applicable) are missing values: Stata's extended missing values .a, .b and .c, labelled, in the .dta; the codes themselves in CSV, Excel and Parquet, listed under missing (treat them as missing).",
+    '',
+    '| file | variable | role | type | label | values | missing |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...codebookRows(m).map(
       (r) =>
-        `| ${r.file} | ${r.variable} | ${r.role} | ${r.type} | ${cell(opts.lang === 'pt' ? r.label_pt : r.label_en)} | ${cell(r.values.map((v) => `${v.code} = ${v[opts.lang]}`).join('; '))} |`,
+        `| ${r.file} | ${r.variable} | ${r.role} | ${r.type} | ${cell(opts.lang === 'pt' ? r.label_pt : r.label_en)} | ${cell(r.values.map((v) => `${v.code} = ${v[opts.lang]}`).join('; '))} | ${cell(r.missing.map((v) => `${v.code} = ${v.stata} ${v[opts.lang]}`).join('; '))} |`,
     ),
     '',
   ];

@@ -3,6 +3,9 @@
  * (https://www.stata.com/help.cgi?dta): header, map, variable types, names, sort list, formats,
  * value-label names, variable labels, data, and value-label tables. Numbers are doubles (integers
  * that fit become long, so that value labels attach); strings are fixed-width strN (N <= 2045).
+ * A variable's special codes (don't know, refused, not applicable) are written as Stata's extended
+ * missing values .a, .b, .c (long: 2147483621 + 1, 2, 3; double: 0x7fe0 0100 0000 0000 and up, as
+ * the specification gives) and labelled in its value-label table under those same codes.
  */
 import type { ExportFile } from './microdata.ts';
 
@@ -11,6 +14,8 @@ const T_DOUBLE = 65526;
 const T_LONG = 65528;
 const LONG_MISSING = 2147483621;
 const LONG_MAX = 2147483620;
+/** .a = 1, .b = 2, ... .z = 26 (offset from the system missing value). */
+const tagIndex = (tag: string) => tag.charCodeAt(0) - 96;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 class Out {
@@ -74,10 +79,17 @@ export function stataName(name: string): string {
   return n.slice(0, 32);
 }
 
-function isLong(col: Float64Array): boolean {
-  for (const x of col) if (!Number.isNaN(x) && (!Number.isInteger(x) || Math.abs(x) > LONG_MAX)) return false;
+function isLong(col: Float64Array, missing: ReadonlyMap<number, number>): boolean {
+  for (const x of col)
+    if (!Number.isNaN(x) && !missing.has(x) && (!Number.isInteger(x) || Math.abs(x) > LONG_MAX)) return false;
   return true;
 }
+
+/** code -> extended missing index (1 = .a) of a variable's special codes. */
+const missingIndex = (v: ExportFile['variables'][number]): Map<number, number> =>
+  new Map(v.missing.map((x) => [x.code, tagIndex(x.tag)]));
+
+const hasLabels = (v: ExportFile['variables'][number]) => v.values.length > 0 || v.missing.length > 0;
 
 function timestamp(d: Date): string {
   const p = (x: number) => String(x).padStart(2, '0');
@@ -94,9 +106,10 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   const vars = file.variables;
   const K = vars.length;
   const N = file.rows;
-  const types = vars.map((v) => {
+  const tagged = vars.map(missingIndex);
+  const types = vars.map((v, j) => {
     const col = file.columns[v.name];
-    if (v.kind === 'numeric') return isLong(col as Float64Array) ? T_LONG : T_DOUBLE;
+    if (v.kind === 'numeric') return isLong(col as Float64Array, tagged[j]) ? T_LONG : T_DOUBLE;
     let w = 1;
     for (const s of col as (string | null)[]) if (s) w = Math.max(w, enc.encode(s).length);
     return Math.min(w, 2045);
@@ -140,7 +153,7 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   map[6] = out.length;
   out.tag('<value_label_names>');
   for (const [j, v] of vars.entries())
-    out.fixed(types[j] === T_LONG && v.values.length ? stataName(v.name) : '', 129);
+    out.fixed(types[j] >= T_DOUBLE && hasLabels(v) ? stataName(v.name) : '', 129);
   out.tag('</value_label_names>');
   map[7] = out.length;
   out.tag('<variable_labels>');
@@ -160,14 +173,16 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
       const t = types[j];
       if (t === T_DOUBLE) {
         const x = (col as Float64Array)[i];
-        if (Number.isNaN(x)) {
+        const tag = tagged[j].get(x);
+        if (Number.isNaN(x) || tag !== undefined) {
           dv.setUint32(o, 0, true);
-          dv.setUint32(o + 4, 0x7fe00000, true);
+          dv.setUint32(o + 4, 0x7fe00000 + 0x100 * (tag ?? 0), true);
         } else dv.setFloat64(o, x, true);
         o += 8;
       } else if (t === T_LONG) {
         const x = (col as Float64Array)[i];
-        dv.setInt32(o, Number.isNaN(x) ? LONG_MISSING : x, true);
+        const tag = tagged[j].get(x);
+        dv.setInt32(o, Number.isNaN(x) ? LONG_MISSING : tag !== undefined ? LONG_MISSING + tag : x, true);
         o += 4;
       } else {
         const s = (col as (string | null)[])[i];
@@ -182,21 +197,25 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   map[11] = out.length;
   out.tag('<value_labels>');
   vars.forEach((v, j) => {
-    if (types[j] !== T_LONG || !v.values.length) return;
-    const texts = v.values.map((x) => truncateUtf8(x[opts.lang], 32000));
+    if (types[j] < T_DOUBLE || !hasLabels(v)) return;
+    const entries = [
+      ...v.values.map((x) => ({ code: Number(x.code), text: x[opts.lang] })),
+      ...v.missing.map((x) => ({ code: LONG_MISSING + tagIndex(x.tag), text: x[opts.lang] })),
+    ];
+    const texts = entries.map((x) => truncateUtf8(x.text, 32000));
     const txtlen = texts.reduce((s, t) => s + t.length + 1, 0);
     out.tag('<lbl>');
-    out.i32(8 + 8 * v.values.length + txtlen);
+    out.i32(8 + 8 * entries.length + txtlen);
     out.fixed(stataName(v.name), 129);
     out.bytes(new Uint8Array(3));
-    out.i32(v.values.length);
+    out.i32(entries.length);
     out.i32(txtlen);
     let off = 0;
     for (const t of texts) {
       out.i32(off);
       off += t.length + 1;
     }
-    for (const x of v.values) out.i32(Number(x.code));
+    for (const x of entries) out.i32(x.code);
     for (const t of texts) {
       out.bytes(t);
       out.u8(0);

@@ -1,7 +1,10 @@
 /**
  * The microdata files: CSV (UTF-8, codes), Excel (data sheets + codebook), Parquet
  * (hyparquet-writer: DOUBLE or STRING columns, labels in the key-value metadata) and the codebook
- * in Portuguese and English (JSON and CSV) that goes beside every format.
+ * in Portuguese and English (JSON and CSV) that goes beside every format. Special codes (don't know,
+ * refused, not applicable) stay codes in CSV, Excel and Parquet, so that the three stay apart (one blank
+ * could not tell them from a question not asked); the codebook lists them as missing for each variable,
+ * with the .a/.b/.c they become in the .dta.
  */
 import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -29,7 +32,12 @@ export interface CodebookRow {
   label_pt: string;
   label_en: string;
   values: Array<{ code: number | string; pt: string; en: string }>;
+  /** Special codes: missing values (Stata .a/.b/.c in the .dta; the code itself in CSV and Parquet). */
+  missing: Array<{ code: number; kind: string; stata: string; pt: string; en: string }>;
 }
+
+const missingText = (r: CodebookRow, l: 'pt' | 'en') =>
+  r.missing.map((v) => `${v.code}=${v.stata} ${v[l]}`).join('; ');
 
 export function codebookRows(m: Microdata): CodebookRow[] {
   return [m.households, m.persons].flatMap((f) =>
@@ -41,15 +49,27 @@ export function codebookRows(m: Microdata): CodebookRow[] {
       label_pt: v.label.pt,
       label_en: v.label.en,
       values: v.values,
+      missing: v.missing.map((x) => ({ code: x.code, kind: x.kind, stata: `.${x.tag}`, pt: x.pt, en: x.en })),
     })),
   );
 }
 
 export function codebookCsv(m: Microdata): string {
-  const head = 'file,variable,role,type,label_pt,label_en,values_pt,values_en';
+  const head = 'file,variable,role,type,label_pt,label_en,values_pt,values_en,missing_pt,missing_en';
   const vals = (r: CodebookRow, l: 'pt' | 'en') => r.values.map((v) => `${v.code}=${v[l]}`).join('; ');
   const rows = codebookRows(m).map((r) =>
-    [r.file, r.variable, r.role, r.type, r.label_pt, r.label_en, vals(r, 'pt'), vals(r, 'en')]
+    [
+      r.file,
+      r.variable,
+      r.role,
+      r.type,
+      r.label_pt,
+      r.label_en,
+      vals(r, 'pt'),
+      vals(r, 'en'),
+      missingText(r, 'pt'),
+      missingText(r, 'en'),
+    ]
       .map(csvCell)
       .join(','),
   );
@@ -80,10 +100,18 @@ export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en'): Promise<Bu
     { width: 50 },
     { width: 50 },
     { width: 60 },
+    { width: 40 },
   ];
-  cb.addRow(['file', 'variable', 'role', 'type', 'label_pt', 'label_en', `values_${lang}`]).font = {
-    bold: true,
-  };
+  cb.addRow([
+    'file',
+    'variable',
+    'role',
+    'type',
+    'label_pt',
+    'label_en',
+    `values_${lang}`,
+    `missing_${lang}`,
+  ]).font = { bold: true };
   for (const r of codebookRows(m))
     cb.addRow([
       r.file,
@@ -93,6 +121,7 @@ export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en'): Promise<Bu
       r.label_pt,
       r.label_en,
       r.values.map((v) => `${v.code}=${v[lang]}`).join('; '),
+      missingText(r, lang),
     ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -113,7 +142,9 @@ export function fileParquet(file: ExportFile): ArrayBuffer {
       {
         key: 'morabeza.labels',
         value: JSON.stringify(
-          Object.fromEntries(file.variables.map((v) => [v.name, { label: v.label, values: v.values }])),
+          Object.fromEntries(
+            file.variables.map((v) => [v.name, { label: v.label, values: v.values, missing: v.missing }]),
+          ),
         ),
       },
     ],

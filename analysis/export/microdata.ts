@@ -12,14 +12,17 @@ import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, type UnitDesign } from './design-setup.ts';
+import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
 export interface ExportVariable {
   name: string;
   label: Text;
   /** numeric (Float64Array, NaN = missing) or string (null = missing). */
   kind: 'numeric' | 'string';
-  /** Integer codes with labels (numeric variables only). */
+  /** Integer codes with labels (numeric variables only), special codes apart. */
   values: ValueLabel[];
+  /** Special codes (don't know, refused, not applicable): .a/.b/.c in the .dta, codes elsewhere. */
+  missing: MissingCode[];
   role: 'design' | 'weight' | 'variable';
 }
 
@@ -83,6 +86,7 @@ function buildFile(
   labels: Labels,
   derived: string[],
   identifiers: ReadonlySet<string>,
+  specialCodes: SpecialCodes,
 ): { file: ExportFile; dropped: string[] } {
   const variables: ExportVariable[] = [];
   const columns: ExportFile['columns'] = {};
@@ -108,14 +112,21 @@ function buildFile(
       (role === 'weight' && rep
         ? { pt: `Peso replicado ${rep[2]} (JKn)`, en: `Replicate weight ${rep[2]} (JKn)` }
         : { pt: col, en: col });
+    const missing = num && role === 'variable' ? missingCodesOf(info, specialCodes) : [];
+    const isMissingCode = new Set(missing.map((x) => x.code));
     const values = num
-      ? (info?.values ?? []).filter((v) => typeof v.code === 'number' || /^-?\d+$/.test(String(v.code)))
+      ? (info?.values ?? []).filter(
+          (v) =>
+            (typeof v.code === 'number' || /^-?\d+$/.test(String(v.code))) &&
+            !isMissingCode.has(Number(v.code)),
+        )
       : [];
     variables.push({
       name: col,
       label,
       kind: num ? 'numeric' : 'string',
       values: values.map((v) => ({ ...v, code: Number(v.code) })),
+      missing,
       role,
     });
     columns[col] =
@@ -127,13 +138,15 @@ function buildFile(
 
 /**
  * The de-identified household and person files. `identifiers` are the survey's direct identifiers (its
- * profile's `identifiers`): never exported, whatever the codebook says.
+ * profile's `identifiers`): never exported, whatever the codebook says. `specialCodes` are its profile's
+ * don't know / refused / not applicable codes.
  */
 export function buildMicrodata(
   data: WeightedData,
   labels: Labels,
   derived: Record<string, Derived>,
   identifiers: readonly string[],
+  specialCodes: SpecialCodes = NO_SPECIAL_CODES,
 ): Microdata {
   const never = new Set(identifiers);
   const m = data.meta;
@@ -149,6 +162,7 @@ export function buildMicrodata(
     labels,
     hhDerived,
     never,
+    specialCodes,
   );
   const pp = buildFile(
     'persons',
@@ -158,6 +172,7 @@ export function buildMicrodata(
     labels,
     ppDerived,
     never,
+    specialCodes,
   );
   return {
     households: hh.file,

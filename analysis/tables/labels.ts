@@ -12,6 +12,8 @@ export interface VariableInfo {
   /** Codebook type (single, int, calc (computed), text, ...) or 'derived' / 'design'. */
   type: string;
   values: ValueLabel[];
+  /** Codes the questionnaire accepts outside a numeric range (its validators): don't know, refused, ... */
+  special?: number[];
 }
 export type Labels = Record<string, VariableInfo>;
 
@@ -22,12 +24,19 @@ export interface CodebookLike {
   label_en: string;
   type: string;
   values: ValueLabel[];
+  special?: number[];
 }
 
 export function labelsFrom(codebook: CodebookLike[], derived: Record<string, Derived> = {}): Labels {
   const out: Labels = {};
   for (const e of codebook)
-    out[e.name] = { name: e.name, label: { pt: e.label_pt, en: e.label_en }, type: e.type, values: e.values };
+    out[e.name] = {
+      name: e.name,
+      label: { pt: e.label_pt, en: e.label_en },
+      type: e.type,
+      values: e.values,
+      ...(e.special?.length ? { special: e.special } : {}),
+    };
   for (const [name, d] of Object.entries(derived))
     out[name] = { name, label: d.label, type: 'derived', values: d.values };
   return out;

@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   progress(0, steps, 'reading the weighted data');
   const data = loadWeightedData(opt.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, survey));
   progress(1, steps, 'selecting variables');
-  const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers);
+  const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
   progress(2, steps, 'writing');
   for (const [k, f] of formats.entries()) {
     const dir = join(opt.out ?? join('out', 'export', survey), f);

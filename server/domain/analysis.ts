@@ -188,7 +188,7 @@ export async function microdataFile(
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
   const loaded = await loadAnalysisData(survey, opts, release);
-  const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers);
+  const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
   const files = await exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
   const hit = files.find((f) => f.name === file);
   if (!hit) throw new Problem('resource.not_found', { file, files: files.map((f) => f.name) });

@@ -21,6 +21,8 @@ export interface CodebookEntry {
   values: ValueLabel[];
   /** numeric range and special codes, from the validators */
   range: string;
+  /** the codes the validators accept outside the numeric range (don't know, refused, ...) */
+  special: number[];
   universe: string;
   /** the raw conditions, for machines */
   conditions: string[];
@@ -68,6 +70,15 @@ export function inWords(expr: string, labels: Map<string, Map<string, string>>):
 function quoted(labels: Map<string, Map<string, string>>, variable: string, code: string): string {
   const text = labels.get(variable)?.get(code.replace(/'/g, ''));
   return text ? ` "${text}"` : '';
+}
+
+/** The codes an integer question's validator accepts besides its range (`(range) or {x} = -98 or ...`). */
+function specialOf(q: Json): number[] {
+  for (const v of (q.validators as Json[] | undefined) ?? []) {
+    const m = typeof v.expression === 'string' && v.expression.match(/<= -?\d+\)(.*)$/);
+    if (m) return [...m[1].matchAll(/= (-?\d+)/g)].map((s) => Number(s[1]));
+  }
+  return [];
 }
 
 function rangeOf(q: Json): string {
@@ -122,6 +133,7 @@ export function buildCodebook(
         en: langText(c.text, 'en'),
       })),
       range: rangeOf(q.json),
+      special: specialOf(q.json),
       universe: q.conditions.length
         ? q.conditions.map((c) => `(${inWords(c, labels)})`).join(' and ')
         : 'all',
@@ -140,6 +152,7 @@ export function buildCodebook(
       module: '(calculated values)',
       values: [],
       range: '',
+      special: [],
       universe: 'all',
       conditions: [],
       expression: String(c.expression),

@@ -6,11 +6,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NO_SPECIAL_CODES, type SpecialCodes } from '../../analysis/export/special-codes.ts';
 import { surveyContextFrom, type SurveyContext as TablesContext } from '../../analysis/tables/context.ts';
 import { buildCodebook } from '../domain/codebook.ts';
 
-/** The tables context, with the survey's direct identifiers (its profile's `identifiers`) for exports. */
-export type SurveyContext = TablesContext & { identifiers: string[] };
+/**
+ * The tables context, with the survey's direct identifiers (its profile's `identifiers`) and its
+ * special codes (its profile's `specialCodes`: don't know, refused, not applicable) for exports.
+ */
+export type SurveyContext = TablesContext & { identifiers: string[]; specialCodes: SpecialCodes };
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -28,10 +32,15 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
     ? (readJson(join(dir, 'profile.json')) as {
         roster?: { variable?: string } | null;
         identifiers?: string[];
+        specialCodes?: Partial<SpecialCodes>;
       })
     : null;
   const codebook = questionnaire
     ? buildCodebook(questionnaire as Record<string, unknown>, 'household', profile?.roster?.variable ?? null)
     : [];
-  return { ...surveyContextFrom(survey, tables, design, codebook), identifiers: profile?.identifiers ?? [] };
+  return {
+    ...surveyContextFrom(survey, tables, design, codebook),
+    identifiers: profile?.identifiers ?? [],
+    specialCodes: { ...NO_SPECIAL_CODES, ...profile?.specialCodes },
+  };
 }

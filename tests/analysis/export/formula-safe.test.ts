@@ -18,8 +18,22 @@ const file = (name: 'households' | 'persons'): ExportFile => ({
   name,
   rows: text.length,
   variables: [
-    { name: 'place', label: { pt: 'Local', en: 'Place' }, kind: 'string', values: [], role: 'variable' },
-    { name: 'value', label: { pt: 'Valor', en: 'Value' }, kind: 'numeric', values: [], role: 'variable' },
+    {
+      name: 'place',
+      label: { pt: 'Local', en: 'Place' },
+      kind: 'string',
+      values: [],
+      missing: [],
+      role: 'variable',
+    },
+    {
+      name: 'value',
+      label: { pt: 'Valor', en: 'Value' },
+      kind: 'numeric',
+      values: [],
+      missing: [],
+      role: 'variable',
+    },
   ],
   columns: { place: text, value: numbers },
 });

@@ -18,7 +18,7 @@ import { FIXTURE } from '../tables/helpers.ts';
 
 const ctx = loadSurveyContext('ipei');
 const data = loadWeightedData(FIXTURE);
-const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers);
+const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
 const persons = readCsv(join(FIXTURE, 'persons.csv'));
 const households = readCsv(join(FIXTURE, 'households.csv'));
 const IDS = ['c01_name', 'a06b_gps', 'z04_phone', 'g08_occupation'];
@@ -70,7 +70,7 @@ describe('Stata .dta 118', () => {
     const v = (n: string) => back.vars.find((x: { name: string }) => x.name === n);
     expect(v('c03_sex').label).toBe('Sexo');
     expect(v('c03_sex').labels).toEqual({ Masculino: 1, Feminino: 2 });
-    expect(v('l01_integrated').labels['Não sabe']).toBe(98);
+    expect(v('l01_integrated').labels['Não sabe']).toBe('.a');
     expect(v('nat_group').labels['Guiné-Bissau']).toBe(1);
     expect(v('w_person_final').label).toBe('Peso final individual (calibrado)');
     expect(v('rw_person_3').label).toBe('Peso replicado 3 (JKn)');
@@ -80,9 +80,70 @@ describe('Stata .dta 118', () => {
     const same = (a: (number | null)[], b: Float64Array) =>
       a.every((x, i) => (x === null ? Number.isNaN(b[i]) : x === b[i]));
     expect(same(v('w_person_final').values, persons.w_person_final as Float64Array)).toBe(true);
-    expect(same(v('e05_inps').values, persons.e05_inps as Float64Array)).toBe(true);
+    expect(same(v('j01_remit').values, persons.j01_remit as Float64Array)).toBe(true);
     expect(same(v('rw_roster_7').values, persons.rw_roster_7 as Float64Array)).toBe(true);
     expect(v('w_person_final').values.filter((x: number | null) => x === null).length).toBe(32);
+  });
+});
+
+describe('special codes are missing values with labels', () => {
+  const codes = (name: string, code: number) =>
+    Array.from(persons[name] as Float64Array).flatMap((x, i) => (x === code ? [i] : []));
+  it(".dta: the profile's don't know / refused codes come back from R haven as tagged NA .a / .b, labelled", async () => {
+    const files = await exportMicrodata(m, 'dta', opts);
+    const path = join(dir, 'persons-special.dta');
+    writeFileSync(path, files.find((f) => f.name === 'persons.dta')?.bytes as Uint8Array);
+    const r = spawnSync('Rscript', ['tests/fixtures/tables/read-dta.R', path], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const v = (n: string) => JSON.parse(r.stdout).vars.find((x: { name: string }) => x.name === n);
+    for (const name of ['e05_inps', 'c11_cv_ancestry', 'k01e_perceived_origin']) {
+      const dk = codes(name, 98);
+      expect(dk.length, name).toBeGreaterThan(0);
+      const tags = v(name).tags as (string | null)[];
+      // every 98 is .a (and NA to R), every other value is kept as it was
+      expect(
+        tags.flatMap((t, i) => (t === 'a' ? [i] : [])),
+        name,
+      ).toEqual(dk);
+      for (const i of dk) expect(v(name).values[i]).toBeNull();
+      const src = persons[name] as Float64Array;
+      v(name).values.forEach((x: number | null, i: number) => {
+        if (!dk.includes(i)) expect(x === null ? Number.isNaN(src[i]) : x === src[i]).toBe(true);
+      });
+      expect(v(name).labels['Não sabe']).toBe('.a');
+    }
+    expect(v('e05_inps').labels).toEqual({ Sim: 1, Não: 2, 'Não sabe': '.a' });
+    // an amount's validator accepts -98 / -99: labelled .a / .b with the profile's kinds
+    expect(v('j04_remit_amount').labels).toEqual({ 'Não sabe': '.a', Recusa: '.b' });
+    // a variable that does not declare a special code keeps it as a value (no age is special)
+    expect(v('c05_age').labels).toEqual({});
+  });
+  it('CSV and Parquet keep the codes; the codebook lists them as missing with their .dta tag', async () => {
+    const files = await exportMicrodata(m, 'csv', opts);
+    const txt = (n: string) => new TextDecoder().decode(files.find((f) => f.name === n)?.bytes);
+    const lines = txt('persons.csv').trim().split('\n');
+    const col = lines[0].split(',').indexOf('e05_inps');
+    const dk = codes('e05_inps', 98);
+    expect(lines.slice(1).flatMap((l, i) => (l.split(',')[col] === '98' ? [i] : []))).toEqual(dk);
+    const cb = JSON.parse(txt('codebook.json'));
+    const e05 = cb.variables.find((x: { variable: string }) => x.variable === 'e05_inps');
+    expect(e05.values.map((x: { code: number }) => x.code)).toEqual([1, 2]);
+    expect(e05.missing).toEqual([
+      { code: 98, kind: 'dontKnow', stata: '.a', pt: 'Não sabe', en: "Don't know" },
+    ]);
+    expect(txt('codebook.csv')).toContain('98=.a Não sabe');
+    expect(txt('codebook.md')).toContain('| 98 = .a Não sabe |');
+    const pq = (await exportMicrodata(m, 'parquet', opts)).find((f) => f.name === 'persons.parquet') as {
+      bytes: Uint8Array;
+    };
+    const file = pq.bytes.buffer.slice(
+      pq.bytes.byteOffset,
+      pq.bytes.byteOffset + pq.bytes.byteLength,
+    ) as ArrayBuffer;
+    const labels = JSON.parse(
+      parquetMetadata(file).key_value_metadata?.find((k) => k.key === 'morabeza.labels')?.value ?? '{}',
+    );
+    expect(labels.j04_remit_amount.missing.map((x: { code: number }) => x.code)).toEqual([-98, -99]);
   });
 });
 

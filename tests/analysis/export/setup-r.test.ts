@@ -19,7 +19,7 @@ import { FIXTURE } from '../tables/helpers.ts';
 
 const ctx = loadSurveyContext('ipei');
 const data = loadWeightedData(FIXTURE);
-const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers);
+const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
 const golden = JSON.parse(readFileSync(join(FIXTURE, 'golden.json'), 'utf8')) as Record<
   string,
   { estimate: number[]; se: number[] }
