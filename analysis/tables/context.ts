@@ -1,8 +1,8 @@
 /**
  * A survey's tables context, assembled from what its files hold (no I/O here; the server's
  * server/storage/survey-context.ts reads them): the table plans (tables.json), the reliability
- * rules (design.json), the labels (the questionnaire's codebook, the derived variables and the
- * strata names) and the notice.
+ * rules (design.json), the labels (the questionnaire's codebook, the value labels tables.json gives its
+ * computed variables, the derived variables and the strata names) and the notice.
  */
 import { type CodebookLike, type Labels, labelsFrom } from './labels.ts';
 import { parseTablesFile, type TablesFile } from './plan.ts';
@@ -32,9 +32,20 @@ export function surveyContextFrom(
   survey: string,
   tablesJson: unknown,
   design: DesignJson,
-  codebook: ContextCodebookEntry[],
+  questionnaireCodebook: ContextCodebookEntry[],
 ): SurveyContext {
   const file = parseTablesFile(tablesJson);
+  for (const name of Object.keys(file.valueLabels)) {
+    const entry = questionnaireCodebook.find((e) => e.name === name);
+    if (!entry) throw new Error(`tables.json: valueLabels.${name}: no such variable in the questionnaire.`);
+    if (entry.values.length)
+      throw new Error(
+        `tables.json: valueLabels.${name}: the questionnaire's choices label it already; remove it here.`,
+      );
+  }
+  const codebook = questionnaireCodebook.map((e) =>
+    file.valueLabels[e.name] ? { ...e, values: file.valueLabels[e.name] } : e,
+  );
   const labels = labelsFrom(codebook, file.derived);
   labels.stratum = {
     name: 'stratum',

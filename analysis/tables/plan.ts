@@ -64,6 +64,16 @@ export const tablesFileSchema = z
     /** Codes read as missing for mean, total and median (the survey's special codes; none by default). */
     missingCodes: z.array(z.number()).default([]),
     derived: z.record(z.string(), derivedSchema).default({}),
+    /**
+     * Value labels of the questionnaire's computed variables, which have no choices to carry them
+     * (eligibility flags, labour-force status): the home of their codes' meaning for tables and exports.
+     */
+    valueLabels: z
+      .record(
+        z.string(),
+        z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
+      )
+      .default({}),
     tables: z.array(z.unknown()).min(1),
   })
   .strict();

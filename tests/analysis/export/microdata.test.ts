@@ -72,6 +72,13 @@ describe('Stata .dta 118', () => {
     expect(v('c03_sex').labels).toEqual({ Masculino: 1, Feminino: 2 });
     expect(v('l01_integrated').labels['Não sabe']).toBe('.a');
     expect(v('nat_group').labels['Guiné-Bissau']).toBe(1);
+    // computed variables labelled by tables.json's valueLabels
+    expect(v('g17_lf_status').labels).toEqual({
+      Empregado: 1,
+      Desempregado: 2,
+      'Fora da força de trabalho': 3,
+    });
+    expect(v('c13_eligible').labels).toEqual({ 'Pessoa não elegível': 0, 'Pessoa elegível': 1 });
     expect(v('w_person_final').label).toBe('Peso final individual (calibrado)');
     expect(v('rw_person_3').label).toBe('Peso replicado 3 (JKn)');
     // Values: codes, strings, doubles to the last bit, missing as NA.
