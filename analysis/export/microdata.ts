@@ -1,7 +1,8 @@
 /**
  * The analysts' microdata: the household file and the person file (roster, linked by household id)
  * with design variables, every weighting step, final and replicate weights, the questionnaire's
- * variables and the derived domains. Direct identifiers are left out: the survey's identifying
+ * variables and the derived domains; a multiple-response question as its joined codes plus one 0/1
+ * variable per option (multiple-response.ts). Direct identifiers are left out: the survey's identifying
  * variables (its profile's `identifiers`, passed in by the caller), free text and dates (codebook types
  * text/date), plus any column the codebook does not know, unless it is a design or weight variable.
  */
@@ -12,6 +13,7 @@ import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, type UnitDesign } from './design-setup.ts';
+import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
 export interface ExportVariable {
@@ -102,6 +104,16 @@ function buildFile(
     const role = weightSet.has(col) ? 'weight' : designSet.has(col) ? 'design' : 'variable';
     if (role === 'variable' && (identifiers.has(col) || !info || IDENTIFYING_TYPES.has(info.type))) {
       dropped.push(col);
+      continue;
+    }
+    if (role === 'variable' && info && isMultipleResponse(info)) {
+      const multi = multipleResponse(col, info, frame[col]);
+      for (const v of multi.variables)
+        if (!seen.has(v.name) || v.name === col) {
+          seen.add(v.name);
+          variables.push(v);
+          columns[v.name] = multi.columns[v.name];
+        }
       continue;
     }
     const num = numericIfPossible(frame[col]);

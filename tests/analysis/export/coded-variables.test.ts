@@ -3,9 +3,15 @@
  * derived classes, and the computed variables (eligibility flags, labour-force status) whose labels
  * tables.json gives (`valueLabels`); only counts, amounts, weights and the line number go without.
  * A `valueLabels` entry for an unknown or already labelled variable is a clear error.
+ * Multiple-response questions (IPEI's d09_help and h08_assets added to the fixture's answers) are their
+ * joined codes plus one 0/1 variable per option, read back from the .dta by R haven.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeDta } from '../../../analysis/export/dta.ts';
 import { buildMicrodata } from '../../../analysis/export/microdata.ts';
 import { surveyContextFrom } from '../../../analysis/tables/context.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
@@ -59,5 +65,67 @@ describe('value labels of every coded variable', () => {
     expect(with_({ c03_sex: yes })).toThrow(
       "valueLabels.c03_sex: the questionnaire's choices label it already",
     );
+  });
+});
+
+describe('multiple-response questions: the joined codes and one 0/1 variable per option', () => {
+  const answers = ['1;3', '0', null, '2', '1;2;3', '3'];
+  const help = Array.from({ length: data.persons.person_id.length }, (_, i) => answers[i % answers.length]);
+  // a household column read back from CSV where every answer is one code is numeric
+  const assets = Float64Array.from({ length: data.households.household_id.length }, (_, i) =>
+    i % 4 === 3 ? Number.NaN : (i % 4) + 1,
+  );
+  const withMulti = {
+    ...data,
+    persons: { ...data.persons, d09_help: help },
+    households: { ...data.households, h08_assets: assets },
+  };
+  const mm = buildMicrodata(withMulti, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
+  const names = mm.persons.variables.map((v) => v.name);
+  it('the text variable is followed by d09_help_1, _2, _3, _0 (the questionnaire order of options)', () => {
+    const at = names.indexOf('d09_help');
+    expect(names.slice(at, at + 5)).toEqual([
+      'd09_help',
+      'd09_help_1',
+      'd09_help_2',
+      'd09_help_3',
+      'd09_help_0',
+    ]);
+    expect(mm.persons.columns.d09_help).toEqual(help);
+  });
+  it('1 where the option was chosen, 0 where the question was answered without it, missing where unanswered', () => {
+    for (const code of ['0', '1', '2', '3']) {
+      const want = help.map((h) => (h === null ? null : h.split(';').includes(code) ? 1 : 0));
+      const got = Array.from(mm.persons.columns[`d09_help_${code}`] as Float64Array, (x) =>
+        Number.isNaN(x) ? null : x,
+      );
+      expect(got, code).toEqual(want);
+    }
+    expect(Array.from(mm.households.columns.h08_assets_2 as Float64Array).slice(0, 8)).toEqual([
+      0,
+      1,
+      0,
+      Number.NaN,
+      0,
+      1,
+      0,
+      Number.NaN,
+    ]);
+    const v = mm.persons.variables.find((x) => x.name === 'd09_help_1');
+    expect(v?.values.map((x) => [x.code, x.en])).toEqual([
+      [0, 'No'],
+      [1, 'Yes'],
+    ]);
+    expect(v?.label.pt.startsWith(`${ctx.labels.d09_help.label.pt}: `)).toBe(true);
+  });
+  it('R haven reads the 0/1 variables with their labels and the joined codes as text', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'morabeza-multi-')), 'persons.dta');
+    writeFileSync(path, writeDta(mm.persons, { lang: 'en' }));
+    const r = spawnSync('Rscript', ['tests/fixtures/tables/read-dta.R', path], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const v = (n: string) => JSON.parse(r.stdout).vars.find((x: { name: string }) => x.name === n);
+    expect(v('d09_help_3').labels).toEqual({ No: 0, Yes: 1 });
+    expect(v('d09_help_3').values.slice(0, 6)).toEqual([1, 0, null, 0, 1, 1]);
+    expect(v('d09_help').values.slice(0, 3)).toEqual(['1;3', '0', '']);
   });
 });
