@@ -30,6 +30,9 @@ export interface UnitDesign {
   psu: string;
 }
 
+/** The person file's flag of the individual unit's rows (1 = has an individual weight). */
+export const INDIVIDUAL_FLAG = 'in_individual';
+
 export function exportDesign(meta: WeightedMeta): UnitDesign[] {
   const { type, scale, rscales, strata, ids } = meta.design;
   const one = (
@@ -50,10 +53,11 @@ export function exportDesign(meta: WeightedMeta): UnitDesign[] {
     strata,
     psu: ids,
   });
+  const individual = one('individual', 'persons', meta.persons.weights.individual);
   return [
     one('household', 'households', meta.households.weights.household),
     one('roster', 'persons', meta.persons.weights.roster),
-    one('individual', 'persons', meta.persons.weights.individual),
+    { ...individual, rows: `${INDIVIDUAL_FLAG} = 1, i.e. ${individual.rows}` },
   ];
 }
 

@@ -12,7 +12,7 @@ import { withDerived } from '../tables/derive.ts';
 import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
-import { exportDesign, type UnitDesign } from './design-setup.ts';
+import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
@@ -50,6 +50,10 @@ const DESIGN_LABELS: Record<string, Text> = {
   household_id: { pt: 'Identificador do agregado', en: 'Household id' },
   person_id: { pt: 'Identificador da pessoa', en: 'Person id' },
   line: { pt: 'Número de linha no agregado', en: 'Line number in the household' },
+  [INDIVIDUAL_FLAG]: {
+    pt: 'Na unidade individual (tem peso individual)',
+    en: 'In the individual unit (has an individual weight)',
+  },
   stratum: { pt: 'Estrato (amostragem)', en: 'Stratum (sampling)' },
   var_stratum: { pt: 'Estrato de variância', en: 'Variance stratum' },
   psu: { pt: 'Unidade primária (DR)', en: 'Primary sampling unit (EA)' },
@@ -67,6 +71,26 @@ const DESIGN_LABELS: Record<string, Text> = {
   w_roster_final: { pt: 'Peso final do membro (calibrado)', en: 'Final roster weight (calibrated)' },
   w_person_final: { pt: 'Peso final individual (calibrado)', en: 'Final individual weight (calibrated)' },
 };
+
+const DESIGN_VALUES: Record<string, ValueLabel[]> = {
+  [INDIVIDUAL_FLAG]: [
+    {
+      code: 0,
+      pt: 'Não: sem entrevista individual a fazer, ou sem resposta',
+      en: 'No: no individual interview needed, or no response',
+    },
+    { code: 1, pt: 'Sim', en: 'Yes' },
+  ],
+};
+
+/** 1 where the person has a positive individual weight, else 0: the individual unit's rows by name. */
+function individualFlag(frame: DataFrame, weight: string): Float64Array {
+  const w = frame[weight];
+  return Float64Array.from({ length: w?.length ?? 0 }, (_, i) => {
+    const x = Number(w?.[i]);
+    return Number.isFinite(x) && x > 0 ? 1 : 0;
+  });
+}
 
 function numericIfPossible(col: Column): Float64Array | null {
   if (col instanceof Float64Array) return col;
@@ -127,7 +151,7 @@ function buildFile(
     const missing = num && role === 'variable' ? missingCodesOf(info, specialCodes) : [];
     const isMissingCode = new Set(missing.map((x) => x.code));
     const values = num
-      ? (info?.values ?? []).filter(
+      ? (info?.values ?? DESIGN_VALUES[col] ?? []).filter(
           (v) =>
             (typeof v.code === 'number' || /^-?\d+$/.test(String(v.code))) &&
             !isMissingCode.has(Number(v.code)),
@@ -176,10 +200,11 @@ export function buildMicrodata(
     never,
     specialCodes,
   );
+  const persons = withDerived(data.persons, derived);
   const pp = buildFile(
     'persons',
-    withDerived(data.persons, derived),
-    [m.persons.id, m.persons.householdId, 'line', strata, ids, 'stratum'],
+    { ...persons, [INDIVIDUAL_FLAG]: individualFlag(persons, m.persons.weights.individual.weights) },
+    [m.persons.id, m.persons.householdId, 'line', INDIVIDUAL_FLAG, strata, ids, 'stratum'],
     w.persons,
     labels,
     ppDerived,

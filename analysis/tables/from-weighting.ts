@@ -61,9 +61,16 @@ export function weightedDataFromRun(
 
   const pRows = result.persons.flatMap((p, k) => (hhOf.has(p.householdId) ? [k] : []));
   const ps = pRows.map((k) => result.persons[k]);
+  const lineOf = new Map<string, number>();
   const persons: DataFrame = {
     person_id: ps.map((p) => p.id),
     household_id: ps.map((p) => p.householdId),
+    // the member's line in its household's roster (the roster's order, 1, 2, ...)
+    line: Float64Array.from(ps, (p) => {
+      const n = (lineOf.get(p.householdId) ?? 0) + 1;
+      lineOf.set(p.householdId, n);
+      return n;
+    }),
     stratum: ps.map((p) => p.stratum),
     var_stratum: ps.map((p) => hhOf.get(p.householdId)?.varStratum ?? null),
     psu: ps.map((p) => hhOf.get(p.householdId)?.psu ?? null),

@@ -4,7 +4,8 @@
  * tables.json gives (`valueLabels`); only counts, amounts, weights and the line number go without.
  * A `valueLabels` entry for an unknown or already labelled variable is a clear error.
  * Multiple-response questions (IPEI's d09_help and h08_assets added to the fixture's answers) are their
- * joined codes plus one 0/1 variable per option, read back from the .dta by R haven.
+ * joined codes plus one 0/1 variable per option, read back from the .dta by R haven. The person file
+ * has the line number and `in_individual`, 1 exactly where the person has an individual weight.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -127,5 +128,33 @@ describe('multiple-response questions: the joined codes and one 0/1 variable per
     expect(v('d09_help_3').labels).toEqual({ No: 0, Yes: 1 });
     expect(v('d09_help_3').values.slice(0, 6)).toEqual([1, 0, null, 0, 1, 1]);
     expect(v('d09_help').values.slice(0, 3)).toEqual(['1;3', '0', '']);
+  });
+});
+
+describe('the person file: line number and the individual unit by name', () => {
+  const pp = m.persons;
+  const names = pp.variables.map((v) => v.name);
+  it('line and in_individual come with the ids, labelled', () => {
+    expect(names.slice(0, 4)).toEqual(['person_id', 'household_id', 'line', 'in_individual']);
+    const flag = pp.variables.find((v) => v.name === 'in_individual');
+    expect(flag?.label.en).toBe('In the individual unit (has an individual weight)');
+    expect(flag?.values.map((v) => v.code)).toEqual([0, 1]);
+    expect(Array.from(pp.columns.line as Float64Array)).toEqual(
+      Array.from(data.persons.line as Float64Array),
+    );
+  });
+  it('in_individual = 1 exactly on the rows with a positive individual weight (136 of 168)', () => {
+    const w = data.persons[data.meta.persons.weights.individual.weights] as Float64Array;
+    const flag = Array.from(pp.columns.in_individual as Float64Array);
+    expect(flag).toEqual(Array.from(w, (x) => (x > 0 ? 1 : 0)));
+    expect(flag.filter((x) => x === 1)).toHaveLength(136);
+    // the persons who needed an individual interview but gave none are flagged 0 too
+    const needed = data.persons.c14_individual as Float64Array;
+    expect(flag.filter((x, i) => x === 0 && needed[i] === 1)).toHaveLength(16);
+  });
+  it('the codebook says the individual unit is in_individual = 1', () => {
+    expect(m.design.find((u) => u.unit === 'individual')?.rows).toBe(
+      'in_individual = 1, i.e. w_person_final > 0 (not missing)',
+    );
   });
 });

@@ -67,7 +67,7 @@ describe('the codebook carries the design', () => {
     expect(cb.setup).toEqual(['setup.R', 'setup.do', 'setup.py']);
     const md = files.get('codebook.md') as string;
     expect(md).toContain(
-      '| individual | persons | w_person_final > 0 (not missing) | w_person_final | rw_person_1 … rw_person_12 (12) | JKn | 1 | 0.666667 each | false |',
+      '| individual | persons | in_individual = 1, i.e. w_person_final > 0 (not missing) | w_person_final | rw_person_1 … rw_person_12 (12) | JKn | 1 | 0.666667 each | false |',
     );
     expect(md).toContain('| household | households |');
   });

@@ -57,6 +57,18 @@ describe('WeightedData from the weighting pipeline', () => {
     );
     expect(Object.keys(data.persons)).toContain(`rw_person_${R}`);
   });
+  it("numbers each person's line in its household's roster: 1, 2, ... restarting in each household", () => {
+    const hh = data.persons.household_id as string[];
+    const line = Array.from(data.persons.line as Float64Array);
+    const sizes = new Map<string, number>();
+    for (const h of hh) sizes.set(h, (sizes.get(h) ?? 0) + 1);
+    for (const [h, n] of sizes)
+      expect(
+        hh.flatMap((x, i) => (x === h ? [line[i]] : [])),
+        h,
+      ).toEqual(Array.from({ length: n }, (_, k) => k + 1));
+    expect(Math.max(...line)).toBeGreaterThan(1);
+  });
   it('tabulates: the roster total equals the control total with no replicate variance; sex shares hit the margins', () => {
     const run = computeTables(
       plans([
@@ -110,6 +122,8 @@ describe('WeightedData from the weighting pipeline', () => {
       'w_roster_final',
       'w_person_final',
       'rw_roster_1',
+      'line',
+      'in_individual',
     ])
       expect(names).toContain(c);
     expect(m.dropped.persons).toEqual(['c01_name']);
