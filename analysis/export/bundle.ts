@@ -4,7 +4,14 @@
  * (setup.R always; setup.do beside CSV and .dta; setup.py beside CSV).
  */
 import { codebookMarkdown } from './codebook-markdown.ts';
-import { exampleVariable, setupFiles, setupPython, setupR, setupStata } from './design-setup.ts';
+import {
+  exampleVariable,
+  setupFiles,
+  setupPython,
+  setupR,
+  setupStata,
+  specialCodesByFile,
+} from './design-setup.ts';
 import { writeDta } from './dta.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookCsv, codebookRows, fileCsv, fileParquet, microdataXlsx } from './microdata-files.ts';
@@ -42,9 +49,10 @@ export async function exportMicrodata(
     for (const f of [m.households, m.persons])
       files.push({ name: `${f.name}.parquet`, bytes: new Uint8Array(fileParquet(f)) });
   const example = exampleVariable(m);
+  const special = specialCodesByFile(m);
   const bodies: Record<string, () => string> = {
-    'setup.R': () => setupR(m.design, format, example),
-    'setup.do': () => setupStata(m.design, format, example),
+    'setup.R': () => setupR(m.design, format, example, special),
+    'setup.do': () => setupStata(m.design, format, example, special),
     'setup.py': () => setupPython(m.design, example),
   };
   const setups = setupFiles(format).map((name) => ({ name, body: bodies[name]() }));

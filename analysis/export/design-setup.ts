@@ -61,6 +61,20 @@ export function exportDesign(meta: WeightedMeta): UnitDesign[] {
   ];
 }
 
+/** file -> variable -> special codes (don't know, refused, not applicable) with their Stata tag. */
+export type SpecialCodesByFile = Record<string, Record<string, Array<{ code: number; tag: string }>>>;
+
+/** The special codes of each file's variables (what setup.R and setup.do turn into missing values). */
+export function specialCodesByFile(m: Microdata): SpecialCodesByFile {
+  const out: SpecialCodesByFile = {};
+  for (const f of [m.households, m.persons]) {
+    out[f.name] = {};
+    for (const v of f.variables)
+      if (v.missing.length) out[f.name][v.name] = v.missing.map((x) => ({ code: x.code, tag: x.tag }));
+  }
+  return out;
+}
+
 /** The first labelled numeric variable of the person file (the setups' example table), if any. */
 export function exampleVariable(m: Microdata): string | null {
   return (
@@ -82,7 +96,15 @@ const num = (x: number) => String(x); // shortest round-trip decimal: the same d
 const objectName = (u: UnitDesign) => `${u.unit}_design`;
 
 /** setup.R: `household_design`, `roster_design`, `individual_design` from the files of this format. */
-export function setupR(designs: UnitDesign[], format: string, example: string | null): string {
+export function setupR(
+  designs: UnitDesign[],
+  format: string,
+  example: string | null,
+  special: SpecialCodesByFile = {},
+): string {
+  // the .dta holds them as .a/.b/.c already (NA to R); the other formats hold the codes
+  const recode =
+    format === 'dta' ? [] : Object.entries(special).filter(([, vars]) => Object.keys(vars).length);
   const reader: Record<string, string> = {
     csv: 'read.csv(paste0(name, ".csv"), stringsAsFactors = FALSE)',
     dta: 'as.data.frame(haven::zap_labels(haven::read_dta(paste0(name, ".dta"))))',
@@ -96,6 +118,21 @@ export function setupR(designs: UnitDesign[], format: string, example: string | 
     'suppressMessages(library(survey))',
     `read_unit <- function(name) ${reader[format] ?? reader.csv}`,
     'files <- list(households = read_unit("households"), persons = read_unit("persons"))',
+    ...(recode.length
+      ? [
+          "# special codes (don't know, refused, not applicable; codebook: missing) become NA",
+          'special <- list(',
+          ...recode.map(
+            ([file, vars], i) =>
+              `  ${file} = list(${Object.entries(vars)
+                .map(([v, codes]) => `${v} = c(${codes.map((c) => num(c.code)).join(', ')})`)
+                .join(', ')})${i < recode.length - 1 ? ',' : ''}`,
+          ),
+          ')',
+          'for (f in names(special)) for (v in names(special[[f]]))',
+          '  files[[f]][[v]][files[[f]][[v]] %in% special[[f]][[v]]] <- NA',
+        ]
+      : []),
     'unit_design <- function(file, weight, repweights, type, scale, rscales, mse) {',
     '  d <- files[[file]]',
     '  d <- d[!is.na(d[[weight]]) & d[[weight]] > 0, , drop = FALSE]',
@@ -122,7 +159,19 @@ export function setupR(designs: UnitDesign[], format: string, example: string | 
 }
 
 /** setup.do: one svyset per unit, each after loading its file (csv or dta). */
-export function setupStata(designs: UnitDesign[], format: string, example: string | null): string {
+export function setupStata(
+  designs: UnitDesign[],
+  format: string,
+  example: string | null,
+  special: SpecialCodesByFile = {},
+): string {
+  // from CSV, the special codes become Stata's .a/.b/.c as in the .dta export
+  const mvdecode = (file: string) =>
+    format === 'dta'
+      ? []
+      : Object.entries(special[file] ?? {}).map(
+          ([v, codes]) => `  mvdecode ${v}, mv(${codes.map((c) => `${num(c.code)}=.${c.tag}`).join(' \\ ')})`,
+        );
   const load = (file: string) =>
     format === 'dta'
       ? `use "${file}.dta", clear`
@@ -132,6 +181,7 @@ export function setupStata(designs: UnitDesign[], format: string, example: strin
     `capture program drop setup_${u.unit}`,
     `program define setup_${u.unit}`,
     `  ${load(u.file)}`,
+    ...mvdecode(u.file),
     `  keep if !missing(${u.weight}) & ${u.weight} > 0`,
     `  svyset [pweight = ${u.weight}], vce(jackknife) jkrweight(${u.repweights.join(' ')}, multiplier(${u.rscales.map(num).join(' ')}))`,
     'end',

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportMicrodata } from '../../../analysis/export/bundle.ts';
 import { buildMicrodata } from '../../../analysis/export/microdata.ts';
+import { readCsv } from '../../../analysis/io/csv.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
 import { FIXTURE } from '../tables/helpers.ts';
@@ -20,6 +21,7 @@ import { FIXTURE } from '../tables/helpers.ts';
 const ctx = loadSurveyContext('ipei');
 const data = loadWeightedData(FIXTURE);
 const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
+const persons = readCsv(join(FIXTURE, 'persons.csv'));
 const golden = JSON.parse(readFileSync(join(FIXTURE, 'golden.json'), 'utf8')) as Record<
   string,
   { estimate: number[]; se: number[] }
@@ -79,6 +81,10 @@ describe('the codebook carries the design', () => {
       `svyset [pweight = w_person_final], vce(jackknife) jkrweight(${data.meta.persons.weights.individual.repweights.join(' ')}, multiplier(${data.meta.design.rscales.join(' ')}))`,
     );
     expect(files.has('setup.py')).toBe(false);
+    // the .dta holds .a/.b already; from CSV, setup.do decodes the codes to the same tags
+    expect(doFile).not.toContain('mvdecode');
+    const csvDo = (await exported('csv')).files.get('setup.do') as string;
+    expect(csvDo).toContain('  mvdecode j04_remit_amount, mv(-98=.a \\ -99=.b)');
   });
 });
 
@@ -91,7 +97,9 @@ cat(toJSON(list(
   T1_all = cells(svymean(~factor(j01_remit), individual_design)),
   T4_all = cells(svymean(~b01_residents, household_design)),
   T3_by = cells(svyby(~factor(c03_sex), ~I(cut(c05_age, c(0, 15, 35, Inf), right = FALSE, labels = FALSE)), roster_design, svymean)),
-  degf = degf(individual_design)
+  degf = degf(individual_design),
+  e05_na = sum(is.na(files$persons$e05_inps)),
+  amount_na = sum(is.na(files$persons$j04_remit_amount))
 ), digits = NA))`;
   for (const format of ['csv', 'dta'] as const)
     it(`${format}: T1, T3 and T4 equal R survey on the original data`, async () => {
@@ -104,6 +112,12 @@ cat(toJSON(list(
         close(got[t].estimate, golden[t].estimate);
         close(got[t].se, golden[t].se);
       }
+      // special codes are NA from either format: setup.R recodes the CSV's codes, the .dta has .a/.b
+      const missingOrCode = (name: string, codes: number[]) =>
+        Array.from(persons[name] as Float64Array).filter((x) => Number.isNaN(x) || codes.includes(x)).length;
+      expect(got.e05_na[0]).toBe(missingOrCode('e05_inps', [98]));
+      expect(got.e05_na[0]).toBeGreaterThan(missingOrCode('e05_inps', []));
+      expect(got.amount_na[0]).toBe(missingOrCode('j04_remit_amount', [-98, -99]));
       // run as a script it prints its example table (the first labelled person variable)
       const printed = run(['setup.R']);
       expect(printed.status, printed.stderr).toBe(0);
