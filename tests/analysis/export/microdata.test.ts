@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { exportMicrodata } from '../../../analysis/export/bundle.ts';
+import { writeDta } from '../../../analysis/export/dta.ts';
 import { buildMicrodata } from '../../../analysis/export/microdata.ts';
 import { readCsv } from '../../../analysis/io/csv.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
@@ -124,6 +125,37 @@ describe('special codes are missing values with labels', () => {
     expect(v('j04_remit_amount').labels).toEqual({ 'Não sabe': '.a', Recusa: '.b' });
     // a variable that does not declare a special code keeps it as a value (no age is special)
     expect(v('c05_age').labels).toEqual({});
+  });
+  it('.dta: a double (non-integer) variable gets the double encodings of .a and .b, labelled', () => {
+    const bytes = writeDta(
+      {
+        name: 'persons',
+        rows: 4,
+        variables: [
+          {
+            name: 'x',
+            label: { pt: 'x', en: 'x' },
+            kind: 'numeric',
+            values: [],
+            missing: [
+              { code: -98, kind: 'dontKnow', tag: 'a', pt: 'NS', en: 'DK' },
+              { code: -99, kind: 'refused', tag: 'b', pt: 'R', en: 'Refused' },
+            ],
+            role: 'variable',
+          },
+        ],
+        columns: { x: Float64Array.from([1.5, -98, Number.NaN, -99]) },
+      },
+      { lang: 'en' },
+    );
+    const path = join(dir, 'double.dta');
+    writeFileSync(path, bytes);
+    const r = spawnSync('Rscript', ['tests/fixtures/tables/read-dta.R', path], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const [x] = JSON.parse(r.stdout).vars;
+    expect(x.values).toEqual([1.5, null, null, null]);
+    expect(x.tags).toEqual([null, 'a', null, 'b']);
+    expect(x.labels).toEqual({ DK: '.a', Refused: '.b' });
   });
   it('CSV and Parquet keep the codes; the codebook lists them as missing with their .dta tag', async () => {
     const files = await exportMicrodata(m, 'csv', opts);
