@@ -19,12 +19,56 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/** Why a change is made: required with every staff change, kept in the audit log. */
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(3, 'say why (at least 3 characters): the audit log keeps it')
+  .max(500);
+
 /** POST /api/assignments/:id/reassign: to whom, and why (kept in the audit log). */
 export const reassignRequestSchema = z.object({
   enumeratorId: z.string().min(1),
-  reason: z.string().trim().min(3, 'say why (at least 3 characters): the audit log keeps it').max(500),
+  reason: reasonSchema,
 });
 export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
+export const reassignResultSchema = z.object({
+  id: z.string(),
+  enumeratorId: z.string(),
+  previousEnumeratorId: z.string(),
+});
+
+/** POST /api/assignments/:id/cancel: why (kept in the audit log). */
+export const cancelRequestSchema = z.object({ reason: reasonSchema });
+export type CancelRequest = z.infer<typeof cancelRequestSchema>;
+export const cancelResultSchema = z.object({
+  id: z.string(),
+  status: z.literal('cancelled'),
+  enumeratorId: z.string(),
+});
+
+/**
+ * POST /api/assignments: a household of the sample (EA, dwelling, household numbers), the survey (its
+ * interview questionnaire, latest published version), the enumerator, and why. Answers the assignment.
+ */
+export const createAssignmentRequestSchema = z.object({
+  survey: z.string().min(1),
+  eaCode: z.string().min(1),
+  dwelling: z.number().int().min(1),
+  household: z.number().int().min(1),
+  enumeratorId: z.string().min(1),
+  reason: reasonSchema,
+});
+export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequestSchema>;
+
+/** GET /api/assignments/enumerators: whom the user may assign to (active enumerators in scope). */
+export const assignableEnumeratorSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  teamId: z.string().nullable(),
+});
+export type AssignableEnumerator = z.infer<typeof assignableEnumeratorSchema>;
 
 export const questionnaireSummarySchema = z.object({
   id: z.string(),
