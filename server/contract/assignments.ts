@@ -1,6 +1,6 @@
 /** Assignments and questionnaires as the tablet receives them. */
 import { z } from 'zod';
-import { ASSIGNMENT_STATUSES } from './vocabulary.ts';
+import { ASSIGNMENT_CHANGES, ASSIGNMENT_STATUSES } from './vocabulary.ts';
 
 export const assignmentSchema = z.object({
   id: z.string(),
@@ -16,6 +16,8 @@ export const assignmentSchema = z.object({
   /** Answers the interview starts with (cover items), keyed by question name. */
   preload: z.record(z.string(), z.union([z.string(), z.number()])),
   interviewId: z.string().nullable(),
+  /** What the caller may do to it now (staff: reassign, cancel; always empty for an enumerator). */
+  changes: z.array(z.enum(ASSIGNMENT_CHANGES)).optional(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 

@@ -47,6 +47,10 @@ export const ASSIGNMENT_STATUSES = [
 ] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
+/** What staff may do to an assignment (which in which state: server/domain/assignment-states.ts). */
+export const ASSIGNMENT_CHANGES = ['reassign', 'cancel'] as const;
+export type AssignmentChange = (typeof ASSIGNMENT_CHANGES)[number];
+
 /**
  * AAPOR Standard Definitions' final disposition classes: I complete, P partial, R refusal and break-off,
  * NC non-contact, O other non-interview, UH unknown if household/occupied, UO unknown other, NE not eligible.

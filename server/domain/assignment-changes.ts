@@ -21,7 +21,7 @@ import {
 } from '../db/schema.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
-import { type AssignmentChange, refusalOf } from './assignment-states.ts';
+import { type AssignmentChange, changesAllowed, refusalOf } from './assignment-states.ts';
 import { preloadFor } from './assignments.ts';
 import { audit } from './audit.ts';
 import type { SurveyRegistry } from './surveys.ts';
@@ -232,6 +232,7 @@ export async function createAssignment(
       household: hh.household,
       preload: preloadFor(profile, surveys.geography(profile.id), ea, hh),
       interviewId: null,
+      changes: changesAllowed('assigned', false),
     };
   });
 }

@@ -5,11 +5,10 @@
  * interview's enumerator and stays on record, and a cancelled assignment is final (a new one is created
  * for the household instead). Pure: no database, so the table is tested cell by cell.
  */
-import type { AssignmentStatus } from '../contract/vocabulary.ts';
+import { ASSIGNMENT_CHANGES, type AssignmentChange, type AssignmentStatus } from '../contract/vocabulary.ts';
 import type { ProblemCode } from '../problems.ts';
 
-export const ASSIGNMENT_CHANGES = ['reassign', 'cancel'] as const;
-export type AssignmentChange = (typeof ASSIGNMENT_CHANGES)[number];
+export { ASSIGNMENT_CHANGES, type AssignmentChange };
 
 /** Per state and change: null when allowed, else the problem that refuses it. */
 export const ASSIGNMENT_CHANGE_TABLE: Record<
@@ -38,3 +37,7 @@ export function refusalOf(
   if (refusal || !interviewed) return refusal;
   return ASSIGNMENT_CHANGE_TABLE.submitted[change];
 }
+
+/** The changes the table allows now (what a staff screen offers; the server checks again). */
+export const changesAllowed = (status: AssignmentStatus, interviewed: boolean): AssignmentChange[] =>
+  ASSIGNMENT_CHANGES.filter((c) => refusalOf(status, c, interviewed) === null);

@@ -11,6 +11,7 @@ import type { PRELOAD_SOURCES, SurveyProfile } from '../contract/survey-profile.
 import type { Db } from '../db/client.ts';
 import { assignments, enumerationAreas, households, interviews } from '../db/schema.ts';
 import type { SessionUser } from './accounts.ts';
+import { changesAllowed } from './assignment-states.ts';
 import { enumeratorScope } from './scope.ts';
 import type { SurveyRegistry } from './surveys.ts';
 
@@ -76,6 +77,7 @@ export async function listAssignments(
       household: hh.household,
       preload: profile ? preloadFor(profile, surveys.geography(profile.id), ea, hh) : {},
       interviewId,
+      changes: user.role === 'enumerator' ? [] : changesAllowed(a.status, interviewId !== null),
     };
   });
 }

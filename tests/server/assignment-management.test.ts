@@ -207,6 +207,24 @@ describe('creating an assignment', () => {
   });
 });
 
+describe('what the list offers', () => {
+  it('gives staff the changes the state table allows now, and an enumerator none', async () => {
+    const changes = async (p: Person, id: string) =>
+      (
+        (await (await ctx.request('GET', '/api/assignments', { as: p })).json()) as Array<{
+          id: string;
+          changes?: string[];
+        }>
+      ).find((a) => a.id === id)?.changes;
+    expect(await changes('sup_a', 'A-enum_a1')).toEqual(['reassign', 'cancel']);
+    expect(await changes('enum_a1', 'A-enum_a1')).toEqual([]);
+    expect((await upload('enum_a1')).res.status).toBe(201);
+    expect(await changes('sup_a', 'A-enum_a1')).toEqual([]);
+    expect((await cancel('coord', 'A-enum_a2', { reason: 'duplicate visit' })).status).toBe(200);
+    expect(await changes('coord', 'A-enum_a2')).toEqual([]);
+  });
+});
+
 describe('the enumerators to assign to', () => {
   it("lists a supervisor's own team and every team's to a coordinator; 403 to an enumerator", async () => {
     const names = async (p: Person) =>
