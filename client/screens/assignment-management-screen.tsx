@@ -139,7 +139,7 @@ export function AssignmentManagementScreen() {
             </thead>
             <tbody>
               {page.map((a) => (
-                <tr key={a.id} data-testid={`assignment-${a.id}`} data-status={a.status}>
+                <tr key={a.id} data-testid={`manage-row-${a.id}`} data-status={a.status}>
                   <td>{a.ea.code}</td>
                   <td>{a.dwelling}</td>
                   <td>{a.household}</td>
