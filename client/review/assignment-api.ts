@@ -1,7 +1,8 @@
-/** Staff's assignment calls (list, enumerators, create, reassign, cancel), checked against the contract. */
+/** Staff's assignment calls (list, enumerators, create, reassign, cancel, history), checked against the contract. */
 import { z } from 'zod';
 import {
   assignableEnumeratorSchema,
+  assignmentHistoryEntrySchema,
   assignmentSchema,
   type CreateAssignmentRequest,
   cancelResultSchema,
@@ -18,3 +19,9 @@ export const reassignAssignment = (id: string, body: { enumeratorId: string; rea
   api.request('POST', `/api/assignments/${encodeURIComponent(id)}/reassign`, reassignResultSchema, body);
 export const cancelAssignment = (id: string, body: { reason: string }) =>
   api.request('POST', `/api/assignments/${encodeURIComponent(id)}/cancel`, cancelResultSchema, body);
+export const fetchAssignmentHistory = (id: string) =>
+  api.request(
+    'GET',
+    `/api/assignments/${encodeURIComponent(id)}/history`,
+    z.array(assignmentHistoryEntrySchema),
+  );

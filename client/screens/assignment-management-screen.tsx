@@ -10,6 +10,7 @@ import type { AssignableEnumerator, Assignment } from '../../server/contract/ass
 import { ASSIGNMENT_STATUSES } from '../../server/contract/vocabulary.ts';
 import { fetchEnumerators, fetchStaffAssignments } from '../review/assignment-api.ts';
 import { type Change, ChangeForm } from '../review/assignment-change-form.tsx';
+import { HistoryPanel } from '../review/assignment-history-panel.tsx';
 import { useAssignmentT } from '../review/assignment-messages.ts';
 import { problemText } from '../review/review-api.ts';
 
@@ -22,6 +23,7 @@ export function AssignmentManagementScreen() {
   const [filters, setFilters] = useState({ survey: '', status: '', ea: '', enumerator: '' });
   const [offset, setOffset] = useState(0);
   const [change, setChange] = useState<Change | null>(null);
+  const [history, setHistory] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
 
   const load = useCallback(async () => {
@@ -123,6 +125,7 @@ export function AssignmentManagementScreen() {
           onClose={() => setChange(null)}
         />
       )}
+      {history && <HistoryPanel key={history} assignmentId={history} onClose={() => setHistory(null)} />}
       {list && shown.length === 0 && <p>{t('manage.empty')}</p>}
       {page.length > 0 && (
         <>
@@ -146,22 +149,28 @@ export function AssignmentManagementScreen() {
                   <td>{names.get(a.enumeratorId) ?? a.enumeratorId}</td>
                   <td>{status(a.status)}</td>
                   <td>
-                    {a.changes?.length ? (
-                      <span className="actions">
-                        {a.changes.map((kind) => (
-                          <button
-                            key={kind}
-                            type="button"
-                            onClick={() => setChange({ kind, assignment: a })}
-                            data-testid={`${kind}-${a.id}`}
-                          >
-                            {t(`manage.${kind}`)}
-                          </button>
-                        ))}
-                      </span>
-                    ) : a.interviewId ? (
-                      t('manage.locked')
-                    ) : null}
+                    <span className="actions">
+                      {a.changes?.map((kind) => (
+                        <button
+                          key={kind}
+                          type="button"
+                          className={kind === 'cancel' ? 'danger' : undefined}
+                          onClick={() => setChange({ kind, assignment: a })}
+                          data-testid={`${kind}-${a.id}`}
+                        >
+                          {t(`manage.${kind}`)}
+                        </button>
+                      ))}
+                      {a.interviewId && !a.changes?.length ? t('manage.locked') : null}
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setHistory(a.id)}
+                        data-testid={`history-${a.id}`}
+                      >
+                        {t('manage.history')}
+                      </button>
+                    </span>
                   </td>
                 </tr>
               ))}

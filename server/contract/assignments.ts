@@ -63,6 +63,20 @@ export const createAssignmentRequestSchema = z.object({
 });
 export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequestSchema>;
 
+/** GET /api/assignments/:id/history: the staff changes the audit log holds for it, oldest first. */
+export const assignmentHistoryEntrySchema = z.object({
+  /** UTC milliseconds. */
+  at: z.number().int(),
+  action: z.enum(['assignment.create', 'assignment.reassign', 'assignment.cancel']),
+  /** The username of who made the change. */
+  actor: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** The enumerator it went from and to (reassign), or was made for (create) or cancelled from. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type AssignmentHistoryEntry = z.infer<typeof assignmentHistoryEntrySchema>;
+
 /** GET /api/assignments/enumerators: whom the user may assign to (active enumerators in scope). */
 export const assignableEnumeratorSchema = z.object({
   id: z.string(),

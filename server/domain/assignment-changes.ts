@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Assignment } from '../contract/assignments.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
 import {
   assignments,
@@ -41,7 +41,7 @@ export interface NewAssignment {
 }
 
 /** The assignment in the user's scope (a supervisor: their team's enumerators'), else 404. */
-async function assignmentInScope(tx: Tx, user: SessionUser, assignmentId: string) {
+export async function assignmentInScope(tx: Tx | Db, user: SessionUser, assignmentId: string) {
   const [found] = await tx
     .select({ a: assignments, teamId: users.teamId })
     .from(assignments)

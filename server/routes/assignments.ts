@@ -15,6 +15,7 @@ import {
   createAssignment,
   reassignAssignment,
 } from '../domain/assignment-changes.ts';
+import { assignmentHistory } from '../domain/assignment-history.ts';
 import { listAssignments } from '../domain/assignments.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
@@ -30,6 +31,9 @@ export function assignmentRoutes(deps: AppDeps) {
     )
     .get('/enumerators', allow(...STAFF), async (c) =>
       c.json(await assignableEnumerators(deps.database, c.get('user'))),
+    )
+    .get('/:assignmentId/history', allow(...STAFF), async (c) =>
+      c.json(await assignmentHistory(deps.database.db, c.get('user'), c.req.param('assignmentId'))),
     )
     .post('/', allow(...STAFF), async (c) => {
       const body = await readBody(c, createAssignmentRequestSchema);

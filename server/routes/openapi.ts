@@ -5,6 +5,7 @@ import { analysisCatalogueSchema, tableRequestSchema, tableResponseSchema } from
 import { modelRequestSchema, modelResponseSchema } from '../contract/analysis-models.ts';
 import {
   assignableEnumeratorSchema,
+  assignmentHistoryEntrySchema,
   assignmentSchema,
   cancelRequestSchema,
   cancelResultSchema,
@@ -50,6 +51,7 @@ const schemas = {
   CancelRequest: cancelRequestSchema,
   CancelResult: cancelResultSchema,
   AssignableEnumerator: assignableEnumeratorSchema,
+  AssignmentHistoryEntry: assignmentHistoryEntrySchema,
   InterviewEnvelope: interviewEnvelopeSchema,
   SealedInterviewEnvelope: sealedEnvelopeSchema,
   InterviewReceipt: interviewReceiptSchema,
@@ -178,6 +180,18 @@ export function buildOpenApi() {
           ...secured,
           summary: 'The active enumerators the caller may assign to (supervisor: their team)',
           responses: { 200: json({ type: 'array', items: ref('AssignableEnumerator') }), ...authProblems },
+        },
+      },
+      '/api/assignments/{assignmentId}/history': {
+        get: {
+          ...secured,
+          summary:
+            "The assignment's creates, reassigns and cancels from the audit log (who, when, why), oldest first",
+          responses: {
+            200: json({ type: 'array', items: ref('AssignmentHistoryEntry') }),
+            ...authProblems,
+            ...problems('resource.not_found'),
+          },
         },
       },
       '/api/assignments/{assignmentId}/reassign': {

@@ -84,6 +84,13 @@ describe('assignment management in the browser', () => {
     await sup.getByTestId('change-submit').click();
     await sup.getByTestId('manage-row-A-enum_a2').getByText('enum_a1').waitFor();
 
+    // the reassigned assignment's history shows who, what and why
+    await sup.getByTestId('history-A-enum_a2').click();
+    const history = sup.getByTestId('history-panel');
+    await history.getByText('enum_a2 de baixa esta semana').waitFor();
+    expect(await history.textContent()).toContain('passada de enum_a2 para enum_a1');
+    await history.getByRole('button', { name: 'Fechar' }).click();
+
     // the cancelled household assigned anew, to enum_a2
     await sup.getByTestId('create-open').click();
     await sup.getByTestId('create-ea').fill('CV-PR-0001');

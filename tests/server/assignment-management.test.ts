@@ -225,6 +225,42 @@ describe('what the list offers', () => {
   });
 });
 
+describe("an assignment's history", () => {
+  it('lists its changes from the audit log with who, why, from and to; in scope only', async () => {
+    const moved = await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'enum_a1 is ill' },
+    });
+    expect(moved.status).toBe(200);
+    expect((await cancel('coord', 'A-enum_a1', { reason: 'household moved away' })).status).toBe(200);
+    const res = await ctx.request('GET', '/api/assignments/A-enum_a1/history', { as: 'sup_a' });
+    expect(res.status).toBe(200);
+    const entries = (await res.json()) as Array<Record<string, unknown>>;
+    expect(entries.map(({ at, ...rest }) => rest)).toEqual([
+      {
+        action: 'assignment.reassign',
+        actor: 'sup_a',
+        reason: 'enum_a1 is ill',
+        from: 'enum_a1',
+        to: 'enum_a2',
+      },
+      {
+        action: 'assignment.cancel',
+        actor: 'coord',
+        reason: 'household moved away',
+        from: 'enum_a2',
+        to: null,
+      },
+    ]);
+    expect((await ctx.request('GET', '/api/assignments/A-enum_a1/history', { as: 'sup_b' })).status).toBe(
+      404,
+    );
+    expect((await ctx.request('GET', '/api/assignments/A-enum_a1/history', { as: 'enum_a2' })).status).toBe(
+      403,
+    );
+  });
+});
+
 describe('the enumerators to assign to', () => {
   it("lists a supervisor's own team and every team's to a coordinator; 403 to an enumerator", async () => {
     const names = async (p: Person) =>
