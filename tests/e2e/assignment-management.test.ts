@@ -1,5 +1,5 @@
 /**
- * Assignment management in Debian's Chromium: a supervisor, on the "Tarefas" tab at 1280x800, cancels
+ * Assignment management in Debian's Chromium: a supervisor, on the "Tarefas" tab at 1280x800 (and 800x1280), cancels
  * one assignment, hands another to a different enumerator and assigns the cancelled household anew,
  * each with a reason (required before anything is sent); the audit log keeps the reasons, and the enumerators' tablets drop or gain the assignment at their next sync.
  */
@@ -109,10 +109,15 @@ describe('assignment management in the browser', () => {
     await sup.locator(`[data-testid="manage-row-${created[0].id}"][data-status=assigned]`).waitFor();
     await sup.screenshot({ path: join(tmpdir(), 'morabeza-assignment-management.png'), fullPage: true });
 
-    // the screen fits 1280 px
-    expect(
-      await sup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
-    ).toBe(true);
+    // the screen fits 1280 px, and a tablet held upright (800 px)
+    const fits = () =>
+      sup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    expect(await fits()).toBe(true);
+    await sup.setViewportSize({ width: 800, height: 1280 });
+    await sup.getByTestId('history-A-enum_a2').click();
+    await sup.getByTestId('history-panel').waitFor();
+    await sup.screenshot({ path: join(tmpdir(), 'morabeza-assignment-management-800.png'), fullPage: true });
+    expect(await fits()).toBe(true);
 
     expect(await reasonOf('assignment.cancel', 'A-enum_a1')).toEqual(['Agregado mudou-se antes da visita']);
     expect(await reasonOf('assignment.reassign', 'A-enum_a2')).toEqual(['enum_a2 de baixa esta semana']);
