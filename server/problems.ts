@@ -30,6 +30,21 @@ const catalogue = {
     message:
       'This assignment already has an interview: it stays with the enumerator who holds it (return or reject the interview instead).',
   },
+  'assignment.interviewed': {
+    status: 409,
+    message:
+      'This assignment has an uploaded interview, so it cannot be cancelled: the interview stays on record (reject it if it should not count).',
+  },
+  'assignment.cancelled': {
+    status: 409,
+    message:
+      'This assignment was cancelled: it can no longer be changed or interviewed (an upload for it is kept in quarantine). Create a new assignment for the household instead.',
+  },
+  'assignment.exists': {
+    status: 409,
+    message:
+      'This household already has an open assignment for this questionnaire (details.assignmentId): reassign or cancel that one instead.',
+  },
   'interview.conflict': {
     status: 409,
     message: 'This revision was already received with different content; the copy was kept for review.',

@@ -1,14 +1,17 @@
 /**
- * What supervisors, coordinators and admins get after login: the review queue and the dashboard;
+ * What supervisors, coordinators and admins get after login: the review queue, the dashboard and the
+ * assignments (create, reassign, cancel);
  * coordinators and admins also the weights and tables (the analyst's screen) and the tablets (revoke).
  */
 import { useState } from 'react';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '../../server/contract/vocabulary.ts';
 import { AnalystScreen } from '../screens/analyst-screen.tsx';
+import { AssignmentManagementScreen } from '../screens/assignment-management-screen.tsx';
 import { DashboardScreen } from '../screens/dashboard-screen.tsx';
 import { DevicesScreen } from '../screens/devices-screen.tsx';
 import { ReviewInterviewScreen } from '../screens/review-interview-screen.tsx';
 import { ReviewQueueScreen } from '../screens/review-queue-screen.tsx';
+import { useAssignmentT } from './assignment-messages.ts';
 import { useStaffT } from './messages.ts';
 import './review.css';
 
@@ -19,10 +22,12 @@ type View =
   | { tab: 'dashboard' }
   | { tab: 'analysis' }
   | { tab: 'devices' }
+  | { tab: 'assignments' }
   | { tab: 'interview'; interviewId: string; queue: string[]; notice?: string };
 
 export function StaffApp({ role }: { role: string }) {
   const { t } = useStaffT();
+  const { t: manageT } = useAssignmentT();
   const [view, setView] = useState<View>(() => ({ tab: role === 'supervisor' ? 'queue' : 'dashboard' }));
   // the questionnaire language the reviewer chose, kept from one interview and one action to the next
   const [reviewLocale, setReviewLocale] = useState<string | null>(null);
@@ -55,6 +60,14 @@ export function StaffApp({ role }: { role: string }) {
           data-testid="tab-dashboard"
         >
           {t('staff.dashboard')}
+        </button>
+        <button
+          type="button"
+          className={view.tab === 'assignments' ? 'tab active' : 'tab'}
+          onClick={() => setView({ tab: 'assignments' })}
+          data-testid="tab-assignments"
+        >
+          {manageT('manage.tab')}
         </button>
         {role !== 'supervisor' ? (
           <button
@@ -96,6 +109,8 @@ export function StaffApp({ role }: { role: string }) {
         <AnalystScreen />
       ) : view.tab === 'devices' ? (
         <DevicesScreen />
+      ) : view.tab === 'assignments' ? (
+        <AssignmentManagementScreen />
       ) : (
         <ReviewQueueScreen
           role={role}

@@ -1,6 +1,6 @@
 /** Assignments and questionnaires as the tablet receives them. */
 import { z } from 'zod';
-import { ASSIGNMENT_STATUSES } from './vocabulary.ts';
+import { ASSIGNMENT_CHANGES, ASSIGNMENT_STATUSES } from './vocabulary.ts';
 
 export const assignmentSchema = z.object({
   id: z.string(),
@@ -16,15 +16,75 @@ export const assignmentSchema = z.object({
   /** Answers the interview starts with (cover items), keyed by question name. */
   preload: z.record(z.string(), z.union([z.string(), z.number()])),
   interviewId: z.string().nullable(),
+  /** What the caller may do to it now (staff: reassign, cancel; always empty for an enumerator). */
+  changes: z.array(z.enum(ASSIGNMENT_CHANGES)).optional(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** Why a change is made: required with every staff change, kept in the audit log. */
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(3, 'say why (at least 3 characters): the audit log keeps it')
+  .max(500);
 
 /** POST /api/assignments/:id/reassign: to whom, and why (kept in the audit log). */
 export const reassignRequestSchema = z.object({
   enumeratorId: z.string().min(1),
-  reason: z.string().trim().min(3, 'say why (at least 3 characters): the audit log keeps it').max(500),
+  reason: reasonSchema,
 });
 export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
+export const reassignResultSchema = z.object({
+  id: z.string(),
+  enumeratorId: z.string(),
+  previousEnumeratorId: z.string(),
+});
+
+/** POST /api/assignments/:id/cancel: why (kept in the audit log). */
+export const cancelRequestSchema = z.object({ reason: reasonSchema });
+export type CancelRequest = z.infer<typeof cancelRequestSchema>;
+export const cancelResultSchema = z.object({
+  id: z.string(),
+  status: z.literal('cancelled'),
+  enumeratorId: z.string(),
+});
+
+/**
+ * POST /api/assignments: a household of the sample (EA, dwelling, household numbers), the survey (its
+ * interview questionnaire, latest published version), the enumerator, and why. Answers the assignment.
+ */
+export const createAssignmentRequestSchema = z.object({
+  survey: z.string().min(1),
+  eaCode: z.string().min(1),
+  dwelling: z.number().int().min(1),
+  household: z.number().int().min(1),
+  enumeratorId: z.string().min(1),
+  reason: reasonSchema,
+});
+export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequestSchema>;
+
+/** GET /api/assignments/:id/history: the staff changes the audit log holds for it, oldest first. */
+export const assignmentHistoryEntrySchema = z.object({
+  /** UTC milliseconds. */
+  at: z.number().int(),
+  action: z.enum(['assignment.create', 'assignment.reassign', 'assignment.cancel']),
+  /** The username of who made the change. */
+  actor: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** The enumerator it went from and to (reassign), or was made for (create) or cancelled from. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type AssignmentHistoryEntry = z.infer<typeof assignmentHistoryEntrySchema>;
+
+/** GET /api/assignments/enumerators: whom the user may assign to (active enumerators in scope). */
+export const assignableEnumeratorSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  teamId: z.string().nullable(),
+});
+export type AssignableEnumerator = z.infer<typeof assignableEnumeratorSchema>;
 
 export const questionnaireSummarySchema = z.object({
   id: z.string(),

@@ -33,9 +33,23 @@ export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export const REVIEW_ACTIONS = ['approve', 'return', 'reject', 'comment'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-/** An assignment's state, as the tablet sees it. */
-export const ASSIGNMENT_STATUSES = ['assigned', 'in_progress', 'submitted', 'returned', 'approved'] as const;
+/**
+ * An assignment's state, as the tablet sees it; `cancelled` by staff (never sent to a tablet). What staff
+ * may change in which state is in server/domain/assignment-states.ts.
+ */
+export const ASSIGNMENT_STATUSES = [
+  'assigned',
+  'in_progress',
+  'submitted',
+  'returned',
+  'approved',
+  'cancelled',
+] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/** What staff may do to an assignment (which in which state: server/domain/assignment-states.ts). */
+export const ASSIGNMENT_CHANGES = ['reassign', 'cancel'] as const;
+export type AssignmentChange = (typeof ASSIGNMENT_CHANGES)[number];
 
 /**
  * AAPOR Standard Definitions' final disposition classes: I complete, P partial, R refusal and break-off,

@@ -1,15 +1,17 @@
 /**
  * Assignments as a tablet sees them: the unit to visit, its cluster, and the answers to preload (the
  * survey profile's `preload`: each item takes a field of the cluster or the unit; an island code comes
- * from the survey's geography).
+ * from the survey's geography). Staff see their scope's assignments, cancelled ones included; an
+ * enumerator never receives a cancelled one.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Assignment } from '../contract/assignments.ts';
 import type { Geography } from '../contract/geography.ts';
 import type { PRELOAD_SOURCES, SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
 import { assignments, enumerationAreas, households, interviews } from '../db/schema.ts';
 import type { SessionUser } from './accounts.ts';
+import { changesAllowed } from './assignment-states.ts';
 import { enumeratorScope } from './scope.ts';
 import type { SurveyRegistry } from './surveys.ts';
 
@@ -51,13 +53,15 @@ export async function listAssignments(
   surveys: SurveyRegistry,
 ): Promise<Assignment[]> {
   const scope = enumeratorScope(user, assignments.enumeratorId);
+  // a cancelled assignment is staff's record only: it leaves the tablet at its next sync
+  const onTablet = user.role === 'enumerator' ? ne(assignments.status, 'cancelled') : undefined;
   const rows = await db
     .select({ a: assignments, hh: households, ea: enumerationAreas, interviewId: interviews.id })
     .from(assignments)
     .innerJoin(households, eq(households.id, assignments.householdId))
     .innerJoin(enumerationAreas, eq(enumerationAreas.code, households.eaCode))
     .leftJoin(interviews, eq(interviews.assignmentId, assignments.id))
-    .where(scope ? and(scope) : undefined)
+    .where(and(scope ?? undefined, onTablet))
     .orderBy(enumerationAreas.code, households.dwelling, households.household);
   return rows.map(({ a, hh, ea, interviewId }) => {
     const profile = surveys.ofQuestionnaire(a.questionnaireId);
@@ -73,6 +77,7 @@ export async function listAssignments(
       household: hh.household,
       preload: profile ? preloadFor(profile, surveys.geography(profile.id), ea, hh) : {},
       interviewId,
+      changes: user.role === 'enumerator' ? [] : changesAllowed(a.status, interviewId !== null),
     };
   });
 }

@@ -108,7 +108,8 @@ export async function fieldworkDashboard(
   const ofSurvey = `${profile.id}-%`;
   const complete = new Set(outcomeCodesOf(profile, 'I'));
   const classes = rateClasses(profile);
-  const assignmentScope = sql`${teamOnly(user, sql`a.enumerator_id`)} and a.questionnaire_id like ${ofSurvey}`;
+  // a cancelled assignment is no longer fieldwork to do (it never has an interview)
+  const assignmentScope = sql`${teamOnly(user, sql`a.enumerator_id`)} and a.questionnaire_id like ${ofSurvey} and a.status <> 'cancelled'`;
   const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey}`;
   const assigned = await db.all<AssignmentRow>(sql`
     select a.id as assignment_id, u.username as enumerator, h.ea_code, ea.stratum, ea.island, ea.municipality,

@@ -106,6 +106,7 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
               id: assignments.id,
               enumeratorId: assignments.enumeratorId,
               questionnaireId: assignments.questionnaireId,
+              status: assignments.status,
             })
             .from(assignments)
             .where(inArray(assignments.id, assignmentIds))
@@ -143,7 +144,9 @@ async function decideMany(tx: Tx, uploads: Upload[]): Promise<Decision[]> {
     const a = owners.get(u.env.assignmentId);
     const refused = judgeReferences(
       u,
-      a ? { enumerator_id: a.enumeratorId, questionnaire_id: a.questionnaireId } : undefined,
+      a
+        ? { enumerator_id: a.enumeratorId, questionnaire_id: a.questionnaireId, status: a.status }
+        : undefined,
       versions.get(`${u.env.questionnaireId}@${u.env.questionnaireVersion}`),
     );
     if (refused) continue;
@@ -347,16 +350,21 @@ async function checkReferences(tx: Tx, upload: Upload): Promise<{ reason: string
   const rows = await tx.all<{
     enumerator_id: string | null;
     questionnaire_id: string | null;
+    assignment_status: string | null;
     status: string | null;
   }>(sql`
-    select a.enumerator_id, a.questionnaire_id, v.status
+    select a.enumerator_id, a.questionnaire_id, a.status as assignment_status, v.status
     from (select 1) left join assignments a on a.id = ${env.assignmentId}
     left join questionnaire_versions v on v.questionnaire_id = ${env.questionnaireId} and v.version = ${env.questionnaireVersion}`);
   const row = rows[0];
   return judgeReferences(
     upload,
     row?.enumerator_id
-      ? { enumerator_id: row.enumerator_id, questionnaire_id: row.questionnaire_id }
+      ? {
+          enumerator_id: row.enumerator_id,
+          questionnaire_id: row.questionnaire_id,
+          status: row.assignment_status,
+        }
       : undefined,
     row?.status ?? undefined,
   );
@@ -364,7 +372,7 @@ async function checkReferences(tx: Tx, upload: Upload): Promise<{ reason: string
 
 function judgeReferences(
   { env, user }: Upload,
-  assignment: { enumerator_id: string; questionnaire_id: string | null } | undefined,
+  assignment: { enumerator_id: string; questionnaire_id: string | null; status: string | null } | undefined,
   versionStatus: string | undefined,
 ): { reason: string; problem: Problem } | null {
   const where = { questionnaireId: env.questionnaireId, questionnaireVersion: env.questionnaireVersion };
@@ -380,6 +388,13 @@ function judgeReferences(
     return {
       reason: 'assignment_unknown',
       problem: new Problem('assignment.unknown', { assignmentId: env.assignmentId }),
+    };
+  }
+  // cancelled by staff after the tablet took it: kept in quarantine for a person to decide
+  if (assignment.status === 'cancelled') {
+    return {
+      reason: 'assignment_cancelled',
+      problem: new Problem('assignment.cancelled', { assignmentId: env.assignmentId }),
     };
   }
   if (assignment.questionnaire_id !== env.questionnaireId) {

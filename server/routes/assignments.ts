@@ -1,22 +1,55 @@
+/**
+ * Assignments: the list (an enumerator's own, a supervisor's team's, everything for coordinators), and
+ * staff's changes (create, reassign, cancel, each with a reason for the audit log).
+ */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { reassignRequestSchema } from '../contract/assignments.ts';
-import { reassignAssignment } from '../domain/assignment-changes.ts';
+import {
+  cancelRequestSchema,
+  createAssignmentRequestSchema,
+  reassignRequestSchema,
+} from '../contract/assignments.ts';
+import {
+  assignableEnumerators,
+  cancelAssignment,
+  createAssignment,
+  reassignAssignment,
+} from '../domain/assignment-changes.ts';
+import { assignmentHistory } from '../domain/assignment-history.ts';
 import { listAssignments } from '../domain/assignments.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { readBody } from './parse.ts';
 
+const STAFF = ['supervisor', 'coordinator', 'admin'] as const;
+
 export function assignmentRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .use(requireAuth(deps), allow('enumerator', 'supervisor', 'coordinator', 'admin'))
+    .use(requireAuth(deps), allow('enumerator', ...STAFF))
     .get('/', async (c) =>
       c.json(await listAssignments(deps.database.db, c.get('user'), surveysOf(deps.database))),
     )
-    .post('/:assignmentId/reassign', allow('supervisor', 'coordinator', 'admin'), async (c) => {
+    .get('/enumerators', allow(...STAFF), async (c) =>
+      c.json(await assignableEnumerators(deps.database, c.get('user'))),
+    )
+    .get('/:assignmentId/history', allow(...STAFF), async (c) =>
+      c.json(await assignmentHistory(deps.database.db, c.get('user'), c.req.param('assignmentId'))),
+    )
+    .post('/', allow(...STAFF), async (c) => {
+      const body = await readBody(c, createAssignmentRequestSchema);
+      return c.json(
+        await createAssignment(deps.database, c.get('user'), surveysOf(deps.database), body),
+        201,
+      );
+    })
+    .post('/:assignmentId/reassign', allow(...STAFF), async (c) => {
       const body = await readBody(c, reassignRequestSchema);
       return c.json(
         await reassignAssignment(deps.database, c.get('user'), c.req.param('assignmentId'), body),
       );
+    })
+    .post('/:assignmentId/cancel', allow(...STAFF), async (c) => {
+      const body = await readBody(c, cancelRequestSchema);
+      return c.json(await cancelAssignment(deps.database, c.get('user'), c.req.param('assignmentId'), body));
     });
 }

@@ -3,7 +3,17 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { analysisCatalogueSchema, tableRequestSchema, tableResponseSchema } from '../contract/analysis.ts';
 import { modelRequestSchema, modelResponseSchema } from '../contract/analysis-models.ts';
-import { assignmentSchema, questionnaireSummarySchema } from '../contract/assignments.ts';
+import {
+  assignableEnumeratorSchema,
+  assignmentHistoryEntrySchema,
+  assignmentSchema,
+  cancelRequestSchema,
+  cancelResultSchema,
+  createAssignmentRequestSchema,
+  questionnaireSummarySchema,
+  reassignRequestSchema,
+  reassignResultSchema,
+} from '../contract/assignments.ts';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
 import { deviceKeyResponseSchema, deviceSchema } from '../contract/devices.ts';
@@ -35,6 +45,13 @@ const schemas = {
   SurveyDetail: surveyDetailSchema,
   QuestionnaireSummary: questionnaireSummarySchema,
   Assignment: assignmentSchema,
+  CreateAssignmentRequest: createAssignmentRequestSchema,
+  ReassignRequest: reassignRequestSchema,
+  ReassignResult: reassignResultSchema,
+  CancelRequest: cancelRequestSchema,
+  CancelResult: cancelResultSchema,
+  AssignableEnumerator: assignableEnumeratorSchema,
+  AssignmentHistoryEntry: assignmentHistoryEntrySchema,
   InterviewEnvelope: interviewEnvelopeSchema,
   SealedInterviewEnvelope: sealedEnvelopeSchema,
   InterviewReceipt: interviewReceiptSchema,
@@ -142,8 +159,65 @@ export function buildOpenApi() {
       '/api/assignments': {
         get: {
           ...secured,
-          summary: "Assignments in the caller's scope (own / team / all)",
+          summary:
+            "Assignments in the caller's scope (own / team / all); staff also see cancelled ones, an enumerator never does",
           responses: { 200: json({ type: 'array', items: ref('Assignment') }), ...authProblems },
+        },
+        post: {
+          ...secured,
+          summary:
+            'Create an assignment for a household of the sample (supervisor: their team; coordinator, admin), with a reason kept in the audit log',
+          requestBody: json(ref('CreateAssignmentRequest')),
+          responses: {
+            201: json(ref('Assignment')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found', 'assignment.exists'),
+          },
+        },
+      },
+      '/api/assignments/enumerators': {
+        get: {
+          ...secured,
+          summary: 'The active enumerators the caller may assign to (supervisor: their team)',
+          responses: { 200: json({ type: 'array', items: ref('AssignableEnumerator') }), ...authProblems },
+        },
+      },
+      '/api/assignments/{assignmentId}/history': {
+        get: {
+          ...secured,
+          summary:
+            "The assignment's creates, reassigns and cancels from the audit log (who, when, why), oldest first",
+          responses: {
+            200: json({ type: 'array', items: ref('AssignmentHistoryEntry') }),
+            ...authProblems,
+            ...problems('resource.not_found'),
+          },
+        },
+      },
+      '/api/assignments/{assignmentId}/reassign': {
+        post: {
+          ...secured,
+          summary:
+            'Hand an assignment without an interview to another active enumerator, with a reason kept in the audit log',
+          requestBody: json(ref('ReassignRequest')),
+          responses: {
+            200: json(ref('ReassignResult')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found', 'assignment.started'),
+          },
+        },
+      },
+      '/api/assignments/{assignmentId}/cancel': {
+        post: {
+          ...secured,
+          summary:
+            "Cancel an assignment without an uploaded interview, with a reason kept in the audit log; it leaves the enumerator's tablet at the next sync",
+          requestBody: json(ref('CancelRequest')),
+          responses: {
+            200: json(ref('CancelResult')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found', 'assignment.interviewed'),
+          },
         },
       },
       '/api/interviews/{interviewId}': {

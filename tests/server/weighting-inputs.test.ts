@@ -177,6 +177,32 @@ describe('a one-stage survey without a roster, beside another survey in the same
   });
 });
 
+describe('a cancelled assignment (staff) in the weighting', () => {
+  const k23 = async () => {
+    const inputs = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
+    return {
+      rows: inputs.households.filter((h) => h.id === 'K2-3').map((h) => h.status),
+      skipped: inputs.skipped.filter((s) => s.startsWith('K2-3')),
+    };
+  };
+  it('leaves its household a unit of the sample, and one assigned anew is read once, by its new assignment', async () => {
+    const c = database.client;
+    await c.execute("update assignments set status = 'cancelled' where id = 'A-K2-3'");
+    expect(await k23()).toEqual({ rows: ['nonrespondent'], skipped: [] });
+    await c.execute(
+      "insert into assignments (id, household_id, questionnaire_id, questionnaire_version, enumerator_id) values ('A-K2-3-new', 'K2-3', 'kiosk-visit', 1, 'u1')",
+    );
+    await c.execute(
+      "insert into interviews (id, assignment_id, enumerator_id, questionnaire_id, questionnaire_version, current_revision, status, outcome) values ('I-K2-3-new', 'A-K2-3-new', 'u1', 'kiosk-visit', 1, 1, 'approved', 1)",
+    );
+    await c.execute({
+      sql: "insert into interview_revisions (interview_id, revision, content_hash, envelope, received_by) values ('I-K2-3-new', 1, 'h', ?, 'u1')",
+      args: [JSON.stringify({ answers: { q1: 'redo', z_result: 1 } })],
+    });
+    expect(await k23()).toEqual({ rows: ['respondent'], skipped: [] });
+  });
+});
+
 describe('a bad survey folder is refused naming the file and the field', () => {
   it('a recipe field of the wrong type', () => {
     writeSurvey('broken', {

@@ -40,6 +40,13 @@ const PICK_INTERVIEW = `select i2.id from interviews i2 where i2.assignment_id =
       order by case when i2.status in (${ANALYSIS_STATES.map(() => '?').join(', ')}) then 0
         when i2.status <> 'rejected' then 1 else 2 end, i2.updated_at desc, i2.id desc limit 1`;
 
+/**
+ * A cancelled assignment counts only when its household has no open one for the questionnaire: such a
+ * household stays a unit of the sample (a nonrespondent), and one assigned anew is read once.
+ */
+const NOT_REPLACED = `(a.status <> 'cancelled' or not exists (select 1 from assignments a2
+      where a2.household_id = h.id and a2.questionnaire_id = a.questionnaire_id and a2.status <> 'cancelled'))`;
+
 export async function loadWeightingInputs(client: Client, survey: WeightingSurvey): Promise<WeightingInputs> {
   const { profile } = survey;
   const query = client.execute({
@@ -49,7 +56,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
            i.id as interview_id, i.current_revision, i.status, i.outcome, r.envelope
     from households h
     join enumeration_areas ea on ea.code = h.ea_code
-    join assignments a on a.household_id = h.id and a.questionnaire_id = ?
+    join assignments a on a.household_id = h.id and a.questionnaire_id = ? and ${NOT_REPLACED}
     left join ea_listings l on l.ea_code = h.ea_code
     left join interviews i on i.id = (${PICK_INTERVIEW})
     left join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision

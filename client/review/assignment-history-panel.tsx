@@ -1,0 +1,48 @@
+/**
+ * One assignment's history from the audit log (GET /api/assignments/:id/history): when, who, what
+ * (created for, handed from and to, cancelled) and why, oldest first.
+ */
+import { useEffect, useState } from 'react';
+import type { AssignmentHistoryEntry } from '../../server/contract/assignments.ts';
+import { fetchAssignmentHistory } from './assignment-api.ts';
+import { useAssignmentT } from './assignment-messages.ts';
+import { problemText } from './review-api.ts';
+
+export function HistoryPanel({ assignmentId, onClose }: { assignmentId: string; onClose: () => void }) {
+  const { t, lang } = useAssignmentT();
+  const [entries, setEntries] = useState<AssignmentHistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void fetchAssignmentHistory(assignmentId).then((r) =>
+      r.kind === 'ok' ? setEntries(r.data) : setError(problemText(r)),
+    );
+  }, [assignmentId]);
+  return (
+    <div className="change-form" data-testid="history-panel">
+      <h2>
+        {t('manage.history')}: {assignmentId}
+      </h2>
+      {error && (
+        <p className="banner warn" role="alert">
+          {error}
+        </p>
+      )}
+      {entries?.length === 0 && <p>{t('manage.historyEmpty')}</p>}
+      {entries && entries.length > 0 && (
+        <ul>
+          {entries.map((e) => (
+            <li key={`${e.at}-${e.action}`}>
+              {new Date(e.at).toLocaleString(lang === 'kea' ? 'pt' : lang)} · {e.actor ?? '?'} ·{' '}
+              {t(`manage.action.${e.action}`, { from: e.from ?? '?', to: e.to ?? '?' })}: “{e.reason}”
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          {t('manage.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
