@@ -37,7 +37,7 @@ export interface TableCell {
   cv: number;
   deff: number | null;
   n: number;
-  /** Respondents of the cell's domain (the base of a proportion; = n otherwise): the suppression rule counts these. */
+  /** Respondents of the cell's domain (the base of a proportion; = n otherwise). The rules count n, not this. */
   base: number;
   reliability: Reliability;
 }
@@ -247,13 +247,14 @@ export function computeTable(
           reliability: 'ok',
         });
       }
-    // A proportion's base is its domain's respondents (the sum over the levels).
+    // A proportion's base is its domain's respondents (the sum over the levels); the rule counts the
+    // cell's own respondents (a level's), never the base.
     const key = (c: TableCell) => c.domain.map((d) => String(d.code)).join('\u0000');
     const bases = new Map<string, number>();
     if (categorical) for (const c of cells) bases.set(key(c), (bases.get(key(c)) ?? 0) + c.n);
     for (const c of cells) {
       if (categorical) c.base = bases.get(key(c)) ?? c.n;
-      c.reliability = reliabilityOf(c.base, c.cv, opts.rules);
+      c.reliability = reliabilityOf(c.n, c.cv, opts.rules);
     }
     let ci = runs[0][0].ci;
     if (p.statistic === 'proportion' && (p.ci ?? 'logit') === 'logit') {
@@ -271,7 +272,7 @@ export function computeTable(
       for (const c of cells)
         if (
           c.n > 0 &&
-          c.reliability !== 'suppress' &&
+          (c.reliability === 'ok' || c.reliability === 'flag') &&
           Math.abs(c.cv) < CONTROL_CV &&
           !(p.statistic === 'proportion' && (c.estimate <= 0 || c.estimate >= 1))
         )

@@ -3,7 +3,7 @@ import type { TableCellBody, TableResultBody } from '../../server/contract/analy
 import { CiChart, type CiPoint } from './ci-chart.tsx';
 import { useAnalystT } from './messages.ts';
 
-const MARK = { ok: '', flag: '*', suppress: 'x', control: 'c' } as const;
+const MARK = { ok: '', flag: '*', suppress: 'x', empty: '-', control: 'c' } as const;
 
 function fmt(x: number | null, statistic: string, kind: 'est' | 'cv' | 'deff'): string {
   if (x === null) return '';

@@ -78,8 +78,8 @@ export const tableCellSchema = z.object({
   deff: z.number().nullable(),
   n: z.number(),
   base: z.number(),
-  /** control: no sampling error, the cell reproduces a calibration margin (published without SE, CI, CV). */
-  reliability: z.enum(['ok', 'flag', 'suppress', 'control']),
+  /** suppress: fewer than min_n respondents in the cell; empty: none (no estimate); control: reproduces a calibration margin (published without SE, CI, CV). */
+  reliability: z.enum(['ok', 'flag', 'suppress', 'empty', 'control']),
 });
 
 export const tableResultSchema = z.object({
