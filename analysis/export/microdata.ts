@@ -83,6 +83,7 @@ function buildFile(
   labels: Labels,
   derived: string[],
   identifiers: ReadonlySet<string>,
+  calibration: ReadonlyMap<string, Text> = new Map(),
 ): { file: ExportFile; dropped: string[] } {
   const variables: ExportVariable[] = [];
   const columns: ExportFile['columns'] = {};
@@ -104,6 +105,7 @@ function buildFile(
     const rep = /^(.*?)(\d+)$/.exec(col);
     const label: Text =
       DESIGN_LABELS[col] ??
+      calibration.get(col) ??
       info?.label ??
       (role === 'weight' && rep
         ? { pt: `Peso replicado ${rep[2]} (JKn)`, en: `Replicate weight ${rep[2]} (JKn)` }
@@ -139,25 +141,45 @@ export function buildMicrodata(
   const m = data.meta;
   const w = weightColumns(m);
   const { ids, strata } = m.design;
+  // each row's calibration class per margin of the recipe: design variables, kept with their label
+  const cal = (units: Array<keyof NonNullable<typeof m.calibration>>) =>
+    new Map(
+      units.flatMap((u) =>
+        (m.calibration?.[u] ?? []).map(
+          (c) =>
+            [
+              c.column,
+              {
+                pt: `Classe de calibração: ${c.variable} (pesos ${u})`,
+                en: `Calibration class: ${c.variable} (${u} weights)`,
+              },
+            ] as const,
+        ),
+      ),
+    );
+  const hhCal = cal(['household']);
+  const ppCal = cal(['roster', 'individual']);
   const hhDerived = Object.keys(derived).filter((k) => data.households[derived[k].from] !== undefined);
   const ppDerived = Object.keys(derived).filter((k) => data.persons[derived[k].from] !== undefined);
   const hh = buildFile(
     'households',
     withDerived(data.households, derived),
-    [m.households.id, strata, ids, 'stratum'],
+    [m.households.id, strata, ids, 'stratum', ...hhCal.keys()],
     w.households,
     labels,
     hhDerived,
     never,
+    hhCal,
   );
   const pp = buildFile(
     'persons',
     withDerived(data.persons, derived),
-    [m.persons.id, m.persons.householdId, 'line', strata, ids, 'stratum'],
+    [m.persons.id, m.persons.householdId, 'line', strata, ids, 'stratum', ...ppCal.keys()],
     w.persons,
     labels,
     ppDerived,
     never,
+    ppCal,
   );
   return {
     households: hh.file,

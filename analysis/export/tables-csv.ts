@@ -124,6 +124,7 @@ export function tablesJson(
       id: t.id,
       title: t.title[lang],
       notes: t.notes?.[lang] ?? null,
+      controlNote: t.controlNote?.[lang] ?? null,
       unit: t.unit,
       statistic: t.statistic,
       variable: { name: t.variable.name, label: t.variable.label[lang] },

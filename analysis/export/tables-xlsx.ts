@@ -76,6 +76,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: Work
       `${lang === 'pt' ? 'Universo' : 'Universe'}: ${t.universe.map((c) => `${c.variable} ${c.op} ${c.values?.join('|') ?? c.value ?? ''}`).join(' & ')}`,
     ]);
   if (t.notes) ws.addRow([t.notes[lang]]);
+  if (t.controlNote) ws.addRow([t.controlNote[lang]]);
   ws.addRow([]);
   // Two header rows: the column groups (merged over their columns), then each group's columns.
   const groups = ws.addRow([

@@ -13,11 +13,13 @@ import { svrepDesign } from '../replicate-design.ts';
 import type { TabulateEstimate } from '../tabulate.ts';
 import { runEstimate } from '../tabulate-estimate.ts';
 import type { EstimateSpec } from '../tabulate-spec.ts';
+import type { CalibrationMargin } from './calibration-classes.ts';
+import { controlMargins, controlNote } from './controls.ts';
 import { universeMask } from './derive.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import type { TableIssue, TablePlan, Text } from './plan.ts';
-import { CONTROL_CV, type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
+import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
 
@@ -46,6 +48,8 @@ export interface TableResult {
   id: string;
   title: Text;
   notes: Text | null;
+  /** Says which calibration margins the control cells (mark c) reproduce; null without any. */
+  controlNote: Text | null;
   unit: TablePlan['unit'];
   statistic: TablePlan['statistic'];
   variable: { name: string; label: Text };
@@ -267,21 +271,26 @@ export function computeTable(
       tIntervals(cells, design, frame, { universe, withDomains }, opts.confLevel);
       ci = ciText('wald', opts.confLevel, cells[0]?.ciDf ?? null);
     }
-    // Cells without sampling variance reproduce the calibration controls: marked, not estimates.
-    if (p.statistic !== 'median')
-      for (const c of cells)
-        if (
-          c.n > 0 &&
-          (c.reliability === 'ok' || c.reliability === 'flag') &&
-          Math.abs(c.cv) < CONTROL_CV &&
-          !(p.statistic === 'proportion' && (c.estimate <= 0 || c.estimate >= 1))
-        )
-          c.reliability = 'control';
+    // Cells whose rows are classes of a margin the unit's weights were calibrated to reproduce its
+    // controls: marked, not estimates (the recipe's margins, not a small CV, decide).
+    const matched = controlMargins(
+      cells,
+      frame,
+      { statistic: p.statistic, variable: p.variable, categorical, universe, withDomains },
+      data.meta.calibration?.[p.unit] ?? [],
+    );
+    const used: CalibrationMargin[] = [];
+    cells.forEach((c, k) => {
+      if (!matched[k].length || !(c.reliability === 'ok' || c.reliability === 'flag')) return;
+      c.reliability = 'control';
+      used.push(...matched[k]);
+    });
     const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
     return {
       id: p.id,
       title: p.title,
       notes: p.notes ?? null,
+      controlNote: controlNote(used, p.unit),
       unit: p.unit,
       statistic: p.statistic,
       variable: { name: p.variable, label: lab(p.variable) },

@@ -19,9 +19,6 @@ export function rulesFromDesign(design: {
   return { cvFlag: design.reliability?.cv_flag ?? 0.3, minN: design.reliability?.min_n ?? 30 };
 }
 
-/** CV below which a cell has no sampling variance (replaced by the recipe's margins next). */
-export const CONTROL_CV = 1e-5;
-
 /** The rule for one cell from its own unweighted n and its own CV. */
 export function reliabilityOf(n: number, cv: number, rules: ReliabilityRules): Reliability {
   if (n === 0) return 'empty';

@@ -36,6 +36,11 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
         {t('an.respondents')}
       </p>
       {table.notes && <p className="muted">{table.notes}</p>}
+      {table.controlNote && (
+        <p className="muted" data-testid="analyst-control-note">
+          {table.controlNote}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="data" data-testid="analyst-cells">
           <thead>

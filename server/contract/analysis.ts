@@ -86,6 +86,8 @@ export const tableResultSchema = z.object({
   id: z.string(),
   title: z.string(),
   notes: z.string().nullable(),
+  /** Which calibration margins the control cells (c) reproduce; null without any (absent in older stored tables). */
+  controlNote: z.string().nullable().optional(),
   unit: unitSchema,
   statistic: statisticSchema,
   variable: z.object({ name: z.string(), label: z.string() }),
