@@ -125,6 +125,8 @@ export function tablesJson(
       title: t.title[lang],
       notes: t.notes?.[lang] ?? null,
       controlNote: t.controlNote?.[lang] ?? null,
+      proxyNote: t.proxyNote?.[lang] ?? null,
+      proxyShare: t.proxyShare,
       unit: t.unit,
       statistic: t.statistic,
       variable: { name: t.variable.name, label: t.variable.label[lang] },

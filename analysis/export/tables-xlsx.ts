@@ -77,6 +77,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: Work
     ]);
   if (t.notes) ws.addRow([t.notes[lang]]);
   if (t.controlNote) ws.addRow([t.controlNote[lang]]);
+  if (t.proxyNote) ws.addRow([t.proxyNote[lang]]);
   ws.addRow([]);
   // Two header rows: the column groups (merged over their columns), then each group's columns.
   const groups = ws.addRow([

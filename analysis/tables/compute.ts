@@ -18,7 +18,8 @@ import { controlMargins, controlNote } from './controls.ts';
 import { universeMask } from './derive.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
-import type { TableIssue, TablePlan, Text } from './plan.ts';
+import type { ProxyRule, TableIssue, TablePlan, Text } from './plan.ts';
+import { excludeProxies, type ProxyExclusion } from './proxies.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
@@ -50,6 +51,9 @@ export interface TableResult {
   notes: Text | null;
   /** Says which calibration margins the control cells (mark c) reproduce; null without any. */
   controlNote: Text | null;
+  /** Tables of a module proxies are not asked: says they are excluded, with their weighted share. */
+  proxyNote: Text | null;
+  proxyShare: number | null;
   unit: TablePlan['unit'];
   statistic: TablePlan['statistic'];
   variable: { name: string; label: Text };
@@ -67,6 +71,8 @@ export interface ComputeOptions {
   confLevel: number;
   missingCodes: number[];
   rules: ReliabilityRules;
+  /** Who answered through a proxy (tables.json `proxy`), for plans with `"proxies": "excluded"`. */
+  proxy?: ProxyRule | null;
 }
 
 const issue = (p: TablePlan, field: string, message: string): TableIssue => ({ table: p.id, field, message });
@@ -172,7 +178,13 @@ export function computeTable(
     const miss = new Set(p.missingCodes ?? opts.missingCodes);
     frame[p.variable] = y.map((x) => (miss.has(x) ? Number.NaN : x));
   }
-  const universe = universeMask(frame, p.universe);
+  let proxies: ProxyExclusion | null = null;
+  if (p.proxies === 'excluded') {
+    const r = excludeProxies(p, frame, weights.weights, opts.proxy ?? null);
+    if (typeof r === 'string') return issue(p, 'proxies', r);
+    proxies = r;
+  }
+  const universe = universeMask(frame, proxies?.universe ?? p.universe);
   const y = frame[p.variable];
   let respondents = 0;
   for (let i = 0; i < universe.length; i++) if (universe[i] && !isMissing(y[i])) respondents++;
@@ -295,7 +307,9 @@ export function computeTable(
       statistic: p.statistic,
       variable: { name: p.variable, label: lab(p.variable) },
       domains: p.domains.map((d) => ({ name: d, label: lab(d) })),
-      universe: p.universe,
+      universe: proxies?.universe ?? p.universe,
+      proxyNote: proxies?.note ?? null,
+      proxyShare: proxies?.share ?? null,
       ci,
       confLevel: opts.confLevel,
       respondents,

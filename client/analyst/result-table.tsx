@@ -36,6 +36,11 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
         {t('an.respondents')}
       </p>
       {table.notes && <p className="muted">{table.notes}</p>}
+      {table.proxyNote && (
+        <p className="muted" data-testid="analyst-proxy-note">
+          {table.proxyNote}
+        </p>
+      )}
       {table.controlNote && (
         <p className="muted" data-testid="analyst-control-note">
           {table.controlNote}

@@ -88,6 +88,9 @@ export const tableResultSchema = z.object({
   notes: z.string().nullable(),
   /** Which calibration margins the control cells (c) reproduce; null without any (absent in older stored tables). */
   controlNote: z.string().nullable().optional(),
+  /** Tables of a module proxies are not asked: proxies excluded, with their weighted share (0-1). */
+  proxyNote: z.string().nullable().optional(),
+  proxyShare: z.number().nullable().optional(),
   unit: unitSchema,
   statistic: statisticSchema,
   variable: z.object({ name: z.string(), label: z.string() }),
