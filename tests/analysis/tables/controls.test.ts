@@ -7,11 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { published } from '../../../analysis/export/tables-csv.ts';
+import { calibrationClasses } from '../../../analysis/tables/calibration-classes.ts';
 import type { TableResult } from '../../../analysis/tables/compute.ts';
 import { labelsFrom } from '../../../analysis/tables/labels.ts';
 import { parseTablesFile } from '../../../analysis/tables/plan.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
+import { weightingRecipeSchema } from '../../../analysis/weighting/recipe.ts';
+import type { WeightingResult } from '../../../analysis/weighting/run.ts';
 import { table } from './helpers.ts';
 
 const rows = 24;
@@ -142,5 +145,47 @@ describe('control cells, matched to the calibration margins', () => {
     expect(indiv.cells.every((c) => c.reliability !== 'control')).toBe(true);
     const bare = run(false);
     expect(bare.flatMap((t) => t.cells).some((c) => c.reliability === 'control')).toBe(false);
+  });
+});
+
+describe('calibration classes from the recipe', () => {
+  const unit = (id: string, stratum: string, status: string, w3: number) => ({
+    id,
+    stratum,
+    status,
+    w3_hhnr: w3,
+    values: {},
+  });
+  const recipe = (ineligibleInCalibration: boolean) =>
+    weightingRecipeSchema.parse({
+      survey: 'demo',
+      base: { inclusion: ['pi1'] },
+      units: {
+        ineligibleInCalibration,
+        calibration: {
+          method: 'postStratify',
+          margins: [{ variable: 'stratum', controls: { totals: { A: 10, B: 20 } }, omit: [] }],
+        },
+      },
+    });
+  const result = {
+    households: [
+      unit('1', 'A', 'respondent', 5),
+      unit('2', 'A', 'ineligible', 5),
+      unit('3', 'B', 'respondent', 5),
+    ],
+    persons: [],
+  } as unknown as WeightingResult;
+  it("gives each unit its margin's class", () => {
+    const c = calibrationClasses(result, recipe(false));
+    expect(c.margins).toEqual({ household: [{ variable: 'stratum', column: 'cal_household_stratum' }] });
+    expect(c.households.cal_household_stratum).toEqual(['A', 'A', 'B']);
+  });
+  it('gives none to a class whose control also counts units that leave after the calibration', () => {
+    expect(calibrationClasses(result, recipe(true)).households.cal_household_stratum).toEqual([
+      null,
+      null,
+      'B',
+    ]);
   });
 });
