@@ -113,6 +113,7 @@ function buildFile(
   derived: string[],
   identifiers: ReadonlySet<string>,
   specialCodes: SpecialCodes,
+  calibration: ReadonlyMap<string, Text> = new Map(),
 ): { file: ExportFile; dropped: string[] } {
   const variables: ExportVariable[] = [];
   const columns: ExportFile['columns'] = {};
@@ -144,6 +145,7 @@ function buildFile(
     const rep = /^(.*?)(\d+)$/.exec(col);
     const label: Text =
       DESIGN_LABELS[col] ??
+      calibration.get(col) ??
       info?.label ??
       (role === 'weight' && rep
         ? { pt: `Peso replicado ${rep[2]} (JKn)`, en: `Replicate weight ${rep[2]} (JKn)` }
@@ -188,28 +190,48 @@ export function buildMicrodata(
   const m = data.meta;
   const w = weightColumns(m);
   const { ids, strata } = m.design;
+  // each row's calibration class per margin of the recipe: design variables, kept with their label
+  const cal = (units: Array<keyof NonNullable<typeof m.calibration>>) =>
+    new Map(
+      units.flatMap((u) =>
+        (m.calibration?.[u] ?? []).map(
+          (c) =>
+            [
+              c.column,
+              {
+                pt: `Classe de calibração: ${c.variable} (pesos ${u})`,
+                en: `Calibration class: ${c.variable} (${u} weights)`,
+              },
+            ] as const,
+        ),
+      ),
+    );
+  const hhCal = cal(['household']);
+  const ppCal = cal(['roster', 'individual']);
   const hhDerived = Object.keys(derived).filter((k) => data.households[derived[k].from] !== undefined);
   const ppDerived = Object.keys(derived).filter((k) => data.persons[derived[k].from] !== undefined);
   const hh = buildFile(
     'households',
     withDerived(data.households, derived),
-    [m.households.id, strata, ids, 'stratum'],
+    [m.households.id, strata, ids, 'stratum', ...hhCal.keys()],
     w.households,
     labels,
     hhDerived,
     never,
     specialCodes,
+    hhCal,
   );
   const persons = withDerived(data.persons, derived);
   const pp = buildFile(
     'persons',
     { ...persons, [INDIVIDUAL_FLAG]: individualFlag(persons, m.persons.weights.individual.weights) },
-    [m.persons.id, m.persons.householdId, 'line', INDIVIDUAL_FLAG, strata, ids, 'stratum'],
+    [m.persons.id, m.persons.householdId, 'line', INDIVIDUAL_FLAG, strata, ids, 'stratum', ...ppCal.keys()],
     w.persons,
     labels,
     ppDerived,
     never,
     specialCodes,
+    ppCal,
   );
   return {
     households: hh.file,

@@ -1,12 +1,12 @@
 /**
  * Tables as flat rows (one per cell) for CSV and JSON, labelled in Portuguese or English.
- * Suppressed cells keep their n and reliability but publish no estimate; control cells (they
+ * Suppressed and empty (n = 0) cells keep their n and reliability but publish no estimate; control cells (they
  * reproduce a calibration margin) publish the number without SE, CI, CV or deff.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
-import { MARK } from '../tables/reliability.ts';
+import { MARK, withheld } from '../tables/reliability.ts';
 import { formulaSafe } from './formula-safe.ts';
 
 export interface PublishedCell {
@@ -19,7 +19,7 @@ export interface PublishedCell {
 }
 
 export function published(c: TableCell): PublishedCell {
-  if (c.reliability === 'suppress')
+  if (withheld(c.reliability))
     return { estimate: null, se: null, ciLower: null, ciUpper: null, cv: null, deff: null };
   if (c.reliability === 'control')
     return { estimate: c.estimate, se: null, ciLower: null, ciUpper: null, cv: null, deff: null };
@@ -124,6 +124,9 @@ export function tablesJson(
       id: t.id,
       title: t.title[lang],
       notes: t.notes?.[lang] ?? null,
+      controlNote: t.controlNote?.[lang] ?? null,
+      proxyNote: t.proxyNote?.[lang] ?? null,
+      proxyShare: t.proxyShare,
       unit: t.unit,
       statistic: t.statistic,
       variable: { name: t.variable.name, label: t.variable.label[lang] },

@@ -10,7 +10,7 @@ import type { TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import type { TableIssue } from '../tables/plan.ts';
-import { MARK } from '../tables/reliability.ts';
+import { MARK, withheld } from '../tables/reliability.ts';
 import { crossTab } from './crosstab.ts';
 import { formulaSafe } from './formula-safe.ts';
 import { CSV_COLUMNS, published, tableRows } from './tables-csv.ts';
@@ -76,6 +76,8 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: Work
       `${lang === 'pt' ? 'Universo' : 'Universe'}: ${t.universe.map((c) => `${c.variable} ${c.op} ${c.values?.join('|') ?? c.value ?? ''}`).join(' & ')}`,
     ]);
   if (t.notes) ws.addRow([t.notes[lang]]);
+  if (t.controlNote) ws.addRow([t.controlNote[lang]]);
+  if (t.proxyNote) ws.addRow([t.proxyNote[lang]]);
   ws.addRow([]);
   // Two header rows: the column groups (merged over their columns), then each group's columns.
   const groups = ws.addRow([
@@ -111,7 +113,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: Work
       for (const j of [0, 1, 2]) row.getCell(at + j).numFmt = fmt;
       row.getCell(at + 3).numFmt = '0';
       if (c?.reliability === 'flag') row.getCell(at).font = { italic: true, color: { argb: 'FF9C5700' } };
-      if (c?.reliability === 'suppress') row.getCell(at + 4).font = { color: { argb: 'FF9C0006' } };
+      if (c && withheld(c.reliability)) row.getCell(at + 4).font = { color: { argb: 'FF9C0006' } };
     });
   }
   ws.addRow([]);

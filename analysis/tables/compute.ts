@@ -13,11 +13,14 @@ import { svrepDesign } from '../replicate-design.ts';
 import type { TabulateEstimate } from '../tabulate.ts';
 import { runEstimate } from '../tabulate-estimate.ts';
 import type { EstimateSpec } from '../tabulate-spec.ts';
+import type { CalibrationMargin } from './calibration-classes.ts';
+import { controlMargins, controlNote } from './controls.ts';
 import { universeMask } from './derive.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
-import type { TableIssue, TablePlan, Text } from './plan.ts';
-import { CONTROL_CV, type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
+import type { ProxyRule, TableIssue, TablePlan, Text } from './plan.ts';
+import { excludeProxies, type ProxyExclusion } from './proxies.ts';
+import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
 
@@ -37,7 +40,7 @@ export interface TableCell {
   cv: number;
   deff: number | null;
   n: number;
-  /** Respondents of the cell's domain (the base of a proportion; = n otherwise): the suppression rule counts these. */
+  /** Respondents of the cell's domain (the base of a proportion; = n otherwise). The rules count n, not this. */
   base: number;
   reliability: Reliability;
 }
@@ -46,6 +49,11 @@ export interface TableResult {
   id: string;
   title: Text;
   notes: Text | null;
+  /** Says which calibration margins the control cells (mark c) reproduce; null without any. */
+  controlNote: Text | null;
+  /** Tables of a module proxies are not asked: says they are excluded, with their weighted share. */
+  proxyNote: Text | null;
+  proxyShare: number | null;
   unit: TablePlan['unit'];
   statistic: TablePlan['statistic'];
   variable: { name: string; label: Text };
@@ -63,6 +71,8 @@ export interface ComputeOptions {
   confLevel: number;
   missingCodes: number[];
   rules: ReliabilityRules;
+  /** Who answered through a proxy (tables.json `proxy`), for plans with `"proxies": "excluded"`. */
+  proxy?: ProxyRule | null;
 }
 
 const issue = (p: TablePlan, field: string, message: string): TableIssue => ({ table: p.id, field, message });
@@ -168,7 +178,13 @@ export function computeTable(
     const miss = new Set(p.missingCodes ?? opts.missingCodes);
     frame[p.variable] = y.map((x) => (miss.has(x) ? Number.NaN : x));
   }
-  const universe = universeMask(frame, p.universe);
+  let proxies: ProxyExclusion | null = null;
+  if (p.proxies === 'excluded') {
+    const r = excludeProxies(p, frame, weights.weights, opts.proxy ?? null);
+    if (typeof r === 'string') return issue(p, 'proxies', r);
+    proxies = r;
+  }
+  const universe = universeMask(frame, proxies?.universe ?? p.universe);
   const y = frame[p.variable];
   let respondents = 0;
   for (let i = 0; i < universe.length; i++) if (universe[i] && !isMissing(y[i])) respondents++;
@@ -247,13 +263,14 @@ export function computeTable(
           reliability: 'ok',
         });
       }
-    // A proportion's base is its domain's respondents (the sum over the levels).
+    // A proportion's base is its domain's respondents (the sum over the levels); the rule counts the
+    // cell's own respondents (a level's), never the base.
     const key = (c: TableCell) => c.domain.map((d) => String(d.code)).join('\u0000');
     const bases = new Map<string, number>();
     if (categorical) for (const c of cells) bases.set(key(c), (bases.get(key(c)) ?? 0) + c.n);
     for (const c of cells) {
       if (categorical) c.base = bases.get(key(c)) ?? c.n;
-      c.reliability = reliabilityOf(c.base, c.cv, opts.rules);
+      c.reliability = reliabilityOf(c.n, c.cv, opts.rules);
     }
     let ci = runs[0][0].ci;
     if (p.statistic === 'proportion' && (p.ci ?? 'logit') === 'logit') {
@@ -266,26 +283,33 @@ export function computeTable(
       tIntervals(cells, design, frame, { universe, withDomains }, opts.confLevel);
       ci = ciText('wald', opts.confLevel, cells[0]?.ciDf ?? null);
     }
-    // Cells without sampling variance reproduce the calibration controls: marked, not estimates.
-    if (p.statistic !== 'median')
-      for (const c of cells)
-        if (
-          c.n > 0 &&
-          c.reliability !== 'suppress' &&
-          Math.abs(c.cv) < CONTROL_CV &&
-          !(p.statistic === 'proportion' && (c.estimate <= 0 || c.estimate >= 1))
-        )
-          c.reliability = 'control';
+    // Cells whose rows are classes of a margin the unit's weights were calibrated to reproduce its
+    // controls: marked, not estimates (the recipe's margins, not a small CV, decide).
+    const matched = controlMargins(
+      cells,
+      frame,
+      { statistic: p.statistic, variable: p.variable, categorical, universe, withDomains },
+      data.meta.calibration?.[p.unit] ?? [],
+    );
+    const used: CalibrationMargin[] = [];
+    cells.forEach((c, k) => {
+      if (!matched[k].length || !(c.reliability === 'ok' || c.reliability === 'flag')) return;
+      c.reliability = 'control';
+      used.push(...matched[k]);
+    });
     const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
     return {
       id: p.id,
       title: p.title,
       notes: p.notes ?? null,
+      controlNote: controlNote(used, p.unit),
       unit: p.unit,
       statistic: p.statistic,
       variable: { name: p.variable, label: lab(p.variable) },
       domains: p.domains.map((d) => ({ name: d, label: lab(d) })),
-      universe: p.universe,
+      universe: proxies?.universe ?? p.universe,
+      proxyNote: proxies?.note ?? null,
+      proxyShare: proxies?.share ?? null,
       ci,
       confLevel: opts.confLevel,
       respondents,

@@ -1,12 +1,14 @@
 /**
  * WeightedData from the weighting pipeline's result (analysis/weighting runWeighting) and the
  * flattened answers: responding households and their roster, each step and final weight, the JKn
- * replicate weights (rw_hh_k, rw_roster_k, rw_person_k) and the design (psu within var_stratum).
+ * replicate weights (rw_hh_k, rw_roster_k, rw_person_k), the design (psu within var_stratum) and
+ * each row's calibration class per margin of the recipe (calibration-classes.ts).
  * `npm run weights` calls this and writeWeightedData (server/storage/weighted-data.ts) to produce
  * what tables and exports read.
  */
 import type { DataFrame } from '../data.ts';
 import type { WeightingResult } from '../weighting/run.ts';
+import { calibrationClasses } from './calibration-classes.ts';
 import type { WeightedData } from './weighted-data.ts';
 
 export interface FlatAnswers {
@@ -52,6 +54,8 @@ export function weightedDataFromRun(
     w3_hhnr: Float64Array.from(hs, (h) => h.w3_hhnr),
     w_hh: Float64Array.from(hs, (h) => h.w_hh),
   };
+  const classes = calibrationClasses(result, result.report.recipe);
+  for (const [k, col] of Object.entries(classes.households)) households[k] = hRows.map((i) => col[i]);
   for (let r = 0; r < R; r++)
     households[`rw_hh_${r + 1}`] = Float64Array.from(hRows, (i) => result.replicates.hh[r][i]);
   Object.assign(
@@ -79,6 +83,7 @@ export function weightedDataFromRun(
     w_roster_final: Float64Array.from(ps, (p) => nanIfZero(p.w_roster_final)),
     w_person_final: Float64Array.from(ps, (p) => nanIfZero(p.w_person_final)),
   };
+  for (const [k, col] of Object.entries(classes.persons)) persons[k] = pRows.map((i) => col[i]);
   for (let r = 0; r < R; r++) {
     persons[`rw_roster_${r + 1}`] = Float64Array.from(pRows, (k) => result.replicates.roster[r][k]);
     persons[`rw_person_${r + 1}`] = Float64Array.from(pRows, (k) => result.replicates.person[r][k]);
@@ -111,6 +116,7 @@ export function weightedDataFromRun(
         scale: 1,
         rscales: result.replicates.rscales,
       },
+      calibration: classes.margins,
     },
     households,
     persons,

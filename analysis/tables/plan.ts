@@ -52,8 +52,17 @@ export const tablePlanSchema = z
      * (t on the domain's design df); medians Woodruff.
      */
     ci: z.enum(['logit', 'wald']).nullish(),
+    /**
+     * 'excluded': the table's module is not asked of proxy respondents, so proxy interviews (the
+     * file's `proxy`) leave the universe, which says so, and the note gives their weighted share
+     * (the weights are not adjusted for them: the estimates describe those who answered themselves).
+     */
+    proxies: z.enum(['excluded']).nullish(),
   })
   .strict();
+
+/** Who answered through a proxy: the variable of the unit's data and its proxy codes. */
+export const proxySchema = z.object({ variable: z.string().min(1), values: z.array(code).min(1) }).strict();
 
 export const tablesFileSchema = z
   .object({
@@ -74,6 +83,8 @@ export const tablesFileSchema = z
         z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
       )
       .default({}),
+    /** Proxy interviews (for tables with `"proxies": "excluded"`); none by default. */
+    proxy: proxySchema.nullish(),
     tables: z.array(z.unknown()).min(1),
   })
   .strict();
@@ -83,6 +94,7 @@ export type Condition = z.infer<typeof conditionSchema>;
 export type Derived = z.infer<typeof derivedSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type TablePlan = z.infer<typeof tablePlanSchema>;
+export type ProxyRule = z.infer<typeof proxySchema>;
 export type TablesFile = Omit<z.infer<typeof tablesFileSchema>, 'tables'> & { tables: unknown[] };
 
 /** A problem with one table: which table, which field, what to do. */

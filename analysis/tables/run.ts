@@ -43,7 +43,12 @@ export function computeTables(
   onProgress?: (done: number, total: number, id: string) => void,
 ): TablesRun {
   const prepared = prepareData(data, file);
-  const opts: ComputeOptions = { confLevel: file.confLevel, missingCodes: file.missingCodes, rules };
+  const opts: ComputeOptions = {
+    confLevel: file.confLevel,
+    missingCodes: file.missingCodes,
+    rules,
+    proxy: file.proxy ?? null,
+  };
   const out: TablesRun = { tables: [], issues: [] };
   const seen = new Set<string>();
   file.tables.forEach((raw, i) => {

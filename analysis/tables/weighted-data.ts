@@ -8,6 +8,7 @@
  *   weights.json   this metadata; households.csv and persons.csv beside it.
  */
 import type { DataFrame } from '../data.ts';
+import type { CalibrationMargins } from './calibration-classes.ts';
 import type { Unit } from './plan.ts';
 
 export interface WeightSet {
@@ -34,6 +35,11 @@ export interface WeightedMeta {
     weights: { roster: WeightSet; individual: WeightSet };
   };
   design: { ids: string; strata: string; type: 'JKn' | 'JK1'; scale: number; rscales: number[] };
+  /**
+   * The margins each unit's weights were calibrated to (the recipe's), with the column holding each
+   * row's class; absent in data weighted before it (no cell is then marked as a control).
+   */
+  calibration?: CalibrationMargins;
 }
 
 export interface WeightedData {

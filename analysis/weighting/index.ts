@@ -14,4 +14,4 @@ export { summarise } from './report.ts';
 export type { RunOptions, WeightingReport, WeightingResult } from './run.ts';
 export { runWeighting, weightingCells } from './run.ts';
 export type { CellFactor, PersonInput, UnitInput, UnitStatus, Value } from './types.ts';
-export { ageGroup, compileVariable, deriveAll, median } from './variables.ts';
+export { ageGroup, compileVariable, deriveAll, median, recipeValues } from './variables.ts';

@@ -10,7 +10,7 @@ import { resolveControls } from './controls.ts';
 import { WeightingError } from './errors.ts';
 import type { Calibration, Nonresponse, WeightingRecipe } from './recipe.ts';
 import type { CellFactor, PersonInput, UnitInput } from './types.ts';
-import { deriveAll, type Values } from './variables.ts';
+import { recipeValues, type Values } from './variables.ts';
 
 export type { RakeSummary };
 
@@ -107,12 +107,7 @@ export function prepare(
       `The sample has ${persons.length} roster persons but the weighting recipe has no persons section: add one (or weight units only).`,
       'weighting.recipe',
     );
-  const derive = deriveAll(recipe.variables);
-  const keep = (own: Values) => {
-    const out = derive(own);
-    for (const [k, v] of Object.entries(own)) if (v !== null && v !== undefined) out[k] = v;
-    return out;
-  };
+  const keep = recipeValues(recipe.variables);
   const unitValues = households.map((h) => keep({ ...h.values, stratum: h.stratum }));
   const stratumOfPerson = persons.map((_, k) => households[hhIndex[k]].stratum);
   const personValues = persons.map((p, k) =>

@@ -67,3 +67,17 @@ export function deriveAll(variables: Record<string, Derived>): (values: Values) 
     return out;
   };
 }
+
+/**
+ * A record's values as the weighting sees them: its own values (kept when present) plus the recipe's
+ * derived variables. The pipeline classifies units and persons with it, and the tables find each
+ * row's calibration class with it (analysis/tables/calibration-classes.ts).
+ */
+export function recipeValues(variables: Record<string, Derived>): (own: Values) => Values {
+  const derive = deriveAll(variables);
+  return (own) => {
+    const out = derive(own);
+    for (const [k, v] of Object.entries(own)) if (v !== null && v !== undefined) out[k] = v;
+    return out;
+  };
+}

@@ -3,7 +3,7 @@ import type { TableCellBody, TableResultBody } from '../../server/contract/analy
 import { CiChart, type CiPoint } from './ci-chart.tsx';
 import { useAnalystT } from './messages.ts';
 
-const MARK = { ok: '', flag: '*', suppress: 'x', control: 'c' } as const;
+const MARK = { ok: '', flag: '*', suppress: 'x', empty: '-', control: 'c' } as const;
 
 function fmt(x: number | null, statistic: string, kind: 'est' | 'cv' | 'deff'): string {
   if (x === null) return '';
@@ -36,6 +36,16 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
         {t('an.respondents')}
       </p>
       {table.notes && <p className="muted">{table.notes}</p>}
+      {table.proxyNote && (
+        <p className="muted" data-testid="analyst-proxy-note">
+          {table.proxyNote}
+        </p>
+      )}
+      {table.controlNote && (
+        <p className="muted" data-testid="analyst-control-note">
+          {table.controlNote}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="data" data-testid="analyst-cells">
           <thead>

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const count = (r: string) =>
     run.tables.reduce((s, t) => s + t.cells.filter((c) => c.reliability === r).length, 0);
   console.log(
-    `${run.tables.length} tables, ${cells} cells (${count('flag')} flagged CV > ${ctx.rules.cvFlag * 100}%, ${count('suppress')} suppressed n < ${ctx.rules.minN}) -> ${outDir}/tables.${lang}.{csv,json,xlsx}`,
+    `${run.tables.length} tables, ${cells} cells (${count('flag')} flagged CV > ${ctx.rules.cvFlag * 100}%, ${count('suppress')} suppressed n < ${ctx.rules.minN}, ${count('empty')} empty n = 0, ${count('control')} controls) -> ${outDir}/tables.${lang}.{csv,json,xlsx}`,
   );
   for (const i of run.issues) console.error(`table ${i.table}, field ${i.field}: ${i.message}`);
   return run.issues.length ? 1 : 0;

@@ -78,14 +78,19 @@ export const tableCellSchema = z.object({
   deff: z.number().nullable(),
   n: z.number(),
   base: z.number(),
-  /** control: no sampling error, the cell reproduces a calibration margin (published without SE, CI, CV). */
-  reliability: z.enum(['ok', 'flag', 'suppress', 'control']),
+  /** suppress: fewer than min_n respondents in the cell; empty: none (no estimate); control: reproduces a calibration margin (published without SE, CI, CV). */
+  reliability: z.enum(['ok', 'flag', 'suppress', 'empty', 'control']),
 });
 
 export const tableResultSchema = z.object({
   id: z.string(),
   title: z.string(),
   notes: z.string().nullable(),
+  /** Which calibration margins the control cells (c) reproduce; null without any (absent in older stored tables). */
+  controlNote: z.string().nullable().optional(),
+  /** Tables of a module proxies are not asked: proxies excluded, with their weighted share (0-1). */
+  proxyNote: z.string().nullable().optional(),
+  proxyShare: z.number().nullable().optional(),
   unit: unitSchema,
   statistic: statisticSchema,
   variable: z.object({ name: z.string(), label: z.string() }),

@@ -181,7 +181,7 @@ export function skeletonFiles(id: string): Record<string, string> {
     reliability: {
       cv_flag: 0.3,
       min_n: 30,
-      rule: "as the tables apply it: suppress a cell whose base is below 30 respondents (a proportion's base is its domain's respondents; a mean's or total's, its own); flag (*) an estimate whose CV exceeds 30%; mark (c) a cell without sampling error, which reproduces a calibration control, and publish it without SE, CI or CV. Intervals: logit (svyciprop) for proportions, Wald for means and totals, both on t with the domain's design df (R degf)",
+      rule: "as the tables apply it: each cell by its own unweighted n and its own CV: a cell with no respondent (n = 0) is empty (-), never an estimate; suppress (x) a cell with fewer than 30 respondents of its own (a proportion's level counts its own respondents, not its domain's); flag (*) an estimate whose CV exceeds 30%; mark (c) a cell that reproduces a calibration control (its rows are classes of a margin of the weighting recipe, same unit), and publish it without SE, CI or CV. Intervals: logit (svyciprop) for proportions, Wald for means and totals, both on t with the domain's design df (R degf)",
     },
   };
   const weighting = {

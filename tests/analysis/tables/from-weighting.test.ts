@@ -78,7 +78,8 @@ describe('WeightedData from the weighting pipeline', () => {
       ]),
       data,
       labels,
-      rules,
+      // the small example has 21 men and 21 women: a floor of 20 on each cell's own n keeps them
+      { ...rules, minN: 20 },
     );
     expect(run.issues).toEqual([]);
     const [n, s] = run.tables;

@@ -33,7 +33,7 @@ describe('questionnaires/ipei/tables.json', () => {
         if (t.statistic !== 'median') expect(c.deff).not.toBeNull();
         expect(c.n).toBeGreaterThanOrEqual(0);
         expect(c.base).toBeGreaterThan(0);
-        expect(['ok', 'flag', 'suppress']).toContain(c.reliability);
+        expect(['ok', 'flag', 'suppress', 'empty']).toContain(c.reliability);
       }
     }
   });

@@ -1,0 +1,111 @@
+/**
+ * Cells that reproduce a calibration control, recognised from the weighting recipe's margins (the
+ * classes each row was calibrated in, calibration-classes.ts), never from a small CV: a cell's rows
+ * reproduce a control when they are exactly a union of classes of one margin of the table's unit
+ * (every row of those classes in, no other row), because calibration makes the weighted count of
+ * each class its control in the full sample and in every replicate. A count (the total of a
+ * category, or the total of a variable constant on the cell's rows) is a control when its rows are;
+ * a proportion when its rows and its domain's rows both are (a ratio of two controls). Means and
+ * medians never are. The matched margins name the table's note.
+ */
+import type { DataFrame } from '../data.ts';
+import { isMissing } from '../data.ts';
+import type { CalibrationMargin } from './calibration-classes.ts';
+import type { Text } from './plan.ts';
+
+export interface ControlCell {
+  domain: Array<{ variable: string; code: string | number }>;
+  level: { code: string | number } | null;
+}
+
+export interface ControlQuery {
+  statistic: 'proportion' | 'mean' | 'total' | 'median';
+  variable: string;
+  categorical: boolean;
+  /** Rows of the overall cells (the universe) and of the domain cells (universe and known domains). */
+  universe: ArrayLike<number>;
+  withDomains: ArrayLike<number>;
+}
+
+/** The margin whose classes make up exactly the rows `inSet`, or null. */
+function unionOf(
+  inSet: Uint8Array,
+  frame: DataFrame,
+  margins: readonly CalibrationMargin[],
+): CalibrationMargin | null {
+  let size = 0;
+  for (let i = 0; i < inSet.length; i++) size += inSet[i];
+  if (size === 0) return null;
+  next: for (const m of margins) {
+    const col = frame[m.column];
+    if (!col) continue;
+    const inside = new Map<string, number>();
+    const all = new Map<string, number>();
+    for (let i = 0; i < inSet.length; i++) {
+      const v = col[i];
+      if (isMissing(v as never)) {
+        if (inSet[i]) continue next;
+        continue;
+      }
+      const k = String(v);
+      all.set(k, (all.get(k) ?? 0) + 1);
+      if (inSet[i]) inside.set(k, (inside.get(k) ?? 0) + 1);
+    }
+    for (const [k, n] of inside) if (all.get(k) !== n) continue next;
+    return m;
+  }
+  return null;
+}
+
+/**
+ * For each cell, the margin(s) it reproduces (empty: an estimate). `frame` holds the unit's rows
+ * (those the table's design has), with the calibration class columns of `margins`.
+ */
+export function controlMargins(
+  cells: readonly ControlCell[],
+  frame: DataFrame,
+  q: ControlQuery,
+  margins: readonly CalibrationMargin[],
+): CalibrationMargin[][] {
+  if (!margins.length || q.statistic === 'mean' || q.statistic === 'median') return cells.map(() => []);
+  const y = frame[q.variable];
+  const n = y.length;
+  return cells.map((c) => {
+    const base = c.domain.length ? q.withDomains : q.universe;
+    const domainRows = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!base[i] || isMissing(y[i] as never)) continue;
+      if (c.domain.every((d) => String(frame[d.variable][i]) === String(d.code))) domainRows[i] = 1;
+    }
+    if (!q.categorical) {
+      // a total is a count of the domain's rows when the variable is one constant there
+      let first: number | null = null;
+      for (let i = 0; i < n; i++)
+        if (domainRows[i]) {
+          const v = Number(y[i]);
+          if (first === null) first = v;
+          else if (v !== first) return [];
+        }
+      const m = unionOf(domainRows, frame, margins);
+      return m ? [m] : [];
+    }
+    const levelRows = Uint8Array.from(domainRows, (inD, i) =>
+      inD && c.level !== null && String(y[i]) === String(c.level.code) ? 1 : 0,
+    );
+    const num = unionOf(levelRows, frame, margins);
+    if (!num) return [];
+    if (q.statistic !== 'proportion') return [num];
+    const den = unionOf(domainRows, frame, margins);
+    return den ? [...new Set([num, den])] : [];
+  });
+}
+
+/** The note beside a table with control cells, naming the margins they reproduce. */
+export function controlNote(matched: readonly CalibrationMargin[], unit: string): Text | null {
+  if (!matched.length) return null;
+  const names = [...new Set(matched.map((m) => m.variable))].join(', ');
+  return {
+    pt: `c: células que reproduzem as margens de calibração dos pesos (${unit}: ${names}); são totais de controlo, não estimativas.`,
+    en: `c: cells that reproduce the margins the weights were calibrated to (${unit}: ${names}); they are control totals, not estimates.`,
+  };
+}
