@@ -4,7 +4,8 @@
  * checkboxes. The screen names the household, EA, outcome
  * and enumerator; it opens in the reviewer's language, not the interview's; the language chosen stays
  * across a saved comment and a decision; after a decision it goes on to the next interview of the queue,
- * and after the last back to the queue, saying what was done.
+ * and after the last back to the queue, saying what was done. A reviewer who chose French reads the
+ * queue, the questionnaire, the flags and the history in French.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ let e2e: E2E;
 let browser: Browser;
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ assignmentsPerEnumerator: 2 });
   browser = await launchChromium();
 }, 120_000);
 
@@ -25,11 +26,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** A complete interview conducted in French, uploaded and validated. */
-async function upload(person: Person) {
+/** A complete interview conducted in French (or `locale`), uploaded; validated by the caller's drain. */
+async function upload(person: Person, locale = 'fr', second: Record<string, unknown> = { p_name: 'Rui' }) {
   const env = envelope(e2e.ctx, person, {
     questionnaireId: E2E_QUESTIONNAIRE_ID,
-    locale: 'fr',
+    locale,
     answers: {
       a02_island: '7',
       a04_ea: 'CV-PR-0001',
@@ -37,7 +38,7 @@ async function upload(person: Person) {
       b03_size: 2,
       members: [
         { p_name: 'Ana', p_age: 41 },
-        { p_name: 'Rui', p_age: 39 },
+        { ...second, p_age: 39 },
       ],
       outcome: 11,
     },
@@ -118,6 +119,43 @@ describe('the review screen', () => {
     await page.getByText('Nenhuma entrevista corresponde.').waitFor();
     const statuses = (await e2e.interviewsOnServer()).map((i) => i.status);
     expect(statuses).toEqual(['approved_by_supervisor', 'approved_by_supervisor']);
+    await context.close();
+  }, 240_000);
+
+  it('speaks French to a French reviewer: queue, questionnaire, flags, history and decision', async () => {
+    // conducted in English, with the second person's name missing: a validation error
+    await upload('enum_a1', 'en', {});
+    await e2e.ctx.jobs.drain();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+    const page = await context.newPage();
+    await page.goto(e2e.baseUrl);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.fill('input[name=username]', 'sup_a');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.getByRole('heading', { name: 'Entretiens à réviser' }).waitFor();
+    const rows = page.locator('[data-testid^=queue-row-]');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('queue-range').textContent()).toBe('1–1 sur 1');
+    expect(await page.getByTestId('status-counts').textContent()).toContain('validé: 1');
+    await rows.first().getByRole('button', { name: 'Ouvrir' }).click();
+
+    // the questionnaire in French (the screen's language), not English (the interview's)
+    await page.getByText('Nombre de membres').first().waitFor();
+    expect(await language(page)).toBe('fr');
+    expect(await page.getByTestId('review-facts').textContent()).toContain('logement');
+    const flags = await page.getByTestId('review-flags').textContent();
+    expect(flags).toContain("Erreur (Prénom · 2): Cette question est obligatoire et n'a pas de réponse.");
+    expect(flags).not.toContain('validation.');
+    expect(await page.getByTestId('review-history').textContent()).toContain('reçu');
+
+    await page.getByRole('button', { name: 'Approuver', exact: true }).click();
+    await page
+      .getByTestId('queue-message')
+      .filter({ hasText: "Fait : l'entretien est maintenant approuvé par le superviseur." })
+      .waitFor();
+    await page.getByText('Aucun entretien ne correspond.').waitFor();
     await context.close();
   }, 240_000);
 });
