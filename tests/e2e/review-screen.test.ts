@@ -17,7 +17,8 @@ let e2e: E2E;
 let browser: Browser;
 
 beforeAll(async () => {
-  e2e = await startE2E({ assignmentsPerEnumerator: 2 });
+  // enough households for the paging test's 101 interviews beside the first tests' three
+  e2e = await startE2E({ assignmentsPerEnumerator: 53 });
   browser = await launchChromium();
 }, 120_000);
 
@@ -113,6 +114,12 @@ describe('the review screen', () => {
     await page.getByText('Number of members').first().waitFor();
     expect(await page.getByTestId('review-status').textContent()).toBe('validada');
 
+    // a reload keeps the language chosen
+    await page.reload();
+    await rows.first().getByRole('button', { name: 'Abrir' }).click();
+    await page.getByText('Number of members').first().waitFor();
+    expect(await language(page)).toBe('en');
+
     // the last one approved: back to the queue, now empty
     await page.getByRole('button', { name: 'Aprovar', exact: true }).click();
     await page.getByTestId('queue-message').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();
@@ -156,6 +163,40 @@ describe('the review screen', () => {
       .filter({ hasText: "Fait : l'entretien est maintenant approuvé par le superviseur." })
       .waitFor();
     await page.getByText('Aucun entretien ne correspond.').waitFor();
+    await context.close();
+  }, 240_000);
+
+  it('pages past the first 100 interviews, with the total, at 1280x800 and 800x1280', async () => {
+    // 101 interviews waiting (the queue shows 100 at a time: QUEUE_PAGE_SIZE in client/review/review-api.ts)
+    for (let k = 0; k < 101; k++) await upload(k % 2 ? 'enum_a1' : 'enum_a2');
+    await e2e.ctx.jobs.drain();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+    const page = await context.newPage();
+    await page.goto(e2e.baseUrl);
+    await page.getByLabel('Language').selectOption('pt');
+    await page.fill('input[name=username]', 'sup_a');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    const rows = page.locator('[data-testid^=queue-row-]');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('queue-range').textContent()).toBe('1–100 de 101');
+    expect(await rows.count()).toBe(100);
+    expect(await page.getByTestId('status-counts').textContent()).toContain('validada: 101');
+    await page.getByTestId('select-clean').click();
+    await page.getByRole('button', { name: 'Aprovar as entrevistas limpas selecionadas (100)' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+    await page.getByRole('button', { name: 'Seguintes →' }).click();
+    await page.getByTestId('queue-range').filter({ hasText: '101–101 de 101' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Seguintes →' }).isDisabled()).toBe(true);
+
+    await page.setViewportSize({ width: 800, height: 1280 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await page.getByRole('button', { name: '← Anteriores' }).click();
+    await page.getByTestId('queue-range').filter({ hasText: '1–100 de 101' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     await context.close();
   }, 240_000);
 });
