@@ -6,10 +6,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { ReviewDetail } from '../../server/contract/review.ts';
-import { staffLanguage } from '../i18n.ts';
+import { staffLanguage, type TabletLanguage } from '../i18n.ts';
 import { setupLocales } from '../interview/survey-setup.ts';
 import { reviewModel } from '../review/computed.ts';
 import { decorateQuestion } from '../review/decorate.ts';
+import { checkText, flagPlace } from '../review/flag-place.ts';
 import { flagKind, flagSentence } from '../review/flag-text.ts';
 import { isStaffKey, useStaffT } from '../review/messages.ts';
 import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
@@ -68,7 +69,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
         questionTimesMs: detail.questionTimesMs,
         comments: saved,
         labels: { comment: t('review.comment'), time: t('review.time') },
-        flagText: (f) => `${flagKind(f.code, lang)}: ${flagSentence(f, lang)}`,
+        flagText: (f) => `${flagKind(f.code, lang)}: ${flagText(m, f, lang)}`,
         onComment: (path) => {
           setTarget(path);
           document.getElementById('review-comment-text')?.focus();
@@ -203,7 +204,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
                   title={`${f.code}: ${f.message}`}
                 >
                   <strong>{flagKind(f.code, lang)}</strong>
-                  {f.path ? ` (${questionTitle(model, f.path)})` : ''}: {flagSentence(f, lang)}
+                  {f.path ? ` (${flagPlace(model, f.path)})` : ''}: {flagText(model, f, lang)}
                 </li>
               ))}
             </ul>
@@ -290,37 +291,16 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
 }
 
 /**
- * The title of the question or page a flag path names, in the language shown, with the roster row
- * (`members[1].p_name` is "Name · 2", read from that row's panel); the path itself otherwise.
+ * A flag's sentence in the screen's language; a failed check of the questionnaire in the language the
+ * questionnaire is shown in (the server stored it in the questionnaire's default language).
  */
-function questionTitle(model: Model, path: string): string {
-  const steps = path.split('.').map((step) => {
-    const m = /^(.*?)(?:\[(\d+)\])?$/.exec(step);
-    return { name: m?.[1] ?? step, row: m?.[2] === undefined ? null : Number(m[2]) };
-  });
-  // each roster step narrows the search to its row's panel (or the roster's template)
-  let container: Pick<Model, 'getQuestionByName'> | null = model;
-  let element: { title?: string; processedTitle?: string } | null = null;
-  const rows: number[] = [];
-  for (const step of steps) {
-    const q = container?.getQuestionByName(step.name) as
-      | (ReturnType<Model['getQuestionByName']> & {
-          panels?: Array<Pick<Model, 'getQuestionByName'>>;
-          template?: Pick<Model, 'getQuestionByName'>;
-        })
-      | null
-      | undefined;
-    element =
-      q ?? (steps.length === 1 ? (model.getPageByName(step.name) ?? model.getPanelByName(step.name)) : null);
-    if (!element) break;
-    if (step.row !== null) {
-      rows.push(step.row + 1);
-      container = q?.panels?.[step.row] ?? q?.template ?? null;
-    }
-  }
-  const title = element?.processedTitle || element?.title;
-  if (!title) return path;
-  return [title, ...rows].join(' · ');
+function flagText(
+  model: Model,
+  f: { code: string; path: string | null; message: string },
+  lang: TabletLanguage,
+) {
+  const check = f.path && f.code.startsWith('validation.') ? checkText(model, f.path, f.message) : null;
+  return check ?? flagSentence(f, lang);
 }
 
 /** A history entry's action in words ('received' or a review action); an unknown one as stored. */

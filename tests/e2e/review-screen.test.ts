@@ -39,7 +39,7 @@ async function upload(person: Person, locale = 'fr', second: Record<string, unkn
       b03_size: 2,
       members: [
         { p_name: 'Ana', p_age: 41 },
-        { ...second, p_age: 39 },
+        { p_age: 39, ...second },
       ],
       outcome: 11,
     },
@@ -130,8 +130,9 @@ describe('the review screen', () => {
   }, 240_000);
 
   it('speaks French to a French reviewer: queue, questionnaire, flags, history and decision', async () => {
-    // conducted in English, with the second person's name missing: a validation error
-    await upload('enum_a1', 'en', {});
+    // conducted in English, with the second person's name missing (an error) and aged 99 (the
+    // questionnaire's warning, stored by the server in its default language, Portuguese)
+    await upload('enum_a1', 'en', { p_age: 99 });
     await e2e.ctx.jobs.drain();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
@@ -154,6 +155,7 @@ describe('the review screen', () => {
     expect(await page.getByTestId('review-facts').textContent()).toContain('logement');
     const flags = await page.getByTestId('review-flags').textContent();
     expect(flags).toContain("Erreur (Prénom · 2): Cette question est obligatoire et n'a pas de réponse.");
+    expect(flags).toContain("Avertissement (Âge · 2): Plus de 95 ans : confirmez l'âge");
     expect(flags).not.toContain('validation.');
     expect(await page.getByTestId('review-history').textContent()).toContain('reçu');
 
