@@ -199,6 +199,10 @@ describe('the review screen', () => {
     await page.getByRole('button', { name: '← Anteriores' }).click();
     await page.getByTestId('queue-range').filter({ hasText: '1–100 de 101' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    // the review screen too, in portrait
+    await rows.first().getByRole('button', { name: 'Abrir' }).click();
+    await page.getByText('Número de membros').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     await context.close();
   }, 240_000);
 });
