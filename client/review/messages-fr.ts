@@ -45,6 +45,7 @@ export const frStaff: Record<StaffKey, string> = {
   'queue.bulkDone': 'Approuvés : {approved}. Ignorés : {skipped}.',
   'queue.refresh': 'Actualiser',
   'queue.selectClean': 'Sélectionner tous les propres',
+  'queue.selectAllClean': 'Sélectionner les propres de toutes les pages',
   'queue.previous': 'Précédents',
   'queue.next': 'Suivants',
   'queue.range': '{from}–{to} sur {total}',

@@ -46,6 +46,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'queue.bulkDone': 'Aprovadu: {approved}. Dexadu: {skipped}.',
   'queue.refresh': 'Atualiza',
   'queue.selectClean': 'Skodje tudu linpu',
+  'queue.selectAllClean': 'Skodje linpus di tudu pájina',
   'queue.previous': 'Antis',
   'queue.next': 'Dipôs',
   'queue.range': '{from}–{to} di {total}',

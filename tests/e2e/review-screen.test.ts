@@ -168,7 +168,7 @@ describe('the review screen', () => {
     await context.close();
   }, 240_000);
 
-  it('pages past the first 100 interviews, with the total, at 1280x800 and 800x1280', async () => {
+  it('pages past the first 100 interviews, with the total, at 1280x800 and 800x1280; approves every clean one', async () => {
     // 101 interviews waiting (the queue shows 100 at a time: QUEUE_PAGE_SIZE in client/review/review-api.ts)
     for (let k = 0; k < 101; k++) await upload(k % 2 ? 'enum_a1' : 'enum_a2');
     await e2e.ctx.jobs.drain();
@@ -203,6 +203,14 @@ describe('the review screen', () => {
     await rows.first().getByRole('button', { name: 'Abrir' }).click();
     await page.getByText('Número de membros').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+
+    // every clean interview of every page selected at once, and approved
+    await page.getByRole('button', { name: '← Voltar à fila' }).click();
+    await page.getByTestId('select-all-clean').click();
+    await page.getByRole('button', { name: 'Aprovar as entrevistas limpas selecionadas (101)' }).click();
+    await page.getByTestId('queue-message').filter({ hasText: 'Aprovadas: 101. Ignoradas: 0.' }).waitFor();
+    const statuses = (await e2e.interviewsOnServer()).map((i) => i.status);
+    expect(statuses.filter((x) => x === 'validated')).toEqual([]);
     await context.close();
   }, 240_000);
 });
