@@ -1,6 +1,6 @@
 /**
  * Where a flag sits in the review's questionnaire model, in the language the model shows: the title of
- * the question (or page) its path names, with the roster rows (`members[1].p_name` is "Name · 2", read
+ * the question (or page) its path names, with the roster rows (`persons[1].name` is "Name · 2", read
  * from that row's panel), and the questionnaire's own check text in that language. The server stores a
  * failed check with its text in the questionnaire's default language (survey-core validates in it); the
  * model has the check's text in every language, so the reviewer reads it in the one shown.
