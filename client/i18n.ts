@@ -1,8 +1,9 @@
 /**
  * The app's own screens in Portuguese, English, French and Kriolu (the interview itself has the survey's
  * languages). The enumerators' screens speak all four (French and Kriolu in messages-fr.ts and
- * messages-kea.ts); the staff and analyst screens speak Portuguese and English, so French reads them in
- * English and Kriolu in Portuguese (`lang` of the context).
+ * messages-kea.ts); so do the staff screens (review queue and screen, dashboard, tablets:
+ * client/review/messages*.ts, with `tabletLang`); the analyst screens speak Portuguese and English, so
+ * French reads them in English and Kriolu in Portuguese (`lang` of the context).
  */
 import { createContext, useContext } from 'react';
 import { fr } from './messages-fr.ts';
@@ -10,7 +11,7 @@ import { kea } from './messages-kea.ts';
 
 export const APP_LANGUAGES = ['pt', 'en', 'fr', 'kea'] as const;
 export type TabletLanguage = (typeof APP_LANGUAGES)[number];
-/** The languages of the staff and analyst screens. */
+/** The languages of the analyst screens. */
 export type AppLanguage = 'pt' | 'en';
 /** Each language in its own name, for the language switch. */
 export const APP_LANGUAGE_NAMES: Record<TabletLanguage, string> = {

@@ -1,8 +1,14 @@
-/** The supervisor's and coordinator's screens in Portuguese and English. */
+/**
+ * The supervisor's and coordinator's screens in the app's four languages: English and Portuguese here,
+ * French and Kriolu in messages-fr.ts and messages-kea.ts (each must give every key). The screens speak
+ * the language chosen in the app's header, whatever the interview's language.
+ */
 
 import { useMemo } from 'react';
 import type { InterviewStatus } from '../../server/contract/vocabulary.ts';
-import { useI18n } from '../i18n.ts';
+import { type TabletLanguage, useI18n } from '../i18n.ts';
+import { frStaff, frStatus } from './messages-fr.ts';
+import { keaStaff, keaStatus } from './messages-kea.ts';
 
 const en = {
   'staff.queue': 'Review queue',
@@ -44,6 +50,7 @@ const en = {
   'queue.bulkDone': 'Approved: {approved}. Skipped: {skipped}.',
   'queue.refresh': 'Refresh',
   'queue.selectClean': 'Select all clean',
+  'queue.selectAllClean': 'Select the clean ones on every page',
   'queue.previous': 'Previous',
   'queue.next': 'Next',
   'queue.range': '{from}–{to} of {total}',
@@ -73,6 +80,11 @@ const en = {
   'review.dwelling': 'dwelling',
   'review.householdNo': 'household',
   'review.outcome': 'Outcome',
+  'history.received': 'received',
+  'history.approve': 'approved',
+  'history.return': 'returned',
+  'history.reject': 'rejected',
+  'history.comment': 'commented',
   'dash.title': 'Fieldwork against the sample',
   'dash.updated': 'Updated',
   'dash.auto': 'refreshes every 30 s',
@@ -149,6 +161,7 @@ const pt: Record<Key, string> = {
   'queue.bulkDone': 'Aprovadas: {approved}. Ignoradas: {skipped}.',
   'queue.refresh': 'Atualizar',
   'queue.selectClean': 'Selecionar todas as limpas',
+  'queue.selectAllClean': 'Selecionar as limpas de todas as páginas',
   'queue.previous': 'Anteriores',
   'queue.next': 'Seguintes',
   'queue.range': '{from}–{to} de {total}',
@@ -178,6 +191,11 @@ const pt: Record<Key, string> = {
   'review.dwelling': 'alojamento',
   'review.householdNo': 'agregado',
   'review.outcome': 'Resultado',
+  'history.received': 'recebida',
+  'history.approve': 'aprovou',
+  'history.return': 'devolveu',
+  'history.reject': 'rejeitou',
+  'history.comment': 'comentou',
   'dash.title': 'Trabalho de campo face à amostra',
   'dash.updated': 'Atualizado',
   'dash.auto': 'atualiza-se a cada 30 s',
@@ -214,7 +232,7 @@ const pt: Record<Key, string> = {
 };
 
 /** Every interview state's label: a state added to the vocabulary without one fails the typecheck. */
-const STATUS: Record<'pt' | 'en', Record<InterviewStatus, string>> = {
+const STATUS: Record<StaffLanguage, Record<InterviewStatus, string>> = {
   en: {
     sealed: 'sealed, awaiting decryption',
     received: 'received',
@@ -233,13 +251,25 @@ const STATUS: Record<'pt' | 'en', Record<InterviewStatus, string>> = {
     approved: 'aprovada',
     rejected: 'rejeitada',
   },
+  fr: frStatus,
+  kea: keaStatus,
 };
 
 export type StaffKey = Key;
-export const STAFF_MESSAGES = { en, pt };
+/** The staff screens' languages: the app's four. */
+export type StaffLanguage = TabletLanguage;
+export const STAFF_MESSAGES: Record<StaffLanguage, Record<Key, string>> = {
+  en,
+  pt,
+  fr: frStaff,
+  kea: keaStaff,
+};
 
+export const isStaffKey = (key: string): key is Key => key in en;
+
+/** The staff screens' texts and interview states in the app's language (`lang`: pt, en, fr or kea). */
 export function useStaffT() {
-  const { lang } = useI18n();
+  const { tabletLang: lang } = useI18n();
   return useMemo(() => {
     const dict = STAFF_MESSAGES[lang] ?? en;
     const t = (key: Key, vars: Record<string, string | number> = {}) =>

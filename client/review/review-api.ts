@@ -12,6 +12,7 @@ import {
 } from '../../server/contract/review.ts';
 import { surveyListSchema } from '../../server/contract/survey-profile.ts';
 import { api } from '../services.ts';
+import { approveInChunks, readAllPages } from './queue-selection.ts';
 
 export interface QueueFilters {
   status: string;
@@ -24,13 +25,22 @@ export interface QueueFilters {
 /** Interviews the queue shows at once. */
 export const QUEUE_PAGE_SIZE = 100;
 
-export function fetchQueue(f: QueueFilters, offset = 0) {
+export function fetchQueue(f: QueueFilters, offset = 0, limit = QUEUE_PAGE_SIZE) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
   q.set('order', f.sort === 'enumerator' || f.sort === 'ea' ? 'asc' : 'desc');
-  q.set('limit', String(QUEUE_PAGE_SIZE));
+  q.set('limit', String(limit));
   q.set('offset', String(offset));
   return api.request('GET', `/api/review/queue?${q}`, reviewQueuePageSchema);
+}
+
+/**
+ * Every interview matching the filters that has no flag, on every page (the caller keeps the clean
+ * ones it may approve). A filter on flags leaves none.
+ */
+export function fetchAllUnflagged(f: QueueFilters) {
+  if (f.flag && f.flag !== 'none') return Promise.resolve({ kind: 'ok' as const, items: [] });
+  return readAllPages((offset, limit) => fetchQueue({ ...f, flag: 'none' }, offset, limit));
 }
 
 export const fetchDetail = (id: string) =>
@@ -47,7 +57,9 @@ export const sendReview = (
 ) => api.request('POST', `/api/interviews/${encodeURIComponent(id)}/review`, reviewResultSchema, body);
 
 export const bulkApprove = (items: Array<{ interviewId: string; revision: number }>) =>
-  api.request('POST', '/api/review/bulk-approve', bulkApproveResultSchema, { items });
+  approveInChunks(items, (chunk) =>
+    api.request('POST', '/api/review/bulk-approve', bulkApproveResultSchema, { items: chunk }),
+  );
 
 export const fetchDashboard = (survey?: string) =>
   api.request(

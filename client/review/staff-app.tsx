@@ -16,6 +16,8 @@ import { useStaffT } from './messages.ts';
 import './review.css';
 
 export const STAFF_ROLES: ReadonlySet<string> = new Set(STAFF_ROLE_LIST);
+/** Where the browser keeps the questionnaire language the reviewer last chose. */
+const REVIEW_LOCALE_KEY = 'morabeza.reviewLocale';
 
 type View =
   | { tab: 'queue' }
@@ -29,8 +31,15 @@ export function StaffApp({ role }: { role: string }) {
   const { t } = useStaffT();
   const { t: manageT } = useAssignmentT();
   const [view, setView] = useState<View>(() => ({ tab: role === 'supervisor' ? 'queue' : 'dashboard' }));
-  // the questionnaire language the reviewer chose, kept from one interview and one action to the next
-  const [reviewLocale, setReviewLocale] = useState<string | null>(null);
+  // the questionnaire language the reviewer chose, kept from one interview and one action to the next,
+  // and across a reload of the page (the browser keeps it; not personal data)
+  const [reviewLocale, setReviewLocale] = useState<string | null>(() =>
+    localStorage.getItem(REVIEW_LOCALE_KEY),
+  );
+  const chooseLocale = (locale: string) => {
+    localStorage.setItem(REVIEW_LOCALE_KEY, locale);
+    setReviewLocale(locale);
+  };
   const [queueNotice, setQueueNotice] = useState<string | null>(null);
   /** After a decision: the next interview of the queue the reviewer opened it from, else the queue. */
   const next = (current: string, queue: string[], notice: string) => {
@@ -95,7 +104,7 @@ export function StaffApp({ role }: { role: string }) {
           key={view.interviewId}
           interviewId={view.interviewId}
           locale={reviewLocale}
-          onLocale={setReviewLocale}
+          onLocale={chooseLocale}
           notice={view.notice ?? null}
           onDecided={(notice) => next(view.interviewId, view.queue, notice)}
           onBack={() => {

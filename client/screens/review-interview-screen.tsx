@@ -6,11 +6,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { ReviewDetail } from '../../server/contract/review.ts';
+import { staffLanguage, type TabletLanguage } from '../i18n.ts';
 import { setupLocales } from '../interview/survey-setup.ts';
 import { reviewModel } from '../review/computed.ts';
 import { decorateQuestion } from '../review/decorate.ts';
+import { checkText, flagPlace } from '../review/flag-place.ts';
 import { flagKind, flagSentence } from '../review/flag-text.ts';
-import { useStaffT } from '../review/messages.ts';
+import { isStaffKey, useStaffT } from '../review/messages.ts';
 import { fetchDetail, problemText, sendReview } from '../review/review-api.ts';
 
 type Comment = { question: string | null; text: string };
@@ -67,7 +69,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
         questionTimesMs: detail.questionTimesMs,
         comments: saved,
         labels: { comment: t('review.comment'), time: t('review.time') },
-        flagText: (f) => `${flagKind(f.code, lang)}: ${flagSentence(f, lang)}`,
+        flagText: (f) => `${flagKind(f.code, lang)}: ${flagText(m, f, lang)}`,
         onComment: (path) => {
           setTarget(path);
           document.getElementById('review-comment-text')?.focus();
@@ -77,20 +79,27 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
     return m;
   }, [detail, saved, t, lang]);
   const languages = useMemo(() => model?.getUsedLocales() ?? [], [model]);
-  // the reviewer's choice, else the screen's language, else the questionnaire's own; never the interview's
+  // the reviewer's choice, else the screen's language (or its staff fallback: French reads English,
+  // Kriolu Portuguese), else the questionnaire's own; never the interview's
   const shown =
-    [locale, lang, (detail?.definition as { locale?: string } | undefined)?.locale].find(
+    [locale, lang, staffLanguage(lang), (detail?.definition as { locale?: string } | undefined)?.locale].find(
       (l): l is string => typeof l === 'string' && languages.includes(l),
     ) ??
     languages[0] ??
     'en';
+  // the flags' question titles are read from the model: render them again once it speaks `shown`
+  const [, setLocaleApplied] = useState(0);
   useEffect(() => {
-    if (model) model.locale = shown;
+    if (!model) return;
+    model.locale = shown;
+    setLocaleApplied((n) => n + 1);
   }, [model, shown]);
 
   if (!detail || !model) return <p role="status">{message ?? '…'}</p>;
   const i = detail.interview;
-  const outcomeText = i.outcomeLabel ? (i.outcomeLabel[lang] ?? Object.values(i.outcomeLabel)[0] ?? '') : '';
+  const outcomeText = i.outcomeLabel
+    ? (i.outcomeLabel[lang] ?? i.outcomeLabel[staffLanguage(lang)] ?? Object.values(i.outcomeLabel)[0] ?? '')
+    : '';
 
   const act = async (action: 'approve' | 'return' | 'reject' | 'comment') => {
     const body = {
@@ -195,7 +204,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
                   title={`${f.code}: ${f.message}`}
                 >
                   <strong>{flagKind(f.code, lang)}</strong>
-                  {f.path ? ` (${questionTitle(model, f.path)})` : ''}: {flagSentence(f, lang)}
+                  {f.path ? ` (${flagPlace(model, f.path)})` : ''}: {flagText(model, f, lang)}
                 </li>
               ))}
             </ul>
@@ -269,7 +278,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
           <ol className="history" data-testid="review-history">
             {detail.history.map((h) => (
               <li key={`${h.at}-${h.kind}-${h.action}-${h.question}-${h.comment}`}>
-                {new Date(h.at).toLocaleString()} · r{h.revision} · {h.actor} · {h.action}
+                {new Date(h.at).toLocaleString()} · r{h.revision} · {h.actor} · {historyAction(t, h.action)}
                 {h.question ? ` · ${h.question}` : ''}
                 {h.comment ? `: ${h.comment}` : ''}
               </li>
@@ -281,18 +290,23 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
   );
 }
 
-/** The title of the question or page a flag path names, in the language shown; the path itself otherwise. */
-function questionTitle(model: Model, path: string): string {
-  const name =
-    path
-      .split('.')
-      .pop()
-      ?.replace(/\[\d+\]$/, '') ?? path;
-  const row = /\[(\d+)\]/.exec(path);
-  const element = model.getQuestionByName(name) ?? model.getPageByName(name) ?? model.getPanelByName(name);
-  const title = element?.processedTitle || element?.title;
-  if (!title) return path;
-  return row ? `${title} · ${Number(row[1]) + 1}` : title;
+/**
+ * A flag's sentence in the screen's language; a failed check of the questionnaire in the language the
+ * questionnaire is shown in (the server stored it in the questionnaire's default language).
+ */
+function flagText(
+  model: Model,
+  f: { code: string; path: string | null; message: string },
+  lang: TabletLanguage,
+) {
+  const check = f.path && f.code.startsWith('validation.') ? checkText(model, f.path, f.message) : null;
+  return check ?? flagSentence(f, lang);
+}
+
+/** A history entry's action in words ('received' or a review action); an unknown one as stored. */
+function historyAction(t: ReturnType<typeof useStaffT>['t'], action: string): string {
+  const key = `history.${action}`;
+  return isStaffKey(key) ? t(key) : action;
 }
 
 /** A language's own name (Intl), or its code when the browser does not know it. */

@@ -7,6 +7,7 @@ import { flagLabel } from '../review/flag-text.ts';
 import { useStaffT } from '../review/messages.ts';
 import {
   bulkApprove,
+  fetchAllUnflagged,
   fetchQueue,
   problemText,
   QUEUE_PAGE_SIZE,
@@ -39,7 +40,8 @@ export function ReviewQueueScreen({
   const [offset, setOffset] = useState(0);
   const [total, setTotal] = useState(0);
   const [byStatus, setByStatus] = useState<Record<string, number>>({});
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // the interviews chosen for bulk approval, with their revision: from this page or from every page
+  const [selected, setSelected] = useState<Map<string, number>>(new Map());
   const [message, setMessage] = useState<string | null>(notice);
 
   const load = useCallback(async () => {
@@ -60,21 +62,28 @@ export function ReviewQueueScreen({
   };
   const clean = (i: ReviewQueueItem) =>
     i.flagCount === 0 && i.validation === 'clean' && i.actions.includes('approve');
-  const toggle = (id: string) =>
+  const toggle = (i: ReviewQueueItem) =>
     setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      const next = new Map(s);
+      if (next.has(i.interviewId)) next.delete(i.interviewId);
+      else next.set(i.interviewId, i.revision);
       return next;
     });
+  const selectClean = (list: ReviewQueueItem[]) =>
+    setSelected(new Map(list.filter(clean).map((i) => [i.interviewId, i.revision])));
+  /** Every clean interview matching the filters, on every page. */
+  const selectAllClean = async () => {
+    const r = await fetchAllUnflagged(filters);
+    if (r.kind === 'ok') selectClean(r.items);
+    else setMessage(problemText(r));
+  };
 
   const approveSelected = async () => {
-    const chosen = (items ?? []).filter((i) => selected.has(i.interviewId));
-    const r = await bulkApprove(chosen.map((i) => ({ interviewId: i.interviewId, revision: i.revision })));
-    if (r.kind === 'ok')
-      setMessage(t('queue.bulkDone', { approved: r.data.approved, skipped: r.data.skipped }));
+    const chosen = [...selected].map(([interviewId, revision]) => ({ interviewId, revision }));
+    const r = await bulkApprove(chosen);
+    if (r.kind === 'ok') setMessage(t('queue.bulkDone', { approved: r.approved, skipped: r.skipped }));
     else setMessage(problemText(r));
-    setSelected(new Set());
+    setSelected(new Map());
     await load();
   };
 
@@ -163,10 +172,20 @@ export function ReviewQueueScreen({
           className="secondary"
           data-testid="select-clean"
           disabled={!(items ?? []).some(clean)}
-          onClick={() => setSelected(new Set((items ?? []).filter(clean).map((i) => i.interviewId)))}
+          onClick={() => selectClean(items ?? [])}
         >
           {t('queue.selectClean')}
         </button>
+        {items && total > items.length && (
+          <button
+            type="button"
+            className="secondary"
+            data-testid="select-all-clean"
+            onClick={() => void selectAllClean()}
+          >
+            {t('queue.selectAllClean')}
+          </button>
+        )}
         <button type="button" disabled={selected.size === 0} onClick={() => void approveSelected()}>
           {t('queue.bulk')} ({selected.size})
         </button>
@@ -230,7 +249,7 @@ export function ReviewQueueScreen({
                     aria-label={i.interviewId}
                     disabled={!clean(i)}
                     checked={selected.has(i.interviewId)}
-                    onChange={() => toggle(i.interviewId)}
+                    onChange={() => toggle(i)}
                   />
                 </td>
                 <td>{i.enumerator}</td>

@@ -1,4 +1,7 @@
-/** CSV downloads of the dashboard and queue tables, and the island names the schematic matches. */
+/**
+ * CSV downloads of the dashboard and queue tables, the island names the schematic matches, and the staff
+ * screens' messages in the app's four languages.
+ */
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../client/dashboard/island-map.tsx';
 import { toCsv } from '../../client/review/csv.ts';
@@ -24,8 +27,17 @@ describe('CSV and the island schematic', () => {
     expect(normalise(' Santo Antão ')).toBe('santo antao');
   });
 
-  it('has every screen message in Portuguese and English', () => {
-    expect(Object.keys(STAFF_MESSAGES.pt).sort()).toEqual(Object.keys(STAFF_MESSAGES.en).sort());
-    for (const v of Object.values(STAFF_MESSAGES.pt)) expect(v.trim()).not.toBe('');
+  it("has every screen message in the app's four languages, French and Kriolu their own", () => {
+    for (const lang of ['pt', 'fr', 'kea'] as const) {
+      expect(Object.keys(STAFF_MESSAGES[lang]).sort()).toEqual(Object.keys(STAFF_MESSAGES.en).sort());
+      for (const v of Object.values(STAFF_MESSAGES[lang])) expect(v.trim()).not.toBe('');
+    }
+    expect(STAFF_MESSAGES.fr['queue.title']).toBe('Entretiens à réviser');
+    expect(STAFF_MESSAGES.kea['queue.title']).toBe('Entrevistas pa rivê');
+    // a language that only echoed another would leave the reviewer reading English or Portuguese
+    const same = (a: 'fr' | 'kea', b: 'en' | 'pt') =>
+      Object.entries(STAFF_MESSAGES[a]).filter(([k, v]) => STAFF_MESSAGES[b][k as never] === v).length;
+    expect(same('fr', 'en')).toBeLessThan(10);
+    expect(same('kea', 'pt')).toBeLessThan(25);
   });
 });

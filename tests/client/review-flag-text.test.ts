@@ -4,7 +4,7 @@
  * ids are not taken for numbers; an unknown code keeps the server's message.
  */
 import { describe, expect, it } from 'vitest';
-import { flagKind, flagSentence } from '../../client/review/flag-text.ts';
+import { flagKind, flagLabel, flagSentence } from '../../client/review/flag-text.ts';
 
 const flag = (code: string, message: string) => ({ code, message });
 
@@ -57,5 +57,24 @@ describe('flag sentences', () => {
     expect(flagSentence(flag('quality.new_rule', 'Something new.'), 'pt')).toBe('Something new.');
     expect(flagKind('validation.required', 'pt')).toBe('Erro');
     expect(flagKind('validation.warning', 'en')).toBe('Warning');
+  });
+
+  it('speaks French and Kriolu too, with the same numbers', () => {
+    const f = flag(
+      'quality.short_module',
+      'The page c_roster took 41.5 s, less than 40% of its median 212.3 s.',
+    );
+    expect(flagSentence(f, 'fr')).toBe('Cette section a pris 41.5 s, moins de 40% de sa médiane (212.3 s).');
+    expect(flagSentence(f, 'kea')).toBe('Es sekson leba 41.5 s, ménus di 40% di se mediana (212.3 s).');
+    expect(flagKind(f.code, 'fr')).toBe('À vérifier');
+    expect(flagKind('validation.required', 'kea')).toBe('Eru');
+    expect(flagLabel('quality.gps_missing', 'fr')).toBe("Aucune position GPS n'a été enregistrée.");
+  });
+
+  it("a missing required answer in the screen's language, not survey-core's text in the questionnaire's", () => {
+    const f = flag('validation.required', 'Por favor, responda à pergunta.');
+    expect(flagSentence(f, 'en')).toBe('This question must be answered, and it has no answer.');
+    expect(flagSentence(f, 'fr')).toBe("Cette question est obligatoire et n'a pas de réponse.");
+    expect(flagSentence(f, 'pt')).toBe('Esta pergunta é obrigatória e não tem resposta.');
   });
 });

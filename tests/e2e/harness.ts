@@ -58,12 +58,17 @@ export async function startE2E(
     settings?: Partial<AppSettings>;
     /** Serve the app with the server's security headers and Content-Security-Policy (server/app.ts). */
     secureHeaders?: boolean;
+    /** Households assigned to each enumerator (one live interview each; createTestContext). */
+    assignmentsPerEnumerator?: number;
   } = {},
 ): Promise<E2E> {
   const dist = await buildClient();
   const dir = options.questionnairesDir ?? E2E_QUESTIONNAIRES;
   // publishes the survey folder's questionnaires and serves its profile (GET /api/surveys/:id)
-  const ctx = await createTestContext(options.settings, { surveyDirs: [dir] });
+  const ctx = await createTestContext(options.settings, {
+    surveyDirs: [dir],
+    assignmentsPerEnumerator: options.assignmentsPerEnumerator,
+  });
   await ctx.database.db
     .update(assignments)
     .set({ questionnaireId: options.questionnaireId ?? E2E_QUESTIONNAIRE_ID });

@@ -119,7 +119,7 @@ describe('review in the browser', () => {
     await again.getByRole('button', { name: 'Abrir' }).click();
     await sup.getByRole('heading', { name: /Revisão 2/ }).waitFor();
     expect(await sup.getByTestId('review-history').textContent()).toContain(
-      'return · b03_size: Confirme o número de membros',
+      'devolveu · b03_size: Confirme o número de membros',
     );
     await sup.getByRole('button', { name: 'Aprovar', exact: true }).click();
     await sup.getByTestId('queue-message').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();

@@ -4,7 +4,8 @@
  * checkboxes. The screen names the household, EA, outcome
  * and enumerator; it opens in the reviewer's language, not the interview's; the language chosen stays
  * across a saved comment and a decision; after a decision it goes on to the next interview of the queue,
- * and after the last back to the queue, saying what was done.
+ * and after the last back to the queue, saying what was done. A reviewer who chose French reads the
+ * queue, the questionnaire, the flags and the history in French.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,8 @@ let e2e: E2E;
 let browser: Browser;
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  // enough households for the paging test's 101 interviews beside the first tests' three
+  e2e = await startE2E({ assignmentsPerEnumerator: 53 });
   browser = await launchChromium();
 }, 120_000);
 
@@ -25,11 +27,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** A complete interview conducted in French, uploaded and validated. */
-async function upload(person: Person) {
+/** A complete interview conducted in French (or `locale`), uploaded; validated by the caller's drain. */
+async function upload(person: Person, locale = 'fr', second: Record<string, unknown> = { p_name: 'Rui' }) {
   const env = envelope(e2e.ctx, person, {
     questionnaireId: E2E_QUESTIONNAIRE_ID,
-    locale: 'fr',
+    locale,
     answers: {
       a02_island: '7',
       a04_ea: 'CV-PR-0001',
@@ -37,7 +39,7 @@ async function upload(person: Person) {
       b03_size: 2,
       members: [
         { p_name: 'Ana', p_age: 41 },
-        { p_name: 'Rui', p_age: 39 },
+        { p_age: 39, ...second },
       ],
       outcome: 11,
     },
@@ -112,12 +114,103 @@ describe('the review screen', () => {
     await page.getByText('Number of members').first().waitFor();
     expect(await page.getByTestId('review-status').textContent()).toBe('validada');
 
+    // a reload keeps the language chosen
+    await page.reload();
+    await rows.first().getByRole('button', { name: 'Abrir' }).click();
+    await page.getByText('Number of members').first().waitFor();
+    expect(await language(page)).toBe('en');
+
     // the last one approved: back to the queue, now empty
     await page.getByRole('button', { name: 'Aprovar', exact: true }).click();
     await page.getByTestId('queue-message').filter({ hasText: 'aprovada pelo supervisor' }).waitFor();
     await page.getByText('Nenhuma entrevista corresponde.').waitFor();
     const statuses = (await e2e.interviewsOnServer()).map((i) => i.status);
     expect(statuses).toEqual(['approved_by_supervisor', 'approved_by_supervisor']);
+    await context.close();
+  }, 240_000);
+
+  it('speaks French to a French reviewer: queue, questionnaire, flags, history and decision', async () => {
+    // conducted in English, with the second person's name missing (an error) and aged 99 (the
+    // questionnaire's warning, stored by the server in its default language, Portuguese)
+    await upload('enum_a1', 'en', { p_age: 99 });
+    await e2e.ctx.jobs.drain();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+    const page = await context.newPage();
+    await page.goto(e2e.baseUrl);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.fill('input[name=username]', 'sup_a');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.getByRole('heading', { name: 'Entretiens à réviser' }).waitFor();
+    const rows = page.locator('[data-testid^=queue-row-]');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('queue-range').textContent()).toBe('1–1 sur 1');
+    expect(await page.getByTestId('status-counts').textContent()).toContain('validé: 1');
+    await rows.first().getByRole('button', { name: 'Ouvrir' }).click();
+
+    // the questionnaire in French (the screen's language), not English (the interview's)
+    await page.getByText('Nombre de membres').first().waitFor();
+    expect(await language(page)).toBe('fr');
+    expect(await page.getByTestId('review-facts').textContent()).toContain('logement');
+    const flags = await page.getByTestId('review-flags').textContent();
+    expect(flags).toContain("Erreur (Prénom · 2): Cette question est obligatoire et n'a pas de réponse.");
+    expect(flags).toContain("Avertissement (Âge · 2): Plus de 95 ans : confirmez l'âge");
+    expect(flags).not.toContain('validation.');
+    expect(await page.getByTestId('review-history').textContent()).toContain('reçu');
+
+    await page.getByRole('button', { name: 'Approuver', exact: true }).click();
+    await page
+      .getByTestId('queue-message')
+      .filter({ hasText: "Fait : l'entretien est maintenant approuvé par le superviseur." })
+      .waitFor();
+    await page.getByText('Aucun entretien ne correspond.').waitFor();
+    await context.close();
+  }, 240_000);
+
+  it('pages past the first 100 interviews, with the total, at 1280x800 and 800x1280; approves every clean one', async () => {
+    // 101 interviews waiting (the queue shows 100 at a time: QUEUE_PAGE_SIZE in client/review/review-api.ts)
+    for (let k = 0; k < 101; k++) await upload(k % 2 ? 'enum_a1' : 'enum_a2');
+    await e2e.ctx.jobs.drain();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+    const page = await context.newPage();
+    await page.goto(e2e.baseUrl);
+    await page.getByLabel('Language').selectOption('pt');
+    await page.fill('input[name=username]', 'sup_a');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    const rows = page.locator('[data-testid^=queue-row-]');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('queue-range').textContent()).toBe('1–100 de 101');
+    expect(await rows.count()).toBe(100);
+    expect(await page.getByTestId('status-counts').textContent()).toContain('validada: 101');
+    await page.getByTestId('select-clean').click();
+    await page.getByRole('button', { name: 'Aprovar as entrevistas limpas selecionadas (100)' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+    await page.getByRole('button', { name: 'Seguintes →' }).click();
+    await page.getByTestId('queue-range').filter({ hasText: '101–101 de 101' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Seguintes →' }).isDisabled()).toBe(true);
+
+    await page.setViewportSize({ width: 800, height: 1280 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await page.getByRole('button', { name: '← Anteriores' }).click();
+    await page.getByTestId('queue-range').filter({ hasText: '1–100 de 101' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    // the review screen too, in portrait
+    await rows.first().getByRole('button', { name: 'Abrir' }).click();
+    await page.getByText('Número de membros').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+
+    // every clean interview of every page selected at once, and approved
+    await page.getByRole('button', { name: '← Voltar à fila' }).click();
+    await page.getByTestId('select-all-clean').click();
+    await page.getByRole('button', { name: 'Aprovar as entrevistas limpas selecionadas (101)' }).click();
+    await page.getByTestId('queue-message').filter({ hasText: 'Aprovadas: 101. Ignoradas: 0.' }).waitFor();
+    const statuses = (await e2e.interviewsOnServer()).map((i) => i.status);
+    expect(statuses.filter((x) => x === 'validated')).toEqual([]);
     await context.close();
   }, 240_000);
 });
