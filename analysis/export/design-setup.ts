@@ -28,6 +28,12 @@ export interface UnitDesign {
   /** Design variables (documentation: the replicate weights already carry the design). */
   strata: string;
   psu: string;
+  /**
+   * The margins the unit's weights were calibrated to, each with the file's column holding every
+   * row's class (null: a class with no control of its own): a cell whose rows are a union of classes
+   * of one margin reproduces a control, not an estimate (analysis/tables/controls.ts).
+   */
+  calibration: Array<{ variable: string; column: string }>;
 }
 
 /** The person file's flag of the individual unit's rows (1 = has an individual weight). */
@@ -52,6 +58,7 @@ export function exportDesign(meta: WeightedMeta): UnitDesign[] {
     mse: false as const,
     strata,
     psu: ids,
+    calibration: (meta.calibration?.[unit] ?? []).map((c) => ({ variable: c.variable, column: c.column })),
   });
   const individual = one('individual', 'persons', meta.persons.weights.individual);
   return [

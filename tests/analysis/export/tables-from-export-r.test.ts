@@ -1,0 +1,185 @@
+/**
+ * The standard tables recomputed by an outside analyst from the exported files alone: the weighted
+ * fixture (its roster weights declared calibrated to sex, so that control cells exist) is exported
+ * as CSV and as .dta, and scripts/r/tables-from-export.R (R survey, reading only the export folder
+ * and the plan) recomputes every table of questionnaires/ipei/tables.json plus five tables that use
+ * plan features the IPEI plan does not (two domain variables, "ci": "wald", in / >= / notmissing
+ * universes, a table's own missingCodes, a numeric and a categorical total, a median by domain).
+ * Every cell of the engine must be one of R's and vice versa, with the same status (ok, flag,
+ * suppress, empty, control); every non-empty cell's estimate, SE, CI limits, CV, df and unweighted n
+ * agree to 1e-9 (relative to max(1, |x|)). Excluded, and why (also in analysis/README.md):
+ * - a median's df: the engine's cell carries none (ciDf null, the table's line gives it); R's
+ *   svyquantile gets degf of the domain, and the limits, which use it, are compared;
+ * - the interval of a share of exactly 0 or 1 (engine: one-sided Clopper-Pearson; R's svyciprop
+ *   gives NaN): compared on the method only (such cells are empty in this fixture anyway).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportMicrodata } from '../../../analysis/export/bundle.ts';
+import { buildMicrodata } from '../../../analysis/export/microdata.ts';
+import type { TableResult } from '../../../analysis/tables/compute.ts';
+import { computeTables } from '../../../analysis/tables/run.ts';
+import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
+import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
+import { FIXTURE } from '../tables/helpers.ts';
+
+const ctx = loadSurveyContext('ipei');
+const data = loadWeightedData(FIXTURE);
+// the roster weights declared calibrated to sex: each row's class, as a weighting run records it
+data.persons.cal_roster_c03_sex = Array.from(data.persons.c03_sex as Float64Array, (s) =>
+  Number.isNaN(s) ? null : String(s),
+);
+data.meta.calibration = { roster: [{ variable: 'c03_sex', column: 'cal_roster_c03_sex' }] };
+
+const T = (s: string) => ({ pt: s, en: s });
+const extra = [
+  {
+    id: 'X1',
+    title: T('remitting by sex and stratum, Wald'),
+    unit: 'individual',
+    statistic: 'proportion',
+    variable: 'j01_remit',
+    domains: ['c03_sex', 'stratum'],
+    universe: [
+      { variable: 'c05_age', op: '>=', value: 15 },
+      { variable: 'e05_inps', op: 'in', values: [1, 98] },
+    ],
+    ci: 'wald',
+  },
+  {
+    id: 'X2',
+    title: T('residents, total'),
+    unit: 'household',
+    statistic: 'total',
+    variable: 'b01_residents',
+    domains: ['stratum'],
+  },
+  {
+    id: 'X3',
+    title: T('amount, only -98 missing'),
+    unit: 'individual',
+    statistic: 'mean',
+    variable: 'j04_remit_amount',
+    universe: [{ variable: 'j04_remit_amount', op: 'notmissing' }],
+    missingCodes: [-98],
+  },
+  { id: 'X4', title: T('persons by sex'), unit: 'roster', statistic: 'total', variable: 'c03_sex' },
+  {
+    id: 'X5',
+    title: T('age, median by stratum'),
+    unit: 'roster',
+    statistic: 'median',
+    variable: 'c05_age',
+    domains: ['stratum'],
+  },
+];
+const plan = { ...ctx.file, tables: [...ctx.file.tables, ...extra] };
+const rules = ctx.rules;
+const run = computeTables(plan, data, ctx.labels, rules);
+const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
+const root = mkdtempSync(join(tmpdir(), 'morabeza-rtables-'));
+writeFileSync(join(root, 'tables.json'), JSON.stringify(plan));
+
+interface RCell {
+  domain: Array<{ variable: string; code: string }>;
+  level: string | null;
+  estimate: number | null;
+  se: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  ciMethod: string;
+  df: number | null;
+  cv: number | null;
+  n: number;
+  reliability: string;
+}
+interface RTable {
+  id: string;
+  cells: RCell[];
+}
+
+const keyOf = (domain: Array<{ variable: string; code: string | number }>, level: string | number | null) =>
+  `${domain.map((d) => `${d.variable}=${d.code}`).join(',')}|${level ?? ''}`;
+
+async function rTables(format: 'csv' | 'dta'): Promise<Map<string, RTable>> {
+  const dir = join(root, format);
+  mkdirSync(dir, { recursive: true });
+  for (const f of await exportMicrodata(m, format, { lang: 'en', survey: 'ipei' }))
+    writeFileSync(join(dir, f.name), f.bytes);
+  const out = join(root, `${format}.json`);
+  const r = spawnSync(
+    'Rscript',
+    [
+      'scripts/r/tables-from-export.R',
+      dir,
+      join(root, 'tables.json'),
+      out,
+      String(rules.minN),
+      String(rules.cvFlag),
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(r.status, r.stderr).toBe(0);
+  const got = JSON.parse(readFileSync(out, 'utf8')) as { tables: RTable[] };
+  return new Map(got.tables.map((t) => [t.id, t]));
+}
+
+// NaN (a Woodruff limit beyond the data, as in R) is R's NA, written null
+const close = (what: string, got: number | null, want: number) => {
+  if (Number.isNaN(want)) return expect(got, what).toBeNull();
+  expect(got, what).not.toBeNull();
+  expect(
+    Math.abs((got as number) - want) / Math.max(1, Math.abs(want)),
+    `${what}: R ${got}, engine ${want}`,
+  ).toBeLessThan(1e-9);
+};
+
+function compare(tables: TableResult[], r: Map<string, RTable>) {
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const rt = r.get(t.id);
+    expect(rt, t.id).toBeDefined();
+    const rc = new Map((rt as RTable).cells.map((c) => [keyOf(c.domain, c.level), c]));
+    expect([...rc.keys()].sort(), `${t.id}: the same cells`).toEqual(
+      t.cells.map((c) => keyOf(c.domain, c.level?.code ?? null)).sort(),
+    );
+    for (const c of t.cells) {
+      const k = `${t.id} ${keyOf(c.domain, c.level?.code ?? null)}`;
+      const g = rc.get(keyOf(c.domain, c.level?.code ?? null)) as RCell;
+      expect(g.reliability, `${k} status`).toBe(c.reliability);
+      expect(g.n, `${k} n`).toBe(c.n);
+      counts[c.reliability] = (counts[c.reliability] ?? 0) + 1;
+      if (c.reliability === 'empty') continue;
+      close(`${k} estimate`, g.estimate, c.estimate);
+      close(`${k} se`, g.se, c.se);
+      close(`${k} cv`, g.cv, c.cv);
+      expect(g.ciMethod, `${k} method`).toBe(c.ciMethod);
+      if (c.ciMethod === 'clopper-pearson') continue; // excluded: R's svyciprop gives NaN
+      close(`${k} lower`, g.ciLower, c.ciLower);
+      close(`${k} upper`, g.ciUpper, c.ciUpper);
+      if (c.ciDf !== null) expect(g.df, `${k} df`).toBe(c.ciDf);
+      else expect(t.statistic, `${k}: only a median has no df`).toBe('median');
+    }
+  }
+  return counts;
+}
+
+const hasR = spawnSync('Rscript', ['--version']).status === 0;
+describe.skipIf(!hasR)('every table recomputed in R from the exported files alone', () => {
+  it('the engine makes every table of the plan, with every kind of cell', () => {
+    expect(run.issues).toEqual([]);
+    expect(run.tables.length).toBe(plan.tables.length);
+    const kinds = new Set(run.tables.flatMap((t) => t.cells.map((c) => c.reliability)));
+    for (const k of ['ok', 'suppress', 'empty', 'control']) expect(kinds, k).toContain(k);
+  });
+  for (const format of ['csv', 'dta'] as const)
+    it(`${format}: every cell's status, estimate, SE, CI, CV, df and n equal R's to 1e-9`, async () => {
+      const counts = compare(run.tables, await rTables(format));
+      const cells = Object.values(counts).reduce((a, b) => a + b, 0);
+      expect(cells).toBe(run.tables.reduce((a, t) => a + t.cells.length, 0));
+      expect(counts.control).toBeGreaterThan(0);
+    }, 180_000);
+});
