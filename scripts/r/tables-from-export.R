@@ -6,7 +6,8 @@
 # unit's replicate design (proxies left out when the plan says so), domains via svyby, proportions
 # by svyciprop's logit method (or Wald when the plan says "ci": "wald"), means and totals with
 # confint on t, medians by svyquantile (Woodruff), every df = degf() of the domain's (sub)design,
-# and each cell's reliability (empty, suppress, flag, ok, control) from its own n and CV.
+# deffs from svymean/svytotal(deff = TRUE), the weighted share of the proxies a table leaves out, and
+# each cell's reliability (empty, suppress, flag, ok, control) from its own n and CV.
 # Nothing here names a survey or a table: all comes from the plan and the codebook.
 # Usage: Rscript scripts/r/tables-from-export.R <export-dir> <tables.json> <out.json> [min_n] [cv_flag]
 suppressMessages({
@@ -146,11 +147,17 @@ reliability <- function(n, cv) {
 # with t on degf(domain). svyciprop's own fit stops at glm's tolerance (1e-8, ~1e-9 in the limits);
 # the same fit with the tolerance tightened gives the limits to ~1e-13 (checked against svyciprop).
 expit <- function(x) 1 - 1 / (1 + exp(x))
-logit_ci <- function(sub, yname, level, df) {
+logit_ci <- function(sub, yname, level, df, check = FALSE) {
   f <- sprintf("as.numeric(`%s` == %s) ~ 1", yname, level)
   m <- suppressWarnings(svyglm(as.formula(f), sub, family = quasibinomial,
     control = glm.control(epsilon = 1e-15, maxit = 200)))
-  as.numeric(expit(confint(m, 1, level = conf, method = "Wald", ddf = df)))
+  tight <- as.numeric(expit(confint(m, 1, level = conf, method = "Wald", ddf = df)))
+  if (check) {
+    own <- svyciprop(as.formula(paste0("~", sub("~ 1$", "", f))), sub, method = "logit", level = conf,
+      df = df, na.rm = TRUE)
+    stopifnot(max(abs(tight - as.numeric(attr(own, "ci")))) < 1e-7)
+  }
+  tight
 }
 
 # ---- one table
@@ -169,8 +176,15 @@ table_of <- function(p) {
     frame[[yname]][frame[[yname]] %in% miss] <- NA
   }
   universe <- p$universe
-  if (identical(p$proxies, "excluded"))
+  share <- NULL
+  if (identical(p$proxies, "excluded")) {
+    # the weighted share of proxy interviews in the universe before they leave it
+    before <- mask_of(frame, universe)
+    proxy <- mask_of(frame, list(list(variable = plan$proxy$variable, op = "in", values = plan$proxy$values)))
+    wt <- frame[[unit$weight]]
+    share <- sum(wt[before & proxy]) / sum(wt[before])
     universe <- c(universe, list(list(variable = plan$proxy$variable, op = "notin", values = plan$proxy$values)))
+  }
   in_u <- mask_of(frame, universe)
   domains <- unlist(p$domains)
   with_dom <- in_u
@@ -206,7 +220,7 @@ table_of <- function(p) {
   by_est <- NULL
   if (length(domains) && stat != "median") {
     by_est <- svyby(yform, as.formula(paste0("~", paste0("`", domains, "`", collapse = "+"))),
-      des[with_dom, ], fun, na.rm = TRUE, keep.var = TRUE)
+      des[with_dom, ], fun, na.rm = TRUE, keep.var = TRUE, deff = TRUE)
   }
   for (g in groups) {
     sub <- des[g$rows, ]
@@ -231,10 +245,12 @@ table_of <- function(p) {
       row <- b[which(hit), , drop = FALSE]
       est <- as.numeric(row[1, length(domains) + seq_len(ns)])
       se <- as.numeric(row[1, length(domains) + ns + seq_len(ns)])
+      deffs <- as.numeric(row[1, length(domains) + 2 * ns + seq_len(ns)])
     } else {
-      e <- fun(yform, des[in_u, ], na.rm = TRUE)
+      e <- fun(yform, des[in_u, ], na.rm = TRUE, deff = TRUE)
       est <- unname(coef(e))
       se <- unname(SE(e))
+      deffs <- as.numeric(deff(e))
     }
     q <- qt(1 - alpha / 2, df)
     targets <- if (categorical) levels else NA
@@ -255,7 +271,7 @@ table_of <- function(p) {
             lo <- 0
             hi <- 1
           } else {
-            lim <- logit_ci(sub, ".yf", sprintf("'%s'", lev), df)
+            lim <- logit_ci(sub, ".yf", sprintf("'%s'", lev), df, check = !length(g$key))
             lo <- lim[1]
             hi <- lim[2]
           }
@@ -267,7 +283,7 @@ table_of <- function(p) {
         }
       }
       cells[[length(cells) + 1]] <- list(domain = g$domain, level = if (categorical) lev else NULL,
-        estimate = e, se = s, ciLower = lo, ciUpper = hi, ciMethod = method, df = df, cv = s / e, n = n,
+        estimate = e, se = s, ciLower = lo, ciUpper = hi, ciMethod = method, df = df, cv = s / e, deff = deffs[j], n = n,
         rows = g$rows)
     }
   }
@@ -283,7 +299,7 @@ table_of <- function(p) {
     }
     cells[[k]] <- c
   }
-  list(id = p$id, unit = p$unit, statistic = stat, ci = ci_method, cells = cells)
+  list(id = p$id, unit = p$unit, statistic = stat, ci = ci_method, proxyShare = share, cells = cells)
 }
 
 out <- lapply(plan$tables, table_of)

@@ -6,8 +6,9 @@
  * plan features the IPEI plan does not (two domain variables, "ci": "wald", in / >= / notmissing
  * universes, a table's own missingCodes, a numeric and a categorical total, a median by domain).
  * Every cell of the engine must be one of R's and vice versa, with the same status (ok, flag,
- * suppress, empty, control); every non-empty cell's estimate, SE, CI limits, CV, df and unweighted n
- * agree to 1e-9 (relative to max(1, |x|)). Excluded, and why (also in analysis/README.md):
+ * suppress, empty, control) and unweighted n; every non-empty cell's estimate, SE, CI limits, CV,
+ * deff and df, and each table's proxy share, agree to 1e-9 (relative to max(1, |x|)). Excluded, and
+ * why (also in analysis/README.md):
  * - a median's df: the engine's cell carries none (ciDf null, the table's line gives it); R's
  *   svyquantile gets degf of the domain, and the limits, which use it, are compared;
  * - the interval of a share of exactly 0 or 1 (engine: one-sided Clopper-Pearson; R's svyciprop
@@ -93,11 +94,13 @@ interface RCell {
   ciMethod: string;
   df: number | null;
   cv: number | null;
+  deff?: number | null;
   n: number;
   reliability: string;
 }
 interface RTable {
   id: string;
+  proxyShare: number | null;
   cells: RCell[];
 }
 
@@ -142,6 +145,8 @@ function compare(tables: TableResult[], r: Map<string, RTable>) {
   for (const t of tables) {
     const rt = r.get(t.id);
     expect(rt, t.id).toBeDefined();
+    if (t.proxyShare === null) expect((rt as RTable).proxyShare, `${t.id} proxy share`).toBeNull();
+    else close(`${t.id} proxy share`, (rt as RTable).proxyShare, t.proxyShare);
     const rc = new Map((rt as RTable).cells.map((c) => [keyOf(c.domain, c.level), c]));
     expect([...rc.keys()].sort(), `${t.id}: the same cells`).toEqual(
       t.cells.map((c) => keyOf(c.domain, c.level?.code ?? null)).sort(),
@@ -156,6 +161,8 @@ function compare(tables: TableResult[], r: Map<string, RTable>) {
       close(`${k} estimate`, g.estimate, c.estimate);
       close(`${k} se`, g.se, c.se);
       close(`${k} cv`, g.cv, c.cv);
+      if (c.deff !== null) close(`${k} deff`, g.deff ?? null, c.deff);
+      else expect(t.statistic, `${k}: only a median has no deff`).toBe('median');
       expect(g.ciMethod, `${k} method`).toBe(c.ciMethod);
       if (c.ciMethod === 'clopper-pearson') continue; // excluded: R's svyciprop gives NaN
       close(`${k} lower`, g.ciLower, c.ciLower);
@@ -176,7 +183,7 @@ describe.skipIf(!hasR)('every table recomputed in R from the exported files alon
     for (const k of ['ok', 'suppress', 'empty', 'control']) expect(kinds, k).toContain(k);
   });
   for (const format of ['csv', 'dta'] as const)
-    it(`${format}: every cell's status, estimate, SE, CI, CV, df and n equal R's to 1e-9`, async () => {
+    it(`${format}: every cell's status, n, estimate, SE, CI, CV, deff and df equal R's to 1e-9`, async () => {
       const counts = compare(run.tables, await rTables(format));
       const cells = Object.values(counts).reduce((a, b) => a + b, 0);
       expect(cells).toBe(run.tables.reduce((a, t) => a + t.cells.length, 0));
