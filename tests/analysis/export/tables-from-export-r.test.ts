@@ -5,10 +5,11 @@
  * and the plan) recomputes every table of questionnaires/ipei/tables.json plus five tables that use
  * plan features the IPEI plan does not (two domain variables, "ci": "wald", in / >= / notmissing
  * universes, a table's own missingCodes, a numeric and a categorical total, a median by domain).
- * Every cell of the engine must be one of R's and vice versa, with the same status (ok, flag,
- * suppress, empty, control) and unweighted n; every non-empty cell's estimate, SE, CI limits, CV,
- * deff and df, and each table's proxy share, agree to 1e-9 (relative to max(1, |x|)). Excluded, and
- * why (also in analysis/README.md):
+ * Then a real weighting run (the small example, raked, replicates recalibrated) whose controls come
+ * from its recipe, with 90% intervals. Every cell of the engine must be one of R's and vice versa,
+ * with the same status (ok, flag, suppress, empty, control) and unweighted n; every non-empty cell's
+ * estimate, SE, CI limits, CV, deff and df, and each table's proxy share, agree to 1e-9 (relative to
+ * max(1, |x|)). Excluded, and why (also in analysis/README.md):
  * - a median's df: the engine's cell carries none (ciDf null, the table's line gives it); R's
  *   svyquantile gets degf of the domain, and the limits, which use it, are compared;
  * - the interval of a share of exactly 0 or 1 (engine: one-sided Clopper-Pearson; R's svyciprop
@@ -20,12 +21,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportMicrodata } from '../../../analysis/export/bundle.ts';
+import type { Microdata } from '../../../analysis/export/microdata.ts';
 import { buildMicrodata } from '../../../analysis/export/microdata.ts';
 import type { TableResult } from '../../../analysis/tables/compute.ts';
+import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
+import { labelsFrom } from '../../../analysis/tables/labels.ts';
+import { parseTablesFile } from '../../../analysis/tables/plan.ts';
+import type { ReliabilityRules } from '../../../analysis/tables/reliability.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
+import { runWeighting } from '../../../analysis/weighting/index.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
 import { FIXTURE } from '../tables/helpers.ts';
+import { households, persons, recipe } from '../weighting/small-example.ts';
 
 const ctx = loadSurveyContext('ipei');
 const data = loadWeightedData(FIXTURE);
@@ -82,7 +90,67 @@ const rules = ctx.rules;
 const run = computeTables(plan, data, ctx.labels, rules);
 const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
 const root = mkdtempSync(join(tmpdir(), 'morabeza-rtables-'));
-writeFileSync(join(root, 'tables.json'), JSON.stringify(plan));
+
+// A real weighting run (the small hand-checked example: raked to sex x age, JKn replicates
+// recalibrated), its roster count and sex shares reproducing the controls.
+const weighted = weightedDataFromRun(
+  runWeighting(households, persons, recipe, null),
+  {
+    households: {
+      household_id: households.map((h) => h.id),
+      h04_sleeping_rooms: Float64Array.from(households, (_, i) => 1 + (i % 3)),
+    },
+    persons: {
+      person_id: persons.map((p) => p.id),
+      c03_sex: Float64Array.from(persons, (p) => (p.sex === 'male' ? 1 : 2)),
+      one: new Float64Array(persons.length).fill(1),
+    },
+  },
+  { survey: 'demo', questionnaire: 'demo/household.v1' },
+);
+const smallLabels = labelsFrom([
+  {
+    name: 'c03_sex',
+    label_pt: 'Sexo',
+    label_en: 'Sex',
+    type: 'single',
+    values: [
+      { code: 1, pt: 'Masculino', en: 'Male' },
+      { code: 2, pt: 'Feminino', en: 'Female' },
+    ],
+  },
+  { name: 'one', label_pt: 'Um', label_en: 'One', type: 'int', values: [] },
+  { name: 'h04_sleeping_rooms', label_pt: 'Quartos', label_en: 'Rooms', type: 'int', values: [] },
+]);
+const smallPlan = {
+  survey: 'demo',
+  questionnaire: 'demo/household.v1',
+  confLevel: 0.9,
+  tables: [
+    { id: 'N', title: T('persons'), unit: 'roster', statistic: 'total', variable: 'one' },
+    { id: 'S', title: T('sex'), unit: 'roster', statistic: 'proportion', variable: 'c03_sex' },
+    { id: 'C', title: T('persons by sex'), unit: 'roster', statistic: 'total', variable: 'c03_sex' },
+    {
+      id: 'H',
+      title: T('rooms'),
+      unit: 'household',
+      statistic: 'mean',
+      variable: 'h04_sleeping_rooms',
+      domains: ['var_stratum'],
+    },
+    {
+      id: 'I',
+      title: T('sex of respondents'),
+      unit: 'individual',
+      statistic: 'proportion',
+      variable: 'c03_sex',
+      ci: 'wald',
+    },
+  ],
+};
+const smallRules = { cvFlag: 0.3, minN: 5 };
+const smallRun = computeTables(parseTablesFile(smallPlan), weighted, smallLabels, smallRules);
+const smallMicro = buildMicrodata(weighted, smallLabels, {}, []);
 
 interface RCell {
   domain: Array<{ variable: string; code: string }>;
@@ -107,32 +175,35 @@ interface RTable {
 const keyOf = (domain: Array<{ variable: string; code: string | number }>, level: string | number | null) =>
   `${domain.map((d) => `${d.variable}=${d.code}`).join(',')}|${level ?? ''}`;
 
-async function rTables(format: 'csv' | 'dta'): Promise<Map<string, RTable>> {
-  const dir = join(root, format);
+/** The export of `micro` in `format` and R's tables of `plan` on it (Rscript, the folder and the plan only). */
+async function rTables(
+  name: string,
+  micro: Microdata,
+  planFile: object,
+  format: 'csv' | 'dta',
+  r: ReliabilityRules,
+): Promise<Map<string, RTable>> {
+  const dir = join(root, name, format);
   mkdirSync(dir, { recursive: true });
-  for (const f of await exportMicrodata(m, format, { lang: 'en', survey: 'ipei' }))
+  for (const f of await exportMicrodata(micro, format, { lang: 'en', survey: name }))
     writeFileSync(join(dir, f.name), f.bytes);
-  const out = join(root, `${format}.json`);
-  const r = spawnSync(
+  const planPath = join(root, name, 'tables.json');
+  writeFileSync(planPath, JSON.stringify(planFile));
+  const out = join(root, name, `${format}.json`);
+  const res = spawnSync(
     'Rscript',
-    [
-      'scripts/r/tables-from-export.R',
-      dir,
-      join(root, 'tables.json'),
-      out,
-      String(rules.minN),
-      String(rules.cvFlag),
-    ],
+    ['scripts/r/tables-from-export.R', dir, planPath, out, String(r.minN), String(r.cvFlag)],
     { encoding: 'utf8' },
   );
-  expect(r.status, r.stderr).toBe(0);
+  expect(res.status, res.stderr).toBe(0);
   const got = JSON.parse(readFileSync(out, 'utf8')) as { tables: RTable[] };
   return new Map(got.tables.map((t) => [t.id, t]));
 }
 
-// NaN (a Woodruff limit beyond the data, as in R) is R's NA, written null
+// NaN and Infinity (a Woodruff limit beyond the data, the deff of a constant) are R's NA and Inf,
+// which R's JSON writes as null
 const close = (what: string, got: number | null, want: number) => {
-  if (Number.isNaN(want)) return expect(got, what).toBeNull();
+  if (!Number.isFinite(want)) return expect(got, what).toBeNull();
   expect(got, what).not.toBeNull();
   expect(
     Math.abs((got as number) - want) / Math.max(1, Math.abs(want)),
@@ -184,9 +255,17 @@ describe.skipIf(!hasR)('every table recomputed in R from the exported files alon
   });
   for (const format of ['csv', 'dta'] as const)
     it(`${format}: every cell's status, n, estimate, SE, CI, CV, deff and df equal R's to 1e-9`, async () => {
-      const counts = compare(run.tables, await rTables(format));
+      const counts = compare(run.tables, await rTables('ipei', m, plan, format, rules));
       const cells = Object.values(counts).reduce((a, b) => a + b, 0);
       expect(cells).toBe(run.tables.reduce((a, t) => a + t.cells.length, 0));
       expect(counts.control).toBeGreaterThan(0);
     }, 180_000);
+  it('a weighting run (controls from its recipe, 90% intervals): every cell equal from the CSV', async () => {
+    expect(smallRun.issues).toEqual([]);
+    const counts = compare(smallRun.tables, await rTables('small', smallMicro, smallPlan, 'csv', smallRules));
+    // the roster count, the sex shares and counts of the roster and of the individual respondents
+    // reproduce the raking's controls (2 + 2 + 2 + 1); the household means are estimates
+    expect(counts.control).toBe(7);
+    expect(counts.ok).toBeGreaterThan(0);
+  }, 120_000);
 });
