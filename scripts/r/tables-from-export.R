@@ -191,8 +191,7 @@ table_of <- function(p) {
   for (v in domains) with_dom <- with_dom & !is.na(frame[[v]])
   y <- frame[[yname]]
   levels <- if (categorical) {
-    u <- unique(y[!is.na(y)])
-    str_of(if (is.numeric(u)) sort(u) else sort(u))
+    str_of(sort(unique(y[!is.na(y)])))  # every level of the unit's rows: a level absent from a domain is an empty cell
   } else NULL
   frame$.yf <- if (categorical) factor(str_of(y), levels = levels) else NULL
   des <- svrepdesign(data = frame, type = unit$type, weights = as.formula(paste0("~`", unit$weight, "`")),
