@@ -258,7 +258,8 @@ function grake(
       break;
     }
   }
-  const g = Float64Array.from(xeta, (u, i) => 1 + fun.Fm1(u, pre[i], L, U));
+  const g = new Float64Array(n);
+  for (let i = 0; i < n; i++) g[i] = 1 + fun.Fm1(xeta[i], pre[i], L, U);
   if (scale !== null) for (let i = 0; i < n; i++) g[i] *= scale;
   return { g, failed };
 }
@@ -333,7 +334,9 @@ function calibrationProblem(
       options.epsilon ?? 1e-7,
       warnings,
     );
-    return { g: Float64Array.from(of, (k) => r.g[k]), failed: r.failed };
+    const g = new Float64Array(n);
+    for (let i = 0; i < n; i++) g[i] = r.g[of[i]];
+    return { g, failed: r.failed };
   };
   const applyTrim = (g: Float64Array, w: Float64Array) => {
     if (!options.trim) return g;
@@ -393,7 +396,9 @@ export function calibrationSolver(
         'calibrate',
       );
     const g = applyTrim(res.g, weights);
-    return { weights: Float64Array.from(weights, (w, i) => w * g[i]), g, warnings: [...warnings] };
+    const out = new Float64Array(weights.length);
+    for (let i = 0; i < out.length; i++) out[i] = weights[i] * g[i];
+    return { weights: out, g, warnings: [...warnings] };
   };
 }
 

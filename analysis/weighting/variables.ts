@@ -18,7 +18,8 @@ export function ageGroup(age: number, breaks: readonly number[]): string {
 
 /** Median of the values (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
+  // a typed array sorts numerically (as (a, b) => a - b) and much faster
+  const s = Float64Array.from(values).sort();
   const n = s.length;
   if (!n) return Number.NaN;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
