@@ -145,16 +145,20 @@ export interface RunOptions {
   replicates?: boolean;
 }
 
-/** What the replicates share: the prepared sample, the cells, the base weights and the full-sample pass. */
-export interface WeightingStart {
+/** What the replicates need: the prepared sample, the cells, the base weights and the replicates. */
+export interface ReplicateContext {
   households: readonly UnitInput[];
   persons: readonly PersonInput[];
   recipe: WeightingRecipe;
   p: Prepared;
   cells: PassCells;
   w1: Float64Array;
-  full: PassResult;
   reps: { replicates: Replicate[]; lonely: string[]; complete: string[] };
+}
+
+/** The replicates' context and the full-sample pass. */
+export interface WeightingStart extends ReplicateContext {
+  full: PassResult;
 }
 
 /** One replicate's weights, or why it failed (in the report, as R's replicates that do not converge). */
@@ -182,6 +186,18 @@ export function startWeighting(
   design: unknown,
   options: RunOptions = {},
 ): WeightingStart {
+  const context = replicateContext(households, persons, recipe, design, options);
+  return { ...context, full: weightingPass(context.p, context.w1, context.cells) };
+}
+
+/** startWeighting without the full-sample pass: what a thread weighing replicates needs. */
+export function replicateContext(
+  households: readonly UnitInput[],
+  persons: readonly PersonInput[],
+  recipe: WeightingRecipe,
+  design: unknown,
+  options: RunOptions = {},
+): ReplicateContext {
   if (!households.length) throw new WeightingError('No sampled unit to weight.', 'weighting.input');
   for (const h of households)
     if (!(h.pi1 > 0 && h.pi1 <= 1 && h.pi2 > 0 && h.pi2 <= 1))
@@ -193,16 +209,15 @@ export function startWeighting(
   const cells = weightingCells(p);
   const stages = recipe.base.inclusion;
   const w1 = Float64Array.from(households, (h) => 1 / stages.reduce((x, s) => x * h[s], 1));
-  const full = weightingPass(p, w1, cells);
   const reps =
     recipe.replicates && options.replicates !== false
       ? jknReplicates(households, w1)
       : { replicates: [], lonely: [], complete: [] };
-  return { households, persons, recipe, p, cells, w1, full, reps };
+  return { households, persons, recipe, p, cells, w1, reps };
 }
 
 /** Replicate `index` of the start's list: steps 2-6 from its perturbed base weights. */
-export function replicateOutcome(start: WeightingStart, index: number): ReplicateOutcome {
+export function replicateOutcome(start: ReplicateContext, index: number): ReplicateOutcome {
   const r = start.reps.replicates[index];
   const psu = `${r.varStratum}/${r.psu}`;
   try {

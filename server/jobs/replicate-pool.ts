@@ -1,12 +1,13 @@
 /**
- * The weighting with its JKn replicates spread over worker threads (one per core by default): the
- * main thread does the full-sample start, each worker redoes it once from the same inputs, then
- * takes replicates from a shared queue (two in flight each, so a worker never waits for the next);
- * the outcomes are put back in the replicates' order and finished as runWeighting does. Each
- * replicate runs the same analysis code on the same inputs as the sequential path, and its weights
- * come back as transferred Float64Array buffers, so the result equals runWeighting's bit for bit
- * (tests/server/jobs/replicate-pool.test.ts). With one thread, or fewer replicates than two per
- * thread, it is runWeighting itself.
+ * The weighting with its JKn replicates spread over threads (one per core by default): the calling
+ * thread does the full-sample start, then weighs replicates itself from a shared queue while
+ * threads - 1 worker threads, each having prepared the same replicates from the same inputs, take
+ * theirs from the same queue (two in flight each, so a worker never waits for the next). The
+ * calling thread yields between its replicates so the workers' results are taken in. The outcomes
+ * are put back in the replicates' order and finished as runWeighting does. Each replicate runs the
+ * same analysis code on the same inputs as the one-thread path, and its weights come back as
+ * transferred Float64Array buffers, so the result equals runWeighting's bit for bit
+ * (tests/server/jobs/replicate-pool.test.ts). With one thread it is runWeighting itself.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +16,7 @@ import {
   type PersonInput,
   type ReplicateOutcome,
   type RunOptions,
+  replicateOutcome,
   runWeighting,
   startWeighting,
   type UnitInput,
@@ -25,14 +27,18 @@ import {
 import type { ReplicateSetup } from './replicate-worker.ts';
 
 export interface PoolOptions extends RunOptions {
-  /** Worker threads (default: the machine's available parallelism). */
+  /** Threads weighing replicates, the calling one included (default: the available parallelism). */
   threads?: number;
+  /** The calling thread weighs replicates too (default true; false leaves them all to the workers). */
+  callerWeighs?: boolean;
 }
 
 type WorkerMessage =
   | { ready: number }
   | { index: number; outcome: ReplicateOutcome }
   | { failed: string; code?: string };
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 export async function runWeightingInThreads(
   households: readonly UnitInput[],
@@ -41,49 +47,62 @@ export async function runWeightingInThreads(
   design: unknown,
   options: PoolOptions = {},
 ): Promise<WeightingResult> {
+  const threads = options.threads ?? availableParallelism();
+  const callerWeighs = options.callerWeighs !== false;
+  const workerCount = callerWeighs ? threads - 1 : threads;
+  if (workerCount < 1 || options.replicates === false || !recipe.replicates)
+    return runWeighting(households, persons, recipe, design, options);
   const start = startWeighting(households, persons, recipe, design, options);
   const count = start.reps.replicates.length;
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.floor(count / 2));
-  if (threads <= 1) return runWeighting(households, persons, recipe, design, options);
   const outcomes: ReplicateOutcome[] = new Array(count);
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
+  let failure: Error | null = null;
+  let settle = () => {};
+  const finished = new Promise<void>((resolve, reject) => {
+    settle = resolve;
+    const fail = (error: Error) => {
+      failure ??= error;
+      reject(error);
+    };
+    const setup: ReplicateSetup = { households: [...households], persons: [...persons], recipe, design };
+    const give = (w: Worker) => {
+      if (next < count) w.postMessage({ index: next++ });
+    };
+    for (let t = 0; t < workerCount && count > 0; t++) {
+      const w = new Worker(new URL('./replicate-worker-entry.mjs', import.meta.url));
+      workers.push(w);
+      w.on('message', (m: WorkerMessage) => {
+        if ('failed' in m) fail(new WeightingError(m.failed, m.code ?? 'weighting.failed'));
+        else if ('ready' in m) {
+          if (m.ready !== count)
+            fail(new Error(`replicate worker found ${m.ready} replicates, the calling thread ${count}`));
+          give(w);
+          give(w);
+        } else {
+          outcomes[m.index] = m.outcome;
+          if (++done === count) resolve();
+          else give(w);
+        }
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (done < count) fail(new Error(`replicate worker exited with code ${code}`));
+      });
+      w.postMessage({ setup });
+    }
+  });
+  finished.catch(() => {}); // awaited below; a failure also stops the calling thread's loop
   try {
-    await new Promise<void>((resolve, reject) => {
-      const setup: ReplicateSetup = {
-        households: [...households],
-        persons: [...persons],
-        recipe,
-        design,
-      };
-      const give = (w: Worker) => {
-        if (next < count) w.postMessage({ index: next++ });
-      };
-      for (let t = 0; t < threads; t++) {
-        const w = new Worker(new URL('./replicate-worker-entry.mjs', import.meta.url));
-        workers.push(w);
-        w.on('message', (m: WorkerMessage) => {
-          if ('failed' in m) {
-            reject(new WeightingError(m.failed, m.code ?? 'weighting.failed'));
-          } else if ('ready' in m) {
-            if (m.ready !== count)
-              reject(new Error(`replicate worker found ${m.ready} replicates, the main thread ${count}`));
-            give(w);
-            give(w);
-          } else {
-            outcomes[m.index] = m.outcome;
-            if (++done === count) resolve();
-            else give(w);
-          }
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (done < count) reject(new Error(`replicate worker exited with code ${code}`));
-        });
-        w.postMessage({ setup });
-      }
-    });
+    if (count === 0) settle();
+    while (callerWeighs && next < count && !failure) {
+      const j = next++;
+      outcomes[j] = replicateOutcome(start, j);
+      if (++done === count) settle();
+      await turn(); // take in the workers' messages
+    }
+    await finished;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -1,17 +1,17 @@
 /**
  * Runs in a worker thread of the replicate pool (replicate-pool.ts): given the sample and the
- * recipe once, it redoes the same full-sample start as the main thread (startWeighting: the same
- * code on the same inputs, so the same replicates) and then weighs the replicates it is asked for,
+ * recipe once, it prepares the same replicates as the main thread (replicateContext: the same code
+ * on the same inputs, without the full-sample pass) and then weighs the replicates it is asked for,
  * one message each, sending their weights back as transferred buffers (bit for bit).
  */
 import { parentPort } from 'node:worker_threads';
 import {
   type PersonInput,
+  type ReplicateContext,
+  replicateContext,
   replicateOutcome,
-  startWeighting,
   type UnitInput,
   type WeightingRecipe,
-  type WeightingStart,
 } from '../../analysis/weighting/index.ts';
 
 export interface ReplicateSetup {
@@ -21,13 +21,13 @@ export interface ReplicateSetup {
   design: unknown;
 }
 
-let start: WeightingStart | null = null;
+let start: ReplicateContext | null = null;
 
 parentPort?.on('message', (m: { setup: ReplicateSetup } | { index: number }) => {
   try {
     if ('setup' in m) {
       const { households, persons, recipe, design } = m.setup;
-      start = startWeighting(households, persons, recipe, design);
+      start = replicateContext(households, persons, recipe, design);
       parentPort?.postMessage({ ready: start.reps.replicates.length });
       return;
     }

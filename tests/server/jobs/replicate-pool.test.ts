@@ -1,7 +1,8 @@
 /**
  * The replicate pool (server/jobs/replicate-pool.ts) against the sequential path: on the
  * 3-stratum JKn fixture of replicates-r.test.ts (27 replicates, bounded raking with trimming),
- * weighing the replicates in two worker threads gives the same replicates in the same order, with
+ * weighing the replicates in two worker threads (or in the calling thread and one worker) gives
+ * the same replicates in the same order, with
  * every weight equal bit for bit to runWeighting's, and the same report.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,9 +15,13 @@ const differing = (a: Float64Array, b: Float64Array) =>
   a.length !== b.length ? [-1] : [...a.keys()].filter((i) => !Object.is(a[i], b[i]));
 
 describe('replicate weighting in worker threads', () => {
-  it('equals the sequential path bit for bit', async () => {
-    const sequential = runWeighting(households, persons, recipe, null);
-    const threaded = await runWeightingInThreads(households, persons, recipe, null, { threads: 2 });
+  const sequential = runWeighting(households, persons, recipe, null);
+
+  it.each([
+    ['two workers', { threads: 2, callerWeighs: false }],
+    ['the calling thread and one worker', { threads: 2 }],
+  ])('equals the sequential path bit for bit (%s)', async (_, options) => {
+    const threaded = await runWeightingInThreads(households, persons, recipe, null, options);
     const s = sequential.replicates;
     const t = threaded.replicates;
     expect(s.hh.length).toBe(27);
