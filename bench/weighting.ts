@@ -138,7 +138,7 @@ export async function runWeightingBench(
         `${seqSeconds.toFixed(1)} s, CPU ${seqCpuSeconds.toFixed(1)} s (${reps} replicates, each redoing steps 2-6)`,
       ],
       [
-        `weighting with JKn replicates, ${threads} worker threads`,
+        `weighting with JKn replicates, ${threads} threads (caller + ${threads - 1} worker${threads > 2 ? 's' : ''})`,
         `${seconds.toFixed(1)} s (${(seqSeconds / seconds).toFixed(2)}x faster), CPU ${cpuSeconds.toFixed(1)} s; ${differ} weights differ from one thread's; load average ${load0.toFixed(1)} -> ${load1.toFixed(1)}`,
       ],
     ];
