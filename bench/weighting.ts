@@ -106,7 +106,8 @@ export async function runWeightingBench(
     const threads = availableParallelism();
     t0 = performance.now();
     cpu0 = process.cpuUsage();
-    const result = await runWeightingInThreads(households, persons, recipe, design, { threads });
+    const stats = { caller: 0, workers: 0 };
+    const result = await runWeightingInThreads(households, persons, recipe, design, { threads, stats });
     const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
     const seconds = (performance.now() - t0) / 1000;
     const load1 = loadavg()[0];
@@ -126,6 +127,8 @@ export async function runWeightingBench(
       seconds,
       cpuSeconds,
       weightsDifferingFromSequential: differ,
+      replicatesByCaller: stats.caller,
+      replicatesByWorkers: stats.workers,
       loadAverage1m: [load0, load1],
     };
     const rows: Array<[string, string]> = [
@@ -139,7 +142,7 @@ export async function runWeightingBench(
       ],
       [
         `weighting with JKn replicates, ${threads} threads (caller + ${threads - 1} worker${threads > 2 ? 's' : ''})`,
-        `${seconds.toFixed(1)} s (${(seqSeconds / seconds).toFixed(2)}x faster), CPU ${cpuSeconds.toFixed(1)} s; ${differ} weights differ from one thread's; load average ${load0.toFixed(1)} -> ${load1.toFixed(1)}`,
+        `${seconds.toFixed(1)} s (${(seqSeconds / seconds).toFixed(2)}x faster), CPU ${cpuSeconds.toFixed(1)} s (replicates: ${stats.caller} caller, ${stats.workers} workers); ${differ} weights differ from one thread's; load average ${load0.toFixed(1)} -> ${load1.toFixed(1)}`,
       ],
     ];
     const tables = tablesBench(result, inputs.answers);

@@ -31,6 +31,8 @@ export interface PoolOptions extends RunOptions {
   threads?: number;
   /** The calling thread weighs replicates too (default true; false leaves them all to the workers). */
   callerWeighs?: boolean;
+  /** Filled with how many replicates the calling thread and the workers weighed (for the bench). */
+  stats?: { caller: number; workers: number };
 }
 
 type WorkerMessage =
@@ -82,6 +84,7 @@ export async function runWeightingInThreads(
           give(w);
         } else {
           outcomes[m.index] = m.outcome;
+          if (options.stats) options.stats.workers++;
           if (++done === count) resolve();
           else give(w);
         }
@@ -99,6 +102,7 @@ export async function runWeightingInThreads(
     while (callerWeighs && next < count && !failure) {
       const j = next++;
       outcomes[j] = replicateOutcome(start, j);
+      if (options.stats) options.stats.caller++;
       if (++done === count) settle();
       await turn(); // take in the workers' messages
     }

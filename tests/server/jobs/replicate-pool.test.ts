@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runWeighting } from '../../../analysis/weighting/index.ts';
-import { runWeightingInThreads } from '../../../server/jobs/replicate-pool.ts';
+import { type PoolOptions, runWeightingInThreads } from '../../../server/jobs/replicate-pool.ts';
 import { households, persons, recipe } from '../../analysis/weighting/replicates-example.ts';
 
 /** Positions where two weight vectors differ in their bits (NaN and -0 included). */
@@ -17,11 +17,14 @@ const differing = (a: Float64Array, b: Float64Array) =>
 describe('replicate weighting in worker threads', () => {
   const sequential = runWeighting(households, persons, recipe, null);
 
-  it.each([
+  it.each<[string, PoolOptions]>([
     ['two workers', { threads: 2, callerWeighs: false }],
     ['the calling thread and one worker', { threads: 2 }],
   ])('equals the sequential path bit for bit (%s)', async (_, options) => {
-    const threaded = await runWeightingInThreads(households, persons, recipe, null, options);
+    const stats = { caller: 0, workers: 0 };
+    const threaded = await runWeightingInThreads(households, persons, recipe, null, { ...options, stats });
+    expect(stats.caller + stats.workers).toBe(27);
+    if (options.callerWeighs === false) expect(stats.workers).toBe(27);
     const s = sequential.replicates;
     const t = threaded.replicates;
     expect(s.hh.length).toBe(27);
