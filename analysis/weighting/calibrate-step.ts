@@ -69,8 +69,9 @@ export function calibrateStep(
     dropEmpty: replicate,
     calfun: c.method === 'postStratify' ? undefined : c.method,
   } as const;
-  // one raking problem per bounds, shared by the trimming rounds (same rows, same margins)
-  const bounded = raker(margins, options);
+  // one raking problem per bounds, shared by the trimming rounds (same rows, same margins); a
+  // replicate's bounded failure is never shown (redone without bounds), so it is not explained
+  const bounded = raker(margins, { ...options, explain: !(replicate && c.bounds) });
   let unboundedRaker: ReturnType<typeof raker> | null = null;
   const withoutBounds = (x: Float64Array) => {
     unboundedRaker ??= raker(margins, { ...options, bounds: [0, Number.POSITIVE_INFINITY] });

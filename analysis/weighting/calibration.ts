@@ -77,6 +77,12 @@ interface RakeOptions {
   maxit?: number;
   dropEmpty?: boolean;
   calfun?: 'raking' | 'linear';
+  /**
+   * Name the categories furthest from their controls when the calibration fails (default true; it
+   * costs a forced calibration): false where the caller drops the error (a replicate's bounded
+   * raking, redone without bounds).
+   */
+  explain?: boolean;
 }
 
 /**
@@ -169,7 +175,7 @@ function rakeProblem(
   };
   const fail = (error: unknown, x: Float64Array) =>
     new WeightingError(
-      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
+      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${options.explain === false ? 'Categories not examined' : worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
   let solver: ReturnType<typeof calibrationSolver>;
