@@ -7,7 +7,8 @@ import { cpus, totalmem } from 'node:os';
 import { startSqld } from '../tests/helpers/sqld.ts';
 import { runIntakeBench } from './intake.ts';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const results: Record<string, unknown> = {
   machine: {
@@ -119,7 +120,7 @@ if (wanted('weighting')) {
     'weighting: the simulated demo with its JKn replicates, then R survey on the same inputs ...',
   );
   const { runWeightingBench } = await import('./weighting.ts');
-  const weighting = await runWeightingBench();
+  const weighting = await runWeightingBench({ r: !args.includes('--no-r') });
   results.weighting = weighting.json;
   rows.push(...weighting.rows);
 }

@@ -6,12 +6,15 @@
  * bounds and the trimming loop per replicate), timed in the same run, and the two sets of weights
  * are compared. Then all the survey's standard tables (questionnaires/ipei/tables.json) are computed
  * on those weights, in memory, as `npm run tables` does: first (cold) and again (warm, the replicate
- * df of each domain cached). CPU time is printed beside wall time: on a shared machine the wall
- * time mostly measures the other processes.
+ * df of each domain cached). The replicates are weighed twice, back to back: on one thread
+ * (runWeighting) and in the replicate pool's worker threads (server/jobs/replicate-pool.ts), and
+ * the two sets of weights are compared bit for bit. CPU time (of every thread) is printed beside
+ * wall time, and the load average before and after: on a shared machine the wall time mostly
+ * measures the other processes. `npm run bench -- weighting --no-r` leaves R out.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../analysis/tables/from-weighting.ts';
 import { computeTables } from '../analysis/tables/run.ts';
@@ -20,6 +23,7 @@ import { flattenAnswers } from '../server/domain/weighting/flatten.ts';
 import { loadWeightingInputs } from '../server/domain/weighting/inputs.ts';
 import { rosterKeys } from '../server/domain/weighting/roster.ts';
 import { weightingSurveyOf } from '../server/domain/weighting/weigh-survey.ts';
+import { runWeightingInThreads } from '../server/jobs/replicate-pool.ts';
 import { loadSurveyContext } from '../server/storage/survey-context.ts';
 import { legacyOf } from '../tests/analysis/weighting/legacy.ts';
 import { rWeightingInputs } from '../tests/analysis/weighting/r-inputs.ts';
@@ -69,7 +73,21 @@ function tablesBench(result: WeightingResult, answers: Parameters<typeof flatten
   };
 }
 
-export async function runWeightingBench(): Promise<{ rows: Array<[string, string]>; json: unknown }> {
+/** Replicate weights (every replicate, the three levels) that differ in their bits between two runs. */
+function bitDifferences(a: WeightingResult, b: WeightingResult): number {
+  let n = 0;
+  for (const key of ['hh', 'roster', 'person'] as const)
+    a.replicates[key].forEach((w, j) => {
+      const v = b.replicates[key][j];
+      if (!v || v.length !== w.length) n += w.length;
+      else for (let i = 0; i < w.length; i++) if (!Object.is(w[i], v[i])) n++;
+    });
+  return n + Math.abs(a.replicates.hh.length - b.replicates.hh.length);
+}
+
+export async function runWeightingBench(
+  bench: { r?: boolean } = {},
+): Promise<{ rows: Array<[string, string]>; json: unknown }> {
   const dir = mkdtempSync(join(tmpdir(), 'morabeza-bench-weighting-'));
   try {
     const inputs = await demoInputs(dir);
@@ -78,11 +96,22 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
     let t0 = performance.now();
     runWeighting(households, persons, recipe, design, { replicates: false });
     const passMs = performance.now() - t0;
+    // sequential (one thread, runWeighting) then the replicate pool, back to back; CPU of every thread
+    const load0 = loadavg()[0];
     t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const result = runWeighting(households, persons, recipe, design);
+    let cpu0 = process.cpuUsage();
+    const sequential = runWeighting(households, persons, recipe, design);
+    const seqCpuSeconds = process.cpuUsage(cpu0).user / 1e6;
+    const seqSeconds = (performance.now() - t0) / 1000;
+    const threads = availableParallelism();
+    t0 = performance.now();
+    cpu0 = process.cpuUsage();
+    const stats = { caller: 0, workers: 0 };
+    const result = await runWeightingInThreads(households, persons, recipe, design, { threads, stats });
     const cpuSeconds = process.cpuUsage(cpu0).user / 1e6;
     const seconds = (performance.now() - t0) / 1000;
+    const load1 = loadavg()[0];
+    const differ = bitDifferences(sequential, result);
     const legacy = legacyOf(result, recipe, design);
     const options = legacy.options;
     const reps = result.replicates.hh.length;
@@ -93,8 +122,14 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
       replicates: reps,
       unboundedFallback: result.report.replicates.unboundedFallback,
       onePassMs: passMs,
+      sequential: { seconds: seqSeconds, cpuSeconds: seqCpuSeconds },
+      threads,
       seconds,
       cpuSeconds,
+      weightsDifferingFromSequential: differ,
+      replicatesByCaller: stats.caller,
+      replicatesByWorkers: stats.workers,
+      loadAverage1m: [load0, load1],
     };
     const rows: Array<[string, string]> = [
       [
@@ -102,8 +137,12 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
         `${passMs.toFixed(0)} ms (${result.report.sample.respondents} responding households, ${persons.length} persons)`,
       ],
       [
-        'weighting with JKn replicates',
-        `${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s (${reps} replicates, each redoing steps 2-6)`,
+        'weighting with JKn replicates, one thread',
+        `${seqSeconds.toFixed(1)} s, CPU ${seqCpuSeconds.toFixed(1)} s (${reps} replicates, each redoing steps 2-6)`,
+      ],
+      [
+        `weighting with JKn replicates, ${threads} threads (caller + ${threads - 1} worker${threads > 2 ? 's' : ''})`,
+        `${seconds.toFixed(1)} s (${(seqSeconds / seconds).toFixed(2)}x faster), CPU ${cpuSeconds.toFixed(1)} s (replicates: ${stats.caller} caller, ${stats.workers} workers); ${differ} weights differ from one thread's; load average ${load0.toFixed(1)} -> ${load1.toFixed(1)}`,
       ],
     ];
     const tables = tablesBench(result, inputs.answers);
@@ -112,7 +151,7 @@ export async function runWeightingBench(): Promise<{ rows: Array<[string, string
       'all standard tables on these weights',
       `${tables.tables} tables, ${tables.cells} cells: cold ${tables.coldSeconds.toFixed(1)} s (CPU ${tables.coldCpuSeconds.toFixed(1)} s), warm ${tables.warmSeconds.toFixed(1)} s (CPU ${tables.warmCpuSeconds.toFixed(1)} s)`,
     ]);
-    if (spawnSync('Rscript', ['--version']).status === 0) {
+    if (bench.r !== false && spawnSync('Rscript', ['--version']).status === 0) {
       for (const [name, content] of Object.entries(
         rWeightingInputs(legacy.households, legacy.persons, legacy.controls, options),
       ))

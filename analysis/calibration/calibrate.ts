@@ -216,17 +216,31 @@ function grake(
   let misfit = misfitOf();
   let iter = 1;
   let failed = false;
+  // Factors only (every entry 1): each term of T is wd itself, the same in T[a][b] and T[b][a],
+  // so the upper triangle is summed (in the same row order) and mirrored, bit for bit the same.
+  let ones = true;
+  for (let k = 0; k < val.length && ones; k++) ones = val[k] === 1;
+  const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
   for (;;) {
-    const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
+    for (const row of T) row.fill(0); // one matrix for every iterate (solve copies it)
     for (let i = 0; i < n; i++) {
       const wd = w[i] * fun.dF(xeta[i], pre[i], L, U);
       if (wd === 0) continue;
+      if (ones) {
+        // columns ascend within a row (sparseRows), so b >= a is the upper triangle
+        for (let a = start[i]; a < start[i + 1]; a++) {
+          const row = T[col[a]];
+          for (let b = a; b < start[i + 1]; b++) row[col[b]] += wd;
+        }
+        continue;
+      }
       for (let a = start[i]; a < start[i + 1]; a++) {
         const va = val[a] * wd;
         const row = T[col[a]];
         for (let b = start[i]; b < start[i + 1]; b++) row[col[b]] += va * val[b];
       }
     }
+    if (ones) for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) T[b][a] = T[a][b];
     const deta = solve(
       T,
       misfit.map((m) => [m]),
@@ -258,7 +272,8 @@ function grake(
       break;
     }
   }
-  const g = Float64Array.from(xeta, (u, i) => 1 + fun.Fm1(u, pre[i], L, U));
+  const g = new Float64Array(n);
+  for (let i = 0; i < n; i++) g[i] = 1 + fun.Fm1(xeta[i], pre[i], L, U);
   if (scale !== null) for (let i = 0; i < n; i++) g[i] *= scale;
   return { g, failed };
 }
@@ -333,7 +348,9 @@ function calibrationProblem(
       options.epsilon ?? 1e-7,
       warnings,
     );
-    return { g: Float64Array.from(of, (k) => r.g[k]), failed: r.failed };
+    const g = new Float64Array(n);
+    for (let i = 0; i < n; i++) g[i] = r.g[of[i]];
+    return { g, failed: r.failed };
   };
   const applyTrim = (g: Float64Array, w: Float64Array) => {
     if (!options.trim) return g;
@@ -393,7 +410,9 @@ export function calibrationSolver(
         'calibrate',
       );
     const g = applyTrim(res.g, weights);
-    return { weights: Float64Array.from(weights, (w, i) => w * g[i]), g, warnings: [...warnings] };
+    const out = new Float64Array(weights.length);
+    for (let i = 0; i < out.length; i++) out[i] = weights[i] * g[i];
+    return { weights: out, g, warnings: [...warnings] };
   };
 }
 

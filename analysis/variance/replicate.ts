@@ -91,11 +91,16 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
   for (let r = 0; r < R; r++) {
     const t = new Float64Array(K);
     const wr = reps[r];
-    for (let j = 0; j < m; j++) {
-      const i = rows[j];
-      const wi = wr[i];
-      if (wi === 0) continue;
-      for (let k = 0; k < K; k++) t[k] += wi * u[k][i];
+    // one estimate at a time, its terms added in the same row order from the same +0
+    for (let k = 0; k < K; k++) {
+      const uk = u[k];
+      let s = 0;
+      for (let j = 0; j < m; j++) {
+        const i = rows[j];
+        const wi = wr[i];
+        if (wi !== 0) s += wi * uk[i];
+      }
+      t[k] = s;
     }
     out.push(t);
   }

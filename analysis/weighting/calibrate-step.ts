@@ -69,8 +69,9 @@ export function calibrateStep(
     dropEmpty: replicate,
     calfun: c.method === 'postStratify' ? undefined : c.method,
   } as const;
-  // one raking problem per bounds, shared by the trimming rounds (same rows, same margins)
-  const bounded = raker(margins, options);
+  // one raking problem per bounds, shared by the trimming rounds (same rows, same margins); a
+  // replicate's bounded failure is never shown (redone without bounds), so it is not explained
+  const bounded = raker(margins, { ...options, explain: !(replicate && c.bounds) });
   let unboundedRaker: ReturnType<typeof raker> | null = null;
   const withoutBounds = (x: Float64Array) => {
     unboundedRaker ??= raker(margins, { ...options, bounds: [0, Number.POSITIVE_INFINITY] });
@@ -96,29 +97,34 @@ export function calibrateStep(
   let trimmed = 0;
   let ratio = 0;
   const trim = c.trimming;
+  // each row's stratum as a number, once per step: the rounds then index arrays, not maps
+  const names = new Map<string, number>();
+  const code = new Int32Array(trim ? strata.length : 0);
+  if (trim)
+    for (let i = 0; i < strata.length; i++) {
+      if (!names.has(strata[i])) names.set(strata[i], names.size);
+      code[i] = names.get(strata[i]) as number;
+    }
+  const caps = new Float64Array(names.size);
   for (; trim && rounds <= trim.maxRounds; rounds++) {
-    const caps = new Map<string, number>();
-    const byStratum = new Map<string, number[]>();
-    r.weights.forEach((v, i) => {
-      if (!(v > 0)) return;
-      const list = byStratum.get(strata[i]);
-      if (list) list.push(v);
-      else byStratum.set(strata[i], [v]);
-    });
-    for (const [h, vs] of byStratum) caps.set(h, trim.factor * median(vs));
+    const byStratum: number[][] = Array.from({ length: names.size }, () => []);
+    const ws = r.weights;
+    for (let i = 0; i < ws.length; i++) if (ws[i] > 0) byStratum[code[i]].push(ws[i]);
+    for (let h = 0; h < caps.length; h++)
+      caps[h] = byStratum[h].length ? trim.factor * median(byStratum[h]) : Number.NaN;
     ratio = 0;
     let over = 0;
-    r.weights.forEach((v, i) => {
-      if (v <= 0) return;
-      const q = v / (caps.get(strata[i]) as number);
+    for (let i = 0; i < ws.length; i++) {
+      const v = ws[i];
+      if (v <= 0) continue;
+      const q = v / caps[code[i]];
       ratio = Math.max(ratio, q);
       if (q > 1 + 1e-6) over++;
-    });
+    }
     if (!over || rounds === trim.maxRounds) break;
     trimmed += over;
-    const cut = Float64Array.from(r.weights, (v, i) =>
-      v > 0 ? Math.min(v, caps.get(strata[i]) as number) : 0,
-    );
+    const cut = new Float64Array(ws.length);
+    for (let i = 0; i < ws.length; i++) cut[i] = ws[i] > 0 ? Math.min(ws[i], caps[code[i]]) : 0;
     r = rk(cut);
   }
   let finalMin = Number.POSITIVE_INFINITY;

@@ -77,6 +77,12 @@ interface RakeOptions {
   maxit?: number;
   dropEmpty?: boolean;
   calfun?: 'raking' | 'linear';
+  /**
+   * Name the categories furthest from their controls when the calibration fails (default true; it
+   * costs a forced calibration): false where the caller drops the error (a replicate's bounded
+   * raking, redone without bounds).
+   */
+  explain?: boolean;
 }
 
 /**
@@ -118,12 +124,14 @@ export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Ar
       };
     }
     const { idx, solve, dropped } = last;
-    const d = solve(Float64Array.from(idx, (i) => w[i]));
+    // plain loops: Float64Array.from with a map function was most of this function's time
+    const ws = new Float64Array(idx.length);
+    for (let k = 0; k < idx.length; k++) ws[k] = w[idx[k]];
+    const d = solve(ws);
     const weights = new Float64Array(w.length);
-    idx.forEach((i, k) => {
-      weights[i] = d[k];
-    });
-    const g = Float64Array.from(weights, (v, i) => (w[i] > 0 ? v / w[i] : 1));
+    for (let k = 0; k < idx.length; k++) weights[idx[k]] = d[k];
+    const g = new Float64Array(w.length);
+    for (let i = 0; i < w.length; i++) g[i] = w[i] > 0 ? weights[i] / w[i] : 1;
     return { weights, g, dropped: [...dropped] };
   };
 }
@@ -167,7 +175,7 @@ function rakeProblem(
   };
   const fail = (error: unknown, x: Float64Array) =>
     new WeightingError(
-      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
+      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${options.explain === false ? 'Categories not examined' : worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
   let solver: ReturnType<typeof calibrationSolver>;

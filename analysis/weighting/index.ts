@@ -11,7 +11,21 @@ export { parseRecipe, weightingRecipeSchema } from './recipe.ts';
 export { jknReplicates, varianceUnits } from './replicates.ts';
 export type { WeightSummary } from './report.ts';
 export { summarise } from './report.ts';
-export type { RunOptions, WeightingReport, WeightingResult } from './run.ts';
-export { runWeighting, weightingCells } from './run.ts';
+export type {
+  ReplicateContext,
+  ReplicateOutcome,
+  RunOptions,
+  WeightingReport,
+  WeightingResult,
+  WeightingStart,
+} from './run.ts';
+export {
+  finishWeighting,
+  replicateContext,
+  replicateOutcome,
+  runWeighting,
+  startWeighting,
+  weightingCells,
+} from './run.ts';
 export type { CellFactor, PersonInput, UnitInput, UnitStatus, Value } from './types.ts';
 export { ageGroup, compileVariable, deriveAll, median, recipeValues } from './variables.ts';

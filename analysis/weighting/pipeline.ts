@@ -51,6 +51,11 @@ export interface Prepared {
   personUnits: CellUnit[];
   /** Resolved control totals per step and margin ('units.calibration.0', ...). */
   controls: Map<string, Record<string, number>>;
+  /**
+   * A margin variable's values as text (and the rows without one), built on first use and shared
+   * by every pass (the replicates change weights, not values); keyed by variable per row set.
+   */
+  marginColumns: WeakMap<Values[], Map<string, { text: string[]; missing: number[] }>>;
 }
 
 const cellClass = (v: Values, nr: Nonresponse | null): string | null => {
@@ -122,6 +127,7 @@ export function prepare(
     households,
     persons,
     controls,
+    marginColumns: new WeakMap(),
     hhIndex,
     stratumOfPerson,
     unitValues,
@@ -141,24 +147,39 @@ export function prepare(
 
 /** The values of a margin's variable; a weighted record without one is an error. */
 function marginValues(
+  p: Prepared,
   values: Values[],
   w: Float64Array,
   variable: string,
   what: string,
   ids: string[],
 ): string[] {
-  return values.map((v, i) => {
-    const x = v[variable];
-    if (x === null || x === undefined || x === '') {
-      if (w[i] > 0)
-        throw new WeightingError(
-          `${what} ${ids[i]} has no value for the calibration variable '${variable}': correct the answers or give the variable a category for missing values.`,
-          'weighting.margin',
-        );
-      return '(missing)';
-    }
-    return String(x);
-  });
+  let byVariable = p.marginColumns.get(values);
+  if (!byVariable) {
+    byVariable = new Map();
+    p.marginColumns.set(values, byVariable);
+  }
+  let column = byVariable.get(variable);
+  if (!column) {
+    const missing: number[] = [];
+    const text = values.map((v, i) => {
+      const x = v[variable];
+      if (x === null || x === undefined || x === '') {
+        missing.push(i);
+        return '(missing)';
+      }
+      return String(x);
+    });
+    column = { text, missing };
+    byVariable.set(variable, column);
+  }
+  for (const i of column.missing)
+    if (w[i] > 0)
+      throw new WeightingError(
+        `${what} ${ids[i]} has no value for the calibration variable '${variable}': correct the answers or give the variable a category for missing values.`,
+        'weighting.margin',
+      );
+  return column.text;
 }
 
 function margins(
@@ -172,7 +193,7 @@ function margins(
   fromRoster?: (values: readonly string[]) => Record<string, number>,
 ): CalibrationMargin[] {
   return c.margins.map((m, i) => {
-    const v = marginValues(values, w, m.variable, what, ids);
+    const v = marginValues(p, values, w, m.variable, what, ids);
     const control =
       'fromRoster' in m.controls
         ? (fromRoster as (x: readonly string[]) => Record<string, number>)(v)

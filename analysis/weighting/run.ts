@@ -14,7 +14,7 @@ import {
   weightingPass,
 } from './pipeline.ts';
 import type { WeightingRecipe } from './recipe.ts';
-import { jknReplicates, varianceUnits } from './replicates.ts';
+import { jknReplicates, type Replicate, varianceUnits } from './replicates.ts';
 import { summarise, type WeightSummary } from './report.ts';
 import type { CellFactor, PersonInput, UnitInput } from './types.ts';
 import type { Values } from './variables.ts';
@@ -145,17 +145,59 @@ export interface RunOptions {
   replicates?: boolean;
 }
 
+/** What the replicates need: the prepared sample, the cells, the base weights and the replicates. */
+export interface ReplicateContext {
+  households: readonly UnitInput[];
+  persons: readonly PersonInput[];
+  recipe: WeightingRecipe;
+  p: Prepared;
+  cells: PassCells;
+  w1: Float64Array;
+  reps: { replicates: Replicate[]; lonely: string[]; complete: string[] };
+}
+
+/** The replicates' context and the full-sample pass. */
+export interface WeightingStart extends ReplicateContext {
+  full: PassResult;
+}
+
+/** One replicate's weights, or why it failed (in the report, as R's replicates that do not converge). */
+export type ReplicateOutcome =
+  | {
+      psu: string;
+      rscale: number;
+      hh: Float64Array;
+      roster: Float64Array;
+      person: Float64Array;
+      dropped: number;
+      unbounded: boolean;
+    }
+  | { psu: string; error: string };
+
 /**
- * Weights a survey's sample with its recipe. `design` is the survey's parsed design.json, where the
- * recipe's margins may point for their controls.
+ * The full-sample pass and the list of JKn replicates (none when `options.replicates` is false or
+ * the recipe asks for none); each replicate is then weighed by replicateOutcome, in any order or
+ * thread, and finishWeighting puts them together in the replicates' order.
  */
-export function runWeighting(
+export function startWeighting(
   households: readonly UnitInput[],
   persons: readonly PersonInput[],
   recipe: WeightingRecipe,
   design: unknown,
   options: RunOptions = {},
-): WeightingResult {
+): WeightingStart {
+  const context = replicateContext(households, persons, recipe, design, options);
+  return { ...context, full: weightingPass(context.p, context.w1, context.cells) };
+}
+
+/** startWeighting without the full-sample pass: what a thread weighing replicates needs. */
+export function replicateContext(
+  households: readonly UnitInput[],
+  persons: readonly PersonInput[],
+  recipe: WeightingRecipe,
+  design: unknown,
+  options: RunOptions = {},
+): ReplicateContext {
   if (!households.length) throw new WeightingError('No sampled unit to weight.', 'weighting.input');
   for (const h of households)
     if (!(h.pi1 > 0 && h.pi1 <= 1 && h.pi2 > 0 && h.pi2 <= 1))
@@ -167,11 +209,57 @@ export function runWeighting(
   const cells = weightingCells(p);
   const stages = recipe.base.inclusion;
   const w1 = Float64Array.from(households, (h) => 1 / stages.reduce((x, s) => x * h[s], 1));
-  const full = weightingPass(p, w1, cells);
   const reps =
     recipe.replicates && options.replicates !== false
       ? jknReplicates(households, w1)
       : { replicates: [], lonely: [], complete: [] };
+  return { households, persons, recipe, p, cells, w1, reps };
+}
+
+/** Replicate `index` of the start's list: steps 2-6 from its perturbed base weights. */
+export function replicateOutcome(start: ReplicateContext, index: number): ReplicateOutcome {
+  const r = start.reps.replicates[index];
+  const psu = `${r.varStratum}/${r.psu}`;
+  try {
+    const pass = weightingPass(start.p, r.w1, start.cells, true);
+    return {
+      psu,
+      rscale: r.rscale,
+      hh: pass.wHh,
+      roster: pass.wRosterFinal,
+      person: pass.wPersonFinal,
+      dropped: pass.rosterRake.dropped.length + pass.personRake.dropped.length,
+      unbounded: pass.rosterRake.unbounded || pass.personRake.unbounded,
+    };
+  } catch (error) {
+    return { psu, error: (error as Error).message };
+  }
+}
+
+/**
+ * Weights a survey's sample with its recipe. `design` is the survey's parsed design.json, where the
+ * recipe's margins may point for their controls.
+ */
+export function runWeighting(
+  households: readonly UnitInput[],
+  persons: readonly PersonInput[],
+  recipe: WeightingRecipe,
+  design: unknown,
+  options: RunOptions = {},
+): WeightingResult {
+  const start = startWeighting(households, persons, recipe, design, options);
+  return finishWeighting(
+    start,
+    start.reps.replicates.map((_, j) => replicateOutcome(start, j)),
+  );
+}
+
+/** The result from the start and every replicate's outcome (in the start's replicate order). */
+export function finishWeighting(
+  start: WeightingStart,
+  outcomes: readonly ReplicateOutcome[],
+): WeightingResult {
+  const { households, persons, recipe, p, w1, full, reps } = start;
   const failed: Array<{ psu: string; error: string }> = [];
   let dropped = 0;
   let unbounded = 0;
@@ -180,19 +268,18 @@ export function runWeighting(
   const person: Float64Array[] = [];
   const rscales: number[] = [];
   const psus: string[] = [];
-  for (const r of reps.replicates) {
-    try {
-      const pass = weightingPass(p, r.w1, cells, true);
-      dropped += pass.rosterRake.dropped.length + pass.personRake.dropped.length;
-      if (pass.rosterRake.unbounded || pass.personRake.unbounded) unbounded++;
-      hh.push(pass.wHh);
-      roster.push(pass.wRosterFinal);
-      person.push(pass.wPersonFinal);
-      rscales.push(r.rscale);
-      psus.push(`${r.varStratum}/${r.psu}`);
-    } catch (error) {
-      failed.push({ psu: `${r.varStratum}/${r.psu}`, error: (error as Error).message });
+  for (const o of outcomes) {
+    if ('error' in o) {
+      failed.push({ psu: o.psu, error: o.error });
+      continue;
     }
+    dropped += o.dropped;
+    if (o.unbounded) unbounded++;
+    hh.push(o.hh);
+    roster.push(o.roster);
+    person.push(o.person);
+    rscales.push(o.rscale);
+    psus.push(o.psu);
   }
   const report: WeightingReport = {
     sample: {

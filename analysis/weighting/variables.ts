@@ -18,10 +18,47 @@ export function ageGroup(age: number, breaks: readonly number[]): string {
 
 /** Median of the values (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const n = s.length;
+  const n = values.length;
   if (!n) return Number.NaN;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  const s = Float64Array.from(values);
+  let nan = false;
+  for (let i = 0; i < n && !nan; i++) nan = Number.isNaN(s[i]);
+  if (nan) {
+    s.sort(); // NaN last, as (a, b) => a - b leaves it nowhere in particular
+    return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+  // the middle order statistics by selection (the same values a sort puts there, in O(n))
+  const hi = select(s, n >> 1);
+  if (n % 2) return hi;
+  let lo = s[0];
+  for (let i = 1; i < n >> 1; i++) if (s[i] > lo) lo = s[i];
+  return (lo + hi) / 2;
+}
+
+/** Hoare's selection: reorders `s` so that s[k] is its k-th smallest, smaller values before it. */
+function select(s: Float64Array, k: number): number {
+  let left = 0;
+  let right = s.length - 1;
+  while (left < right) {
+    const pivot = s[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (s[i] < pivot) i++;
+      while (s[j] > pivot) j--;
+      if (i <= j) {
+        const t = s[i];
+        s[i] = s[j];
+        s[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return s[k];
 }
 
 /** A compiled recipe variable: value -> category (null = missing). */

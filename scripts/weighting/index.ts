@@ -31,7 +31,7 @@ try {
   const files = weightingSurveyOf({ survey, questionnairesDir });
   database = await openDatabaseFromEnv(env);
   const inputs = await loadWeightingInputs(database.client, files);
-  const { summary: s } = weighSurvey(inputs, {
+  const { summary: s } = await weighSurvey(inputs, {
     survey,
     outDir: out,
     questionnairesDir,

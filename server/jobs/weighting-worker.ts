@@ -1,7 +1,7 @@
 /**
- * Runs in a worker thread: one weighting run (runWeighting with its JKn replicates, the flattened
- * answers, the files). It takes tens of seconds of CPU; here it never blocks the thread that answers
- * the tablets.
+ * Runs in a worker thread: one weighting run (the weighting with its JKn replicates, these spread over
+ * worker threads started from here by replicate-pool.ts; the flattened answers; the files). It takes
+ * seconds to tens of seconds of CPU; here it never blocks the thread that answers the tablets.
  */
 import { parentPort } from 'node:worker_threads';
 import type { WeightingInputs } from '../domain/weighting/inputs.ts';
@@ -12,9 +12,9 @@ export interface WeightingRequest {
   options: WeighSurveyOptions;
 }
 
-parentPort?.once('message', (request: WeightingRequest) => {
+parentPort?.once('message', async (request: WeightingRequest) => {
   try {
-    parentPort?.postMessage({ outcome: weighSurvey(request.inputs, request.options) });
+    parentPort?.postMessage({ outcome: await weighSurvey(request.inputs, request.options) });
   } catch (error) {
     const e = error as Error & { code?: string };
     parentPort?.postMessage({ error: e.message, code: e.code ?? 'weighting.failed', stack: e.stack });

@@ -147,7 +147,7 @@ describe('a one-stage survey without a roster, beside another survey in the same
   it('weighs them: nonresponse within the kiosk, post-stratified to its visits, one replicate per visit; no roster files', async () => {
     const inputs = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
     const out = join(dir, 'weights');
-    const { summary: s } = weighSurvey(inputs, {
+    const { summary: s } = await weighSurvey(inputs, {
       survey: 'kiosk',
       outDir: out,
       questionnairesDir: questionnaires,
@@ -252,7 +252,7 @@ describe('a bad survey folder is refused naming the file and the field', () => {
     const inputs = await loadWeightingInputs(database.client, survey);
     expect(inputs.households).toEqual([]); // no assignment is for badpath-visit
     const kiosk = await loadWeightingInputs(database.client, loadWeightingSurvey(questionnaires, 'kiosk'));
-    expect(() =>
+    await expect(
       weighSurvey(kiosk, {
         survey: 'badpath',
         outDir: join(dir, 'w2'),
@@ -260,7 +260,7 @@ describe('a bad survey folder is refused naming the file and the field', () => {
         replicates: false,
         source: 'test',
       }),
-    ).toThrow(
+    ).rejects.toThrow(
       /units\.calibration\.margins\.0 \(stratum\): design\.json has nothing at 'served\.total' \(missing 'total'\)/,
     );
   });

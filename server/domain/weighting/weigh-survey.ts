@@ -9,8 +9,9 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
 import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
-import { reportMarkdown, runWeighting, WeightingError } from '../../../analysis/weighting/index.ts';
+import { reportMarkdown, WeightingError } from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary } from '../../contract/weighting.ts';
+import { runWeightingInThreads } from '../../jobs/replicate-pool.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
 import { loadWeightedData, writeWeightedData } from '../../storage/weighted-data.ts';
 import { flattenAnswers } from './flatten.ts';
@@ -54,7 +55,10 @@ export const weightingSurveyOf = (
     options.survey,
   );
 
-export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions): WeighOutcome {
+export async function weighSurvey(
+  inputs: WeightingInputs,
+  options: WeighSurveyOptions,
+): Promise<WeighOutcome> {
   const { survey, outDir } = options;
   const files = weightingSurveyOf(options);
   const { recipe, design, profile } = files;
@@ -70,7 +74,10 @@ export function weighSurvey(inputs: WeightingInputs, options: WeighSurveyOptions
       'weighting.input',
     );
   const t0 = Date.now();
-  const result = runWeighting(households, persons, recipe, design, { replicates: options.replicates });
+  // the replicates in worker threads, one per core (the same weights as runWeighting, bit for bit)
+  const result = await runWeightingInThreads(households, persons, recipe, design, {
+    replicates: options.replicates,
+  });
   mkdirSync(outDir, { recursive: true });
   const written = writeWeightFiles(result, outDir, survey);
   const rosterKey =
