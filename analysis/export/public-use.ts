@@ -121,8 +121,9 @@ export function publicUseData(
   for (const c of settings.codes) {
     const cols = [...(c.within ?? []), c.variable];
     const book = codeBook(keys(frames, cols), randomInt);
-    for (const f of frames) if (cols.every((x) => f[x] !== undefined)) f[c.variable] = recode(f, cols, book);
-    pseudonymised.push(c.variable);
+    const has = frames.filter((f) => cols.every((x) => f[x] !== undefined));
+    for (const f of has) f[c.variable] = recode(f, cols, book);
+    if (has.length) pseudonymised.push(c.variable);
   }
   const hhId = m.households.id;
   const hhBook = codeBook(keys([hh], [hhId]), randomInt);

@@ -165,6 +165,34 @@ describe('the public-use file', () => {
     expect(pub.publicUse?.geographyDropped).toEqual(['a03_municipality']);
   });
 
+  it('moves each replicate column with its rscale (their order is shuffled)', () => {
+    const d = runLike();
+    const R = d.meta.design.rscales.length;
+    d.meta.design.rscales = Array.from({ length: R }, (_, k) => 0.5 + k / 100);
+    const m = buildMicrodata(d, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+      kind: 'public',
+      publicUse: ctx.publicUse,
+    });
+    const inner = buildMicrodata(runLike(), ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
+    // rows matched by their final weight (distinct in the fixture)
+    const w = col(m, 'households', 'w_hh');
+    const at = new Map(col(inner, 'households', 'w_hh').map((x, i) => [x, i]));
+    expect(at.size).toBe(w.length);
+    const reps = d.meta.households.weights.household.repweights;
+    const rs = m.design[0].rscales;
+    const moved = reps.map((c, r) => {
+      const pub = col(m, 'households', c);
+      const k = reps.findIndex((o) => {
+        const old = col(inner, 'households', o);
+        return pub.every((x, i) => x === old[at.get(w[i]) as number]);
+      });
+      expect(k, c).toBeGreaterThanOrEqual(0);
+      expect(rs[r]).toBe(0.5 + k / 100);
+      return k;
+    });
+    expect(new Set(moved).size).toBe(R);
+  });
+
   it('is refused for a survey that declares no public-use settings', () => {
     expect(() =>
       buildMicrodata(runLike(), ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
