@@ -99,7 +99,7 @@ const reorder = (frame: DataFrame, order: number[]): DataFrame =>
   );
 
 /**
- * The weighted data of a public-use file. `derived` maps each derived variable to the variable it is
+ * The weighted data of a public-use file. `derivedFrom` maps each derived variable to the variable it is
  * made from (tables.json `derived`), so that one made from dropped geography goes too.
  */
 export function publicUseData(
