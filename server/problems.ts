@@ -112,6 +112,11 @@ const catalogue = {
     status: 409,
     message: 'This survey has not been weighted yet: start a weighting run (POST /api/weighting/<survey>).',
   },
+  'export.no_public_use': {
+    status: 422,
+    message:
+      'This survey offers no public-use microdata: its profile.json declares no publicUse (the geography the public file keeps and drops, the unit numbers it replaces by random codes). Ask for kind=internal, or declare it.',
+  },
   'table.invalid': {
     status: 422,
     message: 'The table cannot be made: see details.table and details.field.',

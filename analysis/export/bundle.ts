@@ -13,6 +13,7 @@ import {
   specialCodesByFile,
 } from './design-setup.ts';
 import { writeDta } from './dta.ts';
+import { kindContents } from './kind-contents.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookCsv, codebookRows, fileCsv, fileParquet, microdataXlsx } from './microdata-files.ts';
 
@@ -58,6 +59,9 @@ export async function exportMicrodata(
   const setups = setupFiles(format).map((name) => ({ name, body: bodies[name]() }));
   const codebook = {
     survey: opts.survey,
+    kind: m.kind,
+    contents: kindContents(m, 'en'),
+    publicUse: m.publicUse,
     notice: opts.notice ?? null,
     link: 'persons.household_id = households.household_id',
     dropped: m.dropped,

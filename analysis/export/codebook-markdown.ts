@@ -3,6 +3,8 @@
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
  * variable with its label and value labels, in the export's language.
  */
+
+import { kindContents } from './kind-contents.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookRows } from './microdata-files.ts';
 
@@ -18,6 +20,10 @@ export function codebookMarkdown(
     `# ${opts.survey}: codebook`,
     '',
     ...(opts.notice ? [opts.notice, ''] : []),
+    `## ${m.kind === 'public' ? (opts.lang === 'pt' ? 'Ficheiro de uso público' : 'Public-use file') : opts.lang === 'pt' ? 'Ficheiro interno' : 'Internal file'}`,
+    '',
+    kindContents(m, opts.lang),
+    '',
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',
     '## How to analyse each unit',

@@ -14,6 +14,7 @@ import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
+import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
 export interface ExportVariable {
@@ -35,7 +36,14 @@ export interface ExportFile {
   columns: Record<string, Float64Array | (string | null)[]>;
 }
 
+/** internal: for the office; public: ids, strata and PSUs as random codes, geography coarsened (public-use.ts). */
+export const MICRODATA_KINDS = ['internal', 'public'] as const;
+export type MicrodataKind = (typeof MICRODATA_KINDS)[number];
+
 export interface Microdata {
+  kind: MicrodataKind;
+  /** What the public-use transformation did (public files only). */
+  publicUse: PublicUseSummary | null;
   households: ExportFile;
   persons: ExportFile;
   /** Columns of the weighted data left out (direct identifiers or unknown to the codebook). */
@@ -174,19 +182,45 @@ function buildFile(
   return { file: { name, rows, variables, columns }, dropped };
 }
 
+/** A public file's pseudonymised variables say so in their label, and lose any value labels. */
+function randomCodeLabels(file: ExportFile, names: readonly string[]): void {
+  for (const v of file.variables)
+    if (names.includes(v.name)) {
+      v.label = {
+        pt: `${v.label.pt} (código aleatório desta exportação)`,
+        en: `${v.label.en} (random code of this export)`,
+      };
+      v.values = [];
+    }
+}
+
 /**
  * The de-identified household and person files. `identifiers` are the survey's direct identifiers (its
  * profile's `identifiers`): never exported, whatever the codebook says. `specialCodes` are its profile's
- * don't know / refused / not applicable codes.
+ * don't know / refused / not applicable codes. `kind: 'public'` makes the public-use file with the
+ * survey's `publicUse` settings (required then): random codes drawn anew for every call, so build one
+ * Microdata per export and write every file of it from that one.
  */
 export function buildMicrodata(
-  data: WeightedData,
+  weighted: WeightedData,
   labels: Labels,
   derived: Record<string, Derived>,
   identifiers: readonly string[],
   specialCodes: SpecialCodes = NO_SPECIAL_CODES,
+  options: { kind?: MicrodataKind; publicUse?: PublicUse | null } = {},
 ): Microdata {
+  const kind = options.kind ?? 'internal';
+  let data = weighted;
+  let publicUse: PublicUseSummary | null = null;
   const never = new Set(identifiers);
+  if (kind === 'public') {
+    if (!options.publicUse) throw new Error('the survey declares no publicUse settings (profile.json)');
+    const from = Object.fromEntries(Object.entries(derived).map(([k, d]) => [k, d.from]));
+    const made = publicUseData(weighted, options.publicUse, from);
+    data = made.data;
+    publicUse = made.summary;
+    for (const c of made.drop) never.add(c);
+  }
   const m = data.meta;
   const w = weightColumns(m);
   const { ids, strata } = m.design;
@@ -233,7 +267,10 @@ export function buildMicrodata(
     specialCodes,
     ppCal,
   );
+  if (publicUse) for (const f of [hh.file, pp.file]) randomCodeLabels(f, publicUse.pseudonymised);
   return {
+    kind,
+    publicUse,
     households: hh.file,
     persons: pp.file,
     dropped: { households: hh.dropped, persons: pp.dropped },

@@ -63,6 +63,12 @@ const en = {
   'an.chart': 'Estimates with confidence intervals',
   'an.download': 'Download',
   'an.microdata': 'Microdata (de-identified, with weights and codebook)',
+  'an.kind': 'File',
+  'an.kind.internal': 'internal (for the office)',
+  'an.kind.public': 'public use',
+  'an.kind.internal.note': 'Survey ids, EA codes, all geography and every weighting step: not for release.',
+  'an.kind.public.note':
+    'Ids, strata, PSUs, EA, dwelling and household numbers as random codes, geography coarsened; one zip per format, so the files join.',
   'an.respondents': 'respondents',
   'an.error': 'The table cannot be made',
   'an.view.table': 'Table',
@@ -152,6 +158,13 @@ const pt: Record<Key, string> = {
   'an.chart': 'Estimativas com intervalos de confiança',
   'an.download': 'Descarregar',
   'an.microdata': 'Microdados (sem identificadores, com pesos e livro de códigos)',
+  'an.kind': 'Ficheiro',
+  'an.kind.internal': 'interno (para o instituto)',
+  'an.kind.public': 'de uso público',
+  'an.kind.internal.note':
+    'Identificadores do inquérito, códigos de DR, toda a geografia e todos os passos da ponderação: não divulgar.',
+  'an.kind.public.note':
+    'Identificadores, estratos, UPA, números de DR, alojamento e agregado como códigos aleatórios, geografia agregada; um zip por formato, para que os ficheiros se liguem.',
   'an.respondents': 'respondentes',
   'an.error': 'Não é possível fazer o quadro',
   'an.view.table': 'Quadro',

@@ -55,6 +55,7 @@ export function AnalystScreen() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<AllProgress | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
+  const [kind, setKind] = useState<'internal' | 'public'>('internal');
   const [result, setResult] = useState<TableResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -278,28 +279,52 @@ export function AnalystScreen() {
         result?.tables.map((tb) => <ResultTable key={tb.id} table={tb} legend={result.legend} />)}
       <section className="analyst-microdata">
         <h3>{t('an.microdata')}</h3>
+        <p>
+          <label>
+            {t('an.kind')}{' '}
+            <select
+              data-testid="micro-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as 'internal' | 'public')}
+            >
+              {(catalogue.microdata.kinds ?? ['internal']).map((k) => (
+                <option key={k} value={k}>
+                  {t(k === 'public' ? 'an.kind.public' : 'an.kind.internal')}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <span className="muted">
+            {t(kind === 'public' ? 'an.kind.public.note' : 'an.kind.internal.note')}
+          </span>
+        </p>
         {catalogue.microdata.formats.map((f) => (
           <span key={f} className="microdata-format">
             <strong>{f.toUpperCase()}</strong>:{' '}
-            {(f === 'xlsx' ? [`${survey}-microdata.xlsx`] : [`households.${f}`, `persons.${f}`])
-              .concat(['codebook.csv', 'codebook.md', 'setup.R'])
-              .map((file) => (
-                <button
-                  key={file}
-                  type="button"
-                  className="link"
-                  data-testid={`micro-${f}-${file}`}
-                  disabled={!catalogue.dataReady}
-                  onClick={() =>
-                    void download(
-                      `${base}/microdata/${f}/${file}?lang=${lang}${releaseQuery(release)}`,
-                      `${survey}-${file}`,
-                    )
-                  }
-                >
-                  {file}
-                </button>
-              ))}{' '}
+            {(kind === 'public'
+              ? ['microdata.zip']
+              : (f === 'xlsx' ? [`${survey}-microdata.xlsx`] : [`households.${f}`, `persons.${f}`]).concat([
+                  'codebook.csv',
+                  'codebook.md',
+                  'setup.R',
+                ])
+            ).map((file) => (
+              <button
+                key={file}
+                type="button"
+                className="link"
+                data-testid={`micro-${f}-${file}`}
+                disabled={!catalogue.dataReady}
+                onClick={() =>
+                  void download(
+                    `${base}/microdata/${f}/${file}?lang=${lang}&kind=${kind}${releaseQuery(release)}`,
+                    file === 'microdata.zip' ? `${survey}-${kind}-${f}.zip` : `${survey}-${file}`,
+                  )
+                }
+              >
+                {file}
+              </button>
+            ))}{' '}
           </span>
         ))}
       </section>

@@ -1,14 +1,16 @@
 /**
- * `npm run export -- <survey> --format dta|csv|xlsx|parquet|all [--data DIR] [--out DIR] [--lang pt|en]`:
- * the approved microdata with weights (household file + person file linked by household_id), in
- * the chosen format, with the codebook (pt and en) beside it; direct identifiers left out.
+ * `npm run export -- <survey> --format dta|csv|xlsx|parquet|all [--kind internal|public] [--data DIR]
+ * [--out DIR] [--lang pt|en]`: the approved microdata with weights (household file + person file linked
+ * by household_id), in the chosen format, with the codebook (pt and en) beside it; direct identifiers
+ * left out. `--kind public` (default internal) writes the public-use file (analysis/export/public-use.ts,
+ * the survey's profile.json `publicUse`): one draw of random codes for every format of the run.
  * Default data: data/weights/<survey> (written by `npm run weights -- <survey>`); default out:
- * out/export/<survey>/<format>/.
+ * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
-import { buildMicrodata } from '../../analysis/export/microdata.ts';
+import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { loadEnv } from '../../server/env.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../server/storage/weighted-data.ts';
@@ -24,30 +26,42 @@ async function main(): Promise<number> {
   const survey = pos[0];
   const format = opt.format ?? '';
   const formats = (format === 'all' ? [...FORMATS] : format.split(',')) as MicrodataFormat[];
-  if (!survey || !formats.every((f) => FORMATS.includes(f))) {
+  const kind = (opt.kind ?? 'internal') as MicrodataKind;
+  if (!survey || !formats.every((f) => FORMATS.includes(f)) || !MICRODATA_KINDS.includes(kind)) {
+    if (!MICRODATA_KINDS.includes(kind))
+      console.error(`export: --kind ${kind}: use ${MICRODATA_KINDS.join(' or ')}`);
     console.error(
-      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--data DIR] [--out DIR] [--lang pt|en]`,
+      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--kind ${MICRODATA_KINDS.join('|')}] [--data DIR] [--out DIR] [--lang pt|en]`,
     );
     return 2;
   }
   const lang = (opt.lang ?? 'pt') as 'pt' | 'en';
   const ctx = loadSurveyContext(survey);
+  if (kind === 'public' && !ctx.publicUse) {
+    console.error(
+      `export: --kind public: survey '${survey}' declares no publicUse in questionnaires/${survey}/profile.json (the geography its public-use file keeps and drops)`,
+    );
+    return 2;
+  }
   const progress = progressBar('export');
   const steps = 2 + formats.length;
   progress(0, steps, 'reading the weighted data');
   const data = loadWeightedData(opt.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, survey));
   progress(1, steps, 'selecting variables');
-  const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
+  const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+    kind,
+    publicUse: ctx.publicUse,
+  });
   progress(2, steps, 'writing');
   for (const [k, f] of formats.entries()) {
-    const dir = join(opt.out ?? join('out', 'export', survey), f);
+    const dir = join(opt.out ?? join('out', 'export', survey), kind === 'public' ? `public-${f}` : f);
     mkdirSync(dir, { recursive: true });
     const files = await exportMicrodata(m, f, { lang, survey, notice: ctx.notice?.[lang] });
     for (const file of files) writeFileSync(join(dir, file.name), file.bytes);
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }
   console.log(
-    `households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,
+    `${kind}: households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,
   );
   return 0;
 }

@@ -39,6 +39,9 @@ export const catalogueVariableSchema = z.object({
   values: z.array(valueLabel),
 });
 
+/** `?kind=` of the microdata downloads: the internal file (default) or the public-use file. */
+export const microdataKindSchema = z.enum(['internal', 'public']);
+
 export const analysisCatalogueSchema = z.object({
   survey: z.string(),
   notice: text.nullable(),
@@ -57,6 +60,8 @@ export const analysisCatalogueSchema = z.object({
   variables: z.array(catalogueVariableSchema),
   microdata: z.object({
     formats: z.array(z.enum(['csv', 'xlsx', 'dta', 'parquet'])),
+    /** internal (for the office) and, where the survey declares publicUse, public (one zip per format). */
+    kinds: z.array(microdataKindSchema).default(['internal']),
   }),
 });
 export type AnalysisCatalogue = z.infer<typeof analysisCatalogueSchema>;

@@ -137,6 +137,26 @@ export const surveyProfileSchema = z
     /** The dashboard's geography (a JSON file in the survey folder), or null for none. */
     geography: z.string().min(1).nullable().default(null),
     /**
+     * The public-use microdata file (analysis/export/public-use.ts): the geography it keeps and the
+     * geography it drops, the unit numbers (EA, dwelling, household, interview key) it replaces by random
+     * codes, each within the variables it is numbered in, and any other variable it leaves out. Ids,
+     * variance strata and PSUs are always random codes. Null: the survey offers no public-use file.
+     */
+    publicUse: z
+      .strictObject({
+        geography: z.strictObject({ keep: z.array(variableName), drop: z.array(variableName) }),
+        codes: z
+          .array(z.strictObject({ variable: variableName, within: z.array(variableName).optional() }))
+          .default([]),
+        drop: z.array(variableName).default([]),
+      })
+      .refine((u) => !u.geography.keep.some((v) => u.geography.drop.includes(v)), {
+        message: 'a geography variable is both kept and dropped',
+        path: ['geography'],
+      })
+      .nullable()
+      .default(null),
+    /**
      * End-to-end encryption of the envelopes (optional): the tablet seals answers and paradata with this
      * public key, and only the office's private key (`npm run interviews:decrypt`) opens them. Written by
      * `npm run survey:keys`; null for none.

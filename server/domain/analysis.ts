@@ -7,7 +7,7 @@
  */
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { setupFiles } from '../../analysis/export/design-setup.ts';
-import { buildMicrodata } from '../../analysis/export/microdata.ts';
+import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { tablesCsv, tablesJson } from '../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
 import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
@@ -21,6 +21,7 @@ import { surveyContext } from './analysis-context.ts';
 import { type AnalysisOptions, dataReady, type LoadedData, loadAnalysisData } from './analysis-data.ts';
 import { storedTable, storeTable } from './release-tables.ts';
 import { listReleases, resolveSource, sourceLine } from './releases.ts';
+import { zipArchive } from './zip-archive.ts';
 
 export type { AnalysisOptions };
 export { surveyContext };
@@ -74,7 +75,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
       return { id: p.id, title: p.title, unit: p.unit, statistic: p.statistic };
     }),
     variables,
-    microdata: { formats: [...FORMATS] },
+    microdata: { formats: [...FORMATS], kinds: ctx.publicUse ? [...MICRODATA_KINDS] : ['internal'] },
     releases,
     source: source
       ? {
@@ -177,7 +178,14 @@ export async function customTable(
   return render(ctx, loaded, run, lang, format, stem(survey, loaded, 'custom'));
 }
 
-/** One file of the microdata export (households.dta, persons.parquet, codebook.json, ...). */
+/** The archive holding every file of one export (the only way to the public-use files). */
+export const MICRODATA_ARCHIVE = 'microdata.zip';
+
+/**
+ * One file of the microdata export (households.dta, persons.parquet, codebook.json, ...), or all of
+ * them as microdata.zip. The public-use kind draws its random codes once per export, so its files come
+ * only together, in the archive (two requests would give two draws that do not join).
+ */
 export async function microdataFile(
   survey: string,
   format: MicrodataFormat,
@@ -185,11 +193,29 @@ export async function microdataFile(
   lang: Lang,
   opts: AnalysisOptions,
   release?: string,
+  kind: MicrodataKind = 'internal',
 ): Promise<Download> {
   const ctx = surveyContext(survey, opts);
+  if (kind === 'public' && !ctx.publicUse) throw new Problem('export.no_public_use', { survey });
+  if (kind === 'public' && file !== MICRODATA_ARCHIVE)
+    throw new Problem('request.invalid', [
+      {
+        field: 'file',
+        message: `the public-use files come together in ${MICRODATA_ARCHIVE} (one draw of random codes, so that they join)`,
+      },
+    ]);
   const loaded = await loadAnalysisData(survey, opts, release);
-  const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
+  const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+    kind,
+    publicUse: ctx.publicUse,
+  });
   const files = await exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
+  if (file === MICRODATA_ARCHIVE)
+    return {
+      body: zipArchive(files),
+      type: 'application/zip',
+      filename: stem(survey, loaded, `${kind}-${format}.zip`),
+    };
   const hit = files.find((f) => f.name === file);
   if (!hit) throw new Problem('resource.not_found', { file, files: files.map((f) => f.name) });
   const type = file.endsWith('.json')
@@ -206,8 +232,13 @@ export async function microdataFile(
   return { body: hit.bytes, type, filename: file.startsWith(survey) ? file : stem(survey, loaded, file) };
 }
 
-/** The names of the files of a format, for the download list. */
-export function microdataFiles(survey: string, format: MicrodataFormat): string[] {
+/** The names of the files of a format, for the download list (public-use: the one archive). */
+export function microdataFiles(
+  survey: string,
+  format: MicrodataFormat,
+  kind: MicrodataKind = 'internal',
+): string[] {
+  if (kind === 'public') return [MICRODATA_ARCHIVE];
   const data =
     format === 'xlsx' ? [`${survey}-microdata.xlsx`] : ['households', 'persons'].map((f) => `${f}.${format}`);
   return [...data, 'codebook.json', 'codebook.csv', 'codebook.md', ...setupFiles(format)];

@@ -6,15 +6,16 @@
  *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table)
  *   POST /api/analysis/:survey/tables?lang&format       a custom table (TableRequest)
  *   POST /api/analysis/:survey/models?lang&format       a survey-weighted regression (ModelRequest)
- *   GET  /api/analysis/:survey/microdata/:format        the file names of a format
- *   GET  /api/analysis/:survey/microdata/:format/:file  one file (households.dta, codebook.json, ...)
+ *   GET  /api/analysis/:survey/microdata/:format        the file names of a format (?kind)
+ *   GET  /api/analysis/:survey/microdata/:format/:file  one file (households.dta, codebook.json, ...),
+ *        or microdata.zip (all of them); ?kind=internal (default) or public (only microdata.zip)
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { MicrodataFormat } from '../../analysis/export/bundle.ts';
 import type { Lang } from '../../analysis/tables/labels.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { tableRequestSchema } from '../contract/analysis.ts';
+import { microdataKindSchema, tableRequestSchema } from '../contract/analysis.ts';
 import { modelRequestSchema } from '../contract/analysis-models.ts';
 import type { Download, TableFormat } from '../domain/analysis.ts';
 import type { AnalysisOptions } from '../domain/analysis-data.ts';
@@ -50,6 +51,15 @@ function formatOf(c: Context): MicrodataFormat {
   return f;
 }
 
+function kindOf(c: Context) {
+  const kind = microdataKindSchema.safeParse(c.req.query('kind') ?? 'internal');
+  if (!kind.success)
+    throw new Problem('request.invalid', [
+      { field: 'kind', message: `use ${microdataKindSchema.options.join(' or ')}` },
+    ]);
+  return kind.data;
+}
+
 export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
   // the weighted data come from the database (runs and releases) unless a folder is given (tests, tools)
   const opts: AnalysisOptions = { ...deps.analysis, database: deps.database };
@@ -80,15 +90,20 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
     })
     .get('/:survey/microdata/:format', async (c) => {
       const { surveyContext, microdataFiles } = await domain();
-      surveyContext(c.req.param('survey'), opts);
-      return c.json({ files: microdataFiles(c.req.param('survey'), formatOf(c)) });
+      const kind = kindOf(c);
+      const ctx = surveyContext(c.req.param('survey'), opts);
+      if (kind === 'public' && !ctx.publicUse)
+        throw new Problem('export.no_public_use', { survey: c.req.param('survey') });
+      return c.json({ files: microdataFiles(c.req.param('survey'), formatOf(c), kind) });
     })
     .get('/:survey/microdata/:format/:file', async (c) => {
       const lang = c.req.query('lang') === 'en' ? 'en' : 'pt';
+      const kind = kindOf(c);
       const { microdataFile } = await domain();
+      const file = c.req.param('file');
       return send(
         c,
-        await microdataFile(c.req.param('survey'), formatOf(c), c.req.param('file'), lang, opts, release(c)),
+        await microdataFile(c.req.param('survey'), formatOf(c), file, lang, opts, release(c), kind),
       );
     });
 }

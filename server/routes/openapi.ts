@@ -564,12 +564,14 @@ export function buildOpenApi() {
       '/api/analysis/{survey}/microdata/{format}': {
         get: {
           ...secured,
-          summary: 'The files of a microdata format (csv, xlsx, dta, parquet) with the codebook',
+          summary:
+            'The files of a microdata format (csv, xlsx, dta, parquet) with the codebook; ?kind=internal|public (public: microdata.zip only)',
           responses: {
             200: json({
               type: 'object',
               properties: { files: { type: 'array', items: { type: 'string' } } },
             }),
+            ...problems('request.invalid', 'export.no_public_use'),
           },
         },
       },
@@ -577,10 +579,17 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'One de-identified microdata file (households/persons with weights, or the codebook); ?lang=pt|en for labels',
+            'One de-identified microdata file (households/persons with weights, or the codebook), or microdata.zip with all of them; ?lang=pt|en for labels; ?kind=internal (default, for the office) or public (ids, strata, PSUs and unit numbers as random codes, geography coarsened; only as microdata.zip, so that its files join)',
           responses: {
             200: { description: 'the file', content: { 'application/octet-stream': {} } },
-            ...problems('auth.required', 'auth.forbidden', 'resource.not_found', 'analysis.no_data'),
+            ...problems(
+              'auth.required',
+              'auth.forbidden',
+              'resource.not_found',
+              'analysis.no_data',
+              'request.invalid',
+              'export.no_public_use',
+            ),
           },
         },
       },

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PublicUse } from '../../analysis/export/public-use.ts';
 import { NO_SPECIAL_CODES, type SpecialCodes } from '../../analysis/export/special-codes.ts';
 import { surveyContextFrom, type SurveyContext as TablesContext } from '../../analysis/tables/context.ts';
 import { buildCodebook } from '../domain/codebook.ts';
@@ -14,7 +15,12 @@ import { buildCodebook } from '../domain/codebook.ts';
  * The tables context, with the survey's direct identifiers (its profile's `identifiers`) and its
  * special codes (its profile's `specialCodes`: don't know, refused, not applicable) for exports.
  */
-export type SurveyContext = TablesContext & { identifiers: string[]; specialCodes: SpecialCodes };
+export type SurveyContext = TablesContext & {
+  identifiers: string[];
+  specialCodes: SpecialCodes;
+  /** The public-use file's settings (profile.json `publicUse`), or null: no public-use file. */
+  publicUse: PublicUse | null;
+};
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -33,6 +39,7 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
         roster?: { variable?: string } | null;
         identifiers?: string[];
         specialCodes?: Partial<SpecialCodes>;
+        publicUse?: PublicUse | null;
       })
     : null;
   const codebook = questionnaire
@@ -42,5 +49,6 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
     ...surveyContextFrom(survey, tables, design, codebook),
     identifiers: profile?.identifiers ?? [],
     specialCodes: { ...NO_SPECIAL_CODES, ...profile?.specialCodes },
+    publicUse: profile?.publicUse ?? null,
   };
 }

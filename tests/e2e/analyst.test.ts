@@ -174,6 +174,20 @@ describe('analyst screen', () => {
       '<stata_dta><header><release>118</release',
     );
   });
+  it('downloads the public-use microdata as one zip', async () => {
+    await page.selectOption('[data-testid=micro-kind]', 'public');
+    expect(await page.$('[data-testid="micro-csv-persons.csv"]')).toBeNull();
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="micro-csv-microdata.zip"]'),
+    ]);
+    expect(dl.suggestedFilename()).toBe('ipei-public-csv.zip');
+    const path = join(downloads, 'public.zip');
+    await dl.saveAs(path);
+    const zip = readFileSync(path);
+    expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(zip.includes('persons.csv')).toBe(true);
+  });
 });
 
 describe("the coordinator's weights and tables tab", () => {

@@ -55,6 +55,8 @@ describe('formula injection in exports', () => {
 
   it('Excel: the same text cells are neutralised, the numbers are numeric cells', async () => {
     const m: Microdata = {
+      kind: 'internal',
+      publicUse: null,
       households: file('households'),
       persons: file('persons'),
       dropped: { households: [], persons: [] },

@@ -1,0 +1,19 @@
+/**
+ * What an export's kind contains, in words, for its codebook (JSON `contents`, and the Markdown page
+ * that is the export's README): the internal file (for the office) or the public-use file (ids,
+ * strata, PSUs and unit numbers as random codes, geography coarsened, weighting steps left out).
+ */
+import type { Microdata } from './microdata.ts';
+
+const list = (xs: string[]) => (xs.length ? xs.join(', ') : '-');
+
+export function kindContents(m: Microdata, lang: 'pt' | 'en'): string {
+  const pu = m.publicUse;
+  if (m.kind === 'internal' || !pu)
+    return lang === 'pt'
+      ? 'Ficheiro interno, para o instituto: identificadores dos agregados e das pessoas, estrato de variância e UPA (DR) com os códigos do inquérito, toda a geografia e todos os passos da ponderação. Sem identificadores directos (nomes, GPS, telefone, texto livre, datas). Não o divulgue fora do instituto: use o ficheiro de uso público.'
+      : 'Internal file, for the office: household and person ids, variance stratum and PSU (EA) with the survey’s codes, all geography and every weighting step. No direct identifiers (names, GPS, phone, free text, dates). Do not release it outside the office: use the public-use file.';
+  return lang === 'pt'
+    ? `Ficheiro de uso público. Códigos aleatórios desta exportação (sorteados, não derivados dos identificadores; o mesmo agregado tem o mesmo código nos dois ficheiros): ${list(pu.pseudonymised)}; a UPA é numerada 1..n dentro do seu estrato de variância, e os pesos replicados estão numa ordem aleatória (com os seus rscales). Geografia mantida: ${list(pu.geographyKept)}; retirada: ${list(pu.geographyDropped)}. Também retirados: ${list(pu.dropped)} (passos intermédios da ponderação, variáveis derivadas da geografia retirada), além dos identificadores directos e texto livre. A listagem não é alcançável a partir deste ficheiro. As estimativas e os erros-padrão são os do ficheiro interno.`
+    : `Public-use file. Random codes of this export (drawn, not derived from the ids; a household has the same code in both files): ${list(pu.pseudonymised)}; the PSU is numbered 1..n within its variance stratum, and the replicate weights are in a random order (with their rscales). Geography kept: ${list(pu.geographyKept)}; dropped: ${list(pu.geographyDropped)}. Also left out: ${list(pu.dropped)} (the weighting's intermediate steps, variables derived from dropped geography), besides direct identifiers and free text. The listing cannot be reached from this file. Estimates and standard errors are those of the internal file.`;
+}

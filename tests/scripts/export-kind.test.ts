@@ -1,0 +1,54 @@
+/**
+ * `npm run export -- <survey> --kind`: public writes the public-use files (random household codes that
+ * join, codebook kind public) to public-<format>/ beside the internal folder; a bad kind exits 2 naming
+ * the option and its values, writing nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../analysis/io/csv.ts';
+
+const run = (out: string, kind: string) =>
+  spawnSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/export/index.ts',
+      'ipei',
+      '--format',
+      'csv',
+      '--kind',
+      kind,
+      '--data',
+      'tests/fixtures/tables',
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
+
+describe('npm run export --kind', () => {
+  it('public: the public-use files in public-csv/', () => {
+    const out = mkdtempSync(join(tmpdir(), 'morabeza-export-kind-'));
+    const r = run(out, 'public');
+    expect(r.status, r.stderr).toBe(0);
+    const dir = join(out, 'public-csv');
+    expect(JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8')).kind).toBe('public');
+    const hh = readCsv(join(dir, 'households.csv'));
+    const pp = readCsv(join(dir, 'persons.csv'));
+    expect(hh.household_id).toBeInstanceOf(Float64Array);
+    const codes = new Set(hh.household_id as Float64Array);
+    for (const id of pp.household_id as Float64Array) expect(codes.has(id)).toBe(true);
+    expect(existsSync(join(out, 'csv'))).toBe(false);
+  }, 60_000);
+  it('a bad kind exits 2 naming the option', () => {
+    const out = mkdtempSync(join(tmpdir(), 'morabeza-export-kind-'));
+    const r = run(out, 'open');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--kind open: use internal or public');
+    expect(existsSync(join(out, 'open-csv'))).toBe(false);
+    expect(existsSync(join(out, 'csv'))).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,115 @@
+/**
+ * The microdata kinds over HTTP on the WeightedData fixture: `?kind=public` gives one archive
+ * (microdata.zip, read back by Python's zipfile) whose household and person files join on their
+ * random household codes and carry no internal household id or PSU; the catalogue offers both kinds;
+ * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
+ * without public-use settings a 422 `export.no_public_use`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../../analysis/io/csv.ts';
+import { createApp } from '../../server/app.ts';
+import { type AnalysisCatalogue, analysisCatalogueSchema } from '../../server/contract/analysis.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+
+let ctx: TestContext;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  app = createApp({
+    database: ctx.database,
+    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
+    throttle: createLoginThrottle(ctx.database),
+    kickJobs: () => {},
+    analysis: { dataDir: () => 'tests/fixtures/tables' },
+  });
+});
+afterAll(async () => ctx.close());
+
+async function call(path: string, as: Person = 'analyst') {
+  return app.request(path, { headers: { authorization: `Bearer ${await ctx.token(as)}` } });
+}
+
+describe('microdata kinds over HTTP', () => {
+  it('the catalogue offers the internal and the public-use kind', async () => {
+    const cat = analysisCatalogueSchema.parse(
+      await (await call('/api/analysis/ipei')).json(),
+    ) as AnalysisCatalogue;
+    expect(cat.microdata.kinds).toEqual(['internal', 'public']);
+    const list = await (await call('/api/analysis/ipei/microdata/csv?kind=public')).json();
+    expect(list.files).toEqual(['microdata.zip']);
+  });
+
+  it('the public archive: files that join on random household codes, no internal id or PSU', async () => {
+    const res = await call('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public&lang=en');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ipei-public-csv.zip"');
+    const dir = mkdtempSync(join(tmpdir(), 'morabeza-public-zip-'));
+    writeFileSync(join(dir, 'm.zip'), new Uint8Array(await res.arrayBuffer()));
+    const unzip = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.testzip(); z.extractall(sys.argv[2]); print(",".join(z.namelist()))',
+        join(dir, 'm.zip'),
+        dir,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(unzip.status, unzip.stderr).toBe(0);
+    expect(unzip.stdout.trim().split(',')).toEqual([
+      'households.csv',
+      'persons.csv',
+      'codebook.json',
+      'codebook.csv',
+      'codebook.md',
+      'setup.R',
+      'setup.do',
+      'setup.py',
+    ]);
+    const hh = readCsv(join(dir, 'households.csv'));
+    const pp = readCsv(join(dir, 'persons.csv'));
+    const codes = new Set(Array.from(hh.household_id as ArrayLike<number>));
+    expect(codes.size).toBe(72);
+    for (const id of Array.from(pp.household_id as ArrayLike<number>)) expect(codes.has(id)).toBe(true);
+    const internal = readCsv('tests/fixtures/tables/households.csv');
+    const text =
+      readFileSync(join(dir, 'households.csv'), 'utf8') + readFileSync(join(dir, 'persons.csv'), 'utf8');
+    for (const id of [...(internal.household_id as string[]), ...(internal.psu as string[])])
+      expect(text.includes(id), id).toBe(false);
+    const codebook = JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8'));
+    expect(codebook.kind).toBe('public');
+    expect(codebook.contents).toMatch(/^Public-use file\. Random codes/);
+  });
+
+  it('the internal archive holds the internal ids', async () => {
+    const res = await call('/api/analysis/ipei/microdata/csv/microdata.zip');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ipei-internal-csv.zip"');
+  });
+
+  it('refuses a bad kind, a single public file, and a survey without public-use settings', async () => {
+    for (const path of [
+      '/api/analysis/ipei/microdata/csv?kind=open',
+      '/api/analysis/ipei/microdata/csv/persons.csv?kind=PUBLIC',
+    ]) {
+      const res = await call(path);
+      expect(res.status, path).toBe(422);
+      const body = await res.json();
+      expect(body.code).toBe('request.invalid');
+      expect(body.details).toEqual([{ field: 'kind', message: 'use internal or public' }]);
+    }
+    const single = await call('/api/analysis/ipei/microdata/csv/persons.csv?kind=public');
+    expect(single.status).toBe(422);
+    expect((await single.json()).details[0]).toMatchObject({ field: 'file' });
+    const desks = await call('/api/analysis/desks/microdata/csv?kind=public');
+    expect(desks.status).toBe(422);
+    expect((await desks.json()).code).toBe('export.no_public_use');
+  });
+});
