@@ -43,6 +43,23 @@ function stem(survey: string, loaded: LoadedData, what: string): string {
   return name ? `${survey}-${name}-${what}` : `${survey}-${what}`;
 }
 
+/**
+ * The variables whose columns hold numbers in the weighted data (the engine's own test of a mean's
+ * variable), or null before any weighting. The data are read once per run and kept (analysis-data.ts).
+ */
+async function numericColumns(
+  survey: string,
+  opts: AnalysisOptions,
+  ready: boolean,
+): Promise<Set<string> | null> {
+  if (!ready) return null;
+  const { data } = await loadAnalysisData(survey, opts);
+  const names = [data.households, data.persons].flatMap((frame) =>
+    Object.keys(frame).filter((k) => frame[k] instanceof Float64Array),
+  );
+  return new Set(names);
+}
+
 export async function catalogue(survey: string, opts: AnalysisOptions): Promise<AnalysisCatalogue> {
   const ctx = surveyContext(survey, opts);
   const ready = await dataReady(survey, opts);
@@ -52,6 +69,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
   const units = (level: string): Array<'household' | 'roster' | 'individual'> =>
     level === 'household' ? ['household'] : ['roster', 'individual'];
   const codebook = new Map(ctx.codebook.map((e) => [e.name, e]));
+  const numeric = await numericColumns(survey, opts, ready);
   const variables = Object.values(ctx.labels)
     .filter((v) => !['text', 'date'].includes(v.type) && !v.type.startsWith('multi'))
     .map((v) => {
@@ -63,6 +81,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
         type: v.type,
         units: v.name === 'stratum' ? (['household', 'roster', 'individual'] as const).slice() : units(level),
         categorical: isCategorical(v),
+        numeric: numeric ? numeric.has(v.name) : v.type === 'int',
         values: v.values.length > 60 ? [] : v.values,
       };
     });
