@@ -53,7 +53,10 @@ async function numericColumns(
   ready: boolean,
 ): Promise<Set<string> | null> {
   if (!ready) return null;
-  const { data } = await loadAnalysisData(survey, opts);
+  // the catalogue never fails for want of the data: the tables will say what is wrong
+  const loaded = await loadAnalysisData(survey, opts).catch(() => null);
+  if (!loaded) return null;
+  const { data } = loaded;
   const names = [data.households, data.persons].flatMap((frame) =>
     Object.keys(frame).filter((k) => frame[k] instanceof Float64Array),
   );
