@@ -11,15 +11,10 @@ import { ciNote, ciTextIn } from '../tables/intervals.ts';
 import type { Lang } from '../tables/labels.ts';
 import type { TableIssue } from '../tables/plan.ts';
 import { MARK, withheld } from '../tables/reliability.ts';
-import { crossTab } from './crosstab.ts';
+import { crossTab, GROUP } from './crosstab.ts';
 import { formulaSafe } from './formula-safe.ts';
 import { CSV_COLUMNS, published, tableRows } from './tables-csv.ts';
 
-/** The columns of one column group of a cross-tab. */
-export const GROUP: Record<Lang, string[]> = {
-  pt: ['Estimativa', 'IC inferior', 'IC superior', 'Base (n)', 'Nota'],
-  en: ['Estimate', 'CI lower', 'CI upper', 'Base (n)', 'Note'],
-};
 const SHEETS: Record<Lang, { index: string; data: string; issues: string }> = {
   pt: { index: 'Índice', data: 'Dados', issues: 'Problemas' },
   en: { index: 'Index', data: 'Data', issues: 'Issues' },

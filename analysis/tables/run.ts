@@ -35,12 +35,22 @@ export function prepareData(data: WeightedData, file: Pick<TablesFile, 'derived'
   return out;
 }
 
+/**
+ * How one table's result is obtained: `compute()` itself, or the caller's stored result of the same
+ * plan on the same data (the server keeps computed tables per weighting run). Default: compute.
+ */
+export type TableMemo = (
+  plan: TablePlan,
+  compute: () => TableResult | TableIssue,
+) => TableResult | TableIssue;
+
 export function computeTables(
   file: TablesFile,
   data: WeightedData,
   labels: Labels,
   rules: ReliabilityRules,
   onProgress?: (done: number, total: number, id: string) => void,
+  memo: TableMemo = (_plan, compute) => compute(),
 ): TablesRun {
   const prepared = prepareData(data, file);
   const opts: ComputeOptions = {
@@ -58,7 +68,7 @@ export function computeTables(
       out.issues.push({ table: plan.id, field: 'id', message: `duplicate table id '${plan.id}'.` });
     else {
       seen.add(plan.id);
-      const r = computeOne(plan, prepared, labels, opts);
+      const r = memo(plan, () => computeOne(plan, prepared, labels, opts));
       if (isIssue(r)) out.issues.push(r);
       else out.tables.push(r);
     }

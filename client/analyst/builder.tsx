@@ -1,9 +1,28 @@
-/** The table builder: unit, statistic, variable, domains and universe conditions. */
+/**
+ * The table builder: unit, statistic, variable, domains and universe conditions. The variable list
+ * fits the statistic: categories for a proportion, numeric variables for a mean or median (the
+ * catalogue's `numeric`), either for a total.
+ */
 import type { AnalysisCatalogue, TableRequest } from '../../server/contract/analysis.ts';
 import { useAnalystT } from './messages.ts';
 import { UniverseEditor } from './universe-editor.tsx';
 
 type Variable = AnalysisCatalogue['variables'][number];
+
+/** The variables a statistic of a unit can take: categories for a proportion, numbers for a mean or median, either for a total. */
+export function variablesFor(
+  catalogue: AnalysisCatalogue,
+  unit: TableRequest['unit'],
+  statistic: TableRequest['statistic'],
+): Variable[] {
+  return catalogue.variables.filter(
+    (v) =>
+      v.units.includes(unit) &&
+      (statistic === 'proportion'
+        ? v.categorical
+        : (v.numeric && !v.categorical) || (statistic === 'total' && v.categorical)),
+  );
+}
 
 export function Builder({
   catalogue,
@@ -17,12 +36,9 @@ export function Builder({
   const { t, lang } = useAnalystT();
   const vars = catalogue.variables.filter((v) => v.units.includes(value.unit));
   const cats = vars.filter((v) => v.categorical);
+  const forStat = variablesFor(catalogue, value.unit, value.statistic);
   const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
   const set = (patch: Partial<TableRequest>) => onChange({ ...value, ...patch });
-  const forStat =
-    value.statistic === 'proportion'
-      ? cats
-      : vars.filter((v) => !v.categorical || value.statistic === 'total');
   return (
     <fieldset className="analyst-builder">
       <label>

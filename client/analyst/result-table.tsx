@@ -1,24 +1,73 @@
-/** One computed table: the cells with estimate, SE, CI, CV, deff, n and the reliability mark, plus its chart. */
+/**
+ * One computed table: the cross-tab of the Excel workbook (result-crosstab.ts: estimate, CI limits,
+ * base n and the reliability mark per column group), every cell's statistics (SE, CV, deff, n) in
+ * long form under "Every statistic", and the chart of the estimates with their intervals.
+ */
+import { MARK } from '../../analysis/tables/reliability.ts';
 import type { TableCellBody, TableResultBody } from '../../server/contract/analysis.ts';
 import { CiChart, type CiPoint } from './ci-chart.tsx';
 import { useAnalystT } from './messages.ts';
+import { type CrossTabView, crossTabView, fmt } from './result-crosstab.ts';
 
-const MARK = { ok: '', flag: '*', suppress: 'x', empty: '-', control: 'c' } as const;
-
-function fmt(x: number | null, statistic: string, kind: 'est' | 'cv' | 'deff'): string {
-  if (x === null) return '';
-  if (kind === 'cv') return `${(x * 100).toFixed(1)}%`;
-  if (kind === 'deff') return x.toFixed(2);
-  if (statistic === 'proportion') return `${(x * 100).toFixed(1)}%`;
-  return x.toLocaleString(undefined, { maximumFractionDigits: statistic === 'total' ? 0 : 2 });
+/** The cross-tab: a header row of column groups over a row of each group's columns. */
+function CrossTable({ x }: { x: CrossTabView }) {
+  const width = x.group.length;
+  return (
+    <div className="table-scroll">
+      <table className="data crosstab" data-testid="analyst-crosstab">
+        <thead>
+          <tr>
+            <th rowSpan={2} className="row-head">
+              {x.rowHeader}
+            </th>
+            {x.columns.map((c) => (
+              <th key={c.key} colSpan={width} className="group">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {x.columns.flatMap((c) =>
+              x.group.map((g) => (
+                <th key={`${c.key}|${g}`} className="num">
+                  {g}
+                </th>
+              )),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {x.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {r.cells.flatMap((c, k) =>
+                x.group.map((g, j) => (
+                  <td
+                    key={`${x.columns[k].key}|${g}`}
+                    className={[c && 'num', c && `rel-${c.reliability}`, j === 0 && 'group-start']
+                      .filter(Boolean)
+                      .join(' ')}
+                    data-reliability={c && j === 0 ? c.reliability : undefined}
+                  >
+                    {c?.values[j] ?? ''}
+                  </td>
+                )),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 const domainText = (c: TableCellBody, all: string) =>
   c.domain.length ? c.domain.map((d) => d.label).join(' × ') : all;
 
 export function ResultTable({ table, legend }: { table: TableResultBody; legend: string }) {
-  const { t } = useAnalystT();
+  const { t, lang } = useAnalystT();
   const s = table.statistic;
+  const x = crossTabView(table, lang);
   const points: CiPoint[] = table.cells
     .filter((c) => c.estimate !== null && c.ciLower !== null && c.ciUpper !== null)
     .map((c) => ({
@@ -46,7 +95,14 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
           {table.controlNote}
         </p>
       )}
-      <div className="table-scroll">
+      {x.columnHeader && (
+        <p className="muted" data-testid="analyst-columns">
+          {t('an.columns')}: {x.columnHeader}
+        </p>
+      )}
+      <CrossTable x={x} />
+      <details className="table-scroll">
+        <summary>{t('an.everyStatistic')}</summary>
         <table className="data" data-testid="analyst-cells">
           <thead>
             <tr>
@@ -85,7 +141,7 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
             ))}
           </tbody>
         </table>
-      </div>
+      </details>
       <p className="muted" data-testid="analyst-legend">
         {legend}
       </p>

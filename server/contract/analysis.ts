@@ -36,6 +36,8 @@ export const catalogueVariableSchema = z.object({
   type: z.string(),
   units: z.array(unitSchema),
   categorical: z.boolean(),
+  /** Whether its column holds numbers (what a mean or median needs); from the data once weighted, else its type. */
+  numeric: z.boolean(),
   values: z.array(valueLabel),
 });
 

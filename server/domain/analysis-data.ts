@@ -26,21 +26,39 @@ export interface LoadedData {
   data: WeightedData;
   /** The run and release the data come from; null for a folder. */
   source: AnalysisSource | null;
+  /**
+   * Which data these are, for the output cache (analysis-cache.ts): `scope` names where the survey's
+   * data live (a database and survey, or a folder) and `generation` which data of the scope (the
+   * weighting run's id, or the folder's weights.json mtime); a newer generation supersedes older ones.
+   */
+  origin: { scope: string; generation: number };
 }
 
 const KEEP = 4;
 const byRun = new WeakMap<Database, Map<number, WeightedData>>();
 const byDir = new Map<string, { mtime: number; data: WeightedData }>();
+// a name for each database object, so that two databases' run ids never share a cache key
+const databaseNames = new WeakMap<Database, string>();
+let named = 0;
+function databaseName(database: Database): string {
+  let name = databaseNames.get(database);
+  if (!name) {
+    name = `db${++named}`;
+    databaseNames.set(database, name);
+  }
+  return name;
+}
 
 function fromFolder(dir: string, survey: string): LoadedData {
   const meta = join(dir, 'weights.json');
   if (!existsSync(meta)) throw new Problem('analysis.no_data', { survey });
   const mtime = statSync(meta).mtimeMs;
+  const origin = { scope: `dir:${dir}`, generation: mtime };
   const hit = byDir.get(dir);
-  if (hit && hit.mtime === mtime) return { data: hit.data, source: null };
+  if (hit && hit.mtime === mtime) return { data: hit.data, source: null, origin };
   const data = loadWeightedData(dir);
   byDir.set(dir, { mtime, data });
-  return { data, source: null };
+  return { data, source: null, origin };
 }
 
 /** The weighted data of a request (`release` as the query gives it, or undefined for the default). */
@@ -62,7 +80,7 @@ export async function loadAnalysisData(
     runs.set(source.runId, data);
     while (runs.size > KEEP) runs.delete(runs.keys().next().value as number);
   }
-  return { data, source };
+  return { data, source, origin: { scope: `${databaseName(database)}:${survey}`, generation: source.runId } };
 }
 
 /** Whether a request without `release` would find data (the catalogue's dataReady). */

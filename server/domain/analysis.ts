@@ -2,8 +2,10 @@
  * The analysts' tables and microdata on the server: the survey's plans and labels (questionnaires/
  * <survey>/) and the weighted data of a release (or the default, server/domain/releases.ts) read from
  * the database, a standard or a custom table in JSON, CSV or Excel, and the microdata files. Every file
- * names the release it comes from; a release's standard tables are computed once and stored. Analysts
- * get only estimates and de-identified microdata (the export leaves direct identifiers out).
+ * names the release it comes from; a release's standard tables are computed once and stored. Computed
+ * tables, table files and microdata exports are kept in memory per weighting run (analysis-cache.ts),
+ * so a download right after the screen computed the tables reuses them. Analysts get only estimates
+ * and de-identified microdata (the export leaves direct identifiers out).
  */
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { setupFiles } from '../../analysis/export/design-setup.ts';
@@ -13,10 +15,11 @@ import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
 import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
 import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
-import { computeTables } from '../../analysis/tables/run.ts';
+import { computeTables, type TableMemo } from '../../analysis/tables/run.ts';
 import type { AnalysisCatalogue, TableRequest } from '../contract/analysis.ts';
 import { Problem } from '../problems.ts';
 import type { SurveyContext } from '../storage/survey-context.ts';
+import { fingerprintOf, outputCache, sha } from './analysis-cache.ts';
 import { surveyContext } from './analysis-context.ts';
 import { type AnalysisOptions, dataReady, type LoadedData, loadAnalysisData } from './analysis-data.ts';
 import { storedTable, storeTable } from './release-tables.ts';
@@ -41,6 +44,26 @@ function stem(survey: string, loaded: LoadedData, what: string): string {
   return name ? `${survey}-${name}-${what}` : `${survey}-${what}`;
 }
 
+/**
+ * The variables whose columns hold numbers in the weighted data (the engine's own test of a mean's
+ * variable), or null before any weighting. The data are read once per run and kept (analysis-data.ts).
+ */
+async function numericColumns(
+  survey: string,
+  opts: AnalysisOptions,
+  ready: boolean,
+): Promise<Set<string> | null> {
+  if (!ready) return null;
+  // the catalogue never fails for want of the data: the tables will say what is wrong
+  const loaded = await loadAnalysisData(survey, opts).catch(() => null);
+  if (!loaded) return null;
+  const { data } = loaded;
+  const names = [data.households, data.persons].flatMap((frame) =>
+    Object.keys(frame).filter((k) => frame[k] instanceof Float64Array),
+  );
+  return new Set(names);
+}
+
 export async function catalogue(survey: string, opts: AnalysisOptions): Promise<AnalysisCatalogue> {
   const ctx = surveyContext(survey, opts);
   const ready = await dataReady(survey, opts);
@@ -50,6 +73,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
   const units = (level: string): Array<'household' | 'roster' | 'individual'> =>
     level === 'household' ? ['household'] : ['roster', 'individual'];
   const codebook = new Map(ctx.codebook.map((e) => [e.name, e]));
+  const numeric = await numericColumns(survey, opts, ready);
   const variables = Object.values(ctx.labels)
     .filter((v) => !['text', 'date'].includes(v.type) && !v.type.startsWith('multi'))
     .map((v) => {
@@ -61,6 +85,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
         type: v.type,
         units: v.name === 'stratum' ? (['household', 'roster', 'individual'] as const).slice() : units(level),
         categorical: isCategorical(v),
+        numeric: numeric ? numeric.has(v.name) : v.type === 'int',
         values: v.values.length > 60 ? [] : v.values,
       };
     });
@@ -123,6 +148,26 @@ async function render(
   };
 }
 
+/** Each table of a run computed once per plan (its content) and kept in the output cache. */
+function memoOf(ctx: SurveyContext, loaded: LoadedData): TableMemo {
+  const fp = fingerprintOf(ctx);
+  return (plan, compute) => {
+    const key = outputCache.key(loaded, fp, 'plan', sha(plan));
+    const hit = outputCache.get<ReturnType<typeof compute>>(key);
+    if (hit) return hit;
+    const made = compute();
+    outputCache.set(key, made, 2 * JSON.stringify(made).length);
+    return made;
+  };
+}
+
+/** A rendered table file kept in the output cache: per table (or plan), release, language and format. */
+function fileKey(ctx: SurveyContext, loaded: LoadedData, what: string, lang: Lang, format: TableFormat) {
+  const release = loaded.source?.release?.id ?? null;
+  return outputCache.key(loaded, fingerprintOf(ctx), 'file', release, what, lang, format);
+}
+const bytesOf = (d: Download) => (typeof d.body === 'string' ? 2 * d.body.length : d.body.byteLength);
+
 /**
  * A standard table of tables.json (or all of them with id 'all'), of a release (`release`, a release
  * id) or the default. A release's table is computed once, stored, and read back on every later request.
@@ -140,20 +185,28 @@ export async function standardTable(
     id === 'all' ? ctx.file.tables : ctx.file.tables.filter((t) => (t as { id: string }).id === id);
   if (!plans.length) throw new Problem('resource.not_found', { table: id });
   const loaded = await loadAnalysisData(survey, opts, release);
+  const cacheKey = fileKey(ctx, loaded, `table:${id}`, lang, format);
+  const cached = outputCache.get<Download>(cacheKey);
+  if (cached) return cached;
   const released = loaded.source?.release;
   const key = released && { releaseId: released.id, tableId: id, lang, format };
   if (key && opts.database) {
     const hit = await storedTable(opts.database, key);
-    if (hit) return hit;
+    if (hit) {
+      outputCache.set(cacheKey, hit, bytesOf(hit));
+      return hit;
+    }
   }
-  const run = computeTables({ ...ctx.file, tables: plans }, loaded.data, ctx.labels, ctx.rules);
+  const file = { ...ctx.file, tables: plans };
+  const run = computeTables(file, loaded.data, ctx.labels, ctx.rules, undefined, memoOf(ctx, loaded));
   if (id !== 'all' && run.issues.length) throw new Problem('table.invalid', run.issues[0]);
-  const made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));
+  let made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));
   if (key && opts.database) {
     const body = typeof made.body === 'string' ? new TextEncoder().encode(made.body) : made.body;
     await storeTable(opts.database, key, { body, type: made.type, filename: made.filename });
-    return { ...made, body };
+    made = { ...made, body };
   }
+  outputCache.set(cacheKey, made, bytesOf(made));
   return made;
 }
 
@@ -171,11 +224,17 @@ export async function customTable(
   const label = ctx.labels[req.variable]?.label ?? { pt: req.variable, en: req.variable };
   const plan = { id: 'custom', title: req.title ?? label, ...req };
   if (plan.title === null) plan.title = label;
-  const run = computeTables({ ...ctx.file, tables: [plan] }, loaded.data, ctx.labels, ctx.rules);
+  const cacheKey = fileKey(ctx, loaded, `custom:${sha(plan)}`, lang, format);
+  const cached = outputCache.get<Download>(cacheKey);
+  if (cached) return cached;
+  const file = { ...ctx.file, tables: [plan] };
+  const run = computeTables(file, loaded.data, ctx.labels, ctx.rules, undefined, memoOf(ctx, loaded));
   const issue = run.issues[0];
   if (issue && isIssue(issue))
     throw new Problem('table.invalid', issue, `Table ${issue.table}, field ${issue.field}: ${issue.message}`);
-  return render(ctx, loaded, run, lang, format, stem(survey, loaded, 'custom'));
+  const made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, 'custom'));
+  outputCache.set(cacheKey, made, bytesOf(made));
+  return made;
 }
 
 /** The archive holding every file of one export (the only way to the public-use files). */
@@ -205,11 +264,30 @@ export async function microdataFile(
       },
     ]);
   const loaded = await loadAnalysisData(survey, opts, release);
-  const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
-    kind,
-    publicUse: ctx.publicUse,
-  });
-  const files = await exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
+  const make = () => {
+    const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+      kind,
+      publicUse: ctx.publicUse,
+    });
+    return exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
+  };
+  // internal files: every file of the format is made at once and kept, so the other files of the list
+  // are then at hand; public-use files are drawn afresh on each download (new random codes), never kept
+  const files =
+    kind === 'public'
+      ? await make()
+      : await outputCache.getOrMake(
+          outputCache.key(
+            loaded,
+            fingerprintOf(ctx),
+            'microdata',
+            loaded.source?.release?.id ?? null,
+            format,
+            lang,
+          ),
+          make,
+          (fs) => fs.reduce((n, f) => n + f.bytes.byteLength, 0),
+        );
   if (file === MICRODATA_ARCHIVE)
     return {
       body: zipArchive(files),

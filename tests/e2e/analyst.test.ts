@@ -1,6 +1,7 @@
 /**
  * The analyst in Chromium: logs in, computes a standard table and a table built in the browser
- * (variable, domain, universe), sees every cell's estimate, CI, CV, n and reliability mark, the
+ * (variable, domain, universe), sees it as the workbook's cross-tab and every cell's estimate, CI,
+ * CV, n and reliability mark, the
  * chart with CI bars, and downloads the table as CSV and the microdata as .dta. "All standard
  * tables" come one request per table (the progress bar counts them).
  */
@@ -96,6 +97,19 @@ describe('analyst screen', () => {
     expect(await page.textContent('[data-testid=analyst-legend]')).toMatch(/fewer than 30|menos de 30/);
     // Suppressed cells are not drawn: one bar, the total.
     expect(await page.getAttribute('[data-testid=ci-chart]', 'data-points')).toBe('1');
+    // Shown as the workbook's cross-tab: a mean by one domain is one column group of rows, Total first,
+    // each with estimate, CI limits, base n and mark; the suppressed strata keep only base and mark.
+    const x = page.locator('[data-testid=analyst-crosstab]');
+    expect(await x.locator('thead tr').count()).toBe(2);
+    expect((await x.locator('thead tr').nth(1).locator('th').allTextContents()).length).toBe(5);
+    const lines = x.locator('tbody tr');
+    expect(await lines.count()).toBe(5);
+    const total = await lines.first().locator('th, td').allTextContents();
+    expect(total[0]).toBe('Total');
+    expect(total[1]).toMatch(/^2[.,]37$/);
+    expect(total[4]).toBe('72');
+    const suppressed = await lines.nth(1).locator('td').allTextContents();
+    expect([suppressed[0], suppressed[4]]).toEqual(['', 'x']);
   });
   it('computes every standard table with one click and downloads them as one Excel workbook', async () => {
     // The tables are fetched one by one (the progress bar counts them), never as one long request.

@@ -1,0 +1,45 @@
+/**
+ * The table builder's variable list fits the statistic: on the fixture's catalogue (the server's,
+ * whose `numeric` comes from the weighted data's columns) a mean or median offers only numeric
+ * variables (not a computed text like the first nationality's code, nor categories), a proportion
+ * only categories, a total either; before any weighting `numeric` follows the questionnaire type.
+ */
+import { describe, expect, it } from 'vitest';
+import { variablesFor } from '../../client/analyst/builder.tsx';
+import { catalogue } from '../../server/domain/analysis.ts';
+
+const withData = () => catalogue('ipei', { dataDir: () => 'tests/fixtures/tables' });
+const names = (vs: Array<{ name: string }>) => vs.map((v) => v.name);
+
+describe('the builder offers the variables a statistic can take', () => {
+  it('a mean or median: numeric variables only', async () => {
+    const cat = await withData();
+    const text = cat.variables.find((v) => v.name === 'c13a_first_nationality');
+    expect(text).toMatchObject({ categorical: false, numeric: false });
+    for (const statistic of ['mean', 'median'] as const) {
+      const offered = names(variablesFor(cat, 'individual', statistic));
+      expect(offered).toEqual(expect.arrayContaining(['c05_age', 'j04_remit_amount']));
+      expect(offered).not.toContain('c13a_first_nationality');
+      expect(offered).not.toContain('c03_sex');
+      expect(variablesFor(cat, 'individual', statistic).every((v) => v.numeric && !v.categorical)).toBe(true);
+    }
+    expect(names(variablesFor(cat, 'household', 'mean'))).toContain('b01_residents');
+  });
+
+  it('a proportion: categories; a total: categories and numbers', async () => {
+    const cat = await withData();
+    const prop = variablesFor(cat, 'individual', 'proportion');
+    expect(prop.every((v) => v.categorical)).toBe(true);
+    expect(names(prop)).toContain('c03_sex');
+    const total = names(variablesFor(cat, 'individual', 'total'));
+    expect(total).toEqual(expect.arrayContaining(['c03_sex', 'c05_age']));
+    expect(total).not.toContain('c13a_first_nationality');
+  });
+
+  it('before any weighting, numeric follows the type (int)', async () => {
+    const cat = await catalogue('ipei', { dataDir: () => '/nonexistent/morabeza-weights' });
+    expect(cat.dataReady).toBe(false);
+    expect(cat.variables.find((v) => v.name === 'c05_age')?.numeric).toBe(true);
+    expect(cat.variables.find((v) => v.name === 'c13a_first_nationality')?.numeric).toBe(false);
+  });
+});
