@@ -17,8 +17,29 @@ export const v3Model = () => createValidationModel(householdV3);
 
 /** A complete, valid v3 household: result 11, members 0 and 2 foreign nationals 15+, member 1 Cabo Verdean. */
 export function completeV3(): Answers & { members: Member[] } {
-  return { ...read('tests/fixtures/questionnaires/household-complete.json'), ...firstVisit() };
+  const a = { ...read('tests/fixtures/questionnaires/household-complete.json'), ...firstVisit() };
+  Object.assign(a.members[0], personV3(9), {
+    j09_remit_total_12m: 120000,
+    j10_remit_recipient: 3,
+    j11_last_amount: 10000,
+    j12_last_fee: 600,
+  });
+  Object.assign(a.members[2], personV3(12));
+  return a;
 }
+
+/** What v3 asks a self-respondent beyond v2 outside remittances: years of schooling, health, WG-SS, voting. */
+export const personV3 = (years: number): Member => ({
+  f02a_years_school: years,
+  i06_self_health: 2,
+  i07a_wg_seeing: 1,
+  i07b_wg_hearing: 1,
+  i07c_wg_walking: 1,
+  i07d_wg_remembering: 1,
+  i07e_wg_selfcare: 1,
+  i07f_wg_communicating: 1,
+  l07_vote_registered: 2,
+});
 
 /** What v3 adds to the cover of a first visit with contact: the interview date and the visit log. */
 export const firstVisit = (): Answers => ({

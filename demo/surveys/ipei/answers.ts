@@ -3,6 +3,8 @@
  * for one synthetic household, valid against the questionnaire (skips, ranges, required items) and
  * following the realism targets of ipei.md 5.10.
  */
+
+import { addV3Content } from './answers-v3-content.ts';
 import {
   drawNationality,
   FIRST_NAMES,
@@ -557,6 +559,10 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan, version: 2 | 3 = 
     if (k >= 0)
       rows[k] = Object.fromEntries(Object.entries(rows[k]).filter(([key]) => key.startsWith('c'))) as Answers;
     if (k >= 0) Object.assign(rows[k], { z01_respondent: 3, z05p_person_result: 24 });
+  }
+  if (version >= 3) {
+    const { a04_ea, a05_dwelling, a06_household } = plan.preload;
+    addV3Content(`${a04_ea}-${a05_dwelling}-${a06_household}`, rows);
   }
   // household.v3 forbids result 11 when every eligible person is a non-interview (23-25): with consent
   // and an eligible roster, the honest result is then 12 (partial; 2, 13 and 14-16 contradict A10 and B05)

@@ -175,6 +175,32 @@ export const education: Json[] = [
       ],
     },
   ),
+  // v3: years of schooling beside the level, checked against the level and the age
+  int(
+    'f02a_years_school',
+    L('Quantos anos de escolaridade completou com aproveitamento? (-98 não sabe)'),
+    0,
+    30,
+    {
+      special: [-98],
+      validators: [
+        check(
+          `${p('f02a_years_school')} empty or ${p('f02a_years_school')} < 0 or ${p('f02a_years_school')} <= ${p('c05_age')} - 3`,
+          L('Mais anos de escolaridade do que a idade permite (idade menos 3).'),
+        ),
+        check(
+          `${p('f02_education')} <> 0 or ${p('f02a_years_school')} empty or ${p('f02a_years_school')} <= 0`,
+          L(
+            'Nenhum nível concluído (F02) mas com anos de escolaridade: escolha “Primário incompleto” ou corrija.',
+          ),
+        ),
+        warn(
+          `${p('f02a_years_school')} empty or ${p('f02a_years_school')} < 0 or ${p('f02a_years_school')} >= 9 or ${p('f02_education')} noneof [${higher.join(', ')}]`,
+          L('Secundário ou mais com menos de 9 anos de escolaridade: confirme.'),
+        ),
+      ],
+    },
+  ),
   lookup('f03_edu_country', L('País onde obteve esse nível'), COUNTRIES, {
     visibleIf: `${p('f02_education')} noneof [0, 98]`,
   }),
@@ -194,11 +220,26 @@ export const education: Json[] = [
     maxSelectedChoices: 2,
   }),
   multiLookup('f07_other_languages', L('Outras línguas que fala'), LANGUAGES, { required: false }),
-  single('f08_pt_speak', L('Como fala português?'), SCALE),
+  // v3: a mother tongue (F06) the person does not speak at all is a contradiction
+  single('f08_pt_speak', L('Como fala português?'), SCALE, {
+    validators: [
+      check(
+        `${p('f06_mother_tongue')} notcontains 'pt' or ${p('f08_pt_speak')} <> 4`,
+        L('O português é língua materna (F06) mas “não fala nada” (F08): corrija uma das respostas.'),
+      ),
+    ],
+  }),
   single('f09_pt_understand', L('Como compreende português?'), SCALE, {
     visibleIf: `${p('f08_pt_speak')} <> 1`,
   }),
-  single('f10_kea_speak', L('Como fala crioulo cabo-verdiano?'), SCALE),
+  single('f10_kea_speak', L('Como fala crioulo cabo-verdiano?'), SCALE, {
+    validators: [
+      check(
+        `${p('f06_mother_tongue')} notcontains 'kea' or ${p('f10_kea_speak')} <> 4`,
+        L('O crioulo é língua materna (F06) mas “não fala nada” (F10): corrija uma das respostas.'),
+      ),
+    ],
+  }),
   single('f11_pt_course', L('Frequentou um curso de português em Cabo Verde?'), [
     [1, L('Não')],
     [2, L('Sim, AAI/ULI')],

@@ -10,6 +10,7 @@ import {
   L,
   lookup,
   multi,
+  RF,
   single,
   warn,
   YES_NO,
@@ -89,7 +90,45 @@ export const housing: Json[] = [
 ];
 
 const always = c(1, 'Sempre');
+// v3: the Washington Group Short Set (WG-SS), six domains, and its disability identifier (at least one
+// domain with "a lot of difficulty" or "cannot do at all")
+const WG: [string, string][] = [
+  ['seeing', 'Tem dificuldade em ver, mesmo usando óculos?'],
+  ['hearing', 'Tem dificuldade em ouvir, mesmo usando aparelho auditivo?'],
+  ['walking', 'Tem dificuldade em andar ou subir degraus?'],
+  ['remembering', 'Tem dificuldade em lembrar-se de coisas ou em concentrar-se?'],
+  ['selfcare', 'Tem dificuldade em cuidar de si próprio(a), como lavar-se todo(a) ou vestir-se?'],
+  [
+    'communicating',
+    'Usando a sua língua habitual, tem dificuldade em comunicar, por exemplo, em compreender os outros ou em ser compreendido(a)?',
+  ],
+];
+const wgName = (i: number, key: string) => `i07${'abcdef'[i]}_wg_${key}`;
+const wgScale: Choice[] = [
+  c(1, 'Não, nenhuma dificuldade'),
+  c(2, 'Sim, alguma dificuldade'),
+  c(3, 'Sim, muita dificuldade'),
+  c(4, 'Não consegue de todo'),
+  DK,
+  RF,
+];
 export const health: Json[] = [
+  // v3: self-rated health (the minimum European health module's wording) before the questions on services
+  single('i06_self_health', L('Em geral, como considera o seu estado de saúde?'), [
+    c(1, 'Muito bom'),
+    c(2, 'Bom'),
+    c(3, 'Razoável'),
+    c(4, 'Mau'),
+    c(5, 'Muito mau'),
+    DK,
+    RF,
+  ]),
+  ...WG.map(([key, title], i) => single(wgName(i, key), L(title), wgScale)),
+  calc(
+    'i08_wg_disability',
+    L('Deficiência segundo o WG-SS (1 = muita dificuldade ou não consegue num domínio ou mais)'),
+    `iif(${WG.map(([key], i) => `${p(wgName(i, key))} anyof [3, 4]`).join(' or ')}, 1, 0)`,
+  ),
   single('i01_health_cover', L('Cobertura de saúde'), [
     c(1, 'INPS'),
     c(2, 'Seguro privado'),
@@ -150,6 +189,71 @@ export const remittances: Json[] = [
       ),
     ],
   }),
+  // v3: the value sent over the 12 months, the main recipient and the cost of the last transfer (SDG 10.c.1)
+  int(
+    'j09_remit_total_12m',
+    L('Valor total enviado nos últimos 12 meses, em dinheiro e bens (CVE; -98 não sabe, -99 recusa)'),
+    0,
+    20000000,
+    {
+      special: [-98, -99],
+      visibleIf: `${p('j01_remit')} = 1`,
+      validators: [
+        check(
+          `${p('j03_remit_frequency')} <> 1 or ${p('j04_remit_amount')} empty or ${p('j09_remit_total_12m')} empty or ${p('j04_remit_amount')} < 0 or ${p('j09_remit_total_12m')} < 0 or ${p('j09_remit_total_12m')} >= ${p('j04_remit_amount')}`,
+          L(
+            'Envia todos os meses: o total de 12 meses (J09) não pode ser menor que o montante mensal (J04).',
+          ),
+        ),
+      ],
+    },
+  ),
+  single(
+    'j10_remit_recipient',
+    L('A quem enviou principalmente?'),
+    [
+      c(1, 'Cônjuge/companheiro(a)'),
+      c(2, 'Filho(s)/filha(s)'),
+      c(3, 'Pai/mãe'),
+      c(4, 'Irmão/irmã'),
+      c(5, 'Outro familiar'),
+      c(6, 'Amigo(a) ou outra pessoa'),
+      c(7, 'Associação, comunidade ou igreja'),
+      OTHER,
+    ],
+    { visibleIf: `${p('j01_remit')} = 1` },
+  ),
+  int('j11_last_amount', L('Último envio: montante enviado (CVE; -98 não sabe, -99 recusa)'), 0, 2000000, {
+    special: [-98, -99],
+    visibleIf: `${p('j01_remit')} = 1`,
+    validators: [
+      check(
+        `${p('j09_remit_total_12m')} empty or ${p('j11_last_amount')} empty or ${p('j09_remit_total_12m')} < 0 or ${p('j11_last_amount')} < 0 or ${p('j11_last_amount')} <= ${p('j09_remit_total_12m')}`,
+        L('O último envio (J11) não pode ser maior que o total dos últimos 12 meses (J09).'),
+      ),
+    ],
+  }),
+  int(
+    'j12_last_fee',
+    L('Último envio: custo total pago (comissões, taxas e câmbio, CVE; -98 não sabe, -99 recusa)'),
+    0,
+    500000,
+    {
+      special: [-98, -99],
+      visibleIf: `${p('j01_remit')} = 1`,
+      validators: [
+        warn(
+          `${p('j12_last_fee')} empty or ${p('j11_last_amount')} empty or ${p('j12_last_fee')} < 0 or ${p('j11_last_amount')} <= 0 or ${p('j12_last_fee')} <= ${p('j11_last_amount')} * 0.2`,
+          L('Custo acima de 20% do montante enviado: confirme.'),
+        ),
+      ],
+    },
+  ),
+  calc(
+    'j13_cost_pct',
+    L('Custo do último envio em % do montante (ODS 10.c.1)'),
+    `iif(${p('j11_last_amount')} > 0 and ${p('j12_last_fee')} >= 0, round(100 * ${p('j12_last_fee')} / ${p('j11_last_amount')}, 1), '')`,
+  ),
   single(
     'j05_remit_channel',
     L('Principal canal'),

@@ -1,6 +1,7 @@
 /** Self-response modules K (discrimination), L (integration), M (intentions); Z (closing) and respondent status. */
 import {
   type Choice,
+  calc,
   check,
   DK,
   int,
@@ -10,6 +11,7 @@ import {
   multi,
   single,
   text,
+  warn,
   YES_NO,
   YES_NO_DK,
 } from './dsl.ts';
@@ -27,6 +29,24 @@ const GROUNDS: [string, Loc][] = [
   ['pay', L('salário')],
 ];
 const groundChoices: Choice[] = GROUNDS.map(([, t], i) => [i + 1, t]);
+/**
+ * v3: the grounds of SDG indicator 10.3.1 (OHCHR's list of grounds prohibited by international human rights
+ * law) that K01's six do not cover, migration status among them; codes follow the first six.
+ */
+const MIGRATION_STATUS = 10;
+const sdgGrounds: Choice[] = [
+  c(7, 'idade'),
+  c(8, 'deficiência'),
+  c(9, 'etnia'),
+  c(MIGRATION_STATUS, 'situação migratória (ser imigrante, documentos)'),
+  c(11, 'orientação sexual ou identidade de género'),
+  c(12, 'estado de saúde'),
+  c(13, 'local de residência'),
+  c(14, 'situação económica ou social'),
+  c(15, 'opinião política'),
+  c(16, 'estado civil ou situação familiar'),
+  OTHER,
+];
 
 export const discrimination: Json[] = [
   ...GROUNDS.map(([key, g], i) =>
@@ -38,10 +58,10 @@ export const discrimination: Json[] = [
   ),
   single(
     'k02_felt_discriminated',
-    L('Nos últimos 12 meses sentiu-se pessoalmente discriminado(a) em Cabo Verde?'),
+    L('Nos últimos 12 meses sentiu-se pessoalmente discriminado(a) ou assediado(a) em Cabo Verde?'),
     YES_NO,
   ),
-  multi('k03_grounds', L('Por que motivos?'), groundChoices, {
+  multi('k03_grounds', L('Por que motivos?'), [...groundChoices, ...sdgGrounds], {
     visibleIf: `${p('k02_felt_discriminated')} = 1`,
   }),
   multi(
@@ -67,6 +87,16 @@ export const discrimination: Json[] = [
     { visibleIf: `${p('k02_felt_discriminated')} = 1` },
   ),
   single('k06_knows_support', L('Conhece uma organização que ajuda vítimas de discriminação?'), YES_NO),
+  calc(
+    'k07_sdg1031',
+    L('ODS 10.3.1: discriminado(a) ou assediado(a) nos últimos 12 meses, por qualquer motivo (1 = sim)'),
+    `iif(${p('k02_felt_discriminated')} = 1, 1, iif(${p('k02_felt_discriminated')} = 2, 0, ''))`,
+  ),
+  calc(
+    'k08_migration_status',
+    L('Discriminado(a) pela situação migratória nos últimos 12 meses (1 = sim)'),
+    `iif(${p('k03_grounds')} contains ${MIGRATION_STATUS}, 1, iif(${p('k02_felt_discriminated')} notempty, 0, ''))`,
+  ),
 ];
 
 const TRUST: [string, Loc][] = [
@@ -121,6 +151,15 @@ export const integration: Json[] = [
     single(`l05${'abcd'[i]}_trust_${key}`, L(`Quanta confiança tem em ${inst.default}?`), trustScale),
   ),
   int('l06_life_satisfaction', L('Satisfação com a vida (0 = nada, 10 = totalmente)'), 0, 10),
+  // v3: foreign residents may vote in municipal elections (legal residence and reciprocity)
+  single(
+    'l07_vote_registered',
+    L('Está recenseado(a) para votar nas eleições autárquicas (municipais) em Cabo Verde?'),
+    YES_NO_DK,
+  ),
+  single('l08_voted_local', L('Votou nas últimas eleições autárquicas em Cabo Verde?'), YES_NO_DK, {
+    visibleIf: `${p('l07_vote_registered')} = 1`,
+  }),
 ];
 
 export const intentions: Json[] = [
@@ -277,6 +316,15 @@ export const closing: Json[] = [
         check(
           "{z05_hh_result} <> 11 or {hh_n_individual} = 0 or countInArray({members}, 'z05p_person_result', '{z05p_person_result} anyof [21, 22, 26]') >= 1",
           L('Nenhuma pessoa elegível foi entrevistada: o resultado não pode ser 11.'),
+        ),
+        // v3: checks across a person's modules live here, as the person pages are separate rosters
+        warn(
+          "countInArray({members}, 'k02_felt_discriminated', '{k02_felt_discriminated} = 2 and {i04_care_barriers} contains 6') = 0",
+          L('Em I04 não obteve cuidados de saúde por se sentir discriminado(a): K02 “Não”? Confirme.'),
+        ),
+        warn(
+          "countInArray({members}, 'l07_vote_registered', '{l07_vote_registered} = 1 and {e01_residence_status} = 7') = 0",
+          L('Recenseado(a) para votar mas sem documento de residência (E01): confirme.'),
         ),
       ],
     },

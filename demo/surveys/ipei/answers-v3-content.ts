@@ -1,0 +1,100 @@
+/**
+ * The simulated answers to the content household.v3 added late in issue 18 (years of schooling, self-rated
+ * health and the Washington Group short set, remittances over 12 months with recipient and cost, the SDG
+ * 10.3.1 grounds, local voting). They are drawn from a stream of their own, seeded by the household's key
+ * and the roster line, so the main stream of the simulator (and with it every household, result, roster
+ * and weight of the demo) stays as it was; the v2 answer shape never gets them.
+ */
+import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
+import { pick, type Rand, weighted } from './population.ts';
+
+type Answers = Record<string, unknown>;
+
+/** Typical years of schooling for each completed level of F02 (ISCED). */
+const YEARS: Record<number, readonly number[]> = {
+  0: [0],
+  10: [1, 2, 3, 4, 5],
+  1: [6],
+  2: [8, 9],
+  31: [12],
+  32: [12],
+  4: [13],
+  5: [14],
+  6: [15, 16],
+  7: [17, 18],
+  8: [21],
+};
+
+function schooling(r: Rand, row: Answers): void {
+  const level = row.f02_education as number;
+  if (level === undefined) return;
+  const years = level === 98 ? -98 : pick(r, YEARS[level] ?? [6]);
+  row.f02a_years_school = years < 0 ? years : Math.min(years, (row.c05_age as number) - 3);
+}
+
+function health(r: Rand, row: Answers): void {
+  const age = row.c05_age as number;
+  row.i06_self_health = weighted(r, [
+    [1, age < 40 ? 35 : 15],
+    [2, 45],
+    [3, age < 40 ? 15 : 30],
+    [4, 4],
+    [5, 1],
+  ] as const);
+  for (const name of [
+    'i07a_wg_seeing',
+    'i07b_wg_hearing',
+    'i07c_wg_walking',
+    'i07d_wg_remembering',
+    'i07e_wg_selfcare',
+    'i07f_wg_communicating',
+  ])
+    row[name] = weighted(r, [
+      [1, age < 50 ? 90 : 70],
+      [2, age < 50 ? 8 : 22],
+      [3, age < 50 ? 1.5 : 6],
+      [4, age < 50 ? 0.5 : 2],
+    ] as const);
+}
+
+function remittances(r: Rand, row: Answers): void {
+  const monthly = row.j04_remit_amount as number;
+  const months = { 1: 12, 2: 5, 3: 3, 4: 1, 5: 4 }[row.j03_remit_frequency as 1 | 2 | 3 | 4 | 5] ?? 4;
+  row.j09_remit_total_12m =
+    monthly < 0
+      ? monthly
+      : Math.min(20000000, Math.round((monthly * months * (0.9 + 0.2 * r())) / 100) * 100);
+  row.j10_remit_recipient = weighted(r, [
+    [3, 40],
+    [2, 25],
+    [1, 15],
+    [4, 12],
+    [5, 6],
+    [6, 2],
+  ] as const);
+  const total = row.j09_remit_total_12m as number;
+  const last = monthly < 0 ? -99 : Math.min(total, Math.round(monthly / 100) * 100);
+  row.j11_last_amount = last;
+  row.j12_last_fee =
+    last < 0
+      ? -98
+      : r() < 0.1
+        ? -98
+        : Math.round(last * (row.j05_remit_channel === 4 ? 0 : 0.03 + 0.07 * r()));
+}
+
+/** Adds the late v3 content to the answered rows of one household (rows in roster order). */
+export function addV3Content(householdKey: string, rows: Answers[]): void {
+  rows.forEach((row, line) => {
+    if (row.z01_respondent !== 1 && row.z01_respondent !== 2) return;
+    const r = seededUniform(seedFrom(`${householdKey}:${line + 1}`, 18));
+    schooling(r, row);
+    if (row.i01_health_cover === undefined) return; // proxy: the self-response modules are not asked
+    health(r, row);
+    if (row.j01_remit === 1) remittances(r, row);
+    if (row.k02_felt_discriminated === 1 && r() < 0.35)
+      row.k03_grounds = [...(row.k03_grounds as number[]), 10];
+    row.l07_vote_registered = row.e01_residence_status === 2 && r() < 0.3 ? 1 : r() < 0.9 ? 2 : 98;
+    if (row.l07_vote_registered === 1) row.l08_voted_local = r() < 0.6 ? 1 : 2;
+  });
+}
