@@ -99,11 +99,12 @@ export const discrimination: Json[] = [
   ),
 ];
 
+// the institution with its contracted preposition ("na polícia", not "em a polícia"; issue 19)
 const TRUST: [string, Loc][] = [
-  ['police', L('a polícia')],
-  ['health', L('os serviços de saúde')],
-  ['municipality', L('a câmara municipal')],
-  ['aai', L('a AAI')],
+  ['police', L('na polícia')],
+  ['health', L('nos serviços de saúde')],
+  ['municipality', L('na câmara municipal')],
+  ['aai', L('na AAI')],
 ];
 const trustScale: Choice[] = [c(1, 'Muita'), c(2, 'Alguma'), c(3, 'Pouca'), c(4, 'Nenhuma')];
 
@@ -148,7 +149,7 @@ export const integration: Json[] = [
     { required: false },
   ),
   ...TRUST.map(([key, inst], i) =>
-    single(`l05${'abcd'[i]}_trust_${key}`, L(`Quanta confiança tem em ${inst.default}?`), trustScale),
+    single(`l05${'abcd'[i]}_trust_${key}`, L(`Quanta confiança tem ${inst.default}?`), trustScale),
   ),
   int('l06_life_satisfaction', L('Satisfação com a vida (0 = nada, 10 = totalmente)'), 0, 10),
   // v3: foreign residents may vote in municipal elections (legal residence and reciprocity)
