@@ -11,7 +11,8 @@ import { WeightingReportView } from '../../client/analyst/weighting-report.tsx';
 import { households, persons, recipe } from '../analysis/weighting/small-example.ts';
 
 const report = runWeighting(households, persons, recipe, null).report;
-const render = (blocks: ReportBlock[]) => renderToStaticMarkup(createElement(WeightingReportView, { blocks }));
+const render = (blocks: ReportBlock[]) =>
+  renderToStaticMarkup(createElement(WeightingReportView, { blocks }));
 
 describe('the rendered weighting report', () => {
   it('has headings, paragraphs and tables, not Markdown', () => {

@@ -51,7 +51,11 @@ describe('the weighting report in a language', () => {
     const res = await get('/api/weighting/ipei/report?lang=pt&format=json');
     expect(res.status).toBe(200);
     const { blocks } = weightingReportSchema.parse(await res.json());
-    expect(blocks[0]).toEqual({ kind: 'heading', level: 1, text: 'Relatório de ponderação: ipei (Synthetic data)' });
+    expect(blocks[0]).toEqual({
+      kind: 'heading',
+      level: 1,
+      text: 'Relatório de ponderação: ipei (Synthetic data)',
+    });
     expect(blocks.filter((b) => b.kind === 'table')).toHaveLength(5);
   });
 
