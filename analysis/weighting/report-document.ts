@@ -5,7 +5,7 @@
  * no label from the survey is ever read as markup. The words come from report-messages.ts.
  */
 import { REPORT_MESSAGES, type ReportLang, type StepName } from './report-messages.ts';
-import type { WeightingReport } from './run.ts';
+import { INHERITED_ROSTER_STEP, type WeightingReport } from './run.ts';
 
 export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2; text: string }
@@ -71,6 +71,12 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
     ['roster', report.rosterRake],
     ['individuals', report.personRake],
   ];
+  // a control's margin is '<file>: <variable>' (run.ts controlChecks): the file in this language
+  const marginName = (margin: string) => {
+    const at = margin.indexOf(': ');
+    const file = margin.slice(0, at) as StepName;
+    return at > 0 && Object.hasOwn(m.step, file) ? `${m.step[file]}${margin.slice(at)}` : margin;
+  };
   const h2 = (text: string): ReportBlock => ({ kind: 'heading', level: 2, text });
   const rep = report.replicates;
   return [
@@ -91,7 +97,7 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
       head: m.stepsHead,
       right: align(1, 7),
       rows: report.steps.map((x) => [
-        x.variable,
+        x.variable === INHERITED_ROSTER_STEP ? m.inheritedRoster : x.variable,
         String(x.n),
         f(x.sum, 1),
         f(x.min),
@@ -129,7 +135,7 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
       head: m.controlsHead,
       right: align(2, 3),
       rows: report.controls.map((c) => [
-        c.margin,
+        marginName(c.margin),
         c.category,
         f(c.control, 1),
         f(c.weighted, 4),

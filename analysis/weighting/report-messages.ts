@@ -31,6 +31,8 @@ export interface ReportMessages {
   persons: (persons: number, eligible: number, respondents: number, needed: number) => string;
   steps: string;
   stepsHead: string[];
+  /** The persons' inherited weight in the steps table. */
+  inheritedRoster: string;
   unitCells: string;
   unitCellsHead: string[];
   personCells: string;
@@ -74,6 +76,7 @@ const en: ReportMessages = {
     `Roster persons ${p} (${e} in the target population); individual interviews ${r} of ${n} needed.`,
   steps: 'Weights at each step',
   stepsHead: ['variable', 'n', 'sum', 'min', 'max', 'mean', 'CV', 'Kish deff (1 + CV²)'],
+  inheritedRoster: 'w_roster (inherited w_hh, eligible persons)',
   unitCells: 'Unit nonresponse classes',
   unitCellsHead: ['class', 'merged from', 'respondents', 'eligible', 'factor'],
   personCells: 'Person nonresponse classes (individual interviews)',
@@ -124,6 +127,7 @@ const pt: ReportMessages = {
     `Pessoas no agregado ${p} (${e} na população-alvo); entrevistas individuais ${r} das ${n} necessárias.`,
   steps: 'Pesos em cada etapa',
   stepsHead: ['variável', 'n', 'soma', 'mín', 'máx', 'média', 'CV', 'deff de Kish (1 + CV²)'],
+  inheritedRoster: 'w_roster (herdado de w_hh, pessoas elegíveis)',
   unitCells: 'Classes de não resposta das unidades',
   unitCellsHead: ['classe', 'agrupa', 'respondentes', 'elegíveis', 'fator'],
   personCells: 'Classes de não resposta das pessoas (entrevistas individuais)',

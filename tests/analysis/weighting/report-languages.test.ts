@@ -30,8 +30,18 @@ describe('the weighting report in Portuguese and English', () => {
     expect(pt).toContain('Estratos com uma única UPA (sem réplica): nenhum.');
     expect(pt).toContain('| ficheiro | g mín (primeira calibração) |');
     expect(pt).toContain('| unidades |');
+    expect(pt).toContain('| w_roster (herdado de w_hh, pessoas elegíveis) | 42 |');
+    expect(pt).toContain('| unidades: stratum | A |');
     // none of the English sentences or headings
-    for (const word of ['## Sample', 'Selected units', 'respondents,', 'replicates (one per PSU', '| yes |'])
+    for (const word of [
+      '## Sample',
+      'Selected units',
+      'respondents,',
+      'replicates (one per PSU',
+      '| yes |',
+      'inherited',
+      '| units',
+    ])
       expect(pt).not.toContain(word);
   });
 
@@ -49,6 +59,8 @@ describe('the weighting report in Portuguese and English', () => {
     expect(en.startsWith('# Weighting report\n\n## Sample\n\nSelected units 32: 23 respondents,')).toBe(true);
     expect(en).toContain('| variable | n | sum | min | max | mean | CV | Kish deff (1 + CV²) |');
     expect(en).toContain('\n| A\\|x | A\\|x | 8 | 12 | 1.5000 |\n');
+    expect(en).toContain('| w_roster (inherited w_hh, eligible persons) | 42 |');
+    expect(en).toContain('| units: stratum | A |');
     expect(en.endsWith('categories lost in a replicate: 0.\n')).toBe(true);
   });
 
