@@ -4,13 +4,17 @@ export { checkMargin, postStratifyWeights, rakeWeights } from './calibration.ts'
 export { collapseCells, nonresponseAdjust } from './cells.ts';
 export { resolveControls } from './controls.ts';
 export { WeightingError } from './errors.ts';
-export { reportMarkdown } from './markdown.ts';
+export { documentMarkdown, reportMarkdown } from './markdown.ts';
 export { prepare } from './pipeline.ts';
 export type { Calibration, ControlsRef, Derived, Margin, Nonresponse, WeightingRecipe } from './recipe.ts';
 export { parseRecipe, weightingRecipeSchema } from './recipe.ts';
 export { jknReplicates, varianceUnits } from './replicates.ts';
 export type { WeightSummary } from './report.ts';
 export { summarise } from './report.ts';
+export type { ReportBlock } from './report-document.ts';
+export { reportDocument } from './report-document.ts';
+export type { ReportLang } from './report-messages.ts';
+export { REPORT_LANGS, REPORT_MESSAGES } from './report-messages.ts';
 export type {
   ReplicateContext,
   ReplicateOutcome,

@@ -96,6 +96,9 @@ const totalsBy = (values: readonly string[], w: Float64Array) => {
   return t;
 };
 
+/** The report's name of the persons' inherited weight (report-messages.ts words it in each language). */
+export const INHERITED_ROSTER_STEP = 'w_roster (inherited w_hh, eligible persons)';
+
 function controlChecks(p: Prepared, pass: PassResult) {
   const rows: WeightingReport['controls'] = [];
   const add = (margin: string, control: Record<string, number>, got: Record<string, number>) => {
@@ -300,7 +303,7 @@ export function finishWeighting(
       ...(recipe.persons
         ? [
             summarise(
-              'w_roster (inherited w_hh, eligible persons)',
+              INHERITED_ROSTER_STEP,
               Float64Array.from(persons, (q, k) => (q.eligible ? full.wRoster[k] : 0)),
             ),
             summarise('w4_ind', full.w4Ind),

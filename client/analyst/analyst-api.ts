@@ -6,7 +6,7 @@ import {
 } from '../../server/contract/analysis.ts';
 import { type ModelRequest, modelResponseSchema } from '../../server/contract/analysis-models.ts';
 import { type PublishRequest, releaseSchema } from '../../server/contract/releases.ts';
-import { weightingStatusSchema } from '../../server/contract/weighting.ts';
+import { weightingReportSchema, weightingStatusSchema } from '../../server/contract/weighting.ts';
 import { CONFIG } from '../config.ts';
 import { api, session } from '../services.ts';
 
@@ -71,11 +71,10 @@ export const fetchWeighting = (survey: string) =>
 export const startWeighting = (survey: string) =>
   api.request('POST', `/api/weighting/${encodeURIComponent(survey)}`, weightingStatusSchema);
 
-/** The weighting report (Markdown text), or null when there is none. */
-export async function fetchWeightingReport(survey: string): Promise<string | null> {
-  const token = session.token();
-  const res = await fetch(`${CONFIG.apiBase}/api/weighting/${encodeURIComponent(survey)}/report`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return res.ok ? res.text() : null;
-}
+/** The weighting report in a language, as blocks to render (analysis/weighting/report-document.ts). */
+export const fetchWeightingReport = (survey: string, lang: 'pt' | 'en') =>
+  api.request(
+    'GET',
+    `/api/weighting/${encodeURIComponent(survey)}/report?lang=${lang}&format=json`,
+    weightingReportSchema,
+  );

@@ -1,13 +1,15 @@
 /**
  * The state of the survey's weights above the tables: when they were computed and from how many
  * respondents, a run in progress (polled), the reason a run failed, a button to weight the approved
- * interviews again, the weighting report, and a form that publishes the last finished run as a release
+ * interviews again, the weighting report (rendered, in the screen's language), and a form that publishes the last finished run as a release
  * (name, date, note).
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { ReportBlock } from '../../analysis/weighting/report-document.ts';
 import type { WeightingStatus } from '../../server/contract/weighting.ts';
 import { fetchWeighting, fetchWeightingReport, publishRelease, startWeighting } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
+import { WeightingReportView } from './weighting-report.tsx';
 
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -15,7 +17,8 @@ const fill = (text: string, values: Record<string, string | number>) =>
 export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () => void }) {
   const { t, lang } = useAnalystT();
   const [status, setStatus] = useState<WeightingStatus | null>(null);
-  const [report, setReport] = useState<string | null>(null);
+  const [showReport, setShowReport] = useState(false);
+  const [report, setReport] = useState<ReportBlock[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [publish, setPublish] = useState({ name: '', date: new Date().toISOString().slice(0, 10), note: '' });
   const [published, setPublished] = useState<string | null>(null);
@@ -61,9 +64,21 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
     } else setProblem('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
   };
 
-  const toggleReport = async () => {
-    if (report !== null) setReport(null);
-    else setReport((await fetchWeightingReport(survey)) ?? '');
+  // The report in the screen's language: fetched again when the language changes while it is open.
+  useEffect(() => {
+    if (!showReport) return;
+    let live = true;
+    void fetchWeightingReport(survey, lang).then((r) => {
+      if (live) setReport(r.kind === 'ok' ? r.data.blocks : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [showReport, survey, lang]);
+
+  const toggleReport = () => {
+    setShowReport(!showReport);
+    setReport(null);
   };
 
   if (!status) return null;
@@ -112,11 +127,11 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
         </button>{' '}
         {last ? (
           <button type="button" onClick={toggleReport} data-testid="weighting-report">
-            {report !== null ? t('an.w.hide') : t('an.w.report')}
+            {showReport ? t('an.w.hide') : t('an.w.report')}
           </button>
         ) : null}
       </p>
-      {report !== null ? <pre className="weighting-report">{report}</pre> : null}
+      {showReport && report !== null ? <WeightingReportView blocks={report} /> : null}
       {status.lastRunId !== null ? (
         <fieldset className="weighting-publish" data-testid="weighting-publish">
           <legend>{fill(t('an.w.publish'), { run: status.lastRunId })}</legend>

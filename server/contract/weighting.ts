@@ -55,3 +55,28 @@ export const weightingRunSchema = z.object({
 export type WeighingSummary = z.infer<typeof weighingSummarySchema>;
 export type WeightingStatus = z.infer<typeof weightingStatusSchema>;
 export type WeightingRun = z.infer<typeof weightingRunSchema>;
+
+/** GET /api/weighting/:survey/report?format=json: the report as blocks (analysis/weighting/report-document.ts). */
+export const weightingReportSchema = z.object({
+  blocks: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('heading'),
+        level: z.union([z.literal(1), z.literal(2)]),
+        text: z.string(),
+      }),
+      z.object({
+        kind: z.literal('text'),
+        lines: z.array(z.string()),
+        items: z.array(z.string()).optional(),
+      }),
+      z.object({
+        kind: z.literal('table'),
+        head: z.array(z.string()),
+        right: z.array(z.boolean()),
+        rows: z.array(z.array(z.string())),
+      }),
+    ]),
+  ),
+});
+export type WeightingReportBlocks = z.infer<typeof weightingReportSchema>;

@@ -489,10 +489,17 @@ export function buildOpenApi() {
       '/api/weighting/{survey}/report': {
         get: {
           ...secured,
-          summary: 'The weighting report (Markdown) of the last finished run',
+          summary:
+            'The weighting report of the last finished run: Markdown as the run wrote it; ?lang=pt|en in that language; &format=json as blocks (headings, text, tables)',
           responses: {
-            200: { description: 'text/markdown' },
-            ...problems('auth.required', 'auth.forbidden', 'resource.not_found', 'weighting.no_report'),
+            200: { description: 'text/markdown, or application/json { blocks } with format=json' },
+            ...problems(
+              'auth.required',
+              'auth.forbidden',
+              'resource.not_found',
+              'request.invalid',
+              'weighting.no_report',
+            ),
           },
         },
       },

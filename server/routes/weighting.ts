@@ -5,9 +5,12 @@
  *   POST /api/weighting/:survey            start a run on the approved interviews (202; 409 while one runs)
  *   GET  /api/weighting/:survey/runs       every run, newest first (who, when, inputs, versions, state)
  *   GET  /api/weighting/:survey/runs/:id   one run
- *   GET  /api/weighting/:survey/report     the weighting report of the last finished run (Markdown)
+ *   GET  /api/weighting/:survey/report     the weighting report of the last finished run (Markdown, as
+ *        written by the run, in English); ?lang=pt|en: written again in that language; &format=json: as
+ *        blocks (headings, text, tables) for a screen to render (analysis/weighting/report-document.ts)
  */
 import { Hono } from 'hono';
+import { documentMarkdown, REPORT_LANGS, type ReportLang } from '../../analysis/weighting/index.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import type { WeightingRuns } from '../domain/weighting/runs.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
@@ -26,10 +29,23 @@ export function weightingRoutes(deps: AppDeps & { weighting: WeightingRuns }) {
     )
     .get('/:survey/report', async (c) => {
       const survey = c.req.param('survey');
+      const lang = c.req.query('lang');
+      const format = c.req.query('format') ?? 'markdown';
+      if (lang !== undefined && !REPORT_LANGS.includes(lang as ReportLang))
+        throw new Problem('request.invalid', [{ field: 'lang', message: 'use pt or en' }]);
+      if (format !== 'markdown' && format !== 'json')
+        throw new Problem('request.invalid', [{ field: 'format', message: 'use markdown or json' }]);
+      c.header('cache-control', 'no-store');
+      if (lang !== undefined || format === 'json') {
+        const blocks = await runs.reportDocument(survey, (lang ?? 'en') as ReportLang);
+        if (blocks === null) throw new Problem('weighting.no_report', { survey });
+        if (format === 'json') return c.json({ blocks });
+        c.header('content-type', 'text/markdown; charset=utf-8');
+        return c.body(documentMarkdown(blocks));
+      }
       const text = await runs.reportMarkdown(survey);
       if (text === null) throw new Problem('weighting.no_report', { survey });
       c.header('content-type', 'text/markdown; charset=utf-8');
-      c.header('cache-control', 'no-store');
       return c.body(text);
     });
 }

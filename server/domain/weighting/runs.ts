@@ -11,6 +11,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Row } from '@libsql/client';
+import {
+  REPORT_MESSAGES,
+  type ReportBlock,
+  type ReportLang,
+  reportDocument,
+  type WeightingReport,
+} from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary, WeightingRun, WeightingStatus } from '../../contract/weighting.ts';
 import type { Database } from '../../db/client.ts';
 import { Problem } from '../../problems.ts';
@@ -39,6 +46,8 @@ export interface WeightingRuns {
   settled(survey: string): Promise<void>;
   /** The weighting report (Markdown) of the last finished run, or null. */
   reportMarkdown(survey: string): Promise<string | null>;
+  /** The weighting report of the last finished run as blocks in a language, or null. */
+  reportDocument(survey: string, lang: ReportLang): Promise<ReportBlock[] | null>;
   /** Marks failed the unfinished runs whose node went silent; how many. Start-up calls it. */
   recover(): Promise<number>;
   /** Stops the runs in progress on this node (shutdown); they are marked failed. */
@@ -278,6 +287,17 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
         args: [survey],
       });
       return rs.rows.length ? String(rs.rows[0].report_markdown) : null;
+    },
+    async reportDocument(survey, lang) {
+      known(survey);
+      const rs = await client.execute({
+        sql: "select report from weighting_runs where survey = ? and state = 'done' and report is not null order by id desc limit 1",
+        args: [survey],
+      });
+      if (!rs.rows.length) return null;
+      // the stored report: the pipeline's WeightingReport plus the run's survey and design notice
+      const report = JSON.parse(String(rs.rows[0].report)) as WeightingReport & { notice?: string | null };
+      return reportDocument(report, lang, REPORT_MESSAGES[lang].titleOf(survey, report.notice));
     },
   };
 }

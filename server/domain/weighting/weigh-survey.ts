@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
 import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
-import { reportMarkdown, WeightingError } from '../../../analysis/weighting/index.ts';
+import { REPORT_MESSAGES, reportMarkdown, WeightingError } from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary } from '../../contract/weighting.ts';
 import { runWeightingInThreads } from '../../jobs/replicate-pool.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
@@ -123,6 +123,7 @@ export async function weighSurvey(
   const report = {
     survey,
     database: options.source,
+    notice: design.notice ? String(design.notice) : null,
     generatedAt,
     seconds,
     summary,
@@ -132,10 +133,7 @@ export async function weighSurvey(
     replicatePsus: result.replicates.psus,
   };
   writeFileSync(join(outDir, reportFiles[0]), `${JSON.stringify(report, null, 2)}\n`);
-  const markdown = reportMarkdown(
-    result.report,
-    `Weighting report: ${survey}${design.notice ? ` (${String(design.notice)})` : ''}`,
-  );
+  const markdown = reportMarkdown(result.report, REPORT_MESSAGES.en.titleOf(survey, report.notice));
   writeFileSync(join(outDir, reportFiles[1]), markdown);
   return { summary, report, markdown, data: loadWeightedData(target) };
 }

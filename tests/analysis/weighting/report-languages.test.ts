@@ -1,0 +1,80 @@
+/**
+ * The weighting report in each language (report-document.ts, report-messages.ts): the Portuguese report
+ * has Portuguese headings, sentences and decimal commas with the same numbers as the English one; the
+ * English Markdown keeps its wording; a `|` in a class label no longer breaks a Markdown table.
+ */
+import { describe, expect, it } from 'vitest';
+import { reportDocument, reportMarkdown, runWeighting } from '../../../analysis/weighting/index.ts';
+import { households, persons, recipe } from './small-example.ts';
+
+const report = runWeighting(households, persons, recipe, null).report;
+const pt = reportMarkdown(report, undefined, 'pt');
+const en = reportMarkdown(report);
+
+describe('the weighting report in Portuguese and English', () => {
+  it('writes the Portuguese report with Portuguese headings and sentences', () => {
+    expect(pt.startsWith('# Relatório de ponderação\n')).toBe(true);
+    for (const h of [
+      '## Amostra',
+      '## Pesos em cada etapa',
+      '## Classes de não resposta das unidades',
+      '## Calibração',
+      '## Totais de controlo (ponderado menos controlo)',
+      '## Pesos replicados',
+    ])
+      expect(pt).toContain(`\n${h}\n`);
+    const s = report.sample;
+    expect(pt).toContain(
+      `Unidades selecionadas ${s.households}: ${s.respondents} respondentes, ${s.nonrespondents} não respondentes`,
+    );
+    expect(pt).toContain('Estratos com uma única UPA (sem réplica): nenhum.');
+    expect(pt).toContain('| ficheiro | g mín (primeira calibração) |');
+    expect(pt).toContain('| unidades |');
+    expect(pt).toContain('| w_roster (herdado de w_hh, pessoas elegíveis) | 42 |');
+    expect(pt).toContain('| unidades: stratum | A |');
+    // none of the English sentences or headings
+    for (const word of [
+      '## Sample',
+      'Selected units',
+      'respondents,',
+      'replicates (one per PSU',
+      '| yes |',
+      'inherited',
+      '| units',
+    ])
+      expect(pt).not.toContain(word);
+  });
+
+  it('gives the same numbers, with a decimal comma in Portuguese', () => {
+    const w = report.steps[0];
+    expect(en).toContain(`| ${w.variable} | ${w.n} | ${w.sum.toFixed(1)} | ${w.min.toFixed(2)} |`);
+    expect(pt).toContain(
+      `| ${w.variable} | ${w.n} | ${w.sum.toFixed(1).replace('.', ',')} | ${w.min.toFixed(2).replace('.', ',')} |`,
+    );
+    expect(pt).toContain('limites de g [0,3; 3]');
+    expect(en).toContain('bounds on g [0.3, 3]');
+  });
+
+  it('keeps the English wording, and escapes a | inside a table cell', () => {
+    expect(en.startsWith('# Weighting report\n\n## Sample\n\nSelected units 32: 23 respondents,')).toBe(true);
+    expect(en).toContain('| variable | n | sum | min | max | mean | CV | Kish deff (1 + CV²) |');
+    expect(en).toContain('\n| A\\|x | A\\|x | 8 | 12 | 1.5000 |\n');
+    expect(en).toContain('| w_roster (inherited w_hh, eligible persons) | 42 |');
+    expect(en).toContain('| units: stratum | A |');
+    expect(en.endsWith('categories lost in a replicate: 0.\n')).toBe(true);
+  });
+
+  it('is one layout: both languages have the same blocks, tables of the same size', () => {
+    const a = reportDocument(report, 'en');
+    const b = reportDocument(report, 'pt');
+    expect(b.map((x) => x.kind)).toEqual(a.map((x) => x.kind));
+    a.forEach((x, i) => {
+      const y = b[i];
+      if (x.kind === 'table' && y.kind === 'table') {
+        expect(y.head.length).toBe(x.head.length);
+        expect(y.rows.length).toBe(x.rows.length);
+        expect(y.right).toEqual(x.right);
+      }
+    });
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The analyst screen's layout and its weighting report in Chromium, at 1280x800 and 800x1280: after a
+ * weighting (the run's computation is the fixture's, its report the small example's;
+ * tests/helpers/weighed-app.ts), the report opens as headings and tables (not Markdown) in Portuguese,
+ * follows the language switch to English, and the builder, a computed table and the open report never
+ * widen the page beyond the window (document scrollWidth <= clientWidth), nor does the model panel.
+ */
+import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWeighting } from '../../analysis/weighting/index.ts';
+import { households, persons, recipe } from '../analysis/weighting/small-example.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
+import { stubWeigh, weighedNode } from '../helpers/weighed-app.ts';
+import { buildClient } from './harness.ts';
+
+let browser: Browser;
+let ctx: TestContext;
+let dist: string;
+let close: () => Promise<void>;
+let page: Page;
+const report = runWeighting(households, persons, recipe, null).report;
+
+beforeAll(async () => {
+  dist = await buildClient();
+  ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
+  const weigh = stubWeigh(() => 1);
+  const node = weighedNode(ctx.database, async (inputs, options, signal) => ({
+    ...(await weigh(inputs, options, signal)),
+    report: { survey: options.survey, notice: null, ...report },
+  }));
+  const outer = new Hono();
+  outer.all('/api/*', (c) => node.app.fetch(c.req.raw));
+  outer.use('/*', serveStatic({ root: dist }));
+  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
+  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+  page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.fill('input[name=username]', 'analyst');
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+  await ctx?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+/** How far the page is wider than the window at each size (0 = no horizontal scroll). */
+async function overflow(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [width, height] of [
+    [1280, 800],
+    [800, 1280],
+  ]) {
+    await page.setViewportSize({ width, height });
+    // measured once the page has laid itself out again at that size (two animation frames)
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+    );
+    out[`${width}x${height}`] = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  }
+  return out;
+}
+const none = { '1280x800': 0, '800x1280': 0 };
+
+describe('analyst screen: layout and weighting report', () => {
+  it('shows the weighting report rendered, in Portuguese, then in English', async () => {
+    await page.click('[data-testid=weighting-start]');
+    await page.waitForSelector('[data-testid=weighting-report]', { timeout: 30_000 });
+    await page.click('[data-testid=weighting-report]');
+    const body = page.locator('[data-testid=weighting-report-body]');
+    await body.waitFor({ timeout: 30_000 });
+    expect(await body.locator('h3').textContent()).toBe('Relatório de ponderação: ipei');
+    expect(await body.locator('h4').allTextContents()).toContain('Amostra');
+    expect(await body.locator('table').count()).toBe(5);
+    expect(await body.textContent()).not.toMatch(/\| --- |## /);
+    expect(await overflow()).toEqual(none);
+    await page.selectOption('select[aria-label=Language]', 'en');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid=weighting-report-body] h3')
+          ?.textContent?.startsWith('Weighting'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await body.locator('h4').allTextContents()).toContain('Sample');
+  });
+
+  it('keeps the builder and a computed table within the window', async () => {
+    await page.click('[data-testid=weighting-report]'); // hide the report
+    await page.click('[data-testid=mode-custom]');
+    await page.selectOption('[data-testid=b-unit]', 'roster');
+    await page.selectOption('[data-testid=b-variable]', 'c03_sex');
+    await page.selectOption('[data-testid=b-domain-0]', 'age_group');
+    await page.selectOption('[data-testid=b-domain-1]', { index: 2 });
+    await page.click('[data-testid=b-add-condition]');
+    expect(await overflow()).toEqual(none);
+    await page.selectOption('[data-testid=b-cond-var-0]', 'c05_age');
+    await page.selectOption('.condition select >> nth=1', '>=');
+    await page.fill('[data-testid=b-cond-value-0]', '15');
+    await page.click('[data-testid=compute]');
+    await page.waitForSelector('[data-testid=analyst-result]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid=analyst-crosstab]').count()).toBe(1);
+    expect(await overflow()).toEqual(none);
+  });
+
+  it('keeps the model panel within the window', async () => {
+    await page.click('[data-testid=mode-model]');
+    await page.waitForSelector('[data-testid=mode-model]:checked');
+    expect(await overflow()).toEqual(none);
+  });
+});
