@@ -129,7 +129,6 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.def.scope':
     'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',
   'dash.survey': 'Enquête',
-  'dash.gps': 'Entretiens sur la carte',
   'dash.gps.legend': 'points : positions GPS des entretiens ; cercles : centres des ZD',
   'dash.gps.none': "Aucun entretien n'a encore de position GPS.",
 };

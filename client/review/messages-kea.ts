@@ -130,7 +130,6 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.def.scope':
     'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',
   'dash.survey': 'Inkéritu',
-  'dash.gps': 'Entrevistas na mapa',
   'dash.gps.legend': 'pontus: pozisons GPS di entrevistas; sírkulus: sentru di DR',
   'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',
 };

@@ -134,7 +134,6 @@ const en = {
   'dash.def.scope':
     'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
   'dash.survey': 'Survey',
-  'dash.gps': 'Interviews on the map',
   'dash.gps.legend': "dots: interviews' GPS positions; rings: EA centres",
   'dash.gps.none': 'No interview has a GPS position yet.',
 };
@@ -264,7 +263,6 @@ const pt: Record<Key, string> = {
   'dash.def.scope':
     'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',
   'dash.survey': 'Inquérito',
-  'dash.gps': 'Entrevistas no mapa',
   'dash.gps.legend': 'pontos: posições GPS das entrevistas; círculos: centros das ZR',
   'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',
 };

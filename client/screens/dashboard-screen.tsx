@@ -130,7 +130,10 @@ export function DashboardScreen() {
         {geography && (
           <div>
             <h2>{t('dash.islands')}</h2>
-            <IslandMap rows={data.progress.island} geography={geography} />
+            <IslandMap rows={data.progress.island} geography={geography} field={data.map} />
+            <p className="muted small" data-testid="field-legend">
+              {data.map.points.length ? t('dash.gps.legend') : t('dash.gps.none')}
+            </p>
           </div>
         )}
         <div>
