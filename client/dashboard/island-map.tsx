@@ -145,8 +145,10 @@ export function IslandMap({
                 key={i}
                 cx={p.x}
                 cy={p.y}
-                r={2.5}
+                r={3}
                 fill={g.complete ? '#084559' : '#d9822b'}
+                stroke="#fff"
+                strokeWidth="1"
                 data-testid="gps-point"
                 data-ea={g.eaCode}
                 data-complete={g.complete ? 1 : 0}
