@@ -105,8 +105,10 @@ export function DashboardScreen() {
       </h1>
       <p className="muted">
         {t('dash.updated')}:{' '}
-        <span data-testid="dash-updated">{new Date(data.generatedAt).toLocaleTimeString()}</span> (
-        {t('dash.auto')}) {error && <span className="error">{error}</span>}
+        <span data-testid="dash-updated">
+          {new Date(data.generatedAt).toLocaleTimeString(lang === 'kea' ? 'pt-CV' : lang)}
+        </span>{' '}
+        ({t('dash.auto')}) {error && <span className="error">{error}</span>}
       </p>
       <div className="tiles" data-testid="dash-totals">
         {(
