@@ -45,6 +45,15 @@ export const normalise = (s: string) =>
 const R = 24;
 const C = 2 * Math.PI * R;
 
+/**
+ * What the map is drawn over: the survey's geography, or for a survey without one a blank background
+ * named after it as soon as the frame gives an EA centroid (the EAs and fixes alone); null: no map.
+ */
+export function mapGeographyOf(geography: Geography | null, field: Field, survey: string): Geography | null {
+  if (geography) return geography;
+  return field.eas.length ? { name: survey, areaLabel: 'area', areas: [], labels: [] } : null;
+}
+
 /** Inside the drawing: a GPS position far off the map (a wrong fix) is not drawn. */
 const inside = (p: { x: number; y: number }) => p.x >= 0 && p.x <= W && p.y >= 0 && p.y <= H;
 

@@ -103,6 +103,7 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.level.ea': 'ZD',
   'dash.level.enumerator': 'enquêteur',
   'dash.islands': 'Îles (schéma)',
+  'dash.fieldMap': 'Carte du terrain (schéma)',
   'dash.rates': 'Résultats et taux de réponse AAPOR',
   'dash.ratesBy': 'par',
   'dash.perDay': 'Entretiens complets par jour',

@@ -104,6 +104,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.level.ea': 'DR',
   'dash.level.enumerator': 'inkiridor',
   'dash.islands': 'Ilhas (skema)',
+  'dash.fieldMap': 'Mapa di trabadju di kampu (skema)',
   'dash.rates': 'Rezultadus i taxas di resposta AAPOR',
   'dash.ratesBy': 'pa',
   'dash.perDay': 'Kompletu pa dia',

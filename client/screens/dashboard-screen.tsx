@@ -18,7 +18,7 @@ import {
   rateDefinitionLines,
   syncColumns,
 } from '../dashboard/dashboard-columns.ts';
-import { IslandMap } from '../dashboard/island-map.tsx';
+import { IslandMap, mapGeographyOf } from '../dashboard/island-map.tsx';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../review/review-api.ts';
 
@@ -84,6 +84,8 @@ export function DashboardScreen() {
     (a, b) => Number(a) - Number(b),
   );
 
+  const mapGeography = mapGeographyOf(geography, data.map, data.survey);
+
   return (
     <section className="staff dashboard" data-testid="dashboard">
       <h1>
@@ -129,10 +131,10 @@ export function DashboardScreen() {
       </div>
 
       <div className="dash-grid">
-        {geography && (
+        {mapGeography && (
           <div>
-            <h2>{t('dash.islands')}</h2>
-            <IslandMap rows={data.progress.island} geography={geography} field={data.map} />
+            <h2>{t(geography ? 'dash.islands' : 'dash.fieldMap')}</h2>
+            <IslandMap rows={data.progress.island} geography={mapGeography} field={data.map} />
             <p className="muted small" data-testid="field-legend">
               {data.map.points.length ? t('dash.gps.legend') : t('dash.gps.none')}
             </p>

@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { IslandMap } from '../../client/dashboard/island-map.tsx';
+import { IslandMap, mapGeographyOf } from '../../client/dashboard/island-map.tsx';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
 import type { Geography } from '../../server/contract/geography.ts';
 
@@ -64,6 +64,23 @@ describe('the dashboard map layer', () => {
       expect(Math.hypot(d.x - (ring?.x ?? 0), d.y - (ring?.y ?? 0))).toBeLessThan(5);
     }
     expect(rings.get('N-01')?.y).toBeLessThan(rings.get('S-01')?.y ?? 0);
+  });
+
+  it('a survey without a geography file: the EAs and fixes alone, on the map', () => {
+    expect(mapGeographyOf(null, { eas: [], points: [] }, 's')).toBeNull();
+    expect(mapGeographyOf(geography, field, 's')).toBe(geography);
+    const bare = mapGeographyOf(null, field, 's');
+    if (!bare) throw new Error('no map for a survey with EA centroids');
+    expect(bare.areas).toEqual([]);
+    const alone = renderToStaticMarkup(createElement(IslandMap, { rows: [], geography: bare, field }));
+    const drawn = [...circles(alone, 'ea-centroid'), ...circles(alone, 'gps-point')];
+    expect(drawn).toHaveLength(4);
+    for (const c of drawn) {
+      expect(c.x).toBeGreaterThanOrEqual(0);
+      expect(c.x).toBeLessThanOrEqual(420);
+      expect(c.y).toBeGreaterThanOrEqual(0);
+      expect(c.y).toBeLessThanOrEqual(320);
+    }
   });
 
   it('without a field layer, only the schematic', () => {
