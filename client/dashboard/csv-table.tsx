@@ -49,8 +49,8 @@ export function CsvTable<T>({
   );
 }
 
+/** Numbers as the columns rounded them (the CSV holds the same), so 12.3 shows as 12.3, not 12.300. */
 function format(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '–';
-  if (typeof v === 'number' && !Number.isInteger(v)) return v.toFixed(3);
   return String(v);
 }

@@ -1,18 +1,26 @@
 /**
  * A schematic map of the survey's geography (its geography.json: areas such as islands, each at its
  * centroid; no map tiles: it works offline), each area with a ring that fills with the share of its
- * sampled units completed.
+ * sampled units completed. Over it, the field layer: each enumeration area's centroid from the frame (a small
+ * ring) and each interview's GPS position (a dot: dark for a complete, orange for a non-interview), so a
+ * coordinator sees visits far from their EA. Everything is drawn from the dashboard's data: no tiles.
  */
-import type { ProgressRow } from '../../server/contract/dashboard.ts';
+import type { Dashboard, ProgressRow } from '../../server/contract/dashboard.ts';
 import type { Geography } from '../../server/contract/geography.ts';
 
 const W = 420;
 const H = 320;
 const PAD = 50;
 
-/** Centroids to positions in the drawing, north up, the areas' extent filling it. */
-function project(geography: Geography) {
-  const points = [...geography.areas.map((a) => a.centroid), ...geography.labels.map((l) => l.centroid)];
+type Field = Dashboard['map'];
+
+/** Centroids to positions in the drawing, north up, the areas' and EAs' extent filling it. */
+function project(geography: Geography, field: Field | undefined) {
+  const points = [
+    ...geography.areas.map((a) => a.centroid),
+    ...geography.labels.map((l) => l.centroid),
+    ...(field?.eas ?? []),
+  ];
   const lats = points.map((p) => p.lat);
   const lons = points.map((p) => p.lon);
   const minLat = Math.min(...lats);
@@ -37,9 +45,29 @@ export const normalise = (s: string) =>
 const R = 24;
 const C = 2 * Math.PI * R;
 
-export function IslandMap({ rows, geography }: { rows: ProgressRow[]; geography: Geography }) {
+/**
+ * What the map is drawn over: the survey's geography, or for a survey without one a blank background
+ * named after it as soon as the frame gives an EA centroid (the EAs and fixes alone); null: no map.
+ */
+export function mapGeographyOf(geography: Geography | null, field: Field, survey: string): Geography | null {
+  if (geography) return geography;
+  return field.eas.length ? { name: survey, areaLabel: 'area', areas: [], labels: [] } : null;
+}
+
+/** Inside the drawing: a GPS position far off the map (a wrong fix) is not drawn. */
+const inside = (p: { x: number; y: number }) => p.x >= 0 && p.x <= W && p.y >= 0 && p.y <= H;
+
+export function IslandMap({
+  rows,
+  geography,
+  field,
+}: {
+  rows: ProgressRow[];
+  geography: Geography;
+  field?: Field;
+}) {
   const byName = new Map(rows.map((r) => [normalise(r.key), r]));
-  const at = project(geography);
+  const at = project(geography, field);
   const ISLANDS = geography.areas.map((a) => ({ name: a.name, ...at(a.centroid) }));
   return (
     <svg
@@ -97,6 +125,49 @@ export function IslandMap({ rows, geography }: { rows: ProgressRow[]; geography:
           </g>
         );
       })}
+      {field && (
+        <g data-testid="field-layer">
+          {field.eas.map((e) => {
+            const p = at(e);
+            return (
+              <circle
+                key={e.code}
+                cx={p.x}
+                cy={p.y}
+                r={4}
+                fill="none"
+                stroke="#6b5e3c"
+                strokeWidth="1.5"
+                data-testid="ea-centroid"
+                data-ea={e.code}
+              >
+                <title>{e.code}</title>
+              </circle>
+            );
+          })}
+          {field.points.map((g, i) => {
+            const p = at(g);
+            if (!inside(p)) return null;
+            return (
+              <circle
+                // biome-ignore lint/suspicious/noArrayIndexKey: points have no id; the order is the server's
+                key={i}
+                cx={p.x}
+                cy={p.y}
+                r={3}
+                fill={g.complete ? '#084559' : '#d9822b'}
+                stroke="#fff"
+                strokeWidth="1"
+                data-testid="gps-point"
+                data-ea={g.eaCode}
+                data-complete={g.complete ? 1 : 0}
+              >
+                <title>{g.eaCode}</title>
+              </circle>
+            );
+          })}
+        </g>
+      )}
     </svg>
   );
 }

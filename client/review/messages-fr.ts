@@ -92,7 +92,6 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.nonInterviewsApproved': 'Sans entretien approuvés (final)',
   'dash.pctCompleted': '% complets',
   'dash.cases': 'cas',
-  'dash.code': 'code',
   'dash.day': 'jour',
   'dash.median': 'médiane',
   'dash.min': 'min.',
@@ -104,6 +103,7 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.level.ea': 'ZD',
   'dash.level.enumerator': 'enquêteur',
   'dash.islands': 'Îles (schéma)',
+  'dash.fieldMap': 'Carte du terrain (schéma)',
   'dash.rates': 'Résultats et taux de réponse AAPOR',
   'dash.ratesBy': 'par',
   'dash.perDay': 'Entretiens complets par jour',
@@ -113,6 +113,25 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.sync': 'Dernière synchronisation par enquêteur et appareil',
   'dash.never': 'jamais',
   'dash.short': 'Moins de 40 % de la médiane',
+  'dash.enumerator': 'Enquêteur',
+  'dash.interviews': 'Entretiens',
+  'dash.flag': 'Alerte',
+  'dash.kind': 'Type',
+  'dash.flagged': 'Avec alertes',
+  'dash.flagCount': 'Alertes',
+  'dash.device': 'Tablette',
+  'dash.lastSync': 'Dernière synchronisation',
+  'dash.uploads': 'Envois',
+  'dash.p25': '25e centile',
+  'dash.p75': '75e centile',
+  'dash.def.rr3':
+    'RR3 = I / (I + P + R + NC + O + e·UH), e = éligibles / (éligibles + non éligibles) parmi les cas résolus',
+  'dash.def.codes': 'Codes de résultat par classe',
+  'dash.def.scope':
+    'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',
+  'dash.survey': 'Enquête',
+  'dash.gps.legend': 'points : positions GPS des entretiens ; cercles : centres des ZD',
+  'dash.gps.none': "Aucun entretien n'a encore de position GPS.",
 };
 
 export const frStatus: Record<InterviewStatus, string> = {

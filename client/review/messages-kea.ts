@@ -93,7 +93,6 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.nonInterviewsApproved': 'Sen entrevista aprovadu (final)',
   'dash.pctCompleted': '% kompletu',
   'dash.cases': 'kazu',
-  'dash.code': 'kódigu',
   'dash.day': 'dia',
   'dash.median': 'mediana',
   'dash.min': 'mín.',
@@ -105,6 +104,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.level.ea': 'DR',
   'dash.level.enumerator': 'inkiridor',
   'dash.islands': 'Ilhas (skema)',
+  'dash.fieldMap': 'Mapa di trabadju di kampu (skema)',
   'dash.rates': 'Rezultadus i taxas di resposta AAPOR',
   'dash.ratesBy': 'pa',
   'dash.perDay': 'Kompletu pa dia',
@@ -114,6 +114,25 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.sync': 'Últimu sinkronizason pa inkiridor i aparelhu',
   'dash.never': 'nunka',
   'dash.short': 'Ménus di 40% di mediana',
+  'dash.enumerator': 'Inkiridor',
+  'dash.interviews': 'Entrevistas',
+  'dash.flag': 'Alerta',
+  'dash.kind': 'Tipu',
+  'dash.flagged': 'Ku alertas',
+  'dash.flagCount': 'Alertas',
+  'dash.device': 'Aparelhu',
+  'dash.lastSync': 'Últimu sinkronizason',
+  'dash.uploads': 'Envius',
+  'dash.p25': 'Persentil 25',
+  'dash.p75': 'Persentil 75',
+  'dash.def.rr3':
+    'RR3 = I / (I + P + R + NC + O + e·UH), e = ilejível / (ilejível + ka ilejível) na kazus rezolvidu',
+  'dash.def.codes': 'Kódigus di rezultadu pa klasi',
+  'dash.def.scope':
+    'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',
+  'dash.survey': 'Inkéritu',
+  'dash.gps.legend': 'pontus: pozisons GPS di entrevistas; sírkulus: sentru di DR',
+  'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',
 };
 
 export const keaStatus: Record<InterviewStatus, string> = {

@@ -97,7 +97,6 @@ const en = {
   'dash.nonInterviewsApproved': 'Non-interviews approved (final)',
   'dash.pctCompleted': '% completed',
   'dash.cases': 'cases',
-  'dash.code': 'code',
   'dash.day': 'day',
   'dash.median': 'median',
   'dash.min': 'min',
@@ -109,6 +108,7 @@ const en = {
   'dash.level.ea': 'EA',
   'dash.level.enumerator': 'enumerator',
   'dash.islands': 'Islands (schematic)',
+  'dash.fieldMap': 'Fieldwork map (schematic)',
   'dash.rates': 'Dispositions and AAPOR response rates',
   'dash.ratesBy': 'by',
   'dash.perDay': 'Completes per day',
@@ -118,6 +118,25 @@ const en = {
   'dash.sync': 'Last sync per enumerator and device',
   'dash.never': 'never',
   'dash.short': 'Below 40% of median',
+  'dash.enumerator': 'Enumerator',
+  'dash.interviews': 'Interviews',
+  'dash.flag': 'Flag',
+  'dash.kind': 'Kind',
+  'dash.flagged': 'With flags',
+  'dash.flagCount': 'Flags',
+  'dash.device': 'Tablet',
+  'dash.lastSync': 'Last sync',
+  'dash.uploads': 'Uploads',
+  'dash.p25': '25th percentile',
+  'dash.p75': '75th percentile',
+  'dash.def.rr3':
+    'RR3 = I / (I + P + R + NC + O + e·UH), e = eligible / (eligible + not eligible) among resolved cases',
+  'dash.def.codes': 'Outcome codes by class',
+  'dash.def.scope':
+    'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
+  'dash.survey': 'Survey',
+  'dash.gps.legend': "dots: interviews' GPS positions; rings: EA centres",
+  'dash.gps.none': 'No interview has a GPS position yet.',
 };
 type Key = keyof typeof en;
 
@@ -208,7 +227,6 @@ const pt: Record<Key, string> = {
   'dash.nonInterviewsApproved': 'Sem entrevista aprovados (final)',
   'dash.pctCompleted': '% completos',
   'dash.cases': 'casos',
-  'dash.code': 'código',
   'dash.day': 'dia',
   'dash.median': 'mediana',
   'dash.min': 'mín.',
@@ -220,6 +238,7 @@ const pt: Record<Key, string> = {
   'dash.level.ea': 'ZR',
   'dash.level.enumerator': 'inquiridor',
   'dash.islands': 'Ilhas (esquema)',
+  'dash.fieldMap': 'Mapa do trabalho de campo (esquema)',
   'dash.rates': 'Resultados e taxas de resposta AAPOR',
   'dash.ratesBy': 'por',
   'dash.perDay': 'Completas por dia',
@@ -229,6 +248,25 @@ const pt: Record<Key, string> = {
   'dash.sync': 'Última sincronização por inquiridor e aparelho',
   'dash.never': 'nunca',
   'dash.short': 'Abaixo de 40% da mediana',
+  'dash.enumerator': 'Inquiridor',
+  'dash.interviews': 'Entrevistas',
+  'dash.flag': 'Alerta',
+  'dash.kind': 'Tipo',
+  'dash.flagged': 'Com alertas',
+  'dash.flagCount': 'Alertas',
+  'dash.device': 'Aparelho',
+  'dash.lastSync': 'Última sincronização',
+  'dash.uploads': 'Envios',
+  'dash.p25': 'Percentil 25',
+  'dash.p75': 'Percentil 75',
+  'dash.def.rr3':
+    'RR3 = I / (I + P + R + NC + O + e·UH), e = elegíveis / (elegíveis + não elegíveis) entre os casos resolvidos',
+  'dash.def.codes': 'Códigos de resultado por classe',
+  'dash.def.scope':
+    'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',
+  'dash.survey': 'Inquérito',
+  'dash.gps.legend': 'pontos: posições GPS das entrevistas; círculos: centros das ZR',
+  'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',
 };
 
 /** Every interview state's label: a state added to the vocabulary without one fails the typecheck. */

@@ -4,12 +4,21 @@
  * durations, flags and the last sync of every device. Refreshes itself every 30 s while open.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Dashboard, ProgressRow, RatesRow } from '../../server/contract/dashboard.ts';
+import type { Dashboard } from '../../server/contract/dashboard.ts';
 import type { Geography } from '../../server/contract/geography.ts';
+import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
 import { ChartView } from '../dashboard/chart.tsx';
 import { CsvTable } from '../dashboard/csv-table.tsx';
-import { IslandMap } from '../dashboard/island-map.tsx';
-import type { Column } from '../review/csv.ts';
+import {
+  durationColumns,
+  flagCodeColumns,
+  flagEnumeratorColumns,
+  progressColumns,
+  rateColumns,
+  rateDefinitionLines,
+  syncColumns,
+} from '../dashboard/dashboard-columns.ts';
+import { IslandMap, mapGeographyOf } from '../dashboard/island-map.tsx';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../review/review-api.ts';
 
@@ -17,17 +26,13 @@ const LEVELS = ['stratum', 'island', 'municipality', 'ea', 'enumerator'] as cons
 type Level = (typeof LEVELS)[number];
 const RATE_LEVELS = ['stratum', 'ea', 'enumerator'] as const;
 export const REFRESH_MS = 30_000;
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
-/** Shown and downloaded rounded: minutes to 0.1, the eligibility share e to 0.001. */
-const round = (x: number | null, digits: number) =>
-  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** The survey last chosen in the selector, kept for this browser tab (across screens and reloads). */
 const CHOSEN = 'morabeza.dashboard.survey';
 const chosenSurvey = (): string | null => globalThis.sessionStorage?.getItem(CHOSEN) ?? null;
 
 export function DashboardScreen() {
-  const { t } = useStaffT();
+  const { t, lang } = useStaffT();
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [level, setLevel] = useState<Level>('stratum');
@@ -49,9 +54,13 @@ export function DashboardScreen() {
   }, []);
 
   const [geography, setGeography] = useState<Geography | null>(null);
+  const [profile, setProfile] = useState<SurveyProfile | null>(null);
   useEffect(() => {
     if (!survey) return;
-    void fetchSurvey(survey).then((r) => setGeography(r.kind === 'ok' ? r.data.geography : null));
+    void fetchSurvey(survey).then((r) => {
+      setGeography(r.kind === 'ok' ? r.data.geography : null);
+      setProfile(r.kind === 'ok' ? r.data.profile : null);
+    });
   }, [survey]);
 
   const load = useCallback(async () => {
@@ -71,29 +80,11 @@ export function DashboardScreen() {
   if (!data) return <p role="status">{error ?? '…'}</p>;
   const total = data.progress.total;
   const rows = data.progress[level];
-  const progressColumns: Column<ProgressRow>[] = [
-    { header: t(`dash.level.${level}`), value: (r) => r.key },
-    { header: t('dash.assigned'), value: (r) => r.assigned },
-    { header: t('dash.visited'), value: (r) => r.visited },
-    { header: t('dash.completed'), value: (r) => r.completed },
-    { header: t('dash.supApproved'), value: (r) => r.supervisorApproved },
-    { header: t('dash.approved'), value: (r) => r.approved },
-    { header: t('dash.nonInterviews'), value: (r) => r.nonInterviews },
-    { header: t('dash.nonInterviewsApproved'), value: (r) => r.nonInterviewsApproved },
-    { header: t('dash.pctCompleted'), value: (r) => (r.assigned ? pct(r.completed / r.assigned) : null) },
-  ];
   const codes = [...new Set(data.dispositions.total ? Object.keys(data.dispositions.total.codes) : [])].sort(
     (a, b) => Number(a) - Number(b),
   );
-  const rateColumns: Column<RatesRow>[] = [
-    { header: t(`dash.level.${rateLevel}`), value: (r) => r.key },
-    { header: t('dash.cases'), value: (r) => r.cases },
-    ...codes.map((c) => ({ header: `${t('dash.code')} ${c}`, value: (r: RatesRow) => r.codes[c] ?? 0 })),
-    { header: 'RR1 %', value: (r) => pct(r.rr1) },
-    { header: 'RR2 %', value: (r) => pct(r.rr2) },
-    { header: 'RR3 %', value: (r) => pct(r.rr3) },
-    { header: 'e', value: (r) => round(r.e, 3) },
-  ];
+
+  const mapGeography = mapGeographyOf(geography, data.map, data.survey);
 
   return (
     <section className="staff dashboard" data-testid="dashboard">
@@ -104,7 +95,7 @@ export function DashboardScreen() {
             value={survey ?? ''}
             onChange={(e) => setSurvey(e.target.value)}
             data-testid="dash-survey"
-            aria-label="survey"
+            aria-label={t('dash.survey')}
           >
             {surveys.map((s) => (
               <option key={s} value={s}>
@@ -116,8 +107,10 @@ export function DashboardScreen() {
       </h1>
       <p className="muted">
         {t('dash.updated')}:{' '}
-        <span data-testid="dash-updated">{new Date(data.generatedAt).toLocaleTimeString()}</span> (
-        {t('dash.auto')}) {error && <span className="error">{error}</span>}
+        <span data-testid="dash-updated">
+          {new Date(data.generatedAt).toLocaleTimeString(lang === 'kea' ? 'pt-CV' : lang)}
+        </span>{' '}
+        ({t('dash.auto')}) {error && <span className="error">{error}</span>}
       </p>
       <div className="tiles" data-testid="dash-totals">
         {(
@@ -138,10 +131,13 @@ export function DashboardScreen() {
       </div>
 
       <div className="dash-grid">
-        {geography && (
+        {mapGeography && (
           <div>
-            <h2>{t('dash.islands')}</h2>
-            <IslandMap rows={data.progress.island} geography={geography} />
+            <h2>{t(geography ? 'dash.islands' : 'dash.fieldMap')}</h2>
+            <IslandMap rows={data.progress.island} geography={mapGeography} field={data.map} />
+            <p className="muted small" data-testid="field-legend">
+              {data.map.points.length ? t('dash.gps.legend') : t('dash.gps.none')}
+            </p>
           </div>
         )}
         <div>
@@ -173,7 +169,7 @@ export function DashboardScreen() {
       </div>
       <CsvTable
         rows={rows}
-        columns={progressColumns}
+        columns={progressColumns(t, level)}
         filename={`progress-by-${level}.csv`}
         testId="table-progress"
       />
@@ -189,15 +185,13 @@ export function DashboardScreen() {
         </select>
       </h2>
       <ul className="muted small" data-testid="rate-definitions">
-        {Object.entries(data.rateDefinitions).map(([k, v]) => (
-          <li key={k}>
-            {k}: {v}
-          </li>
+        {rateDefinitionLines(t, lang, profile).map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ul>
       <CsvTable
         rows={[data.dispositions.total, ...data.dispositions[rateLevel]]}
-        columns={rateColumns}
+        columns={rateColumns(t, lang, rateLevel, codes, profile)}
         filename={`dispositions-by-${rateLevel}.csv`}
         testId="table-rates"
       />
@@ -234,23 +228,14 @@ export function DashboardScreen() {
             testId="chart-durations"
             labels={data.durations.map((d) => d.enumerator)}
             series={[
-              { label: 'p25', data: data.durations.map((d) => d.p25 ?? 0), color: '#9cc3d5' },
-              { label: 'median', data: data.durations.map((d) => d.median ?? 0), color: '#0b5d7a' },
-              { label: 'p75', data: data.durations.map((d) => d.p75 ?? 0), color: '#084559' },
+              { label: t('dash.p25'), data: data.durations.map((d) => d.p25 ?? 0), color: '#9cc3d5' },
+              { label: t('dash.median'), data: data.durations.map((d) => d.median ?? 0), color: '#0b5d7a' },
+              { label: t('dash.p75'), data: data.durations.map((d) => d.p75 ?? 0), color: '#084559' },
             ]}
           />
           <CsvTable
             rows={data.durations}
-            columns={[
-              { header: 'enumerator', value: (d) => d.enumerator },
-              { header: 'n', value: (d) => d.n },
-              { header: t('dash.median'), value: (d) => round(d.median, 1) },
-              { header: 'p25', value: (d) => round(d.p25, 1) },
-              { header: 'p75', value: (d) => round(d.p75, 1) },
-              { header: t('dash.min'), value: (d) => round(d.min, 1) },
-              { header: t('dash.max'), value: (d) => round(d.max, 1) },
-              { header: t('dash.short'), value: (d) => d.short },
-            ]}
+            columns={durationColumns(t)}
             filename="durations.csv"
             testId="table-durations"
           />
@@ -262,23 +247,14 @@ export function DashboardScreen() {
           <h2>{t('dash.flags')}</h2>
           <CsvTable
             rows={data.flags.byCode}
-            columns={[
-              { header: 'code', value: (f) => f.code },
-              { header: 'source', value: (f) => f.source },
-              { header: 'interviews', value: (f) => f.interviews },
-            ]}
+            columns={flagCodeColumns(t, lang)}
             filename="flags-by-code.csv"
             testId="table-flags"
           />
           <h2>{t('dash.flagsByEnumerator')}</h2>
           <CsvTable
             rows={data.flags.byEnumerator}
-            columns={[
-              { header: 'enumerator', value: (f) => f.enumerator },
-              { header: 'interviews', value: (f) => f.interviews },
-              { header: 'flagged', value: (f) => f.flagged },
-              { header: 'flags', value: (f) => f.flags },
-            ]}
+            columns={flagEnumeratorColumns(t)}
             filename="flags-by-enumerator.csv"
             testId="table-flags-enumerator"
           />
@@ -287,12 +263,7 @@ export function DashboardScreen() {
           <h2>{t('dash.sync')}</h2>
           <CsvTable
             rows={data.lastSync}
-            columns={[
-              { header: 'enumerator', value: (s) => s.enumerator },
-              { header: 'device', value: (s) => s.deviceId },
-              { header: 'last_sync', value: (s) => s.lastSyncAt ?? t('dash.never') },
-              { header: 'uploads', value: (s) => s.uploads },
-            ]}
+            columns={syncColumns(t)}
             filename="last-sync.csv"
             testId="table-sync"
           />

@@ -77,6 +77,13 @@ export const dashboardSchema = z.object({
     byCode: z.array(z.object({ code: z.string(), source: z.string(), interviews: n })),
     byEnumerator: z.array(z.object({ enumerator: z.string(), interviews: n, flagged: n, flags: n })),
   }),
+  /** The map layer: EA centroids of the frame and the interviews' GPS positions (dashboard-map.ts). */
+  map: z.object({
+    eas: z.array(z.object({ code: z.string(), lat: z.number(), lon: z.number() })),
+    points: z.array(
+      z.object({ eaCode: z.string(), lat: z.number(), lon: z.number(), complete: z.boolean() }),
+    ),
+  }),
   lastSync: z.array(
     z.object({
       enumerator: z.string(),

@@ -2,7 +2,7 @@
  * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
  * response rates (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
- * upload of every enumerator and device. A supervisor gets the same figures for their team only.
+ * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Dashboard, ProgressRow } from '../contract/dashboard.ts';
@@ -11,6 +11,7 @@ import type { Db } from '../db/client.ts';
 import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
+import { fieldworkMap } from './dashboard-map.ts';
 import { rateClasses, rateDefinitions, responseRates } from './dashboard-rates.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
 
@@ -166,6 +167,7 @@ export async function fieldworkDashboard(
     e.flags += Number(r.flags);
     perEnumerator.set(r.enumerator, e);
   }
+  const map = await fieldworkMap(db, { assignment: assignmentScope, interview: interviewScope }, complete);
   const [total] = progress(assigned, () => 'total', complete);
   return {
     survey: profile.id,
@@ -219,6 +221,7 @@ export async function fieldworkDashboard(
       byCode: flagRows.map((f) => ({ ...f, interviews: Number(f.interviews) })),
       byEnumerator: [...perEnumerator.entries()].sort().map(([enumerator, e]) => ({ enumerator, ...e })),
     },
+    map,
     lastSync: syncRows.map((s) => ({
       enumerator: s.enumerator,
       deviceId: s.device_id,

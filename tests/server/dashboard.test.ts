@@ -2,6 +2,7 @@
  * The dashboard's figures equal the same figures computed here, independently, from the plan of seeded
  * assignments and interviews (outcomes, days, durations, devices, reviews).
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
 import { assignments, enumerationAreas, households } from '../../server/db/schema.ts';
@@ -42,9 +43,19 @@ interface Case {
   device: string;
   review: 'none' | 'supervisor' | 'final';
   bad?: boolean;
+  /** The tablet's GPS fix [lat, lon], or why it has none. */
+  gps?: [number, number] | 'no fix';
 }
 const CASES: Case[] = [
-  { assignment: 'A-enum_a1', outcome: 11, day: '2026-09-03', minutes: 40, device: 'tab-1', review: 'final' },
+  {
+    assignment: 'A-enum_a1',
+    outcome: 11,
+    day: '2026-09-03',
+    minutes: 40,
+    device: 'tab-1',
+    review: 'final',
+    gps: [14.921, -23.509],
+  },
   {
     assignment: 'X-a1-11',
     outcome: 11,
@@ -54,7 +65,15 @@ const CASES: Case[] = [
     review: 'supervisor',
   },
   // an approved refusal and a supervisor-approved non-contact: not completes, counted apart
-  { assignment: 'X-a1-12', outcome: 13, day: '2026-09-04', minutes: 5, device: 'tab-1', review: 'final' },
+  {
+    assignment: 'X-a1-12',
+    outcome: 13,
+    day: '2026-09-04',
+    minutes: 5,
+    device: 'tab-1',
+    review: 'final',
+    gps: [14.935, -23.52],
+  },
   { assignment: 'X-a1-13', outcome: 2, day: '2026-09-04', minutes: 3, device: 'tab-9', review: 'none' },
   {
     assignment: 'A-enum_a2',
@@ -65,7 +84,15 @@ const CASES: Case[] = [
     review: 'supervisor',
   },
   { assignment: 'X-a2-1', outcome: 14, day: '2026-09-05', minutes: 2, device: 'tab-2', review: 'supervisor' },
-  { assignment: 'X-a2-2', outcome: 3, day: '2026-09-05', minutes: 1, device: 'tab-2', review: 'none' },
+  {
+    assignment: 'X-a2-2',
+    outcome: 3,
+    day: '2026-09-05',
+    minutes: 1,
+    device: 'tab-2',
+    review: 'none',
+    gps: [16.89, -24.98],
+  },
   {
     assignment: 'A-enum_b1',
     outcome: 11,
@@ -75,9 +102,21 @@ const CASES: Case[] = [
     review: 'none',
     bad: true,
   },
-  { assignment: 'X-b1-11', outcome: 12, day: '2026-09-05', minutes: 20, device: 'tab-3', review: 'none' },
+  {
+    assignment: 'X-b1-11',
+    outcome: 12,
+    day: '2026-09-05',
+    minutes: 20,
+    device: 'tab-3',
+    review: 'none',
+    gps: 'no fix',
+  },
   { assignment: 'X-b1-12', outcome: 5, day: '2026-09-06', minutes: 1, device: 'tab-3', review: 'none' },
 ];
+const CENTROIDS: Record<string, [number, number]> = {
+  'CV-PR-0001': [14.93, -23.51],
+  'CV-SL-0001': [16.74, -22.93],
+};
 const assignmentOf = (id: string) => ASSIGNMENTS.find((a) => a.id === id)!;
 const supervisorOf = (who: Person): Person => (who === 'enum_b1' ? 'sup_b' : 'sup_a');
 const local = (day: string, minutes: number) =>
@@ -87,6 +126,12 @@ beforeAll(async () => {
   await ctx.database.db
     .insert(enumerationAreas)
     .values({ code: 'CV-SV-0001', ...EAS['CV-SV-0001'], teamId: 'team-a', pi1: 0.5 });
+  // the frame's centroids of two EAs; CV-SV-0001 has none
+  for (const [code, [lat, lon]] of Object.entries(CENTROIDS))
+    await ctx.database.db
+      .update(enumerationAreas)
+      .set({ centroidLat: lat, centroidLon: lon })
+      .where(eq(enumerationAreas.code, code));
   for (const [i, a] of ASSIGNMENTS.entries()) {
     if (a.id.startsWith('A-')) continue;
     const householdId = `${a.ea}-h${i}`;
@@ -113,6 +158,14 @@ beforeAll(async () => {
       startedAt: local(c.day, 0),
       completedAt: local(c.day, c.minutes),
       deviceId: c.device,
+      paradata: {
+        device: c.device,
+        ...(c.gps === 'no fix'
+          ? { gps: { status: 'missing', reason: 'no fix' } }
+          : c.gps
+            ? { gps: { status: 'ok', latitude: c.gps[0], longitude: c.gps[1], accuracyM: 12 } }
+            : {}),
+      },
     });
     const res = await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: who, body: env });
     expect(res.status).toBe(201);
@@ -259,6 +312,28 @@ describe('fieldwork dashboard', () => {
     const got = new Map(dash.lastSync.map((s) => [`${s.enumerator}/${s.deviceId}`, s.uploads]));
     expect(got).toEqual(expected);
     expect(dash.lastSync.every((s) => s.lastSyncAt && Date.parse(s.lastSyncAt) > 0)).toBe(true);
+  });
+
+  it('the map layer: the frame centroids of EAs with fieldwork, and every GPS fix with its EA', async () => {
+    expect(dash.map.eas).toEqual(Object.entries(CENTROIDS).map(([code, [lat, lon]]) => ({ code, lat, lon })));
+    const fixes = CASES.flatMap((c) =>
+      Array.isArray(c.gps)
+        ? [
+            {
+              eaCode: assignmentOf(c.assignment).ea,
+              lat: c.gps[0],
+              lon: c.gps[1],
+              complete: c.outcome === 11,
+            },
+          ]
+        : [],
+    );
+    const byPlace = (a: { lat: number }, b: { lat: number }) => a.lat - b.lat;
+    expect([...dash.map.points].sort(byPlace)).toEqual(fixes.sort(byPlace));
+    // a supervisor sees their team's points only
+    const mine = (await (await ctx.request('GET', '/api/dashboard', { as: 'sup_b' })).json()) as Dashboard;
+    expect(mine.map.points).toEqual([]);
+    expect(mine.map.eas.map((e) => e.code)).toEqual(['CV-SL-0001']);
   });
 
   it("a supervisor's dashboard holds their team only; enumerators and analysts are refused", async () => {

@@ -1,0 +1,125 @@
+/**
+ * The dashboard's tables as columns in the screen's language, one place for what each table shows and
+ * downloads: headers from the staff messages, outcome codes by the survey profile's label (never "code 11"),
+ * flags by their translated label, and numbers rounded as shown (percentages to 0.1, minutes to 0.1, the
+ * eligibility share e to 0.001), so a CSV holds the same rounded figures as the screen.
+ */
+import type { Dashboard, ProgressRow, RatesRow } from '../../server/contract/dashboard.ts';
+import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
+import type { TabletLanguage } from '../i18n.ts';
+import type { Column } from '../review/csv.ts';
+import { flagKind, flagLabel } from '../review/flag-text.ts';
+import type { StaffKey } from '../review/messages.ts';
+
+type T = (key: StaffKey) => string;
+type Durations = Dashboard['durations'][number];
+type FlagByCode = Dashboard['flags']['byCode'][number];
+type FlagByEnumerator = Dashboard['flags']['byEnumerator'][number];
+type Sync = Dashboard['lastSync'][number];
+
+/** Rounded to `digits` decimals; null stays null. */
+export const round = (x: number | null, digits: number) =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+const pct = (x: number | null) => (x === null ? null : round(x * 100, 1));
+
+export type ProgressLevel = 'stratum' | 'island' | 'municipality' | 'ea' | 'enumerator';
+export type RateLevel = 'stratum' | 'ea' | 'enumerator';
+
+export function progressColumns(t: T, level: ProgressLevel): Column<ProgressRow>[] {
+  return [
+    { header: t(`dash.level.${level}`), value: (r) => r.key },
+    { header: t('dash.assigned'), value: (r) => r.assigned },
+    { header: t('dash.visited'), value: (r) => r.visited },
+    { header: t('dash.completed'), value: (r) => r.completed },
+    { header: t('dash.supApproved'), value: (r) => r.supervisorApproved },
+    { header: t('dash.approved'), value: (r) => r.approved },
+    { header: t('dash.nonInterviews'), value: (r) => r.nonInterviews },
+    { header: t('dash.nonInterviewsApproved'), value: (r) => r.nonInterviewsApproved },
+    { header: t('dash.pctCompleted'), value: (r) => (r.assigned ? pct(r.completed / r.assigned) : null) },
+  ];
+}
+
+/** An outcome code's label in `lang` (else the profile's first language), with the code after it. */
+export function outcomeLabel(profile: SurveyProfile | null, code: string, lang: TabletLanguage): string {
+  const label = profile?.outcome.codes.find((c) => String(c.code) === code)?.label;
+  const text = label ? (label[lang] ?? Object.values(label)[0]) : undefined;
+  return text ? `${text} (${code})` : code;
+}
+
+export function rateColumns(
+  t: T,
+  lang: TabletLanguage,
+  level: RateLevel,
+  codes: string[],
+  profile: SurveyProfile | null,
+): Column<RatesRow>[] {
+  return [
+    { header: t(`dash.level.${level}`), value: (r) => r.key },
+    { header: t('dash.cases'), value: (r) => r.cases },
+    ...codes.map((c) => ({
+      header: outcomeLabel(profile, c, lang),
+      value: (r: RatesRow) => r.codes[c] ?? 0,
+    })),
+    { header: 'RR1 %', value: (r) => pct(r.rr1) },
+    { header: 'RR2 %', value: (r) => pct(r.rr2) },
+    { header: 'RR3 %', value: (r) => pct(r.rr3) },
+    { header: 'e', value: (r) => round(r.e, 3) },
+  ];
+}
+
+export function durationColumns(t: T): Column<Durations>[] {
+  return [
+    { header: t('dash.enumerator'), value: (d) => d.enumerator },
+    { header: t('dash.interviews'), value: (d) => d.n },
+    { header: t('dash.median'), value: (d) => round(d.median, 1) },
+    { header: t('dash.p25'), value: (d) => round(d.p25, 1) },
+    { header: t('dash.p75'), value: (d) => round(d.p75, 1) },
+    { header: t('dash.min'), value: (d) => round(d.min, 1) },
+    { header: t('dash.max'), value: (d) => round(d.max, 1) },
+    { header: t('dash.short'), value: (d) => d.short },
+  ];
+}
+
+export function flagCodeColumns(t: T, lang: TabletLanguage): Column<FlagByCode>[] {
+  return [
+    { header: t('dash.flag'), value: (f) => flagLabel(f.code, lang) },
+    { header: t('dash.kind'), value: (f) => flagKind(f.code, lang) },
+    { header: t('dash.interviews'), value: (f) => f.interviews },
+  ];
+}
+
+export function flagEnumeratorColumns(t: T): Column<FlagByEnumerator>[] {
+  return [
+    { header: t('dash.enumerator'), value: (f) => f.enumerator },
+    { header: t('dash.interviews'), value: (f) => f.interviews },
+    { header: t('dash.flagged'), value: (f) => f.flagged },
+    { header: t('dash.flagCount'), value: (f) => f.flags },
+  ];
+}
+
+export function syncColumns(t: T): Column<Sync>[] {
+  return [
+    { header: t('dash.enumerator'), value: (s) => s.enumerator },
+    { header: t('dash.device'), value: (s) => s.deviceId },
+    { header: t('dash.lastSync'), value: (s) => s.lastSyncAt ?? t('dash.never') },
+    { header: t('dash.uploads'), value: (s) => s.uploads },
+  ];
+}
+
+/** The rates' definitions in the screen's language: the formulas, the survey's codes by class, the scope. */
+export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyProfile | null): string[] {
+  const byClass = new Map<string, string[]>();
+  for (const c of profile?.outcome.codes ?? []) {
+    const k = c.aapor === 'UO' ? 'UH' : c.aapor;
+    byClass.set(k, [...(byClass.get(k) ?? []), outcomeLabel(profile, String(c.code), lang)]);
+  }
+  return [
+    'RR1 = I / (I + P + R + NC + O + UH)',
+    'RR2 = (I + P) / (I + P + R + NC + O + UH)',
+    t('dash.def.rr3'),
+    ...(byClass.size
+      ? [`${t('dash.def.codes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`]
+      : []),
+    t('dash.def.scope'),
+  ];
+}

@@ -1,0 +1,91 @@
+/**
+ * The dashboard's tables in one language: in Portuguese every header of every table is Portuguese (no
+ * "code 11", "% completed", "enumerator", "uploads"), outcome codes carry the survey profile's label, flags
+ * their translated label, and the CSV holds the rounded figures the screen shows (33.3, not 33.333...).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  durationColumns,
+  flagCodeColumns,
+  flagEnumeratorColumns,
+  outcomeLabel,
+  progressColumns,
+  rateColumns,
+  rateDefinitionLines,
+  syncColumns,
+} from '../../client/dashboard/dashboard-columns.ts';
+import { toCsv } from '../../client/review/csv.ts';
+import { STAFF_MESSAGES, type StaffKey } from '../../client/review/messages.ts';
+import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
+
+const profile = {
+  outcome: {
+    variable: 'result',
+    codes: [
+      { code: 11, aapor: 'I', stage: 'interview', label: { pt: 'Completa', en: 'Complete' } },
+      { code: 21, aapor: 'R', stage: 'interview', label: { pt: 'Recusa', en: 'Refusal' } },
+    ],
+  },
+} as unknown as SurveyProfile;
+const tOf = (lang: 'pt' | 'en') => (k: StaffKey) => STAFF_MESSAGES[lang][k];
+const ENGLISH =
+  /\b(code|enumerator|completed|interviews|flagged|flags|device|uploads|last_sync|source|median|cases)\b/i;
+
+describe('dashboard tables speak the screen language', () => {
+  it('no English header in any Portuguese table', () => {
+    const t = tOf('pt');
+    const headers = [
+      ...progressColumns(t, 'ea'),
+      ...rateColumns(t, 'pt', 'stratum', ['11', '21'], profile),
+      ...durationColumns(t),
+      ...flagCodeColumns(t, 'pt'),
+      ...flagEnumeratorColumns(t),
+      ...syncColumns(t),
+    ].map((c) => c.header);
+    for (const h of headers) expect(h).not.toMatch(ENGLISH);
+    expect(headers).toContain('Completa (11)');
+    expect(headers).toContain('Recusa (21)');
+    expect(headers).toContain('% completos');
+    for (const line of rateDefinitionLines(t, 'pt', profile))
+      expect(line).not.toMatch(/\b(eligible|scope|among)\b/);
+  });
+
+  it('an outcome label in the screen language, else the profile first language, else the bare code', () => {
+    expect(outcomeLabel(profile, '21', 'en')).toBe('Refusal (21)');
+    expect(outcomeLabel(profile, '21', 'fr')).toBe('Recusa (21)');
+    expect(outcomeLabel(profile, '99', 'pt')).toBe('99');
+  });
+
+  it('flags by their label, not the code', () => {
+    const [flag] = flagCodeColumns(tOf('pt'), 'pt');
+    const row = { code: 'quality.gps_missing', source: 'quality', interviews: 3 };
+    expect(flag?.value(row)).toBe('Não foi registada posição GPS.');
+  });
+
+  it('the CSV holds rounded rates, percentages and minutes', () => {
+    const t = tOf('en');
+    const rates = {
+      key: 'total',
+      cases: 3,
+      codes: { '11': 1, '21': 2 },
+      ...{ I: 1, P: 0, R: 2, NC: 0, O: 0, UH: 0, NE: 0 },
+      e: 2 / 3,
+      rr1: 1 / 3,
+      rr2: 1 / 3,
+      rr3: 1 / 3,
+    };
+    const csv = toCsv([rates], rateColumns(t, 'en', 'stratum', ['11', '21'], profile));
+    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667');
+    const d = {
+      enumerator: 'e1',
+      n: 3,
+      median: 41.26,
+      p25: 30.04,
+      p75: 50.55,
+      min: 12.345,
+      max: 60,
+      short: 0,
+    };
+    expect(toCsv([d], durationColumns(t)).split('\r\n')[1]).toBe('e1,3,41.3,30,50.6,12.3,60,0');
+  });
+});
