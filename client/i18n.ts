@@ -87,6 +87,16 @@ const en = {
   'state.rejected': 'Rejected: needs a fix',
   'state.draft': 'Being fixed',
   'state.accepted': 'Sent',
+  'state.cancelled': 'Cancelled by the supervisor',
+  'assignments.cancelledDraft':
+    'Your supervisor cancelled this assignment. Your interview is kept on this tablet: you may finish and send it (the office keeps it and a person decides), or discard it.',
+  'assignments.cancelledUnsent':
+    'Your supervisor cancelled this assignment. Your finished interview will still be sent: the office keeps it and a person decides. Nothing is lost.',
+  'assignments.discard': 'Discard',
+  'assignments.discardConfirm':
+    'Discard this interview for good? Its answers are deleted from this tablet and never sent.',
+  'assignments.discardYes': 'Yes, discard',
+  'assignments.discardNo': 'No, keep it',
   'interview.language': 'Interview language',
   'interview.back': 'Back to assignments',
   'interview.notFound': 'This interview is not on this tablet.',
@@ -213,6 +223,16 @@ const pt: Record<MessageKey, string> = {
   'state.rejected': 'Rejeitada: precisa de correção',
   'state.draft': 'Em correção',
   'state.accepted': 'Enviada',
+  'state.cancelled': 'Cancelada pelo supervisor',
+  'assignments.cancelledDraft':
+    'O seu supervisor cancelou esta tarefa. A sua entrevista fica guardada neste tablet: pode terminá-la e enviá-la (o escritório guarda-a e uma pessoa decide) ou descartá-la.',
+  'assignments.cancelledUnsent':
+    'O seu supervisor cancelou esta tarefa. A sua entrevista terminada será enviada na mesma: o escritório guarda-a e uma pessoa decide. Nada se perde.',
+  'assignments.discard': 'Descartar',
+  'assignments.discardConfirm':
+    'Descartar esta entrevista de vez? As respostas são apagadas deste tablet e nunca enviadas.',
+  'assignments.discardYes': 'Sim, descartar',
+  'assignments.discardNo': 'Não, guardar',
   'interview.language': 'Língua da entrevista',
   'interview.back': 'Voltar às tarefas',
   'interview.notFound': 'Esta entrevista não está neste tablet.',

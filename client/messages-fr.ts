@@ -69,6 +69,16 @@ export const fr: Record<MessageKey, string> = {
   'state.rejected': 'Refusé : à corriger',
   'state.draft': 'En correction',
   'state.accepted': 'Envoyé',
+  'state.cancelled': 'Annulée par le superviseur',
+  'assignments.cancelledDraft':
+    "Votre superviseur a annulé cette affectation. Votre entretien reste sur cette tablette : vous pouvez le terminer et l'envoyer (le bureau le garde et une personne décide), ou l'abandonner.",
+  'assignments.cancelledUnsent':
+    'Votre superviseur a annulé cette affectation. Votre entretien terminé sera quand même envoyé : le bureau le garde et une personne décide. Rien n’est perdu.',
+  'assignments.discard': 'Abandonner',
+  'assignments.discardConfirm':
+    'Abandonner cet entretien pour de bon ? Ses réponses sont effacées de cette tablette et jamais envoyées.',
+  'assignments.discardYes': 'Oui, abandonner',
+  'assignments.discardNo': 'Non, le garder',
   'interview.language': "Langue de l'entretien",
   'interview.back': 'Retour aux affectations',
   'interview.notFound': "Cet entretien n'est pas sur cette tablette.",

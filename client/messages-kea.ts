@@ -67,6 +67,16 @@ export const kea: Record<MessageKey, string> = {
   'state.rejected': 'Rejeitadu: meste kuriji',
   'state.draft': 'Ta kurijidu',
   'state.accepted': 'Mandadu',
+  'state.cancelled': 'Kanseladu pa supervizor',
+  'assignments.cancelledDraft':
+    'Bu supervizor kansela es tarefa. Bu entrevista ta fika guardadu na es tablet: bu pode kaba-l y manda-l (eskritóriu ta guarda-l y un pesoa ta disidi), o bu pode diskarta-l.',
+  'assignments.cancelledUnsent':
+    'Bu supervizor kansela es tarefa. Bu entrevista kabadu ta ser mandadu mésmu asi: eskritóriu ta guarda-l y un pesoa ta disidi. Nada ka ta perdi.',
+  'assignments.discard': 'Diskarta',
+  'assignments.discardConfirm':
+    'Diskarta es entrevista di vez? Se respostas ta ser apagadu di es tablet y nunka ka ta ser mandadu.',
+  'assignments.discardYes': 'Sin, diskarta',
+  'assignments.discardNo': 'Nãu, guarda-l',
   'interview.language': 'Lingua di entrevista',
   'interview.back': 'Volta pa tarefas',
   'interview.notFound': 'Es entrevista ka sta na es tablet.',

@@ -1,6 +1,8 @@
 /**
  * The enumerator's assignments: EA, municipality by name, dwelling, household, the head's name once
  * known, and the status as this tablet knows it; searched, filtered (status, EA) and sorted on the tablet.
+ * An assignment staff cancelled stays only while the tablet holds unsent work for it, with a sentence
+ * saying what the enumerator may do (finish and send, or discard the draft after confirming).
  */
 import { useMemo, useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
@@ -15,6 +17,7 @@ import type { Draft, OutboxItem } from '../offline/db.ts';
 import { deviceId, getQuestionnaire, getSurvey } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { api, db, notify, ui } from '../services.ts';
+import { cancelledWork, mayDiscard } from '../sync/cancelled-work.ts';
 import { downloadAll } from '../sync/download.ts';
 
 interface Props {
@@ -41,6 +44,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
   const [sort, setSort] = useState<Sort>('place');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const data = useLive(async () => {
     const [assignments, drafts, outbox] = await Promise.all([
       db.assignments.toArray(),
@@ -69,17 +73,20 @@ export function AssignmentsScreen({ onOpen }: Props) {
 
   const rows = useMemo(() => {
     if (!data) return [];
-    return data.assignments.map((a) => {
+    return data.assignments.flatMap((a) => {
       const draft = data.drafts.find((d) => d.assignmentId === a.id);
       const out = data.outbox.find(
         (o) => o.assignmentId === a.id && (!draft || o.revision === draft.revision),
       );
+      const cancelled = cancelledWork(a, draft, out);
+      if (cancelled === 'hidden') return [];
       const profile = a.survey ? data.surveys.get(a.survey) : undefined;
       const json = data.questionnaires.get(`${a.questionnaireId}@${a.questionnaireVersion}`);
       return {
         a,
         draft,
-        status: localStatus(a, draft, out),
+        cancelled,
+        status: cancelled ? ('state.cancelled' as const) : localStatus(a, draft, out),
         municipality: placeName(json, profile, 'municipality', a.ea.municipality, lang),
         eaTerm: clusterTerm(profile, lang, t('assignments.ea')),
         // a sealed envelope (end-to-end encrypted survey) keeps its answers from the tablet too
@@ -130,6 +137,14 @@ export function AssignmentsScreen({ onOpen }: Props) {
     notify();
   };
 
+  /** Only after the enumerator confirmed, and only a draft never finished: nothing queued is deleted. */
+  const discard = async (draft: Draft) => {
+    const current = await db.drafts.get(draft.interviewId);
+    if (current?.status === 'in_progress') await db.drafts.delete(draft.interviewId);
+    setConfirming(null);
+    notify();
+  };
+
   const open = async (a: Assignment) => {
     const q = await getQuestionnaire(db, a.questionnaireId, a.questionnaireVersion);
     if (!q) {
@@ -150,8 +165,8 @@ export function AssignmentsScreen({ onOpen }: Props) {
         </button>
       </div>
       {message && <p className="message">{message}</p>}
-      {data.assignments.length === 0 && <p className="message">{t('assignments.empty')}</p>}
-      {data.assignments.length > 0 && (
+      {rows.length === 0 && <p className="message">{t('assignments.empty')}</p>}
+      {rows.length > 0 && (
         <div className="filters">
           <input
             type="search"
@@ -203,7 +218,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
         </div>
       )}
       <ul className="cards" data-testid="assignments">
-        {shown.map(({ a, draft, status, municipality, eaTerm, head }) => {
+        {shown.map(({ a, draft, cancelled, status, municipality, eaTerm, head }) => {
           const canOpen =
             draft?.status === 'in_progress' ||
             (!draft && a.status === 'assigned') ||
@@ -227,10 +242,36 @@ export function AssignmentsScreen({ onOpen }: Props) {
                   {head ? ` · ${head}` : ''}
                 </span>
                 <span className={`status ${status.replace('.', '-')}`}>{t(status)}</span>
+                {cancelled && (
+                  <span className="message" data-testid={`cancelled-note-${a.id}`}>
+                    {t(cancelled === 'draft' ? 'assignments.cancelledDraft' : 'assignments.cancelledUnsent')}
+                  </span>
+                )}
+                {draft && confirming === draft.interviewId && (
+                  <span className="message" data-testid={`discard-confirm-${a.id}`}>
+                    {t('assignments.discardConfirm')}{' '}
+                    <button type="button" className="danger" onClick={() => void discard(draft)}>
+                      {t('assignments.discardYes')}
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                      {t('assignments.discardNo')}
+                    </button>
+                  </span>
+                )}
               </div>
               {canOpen && (
                 <button type="button" onClick={() => void open(a)}>
                   {label}
+                </button>
+              )}
+              {draft && mayDiscard(cancelled) && confirming !== draft.interviewId && (
+                <button
+                  type="button"
+                  className="secondary"
+                  data-testid={`discard-${a.id}`}
+                  onClick={() => setConfirming(draft.interviewId)}
+                >
+                  {t('assignments.discard')}
                 </button>
               )}
             </li>

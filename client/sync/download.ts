@@ -24,7 +24,8 @@ export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<Downl
   if (list.kind !== 'ok') return 'error';
   await replaceAssignments(db, list.data);
   const versions = new Map<string, { id: string; version: number }>();
-  for (const a of list.data) {
+  // a cancelled assignment is only listed for a draft already on the tablet, with its questionnaire
+  for (const a of list.data.filter((x) => x.status !== 'cancelled')) {
     versions.set(`${a.questionnaireId}@${a.questionnaireVersion}`, {
       id: a.questionnaireId,
       version: a.questionnaireVersion,

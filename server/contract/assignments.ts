@@ -8,6 +8,10 @@ export const assignmentSchema = z.object({
   survey: z.string().nullable(),
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
+  /**
+   * `cancelled` reaches the enumerator's tablet too (GET /api/assignments): it tells the tablet that a
+   * draft it holds is for a cancelled assignment (kept, finished and sent, or discarded by the enumerator).
+   */
   status: z.enum(ASSIGNMENT_STATUSES),
   enumeratorId: z.string(),
   ea: z.object({ code: z.string(), island: z.string(), municipality: z.string(), stratum: z.string() }),

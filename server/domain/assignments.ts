@@ -1,10 +1,12 @@
 /**
  * Assignments as a tablet sees them: the unit to visit, its cluster, and the answers to preload (the
  * survey profile's `preload`: each item takes a field of the cluster or the unit; an island code comes
- * from the survey's geography). Staff see their scope's assignments, cancelled ones included; an
- * enumerator never receives a cancelled one.
+ * from the survey's geography). Everyone sees their scope's assignments, cancelled ones included, with
+ * status `cancelled`: that is how a tablet learns that an interview it already started is for a
+ * cancelled assignment (it keeps such a draft, saying so; a cancelled one with no work on the tablet is
+ * not shown there).
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Assignment } from '../contract/assignments.ts';
 import type { Geography } from '../contract/geography.ts';
 import type { PRELOAD_SOURCES, SurveyProfile } from '../contract/survey-profile.ts';
@@ -53,15 +55,13 @@ export async function listAssignments(
   surveys: SurveyRegistry,
 ): Promise<Assignment[]> {
   const scope = enumeratorScope(user, assignments.enumeratorId);
-  // a cancelled assignment is staff's record only: it leaves the tablet at its next sync
-  const onTablet = user.role === 'enumerator' ? ne(assignments.status, 'cancelled') : undefined;
   const rows = await db
     .select({ a: assignments, hh: households, ea: enumerationAreas, interviewId: interviews.id })
     .from(assignments)
     .innerJoin(households, eq(households.id, assignments.householdId))
     .innerJoin(enumerationAreas, eq(enumerationAreas.code, households.eaCode))
     .leftJoin(interviews, eq(interviews.assignmentId, assignments.id))
-    .where(and(scope ?? undefined, onTablet))
+    .where(scope ?? undefined)
     .orderBy(enumerationAreas.code, households.dwelling, households.household);
   return rows.map(({ a, hh, ea, interviewId }) => {
     const profile = surveys.ofQuestionnaire(a.questionnaireId);

@@ -2,15 +2,18 @@
  * Creating and cancelling assignments (POST /api/assignments, POST /api/assignments/:id/cancel) and the
  * list of enumerators to assign to: allowed within the user's scope with a reason the audit log keeps;
  * refused with the catalogue's problem (an uploaded interview, an open assignment already there, a
- * cancelled one), out of scope 404 to a supervisor, 403 to enumerators; a cancelled assignment leaves the
- * enumerator's list (the tablet's next sync), the dashboard's target and the intake (an upload for it is
+ * cancelled one), out of scope 404 to a supervisor, 403 to enumerators; a cancelled assignment stays on the
+ * enumerator's list marked `cancelled` (how the tablet learns of it at its next sync), leaves the dashboard's target and the intake (an upload for it is
  * quarantined), and a household assigned anew is one unit in the weighting.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { assignmentSchema } from '../../server/contract/assignments.ts';
 import { assignments, auditLog, quarantine } from '../../server/db/schema.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
+const assignmentListSchema = z.array(assignmentSchema);
 let ctx: TestContext;
 beforeEach(async () => {
   ctx = await createTestContext();
@@ -46,7 +49,7 @@ const newAssignment = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('cancelling an assignment', () => {
-  it("a supervisor cancels their team's assignment: reason in the audit log, gone from the tablet's list", async () => {
+  it("a supervisor cancels their team's assignment: reason in the audit log, marked cancelled on the tablet's list", async () => {
     expect(await listed('enum_a1')).toEqual(['A-enum_a1:assigned']);
     const res = await cancel('sup_a', 'A-enum_a1', { reason: 'household moved away before the visit' });
     expect(res.status).toBe(200);
@@ -56,8 +59,13 @@ describe('cancelling an assignment', () => {
       enumeratorId: ctx.userIds.enum_a1,
     });
     expect(await statusOf('A-enum_a1')).toBe('cancelled');
-    // the tablet replaces its list with this one at its next sync
-    expect(await listed('enum_a1')).toEqual([]);
+    // the tablet replaces its list with this one at its next sync: it learns of the cancellation (and
+    // keeps a draft it already started, saying so; client/sync/cancelled-work.ts)
+    expect(await listed('enum_a1')).toEqual(['A-enum_a1:cancelled']);
+    const [onTablet] = assignmentListSchema.parse(
+      await (await ctx.request('GET', '/api/assignments', { as: 'enum_a1' })).json(),
+    );
+    expect(onTablet).toMatchObject({ id: 'A-enum_a1', status: 'cancelled', changes: [] });
     // staff still see it, cancelled
     expect(await listed('sup_a')).toContain('A-enum_a1:cancelled');
     const [entry] = await audits('assignment.cancel');

@@ -1,0 +1,99 @@
+/**
+ * A tablet's interview for an assignment staff cancelled: the table of what the card shows, every cell
+ * (no draft or a sent one: hidden; a started draft: kept, may be finished or discarded; a finished one in
+ * the outbox: kept until the server acknowledges it), and a sync on a fake IndexedDB whose list says
+ * `cancelled` keeps the started draft, untouched, while a cancelled assignment never started is hidden.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MorabezaDb } from '../../client/offline/db.ts';
+import { saveDraft } from '../../client/offline/store.ts';
+import type { ApiClient } from '../../client/sync/api-client.ts';
+import { CANCELLED_WORK_TABLE, cancelledWork, mayDiscard } from '../../client/sync/cancelled-work.ts';
+import { downloadAll } from '../../client/sync/download.ts';
+import { OUTBOX_STATES } from '../../client/sync/outbox-machine.ts';
+import type { Assignment } from '../../server/contract/assignments.ts';
+import { ASSIGNMENT_STATUSES } from '../../server/contract/vocabulary.ts';
+import { draft, unlockedDb } from './fixtures.ts';
+
+const assignment = (id: string, status: Assignment['status']): Assignment => ({
+  id,
+  survey: null,
+  questionnaireId: 'q',
+  questionnaireVersion: 1,
+  status,
+  enumeratorId: 'e1',
+  ea: { code: 'CV-PR-0001', island: 'Santiago', municipality: 'Praia', stratum: 'U' },
+  dwelling: 1,
+  household: 1,
+  preload: {},
+  interviewId: null,
+  changes: [],
+});
+
+describe('the cancelled-assignment table', () => {
+  it('has a cell for every draft status (and none), cell by cell', () => {
+    expect(CANCELLED_WORK_TABLE).toEqual({
+      none: 'hidden',
+      in_progress: 'draft',
+      completed: 'unsent',
+      submitted: 'hidden',
+    });
+  });
+
+  it('says nothing of an assignment that is not cancelled', () => {
+    for (const s of ASSIGNMENT_STATUSES.filter((x) => x !== 'cancelled')) {
+      expect(cancelledWork({ status: s }, { status: 'in_progress' }, undefined), s).toBeNull();
+    }
+  });
+
+  it('keeps every outbox item the server has not acknowledged, whatever the draft says', () => {
+    const cancelled = { status: 'cancelled' } as const;
+    const byState = Object.fromEntries(
+      OUTBOX_STATES.map((s) => [s, cancelledWork(cancelled, { status: 'submitted' }, { state: s })]),
+    );
+    expect(byState).toEqual({
+      draft: 'hidden', // a reopened revision: the draft's own status decides (here submitted)
+      queued: 'unsent',
+      sending: 'unsent',
+      accepted: 'hidden',
+      conflict: 'unsent',
+      rejected: 'unsent',
+      retry_wait: 'unsent',
+      auth_wait: 'unsent',
+    });
+    expect(cancelledWork(cancelled, { status: 'in_progress' }, { state: 'draft' })).toBe('draft');
+  });
+
+  it('offers discard only for a draft never finished', () => {
+    expect(mayDiscard('draft')).toBe(true);
+    expect(mayDiscard('unsent')).toBe(false);
+    expect(mayDiscard('hidden')).toBe(false);
+    expect(mayDiscard(null)).toBe(false);
+  });
+});
+
+describe('a sync that learns of a cancellation', () => {
+  let db: MorabezaDb;
+  afterEach(async () => db.delete());
+
+  it('keeps the started draft and its answers; the untouched cancelled assignment is hidden', async () => {
+    db = await unlockedDb(`test-${crypto.randomUUID()}`);
+    await saveDraft(db, draft('i-1', { assignmentId: 'a-1', answers: { name: 'Maria' } }));
+    const ok = <T>(data: T) => Promise.resolve({ kind: 'ok' as const, data });
+    const api = {
+      assignments: () => ok([assignment('a-1', 'cancelled'), assignment('a-2', 'cancelled')]),
+      questionnaire: () => {
+        throw new Error('no questionnaire is fetched for a cancelled assignment');
+      },
+      survey: () => Promise.resolve({ kind: 'transient' as const }),
+      returned: () => ok([]),
+    } as unknown as ApiClient;
+    expect(await downloadAll(db, api)).toBe('ok');
+    const kept = await db.drafts.get('i-1');
+    expect(kept).toMatchObject({ status: 'in_progress', answers: { name: 'Maria' } });
+    const [a1, a2] = await db.assignments.bulkGet(['a-1', 'a-2']);
+    expect(cancelledWork(a1 as Assignment, kept, undefined)).toBe('draft');
+    expect(cancelledWork(a2 as Assignment, undefined, undefined)).toBe('hidden');
+  });
+});
