@@ -1,0 +1,123 @@
+/**
+ * A draft for an assignment a supervisor cancels, on the tablet in Debian's Chromium at 800x1280: after
+ * the cancel and a sync the card stays, marked cancelled, with a sentence in Portuguese saying what the
+ * enumerator may do; "Descartar" asks first (answering no keeps it); finished and sent, the interview is
+ * kept by the server in quarantine (409 assignment.cancelled), never lost; a second enumerator discards
+ * theirs after confirming, and only then is the draft gone from the tablet.
+ */
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quarantine } from '../../server/db/schema.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { type E2E, startE2E } from './harness.ts';
+import { draftInterviewId, fillMembers, finish, login, openTablet, settled } from './steps.ts';
+
+let e2e: E2E;
+let browser: Browser;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+/** Starts the interview of the enumerator's only assignment, answers the first question, goes back. */
+async function startAndLeave(page: Page) {
+  await page.locator('[data-testid^=assignment-] button').first().click();
+  await page.getByText('Sim', { exact: true }).click();
+  await settled(page);
+  await page.getByRole('button', { name: 'Tarefas', exact: true }).click();
+}
+
+const cancel = async (id: string) => {
+  const res = await e2e.ctx.request('POST', `/api/assignments/${id}/cancel`, {
+    as: 'sup_a',
+    body: { reason: 'Agregado mudou-se antes da visita' },
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+};
+
+const SENTENCE = 'O seu supervisor cancelou esta tarefa.';
+
+describe('a draft of a cancelled assignment on the tablet', () => {
+  it('is kept after the sync, saying so; finished and sent, the server keeps it for a person', async () => {
+    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    await login(page, 'enum_a1');
+    await startAndLeave(page);
+    const interviewId = await draftInterviewId(page);
+    await cancel('A-enum_a1');
+
+    await page.getByRole('button', { name: 'Descarregar atualizações' }).click();
+    const card = page.locator('[data-testid=assignment-A-enum_a1][data-status="state.cancelled"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Cancelada pelo supervisor');
+    const note = await page.getByTestId('cancelled-note-A-enum_a1').textContent();
+    expect(note).toContain(SENTENCE);
+    expect(note).toContain('pode terminá-la e enviá-la');
+
+    // discard asks first; "no" keeps the draft
+    await card.getByRole('button', { name: 'Descartar' }).click();
+    await page.getByTestId('discard-confirm-A-enum_a1').getByRole('button', { name: 'Não, guardar' }).click();
+    expect(await draftInterviewId(page)).toBe(interviewId);
+
+    // finish and send it: the server answers 409 and keeps it in quarantine
+    await card.getByRole('button', { name: 'Continuar' }).click();
+    await page.getByRole('button', { name: 'Próximo' }).click();
+    await fillMembers(page, ['Ana'], [41], 'pt');
+    await page.getByRole('button', { name: 'Próximo' }).click();
+    await page.getByText('Completa', { exact: true }).click();
+    await settled(page);
+    await finish(page);
+    await page.locator('[data-testid=outbox-item][data-state=conflict]').waitFor({ timeout: 60_000 });
+    const kept = await e2e.ctx.database.db
+      .select()
+      .from(quarantine)
+      .where(eq(quarantine.interviewId, interviewId));
+    expect(kept.map((q) => q.reason)).toEqual(['assignment_cancelled']);
+
+    // the card stays until a person decides, saying it was sent on
+    await page.getByRole('button', { name: 'Tarefas', exact: true }).click();
+    await card.waitFor();
+    expect(await page.getByTestId('cancelled-note-A-enum_a1').textContent()).toContain('Nada se perde');
+    const fits = await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    );
+    expect(fits).toBe(true);
+    await context.close();
+  });
+
+  it('is discarded only after the enumerator confirms', async () => {
+    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    await login(page, 'enum_a2');
+    await startAndLeave(page);
+    await cancel('A-enum_a2');
+    await page.getByRole('button', { name: 'Descarregar atualizações' }).click();
+    await page.getByTestId('cancelled-note-A-enum_a2').waitFor();
+    await page.getByTestId('discard-A-enum_a2').click();
+    await page
+      .getByTestId('discard-confirm-A-enum_a2')
+      .getByRole('button', { name: 'Sim, descartar' })
+      .click();
+    await page.getByTestId('assignment-A-enum_a2').waitFor({ state: 'detached' });
+    const drafts = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('morabeza');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const n = await new Promise<number>((resolve) => {
+        const req = db.transaction('drafts').objectStore('drafts').count();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return n;
+    });
+    expect(drafts).toBe(0);
+    await context.close();
+  });
+});
