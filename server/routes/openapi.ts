@@ -160,7 +160,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "Assignments in the caller's scope (own / team / all); staff also see cancelled ones, an enumerator never does",
+            "Assignments in the caller's scope (own / team / all), cancelled ones included (status cancelled: a tablet keeps a draft it holds for one, saying so)",
           responses: { 200: json({ type: 'array', items: ref('Assignment') }), ...authProblems },
         },
         post: {
