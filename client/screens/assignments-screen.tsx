@@ -229,7 +229,12 @@ export function AssignmentsScreen({ onOpen }: Props) {
               ? t('assignments.resume')
               : t('assignments.start');
           return (
-            <li key={a.id} className="card" data-testid={`assignment-${a.id}`} data-status={status}>
+            <li
+              key={a.id}
+              className={cancelled ? 'card cancelled' : 'card'}
+              data-testid={`assignment-${a.id}`}
+              data-status={status}
+            >
               <div className="card-main">
                 <strong>
                   {eaTerm} {a.ea.code}
@@ -243,20 +248,22 @@ export function AssignmentsScreen({ onOpen }: Props) {
                 </span>
                 <span className={`status ${status.replace('.', '-')}`}>{t(status)}</span>
                 {cancelled && (
-                  <span className="message" data-testid={`cancelled-note-${a.id}`}>
+                  <span className="cancelled-note" data-testid={`cancelled-note-${a.id}`}>
                     {t(cancelled === 'draft' ? 'assignments.cancelledDraft' : 'assignments.cancelledUnsent')}
                   </span>
                 )}
                 {draft && confirming === draft.interviewId && (
-                  <span className="message" data-testid={`discard-confirm-${a.id}`}>
-                    {t('assignments.discardConfirm')}{' '}
-                    <button type="button" className="danger" onClick={() => void discard(draft)}>
-                      {t('assignments.discardYes')}
-                    </button>{' '}
-                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                      {t('assignments.discardNo')}
-                    </button>
-                  </span>
+                  <div className="cancelled-note" role="alert" data-testid={`discard-confirm-${a.id}`}>
+                    <p>{t('assignments.discardConfirm')}</p>
+                    <div className="confirm-buttons">
+                      <button type="button" className="danger" onClick={() => void discard(draft)}>
+                        {t('assignments.discardYes')}
+                      </button>
+                      <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                        {t('assignments.discardNo')}
+                      </button>
+                    </div>
+                  </div>
                 )}
               </div>
               {canOpen && (

@@ -5,6 +5,8 @@
  * kept by the server in quarantine (409 assignment.cancelled), never lost; a second enumerator discards
  * theirs after confirming, and only then is the draft gone from the tablet.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,9 +61,11 @@ describe('a draft of a cancelled assignment on the tablet', () => {
     const note = await page.getByTestId('cancelled-note-A-enum_a1').textContent();
     expect(note).toContain(SENTENCE);
     expect(note).toContain('pode terminá-la e enviá-la');
+    await page.screenshot({ path: join(tmpdir(), 'morabeza-cancelled-draft.png'), fullPage: true });
 
     // discard asks first; "no" keeps the draft
     await card.getByRole('button', { name: 'Descartar' }).click();
+    await page.screenshot({ path: join(tmpdir(), 'morabeza-cancelled-confirm.png'), fullPage: true });
     await page.getByTestId('discard-confirm-A-enum_a1').getByRole('button', { name: 'Não, guardar' }).click();
     expect(await draftInterviewId(page)).toBe(interviewId);
 
