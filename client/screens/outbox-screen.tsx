@@ -15,7 +15,14 @@ import { outboxSentence } from '../sync/outbox-text.ts';
 async function householdsOf(items: OutboxItem[], lang: string, eaFallback: string) {
   const out = new Map<
     string,
-    { eaTerm: string; ea: string; dwelling: number; household: number; head: string | null }
+    {
+      eaTerm: string;
+      ea: string;
+      dwelling: number;
+      household: number;
+      head: string | null;
+      cancelled: boolean;
+    }
   >();
   for (const i of items) {
     const a = await db.assignments.get(i.assignmentId);
@@ -35,6 +42,7 @@ async function householdsOf(items: OutboxItem[], lang: string, eaFallback: strin
       dwelling: a.dwelling,
       household: a.household,
       head,
+      cancelled: a.status === 'cancelled',
     });
   }
   return out;
@@ -102,6 +110,11 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
                   {i.revision > 1 ? ` · ${t('outbox.revision')} ${i.revision}` : ''}
                 </strong>
                 <span className={`status state-${i.state}`}>{t(`state.${i.state}` as MessageKey)}</span>
+                {h?.cancelled && i.state !== 'accepted' && (
+                  <span className="detail" data-testid="outbox-cancelled">
+                    {t('assignments.cancelledUnsent')}
+                  </span>
+                )}
                 {sentence && (
                   <span className="detail" data-testid="outbox-sentence">
                     {sentence}

@@ -77,7 +77,9 @@ describe('a draft of a cancelled assignment on the tablet', () => {
     await page.getByText('Completa', { exact: true }).click();
     await settled(page);
     await finish(page);
-    await page.locator('[data-testid=outbox-item][data-state=conflict]').waitFor({ timeout: 60_000 });
+    const sent = page.locator('[data-testid=outbox-item][data-state=conflict]');
+    await sent.waitFor({ timeout: 60_000 });
+    expect(await sent.getByTestId('outbox-cancelled').textContent()).toContain(SENTENCE);
     const kept = await e2e.ctx.database.db
       .select()
       .from(quarantine)
