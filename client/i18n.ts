@@ -154,6 +154,7 @@ const en = {
   'log.timeout': 'The server took too long; will retry',
   'log.offline': 'No network; will retry',
   'log.interrupted': 'Upload was interrupted; will resend',
+  'log.discarded': 'Draft discarded by the enumerator (assignment cancelled)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -290,6 +291,7 @@ const pt: Record<MessageKey, string> = {
   'log.timeout': 'O servidor demorou demasiado; nova tentativa em breve',
   'log.offline': 'Sem rede; nova tentativa em breve',
   'log.interrupted': 'O envio foi interrompido; será reenviada',
+  'log.discarded': 'Rascunho descartado pelo inquiridor (tarefa cancelada)',
 };
 
 export const MESSAGES: Record<TabletLanguage, Record<MessageKey, string>> = { en, pt, fr, kea };

@@ -136,4 +136,5 @@ export const fr: Record<MessageKey, string> = {
   'log.timeout': 'Le serveur a mis trop de temps ; nouvel essai bientôt',
   'log.offline': 'Pas de réseau ; nouvel essai bientôt',
   'log.interrupted': "L'envoi a été interrompu ; il sera renvoyé",
+  'log.discarded': 'Brouillon abandonné par l’enquêteur (affectation annulée)',
 };

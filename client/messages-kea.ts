@@ -133,4 +133,5 @@ export const kea: Record<MessageKey, string> = {
   'log.timeout': 'Servidor dimora txeu; otu tentativa logu',
   'log.offline': 'Sen rede; otu tentativa logu',
   'log.interrupted': 'Envíu fika interompedu; ta ser mandadu otu bes',
+  'log.discarded': 'Rasunhu diskartadu pa inkiridor (tarefa kanseladu)',
 };

@@ -128,6 +128,22 @@ export async function reopenRejected(db: MorabezaDb, key: string): Promise<strin
   });
 }
 
+/**
+ * Deletes a draft the enumerator chose to discard (the screen asks first), only while it was never
+ * finished and nothing of it waits in the outbox; the sync log keeps that it happened. False if refused.
+ */
+export async function discardDraft(db: MorabezaDb, interviewId: string, at = Date.now()): Promise<boolean> {
+  return db.transaction('rw', [db.drafts, db.outbox, db.syncLog], async () => {
+    const draft = await db.drafts.get(interviewId);
+    if (draft?.status !== 'in_progress') return false;
+    const queued = await db.outbox.where('interviewId').equals(interviewId).toArray();
+    if (queued.some((o) => o.state !== 'accepted')) return false;
+    await db.drafts.delete(interviewId);
+    await log(db, 'info', 'discarded', draft.assignmentId, interviewId, at);
+    return true;
+  });
+}
+
 export async function log(
   db: MorabezaDb,
   level: SyncLogLevel,

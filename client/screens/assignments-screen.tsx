@@ -14,7 +14,7 @@ import { headName } from '../interview/household-label.ts';
 import { clusterTerm, placeName } from '../interview/place-names.ts';
 import { preloadAnswers } from '../interview/survey-setup.ts';
 import type { Draft, OutboxItem } from '../offline/db.ts';
-import { deviceId, getQuestionnaire, getSurvey } from '../offline/store.ts';
+import { deviceId, discardDraft, getQuestionnaire, getSurvey } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { api, db, notify, ui } from '../services.ts';
 import { cancelledWork, mayDiscard } from '../sync/cancelled-work.ts';
@@ -139,8 +139,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
 
   /** Only after the enumerator confirmed, and only a draft never finished: nothing queued is deleted. */
   const discard = async (draft: Draft) => {
-    const current = await db.drafts.get(draft.interviewId);
-    if (current?.status === 'in_progress') await db.drafts.delete(draft.interviewId);
+    await discardDraft(db, draft.interviewId);
     setConfirming(null);
     notify();
   };

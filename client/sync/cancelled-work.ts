@@ -32,8 +32,9 @@ export function cancelledWork(
   out: Pick<OutboxItem, 'state'> | undefined,
 ): CancelledWork | null {
   if (a.status !== 'cancelled') return null;
-  // an outbox item not yet acknowledged is unsent work, whatever the draft says
-  if (out && out.state !== 'accepted' && out.state !== 'draft') return 'unsent';
+  // an outbox item not yet acknowledged is unsent work, whatever the draft says (a revision the server
+  // refused and the enumerator reopened included: it was finished once, and is never discarded here)
+  if (out && out.state !== 'accepted') return 'unsent';
   return CANCELLED_WORK_TABLE[draft?.status ?? 'none'];
 }
 

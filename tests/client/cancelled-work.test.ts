@@ -2,19 +2,20 @@
  * A tablet's interview for an assignment staff cancelled: the table of what the card shows, every cell
  * (no draft or a sent one: hidden; a started draft: kept, may be finished or discarded; a finished one in
  * the outbox: kept until the server acknowledges it), and a sync on a fake IndexedDB whose list says
- * `cancelled` keeps the started draft, untouched, while a cancelled assignment never started is hidden.
+ * `cancelled` keeps the started draft, untouched, while a cancelled assignment never started is hidden;
+ * discarding deletes only a draft never finished with nothing in the outbox, and the sync log says so.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MorabezaDb } from '../../client/offline/db.ts';
-import { saveDraft } from '../../client/offline/store.ts';
+import { discardDraft, saveDraft } from '../../client/offline/store.ts';
 import type { ApiClient } from '../../client/sync/api-client.ts';
 import { CANCELLED_WORK_TABLE, cancelledWork, mayDiscard } from '../../client/sync/cancelled-work.ts';
 import { downloadAll } from '../../client/sync/download.ts';
 import { OUTBOX_STATES } from '../../client/sync/outbox-machine.ts';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import { ASSIGNMENT_STATUSES } from '../../server/contract/vocabulary.ts';
-import { draft, unlockedDb } from './fixtures.ts';
+import { draft, envelope, unlockedDb } from './fixtures.ts';
 
 const assignment = (id: string, status: Assignment['status']): Assignment => ({
   id,
@@ -53,7 +54,7 @@ describe('the cancelled-assignment table', () => {
       OUTBOX_STATES.map((s) => [s, cancelledWork(cancelled, { status: 'submitted' }, { state: s })]),
     );
     expect(byState).toEqual({
-      draft: 'hidden', // a reopened revision: the draft's own status decides (here submitted)
+      draft: 'unsent', // a revision the server refused, reopened: finished once, never discarded
       queued: 'unsent',
       sending: 'unsent',
       accepted: 'hidden',
@@ -62,7 +63,8 @@ describe('the cancelled-assignment table', () => {
       retry_wait: 'unsent',
       auth_wait: 'unsent',
     });
-    expect(cancelledWork(cancelled, { status: 'in_progress' }, { state: 'draft' })).toBe('draft');
+    expect(cancelledWork(cancelled, { status: 'in_progress' }, { state: 'draft' })).toBe('unsent');
+    expect(cancelledWork(cancelled, { status: 'in_progress' }, { state: 'accepted' })).toBe('draft');
   });
 
   it('offers discard only for a draft never finished', () => {
@@ -70,6 +72,39 @@ describe('the cancelled-assignment table', () => {
     expect(mayDiscard('unsent')).toBe(false);
     expect(mayDiscard('hidden')).toBe(false);
     expect(mayDiscard(null)).toBe(false);
+  });
+});
+
+describe('discarding a draft', () => {
+  let db: MorabezaDb;
+  afterEach(async () => db.delete());
+
+  it('deletes a draft never finished and logs it; refuses a finished one or one in the outbox', async () => {
+    db = await unlockedDb(`test-${crypto.randomUUID()}`);
+    await saveDraft(db, draft('i-1', { assignmentId: 'a-1' }));
+    await saveDraft(db, draft('i-2', { assignmentId: 'a-2', status: 'completed' }));
+    await saveDraft(db, draft('i-3', { assignmentId: 'a-3' }));
+    await db.outbox.put({
+      key: 'i-3#1',
+      interviewId: 'i-3',
+      revision: 1,
+      assignmentId: 'a-3',
+      envelope: envelope({ interviewId: 'i-3' }),
+      state: 'draft',
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: 'rejected',
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    expect(await discardDraft(db, 'i-1', 5)).toBe(true);
+    expect(await discardDraft(db, 'i-2')).toBe(false);
+    expect(await discardDraft(db, 'i-3')).toBe(false);
+    expect(await discardDraft(db, 'nope')).toBe(false);
+    expect((await db.drafts.toArray()).map((d) => d.interviewId).sort()).toEqual(['i-2', 'i-3']);
+    expect(await db.syncLog.toArray()).toMatchObject([
+      { at: 5, level: 'info', event: 'discarded', detail: 'a-1', interviewId: 'i-1' },
+    ]);
   });
 });
 
