@@ -92,6 +92,11 @@ const en = {
     'Your supervisor cancelled this assignment. Your interview is kept on this tablet: you may finish and send it (the office keeps it and a person decides), or discard it.',
   'assignments.cancelledUnsent':
     'Your supervisor cancelled this assignment. Your finished interview will still be sent: the office keeps it and a person decides. Nothing is lost.',
+  'state.reassigned': 'Reassigned to another enumerator',
+  'assignments.reassignedDraft':
+    'Your supervisor reassigned this assignment to another enumerator. Your interview is kept on this tablet: you may finish and send it (the office keeps it and a person decides), or discard it.',
+  'assignments.reassignedUnsent':
+    'Your supervisor reassigned this assignment to another enumerator. Your finished interview will still be sent: the office keeps it and a person decides. Nothing is lost.',
   'assignments.discard': 'Discard',
   'assignments.discardConfirm':
     'Discard this interview for good? Its answers are deleted from this tablet and never sent.',
@@ -154,7 +159,7 @@ const en = {
   'log.timeout': 'The server took too long; will retry',
   'log.offline': 'No network; will retry',
   'log.interrupted': 'Upload was interrupted; will resend',
-  'log.discarded': 'Draft discarded by the enumerator (assignment cancelled)',
+  'log.discarded': 'Draft discarded by the enumerator (assignment cancelled or reassigned)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -229,6 +234,11 @@ const pt: Record<MessageKey, string> = {
     'O seu supervisor cancelou esta tarefa. A sua entrevista fica guardada neste tablet: pode terminá-la e enviá-la (o escritório guarda-a e uma pessoa decide) ou descartá-la.',
   'assignments.cancelledUnsent':
     'O seu supervisor cancelou esta tarefa. A sua entrevista terminada será enviada na mesma: o escritório guarda-a e uma pessoa decide. Nada se perde.',
+  'state.reassigned': 'Atribuída a outro inquiridor',
+  'assignments.reassignedDraft':
+    'O seu supervisor atribuiu esta tarefa a outro inquiridor. A sua entrevista fica guardada neste tablet: pode terminá-la e enviá-la (o escritório guarda-a e uma pessoa decide) ou descartá-la.',
+  'assignments.reassignedUnsent':
+    'O seu supervisor atribuiu esta tarefa a outro inquiridor. A sua entrevista terminada será enviada na mesma: o escritório guarda-a e uma pessoa decide. Nada se perde.',
   'assignments.discard': 'Descartar',
   'assignments.discardConfirm':
     'Descartar esta entrevista de vez? As respostas são apagadas deste tablet e nunca enviadas.',
@@ -291,7 +301,7 @@ const pt: Record<MessageKey, string> = {
   'log.timeout': 'O servidor demorou demasiado; nova tentativa em breve',
   'log.offline': 'Sem rede; nova tentativa em breve',
   'log.interrupted': 'O envio foi interrompido; será reenviada',
-  'log.discarded': 'Rascunho descartado pelo inquiridor (tarefa cancelada)',
+  'log.discarded': 'Rascunho descartado pelo inquiridor (tarefa cancelada ou atribuída a outro)',
 };
 
 export const MESSAGES: Record<TabletLanguage, Record<MessageKey, string>> = { en, pt, fr, kea };

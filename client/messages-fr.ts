@@ -74,6 +74,11 @@ export const fr: Record<MessageKey, string> = {
     "Votre superviseur a annulé cette affectation. Votre entretien reste sur cette tablette : vous pouvez le terminer et l'envoyer (le bureau le garde et une personne décide), ou l'abandonner.",
   'assignments.cancelledUnsent':
     'Votre superviseur a annulé cette affectation. Votre entretien terminé sera quand même envoyé : le bureau le garde et une personne décide. Rien n’est perdu.',
+  'state.reassigned': 'Réaffectée à un autre enquêteur',
+  'assignments.reassignedDraft':
+    "Votre superviseur a réaffecté cette affectation à un autre enquêteur. Votre entretien reste sur cette tablette : vous pouvez le terminer et l'envoyer (le bureau le garde et une personne décide), ou l'abandonner.",
+  'assignments.reassignedUnsent':
+    'Votre superviseur a réaffecté cette affectation à un autre enquêteur. Votre entretien terminé sera quand même envoyé : le bureau le garde et une personne décide. Rien n’est perdu.',
   'assignments.discard': 'Abandonner',
   'assignments.discardConfirm':
     'Abandonner cet entretien pour de bon ? Ses réponses sont effacées de cette tablette et jamais envoyées.',
@@ -136,5 +141,5 @@ export const fr: Record<MessageKey, string> = {
   'log.timeout': 'Le serveur a mis trop de temps ; nouvel essai bientôt',
   'log.offline': 'Pas de réseau ; nouvel essai bientôt',
   'log.interrupted': "L'envoi a été interrompu ; il sera renvoyé",
-  'log.discarded': 'Brouillon abandonné par l’enquêteur (affectation annulée)',
+  'log.discarded': 'Brouillon abandonné par l’enquêteur (affectation annulée ou réaffectée)',
 };

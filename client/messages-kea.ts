@@ -72,6 +72,11 @@ export const kea: Record<MessageKey, string> = {
     'Bu supervizor kansela es tarefa. Bu entrevista ta fika guardadu na es tablet: bu pode kaba-l y manda-l (eskritóriu ta guarda-l y un pesoa ta disidi), o bu pode diskarta-l.',
   'assignments.cancelledUnsent':
     'Bu supervizor kansela es tarefa. Bu entrevista kabadu ta ser mandadu mésmu asi: eskritóriu ta guarda-l y un pesoa ta disidi. Nada ka ta perdi.',
+  'state.reassigned': 'Entregadu a otu inkiridor',
+  'assignments.reassignedDraft':
+    'Bu supervizor entrega es tarefa a otu inkiridor. Bu entrevista ta fika guardadu na es tablet: bu pode kaba-l y manda-l (eskritóriu ta guarda-l y un pesoa ta disidi), o bu pode diskarta-l.',
+  'assignments.reassignedUnsent':
+    'Bu supervizor entrega es tarefa a otu inkiridor. Bu entrevista kabadu ta ser mandadu mésmu asi: eskritóriu ta guarda-l y un pesoa ta disidi. Nada ka ta perdi.',
   'assignments.discard': 'Diskarta',
   'assignments.discardConfirm':
     'Diskarta es entrevista di vez? Se respostas ta ser apagadu di es tablet y nunka ka ta ser mandadu.',
@@ -133,5 +138,5 @@ export const kea: Record<MessageKey, string> = {
   'log.timeout': 'Servidor dimora txeu; otu tentativa logu',
   'log.offline': 'Sen rede; otu tentativa logu',
   'log.interrupted': 'Envíu fika interompedu; ta ser mandadu otu bes',
-  'log.discarded': 'Rasunhu diskartadu pa inkiridor (tarefa kanseladu)',
+  'log.discarded': 'Rasunhu diskartadu pa inkiridor (tarefa kanseladu o entregadu a otu)',
 };

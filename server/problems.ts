@@ -40,6 +40,11 @@ const catalogue = {
     message:
       'This assignment was cancelled: it can no longer be changed or interviewed (an upload for it is kept in quarantine). Create a new assignment for the household instead.',
   },
+  'assignment.reassigned': {
+    status: 409,
+    message:
+      'This assignment was reassigned to another enumerator: an interview for it from this tablet is kept in quarantine for a person to decide, never lost.',
+  },
   'assignment.exists': {
     status: 409,
     message:

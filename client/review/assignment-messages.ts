@@ -5,7 +5,7 @@
  * home and the same term on both screens.
  */
 import { useMemo } from 'react';
-import type { AssignmentStatus } from '../../server/contract/vocabulary.ts';
+import type { ListedAssignmentStatus } from '../../server/contract/vocabulary.ts';
 import { type MessageKey, type TabletLanguage, useI18n } from '../i18n.ts';
 
 const en = {
@@ -171,7 +171,7 @@ export function useAssignmentT() {
     const dict = ASSIGNMENT_MESSAGES[tabletLang] ?? en;
     const t = (key: Key, vars: Record<string, string | number> = {}) =>
       dict[key].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
-    const status = (s: AssignmentStatus) =>
+    const status = (s: ListedAssignmentStatus) =>
       s === 'cancelled' ? dict['manage.state.cancelled'] : tablet(`state.${s}` as MessageKey);
     return { t, tablet, status, lang: tabletLang };
   }, [tabletLang, tablet]);

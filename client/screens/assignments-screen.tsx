@@ -1,8 +1,8 @@
 /**
  * The enumerator's assignments: EA, municipality by name, dwelling, household, the head's name once
  * known, and the status as this tablet knows it; searched, filtered (status, EA) and sorted on the tablet.
- * An assignment staff cancelled stays only while the tablet holds unsent work for it, with a sentence
- * saying what the enumerator may do (finish and send, or discard the draft after confirming).
+ * An assignment staff cancelled, or reassigned to another enumerator, stays only while the tablet holds
+ * unsent work for it, with a sentence saying which and what the enumerator may do (finish and send, or discard the draft after confirming).
  */
 import { useMemo, useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
@@ -17,7 +17,7 @@ import type { Draft, OutboxItem } from '../offline/db.ts';
 import { deviceId, discardDraft, getQuestionnaire, getSurvey } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { api, db, notify, ui } from '../services.ts';
-import { cancelledWork, mayDiscard } from '../sync/cancelled-work.ts';
+import { cancelledWork, mayDiscard, withdrawnWords } from '../sync/cancelled-work.ts';
 import { downloadAll } from '../sync/download.ts';
 
 interface Props {
@@ -80,13 +80,15 @@ export function AssignmentsScreen({ onOpen }: Props) {
       );
       const cancelled = cancelledWork(a, draft, out);
       if (cancelled === 'hidden') return [];
+      const withdrawn = withdrawnWords(a, cancelled);
       const profile = a.survey ? data.surveys.get(a.survey) : undefined;
       const json = data.questionnaires.get(`${a.questionnaireId}@${a.questionnaireVersion}`);
       return {
         a,
         draft,
         cancelled,
-        status: cancelled ? ('state.cancelled' as const) : localStatus(a, draft, out),
+        note: withdrawn?.note ?? null,
+        status: withdrawn ? withdrawn.state : localStatus(a, draft, out),
         municipality: placeName(json, profile, 'municipality', a.ea.municipality, lang),
         eaTerm: clusterTerm(profile, lang, t('assignments.ea')),
         // a sealed envelope (end-to-end encrypted survey) keeps its answers from the tablet too
@@ -217,7 +219,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
         </div>
       )}
       <ul className="cards" data-testid="assignments">
-        {shown.map(({ a, draft, cancelled, status, municipality, eaTerm, head }) => {
+        {shown.map(({ a, draft, cancelled, note, status, municipality, eaTerm, head }) => {
           const canOpen =
             draft?.status === 'in_progress' ||
             (!draft && a.status === 'assigned') ||
@@ -246,9 +248,9 @@ export function AssignmentsScreen({ onOpen }: Props) {
                   {head ? ` · ${head}` : ''}
                 </span>
                 <span className={`status ${status.replace('.', '-')}`}>{t(status)}</span>
-                {cancelled && (
+                {note && (
                   <span className="cancelled-note" data-testid={`cancelled-note-${a.id}`}>
-                    {t(cancelled === 'draft' ? 'assignments.cancelledDraft' : 'assignments.cancelledUnsent')}
+                    {t(note)}
                   </span>
                 )}
                 {draft && confirming === draft.interviewId && (

@@ -9,6 +9,7 @@ import type { OutboxItem } from '../offline/db.ts';
 import { getQuestionnaire, getSurvey, recentLog, reopenRejected } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { db, notify, uploader } from '../services.ts';
+import { WITHDRAWN } from '../sync/cancelled-work.ts';
 import { outboxSentence } from '../sync/outbox-text.ts';
 
 /** Each item's household as the enumerator knows it: EA, dwelling, household, head's name. */
@@ -21,7 +22,7 @@ async function householdsOf(items: OutboxItem[], lang: string, eaFallback: strin
       dwelling: number;
       household: number;
       head: string | null;
-      cancelled: boolean;
+      withdrawn: MessageKey | null;
     }
   >();
   for (const i of items) {
@@ -42,7 +43,7 @@ async function householdsOf(items: OutboxItem[], lang: string, eaFallback: strin
       dwelling: a.dwelling,
       household: a.household,
       head,
-      cancelled: a.status === 'cancelled',
+      withdrawn: WITHDRAWN[a.status]?.unsent ?? null,
     });
   }
   return out;
@@ -110,9 +111,9 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
                   {i.revision > 1 ? ` · ${t('outbox.revision')} ${i.revision}` : ''}
                 </strong>
                 <span className={`status state-${i.state}`}>{t(`state.${i.state}` as MessageKey)}</span>
-                {h?.cancelled && i.state !== 'accepted' && (
+                {h?.withdrawn && i.state !== 'accepted' && (
                   <span className="detail" data-testid="outbox-cancelled">
-                    {t('assignments.cancelledUnsent')}
+                    {t(h.withdrawn)}
                   </span>
                 )}
                 {sentence && (

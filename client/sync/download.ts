@@ -14,6 +14,7 @@ import {
   saveSurvey,
 } from '../offline/store.ts';
 import type { ApiClient } from './api-client.ts';
+import { WITHDRAWN } from './cancelled-work.ts';
 
 export type DownloadResult = 'ok' | 'offline' | 'unauthorized' | 'error';
 
@@ -24,8 +25,9 @@ export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<Downl
   if (list.kind !== 'ok') return 'error';
   await replaceAssignments(db, list.data);
   const versions = new Map<string, { id: string; version: number }>();
-  // a cancelled assignment is only listed for a draft already on the tablet, with its questionnaire
-  for (const a of list.data.filter((x) => x.status !== 'cancelled')) {
+  // a cancelled or reassigned-away assignment is only listed for a draft already on the tablet, with its
+  // questionnaire
+  for (const a of list.data.filter((x) => !WITHDRAWN[x.status])) {
     versions.set(`${a.questionnaireId}@${a.questionnaireVersion}`, {
       id: a.questionnaireId,
       version: a.questionnaireVersion,

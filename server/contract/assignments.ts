@@ -1,6 +1,6 @@
 /** Assignments and questionnaires as the tablet receives them. */
 import { z } from 'zod';
-import { ASSIGNMENT_CHANGES, ASSIGNMENT_STATUSES } from './vocabulary.ts';
+import { ASSIGNMENT_CHANGES, LISTED_ASSIGNMENT_STATUSES } from './vocabulary.ts';
 
 export const assignmentSchema = z.object({
   id: z.string(),
@@ -11,8 +11,10 @@ export const assignmentSchema = z.object({
   /**
    * `cancelled` reaches the enumerator's tablet too (GET /api/assignments): it tells the tablet that a
    * draft it holds is for a cancelled assignment (kept, finished and sent, or discarded by the enumerator).
+   * `reassigned` only on an enumerator's list: staff handed the assignment from them to another enumerator
+   * (the same choices for a draft they hold; `enumeratorId` is then the new enumerator's).
    */
-  status: z.enum(ASSIGNMENT_STATUSES),
+  status: z.enum(LISTED_ASSIGNMENT_STATUSES),
   enumeratorId: z.string(),
   ea: z.object({ code: z.string(), island: z.string(), municipality: z.string(), stratum: z.string() }),
   dwelling: z.number().int(),

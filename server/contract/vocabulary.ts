@@ -34,7 +34,7 @@ export const REVIEW_ACTIONS = ['approve', 'return', 'reject', 'comment'] as cons
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /**
- * An assignment's state, as the tablet sees it; `cancelled` by staff (never sent to a tablet). What staff
+ * An assignment's stored state; `cancelled` by staff (still listed to its enumerator, so a tablet learns of it). What staff
  * may change in which state is in server/domain/assignment-states.ts.
  */
 export const ASSIGNMENT_STATUSES = [
@@ -46,6 +46,15 @@ export const ASSIGNMENT_STATUSES = [
   'cancelled',
 ] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/**
+ * An assignment's state as GET /api/assignments lists it: a stored status, or `reassigned`, which only
+ * an enumerator's list carries, for an assignment staff handed from them to another enumerator (never
+ * stored: the assignment itself stays `assigned`, with its new enumerator). It tells the first tablet that
+ * a draft it holds is for work now someone else's (client/sync/cancelled-work.ts).
+ */
+export const LISTED_ASSIGNMENT_STATUSES = [...ASSIGNMENT_STATUSES, 'reassigned'] as const;
+export type ListedAssignmentStatus = (typeof LISTED_ASSIGNMENT_STATUSES)[number];
 
 /** What staff may do to an assignment (which in which state: server/domain/assignment-states.ts). */
 export const ASSIGNMENT_CHANGES = ['reassign', 'cancel'] as const;

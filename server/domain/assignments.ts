@@ -4,9 +4,11 @@
  * from the survey's geography). Everyone sees their scope's assignments, cancelled ones included, with
  * status `cancelled`: that is how a tablet learns that an interview it already started is for a
  * cancelled assignment (it keeps such a draft, saying so; a cancelled one with no work on the tablet is
- * not shown there).
+ * not shown there). An enumerator's list also carries the assignments staff reassigned from them to
+ * someone else (the audit log's `assignment.reassign` entries), with status `reassigned`, for the same
+ * reason: a draft the first tablet already started stays visible there, saying so.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Assignment } from '../contract/assignments.ts';
 import type { Geography } from '../contract/geography.ts';
 import type { PRELOAD_SOURCES, SurveyProfile } from '../contract/survey-profile.ts';
@@ -54,7 +56,21 @@ export async function listAssignments(
   user: SessionUser,
   surveys: SurveyRegistry,
 ): Promise<Assignment[]> {
-  const scope = enumeratorScope(user, assignments.enumeratorId);
+  const own = enumeratorScope(user, assignments.enumeratorId);
+  // an enumerator's: their own, and those reassigned from them to someone else since
+  const scope =
+    user.role === 'enumerator'
+      ? or(
+          own ?? undefined,
+          and(
+            ne(assignments.enumeratorId, user.id),
+            inArray(
+              assignments.id,
+              sql`(select entity_id from audit_log where action = 'assignment.reassign' and json_extract(details, '$.from') = ${user.id})`,
+            ),
+          ),
+        )
+      : own;
   const rows = await db
     .select({ a: assignments, hh: households, ea: enumerationAreas, interviewId: interviews.id })
     .from(assignments)
@@ -70,7 +86,7 @@ export async function listAssignments(
       survey: profile?.id ?? null,
       questionnaireId: a.questionnaireId,
       questionnaireVersion: a.questionnaireVersion,
-      status: a.status,
+      status: user.role === 'enumerator' && a.enumeratorId !== user.id ? 'reassigned' : a.status,
       enumeratorId: a.enumeratorId,
       ea: { code: ea.code, island: ea.island, municipality: ea.municipality, stratum: ea.stratum },
       dwelling: hh.dwelling,

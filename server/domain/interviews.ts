@@ -351,9 +351,12 @@ async function checkReferences(tx: Tx, upload: Upload): Promise<{ reason: string
     enumerator_id: string | null;
     questionnaire_id: string | null;
     assignment_status: string | null;
+    reassigned_from_uploader: number | null;
     status: string | null;
   }>(sql`
-    select a.enumerator_id, a.questionnaire_id, a.status as assignment_status, v.status
+    select a.enumerator_id, a.questionnaire_id, a.status as assignment_status, v.status,
+      exists (select 1 from audit_log l where l.action = 'assignment.reassign' and l.entity_id = a.id
+        and json_extract(l.details, '$.from') = ${upload.user.id}) as reassigned_from_uploader
     from (select 1) left join assignments a on a.id = ${env.assignmentId}
     left join questionnaire_versions v on v.questionnaire_id = ${env.questionnaireId} and v.version = ${env.questionnaireVersion}`);
   const row = rows[0];
@@ -364,6 +367,7 @@ async function checkReferences(tx: Tx, upload: Upload): Promise<{ reason: string
           enumerator_id: row.enumerator_id,
           questionnaire_id: row.questionnaire_id,
           status: row.assignment_status,
+          reassigned_from_uploader: row.reassigned_from_uploader === 1,
         }
       : undefined,
     row?.status ?? undefined,
@@ -372,7 +376,15 @@ async function checkReferences(tx: Tx, upload: Upload): Promise<{ reason: string
 
 function judgeReferences(
   { env, user }: Upload,
-  assignment: { enumerator_id: string; questionnaire_id: string | null; status: string | null } | undefined,
+  assignment:
+    | {
+        enumerator_id: string;
+        questionnaire_id: string | null;
+        status: string | null;
+        /** Staff reassigned it from the uploader (looked up only on the one-by-one path). */
+        reassigned_from_uploader?: boolean;
+      }
+    | undefined,
   versionStatus: string | undefined,
 ): { reason: string; problem: Problem } | null {
   const where = { questionnaireId: env.questionnaireId, questionnaireVersion: env.questionnaireVersion };
@@ -382,6 +394,14 @@ function judgeReferences(
     return {
       reason: 'questionnaire_not_open',
       problem: new Problem('questionnaire.not_open', { ...where, status: versionStatus }),
+    };
+  }
+  // reassigned from the uploader to someone else after their tablet took it (the audit log says so):
+  // kept in quarantine for a person to decide
+  if (assignment?.reassigned_from_uploader && assignment.enumerator_id !== user.id) {
+    return {
+      reason: 'assignment_reassigned',
+      problem: new Problem('assignment.reassigned', { assignmentId: env.assignmentId }),
     };
   }
   if (assignment?.enumerator_id !== user.id) {

@@ -134,6 +134,42 @@ describe('cancelling an assignment', () => {
     expect(await statusOf('A-enum_a1')).toBe('cancelled');
   });
 
+  it("a reassigned assignment stays on the first tablet's list as `reassigned`; its upload is quarantined (409)", async () => {
+    const moved = await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'enum_a1 is ill' },
+    });
+    expect(moved.status).toBe(200);
+    // the first tablet learns of it at its next sync; the new enumerator has it as a normal assignment
+    expect(await listed('enum_a1')).toEqual(['A-enum_a1:reassigned']);
+    const [onFirst] = assignmentListSchema.parse(
+      await (await ctx.request('GET', '/api/assignments', { as: 'enum_a1' })).json(),
+    );
+    expect(onFirst).toMatchObject({
+      id: 'A-enum_a1',
+      status: 'reassigned',
+      enumeratorId: ctx.userIds.enum_a2,
+    });
+    expect(await listed('enum_a2')).toContain('A-enum_a1:assigned');
+    expect(await listed('sup_a')).toContain('A-enum_a1:assigned');
+    // the first tablet sends its draft anyway: kept, for a person to decide; the assignment unchanged
+    const env = envelope(ctx, 'enum_a1', { assignmentId: 'A-enum_a1' });
+    const res = await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: 'enum_a1', body: env });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { code: string }).code).toBe('assignment.reassigned');
+    const kept = await ctx.database.db
+      .select()
+      .from(quarantine)
+      .where(eq(quarantine.interviewId, env.interviewId));
+    expect(kept.map((q) => q.reason)).toEqual(['assignment_reassigned']);
+    // handed back to the first enumerator: an ordinary assignment of theirs again
+    await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a1, reason: 'enum_a1 is back' },
+    });
+    expect(await listed('enum_a1')).toEqual(['A-enum_a1:assigned']);
+  });
+
   it("leaves the dashboard's assigned target", async () => {
     const assigned = async () =>
       (
