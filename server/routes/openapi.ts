@@ -160,7 +160,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "Assignments in the caller's scope (own / team / all), cancelled ones included (status cancelled: a tablet keeps a draft it holds for one, saying so)",
+            "Assignments in the caller's scope (own / team / all), cancelled ones included (status cancelled: a tablet keeps a draft it holds for one, saying so); an enumerator's also those reassigned from them to another enumerator (status reassigned, likewise)",
           responses: { 200: json({ type: 'array', items: ref('Assignment') }), ...authProblems },
         },
         post: {
@@ -224,7 +224,7 @@ export function buildOpenApi() {
         put: {
           ...secured,
           summary:
-            'Upload one revision of an interview (idempotent); sealed for a survey with a public key in its profile',
+            'Upload one revision of an interview (idempotent); sealed for a survey with a public key in its profile. For an assignment since cancelled, or reassigned from the uploader to another enumerator, 409 assignment.cancelled / assignment.reassigned: the copy is kept in quarantine for a person to decide',
           requestBody: json({ oneOf: [ref('InterviewEnvelope'), ref('SealedInterviewEnvelope')] }),
           responses: {
             201: json(ref('InterviewReceipt')),
