@@ -3,7 +3,9 @@
  * the cancel and a sync the card stays, marked cancelled, with a sentence in Portuguese saying what the
  * enumerator may do; "Descartar" asks first (answering no keeps it); finished and sent, the interview is
  * kept by the server in quarantine (409 assignment.cancelled), never lost; a second enumerator discards
- * theirs after confirming, and only then is the draft gone from the tablet.
+ * theirs after confirming, and only then is the draft gone from the tablet. A draft of an assignment a
+ * coordinator reassigns to another enumerator is kept on the first tablet the same way, with its own
+ * sentence, and quarantined when sent (409 assignment.reassigned).
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +126,45 @@ describe('a draft of a cancelled assignment on the tablet', () => {
       return n;
     });
     expect(drafts).toBe(0);
+    await context.close();
+  });
+
+  it('of an assignment reassigned to another enumerator is kept the same way, and quarantined when sent', async () => {
+    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    await login(page, 'enum_b1');
+    await startAndLeave(page);
+    const interviewId = await draftInterviewId(page);
+    const moved = await e2e.ctx.request('POST', '/api/assignments/A-enum_b1/reassign', {
+      as: 'coord',
+      body: { enumeratorId: e2e.ctx.userIds.enum_a1, reason: 'Inquiridor doente' },
+    });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+
+    await page.getByRole('button', { name: 'Descarregar atualizações' }).click();
+    const card = page.locator('[data-testid=assignment-A-enum_b1][data-status="state.reassigned"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Atribuída a outro inquiridor');
+    const note = await page.getByTestId('cancelled-note-A-enum_b1').textContent();
+    expect(note).toContain('O seu supervisor atribuiu esta tarefa a outro inquiridor.');
+    expect(note).toContain('pode terminá-la e enviá-la');
+    expect(await card.getByRole('button', { name: 'Descartar' }).count()).toBe(1);
+    expect(await draftInterviewId(page)).toBe(interviewId);
+
+    await card.getByRole('button', { name: 'Continuar' }).click();
+    await page.getByRole('button', { name: 'Próximo' }).click();
+    await fillMembers(page, ['Rui'], [52], 'pt');
+    await page.getByRole('button', { name: 'Próximo' }).click();
+    await page.getByText('Completa', { exact: true }).click();
+    await settled(page);
+    await finish(page);
+    const sent = page.locator('[data-testid=outbox-item][data-state=conflict]');
+    await sent.waitFor({ timeout: 60_000 });
+    expect(await sent.getByTestId('outbox-cancelled').textContent()).toContain('outro inquiridor');
+    const kept = await e2e.ctx.database.db
+      .select()
+      .from(quarantine)
+      .where(eq(quarantine.interviewId, interviewId));
+    expect(kept.map((q) => q.reason)).toEqual(['assignment_reassigned']);
     await context.close();
   });
 });
