@@ -6,6 +6,7 @@
  * French reads them in English and Kriolu in Portuguese (`lang` of the context).
  */
 import { createContext, useContext } from 'react';
+import { EA_TERM } from './ea-term.ts';
 import { fr } from './messages-fr.ts';
 import { kea } from './messages-kea.ts';
 
@@ -54,7 +55,7 @@ const en = {
   'status.loading': 'Loading…',
   'assignments.title': 'My assignments',
   'assignments.empty': 'No assignments on this tablet yet. Connect to the network to download them.',
-  'assignments.ea': 'EA',
+  'assignments.ea': EA_TERM.en,
   'assignments.island': 'Island',
   'assignments.dwelling': 'Dwelling',
   'assignments.household': 'Household',
@@ -195,7 +196,7 @@ const pt: Record<MessageKey, string> = {
   'status.loading': 'A carregar…',
   'assignments.title': 'As minhas tarefas',
   'assignments.empty': 'Ainda não há tarefas neste tablet. Ligue-se à rede para as descarregar.',
-  'assignments.ea': 'AE',
+  'assignments.ea': EA_TERM.pt,
   'assignments.island': 'Ilha',
   'assignments.dwelling': 'Alojamento',
   'assignments.household': 'Agregado',

@@ -1,4 +1,6 @@
 /** The app's own screens in French (the enumerators' screens; keys and English source in i18n.ts). */
+
+import { EA_TERM } from './ea-term.ts';
 import type { MessageKey } from './i18n.ts';
 
 export const fr: Record<MessageKey, string> = {
@@ -35,7 +37,7 @@ export const fr: Record<MessageKey, string> = {
   'assignments.title': 'Mes affectations',
   'assignments.empty':
     "Aucune affectation sur cette tablette pour l'instant. Connectez-vous au réseau pour les télécharger.",
-  'assignments.ea': 'ZD',
+  'assignments.ea': EA_TERM.fr,
   'assignments.island': 'Île',
   'assignments.dwelling': 'Logement',
   'assignments.household': 'Ménage',

@@ -2,6 +2,8 @@
  * The app's own screens in Cape Verdean Creole (Kriolu, ALUPEC spelling; keys and English source in
  * i18n.ts). A first version written for the enumerators: to be reviewed by a native speaker of the team.
  */
+
+import { EA_TERM } from './ea-term.ts';
 import type { MessageKey } from './i18n.ts';
 
 export const kea: Record<MessageKey, string> = {
@@ -34,7 +36,7 @@ export const kea: Record<MessageKey, string> = {
   'status.loading': 'Ta karega…',
   'assignments.title': 'Nhas tarefa',
   'assignments.empty': 'Inda ka ten tarefa na es tablet. Liga na rede pa baxa-s.',
-  'assignments.ea': 'DR',
+  'assignments.ea': EA_TERM.kea,
   'assignments.island': 'Ilha',
   'assignments.dwelling': 'Alojamentu',
   'assignments.household': 'Agregadu',

@@ -195,6 +195,9 @@ const pt: Record<Key, string> = {
   'an.m.notes': 'Notas',
 };
 
+/** The analyst screen's words (English and Portuguese). */
+export const ANALYST_MESSAGES = { en, pt } as const;
+
 export function useAnalystT() {
   const { lang } = useI18n();
   const l: 'pt' | 'en' = lang === 'pt' ? 'pt' : 'en';

@@ -6,6 +6,7 @@
  * answer has its sentence too (the server stores survey-core's text in the questionnaire's default
  * language); the questionnaire's own checks keep their text.
  */
+import { EA_TERM } from '../ea-term.ts';
 import type { TabletLanguage } from '../i18n.ts';
 
 /** The app's four languages: the staff screens speak each of them. */
@@ -47,10 +48,10 @@ const S: Record<string, Sentence> = {
   },
   'quality.gps_missing': {
     n: 0,
-    en: 'No GPS position was recorded: the visit cannot be placed in its EA.',
-    pt: 'Não foi registada posição GPS: a visita não pode ser situada na sua ZR.',
-    fr: "Aucune position GPS n'a été enregistrée : la visite ne peut pas être placée dans sa ZD.",
-    kea: 'Ka fika rejistadu pozison GPS: ka ta da pa poi vizita na se DR.',
+    en: `No GPS position was recorded: the visit cannot be placed in its ${EA_TERM.en}.`,
+    pt: `Não foi registada posição GPS: a visita não pode ser situada no seu ${EA_TERM.pt}.`,
+    fr: `Aucune position GPS n'a été enregistrée : la visite ne peut pas être placée dans son ${EA_TERM.fr}.`,
+    kea: `Ka fika rejistadu pozison GPS: ka ta da pa poi vizita na se ${EA_TERM.kea}.`,
     plain: {
       en: 'No GPS position was recorded.',
       pt: 'Não foi registada posição GPS.',
@@ -60,15 +61,15 @@ const S: Record<string, Sentence> = {
   },
   'quality.gps_far': {
     n: 2,
-    en: 'The GPS position is {0} km from the centre of the EA (more than {1} km): was the interview done in the EA?',
-    pt: 'A posição GPS está a {0} km do centro da ZR (mais de {1} km): a entrevista foi feita na ZR?',
-    fr: "La position GPS est à {0} km du centre de la ZD (plus de {1} km) : l'entretien a-t-il eu lieu dans la ZD ?",
-    kea: 'Pozison GPS sta a {0} km di sentru di DR (más di {1} km): entrevista fazedu na DR?',
+    en: `The GPS position is {0} km from the centre of the ${EA_TERM.en} (more than {1} km): was the interview done in the ${EA_TERM.en}?`,
+    pt: `A posição GPS está a {0} km do centro do ${EA_TERM.pt} (mais de {1} km): a entrevista foi feita no ${EA_TERM.pt}?`,
+    fr: `La position GPS est à {0} km du centre du ${EA_TERM.fr} (plus de {1} km) : l'entretien a-t-il eu lieu dans le ${EA_TERM.fr} ?`,
+    kea: `Pozison GPS sta a {0} km di sentru di ${EA_TERM.kea} (más di {1} km): entrevista fazedu na ${EA_TERM.kea}?`,
     plain: {
-      en: 'The GPS position is far from the EA.',
-      pt: 'A posição GPS está longe da ZR.',
-      fr: 'La position GPS est loin de la ZD.',
-      kea: 'Pozison GPS sta lonji di DR.',
+      en: `The GPS position is far from the ${EA_TERM.en}.`,
+      pt: `A posição GPS está longe do ${EA_TERM.pt}.`,
+      fr: `La position GPS est loin du ${EA_TERM.fr}.`,
+      kea: `Pozison GPS sta lonji di ${EA_TERM.kea}.`,
     },
   },
   'quality.odd_hours': {
@@ -243,6 +244,9 @@ const S: Record<string, Sentence> = {
 };
 
 /** Numbers as the server writes them (12.5, 40%, 05:12), not the digits inside codes and ids. */
+/** Every flag's sentences, by code (for the tests that read every catalogue). */
+export const FLAG_SENTENCES: Readonly<Record<string, Sentence>> = S;
+
 const NUMBER = /(?<![\w:.-])\d+(?:[.:]\d+)?%?(?![\w-])/g;
 
 export function flagSentence(flag: { code: string; message: string }, lang: Lang): string {

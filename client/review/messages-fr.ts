@@ -3,6 +3,7 @@
  * dashboard and the tablets; keys and English source in messages.ts), with every interview state's label.
  */
 import type { InterviewStatus } from '../../server/contract/vocabulary.ts';
+import { EA_TERM } from '../ea-term.ts';
 import type { StaffKey } from './messages.ts';
 
 export const frStaff: Record<StaffKey, string> = {
@@ -25,7 +26,7 @@ export const frStaff: Record<StaffKey, string> = {
   'queue.title': 'Entretiens à réviser',
   'queue.status': 'État',
   'queue.enumerator': 'Enquêteur',
-  'queue.ea': 'ZD',
+  'queue.ea': EA_TERM.fr,
   'queue.flag': 'Alerte',
   'queue.sort': 'Trier par',
   'queue.any': 'tous',
@@ -34,7 +35,7 @@ export const frStaff: Record<StaffKey, string> = {
   'queue.sort.updated': 'dernière modification',
   'queue.sort.flags': "nombre d'alertes",
   'queue.sort.enumerator': 'enquêteur',
-  'queue.sort.ea': 'ZD',
+  'queue.sort.ea': EA_TERM.fr,
   'queue.sort.duration': 'durée',
   'queue.flags': 'Alertes',
   'queue.duration': 'Minutes',
@@ -100,7 +101,7 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.level.stratum': 'strate',
   'dash.level.island': 'île',
   'dash.level.municipality': 'commune',
-  'dash.level.ea': 'ZD',
+  'dash.level.ea': EA_TERM.fr,
   'dash.level.enumerator': 'enquêteur',
   'dash.islands': 'Îles (schéma)',
   'dash.fieldMap': 'Carte du terrain (schéma)',
@@ -130,7 +131,7 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.def.scope':
     'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',
   'dash.survey': 'Enquête',
-  'dash.gps.legend': 'points : positions GPS des entretiens ; cercles : centres des ZD',
+  'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,
   'dash.gps.none': "Aucun entretien n'a encore de position GPS.",
 };
 

@@ -4,6 +4,7 @@
  * the tablet's Kriolu catalogue (client/messages-kea.ts): to be reviewed by a native speaker of the team.
  */
 import type { InterviewStatus } from '../../server/contract/vocabulary.ts';
+import { EA_TERM } from '../ea-term.ts';
 import type { StaffKey } from './messages.ts';
 
 export const keaStaff: Record<StaffKey, string> = {
@@ -26,7 +27,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'queue.title': 'Entrevistas pa rivê',
   'queue.status': 'Stadu',
   'queue.enumerator': 'Inkiridor',
-  'queue.ea': 'DR',
+  'queue.ea': EA_TERM.kea,
   'queue.flag': 'Alerta',
   'queue.sort': 'Ordena pa',
   'queue.any': 'tudu',
@@ -35,7 +36,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'queue.sort.updated': 'últimu mudansa',
   'queue.sort.flags': 'númeru di alerta',
   'queue.sort.enumerator': 'inkiridor',
-  'queue.sort.ea': 'DR',
+  'queue.sort.ea': EA_TERM.kea,
   'queue.sort.duration': 'durason',
   'queue.flags': 'Alertas',
   'queue.duration': 'Minutus',
@@ -101,7 +102,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.level.stratum': 'stratu',
   'dash.level.island': 'ilha',
   'dash.level.municipality': 'konselhu',
-  'dash.level.ea': 'DR',
+  'dash.level.ea': EA_TERM.kea,
   'dash.level.enumerator': 'inkiridor',
   'dash.islands': 'Ilhas (skema)',
   'dash.fieldMap': 'Mapa di trabadju di kampu (skema)',
@@ -131,7 +132,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.def.scope':
     'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',
   'dash.survey': 'Inkéritu',
-  'dash.gps.legend': 'pontus: pozisons GPS di entrevistas; sírkulus: sentru di DR',
+  'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,
   'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',
 };
 

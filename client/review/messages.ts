@@ -6,6 +6,7 @@
 
 import { useMemo } from 'react';
 import type { InterviewStatus } from '../../server/contract/vocabulary.ts';
+import { EA_TERM } from '../ea-term.ts';
 import { type TabletLanguage, useI18n } from '../i18n.ts';
 import { frStaff, frStatus } from './messages-fr.ts';
 import { keaStaff, keaStatus } from './messages-kea.ts';
@@ -30,7 +31,7 @@ const en = {
   'queue.title': 'Interviews to review',
   'queue.status': 'Status',
   'queue.enumerator': 'Enumerator',
-  'queue.ea': 'EA',
+  'queue.ea': EA_TERM.en,
   'queue.flag': 'Flag',
   'queue.sort': 'Sort by',
   'queue.any': 'any',
@@ -39,7 +40,7 @@ const en = {
   'queue.sort.updated': 'last change',
   'queue.sort.flags': 'number of flags',
   'queue.sort.enumerator': 'enumerator',
-  'queue.sort.ea': 'EA',
+  'queue.sort.ea': EA_TERM.en,
   'queue.sort.duration': 'duration',
   'queue.flags': 'Flags',
   'queue.duration': 'Minutes',
@@ -105,7 +106,7 @@ const en = {
   'dash.level.stratum': 'stratum',
   'dash.level.island': 'island',
   'dash.level.municipality': 'municipality',
-  'dash.level.ea': 'EA',
+  'dash.level.ea': EA_TERM.en,
   'dash.level.enumerator': 'enumerator',
   'dash.islands': 'Islands (schematic)',
   'dash.fieldMap': 'Fieldwork map (schematic)',
@@ -135,7 +136,7 @@ const en = {
   'dash.def.scope':
     'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
   'dash.survey': 'Survey',
-  'dash.gps.legend': "dots: interviews' GPS positions; rings: EA centres",
+  'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
   'dash.gps.none': 'No interview has a GPS position yet.',
 };
 type Key = keyof typeof en;
@@ -160,7 +161,7 @@ const pt: Record<Key, string> = {
   'queue.title': 'Entrevistas a rever',
   'queue.status': 'Estado',
   'queue.enumerator': 'Inquiridor',
-  'queue.ea': 'ZR',
+  'queue.ea': EA_TERM.pt,
   'queue.flag': 'Alerta',
   'queue.sort': 'Ordenar por',
   'queue.any': 'todos',
@@ -169,7 +170,7 @@ const pt: Record<Key, string> = {
   'queue.sort.updated': 'última alteração',
   'queue.sort.flags': 'número de alertas',
   'queue.sort.enumerator': 'inquiridor',
-  'queue.sort.ea': 'ZR',
+  'queue.sort.ea': EA_TERM.pt,
   'queue.sort.duration': 'duração',
   'queue.flags': 'Alertas',
   'queue.duration': 'Minutos',
@@ -235,7 +236,7 @@ const pt: Record<Key, string> = {
   'dash.level.stratum': 'estrato',
   'dash.level.island': 'ilha',
   'dash.level.municipality': 'concelho',
-  'dash.level.ea': 'ZR',
+  'dash.level.ea': EA_TERM.pt,
   'dash.level.enumerator': 'inquiridor',
   'dash.islands': 'Ilhas (esquema)',
   'dash.fieldMap': 'Mapa do trabalho de campo (esquema)',
@@ -265,7 +266,7 @@ const pt: Record<Key, string> = {
   'dash.def.scope':
     'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',
   'dash.survey': 'Inquérito',
-  'dash.gps.legend': 'pontos: posições GPS das entrevistas; círculos: centros das ZR',
+  'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,
   'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',
 };
 
