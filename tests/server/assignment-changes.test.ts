@@ -36,11 +36,15 @@ describe('reassigning an assignment', () => {
       previousEnumeratorId: ctx.userIds.enum_a1,
     });
     const seen = async (p: Person) =>
-      ((await (await ctx.request('GET', '/api/assignments', { as: p })).json()) as Array<{ id: string }>).map(
-        (a) => a.id,
-      );
-    expect(await seen('enum_a2')).toContain('A-enum_a1');
-    expect(await seen('enum_a1')).not.toContain('A-enum_a1');
+      (
+        (await (await ctx.request('GET', '/api/assignments', { as: p })).json()) as Array<{
+          id: string;
+          status: string;
+        }>
+      ).map((a) => `${a.id}:${a.status}`);
+    expect(await seen('enum_a2')).toContain('A-enum_a1:assigned');
+    // the first enumerator's tablet learns it went to someone else (it keeps a draft it started, saying so)
+    expect(await seen('enum_a1')).toEqual(['A-enum_a1:reassigned']);
     const [entry] = await audits();
     expect(entry).toMatchObject({
       actorId: ctx.userIds.sup_a,
