@@ -9,24 +9,25 @@ import type { DataFrame } from '../data.ts';
 /** Parses CSV text into columns. */
 export function parseCsv(text: string): DataFrame {
   const rows: string[][] = [];
-  const quoted: boolean[][] = [];
+  /** Per row, the columns whose field was quoted (a quoted `NA` is text, not missing). */
+  const quoted: number[][] = [];
   let field = '';
   let row: string[] = [];
-  let rowQ: boolean[] = [];
+  let rowQ: number[] = [];
   let inQuotes = false;
   let wasQuoted = false;
   let i = 0;
   const n = text.length;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   const endField = () => {
+    if (wasQuoted) rowQ.push(row.length);
     row.push(field);
-    rowQ.push(wasQuoted);
     field = '';
     wasQuoted = false;
   };
   const endRow = () => {
     endField();
-    if (!(row.length === 1 && row[0] === '' && !rowQ[0])) {
+    if (!(row.length === 1 && row[0] === '' && rowQ.length === 0)) {
       rows.push(row);
       quoted.push(rowQ);
     }
@@ -72,7 +73,7 @@ export function parseCsv(text: string): DataFrame {
     let numbers: Float64Array | null = new Float64Array(rows.length - 1);
     for (let r = 1; r < rows.length; r++) {
       const v = rows[r][j];
-      const missing = v === undefined || v === '' || (v === 'NA' && !quoted[r][j]);
+      const missing = v === undefined || v === '' || (v === 'NA' && !quoted[r].includes(j));
       values[r - 1] = missing ? null : v;
       if (numbers === null) continue;
       if (missing) numbers[r - 1] = Number.NaN;
