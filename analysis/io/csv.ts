@@ -9,24 +9,25 @@ import type { DataFrame } from '../data.ts';
 /** Parses CSV text into columns. */
 export function parseCsv(text: string): DataFrame {
   const rows: string[][] = [];
-  const quoted: boolean[][] = [];
+  /** Per row, the columns whose field was quoted (a quoted `NA` is text, not missing). */
+  const quoted: number[][] = [];
   let field = '';
   let row: string[] = [];
-  let rowQ: boolean[] = [];
+  let rowQ: number[] = [];
   let inQuotes = false;
   let wasQuoted = false;
   let i = 0;
   const n = text.length;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   const endField = () => {
+    if (wasQuoted) rowQ.push(row.length);
     row.push(field);
-    rowQ.push(wasQuoted);
     field = '';
     wasQuoted = false;
   };
   const endRow = () => {
     endField();
-    if (!(row.length === 1 && row[0] === '' && !rowQ[0])) {
+    if (!(row.length === 1 && row[0] === '' && rowQ.length === 0)) {
       rows.push(row);
       quoted.push(rowQ);
     }
@@ -50,7 +51,17 @@ export function parseCsv(text: string): DataFrame {
     else if (ch === '\r') {
       if (text[i + 1] === '\n') i++;
       endRow();
-    } else field += ch;
+    } else {
+      // a run of plain characters is added at once (the same string as one character at a time)
+      let j = i + 1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === 44 || c === 10 || c === 13 || c === 34) break; // , \n \r "
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j - 1;
+    }
   }
   if (field !== '' || row.length > 0) endRow();
   if (rows.length === 0) return {};
@@ -58,21 +69,21 @@ export function parseCsv(text: string): DataFrame {
   const out: DataFrame = {};
   header.forEach((name, j) => {
     const values: (string | null)[] = new Array(rows.length - 1);
-    let numeric = true;
+    // each value is parsed once: the numbers are kept while every value so far is one
+    let numbers: Float64Array | null = new Float64Array(rows.length - 1);
     for (let r = 1; r < rows.length; r++) {
       const v = rows[r][j];
-      const missing = v === undefined || v === '' || (v === 'NA' && !quoted[r][j]);
+      const missing = v === undefined || v === '' || (v === 'NA' && !quoted[r].includes(j));
       values[r - 1] = missing ? null : v;
-      if (!missing && numeric) {
+      if (numbers === null) continue;
+      if (missing) numbers[r - 1] = Number.NaN;
+      else {
         const x = Number(v);
-        if (Number.isNaN(x) || v.trim() === '') numeric = false;
+        if (Number.isNaN(x) || v.trim() === '') numbers = null;
+        else numbers[r - 1] = x;
       }
     }
-    if (numeric) {
-      const col = new Float64Array(values.length);
-      for (let r = 0; r < values.length; r++) col[r] = values[r] === null ? Number.NaN : Number(values[r]);
-      out[name] = col;
-    } else out[name] = values;
+    out[name] = numbers ?? values;
   });
   return out;
 }

@@ -160,7 +160,9 @@ function weightRows(design: ReplicateDesign): Rows {
  * dqrdc2's rank (R qr(x, tol)$rank) of the matrix with these rows and R columns: the loop of
  * `qrLeastSquares` (model/qr.ts) without Q'y and R, on one column-major buffer. A column whose
  * remaining norm (downdated, recomputed when it lost 6 digits) falls below tol times its original
- * norm moves to the end; the rank is the columns never moved, at most the number of rows.
+ * norm moves to the end; the rank is the columns never moved, at most the number of rows. Unlike
+ * LINPACK, moved columns are not transformed further and the loop stops once only moved columns
+ * remain: they decide nothing, so the rank is the same (the kept columns' sums are unchanged).
  */
 export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   const m = rows.length;
@@ -204,7 +206,10 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
       original[R - 1] = w;
       k--;
     }
-    if (l === m - 1) break;
+    // columns k-1.. were moved: none can return before a pivot (k is final once l reaches k-1) and
+    // no kept column's arithmetic reads them, so they are neither swept nor used as pivots
+    if (l + 1 >= k || l === m - 1) break;
+    const live = k - 1;
     const ol = offset[l];
     let nrmxl = norm(ol, l);
     if (nrmxl === 0) continue;
@@ -214,7 +219,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     const pivot = x[ol + l];
     // four columns per sweep over column l (each column's sums in the same order as one at a time)
     let j = l + 1;
-    for (; j + 3 < R; j += 4) {
+    for (; j + 3 < live; j += 4) {
       const o0 = offset[j];
       const o1 = offset[j + 1];
       const o2 = offset[j + 2];
@@ -246,7 +251,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
       downdate(j + 2, o2, l);
       downdate(j + 3, o3, l);
     }
-    for (; j < R; j++) {
+    for (; j < live; j++) {
       const oj = offset[j];
       let dot = 0;
       for (let i = l; i < m; i++) dot += x[ol + i] * x[oj + i];
