@@ -44,7 +44,7 @@ export const dashboardSchema = z.object({
   /** The survey these figures are of (GET /api/dashboard?survey=<id>). */
   survey: z.string(),
   generatedAt: z.string(),
-  rateDefinitions: z.record(z.string(), z.string()),
+  // Figures only, no prose: the rates' definitions are the client catalogue's (`dash.def.*`), in the screen language.
   progress: z.object({
     total: progressRowSchema,
     stratum: z.array(progressRowSchema),

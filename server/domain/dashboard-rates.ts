@@ -8,26 +8,12 @@
  *   RR2 = (I + P) / (I + P + R + NC + O + UH)
  *   RR3 = I / (I + P + R + NC + O + e * UH), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE)
  * Assignments not yet visited have no disposition: they are left out of the rates (they show in progress).
+ * The API sends figures only: the definitions a reader sees next to the rates are written in the client's
+ * catalogue (client/dashboard/dashboard-columns.ts, `dash.def.*`), in the screen language.
  */
 import type { SurveyProfile } from '../contract/survey-profile.ts';
 
 type RateClass = 'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'NE';
-
-/** The survey's codes by class, as the dashboard states them next to the rates. */
-export function rateDefinitions(profile: SurveyProfile): Record<string, string> {
-  const byClass = new Map<string, number[]>();
-  for (const c of profile.outcome.codes) {
-    const k = c.aapor === 'UO' ? 'UH' : c.aapor;
-    byClass.set(k, [...(byClass.get(k) ?? []), c.code]);
-  }
-  return {
-    RR1: 'I / (I + P + R + NC + O + UH)',
-    RR2: '(I + P) / (I + P + R + NC + O + UH)',
-    RR3: 'I / (I + P + R + NC + O + e·UH), e = eligible / (eligible + not eligible) among resolved cases',
-    codes: `${[...byClass.entries()].map(([k, v]) => `${k}=${v.join(',')}`).join(', ')} (the survey profile of ${profile.id})`,
-    scope: 'one disposition per visited assignment (its latest interview); unvisited assignments excluded',
-  };
-}
 
 /** Outcome code to rate class (UO, unknown other, is counted with UH). */
 export function rateClasses(profile: SurveyProfile): Map<number, RateClass> {

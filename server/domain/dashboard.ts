@@ -12,7 +12,7 @@ import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { fieldworkMap } from './dashboard-map.ts';
-import { rateClasses, rateDefinitions, responseRates } from './dashboard-rates.ts';
+import { rateClasses, responseRates } from './dashboard-rates.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
 
 interface AssignmentRow {
@@ -172,7 +172,6 @@ export async function fieldworkDashboard(
   return {
     survey: profile.id,
     generatedAt: new Date().toISOString(),
-    rateDefinitions: rateDefinitions(profile),
     progress: {
       total: total ?? {
         key: 'total',

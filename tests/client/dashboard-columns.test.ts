@@ -50,6 +50,18 @@ describe('dashboard tables speak the screen language', () => {
       expect(line).not.toMatch(/\b(eligible|scope|among)\b/);
   });
 
+  it('the rate definitions in each of pt, en, fr and kea, from that language catalogue alone', () => {
+    const seen = new Set<string>();
+    for (const lang of ['pt', 'en', 'fr', 'kea'] as const) {
+      const t = (k: StaffKey) => STAFF_MESSAGES[lang][k];
+      const lines = rateDefinitionLines(t, lang, profile);
+      expect(lines).toContain(STAFF_MESSAGES[lang]['dash.def.scope']);
+      expect(lines.join('\n')).toContain(`${STAFF_MESSAGES[lang]['dash.def.codes']}: I = `);
+      seen.add(lines.join('\n'));
+    }
+    expect(seen.size).toBe(4);
+  });
+
   it('an outcome label in the screen language, else the profile first language, else the bare code', () => {
     expect(outcomeLabel(profile, '21', 'en')).toBe('Refusal (21)');
     expect(outcomeLabel(profile, '21', 'fr')).toBe('Recusa (21)');

@@ -336,6 +336,13 @@ describe('fieldwork dashboard', () => {
     expect(mine.map.eas.map((e) => e.code)).toEqual(['CV-SL-0001']);
   });
 
+  it('sends figures, not prose: the rate definitions have one home, the client catalogue', async () => {
+    expect(Object.keys(dash)).not.toContain('rateDefinitions');
+    expect(JSON.stringify(dash)).not.toMatch(/eligible|unvisited|among resolved/);
+    const doc = await (await ctx.request('GET', '/api/openapi.json')).json();
+    expect(Object.keys(doc.components.schemas.Dashboard.properties)).not.toContain('rateDefinitions');
+  });
+
   it("a supervisor's dashboard holds their team only; enumerators and analysts are refused", async () => {
     const res = await ctx.request('GET', '/api/dashboard', { as: 'sup_b' });
     const mine = (await res.json()) as Dashboard;
