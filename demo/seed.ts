@@ -69,7 +69,12 @@ export interface SeedOptions {
 function inProcessApi(database: Database) {
   const app = createApp({
     database,
-    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 10_000_000, mode: 'demo' },
+    settings: {
+      sessionTtlMs: 3_600_000,
+      bodyLimitBytes: 10_000_000,
+      reassignedListMs: 30 * 86_400_000,
+      mode: 'demo',
+    },
     throttle: unthrottled,
     kickJobs: () => {},
   });

@@ -6,6 +6,8 @@ import type { LoginThrottle } from './domain/login-throttle.ts';
 export interface AppSettings {
   sessionTtlMs: number;
   bodyLimitBytes: number;
+  /** How long a reassigned-away assignment stays on the enumerator's list (env MORABEZA_REASSIGNED_LIST_DAYS). */
+  reassignedListMs: number;
   mode: 'demo' | 'production';
 }
 

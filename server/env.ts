@@ -37,6 +37,11 @@ export const envSchema = z
     MORABEZA_JOB_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.min(4, availableParallelism())),
     /** Where weighting runs also write the weight files (<dir>/<survey>/) for the CLI tools; the API reads the database. */
     MORABEZA_WEIGHTS_DIR: z.string().min(1).default('data/weights'),
+    /**
+     * An enumerator's assignment list keeps those reassigned from them to someone else for this many
+     * days after the reassignment (status `reassigned`, so a draft their tablet started stays visible).
+     */
+    MORABEZA_REASSIGNED_LIST_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()

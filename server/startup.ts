@@ -117,6 +117,7 @@ export async function startMorabeza(
       settings: {
         sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
         bodyLimitBytes: env.BODY_LIMIT_BYTES,
+        reassignedListMs: env.MORABEZA_REASSIGNED_LIST_DAYS * 86_400_000,
         mode: env.MORABEZA_MODE,
       },
       throttle: createLoginThrottle(database),

@@ -6,7 +6,9 @@
  * cancelled assignment (it keeps such a draft, saying so; a cancelled one with no work on the tablet is
  * not shown there). An enumerator's list also carries the assignments staff reassigned from them to
  * someone else (the audit log's `assignment.reassign` entries), with status `reassigned`, for the same
- * reason: a draft the first tablet already started stays visible there, saying so.
+ * reason: a draft the first tablet already started stays visible there, saying so. Only for a window after
+ * the reassignment (settings `reassignedListMs`, env MORABEZA_REASSIGNED_LIST_DAYS, 30 days by default),
+ * so the list does not grow with every reassignment; an upload after that is still quarantined.
  */
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Assignment } from '../contract/assignments.ts';
@@ -55,9 +57,11 @@ export async function listAssignments(
   db: Db,
   user: SessionUser,
   surveys: SurveyRegistry,
+  options: { reassignedListMs: number; now?: number },
 ): Promise<Assignment[]> {
   const own = enumeratorScope(user, assignments.enumeratorId);
-  // an enumerator's: their own, and those reassigned from them to someone else since
+  // an enumerator's: their own, and those reassigned from them to someone else within the window
+  const since = (options.now ?? Date.now()) - options.reassignedListMs;
   const scope =
     user.role === 'enumerator'
       ? or(
@@ -66,7 +70,7 @@ export async function listAssignments(
             ne(assignments.enumeratorId, user.id),
             inArray(
               assignments.id,
-              sql`(select entity_id from audit_log where action = 'assignment.reassign' and json_extract(details, '$.from') = ${user.id})`,
+              sql`(select entity_id from audit_log where action = 'assignment.reassign' and json_extract(details, '$.from') = ${user.id} and at >= ${since})`,
             ),
           ),
         )

@@ -27,7 +27,11 @@ export function assignmentRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireAuth(deps), allow('enumerator', ...STAFF))
     .get('/', async (c) =>
-      c.json(await listAssignments(deps.database.db, c.get('user'), surveysOf(deps.database))),
+      c.json(
+        await listAssignments(deps.database.db, c.get('user'), surveysOf(deps.database), {
+          reassignedListMs: deps.settings.reassignedListMs,
+        }),
+      ),
     )
     .get('/enumerators', allow(...STAFF), async (c) =>
       c.json(await assignableEnumerators(deps.database, c.get('user'))),

@@ -63,7 +63,12 @@ export function weighedNode(
   const app = createApp({
     database,
     weighting,
-    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' },
+    settings: {
+      sessionTtlMs: 3_600_000,
+      bodyLimitBytes: 256 * 1024,
+      reassignedListMs: 30 * 86_400_000,
+      mode: 'demo',
+    },
     throttle: createLoginThrottle(database),
     kickJobs: () => {},
   });

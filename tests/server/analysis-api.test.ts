@@ -23,7 +23,12 @@ beforeAll(async () => {
   ctx = await createTestContext();
   const base = {
     database: ctx.database,
-    settings: { sessionTtlMs: 3_600_000, bodyLimitBytes: 256 * 1024, mode: 'demo' as const },
+    settings: {
+      sessionTtlMs: 3_600_000,
+      bodyLimitBytes: 256 * 1024,
+      reassignedListMs: 30 * 86_400_000,
+      mode: 'demo' as const,
+    },
     throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
     log: () => {},

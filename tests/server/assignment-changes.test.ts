@@ -54,6 +54,33 @@ describe('reassigning an assignment', () => {
     });
   });
 
+  it('lists a reassigned-away assignment to the first enumerator only within the settings window', async () => {
+    await ctx.close();
+    ctx = await createTestContext({ reassignedListMs: 10 * 86_400_000 });
+    const body = { enumeratorId: ctx.userIds.enum_a2, reason: 'enum_a1 is ill this week' };
+    expect((await reassign('sup_a', 'A-enum_a1', body)).status).toBe(200);
+    const seenBy1 = async () =>
+      (
+        (await (await ctx.request('GET', '/api/assignments', { as: 'enum_a1' })).json()) as Array<{
+          id: string;
+        }>
+      ).map((a) => a.id);
+    const backdate = (days: number) =>
+      ctx.database.db
+        .update(auditLog)
+        .set({ at: Date.now() - days * 86_400_000 })
+        .where(eq(auditLog.action, 'assignment.reassign'));
+    await backdate(9);
+    expect(await seenBy1()).toEqual(['A-enum_a1']);
+    await backdate(11);
+    expect(await seenBy1()).toEqual([]);
+    // the new owner still has it
+    const mine = (await (await ctx.request('GET', '/api/assignments', { as: 'enum_a2' })).json()) as Array<{
+      id: string;
+    }>;
+    expect(mine.map((a) => a.id)).toContain('A-enum_a1');
+  });
+
   it("refuses another team's enumerator to a supervisor (422) but lets a coordinator", async () => {
     const body = { enumeratorId: ctx.userIds.enum_b1, reason: 'moving across islands' };
     const refused = await reassign('sup_a', 'A-enum_a1', body);

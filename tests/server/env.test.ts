@@ -29,6 +29,18 @@ describe('configuration', () => {
     if (!bad.ok) expect(bad.errors[0]).toMatch(/^LOG_LEVEL: /);
   });
 
+  it('keeps reassigned-away assignments on the list 30 days by default, naming the field when bad', () => {
+    const d = parseEnv({});
+    expect(d.ok && d.env.MORABEZA_REASSIGNED_LIST_DAYS).toBe(30);
+    const seven = parseEnv({ MORABEZA_REASSIGNED_LIST_DAYS: '7' });
+    expect(seven.ok && seven.env.MORABEZA_REASSIGNED_LIST_DAYS).toBe(7);
+    for (const bad of ['0', 'a month', '1.5']) {
+      const parsed = parseEnv({ MORABEZA_REASSIGNED_LIST_DAYS: bad });
+      expect(parsed.ok, bad).toBe(false);
+      if (!parsed.ok) expect(parsed.errors[0]).toMatch(/^MORABEZA_REASSIGNED_LIST_DAYS: /);
+    }
+  });
+
   it('refuses a demo password in production mode', () => {
     const parsed = parseEnv({ MORABEZA_MODE: 'production', MORABEZA_DEMO_PASSWORD: 'demo' });
     expect(parsed.ok).toBe(false);
