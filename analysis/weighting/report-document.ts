@@ -35,7 +35,7 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
       ? [
           m.calibrationNote(
             m.step[n],
-            c.method,
+            m.method[c.method],
             c.margins.map((x) => x.variable).join(', '),
             c.bounds ? m.list(c.bounds.map(m.val)) : null,
             c.trimming ? m.val(c.trimming.factor) : null,

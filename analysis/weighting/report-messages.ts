@@ -8,6 +8,8 @@
 export type ReportLang = 'en' | 'pt';
 export const REPORT_LANGS: readonly ReportLang[] = ['en', 'pt'];
 
+import type { Calibration } from './recipe.ts';
+
 /** The three calibrated files, by their key in the report. */
 export type StepName = 'units' | 'roster' | 'individuals';
 
@@ -40,6 +42,8 @@ export interface ReportMessages {
   calibration: string;
   calibrationHead: string[];
   step: Record<StepName, string>;
+  /** The recipe's calibration method in words, with R survey's name where the words differ from it. */
+  method: Record<Calibration['method'], string>;
   yes: string;
   no: string;
   calibrationNote: (
@@ -94,6 +98,11 @@ const en: ReportMessages = {
     'converged',
   ],
   step: { units: 'units', roster: 'roster', individuals: 'individuals' },
+  method: {
+    raking: 'raking',
+    postStratify: 'post-stratification (postStratify)',
+    linear: 'linear calibration (GREG)',
+  },
   yes: 'yes',
   no: 'NO',
   calibrationNote: (step, method, margins, bounds, trim) =>
@@ -145,6 +154,11 @@ const pt: ReportMessages = {
     'convergiu',
   ],
   step: { units: 'unidades', roster: 'agregado', individuals: 'individuais' },
+  method: {
+    raking: 'ajustamento iterativo às margens (raking)',
+    postStratify: 'pós-estratificação (postStratify)',
+    linear: 'calibração linear (GREG)',
+  },
   yes: 'sim',
   no: 'NÃO',
   calibrationNote: (step, method, margins, bounds, trim) =>

@@ -172,7 +172,7 @@ describe('a one-stage survey without a roster, beside another survey in the same
     expect(w('K1-4')).toBe(0);
     expect(w('K2-1') + w('K2-4')).toBeCloseTo(60, 9);
     const md = readFileSync(join(out, 'kiosk-weighting-report.md'), 'utf8');
-    expect(md).toMatch(/units: postStratify to stratum/);
+    expect(md).toMatch(/units: post-stratification \(postStratify\) to stratum/);
     expect(md).not.toMatch(/Roster persons/);
   });
 });

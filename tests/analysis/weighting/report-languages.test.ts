@@ -64,6 +64,15 @@ describe('the weighting report in Portuguese and English', () => {
     expect(en.endsWith('categories lost in a replicate: 0.\n')).toBe(true);
   });
 
+  it('names the calibration method in the report language', () => {
+    expect(report.recipe.units.calibration?.method).toBe('postStratify');
+    expect(report.recipe.persons?.roster?.method).toBe('raking');
+    expect(pt).toContain('\nunidades: pós-estratificação (postStratify) para stratum.\n');
+    expect(pt).toContain('\nagregado: ajustamento iterativo às margens (raking) para stratum, sex_age');
+    expect(en).toContain('\nunits: post-stratification (postStratify) to stratum.\n');
+    expect(en).toContain('\nroster: raking to stratum, sex_age');
+  });
+
   it('is one layout: both languages have the same blocks, tables of the same size', () => {
     const a = reportDocument(report, 'en');
     const b = reportDocument(report, 'pt');
