@@ -54,7 +54,7 @@ export async function exportMicrodata(
   const bodies: Record<string, () => string> = {
     'setup.R': () => setupR(m.design, format, example, special),
     'setup.do': () => setupStata(m.design, format, example, special),
-    'setup.py': () => setupPython(m.design, example),
+    'setup.py': () => setupPython(m.design, example, special),
   };
   const setups = setupFiles(format).map((name) => ({ name, body: bodies[name]() }));
   const codebook = {

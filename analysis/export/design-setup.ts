@@ -205,7 +205,20 @@ export function setupStata(
 }
 
 /** setup.py: the replicate variance written out with the standard library (CSV exports). */
-export function setupPython(designs: UnitDesign[], example: string | null): string {
+export function setupPython(
+  designs: UnitDesign[],
+  example: string | null,
+  special: SpecialCodesByFile = {},
+): string {
+  // the CSV keeps the special codes; like setup.R, setup.py reads them as missing (None)
+  const codes = Object.entries(special)
+    .filter(([, vars]) => Object.keys(vars).length)
+    .map(
+      ([file, vars]) =>
+        `    "${file}.csv": {${Object.entries(vars)
+          .map(([v, cs]) => `"${v}": {${cs.map((c) => num(c.code)).join(', ')}}`)
+          .join(', ')}},`,
+    );
   const spec = designs.map(
     (u) =>
       `    "${u.unit}": {"file": "${u.file}.csv", "weight": "${u.weight}", "repweights": [${u.repweights.map((c) => `"${c}"`).join(', ')}], "scale": ${num(u.scale)}, "rscales": [${u.rscales.map(num).join(', ')}], "mse": False},`,
@@ -216,6 +229,7 @@ export function setupPython(designs: UnitDesign[], example: string | null): stri
     'Each unit of analysis has a final weight and replicate weights (analysis weights); the variance of an',
     "estimate is scale * sum_r rscales[r] * (theta_r - centre)^2, centre the replicates' mean (mse False),",
     "as R survey's svrepdesign. Run: python3 setup.py (prints an example table), or import proportions.",
+    "Special codes (don't know, refused, not applicable; codebook: missing) are read as None (missing).",
     '"""',
     'import csv',
     'import math',
@@ -224,11 +238,31 @@ export function setupPython(designs: UnitDesign[], example: string | null): stri
     ...spec,
     '}',
     '',
+    "# file -> variable -> special codes (don't know, refused, not applicable), read as None",
+    'SPECIAL = {',
+    ...codes,
+    '}',
+    '',
+    '',
+    'def missing(x):',
+    '    return x is None or x in ("", "NA")',
+    '',
+    '',
+    'def read(file):',
+    '    """Every row of a CSV file, its special codes replaced by None."""',
+    '    special = SPECIAL.get(file, {})',
+    '    with open(file, encoding="utf-8-sig", newline="") as f:',
+    '        out = list(csv.DictReader(f))',
+    '    for r in out:',
+    '        for v, codes in special.items():',
+    '            if not missing(r[v]) and float(r[v]) in codes:',
+    '                r[v] = None',
+    '    return out',
+    '',
     '',
     'def rows(unit):',
     '    d = DESIGNS[unit]',
-    '    with open(d["file"], encoding="utf-8-sig", newline="") as f:',
-    '        return [r for r in csv.DictReader(f) if r[d["weight"]] not in ("", "NA") and float(r[d["weight"]]) > 0]',
+    '    return [r for r in read(d["file"]) if not missing(r[d["weight"]]) and float(r[d["weight"]]) > 0]',
     '',
     '',
     'def variance(unit, full, reps):',
@@ -240,7 +274,7 @@ export function setupPython(designs: UnitDesign[], example: string | null): stri
     'def proportions(unit, variable):',
     '    """Share of each value of `variable` among the unit\'s rows where it is not missing, with its SE."""',
     '    d = DESIGNS[unit]',
-    '    data = [r for r in rows(unit) if r[variable] not in ("", "NA")]',
+    '    data = [r for r in rows(unit) if not missing(r[variable])]',
     '    columns = [d["weight"]] + d["repweights"]',
     '    out = {}',
     '    for value in sorted({r[variable] for r in data}, key=lambda v: float(v) if v.replace(".", "", 1).lstrip("-").isdigit() else math.inf):',

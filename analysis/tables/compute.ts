@@ -18,6 +18,7 @@ import { controlMargins, controlNote } from './controls.ts';
 import { universeMask } from './derive.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
+import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
 import type { ProxyRule, TableIssue, TablePlan, Text } from './plan.ts';
 import { excludeProxies, type ProxyExclusion } from './proxies.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
@@ -67,9 +68,8 @@ export interface TableResult {
   warnings: string[];
 }
 
-export interface ComputeOptions {
+export interface ComputeOptions extends MissingCodeOptions {
   confLevel: number;
-  missingCodes: number[];
   rules: ReliabilityRules;
   /** Who answered through a proxy (tables.json `proxy`), for plans with `"proxies": "excluded"`. */
   proxy?: ProxyRule | null;
@@ -175,7 +175,7 @@ export function computeTable(
     p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable]));
   if (!categorical) {
     const y = frame[p.variable] as Float64Array;
-    const miss = new Set(p.missingCodes ?? opts.missingCodes);
+    const miss = missingCodesFor(p.variable, labels, opts, p.missingCodes);
     frame[p.variable] = y.map((x) => (miss.has(x) ? Number.NaN : x));
   }
   let proxies: ProxyExclusion | null = null;

@@ -15,6 +15,7 @@ import type { ModelCoefficient } from '../tabulate-model.ts';
 import { runModel } from '../tabulate-model.ts';
 import { levelOf } from './compute.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
+import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
 import type { Condition, TableIssue, Text, Unit } from './plan.ts';
 import type { ReliabilityRules } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
@@ -75,7 +76,7 @@ export function computeModel(
   p: ModelPlan,
   data: WeightedData,
   labels: Labels,
-  opts: { rules: ReliabilityRules; confLevel: number; missingCodes: number[] },
+  opts: { rules: ReliabilityRules; confLevel: number } & MissingCodeOptions,
 ): ModelResult | TableIssue {
   const { frame: full, weights } = unitFrame(data, p.unit);
   const lab = (v: string): Text => labels[v]?.label ?? { pt: v, en: v };
@@ -110,11 +111,11 @@ export function computeModel(
   const rows: number[] = [];
   for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
   const frame: DataFrame = {};
-  const miss = new Set(opts.missingCodes);
-  const modelVars = new Set([p.outcome, ...p.predictors]);
+  const miss = new Map([p.outcome, ...p.predictors].map((v) => [v, missingCodesFor(v, labels, opts)]));
   for (const [k, col] of Object.entries(full)) {
+    const m = miss.get(k);
     if (col instanceof Float64Array)
-      frame[k] = Float64Array.from(rows, (i) => (modelVars.has(k) && miss.has(col[i]) ? Number.NaN : col[i]));
+      frame[k] = Float64Array.from(rows, (i) => (m?.has(col[i]) ? Number.NaN : col[i]));
     else frame[k] = rows.map((i) => col[i]);
   }
   const lhs =

@@ -44,7 +44,7 @@ export const tablePlanSchema = z
     variable: z.string().min(1),
     domains: z.array(z.string().min(1)).default([]),
     universe: z.array(conditionSchema).default([]),
-    /** Codes read as missing for mean, total and median (default: the plan's missingCodes). */
+    /** Codes read as missing for mean, total and median (default: the variable's special codes). */
     missingCodes: z.array(z.number()).nullish(),
     /**
      * Interval of a proportion: 'logit' (R svyciprop's default, the default here) or 'wald'
@@ -70,8 +70,12 @@ export const tablesFileSchema = z
     questionnaire: z.string(),
     notice: text.nullish(),
     confLevel: z.number().gt(0).lt(1).default(0.95),
-    /** Codes read as missing for mean, total and median (the survey's special codes; none by default). */
-    missingCodes: z.array(z.number()).default([]),
+    /**
+     * Deprecated: codes read as missing for mean, total and median in every variable. Without it
+     * (the default) each variable's special codes are missing: the profile's `specialCodes` that
+     * the variable declares (analysis/tables/missing-codes.ts).
+     */
+    missingCodes: z.array(z.number()).nullish(),
     derived: z.record(z.string(), derivedSchema).default({}),
     /**
      * Value labels of the questionnaire's computed variables, which have no choices to carry them

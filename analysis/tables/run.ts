@@ -2,6 +2,7 @@
  * All tables of a plan file: derived variables added once, then each table computed on its own so
  * that a bad table is reported (table, field, message) and the others are still produced.
  */
+import { NO_SPECIAL_CODES, type SpecialCodes } from '../export/special-codes.ts';
 import { type ComputeOptions, computeTable, type TableResult } from './compute.ts';
 import { withDerived } from './derive.ts';
 import type { Labels } from './labels.ts';
@@ -51,11 +52,13 @@ export function computeTables(
   rules: ReliabilityRules,
   onProgress?: (done: number, total: number, id: string) => void,
   memo: TableMemo = (_plan, compute) => compute(),
+  specialCodes: SpecialCodes = NO_SPECIAL_CODES,
 ): TablesRun {
   const prepared = prepareData(data, file);
   const opts: ComputeOptions = {
     confLevel: file.confLevel,
     missingCodes: file.missingCodes,
+    specialCodes,
     rules,
     proxy: file.proxy ?? null,
   };

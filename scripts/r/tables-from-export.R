@@ -172,7 +172,10 @@ table_of <- function(p) {
   categorical <- stat == "proportion" ||
     (stat == "total" && (yname %in% derived_names || (length(labelled) && length(labelled[[1]]$values) > 0)))
   if (!categorical) {
-    miss <- unlist(if (is.null(p$missingCodes)) plan$missingCodes else p$missingCodes)
+    # the table's or the plan's (deprecated) list when given, else the variable's special codes
+    # (the codebook's `missing`, from the survey profile)
+    own <- if (length(labelled)) vapply(labelled[[1]]$missing, function(m) as.numeric(m$code), 0) else NULL
+    miss <- unlist(if (!is.null(p$missingCodes)) p$missingCodes else if (!is.null(plan$missingCodes)) plan$missingCodes else own)
     frame[[yname]][frame[[yname]] %in% miss] <- NA
   }
   universe <- p$universe

@@ -48,7 +48,15 @@ async function main(): Promise<number> {
         tables: ctx.file.tables.filter((t) => a.only?.split(',').includes((t as { id: string }).id)),
       }
     : ctx.file;
-  const run = computeTables(file, data, ctx.labels, ctx.rules, progressBar('tables'));
+  const run = computeTables(
+    file,
+    data,
+    ctx.labels,
+    ctx.rules,
+    progressBar('tables'),
+    undefined,
+    ctx.specialCodes,
+  );
   const outDir = a.out ?? join('out', 'tables', a.survey);
   mkdirSync(outDir, { recursive: true });
   const text = { legend: legend(ctx.rules, lang), notice: ctx.notice?.[lang] ?? null };

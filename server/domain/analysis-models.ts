@@ -31,6 +31,7 @@ export async function customModel(
     rules: ctx.rules,
     confLevel: ctx.file.confLevel,
     missingCodes: ctx.file.missingCodes,
+    specialCodes: ctx.specialCodes,
   });
   if (isIssue(result))
     throw new Problem('model.invalid', result, `Model, field ${result.field}: ${result.message}`);

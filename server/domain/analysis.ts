@@ -198,7 +198,15 @@ export async function standardTable(
     }
   }
   const file = { ...ctx.file, tables: plans };
-  const run = computeTables(file, loaded.data, ctx.labels, ctx.rules, undefined, memoOf(ctx, loaded));
+  const run = computeTables(
+    file,
+    loaded.data,
+    ctx.labels,
+    ctx.rules,
+    undefined,
+    memoOf(ctx, loaded),
+    ctx.specialCodes,
+  );
   if (id !== 'all' && run.issues.length) throw new Problem('table.invalid', run.issues[0]);
   let made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));
   if (key && opts.database) {
@@ -228,7 +236,15 @@ export async function customTable(
   const cached = outputCache.get<Download>(cacheKey);
   if (cached) return cached;
   const file = { ...ctx.file, tables: [plan] };
-  const run = computeTables(file, loaded.data, ctx.labels, ctx.rules, undefined, memoOf(ctx, loaded));
+  const run = computeTables(
+    file,
+    loaded.data,
+    ctx.labels,
+    ctx.rules,
+    undefined,
+    memoOf(ctx, loaded),
+    ctx.specialCodes,
+  );
   const issue = run.issues[0];
   if (issue && isIssue(issue))
     throw new Problem('table.invalid', issue, `Table ${issue.table}, field ${issue.field}: ${issue.message}`);

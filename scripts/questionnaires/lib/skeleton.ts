@@ -199,7 +199,6 @@ export function skeletonFiles(id: string): Record<string, string> {
     questionnaire: `${id}/interview.v1`,
     notice: { pt: 'Esqueleto: dados de exemplo.', en: 'Skeleton: example data.' },
     confLevel: 0.95,
-    missingCodes: [-98, -99],
     derived: {},
     tables: [
       {
