@@ -44,7 +44,12 @@ export async function exportMicrodata(
     for (const f of [m.households, m.persons])
       files.push({
         name: `${f.name}.dta`,
-        bytes: writeDta(f, { lang: opts.lang, label: `${opts.survey.toUpperCase()} ${f.name}` }),
+        // the public file has no time stamp: every download of a run is the same file
+        bytes: writeDta(f, {
+          lang: opts.lang,
+          label: `${opts.survey.toUpperCase()} ${f.name}`,
+          now: m.kind === 'public' ? null : undefined,
+        }),
       });
   if (format === 'parquet')
     for (const f of [m.households, m.persons])

@@ -99,7 +99,8 @@ function timestamp(d: Date): string {
 export interface DtaOptions {
   lang: 'pt' | 'en';
   label?: string;
-  now?: Date;
+  /** The header's time stamp (default now); null leaves it empty (a file that is the same on every export). */
+  now?: Date | null;
 }
 
 export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
@@ -125,7 +126,7 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   out.u16(label.length);
   out.bytes(label);
   out.tag('</label><timestamp>');
-  const ts = timestamp(opts.now ?? new Date());
+  const ts = opts.now === null ? '' : timestamp(opts.now ?? new Date());
   out.u8(ts.length);
   out.tag(ts);
   out.tag('</timestamp></header>');

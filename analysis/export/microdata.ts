@@ -187,8 +187,8 @@ function randomCodeLabels(file: ExportFile, names: readonly string[]): void {
   for (const v of file.variables)
     if (names.includes(v.name)) {
       v.label = {
-        pt: `${v.label.pt} (código aleatório desta exportação)`,
-        en: `${v.label.en} (random code of this export)`,
+        pt: `${v.label.pt} (código aleatório desta ponderação)`,
+        en: `${v.label.en} (random code of this weighting run)`,
       };
       v.values = [];
     }
@@ -198,8 +198,8 @@ function randomCodeLabels(file: ExportFile, names: readonly string[]): void {
  * The de-identified household and person files. `identifiers` are the survey's direct identifiers (its
  * profile's `identifiers`): never exported, whatever the codebook says. `specialCodes` are its profile's
  * don't know / refused / not applicable codes. `kind: 'public'` makes the public-use file with the
- * survey's `publicUse` settings (required then): random codes drawn anew for every call, so build one
- * Microdata per export and write every file of it from that one.
+ * survey's `publicUse` settings and the run's secret `publicUseKey` (both required then): every random
+ * code is drawn from the key, so the same run always gives the same public file.
  */
 export function buildMicrodata(
   weighted: WeightedData,
@@ -207,7 +207,7 @@ export function buildMicrodata(
   derived: Record<string, Derived>,
   identifiers: readonly string[],
   specialCodes: SpecialCodes = NO_SPECIAL_CODES,
-  options: { kind?: MicrodataKind; publicUse?: PublicUse | null } = {},
+  options: { kind?: MicrodataKind; publicUse?: PublicUse | null; publicUseKey?: Uint8Array | null } = {},
 ): Microdata {
   const kind = options.kind ?? 'internal';
   let data = weighted;
@@ -216,7 +216,9 @@ export function buildMicrodata(
   if (kind === 'public') {
     if (!options.publicUse) throw new Error('the survey declares no publicUse settings (profile.json)');
     const from = Object.fromEntries(Object.entries(derived).map(([k, d]) => [k, d.from]));
-    const made = publicUseData(weighted, options.publicUse, from);
+    if (!options.publicUseKey)
+      throw new Error('the public-use file needs the run’s secret key (publicUseKey)');
+    const made = publicUseData(weighted, options.publicUse, from, options.publicUseKey);
     data = made.data;
     publicUse = made.summary;
     for (const c of made.drop) never.add(c);

@@ -1,8 +1,9 @@
 /**
  * The public-use file: the weighted data made safe to hand outside the office, before the microdata
- * are built from them. Household and person ids become random codes (a permutation drawn from a
- * cryptographic generator, not derived from the ids, so nothing maps a code back; one draw per export,
- * so a household keeps its code in the household and the person file), the variance stratum and the
+ * are built from them. Household and person ids become random codes (a permutation drawn from the
+ * run's secret key, keyed-draws.ts: not derived from the ids, so nothing without the key maps a code
+ * back; the same for every export of the run, so two downloads are the same file and cannot be
+ * differenced, and a household keeps its code in the household and the person file), the variance stratum and the
  * PSU become random codes (PSU codes 1..n within their stratum, so the design's structure stays; a
  * stratum the survey keeps as published geography keeps its codes), the
  * survey's declared unit numbers (EA, dwelling, household, interview key) become random codes of their
@@ -15,6 +16,7 @@
  */
 import type { DataFrame } from '../data.ts';
 import type { WeightedData } from '../tables/weighted-data.ts';
+import { type KeyedInt, keyedInts } from './keyed-draws.ts';
 
 /** A survey's public-use settings (profile.json `publicUse`). */
 export interface PublicUse {
@@ -34,18 +36,8 @@ export interface PublicUseSummary {
   dropped: string[];
 }
 
-/** A uniform integer in [0, n), from the platform's cryptographic generator. */
-export function cryptoInt(n: number): number {
-  const limit = Math.floor(0x100000000 / n) * n; // rejection keeps every value equally likely
-  const buf = new Uint32Array(1);
-  for (;;) {
-    globalThis.crypto.getRandomValues(buf);
-    if (buf[0] < limit) return buf[0] % n;
-  }
-}
-
 /** A random permutation of 0..n-1 (Fisher-Yates). */
-export function randomPermutation(n: number, randomInt: (n: number) => number = cryptoInt): number[] {
+export function randomPermutation(n: number, randomInt: KeyedInt): number[] {
   const p = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = randomInt(i + 1);
@@ -65,7 +57,7 @@ const keyOf = (frame: DataFrame, cols: string[], i: number): string | null => {
 };
 
 /** Random codes 1..k for the distinct keys (sorted first, so the draw alone decides each code). */
-function codeBook(keys: Iterable<string>, randomInt: (n: number) => number): Map<string, number> {
+function codeBook(keys: Iterable<string>, randomInt: KeyedInt): Map<string, number> {
   const distinct = [...new Set(keys)].sort();
   const perm = randomPermutation(distinct.length, randomInt);
   return new Map(distinct.map((k, i) => [k, perm[i] + 1]));
@@ -100,13 +92,14 @@ const reorder = (frame: DataFrame, order: number[]): DataFrame =>
 
 /**
  * The weighted data of a public-use file. `derivedFrom` maps each derived variable to the variable it is
- * made from (tables.json `derived`), so that one made from dropped geography goes too.
+ * made from (tables.json `derived`), so that one made from dropped geography goes too. `key` is the
+ * run's secret public-use key (at least 16 bytes): every code is drawn from it.
  */
 export function publicUseData(
   data: WeightedData,
   settings: PublicUse,
-  derivedFrom: Record<string, string> = {},
-  randomInt: (n: number) => number = cryptoInt,
+  derivedFrom: Record<string, string>,
+  key: Uint8Array,
 ): { data: WeightedData; summary: PublicUseSummary; drop: string[] } {
   const m = data.meta;
   const both = (c: string) => settings.geography.keep.includes(c);
@@ -120,15 +113,15 @@ export function publicUseData(
   const pseudonymised: string[] = [];
   for (const c of settings.codes) {
     const cols = [...(c.within ?? []), c.variable];
-    const book = codeBook(keys(frames, cols), randomInt);
+    const book = codeBook(keys(frames, cols), keyedInts(key, `code:${c.variable}`));
     const has = frames.filter((f) => cols.every((x) => f[x] !== undefined));
     for (const f of has) f[c.variable] = recode(f, cols, book);
     if (has.length) pseudonymised.push(c.variable);
   }
   const hhId = m.households.id;
-  const hhBook = codeBook(keys([hh], [hhId]), randomInt);
-  const personBook = codeBook(keys([pp], [m.persons.id]), randomInt);
-  const strataBook = codeBook(keys(frames, [strata]), randomInt);
+  const hhBook = codeBook(keys([hh], [hhId]), keyedInts(key, 'households'));
+  const personBook = codeBook(keys([pp], [m.persons.id]), keyedInts(key, 'persons'));
+  const strataBook = codeBook(keys(frames, [strata]), keyedInts(key, 'strata'));
   // PSU codes 1..n within their variance stratum
   const psuKeys = [...new Set(keys(frames, [strata, psu]))].sort();
   const psuBook = new Map<string, number>();
@@ -137,8 +130,8 @@ export function publicUseData(
     const s = JSON.stringify([JSON.parse(k)[0]]);
     byStratum.set(s, [...(byStratum.get(s) ?? []), k]);
   }
-  for (const list of byStratum.values()) {
-    const perm = randomPermutation(list.length, randomInt);
+  for (const [s, list] of byStratum) {
+    const perm = randomPermutation(list.length, keyedInts(key, `psu:${s}`));
     list.forEach((k, i) => {
       psuBook.set(k, perm[i] + 1);
     });
@@ -158,7 +151,7 @@ export function publicUseData(
 
   // replicate columns shuffled together with their rscales (replicate r is the same PSU in every unit)
   const R = m.design.rscales.length;
-  const perm = randomPermutation(R, randomInt);
+  const perm = randomPermutation(R, keyedInts(key, 'replicates'));
   const sets = [m.households.weights.household, m.persons.weights.roster, m.persons.weights.individual];
   for (const set of sets) {
     const f = set === m.households.weights.household ? hh : pp;

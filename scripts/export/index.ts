@@ -3,7 +3,8 @@
  * [--out DIR] [--lang pt|en]`: the approved microdata with weights (household file + person file linked
  * by household_id), in the chosen format, with the codebook (pt and en) beside it; direct identifiers
  * left out. `--kind public` (default internal) writes the public-use file (analysis/export/public-use.ts,
- * the survey's profile.json `publicUse`): one draw of random codes for every format of the run.
+ * the survey's profile.json `publicUse`): its random codes come from the folder's secret key
+ * (public-use.key beside weights.json, made on first use), so every export of the same data is the same file.
  * Default data: data/weights/<survey> (written by `npm run weights -- <survey>`); default out:
  * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/.
  */
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { loadEnv } from '../../server/env.ts';
+import { folderPublicUseKey } from '../../server/storage/public-use-key.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../server/storage/weighted-data.ts';
 import { progressBar } from '../tables/progress.ts';
@@ -46,11 +48,13 @@ async function main(): Promise<number> {
   const progress = progressBar('export');
   const steps = 2 + formats.length;
   progress(0, steps, 'reading the weighted data');
-  const data = loadWeightedData(opt.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, survey));
+  const dataDir = opt.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, survey);
+  const data = loadWeightedData(dataDir);
   progress(1, steps, 'selecting variables');
   const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
     kind,
     publicUse: ctx.publicUse,
+    publicUseKey: kind === 'public' ? folderPublicUseKey(dataDir) : null,
   });
   progress(2, steps, 'writing');
   for (const [k, f] of formats.entries()) {

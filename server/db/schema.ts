@@ -428,7 +428,9 @@ export const weightingRuns = sqliteTable(
  * The weighted data of a finished run, one row per unit kind (households, persons): the column names
  * and kinds and the string columns as JSON, every numeric column (final and replicate weights, design
  * columns, numeric answers) packed one after another as little-endian Float64 in `numbers`
- * (server/storage/weighted-columns.ts). `meta` is the WeightedMeta of the run (households row only).
+ * (server/storage/weighted-columns.ts). `meta` is the WeightedMeta of the run on the households row;
+ * on the persons row it is the run's secret public-use key, set on the first public-use export
+ * (server/storage/public-use-key.ts).
  */
 export const weightedFrames = sqliteTable(
   'weighted_frames',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problems.ts';
+import { folderPublicUseKey, runPublicUseKey } from '../storage/public-use-key.ts';
 import { loadWeightedData } from '../storage/weighted-data.ts';
 import { loadWeightedFrames } from '../storage/weighted-store.ts';
 import { type AnalysisSource, resolveSource } from './releases.ts';
@@ -81,6 +82,16 @@ export async function loadAnalysisData(
     while (runs.size > KEEP) runs.delete(runs.keys().next().value as number);
   }
   return { data, source, origin: { scope: `${databaseName(database)}:${survey}`, generation: source.runId } };
+}
+
+/** The secret key of the loaded run's public-use file (server/storage/public-use-key.ts). */
+export async function publicUseKey(
+  survey: string,
+  opts: AnalysisOptions,
+  loaded: LoadedData,
+): Promise<Uint8Array> {
+  if (loaded.source && opts.database) return runPublicUseKey(opts.database.client, loaded.source.runId);
+  return folderPublicUseKey((opts.dataDir ?? defaultDir)(survey));
 }
 
 /** Whether a request without `release` would find data (the catalogue's dataReady). */

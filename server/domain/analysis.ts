@@ -21,7 +21,13 @@ import { Problem } from '../problems.ts';
 import type { SurveyContext } from '../storage/survey-context.ts';
 import { fingerprintOf, outputCache, sha } from './analysis-cache.ts';
 import { surveyContext } from './analysis-context.ts';
-import { type AnalysisOptions, dataReady, type LoadedData, loadAnalysisData } from './analysis-data.ts';
+import {
+  type AnalysisOptions,
+  dataReady,
+  type LoadedData,
+  loadAnalysisData,
+  publicUseKey,
+} from './analysis-data.ts';
 import { storedTable, storeTable } from './release-tables.ts';
 import { listReleases, resolveSource, sourceLine } from './releases.ts';
 import { zipArchive } from './zip-archive.ts';
@@ -258,8 +264,9 @@ export const MICRODATA_ARCHIVE = 'microdata.zip';
 
 /**
  * One file of the microdata export (households.dta, persons.parquet, codebook.json, ...), or all of
- * them as microdata.zip. The public-use kind draws its random codes once per export, so its files come
- * only together, in the archive (two requests would give two draws that do not join).
+ * them as microdata.zip. The public-use kind draws its random codes from the run's secret key (the same
+ * file on every download of the run) and comes as the archive only (one file holding what an analyst
+ * needs, its README and risk report included).
  */
 export async function microdataFile(
   survey: string,
@@ -276,34 +283,34 @@ export async function microdataFile(
     throw new Problem('request.invalid', [
       {
         field: 'file',
-        message: `the public-use files come together in ${MICRODATA_ARCHIVE} (one draw of random codes, so that they join)`,
+        message: `the public-use files come together in ${MICRODATA_ARCHIVE}`,
       },
     ]);
   const loaded = await loadAnalysisData(survey, opts, release);
+  const publicUseKeyOfRun = kind === 'public' ? await publicUseKey(survey, opts, loaded) : null;
   const make = () => {
     const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
       kind,
       publicUse: ctx.publicUse,
+      publicUseKey: publicUseKeyOfRun,
     });
     return exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
   };
-  // internal files: every file of the format is made at once and kept, so the other files of the list
-  // are then at hand; public-use files are drawn afresh on each download (new random codes), never kept
-  const files =
-    kind === 'public'
-      ? await make()
-      : await outputCache.getOrMake(
-          outputCache.key(
-            loaded,
-            fingerprintOf(ctx),
-            'microdata',
-            loaded.source?.release?.id ?? null,
-            format,
-            lang,
-          ),
-          make,
-          (fs) => fs.reduce((n, f) => n + f.bytes.byteLength, 0),
-        );
+  // every file of the format is made at once and kept, so the other files of the list are then at hand
+  // (the public kind too: its codes come from the run's key, so a kept copy is the same file)
+  const files = await outputCache.getOrMake(
+    outputCache.key(
+      loaded,
+      fingerprintOf(ctx),
+      'microdata',
+      kind,
+      loaded.source?.release?.id ?? null,
+      format,
+      lang,
+    ),
+    make,
+    (fs) => fs.reduce((n, f) => n + f.bytes.byteLength, 0),
+  );
   if (file === MICRODATA_ARCHIVE)
     return {
       body: zipArchive(files),

@@ -1,15 +1,19 @@
 /**
  * `npm run export -- <survey> --kind`: public writes the public-use files (random household codes that
- * join, codebook kind public) to public-<format>/ beside the internal folder; a bad kind exits 2 naming
+ * join, codebook kind public) to public-<format>/ beside the internal folder, the same files on a second
+ * export of the same data (the codes come from the folder's public-use.key); a bad kind exits 2 naming
  * the option and its values, writing nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../analysis/io/csv.ts';
 
+// a copy of the fixture: the public-use key is written beside the data
+const data = mkdtempSync(join(tmpdir(), 'morabeza-export-data-'));
+cpSync('tests/fixtures/tables', data, { recursive: true });
 const run = (out: string, kind: string) =>
   spawnSync(
     'npx',
@@ -22,7 +26,7 @@ const run = (out: string, kind: string) =>
       '--kind',
       kind,
       '--data',
-      'tests/fixtures/tables',
+      data,
       '--out',
       out,
     ],
@@ -42,7 +46,11 @@ describe('npm run export --kind', () => {
     const codes = new Set(hh.household_id as Float64Array);
     for (const id of pp.household_id as Float64Array) expect(codes.has(id)).toBe(true);
     expect(existsSync(join(out, 'csv'))).toBe(false);
-  }, 60_000);
+    const again = mkdtempSync(join(tmpdir(), 'morabeza-export-kind-'));
+    expect(run(again, 'public').status).toBe(0);
+    for (const f of ['households.csv', 'persons.csv'])
+      expect(readFileSync(join(again, 'public-csv', f)).equals(readFileSync(join(dir, f))), f).toBe(true);
+  }, 120_000);
   it('a bad kind exits 2 naming the option', () => {
     const out = mkdtempSync(join(tmpdir(), 'morabeza-export-kind-'));
     const r = run(out, 'open');

@@ -6,7 +6,7 @@
  * without public-use settings a 422 `export.no_public_use`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,9 @@ import { createTestContext, type Person, type TestContext } from '../helpers/ser
 
 let ctx: TestContext;
 let app: ReturnType<typeof createApp>;
+// a copy of the fixture: the public-use key is written beside the data
+const data = mkdtempSync(join(tmpdir(), 'morabeza-public-data-'));
+cpSync('tests/fixtures/tables', data, { recursive: true });
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -31,7 +34,7 @@ beforeAll(async () => {
     },
     throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
-    analysis: { dataDir: () => 'tests/fixtures/tables' },
+    analysis: { dataDir: () => data },
   });
 });
 afterAll(async () => ctx.close());
@@ -53,6 +56,8 @@ describe('microdata kinds over HTTP', () => {
   it('the public archive: files that join on random household codes, no internal id or PSU', async () => {
     const res = await call('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public&lang=en');
     expect(res.status).toBe(200);
+    // the codes come from the data folder's key, made on this first public download
+    expect(existsSync(join(data, 'public-use.key'))).toBe(true);
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ipei-public-csv.zip"');
     const dir = mkdtempSync(join(tmpdir(), 'morabeza-public-zip-'));
@@ -91,6 +96,23 @@ describe('microdata kinds over HTTP', () => {
     const codebook = JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8'));
     expect(codebook.kind).toBe('public');
     expect(codebook.contents).toMatch(/^Public-use file\. Random codes/);
+    // a second download is the same file (the codes are the run's, not the download's)
+    const again = await call('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public&lang=en');
+    const dir2 = mkdtempSync(join(tmpdir(), 'morabeza-public-zip-'));
+    writeFileSync(join(dir2, 'm.zip'), new Uint8Array(await again.arrayBuffer()));
+    const unzip2 = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+        join(dir2, 'm.zip'),
+        dir2,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(unzip2.status, unzip2.stderr).toBe(0);
+    for (const f of ['households.csv', 'persons.csv', 'codebook.json'])
+      expect(readFileSync(join(dir2, f)).equals(readFileSync(join(dir, f))), f).toBe(true);
   });
 
   it('the internal archive holds the internal ids', async () => {

@@ -47,10 +47,13 @@ function runLike(): WeightedData {
   return d;
 }
 
-const build = (kind: 'internal' | 'public') =>
+/** A run's secret public-use key (the server keeps one per weighting run). */
+const KEY = new Uint8Array(32).fill(7);
+const build = (kind: 'internal' | 'public', publicUseKey: Uint8Array = KEY) =>
   buildMicrodata(runLike(), ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
     kind,
     publicUse: ctx.publicUse,
+    publicUseKey,
   });
 const internal = build('internal');
 const pub = build('public');
@@ -106,11 +109,40 @@ describe('the public-use file', () => {
     expect(new Set(col(internal, 'households', 'a05_dwelling')).size).toBeLessThan(72);
   });
 
-  it('draws new codes for every export (not derived from the ids)', () => {
-    const again = build('public');
-    const a = col(pub, 'persons', 'person_id');
-    const b = col(again, 'persons', 'person_id');
-    expect(a).not.toEqual(b);
+  it('the same key gives the same files byte for byte; another key (another run) other codes', async () => {
+    const files = async (m: Microdata) =>
+      new Map(
+        (
+          await Promise.all(
+            (['csv', 'dta', 'parquet'] as const).map((f) =>
+              exportMicrodata(m, f, { lang: 'en', survey: 'ipei' }),
+            ),
+          )
+        )
+          .flat()
+          .map((f) => [f.name, Buffer.from(f.bytes).toString('base64')]),
+      );
+    const [a, b] = [await files(pub), await files(build('public'))];
+    expect([...a.keys()]).toContain('households.dta');
+    expect(a.size).toBeGreaterThan(8);
+    expect(b).toEqual(a);
+    const other = build('public', new Uint8Array(32).fill(8));
+    // rows are sorted by their codes, so the weights in file order show which household got which code
+    expect(col(other, 'households', 'w_hh')).not.toEqual(col(pub, 'households', 'w_hh'));
+    expect(col(other, 'persons', 'w_hh')).not.toEqual(col(pub, 'persons', 'w_hh'));
+    expect(col(other, 'households', 'a05_dwelling')).not.toEqual(col(pub, 'households', 'a05_dwelling'));
+    // the codes are not the order of the ids: the household codes in the order of the internal ids
+    // are not 1..72 (nor its reverse)
+    const byId = new Map(col(internal, 'households', 'household_id').map((id, i) => [id, i]));
+    const w = col(internal, 'households', 'w_hh');
+    const codeOfWeight = new Map(
+      col(pub, 'households', 'w_hh').map((x, i) => [x, col(pub, 'households', 'household_id')[i]]),
+    );
+    const inIdOrder = [...byId.keys()].sort().map((id) => codeOfWeight.get(w[byId.get(id) as number]));
+    const ascending = Array.from({ length: 72 }, (_, i) => i + 1);
+    expect(inIdOrder).not.toEqual(ascending);
+    expect(inIdOrder).not.toEqual([...ascending].reverse());
+    expect(() => build('public', new Uint8Array(0))).toThrow(/key/);
   });
 
   it('persons join their household by the household code', () => {
@@ -172,6 +204,7 @@ describe('the public-use file', () => {
     const m = buildMicrodata(d, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
       kind: 'public',
       publicUse: ctx.publicUse,
+      publicUseKey: KEY,
     });
     const inner = buildMicrodata(runLike(), ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes);
     // rows matched by their final weight (distinct in the fixture)
