@@ -67,6 +67,7 @@ export async function exportMicrodata(
     kind: m.kind,
     contents: kindContents(m, 'en'),
     publicUse: m.publicUse,
+    disclosureRisk: m.disclosureRisk,
     notice: opts.notice ?? null,
     link: 'persons.household_id = households.household_id',
     dropped: m.dropped,

@@ -1,14 +1,31 @@
 /**
  * The codebook as a readable Markdown page: how to analyse each unit (its rows, weight, replicate
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
- * variable with its label and value labels, in the export's language.
+ * variable with its label and value labels, in the export's language. A public-use file's page also
+ * gives its disclosure risk on the survey's key variables.
  */
 
+import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { kindContents } from './kind-contents.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookRows } from './microdata-files.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The public file's disclosure risk: the summary and the records by the size of their cell. */
+function riskLines(r: DisclosureRisk, lang: 'pt' | 'en'): string[] {
+  const pt = lang === 'pt';
+  return [
+    `### ${pt ? 'Risco de divulgação' : 'Disclosure risk'}`,
+    '',
+    disclosureRiskText(r, lang),
+    '',
+    `| ${pt ? 'pessoas na combinação' : 'persons in the combination'} | ${pt ? 'pessoas' : 'persons'} |`,
+    '| ---: | ---: |',
+    ...r.recordsBySize.map((n, i) => `| ${i + 1} | ${n} |`),
+    '',
+  ];
+}
 
 export function codebookMarkdown(
   m: Microdata,
@@ -24,6 +41,7 @@ export function codebookMarkdown(
     '',
     kindContents(m, opts.lang),
     '',
+    ...(m.disclosureRisk ? riskLines(m.disclosureRisk, opts.lang) : []),
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',
     '## How to analyse each unit',

@@ -13,6 +13,7 @@ import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
+import { type DisclosureRisk, disclosureRisk } from './disclosure-risk.ts';
 import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
@@ -44,6 +45,8 @@ export interface Microdata {
   kind: MicrodataKind;
   /** What the public-use transformation did (public files only). */
   publicUse: PublicUseSummary | null;
+  /** The public file's disclosure risk on the survey's key variables (null: internal, or none declared). */
+  disclosureRisk: DisclosureRisk | null;
   households: ExportFile;
   persons: ExportFile;
   /** Columns of the weighted data left out (direct identifiers or unknown to the codebook). */
@@ -270,9 +273,21 @@ export function buildMicrodata(
     ppCal,
   );
   if (publicUse) for (const f of [hh.file, pp.file]) randomCodeLabels(f, publicUse.pseudonymised);
+  const keys = options.publicUse?.keyVariables ?? [];
+  const risk =
+    publicUse && keys.length
+      ? disclosureRisk(
+          pp.file,
+          hh.file,
+          { households: m.households.id, persons: m.persons.householdId },
+          keys,
+          options.publicUse?.k ?? 3,
+        )
+      : null;
   return {
     kind,
     publicUse,
+    disclosureRisk: risk,
     households: hh.file,
     persons: pp.file,
     dropped: { households: hh.dropped, persons: pp.dropped },

@@ -26,6 +26,10 @@ export interface PublicUse {
   codes: Array<{ variable: string; within?: string[] }>;
   /** Other variables left out of the public file. */
   drop?: string[];
+  /** What an outsider could know of a person (disclosure-risk.ts counts the records rare on them). */
+  keyVariables?: string[];
+  /** Records in cells of fewer than k on the key variables are at risk (default 3). */
+  k?: number;
 }
 
 /** What the public file's transformation did, for the codebook and its README. */

@@ -149,6 +149,10 @@ export const surveyProfileSchema = z
           .array(z.strictObject({ variable: variableName, within: z.array(variableName).optional() }))
           .default([]),
         drop: z.array(variableName).default([]),
+        /** What an outsider could know of a person: the disclosure risk counts the records rare on them. */
+        keyVariables: z.array(variableName).default([]),
+        /** Records in cells of fewer than k on the key variables are counted as at risk. */
+        k: z.number().int().min(2).default(3),
       })
       .refine((u) => !u.geography.keep.some((v) => u.geography.drop.includes(v)), {
         message: 'a geography variable is both kept and dropped',

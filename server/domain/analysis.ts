@@ -123,6 +123,27 @@ export interface Download {
   body: string | Uint8Array;
   type: string;
   filename: string;
+  /** Response headers beside the type and file name (the public archive's disclosure risk). */
+  headers?: Record<string, string>;
+}
+
+/** The public archive's disclosure risk (its codebook.json) as one header line, or none. */
+function riskHeader(files: Array<{ name: string; bytes: Uint8Array }>): Record<string, string> {
+  const codebook = files.find((f) => f.name === 'codebook.json');
+  const risk = codebook ? JSON.parse(new TextDecoder().decode(codebook.bytes)).disclosureRisk : null;
+  if (!risk) return {};
+  const { keyVariables, k, records, cells, sampleUniques, recordsBelowK, cellsBelowK } = risk;
+  return {
+    'morabeza-disclosure-risk': JSON.stringify({
+      keyVariables,
+      k,
+      records,
+      cells,
+      sampleUniques,
+      recordsBelowK,
+      cellsBelowK,
+    }),
+  };
 }
 
 async function render(
@@ -316,6 +337,7 @@ export async function microdataFile(
       body: zipArchive(files),
       type: 'application/zip',
       filename: stem(survey, loaded, `${kind}-${format}.zip`),
+      headers: kind === 'public' ? riskHeader(files) : undefined,
     };
   const hit = files.find((f) => f.name === file);
   if (!hit) throw new Problem('resource.not_found', { file, files: files.map((f) => f.name) });

@@ -38,6 +38,7 @@ function send(c: Context, d: Download) {
   c.header('cache-control', 'no-store');
   if (!d.type.startsWith('application/json'))
     c.header('content-disposition', `attachment; filename="${d.filename}"`);
+  for (const [name, value] of Object.entries(d.headers ?? {})) c.header(name, value);
   return c.body(typeof d.body === 'string' ? d.body : (d.body as Uint8Array<ArrayBuffer>));
 }
 

@@ -38,6 +38,9 @@ describe('npm run export --kind', () => {
     const out = mkdtempSync(join(tmpdir(), 'morabeza-export-kind-'));
     const r = run(out, 'public');
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /Disclosure risk on the key variables a02_island, c03_sex, age_group, nat_group \(k = 3\): 168 persons/,
+    );
     const dir = join(out, 'public-csv');
     expect(JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8')).kind).toBe('public');
     const hh = readCsv(join(dir, 'households.csv'));

@@ -58,6 +58,13 @@ describe('microdata kinds over HTTP', () => {
     expect(res.status).toBe(200);
     // the codes come from the data folder's key, made on this first public download
     expect(existsSync(join(data, 'public-use.key'))).toBe(true);
+    // the disclosure risk on the profile's key variables, also in codebook.json below
+    const risk = JSON.parse(res.headers.get('morabeza-disclosure-risk') ?? 'null');
+    expect(risk).toMatchObject({
+      keyVariables: ['a02_island', 'c03_sex', 'age_group', 'nat_group'],
+      k: 3,
+      records: 168,
+    });
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ipei-public-csv.zip"');
     const dir = mkdtempSync(join(tmpdir(), 'morabeza-public-zip-'));
@@ -95,6 +102,10 @@ describe('microdata kinds over HTTP', () => {
       expect(text.includes(id), id).toBe(false);
     const codebook = JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8'));
     expect(codebook.kind).toBe('public');
+    expect(codebook.disclosureRisk).toMatchObject({
+      sampleUniques: risk.sampleUniques,
+      recordsBelowK: risk.recordsBelowK,
+    });
     expect(codebook.contents).toMatch(/^Public-use file\. Random codes/);
     // a second download is the same file (the codes are the run's, not the download's)
     const again = await call('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public&lang=en');

@@ -57,6 +57,7 @@ describe('formula injection in exports', () => {
     const m: Microdata = {
       kind: 'internal',
       publicUse: null,
+      disclosureRisk: null,
       households: file('households'),
       persons: file('persons'),
       dropped: { households: [], persons: [] },

@@ -1,0 +1,111 @@
+/**
+ * The public file's disclosure risk on its key variables: on a constructed file of 8 persons in 3
+ * households whose cells are known by hand (island from the household, sex and age group from the
+ * person, a missing age group a category of its own), the sample uniques, records and cells below k for
+ * k = 3 and k = 2; an unknown key variable and k < 2 are refused naming the setting; on the fixture's
+ * public export the counts equal R's table() of the same key variables (Rscript on the public CSV), and
+ * codebook.md and codebook.json carry them while the internal file has none.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportMicrodata } from '../../../analysis/export/bundle.ts';
+import { disclosureRisk } from '../../../analysis/export/disclosure-risk.ts';
+import { buildMicrodata, type ExportFile } from '../../../analysis/export/microdata.ts';
+import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
+import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
+import { FIXTURE } from '../tables/helpers.ts';
+
+const file = (name: 'households' | 'persons', columns: ExportFile['columns']): ExportFile => ({
+  name,
+  rows: Object.values(columns)[0].length,
+  variables: [],
+  columns,
+});
+// cells (island, sex, age group): (1,1,2) p1 p3 p5; (1,2,2) p2 p4; (2,1,2) p6 p7; (2,2,missing) p8
+const households = file('households', {
+  hh: Float64Array.from([1, 2, 3]),
+  island: Float64Array.from([1, 1, 2]),
+});
+const persons = file('persons', {
+  hid: Float64Array.from([1, 1, 2, 2, 2, 3, 3, 3]),
+  sex: Float64Array.from([1, 2, 1, 2, 1, 1, 1, 2]),
+  age_group: Float64Array.from([2, 2, 2, 2, 2, 2, 2, Number.NaN]),
+});
+const link = { households: 'hh', persons: 'hid' };
+const keys = ['island', 'sex', 'age_group'];
+
+describe('disclosureRisk', () => {
+  it('counts the sample uniques and the records in cells below k', () => {
+    expect(disclosureRisk(persons, households, link, keys, 3)).toEqual({
+      keyVariables: keys,
+      k: 3,
+      records: 8,
+      cells: 4,
+      sampleUniques: 1,
+      recordsBelowK: 5,
+      cellsBelowK: 3,
+      recordsBySize: [1, 4],
+    });
+    const k2 = disclosureRisk(persons, households, link, keys, 2);
+    expect([k2.sampleUniques, k2.recordsBelowK, k2.cellsBelowK, k2.recordsBySize]).toEqual([1, 1, 1, [1]]);
+    // on sex alone: 5 men, 3 women, nobody at risk
+    expect(disclosureRisk(persons, households, link, ['sex']).recordsBelowK).toBe(0);
+  });
+
+  it('refuses an unknown key variable and a k below 2, naming the setting', () => {
+    expect(() => disclosureRisk(persons, households, link, ['religion'])).toThrow(
+      /publicUse.keyVariables: religion/,
+    );
+    expect(() => disclosureRisk(persons, households, link, keys, 1)).toThrow(/publicUse.k/);
+  });
+});
+
+const ctx = loadSurveyContext('ipei');
+const build = (kind: 'internal' | 'public') =>
+  buildMicrodata(loadWeightedData(FIXTURE), ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+    kind,
+    publicUse: ctx.publicUse,
+    publicUseKey: new Uint8Array(32).fill(1),
+  });
+
+describe('the public export reports its risk', () => {
+  const pub = build('public');
+  it('in codebook.json and codebook.md; the internal file has none', async () => {
+    const risk = pub.disclosureRisk;
+    expect(risk?.keyVariables).toEqual(ctx.publicUse?.keyVariables);
+    expect(risk?.records).toBe(168);
+    const files = await exportMicrodata(pub, 'csv', { lang: 'en', survey: 'ipei' });
+    const text = (n: string) => new TextDecoder().decode(files.find((f) => f.name === n)?.bytes);
+    expect(JSON.parse(text('codebook.json')).disclosureRisk).toEqual(risk);
+    expect(text('codebook.md')).toContain(`${risk?.sampleUniques} sample uniques`);
+    expect(build('internal').disclosureRisk).toBeNull();
+  });
+
+  const hasR = spawnSync('Rscript', ['--version']).status === 0;
+  it.skipIf(!hasR)(
+    'gives the counts of R table() on the public CSV',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'morabeza-risk-'));
+      for (const f of await exportMicrodata(pub, 'csv', { lang: 'en', survey: 'ipei' }))
+        writeFileSync(join(dir, f.name), f.bytes);
+      const script = `p <- read.csv("persons.csv"); h <- read.csv("households.csv")
+x <- merge(p, h[, c("household_id", "a02_island")], by = "household_id")
+fk <- ave(rep(1, nrow(x)), paste(x$a02_island, x$c03_sex, x$age_group, x$nat_group), FUN = length)
+cat(nrow(x), length(unique(paste(x$a02_island, x$c03_sex, x$age_group, x$nat_group))), sum(fk == 1), sum(fk < 3), "\\n")`;
+      const r = spawnSync('Rscript', ['-e', script], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const [records, cells, uniques, below] = r.stdout.trim().split(/\s+/).map(Number);
+      const risk = pub.disclosureRisk;
+      expect([risk?.records, risk?.cells, risk?.sampleUniques, risk?.recordsBelowK]).toEqual([
+        records,
+        cells,
+        uniques,
+        below,
+      ]);
+    },
+    60_000,
+  );
+});
