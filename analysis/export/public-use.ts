@@ -38,6 +38,26 @@ export interface PublicUseSummary {
   geographyKept: string[];
   geographyDropped: string[];
   dropped: string[];
+  /**
+   * Variance strata whose PSUs are single households (certainty EAs, their households the PSUs): they
+   * stay recognisable in the public file, since the replicate weights that give the exact SEs zero one
+   * household per replicate, with an rscale shared by that EA's replicates only.
+   */
+  householdPsuStrata: number;
+}
+
+/** The variance strata of two PSUs or more in which every PSU is one household. */
+function householdPsuStrata(hh: DataFrame, strata: string, psu: string): number {
+  const per = new Map<string, Map<string, number>>();
+  const n = hh[strata]?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const s = String(hh[strata][i]);
+    const psus = per.get(s) ?? new Map<string, number>();
+    const p = String(hh[psu][i]);
+    psus.set(p, (psus.get(p) ?? 0) + 1);
+    per.set(s, psus);
+  }
+  return [...per.values()].filter((psus) => psus.size > 1 && [...psus.values()].every((c) => c === 1)).length;
 }
 
 /** A random permutation of 0..n-1 (Fisher-Yates). */
@@ -113,6 +133,7 @@ export function publicUseData(
   const pp = { ...data.persons };
   const frames = [hh, pp];
   const { ids: psu, strata } = m.design;
+  const singleHouseholdStrata = householdPsuStrata(hh, strata, psu);
   // unit numbers first (they may be numbered within variables replaced below)
   const pseudonymised: string[] = [];
   for (const c of settings.codes) {
@@ -208,6 +229,7 @@ export function publicUseData(
       geographyKept: [...settings.geography.keep],
       geographyDropped: [...settings.geography.drop],
       dropped: [...gone, ...steps].filter((c) => !settings.geography.drop.includes(c)),
+      householdPsuStrata: singleHouseholdStrata,
     },
     drop: [...gone, ...steps],
   };

@@ -14,8 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportMicrodata } from '../../../analysis/export/bundle.ts';
+import { kindContents } from '../../../analysis/export/kind-contents.ts';
 import { buildMicrodata, type Microdata } from '../../../analysis/export/microdata.ts';
 import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
+import { jknReplicates } from '../../../analysis/weighting/replicates.ts';
+import type { UnitInput } from '../../../analysis/weighting/types.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../../server/storage/weighted-data.ts';
 import { FIXTURE } from '../tables/helpers.ts';
@@ -224,6 +227,64 @@ describe('the public-use file', () => {
       return k;
     });
     expect(new Set(moved).size).toBe(R);
+  });
+
+  it('a certainty EA stays recognisable (documented): its stratum has one household per PSU', () => {
+    expect(pub.publicUse?.householdPsuStrata).toBe(1);
+    expect(pub.households.rows).toBe(72);
+    // from the public file alone: the stratum whose PSUs are single households ...
+    const s = col(pub, 'households', 'var_stratum');
+    const p = col(pub, 'households', 'psu');
+    const per = new Map<unknown, Map<unknown, number>>();
+    s.forEach((x, i) => {
+      const psus = per.get(x) ?? new Map<unknown, number>();
+      psus.set(p[i], (psus.get(p[i]) ?? 0) + 1);
+      per.set(x, psus);
+    });
+    const flagged = [...per].filter(([, psus]) => psus.size > 1 && [...psus.values()].every((n) => n === 1));
+    expect(flagged).toHaveLength(1);
+    const w = col(pub, 'households', 'w_hh');
+    const found = w.filter((_, i) => s[i] === flagged[0][0]).sort();
+    // ... holds exactly the certainty EA's households (the internal stratum named stratum:EA)
+    const iw = col(internal, 'households', 'w_hh');
+    const certain = iw
+      .filter((_, i) => String(col(internal, 'households', 'var_stratum')[i]).includes(':'))
+      .sort();
+    expect(found).toEqual(certain);
+    expect(kindContents(pub, 'en')).toMatch(/Note: 1 variance strata have households as PSUs/);
+    expect(kindContents(internal, 'en')).not.toMatch(/households as PSUs/);
+  });
+
+  it('the exact replicate weights show a certainty EA whatever the codes (why it stays recognisable)', () => {
+    // two ordinary strata of 3 EAs x 2 households and one certainty EA with 4 of its households
+    const unit = (id: string, cluster: string, stratum: string, certainty: boolean): UnitInput => ({
+      id,
+      cluster,
+      stratum,
+      pi1: certainty ? 1 : 0.3,
+      pi2: certainty ? 0.5 : 0.2,
+      E: null,
+      I: null,
+      U: null,
+      certainty,
+      status: 'respondent',
+      values: {},
+    });
+    const units: UnitInput[] = [];
+    for (const st of ['A', 'B'])
+      for (const ea of [1, 2, 3])
+        for (const h of [1, 2]) units.push(unit(`${st}${ea}-${h}`, `${st}${ea}`, st, false));
+    for (const h of [1, 2, 3, 4]) units.push(unit(`C-${h}`, 'C', 'A', true));
+    const w1 = Float64Array.from(units, (u) => 1 / (u.pi1 * u.pi2));
+    const { replicates } = jknReplicates(units, w1);
+    expect(replicates).toHaveLength(10);
+    // replicates that zero a single household are exactly the certainty EA's, one per household
+    const single = replicates.filter((r) => r.w1.filter((x) => x === 0).length === 1);
+    const zeroed = single.map((r) => units[r.w1.indexOf(0)].id).sort();
+    expect(zeroed).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
+    // and their rscale (m - 1) / m, with m its households, is theirs alone
+    expect(new Set(single.map((r) => r.rscale))).toEqual(new Set([3 / 4]));
+    expect(replicates.filter((r) => r.rscale === 3 / 4)).toHaveLength(4);
   });
 
   it('is refused for a survey that declares no public-use settings', () => {
