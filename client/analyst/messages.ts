@@ -70,7 +70,7 @@ const en = {
   'an.kind.public': 'public use',
   'an.kind.internal.note': 'Survey ids, EA codes, all geography and every weighting step: not for release.',
   'an.kind.public.note':
-    'Ids, strata, PSUs, EA, dwelling and household numbers as random codes, geography coarsened; one zip per format, so the files join.',
+    'Ids, strata, PSUs, EA, dwelling and household numbers as random codes (the same on every download of a release), geography coarsened; one zip per format, with the disclosure risk in its codebook.',
   'an.respondents': 'respondents',
   'an.error': 'The table cannot be made',
   'an.view.table': 'Table',
@@ -168,7 +168,7 @@ const pt: Record<Key, string> = {
   'an.kind.internal.note':
     'Identificadores do inquérito, códigos de DR, toda a geografia e todos os passos da ponderação: não divulgar.',
   'an.kind.public.note':
-    'Identificadores, estratos, UPA, números de DR, alojamento e agregado como códigos aleatórios, geografia agregada; um zip por formato, para que os ficheiros se liguem.',
+    'Identificadores, estratos, UPA, números de DR, alojamento e agregado como códigos aleatórios (os mesmos em cada descarga de uma versão), geografia agregada; um zip por formato, com o risco de divulgação no livro de códigos.',
   'an.respondents': 'respondentes',
   'an.error': 'Não é possível fazer o quadro',
   'an.view.table': 'Quadro',

@@ -5,7 +5,7 @@
  * chart with CI bars, and downloads the table as CSV and the microdata as .dta. "All standard
  * tables" come one request per table (the progress bar counts them).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,10 @@ let page: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'morabeza-analyst-'));
 const weightsDir = mkdtempSync(join(tmpdir(), 'morabeza-analyst-weights-'));
 
+// a copy of the fixture: the public-use key is written beside the data
+const weightsCopy = mkdtempSync(join(tmpdir(), 'morabeza-e2e-weights-'));
+cpSync('tests/fixtures/tables', weightsCopy, { recursive: true });
+
 beforeAll(async () => {
   dist = await buildClient();
   // the repository's surveys too: the analyst screen lists them (the fixture tables are the first's)
@@ -46,7 +50,7 @@ beforeAll(async () => {
     throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
     log: () => {},
-    analysis: { dataDir: () => 'tests/fixtures/tables' },
+    analysis: { dataDir: () => weightsCopy },
     weighting: createWeightingRuns(ctx.database, {
       outDir: weightsDir,
       source: 'test',
