@@ -122,6 +122,11 @@ const catalogue = {
     message:
       'This survey offers no public-use microdata: its profile.json declares no publicUse (the geography the public file keeps and drops, the unit numbers it replaces by random codes). Ask for kind=internal, or declare it.',
   },
+  'export.profile_invalid': {
+    status: 422,
+    message:
+      "The survey's profile.json cannot make this file: details.field names the setting and details.message says why. Correct profile.json in the survey's folder and download again; nothing stored was changed.",
+  },
   'table.invalid': {
     status: 422,
     message: 'The table cannot be made: see details.table and details.field.',

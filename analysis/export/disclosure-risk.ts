@@ -8,6 +8,7 @@
  * household code). A missing value is a category of its own (sdcMicro instead lets it match any value,
  * which gives fewer uniques). Pure: it reads the built files only.
  */
+import { SurveyError } from '../errors.ts';
 import type { ExportFile } from './microdata.ts';
 
 export interface DisclosureRisk {
@@ -39,7 +40,8 @@ export function disclosureRisk(
   keyVariables: readonly string[],
   k = 3,
 ): DisclosureRisk {
-  if (!Number.isInteger(k) || k < 2) throw new Error(`publicUse.k: ${k} is not a whole number of 2 or more`);
+  if (!Number.isInteger(k) || k < 2)
+    throw new SurveyError(`publicUse.k: ${k} is not a whole number of 2 or more`, 'publicUse.k');
   const hhRow = new Map<unknown, number>();
   const hhLink = households.columns[link.households];
   if (hhLink) for (let i = 0; i < households.rows; i++) hhRow.set(hhLink[i], i);
@@ -49,7 +51,10 @@ export function disclosureRisk(
     if (own) return (i: number) => own[i];
     const theirs = households.columns[v];
     if (!theirs || !pLink)
-      throw new Error(`publicUse.keyVariables: ${v} is in neither the person nor the household file`);
+      throw new SurveyError(
+        `publicUse.keyVariables: ${v} is in neither the person nor the household file`,
+        'publicUse.keyVariables',
+      );
     return (i: number) => {
       const r = hhRow.get(pLink[i]);
       return r === undefined ? null : theirs[r];

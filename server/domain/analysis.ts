@@ -7,6 +7,8 @@
  * so a download right after the screen computed the tables reuses them. Analysts get only estimates
  * and de-identified microdata (the export leaves direct identifiers out).
  */
+
+import { SurveyError } from '../../analysis/errors.ts';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { setupFiles } from '../../analysis/export/design-setup.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
@@ -310,6 +312,15 @@ export async function microdataFile(
   const loaded = await loadAnalysisData(survey, opts, release);
   const publicUseKeyOfRun = kind === 'public' ? await publicUseKey(survey, opts, loaded) : null;
   const make = () => {
+    try {
+      return makeFiles();
+    } catch (e) {
+      if (e instanceof SurveyError)
+        throw new Problem('export.profile_invalid', { field: e.field, message: e.message });
+      throw e;
+    }
+  };
+  const makeFiles = () => {
     const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
       kind,
       publicUse: ctx.publicUse,

@@ -3,7 +3,8 @@
  * (microdata.zip, read back by Python's zipfile) whose household and person files join on their
  * random household codes and carry no internal household id or PSU; the catalogue offers both kinds;
  * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
- * without public-use settings a 422 `export.no_public_use`.
+ * without public-use settings a 422 `export.no_public_use`; a profile whose key variable is in neither
+ * file a 422 `export.profile_invalid` naming the setting, never a 500.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -149,5 +150,34 @@ describe('microdata kinds over HTTP', () => {
     const desks = await call('/api/analysis/desks/microdata/csv?kind=public');
     expect(desks.status).toBe(422);
     expect((await desks.json()).code).toBe('export.no_public_use');
+  });
+
+  it('a profile naming a key variable that is in neither file: a 422 naming the setting', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'morabeza-bad-profile-'));
+    cpSync('questionnaires/ipei', join(root, 'questionnaires', 'ipei'), { recursive: true });
+    const profilePath = join(root, 'questionnaires', 'ipei', 'profile.json');
+    const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
+    profile.publicUse.keyVariables = [...profile.publicUse.keyVariables, 'no_such_variable'];
+    writeFileSync(profilePath, JSON.stringify(profile));
+    const bad = createApp({
+      database: ctx.database,
+      settings: {
+        sessionTtlMs: 3_600_000,
+        bodyLimitBytes: 256 * 1024,
+        reassignedListMs: 30 * 86_400_000,
+        mode: 'demo' as const,
+      },
+      throttle: createLoginThrottle(ctx.database),
+      kickJobs: () => {},
+      analysis: { dataDir: () => data, root },
+    });
+    const res = await bad.request('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public', {
+      headers: { authorization: `Bearer ${await ctx.token('analyst')}` },
+    });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.code).toBe('export.profile_invalid');
+    expect(body.details.field).toBe('publicUse.keyVariables');
+    expect(body.details.message).toContain('no_such_variable');
   });
 });
