@@ -4,8 +4,7 @@
  * The server hands them out as they are (server/app.ts: serveStatic `precompressed`), so a tablet
  * downloads the app compressed without the server compressing on each request: ~2.4 MB of script
  * and style become ~550 kB gzip or ~440 kB brotli. Brotli at its best quality costs ~5 s of CPU per
- * build, so builds inside the test runner (VITEST set; Chromium asks plain http for gzip anyway)
- * write the gzip copies only.
+ * build, so builds inside the test runner (VITEST set) write the gzip copies only.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
