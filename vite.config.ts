@@ -2,11 +2,13 @@
  * The tablet app: React + survey-react-ui from client/, built into client/dist, served by the server at `/`.
  * An installable PWA: the service worker precaches the app shell (SurveyJS makes the main chunk ~2 MB,
  * above workbox's default 2 MiB limit, so the limit is raised) and keeps questionnaire JSON for offline.
+ * Every text asset also gets .gz and .br copies (scripts/build/precompress.ts) that the server serves.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/build/precompress.ts';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
 
@@ -55,5 +57,6 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Env, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -135,11 +135,18 @@ export function createApp(options: CreateAppOptions) {
   app.all('/api/*', (c) => c.json(new Problem('route.not_found', { path: c.req.path }).toBody(), 404));
 
   const clientDir = options.clientDir;
-  if (clientDir && existsSync(clientDir)) {
-    app.use('/*', serveStatic({ root: clientDir }));
-    app.get('/*', serveStatic({ root: clientDir, path: 'index.html' }));
-  }
+  if (clientDir && existsSync(clientDir)) serveClientApp(app, clientDir);
   return app;
+}
+
+/**
+ * The built tablet app at `/`, every unknown path answered with its index.html (the app's own routes).
+ * The build writes .br and .gz copies of each text asset (scripts/build/precompress.ts): a browser that
+ * accepts them gets those, so the tablet downloads ~550 kB gzip (or ~440 kB brotli) instead of ~2.4 MB.
+ */
+export function serveClientApp<E extends Env>(app: Hono<E>, clientDir: string): void {
+  app.use('/*', serveStatic({ root: clientDir, precompressed: true }));
+  app.get('/*', serveStatic({ root: clientDir, path: 'index.html', precompressed: true }));
 }
 
 export type App = ReturnType<typeof createApp>;

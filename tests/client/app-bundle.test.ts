@@ -1,10 +1,11 @@
 /**
  * The tablet app is split by role (client/app.tsx loads the staff and analyst screens on demand): a
  * fresh production build's first load (what index.html names) holds the interview app but none of the
- * staff or analyst screens, those screens are built as their own chunks, and the service worker
- * precaches those chunks too, so a staff member who opened the app online once has them offline.
+ * staff or analyst screens (nor chart.js), those screens are built as their own chunks, and the service
+ * worker precaches every chunk (the ones an enumerator loads on demand too), so whoever opened the app
+ * online once has their screens offline.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from '../e2e/harness.ts';
@@ -14,6 +15,8 @@ import { firstLoadAssets, scriptAssets } from '../helpers/bundle.ts';
 const STAFF_ONLY = ['tab-dashboard', 'analyst-survey'];
 // and one the enumerator's own screens render (the outbox tab)
 const ENUMERATOR = 'nav-outbox';
+// an error message of chart.js, which only the analyst's screen draws with (~56 kB gzip)
+const CHART_JS = 'Canvas is already in use';
 
 let dist = '';
 const read = (asset: string) => readFileSync(join(dist, asset), 'utf8');
@@ -37,6 +40,22 @@ describe('the tablet build, split by role', () => {
     expect(code.includes(ENUMERATOR), ENUMERATOR).toBe(true);
     expect(code.includes('sd-root-modern'), "survey-core's renderer").toBe(true);
     for (const id of STAFF_ONLY) expect(code.includes(id), `${id} in the first load`).toBe(false);
+    expect(code.includes(CHART_JS), 'chart.js in the first load').toBe(false);
+    const later = scriptAssets(dist).filter((a) => !first.includes(a));
+    expect(
+      later.some((a) => read(a).includes(CHART_JS)),
+      'chart.js in a chunk loaded on demand',
+    ).toBe(true);
+  });
+
+  it('the service worker precaches every script and stylesheet of the build, lazy chunks too', () => {
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const assets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+    // the entry, its stylesheet, the staff and analyst screens and the service worker's own helper
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    for (const asset of assets) expect(sw.includes(`assets/${asset}`), `sw.js precaches ${asset}`).toBe(true);
+    // and never the compressed copies the server hands out in their place
+    expect(/\.(gz|br)"/.test(sw)).toBe(false);
   });
 
   it('the staff and analyst screens are chunks of their own, precached by the service worker', () => {

@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { build } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../../server/app.ts';
+import { CONTENT_SECURITY_POLICY, serveClientApp } from '../../server/app.ts';
 import type { AppSettings } from '../../server/context.ts';
 import type { InterviewEnvelope } from '../../server/contract/interview.ts';
 import { assignments, interviewRevisions, interviews } from '../../server/db/schema.ts';
@@ -94,8 +93,7 @@ export async function startE2E(
       secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: CONTENT_SECURITY_POLICY }),
     );
   }
-  outer.use('/*', serveStatic({ root: dist }));
-  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
+  serveClientApp(outer, dist);
 
   const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -4,7 +4,7 @@
  * and its stylesheets), which is what a tablet downloads before it shows the login screen. Chunks
  * loaded on demand (the staff and analyst screens) are in the total but not in the first load.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -55,3 +55,23 @@ export const scriptAssets = (dist: string): string[] =>
   walk(join(dist, 'assets'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => f.slice(dist.length + 1));
+
+/**
+ * The weight of the given assets (paths relative to dist, e.g. the ones a page requested): raw, gzip
+ * (level 6, as a server compressing on the fly would send) and brotli, read from the build's `.br`
+ * copies (scripts/build/precompress.ts; null when a build wrote none).
+ */
+export function assetsWeight(dist: string, assets: string[]): Weight & { brotli: number | null } {
+  let raw = 0;
+  let gzip = 0;
+  let brotli: number | null = 0;
+  for (const asset of assets) {
+    const file = join(dist, asset);
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+    const br = `${file}.br`;
+    brotli = brotli !== null && existsSync(br) ? brotli + statSync(br).size : null;
+  }
+  return { raw, gzip, brotli };
+}
