@@ -79,7 +79,12 @@ describe('the approved answers flattened for tables and exports', () => {
     const v3 = JSON.parse(
       readFileSync(new URL('../../questionnaires/ipei/household.v3.json', import.meta.url), 'utf8'),
     );
-    const member = (m: Record<string, unknown>) => ({ c03_sex: 1, c05_age: 40, c07_nationality1: 'SN', ...m });
+    const member = (m: Record<string, unknown>) => ({
+      c03_sex: 1,
+      c05_age: 40,
+      c07_nationality1: 'SN',
+      ...m,
+    });
     const flat3 = flattenAnswers(
       [
         {
@@ -100,6 +105,11 @@ describe('the approved answers flattened for tables and exports', () => {
       'members',
     );
     // 2027 - 2010, 2027 - 2020; no arrival year, or no interview date: missing
-    expect(Array.from(flat3.persons.d11_years_in_cv as Float64Array)).toEqual([17, 7, Number.NaN, Number.NaN]);
+    expect(Array.from(flat3.persons.d11_years_in_cv as Float64Array)).toEqual([
+      17,
+      7,
+      Number.NaN,
+      Number.NaN,
+    ]);
   });
 });
