@@ -50,8 +50,8 @@ describe('questionnaires/ipei/tables.json', () => {
   it('has the IPEI headline tables on household.v3 variables (issue 18)', () => {
     expect(ctx.file.questionnaire).toBe('ipei/household.v3');
     const on = (variable: string, domain: string) =>
-      ctx.file.tables
-        .filter((t) => t.variable === variable && (t.domains ?? []).includes(domain))
+      run.tables
+        .filter((t) => t.variable.name === variable && t.domains.some((d) => d.name === domain))
         .map((t) => t.id);
     expect(on('employed', 'c03_sex')).toEqual(['T26']);
     expect(on('employed', 'island')).toEqual(['T27']);
