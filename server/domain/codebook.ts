@@ -45,6 +45,12 @@ function typeOf(q: Json): string {
   return TYPES[t] ?? t;
 }
 
+/**
+ * A title without the answers it pipes in (`Result of {panel.c01_name}` -> `Result of …`): a label names
+ * no variable, so an export's labels never point at an identifier left out of it.
+ */
+const unpiped = (text: string): string => text.replace(/\{(?:panel\.)?[A-Za-z0-9_]+\}/g, '…');
+
 /** A condition in words: `{panel.q05_age} >= 15 and {q10_consent} = 1` -> `q05_age (same person) ≥ 15 and q10_consent = 1 "Sim"`. */
 export function inWords(expr: string, labels: Map<string, Map<string, string>>): string {
   return expr
@@ -121,8 +127,8 @@ export function buildCodebook(
     const choices = (q.json.choices as Json[] | undefined) ?? [];
     entries.push({
       name: q.variable,
-      label_pt: ptText(q.json.title) || q.name,
-      label_en: langText(q.json.title, 'en') || q.name,
+      label_pt: unpiped(ptText(q.json.title)) || q.name,
+      label_en: unpiped(langText(q.json.title, 'en')) || q.name,
       type: typeOf(q.json),
       level: q.roster ? (q.roster === personRoster ? 'person' : `${q.roster} row`) : topLevel,
       roster: q.roster,

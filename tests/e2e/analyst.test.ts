@@ -131,13 +131,13 @@ describe('analyst screen', () => {
     await page.selectOption('[data-testid=standard-table]', 'all');
     await page.click('[data-testid=compute]');
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=analyst-result]').length === 25,
+      () => document.querySelectorAll('[data-testid=analyst-result]').length === 40,
       undefined,
       { timeout: 120_000 },
     );
     page.off('request', onRequest);
-    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(25);
-    expect(asked.length).toBe(25);
+    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(40);
+    expect(asked.length).toBe(40);
     expect(asked).not.toContain('all');
     // Proportions name their interval method under the title.
     expect(await page.locator('[data-testid=analyst-result]').first().textContent()).toMatch(

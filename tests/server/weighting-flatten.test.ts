@@ -74,4 +74,42 @@ describe('the approved answers flattened for tables and exports', () => {
     // and any other computed question, e.g. the ILO labour-force status of one who worked
     expect(Array.from(flat.persons.g17_lf_status as Float64Array)).toEqual([1, Number.NaN, Number.NaN]);
   });
+
+  it("household.v3's years since the latest arrival read the unit's interview date (A07a)", () => {
+    const v3 = JSON.parse(
+      readFileSync(new URL('../../questionnaires/ipei/household.v3.json', import.meta.url), 'utf8'),
+    );
+    const member = (m: Record<string, unknown>) => ({
+      c03_sex: 1,
+      c05_age: 40,
+      c07_nationality1: 'SN',
+      ...m,
+    });
+    const flat3 = flattenAnswers(
+      [
+        {
+          householdId: 'H1',
+          answers: {
+            a07a_date: '2027-03-02',
+            members: [
+              member({ d01_year_first: 2010, d02_abroad_12m: 2 }),
+              // back after 12 months or more abroad: counted from D03, the most recent arrival
+              member({ d01_year_first: 2005, d02_abroad_12m: 1, d03_year_recent: 2020 }),
+              member({}),
+            ],
+          },
+        },
+        { householdId: 'H2', answers: { members: [member({ d01_year_first: 2010, d02_abroad_12m: 2 })] } },
+      ],
+      v3,
+      'members',
+    );
+    // 2027 - 2010, 2027 - 2020; no arrival year, or no interview date: missing
+    expect(Array.from(flat3.persons.d11_years_in_cv as Float64Array)).toEqual([
+      17,
+      7,
+      Number.NaN,
+      Number.NaN,
+    ]);
+  });
 });

@@ -198,7 +198,10 @@ export const intentions: Json[] = [
   ),
 ];
 
-/** Who answers for each eligible member 15+ (proxy allowed only for D to G), and the person result code. */
+/**
+ * Who answers for each eligible member 15+ (proxy allowed only for D to G), the person result code, and
+ * the years since the latest arrival derived from module D and the interview's date.
+ */
 export const respondent: Json[] = [
   single(
     'z01_respondent',
@@ -243,6 +246,13 @@ export const respondent: Json[] = [
         ),
       ],
     },
+  ),
+  // v3 (issue 18): years since the latest arrival (D03 after 12 months or more abroad, else D01) at the
+  // interview's year (A07a), for the tables' years_in_cv; empty without an arrival year or a date
+  calc(
+    'd11_years_in_cv',
+    L('Anos em Cabo Verde desde a chegada mais recente, no ano da entrevista'),
+    `iif({a07a_date} empty or ${p('d01_year_first')} empty, '', getYear({a07a_date}) - iif(${p('d02_abroad_12m')} = 1 and ${p('d03_year_recent')} notempty, ${p('d03_year_recent')}, ${p('d01_year_first')}))`,
   ),
 ];
 

@@ -7,7 +7,8 @@
  *
  * A tablet stores the questionnaire's computed (expression) questions with the answers; where an
  * interview lacks one (the fieldwork simulator's do), it is computed here with survey-core's own
- * expression runner, in questionnaire order, so the roster's derived values are there for every person.
+ * expression runner, in questionnaire order, so the roster's derived values are there for every person
+ * (a member's expression reads the member's answers, and the unit's where it names them, as on the tablet).
  */
 import { ExpressionRunner } from 'survey-core';
 import type { Column, DataFrame } from '../../../analysis/data.ts';
@@ -46,12 +47,13 @@ export function expressionsOf(
   return { household: unique(household), member: unique(member) };
 }
 
-function withComputed(row: Row, computed: Computed[]): Row {
+/** `row` with its missing computed values; `unit`: the unit's answers a member's expression may read (A07a's date). */
+function withComputed(row: Row, computed: Computed[], unit: Row = {}): Row {
   const missing = computed.filter((c) => row[c.name] === undefined);
   if (!missing.length) return row;
   const out = { ...row };
   for (const c of missing) {
-    const value = c.runner.runValues(out);
+    const value = c.runner.runValues({ ...unit, ...out });
     if (value !== '' && value !== undefined && !(typeof value === 'number' && Number.isNaN(value)))
       out[c.name] = value;
   }
@@ -95,14 +97,14 @@ export function flattenAnswers(
   });
   const people: Row[] = [];
   const personIds: string[] = [];
-  for (const { householdId, answers } of interviews) {
+  interviews.forEach(({ householdId, answers }, h) => {
     const rows = roster === null ? undefined : answers[roster];
     const members = Array.isArray(rows) ? (rows as Row[]) : [];
     members.forEach((m, k) => {
-      people.push(withComputed(m, computed.member));
+      people.push(withComputed(m, computed.member, households[h]));
       personIds.push(`${householdId}-${k + 1}`);
     });
-  }
+  });
   return {
     households: frame(
       households,

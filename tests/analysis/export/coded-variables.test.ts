@@ -40,6 +40,8 @@ describe('value labels of every coded variable', () => {
         'c05_age:int',
         'j04_remit_amount:int',
         'd01_year_first:int',
+        // household.v3's years since the latest arrival: a count, computed by the questionnaire
+        'd11_years_in_cv:calc (computed)',
         'l06_life_satisfaction:int',
       ].sort(),
     );

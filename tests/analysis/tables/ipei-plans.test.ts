@@ -1,7 +1,10 @@
 /**
  * The real plan file (questionnaires/ipei/tables.json) against the real codebook: every standard
  * table is valid and computes on the WeightedData fixture, with titles in both languages and every
- * cell's statistics; a multiple-choice variable is refused with the fix.
+ * cell's statistics; the IPEI headline tables of issue 18 on household.v3 (employment-to-population
+ * ratio, unemployment rate, SDG 10.3.1 by island and origin, remittances, naturalisation, housing
+ * amenities, services, the 2022 regularisation), their shares equal to the weighted counts by hand, and
+ * years_in_cv from the years since the latest arrival; a multiple-choice variable is refused with the fix.
  */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
@@ -10,6 +13,13 @@ import { data, table } from './helpers.ts';
 
 const ctx = loadSurveyContext('ipei');
 const run = computeTables(ctx.file, data(), ctx.labels, ctx.rules);
+const persons = data().persons;
+const num = (name: string) => Array.from(persons[name] as Float64Array);
+const w = num('w_person_final');
+/** Σ weight over the individual respondents where `keep` holds. */
+const sumW = (keep: (i: number) => boolean) => w.reduce((a, x, i) => (x > 0 && keep(i) ? a + x : a), 0);
+const overall = (id: string, code: number) =>
+  run.tables.find((t) => t.id === id)?.cells.find((c) => c.domain.length === 0 && c.level?.code === code);
 
 describe('questionnaires/ipei/tables.json', () => {
   it('declares the standard tables of the thematic studies, each valid and made', () => {
@@ -20,7 +30,7 @@ describe('questionnaires/ipei/tables.json', () => {
   });
   it('covers the standard tabulation domains of ipei.md 5.11', () => {
     const domains = new Set(run.tables.flatMap((t) => t.domains.map((d) => d.name)));
-    for (const d of ['stratum', 'c03_sex', 'age_group', 'nat_group', 'ecowas', 'years_in_cv'])
+    for (const d of ['stratum', 'c03_sex', 'age_group', 'nat_group', 'ecowas', 'years_in_cv', 'island'])
       expect(domains, d).toContain(d);
   });
   it('every cell carries estimate, SE, CI, CV, deff (but for medians), n, base and a reliability rule', () => {
@@ -36,6 +46,59 @@ describe('questionnaires/ipei/tables.json', () => {
         expect(['ok', 'flag', 'suppress', 'empty']).toContain(c.reliability);
       }
     }
+  });
+  it('has the IPEI headline tables on household.v3 variables (issue 18)', () => {
+    expect(ctx.file.questionnaire).toBe('ipei/household.v3');
+    const on = (variable: string, domain: string) =>
+      run.tables
+        .filter((t) => t.variable.name === variable && t.domains.some((d) => d.name === domain))
+        .map((t) => t.id);
+    expect(on('employed', 'c03_sex')).toEqual(['T26']);
+    expect(on('employed', 'island')).toEqual(['T27']);
+    expect(on('lf_status', 'c03_sex')).toEqual(['T28']);
+    expect(on('k07_sdg1031', 'island')).toEqual(['T29']);
+    expect(on('k07_sdg1031', 'nat_group')).toEqual(['T30']);
+    expect(on('j01_remit', 'nat_group')).toEqual(['T13']);
+    expect(on('j03_remit_frequency', 'ecowas')).toEqual(['T31']);
+    expect(on('j06_remit_use', 'ecowas')).toEqual(['T32']);
+    expect(on('e06_nationality_intent', 'years_in_cv')).toEqual(['T33']);
+    for (const v of ['h05_water', 'h06_lighting', 'h07_toilet']) expect(on(v, 'stratum'), v).toHaveLength(1);
+    for (const v of ['i01_health_cover', 'i03_care_obtained']) expect(on(v, 'ecowas'), v).toHaveLength(1);
+    expect(on('i05_aai_use', 'island')).toEqual(['T39']);
+    expect(on('e02_regularisation', 'ecowas')).toEqual(['T40']);
+    // the self-only modules (I to M) leave the proxies out and say so
+    for (const id of ['T29', 'T30', 'T31', 'T32', 'T37', 'T38', 'T39'])
+      expect(run.tables.find((t) => t.id === id)?.proxyShare, id).not.toBeNull();
+  });
+  it('employment-to-population ratio and unemployment rate are the ILO status shares by hand', () => {
+    const lf = num('g17_lf_status');
+    const ratio = sumW((i) => lf[i] === 1) / sumW((i) => lf[i] >= 1);
+    expect(overall('T26', 1)?.estimate).toBeCloseTo(ratio, 12);
+    const rate = sumW((i) => lf[i] === 2) / sumW((i) => lf[i] === 1 || lf[i] === 2);
+    expect(overall('T28', 2)?.estimate).toBeCloseTo(rate, 12);
+    expect(rate).toBeGreaterThan(0);
+    // the unemployment rate's base is the labour force, not the population 15+
+    expect(overall('T28', 1)?.base).toBe(lf.filter((x, i) => w[i] > 0 && (x === 1 || x === 2)).length);
+  });
+  it('SDG 10.3.1 by island: Santiago joins the Praia stratum and the rest of Santiago', () => {
+    const t = run.tables.find((x) => x.id === 'T29');
+    const santiago = t?.cells.find((c) => c.domain[0]?.code === 7 && c.level?.code === 1);
+    expect(santiago?.domain[0]).toMatchObject({ pt: 'Santiago' });
+    const k07 = num('k07_sdg1031');
+    const inSantiago = (i: number) => ['PR', 'ST'].includes(String(persons.stratum[i]));
+    const self = (i: number) => Number(persons.z05p_person_result[i]) !== 22 && k07[i] >= 0;
+    expect(santiago?.estimate).toBeCloseTo(
+      sumW((i) => self(i) && inSantiago(i) && k07[i] === 1) / sumW((i) => self(i) && inSantiago(i)),
+      12,
+    );
+  });
+  it('years_in_cv classes the years since the latest arrival at the interview (d11_years_in_cv)', () => {
+    const years = num('d11_years_in_cv');
+    const t = run.tables.find((x) => x.id === 'T25');
+    const n = (code: number) => t?.cells.find((c) => c.domain.length === 0 && c.level?.code === code)?.n;
+    const count = (lo: number, hi: number) => years.filter((y, i) => w[i] > 0 && y >= lo && y < hi).length;
+    expect([n(1), n(2), n(3), n(4)]).toEqual([count(0, 5), count(5, 10), count(10, 20), count(20, Infinity)]);
+    expect(count(0, 5)).toBeGreaterThan(0);
   });
   it('labels domains and categories from the codebook and the derived variables', () => {
     const t = run.tables.find((x) => x.id === 'T03');

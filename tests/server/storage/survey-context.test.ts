@@ -12,7 +12,7 @@ const design = JSON.parse(readFileSync('questionnaires/ipei/design.json', 'utf8'
 describe('loadSurveyContext', () => {
   const ctx = loadSurveyContext('ipei');
   it('reads the plans, the reliability rules and the strata names', () => {
-    expect(ctx.file.questionnaire).toBe('ipei/household.v2');
+    expect(ctx.file.questionnaire).toBe('ipei/household.v3');
     expect(ctx.file.tables.length).toBeGreaterThanOrEqual(25);
     expect(ctx.rules).toEqual({ cvFlag: design.reliability.cv_flag, minN: design.reliability.min_n });
     expect(ctx.labels.stratum.values.map((v) => v.code)).toEqual(
