@@ -1,8 +1,8 @@
 /**
  * The tablet's IndexedDB (Dexie): everything an enumerator needs offline, and every answer.
- * Nothing here is deleted except an outbox item the server acknowledged (and, on a revoked device,
- * what was uploaded). The personal tables are sealed at rest by sealed-store.ts; `keyHold` holds the
- * data key while the tablet is unlocked.
+ * Nothing here is deleted except an outbox item or a notice the server acknowledged, a draft the
+ * enumerator discarded after confirming (and, on a revoked device, what was uploaded). The personal
+ * tables are sealed at rest by sealed-store.ts; `keyHold` holds the data key while the tablet is unlocked.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Assignment } from '../../server/contract/assignments.ts';

@@ -189,7 +189,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "The assignment's creates, reassigns and cancels from the audit log (who, when, why), oldest first",
+            "The assignment's creates, reassigns and cancels from the audit log (who, when, why), and the drafts of it enumerators discarded on their tablets, oldest first",
           responses: {
             200: json({ type: 'array', items: ref('AssignmentHistoryEntry') }),
             ...authProblems,
