@@ -161,6 +161,8 @@ const en = {
   'log.offline': 'No network; will retry',
   'log.interrupted': 'Upload was interrupted; will resend',
   'log.discarded': 'Draft discarded by the enumerator (assignment cancelled or reassigned)',
+  'log.discardReported': 'The office was told of the discarded draft',
+  'log.discardRefused': 'The office refused the notice of the discarded draft',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -303,6 +305,8 @@ const pt: Record<MessageKey, string> = {
   'log.offline': 'Sem rede; nova tentativa em breve',
   'log.interrupted': 'O envio foi interrompido; será reenviada',
   'log.discarded': 'Rascunho descartado pelo inquiridor (tarefa cancelada ou atribuída a outro)',
+  'log.discardReported': 'O escritório foi informado do rascunho descartado',
+  'log.discardRefused': 'O escritório recusou o aviso do rascunho descartado',
 };
 
 export const MESSAGES: Record<TabletLanguage, Record<MessageKey, string>> = { en, pt, fr, kea };

@@ -144,4 +144,6 @@ export const fr: Record<MessageKey, string> = {
   'log.offline': 'Pas de réseau ; nouvel essai bientôt',
   'log.interrupted': "L'envoi a été interrompu ; il sera renvoyé",
   'log.discarded': 'Brouillon abandonné par l’enquêteur (affectation annulée ou réaffectée)',
+  'log.discardReported': 'Le bureau a été informé du brouillon abandonné',
+  'log.discardRefused': 'Le bureau a refusé l’avis du brouillon abandonné',
 };

@@ -141,4 +141,6 @@ export const kea: Record<MessageKey, string> = {
   'log.offline': 'Sen rede; otu tentativa logu',
   'log.interrupted': 'Envíu fika interompedu; ta ser mandadu otu bes',
   'log.discarded': 'Rasunhu diskartadu pa inkiridor (tarefa kanseladu o entregadu a otu)',
+  'log.discardReported': 'Eskritóriu sabe di rasunhu diskartadu',
+  'log.discardRefused': 'Eskritóriu ka aseita avizu di rasunhu diskartadu',
 };

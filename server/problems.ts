@@ -135,6 +135,60 @@ const catalogue = {
     status: 422,
     message: 'The model cannot be fitted: see details.field and details.message.',
   },
+  // A weighting run's failure: never an HTTP answer (GET /api/weighting/<survey> carries it in `error`, with
+  // the pipeline's own words in `error.details`); the status says whose fix it is (422: the survey's files
+  // or data, 500: the server). WEIGHTING_FAILURES below lists them; the staff screens translate each.
+  'weighting.failed': {
+    status: 500,
+    message: 'The weighting run failed on the server; the details say where. Try again, or tell the admin.',
+  },
+  'weighting.interrupted': {
+    status: 500,
+    message: 'The weighting run was interrupted by a restart of the server: start it again.',
+  },
+  'weighting.stopped': {
+    status: 500,
+    message: 'The weighting run was stopped because the server was shutting down: start it again.',
+  },
+  'weighting.replicates': {
+    status: 500,
+    message:
+      'A thread computing the replicate weights stopped before finishing: start the run again, and tell the admin if it happens again.',
+  },
+  'weighting.input': {
+    status: 422,
+    message:
+      "The approved interviews or the survey's sample do not fit the weighting (see the details): correct them and weight again.",
+  },
+  'weighting.recipe': {
+    status: 422,
+    message: "The survey's weighting recipe (weighting.json) is not valid (see the details): correct it.",
+  },
+  'weighting.margin': {
+    status: 422,
+    message:
+      'A population total or margin of the calibration does not fit (see the details): check the totals and the approved interviews.',
+  },
+  'weighting.listing': {
+    status: 422,
+    message:
+      "An enumeration area's listing is missing or does not fit its interviews (see the details): record or correct the listing.",
+  },
+  'weighting.cell': {
+    status: 422,
+    message:
+      'A unit falls in a weighting class the recipe does not define (see the details): correct the classes in the recipe.',
+  },
+  'weighting.empty_cell': {
+    status: 422,
+    message:
+      'A weighting class has eligible units but no responding one (see the details): collapse it with another class in the recipe.',
+  },
+  'weighting.no_convergence': {
+    status: 422,
+    message:
+      'The calibration did not converge within its bounds (see the details for the categories): widen the bounds or collapse those categories.',
+  },
   'device.not_yours': {
     status: 403,
     message:
@@ -167,3 +221,25 @@ export class Problem extends Error {
 }
 
 export const problemCatalogue = catalogue;
+
+/** The codes a failed weighting run carries (see the catalogue); any other code a run reports is 'weighting.failed'. */
+export const WEIGHTING_FAILURES = [
+  'weighting.failed',
+  'weighting.interrupted',
+  'weighting.stopped',
+  'weighting.replicates',
+  'weighting.input',
+  'weighting.recipe',
+  'weighting.margin',
+  'weighting.listing',
+  'weighting.cell',
+  'weighting.empty_cell',
+  'weighting.no_convergence',
+] as const satisfies readonly ProblemCode[];
+export type WeightingFailure = (typeof WEIGHTING_FAILURES)[number];
+
+export function weightingFailure(code: unknown): WeightingFailure {
+  return (WEIGHTING_FAILURES as readonly unknown[]).includes(code)
+    ? (code as WeightingFailure)
+    : 'weighting.failed';
+}

@@ -35,7 +35,6 @@ const en = {
   'an.w.running': 'Computing the weights (with the replicate weights); this takes about a minute…',
   'an.w.done':
     'Weights of {when}: {respondents} responding households, {individuals} individual respondents, {replicates} replicate weights ({seconds} s); controls reproduced to {diff}.',
-  'an.w.failed': 'The last weighting failed: {message}',
   'an.w.unbounded': '{n} replicates were raked without bounds (see the report).',
   'an.release': 'Weights',
   'an.release.default': 'latest published',
@@ -132,7 +131,6 @@ const pt: Record<Key, string> = {
     'A calcular os ponderadores (com os ponderadores de replicação); demora cerca de um minuto…',
   'an.w.done':
     'Ponderadores de {when}: {respondents} agregados respondentes, {individuals} inquiridos individuais, {replicates} ponderadores de replicação ({seconds} s); controlos reproduzidos a {diff}.',
-  'an.w.failed': 'A última ponderação falhou: {message}',
   'an.w.unbounded': '{n} réplicas foram calibradas sem limites (ver o relatório).',
   'an.release': 'Pesos',
   'an.release.default': 'última versão publicada',

@@ -1,14 +1,16 @@
 /**
  * The state of the survey's weights above the tables: when they were computed and from how many
- * respondents, a run in progress (polled), the reason a run failed, a button to weight the approved
+ * respondents, a run in progress (polled), the reason a run failed (in the staff's four languages), a button to weight the approved
  * interviews again, the weighting report (rendered, in the screen's language), and a form that publishes the last finished run as a release
  * (name, date, note).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportBlock } from '../../analysis/weighting/report-document.ts';
 import type { WeightingStatus } from '../../server/contract/weighting.ts';
+import { useI18n } from '../i18n.ts';
 import { fetchWeighting, fetchWeightingReport, publishRelease, startWeighting } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
+import { weightingFailureText } from './weighting-failure-text.ts';
 import { WeightingReportView } from './weighting-report.tsx';
 
 const fill = (text: string, values: Record<string, string | number>) =>
@@ -16,6 +18,8 @@ const fill = (text: string, values: Record<string, string | number>) =>
 
 export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () => void }) {
   const { t, lang } = useAnalystT();
+  // the failure in the staff screens' four languages (this screen's other words are pt/en)
+  const { tabletLang } = useI18n();
   const [status, setStatus] = useState<WeightingStatus | null>(null);
   const [showReport, setShowReport] = useState(false);
   const [report, setReport] = useState<ReportBlock[] | null>(null);
@@ -108,7 +112,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
       ) : null}
       {status.state === 'failed' && status.error ? (
         <p className="banner warn" role="alert" data-testid="weighting-failed">
-          {fill(t('an.w.failed'), { message: status.error.message })}
+          {weightingFailureText(tabletLang, status.error)}
         </p>
       ) : null}
       {problem ? (

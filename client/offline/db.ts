@@ -1,12 +1,13 @@
 /**
  * The tablet's IndexedDB (Dexie): everything an enumerator needs offline, and every answer.
- * Nothing here is deleted except an outbox item the server acknowledged (and, on a revoked device,
- * what was uploaded). The personal tables are sealed at rest by sealed-store.ts; `keyHold` holds the
- * data key while the tablet is unlocked.
+ * Nothing here is deleted except an outbox item or a notice the server acknowledged, a draft the
+ * enumerator discarded after confirming (and, on a revoked device, what was uploaded). The personal
+ * tables are sealed at rest by sealed-store.ts; `keyHold` holds the data key while the tablet is unlocked.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import type { ApiUser } from '../../server/contract/auth.ts';
+import type { DraftDiscard } from '../../server/contract/draft-discard.ts';
 import type { ReturnedInterview } from '../../server/contract/review.ts';
 import type { AnyEnvelope } from '../../server/contract/sealed-envelope.ts';
 import type { OutboxState } from '../sync/outbox-machine.ts';
@@ -47,6 +48,23 @@ export interface OutboxItem {
   assignmentId: string;
   /** Sealed (answers and paradata as ciphertext) for a survey with end-to-end encryption. */
   envelope: AnyEnvelope;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * A notice for the office waiting to be sent, moved by the outbox's state machine like an interview
+ * (queued, sending, accepted, retry_wait, auth_wait, conflict, rejected): today the one kind, a draft the
+ * enumerator discarded (POST /api/assignments/draft-discards). `key` is the notice's id, sent on every
+ * retry so the server records it once.
+ */
+export interface NoticeItem {
+  key: string;
+  notice: DraftDiscard;
   state: OutboxState;
   attempts: number;
   nextAttemptAt: number | null;
@@ -97,6 +115,7 @@ export type MorabezaDb = Dexie & {
   assignments: EntityTable<Assignment, 'id'>;
   drafts: EntityTable<Draft, 'interviewId'>;
   outbox: EntityTable<OutboxItem, 'key'>;
+  notices: EntityTable<NoticeItem, 'key'>;
   syncLog: EntityTable<SyncLogEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   damaged: EntityTable<DamagedRecord, 'id'>;
@@ -114,6 +133,7 @@ export function openDb(name = 'morabeza'): MorabezaDb {
     meta: 'key',
   });
   db.version(2).stores({ damaged: 'id' });
+  db.version(3).stores({ notices: 'key, state, createdAt' });
   db.keyHold = new KeyHold();
   // The copy is written in its own transaction, after the read that found the record unreadable.
   const keep = (d: DamagedRecord) => void setTimeout(() => void db.damaged.put(d).catch(console.error));

@@ -11,8 +11,11 @@
 import Dexie, { type DBCore, type DBCoreTable, type Middleware } from 'dexie';
 import { seal, unseal } from './crypto.ts';
 
-/** The tables holding personal data: drafts (and returned interviews, comments), outbox, assignments, sync log. */
-export const SEALED_TABLES = ['assignments', 'drafts', 'outbox', 'syncLog'] as const;
+/**
+ * The tables holding personal data: drafts (and returned interviews, comments), outbox, assignments, sync
+ * log, and the notices for the office (which name assignments and interviews).
+ */
+export const SEALED_TABLES = ['assignments', 'drafts', 'outbox', 'notices', 'syncLog'] as const;
 
 export class LockedError extends Error {
   constructor(table: string) {

@@ -7,6 +7,7 @@ import { nextState } from '../sync/outbox-machine.ts';
 import {
   type Draft,
   type MorabezaDb,
+  type NoticeItem,
   type OutboxItem,
   outboxKey,
   questionnaireKey,
@@ -130,15 +131,36 @@ export async function reopenRejected(db: MorabezaDb, key: string): Promise<strin
 
 /**
  * Deletes a draft the enumerator chose to discard (the screen asks first), only while it was never
- * finished and nothing of it waits in the outbox; the sync log keeps that it happened. False if refused.
+ * finished and nothing of it waits in the outbox; the sync log keeps that it happened, and a notice for
+ * the office (assignment, interview, why: the assignment's state on the tablet) is queued in the same
+ * transaction, for the uploader to send. False if refused.
  */
 export async function discardDraft(db: MorabezaDb, interviewId: string, at = Date.now()): Promise<boolean> {
-  return db.transaction('rw', [db.drafts, db.outbox, db.syncLog], async () => {
+  return db.transaction('rw', [db.drafts, db.outbox, db.notices, db.assignments, db.syncLog], async () => {
     const draft = await db.drafts.get(interviewId);
     if (draft?.status !== 'in_progress') return false;
     const queued = await db.outbox.where('interviewId').equals(interviewId).toArray();
     if (queued.some((o) => o.state !== 'accepted')) return false;
+    const assignment = await db.assignments.get(draft.assignmentId);
     await db.drafts.delete(interviewId);
+    const noticeId = crypto.randomUUID();
+    const notice: NoticeItem = {
+      key: noticeId,
+      notice: {
+        noticeId,
+        assignmentId: draft.assignmentId,
+        interviewId,
+        reason: assignment?.status === 'reassigned' ? 'reassigned' : 'cancelled',
+        discardedAt: new Date(at).toISOString(),
+      },
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await db.notices.put(notice);
     await log(db, 'info', 'discarded', draft.assignmentId, interviewId, at);
     return true;
   });

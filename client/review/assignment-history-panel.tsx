@@ -1,6 +1,7 @@
 /**
  * One assignment's history from the audit log (GET /api/assignments/:id/history): when, who, what
- * (created for, handed from and to, cancelled) and why, oldest first.
+ * (created for, handed from and to, cancelled, a draft discarded on the enumerator's tablet) and why,
+ * oldest first.
  */
 import { useEffect, useState } from 'react';
 import type { AssignmentHistoryEntry } from '../../server/contract/assignments.ts';
@@ -33,7 +34,11 @@ export function HistoryPanel({ assignmentId, onClose }: { assignmentId: string; 
           {entries.map((e) => (
             <li key={`${e.at}-${e.action}`}>
               {new Date(e.at).toLocaleString(lang === 'kea' ? 'pt' : lang)} · {e.actor ?? '?'} ·{' '}
-              {t(`manage.action.${e.action}`, { from: e.from ?? '?', to: e.to ?? '?' })}: “{e.reason}”
+              {t(`manage.action.${e.action}`, { from: e.from ?? '?', to: e.to ?? '?' })}:{' '}
+              {e.action === 'assignment.draft_discard' &&
+              (e.reason === 'cancelled' || e.reason === 'reassigned')
+                ? t(`manage.discardReason.${e.reason}`)
+                : `“${e.reason}”`}
             </li>
           ))}
         </ul>

@@ -16,7 +16,7 @@ import { preloadAnswers } from '../interview/survey-setup.ts';
 import type { Draft, OutboxItem } from '../offline/db.ts';
 import { deviceId, discardDraft, getQuestionnaire, getSurvey } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
-import { api, db, notify, ui } from '../services.ts';
+import { api, db, notify, ui, uploader } from '../services.ts';
 import { cancelledWork, mayDiscard, withdrawnWords } from '../sync/cancelled-work.ts';
 import { downloadAll } from '../sync/download.ts';
 
@@ -139,11 +139,15 @@ export function AssignmentsScreen({ onOpen }: Props) {
     notify();
   };
 
-  /** Only after the enumerator confirmed, and only a draft never finished: nothing queued is deleted. */
+  /**
+   * Only after the enumerator confirmed, and only a draft never finished: nothing queued is deleted. The
+   * office's notice of it is queued with the delete and sent now if the network allows (else later).
+   */
   const discard = async (draft: Draft) => {
-    await discardDraft(db, draft.interviewId);
+    const discarded = await discardDraft(db, draft.interviewId);
     setConfirming(null);
     notify();
+    if (discarded) void uploader.flush();
   };
 
   const open = async (a: Assignment) => {

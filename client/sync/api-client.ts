@@ -10,6 +10,11 @@ import {
 } from '../../server/contract/assignments.ts';
 import { type LoginResponse, loginResponseSchema } from '../../server/contract/auth.ts';
 import { type DeviceKeyResponse, deviceKeyResponseSchema } from '../../server/contract/devices.ts';
+import {
+  type DraftDiscard,
+  type DraftDiscardResult,
+  draftDiscardResultSchema,
+} from '../../server/contract/draft-discard.ts';
 import { type SurveyDetail, surveyDetailSchema } from '../../server/contract/geography.ts';
 import { type InterviewReceipt, interviewReceiptSchema } from '../../server/contract/interview.ts';
 import { type ProblemBody, problemBodySchema } from '../../server/contract/problem.ts';
@@ -160,6 +165,11 @@ export class ApiClient {
   /** A revoked tablet says it deleted its data and keys. */
   deviceWiped(deviceId: string): Promise<ApiResult<unknown>> {
     return this.request('POST', `/api/devices/${encodeURIComponent(deviceId)}/wiped`, z.unknown(), {});
+  }
+
+  /** Tells the office a draft of a withdrawn assignment was discarded (idempotent by noticeId). */
+  postDraftDiscard(notice: DraftDiscard): Promise<ApiResult<DraftDiscardResult>> {
+    return this.request('POST', '/api/assignments/draft-discards', draftDiscardResultSchema, notice);
   }
 
   putInterview(envelope: AnyEnvelope): Promise<ApiResult<InterviewReceipt>> {

@@ -1,5 +1,7 @@
 /**
- * The outbox as a pure state machine. One outbox item is one interview revision waiting for the server.
+ * The outbox as a pure state machine. One outbox item is one interview revision waiting for the server
+ * (a notice for the office, client/offline/db.ts NoticeItem, moves through the same table; it is never
+ * a draft, so it never takes `complete` or `reopen`).
  *
  *   draft --complete--> queued --send--> sending --accepted--> accepted   (the copy may now be deleted)
  *                                          |--conflict--> conflict        (409: server quarantined it; a person decides)

@@ -1,8 +1,9 @@
 /**
  * A revoked tablet (a coordinator revoked it on the staff screens; the server says so when the tablet
  * asks for its device key) retires at its next unlocked contact: it uploads everything queued, and only
- * when nothing unsent is left (no outbox item in any state, no draft not yet submitted) deletes its
- * personal data, its keyrings, the device wrap and the session, then tells the server. Anything still
+ * when nothing unsent is left (no outbox item in any state, no draft not yet submitted, no notice for the
+ * office still to send) deletes its personal data, its keyrings, the device wrap and the session, then
+ * tells the server. Anything still
  * unsent keeps the tablet as it is; the next contact tries again. Nothing unsent is ever deleted.
  */
 import type { MorabezaDb } from '../offline/db.ts';
@@ -15,7 +16,11 @@ export type RetireResult = 'wiped' | 'unsent';
 /** How many interviews this tablet still holds that the server has not acknowledged. */
 export async function unsentCount(db: MorabezaDb): Promise<number> {
   const drafts = await db.drafts.toArray();
-  return (await db.outbox.count()) + drafts.filter((d) => d.status !== 'submitted').length;
+  // a notice for the office the server refused (409, 4xx) is not waiting for anything: it is not held back
+  const notices = (await db.notices.toArray()).filter(
+    (n) => n.state !== 'conflict' && n.state !== 'rejected',
+  ).length;
+  return (await db.outbox.count()) + drafts.filter((d) => d.status !== 'submitted').length + notices;
 }
 
 /**

@@ -2,15 +2,17 @@
  * The uploader: sends queued interviews one at a time, deletes a copy only after a 2xx, backs off on
  * transient failures, and writes a sync log the enumerator can read. The same stored envelope (same
  * interview id and revision, same bytes) is sent on every retry, so the server's idempotency holds.
+ * After the interviews it sends the notices for the office (a discarded draft), moved by the same state
+ * machine and retried the same way, each with its own id so the office records it once.
  */
-import type { MorabezaDb, OutboxItem } from '../offline/db.ts';
+import type { MorabezaDb, NoticeItem, OutboxItem } from '../offline/db.ts';
 import { log } from '../offline/store.ts';
 import type { ApiClient } from './api-client.ts';
 import { applyEvent, type BackoffPolicy, type OutboxEvent } from './outbox-machine.ts';
 
 export interface UploaderOptions {
   db: MorabezaDb;
-  api: Pick<ApiClient, 'putInterview'>;
+  api: Pick<ApiClient, 'putInterview' | 'postDraftDiscard'>;
   policy?: BackoffPolicy;
   now?: () => number;
   random?: () => number;
@@ -62,6 +64,9 @@ export class Uploader {
     for (const item of await this.db.outbox.where('state').equals('auth_wait').toArray()) {
       await this.apply(item, { type: 'loggedIn' });
     }
+    for (const item of await this.db.notices.where('state').equals('auth_wait').toArray()) {
+      await this.applyNotice(item, { type: 'loggedIn' });
+    }
     return this.flush();
   }
 
@@ -72,6 +77,10 @@ export class Uploader {
       const next = await this.apply(item, { type: 'transient', message: 'interrupted' });
       await this.db.outbox.update(next.key, { nextAttemptAt: this.now() });
       await log(this.db, 'warn', 'interrupted', null, item.interviewId, this.now());
+    }
+    for (const item of await this.db.notices.where('state').equals('sending').toArray()) {
+      const next = await this.applyNotice(item, { type: 'transient', message: 'interrupted' });
+      await this.db.notices.update(next.key, { nextAttemptAt: this.now() });
     }
   }
 
@@ -89,6 +98,60 @@ export class Uploader {
     await this.db.outbox.put(next);
     this.opts.onChange?.();
     return next;
+  }
+
+  private async applyNotice(item: NoticeItem, event: OutboxEvent): Promise<NoticeItem> {
+    const next = {
+      ...item,
+      ...applyEvent(item, event, this.now(), this.policy, this.random),
+      updatedAt: this.now(),
+    };
+    await this.db.notices.put(next);
+    this.opts.onChange?.();
+    return next;
+  }
+
+  /**
+   * The notices for the office, oldest first, after the interviews: a 2xx (first time or duplicate)
+   * deletes the notice; a refusal (409, 4xx) keeps it in that state with the reason, logged; a 401 or
+   * a transient failure stops the pass like an interview's.
+   */
+  private async sendNotices(manual: boolean): Promise<Pick<FlushSummary, 'stoppedBy'>> {
+    const now = this.now();
+    for (const item of await this.db.notices.where('state').equals('retry_wait').toArray()) {
+      if (manual) await this.applyNotice(item, { type: 'syncNow' });
+      else if ((item.nextAttemptAt ?? 0) <= now) await this.applyNotice(item, { type: 'due' });
+    }
+    for (const item of await this.db.notices.where('state').equals('queued').sortBy('createdAt')) {
+      const sending = await this.applyNotice(item, { type: 'send' });
+      const result = await this.opts.api.postDraftDiscard(sending.notice);
+      const at = this.now();
+      const id = item.notice.interviewId;
+      if (result.kind === 'ok') {
+        await this.applyNotice(sending, { type: 'accepted' });
+        await this.db.notices.delete(item.key);
+        await log(this.db, 'info', 'discardReported', item.notice.assignmentId, id, at);
+        continue;
+      }
+      if (result.kind === 'conflict' || result.kind === 'rejected') {
+        const detail = describeRejection(result.kind === 'rejected' ? result.status : 409, result.problem);
+        await this.applyNotice(sending, { type: result.kind, message: detail });
+        await log(this.db, 'error', 'discardRefused', detail, id, at);
+      } else if (result.kind === 'unauthorized') {
+        await this.applyNotice(sending, { type: 'unauthorized' });
+        await log(this.db, 'warn', 'unauthorized', null, id, at);
+        this.opts.onUnauthorized?.();
+        return { stoppedBy: 'unauthorized' };
+      } else {
+        const waiting = await this.applyNotice(sending, { type: 'transient', message: result.message });
+        const event =
+          result.status === null ? (result.message === 'timeout' ? 'timeout' : 'offline') : 'serverError';
+        const secs = Math.round(((waiting.nextAttemptAt ?? at) - at) / 1000);
+        await log(this.db, 'warn', event, `${result.message}; retry in ${secs}s`, id, at);
+        return { stoppedBy: 'transient' };
+      }
+    }
+    return { stoppedBy: 'done' };
   }
 
   private async pass(manual: boolean): Promise<FlushSummary> {
@@ -160,13 +223,20 @@ export class Uploader {
         break;
       }
     }
+    if (stoppedBy === 'done') {
+      // the summary counts interviews; a notice's trouble shows in the sync log and in stoppedBy
+      stoppedBy = (await this.sendNotices(manual)).stoppedBy;
+    }
     await this.scheduleRetry();
     return { sent, failed, stoppedBy };
   }
 
   private async scheduleRetry(): Promise<void> {
     this.stop();
-    const waiting = await this.db.outbox.where('state').equals('retry_wait').toArray();
+    const waiting = [
+      ...(await this.db.outbox.where('state').equals('retry_wait').toArray()),
+      ...(await this.db.notices.where('state').equals('retry_wait').toArray()),
+    ];
     const due = Math.min(...waiting.map((i) => i.nextAttemptAt ?? this.now()));
     if (!Number.isFinite(due)) return;
     this.retryTimer = setTimeout(() => void this.flush(), Math.max(0, due - this.now()));

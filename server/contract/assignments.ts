@@ -73,7 +73,13 @@ export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequestSche
 export const assignmentHistoryEntrySchema = z.object({
   /** UTC milliseconds. */
   at: z.number().int(),
-  action: z.enum(['assignment.create', 'assignment.reassign', 'assignment.cancel']),
+  /** `assignment.draft_discard`: an enumerator discarded a draft of it on their tablet (reason: cancelled or reassigned). */
+  action: z.enum([
+    'assignment.create',
+    'assignment.reassign',
+    'assignment.cancel',
+    'assignment.draft_discard',
+  ]),
   /** The username of who made the change. */
   actor: z.string().nullable(),
   reason: z.string().nullable(),

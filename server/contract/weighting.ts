@@ -1,5 +1,6 @@
 /** Wire shape of the weighting runs (GET/POST /api/weighting/:survey, GET .../runs). */
 import { z } from 'zod';
+import { WEIGHTING_FAILURES } from '../problems.ts';
 
 export const weighingSummarySchema = z.object({
   survey: z.string(),
@@ -18,6 +19,16 @@ export const weighingSummarySchema = z.object({
   files: z.array(z.string()),
 });
 
+/**
+ * A failed run's error: a code of the one catalogue (server/problems.ts, which the staff screens
+ * translate), its English sentence, and the pipeline's own words naming the cell, margin or EA.
+ */
+export const runErrorSchema = z.object({
+  code: z.enum(WEIGHTING_FAILURES),
+  message: z.string(),
+  details: z.string(),
+});
+
 export const RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
 
 export const weightingStatusSchema = z.object({
@@ -27,8 +38,8 @@ export const weightingStatusSchema = z.object({
   runId: z.number().int().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
-  /** Why the last run failed (the pipeline's message names the cell, margin or EA and the fix). */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why the last run failed (see runErrorSchema). */
+  error: runErrorSchema.nullable(),
   /** The last finished run (possibly older than a failed or running one). */
   last: weighingSummarySchema.nullable(),
   lastRunId: z.number().int().nullable(),
@@ -42,7 +53,7 @@ export const weightingRunSchema = z.object({
   startedBy: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: runErrorSchema.nullable(),
   /** sha256 of the sorted "interview id:revision" list the run read, and its length. */
   inputHash: z.string().nullable(),
   inputCount: z.number().int().nullable(),
@@ -52,6 +63,7 @@ export const weightingRunSchema = z.object({
   summary: weighingSummarySchema.nullable(),
 });
 
+export type RunError = z.infer<typeof runErrorSchema>;
 export type WeighingSummary = z.infer<typeof weighingSummarySchema>;
 export type WeightingStatus = z.infer<typeof weightingStatusSchema>;
 export type WeightingRun = z.infer<typeof weightingRunSchema>;

@@ -311,7 +311,12 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     details: text('details', { mode: 'json' }),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    // an enumerator's list of assignments looks up recent reassignments away from them on each sync
+    // (action = 'assignment.reassign' and at >= since): without it that is a scan of the whole log
+    index('audit_action_at_idx').on(t.action, t.at),
+  ],
 );
 
 /**

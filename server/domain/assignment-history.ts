@@ -1,6 +1,8 @@
 /**
  * An assignment's history as staff see it: every create, reassign and cancel the audit log holds for
- * it, oldest first, with who made it, why, and the enumerators (by username) it moved between. Same
+ * it, oldest first, with who made it, why, and the enumerators (by username) it moved between; and each
+ * draft an enumerator discarded on their tablet after it was withdrawn (`from`: that enumerator,
+ * `reason`: `cancelled` or `reassigned`, the state the tablet showed). Same
  * scope as the changes: a supervisor only for an assignment now with their team.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -10,7 +12,12 @@ import { auditLog, users } from '../db/schema.ts';
 import type { SessionUser } from './accounts.ts';
 import { assignmentInScope } from './assignment-changes.ts';
 
-const ACTIONS = ['assignment.create', 'assignment.reassign', 'assignment.cancel'] as const;
+const ACTIONS = [
+  'assignment.create',
+  'assignment.reassign',
+  'assignment.cancel',
+  'assignment.draft_discard',
+] as const;
 
 export async function assignmentHistory(
   db: Db,
@@ -45,7 +52,7 @@ export async function assignmentHistory(
       from:
         action === 'assignment.reassign'
           ? name(d.from)
-          : action === 'assignment.cancel'
+          : action === 'assignment.cancel' || action === 'assignment.draft_discard'
             ? name(d.enumeratorId)
             : null,
       to:

@@ -53,15 +53,14 @@ export function preloadFor(
   return Object.fromEntries(profile.preload.map((p) => [p.item, value(p.from)]));
 }
 
-export async function listAssignments(
-  db: Db,
-  user: SessionUser,
-  surveys: SurveyRegistry,
-  options: { reassignedListMs: number; now?: number },
-): Promise<Assignment[]> {
+/**
+ * The query behind an enumerator's (or staff's) assignment list, unexecuted: the tablet runs it on every
+ * sync, and its subquery over the audit log (recent reassignments away from the enumerator) is served by
+ * `audit_action_at_idx` (action, at); a test reads its query plan.
+ */
+export function assignmentListQuery(db: Db, user: SessionUser, since: number) {
   const own = enumeratorScope(user, assignments.enumeratorId);
-  // an enumerator's: their own, and those reassigned from them to someone else within the window
-  const since = (options.now ?? Date.now()) - options.reassignedListMs;
+  // an enumerator's: their own, and those reassigned from them to someone else since `since`
   const scope =
     user.role === 'enumerator'
       ? or(
@@ -70,12 +69,12 @@ export async function listAssignments(
             ne(assignments.enumeratorId, user.id),
             inArray(
               assignments.id,
-              sql`(select entity_id from audit_log where action = 'assignment.reassign' and json_extract(details, '$.from') = ${user.id} and at >= ${since})`,
+              sql`(select entity_id from audit_log where action = 'assignment.reassign' and at >= ${since} and json_extract(details, '$.from') = ${user.id})`,
             ),
           ),
         )
       : own;
-  const rows = await db
+  return db
     .select({ a: assignments, hh: households, ea: enumerationAreas, interviewId: interviews.id })
     .from(assignments)
     .innerJoin(households, eq(households.id, assignments.householdId))
@@ -83,6 +82,16 @@ export async function listAssignments(
     .leftJoin(interviews, eq(interviews.assignmentId, assignments.id))
     .where(scope ?? undefined)
     .orderBy(enumerationAreas.code, households.dwelling, households.household);
+}
+
+export async function listAssignments(
+  db: Db,
+  user: SessionUser,
+  surveys: SurveyRegistry,
+  options: { reassignedListMs: number; now?: number },
+): Promise<Assignment[]> {
+  const since = (options.now ?? Date.now()) - options.reassignedListMs;
+  const rows = await assignmentListQuery(db, user, since);
   return rows.map(({ a, hh, ea, interviewId }) => {
     const profile = surveys.ofQuestionnaire(a.questionnaireId);
     return {

@@ -79,7 +79,12 @@ export async function runWeightingInThreads(
         if ('failed' in m) fail(new WeightingError(m.failed, m.code ?? 'weighting.failed'));
         else if ('ready' in m) {
           if (m.ready !== count)
-            fail(new Error(`replicate worker found ${m.ready} replicates, the calling thread ${count}`));
+            fail(
+              new WeightingError(
+                `replicate worker found ${m.ready} replicates, the calling thread ${count}`,
+                'weighting.replicates',
+              ),
+            );
           give(w);
           give(w);
         } else {
@@ -89,9 +94,12 @@ export async function runWeightingInThreads(
           else give(w);
         }
       });
-      w.on('error', fail);
+      w.on('error', (error) =>
+        fail(new WeightingError(`replicate worker: ${error.message}`, 'weighting.replicates')),
+      );
       w.on('exit', (code) => {
-        if (done < count) fail(new Error(`replicate worker exited with code ${code}`));
+        if (done < count)
+          fail(new WeightingError(`replicate worker exited with code ${code}`, 'weighting.replicates'));
       });
       w.postMessage({ setup });
     }

@@ -33,7 +33,9 @@ export function weighInWorker(
     worker.once('exit', (code) =>
       settle(() => reject(new Error(`weighting worker exited with code ${code}`))),
     );
-    signal?.addEventListener('abort', () => settle(() => reject(new Error('the weighting run was stopped'))));
+    signal?.addEventListener('abort', () =>
+      settle(() => reject(new WeightingError('the weighting run was stopped', 'weighting.stopped'))),
+    );
     const request: WeightingRequest = { inputs, options };
     worker.postMessage(request);
   });

@@ -17,6 +17,7 @@ import {
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../contract/auth.ts';
 import { dashboardSchema } from '../contract/dashboard.ts';
 import { deviceKeyResponseSchema, deviceSchema } from '../contract/devices.ts';
+import { draftDiscardResultSchema, draftDiscardSchema } from '../contract/draft-discard.ts';
 import { surveyDetailSchema } from '../contract/geography.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
@@ -50,6 +51,8 @@ const schemas = {
   ReassignResult: reassignResultSchema,
   CancelRequest: cancelRequestSchema,
   CancelResult: cancelResultSchema,
+  DraftDiscard: draftDiscardSchema,
+  DraftDiscardResult: draftDiscardResultSchema,
   AssignableEnumerator: assignableEnumeratorSchema,
   AssignmentHistoryEntry: assignmentHistoryEntrySchema,
   InterviewEnvelope: interviewEnvelopeSchema,
@@ -186,11 +189,25 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "The assignment's creates, reassigns and cancels from the audit log (who, when, why), oldest first",
+            "The assignment's creates, reassigns and cancels from the audit log (who, when, why), and the drafts of it enumerators discarded on their tablets, oldest first",
           responses: {
             200: json({ type: 'array', items: ref('AssignmentHistoryEntry') }),
             ...authProblems,
             ...problems('resource.not_found'),
+          },
+        },
+      },
+      '/api/assignments/draft-discards': {
+        post: {
+          ...secured,
+          summary:
+            "An enumerator's tablet reports a draft of a withdrawn (cancelled or reassigned) assignment it discarded; kept in the audit log and the assignment's history; idempotent by noticeId (201 first, 200 duplicate after)",
+          requestBody: json(ref('DraftDiscard')),
+          responses: {
+            201: json(ref('DraftDiscardResult')),
+            200: json(ref('DraftDiscardResult')),
+            ...authProblems,
+            ...problems('request.invalid', 'assignment.unknown'),
           },
         },
       },

@@ -235,6 +235,15 @@ describe("the coordinator's weights and tables tab", () => {
     expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
       /No selected unit of survey 'ipei'/,
     );
+    // the failure's code in the app's language (the error catalogue's weighting.input), then those words;
+    // the staff's other languages too (French here, which the rest of this screen shows in English)
+    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
+      /^A última ponderação falhou\. As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação/,
+    );
+    await coord.selectOption('select[aria-label=Language]', 'fr');
+    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
+      /^La dernière pondération a échoué\. Les entretiens approuvés .*No selected unit of survey 'ipei'/,
+    );
     expect(await coord.isEnabled('[data-testid=weighting-start]')).toBe(true);
     await context.close();
   });

@@ -3,7 +3,8 @@
  * the cancel and a sync the card stays, marked cancelled, with a sentence in Portuguese saying what the
  * enumerator may do; "Descartar" asks first (answering no keeps it); finished and sent, the interview is
  * kept by the server in quarantine (409 assignment.cancelled), never lost; a second enumerator discards
- * theirs after confirming, and only then is the draft gone from the tablet. A draft of an assignment a
+ * theirs after confirming, and only then is the draft gone from the tablet (and the office gets a
+ * record of it in the audit log and the assignment's history). A draft of an assignment a
  * coordinator reassigns to another enumerator is kept on the first tablet the same way, with its own
  * sentence, and quarantined when sent (409 assignment.reassigned).
  */
@@ -12,8 +13,9 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quarantine } from '../../server/db/schema.ts';
+import { auditLog, quarantine } from '../../server/db/schema.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
 import { draftInterviewId, fillMembers, finish, login, openTablet, settled } from './steps.ts';
 
@@ -126,6 +128,40 @@ describe('a draft of a cancelled assignment on the tablet', () => {
       return n;
     });
     expect(drafts).toBe(0);
+    // the office gets a record of it: the tablet's notice lands in the audit log and the history
+    await expect
+      .poll(
+        async () =>
+          (
+            await e2e.ctx.database.db
+              .select()
+              .from(auditLog)
+              .where(eq(auditLog.action, 'assignment.draft_discard'))
+          ).length,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    const history = (await (
+      await e2e.ctx.request('GET', '/api/assignments/A-enum_a2/history', { as: 'sup_a' })
+    ).json()) as Array<Record<string, unknown>>;
+    expect(history.at(-1)).toMatchObject({
+      action: 'assignment.draft_discard',
+      from: 'enum_a2',
+      reason: 'cancelled',
+    });
+    // and the supervisor's "History" of the assignment shows it, in the screen's language
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+    const sup = await staff.newPage();
+    await sup.goto(e2e.baseUrl);
+    await sup.fill('input[name=username]', 'sup_a');
+    await sup.fill('input[name=password]', PASSWORD);
+    await sup.click('button[type=submit]');
+    await sup.getByTestId('tab-assignments').click();
+    await sup.getByTestId('history-A-enum_a2').click();
+    const panel = sup.getByTestId('history-panel');
+    await panel.getByText('rascunho não enviado descartado no tablet de enum_a2', { exact: false }).waitFor();
+    expect(await panel.textContent()).toContain('a tarefa foi cancelada');
+    await staff.close();
     await context.close();
   });
 

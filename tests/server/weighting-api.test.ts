@@ -1,10 +1,12 @@
 /**
  * The weighting runs over HTTP: who may start and read them, one run at a time, and a run that cannot
- * weight (no listed sample here) ends 'failed' with the pipeline's message, leaving nothing half written.
+ * weight (no listed sample here) ends 'failed' with a code of the error catalogue, its sentence and the
+ * pipeline's message, leaving nothing half written.
  * The successful run on the simulated IPEI fieldwork is in tests/demo/surveys/ipei/weights.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightingRunSchema, weightingStatusSchema } from '../../server/contract/weighting.ts';
+import { problemCatalogue } from '../../server/problems.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -67,7 +69,11 @@ describe('GET/POST /api/weighting/:survey', () => {
     const second = await ctx.request('POST', '/api/weighting/ipei', { as: 'analyst' });
     expect(second.status).toBe(409);
     expect((await second.json()).code).toBe('weighting.running');
-    let status: { state: string; error: { code: string; message: string } | null; finishedAt: string | null };
+    let status: {
+      state: string;
+      error: { code: string; message: string; details: string } | null;
+      finishedAt: string | null;
+    };
     for (;;) {
       status = await (await ctx.request('GET', '/api/weighting/ipei', { as: 'coord' })).json();
       if (status.state !== 'running') break;
@@ -75,7 +81,10 @@ describe('GET/POST /api/weighting/:survey', () => {
     }
     expect(status.state).toBe('failed');
     expect(status.error?.code).toBe('weighting.input');
-    expect(status.error?.message).toMatch(/No selected unit of survey .ipei./);
+    // the catalogue's sentence for the code (the staff screens translate it), the pipeline's words apart
+    expect(status.error?.message).toBe(problemCatalogue['weighting.input'].message);
+    expect(status.error?.details).toMatch(/No selected unit of survey .ipei./);
+    expect(weightingStatusSchema.parse(status).error?.code).toBe('weighting.input');
     expect(status.finishedAt).not.toBeNull();
     // nothing was written: still no report and no weighted data for the tables
     expect((await ctx.request('GET', '/api/weighting/ipei/report', { as: 'coord' })).status).toBe(409);

@@ -134,7 +134,7 @@ describe('two API nodes on embedded replicas of one primary', () => {
     const run = await (await d.call('GET', `/api/weighting/ipei/runs/${runId}`, token)).json();
     expect(run).toMatchObject({
       state: 'failed',
-      error: { code: 'weighting.interrupted', message: 'interrupted by a restart' },
+      error: { code: 'weighting.interrupted', details: 'interrupted by a restart' },
     });
     expect(run.finishedAt).not.toBeNull();
     // the survey is free again

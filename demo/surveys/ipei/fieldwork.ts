@@ -11,6 +11,7 @@ import { householdAnswers, planHousehold } from './answers.ts';
 import type { FrameRow } from './frame-row.ts';
 import { syntheticListing } from './listing.ts';
 import { pick, type Rand } from './population.ts';
+import { isPracticeAssignment } from './practice.ts';
 import { DEMO_TEAMS, teamOfStratum } from './staff.ts';
 
 export interface Api {
@@ -228,7 +229,10 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
     }>;
     let previous: Record<string, unknown> | null = null;
     // this survey's assignments only (an enumerator may also work for another demo survey)
-    const mine = assignments.filter((a) => a.questionnaireId.startsWith('ipei-'));
+    // and never the reserve households left for a newcomer to start (practice.ts)
+    const mine = assignments.filter(
+      (a) => a.questionnaireId.startsWith('ipei-') && !isPracticeAssignment(a.id),
+    );
     for (const [k, a] of mine.entries()) {
       if (a.interviewId) continue;
       const info = eaInfo.get(a.ea.code);

@@ -1,7 +1,8 @@
 /**
  * The IPEI-DEMO survey in the demo (ipei.md 5.4-5.6): the 814-EA frame with the 120 EAs drawn by
  * systematic PPS (analysis/sampling), each selected EA's synthetic listing (listing.ts) and its selected
- * households as assignments, then (optionally) the simulated interviews through the in-process API.
+ * households as assignments, then (optionally) the simulated interviews through the in-process API, and
+ * last a reserve household for each of enumerator1-3 to start (practice.ts; never weighted).
  * Synthetic data, not official statistics. demo/seed.ts calls `seed` after the accounts exist.
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { recordListing } from '../../../server/domain/listing.ts';
 import type { DemoSurvey } from '../types.ts';
 import { simulateFieldwork } from './fieldwork.ts';
 import type { FrameRow } from './frame-row.ts';
+import { PRACTICE_ENUMERATORS, seedPracticeAssignments } from './practice.ts';
 import { DEMO_TEAMS, teamOfStratum } from './staff.ts';
 
 export const DEMO_QUESTIONNAIRE = 'ipei-household';
@@ -88,6 +90,9 @@ export const ipeiDemo: DemoSurvey = {
       interviews: fieldwork,
       log,
     });
+    // after the fieldwork: a reserve household each for enumerator1-3 to start (never weighted)
+    const practice = await seedPracticeAssignments(database, DEMO_QUESTIONNAIRE);
+    log?.(`practice assignments for ${PRACTICE_ENUMERATORS.join(', ')}: ${practice.join(', ')}`);
     return fieldwork ? summary.pending : [];
   },
 };

@@ -7,7 +7,9 @@
  * while its interview is reviewed), a respondent when its outcome is an I or P code and its interview is
  * in a state the state table names for analysis (ANALYSIS_STATES), and a nonrespondent otherwise (an
  * interview still in review, returned or rejected leaves its unit a nonrespondent). An assignment with
- * several interviews is represented by one, chosen by PICK_INTERVIEW's rule.
+ * several interviews is represented by one, chosen by PICK_INTERVIEW's rule. A household no listing drew
+ * (pi2 null: a practice or reserve household given to an enumerator) is not a unit of the sample: it is
+ * listed in `skipped` and never weighted.
  */
 import type { Client } from '@libsql/client';
 import {
@@ -90,6 +92,12 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
       continue;
     }
     seen.add(id);
+    // drawn by no listing (no stage-two probability): a practice or reserve household, not a unit of the
+    // sample; its interview, if any, is not weighted (and not in the run's input list)
+    if (row.pi2 === null) {
+      skipped.push(`${id}: not drawn by a listing (no pi2: a practice or reserve household); not weighted`);
+      continue;
+    }
     if (row.interview_id !== null)
       interviews.push(`${String(row.interview_id)}:${Number(row.current_revision)}`);
     const outcome = row.outcome === null ? null : Number(row.outcome);

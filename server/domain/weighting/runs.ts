@@ -20,7 +20,7 @@ import {
 } from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary, WeightingRun, WeightingStatus } from '../../contract/weighting.ts';
 import type { Database } from '../../db/client.ts';
-import { Problem } from '../../problems.ts';
+import { Problem, problemCatalogue, weightingFailure } from '../../problems.ts';
 import { weightedFrameStatements } from '../../storage/weighted-store.ts';
 import { loadWeightingInputs, type WeightingInputs } from './inputs.ts';
 import { INTERRUPTED, type RunEvent, type RunState, statesAllowing } from './run-states.ts';
@@ -74,6 +74,12 @@ const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(Num
 const inStates = (states: readonly RunState[]) => `state in (${states.map((s) => `'${s}'`).join(', ')})`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** A failed run's error: a code of the one catalogue, its sentence, and the pipeline's own words. */
+function failureOf(code: unknown, details: string): WeightingRun['error'] {
+  const known = weightingFailure(code);
+  return { code: known, message: problemCatalogue[known].message, details };
+}
+
 function runOf(r: Row): WeightingRun {
   return {
     id: Number(r.id),
@@ -82,10 +88,7 @@ function runOf(r: Row): WeightingRun {
     startedBy: r.started_by === null ? null : String(r.started_by),
     startedAt: iso(r.started_at) as string,
     finishedAt: iso(r.finished_at),
-    error:
-      r.failure_reason === null
-        ? null
-        : { code: String(r.failure_code ?? 'weighting.failed'), message: String(r.failure_reason) },
+    error: r.failure_reason === null ? null : failureOf(r.failure_code, String(r.failure_reason)),
     inputHash: r.input_hash === null ? null : String(r.input_hash),
     inputCount: r.input_count === null ? null : Number(r.input_count),
     designVersion: r.design_version === null ? null : String(r.design_version),
@@ -214,8 +217,7 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
       );
     } catch (error) {
       const e = error as Error & { code?: string };
-      const code =
-        typeof e.code === 'string' && e.code.startsWith('weighting.') ? e.code : 'weighting.failed';
+      const code = weightingFailure(e.code);
       await move(id, 'fail', `finished_at = ${NOW}, failure_code = ?, failure_reason = ?`, [
         code,
         e.message,

@@ -61,9 +61,15 @@ describe('the demo seed and a small seeded fieldwork simulation (the EAs of two 
   });
   it('uploads one interview per assignment of the simulated EAs, with the dispositions of 5.6', async () => {
     const assigned = await q(
-      'select count(*) n from assignments a join households h on h.id = a.household_id where h.ea_code in (select distinct h2.ea_code from interviews i join assignments a2 on a2.id = i.assignment_id join households h2 on h2.id = a2.household_id)',
+      'select count(*) n from assignments a join households h on h.id = a.household_id where h.pi2 is not null and h.ea_code in (select distinct h2.ea_code from interviews i join assignments a2 on a2.id = i.assignment_id join households h2 on h2.id = a2.household_id)',
     );
     expect(summary.interviews).toBe(Number(assigned[0].n));
+    // the reserve household left for enumerator1 to start (demo/surveys/ipei/practice.ts) is not played
+    const practice = await q(
+      "select a.id, (select count(*) from interviews i where i.assignment_id = a.id) n from assignments a where a.id like 'A-practice-%'",
+    );
+    expect(practice.length).toBeGreaterThan(0);
+    for (const p of practice) expect(Number(p.n), String(p.id)).toBe(0);
     expect(summary.failures).toEqual([]);
     const complete = (summary.outcomes[11] ?? 0) + (summary.outcomes[12] ?? 0);
     expect(complete / summary.interviews).toBeGreaterThan(0.7);

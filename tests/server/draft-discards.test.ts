@@ -1,0 +1,117 @@
+/**
+ * POST /api/assignments/draft-discards: an enumerator's tablet tells the office it discarded a draft of a
+ * withdrawn assignment. The notice (shared zod contract) lands once in the audit log with the assignment,
+ * the enumerator, the interview and the reason, a retry of the same notice is 200 `duplicate` with nothing
+ * written, and the assignment's history (GET /api/assignments/:id/history) shows it. Bad input is 422
+ * naming the field; an assignment that never was the enumerator's is 422 `assignment.unknown` naming
+ * `assignmentId`; staff are 403.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftDiscardSchema } from '../../server/contract/draft-discard.ts';
+import { auditLog } from '../../server/db/schema.ts';
+import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await createTestContext();
+});
+afterEach(async () => ctx.close());
+
+const notice = (overrides: Record<string, unknown> = {}) => ({
+  noticeId: randomUUID(),
+  assignmentId: 'A-enum_a1',
+  interviewId: randomUUID(),
+  reason: 'cancelled',
+  discardedAt: '2026-12-06T10:15:00.000Z',
+  ...overrides,
+});
+const send = (as: Person, body: unknown) =>
+  ctx.request('POST', '/api/assignments/draft-discards', { as, body });
+const discards = () =>
+  ctx.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'assignment.draft_discard'), eq(auditLog.entityId, 'A-enum_a1')));
+const fieldsOf = async (res: Response) =>
+  ((await res.json()) as { details: Array<{ field: string }> }).details.map((d) => d.field);
+
+describe('a discarded draft of a withdrawn assignment reaches the office', () => {
+  it('records a cancelled assignment’s discard once, retries are duplicates, the history shows it', async () => {
+    const cancel = await ctx.request('POST', '/api/assignments/A-enum_a1/cancel', {
+      as: 'sup_a',
+      body: { reason: 'household moved away' },
+    });
+    expect(cancel.status).toBe(200);
+    const body = notice();
+    const first = await send('enum_a1', body);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ noticeId: body.noticeId, duplicate: false });
+    for (let i = 0; i < 2; i++) {
+      const again = await send('enum_a1', body);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ noticeId: body.noticeId, duplicate: true });
+    }
+    const rows = await discards();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      actorId: ctx.userIds.enum_a1,
+      entityType: 'assignment',
+      entityId: 'A-enum_a1',
+      details: {
+        noticeId: body.noticeId,
+        enumeratorId: ctx.userIds.enum_a1,
+        interviewId: body.interviewId,
+        reason: 'cancelled',
+        discardedAt: body.discardedAt,
+      },
+    });
+    const history = await ctx.request('GET', '/api/assignments/A-enum_a1/history', { as: 'sup_a' });
+    expect(history.status).toBe(200);
+    const entries = (await history.json()) as Array<Record<string, unknown>>;
+    expect(entries.map((e) => e.action)).toEqual(['assignment.cancel', 'assignment.draft_discard']);
+    expect(entries[1]).toMatchObject({ actor: 'enum_a1', from: 'enum_a1', to: null, reason: 'cancelled' });
+  });
+
+  it('takes the notice from the enumerator an assignment was reassigned away from', async () => {
+    await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'enum_a1 is ill this week' },
+    });
+    const res = await send('enum_a1', notice({ reason: 'reassigned' }));
+    expect(res.status).toBe(201);
+    expect((await discards())[0].details).toMatchObject({ reason: 'reassigned' });
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const { noticeId: _, ...noId } = notice();
+    const cases: Array<[unknown, string]> = [
+      [noId, 'noticeId'],
+      [notice({ noticeId: 'n-1' }), 'noticeId'],
+      [notice({ interviewId: 42 }), 'interviewId'],
+      [notice({ reason: 'lost' }), 'reason'],
+      [notice({ discardedAt: 'yesterday' }), 'discardedAt'],
+      [notice({ assignmentId: '' }), 'assignmentId'],
+      [notice({ answers: {} }), '(body)'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await send('enum_a1', body);
+      expect(res.status, field).toBe(422);
+      expect(await fieldsOf(res), field).toContain(field);
+    }
+    // the tablet's own check is the same schema
+    expect(draftDiscardSchema.safeParse(notice({ reason: 'lost' })).error?.issues[0].path).toEqual([
+      'reason',
+    ]);
+    const other = await send('enum_b1', notice());
+    expect(other.status).toBe(422);
+    expect(await other.json()).toMatchObject({
+      code: 'assignment.unknown',
+      details: { field: 'assignmentId', assignmentId: 'A-enum_a1' },
+    });
+    expect((await send('enum_a1', notice({ assignmentId: 'A-nowhere' }))).status).toBe(422);
+    expect((await send('sup_a', notice())).status).toBe(403);
+    expect(await discards()).toEqual([]);
+  });
+});
