@@ -25,6 +25,14 @@ export function completeV3(): Answers & { members: Member[] } {
     j12_last_fee: 600,
   });
   Object.assign(a.members[2], personV3(12));
+  // Aminata's job (an employee with INPS contributions): leave, no second job, actual hours, more hours
+  Object.assign(a.members[0], {
+    g12b_paid_leave: 1,
+    g12c_sick_leave: 1,
+    g13a_second_job: 2,
+    g13b_hours_main: 48,
+    g13d_wants_more: 2,
+  });
   return a;
 }
 

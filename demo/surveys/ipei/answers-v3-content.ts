@@ -3,7 +3,9 @@
  * health and the Washington Group short set, remittances over 12 months with recipient and cost, the SDG
  * 10.3.1 grounds, local voting). They are drawn from a stream of their own, seeded by the household's key
  * and the roster line, so the main stream of the simulator (and with it every household, result, roster
- * and weight of the demo) stays as it was; the v2 answer shape never gets them.
+ * and weight of the demo) stays as it was; the v2 answer shape never gets them. The work items added after
+ * them (informality, second job, actual hours, underemployment) draw from a second stream of their own, so
+ * the first stream's answers stay as they were too.
  */
 import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
 import { pick, type Rand, weighted } from './population.ts';
@@ -83,12 +85,32 @@ function remittances(r: Rand, row: Answers): void {
         : Math.round(last * (row.j05_remit_channel === 4 ? 0 : 0.03 + 0.07 * r()));
 }
 
+/** Informality, a second job, actual hours of the reference week and underemployment, for an employed row. */
+function work(r: Rand, row: Answers): void {
+  const icse = row.g10_icse as number;
+  if ([1, 2, 5].includes(icse))
+    row.g12a_registered = icse === 1 ? (r() < 0.8 ? 1 : 2) : r() < 0.35 ? 1 : r() < 0.9 ? 2 : 98;
+  else {
+    const covered = row.g12_inps_job === 1;
+    row.g12b_paid_leave = covered ? (r() < 0.9 ? 1 : 2) : r() < 0.25 ? 1 : r() < 0.9 ? 2 : 98;
+    row.g12c_sick_leave = covered ? (r() < 0.85 ? 1 : 2) : r() < 0.2 ? 1 : r() < 0.9 ? 2 : 98;
+  }
+  row.g13a_second_job = r() < 0.08 ? 1 : 2;
+  const usual = row.g13_hours as number;
+  row.g13b_hours_main = r() < 0.8 ? usual : Math.max(1, Math.min(98, Math.round(usual * (0.5 + r()))));
+  if (row.g13a_second_job === 1) row.g13c_hours_other = 4 + Math.floor(r() * 17);
+  const short = usual < 35;
+  row.g13d_wants_more = r() < (short ? 0.45 : 0.12) ? 1 : 2;
+  if (row.g13d_wants_more === 1) row.g13e_available_more = r() < 0.8 ? 1 : 2;
+}
+
 /** Adds the late v3 content to the answered rows of one household (rows in roster order). */
 export function addV3Content(householdKey: string, rows: Answers[]): void {
   rows.forEach((row, line) => {
     if (row.z01_respondent !== 1 && row.z01_respondent !== 2) return;
     const r = seededUniform(seedFrom(`${householdKey}:${line + 1}`, 18));
     schooling(r, row);
+    if (row.g10_icse !== undefined) work(seededUniform(seedFrom(`${householdKey}:${line + 1}`, 181)), row);
     if (row.i01_health_cover === undefined) return; // proxy: the self-response modules are not asked
     health(r, row);
     if (row.j01_remit === 1) remittances(r, row);

@@ -2,7 +2,7 @@
 import { type Json, keepPartial, L, personPage } from './dsl.ts';
 import { coverPage, rosterPage, screenerPage } from './household-cover.ts';
 import { education, legal, migration } from './household-person-a.ts';
-import { work } from './household-person-b.ts';
+import { UNDEREMPLOYMENT_HOURS, work } from './household-person-b.ts';
 import { health, housing, remittances } from './household-rest.ts';
 import { closing, discrimination, integration, intentions, respondent } from './household-views.ts';
 
@@ -19,6 +19,8 @@ export const household: Json = {
   showQuestionNumbers: 'off',
   checkErrorsMode: 'onValueChanged',
   calculatedValues: [
+    // v3: the hours threshold of time-related underemployment (g20_underemployed), declared once
+    { name: 'g_underemployment_hours', expression: String(UNDEREMPLOYMENT_HOURS) },
     { name: 'hh_n_members', expression: "countInArray({members}, 'c01_name')", includeIntoResult: true },
     { name: 'hh_n_eligible', expression: "sumInArray({members}, 'c13_eligible')", includeIntoResult: true },
     {
