@@ -1,5 +1,5 @@
 /** The IPEI household interview (questionnaire id `ipei-household`), assembled from its modules. */
-import { type Json, keepPartial, L, personPage } from './dsl.ts';
+import { type Json, keepPartial, L, personPage, specifyOthers } from './dsl.ts';
 import { coverPage, rosterPage, screenerPage } from './household-cover.ts';
 import { education, legal, migration } from './household-person-a.ts';
 import { UNDEREMPLOYMENT_HOURS, work } from './household-person-b.ts';
@@ -12,7 +12,7 @@ const individual = '{panel.c14_individual} = 1';
 const proxyOk = `${individual} and {panel.z01_respondent} anyof [1, 2]`;
 const selfOnly = `${individual} and {panel.z01_respondent} = 1`;
 
-export const household: Json = {
+export const household: Json = specifyOthers({
   title: L('IPEI: Inquérito à População Estrangeira e Imigrante — questionário do agregado'),
   description: L('Dados de demonstração sintéticos. Não são estatísticas oficiais do INE-CV nem da AAI.'),
   locale: 'pt',
@@ -90,4 +90,4 @@ export const household: Json = {
       elements: closing,
     },
   ],
-};
+});
