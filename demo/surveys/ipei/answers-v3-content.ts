@@ -120,3 +120,24 @@ export function addV3Content(householdKey: string, rows: Answers[]): void {
     if (row.l07_vote_registered === 1) row.l08_voted_local = r() < 0.6 ? 1 : 2;
   });
 }
+
+/**
+ * The household's economic condition (H10 income band, H11 making ends meet), from a third stream of its
+ * own (seeded by the household key): the band covers at least the members' job incomes (G14), with other
+ * sources on top; 8% don't know, 3% refuse.
+ */
+export function addV3Household(householdKey: string, answers: Answers, rows: Answers[]): void {
+  const r = seededUniform(seedFrom(householdKey, 182));
+  const jobs = rows.reduce((sum, row) => sum + Math.max(0, (row.g14_income as number | undefined) ?? 0), 0);
+  const total = jobs * (1 + 0.3 * r()) + (r() < 0.3 ? 5000 + 20000 * r() : 0);
+  const u = r();
+  answers.h10_hh_income_band =
+    u < 0.08
+      ? 98
+      : u < 0.11
+        ? 99
+        : [15000, 30000, 50000, 100000, 200000].findIndex((upper) => total < upper) + 1 || 6;
+  const band = answers.h10_hh_income_band as number;
+  const ease = band > 6 ? 3 : Math.min(6, Math.max(1, Math.round(band * 0.8 + (r() - 0.5) * 2)));
+  answers.h11_make_ends_meet = r() < 0.04 ? 98 : ease;
+}
