@@ -17,7 +17,13 @@ export const v3Model = () => createValidationModel(householdV3);
 
 /** A complete, valid v3 household: result 11, members 0 and 2 foreign nationals 15+, member 1 Cabo Verdean. */
 export function completeV3(): Answers & { members: Member[] } {
-  const a = { ...read('tests/fixtures/questionnaires/household-complete.json'), ...firstVisit() };
+  const a = {
+    ...read('tests/fixtures/questionnaires/household-complete.json'),
+    ...firstVisit(),
+    // the household's economic condition: 15 000-29 999 CVE a month (Aminata earns 28 000), with difficulty
+    h10_hh_income_band: 2,
+    h11_make_ends_meet: 2,
+  };
   Object.assign(a.members[0], personV3(9), {
     j09_remit_total_12m: 120000,
     j10_remit_recipient: 3,
@@ -25,6 +31,14 @@ export function completeV3(): Answers & { members: Member[] } {
     j12_last_fee: 600,
   });
   Object.assign(a.members[2], personV3(12));
+  // Aminata's job (an employee with INPS contributions): leave, no second job, actual hours, more hours
+  Object.assign(a.members[0], {
+    g12b_paid_leave: 1,
+    g12c_sick_leave: 1,
+    g13a_second_job: 2,
+    g13b_hours_main: 48,
+    g13d_wants_more: 2,
+  });
   return a;
 }
 

@@ -4,7 +4,8 @@
  * health and the Washington Group short set with its disability identifier, remittances over 12 months
  * (total, recipient, last transfer's amount and cost, SDG 10.c.1), the grounds of SDG 10.3.1 (migration
  * status among them, 12-month reference) with the derived indicators, local voting; each new check is
- * triggered, and each new check message exists in every interview language.
+ * triggered, and each new check message exists in every interview language. Every open code list ("other",
+ * 96) has its optional "specify" text, shown only when 96 is chosen.
  */
 import { Model, type QuestionPanelDynamicModel } from 'survey-core';
 import { describe, expect, it } from 'vitest';
@@ -181,5 +182,42 @@ describe('household.v3 content for the IPEI objectives', () => {
       for (const lang of ['en', 'fr', 'kea', 'wo', 'zh-Hans'])
         expect(text?.[lang], `${lang}: ${pt}`).toBeTruthy();
     }
+  });
+});
+
+describe('household.v3 "other, specify"', () => {
+  const questions = walkQuestions(householdV3).map((q) => q.json as Member);
+  const open = questions.filter((q) =>
+    ((q.choices ?? []) as { value: unknown }[]).some((c) => c.value === 96),
+  );
+
+  it('follows every open code list with an optional text shown only when 96 is chosen', () => {
+    expect(open.length).toBeGreaterThanOrEqual(20);
+    for (const q of open) {
+      const i = questions.indexOf(q);
+      const other = questions[i + 1];
+      expect(other, String(q.name)).toMatchObject({ type: 'text', name: `${q.name}_other` });
+      expect(other.isRequired, String(q.name)).toBeUndefined();
+      expect(String(other.visibleIf), String(q.name)).toMatch(/anyof \[96\]$/);
+      for (const lang of ['en', 'fr', 'kea', 'wo', 'zh-Hans'])
+        expect((other.title as Record<string, string>)[lang], `${lang}: ${other.name}`).toBeTruthy();
+    }
+  });
+
+  it('takes the text with 96, in a roster and at household level; elsewhere it is answered but hidden', () => {
+    expect(
+      verdict({
+        ...aminata({ j10_remit_recipient: 96, j10_remit_recipient_other: 'primo' }),
+        h01_dwelling_type: 96,
+        h01_dwelling_type_other: 'casa em construção',
+      }),
+    ).toEqual({ errors: [], warnings: [], flagged: [] });
+    expect(verdict(aminata({ j10_remit_recipient: 96 })).errors).toEqual([]);
+    expect(verdict(aminata({ j10_remit_recipient_other: 'primo' })).flagged).toEqual([
+      { path: 'members[0].j10_remit_recipient_other', reason: 'answered-but-hidden' },
+    ]);
+    expect(verdict(aminata({ g05_search_methods_other: 'rádio' })).flagged).toEqual([
+      { path: 'members[0].g05_search_methods_other', reason: 'answered-but-hidden' },
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * following the realism targets of ipei.md 5.10.
  */
 
-import { addV3Content } from './answers-v3-content.ts';
+import { addV3Content, addV3Household } from './answers-v3-content.ts';
 import {
   drawNationality,
   FIRST_NAMES,
@@ -614,5 +614,9 @@ export function householdAnswers(r: Rand, plan: HouseholdPlan, version: 2 | 3 = 
     z05_hh_result: result,
   };
   if (answers.h02_tenure === 3) answers.h03_rent = Math.round(lognormal(r, 15000, 0.5) / 500) * 500;
+  if (version >= 3) {
+    const { a04_ea, a05_dwelling, a06_household } = plan.preload;
+    addV3Household(`${a04_ea}-${a05_dwelling}-${a06_household}`, answers, rows);
+  }
   return { ...base, answers, members, result };
 }

@@ -168,3 +168,28 @@ export function panelize(elements: Json[]): Json[] {
     return validators ? { ...e, validators } : e;
   });
 }
+
+/** The "other" code of the open code lists; each such list gets a "specify" text (specifyOthers). */
+export const OTHER_CODE = 96;
+
+/**
+ * v3: after every question whose code list is open (has the "other" code 96), an optional text
+ * `<name>_other` shown when 96 is chosen, kept for office coding (the code list keeps 96: a conditional
+ * text rather than SurveyJS's showOtherItem, whose "other" value would change the codes). Pages and the
+ * rosters on them are the two levels a questionnaire has here.
+ */
+export function specifyOthers(survey: Json): Json {
+  const add = (elements: Json[], inPanel: boolean): Json[] =>
+    elements.flatMap((e) => {
+      const own = { ...e };
+      if (Array.isArray(e.templateElements)) own.templateElements = add(e.templateElements as Json[], true);
+      const codes = ((e.choices ?? []) as { value: unknown }[]).map((c) => c.value);
+      if (!codes.includes(OTHER_CODE)) return [own];
+      const ref = inPanel ? `{panel.${e.name}}` : `{${e.name}}`;
+      const chosen = `${ref} anyof [${OTHER_CODE}]`;
+      const visibleIf = typeof e.visibleIf === 'string' ? `(${e.visibleIf}) and ${chosen}` : chosen;
+      return [own, text(`${e.name}_other`, L('Outro: especifique'), { required: false, visibleIf })];
+    });
+  const pages = (survey.pages as Json[]).map((p) => ({ ...p, elements: add(p.elements as Json[], false) }));
+  return { ...survey, pages };
+}

@@ -2,6 +2,7 @@
 import { COUNTRIES, ISLANDS, LANGUAGES } from './codelists.ts';
 import {
   type Choice,
+  calc,
   check,
   DK,
   int,
@@ -146,6 +147,8 @@ const SCALE: Choice[] = [
   [4, L('Nada')],
 ];
 const higher = [31, 32, 4, 5, 6, 7, 8];
+/** v3: F02's codes by ordered level (the index): none, primary incomplete, ISCED 1, 2, 3 (general or vocational), 4-8. */
+const EDU_ORDER = [[0], [10], [1], [2], [31, 32], [4], [5], [6], [7], [8]];
 
 export const education: Json[] = [
   single('f01_literate', L('Sabe ler e escrever em alguma língua?'), YES_NO_DK),
@@ -174,6 +177,17 @@ export const education: Json[] = [
         ),
       ],
     },
+  ),
+  // v3: F02's codes are not in order (10 = primary incomplete, 31/32 both ISCED 3): an ordered level
+  calc(
+    'f02b_edu_level',
+    L(
+      'Nível de ensino ordenado (0 nenhum, 1 primário incompleto, 2 primário, 3 secundário inferior, 4 secundário, 5 pós-secundário, 6 superior curto, 7 licenciatura, 8 mestrado, 9 doutoramento)',
+    ),
+    EDU_ORDER.reduceRight(
+      (rest, codes, level) => `iif(${p('f02_education')} anyof [${codes.join(', ')}], ${level}, ${rest})`,
+      "''",
+    ),
   ),
   // v3: years of schooling beside the level, checked against the level and the age
   int(

@@ -3,6 +3,7 @@ import { ISCO, ISIC } from './codelists.ts';
 import {
   type Choice,
   calc,
+  check,
   DK,
   int,
   type Json,
@@ -25,6 +26,17 @@ const ILO_ABSENCE = '[1, 2, 4, 5]';
 const notWorking = `${p('g01_worked')} = 2 and ${p('g02_absent')} notempty and ${p('g02e_employed')} = 0`;
 const employed = `${p('g17_lf_status')} = 1`;
 const otherAbsence = `${p('g03_absence_reason')} anyof [6, 96]`;
+/**
+ * v3: time-related underemployment (19th ICLS): employed persons who want more hours, are available for them
+ * and worked fewer actual hours (all jobs) than this threshold in the reference week. Declared once, as the
+ * survey's calculated value `g_underemployment_hours` (household.ts); 40 is a provisional value until
+ * INE-CV confirms the one of its labour force survey.
+ */
+export const UNDEREMPLOYMENT_HOURS = 40;
+const independent = `${p('g10_icse')} anyof [1, 2, 5]`;
+const dependent = `${p('g10_icse')} anyof [3, 4]`;
+const otherHours = `iif(${p('g13c_hours_other')} notempty, ${p('g13c_hours_other')}, 0)`;
+const actualHours = `${p('g13b_hours_main')} + ${otherHours}`;
 
 export const work: Json[] = [
   single(
@@ -153,6 +165,89 @@ export const work: Json[] = [
     visibleIf: employed,
     validators: [warn(`${p('g13_hours')} <= 72`, L('Mais de 72 horas por semana: confirme.'))],
   }),
+  // v3: informality (ILO 21st ICLS): registration of an independent worker's business; paid annual and sick
+  // leave of a dependent worker (contributions are G12)
+  single(
+    'g12a_registered',
+    L('O negócio está registado (Registo Comercial ou NIF de empresa nas Finanças)?'),
+    YES_NO_DK,
+    { visibleIf: `${employed} and ${independent}` },
+  ),
+  single('g12b_paid_leave', L('Neste trabalho, tem direito a férias anuais pagas?'), YES_NO_DK, {
+    visibleIf: `${employed} and ${dependent}`,
+  }),
+  single('g12c_sick_leave', L('Neste trabalho, tem direito a baixa por doença paga?'), YES_NO_DK, {
+    visibleIf: `${employed} and ${dependent}`,
+  }),
+  calc(
+    'g19_informal',
+    L(
+      'Emprego informal (1 = sim): trabalhador familiar; independente sem registo; dependente sem INPS (ou, não sabendo, sem férias ou baixa pagas)',
+    ),
+    `iif(${p('g10_icse')} = 5, 1, iif(${independent}, iif(${p('g12a_registered')} = 1, 0, iif(${p('g12a_registered')} = 2, 1, '')), iif(${dependent}, iif(${p('g12_inps_job')} = 1, 0, iif(${p('g12_inps_job')} = 2, 1, iif(${p('g12b_paid_leave')} = 1 and ${p('g12c_sick_leave')} = 1, 0, iif(${p('g12b_paid_leave')} = 2 or ${p('g12c_sick_leave')} = 2, 1, '')))), '')))`,
+  ),
+  // v3: a second job, the actual hours of the reference week (main and other jobs) and underemployment
+  single('g13a_second_job', L('Na semana passada, tinha mais do que um trabalho ou negócio?'), YES_NO, {
+    visibleIf: employed,
+  }),
+  int(
+    'g13b_hours_main',
+    L('Na semana passada, quantas horas trabalhou efetivamente no trabalho principal?'),
+    0,
+    98,
+    {
+      visibleIf: employed,
+      validators: [
+        check(
+          `${p('g01_worked')} <> 1 or ${p('g13a_second_job')} = 1 or ${p('g13b_hours_main')} >= 1`,
+          L('Trabalhou na semana passada (G01): pelo menos 1 hora efetiva.'),
+        ),
+        check(
+          `${p('g01_worked')} <> 2 or ${p('g13b_hours_main')} = 0`,
+          L('Não trabalhou na semana passada (G01): 0 horas efetivas.'),
+        ),
+      ],
+    },
+  ),
+  int(
+    'g13c_hours_other',
+    L('E nos outros trabalhos, quantas horas trabalhou efetivamente na semana passada?'),
+    0,
+    98,
+    {
+      visibleIf: `${employed} and ${p('g13a_second_job')} = 1`,
+      validators: [
+        check(
+          `${p('g01_worked')} <> 1 or ${actualHours} >= 1`,
+          L('Trabalhou na semana passada (G01): pelo menos 1 hora efetiva.'),
+        ),
+        check(
+          `${p('g01_worked')} <> 2 or ${p('g13c_hours_other')} = 0`,
+          L('Não trabalhou na semana passada (G01): 0 horas efetivas.'),
+        ),
+        check(
+          `${actualHours} <= 112`,
+          L('Mais de 112 horas efetivas na semana em todos os trabalhos (G13b + G13c): corrija.'),
+        ),
+      ],
+    },
+  ),
+  single(
+    'g13d_wants_more',
+    L('Gostaria de trabalhar mais horas do que trabalha agora (no mesmo ou noutro trabalho)?'),
+    YES_NO,
+    { visibleIf: employed },
+  ),
+  single('g13e_available_more', L('Poderia começar a trabalhar mais horas nas próximas 2 semanas?'), YES_NO, {
+    visibleIf: `${employed} and ${p('g13d_wants_more')} = 1`,
+  }),
+  calc(
+    'g20_underemployed',
+    L(
+      'Subemprego por insuficiência de horas (1 = quer e pode trabalhar mais e trabalhou menos horas do que o limiar)',
+    ),
+    `iif(${employed} and ${p('g13d_wants_more')} = 1 and ${p('g13e_available_more')} = 1 and ${actualHours} < {g_underemployment_hours}, 1, iif(${employed} and ${p('g13d_wants_more')} notempty and ${p('g13b_hours_main')} notempty, 0, ''))`,
+  ),
   int(
     'g14_income',
     L('Rendimento líquido mensal do emprego principal (CVE; -98 não sabe, -99 recusa)'),

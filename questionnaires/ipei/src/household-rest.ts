@@ -21,6 +21,16 @@ const OTHER: Choice = [96, L('Outro')];
 const NONE: Choice = [0, L('Nenhum')];
 const c = (v: number, pt: string): Choice => [v, L(pt)];
 
+/** v3: household monthly income bands (CVE): code, upper bound (exclusive; null for the top band), label. */
+export const HH_INCOME_BANDS: [number, number | null, string][] = [
+  [1, 15000, 'Menos de 15 000 CVE'],
+  [2, 30000, '15 000–29 999 CVE'],
+  [3, 50000, '30 000–49 999 CVE'],
+  [4, 100000, '50 000–99 999 CVE'],
+  [5, 200000, '100 000–199 999 CVE'],
+  [6, null, '200 000 CVE ou mais'],
+];
+
 export const housing: Json[] = [
   single('h01_dwelling_type', L('Tipo de alojamento'), [
     c(1, 'Moradia'),
@@ -87,6 +97,25 @@ export const housing: Json[] = [
     L('Pessoas por divisão de dormir'),
     'round({b01_residents} / {h04_sleeping_rooms}, 2)',
   ),
+  // v3: the household's economic condition: its total monthly income in bands (with "don't know"; checked
+  // against the members' job incomes on Z05) and the ability to make ends meet (EU-SILC HS120 wording)
+  single(
+    'h10_hh_income_band',
+    L(
+      'Somando todos os membros e todas as fontes (trabalho, pensões, remessas recebidas, apoios), qual é o rendimento mensal líquido do agregado?',
+    ),
+    [...HH_INCOME_BANDS.map(([code, , label]): Choice => c(code, label)), DK, RF],
+  ),
+  single('h11_make_ends_meet', L('Com o rendimento total do agregado, como consegue chegar ao fim do mês?'), [
+    c(1, 'Com muita dificuldade'),
+    c(2, 'Com dificuldade'),
+    c(3, 'Com alguma dificuldade'),
+    c(4, 'Com alguma facilidade'),
+    c(5, 'Com facilidade'),
+    c(6, 'Com muita facilidade'),
+    DK,
+    RF,
+  ]),
 ];
 
 const always = c(1, 'Sempre');

@@ -15,6 +15,7 @@ import {
   YES_NO,
   YES_NO_DK,
 } from './dsl.ts';
+import { HH_INCOME_BANDS } from './household-rest.ts';
 
 const p = (n: string) => `{panel.${n}}`;
 const OTHER: Choice = [96, L('Outro')];
@@ -256,6 +257,9 @@ export const respondent: Json[] = [
   ),
 ];
 
+/** The members' net monthly job incomes (G14) summed, the codes -98/-99 left out. */
+const jobIncomes = "sumInArray({members}, 'g14_income', '{g14_income} > 0')";
+
 export const closing: Json[] = [
   single('z02_others_present', L('Estavam outras pessoas presentes durante a entrevista?'), YES_NO, {
     required: false,
@@ -336,6 +340,18 @@ export const closing: Json[] = [
         warn(
           "countInArray({members}, 'l07_vote_registered', '{l07_vote_registered} = 1 and {e01_residence_status} = 7') = 0",
           L('Recenseado(a) para votar mas sem documento de residência (E01): confirme.'),
+        ),
+        warn(
+          `{h10_hh_income_band} empty or {h10_hh_income_band} anyof [98, 99] or ${HH_INCOME_BANDS.filter(
+            ([, upper]) => upper !== null,
+          )
+            .map(([code, upper]) => `({h10_hh_income_band} = ${code} and ${jobIncomes} < ${upper})`)
+            .join(
+              ' or ',
+            )} or {h10_hh_income_band} anyof [${HH_INCOME_BANDS.filter(([, upper]) => upper === null).map(([code]) => code)}]`,
+          L(
+            'O rendimento do agregado (H10) é menor que a soma dos rendimentos do trabalho dos membros (G14): confirme.',
+          ),
         ),
       ],
     },

@@ -1,8 +1,8 @@
 /** The IPEI household interview (questionnaire id `ipei-household`), assembled from its modules. */
-import { type Json, keepPartial, L, personPage } from './dsl.ts';
+import { type Json, keepPartial, L, personPage, specifyOthers } from './dsl.ts';
 import { coverPage, rosterPage, screenerPage } from './household-cover.ts';
 import { education, legal, migration } from './household-person-a.ts';
-import { work } from './household-person-b.ts';
+import { UNDEREMPLOYMENT_HOURS, work } from './household-person-b.ts';
 import { health, housing, remittances } from './household-rest.ts';
 import { closing, discrimination, integration, intentions, respondent } from './household-views.ts';
 
@@ -12,13 +12,15 @@ const individual = '{panel.c14_individual} = 1';
 const proxyOk = `${individual} and {panel.z01_respondent} anyof [1, 2]`;
 const selfOnly = `${individual} and {panel.z01_respondent} = 1`;
 
-export const household: Json = {
+export const household: Json = specifyOthers({
   title: L('IPEI: Inquérito à População Estrangeira e Imigrante — questionário do agregado'),
   description: L('Dados de demonstração sintéticos. Não são estatísticas oficiais do INE-CV nem da AAI.'),
   locale: 'pt',
   showQuestionNumbers: 'off',
   checkErrorsMode: 'onValueChanged',
   calculatedValues: [
+    // v3: the hours threshold of time-related underemployment (g20_underemployed), declared once
+    { name: 'g_underemployment_hours', expression: String(UNDEREMPLOYMENT_HOURS) },
     { name: 'hh_n_members', expression: "countInArray({members}, 'c01_name')", includeIntoResult: true },
     { name: 'hh_n_eligible', expression: "sumInArray({members}, 'c13_eligible')", includeIntoResult: true },
     {
@@ -88,4 +90,4 @@ export const household: Json = {
       elements: closing,
     },
   ],
-};
+});
