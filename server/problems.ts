@@ -2,6 +2,8 @@
  * One catalogue of errors: every failure the API reports is a Problem with a stable code, an HTTP status
  * and a sentence that says what went wrong and what to do. (After getodk/central-backend's problem.js.)
  */
+import { WEIGHTING_ERROR_CODES } from '../analysis/weighting/errors.ts';
+
 const catalogue = {
   'request.malformed': { status: 400, message: 'The request body is not valid JSON.' },
   'request.invalid': { status: 422, message: 'The request has invalid or missing fields.' },
@@ -222,19 +224,16 @@ export class Problem extends Error {
 
 export const problemCatalogue = catalogue;
 
-/** The codes a failed weighting run carries (see the catalogue); any other code a run reports is 'weighting.failed'. */
+/**
+ * The codes a failed weighting run carries (see the catalogue): the run's own, then the pipeline's
+ * (analysis/weighting/errors.ts, their one list); any other code a run reports is 'weighting.failed'.
+ */
 export const WEIGHTING_FAILURES = [
   'weighting.failed',
   'weighting.interrupted',
   'weighting.stopped',
   'weighting.replicates',
-  'weighting.input',
-  'weighting.recipe',
-  'weighting.margin',
-  'weighting.listing',
-  'weighting.cell',
-  'weighting.empty_cell',
-  'weighting.no_convergence',
+  ...WEIGHTING_ERROR_CODES,
 ] as const satisfies readonly ProblemCode[];
 export type WeightingFailure = (typeof WEIGHTING_FAILURES)[number];
 

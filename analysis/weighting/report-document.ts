@@ -151,7 +151,7 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
         m.complete(rep.completeStrata.join(', ') || m.none),
         m.fallback(rep.unboundedFallback, rep.droppedCategories),
       ],
-      items: rep.failed.map((x) => m.failed(x.psu, x.error)),
+      items: rep.failed.map((x) => m.failed(x.psu, m.failure[x.code ?? 'unexpected'], x.error)),
     },
   ];
 }

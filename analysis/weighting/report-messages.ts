@@ -8,6 +8,7 @@
 export type ReportLang = 'en' | 'pt';
 export const REPORT_LANGS: readonly ReportLang[] = ['en', 'pt'];
 
+import type { WeightingErrorCode } from './errors.ts';
 import type { Calibration } from './recipe.ts';
 
 /** The three calibrated files, by their key in the report. */
@@ -62,7 +63,10 @@ export interface ReportMessages {
   complete: (strata: string) => string;
   fallback: (unbounded: number, dropped: number) => string;
   none: string;
-  failed: (psu: string, error: string) => string;
+  /** A failed replicate: its PSU, why in the report's language, then the pipeline's own words. */
+  failed: (psu: string, why: string, words: string) => string;
+  /** Why a replicate failed, by the pipeline's error code (errors.ts); `unexpected` for any other error. */
+  failure: Record<WeightingErrorCode, string> & { unexpected: string };
 }
 
 const fixed = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
@@ -120,7 +124,17 @@ const en: ReportMessages = {
   fallback: (u, d) =>
     `Replicates raked without bounds after the bounded raking failed: ${u}; categories lost in a replicate: ${d}.`,
   none: 'none',
-  failed: (psu, error) => `FAILED ${psu}: ${error}`,
+  failed: (psu, why, words) => `FAILED ${psu}: ${why} (${words})`,
+  failure: {
+    'weighting.input': "the approved interviews or the survey's sample do not fit the weighting",
+    'weighting.recipe': "the survey's weighting recipe is not valid",
+    'weighting.margin': 'a population total or margin of the calibration does not fit this replicate',
+    'weighting.listing': "an enumeration area's listing is missing or does not fit its interviews",
+    'weighting.cell': 'a unit falls in a weighting class the recipe does not define',
+    'weighting.empty_cell': 'a weighting class has no responding unit in this replicate',
+    'weighting.no_convergence': 'the calibration did not converge within its bounds in this replicate',
+    unexpected: 'an unexpected error in the weighting',
+  },
 };
 
 const pt: ReportMessages = {
@@ -176,7 +190,17 @@ const pt: ReportMessages = {
   fallback: (u, d) =>
     `Réplicas ajustadas sem limites depois de falhar o ajuste com limites: ${u}; categorias perdidas numa réplica: ${d}.`,
   none: 'nenhum',
-  failed: (psu, error) => `FALHOU ${psu}: ${error}`,
+  failed: (psu, why, words) => `FALHOU ${psu}: ${why} (${words})`,
+  failure: {
+    'weighting.input': 'as entrevistas aprovadas ou a amostra do inquérito não servem à ponderação',
+    'weighting.recipe': 'a receita de ponderação do inquérito não é válida',
+    'weighting.margin': 'um total da população ou margem da calibração não condiz com esta réplica',
+    'weighting.listing': 'a listagem de uma área de enumeração falta ou não condiz com as suas entrevistas',
+    'weighting.cell': 'uma unidade cai numa classe de ponderação que a receita não define',
+    'weighting.empty_cell': 'uma classe de ponderação não tem nenhuma unidade respondente nesta réplica',
+    'weighting.no_convergence': 'a calibração não convergiu dentro dos limites nesta réplica',
+    unexpected: 'um erro inesperado na ponderação',
+  },
 };
 
 export const REPORT_MESSAGES: Record<ReportLang, ReportMessages> = { en, pt };

@@ -4,7 +4,7 @@
  * each re-running every step from their base weights; every step kept as a variable, plus a report.
  */
 import { collapseCells } from './cells.ts';
-import { WeightingError } from './errors.ts';
+import { WeightingError, type WeightingErrorCode, weightingErrorCode } from './errors.ts';
 import {
   type PassCells,
   type PassResult,
@@ -83,7 +83,11 @@ export interface WeightingReport {
     completeStrata: string[];
     droppedCategories: number;
     unboundedFallback: number;
-    failed: Array<{ psu: string; error: string }>;
+    /**
+     * Replicates that failed: the PSU, the pipeline's code (null for an unexpected error; absent in
+     * reports written before codes were kept) and its words, which name the cell or margin.
+     */
+    failed: ReplicateFailure[];
   };
   recipe: WeightingRecipe;
 }
@@ -164,6 +168,13 @@ export interface WeightingStart extends ReplicateContext {
   full: PassResult;
 }
 
+/** A failed replicate in the report: its sentence in the report's language comes from `code`. */
+export interface ReplicateFailure {
+  psu: string;
+  code?: WeightingErrorCode | null;
+  error: string;
+}
+
 /** One replicate's weights, or why it failed (in the report, as R's replicates that do not converge). */
 export type ReplicateOutcome =
   | {
@@ -175,7 +186,7 @@ export type ReplicateOutcome =
       dropped: number;
       unbounded: boolean;
     }
-  | { psu: string; error: string };
+  | { psu: string; code: WeightingErrorCode | null; error: string };
 
 /**
  * The full-sample pass and the list of JKn replicates (none when `options.replicates` is false or
@@ -235,7 +246,7 @@ export function replicateOutcome(start: ReplicateContext, index: number): Replic
       unbounded: pass.rosterRake.unbounded || pass.personRake.unbounded,
     };
   } catch (error) {
-    return { psu, error: (error as Error).message };
+    return { psu, code: weightingErrorCode(error), error: (error as Error).message };
   }
 }
 
@@ -263,7 +274,7 @@ export function finishWeighting(
   outcomes: readonly ReplicateOutcome[],
 ): WeightingResult {
   const { households, persons, recipe, p, w1, full, reps } = start;
-  const failed: Array<{ psu: string; error: string }> = [];
+  const failed: ReplicateFailure[] = [];
   let dropped = 0;
   let unbounded = 0;
   const hh: Float64Array[] = [];
@@ -273,7 +284,7 @@ export function finishWeighting(
   const psus: string[] = [];
   for (const o of outcomes) {
     if ('error' in o) {
-      failed.push({ psu: o.psu, error: o.error });
+      failed.push({ psu: o.psu, code: o.code, error: o.error });
       continue;
     }
     dropped += o.dropped;

@@ -133,6 +133,8 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.survey': 'Enquête',
   'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,
   'dash.gps.none': "Aucun entretien n'a encore de position GPS.",
+  'dash.reserve':
+    "Ménages de réserve ou d'entraînement (hors de l'échantillon tiré, comptés dans aucun de ces chiffres) : {assigned} attribués, {visited} visités, {completed} complets.",
 };
 
 export const frStatus: Record<InterviewStatus, string> = {

@@ -134,6 +134,8 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.survey': 'Inkéritu',
   'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,
   'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',
+  'dash.reserve':
+    'Agregadu di rezerva ô di prátika (fora di amostra sorteadu, ka ta kontadu na nenhun di es númeru): {assigned} atribuídu, {visited} vizitadu, {completed} kompletu.',
 };
 
 export const keaStatus: Record<InterviewStatus, string> = {

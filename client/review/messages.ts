@@ -138,6 +138,8 @@ const en = {
   'dash.survey': 'Survey',
   'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
   'dash.gps.none': 'No interview has a GPS position yet.',
+  'dash.reserve':
+    'Reserve or practice households (outside the drawn sample, counted in none of these figures): {assigned} assigned, {visited} visited, {completed} completed.',
 };
 type Key = keyof typeof en;
 
@@ -268,6 +270,8 @@ const pt: Record<Key, string> = {
   'dash.survey': 'Inquérito',
   'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,
   'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',
+  'dash.reserve':
+    'Agregados de reserva ou de prática (fora da amostra sorteada, em nenhum destes números): {assigned} atribuídos, {visited} visitados, {completed} completos.',
 };
 
 /** Every interview state's label: a state added to the vocabulary without one fails the typecheck. */

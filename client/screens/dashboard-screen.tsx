@@ -129,6 +129,15 @@ export function DashboardScreen() {
           </div>
         ))}
       </div>
+      {data.reserve.total.assigned > 0 && (
+        <p className="muted small" data-testid="dash-reserve">
+          {t('dash.reserve', {
+            assigned: data.reserve.total.assigned,
+            visited: data.reserve.total.visited,
+            completed: data.reserve.total.completed,
+          })}
+        </p>
+      )}
 
       <div className="dash-grid">
         {mapGeography && (

@@ -1,15 +1,19 @@
-/** The outbox: what waits on this tablet, its state in plain words, "sync now", and the sync log. */
+/**
+ * The outbox: what waits on this tablet (interviews, then the notices for the office: a discarded draft),
+ * its state in plain words, "sync now", and the sync log.
+ */
 import { useEffect, useState } from 'react';
 import { isSealed } from '../../server/contract/sealed-envelope.ts';
 import { surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
 import { logText, type MessageKey, useI18n } from '../i18n.ts';
 import { headName } from '../interview/household-label.ts';
 import { clusterTerm } from '../interview/place-names.ts';
-import type { OutboxItem } from '../offline/db.ts';
+import type { NoticeItem, OutboxItem } from '../offline/db.ts';
 import { getQuestionnaire, getSurvey, recentLog, reopenRejected } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
 import { db, notify, uploader } from '../services.ts';
 import { WITHDRAWN } from '../sync/cancelled-work.ts';
+import { noticeText } from '../sync/notice-text.ts';
 import { outboxSentence } from '../sync/outbox-text.ts';
 
 /** Each item's household as the enumerator knows it: EA, dwelling, household, head's name. */
@@ -49,12 +53,31 @@ async function householdsOf(items: OutboxItem[], lang: string, eaFallback: strin
   return out;
 }
 
+/** Each notice's assignment as the enumerator knows it (EA, dwelling, household), while still stored. */
+async function placesOf(notices: NoticeItem[], lang: string, eaFallback: string) {
+  const out = new Map<string, { eaTerm: string; ea: string; dwelling: number; household: number }>();
+  for (const n of notices) {
+    const a = await db.assignments.get(n.notice.assignmentId);
+    if (!a) continue;
+    const survey = await getSurvey(db, surveyOfQuestionnaire(a.questionnaireId));
+    out.set(n.key, {
+      eaTerm: clusterTerm(survey?.profile, lang, eaFallback),
+      ea: a.ea.code,
+      dwelling: a.dwelling,
+      household: a.household,
+    });
+  }
+  return out;
+}
+
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
 export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void }) {
   const { t, tabletLang: lang } = useI18n();
   const [syncing, setSyncing] = useState(false);
   const items = useLive(() => db.outbox.orderBy('createdAt').toArray(), []);
+  const notices = useLive(() => db.notices.orderBy('createdAt').toArray(), []);
+  const places = useLive(async () => placesOf(await db.notices.toArray(), lang, t('assignments.ea')), [lang]);
   const logEntries = useLive(() => recentLog(db, 50), []);
   // records that did not open (altered bytes): kept for recovery, named here so nobody thinks them lost
   const damaged = useLive(() => db.damaged.toArray(), []);
@@ -92,7 +115,7 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
           {t('outbox.damaged')} {damaged.map((d) => d.id).join(', ')}
         </p>
       )}
-      {items && items.length === 0 && (
+      {items && items.length === 0 && notices && notices.length === 0 && (
         <p className="message ok" data-testid="outbox-empty">
           {t('outbox.empty')}
         </p>
@@ -144,6 +167,44 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
           );
         })}
       </ul>
+      {notices && notices.length > 0 && (
+        <>
+          <h2>{t('outbox.notices')}</h2>
+          <ul className="cards" data-testid="notices">
+            {notices.map((n) => {
+              const text = noticeText(n, now, t);
+              const p = places?.get(n.key);
+              const place = p
+                ? `${p.eaTerm} ${p.ea} · ${t('assignments.dwelling')} ${p.dwelling} · ${t('assignments.household')} ${p.household}`
+                : n.notice.assignmentId;
+              return (
+                <li key={n.key} className="card" data-testid="notice-item" data-state={n.state}>
+                  <div className="card-main">
+                    <strong data-testid="notice-title">{text.title}</strong>
+                    <span className="detail" data-testid="notice-place">
+                      {place}
+                    </span>
+                    <span className={`status state-${n.state}`} data-testid="notice-state">
+                      {text.state}
+                    </span>
+                    {text.sentence && (
+                      <span className="detail" data-testid="notice-sentence">
+                        {text.sentence}
+                      </span>
+                    )}
+                    <span>
+                      {t('outbox.attempts')}: {n.attempts}
+                    </span>
+                    {(n.state === 'conflict' || n.state === 'rejected') && n.lastError && (
+                      <span className="detail">{n.lastError}</span>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <h2>{t('outbox.log')}</h2>
       <ol className="sync-log" data-testid="sync-log">
         {logEntries?.map((e) => (

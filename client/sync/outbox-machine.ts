@@ -10,6 +10,7 @@
  *                                          |--unauthorized--> auth_wait   (401: log in again, then resend)
  *   retry_wait --due | syncNow--> queued;  auth_wait --loggedIn--> queued;  rejected --reopen--> draft
  *
+ * Which queued item goes next is nextToSend's rule: a fresh upload before the backlog of retries.
  * No I/O here: the uploader applies events and stores the result.
  */
 
@@ -72,6 +73,43 @@ export function isPending(state: OutboxState): boolean {
 /** States in which the uploader may pick the item up now (retry_wait only once due). */
 export function isSendable(state: OutboxState): boolean {
   return state === 'queued';
+}
+
+/** What nextToSend reads of a queued item. */
+export interface SendCandidate {
+  key: string;
+  interviewId: string;
+  revision: number;
+  attempts: number;
+  createdAt: number;
+}
+
+const rank = (i: SendCandidate) => [i.attempts, i.revision > 1 ? 0 : 1, i.createdAt] as const;
+function before(a: SendCandidate, b: SendCandidate): boolean {
+  const [ra, rb] = [rank(a), rank(b)];
+  for (let k = 0; k < ra.length; k++) if (ra[k] !== rb[k]) return ra[k] < rb[k];
+  return a.key < b.key;
+}
+
+/**
+ * The queued item the uploader sends next. A fresh upload goes before the backlog of retries: fewest
+ * attempts first (a never-tried item before one that failed, and an item that keeps failing sinks
+ * behind the others instead of stopping every pass), then a revised interview (revision > 1: returned,
+ * fixed, sent again; its supervisor is waiting) before a first upload, then the oldest. One interview's
+ * revisions still go in order: if the chosen item's interview has a lower revision queued, that one goes.
+ * The choice does not depend on the order of `queued`.
+ */
+export function nextToSend<T extends SendCandidate>(queued: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const i of queued) if (best === null || before(i, best)) best = i;
+  if (best === null) return null;
+  for (const i of queued)
+    if (
+      i.interviewId === best.interviewId &&
+      (i.revision < best.revision || (i.revision === best.revision && before(i, best)))
+    )
+      best = i;
+  return best;
 }
 
 export interface OutboxItemState {

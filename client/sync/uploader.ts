@@ -1,5 +1,6 @@
 /**
- * The uploader: sends queued interviews one at a time, deletes a copy only after a 2xx, backs off on
+ * The uploader: sends queued interviews one at a time (a fresh upload before the retries, see
+ * outbox-machine.ts nextToSend), deletes a copy only after a 2xx, backs off on
  * transient failures, and writes a sync log the enumerator can read. The same stored envelope (same
  * interview id and revision, same bytes) is sent on every retry, so the server's idempotency holds.
  * After the interviews it sends the notices for the office (a discarded draft), moved by the same state
@@ -8,7 +9,7 @@
 import type { MorabezaDb, NoticeItem, OutboxItem } from '../offline/db.ts';
 import { log } from '../offline/store.ts';
 import type { ApiClient } from './api-client.ts';
-import { applyEvent, type BackoffPolicy, type OutboxEvent } from './outbox-machine.ts';
+import { applyEvent, type BackoffPolicy, nextToSend, type OutboxEvent } from './outbox-machine.ts';
 
 export interface UploaderOptions {
   db: MorabezaDb;
@@ -170,8 +171,9 @@ export class Uploader {
     let stoppedBy: FlushSummary['stoppedBy'] = 'done';
     const tried = new Set<string>();
     for (;;) {
-      const queued = await this.db.outbox.where('state').equals('queued').sortBy('createdAt');
-      const item = queued.find((i) => !tried.has(i.key));
+      // a fresh upload before the backlog of retries (outbox-machine.ts nextToSend)
+      const queued = await this.db.outbox.where('state').equals('queued').toArray();
+      const item = nextToSend(queued.filter((i) => !tried.has(i.key)));
       if (!item) break;
       tried.add(item.key);
       const sending = await this.apply(item, { type: 'send' });

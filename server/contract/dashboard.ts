@@ -7,7 +7,7 @@ const rate = z.number().nullable();
 export const progressRowSchema = z.object({
   key: z.string(),
   label: z.string(),
-  /** Sampled households assigned (the target). */
+  /** Sampled households assigned (the target; households of the drawn sample only, see `reserve`). */
   assigned: n,
   /** Assignments with at least one interview received. */
   visited: n,
@@ -53,6 +53,11 @@ export const dashboardSchema = z.object({
     ea: z.array(progressRowSchema),
     enumerator: z.array(progressRowSchema),
   }),
+  /**
+   * Assignments of households outside the drawn sample (no pi2: practice or reserve households), counted
+   * apart and left out of every other figure: progress, rates, completes, durations, flags and the map.
+   */
+  reserve: z.object({ total: progressRowSchema, enumerator: z.array(progressRowSchema) }),
   dispositions: z.object({
     total: ratesRowSchema,
     stratum: z.array(ratesRowSchema),

@@ -3,6 +3,9 @@
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
  * response rates (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
  * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
+ * Only households of the drawn sample count: a household no listing drew (pi2 null, as the weighting
+ * inputs read it: a practice or reserve household given to an enumerator) is left out of every figure
+ * and its assignments are counted apart, in `reserve` (total and per enumerator).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Dashboard, ProgressRow } from '../contract/dashboard.ts';
@@ -24,7 +27,17 @@ interface AssignmentRow {
   municipality: string;
   status: string | null;
   outcome: number | null;
+  /** 1 when the household was drawn by a listing (has pi2), 0 for a practice or reserve household. */
+  sampled: number;
 }
+
+/**
+ * A household of the drawn sample: one with a stage-two probability (pi2), as the weighting inputs read
+ * it (server/domain/weighting/inputs.ts). Over an interview `i`: its assignment's household.
+ */
+const SAMPLED_HOUSEHOLD = sql`h.pi2 is not null`;
+const SAMPLED_INTERVIEW = sql`i.assignment_id in (select sa.id from assignments sa
+  join households sh on sh.id = sa.household_id where sh.pi2 is not null)`;
 
 interface InterviewRow {
   enumerator: string;
@@ -97,6 +110,18 @@ function rates(
 
 const quantile = quantileOfSorted;
 
+const emptyTotal = (): ProgressRow => ({
+  key: 'total',
+  label: 'total',
+  assigned: 0,
+  visited: 0,
+  completed: 0,
+  supervisorApproved: 0,
+  approved: 0,
+  nonInterviews: 0,
+  nonInterviewsApproved: 0,
+});
+
 const minutes = (r: InterviewRow) =>
   r.started_at && r.completed_at ? (Date.parse(r.completed_at) - Date.parse(r.started_at)) / 60_000 : null;
 
@@ -111,10 +136,11 @@ export async function fieldworkDashboard(
   const classes = rateClasses(profile);
   // a cancelled assignment is no longer fieldwork to do (it never has an interview)
   const assignmentScope = sql`${teamOnly(user, sql`a.enumerator_id`)} and a.questionnaire_id like ${ofSurvey} and a.status <> 'cancelled'`;
-  const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey}`;
-  const assigned = await db.all<AssignmentRow>(sql`
+  // interviews of the drawn sample only (a practice interview is not fieldwork of the sample)
+  const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey} and ${SAMPLED_INTERVIEW}`;
+  const rows = await db.all<AssignmentRow>(sql`
     select a.id as assignment_id, u.username as enumerator, h.ea_code, ea.stratum, ea.island, ea.municipality,
-      li.status, li.outcome
+      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled
     from assignments a
     join users u on u.id = a.enumerator_id
     join households h on h.id = a.household_id
@@ -122,6 +148,8 @@ export async function fieldworkDashboard(
     left join interviews li on li.id = (select i2.id from interviews i2 where i2.assignment_id = a.id
       order by i2.updated_at desc, i2.id desc limit 1)
     where ${assignmentScope}`);
+  const assigned = rows.filter((r) => Number(r.sampled) === 1);
+  const reserve = rows.filter((r) => Number(r.sampled) !== 1);
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,
       ${jsonField(sql`r.envelope`, '$.startedAt')} as started_at, ${jsonField(sql`r.envelope`, '$.completedAt')} as completed_at,
@@ -167,28 +195,27 @@ export async function fieldworkDashboard(
     e.flags += Number(r.flags);
     perEnumerator.set(r.enumerator, e);
   }
-  const map = await fieldworkMap(db, { assignment: assignmentScope, interview: interviewScope }, complete);
+  const map = await fieldworkMap(
+    db,
+    { assignment: sql`${assignmentScope} and ${SAMPLED_HOUSEHOLD}`, interview: interviewScope },
+    complete,
+  );
   const [total] = progress(assigned, () => 'total', complete);
+  const [reserveTotal] = progress(reserve, () => 'total', complete);
   return {
     survey: profile.id,
     generatedAt: new Date().toISOString(),
     progress: {
-      total: total ?? {
-        key: 'total',
-        label: 'total',
-        assigned: 0,
-        visited: 0,
-        completed: 0,
-        supervisorApproved: 0,
-        approved: 0,
-        nonInterviews: 0,
-        nonInterviewsApproved: 0,
-      },
+      total: total ?? emptyTotal(),
       stratum: progress(assigned, (r) => r.stratum, complete),
       island: progress(assigned, (r) => r.island, complete),
       municipality: progress(assigned, (r) => r.municipality, complete),
       ea: progress(assigned, (r) => r.ea_code, complete),
       enumerator: progress(assigned, (r) => r.enumerator, complete),
+    },
+    reserve: {
+      total: reserveTotal ?? emptyTotal(),
+      enumerator: progress(reserve, (r) => r.enumerator, complete),
     },
     dispositions: {
       total: {

@@ -3,6 +3,7 @@ import {
   applyEvent,
   backoffDelay,
   nextState,
+  nextToSend,
   OUTBOX_STATES,
   type OutboxEventType,
   type OutboxState,
@@ -95,5 +96,67 @@ describe('applyEvent bookkeeping', () => {
     expect([1, 2, 3, 4].map((n) => backoffDelay(n, policy, () => 1))).toEqual([1000, 2000, 4000, 8000]);
     expect(backoffDelay(30, policy, () => 1)).toBe(60_000);
     expect(backoffDelay(3, policy, () => 0)).toBe(2000);
+  });
+});
+
+/** Every order of `items`: the choice must not depend on how the outbox read them. */
+function permutations<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [[]];
+  for (const item of items) {
+    const next: T[][] = [];
+    for (const p of out)
+      for (let k = 0; k <= p.length; k++) next.push([...p.slice(0, k), item, ...p.slice(k)]);
+    out.splice(0, out.length, ...next);
+  }
+  return out;
+}
+const drain = <T extends Parameters<typeof nextToSend>[0][number]>(queued: T[]) => {
+  const order: string[] = [];
+  let left = [...queued];
+  for (let i = nextToSend(left); i; i = nextToSend(left)) {
+    order.push(i.key);
+    left = left.filter((x) => x !== i);
+  }
+  return order;
+};
+const item = (key: string, interviewId: string, revision: number, attempts: number, createdAt: number) => ({
+  key,
+  interviewId,
+  revision,
+  attempts,
+  createdAt,
+});
+
+describe('which queued item goes next: a fresh upload before the backlog of retries', () => {
+  const backlog = [
+    item('retried-twice', 'a', 1, 2, 1),
+    item('retried-once', 'b', 1, 1, 2),
+    item('revised-retried', 'c', 2, 1, 3),
+    item('fresh', 'd', 1, 0, 5),
+    item('revised-fresh', 'e', 2, 0, 6),
+    item('fresh-later', 'f', 1, 0, 7),
+  ];
+
+  it('never tried before tried, a revision before a first upload, then the oldest, in any read order', () => {
+    const expected = [
+      'revised-fresh',
+      'fresh',
+      'fresh-later',
+      'revised-retried',
+      'retried-once',
+      'retried-twice',
+    ];
+    for (const order of permutations(backlog)) expect(drain(order)).toEqual(expected);
+  });
+
+  it("keeps one interview's revisions in order, whatever their attempts", () => {
+    const queued = [item('x#2', 'x', 2, 0, 9), item('x#1', 'x', 1, 3, 1), item('y#1', 'y', 1, 0, 2)];
+    for (const order of permutations(queued)) expect(drain(order)).toEqual(['x#1', 'x#2', 'y#1']);
+  });
+
+  it('breaks a full tie by key, and has nothing to send from an empty queue', () => {
+    const tied = [item('k2', 'p', 1, 0, 4), item('k1', 'q', 1, 0, 4)];
+    for (const order of permutations(tied)) expect(nextToSend(order)?.key).toBe('k1');
+    expect(nextToSend([])).toBeNull();
   });
 });

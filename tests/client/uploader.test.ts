@@ -135,6 +135,26 @@ describe('uploader', () => {
     expect((await recentLog(db))[0].event).toBe('offline');
   });
 
+  it('a fresh upload goes before an older one that is retrying, which follows in the same pass', async () => {
+    const old = envelope();
+    await queueEnvelope(db, old, Date.now());
+    replies = [{ status: 503 }];
+    const up = uploader();
+    await up.flush();
+    expect((await db.outbox.get(`${old.interviewId}#1`))?.state).toBe('retry_wait');
+    const fresh = envelope();
+    await queueEnvelope(db, fresh, Date.now() + 1);
+    replies = [{ status: 201 }, { status: 201 }];
+    urls = [];
+    // "sync now": the retry is queued again beside the fresh one; the fresh one goes first
+    expect(await up.flush(true)).toEqual({ sent: 2, failed: 0, stoppedBy: 'done' });
+    expect(urls).toEqual([
+      `PUT /api/interviews/${fresh.interviewId}`,
+      `PUT /api/interviews/${old.interviewId}`,
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('a 409 conflict parks that interview and goes on with the next one', async () => {
     const a = envelope();
     const b = envelope();

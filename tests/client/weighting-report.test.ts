@@ -38,7 +38,9 @@ describe('the rendered weighting report', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<b>');
     expect(html).toContain('<td>&lt;img src=x onerror=alert(1)&gt;</td>');
-    expect(html).toContain('<li>FAILED &lt;script&gt;alert(2)&lt;/script&gt;: x &amp; y</li>');
+    expect(html).toContain(
+      '<li>FAILED &lt;script&gt;alert(2)&lt;/script&gt;: an unexpected error in the weighting (x &amp; y)</li>',
+    );
     expect(html).toContain('<h3>Weighting report: &lt;b&gt;x&lt;/b&gt;</h3>');
   });
 });

@@ -3,8 +3,9 @@
  * the cancel and a sync the card stays, marked cancelled, with a sentence in Portuguese saying what the
  * enumerator may do; "Descartar" asks first (answering no keeps it); finished and sent, the interview is
  * kept by the server in quarantine (409 assignment.cancelled), never lost; a second enumerator discards
- * theirs after confirming, and only then is the draft gone from the tablet (and the office gets a
- * record of it in the audit log and the assignment's history). A draft of an assignment a
+ * theirs after confirming, and only then is the draft gone from the tablet (offline, the outbox lists
+ * the notice for the office with its state until a sync sends it; the office gets a record of it in the
+ * audit log and the assignment's history). A draft of an assignment a
  * coordinator reassigns to another enumerator is kept on the first tablet the same way, with its own
  * sentence, and quarantined when sent (409 assignment.reassigned).
  */
@@ -108,6 +109,8 @@ describe('a draft of a cancelled assignment on the tablet', () => {
     await cancel('A-enum_a2');
     await page.getByRole('button', { name: 'Descarregar atualizações' }).click();
     await page.getByTestId('cancelled-note-A-enum_a2').waitFor();
+    // offline, the notice for the office waits on the tablet, listed in the outbox with its state
+    await context.setOffline(true);
     await page.getByTestId('discard-A-enum_a2').click();
     await page
       .getByTestId('discard-confirm-A-enum_a2')
@@ -128,6 +131,19 @@ describe('a draft of a cancelled assignment on the tablet', () => {
       return n;
     });
     expect(drafts).toBe(0);
+    await page.getByTestId('nav-outbox').click();
+    const waiting = page.getByTestId('notice-item');
+    await waiting.waitFor();
+    expect(await page.getByTestId('outbox-empty').count()).toBe(0);
+    expect(await waiting.getByTestId('notice-title').textContent()).toBe(
+      'Rascunho não enviado descartado (tarefa cancelada)',
+    );
+    expect(await waiting.getByTestId('notice-place').textContent()).toMatch(/CV-PR-0001 · Alojamento 2/i);
+    expect(await waiting.getByTestId('notice-state').textContent()).toBe('À espera de envio');
+    await context.setOffline(false);
+    await page.getByTestId('sync-now').click();
+    await waiting.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByTestId('outbox-empty').waitFor();
     // the office gets a record of it: the tablet's notice lands in the audit log and the history
     await expect
       .poll(

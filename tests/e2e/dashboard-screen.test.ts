@@ -3,14 +3,15 @@
  * rates table has a column per outcome): at 1280x800 every table fits its box with no horizontal scroll and
  * the page none; no header is English or a bare "code N" (outcomes by their Portuguese label); the map layer
  * draws the two EA centroids of the frame and the nine interviews with a GPS fix, offline (no request
- * leaves the server). At 800x1280 the page has no horizontal overflow either.
+ * leaves the server). A reserve household (drawn by no listing, no pi2) is counted apart, on its own
+ * Portuguese line, not in the tiles. At 800x1280 the page has no horizontal overflow either.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enumerationAreas } from '../../server/db/schema.ts';
+import { assignments, enumerationAreas, households } from '../../server/db/schema.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD, type Person } from '../helpers/server.ts';
 import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
@@ -52,6 +53,17 @@ beforeAll(async () => {
       expect(res.status).toBe(201);
     }
   }
+  // a reserve household for enum_a1 to practise on: no pi2, outside the drawn sample
+  await e2e.ctx.database.db
+    .insert(households)
+    .values({ id: 'CV-PR-0001-900', eaCode: 'CV-PR-0001', dwelling: 900 });
+  await e2e.ctx.database.db.insert(assignments).values({
+    id: 'A-practice-CV-PR-0001-900',
+    householdId: 'CV-PR-0001-900',
+    questionnaireId: E2E_QUESTIONNAIRE_ID,
+    questionnaireVersion: 1,
+    enumeratorId: e2e.ctx.userIds.enum_a1,
+  });
   await e2e.ctx.jobs.drain();
   browser = await launchChromium();
 }, 180_000);
@@ -109,6 +121,11 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
     expect(await page.getByTestId('gps-point').count()).toBe(9);
     expect(await page.locator('[data-testid=gps-point][data-complete="1"]').count()).toBe(3);
     expect(await page.getByTestId('field-legend').textContent()).toContain('posições GPS');
+    // the 12 sampled assignments in the tiles; the reserve one apart
+    expect(await page.getByTestId('tile-assigned').locator('strong').textContent()).toBe('12');
+    expect(await page.getByTestId('dash-reserve').textContent()).toBe(
+      'Agregados de reserva ou de prática (fora da amostra sorteada, em nenhum destes números): 1 atribuídos, 0 visitados, 0 completos.',
+    );
     await page.screenshot({ path: join(tmpdir(), 'morabeza-dashboard-1280.png'), fullPage: true });
     await page.context().close();
   }, 120_000);

@@ -1,6 +1,8 @@
 /**
  * The dashboard's figures equal the same figures computed here, independently, from the plan of seeded
- * assignments and interviews (outcomes, days, durations, devices, reviews).
+ * assignments and interviews (outcomes, days, durations, devices, reviews). Two reserve households (drawn
+ * by no listing, pi2 null, as the demo's practice assignments), one of them interviewed, are counted apart
+ * and change none of the sample's figures.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,11 +115,27 @@ const CASES: Case[] = [
   },
   { assignment: 'X-b1-12', outcome: 5, day: '2026-09-06', minutes: 1, device: 'tab-3', review: 'none' },
 ];
+/** Households outside the drawn sample (no pi2): a practice interview for enum_a1, nothing for enum_b1. */
+const RESERVE: Array<{ id: string; who: Person; ea: Ea }> = [
+  { id: 'R-a1-practice', who: 'enum_a1', ea: 'CV-PR-0001' },
+  { id: 'R-b1-practice', who: 'enum_b1', ea: 'CV-SL-0001' },
+];
+const RESERVE_CASES: Case[] = [
+  {
+    assignment: 'R-a1-practice',
+    outcome: 11,
+    day: '2026-09-07',
+    minutes: 5,
+    device: 'tab-1',
+    review: 'none',
+    gps: [14.95, -23.6],
+  },
+];
 const CENTROIDS: Record<string, [number, number]> = {
   'CV-PR-0001': [14.93, -23.51],
   'CV-SL-0001': [16.74, -22.93],
 };
-const assignmentOf = (id: string) => ASSIGNMENTS.find((a) => a.id === id)!;
+const assignmentOf = (id: string) => [...ASSIGNMENTS, ...RESERVE].find((a) => a.id === id)!;
 const supervisorOf = (who: Person): Person => (who === 'enum_b1' ? 'sup_b' : 'sup_a');
 const local = (day: string, minutes: number) =>
   `${day}T${String(10 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000-01:00`;
@@ -135,7 +153,21 @@ beforeAll(async () => {
   for (const [i, a] of ASSIGNMENTS.entries()) {
     if (a.id.startsWith('A-')) continue;
     const householdId = `${a.ea}-h${i}`;
-    await ctx.database.db.insert(households).values({ id: householdId, eaCode: a.ea, dwelling: 100 + i });
+    await ctx.database.db
+      .insert(households)
+      .values({ id: householdId, eaCode: a.ea, dwelling: 100 + i, pi2: 0.5 });
+    await ctx.database.db.insert(assignments).values({
+      id: a.id,
+      householdId,
+      questionnaireId: 'test-household',
+      questionnaireVersion: 1,
+      enumeratorId: ctx.userIds[a.who],
+    });
+  }
+  // reserve households: drawn by no listing, so no pi2
+  for (const [i, a] of RESERVE.entries()) {
+    const householdId = `${a.ea}-r${i}`;
+    await ctx.database.db.insert(households).values({ id: householdId, eaCode: a.ea, dwelling: 900 + i });
     await ctx.database.db.insert(assignments).values({
       id: a.id,
       householdId,
@@ -145,7 +177,7 @@ beforeAll(async () => {
     });
   }
   const ids = new Map<Case, string>();
-  for (const c of CASES) {
+  for (const c of [...CASES, ...RESERVE_CASES]) {
     const { who } = assignmentOf(c.assignment);
     const answers =
       c.outcome === 11
@@ -304,8 +336,9 @@ describe('fieldwork dashboard', () => {
   });
 
   it('last sync of every enumerator and device', () => {
+    // uploads are the device's, practice interviews included
     const expected = new Map<string, number>();
-    for (const c of CASES) {
+    for (const c of [...CASES, ...RESERVE_CASES]) {
       const key = `${assignmentOf(c.assignment).who}/${c.device}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
@@ -334,6 +367,39 @@ describe('fieldwork dashboard', () => {
     const mine = (await (await ctx.request('GET', '/api/dashboard', { as: 'sup_b' })).json()) as Dashboard;
     expect(mine.map.points).toEqual([]);
     expect(mine.map.eas.map((e) => e.code)).toEqual(['CV-SL-0001']);
+  });
+
+  it('reserve households (no pi2) are counted apart, total and per enumerator, and in no other figure', async () => {
+    // the sample's figures above equal the plan without them; here, their own counts
+    expect(dash.reserve.total).toMatchObject({ assigned: 2, visited: 1, completed: 1, nonInterviews: 0 });
+    expect(asMap(dash.reserve.enumerator)).toEqual({
+      enum_a1: {
+        assigned: 1,
+        visited: 1,
+        completed: 1,
+        supervisorApproved: 0,
+        approved: 0,
+        nonInterviews: 0,
+        nonInterviewsApproved: 0,
+      },
+      enum_b1: {
+        assigned: 1,
+        visited: 0,
+        completed: 0,
+        supervisorApproved: 0,
+        approved: 0,
+        nonInterviews: 0,
+        nonInterviewsApproved: 0,
+      },
+    });
+    expect(dash.progress.enumerator.find((r) => r.key === 'enum_a1')?.assigned).toBe(5);
+    expect(dash.dispositions.total.cases).toBe(CASES.length);
+    expect(dash.completesPerDay.map((d) => d.day)).not.toContain('2026-09-07');
+    expect(dash.durations.find((d) => d.enumerator === 'enum_a1')?.min).toBeCloseTo(35, 9);
+    expect(dash.map.points.map((p) => p.lat)).not.toContain(14.95);
+    const mine = (await (await ctx.request('GET', '/api/dashboard', { as: 'sup_b' })).json()) as Dashboard;
+    expect(mine.reserve.total.assigned).toBe(1);
+    expect(mine.reserve.enumerator.map((r) => r.key)).toEqual(['enum_b1']);
   });
 
   it('sends figures, not prose: the rate definitions have one home, the client catalogue', async () => {
