@@ -68,6 +68,7 @@ export async function exportMicrodata(
     contents: kindContents(m, 'en'),
     publicUse: m.publicUse,
     disclosureRisk: m.disclosureRisk,
+    disclosureControl: m.disclosureControl,
     notice: opts.notice ?? null,
     link: 'persons.household_id = households.household_id',
     dropped: m.dropped,

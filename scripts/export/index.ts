@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
+import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { loadEnv } from '../../server/env.ts';
@@ -65,6 +66,9 @@ async function main(): Promise<number> {
     for (const file of files) writeFileSync(join(dir, file.name), file.bytes);
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }
+  for (const t of treatmentText(m.disclosureControl?.treatments ?? [], 'en')) console.log(t);
+  const before = m.disclosureControl?.riskBefore;
+  if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
   if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));
   console.log(
     `${kind}: households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,

@@ -3,8 +3,9 @@
  * (microdata.zip, read back by Python's zipfile) whose household and person files join on their
  * random household codes and carry no internal household id or PSU; the catalogue offers both kinds;
  * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
- * without public-use settings a 422 `export.no_public_use`; a profile whose key variable is in neither
- * file a 422 `export.profile_invalid` naming the setting, never a 500.
+ * without public-use settings a 422 `export.no_public_use`; a profile whose key variable, top-coded or
+ * recoded variable is in neither file (or whose recode groups are unknown) a 422
+ * `export.profile_invalid` naming the setting, never a 500.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -152,12 +153,13 @@ describe('microdata kinds over HTTP', () => {
     expect((await desks.json()).code).toBe('export.no_public_use');
   });
 
-  it('a profile naming a key variable that is in neither file: a 422 naming the setting', async () => {
+  /** The public archive of a copy of the survey folder whose publicUse block `edit` changes. */
+  async function withProfile(edit: (pu: Record<string, string[]>) => void) {
     const root = mkdtempSync(join(tmpdir(), 'morabeza-bad-profile-'));
     cpSync('questionnaires/ipei', join(root, 'questionnaires', 'ipei'), { recursive: true });
     const profilePath = join(root, 'questionnaires', 'ipei', 'profile.json');
     const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
-    profile.publicUse.keyVariables = [...profile.publicUse.keyVariables, 'no_such_variable'];
+    edit(profile.publicUse);
     writeFileSync(profilePath, JSON.stringify(profile));
     const bad = createApp({
       database: ctx.database,
@@ -171,13 +173,43 @@ describe('microdata kinds over HTTP', () => {
       kickJobs: () => {},
       analysis: { dataDir: () => data, root },
     });
-    const res = await bad.request('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public', {
+    return bad.request('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public', {
       headers: { authorization: `Bearer ${await ctx.token('analyst')}` },
+    });
+  }
+
+  it('a profile naming a key variable that is in neither file: a 422 naming the setting', async () => {
+    const res = await withProfile((pu) => {
+      pu.keyVariables = [...pu.keyVariables, 'no_such_variable'];
     });
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.code).toBe('export.profile_invalid');
     expect(body.details.field).toBe('publicUse.keyVariables');
     expect(body.details.message).toContain('no_such_variable');
+  });
+
+  it('a top-code or recode of a variable in neither file, or of unknown groups: a 422 naming it', async () => {
+    const cases: Array<[(pu: Record<string, unknown>) => void, string, string]> = [
+      [(pu) => (pu.topCode = [{ variable: 'no_such_age', at: 80 }]), 'publicUse.topCode', 'no_such_age'],
+      [
+        (pu) => (pu.recode = [{ variable: 'no_such_country', groups: 'nat_group' }]),
+        'publicUse.recode',
+        'no_such_country',
+      ],
+      [
+        (pu) => (pu.recode = [{ variable: 'c07_nationality1', groups: 'no_groups' }]),
+        'publicUse.recode',
+        'no_groups',
+      ],
+    ];
+    for (const [edit, field, name] of cases) {
+      const res = await withProfile(edit as never);
+      expect(res.status, name).toBe(422);
+      const body = await res.json();
+      expect(body.code).toBe('export.profile_invalid');
+      expect(body.details.field).toBe(field);
+      expect(body.details.message).toContain(name);
+    }
   });
 });
