@@ -1,22 +1,25 @@
 /**
  * The microdata kinds over HTTP on the WeightedData fixture: `?kind=public` gives one archive
  * (microdata.zip, read back by Python's zipfile) whose household and person files join on their
- * random household codes and carry no internal household id or PSU; the catalogue offers both kinds;
+ * random household codes and carry no internal household id or PSU; two downloads of the public .xlsx
+ * archive are the same bytes, its entries and the workbook's dated the run; the catalogue offers both kinds;
  * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
  * without public-use settings a 422 `export.no_public_use`; a profile whose key variable, top-coded or
  * recoded variable is in neither file (or whose recode groups are unknown) a 422
  * `export.profile_invalid` naming the setting, never a 500.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipEntries } from '../../analysis/export/zip-entries.ts';
 import { readCsv } from '../../analysis/io/csv.ts';
 import { createApp } from '../../server/app.ts';
 import { type AnalysisCatalogue, analysisCatalogueSchema } from '../../server/contract/analysis.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+import { dosDate, zipEntryDates } from '../helpers/zip-dates.ts';
 
 let ctx: TestContext;
 let app: ReturnType<typeof createApp>;
@@ -126,6 +129,23 @@ describe('microdata kinds over HTTP', () => {
     expect(unzip2.status, unzip2.stderr).toBe(0);
     for (const f of ['households.csv', 'persons.csv', 'codebook.json'])
       expect(readFileSync(join(dir2, f)).equals(readFileSync(join(dir, f))), f).toBe(true);
+  });
+
+  it('the public .xlsx archive: two downloads byte-identical, every entry dated the run', async () => {
+    const get = async () =>
+      new Uint8Array(
+        await (
+          await call('/api/analysis/ipei/microdata/xlsx/microdata.zip?kind=public&lang=en')
+        ).arrayBuffer(),
+      );
+    const a = await get();
+    const b = await get();
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    // a folder's run date is its weights.json time
+    const run = dosDate(new Date(Math.floor(statSync(join(data, 'weights.json')).mtimeMs)));
+    const xlsx = zipEntries(a).find((e) => e.name === 'ipei-microdata.xlsx');
+    if (!xlsx) throw new Error('no workbook in the archive');
+    for (const d of [...zipEntryDates(a), ...zipEntryDates(xlsx.bytes)]) expect(d).toEqual(run);
   });
 
   it('the internal archive holds the internal ids', async () => {
