@@ -30,7 +30,13 @@ const text = (s: string) => new TextEncoder().encode(s);
 export async function exportMicrodata(
   m: Microdata,
   format: MicrodataFormat,
-  opts: { lang: 'pt' | 'en'; survey: string; notice?: string | null },
+  opts: {
+    lang: 'pt' | 'en';
+    survey: string;
+    notice?: string | null;
+    /** The run's date, for the workbook's own dates (a public file: the same bytes on every download). */
+    date?: Date | null;
+  },
 ): Promise<ExportedFile[]> {
   const files: ExportedFile[] = [];
   if (format === 'csv')
@@ -38,7 +44,7 @@ export async function exportMicrodata(
   if (format === 'xlsx')
     files.push({
       name: `${opts.survey}-microdata.xlsx`,
-      bytes: new Uint8Array(await microdataXlsx(m, opts.lang)),
+      bytes: new Uint8Array(await microdataXlsx(m, opts.lang, opts.date)),
     });
   if (format === 'dta')
     for (const f of [m.households, m.persons])
@@ -68,6 +74,7 @@ export async function exportMicrodata(
     contents: kindContents(m, 'en'),
     publicUse: m.publicUse,
     disclosureRisk: m.disclosureRisk,
+    disclosureControl: m.disclosureControl,
     notice: opts.notice ?? null,
     link: 'persons.household_id = households.household_id',
     dropped: m.dropped,

@@ -2,9 +2,10 @@
  * The codebook as a readable Markdown page: how to analyse each unit (its rows, weight, replicate
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
  * variable with its label and value labels, in the export's language. A public-use file's page also
- * gives its disclosure risk on the survey's key variables.
+ * gives its top-codes and recodes, and its disclosure risk on the survey's key variables before and
+ * after them.
  */
-
+import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { kindContents } from './kind-contents.ts';
 import type { Microdata } from './microdata.ts';
@@ -12,14 +13,30 @@ import { codebookRows } from './microdata-files.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The public file's disclosure risk: the summary and the records by the size of their cell. */
-function riskLines(r: DisclosureRisk, lang: 'pt' | 'en'): string[] {
+/** The public file's top-codes and recodes, one line each. */
+function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
+  const ts = m.disclosureControl?.treatments ?? [];
+  if (!m.disclosureControl) return [];
+  const pt = lang === 'pt';
+  return [
+    `### ${pt ? 'Controlo da divulgação' : 'Disclosure control'}`,
+    '',
+    ...(ts.length
+      ? treatmentText(ts, lang).map((t) => `- ${t}`)
+      : [pt ? 'Nenhuma variável codificada no topo nem recodificada.' : 'No variable top-coded or recoded.']),
+    '',
+  ];
+}
+
+/** The public file's disclosure risk (after treatment; before it too): the records by cell size. */
+function riskLines(r: DisclosureRisk, before: DisclosureRisk | null, lang: 'pt' | 'en'): string[] {
   const pt = lang === 'pt';
   return [
     `### ${pt ? 'Risco de divulgação' : 'Disclosure risk'}`,
     '',
-    disclosureRiskText(r, lang),
+    `${pt ? 'Depois do controlo:' : 'After disclosure control:'} ${disclosureRiskText(r, lang)}`,
     '',
+    ...(before ? [`${pt ? 'Antes:' : 'Before:'} ${disclosureRiskText(before, lang)}`, ''] : []),
     `| ${pt ? 'pessoas na combinação' : 'persons in the combination'} | ${pt ? 'pessoas' : 'persons'} |`,
     '| ---: | ---: |',
     ...r.recordsBySize.map((n, i) => `| ${i + 1} | ${n} |`),
@@ -41,7 +58,10 @@ export function codebookMarkdown(
     '',
     kindContents(m, opts.lang),
     '',
-    ...(m.disclosureRisk ? riskLines(m.disclosureRisk, opts.lang) : []),
+    ...controlLines(m, opts.lang),
+    ...(m.disclosureRisk
+      ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, opts.lang)
+      : []),
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',
     '## How to analyse each unit',

@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { formulaSafe } from './formula-safe.ts';
 import type { ExportFile, ExportVariable, Microdata } from './microdata.ts';
+import { zipArchive } from './zip-archive.ts';
+import { zipEntries } from './zip-entries.ts';
 
 const csvCell = (v: string | number | null): string => {
   if (v === null) return '';
@@ -76,9 +78,18 @@ export function codebookCsv(m: Microdata): string {
   return `\uFEFF${[head, ...rows].join('\n')}\n`;
 }
 
-export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en'): Promise<Buffer> {
+/**
+ * The workbook: the household and person sheets and the codebook. With a `date` (the run's, for the
+ * public file) the workbook's created and modified dates and every zip entry carry it, so the same
+ * data give the same bytes; without one they are the time of writing.
+ */
+export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en', date?: Date | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Morabeza';
+  if (date) {
+    wb.created = date;
+    wb.modified = date;
+  }
   for (const f of [m.households, m.persons]) {
     const ws = wb.addWorksheet(f.name);
     ws.addRow(f.variables.map((v) => v.name)).font = { bold: true };
@@ -123,7 +134,9 @@ export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en'): Promise<Bu
       r.values.map((v) => `${v.code}=${v[lang]}`).join('; '),
       missingText(r, lang),
     ]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  // exceljs's zip writer (JSZip) stamps each entry with the time of writing and takes no date
+  return date ? Buffer.from(zipArchive(zipEntries(bytes), date)) : bytes;
 }
 
 export function fileParquet(file: ExportFile): ArrayBuffer {

@@ -13,6 +13,7 @@ import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
+import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk } from './disclosure-risk.ts';
 import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
@@ -45,8 +46,13 @@ export interface Microdata {
   kind: MicrodataKind;
   /** What the public-use transformation did (public files only). */
   publicUse: PublicUseSummary | null;
-  /** The public file's disclosure risk on the survey's key variables (null: internal, or none declared). */
+  /**
+   * The public file's disclosure risk on the survey's key variables, after its top-codes and recodes
+   * (null: internal, or none declared).
+   */
   disclosureRisk: DisclosureRisk | null;
+  /** The public file's top-codes and recodes, and the risk before them (null: internal file). */
+  disclosureControl: { treatments: Treatment[]; riskBefore: DisclosureRisk | null } | null;
   households: ExportFile;
   persons: ExportFile;
   /** Columns of the weighted data left out (direct identifiers or unknown to the codebook). */
@@ -273,23 +279,33 @@ export function buildMicrodata(
     ppCal,
   );
   if (publicUse) for (const f of [hh.file, pp.file]) randomCodeLabels(f, publicUse.pseudonymised);
-  const keys = options.publicUse?.keyVariables ?? [];
-  const risk =
+  const settings = options.publicUse;
+  const keys = settings?.keyVariables ?? [];
+  const riskOf = (files: { households: ExportFile; persons: ExportFile }) =>
     publicUse && keys.length
       ? disclosureRisk(
-          pp.file,
-          hh.file,
+          files.persons,
+          files.households,
           { households: m.households.id, persons: m.persons.householdId },
           keys,
-          options.publicUse?.k ?? 3,
+          settings?.k ?? 3,
         )
       : null;
+  let files = { households: hh.file, persons: pp.file };
+  let control: Microdata['disclosureControl'] = null;
+  if (publicUse && settings) {
+    const riskBefore = riskOf(files);
+    const treated = disclosureControl(files, settings, derived);
+    files = treated;
+    control = { treatments: treated.treatments, riskBefore };
+  }
   return {
     kind,
     publicUse,
-    disclosureRisk: risk,
-    households: hh.file,
-    persons: pp.file,
+    disclosureRisk: riskOf(files),
+    disclosureControl: control,
+    households: files.households,
+    persons: files.persons,
     dropped: { households: hh.dropped, persons: pp.dropped },
     design: exportDesign(m),
   };

@@ -16,10 +16,14 @@
  */
 import type { DataFrame } from '../data.ts';
 import type { WeightedData } from '../tables/weighted-data.ts';
+import type { DisclosureControl } from './disclosure-control.ts';
 import { type KeyedInt, keyedInts } from './keyed-draws.ts';
 
-/** A survey's public-use settings (profile.json `publicUse`). */
-export interface PublicUse {
+/**
+ * A survey's public-use settings (profile.json `publicUse`); its top-codes and recodes are applied to
+ * the built files (disclosure-control.ts).
+ */
+export interface PublicUse extends DisclosureControl {
   /** Geography kept (documentation, must not also be dropped) and dropped from the public file. */
   geography: { keep: string[]; drop: string[] };
   /** Unit numbers replaced by random codes of their distinct values (within the `within` variables). */

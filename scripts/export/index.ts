@@ -8,9 +8,10 @@
  * Default data: data/weights/<survey> (written by `npm run weights -- <survey>`); default out:
  * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
+import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { loadEnv } from '../../server/env.ts';
@@ -57,14 +58,20 @@ async function main(): Promise<number> {
     publicUse: ctx.publicUse,
     publicUseKey: kind === 'public' ? folderPublicUseKey(dataDir) : null,
   });
+  // the public workbook's own dates are the run's (weights.json time): every export the same bytes
+  const date =
+    kind === 'public' ? new Date(Math.floor(statSync(join(dataDir, 'weights.json')).mtimeMs)) : null;
   progress(2, steps, 'writing');
   for (const [k, f] of formats.entries()) {
     const dir = join(opt.out ?? join('out', 'export', survey), kind === 'public' ? `public-${f}` : f);
     mkdirSync(dir, { recursive: true });
-    const files = await exportMicrodata(m, f, { lang, survey, notice: ctx.notice?.[lang] });
+    const files = await exportMicrodata(m, f, { lang, survey, notice: ctx.notice?.[lang], date });
     for (const file of files) writeFileSync(join(dir, file.name), file.bytes);
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }
+  for (const t of treatmentText(m.disclosureControl?.treatments ?? [], 'en')) console.log(t);
+  const before = m.disclosureControl?.riskBefore;
+  if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
   if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));
   console.log(
     `${kind}: households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,

@@ -153,6 +153,25 @@ export const surveyProfileSchema = z
         keyVariables: z.array(variableName).default([]),
         /** Records in cells of fewer than k on the key variables are counted as at risk. */
         k: z.number().int().min(2).default(3),
+        /**
+         * Numeric variables capped in the public file (analysis/export/disclosure-control.ts): every
+         * value above `at`, or above the file's own `percentile` (0 < p <= 100), becomes the cap.
+         */
+        topCode: z
+          .array(
+            z
+              .strictObject({
+                variable: variableName,
+                at: z.number().optional(),
+                percentile: z.number().gt(0).max(100).optional(),
+              })
+              .refine((t) => (t.at === undefined) !== (t.percentile === undefined), {
+                message: 'give exactly one of at (a cap) or percentile',
+              }),
+          )
+          .default([]),
+        /** Detailed categorical variables replaced by the groups of a derived variable of tables.json. */
+        recode: z.array(z.strictObject({ variable: variableName, groups: variableName })).default([]),
       })
       .refine((u) => !u.geography.keep.some((v) => u.geography.drop.includes(v)), {
         message: 'a geography variable is both kept and dropped',

@@ -94,6 +94,22 @@ export async function publicUseKey(
   return folderPublicUseKey((opts.dataDir ?? defaultDir)(survey));
 }
 
+/**
+ * The date of the loaded run, for a public file's own dates (workbook, zip entries), so every download
+ * of the run is the same bytes: the run's finish in the database, the weights.json time of a folder.
+ */
+export async function runDate(loaded: LoadedData, opts: AnalysisOptions): Promise<Date> {
+  if (loaded.source && opts.database) {
+    const rs = await opts.database.client.execute({
+      sql: 'select coalesce(finished_at, started_at) as at from weighting_runs where id = ?',
+      args: [loaded.source.runId],
+    });
+    const at = Number(rs.rows[0]?.at);
+    if (Number.isFinite(at)) return new Date(at);
+  }
+  return new Date(Math.floor(loaded.origin.generation));
+}
+
 /** Whether a request without `release` would find data (the catalogue's dataReady). */
 export async function dataReady(survey: string, opts: AnalysisOptions): Promise<boolean> {
   if (opts.dataDir || !opts.database)

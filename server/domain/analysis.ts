@@ -14,6 +14,7 @@ import { setupFiles } from '../../analysis/export/design-setup.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { tablesCsv, tablesJson } from '../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
+import { zipArchive } from '../../analysis/export/zip-archive.ts';
 import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
 import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
@@ -29,10 +30,10 @@ import {
   type LoadedData,
   loadAnalysisData,
   publicUseKey,
+  runDate,
 } from './analysis-data.ts';
 import { storedTable, storeTable } from './release-tables.ts';
 import { listReleases, resolveSource, sourceLine } from './releases.ts';
-import { zipArchive } from './zip-archive.ts';
 
 export type { AnalysisOptions };
 export { surveyContext };
@@ -311,6 +312,8 @@ export async function microdataFile(
     ]);
   const loaded = await loadAnalysisData(survey, opts, release);
   const publicUseKeyOfRun = kind === 'public' ? await publicUseKey(survey, opts, loaded) : null;
+  // the public file's own dates (workbook, zip entries) are the run's: every download the same bytes
+  const date = kind === 'public' ? await runDate(loaded, opts) : null;
   const make = () => {
     try {
       return makeFiles();
@@ -326,7 +329,7 @@ export async function microdataFile(
       publicUse: ctx.publicUse,
       publicUseKey: publicUseKeyOfRun,
     });
-    return exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang) });
+    return exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang), date });
   };
   // every file of the format is made at once and kept, so the other files of the list are then at hand
   // (the public kind too: its codes come from the run's key, so a kept copy is the same file)
@@ -345,7 +348,7 @@ export async function microdataFile(
   );
   if (file === MICRODATA_ARCHIVE)
     return {
-      body: zipArchive(files),
+      body: zipArchive(files, date ?? undefined),
       type: 'application/zip',
       filename: stem(survey, loaded, `${kind}-${format}.zip`),
       headers: kind === 'public' ? riskHeader(files) : undefined,

@@ -1,21 +1,25 @@
 /**
  * The microdata kinds over HTTP on the WeightedData fixture: `?kind=public` gives one archive
  * (microdata.zip, read back by Python's zipfile) whose household and person files join on their
- * random household codes and carry no internal household id or PSU; the catalogue offers both kinds;
+ * random household codes and carry no internal household id or PSU; two downloads of the public .xlsx
+ * archive are the same bytes, its entries and the workbook's dated the run; the catalogue offers both kinds;
  * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
- * without public-use settings a 422 `export.no_public_use`; a profile whose key variable is in neither
- * file a 422 `export.profile_invalid` naming the setting, never a 500.
+ * without public-use settings a 422 `export.no_public_use`; a profile whose key variable, top-coded or
+ * recoded variable is in neither file (or whose recode groups are unknown) a 422
+ * `export.profile_invalid` naming the setting, never a 500.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipEntries } from '../../analysis/export/zip-entries.ts';
 import { readCsv } from '../../analysis/io/csv.ts';
 import { createApp } from '../../server/app.ts';
 import { type AnalysisCatalogue, analysisCatalogueSchema } from '../../server/contract/analysis.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+import { dosDate, zipEntryDates } from '../helpers/zip-dates.ts';
 
 let ctx: TestContext;
 let app: ReturnType<typeof createApp>;
@@ -127,6 +131,23 @@ describe('microdata kinds over HTTP', () => {
       expect(readFileSync(join(dir2, f)).equals(readFileSync(join(dir, f))), f).toBe(true);
   });
 
+  it('the public .xlsx archive: two downloads byte-identical, every entry dated the run', async () => {
+    const get = async () =>
+      new Uint8Array(
+        await (
+          await call('/api/analysis/ipei/microdata/xlsx/microdata.zip?kind=public&lang=en')
+        ).arrayBuffer(),
+      );
+    const a = await get();
+    const b = await get();
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    // a folder's run date is its weights.json time
+    const run = dosDate(new Date(Math.floor(statSync(join(data, 'weights.json')).mtimeMs)));
+    const xlsx = zipEntries(a).find((e) => e.name === 'ipei-microdata.xlsx');
+    if (!xlsx) throw new Error('no workbook in the archive');
+    for (const d of [...zipEntryDates(a), ...zipEntryDates(xlsx.bytes)]) expect(d).toEqual(run);
+  });
+
   it('the internal archive holds the internal ids', async () => {
     const res = await call('/api/analysis/ipei/microdata/csv/microdata.zip');
     expect(res.status).toBe(200);
@@ -152,12 +173,13 @@ describe('microdata kinds over HTTP', () => {
     expect((await desks.json()).code).toBe('export.no_public_use');
   });
 
-  it('a profile naming a key variable that is in neither file: a 422 naming the setting', async () => {
+  /** The public archive of a copy of the survey folder whose publicUse block `edit` changes. */
+  async function withProfile(edit: (pu: Record<string, string[]>) => void) {
     const root = mkdtempSync(join(tmpdir(), 'morabeza-bad-profile-'));
     cpSync('questionnaires/ipei', join(root, 'questionnaires', 'ipei'), { recursive: true });
     const profilePath = join(root, 'questionnaires', 'ipei', 'profile.json');
     const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
-    profile.publicUse.keyVariables = [...profile.publicUse.keyVariables, 'no_such_variable'];
+    edit(profile.publicUse);
     writeFileSync(profilePath, JSON.stringify(profile));
     const bad = createApp({
       database: ctx.database,
@@ -171,13 +193,43 @@ describe('microdata kinds over HTTP', () => {
       kickJobs: () => {},
       analysis: { dataDir: () => data, root },
     });
-    const res = await bad.request('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public', {
+    return bad.request('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public', {
       headers: { authorization: `Bearer ${await ctx.token('analyst')}` },
+    });
+  }
+
+  it('a profile naming a key variable that is in neither file: a 422 naming the setting', async () => {
+    const res = await withProfile((pu) => {
+      pu.keyVariables = [...pu.keyVariables, 'no_such_variable'];
     });
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.code).toBe('export.profile_invalid');
     expect(body.details.field).toBe('publicUse.keyVariables');
     expect(body.details.message).toContain('no_such_variable');
+  });
+
+  it('a top-code or recode of a variable in neither file, or of unknown groups: a 422 naming it', async () => {
+    const cases: Array<[(pu: Record<string, unknown>) => void, string, string]> = [
+      [(pu) => (pu.topCode = [{ variable: 'no_such_age', at: 80 }]), 'publicUse.topCode', 'no_such_age'],
+      [
+        (pu) => (pu.recode = [{ variable: 'no_such_country', groups: 'nat_group' }]),
+        'publicUse.recode',
+        'no_such_country',
+      ],
+      [
+        (pu) => (pu.recode = [{ variable: 'c07_nationality1', groups: 'no_groups' }]),
+        'publicUse.recode',
+        'no_groups',
+      ],
+    ];
+    for (const [edit, field, name] of cases) {
+      const res = await withProfile(edit as never);
+      expect(res.status, name).toBe(422);
+      const body = await res.json();
+      expect(body.code).toBe('export.profile_invalid');
+      expect(body.details.field).toBe(field);
+      expect(body.details.message).toContain(name);
+    }
   });
 });

@@ -3,11 +3,13 @@
  * same for that run (any node reading it), another run another key, the run's weighted data still
  * read back; in a folder of `npm run weights`, public-use.key beside weights.json (owner-only), the
  * same on every export of the same data and a new one when the data change (a new run in the folder).
+ * The public file's own dates come from the run in the database: its finish, else its start.
  */
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDate } from '../../../server/domain/analysis-data.ts';
 import {
   folderPublicUseKey,
   PUBLIC_USE_KEY_FILE,
@@ -66,5 +68,22 @@ describe('the public-use key of a run in the database', () => {
     expect(back?.meta.design.strata).toBe(data.meta.design.strata);
     expect(back?.persons.person_id).toEqual(data.persons.person_id);
     await expect(runPublicUseKey(client, 99_999)).rejects.toThrow(/no weighted data/);
+  });
+
+  it('the public file’s dates: the run’s finish, else its start', async () => {
+    const client = ctx.database.client;
+    const rs = await client.execute({
+      sql: "insert into weighting_runs (survey, state, node, started_at, finished_at) values ('ipei', 'done', 'test', 1763000000000, 1763112345678) returning id",
+      args: [],
+    });
+    const loaded = (runId: number) => ({
+      data: loadWeightedData('tests/fixtures/tables'),
+      source: { runId, release: null },
+      origin: { scope: 'db', generation: runId },
+    });
+    const id = Number(rs.rows[0].id);
+    expect((await runDate(loaded(id), { database: ctx.database })).getTime()).toBe(1763112345678);
+    await client.execute({ sql: 'update weighting_runs set finished_at = null where id = ?', args: [id] });
+    expect((await runDate(loaded(id), { database: ctx.database })).getTime()).toBe(1763000000000);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * A zip archive of an export's files (DEFLATE, UTF-8 names; no zip64, so under 4 GB), for a download
  * whose files must come from one build: the public-use microdata draw their random codes once per
- * export, so its household and person files are served together or they would not join.
+ * export, so its household and person files are served together or they would not join. Given a date
+ * (the run's, for the public-use file) every entry carries it, so the same files give the same bytes;
+ * it also re-packs the Excel workbook (whose own zip writer stamps each entry with the time of writing).
+ * The date is written in the process's local time, as zip tools read it.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
