@@ -150,8 +150,13 @@ function unitRows(full: DataFrame, weight: string): DataFrame {
   const rows: number[] = [];
   for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
   const frame: DataFrame = {};
-  for (const [k, col] of Object.entries(full))
-    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  for (const [k, col] of Object.entries(full)) {
+    if (col instanceof Float64Array) {
+      const out = new Float64Array(rows.length);
+      for (let j = 0; j < rows.length; j++) out[j] = col[rows[j]];
+      frame[k] = out;
+    } else frame[k] = rows.map((i) => col[i]);
+  }
   byWeight.set(weight, frame);
   return frame;
 }

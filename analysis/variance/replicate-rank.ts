@@ -31,7 +31,8 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
 const rankCache = new Map<string, number>();
 const columnIds = new WeakMap<Float64Array, number>();
 let nextColumnId = 0;
-function columnId(column: Float64Array): number {
+/** A number naming a column object, for the caches keyed by a set of columns. */
+export function columnId(column: Float64Array): number {
   let id = columnIds.get(column);
   if (id === undefined) {
     id = nextColumnId++;
@@ -219,6 +220,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     const pivot = x[ol + l];
     // four columns per sweep over column l (each column's sums in the same order as one at a time)
     let j = l + 1;
+    for (; j + 7 < live; j += 8) j8(x, offset, j, ol, l, m, pivot, downdate);
     for (; j + 3 < live; j += 4) {
       const o0 = offset[j];
       const o1 = offset[j + 1];
@@ -261,4 +263,74 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     }
   }
   return Math.min(k - 1, m);
+}
+
+/**
+ * One Householder step of `dqrdc2Rank` on eight columns j..j+7 in one sweep over column l (each
+ * column's dot product and update in the same order as one column at a time: the same numbers).
+ */
+function j8(
+  x: Float64Array,
+  offset: Int32Array,
+  j: number,
+  ol: number,
+  l: number,
+  m: number,
+  pivot: number,
+  downdate: (j: number, oj: number, l: number) => void,
+): void {
+  const o0 = offset[j];
+  const o1 = offset[j + 1];
+  const o2 = offset[j + 2];
+  const o3 = offset[j + 3];
+  const o4 = offset[j + 4];
+  const o5 = offset[j + 5];
+  const o6 = offset[j + 6];
+  const o7 = offset[j + 7];
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let d4 = 0;
+  let d5 = 0;
+  let d6 = 0;
+  let d7 = 0;
+  for (let i = l; i < m; i++) {
+    const v = x[ol + i];
+    d0 += v * x[o0 + i];
+    d1 += v * x[o1 + i];
+    d2 += v * x[o2 + i];
+    d3 += v * x[o3 + i];
+    d4 += v * x[o4 + i];
+    d5 += v * x[o5 + i];
+    d6 += v * x[o6 + i];
+    d7 += v * x[o7 + i];
+  }
+  const t0 = -d0 / pivot;
+  const t1 = -d1 / pivot;
+  const t2 = -d2 / pivot;
+  const t3 = -d3 / pivot;
+  const t4 = -d4 / pivot;
+  const t5 = -d5 / pivot;
+  const t6 = -d6 / pivot;
+  const t7 = -d7 / pivot;
+  for (let i = l; i < m; i++) {
+    const v = x[ol + i];
+    x[o0 + i] += t0 * v;
+    x[o1 + i] += t1 * v;
+    x[o2 + i] += t2 * v;
+    x[o3 + i] += t3 * v;
+    x[o4 + i] += t4 * v;
+    x[o5 + i] += t5 * v;
+    x[o6 + i] += t6 * v;
+    x[o7 + i] += t7 * v;
+  }
+  downdate(j, o0, l);
+  downdate(j + 1, o1, l);
+  downdate(j + 2, o2, l);
+  downdate(j + 3, o3, l);
+  downdate(j + 4, o4, l);
+  downdate(j + 5, o5, l);
+  downdate(j + 6, o6, l);
+  downdate(j + 7, o7, l);
 }

@@ -4,6 +4,7 @@
  * (C x R) instead of an n x R weight matrix.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
+import { columnId } from './replicate-rank.ts';
 
 /**
  * v = scale * sum_r rscales_r (theta_r - centre)(theta_r - centre)', centre = mean of the replicates
@@ -83,20 +84,50 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
   }
   const reps = design.repWeights as Float64Array[];
   const keep = design.weights;
-  // the (sub)design's rows once, then every replicate over them alone, in the same order
-  let m = 0;
-  for (let i = 0; i < n; i++) if (keep[i] !== 0) m++;
-  const rows = new Int32Array(m);
-  for (let i = 0, j = 0; i < n; i++) if (keep[i] !== 0) rows[j++] = i;
+  if (n * R > ROW_MAJOR_LIMIT) return totalsByColumn(reps, keep, u, R);
+  const { byRow, finite } = rowMajor(reps, n);
+  // every total's terms added in the same row order from the same +0 as one replicate and one
+  // estimate at a time, the rows outside the (sub)design and zero weights skipped; a term with
+  // u = 0 adds +-0, which changes no sum (a sum from +0 is never -0), so it is skipped too when
+  // every weight is finite (0 * Inf would be NaN)
+  const T = new Float64Array(R * K);
+  for (let i = 0; i < n; i++) {
+    if (keep[i] === 0) continue;
+    const base = i * R;
+    for (let k = 0; k < K; k++) {
+      const uk = u[k][i];
+      if (uk === 0 && finite) continue;
+      for (let r = 0; r < R; r++) {
+        const wi = byRow[base + r];
+        if (wi !== 0) T[r * K + k] += wi * uk;
+      }
+    }
+  }
+  for (let r = 0; r < R; r++) out.push(T.slice(r * K, r * K + K));
+  return out;
+}
+
+/** Largest replicate weight matrix (entries) copied row-major: 64 MB; larger ones are read by column. */
+const ROW_MAJOR_LIMIT = 2 ** 23;
+
+/** The same totals one replicate and one estimate at a time, over the columns as they are. */
+function totalsByColumn(
+  reps: Float64Array[],
+  keep: Float64Array,
+  u: Float64Array[],
+  R: number,
+): Float64Array[] {
+  const K = u.length;
+  const rows: number[] = [];
+  for (let i = 0; i < keep.length; i++) if (keep[i] !== 0) rows.push(i);
+  const out: Float64Array[] = [];
   for (let r = 0; r < R; r++) {
     const t = new Float64Array(K);
     const wr = reps[r];
-    // one estimate at a time, its terms added in the same row order from the same +0
     for (let k = 0; k < K; k++) {
       const uk = u[k];
       let s = 0;
-      for (let j = 0; j < m; j++) {
-        const i = rows[j];
+      for (const i of rows) {
         const wi = wr[i];
         if (wi !== 0) s += wi * uk[i];
       }
@@ -104,6 +135,29 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
     }
     out.push(t);
   }
+  return out;
+}
+
+/** Replicate weight columns as one row-major n x R matrix, once per set of column objects. */
+const rowMajorCache = new Map<string, { byRow: Float64Array; finite: boolean }>();
+
+function rowMajor(reps: Float64Array[], n: number): { byRow: Float64Array; finite: boolean } {
+  const key = `${n}|${reps.map(columnId).join(',')}`;
+  const hit = rowMajorCache.get(key);
+  if (hit) return hit;
+  const R = reps.length;
+  const byRow = new Float64Array(n * R);
+  let finite = true;
+  for (let r = 0; r < R; r++) {
+    const c = reps[r];
+    for (let i = 0; i < n; i++) {
+      byRow[i * R + r] = c[i];
+      if (!Number.isFinite(c[i])) finite = false;
+    }
+  }
+  const out = { byRow, finite };
+  if (rowMajorCache.size >= 8) rowMajorCache.clear();
+  rowMajorCache.set(key, out);
   return out;
 }
 
