@@ -86,6 +86,14 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
   const keep = design.weights;
   if (n * R > ROW_MAJOR_LIMIT) return totalsByColumn(reps, keep, u, R);
   const { byRow, finite } = rowMajor(reps, n);
+  // a base variable equal to 1 on every row of the (sub)design (a mean's denominator) has the
+  // replicates' sums of weights over those rows as totals: the same sums for every estimate on the
+  // same rows, computed once (in the same order, w * 1 = w)
+  const ones = u.map((uk) => {
+    for (let i = 0; i < n; i++) if (keep[i] !== 0 && uk[i] !== 1) return false;
+    return true;
+  });
+  const sums = ones.some(Boolean) ? weightSums(reps, byRow, keep, R) : null;
   // every total's terms added in the same row order from the same +0 as one replicate and one
   // estimate at a time, the rows outside the (sub)design and zero weights skipped; a term with
   // u = 0 adds +-0, which changes no sum (a sum from +0 is never -0), so it is skipped too when
@@ -95,6 +103,7 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
     if (keep[i] === 0) continue;
     const base = i * R;
     for (let k = 0; k < K; k++) {
+      if (sums && ones[k]) continue;
       const uk = u[k][i];
       if (uk === 0 && finite) continue;
       for (let r = 0; r < R; r++) {
@@ -103,8 +112,31 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
       }
     }
   }
+  if (sums) for (let k = 0; k < K; k++) if (ones[k]) for (let r = 0; r < R; r++) T[r * K + k] = sums[r];
   for (let r = 0; r < R; r++) out.push(T.slice(r * K, r * K + K));
   return out;
+}
+
+const weightSumsCache = new Map<string, Float64Array>();
+
+/** Each replicate's sum of weights over the rows kept (row order, zeros skipped), once per row set. */
+function weightSums(reps: Float64Array[], byRow: Float64Array, keep: Float64Array, R: number): Float64Array {
+  let key = `${reps.map(columnId).join(',')}|`;
+  for (let i = 0; i < keep.length; i++) if (keep[i] !== 0) key += `${i},`;
+  const hit = weightSumsCache.get(key);
+  if (hit) return hit;
+  const sums = new Float64Array(R);
+  for (let i = 0; i < keep.length; i++) {
+    if (keep[i] === 0) continue;
+    const base = i * R;
+    for (let r = 0; r < R; r++) {
+      const wi = byRow[base + r];
+      if (wi !== 0) sums[r] += wi;
+    }
+  }
+  if (weightSumsCache.size >= 1000) weightSumsCache.clear();
+  weightSumsCache.set(key, sums);
+  return sums;
 }
 
 /** Largest replicate weight matrix (entries) copied row-major: 64 MB; larger ones are read by column. */
