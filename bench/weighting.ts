@@ -32,7 +32,7 @@ import { decideWithoutValidation, playFieldwork, startDemo } from '../tests/help
 const survey = weightingSurveyOf({ root: new URL('..', import.meta.url).pathname, survey: 'ipei' });
 
 /** The simulated demo's weighting inputs (validation replaced by an SQL update, as in tests/demo/surveys/ipei). */
-async function demoInputs(dir: string) {
+export async function demoInputs(dir: string) {
   const started = await startDemo(dir);
   try {
     await decideWithoutValidation(started, await playFieldwork(started));
@@ -43,7 +43,11 @@ async function demoInputs(dir: string) {
 }
 
 /** The standard tables on the weighting's result, in memory (cold, then warm). */
-function tablesBench(result: WeightingResult, answers: Parameters<typeof flattenAnswers>[0]) {
+export function tablesBench(
+  result: WeightingResult,
+  answers: Parameters<typeof flattenAnswers>[0],
+  out?: string,
+) {
   const rosterKey =
     survey.profile.roster && survey.recipe.persons
       ? (rosterKeys(survey.questionnaire).get(survey.profile.roster.variable) ??
@@ -62,6 +66,8 @@ function tablesBench(result: WeightingResult, answers: Parameters<typeof flatten
   };
   const cold = time();
   const warm = time();
+  // every table as JSON, to compare two versions' output (`npm run bench -- tables --tables-out=f`)
+  if (out) writeFileSync(out, `${JSON.stringify(cold.run, null, 1)}\n`);
   return {
     tables: cold.run.tables.length,
     cells: cold.run.tables.reduce((s, t) => s + t.cells.length, 0),
