@@ -10,6 +10,7 @@
  * squared norms), and zero rows leave.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
+import { columnId, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
 export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
@@ -29,18 +30,6 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
 }
 
 const rankCache = new Map<string, number>();
-const columnIds = new WeakMap<Float64Array, number>();
-let nextColumnId = 0;
-/** A number naming a column object, for the caches keyed by a set of columns. */
-export function columnId(column: Float64Array): number {
-  let id = columnIds.get(column);
-  if (id === undefined) {
-    id = nextColumnId++;
-    columnIds.set(column, id);
-  }
-  return id;
-}
-
 /** Rows of the compressed matrix, each of length R. */
 type Rows = Float64Array[];
 
@@ -88,10 +77,11 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
   const buckets = new Map<number, Array<{ q: Float64Array; id: number }>>();
   const x = new Float64Array(R);
   let classes = 0;
+  const byRow = n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, n).byRow : null;
   for (let i = 0; i < n; i++) {
     let ai = 0;
     for (let r = 0; r < R; r++) {
-      x[r] = reps[r][i];
+      x[r] = byRow ? byRow[i * R + r] : reps[r][i];
       if (Math.abs(x[r]) > ai) ai = Math.abs(x[r]);
     }
     if (ai === 0 || !Number.isFinite(ai)) {
@@ -131,9 +121,12 @@ function weightRows(design: ReplicateDesign): Rows {
   const { a, cls } = rowClasses(reps, design.n);
   const groupOf = new Map<number, { v: Float64Array; ss: number }>();
   const groups: Array<{ v: Float64Array; ss: number }> = [];
+  // a row's R weights side by side when the matrix is small enough to copy (the same values)
+  const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
   const row = (i: number, scale: number) => {
     const out = new Float64Array(R);
-    for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
+    if (byRow) for (let r = 0, b = i * R; r < R; r++) out[r] = byRow[b + r] / scale;
+    else for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
     return out;
   };
   for (let i = 0; i < design.n; i++) {

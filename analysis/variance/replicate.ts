@@ -4,7 +4,7 @@
  * (C x R) instead of an n x R weight matrix.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
-import { columnId } from './replicate-rank.ts';
+import { columnId, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /**
  * v = scale * sum_r rscales_r (theta_r - centre)(theta_r - centre)', centre = mean of the replicates
@@ -139,9 +139,6 @@ function weightSums(reps: Float64Array[], byRow: Float64Array, keep: Float64Arra
   return sums;
 }
 
-/** Largest replicate weight matrix (entries) copied row-major: 64 MB; larger ones are read by column. */
-const ROW_MAJOR_LIMIT = 2 ** 23;
-
 /** The same totals one replicate and one estimate at a time, over the columns as they are. */
 function totalsByColumn(
   reps: Float64Array[],
@@ -167,29 +164,6 @@ function totalsByColumn(
     }
     out.push(t);
   }
-  return out;
-}
-
-/** Replicate weight columns as one row-major n x R matrix, once per set of column objects. */
-const rowMajorCache = new Map<string, { byRow: Float64Array; finite: boolean }>();
-
-function rowMajor(reps: Float64Array[], n: number): { byRow: Float64Array; finite: boolean } {
-  const key = `${n}|${reps.map(columnId).join(',')}`;
-  const hit = rowMajorCache.get(key);
-  if (hit) return hit;
-  const R = reps.length;
-  const byRow = new Float64Array(n * R);
-  let finite = true;
-  for (let r = 0; r < R; r++) {
-    const c = reps[r];
-    for (let i = 0; i < n; i++) {
-      byRow[i * R + r] = c[i];
-      if (!Number.isFinite(c[i])) finite = false;
-    }
-  }
-  const out = { byRow, finite };
-  if (rowMajorCache.size >= 8) rowMajorCache.clear();
-  rowMajorCache.set(key, out);
   return out;
 }
 
