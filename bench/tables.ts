@@ -2,7 +2,9 @@
  * `npm run bench -- tables`: all the survey's standard tables (questionnaires/ipei/tables.json) on
  * the simulated demo's weights, alone: the demo's fieldwork, its weighting with JKn replicates
  * (worker threads, not timed here), then computeTables cold (the replicate df of every domain
- * computed) and warm (cached), wall and CPU time, as the weighting step does after the R check.
+ * computed) and warm (cached), wall and CPU time, as the weighting step does after the R check;
+ * then cold again on a copy of the data with the ranks computed first on every core
+ * (server/jobs/rank-pool.ts), its output compared with the first.
  * `--tables-out=<file>` also writes every table as JSON, to compare two versions' output.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +31,7 @@ export async function runTablesBench(
       },
     );
     const load0 = loadavg()[0];
-    const tables = tablesBench(result, inputs.answers, options.out);
+    const tables = await tablesBench(result, inputs.answers, { out: options.out, pool: true });
     const load1 = loadavg()[0];
     return {
       json: { ...tables, loadAverage1m: [load0, load1] },
@@ -38,6 +40,14 @@ export async function runTablesBench(
           'all standard tables on the demo weights',
           `${tables.tables} tables, ${tables.cells} cells: cold ${tables.coldSeconds.toFixed(1)} s (CPU ${tables.coldCpuSeconds.toFixed(1)} s), warm ${tables.warmSeconds.toFixed(1)} s (CPU ${tables.warmCpuSeconds.toFixed(1)} s); load average ${load0.toFixed(1)} -> ${load1.toFixed(1)}`,
         ],
+        ...(tables.pooled
+          ? [
+              [
+                'the same, cold, ranks first on every core',
+                `${tables.pooled.seconds.toFixed(1)} s (CPU of all threads ${tables.pooled.cpu.toFixed(1)} s; ranks: ${tables.pooled.caller} caller, ${tables.pooled.workers} worker); output ${tables.pooled.identical ? 'identical' : 'DIFFERENT'}`,
+              ] as [string, string],
+            ]
+          : []),
       ],
     };
   } finally {

@@ -19,8 +19,7 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   // the same column objects, also across designs built anew on the same data (each table of a run).
   if (design.multipliers || !design.repWeights)
     return dqrdc2Rank(multiplierRows(design), design.nReplicates, tol);
-  let key = `${tol}|${design.repWeights.map(columnId).join(',')}|`;
-  for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) key += `${i},`;
+  const key = rankKey(design.repWeights, design.weights, tol);
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
   const rank = dqrdc2Rank(weightRows(design), design.nReplicates, tol);
@@ -30,6 +29,42 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
 }
 
 const rankCache = new Map<string, number>();
+
+/** The rank cache's key: the columns and the rows with a nonzero weight. */
+function rankKey(reps: readonly Float64Array[], weights: ArrayLike<number>, tol: number): string {
+  let key = `${tol}|${reps.map(columnId).join(',')}|`;
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) key += `${i},`;
+  return key;
+}
+
+/** The rows (nonzero in `weights`) of replicate weight columns as a minimal design for the rank. */
+function rowsDesign(reps: Float64Array[], weights: ArrayLike<number>): ReplicateDesign {
+  return {
+    n: weights.length,
+    nReplicates: reps.length,
+    repWeights: reps,
+    weights: Float64Array.from(weights),
+  } as unknown as ReplicateDesign;
+}
+
+/** R's rank of these rows' replicate weights (the same as a (sub)design on them gets), cached. */
+export function rankOfRows(reps: Float64Array[], weights: ArrayLike<number>, tol = 1e-5): number {
+  return replicateRank(rowsDesign(reps, weights), tol);
+}
+
+/** Whether the rank of these rows is already known (then asking for it costs nothing). */
+export function rankKnown(reps: Float64Array[], weights: ArrayLike<number>, tol = 1e-5): boolean {
+  return rankCache.has(rankKey(reps, weights, tol));
+}
+
+/**
+ * Records the rank of these rows, computed elsewhere by `rankOfRows` on equal columns (another
+ * thread: the same code on the same numbers gives the same rank), for the designs on them here.
+ */
+export function seedRank(reps: Float64Array[], weights: ArrayLike<number>, rank: number, tol = 1e-5): void {
+  if (rankCache.size >= 500) rankCache.clear();
+  rankCache.set(rankKey(reps, weights, tol), rank);
+}
 /** Rows of the compressed matrix, each of length R. */
 type Rows = Float64Array[];
 
