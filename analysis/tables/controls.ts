@@ -100,6 +100,12 @@ export function controlMargins(
   if (!margins.length || q.statistic === 'mean' || q.statistic === 'median') return cells.map(() => []);
   const y = frame[q.variable];
   const n = y.length;
+  // the variable's values as text, once (each level's cells compare with it)
+  let yText: string[] | null = null;
+  const texts = () => {
+    yText ??= Array.from(y as ArrayLike<unknown>, (v) => String(v));
+    return yText;
+  };
   // the rows of each domain, once per domain (its cells share them)
   const domains = new Map<string, Uint8Array>();
   const rowsOf = (domain: ControlCell['domain']) => {
@@ -131,8 +137,10 @@ export function controlMargins(
       const m = unionOf(domainRows, frame, margins);
       return m ? [m] : [];
     }
+    const code = c.level === null ? null : String(c.level.code);
+    const text = texts();
     const levelRows = Uint8Array.from(domainRows, (inD, i) =>
-      inD && c.level !== null && String(y[i]) === String(c.level.code) ? 1 : 0,
+      inD && code !== null && text[i] === code ? 1 : 0,
     );
     const num = unionOf(levelRows, frame, margins);
     if (!num) return [];
