@@ -3,7 +3,7 @@
  * the simulated demo's weights, alone: the demo's fieldwork, its weighting with JKn replicates
  * (worker threads, not timed here), then computeTables cold (the replicate df of every domain
  * computed) and warm (cached), wall and CPU time, as the weighting step does after the R check;
- * then cold again on a copy of the data with the ranks computed first on every core
+ * then cold again on a copy of the data with the ranks made on the other cores meanwhile
  * (server/jobs/rank-pool.ts), its output compared with the first.
  * `--tables-out=<file>` also writes every table as JSON, to compare two versions' output.
  */
@@ -43,7 +43,7 @@ export async function runTablesBench(
         ...(tables.pooled
           ? [
               [
-                'the same, cold, ranks first on every core',
+                'the same, cold, ranks also on the other cores',
                 `${tables.pooled.seconds.toFixed(1)} s (CPU of all threads ${tables.pooled.cpu.toFixed(1)} s; ranks: ${tables.pooled.caller} caller, ${tables.pooled.workers} worker); output ${tables.pooled.identical ? 'identical' : 'DIFFERENT'}`,
               ] as [string, string],
             ]

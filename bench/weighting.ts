@@ -23,7 +23,7 @@ import { flattenAnswers } from '../server/domain/weighting/flatten.ts';
 import { loadWeightingInputs } from '../server/domain/weighting/inputs.ts';
 import { rosterKeys } from '../server/domain/weighting/roster.ts';
 import { weightingSurveyOf } from '../server/domain/weighting/weigh-survey.ts';
-import { prefetchTableRanks } from '../server/jobs/rank-pool.ts';
+import { shareTableRanks } from '../server/jobs/rank-pool.ts';
 import { runWeightingInThreads } from '../server/jobs/replicate-pool.ts';
 import { loadSurveyContext } from '../server/storage/survey-context.ts';
 import { legacyOf } from '../tests/analysis/weighting/legacy.ts';
@@ -69,16 +69,17 @@ export async function tablesBench(
   const warm = time();
   // every table as JSON, to compare two versions' output (`npm run bench -- tables --tables-out=f`)
   if (bench.out) writeFileSync(bench.out, `${JSON.stringify(cold.run, null, 1)}\n`);
-  // cold again on a copy of the data (new columns: no rank known), the ranks first on every core
-  // (server/jobs/rank-pool.ts, as the server's "all tables" does); CPU of every thread
+  // cold again on a copy of the data (new columns: no rank known), the ranks made on the other
+  // cores meanwhile (server/jobs/rank-pool.ts); CPU of every thread
   let pooled: { seconds: number; cpu: number; identical: boolean; caller: number; workers: number } | null =
     null;
   if (bench.pool) {
     const copy = structuredClone(data);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    const stats = await prefetchTableRanks(ctx.file, copy, ctx.labels, ctx.rules);
+    const pool = shareTableRanks(ctx.file, copy, ctx.labels, ctx.rules);
     const run = computeTables(ctx.file, copy, ctx.labels, ctx.rules);
+    const stats = await pool.close();
     pooled = {
       seconds: (performance.now() - t0) / 1000,
       cpu: process.cpuUsage(cpu0).user / 1e6,

@@ -22,10 +22,31 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   const key = rankKey(design.repWeights, design.weights, tol);
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
-  const rank = dqrdc2Rank(weightRows(design), design.nReplicates, tol);
+  const shared = rankSource?.(key, () => dqrdc2Rank(weightRows(design), design.nReplicates, tol));
+  const rank = shared ?? dqrdc2Rank(weightRows(design), design.nReplicates, tol);
   if (rankCache.size >= 500) rankCache.clear();
   rankCache.set(key, rank);
   return rank;
+}
+
+/**
+ * Where ranks not yet cached may come from before being computed here: another thread computing the
+ * same row sets with this same code (server/jobs/rank-pool.ts). Given the key and the computation,
+ * it returns the rank (its own, or this computation's) or undefined to compute here.
+ */
+export type RankSource = (key: string, compute: () => number) => number | undefined;
+let rankSource: RankSource | null = null;
+
+/** Sets (or, with null, removes) the source of ranks; returns the one it replaces. */
+export function setRankSource(source: RankSource | null): RankSource | null {
+  const before = rankSource;
+  rankSource = source;
+  return before;
+}
+
+/** The rank cache's key of these rows (nonzero in `weights`) of these columns. */
+export function rowsRankKey(reps: readonly Float64Array[], weights: ArrayLike<number>, tol = 1e-5): string {
+  return rankKey(reps, weights, tol);
 }
 
 const rankCache = new Map<string, number>();

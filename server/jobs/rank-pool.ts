@@ -1,10 +1,12 @@
 /**
- * The replicate df of every table's domains computed beforehand on several threads: the row sets
- * the tables will ask for (analysis/tables/rank-sets.ts), largest first, from one queue taken by
- * the calling thread and threads - 1 worker threads (rank-worker.ts: the same rank code on copies
- * of the same columns, so the same ranks), then seeded in the rank cache, so that computeTables,
- * run next, finds them all. The tables' output is the same with or without it (or with a worker
- * that fails: the tables then compute the ranks it did not send); only the time differs.
+ * The replicate df of every table's domains computed on the other cores while the tables are
+ * computed: the row sets the tables will ask for (analysis/tables/rank-sets.ts) are given, in the
+ * tables' order, to threads - 1 worker threads (rank-worker.ts: the same rank code on copies of the
+ * same columns, so the same ranks), each taking the next set nobody has claimed; the calling thread,
+ * running computeTables, takes a rank from shared memory when a worker has made it, waits when one
+ * is making it, and makes it itself when nobody has started it (analysis/variance/replicate-rank.ts
+ * `setRankSource`). The tables' output is the same with or without it, whoever made which rank;
+ * only the time differs.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,94 +17,84 @@ import { tableRankSets } from '../../analysis/tables/rank-sets.ts';
 import type { ReliabilityRules } from '../../analysis/tables/reliability.ts';
 import { tableOptions } from '../../analysis/tables/run.ts';
 import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
-import { rankKnown, rankOfRows, seedRank } from '../../analysis/variance/replicate-rank.ts';
+import { rankKnown, rowsRankKey, setRankSource } from '../../analysis/variance/replicate-rank.ts';
+import { CLAIMED_BY_CALLER, CLAIMED_BY_WORKER, DONE, FREE } from './rank-states.ts';
+import type { SharedRanks } from './rank-worker.ts';
 
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** How many ranks were computed by the calling thread and by the workers (for the bench). */
+/** How many of the tables' ranks the calling thread and the workers made (for the bench). */
 export interface RankPoolStats {
   caller: number;
   workers: number;
-  /** A worker failed: the ranks it had not sent back are computed by the tables. */
-  failed?: boolean;
 }
 
-/** Before `computeTables(file, data, labels, rules, ..., specialCodes)`: its ranks, on `threads` threads. */
-export async function prefetchTableRanks(
+/** A longest wait for a worker's rank; then the calling thread makes it (the same number). */
+const WAIT_MS = 10_000;
+
+/**
+ * Before `computeTables(file, data, labels, rules, ..., specialCodes)`: starts the workers on its
+ * ranks; `close()` after it stops them and says who made which.
+ */
+export function shareTableRanks(
   file: TablesFile,
   data: WeightedData,
   labels: Labels,
   rules: ReliabilityRules,
   specialCodes?: SpecialCodes,
   threads = availableParallelism(),
-): Promise<RankPoolStats> {
+): { close: () => Promise<RankPoolStats>; settled: Promise<void> } {
   const stats: RankPoolStats = { caller: 0, workers: 0 };
-  if (threads < 2) return stats;
+  const none = { close: async () => stats, settled: Promise.resolve() };
+  if (threads < 2) return none;
   const sets = tableRankSets(file, data, labels, tableOptions(file, rules, specialCodes)).filter(
     (s) => !rankKnown(s.reps, s.rows),
   );
-  if (sets.length < 2) return stats; // the tables compute their own
-  const size = (rows: Uint8Array) => rows.reduce((a, b) => a + b, 0);
-  const jobs = sets.map((s) => ({ ...s, size: size(s.rows) })).sort((a, b) => b.size - a.size);
+  if (sets.length < 2) return none;
   const units: Float64Array[][] = [];
-  const unitOf = jobs.map((j) => {
-    const k = units.indexOf(j.reps);
-    if (k >= 0) return k;
-    units.push(j.reps);
-    return units.length - 1;
+  const jobs = sets.map((s) => {
+    let unit = units.indexOf(s.reps);
+    if (unit < 0) unit = units.push(s.reps) - 1;
+    return { unit, rows: s.rows };
   });
-  let next = 0;
-  let done = 0;
-  const workers: Worker[] = [];
-  let settle = () => {};
-  let fail = (_: Error) => {};
-  const finished = new Promise<void>((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
+  const index = new Map(sets.map((s, j) => [rowsRankKey(s.reps, s.rows), j]));
+  const state = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
+  const ranks = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
+  const shared: SharedRanks = { units, jobs, state, ranks };
+  const ends: Array<Promise<void>> = [];
+  const workers = Array.from({ length: threads - 1 }, () => {
+    const w = new Worker(new URL('./rank-worker-entry.mjs', import.meta.url));
+    ends.push(
+      new Promise((resolve) => {
+        w.on('message', () => resolve()); // it went through every set
+        w.on('error', () => resolve()); // its unfinished ranks are made by the calling thread
+        w.on('exit', () => resolve());
+      }),
+    );
+    w.postMessage({ shared });
+    return w;
   });
-  finished.catch(() => {}); // awaited below
-  const finish = () => {
-    if (++done === jobs.length) settle();
-  };
-  const give = (w: Worker) => {
-    if (next >= jobs.length) return;
-    const job = next++;
-    w.postMessage({ job, unit: unitOf[job], rows: jobs[job].rows });
-  };
-  try {
-    for (let t = 0; t < threads - 1; t++) {
-      const w = new Worker(new URL('./rank-worker-entry.mjs', import.meta.url));
-      workers.push(w);
-      w.on('message', (m: { job: number; rank: number } | { failed: string }) => {
-        if ('failed' in m) return fail(new Error(`rank worker: ${m.failed}`));
-        seedRank(jobs[m.job].reps, jobs[m.job].rows, m.rank);
-        stats.workers++;
-        finish();
-        give(w);
-      });
-      w.on('error', (error) => fail(error));
-      w.on('exit', (code) => {
-        if (done < jobs.length) fail(new Error(`rank worker exited with code ${code}`));
-      });
-      units.forEach((reps, unit) => {
-        w.postMessage({ unit, reps });
-      });
-      give(w);
-      give(w);
-    }
-    while (next < jobs.length) {
-      const j = next++;
-      rankOfRows(jobs[j].reps, jobs[j].rows);
+  const before = setRankSource((key, compute) => {
+    const j = index.get(key);
+    if (j === undefined) return undefined;
+    if (Atomics.compareExchange(state, j, FREE, CLAIMED_BY_CALLER) === FREE) {
+      const rank = compute();
+      ranks[j] = rank;
+      Atomics.store(state, j, DONE);
       stats.caller++;
-      finish();
-      await turn(); // take in the workers' results
+      return rank;
     }
-    await finished;
-  } catch {
-    // a worker that failed leaves its ranks to the tables themselves: the same numbers, later
-    stats.failed = true;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return stats;
+    while (Atomics.load(state, j) === CLAIMED_BY_WORKER)
+      if (Atomics.wait(state, j, CLAIMED_BY_WORKER, WAIT_MS) === 'timed-out') return undefined;
+    if (Atomics.load(state, j) !== DONE) return undefined; // FAILED: made here
+    stats.workers++;
+    return ranks[j];
+  });
+  return {
+    /** Resolved once every worker went through every set (or stopped). */
+    settled: Promise.all(ends).then(() => {}),
+    close: async () => {
+      setRankSource(before);
+      await Promise.all(workers.map((w) => w.terminate()));
+      return stats;
+    },
+  };
 }

@@ -1,11 +1,12 @@
 /**
- * The tables' replicate df computed beforehand on two threads (server/jobs/rank-pool.ts): the
- * worker thread gets its share of the row sets, and computeTables run afterwards gives the same
- * tables, to the bit, as computeTables alone on a copy of the data (nothing known in advance).
+ * The tables' replicate df made on a worker thread (server/jobs/rank-pool.ts): whether the worker
+ * made every rank before the tables started or the calling thread made those nobody had started,
+ * computeTables gives the same tables, to the bit, as alone on another copy of the data (with new
+ * columns nothing is known in advance).
  */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
-import { prefetchTableRanks } from '../../../server/jobs/rank-pool.ts';
+import { shareTableRanks } from '../../../server/jobs/rank-pool.ts';
 import { data, labels, plans, rules } from '../../analysis/tables/helpers.ts';
 
 const T = (s: string) => ({ pt: s, en: s });
@@ -36,16 +37,25 @@ const file = plans([
   },
 ]);
 
-describe('ranks computed beforehand on a worker thread', () => {
-  it('leave the tables as computeTables alone makes them', async () => {
+describe('ranks made on a worker thread', () => {
+  it('leave the tables as computeTables alone makes them, whoever made which rank', async () => {
     const alone = computeTables(file, data(), labels(), rules);
     expect(alone.issues).toEqual([]);
-    const d = data(); // new columns: no rank of theirs is known yet
-    const stats = await prefetchTableRanks(file, d, labels(), rules, undefined, 2);
-    expect(stats.failed).toBeUndefined();
-    expect(stats.workers).toBeGreaterThan(0); // two sets are given to the worker before the caller starts
-    expect(stats.caller + stats.workers).toBeGreaterThan(2);
-    const pooled = computeTables(file, d, labels(), rules);
-    expect(JSON.stringify(pooled)).toBe(JSON.stringify(alone));
+    // the worker makes every rank before the tables start: the tables take them all from it
+    const d1 = data(); // new columns: no rank of theirs is known yet
+    const first = shareTableRanks(file, d1, labels(), rules, undefined, 2);
+    await first.settled;
+    const fromWorker = computeTables(file, d1, labels(), rules);
+    const s1 = await first.close();
+    expect(s1.caller).toBe(0);
+    expect(s1.workers).toBeGreaterThan(2);
+    expect(JSON.stringify(fromWorker)).toBe(JSON.stringify(alone));
+    // the tables start at once: the calling thread makes those nobody has started
+    const d2 = data();
+    const second = shareTableRanks(file, d2, labels(), rules, undefined, 2);
+    const shared = computeTables(file, d2, labels(), rules);
+    const s2 = await second.close();
+    expect(s2.caller + s2.workers).toBe(s1.workers);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(alone));
   });
 });
