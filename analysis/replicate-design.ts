@@ -6,6 +6,7 @@ import type { DataFrame } from './data.ts';
 import { isMissing, nrow, numericColumn } from './data.ts';
 import type { SurveyDesign } from './design.ts';
 import { SurveyError } from './errors.ts';
+import { lazyDegf } from './lazy-df.ts';
 import { replicateRank } from './variance/replicate.ts';
 
 export type ReplicateType = 'JK1' | 'JKn' | 'BRR' | 'Fay' | 'bootstrap' | 'other';
@@ -69,9 +70,10 @@ function defaultScale(type: ReplicateType, R: number, rho: number): number {
   }
 }
 
+/** The design with its df (a rank of the replicate weights) computed when first read. */
 function finish(d: Omit<ReplicateDesign, 'degf'>): ReplicateDesign {
   const design = { ...d, degf: 0 } as ReplicateDesign;
-  return { ...design, degf: replicateRank(design) - 1 };
+  return lazyDegf(design, 'degf', () => replicateRank(design) - 1);
 }
 
 /**
@@ -366,7 +368,15 @@ export function asSvrepDesign(design: SurveyDesign, options: AsSvrepOptions = {}
 export function subsetReplicate(design: ReplicateDesign, keep: ArrayLike<boolean | number>): ReplicateDesign {
   const weights = new Float64Array(design.n);
   for (let i = 0; i < design.n; i++) if (keep[i]) weights[i] = design.weights[i];
-  return { ...design, weights };
+  // the properties as they are (a df not yet computed stays so), the weights replaced
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(design)) as ReplicateDesign;
+  Object.defineProperty(out, 'weights', {
+    value: weights,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return out;
 }
 
 export function isMissingCell(v: unknown): boolean {

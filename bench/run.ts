@@ -125,6 +125,15 @@ if (wanted('weighting')) {
   rows.push(...weighting.rows);
 }
 
+if (wanted('tables')) {
+  console.error('tables: the standard tables on the simulated demo weights (weighting not timed) ...');
+  const { runTablesBench } = await import('./tables.ts');
+  const out = args.find((a) => a.startsWith('--tables-out='))?.slice('--tables-out='.length);
+  const tables = await runTablesBench({ out });
+  results.tables = tables.json;
+  rows.push(...tables.rows);
+}
+
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(
   `\nMorabeza benchmarks (${results.machine && (results.machine as { cpus: number }).cpus} cores, Node ${process.version})`,

@@ -23,6 +23,7 @@ import { flattenAnswers } from '../server/domain/weighting/flatten.ts';
 import { loadWeightingInputs } from '../server/domain/weighting/inputs.ts';
 import { rosterKeys } from '../server/domain/weighting/roster.ts';
 import { weightingSurveyOf } from '../server/domain/weighting/weigh-survey.ts';
+import { shareTableRanks } from '../server/jobs/rank-pool.ts';
 import { runWeightingInThreads } from '../server/jobs/replicate-pool.ts';
 import { loadSurveyContext } from '../server/storage/survey-context.ts';
 import { legacyOf } from '../tests/analysis/weighting/legacy.ts';
@@ -32,7 +33,7 @@ import { decideWithoutValidation, playFieldwork, startDemo } from '../tests/help
 const survey = weightingSurveyOf({ root: new URL('..', import.meta.url).pathname, survey: 'ipei' });
 
 /** The simulated demo's weighting inputs (validation replaced by an SQL update, as in tests/demo/surveys/ipei). */
-async function demoInputs(dir: string) {
+export async function demoInputs(dir: string) {
   const started = await startDemo(dir);
   try {
     await decideWithoutValidation(started, await playFieldwork(started));
@@ -43,7 +44,11 @@ async function demoInputs(dir: string) {
 }
 
 /** The standard tables on the weighting's result, in memory (cold, then warm). */
-function tablesBench(result: WeightingResult, answers: Parameters<typeof flattenAnswers>[0]) {
+export async function tablesBench(
+  result: WeightingResult,
+  answers: Parameters<typeof flattenAnswers>[0],
+  bench: { out?: string; pool?: boolean } = {},
+) {
   const rosterKey =
     survey.profile.roster && survey.recipe.persons
       ? (rosterKeys(survey.questionnaire).get(survey.profile.roster.variable) ??
@@ -62,7 +67,28 @@ function tablesBench(result: WeightingResult, answers: Parameters<typeof flatten
   };
   const cold = time();
   const warm = time();
+  // every table as JSON, to compare two versions' output (`npm run bench -- tables --tables-out=f`)
+  if (bench.out) writeFileSync(bench.out, `${JSON.stringify(cold.run, null, 1)}\n`);
+  // cold again on a copy of the data (new columns: no rank known), the ranks made on the other
+  // cores meanwhile (server/jobs/rank-pool.ts); CPU of every thread
+  let pooled: { seconds: number; cpu: number; identical: boolean; caller: number; workers: number } | null =
+    null;
+  if (bench.pool) {
+    const copy = structuredClone(data);
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const pool = shareTableRanks(ctx.file, copy, ctx.labels, ctx.rules);
+    const run = computeTables(ctx.file, copy, ctx.labels, ctx.rules);
+    const stats = await pool.close();
+    pooled = {
+      seconds: (performance.now() - t0) / 1000,
+      cpu: process.cpuUsage(cpu0).user / 1e6,
+      identical: JSON.stringify(run) === JSON.stringify(cold.run),
+      ...stats,
+    };
+  }
   return {
+    pooled,
     tables: cold.run.tables.length,
     cells: cold.run.tables.reduce((s, t) => s + t.cells.length, 0),
     issues: cold.run.issues.length,
@@ -145,7 +171,7 @@ export async function runWeightingBench(
         `${seconds.toFixed(1)} s (${(seqSeconds / seconds).toFixed(2)}x faster), CPU ${cpuSeconds.toFixed(1)} s (replicates: ${stats.caller} caller, ${stats.workers} workers); ${differ} weights differ from one thread's; load average ${load0.toFixed(1)} -> ${load1.toFixed(1)}`,
       ],
     ];
-    const tables = tablesBench(result, inputs.answers);
+    const tables = await tablesBench(result, inputs.answers);
     json.tables = tables;
     rows.push([
       'all standard tables on these weights',

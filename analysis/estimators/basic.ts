@@ -163,7 +163,7 @@ function basic(
   const miss = handleMissing(design, mc.cols, options.naRm ?? false);
   const d = miss.design;
   const p = mc.names.length;
-  const df = degf(d);
+  const df = () => degf(d);
   if (miss.hasNA) {
     const nan = new Float64Array(p * p).fill(Number.NaN);
     return makeEstimate(kind, mc.names, new Float64Array(p).fill(Number.NaN), nan, df, new Array(p).fill(0), [
@@ -203,7 +203,7 @@ function basicFast(
         names,
         new Float64Array(p).fill(Number.NaN),
         nan,
-        degf(design),
+        () => degf(design),
         new Array(p).fill(0),
         [
           'Missing values: the result is NA. Set naRm: true to estimate over the rows with data (as a domain).',
@@ -216,7 +216,7 @@ function basicFast(
   }
   const warnings: string[] = [];
   const r = fastEstimate(d, blocks, kind, null, 1, false, warnings);
-  const est = makeEstimate(kind, names, r.estimate[0], r.vcov[0], degf(d), r.n[0], warnings);
+  const est = makeEstimate(kind, names, r.estimate[0], r.vcov[0], () => degf(d), r.n[0], warnings);
   if (options.deff) est.deff = fastDeff(r, 0, kind, options.deff === 'replace');
   return est;
 }

@@ -5,7 +5,15 @@
 import { getColumn, interactionCodes, toFactor } from '../data.ts';
 import { fastDeff, meanStat, svyMean, svyRatio, svyTotal, totalStat } from './basic.ts';
 import type { AnyDesign, Estimate, TotalsStat, VarSpec } from './core.ts';
-import { assertDesign, degf, estimateStat, handleMissing, modelColumns, subsetAny } from './core.ts';
+import {
+  assertDesign,
+  degf,
+  estimateStat,
+  handleMissing,
+  lazyDegf,
+  modelColumns,
+  subsetAny,
+} from './core.ts';
 import { blocksOf, fastEstimate, fastPathApplies, missingRows } from './fast.ts';
 
 export interface ByOptions {
@@ -86,19 +94,23 @@ export function svyBy(
   if (options.covmat && typeof statistic !== 'object')
     vcov = jointVcov(x, design, domainIdx, inter.codes, statistic, options.naRm ?? false, S, D);
   const warnings = results.flatMap((r) => r.warnings);
-  return {
-    statistic: typeof statistic === 'object' ? 'ratio' : statistic,
-    names,
-    estimate,
-    se,
-    vcov,
-    deff: deff.length === P ? deff : undefined,
-    cv: estimate.map((e, j) => se[j] / Math.abs(e)),
-    n,
-    df: degf(design),
-    domains: { by: byVars, labels: domainIdx.map((k) => inter.labels[k]), statisticNames: statNames },
-    warnings: [...new Set(warnings)],
-  };
+  return lazyDegf(
+    {
+      statistic: typeof statistic === 'object' ? 'ratio' : statistic,
+      names,
+      estimate,
+      se,
+      vcov,
+      deff: deff.length === P ? deff : undefined,
+      cv: estimate.map((e, j) => se[j] / Math.abs(e)),
+      n,
+      df: 0,
+      domains: { by: byVars, labels: domainIdx.map((k) => inter.labels[k]), statisticNames: statNames },
+      warnings: [...new Set(warnings)],
+    },
+    'df',
+    () => degf(design),
+  );
 }
 
 function byFast(
@@ -156,19 +168,23 @@ function byFast(
       );
   if (naDomain.some((v) => v))
     warnings.push('Missing values: domains with missing values are NA. Set naRm: true.');
-  return {
-    statistic,
-    names,
-    estimate,
-    se,
-    vcov,
-    deff: deffs ? deff : undefined,
-    cv: estimate.map((e, j) => se[j] / Math.abs(e)),
-    n,
-    df: degf(design),
-    domains: { by: byVars, labels: domainIdx.map((k) => inter.labels[k]), statisticNames: statNames },
-    warnings: [...new Set(warnings)],
-  };
+  return lazyDegf(
+    {
+      statistic,
+      names,
+      estimate,
+      se,
+      vcov,
+      deff: deffs ? deff : undefined,
+      cv: estimate.map((e, j) => se[j] / Math.abs(e)),
+      n,
+      df: 0,
+      domains: { by: byVars, labels: domainIdx.map((k) => inter.labels[k]), statisticNames: statNames },
+      warnings: [...new Set(warnings)],
+    },
+    'df',
+    () => degf(design),
+  );
 }
 
 /** Joint covariance of all domain estimates: influence columns of every domain stacked. */

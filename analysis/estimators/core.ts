@@ -8,10 +8,13 @@ import { factorColumn, isMissing, numericColumn } from '../data.ts';
 import type { SurveyDesign } from '../design.ts';
 import { degfTaylor, subsetDesign } from '../design.ts';
 import { SurveyError } from '../errors.ts';
+import { lazyDegf as lazyDegfOf } from '../lazy-df.ts';
 import type { ReplicateDesign } from '../replicate-design.ts';
 import { subsetReplicate } from '../replicate-design.ts';
 import { replicateRank, replicateTotals, svrVar } from '../variance/replicate.ts';
 import { svyRecVar } from '../variance/taylor.ts';
+
+export { lazyDegf } from '../lazy-df.ts';
 
 export type AnyDesign = SurveyDesign | ReplicateDesign;
 
@@ -186,7 +189,7 @@ export function makeEstimate(
   names: string[],
   estimate: ArrayLike<number>,
   vcov: Float64Array,
-  df: number,
+  df: number | (() => number),
   n: number[],
   warnings: string[],
 ): Estimate {
@@ -195,7 +198,7 @@ export function makeEstimate(
   const V: number[][] = [];
   for (let a = 0; a < p; a++) V.push(Array.from(vcov.subarray(a * p, a * p + p)));
   const se = est.map((_, j) => Math.sqrt(V[j][j]));
-  return {
+  const out = {
     statistic,
     names,
     estimate: est,
@@ -203,9 +206,12 @@ export function makeEstimate(
     vcov: V,
     cv: est.map((e, j) => se[j] / Math.abs(e)),
     n,
-    df,
+    df: 0,
     warnings,
   };
+  if (typeof df === 'number') out.df = df;
+  else lazyDegfOf(out, 'df', df);
+  return out;
 }
 
 export function assertDesign(design: unknown): asserts design is AnyDesign {

@@ -22,7 +22,7 @@ import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
 import type { ProxyRule, TableIssue, TablePlan, Text } from './plan.ts';
 import { excludeProxies, type ProxyExclusion } from './proxies.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
-import type { WeightedData } from './weighted-data.ts';
+import type { WeightedData, WeightSet } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
 
 export interface TableCell {
@@ -150,18 +150,40 @@ function unitRows(full: DataFrame, weight: string): DataFrame {
   const rows: number[] = [];
   for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
   const frame: DataFrame = {};
-  for (const [k, col] of Object.entries(full))
-    frame[k] = col instanceof Float64Array ? Float64Array.from(rows, (i) => col[i]) : rows.map((i) => col[i]);
+  for (const [k, col] of Object.entries(full)) {
+    if (col instanceof Float64Array) {
+      const out = new Float64Array(rows.length);
+      for (let j = 0; j < rows.length; j++) out[j] = col[rows[j]];
+      frame[k] = out;
+    } else frame[k] = rows.map((i) => col[i]);
+  }
   byWeight.set(weight, frame);
   return frame;
 }
 
-export function computeTable(
+/** A table's rows: the unit's frame (its own copy of the variable), masks and respondents. */
+export interface TableRows {
+  frame: DataFrame;
+  weights: WeightSet;
+  categorical: boolean;
+  proxies: ProxyExclusion | null;
+  /** Rows of the overall cells, and of the domain cells (universe and every domain known). */
+  universe: Uint8Array;
+  withDomains: Uint8Array;
+  respondents: number;
+}
+
+/**
+ * The rows a table is computed on (its plan checked): the unit's rows with a positive final weight,
+ * the variable's missing codes as NA, proxies out when the plan says so, the universe and the
+ * universe with every domain variable known. Also what the replicate df of its domains are ranks of.
+ */
+export function tableRows(
   p: TablePlan,
   data: WeightedData,
   labels: Labels,
   opts: ComputeOptions,
-): TableResult | TableIssue {
+): TableRows | TableIssue {
   const { frame: full, weights } = unitFrame(data, p.unit);
   const problem = checkPlan(p, full, labels);
   if (problem) return problem;
@@ -204,6 +226,18 @@ export function computeTable(
     if (any === 0)
       return issue(p, `domains.${k}`, `domain variable '${d}' has no respondents in the universe.`);
   }
+  return { frame, weights, categorical, proxies, universe, withDomains, respondents };
+}
+
+export function computeTable(
+  p: TablePlan,
+  data: WeightedData,
+  labels: Labels,
+  opts: ComputeOptions,
+): TableResult | TableIssue {
+  const rows = tableRows(p, data, labels, opts);
+  if ('table' in rows) return rows;
+  const { frame, weights, categorical, proxies, universe, withDomains, respondents } = rows;
   const warnings: string[] = [];
   try {
     const design: AnyDesign = svrepDesign(

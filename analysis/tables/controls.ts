@@ -27,6 +27,41 @@ export interface ControlQuery {
   withDomains: ArrayLike<number>;
 }
 
+/** A class column as codes (-1: missing) and each class's row count, once per column object. */
+interface ClassCodes {
+  codes: Int32Array;
+  counts: Int32Array;
+}
+
+const classCodesCache = new WeakMap<object, ClassCodes>();
+
+function classCodes(col: DataFrame[string]): ClassCodes {
+  const hit = classCodesCache.get(col);
+  if (hit) return hit;
+  const ids = new Map<string, number>();
+  const codes = new Int32Array(col.length);
+  const counts: number[] = [];
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (isMissing(v as never)) {
+      codes[i] = -1;
+      continue;
+    }
+    const k = String(v);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = counts.length;
+      ids.set(k, id);
+      counts.push(0);
+    }
+    codes[i] = id;
+    counts[id]++;
+  }
+  const out = { codes, counts: Int32Array.from(counts) };
+  classCodesCache.set(col, out);
+  return out;
+}
+
 /** The margin whose classes make up exactly the rows `inSet`, or null. */
 function unionOf(
   inSet: Uint8Array,
@@ -39,19 +74,14 @@ function unionOf(
   next: for (const m of margins) {
     const col = frame[m.column];
     if (!col) continue;
-    const inside = new Map<string, number>();
-    const all = new Map<string, number>();
+    const { codes, counts } = classCodes(col);
+    const inside = new Int32Array(counts.length);
     for (let i = 0; i < inSet.length; i++) {
-      const v = col[i];
-      if (isMissing(v as never)) {
-        if (inSet[i]) continue next;
-        continue;
-      }
-      const k = String(v);
-      all.set(k, (all.get(k) ?? 0) + 1);
-      if (inSet[i]) inside.set(k, (inside.get(k) ?? 0) + 1);
+      if (!inSet[i]) continue;
+      if (codes[i] < 0) continue next;
+      inside[codes[i]]++;
     }
-    for (const [k, n] of inside) if (all.get(k) !== n) continue next;
+    for (let c = 0; c < counts.length; c++) if (inside[c] !== 0 && inside[c] !== counts[c]) continue next;
     return m;
   }
   return null;
@@ -70,13 +100,31 @@ export function controlMargins(
   if (!margins.length || q.statistic === 'mean' || q.statistic === 'median') return cells.map(() => []);
   const y = frame[q.variable];
   const n = y.length;
-  return cells.map((c) => {
-    const base = c.domain.length ? q.withDomains : q.universe;
-    const domainRows = new Uint8Array(n);
+  // the variable's values as text, once (each level's cells compare with it)
+  let yText: string[] | null = null;
+  const texts = () => {
+    yText ??= Array.from(y as ArrayLike<unknown>, (v) => String(v));
+    return yText;
+  };
+  // the rows of each domain, once per domain (its cells share them)
+  const domains = new Map<string, Uint8Array>();
+  const rowsOf = (domain: ControlCell['domain']) => {
+    const key = JSON.stringify(domain.map((d) => [d.variable, String(d.code)]));
+    const hit = domains.get(key);
+    if (hit) return hit;
+    const base = domain.length ? q.withDomains : q.universe;
+    const cols = domain.map((d) => frame[d.variable]);
+    const codes = domain.map((d) => String(d.code));
+    const rows = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       if (!base[i] || isMissing(y[i] as never)) continue;
-      if (c.domain.every((d) => String(frame[d.variable][i]) === String(d.code))) domainRows[i] = 1;
+      if (cols.every((col, k) => String(col[i]) === codes[k])) rows[i] = 1;
     }
+    domains.set(key, rows);
+    return rows;
+  };
+  return cells.map((c) => {
+    const domainRows = rowsOf(c.domain);
     if (!q.categorical) {
       // a total is a count of the domain's rows when the variable is one constant there
       let first: number | null = null;
@@ -89,8 +137,10 @@ export function controlMargins(
       const m = unionOf(domainRows, frame, margins);
       return m ? [m] : [];
     }
+    const code = c.level === null ? null : String(c.level.code);
+    const text = texts();
     const levelRows = Uint8Array.from(domainRows, (inD, i) =>
-      inD && c.level !== null && String(y[i]) === String(c.level.code) ? 1 : 0,
+      inD && code !== null && text[i] === code ? 1 : 0,
     );
     const num = unionOf(levelRows, frame, margins);
     if (!num) return [];

@@ -55,13 +55,7 @@ export function computeTables(
   specialCodes: SpecialCodes = NO_SPECIAL_CODES,
 ): TablesRun {
   const prepared = prepareData(data, file);
-  const opts: ComputeOptions = {
-    confLevel: file.confLevel,
-    missingCodes: file.missingCodes,
-    specialCodes,
-    rules,
-    proxy: file.proxy ?? null,
-  };
+  const opts = tableOptions(file, rules, specialCodes);
   const out: TablesRun = { tables: [], issues: [] };
   const seen = new Set<string>();
   file.tables.forEach((raw, i) => {
@@ -78,6 +72,21 @@ export function computeTables(
     onProgress?.(i + 1, file.tables.length, plan && !isIssue(plan) ? plan.id : `tables[${i}]`);
   });
   return out;
+}
+
+/** The options every table of a plan file is computed with. */
+export function tableOptions(
+  file: TablesFile,
+  rules: ReliabilityRules,
+  specialCodes: SpecialCodes = NO_SPECIAL_CODES,
+): ComputeOptions {
+  return {
+    confLevel: file.confLevel,
+    missingCodes: file.missingCodes,
+    specialCodes,
+    rules,
+    proxy: file.proxy ?? null,
+  };
 }
 
 /** One table from a plan object (the analyst's table builder), with derived variables in place. */

@@ -10,6 +10,7 @@
  * squared norms), and zero rows leave.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
+import { columnId, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
 export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
@@ -18,28 +19,73 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   // the same column objects, also across designs built anew on the same data (each table of a run).
   if (design.multipliers || !design.repWeights)
     return dqrdc2Rank(multiplierRows(design), design.nReplicates, tol);
-  let key = `${tol}|${design.repWeights.map(columnId).join(',')}|`;
-  for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) key += `${i},`;
+  const key = rankKey(design.repWeights, design.weights, tol);
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
-  const rank = dqrdc2Rank(weightRows(design), design.nReplicates, tol);
+  const shared = rankSource?.(key, () => dqrdc2Rank(weightRows(design), design.nReplicates, tol));
+  const rank = shared ?? dqrdc2Rank(weightRows(design), design.nReplicates, tol);
   if (rankCache.size >= 500) rankCache.clear();
   rankCache.set(key, rank);
   return rank;
 }
 
-const rankCache = new Map<string, number>();
-const columnIds = new WeakMap<Float64Array, number>();
-let nextColumnId = 0;
-function columnId(column: Float64Array): number {
-  let id = columnIds.get(column);
-  if (id === undefined) {
-    id = nextColumnId++;
-    columnIds.set(column, id);
-  }
-  return id;
+/**
+ * Where ranks not yet cached may come from before being computed here: another thread computing the
+ * same row sets with this same code (server/jobs/rank-pool.ts). Given the key and the computation,
+ * it returns the rank (its own, or this computation's) or undefined to compute here.
+ */
+export type RankSource = (key: string, compute: () => number) => number | undefined;
+let rankSource: RankSource | null = null;
+
+/** Sets (or, with null, removes) the source of ranks; returns the one it replaces. */
+export function setRankSource(source: RankSource | null): RankSource | null {
+  const before = rankSource;
+  rankSource = source;
+  return before;
 }
 
+/** The rank cache's key of these rows (nonzero in `weights`) of these columns. */
+export function rowsRankKey(reps: readonly Float64Array[], weights: ArrayLike<number>, tol = 1e-5): string {
+  return rankKey(reps, weights, tol);
+}
+
+const rankCache = new Map<string, number>();
+
+/** The rank cache's key: the columns and the rows with a nonzero weight. */
+function rankKey(reps: readonly Float64Array[], weights: ArrayLike<number>, tol: number): string {
+  let key = `${tol}|${reps.map(columnId).join(',')}|`;
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) key += `${i},`;
+  return key;
+}
+
+/** The rows (nonzero in `weights`) of replicate weight columns as a minimal design for the rank. */
+function rowsDesign(reps: Float64Array[], weights: ArrayLike<number>): ReplicateDesign {
+  return {
+    n: weights.length,
+    nReplicates: reps.length,
+    repWeights: reps,
+    weights: Float64Array.from(weights),
+  } as unknown as ReplicateDesign;
+}
+
+/** R's rank of these rows' replicate weights (the same as a (sub)design on them gets), cached. */
+export function rankOfRows(reps: Float64Array[], weights: ArrayLike<number>, tol = 1e-5): number {
+  return replicateRank(rowsDesign(reps, weights), tol);
+}
+
+/** Whether the rank of these rows is already known (then asking for it costs nothing). */
+export function rankKnown(reps: Float64Array[], weights: ArrayLike<number>, tol = 1e-5): boolean {
+  return rankCache.has(rankKey(reps, weights, tol));
+}
+
+/**
+ * Records the rank of these rows, computed elsewhere by `rankOfRows` on equal columns (another
+ * thread: the same code on the same numbers gives the same rank), for the designs on them here.
+ */
+export function seedRank(reps: Float64Array[], weights: ArrayLike<number>, rank: number, tol = 1e-5): void {
+  if (rankCache.size >= 500) rankCache.clear();
+  rankCache.set(rankKey(reps, weights, tol), rank);
+}
 /** Rows of the compressed matrix, each of length R. */
 type Rows = Float64Array[];
 
@@ -87,10 +133,11 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
   const buckets = new Map<number, Array<{ q: Float64Array; id: number }>>();
   const x = new Float64Array(R);
   let classes = 0;
+  const byRow = n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, n).byRow : null;
   for (let i = 0; i < n; i++) {
     let ai = 0;
     for (let r = 0; r < R; r++) {
-      x[r] = reps[r][i];
+      x[r] = byRow ? byRow[i * R + r] : reps[r][i];
       if (Math.abs(x[r]) > ai) ai = Math.abs(x[r]);
     }
     if (ai === 0 || !Number.isFinite(ai)) {
@@ -130,9 +177,12 @@ function weightRows(design: ReplicateDesign): Rows {
   const { a, cls } = rowClasses(reps, design.n);
   const groupOf = new Map<number, { v: Float64Array; ss: number }>();
   const groups: Array<{ v: Float64Array; ss: number }> = [];
+  // a row's R weights side by side when the matrix is small enough to copy (the same values)
+  const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
   const row = (i: number, scale: number) => {
     const out = new Float64Array(R);
-    for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
+    if (byRow) for (let r = 0, b = i * R; r < R; r++) out[r] = byRow[b + r] / scale;
+    else for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
     return out;
   };
   for (let i = 0; i < design.n; i++) {
@@ -219,6 +269,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     const pivot = x[ol + l];
     // four columns per sweep over column l (each column's sums in the same order as one at a time)
     let j = l + 1;
+    for (; j + 7 < live; j += 8) j8(x, offset, j, ol, l, m, pivot, downdate);
     for (; j + 3 < live; j += 4) {
       const o0 = offset[j];
       const o1 = offset[j + 1];
@@ -261,4 +312,74 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     }
   }
   return Math.min(k - 1, m);
+}
+
+/**
+ * One Householder step of `dqrdc2Rank` on eight columns j..j+7 in one sweep over column l (each
+ * column's dot product and update in the same order as one column at a time: the same numbers).
+ */
+function j8(
+  x: Float64Array,
+  offset: Int32Array,
+  j: number,
+  ol: number,
+  l: number,
+  m: number,
+  pivot: number,
+  downdate: (j: number, oj: number, l: number) => void,
+): void {
+  const o0 = offset[j];
+  const o1 = offset[j + 1];
+  const o2 = offset[j + 2];
+  const o3 = offset[j + 3];
+  const o4 = offset[j + 4];
+  const o5 = offset[j + 5];
+  const o6 = offset[j + 6];
+  const o7 = offset[j + 7];
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let d4 = 0;
+  let d5 = 0;
+  let d6 = 0;
+  let d7 = 0;
+  for (let i = l; i < m; i++) {
+    const v = x[ol + i];
+    d0 += v * x[o0 + i];
+    d1 += v * x[o1 + i];
+    d2 += v * x[o2 + i];
+    d3 += v * x[o3 + i];
+    d4 += v * x[o4 + i];
+    d5 += v * x[o5 + i];
+    d6 += v * x[o6 + i];
+    d7 += v * x[o7 + i];
+  }
+  const t0 = -d0 / pivot;
+  const t1 = -d1 / pivot;
+  const t2 = -d2 / pivot;
+  const t3 = -d3 / pivot;
+  const t4 = -d4 / pivot;
+  const t5 = -d5 / pivot;
+  const t6 = -d6 / pivot;
+  const t7 = -d7 / pivot;
+  for (let i = l; i < m; i++) {
+    const v = x[ol + i];
+    x[o0 + i] += t0 * v;
+    x[o1 + i] += t1 * v;
+    x[o2 + i] += t2 * v;
+    x[o3 + i] += t3 * v;
+    x[o4 + i] += t4 * v;
+    x[o5 + i] += t5 * v;
+    x[o6 + i] += t6 * v;
+    x[o7 + i] += t7 * v;
+  }
+  downdate(j, o0, l);
+  downdate(j + 1, o1, l);
+  downdate(j + 2, o2, l);
+  downdate(j + 3, o3, l);
+  downdate(j + 4, o4, l);
+  downdate(j + 5, o5, l);
+  downdate(j + 6, o6, l);
+  downdate(j + 7, o7, l);
 }

@@ -4,6 +4,7 @@
  * (C x R) instead of an n x R weight matrix.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
+import { columnId, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /**
  * v = scale * sum_r rscales_r (theta_r - centre)(theta_r - centre)', centre = mean of the replicates
@@ -83,20 +84,79 @@ export function replicateTotals(design: ReplicateDesign, u: Float64Array[]): Flo
   }
   const reps = design.repWeights as Float64Array[];
   const keep = design.weights;
-  // the (sub)design's rows once, then every replicate over them alone, in the same order
-  let m = 0;
-  for (let i = 0; i < n; i++) if (keep[i] !== 0) m++;
-  const rows = new Int32Array(m);
-  for (let i = 0, j = 0; i < n; i++) if (keep[i] !== 0) rows[j++] = i;
+  if (n * R > ROW_MAJOR_LIMIT) return totalsByColumn(reps, keep, u, R);
+  const { byRow, finite } = rowMajor(reps, n);
+  // a base variable equal to 1 on every row of the (sub)design (a mean's denominator) has the
+  // replicates' sums of weights over those rows as totals: the same sums for every estimate on the
+  // same rows, computed once (in the same order, w * 1 = w)
+  const ones = u.map((uk) => {
+    for (let i = 0; i < n; i++) if (keep[i] !== 0 && uk[i] !== 1) return false;
+    return true;
+  });
+  const sums = ones.some(Boolean) ? weightSums(reps, byRow, keep, R) : null;
+  // every total's terms added in the same row order from the same +0 as one replicate and one
+  // estimate at a time, the rows outside the (sub)design and zero weights skipped; a term with
+  // u = 0 adds +-0, which changes no sum (a sum from +0 is never -0), so it is skipped too when
+  // every weight is finite (0 * Inf would be NaN)
+  const T = new Float64Array(R * K);
+  for (let i = 0; i < n; i++) {
+    if (keep[i] === 0) continue;
+    const base = i * R;
+    for (let k = 0; k < K; k++) {
+      if (sums && ones[k]) continue;
+      const uk = u[k][i];
+      if (uk === 0 && finite) continue;
+      for (let r = 0; r < R; r++) {
+        const wi = byRow[base + r];
+        if (wi !== 0) T[r * K + k] += wi * uk;
+      }
+    }
+  }
+  if (sums) for (let k = 0; k < K; k++) if (ones[k]) for (let r = 0; r < R; r++) T[r * K + k] = sums[r];
+  for (let r = 0; r < R; r++) out.push(T.slice(r * K, r * K + K));
+  return out;
+}
+
+const weightSumsCache = new Map<string, Float64Array>();
+
+/** Each replicate's sum of weights over the rows kept (row order, zeros skipped), once per row set. */
+function weightSums(reps: Float64Array[], byRow: Float64Array, keep: Float64Array, R: number): Float64Array {
+  let key = `${reps.map(columnId).join(',')}|`;
+  for (let i = 0; i < keep.length; i++) if (keep[i] !== 0) key += `${i},`;
+  const hit = weightSumsCache.get(key);
+  if (hit) return hit;
+  const sums = new Float64Array(R);
+  for (let i = 0; i < keep.length; i++) {
+    if (keep[i] === 0) continue;
+    const base = i * R;
+    for (let r = 0; r < R; r++) {
+      const wi = byRow[base + r];
+      if (wi !== 0) sums[r] += wi;
+    }
+  }
+  if (weightSumsCache.size >= 1000) weightSumsCache.clear();
+  weightSumsCache.set(key, sums);
+  return sums;
+}
+
+/** The same totals one replicate and one estimate at a time, over the columns as they are. */
+function totalsByColumn(
+  reps: Float64Array[],
+  keep: Float64Array,
+  u: Float64Array[],
+  R: number,
+): Float64Array[] {
+  const K = u.length;
+  const rows: number[] = [];
+  for (let i = 0; i < keep.length; i++) if (keep[i] !== 0) rows.push(i);
+  const out: Float64Array[] = [];
   for (let r = 0; r < R; r++) {
     const t = new Float64Array(K);
     const wr = reps[r];
-    // one estimate at a time, its terms added in the same row order from the same +0
     for (let k = 0; k < K; k++) {
       const uk = u[k];
       let s = 0;
-      for (let j = 0; j < m; j++) {
-        const i = rows[j];
+      for (const i of rows) {
         const wi = wr[i];
         if (wi !== 0) s += wi * uk[i];
       }
