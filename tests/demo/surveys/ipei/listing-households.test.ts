@@ -2,7 +2,8 @@
  * POST /api/listings/:ea with ipei/listing.v2, which lists households, not dwellings (the profile's
  * `listing.households`): a foreign lodger household in a Cabo Verdean family's dwelling is a unit of its own,
  * selectable with pi2 = m / E over households, stored as household 2 of its dwelling with the nationality
- * group the listing recorded as its class; "don't know" is unknown eligibility; a malformed household roster
+ * group the listing recorded as its class, which reaches the weighting's inputs (hh_class, the nonresponse
+ * cells' variable) with pi2 and the EA's household counts E, I, U; "don't know" is unknown eligibility; a malformed household roster
  * is refused naming the field, and so is a profile whose `listing.households` does not fit. The v1 path (dwellings) is tests/server/listing.test.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { surveyProfileSchema } from '../../../../server/contract/survey-profile.ts';
 import { enumerationAreas, households } from '../../../../server/db/schema.ts';
 import { checkProfileAgainstQuestionnaires } from '../../../../server/domain/surveys.ts';
+import { loadWeightingInputs } from '../../../../server/domain/weighting/inputs.ts';
+import { loadWeightingSurvey } from '../../../../server/domain/weighting/survey-files.ts';
 import { createTestContext, type TestContext } from '../../../helpers/server.ts';
 
 const questionnaires = fileURLToPath(new URL('../../../../questionnaires', import.meta.url));
@@ -100,6 +103,26 @@ describe('a listing of households (ipei/listing.v2)', () => {
     expect(lodger).toMatchObject({ dwelling: 1, household: 2, pi2: 1, hhClass: '2' });
     const ids = body.households.map((h: { householdId: string }) => h.householdId);
     expect(ids).not.toContain('CV-SL-0009-001-1');
+  });
+
+  it("gives the weighting each drawn household's pi2, the EA's household counts and the listed class", async () => {
+    expect((await post(dwellings)).status).toBe(201);
+    const inputs = await loadWeightingInputs(
+      ctx.database.client,
+      loadWeightingSurvey(questionnaires, 'ipei'),
+    );
+    const units = inputs.households.filter((h) => h.cluster === 'CV-SL-0009');
+    expect(units).toHaveLength(2);
+    for (const u of units)
+      expect(u).toMatchObject({
+        pi1: 0.4,
+        pi2: 0.5,
+        E: 4,
+        I: 1,
+        U: 3,
+        status: 'nonrespondent',
+        values: { hh_class: '2' },
+      });
   });
 
   it('refuses a malformed household roster, naming the field', async () => {
