@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runWeighting, weightingRecipeSchema } from '../../../../analysis/weighting/index.ts';
 import { surveyProfileSchema } from '../../../../server/contract/survey-profile.ts';
 import { enumerationAreas, households } from '../../../../server/db/schema.ts';
 import { checkProfileAgainstQuestionnaires } from '../../../../server/domain/surveys.ts';
@@ -123,6 +124,20 @@ describe('a listing of households (ipei/listing.v2)', () => {
         status: 'nonrespondent',
         values: { hh_class: '2' },
       });
+    // one of the two drawn households responds: w1 = 1/(0.4 x 0.5) = 5, w2 = 5 x 8/5 = 8, the nonresponse
+    // cell (stratum x hh_class '2') doubles it: 16 (R: 1/(0.4*2/4) * (4+1+3)/(4+1) * (2*8)/8)
+    units[0].status = 'respondent';
+    const recipe = weightingRecipeSchema.parse({
+      survey: 'ipei',
+      base: { inclusion: ['pi1', 'pi2'] },
+      eligibilityUnknown: { within: 'cluster' },
+      units: { nonresponse: { by: ['hh_class'], collapse: { minRespondents: 1 } } },
+    });
+    const result = runWeighting(units, [], recipe, {});
+    expect(result.households.map((h) => [h.w1_base, h.w2_elig, h.w_hh])).toEqual([
+      [5, 8, 16],
+      [5, 8, 0],
+    ]);
   });
 
   it('refuses a malformed household roster, naming the field', async () => {
