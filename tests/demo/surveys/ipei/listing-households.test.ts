@@ -53,7 +53,7 @@ const dwellings = [
   { l01_dwelling: 6, l05_disposition: 7, households: [hh(1, 1, 2)] },
   { l01_dwelling: 7, l05_disposition: 7, households: [hh(1, 1, 2)] },
 ];
-const post = (rows: unknown[], take = 2) =>
+const post = (rows: unknown[], take = 2, extra: Record<string, unknown> = {}) =>
   ctx.request('POST', '/api/listings/CV-SL-0009', {
     as: 'sup_a',
     body: {
@@ -61,6 +61,7 @@ const post = (rows: unknown[], take = 2) =>
       questionnaireVersion: 2,
       answers: { a04_ea: 'CV-SL-0009', dwellings: rows },
       take,
+      ...extra,
     },
   });
 
@@ -138,6 +139,16 @@ describe('a listing of households (ipei/listing.v2)', () => {
       [5, 8, 16],
       [5, 8, 0],
     ]);
+  });
+
+  it('takes a class the listing did not record from the submission, by dwelling.household', async () => {
+    const rows = structuredClone(dwellings);
+    delete (rows[1].households as Array<Record<string, unknown>>)[0].l14_nat_group;
+    const res = await post(rows, 4, { classes: { '2.1': 'ECOWAS', '1.2': 'Europe' } });
+    expect(res.status).toBe(201);
+    const stored = await ctx.database.db.select().from(households).where(eq(households.eaCode, 'CV-SL-0009'));
+    const cls = Object.fromEntries(stored.map((h) => [h.id, h.hhClass]));
+    expect(cls).toMatchObject({ 'CV-SL-0009-002-1': 'ECOWAS', 'CV-SL-0009-001-2': '2' });
   });
 
   it('refuses a malformed household roster, naming the field', async () => {
