@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkQuestionnaire } from '../../scripts/questionnaires/lib/checks.ts';
 import { createValidationModel, validateAnswers } from '../../server/domain/answers-validation.ts';
 import { walkQuestions } from '../../server/domain/questionnaire-walk.ts';
 
@@ -104,5 +105,14 @@ describe('ipei/listing.v2 (households listed per dwelling)', () => {
     >;
     for (const text of [contact.validators[0].text, households.keyDuplicationError, households.title])
       expect(Object.keys(text).sort()).toEqual(['default', 'en', 'fr', 'kea', 'wo', 'zh-Hans']);
+  });
+
+  it('passes questionnaires:check, which refuses a {parentPanel.x} naming no question of the enclosing row', () => {
+    const text = JSON.stringify(json);
+    expect(checkQuestionnaire('ipei/listing.v2.json', text)).toEqual([]);
+    const broken = text.replace('{parentPanel.l03_visits}', '{parentPanel.l99_visits}');
+    expect(checkQuestionnaire('ipei/listing.v2.json', broken).map((p) => p.reason)).toContain(
+      'expression names a missing question "parentPanel.l99_visits": {panel.l13_hh_contact} <> 3 or {parentPanel.l99_visits} = 3',
+    );
   });
 });
