@@ -12,7 +12,10 @@ export const listingSubmissionSchema = z.strictObject({
   questionnaireId: z.string().min(1).optional(),
   questionnaireVersion: z.number().int().min(1),
   answers: z.record(z.string(), z.unknown()),
-  /** Weighting class per dwelling number, when the screener recorded it (e.g. nationality group). */
+  /**
+   * Weighting class per unit, by dwelling number (`"12"`) or, where the listing records households, by
+   * dwelling and household (`"12.2"`); a class the listing itself records for a household comes first.
+   */
   classes: z.record(z.string(), z.string().min(1).max(60)).optional(),
   /** Units to select (m = min(take, E)); default 15 (the first survey's design). */
   take: z.number().int().min(1).max(200).default(15),
@@ -33,6 +36,8 @@ export const listingResultSchema = z.object({
     z.object({
       householdId: z.string(),
       dwelling: z.number().int(),
+      /** The household within the dwelling (1 where the listing records dwellings). */
+      household: z.number().int(),
       eligibleLine: z.number().int(),
       assignmentId: z.string(),
       enumerator: z.string(),

@@ -95,6 +95,23 @@ export const listingSchema = z.strictObject({
   ineligible: codeList,
   unknown: codeList,
   outOfScope: codeList,
+  /**
+   * Where the listing records the households of a dwelling one by one (a roster inside the dwelling's row):
+   * a dwelling whose disposition is one of `listed` is no unit itself; each row of its `roster` is, numbered
+   * by `unit` within the dwelling, with its own disposition (classed as above) and, when `class` is set, the
+   * household's weighting class (e.g. its nationality group) for the nonresponse cells. Other dwellings stay
+   * one unit each, as in a listing without households. Null: the listing's units are dwellings.
+   */
+  households: z
+    .strictObject({
+      roster: variableName,
+      unit: variableName,
+      disposition: variableName,
+      class: variableName.nullable().default(null),
+      listed: z.array(z.number().int()).min(1),
+    })
+    .nullable()
+    .default(null),
 });
 export type ListingProfile = z.infer<typeof listingSchema>;
 
@@ -218,6 +235,13 @@ export const surveyProfileSchema = z
       ];
       if (new Set(all).size !== all.length)
         ctx.addIssue({ code: 'custom', path: ['listing'], message: 'a disposition is in two classes' });
+      const listed = p.listing.households?.listed ?? [];
+      if (listed.some((c) => all.includes(c)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['listing', 'households', 'listed'],
+          message: 'a dwelling disposition that lists households cannot also be a unit class (eligible, ...)',
+        });
       if (!p.preload.some((x) => x.from === 'cluster'))
         ctx.addIssue({
           code: 'custom',

@@ -199,16 +199,27 @@ function collectErrors(survey: Model): { errors: AnswerError[]; warnings: Answer
       else errors.push({ path, type: e.getErrorType(), text: e.getText() });
     }
   };
-  for (const q of survey.getAllQuestions(true)) {
-    const name = q.getValueName();
-    push(name, q.errors);
+  // an explicit stack (no recursion): a roster inside a roster's row (households inside a dwelling) is
+  // walked like a top-level one, its paths prefixed with the row's
+  const stack: Array<[Question, string]> = survey
+    .getAllQuestions(true)
+    .map((q) => [q, q.getValueName()] as [Question, string])
+    .reverse();
+  while (stack.length) {
+    const [q, path] = stack.pop() as [Question, string];
+    push(path, q.errors);
     if (q instanceof QuestionPanelDynamicModel)
       q.panels.forEach((p, r) => {
-        if (p.isVisible) for (const pq of p.questions) push(`${name}[${r}].${pq.getValueName()}`, pq.errors);
+        if (!p.isVisible) return;
+        for (const pq of p.questions) {
+          const at = `${path}[${r}].${pq.getValueName()}`;
+          if (pq instanceof QuestionPanelDynamicModel && pq.isVisible) stack.push([pq, at]);
+          else push(at, pq.errors);
+        }
       });
     if (q instanceof QuestionMatrixDynamicModel)
       q.visibleRows.forEach((row, r) => {
-        for (const c of row.cells) push(`${name}[${r}].${c.column.name}`, c.question.errors);
+        for (const c of row.cells) push(`${path}[${r}].${c.column.name}`, c.question.errors);
       });
   }
   return { errors, warnings };
@@ -223,6 +234,9 @@ export function validateAnswers(model: Model | object, answers: Record<string, u
   const flagged: AnswerFlag[] = [];
   // a reused model keeps the previous interview's roster panels unless it is emptied first
   survey.clear(true, true);
+  // and its rosters' row panels too: a roster inside a row (households in a dwelling) keeps its old
+  // panels when the new answers leave it empty
+  for (const q of survey.getAllQuestions(false)) if (q instanceof QuestionPanelDynamicModel) q.panelCount = 0;
   survey.data = structuredClone(answers);
   checkRawAnswers(survey, answers, flagged);
   stripHiddenAnswers(survey, flagged);

@@ -2,7 +2,10 @@
  * A cluster's listing: count the screening results (E eligible, I ineligible, U unknown eligibility, out of
  * scope, as the survey profile's `listing` classes the dispositions), select m = min(take, E) units
  * systematically from the eligible list (pi2 = m / E, analysis/sampling), and turn them into assignments
- * of the survey's interview questionnaire for the enumerators of the cluster's team.
+ * of the survey's interview questionnaire for the enumerators of the cluster's team. A unit is a dwelling,
+ * or, where the profile's `listing.households` says the listing records them, each household of a dwelling
+ * (its own id `<cluster>-<dwelling>-<household>`, disposition and class): E, I, U and pi2 then count
+ * households, so a household that differs from the others of its dwelling is drawn on its own.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { seededUniform, seedFrom, selectHouseholds } from '../../analysis/sampling/index.ts';
@@ -32,13 +35,22 @@ export interface ListingCounts {
   ineligible: number;
   unknown: number;
   outOfScope: number;
-  /** Dwelling numbers of the eligible dwellings, in listing order. */
+  /** Dwelling numbers of the eligible units, in listing order (a dwelling twice when two households are). */
   eligibleDwellings: number[];
+  /** The eligible units in listing order: the frame the second stage draws from. */
+  eligibleUnits: ListedUnit[];
 }
 
+/**
+ * One listed unit: a dwelling, or a household of a dwelling when the listing records households (the
+ * profile's `listing.households`), with its disposition and the weighting class the listing recorded.
+ */
 export interface ListedUnit {
   unit: number;
+  /** The household's number within the dwelling; null when the unit is the dwelling. */
+  household?: number | null;
   disposition: number;
+  cls?: string | null;
 }
 
 /** The survey with a listing a submission is for: its questionnaire's, or the only one with a listing. */
@@ -74,39 +86,92 @@ export function listedUnits(
   answers: Record<string, unknown>,
 ): { cluster: unknown; units: ListedUnit[] } {
   const l = profile.listing as ListingProfile;
+  const h = l.households;
   const codes = new Set([...l.eligible, ...l.ineligible, ...l.unknown, ...l.outOfScope]);
+  const dwellingCodes = new Set([...codes, ...(h?.listed ?? [])]);
   const rows = answers[l.units];
   const field = `answers.${l.units}`;
+  const bad = (at: string, message: string) => new Problem('request.invalid', [{ field: at, message }]);
   if (!Array.isArray(rows) || rows.length < 1 || rows.length > 5000)
-    throw new Problem('request.invalid', [{ field, message: 'must be a list of 1 to 5000 listed units' }]);
-  const units = rows.map((row, i) => {
-    const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
+    throw bad(field, 'must be a list of 1 to 5000 listed units');
+  const asRow = (v: unknown) => (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const units: ListedUnit[] = [];
+  rows.forEach((row, i) => {
+    const r = asRow(row);
     const unit = r[l.unit];
     const disposition = r[l.disposition];
     if (!Number.isInteger(unit) || (unit as number) < 1 || (unit as number) > 9999)
-      throw new Problem('request.invalid', [
-        { field: `${field}.${i}.${l.unit}`, message: 'must be a whole number from 1 to 9999' },
-      ]);
-    if (!Number.isInteger(disposition) || !codes.has(disposition as number))
-      throw new Problem('request.invalid', [
-        { field: `${field}.${i}.${l.disposition}`, message: `must be one of ${[...codes].join(', ')}` },
-      ]);
-    return { unit: unit as number, disposition: disposition as number };
+      throw bad(`${field}.${i}.${l.unit}`, 'must be a whole number from 1 to 9999');
+    if (!Number.isInteger(disposition) || !dwellingCodes.has(disposition as number))
+      throw bad(`${field}.${i}.${l.disposition}`, `must be one of ${[...dwellingCodes].join(', ')}`);
+    const members = h ? r[h.roster] : undefined;
+    if (!h?.listed.includes(disposition as number)) {
+      if (h && Array.isArray(members) && members.length)
+        throw bad(
+          `${field}.${i}.${h.roster}`,
+          `households are listed only for a dwelling whose ${l.disposition} is ${h.listed.join(' or ')}`,
+        );
+      units.push({ unit: unit as number, household: null, disposition: disposition as number, cls: null });
+      return;
+    }
+    const at = `${field}.${i}.${h.roster}`;
+    if (!Array.isArray(members) || members.length < 1 || members.length > 99)
+      throw bad(at, `a dwelling whose ${l.disposition} is ${disposition} must list 1 to 99 households`);
+    members.forEach((member, k) => {
+      const m = asRow(member);
+      const household = m[h.unit];
+      const hd = m[h.disposition];
+      if (!Number.isInteger(household) || (household as number) < 1 || (household as number) > 99)
+        throw bad(`${at}.${k}.${h.unit}`, 'must be a whole number from 1 to 99');
+      if (!Number.isInteger(hd) || !codes.has(hd as number))
+        throw bad(`${at}.${k}.${h.disposition}`, `must be one of ${[...codes].join(', ')}`);
+      const raw = h.class ? m[h.class] : undefined;
+      if (raw !== undefined && raw !== null && !['string', 'number'].includes(typeof raw))
+        throw bad(`${at}.${k}.${h.class}`, 'must be a code (text or number)');
+      const cls = raw === undefined || raw === null || raw === '' ? null : String(raw).slice(0, 60);
+      units.push({ unit: unit as number, household: household as number, disposition: hd as number, cls });
+    });
   });
   return { cluster: answers[clusterItemOf(profile) ?? ''], units };
 }
 
 /** E, I, U and out of scope from the dispositions, as the profile's listing classes them. */
 export function countListing(units: ReadonlyArray<ListedUnit>, listing: ListingProfile): ListingCounts {
-  const c: ListingCounts = { eligible: 0, ineligible: 0, unknown: 0, outOfScope: 0, eligibleDwellings: [] };
-  const seen = new Set<number>();
+  const c: ListingCounts = {
+    eligible: 0,
+    ineligible: 0,
+    unknown: 0,
+    outOfScope: 0,
+    eligibleDwellings: [],
+    eligibleUnits: [],
+  };
+  const seen = new Set<string>();
+  const dwellingsSeen = new Map<number, boolean>();
   for (const d of units) {
-    if (seen.has(d.unit))
-      throw new Problem('request.invalid', [{ field: 'answers', message: `unit ${d.unit} is listed twice` }]);
-    seen.add(d.unit);
+    const household = d.household ?? null;
+    const key = household === null ? `${d.unit}` : `${d.unit}.${household}`;
+    // a dwelling is one row of the listing: a unit itself, or the households listed in it
+    const prior = dwellingsSeen.get(d.unit);
+    if (
+      seen.has(key) ||
+      (prior !== undefined && prior !== (household !== null)) ||
+      (household === null && prior)
+    )
+      throw new Problem('request.invalid', [
+        {
+          field: 'answers',
+          message:
+            household === null
+              ? `unit ${d.unit} is listed twice`
+              : `household ${household} of dwelling ${d.unit} is listed twice`,
+        },
+      ]);
+    seen.add(key);
+    dwellingsSeen.set(d.unit, household !== null);
     if (listing.eligible.includes(d.disposition)) {
       c.eligible++;
       c.eligibleDwellings.push(d.unit);
+      c.eligibleUnits.push(d);
     } else if (listing.ineligible.includes(d.disposition)) c.ineligible++;
     else if (listing.unknown.includes(d.disposition)) c.unknown++;
     else c.outOfScope++;
@@ -215,17 +280,23 @@ export async function recordListing(
     const hhRows: Array<typeof households.$inferInsert> = [];
     const assignmentRows: Array<typeof assignments.$inferInsert> = [];
     for (const [k, pos] of draw.positions.entries()) {
-      const dwelling = counts.eligibleDwellings[pos];
-      const householdId = `${eaCode}-${String(dwelling).padStart(3, '0')}-1`;
+      const listed = counts.eligibleUnits[pos];
+      const dwelling = listed.unit;
+      const household = listed.household ?? 1;
+      const householdId = `${eaCode}-${String(dwelling).padStart(3, '0')}-${household}`;
       const enumerator = team[k % team.length];
       hhRows.push({
         id: householdId,
         eaCode,
         dwelling,
-        household: 1,
+        household,
         pi2: draw.pi2,
         eligibleLine: pos + 1,
-        hhClass: submission.classes?.[String(dwelling)] ?? null,
+        // the class the listing recorded for the household, else the one the submission gives
+        hhClass:
+          listed.cls ??
+          submission.classes?.[listed.household == null ? String(dwelling) : `${dwelling}.${household}`] ??
+          null,
       });
       const assignmentId = `A-${householdId}`;
       assignmentRows.push({
@@ -238,6 +309,7 @@ export async function recordListing(
       selected.push({
         householdId,
         dwelling,
+        household,
         eligibleLine: pos + 1,
         assignmentId,
         enumerator: enumerator.username,

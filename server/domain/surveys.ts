@@ -145,6 +145,13 @@ export function checkProfileAgainstQuestionnaires(
       needL('listing.units', l.units, null);
       needL('listing.unit', l.unit, l.units);
       needL('listing.disposition', l.disposition, l.units);
+      const h = l.households;
+      if (h) {
+        needL('listing.households.roster', h.roster, l.units);
+        needL('listing.households.unit', h.unit, h.roster);
+        needL('listing.households.disposition', h.disposition, h.roster);
+        if (h.class) needL('listing.households.class', h.class, h.roster);
+      }
     }
   }
   return errors;

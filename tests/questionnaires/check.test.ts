@@ -45,6 +45,7 @@ describe('questionnaires:check', () => {
       'ipei/household.v2.json',
       'ipei/household.v3.json',
       'ipei/listing.v1.json',
+      'ipei/listing.v2.json',
     ]);
     for (const r of rows) expect(r.coverage.en.present).toBe(r.coverage.en.total);
   });

@@ -23,7 +23,7 @@ describe('questionnaires:generate and frame:generate', () => {
       'design.json',
       'frame.csv',
       'household.v3.json',
-      'listing.v1.json',
+      'listing.v2.json',
       'translations-status.json',
     ]);
     for (const [name, content] of Object.entries(files))

@@ -1,6 +1,6 @@
 /**
  * The IPEI questionnaire files made from the TypeScript source in this folder: household.v3.json,
- * listing.v1.json and translations-status.json (file name -> JSON). The source describes the latest
+ * listing.v2.json and translations-status.json (file name -> JSON). The source describes the latest
  * household version only: household.v1 and v2 are fielded and locked, kept as committed files (the
  * catalogue keys carry no version, so v3 inherits v2's translations). The Portuguese text comes from the source;
  * every other language from the catalogues in ./translations/ (the non-Portuguese arguments of `L` are
@@ -59,7 +59,7 @@ export function questionnaireFiles(
   const catalogues = readCatalogues(folder);
   const strings = {
     ...collect('household.v3', 'household', household, catalogues),
-    ...collect('listing.v1', 'listing', listing, catalogues),
+    ...collect('listing.v2', 'listing', listing, catalogues),
   };
   const summary: Record<string, Record<Status, number>> = {};
   const used = new Set(['cldr', 'draft', 'missing']);
@@ -73,7 +73,7 @@ export function questionnaireFiles(
   }
   return {
     'household.v3.json': mergeTranslations('household', household, catalogues, LANGS),
-    'listing.v1.json': mergeTranslations('listing', listing, catalogues, LANGS),
+    'listing.v2.json': mergeTranslations('listing', listing, catalogues, LANGS),
     'translations-status.json': {
       legend: Object.fromEntries(Object.entries(LEGEND).filter(([s]) => used.has(s))),
       summary,

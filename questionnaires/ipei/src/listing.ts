@@ -1,10 +1,18 @@
-/** The IPEI dwelling listing and eligibility screener (questionnaire id `ipei-listing`), one form per EA. */
+/**
+ * The IPEI dwelling listing and eligibility screener (questionnaire id `ipei-listing`), one form per EA: this
+ * source is listing.v2, which lists households, not dwellings. Each contacted dwelling (l05 = 7) has a roster of
+ * its households (l10-l17): head's name, size, nationality group and the screener, each household with its own
+ * screening result l16 (1 eligible, 2 ineligible, 3 no contact, 4 refused, 8 unknown eligibility: the
+ * nationality group is "don't know"), so a foreign lodger household in a Cabo Verdean family's dwelling is a unit
+ * of its own. listing.v1 (dwellings, l06 only a count of households) is fielded and kept as committed.
+ */
 import { ISLANDS, MUNICIPALITIES } from './codelists.ts';
-import { calc, check, int, type Json, L, lookup, panelize, single, text, YES_NO, YES_NO_DK } from './dsl.ts';
+import { calc, check, int, type Json, L, lookup, panelize, single, text, YES_NO_DK } from './dsl.ts';
 
 const p = (n: string) => `{panel.${n}}`;
 const pre = { readOnly: true };
-const contacted = `${p('l05_disposition')} anyof [1, 2]`;
+const listed = `${p('l05_disposition')} = 7`;
+const screened = `${p('l13_hh_contact')} = 1`;
 
 export const listing: Json = {
   title: L('IPEI: listagem de alojamentos e triagem'),
@@ -52,8 +60,7 @@ export const listing: Json = {
               'l05_disposition',
               L('Resultado da triagem'),
               [
-                [1, L('Agregado elegível')],
-                [2, L('Não elegível (nenhum residente de nacionalidade estrangeira)')],
+                [7, L('Contacto feito: agregados listados')],
                 [3, L('Sem contacto após 3 visitas')],
                 [4, L('Triagem recusada')],
                 [5, L('Vago ou sazonal')],
@@ -65,34 +72,74 @@ export const listing: Json = {
                     `${p('l05_disposition')} <> 3 or ${p('l03_visits')} = 3`,
                     L('"Sem contacto" exige 3 visitas.'),
                   ),
-                  check(
-                    `${p('l05_disposition')} <> 1 or ${p('l09_eligible')} = 1`,
-                    L('Elegível, mas a triagem não indica residente estrangeiro.'),
-                  ),
-                  check(
-                    `${p('l05_disposition')} <> 2 or ${p('l09_eligible')} = 0`,
-                    L('Não elegível, mas a triagem indica residente estrangeiro.'),
-                  ),
                 ],
               },
             ),
-            int('l06_households', L('Número de agregados no alojamento'), 1, 9, { visibleIf: contacted }),
-            text('l07_head_name', L('Nome do representante do agregado'), { visibleIf: contacted }),
-            int('l08_residents', L('Número de residentes habituais'), 1, 30, { visibleIf: contacted }),
-            single(
-              'b02_foreign_nat',
-              L('Algum residente tem nacionalidade diferente da cabo-verdiana?'),
-              YES_NO_DK,
-              { visibleIf: contacted },
-            ),
-            single('b03_stateless', L('Algum residente é apátrida?'), YES_NO, { visibleIf: contacted }),
-            single('b04_foreign_born', L('Algum residente nasceu fora de Cabo Verde?'), YES_NO, {
-              visibleIf: contacted,
-            }),
+            {
+              type: 'paneldynamic',
+              name: 'households',
+              title: L('Agregados do alojamento'),
+              description: L(
+                'Um painel por agregado (quem partilha as refeições e o orçamento), incluindo hóspedes e inquilinos.',
+              ),
+              templateTitle: L('Agregado {panel.l10_household}'),
+              visibleIf: listed,
+              isRequired: true,
+              minPanelCount: 0,
+              maxPanelCount: 9,
+              keyName: 'l10_household',
+              keyDuplicationError: L('Este número de agregado já foi usado neste alojamento.'),
+              templateElements: panelize([
+                int('l10_household', L('Número do agregado no alojamento'), 1, 9),
+                text('l11_head_name', L('Nome do representante do agregado')),
+                single(
+                  'l13_hh_contact',
+                  L('Resultado do contacto com o agregado'),
+                  [
+                    [1, L('Triagem feita')],
+                    [3, L('Sem contacto após 3 visitas')],
+                    [4, L('Triagem recusada')],
+                  ],
+                  {
+                    validators: [
+                      check(
+                        `${p('l13_hh_contact')} <> 3 or {parentPanel.l03_visits} = 3`,
+                        L('"Sem contacto" exige 3 visitas ao alojamento.'),
+                      ),
+                    ],
+                  },
+                ),
+                int('l12_size', L('Número de membros do agregado'), 1, 30, { visibleIf: screened }),
+                single(
+                  'l14_nat_group',
+                  L('Nacionalidade dos membros do agregado'),
+                  [
+                    [1, L('Todos só de nacionalidade cabo-verdiana')],
+                    [2, L('Algum membro de nacionalidade estrangeira ou apátrida')],
+                    [98, L('Não sabe')],
+                  ],
+                  { visibleIf: screened },
+                ),
+                single(
+                  'l15_foreign_born',
+                  L('Algum membro do agregado nasceu fora de Cabo Verde?'),
+                  YES_NO_DK,
+                  {
+                    visibleIf: screened,
+                  },
+                ),
+                calc(
+                  'l16_hh_disposition',
+                  L('Resultado da triagem do agregado'),
+                  `iif(${p('l13_hh_contact')} = 1, iif(${p('l14_nat_group')} = 2, 1, iif(${p('l14_nat_group')} = 1, 2, 8)), ${p('l13_hh_contact')})`,
+                ),
+                calc('l17_eligible', L('Elegível (1 = sim)'), `iif(${p('l16_hh_disposition')} = 1, 1, 0)`),
+              ]),
+            },
             calc(
               'l09_eligible',
-              L('Elegível (1 = sim)'),
-              `iif(${p('b02_foreign_nat')} = 1 or ${p('b03_stateless')} = 1, 1, 0)`,
+              L('Agregados elegíveis no alojamento'),
+              `sumInArray(${p('households')}, 'l17_eligible')`,
             ),
           ]),
         },

@@ -145,6 +145,10 @@ function checkExpressions(json: Json, nodes: QuestionNode[], model: Model | null
   const inRoster = new Map<string, Set<string>>();
   for (const q of nodes)
     if (q.roster) inRoster.set(q.roster, (inRoster.get(q.roster) ?? new Set()).add(q.variable));
+  const parentOf = new Map<string, string>();
+  for (const q of nodes)
+    if (q.roster && (q.type === 'paneldynamic' || q.type === 'matrixdynamic'))
+      parentOf.set(q.variable, q.roster);
   const parser = new ConditionsParser();
   const known = (v: string, roster: string | null): boolean => {
     const [head, ...rest] = v.split('.');
@@ -153,6 +157,11 @@ function checkExpressions(json: Json, nodes: QuestionNode[], model: Model | null
     if (roster !== null && (base === 'panelIndex' || base === 'visiblePanelIndex')) return true;
     if (base === 'panel')
       return roster !== null && (inRoster.get(roster)?.has(rest[0].replace(/\[.*$/, '')) ?? false);
+    // a roster inside a roster's row reaches the enclosing row as `{parentPanel.x}`
+    if (base === 'parentPanel') {
+      const parent = roster === null ? null : (parentOf.get(roster) ?? null);
+      return parent !== null && (inRoster.get(parent)?.has(rest[0].replace(/\[.*$/, '')) ?? false);
+    }
     return top.has(base) || (roster !== null && inRoster.get(roster)?.has(base) === true);
   };
   const scan = (owner: string, roster: string | null, expr: string) => {
