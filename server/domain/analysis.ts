@@ -54,23 +54,26 @@ function stem(survey: string, loaded: LoadedData, what: string): string {
 }
 
 /**
- * The variables whose columns hold numbers in the weighted data (the engine's own test of a mean's
- * variable), or null before any weighting. The data are read once per run and kept (analysis-data.ts).
+ * The columns of the weighted data (`present`) and those holding numbers (`numeric`, the engine's own
+ * test of a mean's variable), or null before any weighting. The data are read once per run and kept
+ * (analysis-data.ts).
  */
-async function numericColumns(
+async function dataColumns(
   survey: string,
   opts: AnalysisOptions,
   ready: boolean,
-): Promise<Set<string> | null> {
+): Promise<{ present: Set<string>; numeric: Set<string> } | null> {
   if (!ready) return null;
   // the catalogue never fails for want of the data: the tables will say what is wrong
   const loaded = await loadAnalysisData(survey, opts).catch(() => null);
   if (!loaded) return null;
   const { data } = loaded;
-  const names = [data.households, data.persons].flatMap((frame) =>
-    Object.keys(frame).filter((k) => frame[k] instanceof Float64Array),
+  const frames = [data.households, data.persons];
+  const present = new Set(frames.flatMap((frame) => Object.keys(frame)));
+  const numeric = new Set(
+    frames.flatMap((frame) => Object.keys(frame).filter((k) => frame[k] instanceof Float64Array)),
   );
-  return new Set(names);
+  return { present, numeric };
 }
 
 export async function catalogue(survey: string, opts: AnalysisOptions): Promise<AnalysisCatalogue> {
@@ -82,9 +85,17 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
   const units = (level: string): Array<'household' | 'roster' | 'individual'> =>
     level === 'household' ? ['household'] : ['roster', 'individual'];
   const codebook = new Map(ctx.codebook.map((e) => [e.name, e]));
-  const numeric = await numericColumns(survey, opts, ready);
+  const columns = await dataColumns(survey, opts, ready);
+  const numeric = columns?.numeric;
+  // once weighted, only what the data hold (or derive from a column they hold) is offered
+  const inData = (name: string) =>
+    !columns ||
+    name === 'stratum' ||
+    columns.present.has(name) ||
+    columns.present.has(ctx.file.derived[name]?.from ?? '');
   const variables = Object.values(ctx.labels)
     .filter((v) => !['text', 'date'].includes(v.type) && !v.type.startsWith('multi'))
+    .filter((v) => inData(v.name))
     .map((v) => {
       const from = ctx.file.derived[v.name]?.from;
       const level = codebook.get(from ?? v.name)?.level ?? 'person';

@@ -57,6 +57,9 @@ describe('analysis API', () => {
     const names = cat.variables.map((v) => v.name);
     expect(names).toContain('nat_group');
     expect(names).not.toContain('c01_name');
+    // a questionnaire variable the weighted data lack is not offered (the fixture has no c02_relationship)
+    expect(names).not.toContain('c02_relationship');
+    expect(names).toContain('c03_sex');
     expect(cat.variables.find((v) => v.name === 'b01_residents')?.units).toEqual(['household']);
   });
   it('a standard table with estimate, SE, CI, CV, deff, n and reliability per cell', async () => {
