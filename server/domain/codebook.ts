@@ -46,7 +46,7 @@ function typeOf(q: Json): string {
 }
 
 /**
- * A title without the answers it pipes in (`Result of {panel.c01_name}` -> `Result of …`): a label names
+ * A title without the answers it pipes in (`Result of {panel.q01_name}` -> `Result of …`): a label names
  * no variable, so an export's labels never point at an identifier left out of it.
  */
 const unpiped = (text: string): string => text.replace(/\{(?:panel\.)?[A-Za-z0-9_]+\}/g, '…');
