@@ -9,8 +9,10 @@ import { closing, discrimination, integration, intentions, respondent } from './
 const eligibleHousehold = '{a10_consent} = 1 and {b05_eligible} = 1';
 const withIndividuals = `${eligibleHousehold} and {hh_n_individual} > 0`;
 const individual = '{panel.c14_individual} = 1';
-const proxyOk = `${individual} and {panel.z01_respondent} anyof [1, 2]`;
-const selfOnly = `${individual} and {panel.z01_respondent} = 1`;
+// v3: the modules are asked only with individual consent (and, at 15-17, a parent's or guardian's as well)
+const consented = `${individual} and {panel.z01b_consent} = 1 and ({panel.c05_age} >= 18 or {panel.z01c_guardian_consent} = 1)`;
+const proxyOk = `${consented} and {panel.z01_respondent} anyof [1, 2]`;
+const selfOnly = `${consented} and {panel.z01_respondent} = 1`;
 
 export const household: Json = specifyOthers({
   title: L('IPEI: Inquérito à População Estrangeira e Imigrante — questionário do agregado'),
