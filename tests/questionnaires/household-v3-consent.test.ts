@@ -2,7 +2,8 @@
  * ipei/household.v3 consent, on constructed households: the consent and confidentiality script shown before
  * A10 (in every interview language) and a household refusal that ends the interview with result 13;
  * individual consent before a person's modules, a parent's or guardian's consent in addition for 15-17-year-
- * olds, and a refusal of either recorded as person result 23 with the person's modules skipped.
+ * olds, and a refusal of either recorded as person result 23 with the person's modules skipped; the check of
+ * the residence status (E01) against the nationality (C07/C08A), as the consent rules read the roster row.
  */
 import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../server/domain/answers-validation.ts';
@@ -109,6 +110,49 @@ describe('household.v3 individual consent', () => {
       ...(json('z05p_person_result').validators as { text: unknown }[]).map((v) => v.text),
     ] as Record<string, string>[];
     expect(texts.map((t) => t.default)).toContain(REFUSED);
+    for (const t of texts) for (const lang of LANGS) expect(t[lang], `${lang}: ${t.default}`).toBeTruthy();
+  });
+});
+
+describe('household.v3 residence status vs nationality', () => {
+  const CV_STATUS =
+    'Tem nacionalidade cabo-verdiana (C07/C08A): não tem estatuto de residência de estrangeiro; escolha “Não precisa” ou corrija a nacionalidade.';
+  const NOT_CV =
+    '“Não precisa: tem nacionalidade cabo-verdiana” exige a nacionalidade cabo-verdiana em C07 ou C08A.';
+  /** Moussa, Senegalese first, with Cabo Verdean second citizenship (E06, naturalisation, is then not asked). */
+  const dual = (e01: number) => {
+    const a = moussa({
+      c08_other_nationality: 1,
+      c08a_nationality2: 'CV',
+      c09_first_nationality: 1,
+      e01_residence_status: e01,
+    });
+    delete a.members?.[2].e06_nationality_intent;
+    return a;
+  };
+
+  it('refuses a foreigner’s residence status for a Cabo Verdean national', () => {
+    for (const status of [1, 2, 6, 7])
+      expect(errors(dual(status))).toEqual([['members[2].e01_residence_status', 'custom', CV_STATUS]]);
+    // "not needed" is accepted, and the 2022 regularisation (E02) is then not asked
+    const nine = validateAnswers(model, dual(9));
+    expect(nine.errors).toEqual([]);
+    expect(nine.flagged).toEqual([{ path: 'members[2].e02_regularisation', reason: 'answered-but-hidden' }]);
+  });
+
+  it('refuses "not needed" for a person without Cabo Verdean citizenship', () => {
+    expect(errors(moussa({ e01_residence_status: 9 }))).toEqual([
+      ['members[2].e01_residence_status', 'custom', NOT_CV],
+    ]);
+  });
+
+  it('has the new code and both messages in every interview language', () => {
+    const e01 = json('e01_residence_status') as {
+      choices: { value: number; text: Record<string, string> }[];
+      validators: { text: Record<string, string> }[];
+    };
+    const texts = [e01.choices.find((c) => c.value === 9)?.text ?? {}, ...e01.validators.map((v) => v.text)];
+    expect(texts.map((t) => t.default).slice(1)).toEqual([CV_STATUS, NOT_CV]);
     for (const t of texts) for (const lang of LANGS) expect(t[lang], `${lang}: ${t.default}`).toBeTruthy();
   });
 });
