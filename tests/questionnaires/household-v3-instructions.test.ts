@@ -37,3 +37,35 @@ describe('household.v3 occupation and industry for office coding', () => {
     }
   });
 });
+
+describe('household.v3 enumerator instructions', () => {
+  const INSTRUCTED = [
+    'e01_residence_status',
+    'g01_worked',
+    'g02_absent',
+    'g04_searched',
+    'g06_available',
+    'g10_icse',
+    'g13_hours',
+    'g13b_hours_main',
+    'g14_income',
+    'h10_hh_income_band',
+    'z01_respondent',
+  ];
+
+  it('puts a brief instruction on the labour, income, proxy and residence questions, in every language', () => {
+    for (const name of INSTRUCTED) {
+      const description = byName(name).description as Record<string, string>;
+      expect(description, name).toBeDefined();
+      expect(description.default.length, name).toBeLessThan(260);
+      inEveryLanguage(description);
+    }
+  });
+
+  it('states the definitions the interviewer needs: 1 hour, net income, proxy limits', () => {
+    const pt = (name: string) => (byName(name).description as Record<string, string>).default;
+    expect(pt('g01_worked')).toMatch(/1 hora.*negócio da família/);
+    expect(pt('g14_income')).toMatch(/impostos e contribuições.*-98 ou -99/);
+    expect(pt('z01_respondent')).toMatch(/D a G.*15 anos/);
+  });
+});
