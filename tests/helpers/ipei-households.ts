@@ -24,6 +24,8 @@ export function completeV3(): Answers & { members: Member[] } {
     h10_hh_income_band: 2,
     h11_make_ends_meet: 2,
   };
+  // individual consent of each adult interviewed (v3 asks it before the modules)
+  for (const m of [a.members[0], a.members[2]]) m.z01b_consent = 1;
   Object.assign(a.members[0], personV3(9), {
     j09_remit_total_12m: 120000,
     j10_remit_recipient: 3,

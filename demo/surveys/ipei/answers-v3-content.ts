@@ -104,10 +104,21 @@ function work(r: Rand, row: Answers): void {
   if (row.g13d_wants_more === 1) row.g13e_available_more = r() < 0.8 ? 1 : 2;
 }
 
+/**
+ * Individual consent (Z01b, and a parent's or guardian's at 15-17, Z01c): every simulated person with a
+ * respondent consents, with no draw, so no stream moves; the refusals stay the non-interviews (23) drawn
+ * before.
+ */
+function consent(row: Answers): void {
+  row.z01b_consent = 1;
+  if ((row.c05_age as number) <= 17) row.z01c_guardian_consent = 1;
+}
+
 /** Adds the late v3 content to the answered rows of one household (rows in roster order). */
 export function addV3Content(householdKey: string, rows: Answers[]): void {
   rows.forEach((row, line) => {
     if (row.z01_respondent !== 1 && row.z01_respondent !== 2) return;
+    consent(row);
     const r = seededUniform(seedFrom(`${householdKey}:${line + 1}`, 18));
     schooling(r, row);
     if (row.g10_icse !== undefined) work(seededUniform(seedFrom(`${householdKey}:${line + 1}`, 181)), row);

@@ -24,6 +24,14 @@ const pre = {
 };
 const municipalities = MUNICIPALITIES.map(([iso, name]) => ({ value: iso, text: name }));
 
+/**
+ * v3: read aloud before A10 (who asks, why, voluntary, confidential under statistical secrecy, nothing
+ * passed on to the police, immigration or tax services); refusal at A10 ends the interview, result 13.
+ */
+const CONSENT_SCRIPT = L(
+  '<p><b>Leia ao respondente antes de começar:</b></p><p>Bom dia / boa tarde. Chamo-me … e trabalho no Inquérito à População Estrangeira e Imigrante, do Instituto Nacional de Estatística (INE) com a Alta Autoridade para a Imigração (AAI). Queremos conhecer as condições de vida, o trabalho e a integração das pessoas estrangeiras e imigrantes em Cabo Verde. A participação é voluntária: pode recusar, não responder a uma pergunta ou parar quando quiser, sem nenhuma consequência. As respostas são confidenciais e protegidas pelo segredo estatístico: servem só para estatísticas, nunca são publicadas com o seu nome e não são entregues a ninguém, nem à polícia, aos serviços de imigração ou às Finanças. Não lhe vamos pedir para mostrar documentos.</p><p><i>Entrevistador: responda A10 depois de ler este texto. Se recusar, a entrevista termina aqui (resultado 13).</i></p>',
+);
+
 export const coverPage: Json = {
   name: 'a_cover',
   title: L('A. Capa e consentimento'),
@@ -101,6 +109,8 @@ export const coverPage: Json = {
       ],
       { visibleIf: '{a07f_contact} = 1 and {a08_language} <> 1' },
     ),
+    // v3: the consent and confidentiality script the enumerator reads before asking A10
+    note('a10s_script', CONSENT_SCRIPT, { visibleIf: '{a07f_contact} = 1' }),
     single(
       'a10_consent',
       L('Depois de ler a informação sobre o inquérito, aceita participar?'),

@@ -86,19 +86,46 @@ export const migration: Json[] = [
   }),
 ];
 
+/** v3: E01's code for a person who also holds Cabo Verdean citizenship (no residence status needed). */
+const CV_NATIONAL = 9;
+const cvNational = `(${p('c07_nationality1')} = 'CV' or ${p('c08a_nationality2')} = 'CV')`;
+const foreignOnly = `(${p('c07_nationality1')} <> 'CV' and ${p('c08a_nationality2')} <> 'CV')`;
+
 export const legal: Json[] = [
-  single('e01_residence_status', L('Situação atual quanto à residência'), [
-    [1, L('Título de residência (TRE) temporário válido')],
-    [2, L('Residência permanente')],
-    [3, L('TRE caducado, renovação pendente')],
-    [4, L('Primeiro pedido pendente')],
-    [5, L('Visto válido (estada temporária, trabalho ou estudo)')],
-    [6, L('Cidadão CEDEAO dentro da estada autorizada')],
-    [7, L('Sem documento')],
-    [8, L('Estatuto diplomático/internacional')],
-    DK,
-    RF,
-  ]),
+  single(
+    'e01_residence_status',
+    L('Situação atual quanto à residência'),
+    [
+      [1, L('Título de residência (TRE) temporário válido')],
+      [2, L('Residência permanente')],
+      [3, L('TRE caducado, renovação pendente')],
+      [4, L('Primeiro pedido pendente')],
+      [5, L('Visto válido (estada temporária, trabalho ou estudo)')],
+      [6, L('Cidadão CEDEAO dentro da estada autorizada')],
+      [7, L('Sem documento')],
+      [8, L('Estatuto diplomático/internacional')],
+      [CV_NATIONAL, L('Não precisa: tem nacionalidade cabo-verdiana')],
+      DK,
+      RF,
+    ],
+    {
+      // v3: a Cabo Verdean national (first or second citizenship) needs no foreigner's residence status
+      validators: [
+        check(
+          `${foreignOnly} or ${p('e01_residence_status')} noneof [1, 2, 3, 4, 5, 6, 7]`,
+          L(
+            'Tem nacionalidade cabo-verdiana (C07/C08A): não tem estatuto de residência de estrangeiro; escolha “Não precisa” ou corrija a nacionalidade.',
+          ),
+        ),
+        check(
+          `${cvNational} or ${p('e01_residence_status')} <> ${CV_NATIONAL}`,
+          L(
+            '“Não precisa: tem nacionalidade cabo-verdiana” exige a nacionalidade cabo-verdiana em C07 ou C08A.',
+          ),
+        ),
+      ],
+    },
+  ),
   single(
     'e02_regularisation',
     L('Candidatou-se à regularização extraordinária de 2022?'),
@@ -110,7 +137,7 @@ export const legal: Json[] = [
       [5, L('Não, não sabia')],
       [6, L('Não, outro motivo')],
     ],
-    { visibleIf: `${p('e01_residence_status')} <> 8` },
+    { visibleIf: `${p('e01_residence_status')} noneof [8, ${CV_NATIONAL}]` },
   ),
   multi(
     'e03_doc_difficulties',

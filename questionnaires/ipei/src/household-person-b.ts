@@ -131,9 +131,21 @@ export const work: Json[] = [
     L('Força de trabalho potencial (1 = procura mas indisponível, ou disponível sem procurar)'),
     `iif(${p('g17_lf_status')} = 3 and ((${p('g04_searched')} = 1 and ${p('g06_available')} = 2) or (${p('g04_searched')} = 2 and ${p('g06_available')} = 1)), 1, 0)`,
   ),
-  text('g08_occupation', L('Emprego principal: profissão (descreva as tarefas)'), { visibleIf: employed }),
+  // the free texts are kept for coding in the office (ISCO-08 / ISIC Rev.4 at full detail); the field codes
+  // that follow them are the enumerator's first, coarse coding
+  text('g08_occupation', L('Emprego principal: profissão (descreva as tarefas)'), {
+    visibleIf: employed,
+    description: L(
+      'Escreva a profissão e as principais tarefas nas palavras do respondente (ex.: “vende roupa no mercado”, não “comerciante”). O texto é codificado no escritório; o código de campo vem a seguir.',
+    ),
+  }),
   lookup('g08a_isco', L('Grande grupo da CITP-08 (ISCO-08)'), ISCO, { visibleIf: employed }),
-  text('g09_activity', L('Atividade principal do local de trabalho'), { visibleIf: employed }),
+  text('g09_activity', L('Atividade principal do local de trabalho'), {
+    visibleIf: employed,
+    description: L(
+      'Escreva o que o local de trabalho produz ou faz (ex.: “restaurante”, “construção de casas”), não a profissão da pessoa. O texto é codificado no escritório; o código de campo vem a seguir.',
+    ),
+  }),
   lookup('g09a_isic', L('Secção da CAE/ISIC Rev.4'), ISIC, { visibleIf: employed }),
   single(
     'g10_icse',

@@ -203,6 +203,9 @@ export const intentions: Json[] = [
  * Who answers for each eligible member 15+ (proxy allowed only for D to G), the person result code, and
  * the years since the latest arrival derived from module D and the interview's date.
  */
+/** v3: the person (or, for 15-17-year-olds, the parent or guardian) refused the individual interview. */
+const refused = `(${p('z01b_consent')} = 2 or ${p('z01c_guardian_consent')} = 2)`;
+
 export const respondent: Json[] = [
   single(
     'z01_respondent',
@@ -228,6 +231,22 @@ export const respondent: Json[] = [
       ),
     ],
   }),
+  // v3: individual consent before the person's modules (read again to a proxy respondent); a person aged
+  // 15-17 is interviewed only with a parent's or guardian's consent as well as their own
+  single(
+    'z01b_consent',
+    L(
+      'Consentimento individual: leia o texto de consentimento. {panel.c01_name} (ou o respondente proxy) aceita responder às perguntas individuais?',
+    ),
+    YES_NO,
+    { visibleIf: `${p('z01_respondent')} anyof [1, 2]` },
+  ),
+  single(
+    'z01c_guardian_consent',
+    L('{panel.c01_name} tem 15 a 17 anos: o pai, a mãe ou o(a) tutor(a) também dá o seu consentimento?'),
+    YES_NO,
+    { visibleIf: `${p('z01b_consent')} = 1 and ${p('c05_age')} <= 17` },
+  ),
   single(
     'z05p_person_result',
     L('Resultado da entrevista individual de {panel.c01_name}'),
@@ -242,8 +261,12 @@ export const respondent: Json[] = [
     {
       validators: [
         check(
-          `(${p('z01_respondent')} = 1 and ${p('z05p_person_result')} anyof [21, 26]) or (${p('z01_respondent')} = 2 and ${p('z05p_person_result')} anyof [22, 26]) or (${p('z01_respondent')} = 3 and ${p('z05p_person_result')} anyof [23, 24, 25])`,
+          `${refused} or (${p('z01_respondent')} = 1 and ${p('z05p_person_result')} anyof [21, 26]) or (${p('z01_respondent')} = 2 and ${p('z05p_person_result')} anyof [22, 26]) or (${p('z01_respondent')} = 3 and ${p('z05p_person_result')} anyof [23, 24, 25])`,
           L('O resultado não corresponde ao tipo de respondente.'),
+        ),
+        check(
+          `(${p('z01b_consent')} <> 2 and ${p('z01c_guardian_consent')} <> 2) or ${p('z05p_person_result')} = 23`,
+          L('Consentimento individual recusado (Z01b ou Z01c): o resultado é 23 (recusa).'),
         ),
       ],
     },
