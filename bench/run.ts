@@ -74,6 +74,18 @@ if (wanted('intake-sqld')) {
   }
 }
 
+if (wanted('start')) {
+  // a newcomer's wait: `npm start` (build, empty database, demo fieldwork, weighting) to every table
+  console.error('start: npm start on an empty database until every standard table of the demo ...');
+  const { runStartToTablesBench } = await import('./start-to-tables.ts');
+  const start = await runStartToTablesBench();
+  results.startToTables = start;
+  rows.push([
+    `npm start to all ${start.tables} standard tables (${start.survey}; goal <= 120 s)`,
+    `${start.tablesSeconds.toFixed(1)} s (server up ${start.serverUpSeconds.toFixed(1)} s, weighted ${start.weightedSeconds.toFixed(1)} s)`,
+  ]);
+}
+
 if (wanted('tablet')) {
   // the tablet app in Chromium: bundle size, opening offline, page changes with a 10-person roster
   const { runTabletBench } = (await import('../tests/e2e/tablet-bench.ts')) as {
