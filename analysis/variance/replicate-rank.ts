@@ -267,7 +267,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
     for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
     x[ol + l] += 1;
     const pivot = x[ol + l];
-    // four columns per sweep over column l (each column's sums in the same order as one at a time)
+    // eight, then four columns per sweep over column l (each column's sums in the same order as one at a time)
     let j = l + 1;
     for (; j + 7 < live; j += 8) j8(x, offset, j, ol, l, m, pivot, downdate);
     for (; j + 3 < live; j += 4) {

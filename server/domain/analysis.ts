@@ -238,16 +238,7 @@ export async function standardTable(
       return hit;
     }
   }
-  const file = { ...ctx.file, tables: plans };
-  const run = computeTables(
-    file,
-    loaded.data,
-    ctx.labels,
-    ctx.rules,
-    undefined,
-    memoOf(ctx, loaded),
-    ctx.specialCodes,
-  );
+  const run = runPlans(ctx, loaded, plans);
   if (id !== 'all' && run.issues.length) throw new Problem('table.invalid', run.issues[0]);
   let made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));
   if (key && opts.database) {
@@ -257,6 +248,19 @@ export async function standardTable(
   }
   outputCache.set(cacheKey, made, bytesOf(made));
   return made;
+}
+
+/** Computes table plans on the loaded data with the survey's labels, rules, memo and special codes. */
+function runPlans(ctx: SurveyContext, loaded: LoadedData, plans: typeof ctx.file.tables) {
+  return computeTables(
+    { ...ctx.file, tables: plans },
+    loaded.data,
+    ctx.labels,
+    ctx.rules,
+    undefined,
+    memoOf(ctx, loaded),
+    ctx.specialCodes,
+  );
 }
 
 /** The analyst's own table; a plan that cannot be made is a 422 naming the field. */
@@ -276,16 +280,7 @@ export async function customTable(
   const cacheKey = fileKey(ctx, loaded, `custom:${sha(plan)}`, lang, format);
   const cached = outputCache.get<Download>(cacheKey);
   if (cached) return cached;
-  const file = { ...ctx.file, tables: [plan] };
-  const run = computeTables(
-    file,
-    loaded.data,
-    ctx.labels,
-    ctx.rules,
-    undefined,
-    memoOf(ctx, loaded),
-    ctx.specialCodes,
-  );
+  const run = runPlans(ctx, loaded, [plan]);
   const issue = run.issues[0];
   if (issue && isIssue(issue))
     throw new Problem('table.invalid', issue, `Table ${issue.table}, field ${issue.field}: ${issue.message}`);

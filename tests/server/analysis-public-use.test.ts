@@ -29,7 +29,13 @@ cpSync('tests/fixtures/tables', data, { recursive: true });
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  app = createApp({
+  app = appOn({});
+});
+afterAll(async () => ctx.close());
+
+/** The app on the fixture's data copy; `root` another repository root holding questionnaires/. */
+function appOn(extra: { root?: string }) {
+  return createApp({
     database: ctx.database,
     settings: {
       sessionTtlMs: 3_600_000,
@@ -39,10 +45,9 @@ beforeAll(async () => {
     },
     throttle: createLoginThrottle(ctx.database),
     kickJobs: () => {},
-    analysis: { dataDir: () => data },
+    analysis: { dataDir: () => data, ...extra },
   });
-});
-afterAll(async () => ctx.close());
+}
 
 async function call(path: string, as: Person = 'analyst') {
   return app.request(path, { headers: { authorization: `Bearer ${await ctx.token(as)}` } });
@@ -181,18 +186,7 @@ describe('microdata kinds over HTTP', () => {
     const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
     edit(profile.publicUse);
     writeFileSync(profilePath, JSON.stringify(profile));
-    const bad = createApp({
-      database: ctx.database,
-      settings: {
-        sessionTtlMs: 3_600_000,
-        bodyLimitBytes: 256 * 1024,
-        reassignedListMs: 30 * 86_400_000,
-        mode: 'demo' as const,
-      },
-      throttle: createLoginThrottle(ctx.database),
-      kickJobs: () => {},
-      analysis: { dataDir: () => data, root },
-    });
+    const bad = appOn({ root });
     return bad.request('/api/analysis/ipei/microdata/csv/microdata.zip?kind=public', {
       headers: { authorization: `Bearer ${await ctx.token('analyst')}` },
     });
