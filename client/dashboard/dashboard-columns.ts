@@ -23,7 +23,7 @@ export const round = (x: number | null, digits: number) =>
 const pct = (x: number | null) => (x === null ? null : round(x * 100, 1));
 
 export type ProgressLevel = 'stratum' | 'island' | 'municipality' | 'ea' | 'enumerator';
-export type RateLevel = 'stratum' | 'ea' | 'enumerator';
+export type RateLevel = 'stratum' | 'island' | 'ea' | 'team' | 'enumerator';
 
 export function progressColumns(t: T, level: ProgressLevel): Column<ProgressRow>[] {
   return [
@@ -64,7 +64,28 @@ export function rateColumns(
     { header: 'RR2 %', value: (r) => pct(r.rr2) },
     { header: 'RR3 %', value: (r) => pct(r.rr3) },
     { header: 'e', value: (r) => round(r.e, 3) },
+    ...(hasPersonStage(profile)
+      ? [
+          { header: t('dash.persons'), value: (r: RatesRow) => r.person?.persons ?? null },
+          { header: `${t('dash.person')} RR1 %`, value: (r: RatesRow) => pct(r.person?.rr1 ?? null) },
+          { header: `${t('dash.person')} RR2 %`, value: (r: RatesRow) => pct(r.person?.rr2 ?? null) },
+          { header: `${t('dash.overall')} RR1 %`, value: (r: RatesRow) => pct(r.overall?.rr1 ?? null) },
+          { header: `${t('dash.overall')} RR2 %`, value: (r: RatesRow) => pct(r.overall?.rr2 ?? null) },
+          { header: `${t('dash.overall')} RR3 %`, value: (r: RatesRow) => pct(r.overall?.rr3 ?? null) },
+        ]
+      : []),
   ];
+}
+
+/** Whether the survey interviews persons within its units: its profile classes person result codes. */
+export const hasPersonStage = (profile: SurveyProfile | null): boolean =>
+  (profile?.roster?.personResult?.codes.length ?? 0) > 0;
+
+/** A person result code's label in `lang` (else the profile's first language), with the code after it. */
+function personLabel(profile: SurveyProfile, code: number, lang: TabletLanguage): string {
+  const label = profile.roster?.personResult?.codes.find((c) => c.code === code)?.label;
+  const text = label ? (label[lang] ?? Object.values(label)[0]) : undefined;
+  return text ? `${text} (${code})` : String(code);
 }
 
 export function durationColumns(t: T): Column<Durations>[] {
@@ -106,7 +127,11 @@ export function syncColumns(t: T): Column<Sync>[] {
   ];
 }
 
-/** The rates' definitions in the screen's language: the formulas, the survey's codes by class, the scope. */
+/**
+ * The rates' definitions in the screen's language: the formulas, the survey's codes by class, the scope;
+ * where the survey interviews persons, the person stage and the overall two-stage rates (their formulas
+ * are those of server/domain/dashboard-rates.ts, the one home of the computation).
+ */
 export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyProfile | null): string[] {
   const byClass = new Map<string, string[]>();
   for (const c of profile?.outcome.codes ?? []) {
@@ -121,5 +146,18 @@ export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyP
       ? [`${t('dash.def.codes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`]
       : []),
     t('dash.def.scope'),
+    ...(profile && hasPersonStage(profile) ? personDefinitionLines(t, lang, profile) : []),
+  ];
+}
+
+/** The person stage and the overall two-stage rates, with the survey's person result codes by class. */
+function personDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyProfile): string[] {
+  const byClass = new Map<string, string[]>();
+  for (const c of profile.roster?.personResult?.codes ?? [])
+    byClass.set(c.aapor, [...(byClass.get(c.aapor) ?? []), personLabel(profile, c.code, lang)]);
+  return [
+    t('dash.def.person'),
+    `${t('dash.def.personCodes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`,
+    t('dash.def.overall'),
   ];
 }

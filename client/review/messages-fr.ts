@@ -130,6 +130,15 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.def.codes': 'Codes de résultat par classe',
   'dash.def.scope':
     'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',
+  'dash.level.team': 'équipe',
+  'dash.persons': 'Personnes (entretien individuel)',
+  'dash.person': 'Personne',
+  'dash.overall': 'Global',
+  'dash.def.person':
+    'Étape des personnes : les personnes à l’entretien individuel dans les ménages répondants (I ou P) ; RR1 personne = I / (I + P + R + NC + O + X), RR2 personne = (I + P) / (I + P + R + NC + O + X), X = aucun résultat enregistré',
+  'dash.def.overall':
+    'Global (les deux étapes) : RR1 = RR1 ménage × RR1 personne, RR2 = RR2 ménage × RR2 personne, RR3 = RR3 ménage × RR1 personne',
+  'dash.def.personCodes': 'Codes de résultat individuel par classe',
   'dash.survey': 'Enquête',
   'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,
   'dash.gps.none': "Aucun entretien n'a encore de position GPS.",

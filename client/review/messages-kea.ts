@@ -131,6 +131,15 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.def.codes': 'Kódigus di rezultadu pa klasi',
   'dash.def.scope':
     'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',
+  'dash.level.team': 'ekipa',
+  'dash.persons': 'Pesoas (entrevista individual)',
+  'dash.person': 'Pesoa',
+  'dash.overall': 'Jeral',
+  'dash.def.person':
+    'Etapa di pesoas: pesoas ku entrevista individual na agregadus ki rasponde (I o P); RR1 pesoa = I / (I + P + R + NC + O + X), RR2 pesoa = (I + P) / (I + P + R + NC + O + X), X = sen rezultadu rejistadu',
+  'dash.def.overall':
+    'Jeral (dôs etapa): RR1 = RR1 agregadu × RR1 pesoa, RR2 = RR2 agregadu × RR2 pesoa, RR3 = RR3 agregadu × RR1 pesoa',
+  'dash.def.personCodes': 'Kódigus di rezultadu individual pa klasi',
   'dash.survey': 'Inkéritu',
   'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,
   'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',

@@ -135,6 +135,15 @@ const en = {
   'dash.def.codes': 'Outcome codes by class',
   'dash.def.scope':
     'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
+  'dash.level.team': 'team',
+  'dash.persons': 'Persons (individual interview)',
+  'dash.person': 'Person',
+  'dash.overall': 'Overall',
+  'dash.def.person':
+    'Person stage: the persons needing the individual interview in the responding households (I or P); person RR1 = I / (I + P + R + NC + O + X), person RR2 = (I + P) / (I + P + R + NC + O + X), X = no result recorded',
+  'dash.def.overall':
+    'Overall (both stages): RR1 = household RR1 × person RR1, RR2 = household RR2 × person RR2, RR3 = household RR3 × person RR1',
+  'dash.def.personCodes': 'Person result codes by class',
   'dash.survey': 'Survey',
   'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
   'dash.gps.none': 'No interview has a GPS position yet.',
@@ -267,6 +276,15 @@ const pt: Record<Key, string> = {
   'dash.def.codes': 'Códigos de resultado por classe',
   'dash.def.scope':
     'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',
+  'dash.level.team': 'equipa',
+  'dash.persons': 'Pessoas (entrevista individual)',
+  'dash.person': 'Pessoa',
+  'dash.overall': 'Global',
+  'dash.def.person':
+    'Etapa das pessoas: as pessoas com entrevista individual nos agregados que responderam (I ou P); RR1 pessoa = I / (I + P + R + NC + O + X), RR2 pessoa = (I + P) / (I + P + R + NC + O + X), X = sem resultado registado',
+  'dash.def.overall':
+    'Global (as duas etapas): RR1 = RR1 agregado × RR1 pessoa, RR2 = RR2 agregado × RR2 pessoa, RR3 = RR3 agregado × RR1 pessoa',
+  'dash.def.personCodes': 'Códigos de resultado individual por classe',
   'dash.survey': 'Inquérito',
   'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,
   'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',

@@ -24,7 +24,7 @@ import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../revie
 
 const LEVELS = ['stratum', 'island', 'municipality', 'ea', 'enumerator'] as const;
 type Level = (typeof LEVELS)[number];
-const RATE_LEVELS = ['stratum', 'ea', 'enumerator'] as const;
+const RATE_LEVELS = ['stratum', 'island', 'ea', 'team', 'enumerator'] as const;
 export const REFRESH_MS = 30_000;
 
 /** The survey last chosen in the selector, kept for this browser tab (across screens and reloads). */

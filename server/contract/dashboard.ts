@@ -38,6 +38,27 @@ export const ratesRowSchema = z.object({
   rr1: rate,
   rr2: rate,
   rr3: rate,
+  /**
+   * The person stage (server/domain/dashboard-rates.ts): persons needing the individual interview in the
+   * responding households, by class (X: no classed result), and person RR1/RR2; null when the survey's
+   * profile classes no person result codes.
+   */
+  person: z
+    .object({
+      households: n,
+      persons: n,
+      I: n,
+      P: n,
+      R: n,
+      NC: n,
+      O: n,
+      X: n,
+      rr1: rate,
+      rr2: rate,
+    })
+    .nullable(),
+  /** The overall two-stage rates: household RRk x person RRk (RR3 with person RR1); null as `person`. */
+  overall: z.object({ rr1: rate, rr2: rate, rr3: rate }).nullable(),
 });
 
 export const dashboardSchema = z.object({
@@ -61,7 +82,9 @@ export const dashboardSchema = z.object({
   dispositions: z.object({
     total: ratesRowSchema,
     stratum: z.array(ratesRowSchema),
+    island: z.array(ratesRowSchema),
     ea: z.array(ratesRowSchema),
+    team: z.array(ratesRowSchema),
     enumerator: z.array(ratesRowSchema),
   }),
   completesPerDay: z.array(z.object({ day: z.string(), completes: n })),

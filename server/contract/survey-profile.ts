@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { sealingPublicKeySchema } from './sealed-envelope.ts';
 import { AAPOR_CLASSES, type AaporClass } from './vocabulary.ts';
 
+/** The AAPOR classes a person of the roster can take: eligibility is known, so no UH, UO or NE. */
+export const PERSON_AAPOR_CLASSES = ['I', 'P', 'R', 'NC', 'O'] as const;
+
 const variableName = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'must be a questionnaire variable name (snake_case, e.g. q05_age)');
@@ -67,12 +70,47 @@ export const rosterSchema = z.strictObject({
     .strictObject({ roster: variableName, variable: variableName, proxy: z.number().int() })
     .nullable()
     .default(null),
-  /** The person's individual-interview result and the codes that make the person a respondent. */
+  /**
+   * The person's individual-interview result and the codes that make the person a respondent (the
+   * weighting's). `codes` classes each person result code as AAPOR does (I, P, R, NC, O: a person of the
+   * roster is of known eligibility), for the person stage of the dashboard's response rates
+   * (server/domain/dashboard-rates.ts); none listed, no person stage is shown.
+   */
   personResult: z
     .strictObject({
       roster: variableName,
       variable: variableName,
       respondent: z.array(z.number().int()).min(1),
+      codes: z
+        .array(
+          z.strictObject({
+            code: z.number().int().min(0).max(999),
+            aapor: z.enum(PERSON_AAPOR_CLASSES),
+            label: localizedTextSchema,
+          }),
+        )
+        .default([]),
+    })
+    .superRefine((r, ctx) => {
+      const seen = new Set<number>();
+      r.codes.forEach((c, i) => {
+        if (seen.has(c.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['codes', i, 'code'],
+            message: `code ${c.code} is listed twice`,
+          });
+        seen.add(c.code);
+      });
+      if (r.codes.length === 0) return;
+      r.respondent.forEach((code, i) => {
+        if (r.codes.find((c) => c.code === code)?.aapor !== 'I')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['respondent', i],
+            message: `respondent code ${code} must be one of codes[] classed "I" (complete)`,
+          });
+      });
     })
     .nullable()
     .default(null),

@@ -1,26 +1,30 @@
 /**
  * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
- * response rates (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
+ * response rates by stratum, island, EA, team and enumerator, with the person stage and the overall two-stage
+ * rates where the survey interviews persons (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
  * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
  * Only households of the drawn sample count: a household no listing drew (pi2 null, as the weighting
  * inputs read it: a practice or reserve household given to an enumerator) is left out of every figure
  * and its assignments are counted apart, in `reserve` (total and per enumerator).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Dashboard, ProgressRow } from '../contract/dashboard.ts';
+import type { Dashboard, ProgressRow, RatesRow } from '../contract/dashboard.ts';
 import { outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
 import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { fieldworkMap } from './dashboard-map.ts';
-import { rateClasses, responseRates } from './dashboard-rates.ts';
+import { overallRates, personClasses, personRates, rateClasses, responseRates } from './dashboard-rates.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
+import { rosterReader } from './weighting/roster.ts';
 
 interface AssignmentRow {
   assignment_id: string;
   enumerator: string;
+  /** The enumerator's team (its name; '' for an enumerator in no team). */
+  team: string;
   ea_code: string;
   stratum: string;
   island: string;
@@ -29,7 +33,14 @@ interface AssignmentRow {
   outcome: number | null;
   /** 1 when the household was drawn by a listing (has pi2), 0 for a practice or reserve household. */
   sampled: number;
+  questionnaire_id: string | null;
+  questionnaire_version: number | null;
+  /** The latest interview's envelope, read only for a responding household of a survey with a person stage. */
+  envelope: string | null;
 }
+
+/** An assignment with, for a responding household whose roster was read, its persons' result codes. */
+type Assigned = AssignmentRow & { persons: Array<number | null> | null };
 
 /**
  * A household of the drawn sample: one with a stage-two probability (pi2), as the weighting inputs read
@@ -92,20 +103,80 @@ function progress(
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function rates(
-  rows: AssignmentRow[],
-  key: (r: AssignmentRow) => string,
+/** Household rates, and where the survey has a person stage, the person and overall two-stage rates. */
+function ratesRow(
+  key: string,
+  rows: Assigned[],
   classes: ReturnType<typeof rateClasses>,
-) {
-  const groups = new Map<string, number[]>();
+  persons: ReturnType<typeof personClasses>,
+): RatesRow {
+  const household = responseRates(
+    rows.flatMap((r) => (r.outcome === null ? [] : [r.outcome])),
+    classes,
+  );
+  if (!persons) return { key, ...household, person: null, overall: null };
+  const person = personRates(
+    rows.flatMap((r) => (r.persons ? [r.persons] : [])),
+    persons,
+  );
+  return { key, ...household, person, overall: overallRates(household, person) };
+}
+
+function rates(
+  rows: Assigned[],
+  key: (r: Assigned) => string,
+  classes: ReturnType<typeof rateClasses>,
+  persons: ReturnType<typeof personClasses>,
+): RatesRow[] {
+  const groups = new Map<string, Assigned[]>();
   for (const r of rows) {
     if (r.outcome === null) continue;
     const k = key(r);
-    groups.set(k, [...(groups.get(k) ?? []), r.outcome]);
+    groups.set(k, [...(groups.get(k) ?? []), r]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, outcomes]) => ({ key: k, ...responseRates(outcomes, classes) }));
+    .map(([k, group]) => ratesRow(k, group, classes, persons));
+}
+
+/**
+ * The persons of each responding household (an I or P outcome) that need the individual interview, with
+ * their result codes, read from the latest interview's roster as the weighting reads it (roster.ts, with
+ * the interview's own questionnaire version). Null for any other assignment, or answers not readable
+ * (a sealed interview).
+ */
+async function withPersons(
+  db: Db,
+  rows: AssignmentRow[],
+  profile: SurveyProfile,
+  persons: ReturnType<typeof personClasses>,
+): Promise<Assigned[]> {
+  const roster = profile.roster;
+  if (!persons || !roster) return rows.map((r) => ({ ...r, persons: null }));
+  const definitions = await db.all<{ questionnaire_id: string; version: number; definition: string }>(sql`
+    select questionnaire_id, version, definition from questionnaire_versions
+    where questionnaire_id like ${`${profile.id}-%`}`);
+  const readers = new Map<string, ReturnType<typeof rosterReader>>();
+  const readerOf = (id: string, version: number) => {
+    const k = `${id}@${version}`;
+    let reader = readers.get(k);
+    if (!reader) {
+      const def = definitions.find((d) => d.questionnaire_id === id && Number(d.version) === version);
+      reader = rosterReader(roster, def ? JSON.parse(def.definition) : {});
+      readers.set(k, reader);
+    }
+    return reader;
+  };
+  return rows.map((r) => {
+    if (r.envelope === null || r.questionnaire_id === null) return { ...r, persons: null };
+    const answers = (JSON.parse(r.envelope) as { answers?: Record<string, unknown> }).answers;
+    if (!answers || typeof answers !== 'object') return { ...r, persons: null };
+    const reader = readerOf(r.questionnaire_id, Number(r.questionnaire_version));
+    const results = reader
+      .rows(answers)
+      .flatMap((row, k) => (reader.person(answers, row, k).individual ? [reader.result(answers, k)] : []));
+    return { ...r, persons: results };
+  });
 }
 
 const quantile = quantileOfSorted;
@@ -134,21 +205,39 @@ export async function fieldworkDashboard(
   const ofSurvey = `${profile.id}-%`;
   const complete = new Set(outcomeCodesOf(profile, 'I'));
   const classes = rateClasses(profile);
+  const persons = personClasses(profile);
+  const responding = outcomeCodesOf(profile, 'I', 'P');
+  // the envelope only where the person stage reads a roster: a responding household's latest interview
+  const readEnvelope = persons
+    ? sql`li.outcome in (${sql.join(
+        responding.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+    : sql`0`;
   // a cancelled assignment is no longer fieldwork to do (it never has an interview)
   const assignmentScope = sql`${teamOnly(user, sql`a.enumerator_id`)} and a.questionnaire_id like ${ofSurvey} and a.status <> 'cancelled'`;
   // interviews of the drawn sample only (a practice interview is not fieldwork of the sample)
   const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey} and ${SAMPLED_INTERVIEW}`;
   const rows = await db.all<AssignmentRow>(sql`
-    select a.id as assignment_id, u.username as enumerator, h.ea_code, ea.stratum, ea.island, ea.municipality,
-      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled
+    select a.id as assignment_id, u.username as enumerator, coalesce(t.name, '') as team, h.ea_code, ea.stratum, ea.island, ea.municipality,
+      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled,
+      li.questionnaire_id, li.questionnaire_version,
+      (case when ${readEnvelope} then lr.envelope end) as envelope
     from assignments a
     join users u on u.id = a.enumerator_id
+    left join teams t on t.id = u.team_id
     join households h on h.id = a.household_id
     join enumeration_areas ea on ea.code = h.ea_code
     left join interviews li on li.id = (select i2.id from interviews i2 where i2.assignment_id = a.id
       order by i2.updated_at desc, i2.id desc limit 1)
+    left join interview_revisions lr on lr.interview_id = li.id and lr.revision = li.current_revision
     where ${assignmentScope}`);
-  const assigned = rows.filter((r) => Number(r.sampled) === 1);
+  const assigned = await withPersons(
+    db,
+    rows.filter((r) => Number(r.sampled) === 1),
+    profile,
+    persons,
+  );
   const reserve = rows.filter((r) => Number(r.sampled) !== 1);
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,
@@ -218,16 +307,12 @@ export async function fieldworkDashboard(
       enumerator: progress(reserve, (r) => r.enumerator, complete),
     },
     dispositions: {
-      total: {
-        key: 'total',
-        ...responseRates(
-          assigned.flatMap((r) => (r.outcome === null ? [] : [r.outcome])),
-          classes,
-        ),
-      },
-      stratum: rates(assigned, (r) => r.stratum, classes),
-      ea: rates(assigned, (r) => r.ea_code, classes),
-      enumerator: rates(assigned, (r) => r.enumerator, classes),
+      total: ratesRow('total', assigned, classes, persons),
+      stratum: rates(assigned, (r) => r.stratum, classes, persons),
+      island: rates(assigned, (r) => r.island, classes, persons),
+      ea: rates(assigned, (r) => r.ea_code, classes, persons),
+      team: rates(assigned, (r) => r.team, classes, persons),
+      enumerator: rates(assigned, (r) => r.enumerator, classes, persons),
     },
     completesPerDay: [...completes.entries()].sort().map(([day, n]) => ({ day, completes: n })),
     durations: [...durationsOf.entries()].sort().map(([enumerator, values]) => {

@@ -85,6 +85,8 @@ describe('dashboard tables speak the screen language', () => {
       rr1: 1 / 3,
       rr2: 1 / 3,
       rr3: 1 / 3,
+      person: null,
+      overall: null,
     };
     const csv = toCsv([rates], rateColumns(t, 'en', 'stratum', ['11', '21'], profile));
     expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667');
@@ -99,5 +101,48 @@ describe('dashboard tables speak the screen language', () => {
       short: 0,
     };
     expect(toCsv([d], durationColumns(t)).split('\r\n')[1]).toBe('e1,3,41.3,30,50.6,12.3,60,0');
+  });
+
+  it('a survey that interviews persons: person and overall rate columns, and their definitions', () => {
+    const twoStage = {
+      ...profile,
+      roster: {
+        personResult: {
+          codes: [
+            { code: 31, aapor: 'I', label: { pt: 'Completa', en: 'Complete' } },
+            { code: 33, aapor: 'R', label: { pt: 'Recusa', en: 'Refused' } },
+          ],
+        },
+      },
+    } as unknown as SurveyProfile;
+    const t = tOf('pt');
+    const row = {
+      key: 'total',
+      cases: 2,
+      codes: { '11': 2 },
+      ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, NE: 0 },
+      e: 1,
+      rr1: 1,
+      rr2: 1,
+      rr3: 1,
+      person: { households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3 },
+    };
+    const columns = rateColumns(t, 'pt', 'team', ['11'], twoStage);
+    expect(columns.map((c) => c.header).slice(-6)).toEqual([
+      'Pessoas (entrevista individual)',
+      'Pessoa RR1 %',
+      'Pessoa RR2 %',
+      'Global RR1 %',
+      'Global RR2 %',
+      'Global RR3 %',
+    ]);
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,2,2,100,100,100,1,3,66.7,66.7,66.7,66.7,66.7');
+    const lines = rateDefinitionLines(t, 'pt', twoStage);
+    expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.overall']);
+    expect(lines).toContain('Códigos de resultado individual por classe: I = Completa (31); R = Recusa (33)');
+    // a survey without a person stage shows neither
+    expect(rateColumns(t, 'pt', 'team', ['11'], profile).map((c) => c.header)).not.toContain('Pessoa RR1 %');
+    expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.overall']);
   });
 });

@@ -308,6 +308,8 @@ describe('fieldwork dashboard', () => {
       expect(row.rr3).toBeCloseTo(I / (eligible + e * UH), 12);
       for (const o of new Set(outcomes)) expect(row.codes[o]).toBe(count([o]));
     }
+    // the test survey classes no person result codes: no person stage, no overall two-stage rate
+    expect(dash.dispositions.total).toMatchObject({ person: null, overall: null });
     // SV: one non-contact (14) and one unknown eligibility (3), no complete
     expect(dash.dispositions.stratum.find((r) => r.key === 'SV')).toMatchObject({
       I: 0,

@@ -52,12 +52,21 @@ export function rosterReader(roster: RosterProfile, questionnaire: unknown) {
     : null;
   const derived = Object.entries(roster.derived).map(([name, e]) => [name, new ExpressionRunner(e)] as const);
   const eligible = new ExpressionRunner(roster.eligible);
+  /** The individual-interview result code of the k-th row (personResult), null when none is recorded. */
+  const result = (answers: Row, k: number): number | null => {
+    if (!roster.personResult || !resultKey) return null;
+    const resultRows = answers[resultKey];
+    const resultRow = Array.isArray(resultRows) ? (resultRows[k] as Row | undefined) : undefined;
+    const v = resultRow?.[roster.personResult.variable];
+    return v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
+  };
   return {
     /** The roster rows of one interview's answers ([] without a roster). */
     rows(answers: Row): Row[] {
       const rows = answers[rowsKey];
       return Array.isArray(rows) ? (rows as Row[]) : [];
     },
+    result,
     person(answers: Row, row: Row, k: number): RosterPerson {
       const values: Row = { ...row };
       for (const [name, runner] of derived) {
@@ -71,14 +80,8 @@ export function rosterReader(roster: RosterProfile, questionnaire: unknown) {
       const sex = sexCode === roster.sex.male ? 'male' : sexCode === roster.sex.female ? 'female' : null;
       const minAge = roster.individualMinAge;
       const individual = isEligible && minAge !== null && age !== null && age >= minAge;
-      let respondent = false;
-      if (individual && roster.personResult && resultKey) {
-        const resultRows = answers[resultKey];
-        const resultRow = Array.isArray(resultRows) ? (resultRows[k] as Row | undefined) : undefined;
-        respondent = roster.personResult.respondent.includes(
-          Number(resultRow?.[roster.personResult.variable]),
-        );
-      }
+      const code = individual ? result(answers, k) : null;
+      const respondent = code !== null && (roster.personResult?.respondent.includes(code) ?? false);
       const out: Record<string, Value> = {};
       for (const [name, v] of Object.entries(values)) {
         const s = scalar(v);
