@@ -64,16 +64,25 @@ export function rateColumns(
     { header: 'RR2 %', value: (r) => pct(r.rr2) },
     { header: 'RR3 %', value: (r) => pct(r.rr3) },
     { header: 'e', value: (r) => round(r.e, 3) },
-    ...(hasPersonStage(profile)
-      ? [
-          { header: t('dash.persons'), value: (r: RatesRow) => r.person?.persons ?? null },
-          { header: `${t('dash.person')} RR1 %`, value: (r: RatesRow) => pct(r.person?.rr1 ?? null) },
-          { header: `${t('dash.person')} RR2 %`, value: (r: RatesRow) => pct(r.person?.rr2 ?? null) },
-          { header: `${t('dash.overall')} RR1 %`, value: (r: RatesRow) => pct(r.overall?.rr1 ?? null) },
-          { header: `${t('dash.overall')} RR2 %`, value: (r: RatesRow) => pct(r.overall?.rr2 ?? null) },
-          { header: `${t('dash.overall')} RR3 %`, value: (r: RatesRow) => pct(r.overall?.rr3 ?? null) },
-        ]
-      : []),
+  ];
+}
+
+/**
+ * The person stage and the overall two-stage rates, a table of their own beside the household rates (the
+ * two together would not fit 1280 px with a column per outcome): persons by class, person RR1/RR2 and the
+ * overall RR1-RR3, for a survey with a person stage.
+ */
+export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
+  const count = (k: 'I' | 'P' | 'R' | 'NC' | 'O' | 'X') => (r: RatesRow) => r.person?.[k] ?? null;
+  return [
+    { header: t(`dash.level.${level}`), value: (r) => r.key },
+    { header: t('dash.persons'), value: (r) => r.person?.persons ?? null },
+    ...(['I', 'P', 'R', 'NC', 'O', 'X'] as const).map((k) => ({ header: k, value: count(k) })),
+    { header: `${t('dash.person')} RR1 %`, value: (r) => pct(r.person?.rr1 ?? null) },
+    { header: `${t('dash.person')} RR2 %`, value: (r) => pct(r.person?.rr2 ?? null) },
+    { header: `${t('dash.overall')} RR1 %`, value: (r) => pct(r.overall?.rr1 ?? null) },
+    { header: `${t('dash.overall')} RR2 %`, value: (r) => pct(r.overall?.rr2 ?? null) },
+    { header: `${t('dash.overall')} RR3 %`, value: (r) => pct(r.overall?.rr3 ?? null) },
   ];
 }
 

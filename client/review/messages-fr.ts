@@ -138,6 +138,7 @@ export const frStaff: Record<StaffKey, string> = {
     'Étape des personnes : les personnes à l’entretien individuel dans les ménages répondants (I ou P) ; RR1 personne = I / (I + P + R + NC + O + X), RR2 personne = (I + P) / (I + P + R + NC + O + X), X = aucun résultat enregistré',
   'dash.def.overall':
     'Global (les deux étapes) : RR1 = RR1 ménage × RR1 personne, RR2 = RR2 ménage × RR2 personne, RR3 = RR3 ménage × RR1 personne',
+  'dash.personRates': 'Étape des personnes et taux globaux des deux étapes',
   'dash.def.personCodes': 'Codes de résultat individuel par classe',
   'dash.survey': 'Enquête',
   'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,

@@ -139,6 +139,7 @@ export const keaStaff: Record<StaffKey, string> = {
     'Etapa di pesoas: pesoas ku entrevista individual na agregadus ki rasponde (I o P); RR1 pesoa = I / (I + P + R + NC + O + X), RR2 pesoa = (I + P) / (I + P + R + NC + O + X), X = sen rezultadu rejistadu',
   'dash.def.overall':
     'Jeral (dôs etapa): RR1 = RR1 agregadu × RR1 pesoa, RR2 = RR2 agregadu × RR2 pesoa, RR3 = RR3 agregadu × RR1 pesoa',
+  'dash.personRates': 'Etapa di pesoas i taxas jeral di dôs etapa',
   'dash.def.personCodes': 'Kódigus di rezultadu individual pa klasi',
   'dash.survey': 'Inkéritu',
   'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,

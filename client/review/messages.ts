@@ -143,6 +143,7 @@ const en = {
     'Person stage: the persons needing the individual interview in the responding households (I or P); person RR1 = I / (I + P + R + NC + O + X), person RR2 = (I + P) / (I + P + R + NC + O + X), X = no result recorded',
   'dash.def.overall':
     'Overall (both stages): RR1 = household RR1 × person RR1, RR2 = household RR2 × person RR2, RR3 = household RR3 × person RR1',
+  'dash.personRates': 'Person stage and overall two-stage rates',
   'dash.def.personCodes': 'Person result codes by class',
   'dash.survey': 'Survey',
   'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
@@ -284,6 +285,7 @@ const pt: Record<Key, string> = {
     'Etapa das pessoas: as pessoas com entrevista individual nos agregados que responderam (I ou P); RR1 pessoa = I / (I + P + R + NC + O + X), RR2 pessoa = (I + P) / (I + P + R + NC + O + X), X = sem resultado registado',
   'dash.def.overall':
     'Global (as duas etapas): RR1 = RR1 agregado × RR1 pessoa, RR2 = RR2 agregado × RR2 pessoa, RR3 = RR3 agregado × RR1 pessoa',
+  'dash.personRates': 'Etapa das pessoas e taxas globais das duas etapas',
   'dash.def.personCodes': 'Códigos de resultado individual por classe',
   'dash.survey': 'Inquérito',
   'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,

@@ -13,6 +13,8 @@ import {
   durationColumns,
   flagCodeColumns,
   flagEnumeratorColumns,
+  hasPersonStage,
+  personRateColumns,
   progressColumns,
   rateColumns,
   rateDefinitionLines,
@@ -204,6 +206,17 @@ export function DashboardScreen() {
         filename={`dispositions-by-${rateLevel}.csv`}
         testId="table-rates"
       />
+      {hasPersonStage(profile) && (
+        <>
+          <h3>{t('dash.personRates')}</h3>
+          <CsvTable
+            rows={[data.dispositions.total, ...data.dispositions[rateLevel]]}
+            columns={personRateColumns(t, rateLevel)}
+            filename={`person-rates-by-${rateLevel}.csv`}
+            testId="table-person-rates"
+          />
+        </>
+      )}
 
       <div className="dash-grid">
         <div>

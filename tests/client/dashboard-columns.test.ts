@@ -8,7 +8,9 @@ import {
   durationColumns,
   flagCodeColumns,
   flagEnumeratorColumns,
+  hasPersonStage,
   outcomeLabel,
+  personRateColumns,
   progressColumns,
   rateColumns,
   rateDefinitionLines,
@@ -103,7 +105,7 @@ describe('dashboard tables speak the screen language', () => {
     expect(toCsv([d], durationColumns(t)).split('\r\n')[1]).toBe('e1,3,41.3,30,50.6,12.3,60,0');
   });
 
-  it('a survey that interviews persons: person and overall rate columns, and their definitions', () => {
+  it('a survey that interviews persons: the person and overall rates table, and their definitions', () => {
     const twoStage = {
       ...profile,
       roster: {
@@ -128,21 +130,29 @@ describe('dashboard tables speak the screen language', () => {
       person: { households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
       overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3 },
     };
-    const columns = rateColumns(t, 'pt', 'team', ['11'], twoStage);
-    expect(columns.map((c) => c.header).slice(-6)).toEqual([
+    const columns = personRateColumns(t, 'team');
+    expect(columns.map((c) => c.header)).toEqual([
+      'equipa',
       'Pessoas (entrevista individual)',
+      'I',
+      'P',
+      'R',
+      'NC',
+      'O',
+      'X',
       'Pessoa RR1 %',
       'Pessoa RR2 %',
       'Global RR1 %',
       'Global RR2 %',
       'Global RR3 %',
     ]);
-    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,2,2,100,100,100,1,3,66.7,66.7,66.7,66.7,66.7');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,3,2,0,1,0,0,0,66.7,66.7,66.7,66.7,66.7');
+    expect(hasPersonStage(twoStage)).toBe(true);
     const lines = rateDefinitionLines(t, 'pt', twoStage);
     expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.overall']);
     expect(lines).toContain('Códigos de resultado individual por classe: I = Completa (31); R = Recusa (33)');
-    // a survey without a person stage shows neither
-    expect(rateColumns(t, 'pt', 'team', ['11'], profile).map((c) => c.header)).not.toContain('Pessoa RR1 %');
+    // a survey without a person stage shows neither the table nor the definitions
+    expect(hasPersonStage(profile)).toBe(false);
     expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.overall']);
   });
 });

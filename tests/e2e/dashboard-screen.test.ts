@@ -4,8 +4,12 @@
  * the page none; no header is English or a bare "code N" (outcomes by their Portuguese label); the map layer
  * draws the two EA centroids of the frame and the nine interviews with a GPS fix, offline (no request
  * leaves the server). A reserve household (drawn by no listing, no pi2) is counted apart, on its own
- * Portuguese line, not in the tiles. At 800x1280 the page has no horizontal overflow either.
+ * Portuguese line, not in the tiles. At 800x1280 the page has no horizontal overflow either. The survey
+ * (the e2e survey with a roster whose person result codes the profile classes) interviews persons: a
+ * table of the person stage and the overall two-stage rates, within its box, shows the figures of the
+ * constructed rosters, and the definitions name the person codes.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -14,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignments, enumerationAreas, households } from '../../server/db/schema.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD, type Person } from '../helpers/server.ts';
-import { type E2E, E2E_QUESTIONNAIRE_ID, startE2E } from './harness.ts';
+import { type E2E, E2E_QUESTIONNAIRE_ID, E2E_QUESTIONNAIRES, startE2E } from './harness.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -29,8 +33,66 @@ const CENTROIDS: Record<string, [number, number]> = {
   'CV-SL-0001': [16.74, -22.93],
 };
 
+/**
+ * The e2e survey with a roster: the household page gains the members (age) and their individual results,
+ * the profile the roster (everyone eligible, 15 and over interviewed) and its classed person codes.
+ */
+const surveyDir = mkdtempSync(join(tmpdir(), 'dashboard-e2e-survey-'));
+function twoStageSurvey(): string {
+  cpSync(E2E_QUESTIONNAIRES, surveyDir, { recursive: true });
+  const qFile = join(surveyDir, 'e2e', 'household.v1.json');
+  const q = JSON.parse(readFileSync(qFile, 'utf8'));
+  q.pages[1].elements.push(
+    {
+      type: 'paneldynamic',
+      name: 'members',
+      title: 'Membros',
+      templateElements: [
+        { type: 'radiogroup', name: 'c03_sex', title: 'Sexo', choices: [1, 2] },
+        { type: 'text', inputType: 'number', name: 'c05_age', title: 'Idade' },
+      ],
+    },
+    {
+      type: 'paneldynamic',
+      name: 'members_p',
+      title: 'Entrevistas individuais',
+      templateElements: [{ type: 'radiogroup', name: 'z05p_result', title: 'Resultado', choices: [31, 33] }],
+    },
+  );
+  writeFileSync(qFile, JSON.stringify(q));
+  const pFile = join(surveyDir, 'e2e', 'profile.json');
+  const profile = JSON.parse(readFileSync(pFile, 'utf8'));
+  profile.roster = {
+    variable: 'members',
+    age: 'c05_age',
+    sex: { variable: 'c03_sex', male: 1, female: 2 },
+    eligible: '{c05_age} >= 0',
+    individualMinAge: 15,
+    personResult: {
+      roster: 'members_p',
+      variable: 'z05p_result',
+      respondent: [31],
+      codes: [
+        { code: 31, aapor: 'I', label: { pt: 'Entrevista individual completa', en: 'Individual complete' } },
+        { code: 33, aapor: 'R', label: { pt: 'Recusa individual', en: 'Individual refusal' } },
+      ],
+    },
+  };
+  writeFileSync(pFile, JSON.stringify(profile));
+  return surveyDir;
+}
+/** Each complete household: two persons of 15+ (one interviewed, one refusing) and a child. */
+const ROSTER = {
+  members: [
+    { c03_sex: 1, c05_age: 40 },
+    { c03_sex: 2, c05_age: 38 },
+    { c03_sex: 2, c05_age: 9 },
+  ],
+  members_p: [{ z05p_result: 31 }, { z05p_result: 33 }, {}],
+};
+
 beforeAll(async () => {
-  e2e = await startE2E({ assignmentsPerEnumerator: 4 });
+  e2e = await startE2E({ assignmentsPerEnumerator: 4, questionnairesDir: twoStageSurvey() });
   for (const [code, [lat, lon]] of Object.entries(CENTROIDS))
     await e2e.ctx.database.db
       .update(enumerationAreas)
@@ -42,7 +104,12 @@ beforeAll(async () => {
       const env = envelope(e2e.ctx, who, {
         questionnaireId: E2E_QUESTIONNAIRE_ID,
         outcome,
-        answers: { a04_ea: who === 'enum_b1' ? 'CV-SL-0001' : 'CV-PR-0001', b01_consent: 1, outcome },
+        answers: {
+          a04_ea: who === 'enum_b1' ? 'CV-SL-0001' : 'CV-PR-0001',
+          b01_consent: 1,
+          outcome,
+          ...(outcome === 11 || outcome === 12 ? ROSTER : {}),
+        },
         // the last interview of each enumerator has no fix
         paradata:
           k < 3
@@ -71,6 +138,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await e2e?.close();
+  rmSync(surveyDir, { recursive: true, force: true });
 });
 
 async function openDashboard(viewport: { width: number; height: number }): Promise<Page> {
@@ -125,6 +193,29 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
     expect(await page.getByTestId('tile-assigned').locator('strong').textContent()).toBe('12');
     expect(await page.getByTestId('dash-reserve').textContent()).toBe(
       'Agregados de reserva ou de prática (fora da amostra sorteada, em nenhum destes números): 1 atribuídos, 0 visitados, 0 completos.',
+    );
+    // the person stage: 4 responding households (three 11, one 12), 8 persons, 4 interviewed: 50 %;
+    // households (12 less the ineligible 2 and 5: 10) RR1 3/10, RR2 4/10, RR3 3/9.6 (e = 0.8): overall
+    // RR1 = 0.3 x 0.5 = 15 %, RR2 = 0.4 x 0.5 = 20 %, RR3 = 0.3125 x 0.5 = 15.6 %
+    expect(headers).toContain('Pessoa RR2 %');
+    expect(headers).toContain('Global RR2 %');
+    const total = page.getByTestId('table-person-rates').locator('tbody tr').first().locator('td');
+    expect((await total.allTextContents()).slice(1)).toEqual([
+      '8',
+      '4',
+      '0',
+      '4',
+      '0',
+      '0',
+      '0',
+      '50',
+      '50',
+      '15',
+      '20',
+      '15.6',
+    ]);
+    expect(await page.getByTestId('rate-definitions').textContent()).toContain(
+      'I = Entrevista individual completa (31); R = Recusa individual (33)',
     );
     await page.screenshot({ path: join(tmpdir(), 'morabeza-dashboard-1280.png'), fullPage: true });
     await page.context().close();
