@@ -33,7 +33,10 @@ const LEGEND: Record<string, string> = {
   approved: 'approved for fielding',
 };
 
-/** Per string and language: `cldr` for CLDR names, else the catalogue status. */
+/**
+ * Per string and language: `cldr` for CLDR names, else the catalogue status. A name CLDR lacks in a
+ * language, written by the project (catalogue status `draft`), stays `draft`: it needs review.
+ */
 function collect(
   file: string,
   stem: string,
@@ -45,7 +48,7 @@ function collect(
     const status: Entry['status'] = {};
     for (const l of LANGS) {
       const s = catalogues[l]?.[key]?.status ?? 'missing';
-      status[l] = s !== 'missing' && CLDR.has(loc as Loc) ? 'cldr' : s;
+      status[l] = s !== 'missing' && s !== 'draft' && CLDR.has(loc as Loc) ? 'cldr' : s;
     }
     out[`${file}:${key.slice(stem.length + 1)}`] = { pt: loc.default, status };
   }
