@@ -16,9 +16,9 @@ import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { fieldworkMap } from './dashboard-map.ts';
+import { personStage } from './dashboard-persons.ts';
 import { overallRates, personClasses, personRates, rateClasses, responseRates } from './dashboard-rates.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
-import { rosterReader } from './weighting/roster.ts';
 
 interface AssignmentRow {
   assignment_id: string;
@@ -35,8 +35,8 @@ interface AssignmentRow {
   sampled: number;
   questionnaire_id: string | null;
   questionnaire_version: number | null;
-  /** The latest interview's envelope, read only for a responding household of a survey with a person stage. */
-  envelope: string | null;
+  /** The roster of a responding household's latest interview, for the person stage (dashboard-persons.ts). */
+  roster: string | null;
 }
 
 /** An assignment with, for a responding household whose roster was read, its persons' result codes. */
@@ -139,46 +139,6 @@ function rates(
     .map(([k, group]) => ratesRow(k, group, classes, persons));
 }
 
-/**
- * The persons of each responding household (an I or P outcome) that need the individual interview, with
- * their result codes, read from the latest interview's roster as the weighting reads it (roster.ts, with
- * the interview's own questionnaire version). Null for any other assignment, or answers not readable
- * (a sealed interview).
- */
-async function withPersons(
-  db: Db,
-  rows: AssignmentRow[],
-  profile: SurveyProfile,
-  persons: ReturnType<typeof personClasses>,
-): Promise<Assigned[]> {
-  const roster = profile.roster;
-  if (!persons || !roster) return rows.map((r) => ({ ...r, persons: null }));
-  const definitions = await db.all<{ questionnaire_id: string; version: number; definition: string }>(sql`
-    select questionnaire_id, version, definition from questionnaire_versions
-    where questionnaire_id like ${`${profile.id}-%`}`);
-  const readers = new Map<string, ReturnType<typeof rosterReader>>();
-  const readerOf = (id: string, version: number) => {
-    const k = `${id}@${version}`;
-    let reader = readers.get(k);
-    if (!reader) {
-      const def = definitions.find((d) => d.questionnaire_id === id && Number(d.version) === version);
-      reader = rosterReader(roster, def ? JSON.parse(def.definition) : {});
-      readers.set(k, reader);
-    }
-    return reader;
-  };
-  return rows.map((r) => {
-    if (r.envelope === null || r.questionnaire_id === null) return { ...r, persons: null };
-    const answers = (JSON.parse(r.envelope) as { answers?: Record<string, unknown> }).answers;
-    if (!answers || typeof answers !== 'object') return { ...r, persons: null };
-    const reader = readerOf(r.questionnaire_id, Number(r.questionnaire_version));
-    const results = reader
-      .rows(answers)
-      .flatMap((row, k) => (reader.person(answers, row, k).individual ? [reader.result(answers, k)] : []));
-    return { ...r, persons: results };
-  });
-}
-
 const quantile = quantileOfSorted;
 
 const emptyTotal = (): ProgressRow => ({
@@ -206,14 +166,15 @@ export async function fieldworkDashboard(
   const complete = new Set(outcomeCodesOf(profile, 'I'));
   const classes = rateClasses(profile);
   const persons = personClasses(profile);
-  const responding = outcomeCodesOf(profile, 'I', 'P');
-  // the envelope only where the person stage reads a roster: a responding household's latest interview
-  const readEnvelope = persons
-    ? sql`li.outcome in (${sql.join(
-        responding.map((c) => sql`${c}`),
-        sql`, `,
-      )})`
-    : sql`0`;
+  const stage = persons ? await personStage(db, profile) : null;
+  // the roster only where the person stage reads one: a responding household's latest interview
+  const responding = sql.join(
+    outcomeCodesOf(profile, 'I', 'P').map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const rosterColumn = stage
+    ? sql`(case when li.outcome in (${responding}) then ${stage.rosterColumn} end)`
+    : sql`null`;
   // a cancelled assignment is no longer fieldwork to do (it never has an interview)
   const assignmentScope = sql`${teamOnly(user, sql`a.enumerator_id`)} and a.questionnaire_id like ${ofSurvey} and a.status <> 'cancelled'`;
   // interviews of the drawn sample only (a practice interview is not fieldwork of the sample)
@@ -222,7 +183,7 @@ export async function fieldworkDashboard(
     select a.id as assignment_id, u.username as enumerator, coalesce(t.name, '') as team, h.ea_code, ea.stratum, ea.island, ea.municipality,
       li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled,
       li.questionnaire_id, li.questionnaire_version,
-      (case when ${readEnvelope} then lr.envelope end) as envelope
+      ${rosterColumn} as roster
     from assignments a
     join users u on u.id = a.enumerator_id
     left join teams t on t.id = u.team_id
@@ -232,12 +193,15 @@ export async function fieldworkDashboard(
       order by i2.updated_at desc, i2.id desc limit 1)
     left join interview_revisions lr on lr.interview_id = li.id and lr.revision = li.current_revision
     where ${assignmentScope}`);
-  const assigned = await withPersons(
-    db,
-    rows.filter((r) => Number(r.sampled) === 1),
-    profile,
-    persons,
-  );
+  const assigned: Assigned[] = rows
+    .filter((r) => Number(r.sampled) === 1)
+    .map((r) => ({
+      ...r,
+      persons:
+        stage && r.questionnaire_id !== null
+          ? stage.persons(r.questionnaire_id, Number(r.questionnaire_version), r.roster)
+          : null,
+    }));
   const reserve = rows.filter((r) => Number(r.sampled) !== 1);
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,

@@ -9,6 +9,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
 import { surveyProfileSchema } from '../../server/contract/survey-profile.ts';
@@ -83,6 +84,8 @@ const HOUSEHOLDS: Household[] = [
 
 let ctx: TestContext;
 let dash: Dashboard;
+/** The interview id of each household of HOUSEHOLDS, in order. */
+const interviewIds: string[] = [];
 beforeAll(async () => {
   cpSync(join(TEST_QUESTIONNAIRES, 'test'), join(dir, 'test'), { recursive: true });
   // version 3 of the test questionnaire: the roster records nationality, the persons' panel a result
@@ -135,6 +138,7 @@ beforeAll(async () => {
     });
     const res = await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: h.who, body: env });
     expect(res.status).toBe(201);
+    interviewIds.push(env.interviewId);
   }
   await ctx.jobs.drain();
   const res = await ctx.request('GET', '/api/dashboard?survey=test', { as: 'coord' });
@@ -206,5 +210,20 @@ describe('two-stage response rates on the dashboard', () => {
     const parsed = surveyProfileSchema.safeParse(bad);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('roster.personResult.respondent.1');
+  });
+
+  // last: it changes a stored envelope
+  it('a complete whose stored envelope SQLite cannot read is left out of the person stage, not a 500', async () => {
+    const b1 = interviewIds[6];
+    await ctx.database.db.run(
+      sql`update interview_revisions set envelope = ${'{"answers": {"members": [}'} where interview_id = ${b1}`,
+    );
+    const res = await ctx.request('GET', '/api/dashboard?survey=test', { as: 'coord' });
+    expect(res.status).toBe(200);
+    const total = ((await res.json()) as Dashboard).dispositions.total;
+    // the household is still a complete; its one person (I) is no longer read: 2 of 7 persons
+    expect(total).toMatchObject({ I: 3, cases: 8 });
+    expect(total.person).toMatchObject({ households: 3, persons: 7, I: 2 });
+    expect(total.person?.rr1).toBeCloseTo(2 / 7, 12);
   });
 });

@@ -61,6 +61,8 @@ export function rosterReader(roster: RosterProfile, questionnaire: unknown) {
     return v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
   };
   return {
+    /** The answers keys this reader reads: the roster's rows and the person results' rows. */
+    keys: [rowsKey, ...(resultKey ? [resultKey] : [])],
     /** The roster rows of one interview's answers ([] without a roster). */
     rows(answers: Row): Row[] {
       const rows = answers[rowsKey];
