@@ -132,7 +132,9 @@ function rates(
   for (const r of rows) {
     if (r.outcome === null) continue;
     const k = key(r);
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    const group = groups.get(k);
+    if (group) group.push(r);
+    else groups.set(k, [r]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
