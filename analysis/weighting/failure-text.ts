@@ -31,7 +31,7 @@ const en: Sentences = {
   'input.probabilities': (p) =>
     `Unit ${p.unit} (cluster ${p.cluster}) has inclusion probabilities pi1 = ${p.pi1}, pi2 = ${p.pi2}: both must be in (0, 1]; record the cluster's selection and listing first.`,
   'input.pi2_lost': (p) =>
-    `Drawn in the sample by their cluster's listing but without a stage-two inclusion probability (pi2): ${names(p.units)} (cluster ${names(p.clusters)}). Restore pi2 (record the cluster's listing again); only practice or reserve households, which no listing drew, are left out of the weighting.`,
+    `Drawn in the sample by their cluster's listing but without a stage-two inclusion probability (pi2): ${names(p.units)} (cluster${p.clusters.length > 1 ? 's' : ''} ${names(p.clusters)}). Restore pi2 (record the cluster's listing again); only practice or reserve households, which no listing drew, are left out of the weighting.`,
   'input.person_outside': (p) => `Person ${p.person} belongs to unit ${p.unit}, which is not in the sample.`,
   'input.person_nonrespondent': (p) =>
     `Person ${p.person} belongs to unit ${p.unit}, which is not a respondent.`,
@@ -65,7 +65,7 @@ const pt: Sentences = {
   'input.probabilities': (p) =>
     `A unidade ${p.unit} (conglomerado ${p.cluster}) tem probabilidades de inclusão pi1 = ${comma(p.pi1)}, pi2 = ${comma(p.pi2)}: ambas devem estar em ]0; 1]; registe primeiro a seleção e a listagem do conglomerado.`,
   'input.pi2_lost': (p) =>
-    `Sorteadas na amostra pela listagem do seu conglomerado, mas sem probabilidade de inclusão da segunda etapa (pi2): ${names(p.units)} (conglomerado ${names(p.clusters)}). Reponha o pi2 (registe de novo a listagem do conglomerado); só os agregados de treino ou de reserva, que nenhuma listagem sorteou, ficam fora da ponderação.`,
+    `Sorteadas na amostra pela listagem do seu conglomerado, mas sem probabilidade de inclusão da segunda etapa (pi2): ${names(p.units)} (conglomerado${p.clusters.length > 1 ? 's' : ''} ${names(p.clusters)}). Reponha o pi2 (registe de novo a listagem do conglomerado); só os agregados de treino ou de reserva, que nenhuma listagem sorteou, ficam fora da ponderação.`,
   'input.person_outside': (p) =>
     `A pessoa ${p.person} pertence à unidade ${p.unit}, que não está na amostra.`,
   'input.person_nonrespondent': (p) =>
@@ -101,7 +101,7 @@ const fr: Sentences = {
   'input.probabilities': (p) =>
     `L'unité ${p.unit} (grappe ${p.cluster}) a pour probabilités d'inclusion pi1 = ${comma(p.pi1)}, pi2 = ${comma(p.pi2)} : toutes deux doivent être dans ]0 ; 1] ; enregistrez d'abord la sélection et le dénombrement de la grappe.`,
   'input.pi2_lost': (p) =>
-    `Tirées dans l'échantillon par le dénombrement de leur grappe, mais sans probabilité d'inclusion du second degré (pi2) : ${names(p.units)} (grappe ${names(p.clusters)}). Rétablissez le pi2 (enregistrez de nouveau le dénombrement de la grappe) ; seuls les ménages d'exercice ou de réserve, qu'aucun dénombrement n'a tirés, restent hors de la pondération.`,
+    `Tirées dans l'échantillon par le dénombrement de leur grappe, mais sans probabilité d'inclusion du second degré (pi2) : ${names(p.units)} (grappe${p.clusters.length > 1 ? 's' : ''} ${names(p.clusters)}). Rétablissez le pi2 (enregistrez de nouveau le dénombrement de la grappe) ; seuls les ménages d'exercice ou de réserve, qu'aucun dénombrement n'a tirés, restent hors de la pondération.`,
   'input.person_outside': (p) =>
     `La personne ${p.person} appartient à l'unité ${p.unit}, qui n'est pas dans l'échantillon.`,
   'input.person_nonrespondent': (p) =>
