@@ -55,10 +55,21 @@ export interface WeightingDetailParams {
   'input.probabilities': { unit: string; cluster: string; pi1: number; pi2: number };
   /** Units the sample drew (a listing's draw) whose stage-two probability is missing. */
   'input.pi2_lost': { units: string[]; clusters: string[] };
+  /** The survey has no selected unit at all (in the database the run read: `source`). */
+  'input.no_sample': { survey: string; source: string };
+  'input.no_respondents': Record<string, never>;
   'input.person_outside': { person: string; unit: string };
   'input.person_nonrespondent': { person: string; unit: string };
   'recipe.no_persons': { persons: number };
   'recipe.omit_unknown': { where: string; category: string; categories: string[] };
+  'recipe.controls_path': { where: string; path: string; part: string };
+  /** `value`: the total as design.json has it (JSON). */
+  'recipe.controls_total': { where: string; category: string; value: string };
+  'recipe.controls_table': { where: string; design: string };
+  'recipe.controls_key': { where: string; design: string };
+  'recipe.controls_row': { where: string; design: string; row: number; key: string };
+  'recipe.controls_value': { where: string; design: string };
+  'recipe.group_twice': { variable: string; code: string; first: string; second: string };
   'margin.missing_value': { level: RecordLevel; id: string; variable: string };
   'margin.unknown_category': { margin: string; category: string; controls: string[] };
   'margin.empty_category': { margin: string; category: string; total: number };
@@ -86,10 +97,19 @@ export const DETAIL_CODES: Record<WeightingDetailKey, WeightingErrorCode> = {
   'input.no_units': 'weighting.input',
   'input.probabilities': 'weighting.input',
   'input.pi2_lost': 'weighting.input',
+  'input.no_sample': 'weighting.input',
+  'input.no_respondents': 'weighting.input',
   'input.person_outside': 'weighting.input',
   'input.person_nonrespondent': 'weighting.input',
   'recipe.no_persons': 'weighting.recipe',
   'recipe.omit_unknown': 'weighting.recipe',
+  'recipe.controls_path': 'weighting.recipe',
+  'recipe.controls_total': 'weighting.recipe',
+  'recipe.controls_table': 'weighting.recipe',
+  'recipe.controls_key': 'weighting.recipe',
+  'recipe.controls_row': 'weighting.recipe',
+  'recipe.controls_value': 'weighting.recipe',
+  'recipe.group_twice': 'weighting.recipe',
   'margin.missing_value': 'weighting.margin',
   'margin.unknown_category': 'weighting.margin',
   'margin.empty_category': 'weighting.margin',

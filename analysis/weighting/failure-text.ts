@@ -32,6 +32,10 @@ const en: Sentences = {
     `Unit ${p.unit} (cluster ${p.cluster}) has inclusion probabilities pi1 = ${p.pi1}, pi2 = ${p.pi2}: both must be in (0, 1]; record the cluster's selection and listing first.`,
   'input.pi2_lost': (p) =>
     `Drawn in the sample by their cluster's listing but without a stage-two inclusion probability (pi2): ${names(p.units)} (cluster${p.clusters.length > 1 ? 's' : ''} ${names(p.clusters)}). Restore pi2 (record the cluster's listing again); only practice or reserve households, which no listing drew, are left out of the weighting.`,
+  'input.no_sample': (p) =>
+    `No selected unit of survey '${p.survey}' in ${p.source}: select the sample (and record the listings) first.`,
+  'input.no_respondents': () =>
+    'No responding unit in the states analysed yet (ANALYSIS_STATES): reviewers must approve interviews before the weighting.',
   'input.person_outside': (p) => `Person ${p.person} belongs to unit ${p.unit}, which is not in the sample.`,
   'input.person_nonrespondent': (p) =>
     `Person ${p.person} belongs to unit ${p.unit}, which is not a respondent.`,
@@ -39,6 +43,19 @@ const en: Sentences = {
     `The sample has ${p.persons} roster persons but the weighting recipe has no persons section: add one (or weight units only).`,
   'recipe.omit_unknown': (p) =>
     `Weighting recipe, ${p.where}: omit names '${p.category}', which is not a category of the controls (${names(p.categories)}).`,
+  'recipe.controls_path': (p) =>
+    `Weighting recipe, ${p.where}: design.json has nothing at '${p.path}' (missing '${p.part}'): fix the path.`,
+  'recipe.controls_total': (p) =>
+    `Weighting recipe, ${p.where}: the total of '${p.category}' is ${p.value}, not a number >= 0.`,
+  'recipe.controls_table': (p) => `Weighting recipe, ${p.where}: '${p.design}' is not a table of totals.`,
+  'recipe.controls_key': (p) =>
+    `Weighting recipe, ${p.where}: '${p.design}' is a list: say which field is the category (key).`,
+  'recipe.controls_row': (p) =>
+    `Weighting recipe, ${p.where}: row ${p.row} of '${p.design}' has no '${p.key}'.`,
+  'recipe.controls_value': (p) =>
+    `Weighting recipe, ${p.where}: '${p.design}' is a list: say which field holds the total (value or columns).`,
+  'recipe.group_twice': (p) =>
+    `Weighting recipe, variables.${p.variable}: '${p.code}' is in groups '${p.first}' and '${p.second}': keep it in one.`,
   'margin.missing_value': (p) =>
     `${p.level === 'unit' ? 'Unit' : 'Person'} ${p.id} has no value for the calibration variable '${p.variable}': correct the answers or give the variable a category for missing values.`,
   'margin.unknown_category': (p) =>
@@ -66,6 +83,10 @@ const pt: Sentences = {
     `A unidade ${p.unit} (conglomerado ${p.cluster}) tem probabilidades de inclusão pi1 = ${comma(p.pi1)}, pi2 = ${comma(p.pi2)}: ambas devem estar em ]0; 1]; registe primeiro a seleção e a listagem do conglomerado.`,
   'input.pi2_lost': (p) =>
     `Sorteadas na amostra pela listagem do seu conglomerado, mas sem probabilidade de inclusão da segunda etapa (pi2): ${names(p.units)} (conglomerado${p.clusters.length > 1 ? 's' : ''} ${names(p.clusters)}). Reponha o pi2 (registe de novo a listagem do conglomerado); só os agregados de treino ou de reserva, que nenhuma listagem sorteou, ficam fora da ponderação.`,
+  'input.no_sample': (p) =>
+    `Nenhuma unidade selecionada do inquérito '${p.survey}' em ${p.source}: selecione primeiro a amostra (e registe as listagens).`,
+  'input.no_respondents': () =>
+    'Nenhuma unidade respondente nos estados já analisados (ANALYSIS_STATES): os revisores têm de aprovar entrevistas antes da ponderação.',
   'input.person_outside': (p) =>
     `A pessoa ${p.person} pertence à unidade ${p.unit}, que não está na amostra.`,
   'input.person_nonrespondent': (p) =>
@@ -74,6 +95,20 @@ const pt: Sentences = {
     `A amostra tem ${p.persons} pessoas nos agregados, mas a receita de ponderação não tem a secção persons: acrescente-a (ou pondere só as unidades).`,
   'recipe.omit_unknown': (p) =>
     `Receita de ponderação, ${p.where}: omit indica '${p.category}', que não é uma categoria dos controlos (${names(p.categories)}).`,
+  'recipe.controls_path': (p) =>
+    `Receita de ponderação, ${p.where}: o design.json não tem nada em '${p.path}' (falta '${p.part}'): corrija o caminho.`,
+  'recipe.controls_total': (p) =>
+    `Receita de ponderação, ${p.where}: o total de '${p.category}' é ${p.value}, não um número >= 0.`,
+  'recipe.controls_table': (p) =>
+    `Receita de ponderação, ${p.where}: '${p.design}' não é uma tabela de totais.`,
+  'recipe.controls_key': (p) =>
+    `Receita de ponderação, ${p.where}: '${p.design}' é uma lista: diga que campo é a categoria (key).`,
+  'recipe.controls_row': (p) =>
+    `Receita de ponderação, ${p.where}: a linha ${p.row} de '${p.design}' não tem '${p.key}'.`,
+  'recipe.controls_value': (p) =>
+    `Receita de ponderação, ${p.where}: '${p.design}' é uma lista: diga que campo tem o total (value ou columns).`,
+  'recipe.group_twice': (p) =>
+    `Receita de ponderação, variables.${p.variable}: '${p.code}' está nos grupos '${p.first}' e '${p.second}': deixe-o num só.`,
   'margin.missing_value': (p) =>
     `${level(p.level, 'A unidade', 'A pessoa')} ${p.id} não tem valor na variável de calibração '${p.variable}': corrija as respostas ou dê à variável uma categoria para valores em falta.`,
   'margin.unknown_category': (p) =>
@@ -102,6 +137,10 @@ const fr: Sentences = {
     `L'unité ${p.unit} (grappe ${p.cluster}) a pour probabilités d'inclusion pi1 = ${comma(p.pi1)}, pi2 = ${comma(p.pi2)} : toutes deux doivent être dans ]0 ; 1] ; enregistrez d'abord la sélection et le dénombrement de la grappe.`,
   'input.pi2_lost': (p) =>
     `Tirées dans l'échantillon par le dénombrement de leur grappe, mais sans probabilité d'inclusion du second degré (pi2) : ${names(p.units)} (grappe${p.clusters.length > 1 ? 's' : ''} ${names(p.clusters)}). Rétablissez le pi2 (enregistrez de nouveau le dénombrement de la grappe) ; seuls les ménages d'exercice ou de réserve, qu'aucun dénombrement n'a tirés, restent hors de la pondération.`,
+  'input.no_sample': (p) =>
+    `Aucune unité sélectionnée de l'enquête « ${p.survey} » dans ${p.source} : sélectionnez d'abord l'échantillon (et enregistrez les dénombrements).`,
+  'input.no_respondents': () =>
+    'Aucune unité répondante dans les états déjà analysés (ANALYSIS_STATES) : les réviseurs doivent approuver des entretiens avant la pondération.',
   'input.person_outside': (p) =>
     `La personne ${p.person} appartient à l'unité ${p.unit}, qui n'est pas dans l'échantillon.`,
   'input.person_nonrespondent': (p) =>
@@ -110,6 +149,20 @@ const fr: Sentences = {
     `L'échantillon compte ${p.persons} personnes dans les ménages, mais la recette de pondération n'a pas de section persons : ajoutez-la (ou ne pondérez que les unités).`,
   'recipe.omit_unknown': (p) =>
     `Recette de pondération, ${p.where} : omit nomme « ${p.category} », qui n'est pas une catégorie des contrôles (${names(p.categories)}).`,
+  'recipe.controls_path': (p) =>
+    `Recette de pondération, ${p.where} : design.json n'a rien à « ${p.path} » (il manque « ${p.part} ») : corrigez le chemin.`,
+  'recipe.controls_total': (p) =>
+    `Recette de pondération, ${p.where} : le total de « ${p.category} » vaut ${p.value}, pas un nombre >= 0.`,
+  'recipe.controls_table': (p) =>
+    `Recette de pondération, ${p.where} : « ${p.design} » n'est pas une table de totaux.`,
+  'recipe.controls_key': (p) =>
+    `Recette de pondération, ${p.where} : « ${p.design} » est une liste : dites quel champ est la catégorie (key).`,
+  'recipe.controls_row': (p) =>
+    `Recette de pondération, ${p.where} : la ligne ${p.row} de « ${p.design} » n'a pas de « ${p.key} ».`,
+  'recipe.controls_value': (p) =>
+    `Recette de pondération, ${p.where} : « ${p.design} » est une liste : dites quel champ contient le total (value ou columns).`,
+  'recipe.group_twice': (p) =>
+    `Recette de pondération, variables.${p.variable} : « ${p.code} » est dans les groupes « ${p.first} » et « ${p.second} » : gardez-le dans un seul.`,
   'margin.missing_value': (p) =>
     `${level(p.level, "L'unité", 'La personne')} ${p.id} n'a pas de valeur pour la variable de calage « ${p.variable} » : corrigez les réponses ou donnez à la variable une catégorie pour les valeurs manquantes.`,
   'margin.unknown_category': (p) =>
@@ -138,12 +191,30 @@ const kea: Sentences = {
     `Unidadi ${p.unit} (konglomeradu ${p.cluster}) ten probabilidadis di inkluzon pi1 = ${comma(p.pi1)}, pi2 = ${comma(p.pi2)}: es dos ten ki sta na ]0; 1]; rejista purmeru selekson i listajen di konglomeradu.`,
   'input.pi2_lost': (p) =>
     `Sorteadu na amostra pa listajen di se konglomeradu, ma sen probabilidadi di inkluzon di sugundu etapa (pi2): ${names(p.units)} (konglomeradu ${names(p.clusters)}). Poi pi2 otu bes (rejista listajen di konglomeradu otu bes); só agregadus di trenu o di rezerva, ki nenhun listajen ka sorteia, ta fika fora di ponderason.`,
+  'input.no_sample': (p) =>
+    `Ka ten nenhun unidadi selesionadu di inkéritu '${p.survey}' na ${p.source}: seleciona purmeru amostra (i rejista listajens).`,
+  'input.no_respondents': () =>
+    'Ka ten nenhun unidadi ki responde na stadus dja analizadu (ANALYSIS_STATES): revizoris ten ki aprova entrevistas antis di ponderason.',
   'input.person_outside': (p) => `Pesoa ${p.person} e di unidadi ${p.unit}, ki ka sta na amostra.`,
   'input.person_nonrespondent': (p) => `Pesoa ${p.person} e di unidadi ${p.unit}, ki ka responde.`,
   'recipe.no_persons': (p) =>
     `Amostra ten ${p.persons} pesoas na agregadus, ma reseita di ponderason ka ten sekson persons: djunta-l (o pondera só unidadis).`,
   'recipe.omit_unknown': (p) =>
     `Reseita di ponderason, ${p.where}: omit ta nomia '${p.category}', ki ka e un kategoria di kontrolus (${names(p.categories)}).`,
+  'recipe.controls_path': (p) =>
+    `Reseita di ponderason, ${p.where}: design.json ka ten nada na '${p.path}' (falta '${p.part}'): kurigi kaminhu.`,
+  'recipe.controls_total': (p) =>
+    `Reseita di ponderason, ${p.where}: total di '${p.category}' e ${p.value}, ka e un númeru >= 0.`,
+  'recipe.controls_table': (p) =>
+    `Reseita di ponderason, ${p.where}: '${p.design}' ka e un tabela di totais.`,
+  'recipe.controls_key': (p) =>
+    `Reseita di ponderason, ${p.where}: '${p.design}' e un lista: fla kal kampu ki e kategoria (key).`,
+  'recipe.controls_row': (p) =>
+    `Reseita di ponderason, ${p.where}: linha ${p.row} di '${p.design}' ka ten '${p.key}'.`,
+  'recipe.controls_value': (p) =>
+    `Reseita di ponderason, ${p.where}: '${p.design}' e un lista: fla kal kampu ki ten total (value o columns).`,
+  'recipe.group_twice': (p) =>
+    `Reseita di ponderason, variables.${p.variable}: '${p.code}' sta na grupus '${p.first}' i '${p.second}': dexa-l na un só.`,
   'margin.missing_value': (p) =>
     `${level(p.level, 'Unidadi', 'Pesoa')} ${p.id} ka ten valor pa variavel di kalibrason '${p.variable}': kurigi respostas o da variavel un kategoria pa valoris ki falta.`,
   'margin.unknown_category': (p) =>
