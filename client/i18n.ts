@@ -155,6 +155,8 @@ const en = {
   'outbox.notice.cancelled': 'assignment cancelled',
   'outbox.notice.reassigned': 'assignment reassigned to another enumerator',
   'outbox.notice.refused': 'Refused by the office: tell your supervisor',
+  'outbox.notice.unwarranted':
+    'The office has no record of this assignment being withdrawn from you: sync, and if it is back on your list, interview the household again.',
   'log.accepted': 'Received by the server',
   'log.duplicate': 'Already on the server (resent copy)',
   'log.conflict': 'Conflict: the server holds another version of this revision',
@@ -304,6 +306,8 @@ const pt: Record<MessageKey, string> = {
   'outbox.notice.cancelled': 'tarefa cancelada',
   'outbox.notice.reassigned': 'tarefa atribuída a outro inquiridor',
   'outbox.notice.refused': 'Recusado pelo escritório: avise o seu supervisor',
+  'outbox.notice.unwarranted':
+    'O escritório não tem registo de que esta tarefa lhe tenha sido retirada: sincronize e, se ela voltar à sua lista, entreviste o agregado de novo.',
   'log.accepted': 'Recebida pelo servidor',
   'log.duplicate': 'Já estava no servidor (cópia reenviada)',
   'log.conflict': 'Conflito: o servidor tem outra versão desta revisão',

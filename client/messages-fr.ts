@@ -138,6 +138,8 @@ export const fr: Record<MessageKey, string> = {
   'outbox.notice.cancelled': 'affectation annulée',
   'outbox.notice.reassigned': 'affectation réaffectée à un autre enquêteur',
   'outbox.notice.refused': 'Refusé par le bureau : prévenez votre superviseur',
+  'outbox.notice.unwarranted':
+    "Le bureau n'a aucune trace du retrait de cette affectation : synchronisez et, si elle revient dans votre liste, interrogez de nouveau le ménage.",
   'log.accepted': 'Reçu par le serveur',
   'log.duplicate': 'Déjà sur le serveur (copie renvoyée)',
   'log.conflict': 'Conflit : le serveur a une autre version de cette révision',

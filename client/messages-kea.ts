@@ -135,6 +135,8 @@ export const kea: Record<MessageKey, string> = {
   'outbox.notice.cancelled': 'tarefa kanseladu',
   'outbox.notice.reassigned': 'tarefa entregadu a otu inkiridor',
   'outbox.notice.refused': 'Eskritóriu ka aseita: fla bu supervizor',
+  'outbox.notice.unwarranted':
+    'Eskritóriu ka ten rejistu di kes tarefa ser tiradu di bo: sinkroniza, i si e torna bu lista, entrevista agregadu otu bes.',
   'log.accepted': 'Resebedu pa servidor',
   'log.duplicate': 'Dja staba na servidor (kópia mandadu otu bes)',
   'log.conflict': 'Konflitu: servidor ten otu verson di es revizon',

@@ -47,6 +47,11 @@ const catalogue = {
     message:
       'This assignment was reassigned to another enumerator: an interview for it from this tablet is kept in quarantine for a person to decide, never lost.',
   },
+  'assignment.discard_unwarranted': {
+    status: 409,
+    message:
+      "The discard notice's reason (details.reason) is not what happened to this assignment on the server (details.actual: cancelled, reassigned, or null when it is still yours): the office did not record the notice and nothing was changed. If the assignment is still yours, sync and interview the household again; otherwise tell your supervisor.",
+  },
   'assignment.exists': {
     status: 409,
     message:

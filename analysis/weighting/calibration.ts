@@ -5,7 +5,8 @@
  */
 import { calibrationSolver } from '../calibration/calibrate.ts';
 import { calibrationWeights, postStratify, svyDesign } from '../index.ts';
-import { WeightingError } from './errors.ts';
+import type { FarCategory } from './errors.ts';
+import { weightingError } from './failure-text.ts';
 
 function design(w: Float64Array, columns: Record<string, readonly string[]>) {
   return svyDesign({ ids: null, weights: '.w' }, { '.w': w, ...columns });
@@ -25,18 +26,16 @@ export function checkMargin(
   });
   for (const [v, total] of seen)
     if (total > 0 && control[v] === undefined)
-      throw new WeightingError(
-        `Calibration margin '${name}': category '${v}' is in the data but not in the controls (${Object.keys(control).join(', ')}): recode the data or add its total.`,
-        'weighting.margin',
-      );
+      throw weightingError('margin.unknown_category', {
+        margin: name,
+        category: v,
+        controls: Object.keys(control),
+      });
   const used: Record<string, number> = {};
   for (const [k, t] of Object.entries(control)) {
     if (t > 0 && !((seen.get(k) ?? 0) > 0)) {
       if (options.dropEmpty) continue;
-      throw new WeightingError(
-        `Calibration margin '${name}': control category '${k}' (total ${t}) has no sample: collapse it with a neighbouring category in the controls and the data.`,
-        'weighting.margin',
-      );
+      throw weightingError('margin.empty_category', { margin: name, category: k, total: t });
     }
     if (seen.has(k)) used[k] = t;
   }
@@ -159,10 +158,7 @@ function rakeProblem(
       sum = total;
     }
     if (Math.abs(sum - total) > 1e-6 * Math.max(1, total))
-      throw new WeightingError(
-        `Calibration margin '${m.name}' sums to ${sum} but '${margins[0].name}' to ${total}: the margins must describe the same population.`,
-        'weighting.margin',
-      );
+      throw weightingError('margin.sum_mismatch', { margin: m.name, sum, first: margins[0].name, total });
     columns[m.name] = values;
     for (const [k, v] of Object.entries(used)) population[`${m.name}${k}`] = v;
   }
@@ -174,10 +170,13 @@ function rakeProblem(
     maxit: options.maxit ?? 100,
   };
   const fail = (error: unknown, x: Float64Array) =>
-    new WeightingError(
-      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${options.explain === false ? 'Categories not examined' : worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
-      'weighting.no_convergence',
-    );
+    weightingError('calibration.no_convergence', {
+      method: calfun === 'raking' ? 'raking' : 'linear',
+      margins: margins.map((m) => m.name),
+      bounds: [...options.bounds],
+      solver: (error as Error).message,
+      far: options.explain === false ? null : worstCategories(columns, x, margins, population, options),
+    });
   let solver: ReturnType<typeof calibrationSolver>;
   try {
     solver = calibrationSolver(columns, Object.keys(columns), population, calibrationOptions);
@@ -211,7 +210,7 @@ function worstCategories(
     maxit?: number;
     calfun?: 'raking' | 'linear';
   },
-): string {
+): FarCategory[] {
   let last: Float64Array;
   try {
     last = calibrationWeights(columns, ws, Object.keys(columns), population, {
@@ -224,7 +223,7 @@ function worstCategories(
   } catch {
     last = ws; // the Newton step itself failed (every g-weight of a category at a bound): the input weights
   }
-  const rows: Array<{ text: string; gap: number }> = [];
+  const rows: Array<FarCategory & { gap: number }> = [];
   for (const m of margins) {
     const values = columns[m.name];
     if (!values) continue;
@@ -240,13 +239,14 @@ function worstCategories(
       const gap = Math.abs(w - control) / control;
       rows.push({
         gap,
-        text: `${m.name}=${k} (weighted ${w.toFixed(1)} against a control of ${control}; its sample weights would need x${(control / (start.get(k) as number)).toFixed(2)} on average)`,
+        margin: m.name,
+        category: k,
+        weighted: w,
+        control,
+        factor: control / (start.get(k) as number),
       });
     }
   }
   rows.sort((a, b) => b.gap - a.gap);
-  return `Furthest from their totals: ${rows
-    .slice(0, 3)
-    .map((r) => r.text)
-    .join('; ')}`;
+  return rows.slice(0, 3).map(({ gap: _, ...far }) => far);
 }

@@ -6,7 +6,8 @@
  * other cell, until none does (or one cell is left).
  * @see Kalton G, Flores-Cervantes I (2003) Weighting methods. J Off Stat 19:81-97.
  */
-import { WeightingError } from './errors.ts';
+import type { RecordLevel } from './errors.ts';
+import { weightingError } from './failure-text.ts';
 import type { CellFactor } from './types.ts';
 
 export interface CellUnit {
@@ -73,7 +74,7 @@ export function nonresponseAdjust(
   units: readonly CellUnit[],
   w: Float64Array,
   cells: Map<string, string>,
-  what: string,
+  what: RecordLevel,
 ): { adjusted: Float64Array; factors: CellFactor[] } {
   const all = new Map<string, number>();
   const resp = new Map<string, number>();
@@ -82,7 +83,7 @@ export function nonresponseAdjust(
   const members = new Map<string, Set<string>>();
   const cellIds = units.map((u, i) => {
     const c = cells.get(cellOf(u));
-    if (!c) throw new WeightingError(`${what}: unit in unknown cell ${cellOf(u)}.`, 'weighting.cell');
+    if (!c) throw weightingError('cell.unknown', { level: what, cell: cellOf(u) });
     all.set(c, (all.get(c) ?? 0) + w[i]);
     return c;
   });
@@ -100,11 +101,7 @@ export function nonresponseAdjust(
   const f = new Map<string, number>();
   for (const [c, total] of all) {
     const r = resp.get(c) ?? 0;
-    if (total > 0 && !(r > 0))
-      throw new WeightingError(
-        `${what}: weighting class ${c} has eligible units but no responding one (empty class): collapse it with another class or lower the minimum.`,
-        'weighting.empty_cell',
-      );
+    if (total > 0 && !(r > 0)) throw weightingError('cell.empty', { level: what, cell: c });
     const factor = total > 0 ? total / r : 1;
     f.set(c, factor);
     factors.push({

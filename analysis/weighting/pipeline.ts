@@ -7,7 +7,8 @@
 import { type CalibrationMargin, calibrateStep, noCalibration, type RakeSummary } from './calibrate-step.ts';
 import { type CellUnit, cellOf, nonresponseAdjust } from './cells.ts';
 import { resolveControls } from './controls.ts';
-import { WeightingError } from './errors.ts';
+import type { RecordLevel } from './errors.ts';
+import { weightingError } from './failure-text.ts';
 import type { Calibration, Nonresponse, WeightingRecipe } from './recipe.ts';
 import type { CellFactor, PersonInput, UnitInput } from './types.ts';
 import { recipeValues, type Values } from './variables.ts';
@@ -76,10 +77,7 @@ function stepControls(
     const all = resolveControls(m.controls, design, where);
     for (const k of m.omit) {
       if (!(k in all))
-        throw new WeightingError(
-          `Weighting recipe, ${where}: omit names '${k}', which is not a category of the controls (${Object.keys(all).join(', ')}).`,
-          'weighting.recipe',
-        );
+        throw weightingError('recipe.omit_unknown', { where, category: k, categories: Object.keys(all) });
       delete all[k];
     }
     out.set(`${step}.${i}`, all);
@@ -95,23 +93,13 @@ export function prepare(
   const byId = new Map(households.map((h, i) => [h.id, i]));
   const hhIndex = Int32Array.from(persons, (p) => {
     const i = byId.get(p.householdId);
-    if (i === undefined)
-      throw new WeightingError(
-        `Person ${p.id} belongs to unit ${p.householdId}, which is not in the sample.`,
-        'weighting.input',
-      );
+    if (i === undefined) throw weightingError('input.person_outside', { person: p.id, unit: p.householdId });
     if (households[i].status !== 'respondent')
-      throw new WeightingError(
-        `Person ${p.id} belongs to unit ${p.householdId}, which is not a respondent.`,
-        'weighting.input',
-      );
+      throw weightingError('input.person_nonrespondent', { person: p.id, unit: p.householdId });
     return i;
   });
   if (persons.length && !recipe.persons)
-    throw new WeightingError(
-      `The sample has ${persons.length} roster persons but the weighting recipe has no persons section: add one (or weight units only).`,
-      'weighting.recipe',
-    );
+    throw weightingError('recipe.no_persons', { persons: persons.length });
   const keep = recipeValues(recipe.variables);
   const unitValues = households.map((h) => keep({ ...h.values, stratum: h.stratum }));
   const stratumOfPerson = persons.map((_, k) => households[hhIndex[k]].stratum);
@@ -151,7 +139,7 @@ function marginValues(
   values: Values[],
   w: Float64Array,
   variable: string,
-  what: string,
+  what: RecordLevel,
   ids: string[],
 ): string[] {
   let byVariable = p.marginColumns.get(values);
@@ -174,11 +162,7 @@ function marginValues(
     byVariable.set(variable, column);
   }
   for (const i of column.missing)
-    if (w[i] > 0)
-      throw new WeightingError(
-        `${what} ${ids[i]} has no value for the calibration variable '${variable}': correct the answers or give the variable a category for missing values.`,
-        'weighting.margin',
-      );
+    if (w[i] > 0) throw weightingError('margin.missing_value', { level: what, id: ids[i], variable });
   return column.text;
 }
 
@@ -188,7 +172,7 @@ function margins(
   c: Calibration,
   values: Values[],
   w: Float64Array,
-  what: string,
+  what: RecordLevel,
   ids: string[],
   fromRoster?: (values: readonly string[]) => Record<string, number>,
 ): CalibrationMargin[] {
@@ -208,7 +192,7 @@ function adjust(
   w: Float64Array,
   cells: Map<string, string>,
   nr: Nonresponse | null,
-  what: string,
+  what: RecordLevel,
   n: number,
 ): { adjusted: Float64Array; factors: CellFactor[] } {
   const out = new Float64Array(n);
@@ -246,17 +230,13 @@ export function weightingPass(
     const E = h.E ?? Number.NaN;
     const I = h.I ?? Number.NaN;
     const U = h.U ?? Number.NaN;
-    if (!(E + I > 0))
-      throw new WeightingError(
-        `Cluster ${h.cluster}: no screened unit (E + I = ${E + I}): the listing must screen at least one, or the recipe must drop eligibilityUnknown.`,
-        'weighting.listing',
-      );
+    if (!(E + I > 0)) throw weightingError('listing.none_screened', { cluster: h.cluster, screened: E + I });
     return (w1[i] * (E + I + U)) / (E + I);
   });
   // Unit nonresponse within (collapsed) cells.
   const eligibleIdx = households.flatMap((h, i) => (h.status === 'ineligible' ? [] : [i]));
   const nr = recipe.units.nonresponse;
-  const hhNr = adjust(p.hhUnits, eligibleIdx, w2, cells.household, nr, 'Unit nonresponse', households.length);
+  const hhNr = adjust(p.hhUnits, eligibleIdx, w2, cells.household, nr, 'unit', households.length);
   const w3 = hhNr.adjusted;
   if (keepIneligible)
     households.forEach((h, i) => {
@@ -269,7 +249,7 @@ export function weightingPass(
   if (uc) {
     const r = calibrateStep(
       w3,
-      margins(p, 'units.calibration', uc, p.unitValues, w3, 'Unit', hIds),
+      margins(p, 'units.calibration', uc, p.unitValues, w3, 'unit', hIds),
       unitStrata,
       uc,
       replicate,
@@ -291,7 +271,7 @@ export function weightingPass(
     wRoster,
     cells.person,
     pr?.nonresponse ?? null,
-    'Person nonresponse',
+    'person',
     persons.length,
   );
   const w4Ind = pNr.adjusted;
@@ -300,7 +280,7 @@ export function weightingPass(
   let wRosterFinal: Float64Array = wElig;
   let rosterRake = noCalibration();
   if (pr?.roster) {
-    const m = margins(p, 'persons.roster', pr.roster, p.personValues, wElig, 'Person', pIds);
+    const m = margins(p, 'persons.roster', pr.roster, p.personValues, wElig, 'person', pIds);
     const r = calibrateStep(wElig, m, p.stratumOfPerson, pr.roster, replicate);
     wRosterFinal = r.weights;
     rosterRake = r.summary;
@@ -317,7 +297,7 @@ export function weightingPass(
       });
       return t;
     };
-    const m = margins(p, 'persons.individuals', pr.individuals, p.personValues, w4Ind, 'Person', pIds, sum);
+    const m = margins(p, 'persons.individuals', pr.individuals, p.personValues, w4Ind, 'person', pIds, sum);
     const r = calibrateStep(w4Ind, m, p.stratumOfPerson, pr.individuals, replicate);
     wPersonFinal = r.weights;
     personRake = r.summary;

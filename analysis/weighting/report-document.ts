@@ -4,8 +4,9 @@
  * analyst screen renders as HTML (client/analyst/weighting-report.tsx), so no screen parses Markdown and
  * no label from the survey is ever read as markup. The words come from report-messages.ts.
  */
+import { detailText, isWeightingDetail } from './failure-text.ts';
 import { REPORT_MESSAGES, type ReportLang, type StepName } from './report-messages.ts';
-import { INHERITED_ROSTER_STEP, type WeightingReport } from './run.ts';
+import { INHERITED_ROSTER_STEP, type ReplicateFailure, type WeightingReport } from './run.ts';
 
 export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2; text: string }
@@ -151,7 +152,21 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
         m.complete(rep.completeStrata.join(', ') || m.none),
         m.fallback(rep.unboundedFallback, rep.droppedCategories),
       ],
-      items: rep.failed.map((x) => m.failed(x.psu, m.failure[x.code ?? 'unexpected'], x.error)),
+      items: rep.failed.map((x) => m.failed(x.psu, m.failure[x.code ?? 'unexpected'], failureWords(x, lang))),
     },
   ];
+}
+
+/**
+ * A failed replicate's own words in the report's language, from its structured detail; the stored
+ * English words when it has none (an unexpected error, a report written before details were kept) or
+ * one this code cannot say.
+ */
+function failureWords(x: ReplicateFailure, lang: ReportLang): string {
+  if (!isWeightingDetail(x.detail)) return x.error;
+  try {
+    return detailText(lang, x.detail);
+  } catch {
+    return x.error;
+  }
 }

@@ -63,7 +63,7 @@ export interface ReportMessages {
   complete: (strata: string) => string;
   fallback: (unbounded: number, dropped: number) => string;
   none: string;
-  /** A failed replicate: its PSU, why in the report's language, then the pipeline's own words. */
+  /** A failed replicate: its PSU, why, then the pipeline's own words, all in the report's language. */
   failed: (psu: string, why: string, words: string) => string;
   /** Why a replicate failed, by the pipeline's error code (errors.ts); `unexpected` for any other error. */
   failure: Record<WeightingErrorCode, string> & { unexpected: string };

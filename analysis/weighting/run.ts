@@ -4,7 +4,13 @@
  * each re-running every step from their base weights; every step kept as a variable, plus a report.
  */
 import { collapseCells } from './cells.ts';
-import { WeightingError, type WeightingErrorCode, weightingErrorCode } from './errors.ts';
+import {
+  type WeightingDetail,
+  type WeightingErrorCode,
+  weightingErrorCode,
+  weightingErrorDetail,
+} from './errors.ts';
+import { weightingError } from './failure-text.ts';
 import {
   type PassCells,
   type PassResult,
@@ -168,10 +174,15 @@ export interface WeightingStart extends ReplicateContext {
   full: PassResult;
 }
 
-/** A failed replicate in the report: its sentence in the report's language comes from `code`. */
+/**
+ * A failed replicate in the report: its sentence in the report's language comes from `code`, and the
+ * pipeline's words from `detail` (failure-text.ts); `error` keeps the English words (and is all a report
+ * stored before details were kept, or an unexpected error, has).
+ */
 export interface ReplicateFailure {
   psu: string;
   code?: WeightingErrorCode | null;
+  detail?: WeightingDetail | null;
   error: string;
 }
 
@@ -186,7 +197,7 @@ export type ReplicateOutcome =
       dropped: number;
       unbounded: boolean;
     }
-  | { psu: string; code: WeightingErrorCode | null; error: string };
+  | { psu: string; code: WeightingErrorCode | null; detail: WeightingDetail | null; error: string };
 
 /**
  * The full-sample pass and the list of JKn replicates (none when `options.replicates` is false or
@@ -212,13 +223,10 @@ export function replicateContext(
   design: unknown,
   options: RunOptions = {},
 ): ReplicateContext {
-  if (!households.length) throw new WeightingError('No sampled unit to weight.', 'weighting.input');
+  if (!households.length) throw weightingError('input.no_units', {});
   for (const h of households)
     if (!(h.pi1 > 0 && h.pi1 <= 1 && h.pi2 > 0 && h.pi2 <= 1))
-      throw new WeightingError(
-        `Unit ${h.id} (cluster ${h.cluster}) has inclusion probabilities pi1 = ${h.pi1}, pi2 = ${h.pi2}: both must be in (0, 1]; record the cluster's selection and listing first.`,
-        'weighting.input',
-      );
+      throw weightingError('input.probabilities', { unit: h.id, cluster: h.cluster, pi1: h.pi1, pi2: h.pi2 });
   const p = prepare(households, persons, recipe, design);
   const cells = weightingCells(p);
   const stages = recipe.base.inclusion;
@@ -246,7 +254,12 @@ export function replicateOutcome(start: ReplicateContext, index: number): Replic
       unbounded: pass.rosterRake.unbounded || pass.personRake.unbounded,
     };
   } catch (error) {
-    return { psu, code: weightingErrorCode(error), error: (error as Error).message };
+    return {
+      psu,
+      code: weightingErrorCode(error),
+      detail: weightingErrorDetail(error),
+      error: (error as Error).message,
+    };
   }
 }
 
@@ -284,7 +297,7 @@ export function finishWeighting(
   const psus: string[] = [];
   for (const o of outcomes) {
     if ('error' in o) {
-      failed.push({ psu: o.psu, code: o.code, error: o.error });
+      failed.push({ psu: o.psu, code: o.code, detail: o.detail, error: o.error });
       continue;
     }
     dropped += o.dropped;

@@ -3,7 +3,7 @@
  * the recipe's order from a record's values, and the other helpers of the margins: age groups and the
  * median of the trimming rule.
  */
-import { WeightingError } from './errors.ts';
+import { weightingError } from './failure-text.ts';
 import type { Derived } from './recipe.ts';
 
 export type Values = Record<string, string | number | null | undefined>;
@@ -71,10 +71,7 @@ export function compileVariable(variable: string, d: Derived): Classifier {
       for (const c of codes) {
         const prior = group.get(String(c));
         if (prior !== undefined && prior !== g)
-          throw new WeightingError(
-            `Weighting recipe, variables.${variable}: '${c}' is in groups '${prior}' and '${g}': keep it in one.`,
-            'weighting.recipe',
-          );
+          throw weightingError('recipe.group_twice', { variable, code: String(c), first: prior, second: g });
         group.set(String(c), g);
       }
     return (v) => {

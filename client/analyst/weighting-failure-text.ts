@@ -1,10 +1,12 @@
 /**
  * Why the last weighting run failed, in the staff's language (Portuguese, English, French, Kriolu, the
  * language chosen in the app's header): one sentence per failure code of the one error catalogue
- * (server/problems.ts, WEIGHTING_FAILURES), followed by the pipeline's own words (`details`, which name
- * the cell, margin, EA or file and stay as the pipeline wrote them). The Kriolu is a first version, to be
- * reviewed by a native speaker of the team.
+ * (server/problems.ts, WEIGHTING_FAILURES), followed by the pipeline's own words, which name the cell,
+ * margin, EA or file: in the same language when the error carries its structured detail
+ * (analysis/weighting/failure-text.ts), else as the pipeline wrote them (`details`, English). The Kriolu
+ * is a first version, to be reviewed by a native speaker of the team.
  */
+import { detailText, isWeightingDetail } from '../../analysis/weighting/failure-text.ts';
 import type { RunError } from '../../server/contract/weighting.ts';
 import type { WeightingFailure } from '../../server/problems.ts';
 import type { TabletLanguage } from '../i18n.ts';
@@ -92,5 +94,15 @@ export const WEIGHTING_FAILURE_TEXT: Record<TabletLanguage, Texts> = { en, pt, f
 export function weightingFailureText(lang: TabletLanguage, error: RunError): string {
   const texts = WEIGHTING_FAILURE_TEXT[lang] ?? en;
   const sentence = texts[error.code] ?? texts['weighting.failed'];
-  return `${texts.intro} ${sentence} (${error.details})`;
+  return `${texts.intro} ${sentence} (${wordsOf(lang, error)})`;
+}
+
+/** The pipeline's words in `lang` from the structured detail, else its English words. */
+function wordsOf(lang: TabletLanguage, error: RunError): string {
+  if (!isWeightingDetail(error.detail)) return error.details;
+  try {
+    return detailText(WEIGHTING_FAILURE_TEXT[lang] ? lang : 'en', error.detail);
+  } catch {
+    return error.details;
+  }
 }

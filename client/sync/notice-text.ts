@@ -20,9 +20,16 @@ export interface NoticeText {
   /** What the notice tells the office, and why the draft could be discarded. */
   title: string;
   state: string;
-  /** Why it waits and when it is retried (retry_wait only), else null. */
+  /**
+   * Why it waits and when it is retried (retry_wait only); for a notice the office refused because the
+   * assignment was not withdrawn from the enumerator (409 assignment.discard_unwarranted), what to do;
+   * else null.
+   */
   sentence: string | null;
 }
+
+/** The uploader's note of a refusal starts with the problem's code (uploader.ts describeRejection). */
+const UNWARRANTED = 'assignment.discard_unwarranted';
 
 export function noticeText(
   item: Pick<NoticeItem, 'notice' | 'state' | 'lastError' | 'nextAttemptAt'>,
@@ -33,6 +40,9 @@ export function noticeText(
   return {
     title: `${t('outbox.notice')} (${t(why)})`,
     state: noticeStateText(item.state, t),
-    sentence: outboxSentence(item, now, t),
+    sentence:
+      item.state === 'conflict' && item.lastError?.startsWith(UNWARRANTED)
+        ? t('outbox.notice.unwarranted')
+        : outboxSentence(item, now, t),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The outbox as a pure state machine. One outbox item is one interview revision waiting for the server
  * (a notice for the office, client/offline/db.ts NoticeItem, moves through the same table; it is never
- * a draft, so it never takes `complete` or `reopen`).
+ * a draft, so it never takes `complete` or `reopen`; a notice the office refuses, 409 or 422, e.g. a
+ * discard whose reason the server does not bear out, stays in `conflict` or `rejected`, never resent).
  *
  *   draft --complete--> queued --send--> sending --accepted--> accepted   (the copy may now be deleted)
  *                                          |--conflict--> conflict        (409: server quarantined it; a person decides)

@@ -1,5 +1,6 @@
 /** Wire shape of the weighting runs (GET/POST /api/weighting/:survey, GET .../runs). */
 import { z } from 'zod';
+import { WEIGHTING_DETAIL_KEYS } from '../../analysis/weighting/errors.ts';
 import { WEIGHTING_FAILURES } from '../problems.ts';
 
 export const weighingSummarySchema = z.object({
@@ -21,12 +22,18 @@ export const weighingSummarySchema = z.object({
 
 /**
  * A failed run's error: a code of the one catalogue (server/problems.ts, which the staff screens
- * translate), its English sentence, and the pipeline's own words naming the cell, margin or EA.
+ * translate), its English sentence, and the pipeline's own words naming the cell, margin or EA: in
+ * English (`details`) and, when the pipeline gave it, structured (`detail`: a key and the values it
+ * names, analysis/weighting/errors.ts), which the staff screens say in their language
+ * (analysis/weighting/failure-text.ts).
  */
 export const runErrorSchema = z.object({
   code: z.enum(WEIGHTING_FAILURES),
   message: z.string(),
   details: z.string(),
+  detail: z
+    .object({ key: z.enum(WEIGHTING_DETAIL_KEYS), params: z.record(z.string(), z.unknown()) })
+    .optional(),
 });
 
 export const RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;

@@ -20,6 +20,7 @@ import {
   runWeighting,
   startWeighting,
   type UnitInput,
+  type WeightingDetail,
   WeightingError,
   type WeightingRecipe,
   type WeightingResult,
@@ -38,7 +39,7 @@ export interface PoolOptions extends RunOptions {
 type WorkerMessage =
   | { ready: number }
   | { index: number; outcome: ReplicateOutcome }
-  | { failed: string; code?: string };
+  | { failed: string; code?: string; detail?: WeightingDetail | null };
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -76,7 +77,7 @@ export async function runWeightingInThreads(
       const w = new Worker(new URL('./replicate-worker-entry.mjs', import.meta.url));
       workers.push(w);
       w.on('message', (m: WorkerMessage) => {
-        if ('failed' in m) fail(new WeightingError(m.failed, m.code ?? 'weighting.failed'));
+        if ('failed' in m) fail(new WeightingError(m.failed, m.code ?? 'weighting.failed', m.detail ?? null));
         else if ('ready' in m) {
           if (m.ready !== count)
             fail(

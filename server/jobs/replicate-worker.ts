@@ -40,7 +40,7 @@ parentPort?.on('message', (m: { setup: ReplicateSetup } | { index: number }) => 
         : [...new Set([outcome.hh.buffer, outcome.roster.buffer, outcome.person.buffer])];
     parentPort?.postMessage({ index: m.index, outcome }, buffers as ArrayBuffer[]);
   } catch (error) {
-    const e = error as Error & { code?: string };
-    parentPort?.postMessage({ failed: e.message, code: e.code });
+    const e = error as Error & { code?: string; detail?: unknown };
+    parentPort?.postMessage({ failed: e.message, code: e.code, detail: e.detail ?? null });
   }
 });

@@ -3,7 +3,7 @@
  * ended when the run is over.
  */
 import { Worker } from 'node:worker_threads';
-import { WeightingError } from '../../analysis/weighting/errors.ts';
+import { type WeightingDetail, WeightingError } from '../../analysis/weighting/errors.ts';
 import type { WeightingInputs } from '../domain/weighting/inputs.ts';
 import type { WeighOutcome, WeighSurveyOptions } from '../domain/weighting/weigh-survey.ts';
 import type { WeightingRequest } from './weighting-worker.ts';
@@ -22,12 +22,14 @@ export function weighInWorker(
       f();
       void worker.terminate();
     };
-    worker.once('message', (m: { outcome?: WeighOutcome; error?: string; code?: string }) =>
-      settle(() =>
-        m.outcome
-          ? resolve(m.outcome)
-          : reject(new WeightingError(m.error ?? 'weighting failed', m.code ?? '')),
-      ),
+    worker.once(
+      'message',
+      (m: { outcome?: WeighOutcome; error?: string; code?: string; detail?: WeightingDetail }) =>
+        settle(() =>
+          m.outcome
+            ? resolve(m.outcome)
+            : reject(new WeightingError(m.error ?? 'weighting failed', m.code ?? '', m.detail ?? null)),
+        ),
     );
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) =>

@@ -16,7 +16,12 @@ parentPort?.once('message', async (request: WeightingRequest) => {
   try {
     parentPort?.postMessage({ outcome: await weighSurvey(request.inputs, request.options) });
   } catch (error) {
-    const e = error as Error & { code?: string };
-    parentPort?.postMessage({ error: e.message, code: e.code ?? 'weighting.failed', stack: e.stack });
+    const e = error as Error & { code?: string; detail?: unknown };
+    parentPort?.postMessage({
+      error: e.message,
+      code: e.code ?? 'weighting.failed',
+      detail: e.detail ?? null,
+      stack: e.stack,
+    });
   }
 });

@@ -201,13 +201,13 @@ export function buildOpenApi() {
         post: {
           ...secured,
           summary:
-            "An enumerator's tablet reports a draft of a withdrawn (cancelled or reassigned) assignment it discarded; kept in the audit log and the assignment's history; idempotent by noticeId (201 first, 200 duplicate after)",
+            "An enumerator's tablet reports a draft of a withdrawn (cancelled or reassigned) assignment it discarded; kept in the audit log and the assignment's history; idempotent by noticeId (201 first, 200 duplicate after); 409 when the reason is not what happened to the assignment",
           requestBody: json(ref('DraftDiscard')),
           responses: {
             201: json(ref('DraftDiscardResult')),
             200: json(ref('DraftDiscardResult')),
             ...authProblems,
-            ...problems('request.invalid', 'assignment.unknown'),
+            ...problems('request.invalid', 'assignment.unknown', 'assignment.discard_unwarranted'),
           },
         },
       },

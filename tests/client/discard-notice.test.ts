@@ -2,7 +2,9 @@
  * A draft the enumerator discards on the tablet (assignment cancelled, or reassigned away) reaches the
  * office: discardDraft queues a notice (shared zod contract) in the same transaction, the uploader sends
  * it after the interviews with the outbox's state machine (offline: kept and retried; a lost answer: the
- * same notice again, recorded once), and the assignment's history on the staff side shows it. Runs the
+ * same notice again, recorded once), and the assignment's history on the staff side shows it. A notice
+ * whose reason the office does not bear out (409 assignment.discard_unwarranted) ends in the outbox's
+ * terminal conflict state and is never sent again. Runs the
  * tablet's IndexedDB (fake-indexeddb) against the real server app (app.request, no port).
  */
 import 'fake-indexeddb/auto';
@@ -143,6 +145,31 @@ describe('a discarded draft leaves an office record', () => {
     ]);
     expect((await recentLog(db))[0]).toMatchObject({ event: 'discardRefused', interviewId });
     expect(await unsentCount(db)).toBe(0);
+    up.stop();
+  });
+
+  it('a notice whose reason the office does not bear out ends refused (409) and is never sent again', async () => {
+    // the assignment is still enum_a1's and open: the tablet discarded a draft of it anyway
+    const up = await tablet();
+    const interviewId = crypto.randomUUID();
+    await saveDraft(db, draft(interviewId, { assignmentId: 'A-enum_a1' }));
+    await discardDraft(db, interviewId);
+    expect((await up.flush()).stoppedBy).toBe('done');
+    expect(await db.notices.toArray()).toMatchObject([
+      {
+        state: 'conflict',
+        attempts: 1,
+        nextAttemptAt: null,
+        lastError: expect.stringContaining('assignment.discard_unwarranted'),
+      },
+    ]);
+    expect((await recentLog(db))[0]).toMatchObject({ event: 'discardRefused', interviewId });
+    await up.flush(true);
+    await up.flush();
+    expect(posts).toHaveLength(1);
+    expect(await db.notices.toArray()).toMatchObject([{ state: 'conflict', attempts: 1 }]);
+    expect(await unsentCount(db)).toBe(0);
+    expect(await officeRecords()).toEqual([]);
     up.stop();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A notice for the office (a discarded draft) on the outbox screen, in each of the tablet's four
  * languages: what it tells the office and why, its state (a refused notice reads "refused by the office",
- * never the interview's "needs a fix"), and when it is retried.
+ * never the interview's "needs a fix"), and when it is retried; one refused because the assignment was
+ * not withdrawn from the enumerator (409 assignment.discard_unwarranted) says what to do.
  */
 import { describe, expect, it } from 'vitest';
 import { APP_LANGUAGES, translator } from '../../client/i18n.ts';
@@ -61,6 +62,28 @@ describe('a notice for the office in the outbox, in words', () => {
         'Eskritóriu ka aseita: fla bu supervizor',
       );
     }
+  });
+
+  it('says what to do when the office found the assignment was not withdrawn', () => {
+    const refused = {
+      ...notice('cancelled', 'conflict'),
+      lastError: 'assignment.discard_unwarranted: The discard notice’s reason ... {"field":"reason"}',
+    };
+    const sentences = Object.fromEntries(
+      APP_LANGUAGES.map((l) => [l, noticeText(refused, NOW, translator(l)).sentence]),
+    );
+    expect(sentences.pt).toBe(
+      'O escritório não tem registo de que esta tarefa lhe tenha sido retirada: sincronize e, se ela voltar à sua lista, entreviste o agregado de novo.',
+    );
+    expect(sentences.en).toMatch(/^The office has no record of this assignment being withdrawn from you/);
+    expect(new Set(Object.values(sentences)).size).toBe(4);
+    // any other refusal has no such sentence
+    const other = {
+      ...refused,
+      lastError: 'assignment.unknown: The assignment does not exist or is not yours.',
+    };
+    expect(noticeText(other, NOW, translator('pt')).sentence).toBeNull();
+    expect(noticeText({ ...refused, state: 'rejected' }, NOW, translator('pt')).sentence).toBeNull();
   });
 
   it('has a sentence for every state of the machine in every language (no raw key shown)', () => {

@@ -232,17 +232,17 @@ describe("the coordinator's weights and tables tab", () => {
     await coord.click('[data-testid=weighting-start]');
     // this test database has no listed sample: the run ends with the pipeline's reason
     await coord.waitForSelector('[data-testid=weighting-failed]', { timeout: 60_000 });
-    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
-      /No selected unit of survey 'ipei'/,
-    );
-    // the failure's code in the app's language (the error catalogue's weighting.input), then those words;
+    // the failure's code in the app's language (the error catalogue's weighting.input), then the
+    // pipeline's words in that language too (their structured detail), no English left;
     // the staff's other languages too (French here, which the rest of this screen shows in English)
-    expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
-      /^A última ponderação falhou\. As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação/,
+    const failed = await coord.textContent('[data-testid=weighting-failed]');
+    expect(failed).toMatch(
+      /^A última ponderação falhou\. As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação.*\(Nenhuma unidade selecionada do inquérito 'ipei' em /,
     );
+    expect(failed).not.toMatch(/No selected unit/);
     await coord.selectOption('select[aria-label=Language]', 'fr');
     expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
-      /^La dernière pondération a échoué\. Les entretiens approuvés .*No selected unit of survey 'ipei'/,
+      /^La dernière pondération a échoué\. Les entretiens approuvés .*\(Aucune unité sélectionnée de l'enquête « ipei » dans /,
     );
     expect(await coord.isEnabled('[data-testid=weighting-start]')).toBe(true);
     await context.close();

@@ -4,13 +4,17 @@
  * the enumerator, the interview and the reason, a retry of the same notice is 200 `duplicate` with nothing
  * written, and the assignment's history (GET /api/assignments/:id/history) shows it. Bad input is 422
  * naming the field; an assignment that never was the enumerator's is 422 `assignment.unknown` naming
- * `assignmentId`; staff are 403.
+ * `assignmentId`; staff are 403. A reason that is not what happened to the assignment on the server (an
+ * open assignment "cancelled", a cancelled one "reassigned", a reassigned one "cancelled") is 409
+ * `assignment.discard_unwarranted` naming `reason`, refused the same way on every retry, writing nothing;
+ * a notice already recorded stays a duplicate whatever happened to the assignment since.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftDiscardSchema } from '../../server/contract/draft-discard.ts';
 import { auditLog } from '../../server/db/schema.ts';
+import { problemCatalogue } from '../../server/problems.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -113,5 +117,66 @@ describe('a discarded draft of a withdrawn assignment reaches the office', () =>
     expect((await send('enum_a1', notice({ assignmentId: 'A-nowhere' }))).status).toBe(422);
     expect((await send('sup_a', notice())).status).toBe(403);
     expect(await discards()).toEqual([]);
+  });
+
+  it('refuses a reason the assignment’s state and history do not bear out, every time, writing nothing', async () => {
+    const unwarranted = async (body: ReturnType<typeof notice>, actual: string | null, status: string) => {
+      for (let i = 0; i < 2; i++) {
+        const res = await send('enum_a1', body);
+        expect(res.status).toBe(409);
+        expect(await res.json()).toEqual({
+          code: 'assignment.discard_unwarranted',
+          message: problemCatalogue['assignment.discard_unwarranted'].message,
+          details: { field: 'reason', reason: body.reason, actual, assignmentId: 'A-enum_a1', status },
+        });
+      }
+    };
+    // still enum_a1's and open: nothing was withdrawn
+    await unwarranted(notice({ reason: 'cancelled' }), null, 'assigned');
+    await unwarranted(notice({ reason: 'reassigned' }), null, 'assigned');
+    const reassign = await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'closer to the EA' },
+    });
+    expect(reassign.status).toBe(200);
+    // reassigned away, not cancelled
+    await unwarranted(notice({ reason: 'cancelled' }), 'reassigned', 'reassigned');
+    expect(await discards()).toEqual([]);
+    const audits = await ctx.database.db.select().from(auditLog);
+    expect(audits.map((a) => a.action)).not.toContain('assignment.draft_discard');
+    // back with enum_a1, then cancelled: "reassigned" is not what happened any more
+    await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a1, reason: 'enum_a2 is ill' },
+    });
+    await ctx.request('POST', '/api/assignments/A-enum_a1/cancel', {
+      as: 'sup_a',
+      body: { reason: 'moved' },
+    });
+    await unwarranted(notice({ reason: 'reassigned' }), 'cancelled', 'cancelled');
+    expect(await discards()).toEqual([]);
+    // the assignment list shows the state the server checks against
+    const list = (await (await ctx.request('GET', '/api/assignments', { as: 'enum_a1' })).json()) as Array<{
+      id: string;
+      status: string;
+    }>;
+    expect(list.find((a) => a.id === 'A-enum_a1')?.status).toBe('cancelled');
+  });
+
+  it('a recorded notice stays a duplicate after the assignment comes back to the enumerator', async () => {
+    await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'closer to the EA' },
+    });
+    const body = notice({ reason: 'reassigned' });
+    expect((await send('enum_a1', body)).status).toBe(201);
+    await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a1, reason: 'enum_a2 is ill' },
+    });
+    const again = await send('enum_a1', body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ noticeId: body.noticeId, duplicate: true });
+    expect(await discards()).toHaveLength(1);
   });
 });

@@ -8,8 +8,11 @@
  * in a state the state table names for analysis (ANALYSIS_STATES), and a nonrespondent otherwise (an
  * interview still in review, returned or rejected leaves its unit a nonrespondent). An assignment with
  * several interviews is represented by one, chosen by PICK_INTERVIEW's rule. A household no listing drew
- * (pi2 null: a practice or reserve household given to an enumerator) is not a unit of the sample: it is
- * listed in `skipped` and never weighted.
+ * (pi2 null and no line of the eligible list it was drawn from: a practice or reserve household given to
+ * an enumerator) is not a unit of the sample: it is listed in `skipped` and never weighted. A household a
+ * listing drew (its eligible_line says so) whose pi2 is missing is a unit of the sample whose probability
+ * was lost: the run fails (weighting.input, input.pi2_lost) naming every such household, since leaving it
+ * out would weight the others as if it had never been selected.
  */
 import type { Client } from '@libsql/client';
 import {
@@ -17,6 +20,7 @@ import {
   type UnitInput,
   type Value,
   WeightingError,
+  weightingError,
 } from '../../../analysis/weighting/index.ts';
 import { outcomeCodesOf } from '../../contract/survey-profile.ts';
 import { ANALYSIS_STATES } from '../interview-states.ts';
@@ -53,7 +57,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
   const { profile } = survey;
   const query = client.execute({
     sql: `
-    select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.hh_class,
+    select h.id, h.ea_code, ea.stratum, ea.pi1, ea.certainty, h.pi2, h.eligible_line, h.hh_class,
            l.eligible, l.ineligible, l.unknown,
            i.id as interview_id, i.current_revision, i.status, i.outcome, r.envelope
     from households h
@@ -84,6 +88,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
   const answers: WeightingInputs['answers'] = [];
   const seen = new Set<string>();
   const interviews: string[] = [];
+  const lost: Array<{ unit: string; cluster: string }> = [];
   const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const row of rows.rows) {
     const id = String(row.id);
@@ -92,8 +97,13 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
       continue;
     }
     seen.add(id);
-    // drawn by no listing (no stage-two probability): a practice or reserve household, not a unit of the
-    // sample; its interview, if any, is not weighted (and not in the run's input list)
+    // drawn by no listing (no stage-two probability, no line of an eligible list): a practice or reserve
+    // household, not a unit of the sample; its interview, if any, is not weighted (and not in the run's
+    // input list). Drawn by a listing but without pi2: a unit of the sample whose probability was lost.
+    if (row.pi2 === null && row.eligible_line !== null) {
+      lost.push({ unit: id, cluster: String(row.ea_code) });
+      continue;
+    }
     if (row.pi2 === null) {
       skipped.push(`${id}: not drawn by a listing (no pi2: a practice or reserve household); not weighted`);
       continue;
@@ -135,5 +145,10 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
       persons.push({ id: `${id}-${k + 1}`, householdId: id, ...roster.person(unitAnswers, m, k) });
     });
   }
+  if (lost.length)
+    throw weightingError('input.pi2_lost', {
+      units: lost.map((l) => l.unit),
+      clusters: [...new Set(lost.map((l) => l.cluster))],
+    });
   return { households, persons, skipped, answers, interviews: interviews.sort() };
 }

@@ -12,13 +12,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Row } from '@libsql/client';
 import {
+  isWeightingDetail,
   REPORT_MESSAGES,
   type ReportBlock,
   type ReportLang,
   reportDocument,
   type WeightingReport,
 } from '../../../analysis/weighting/index.ts';
-import type { WeighingSummary, WeightingRun, WeightingStatus } from '../../contract/weighting.ts';
+import type { RunError, WeighingSummary, WeightingRun, WeightingStatus } from '../../contract/weighting.ts';
 import type { Database } from '../../db/client.ts';
 import { Problem, problemCatalogue, weightingFailure } from '../../problems.ts';
 import { weightedFrameStatements } from '../../storage/weighted-store.ts';
@@ -74,10 +75,32 @@ const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(Num
 const inStates = (states: readonly RunState[]) => `state in (${states.map((s) => `'${s}'`).join(', ')})`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** A failed run's error: a code of the one catalogue, its sentence, and the pipeline's own words. */
-function failureOf(code: unknown, details: string): WeightingRun['error'] {
+/**
+ * A failed run's error: a code of the one catalogue, its sentence, and the pipeline's own words, with
+ * their structured detail when the pipeline gave one. The row's failure_reason holds the words, or (with
+ * a detail) the JSON {"words", "detail"} that reasonText writes.
+ */
+function failureOf(code: unknown, reason: string): WeightingRun['error'] {
   const known = weightingFailure(code);
-  return { code: known, message: problemCatalogue[known].message, details };
+  const error = { code: known, message: problemCatalogue[known].message };
+  if (reason.startsWith('{"words":'))
+    try {
+      const { words, detail } = JSON.parse(reason) as { words: unknown; detail: unknown };
+      if (typeof words === 'string')
+        return isWeightingDetail(detail)
+          ? { ...error, details: words, detail: detail as NonNullable<RunError['detail']> }
+          : { ...error, details: words };
+    } catch {
+      // not ours: the text as it is
+    }
+  return { ...error, details: reason };
+}
+
+/** What failure_reason keeps of an error: its words, with its structured detail when it has one. */
+function reasonText(error: Error & { detail?: unknown }): string {
+  return isWeightingDetail(error.detail)
+    ? JSON.stringify({ words: error.message, detail: error.detail })
+    : error.message;
 }
 
 function runOf(r: Row): WeightingRun {
@@ -216,11 +239,11 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
         `weighting ${survey} run ${id}: ${s.respondents} responding households, ${s.replicates} replicates, ${s.seconds.toFixed(1)} s`,
       );
     } catch (error) {
-      const e = error as Error & { code?: string };
+      const e = error as Error & { code?: string; detail?: unknown };
       const code = weightingFailure(e.code);
       await move(id, 'fail', `finished_at = ${NOW}, failure_code = ?, failure_reason = ?`, [
         code,
-        e.message,
+        reasonText(e),
       ]).catch(() => {});
       options.log?.(`weighting ${survey} run ${id} failed: ${e.message}`);
     } finally {

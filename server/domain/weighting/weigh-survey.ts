@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
 import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
-import { REPORT_MESSAGES, reportMarkdown, WeightingError } from '../../../analysis/weighting/index.ts';
+import { REPORT_MESSAGES, reportMarkdown, weightingError } from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary } from '../../contract/weighting.ts';
 import { runWeightingInThreads } from '../../jobs/replicate-pool.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
@@ -63,16 +63,8 @@ export async function weighSurvey(
   const files = weightingSurveyOf(options);
   const { recipe, design, profile } = files;
   const { households, persons, skipped, answers } = inputs;
-  if (!households.length)
-    throw new WeightingError(
-      `No selected unit of survey '${survey}' in ${options.source}: select the sample (and record the listings) first.`,
-      'weighting.input',
-    );
-  if (!households.some((h) => h.status === 'respondent'))
-    throw new WeightingError(
-      'No responding unit in the states analysed yet (ANALYSIS_STATES): reviewers must approve interviews before the weighting.',
-      'weighting.input',
-    );
+  if (!households.length) throw weightingError('input.no_sample', { survey, source: options.source });
+  if (!households.some((h) => h.status === 'respondent')) throw weightingError('input.no_respondents', {});
   const t0 = Date.now();
   // the replicates in worker threads, one per core (the same weights as runWeighting, bit for bit)
   const result = await runWeightingInThreads(households, persons, recipe, design, {
