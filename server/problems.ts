@@ -50,7 +50,7 @@ const catalogue = {
   'assignment.discard_unwarranted': {
     status: 409,
     message:
-      "The discard notice's reason (details.reason) is not what happened to this assignment on the server (details.actual: cancelled, reassigned, or null when it is still yours): the office did not record the notice and nothing was changed. If the assignment is still yours, sync and interview the household again; otherwise tell your supervisor.",
+      'The discard notice says this assignment was withdrawn from you (details.reason), but on the server it is still yours and open (details.status): the office did not record the notice and nothing was changed. Sync, then interview the household again; if you think it was withdrawn, tell your supervisor.',
   },
   'assignment.exists': {
     status: 409,

@@ -5,11 +5,13 @@
  * which the assignment's history shows. The notice's id makes it idempotent: a retry finds its entry and
  * writes nothing, whatever happened to the assignment since. Only for an assignment that is or was the
  * enumerator's (theirs now, or reassigned away from them), else 422 `assignment.unknown` naming
- * `assignmentId`. The reason must be what the server knows (withdrawalOf, the same rule as the status the
- * enumerator's assignment list shows): `cancelled` only if the assignment is cancelled and was theirs when
- * it was, `reassigned` only if the audit log holds a reassignment away from them and it is someone else's
- * now; else 409 `assignment.discard_unwarranted` naming `reason`, and nothing is written. The tablet keeps
- * such a refused notice in its outbox's terminal `conflict` state, never sent again.
+ * `assignmentId`. The assignment must really have been withdrawn from them (withdrawalOf, the same rule as
+ * the status the enumerator's assignment list shows: cancelled while theirs, or reassigned away): a notice
+ * for an assignment that is still theirs and open is 409 `assignment.discard_unwarranted` naming `reason`,
+ * and nothing is written; the tablet keeps such a refused notice in its outbox's terminal `conflict`
+ * state, never sent again. The entry records the server's reason; when the tablet's differs (a tablet
+ * that lost the assignment from its list guesses `cancelled`), the tablet's is kept beside it as
+ * `tabletReason`, so the office record is never lost over a guess.
  */
 import { sql } from 'drizzle-orm';
 import type { DiscardReason, DraftDiscard, DraftDiscardResult } from '../contract/draft-discard.ts';
@@ -43,13 +45,13 @@ export async function recordDraftDiscard(
       throw new Problem('assignment.unknown', { field: 'assignmentId', assignmentId: notice.assignmentId });
     if (row.seen === 1) return { noticeId: notice.noticeId, duplicate: true };
     const actual = withdrawalOf(row.enumerator_id === user.id, row.status);
-    if (actual !== notice.reason)
+    if (actual === null)
       throw new Problem('assignment.discard_unwarranted', {
         field: 'reason',
         reason: notice.reason,
         actual,
         assignmentId: notice.assignmentId,
-        status: actual === 'reassigned' ? 'reassigned' : row.status,
+        status: row.status,
       });
     await audit(tx, {
       actorId: user.id,
@@ -60,7 +62,8 @@ export async function recordDraftDiscard(
         noticeId: notice.noticeId,
         enumeratorId: user.id,
         interviewId: notice.interviewId,
-        reason: notice.reason,
+        reason: actual,
+        ...(actual !== notice.reason ? { tabletReason: notice.reason } : {}),
         discardedAt: notice.discardedAt,
       },
     });

@@ -4,10 +4,11 @@
  * the enumerator, the interview and the reason, a retry of the same notice is 200 `duplicate` with nothing
  * written, and the assignment's history (GET /api/assignments/:id/history) shows it. Bad input is 422
  * naming the field; an assignment that never was the enumerator's is 422 `assignment.unknown` naming
- * `assignmentId`; staff are 403. A reason that is not what happened to the assignment on the server (an
- * open assignment "cancelled", a cancelled one "reassigned", a reassigned one "cancelled") is 409
- * `assignment.discard_unwarranted` naming `reason`, refused the same way on every retry, writing nothing;
- * a notice already recorded stays a duplicate whatever happened to the assignment since.
+ * `assignmentId`; staff are 403. A notice for an assignment still the enumerator's and open (nothing was
+ * withdrawn) is 409 `assignment.discard_unwarranted` naming `reason`, refused the same way on every retry,
+ * writing nothing; a withdrawn assignment whose tablet guessed the wrong reason is recorded with the
+ * server's reason and the tablet's beside it; a notice already recorded stays a duplicate whatever
+ * happened to the assignment since.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -119,31 +120,33 @@ describe('a discarded draft of a withdrawn assignment reaches the office', () =>
     expect(await discards()).toEqual([]);
   });
 
-  it('refuses a reason the assignment’s state and history do not bear out, every time, writing nothing', async () => {
-    const unwarranted = async (body: ReturnType<typeof notice>, actual: string | null, status: string) => {
+  it('refuses a notice for an assignment still open and theirs, every time, writing nothing', async () => {
+    for (const reason of ['cancelled', 'reassigned']) {
+      const body = notice({ reason });
       for (let i = 0; i < 2; i++) {
         const res = await send('enum_a1', body);
         expect(res.status).toBe(409);
         expect(await res.json()).toEqual({
           code: 'assignment.discard_unwarranted',
           message: problemCatalogue['assignment.discard_unwarranted'].message,
-          details: { field: 'reason', reason: body.reason, actual, assignmentId: 'A-enum_a1', status },
+          details: { field: 'reason', reason, actual: null, assignmentId: 'A-enum_a1', status: 'assigned' },
         });
       }
-    };
-    // still enum_a1's and open: nothing was withdrawn
-    await unwarranted(notice({ reason: 'cancelled' }), null, 'assigned');
-    await unwarranted(notice({ reason: 'reassigned' }), null, 'assigned');
-    const reassign = await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
-      as: 'sup_a',
-      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'closer to the EA' },
-    });
-    expect(reassign.status).toBe(200);
-    // reassigned away, not cancelled
-    await unwarranted(notice({ reason: 'cancelled' }), 'reassigned', 'reassigned');
+    }
     expect(await discards()).toEqual([]);
     const audits = await ctx.database.db.select().from(auditLog);
     expect(audits.map((a) => a.action)).not.toContain('assignment.draft_discard');
+  });
+
+  it('records the server’s reason when the tablet guessed another, keeping the tablet’s beside it', async () => {
+    await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
+      as: 'sup_a',
+      body: { enumeratorId: ctx.userIds.enum_a2, reason: 'closer to the EA' },
+    });
+    // the assignment dropped off enum_a1's list, so the tablet guessed "cancelled"
+    const guessed = notice({ reason: 'cancelled' });
+    expect((await send('enum_a1', guessed)).status).toBe(201);
+    expect((await discards())[0].details).toMatchObject({ reason: 'reassigned', tabletReason: 'cancelled' });
     // back with enum_a1, then cancelled: "reassigned" is not what happened any more
     await ctx.request('POST', '/api/assignments/A-enum_a1/reassign', {
       as: 'sup_a',
@@ -153,8 +156,18 @@ describe('a discarded draft of a withdrawn assignment reaches the office', () =>
       as: 'sup_a',
       body: { reason: 'moved' },
     });
-    await unwarranted(notice({ reason: 'reassigned' }), 'cancelled', 'cancelled');
-    expect(await discards()).toEqual([]);
+    const stale = notice({ reason: 'reassigned' });
+    expect((await send('enum_a1', stale)).status).toBe(201);
+    const rows = await discards();
+    const second = rows.find((r) => (r.details as { noticeId: string }).noticeId === stale.noticeId);
+    expect(second?.details).toMatchObject({ reason: 'cancelled', tabletReason: 'reassigned' });
+    // a notice whose reason is right carries no tabletReason
+    const right = notice({ reason: 'cancelled' });
+    expect((await send('enum_a1', right)).status).toBe(201);
+    const third = (await discards()).find(
+      (r) => (r.details as { noticeId: string }).noticeId === right.noticeId,
+    );
+    expect(third?.details).not.toHaveProperty('tabletReason');
     // the assignment list shows the state the server checks against
     const list = (await (await ctx.request('GET', '/api/assignments', { as: 'enum_a1' })).json()) as Array<{
       id: string;
