@@ -4,7 +4,8 @@
  * cell's statistics; the IPEI headline tables of issue 18 on household.v3 (employment-to-population
  * ratio, unemployment rate, SDG 10.3.1 by island and origin, remittances, naturalisation, housing
  * amenities, services, the 2022 regularisation), their shares equal to the weighted counts by hand, and
- * years_in_cv from the years since the latest arrival; a multiple-choice variable is refused with the fix.
+ * years_in_cv from the years since the latest arrival; housing assets (H08) and barriers to care (I04)
+ * as multiple-response tables; a multiple-choice variable in a proportion is refused with the fix.
  */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
@@ -66,8 +67,16 @@ describe('questionnaires/ipei/tables.json', () => {
     for (const v of ['i01_health_cover', 'i03_care_obtained']) expect(on(v, 'ecowas'), v).toHaveLength(1);
     expect(on('i05_aai_use', 'island')).toEqual(['T39']);
     expect(on('e02_regularisation', 'ecowas')).toEqual(['T40']);
+    // the multiple-choice questions: one row per option, the share citing it
+    expect(on('h08_assets', 'stratum')).toEqual(['T41']);
+    expect(on('i04_care_barriers', 'ecowas')).toEqual(['T42']);
+    for (const id of ['T41', 'T42']) {
+      const t = run.tables.find((x) => x.id === id);
+      expect(t?.statistic, id).toBe('multiple');
+      expect(t?.unit, id).toBe(id === 'T41' ? 'household' : 'individual');
+    }
     // the self-only modules (I to M) leave the proxies out and say so
-    for (const id of ['T29', 'T30', 'T31', 'T32', 'T37', 'T38', 'T39'])
+    for (const id of ['T29', 'T30', 'T31', 'T32', 'T37', 'T38', 'T39', 'T42'])
       expect(run.tables.find((t) => t.id === id)?.proxyShare, id).not.toBeNull();
   });
   it('employment-to-population ratio and unemployment rate are the ILO status shares by hand', () => {
@@ -105,7 +114,7 @@ describe('questionnaires/ipei/tables.json', () => {
     expect(t?.cells[0].level).toMatchObject({ code: 1, pt: 'Guiné-Bissau' });
     expect(t?.cells.find((c) => c.domain[0]?.code === 'SV')?.domain[0]).toMatchObject({ pt: 'São Vicente' });
   });
-  it('refuses a multiple-choice variable, naming the field and the fix', () => {
+  it('refuses a multiple-choice variable in a proportion, naming the field and the fix', () => {
     const bad = computeTables(
       {
         ...ctx.file,
@@ -118,7 +127,7 @@ describe('questionnaires/ipei/tables.json', () => {
     expect(bad.issues[0]).toMatchObject({
       table: 'M',
       field: 'variable',
-      message: expect.stringContaining('multiple-choice'),
+      message: expect.stringContaining('"statistic": "multiple"'),
     });
   });
 });
