@@ -5,7 +5,8 @@
  * ratio, unemployment rate, SDG 10.3.1 by island and origin, remittances, naturalisation, housing
  * amenities, services, the 2022 regularisation), their shares equal to the weighted counts by hand, and
  * years_in_cv from the years since the latest arrival; housing assets (H08) and barriers to care (I04)
- * as multiple-response tables; a multiple-choice variable in a proportion is refused with the fix.
+ * as multiple-response tables; origin by region of birth (C06) for the foreign population and SDG
+ * 10.3.1; a multiple-choice variable in a proportion is refused with the fix.
  */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
@@ -98,6 +99,30 @@ describe('questionnaires/ipei/tables.json', () => {
     const self = (i: number) => Number(persons.z05p_person_result[i]) !== 22 && k07[i] >= 0;
     expect(santiago?.estimate).toBeCloseTo(
       sumW((i) => self(i) && inSantiago(i) && k07[i] === 1) / sumW((i) => self(i) && inSantiago(i)),
+      12,
+    );
+  });
+  it('origin by country of birth: regions of C06 (T43 roster, T44 SDG 10.3.1), shares by hand', () => {
+    expect(ctx.file.derived.birth_region.from).toBe('c06_birth_country');
+    const birth = persons.c06_birth_country as Array<string | null>;
+    const t43 = run.tables.find((x) => x.id === 'T43');
+    const cv = t43?.cells.find((c) => c.domain.length === 0 && c.level?.code === 1);
+    expect(cv?.level).toMatchObject({ en: 'Cabo Verde' });
+    const wr = num('w_roster_final');
+    const eligible = num('c13_eligible');
+    const roster = (keep: (i: number) => boolean) =>
+      wr.reduce((a, x, i) => (x > 0 && eligible[i] === 1 && keep(i) ? a + x : a), 0);
+    expect(cv?.n).toBe(birth.filter((b, i) => b === 'CV' && wr[i] > 0 && eligible[i] === 1).length);
+    expect(cv?.estimate).toBeCloseTo(roster((i) => birth[i] === 'CV') / roster(() => true), 12);
+    // T44: the SDG 10.3.1 rate of those born in an ECOWAS country (Guinea-Bissau, Senegal here)
+    const k07 = num('k07_sdg1031');
+    const self = (i: number) => Number(persons.z05p_person_result[i]) !== 22 && k07[i] >= 0;
+    const ecowasBorn = (i: number) => ['GW', 'SN'].includes(String(birth[i]));
+    const t44 = run.tables.find((x) => x.id === 'T44');
+    const cell = t44?.cells.find((c) => c.domain[0]?.code === 2 && c.level?.code === 1);
+    expect(cell?.domain[0]).toMatchObject({ variable: 'birth_region', en: 'ECOWAS' });
+    expect(cell?.estimate).toBeCloseTo(
+      sumW((i) => self(i) && ecowasBorn(i) && k07[i] === 1) / sumW((i) => self(i) && ecowasBorn(i)),
       12,
     );
   });
