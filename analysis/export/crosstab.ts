@@ -31,8 +31,14 @@ export const GROUP: Record<Lang, string[]> = {
 };
 const TOTAL: Record<Lang, string> = { pt: 'Total', en: 'Total' };
 const STAT: Record<Lang, Record<TableResult['statistic'], string>> = {
-  pt: { proportion: 'Proporção', mean: 'Média', total: 'Total', median: 'Mediana' },
-  en: { proportion: 'Proportion', mean: 'Mean', total: 'Total', median: 'Median' },
+  pt: {
+    proportion: 'Proporção',
+    multiple: 'Proporção que cita',
+    mean: 'Média',
+    total: 'Total',
+    median: 'Mediana',
+  },
+  en: { proportion: 'Proportion', multiple: 'Share citing', mean: 'Mean', total: 'Total', median: 'Median' },
 };
 
 type Labelled = { code: string | number; label: string };

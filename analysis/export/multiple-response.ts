@@ -24,8 +24,8 @@ const YES_NO = [
   { code: 1, pt: 'Sim', en: 'Yes' },
 ];
 
-/** The chosen codes of each row (null where the question has no answer). */
-function chosen(column: Column): (Set<string> | null)[] {
+/** The chosen codes of each row (null where the question has no answer); the tables use it too. */
+export function chosenCodes(column: Column): (Set<string> | null)[] {
   return Array.from(column as ArrayLike<unknown>, (v) =>
     isMissing(v as never)
       ? null
@@ -44,7 +44,7 @@ export function multipleResponse(
   info: VariableInfo,
   column: Column,
 ): { variables: ExportVariable[]; columns: Record<string, Float64Array | (string | null)[]> } {
-  const rows = chosen(column);
+  const rows = chosenCodes(column);
   const text: ExportVariable = {
     name,
     label: info.label,

@@ -23,6 +23,7 @@ const SHEETS: Record<Lang, { index: string; data: string; issues: string }> = {
 const WORDS: Record<Lang, Record<string, string>> = {
   pt: {
     proportion: 'proporção',
+    multiple: 'proporção que cita cada opção (resposta múltipla; não soma 100%)',
     mean: 'média',
     total: 'total',
     median: 'mediana',
@@ -32,6 +33,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
   },
   en: {
     proportion: 'proportion',
+    multiple: 'share citing each option (multiple response; does not sum to 100%)',
     mean: 'mean',
     total: 'total',
     median: 'median',
@@ -42,7 +44,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
 };
 
 function numFmt(statistic: TableResult['statistic']): string {
-  if (statistic === 'proportion') return '0.0%';
+  if (statistic === 'proportion' || statistic === 'multiple') return '0.0%';
   if (statistic === 'total') return '#,##0';
   return '#,##0.00';
 }

@@ -19,6 +19,7 @@ import { universeMask } from './derive.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
+import { addIndicators, isMultiple, multipleCells } from './multiple-response.ts';
 import type { ProxyRule, TableIssue, TablePlan, Text } from './plan.ts';
 import { excludeProxies, type ProxyExclusion } from './proxies.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
@@ -80,15 +81,24 @@ const issue = (p: TablePlan, field: string, message: string): TableIssue => ({ t
 function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue | null {
   const file = p.unit === 'household' ? 'household file' : 'person file';
   const known = (v: string) => frame[v] !== undefined;
+  const multiple = p.statistic === 'multiple';
+  if (multiple && !isMultiple(labels[p.variable]?.type))
+    return issue(
+      p,
+      'statistic',
+      `'multiple' needs a multiple-choice (checkbox) question; '${p.variable}' is ${labels[p.variable]?.type ?? 'not in the codebook'}. Use proportion.`,
+    );
   for (const [field, v] of [
     ['variable', p.variable],
     ...p.domains.map((d, k) => [`domains.${k}`, d]),
   ] as const)
-    if (labels[v]?.type.startsWith('multi'))
+    if (isMultiple(labels[v]?.type) && !(multiple && field === 'variable'))
       return issue(
         p,
         field,
-        `'${v}' is a multiple-choice variable: derive one yes/no variable per option (tables.json "derived") and tabulate those.`,
+        field === 'variable'
+          ? `'${v}' is a multiple-choice variable: use "statistic": "multiple" (one row per option, the share citing it).`
+          : `'${v}' is a multiple-choice variable and cannot be a domain: a unit may be in several of its options.`,
       );
   if (!known(p.variable))
     return issue(
@@ -101,6 +111,7 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
   for (const [k, c] of p.universe.entries())
     if (!known(c.variable))
       return issue(p, `universe.${k}.variable`, `unknown variable '${c.variable}' in the ${file}.`);
+  if (multiple) return null;
   const info = labels[p.variable];
   const numeric = frame[p.variable] instanceof Float64Array;
   if (p.statistic === 'proportion' && info && !isCategorical(info))
@@ -195,7 +206,8 @@ export function tableRows(
   const frame: DataFrame = { ...unitRows(full, weights.weights) };
   const categorical =
     p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable]));
-  if (!categorical) {
+  if (p.statistic === 'multiple') addIndicators(p, frame, labels);
+  else if (!categorical) {
     const y = frame[p.variable] as Float64Array;
     const miss = missingCodesFor(p.variable, labels, opts, p.missingCodes);
     frame[p.variable] = y.map((x) => (miss.has(x) ? Number.NaN : x));
@@ -251,6 +263,31 @@ export function computeTable(
       },
       frame,
     );
+    if (p.statistic === 'multiple') {
+      const cells: TableCell[] = multipleCells(
+        p,
+        design,
+        frame,
+        labels,
+        { universe, withDomains },
+        (v, code) => levelOf(labels, v, code),
+        opts.confLevel,
+        warnings,
+      ).map((c) => ({ ...c, reliability: reliabilityOf(c.n, c.cv, opts.rules) }));
+      const method = (p.ci ?? 'logit') === 'wald' ? 'wald' : 'logit';
+      return result(
+        p,
+        labels,
+        opts,
+        { cells, ci: ciText(method, opts.confLevel, cells[0]?.ciDf ?? null) },
+        {
+          used: [],
+          proxies,
+          respondents,
+          warnings,
+        },
+      );
+    }
     const base = { naRm: true, confLevel: opts.confLevel, deff: true as const };
     const spec = (by: string[] | null): EstimateSpec =>
       p.statistic === 'median'
@@ -331,28 +368,45 @@ export function computeTable(
       c.reliability = 'control';
       used.push(...matched[k]);
     });
-    const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
-    return {
-      id: p.id,
-      title: p.title,
-      notes: p.notes ?? null,
-      controlNote: controlNote(used, p.unit),
-      unit: p.unit,
-      statistic: p.statistic,
-      variable: { name: p.variable, label: lab(p.variable) },
-      domains: p.domains.map((d) => ({ name: d, label: lab(d) })),
-      universe: proxies?.universe ?? p.universe,
-      proxyNote: proxies?.note ?? null,
-      proxyShare: proxies?.share ?? null,
-      ci,
-      confLevel: opts.confLevel,
-      respondents,
-      cells,
-      warnings: [...new Set(warnings)],
-    };
+    return result(p, labels, opts, { cells, ci }, { used, proxies, respondents, warnings });
   } catch (err) {
     if (err instanceof SurveyError || err instanceof Error)
       return issue(p, (err as SurveyError).field ?? 'estimate', err.message);
     throw err;
   }
+}
+
+/** A computed table: its plan's words, labels, notes and the cells. */
+function result(
+  p: TablePlan,
+  labels: Labels,
+  opts: ComputeOptions,
+  made: { cells: TableCell[]; ci: string },
+  rest: {
+    used: CalibrationMargin[];
+    proxies: ProxyExclusion | null;
+    respondents: number;
+    warnings: string[];
+  },
+): TableResult {
+  const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
+  const { proxies } = rest;
+  return {
+    id: p.id,
+    title: p.title,
+    notes: p.notes ?? null,
+    controlNote: controlNote(rest.used, p.unit),
+    unit: p.unit,
+    statistic: p.statistic,
+    variable: { name: p.variable, label: lab(p.variable) },
+    domains: p.domains.map((d) => ({ name: d, label: lab(d) })),
+    universe: proxies?.universe ?? p.universe,
+    proxyNote: proxies?.note ?? null,
+    proxyShare: proxies?.share ?? null,
+    ci: made.ci,
+    confLevel: opts.confLevel,
+    respondents: rest.respondents,
+    cells: made.cells,
+    warnings: [...new Set(rest.warnings)],
+  };
 }

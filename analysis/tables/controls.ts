@@ -19,7 +19,7 @@ export interface ControlCell {
 }
 
 export interface ControlQuery {
-  statistic: 'proportion' | 'mean' | 'total' | 'median';
+  statistic: 'proportion' | 'mean' | 'total' | 'median' | 'multiple';
   variable: string;
   categorical: boolean;
   /** Rows of the overall cells (the universe) and of the domain cells (universe and known domains). */
@@ -97,7 +97,8 @@ export function controlMargins(
   q: ControlQuery,
   margins: readonly CalibrationMargin[],
 ): CalibrationMargin[][] {
-  if (!margins.length || q.statistic === 'mean' || q.statistic === 'median') return cells.map(() => []);
+  if (!margins.length || (q.statistic !== 'proportion' && q.statistic !== 'total'))
+    return cells.map(() => []);
   const y = frame[q.variable];
   const n = y.length;
   // the variable's values as text, once (each level's cells compare with it)

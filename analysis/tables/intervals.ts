@@ -15,6 +15,7 @@ import { svyCiprop } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
 import { degf, subsetAny } from '../estimators/core.ts';
 import type { Lang } from './labels.ts';
+import type { TablePlan } from './plan.ts';
 
 /** How a cell's interval was made. */
 export type CiMethod = 'logit' | 'wald' | 'woodruff' | 'clopper-pearson';
@@ -148,9 +149,21 @@ export function ciText(method: CiMethod, level: number, df: number | null): stri
   return `${method}, ${t}, ${PCT(level)}`;
 }
 
-const NAMES: Record<Lang, Record<'proportion' | 'mean' | 'total' | 'median', string>> = {
-  pt: { proportion: 'proporções', mean: 'médias', total: 'totais', median: 'medianas' },
-  en: { proportion: 'proportions', mean: 'means', total: 'totals', median: 'medians' },
+const NAMES: Record<Lang, Record<TablePlan['statistic'], string>> = {
+  pt: {
+    proportion: 'proporções',
+    multiple: 'respostas múltiplas',
+    mean: 'médias',
+    total: 'totais',
+    median: 'medianas',
+  },
+  en: {
+    proportion: 'proportions',
+    multiple: 'multiple responses',
+    mean: 'means',
+    total: 'totals',
+    median: 'medians',
+  },
 };
 const METHOD: Record<Lang, Record<CiMethod, string>> = {
   pt: {
@@ -173,7 +186,7 @@ const METHOD: Record<Lang, Record<CiMethod, string>> = {
  */
 export function ciNote(
   tables: Array<{
-    statistic: 'proportion' | 'mean' | 'total' | 'median';
+    statistic: TablePlan['statistic'];
     cells: Array<{ ciMethod: CiMethod }>;
   }>,
   lang: Lang,

@@ -40,14 +40,18 @@ export const tablePlanSchema = z
     title: text,
     notes: text.nullish(),
     unit: unitSchema,
-    statistic: z.enum(['proportion', 'mean', 'total', 'median']),
+    /**
+     * 'multiple': a multiple-response (checkbox) question, one row per option with the share of the
+     * units that answered the question citing it (svymean of the option's 0/1 indicator, na.rm).
+     */
+    statistic: z.enum(['proportion', 'mean', 'total', 'median', 'multiple']),
     variable: z.string().min(1),
     domains: z.array(z.string().min(1)).default([]),
     universe: z.array(conditionSchema).default([]),
     /** Codes read as missing for mean, total and median (default: the variable's special codes). */
     missingCodes: z.array(z.number()).nullish(),
     /**
-     * Interval of a proportion: 'logit' (R svyciprop's default, the default here) or 'wald'
+     * Interval of a proportion (or of a multiple-response share): 'logit' (R svyciprop's default, the default here) or 'wald'
      * (confint of svymean on t with the domain's design df). Means and totals are always 'wald'
      * (t on the domain's design df); medians Woodruff.
      */

@@ -1,7 +1,7 @@
 /**
  * The table builder: unit, statistic, variable, domains and universe conditions. The variable list
  * fits the statistic: categories for a proportion, numeric variables for a mean or median (the
- * catalogue's `numeric`), either for a total.
+ * catalogue's `numeric`), either for a total, multiple-choice questions for 'multiple'.
  */
 import type { AnalysisCatalogue, TableRequest } from '../../server/contract/analysis.ts';
 import { useAnalystT } from './messages.ts';
@@ -9,7 +9,12 @@ import { UniverseEditor } from './universe-editor.tsx';
 
 type Variable = AnalysisCatalogue['variables'][number];
 
-/** The variables a statistic of a unit can take: categories for a proportion, numbers for a mean or median, either for a total. */
+const isMulti = (v: Variable) => v.type.startsWith('multi');
+
+/**
+ * The variables a statistic of a unit can take: categories for a proportion, numbers for a mean or
+ * median, either for a total, multiple-choice questions (and only those) for 'multiple'.
+ */
 export function variablesFor(
   catalogue: AnalysisCatalogue,
   unit: TableRequest['unit'],
@@ -18,9 +23,12 @@ export function variablesFor(
   return catalogue.variables.filter(
     (v) =>
       v.units.includes(unit) &&
-      (statistic === 'proportion'
-        ? v.categorical
-        : (v.numeric && !v.categorical) || (statistic === 'total' && v.categorical)),
+      (statistic === 'multiple'
+        ? isMulti(v)
+        : !isMulti(v) &&
+          (statistic === 'proportion'
+            ? v.categorical
+            : (v.numeric && !v.categorical) || (statistic === 'total' && v.categorical))),
   );
 }
 
@@ -34,7 +42,7 @@ export function Builder({
   onChange: (r: TableRequest) => void;
 }) {
   const { t, lang } = useAnalystT();
-  const vars = catalogue.variables.filter((v) => v.units.includes(value.unit));
+  const vars = catalogue.variables.filter((v) => v.units.includes(value.unit) && !isMulti(v));
   const cats = vars.filter((v) => v.categorical);
   const forStat = variablesFor(catalogue, value.unit, value.statistic);
   const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
@@ -64,7 +72,7 @@ export function Builder({
           value={value.statistic}
           onChange={(e) => set({ statistic: e.target.value as TableRequest['statistic'], variable: '' })}
         >
-          {(['proportion', 'mean', 'median', 'total'] as const).map((s) => (
+          {(['proportion', 'multiple', 'mean', 'median', 'total'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`an.stat.${s}`)}
             </option>

@@ -39,7 +39,8 @@ export function ModelPanel({
   const [downloading, setDownloading] = useState<string | null>(null);
   const [result, setResult] = useState<ModelResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const vars = catalogue.variables.filter((v) => v.units.includes(req.unit));
+  // multiple-choice questions are for 'multiple' tables, not models
+  const vars = catalogue.variables.filter((v) => v.units.includes(req.unit) && !v.type.startsWith('multi'));
   const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
   const set = (patch: Partial<ModelRequest>) => {
     setReq({ ...req, ...patch });

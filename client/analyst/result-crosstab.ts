@@ -9,12 +9,12 @@ import { crossLayout, GROUP } from '../../analysis/export/crosstab.ts';
 import { MARK } from '../../analysis/tables/reliability.ts';
 import type { TableCellBody, TableResultBody } from '../../server/contract/analysis.ts';
 
-/** A number as the screen shows it: percentages for proportions and CVs, totals without decimals. */
+/** A number as the screen shows it: percentages for proportions (and multiple-response shares) and CVs, totals without decimals. */
 export function fmt(x: number | null, statistic: string, kind: 'est' | 'cv' | 'deff' = 'est'): string {
   if (x === null) return '';
   if (kind === 'cv') return `${(x * 100).toFixed(1)}%`;
   if (kind === 'deff') return x.toFixed(2);
-  if (statistic === 'proportion') return `${(x * 100).toFixed(1)}%`;
+  if (statistic === 'proportion' || statistic === 'multiple') return `${(x * 100).toFixed(1)}%`;
   return x.toLocaleString(undefined, { maximumFractionDigits: statistic === 'total' ? 0 : 2 });
 }
 

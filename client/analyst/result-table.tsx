@@ -146,7 +146,7 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
         {legend}
       </p>
       <h4>{t('an.chart')}</h4>
-      <CiChart points={points} percent={s === 'proportion'} />
+      <CiChart points={points} percent={s === 'proportion' || s === 'multiple'} />
     </section>
   );
 }

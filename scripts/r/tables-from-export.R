@@ -6,7 +6,8 @@
 # unit's replicate design (proxies left out when the plan says so), domains via svyby, proportions
 # by svyciprop's logit method (or Wald when the plan says "ci": "wald"), means and totals with
 # confint on t, medians by svyquantile (Woodruff), every df = degf() of the domain's (sub)design,
-# deffs from svymean/svytotal(deff = TRUE), the weighted share of the proxies a table leaves out, and
+# deffs from svymean/svytotal(deff = TRUE), a multiple-response question ("statistic": "multiple")
+# from the export's 0/1 variable per option (svymean of each, na.rm: the units that answered), the weighted share of the proxies a table leaves out, and
 # each cell's reliability (empty, suppress, flag, ok, control) from its own n and CV.
 # Nothing here names a survey or a table: all comes from the plan and the codebook.
 # Usage: Rscript scripts/r/tables-from-export.R <export-dir> <tables.json> <out.json> [min_n] [cv_flag]
@@ -125,7 +126,7 @@ union_of <- function(in_set, frame, margins) {
   NULL
 }
 is_control <- function(stat, categorical, y, dom_rows, level, frame, margins) {
-  if (!length(margins) || stat %in% c("mean", "median")) return(FALSE)
+  if (!length(margins) || stat %in% c("mean", "median", "multiple")) return(FALSE)
   if (!categorical) {
     v <- unique(y[dom_rows])
     return(length(v) <= 1 && !is.null(union_of(dom_rows, frame, margins)))
@@ -171,7 +172,7 @@ table_of <- function(p) {
   labelled <- Filter(function(v) v$file == unit$file && v$variable == yname, cb$variables)
   categorical <- stat == "proportion" ||
     (stat == "total" && (yname %in% derived_names || (length(labelled) && length(labelled[[1]]$values) > 0)))
-  if (!categorical) {
+  if (!categorical && stat != "multiple") {
     # the table's or the plan's (deprecated) list when given, else the variable's special codes
     # (the codebook's `missing`, from the survey profile)
     own <- if (length(labelled)) vapply(labelled[[1]]$missing, function(m) as.numeric(m$code), 0) else NULL
@@ -197,10 +198,13 @@ table_of <- function(p) {
     str_of(sort(unique(y[!is.na(y)])))  # every level of the unit's rows: a level absent from a domain is an empty cell
   } else NULL
   frame$.yf <- if (categorical) factor(str_of(y), levels = levels) else NULL
+  # a multiple-response question: the export's 0/1 variable of each option (<question>_<code>)
+  option_codes <- if (stat == "multiple") vapply(labelled[[1]]$values, function(v) str_of(v$code), "") else NULL
+  option_col <- function(code) paste0(yname, "_", gsub("[^A-Za-z0-9_]", "_", sub("^-", "m", code)))
   des <- svrepdesign(data = frame, type = unit$type, weights = as.formula(paste0("~`", unit$weight, "`")),
     repweights = frame[, unlist(unit$repweights)], combined.weights = TRUE, scale = unit$scale,
     rscales = unlist(unit$rscales), mse = unit$mse)
-  ci_method <- if (stat == "median") "woodruff" else if (stat == "proportion" && !identical(p$ci, "wald")) "logit" else "wald"
+  ci_method <- if (stat == "median") "woodruff" else if (stat %in% c("proportion", "multiple") && !identical(p$ci, "wald")) "logit" else "wald"
   cells <- list()
   # one domain: its rows, its label, and the estimates of svymean/svytotal from svyby (or the whole universe)
   groups <- list(list(rows = in_u, domain = list(), key = character()))
@@ -220,7 +224,7 @@ table_of <- function(p) {
   yform <- as.formula(if (categorical) "~.yf" else paste0("~`", yname, "`"))
   fun <- if (stat == "total") svytotal else svymean
   by_est <- NULL
-  if (length(domains) && stat != "median") {
+  if (length(domains) && !(stat %in% c("median", "multiple"))) {
     by_est <- svyby(yform, as.formula(paste0("~", paste0("`", domains, "`", collapse = "+"))),
       des[with_dom, ], fun, na.rm = TRUE, keep.var = TRUE, deff = TRUE)
   }
@@ -228,6 +232,41 @@ table_of <- function(p) {
     sub <- des[g$rows, ]
     df <- degf(sub)
     ysub <- y[g$rows]
+    if (stat == "multiple") {
+      # each option: svymean of its 0/1 variable on the domain, na.rm (the units that answered)
+      for (code in option_codes) {
+        col <- option_col(code)
+        e <- svymean(as.formula(paste0("~`", col, "`")), sub, na.rm = TRUE, deff = TRUE)
+        est <- unname(coef(e))
+        se <- unname(SE(e))
+        q <- qt(1 - alpha / 2, df)
+        lo <- est - q * se
+        hi <- est + q * se
+        method <- ci_method
+        if (ci_method == "logit") {
+          if (est > 0 && est < 1) {
+            r <- svymean(as.formula(paste0("~`", col, "`")), sub, na.rm = TRUE, return.replicates = TRUE)
+            if (any(r$replicates <= 0 | r$replicates >= 1, na.rm = TRUE)) {
+              lo <- 0
+              hi <- 1
+            } else {
+              lim <- logit_ci(sub, col, "1", df, check = !length(g$key))
+              lo <- lim[1]
+              hi <- lim[2]
+            }
+          } else {
+            method <- "clopper-pearson"
+            lo <- NA
+            hi <- NA
+          }
+        }
+        x <- frame[[col]][g$rows]
+        cells[[length(cells) + 1]] <- list(domain = g$domain, level = code, estimate = est, se = se,
+          ciLower = lo, ciUpper = hi, ciMethod = method, df = df, cv = se / est, deff = as.numeric(deff(e)),
+          n = sum(x == 1, na.rm = TRUE), rows = NULL)
+      }
+      next
+    }
     if (stat == "median") {
       q <- svyquantile(yform, sub, 0.5, ci = TRUE, na.rm = TRUE, interval.type = "mean", qrule = "math", df = df)
       est <- unname(coef(q))

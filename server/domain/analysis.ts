@@ -94,7 +94,8 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
     columns.present.has(name) ||
     columns.present.has(ctx.file.derived[name]?.from ?? '');
   const variables = Object.values(ctx.labels)
-    .filter((v) => !['text', 'date'].includes(v.type) && !v.type.startsWith('multi'))
+    // multiple-choice questions are offered for 'multiple' tables only (the builder sorts them out)
+    .filter((v) => !['text', 'date'].includes(v.type))
     .filter((v) => inData(v.name))
     .map((v) => {
       const from = ctx.file.derived[v.name]?.from;

@@ -2,7 +2,8 @@
  * The table builder's variable list fits the statistic: on the fixture's catalogue (the server's,
  * whose `numeric` comes from the weighted data's columns) a mean or median offers only numeric
  * variables (not a computed text like the first nationality's code, nor categories), a proportion
- * only categories, a total either; before any weighting `numeric` follows the questionnaire type.
+ * only categories, a total either, 'multiple' only multiple-choice questions (which no other statistic
+ * offers); before any weighting `numeric` follows the questionnaire type.
  */
 import { describe, expect, it } from 'vitest';
 import { variablesFor } from '../../client/analyst/builder.tsx';
@@ -34,6 +35,15 @@ describe('the builder offers the variables a statistic can take', () => {
     const total = names(variablesFor(cat, 'individual', 'total'));
     expect(total).toEqual(expect.arrayContaining(['c03_sex', 'c05_age']));
     expect(total).not.toContain('c13a_first_nationality');
+  });
+
+  it('multiple: the multiple-choice questions of the unit, and only there', async () => {
+    const cat = await withData();
+    expect(names(variablesFor(cat, 'household', 'multiple'))).toEqual(['h08_assets']);
+    expect(names(variablesFor(cat, 'individual', 'multiple'))).toContain('i04_care_barriers');
+    expect(variablesFor(cat, 'individual', 'multiple').every((v) => v.type.startsWith('multi'))).toBe(true);
+    for (const statistic of ['proportion', 'mean', 'median', 'total'] as const)
+      expect(names(variablesFor(cat, 'household', statistic))).not.toContain('h08_assets');
   });
 
   it('before any weighting, numeric follows the type (int)', async () => {

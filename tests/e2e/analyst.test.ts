@@ -131,13 +131,21 @@ describe('analyst screen', () => {
     await page.selectOption('[data-testid=standard-table]', 'all');
     await page.click('[data-testid=compute]');
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=analyst-result]').length === 40,
+      () => document.querySelectorAll('[data-testid=analyst-result]').length === 44,
       undefined,
       { timeout: 120_000 },
     );
     page.off('request', onRequest);
-    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(40);
-    expect(asked.length).toBe(40);
+    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(44);
+    expect(asked.length).toBe(44);
+    // A multiple-response table (household assets): one row per option, shares in percent.
+    const assets = page.locator('[data-testid=analyst-result]', { hasText: '(h08_assets)' });
+    expect(await assets.count()).toBe(1);
+    const assetRows = assets.locator('[data-testid=analyst-crosstab] tbody tr');
+    expect(await assetRows.count()).toBe(7);
+    const fridge = await assetRows.first().locator('th, td').allTextContents();
+    expect(fridge[0]).toMatch(/Fridge|Frigorífico/);
+    expect(fridge[1]).toMatch(/^\d+[.,]\d%$/);
     expect(asked).not.toContain('all');
     // Proportions name their interval method under the title.
     expect(await page.locator('[data-testid=analyst-result]').first().textContent()).toMatch(

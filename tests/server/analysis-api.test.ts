@@ -53,7 +53,7 @@ describe('analysis API', () => {
     const cat = (await res.json()) as AnalysisCatalogue;
     expect(cat.dataReady).toBe(true);
     expect(cat.reliability).toEqual({ cvFlag: 0.3, minN: 30 });
-    expect(cat.tables.length).toBe(40);
+    expect(cat.tables.length).toBe(44);
     const names = cat.variables.map((v) => v.name);
     expect(names).toContain('nat_group');
     expect(names).not.toContain('c01_name');
@@ -114,6 +114,18 @@ describe('analysis API', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Índice', 'custom', 'Dados']);
+  });
+  it('a custom multiple-response table: one row per option, validated by the response schema', async () => {
+    const req = { unit: 'household', statistic: 'multiple', variable: 'h08_assets', domains: ['stratum'] };
+    const res = await call('POST', '/api/analysis/ipei/tables?lang=en', 'analyst', req);
+    expect(res.status).toBe(200);
+    const body = tableResponseSchema.parse(await res.json());
+    const t = body.tables[0];
+    expect(t.statistic).toBe('multiple');
+    const overall = t.cells.filter((c) => c.domain.length === 0);
+    expect(overall.map((c) => c.level?.code)).toEqual([1, 2, 3, 4, 5, 6, 0]);
+    expect(overall[0].level?.label).toBe('Fridge');
+    expect(new Set(overall.map((c) => c.base))).toEqual(new Set([71]));
   });
   it('a bad plan is a 422 naming the table field', async () => {
     const res = await call('POST', '/api/analysis/ipei/tables', 'analyst', {

@@ -260,6 +260,7 @@ describe('disclosure control of the public export', () => {
       'topCode:j04_remit_amount',
       'recode:c07_nationality1',
       'recode:c13a_first_nationality',
+      'recode:c06_birth_country',
     ]);
     const a = proportion(int, 'e05_inps', 1);
     const b = proportion(pub, 'e05_inps', 1);

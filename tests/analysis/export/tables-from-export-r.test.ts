@@ -2,8 +2,9 @@
  * The standard tables recomputed by an outside analyst from the exported files alone: the weighted
  * fixture (its roster weights declared calibrated to sex, so that control cells exist) is exported
  * as CSV and as .dta, and scripts/r/tables-from-export.R (R survey, reading only the export folder
- * and the plan) recomputes every table of questionnaires/ipei/tables.json plus five tables that use
- * plan features the IPEI plan does not (two domain variables, "ci": "wald", in / >= / notmissing
+ * and the plan) recomputes every table of questionnaires/ipei/tables.json (its multiple-response
+ * tables from the export's 0/1 variable per option, its region of birth from the plan's recode) plus
+ * five tables that use plan features the IPEI plan does not (two domain variables, "ci": "wald", in / >= / notmissing
  * universes, a table's own missingCodes, a numeric and a categorical total, a median by domain).
  * Then a real weighting run (the small example, raked, replicates recalibrated) whose controls come
  * from its recipe, with 90% intervals. Every cell of the engine must be one of R's and vice versa,

@@ -4,7 +4,9 @@
  * cell's statistics; the IPEI headline tables of issue 18 on household.v3 (employment-to-population
  * ratio, unemployment rate, SDG 10.3.1 by island and origin, remittances, naturalisation, housing
  * amenities, services, the 2022 regularisation), their shares equal to the weighted counts by hand, and
- * years_in_cv from the years since the latest arrival; a multiple-choice variable is refused with the fix.
+ * years_in_cv from the years since the latest arrival; housing assets (H08) and barriers to care (I04)
+ * as multiple-response tables; origin by region of birth (C06) for the foreign population and SDG
+ * 10.3.1; a multiple-choice variable in a proportion is refused with the fix.
  */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
@@ -66,8 +68,16 @@ describe('questionnaires/ipei/tables.json', () => {
     for (const v of ['i01_health_cover', 'i03_care_obtained']) expect(on(v, 'ecowas'), v).toHaveLength(1);
     expect(on('i05_aai_use', 'island')).toEqual(['T39']);
     expect(on('e02_regularisation', 'ecowas')).toEqual(['T40']);
+    // the multiple-choice questions: one row per option, the share citing it
+    expect(on('h08_assets', 'stratum')).toEqual(['T41']);
+    expect(on('i04_care_barriers', 'ecowas')).toEqual(['T42']);
+    for (const id of ['T41', 'T42']) {
+      const t = run.tables.find((x) => x.id === id);
+      expect(t?.statistic, id).toBe('multiple');
+      expect(t?.unit, id).toBe(id === 'T41' ? 'household' : 'individual');
+    }
     // the self-only modules (I to M) leave the proxies out and say so
-    for (const id of ['T29', 'T30', 'T31', 'T32', 'T37', 'T38', 'T39'])
+    for (const id of ['T29', 'T30', 'T31', 'T32', 'T37', 'T38', 'T39', 'T42'])
       expect(run.tables.find((t) => t.id === id)?.proxyShare, id).not.toBeNull();
   });
   it('employment-to-population ratio and unemployment rate are the ILO status shares by hand', () => {
@@ -92,6 +102,30 @@ describe('questionnaires/ipei/tables.json', () => {
       12,
     );
   });
+  it('origin by country of birth: regions of C06 (T43 roster, T44 SDG 10.3.1), shares by hand', () => {
+    expect(ctx.file.derived.birth_region.from).toBe('c06_birth_country');
+    const birth = persons.c06_birth_country as Array<string | null>;
+    const t43 = run.tables.find((x) => x.id === 'T43');
+    const cv = t43?.cells.find((c) => c.domain.length === 0 && c.level?.code === 1);
+    expect(cv?.level).toMatchObject({ en: 'Cabo Verde' });
+    const wr = num('w_roster_final');
+    const eligible = num('c13_eligible');
+    const roster = (keep: (i: number) => boolean) =>
+      wr.reduce((a, x, i) => (x > 0 && eligible[i] === 1 && keep(i) ? a + x : a), 0);
+    expect(cv?.n).toBe(birth.filter((b, i) => b === 'CV' && wr[i] > 0 && eligible[i] === 1).length);
+    expect(cv?.estimate).toBeCloseTo(roster((i) => birth[i] === 'CV') / roster(() => true), 12);
+    // T44: the SDG 10.3.1 rate of those born in an ECOWAS country (Guinea-Bissau, Senegal here)
+    const k07 = num('k07_sdg1031');
+    const self = (i: number) => Number(persons.z05p_person_result[i]) !== 22 && k07[i] >= 0;
+    const ecowasBorn = (i: number) => ['GW', 'SN'].includes(String(birth[i]));
+    const t44 = run.tables.find((x) => x.id === 'T44');
+    const cell = t44?.cells.find((c) => c.domain[0]?.code === 2 && c.level?.code === 1);
+    expect(cell?.domain[0]).toMatchObject({ variable: 'birth_region', en: 'ECOWAS' });
+    expect(cell?.estimate).toBeCloseTo(
+      sumW((i) => self(i) && ecowasBorn(i) && k07[i] === 1) / sumW((i) => self(i) && ecowasBorn(i)),
+      12,
+    );
+  });
   it('years_in_cv classes the years since the latest arrival at the interview (d11_years_in_cv)', () => {
     const years = num('d11_years_in_cv');
     const t = run.tables.find((x) => x.id === 'T25');
@@ -105,7 +139,7 @@ describe('questionnaires/ipei/tables.json', () => {
     expect(t?.cells[0].level).toMatchObject({ code: 1, pt: 'Guiné-Bissau' });
     expect(t?.cells.find((c) => c.domain[0]?.code === 'SV')?.domain[0]).toMatchObject({ pt: 'São Vicente' });
   });
-  it('refuses a multiple-choice variable, naming the field and the fix', () => {
+  it('refuses a multiple-choice variable in a proportion, naming the field and the fix', () => {
     const bad = computeTables(
       {
         ...ctx.file,
@@ -118,7 +152,7 @@ describe('questionnaires/ipei/tables.json', () => {
     expect(bad.issues[0]).toMatchObject({
       table: 'M',
       field: 'variable',
-      message: expect.stringContaining('multiple-choice'),
+      message: expect.stringContaining('"statistic": "multiple"'),
     });
   });
 });
