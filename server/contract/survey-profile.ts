@@ -189,6 +189,14 @@ export const surveyProfileSchema = z
           .default([]),
         /** Detailed categorical variables replaced by the groups of a derived variable of tables.json. */
         recode: z.array(z.strictObject({ variable: variableName, groups: variableName })).default([]),
+        /**
+         * Local suppression (analysis/export/local-suppression.ts): key variables set to missing, in
+         * this order (least important first), for the records still in cells of fewer than k.
+         */
+        suppress: z
+          .strictObject({ order: z.array(variableName).min(1) })
+          .nullable()
+          .default(null),
       })
       .refine((u) => !u.geography.keep.some((v) => u.geography.drop.includes(v)), {
         message: 'a geography variable is both kept and dropped',

@@ -229,6 +229,7 @@ describe('disclosure control of the public export', () => {
       ...ctx.publicUse,
       keyVariables: ['c03_sex', 'c05_age'],
       topCode: [{ variable: 'c05_age', at: 40 }],
+      suppress: null,
     };
     const m = build('public', settings);
     // the same counts by hand on the untreated and the top-coded ages
