@@ -1,8 +1,9 @@
 /**
  * Statistical disclosure control of the public-use file, as the survey declares it (profile.json
  * `publicUse.topCode` and `publicUse.recode`): top-coding puts every value of a numeric variable above
- * its cap at the cap (a declared cap, or the p-th percentile of the file's own values, R's
- * `quantile(x, p / 100, type = 1)`, unweighted), and recoding replaces a detailed categorical variable
+ * its cap at the cap (a declared cap, or the p-th percentile of its values, R's
+ * `quantile(x, p / 100, type = 1)`, unweighted, computed once over every file that holds the variable so
+ * that the household and the person file share one cap), and recoding replaces a detailed categorical variable
  * by the groups of one of tables.json's derived variables (the one home of those groups, such as a
  * nationality group): the variable keeps its name and takes the groups' codes and labels. Special codes
  * (don't know, refused, not applicable) are left as they are. It works on the built files, after the
@@ -70,7 +71,11 @@ function holders(files: ExportFile[], variable: string, field: string): ExportFi
   return has;
 }
 
-function topCode(f: ExportFile, t: TopCode): Treatment {
+/** The numeric column of a top-coded variable and its special codes (not numeric: a SurveyError). */
+function numericOf(
+  f: ExportFile,
+  t: TopCode,
+): { v: ExportVariable; col: Float64Array; special: Set<number> } {
   const v = f.variables.find((x) => x.name === t.variable) as ExportVariable;
   const col = f.columns[t.variable];
   if (v.kind !== 'numeric' || !(col instanceof Float64Array))
@@ -78,9 +83,25 @@ function topCode(f: ExportFile, t: TopCode): Treatment {
       `publicUse.topCode: ${t.variable} is not numeric in the ${f.name} file`,
       'publicUse.topCode',
     );
-  const special = new Set(v.missing.map((m) => m.code));
-  const values = Array.from(col).filter((x) => Number.isFinite(x) && !special.has(x));
-  const cap = t.at ?? (values.length ? percentileType1(values, t.percentile as number) : Number.NaN);
+  return { v, col, special: new Set(v.missing.map((m) => m.code)) };
+}
+
+/**
+ * The cap of a top-code: declared, or the percentile of the values of every file holding the variable
+ * taken together (one cap for the household and the person file, not one each).
+ */
+function capOf(fs: ExportFile[], t: TopCode): number {
+  if (t.at !== undefined) return t.at;
+  const values: number[] = [];
+  for (const f of fs) {
+    const { col, special } = numericOf(f, t);
+    for (const x of col) if (Number.isFinite(x) && !special.has(x)) values.push(x);
+  }
+  return values.length ? percentileType1(values, t.percentile as number) : Number.NaN;
+}
+
+function topCode(f: ExportFile, t: TopCode, cap: number): Treatment {
+  const { v, col, special } = numericOf(f, t);
   const out = Float64Array.from(col);
   let changed = 0;
   for (let i = 0; i < out.length; i++)
@@ -150,7 +171,9 @@ export function disclosureControl(
         `publicUse.topCode: ${t.variable} needs either at or percentile`,
         'publicUse.topCode',
       );
-    for (const f of holders([hh, pp], t.variable, 'topCode')) treatments.push(topCode(f, t));
+    const fs = holders([hh, pp], t.variable, 'topCode');
+    const cap = capOf(fs, t);
+    for (const f of fs) treatments.push(topCode(f, t, cap));
   }
   for (const r of settings.recode ?? []) {
     const d = derived[r.groups];

@@ -1,7 +1,8 @@
 /**
  * The public file's disclosure control (publicUse.topCode and publicUse.recode): on a constructed
  * 6-person file, a declared cap and a percentile cap (R's quantile type 1, golden values from Rscript)
- * leave special codes and missing values alone, a recode takes a derived variable's groups and labels,
+ * leave special codes and missing values alone, a percentile cap of a variable in both files is one cap
+ * from their values together, a recode takes a derived variable's groups and labels,
  * and a variable in neither file, a non-numeric top-code or unknown groups are refused naming the
  * setting. On the fixture's public export: the disclosure risk is counted after treatment (fewer records
  * below k once age is top-coded; the before count kept too, both in codebook.md), a treated variable's
@@ -111,6 +112,19 @@ describe('disclosure control on a constructed file', () => {
     expect(out.persons.variables[0].label.en).toBe('Age (top-coded: 80 = 80 or more)');
     // the input files are not changed
     expect(Array.from(input.persons.columns.age as Float64Array)).toEqual([20, 85, 90, 98, Number.NaN, 80]);
+  });
+
+  it('one percentile cap for a variable in both files, from their values taken together', () => {
+    const input = files();
+    input.persons.variables.push({ ...input.households.variables[0], missing: [dk] });
+    input.persons.columns.size = Float64Array.of(1, 2, 3, 4, Number.NaN, 98);
+    const out = disclosureControl(input, { topCode: [{ variable: 'size', percentile: 50 }] }, groups);
+    // R: quantile(c(3, 14, 1, 2, 3, 4), 0.5, type = 1) = 3 (the person file alone would give 2)
+    expect(out.treatments.map((t) => [t.file, t.cap, t.changed])).toEqual([
+      ['households', 3, 1],
+      ['persons', 3, 1],
+    ]);
+    expect(Array.from(out.persons.columns.size as Float64Array)).toEqual([1, 2, 3, 3, Number.NaN, 98]);
   });
 
   it('percentiles as R quantile type 1', () => {
