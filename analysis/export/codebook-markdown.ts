@@ -19,6 +19,7 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   const ts = m.disclosureControl?.treatments ?? [];
   if (!m.disclosureControl) return [];
   const sup = m.disclosureControl.suppressions;
+  const absent = m.disclosureControl.absent ?? [];
   const pt = lang === 'pt';
   return [
     `### ${pt ? 'Controlo da divulgação' : 'Disclosure control'}`,
@@ -27,6 +28,12 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
       ? treatmentText(ts, lang).map((t) => `- ${t}`)
       : [pt ? 'Nenhuma variável codificada no topo nem recodificada.' : 'No variable top-coded or recoded.']),
     '',
+    ...(absent.length
+      ? [
+          `${pt ? 'Declaradas mas ausentes destes ficheiros:' : 'Declared but not in these files:'} ${absent.join(', ')}.`,
+          '',
+        ]
+      : []),
     ...(sup
       ? [
           pt ? 'Supressão local (valores postos em falta):' : 'Local suppression (values set to missing):',

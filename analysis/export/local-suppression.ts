@@ -7,7 +7,7 @@
  * The records are taken in the file's order (rows sorted by the run's random codes), so the same run
  * always suppresses the same values; fk only grows as values go, so one pass suffices. A suppressed
  * key value takes with it what would give it back: the variable it is derived from (tables.json
- * `derived`) and every other variable derived from that one (suppressing age_group blanks c05_age too).
+ * `derived`) and every other variable derived from that one (suppressing an age group blanks the age too).
  * Only person-file key variables can be suppressed (a household's island is the same for each of its
  * members). sdcMicro's own heuristic picks the variable per record by importance and by how many
  * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns

@@ -58,6 +58,8 @@ export interface Microdata {
    */
   disclosureControl: {
     treatments: Treatment[];
+    /** Declared variables of the questionnaire that these files do not hold. */
+    absent: string[];
     suppressions: Suppression[] | null;
     riskBefore: DisclosureRisk | null;
   } | null;
@@ -298,7 +300,7 @@ export function buildMicrodata(
   let control: Microdata['disclosureControl'] = null;
   if (publicUse && settings) {
     const riskBefore = riskOf(files);
-    const treated = disclosureControl(files, settings, derived);
+    const treated = disclosureControl(files, settings, derived, labels);
     files = { households: treated.households, persons: treated.persons };
     let suppressions: Suppression[] | null = null;
     if (settings.suppress) {
@@ -306,7 +308,7 @@ export function buildMicrodata(
       files = { ...files, persons: s.persons };
       suppressions = s.suppressions;
     }
-    control = { treatments: treated.treatments, suppressions, riskBefore };
+    control = { treatments: treated.treatments, absent: treated.absent, suppressions, riskBefore };
   }
   return {
     kind,
