@@ -97,8 +97,15 @@ export function keyCells(rows: (string | null)[][]): { cells: Map<string, KeyCel
     cells.set(key, c);
     return key;
   });
+  // a combination without missing values matches only itself among those without: compare it with the
+  // (few) combinations that have a missing value, each of which is compared with all
   const all = [...cells.values()];
-  for (const c of all) for (const d of all) if (compatible(c.values, d.values)) c.fk += d.count;
+  const partial = all.filter((c) => c.values.includes(null));
+  for (const c of all) {
+    const others = c.values.includes(null) ? all : partial;
+    c.fk = c.values.includes(null) ? 0 : c.count;
+    for (const d of others) if (compatible(c.values, d.values)) c.fk += d.count;
+  }
   return { cells, cellOf };
 }
 
