@@ -36,7 +36,9 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
       : []),
     ...(sup
       ? [
-          pt ? 'Supressão local (valores postos em falta):' : 'Local suppression (values set to missing):',
+          pt
+            ? 'Supressão local (valores postos em falta; no risco, um valor em falta conta como qualquer valor, como no sdcMicro):'
+            : 'Local suppression (values set to missing; in the risk, a missing value matches any value, as in sdcMicro):',
           '',
           ...suppressionText(sup, m.disclosureRisk?.k ?? 3, lang).map((t) => `- ${t}`),
           '',
