@@ -7,7 +7,8 @@
  * The records are taken in the file's order (rows sorted by the run's random codes), so the same run
  * always suppresses the same values; fk only grows as values go, so one pass suffices. A suppressed
  * key value takes with it what would give it back: the variable it is derived from (tables.json
- * `derived`) and every other variable derived from that one (suppressing an age group blanks the age too).
+ * `derived`) and every other variable derived from that one (suppressing an age group blanks the age too),
+ * and the variables the survey declares as restating it (`with`).
  * Only person-file key variables can be suppressed (a household's island is the same for each of its
  * members). sdcMicro's own heuristic picks the variable per record by importance and by how many
  * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns
@@ -18,9 +19,14 @@ import type { Derived } from '../tables/plan.ts';
 import { compatible, type HouseholdLink, type KeyCell, keyCells, keyValues } from './disclosure-risk.ts';
 import type { ExportFile } from './microdata.ts';
 
-/** The variables suppressed first to last (key variables of the person file). */
+/**
+ * The variables suppressed first to last (key variables of the person file), and for any of them the
+ * other person variables that restate it (`with`: current nationality beside a first-nationality group),
+ * blanked with it.
+ */
 export interface Suppress {
   order: string[];
+  with?: Record<string, string[]>;
 }
 
 /** Values suppressed on one key variable, and the variables blanked with it. */
@@ -35,11 +41,16 @@ const fail = (message: string): never => {
 };
 
 /** The variable and what would give it back: its source and the source's other derived variables. */
-function linked(variable: string, derived: Record<string, Derived>, persons: ExportFile): string[] {
+function linked(
+  variable: string,
+  derived: Record<string, Derived>,
+  persons: ExportFile,
+  declared: string[],
+): string[] {
   const sources = new Set([variable]);
   const from = derived[variable]?.from;
   if (from) sources.add(from);
-  const out = new Set(sources);
+  const out = new Set([...sources, ...declared]);
   for (const [name, d] of Object.entries(derived)) if (sources.has(d.from)) out.add(name);
   out.delete(variable);
   return [...out].filter((v) => persons.columns[v] !== undefined).sort();
@@ -61,6 +72,19 @@ export function localSuppression(
     if (persons.columns[v] === undefined) fail(`${v} is not a variable of the person file`);
     if (seen.has(v)) fail(`${v} is named twice`);
     seen.add(v);
+  }
+  for (const [v, also] of Object.entries(suppress.with ?? {})) {
+    if (!seen.has(v))
+      throw new SurveyError(
+        `publicUse.suppress.with: ${v} is not in publicUse.suppress.order`,
+        'publicUse.suppress.with',
+      );
+    for (const a of also)
+      if (persons.columns[a] === undefined)
+        throw new SurveyError(
+          `publicUse.suppress.with: ${a} (with ${v}) is not a variable of the person file`,
+          'publicUse.suppress.with',
+        );
   }
   const rows = keyValues(persons, files.households, link, keyVariables);
   const { cells, cellOf } = keyCells(rows);
@@ -95,7 +119,7 @@ export function localSuppression(
   }
   const out: ExportFile = { ...persons, columns: { ...persons.columns } };
   const suppressions = suppress.order.map((variable, o) => {
-    const also = linked(variable, derived, persons);
+    const also = linked(variable, derived, persons, suppress.with?.[variable] ?? []);
     for (const v of [variable, ...also]) {
       const col = out.columns[v];
       const copy = col instanceof Float64Array ? Float64Array.from(col) : [...col];

@@ -219,10 +219,14 @@ export const surveyProfileSchema = z
           .default([]),
         /**
          * Local suppression (analysis/export/local-suppression.ts): key variables set to missing, in
-         * this order (least important first), for the records still in cells of fewer than k.
+         * this order (least important first), for the records still in cells of fewer than k; `with`:
+         * person variables that restate a key variable, blanked with it.
          */
         suppress: z
-          .strictObject({ order: z.array(variableName).min(1) })
+          .strictObject({
+            order: z.array(variableName).min(1),
+            with: z.record(variableName, z.array(variableName)).optional(),
+          })
           .nullable()
           .default(null),
       })

@@ -3,7 +3,8 @@
  * households, k = 2, order nat then age_group, the values suppressed are derived by hand (p3 loses its
  * nationality; p4 its nationality then its age group, which frees p5; p8 loses both and stays alone,
  * island and sex not being suppressible), the age it is derived from goes with age_group, and the
- * after-suppression fk of every record equals R's count with a missing value matching any value
+ * variables declared `with` a key variable go with it, the after-suppression fk of every record equals
+ * R's count with a missing value matching any value
  * (Rscript on the output). A bad order is refused naming the setting. On the fixture's public export the
  * profile's suppression leaves no record below k that still had a value to lose, the same download
  * twice gives the same file, and codebook.md counts the values suppressed.
@@ -68,6 +69,20 @@ describe('localSuppression on a constructed file', () => {
     expect(run(['nat', 'age_group'])).toEqual(out);
   });
 
+  it('blanks the variables declared as restating a key variable with it', () => {
+    const out = localSuppression(
+      { households, persons },
+      link,
+      keys,
+      2,
+      { order: ['nat', 'age_group'], with: { nat: ['sex'] } },
+      derived,
+    );
+    expect(out.suppressions[0]).toEqual({ variable: 'nat', suppressed: 3, with: ['sex'] });
+    // p3, p4 and p8 lost their nationality, and with it their sex
+    expect(Array.from(out.persons.columns.sex as Float64Array)).toEqual([1, 1, NA, NA, 2, 1, 1, NA]);
+  });
+
   it('in the other order, age groups go first', () => {
     const out = run(['age_group', 'nat']);
     // p3 (1,1,*,B) stays alone, then loses nat: (1,1,*,*) matches p1-p3; p4 (1,2,*,A) matches p5
@@ -115,6 +130,21 @@ cat(fk, "\\n")`;
     ]);
     expect(field(['island'])?.[1]).toContain('island is not a variable of the person file');
     expect(field(['nat', 'nat'])?.[1]).toContain('nat is named twice');
+    const withBad = (w: Record<string, string[]>) => {
+      try {
+        localSuppression({ households, persons }, link, keys, 2, { order: ['nat'], with: w }, derived);
+      } catch (e) {
+        return [(e as SurveyError).field, (e as Error).message];
+      }
+      return null;
+    };
+    expect(withBad({ age_group: ['age'] })).toEqual([
+      'publicUse.suppress.with',
+      'publicUse.suppress.with: age_group is not in publicUse.suppress.order',
+    ]);
+    expect(withBad({ nat: ['passport'] })?.[1]).toContain(
+      'passport (with nat) is not a variable of the person file',
+    );
   });
 });
 
