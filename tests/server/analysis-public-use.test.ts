@@ -228,6 +228,11 @@ describe('microdata kinds over HTTP', () => {
         'no_such_year',
       ],
       [(pu) => (pu.suppress = { order: ['a02_island'] }), 'publicUse.suppress.order', 'a02_island'],
+      [
+        (pu) => (pu.suppress = { order: ['nat_group'], with: { nat_group: ['no_such_nationality'] } }),
+        'publicUse.suppress.with',
+        'no_such_nationality',
+      ],
     ];
     for (const [edit, field, name] of cases) {
       const res = await withProfile(edit as never);
