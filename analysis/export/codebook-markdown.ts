@@ -2,12 +2,13 @@
  * The codebook as a readable Markdown page: how to analyse each unit (its rows, weight, replicate
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
  * variable with its label and value labels, in the export's language. A public-use file's page also
- * gives its top-codes and recodes, and its disclosure risk on the survey's key variables before and
+ * gives its top-codes, recodes and local suppressions, and its disclosure risk on the survey's key variables before and
  * after them.
  */
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { kindContents } from './kind-contents.ts';
+import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookRows } from './microdata-files.ts';
 
@@ -17,6 +18,8 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   const ts = m.disclosureControl?.treatments ?? [];
   if (!m.disclosureControl) return [];
+  const sup = m.disclosureControl.suppressions;
+  const absent = m.disclosureControl.absent ?? [];
   const pt = lang === 'pt';
   return [
     `### ${pt ? 'Controlo da divulgação' : 'Disclosure control'}`,
@@ -25,6 +28,22 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
       ? treatmentText(ts, lang).map((t) => `- ${t}`)
       : [pt ? 'Nenhuma variável codificada no topo nem recodificada.' : 'No variable top-coded or recoded.']),
     '',
+    ...(absent.length
+      ? [
+          `${pt ? 'Declaradas mas ausentes destes ficheiros:' : 'Declared but not in these files:'} ${absent.join(', ')}.`,
+          '',
+        ]
+      : []),
+    ...(sup
+      ? [
+          pt
+            ? 'Supressão local (valores postos em falta; no risco, um valor em falta conta como qualquer valor, como no sdcMicro):'
+            : 'Local suppression (values set to missing; in the risk, a missing value matches any value, as in sdcMicro):',
+          '',
+          ...suppressionText(sup, m.disclosureRisk?.k ?? 3, lang).map((t) => `- ${t}`),
+          '',
+        ]
+      : []),
   ];
 }
 

@@ -5,8 +5,9 @@
  * sdcMicro's freqCalc counts the sample frequency fk), and the report counts the sample uniques (records
  * alone in their cell, fk = 1) and the records in cells smaller than k (fk < k, k from the profile,
  * default 3). A key variable the person file lacks is taken from the person's household (by the
- * household code). A missing value is a category of its own (sdcMicro instead lets it match any value,
- * which gives fewer uniques). Pure: it reads the built files only.
+ * household code). As in sdcMicro, a missing value matches any value: a record's frequency fk counts
+ * every record that agrees with it wherever both are known (so a value set to missing by local
+ * suppression, local-suppression.ts, lifts the record's fk). Pure: it reads the built files only.
  */
 import { SurveyError } from '../errors.ts';
 import type { ExportFile } from './microdata.ts';
@@ -22,26 +23,29 @@ export interface DisclosureRisk {
   /** Records in cells of fewer than k records (fk < k), and those cells. */
   recordsBelowK: number;
   cellsBelowK: number;
-  /** Records by the size of their cell, for sizes 1..k-1 (index 0 is size 1). */
+  /** Records by their fk, for 1..k-1 (index 0 is fk = 1). */
   recordsBySize: number[];
 }
 
 const missing = (v: unknown) =>
   v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 
+/** A link from each person to its household: the household code in each file. */
+export interface HouseholdLink {
+  households: string;
+  persons: string;
+}
+
 /**
- * The risk of the person file `persons` on `keyVariables`, each read from the person file or else
- * from the household (the `households` row whose `link.households` equals the person's `link.persons`).
+ * Each person's key values (null: missing), each read from the person file or else from the household
+ * (the `households` row whose `link.households` equals the person's `link.persons`).
  */
-export function disclosureRisk(
+export function keyValues(
   persons: ExportFile,
   households: ExportFile,
-  link: { households: string; persons: string },
+  link: HouseholdLink,
   keyVariables: readonly string[],
-  k = 3,
-): DisclosureRisk {
-  if (!Number.isInteger(k) || k < 2)
-    throw new SurveyError(`publicUse.k: ${k} is not a whole number of 2 or more`, 'publicUse.k');
+): (string | null)[][] {
   const hhRow = new Map<unknown, number>();
   const hhLink = households.columns[link.households];
   if (hhLink) for (let i = 0; i < households.rows; i++) hhRow.set(hhLink[i], i);
@@ -60,25 +64,74 @@ export function disclosureRisk(
       return r === undefined ? null : theirs[r];
     };
   });
-  const cellOf: string[] = new Array(persons.rows);
-  const size = new Map<string, number>();
-  for (let i = 0; i < persons.rows; i++) {
-    const key = JSON.stringify(columns.map((get) => (missing(get(i)) ? null : String(get(i)))));
-    cellOf[i] = key;
-    size.set(key, (size.get(key) ?? 0) + 1);
+  return Array.from({ length: persons.rows }, (_, i) =>
+    columns.map((get) => {
+      const x = get(i);
+      return missing(x) ? null : String(x);
+    }),
+  );
+}
+
+/** Two combinations of key values agree where both are known (a missing value matches any value). */
+export const compatible = (a: (string | null)[], b: (string | null)[]): boolean =>
+  a.every((x, j) => x === null || b[j] === null || x === b[j]);
+
+/** A distinct combination of key values, its records and its frequency fk. */
+export interface KeyCell {
+  values: (string | null)[];
+  count: number;
+  fk: number;
+}
+
+/**
+ * The distinct combinations of the records' key values with their sample frequency fk: the records
+ * whose values agree with the combination's wherever both are known (sdcMicro's freqCalc), and each
+ * record's combination.
+ */
+export function keyCells(rows: (string | null)[][]): { cells: Map<string, KeyCell>; cellOf: string[] } {
+  const cells = new Map<string, KeyCell>();
+  const cellOf = rows.map((values) => {
+    const key = JSON.stringify(values);
+    const c = cells.get(key) ?? { values, count: 0, fk: 0 };
+    c.count++;
+    cells.set(key, c);
+    return key;
+  });
+  // a combination without missing values matches only itself among those without: compare it with the
+  // (few) combinations that have a missing value, each of which is compared with all
+  const all = [...cells.values()];
+  const partial = all.filter((c) => c.values.includes(null));
+  for (const c of all) {
+    const others = c.values.includes(null) ? all : partial;
+    c.fk = c.values.includes(null) ? 0 : c.count;
+    for (const d of others) if (compatible(c.values, d.values)) c.fk += d.count;
   }
+  return { cells, cellOf };
+}
+
+/** The risk of the person file `persons` on `keyVariables` (read as keyValues does). */
+export function disclosureRisk(
+  persons: ExportFile,
+  households: ExportFile,
+  link: HouseholdLink,
+  keyVariables: readonly string[],
+  k = 3,
+): DisclosureRisk {
+  if (!Number.isInteger(k) || k < 2)
+    throw new SurveyError(`publicUse.k: ${k} is not a whole number of 2 or more`, 'publicUse.k');
+  const { cells, cellOf } = keyCells(keyValues(persons, households, link, keyVariables));
   const recordsBySize = new Array<number>(k - 1).fill(0);
   for (const key of cellOf) {
-    const n = size.get(key) as number;
+    const n = (cells.get(key) as KeyCell).fk;
     if (n < k) recordsBySize[n - 1]++;
   }
   let cellsBelowK = 0;
-  for (const n of size.values()) if (n < k) cellsBelowK++;
+  for (const c of cells.values()) if (c.fk < k) cellsBelowK++;
   return {
     keyVariables: [...keyVariables],
     k,
     records: persons.rows,
-    cells: size.size,
+    cells: cells.size,
     sampleUniques: recordsBySize[0],
     recordsBelowK: recordsBySize.reduce((a, b) => a + b, 0),
     cellsBelowK,

@@ -15,6 +15,7 @@ import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk } from './disclosure-risk.ts';
+import { localSuppression, type Suppression } from './local-suppression.ts';
 import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
@@ -51,8 +52,17 @@ export interface Microdata {
    * (null: internal, or none declared).
    */
   disclosureRisk: DisclosureRisk | null;
-  /** The public file's top-codes and recodes, and the risk before them (null: internal file). */
-  disclosureControl: { treatments: Treatment[]; riskBefore: DisclosureRisk | null } | null;
+  /**
+   * The public file's top-codes and recodes, its local suppressions (values set to missing per key
+   * variable; null: none declared) and the risk before them (null: internal file).
+   */
+  disclosureControl: {
+    treatments: Treatment[];
+    /** Declared variables of the questionnaire that these files do not hold. */
+    absent: string[];
+    suppressions: Suppression[] | null;
+    riskBefore: DisclosureRisk | null;
+  } | null;
   households: ExportFile;
   persons: ExportFile;
   /** Columns of the weighted data left out (direct identifiers or unknown to the codebook). */
@@ -281,23 +291,24 @@ export function buildMicrodata(
   if (publicUse) for (const f of [hh.file, pp.file]) randomCodeLabels(f, publicUse.pseudonymised);
   const settings = options.publicUse;
   const keys = settings?.keyVariables ?? [];
+  const link = { households: m.households.id, persons: m.persons.householdId };
   const riskOf = (files: { households: ExportFile; persons: ExportFile }) =>
     publicUse && keys.length
-      ? disclosureRisk(
-          files.persons,
-          files.households,
-          { households: m.households.id, persons: m.persons.householdId },
-          keys,
-          settings?.k ?? 3,
-        )
+      ? disclosureRisk(files.persons, files.households, link, keys, settings?.k ?? 3)
       : null;
   let files = { households: hh.file, persons: pp.file };
   let control: Microdata['disclosureControl'] = null;
   if (publicUse && settings) {
     const riskBefore = riskOf(files);
-    const treated = disclosureControl(files, settings, derived);
-    files = treated;
-    control = { treatments: treated.treatments, riskBefore };
+    const treated = disclosureControl(files, settings, derived, labels);
+    files = { households: treated.households, persons: treated.persons };
+    let suppressions: Suppression[] | null = null;
+    if (settings.suppress) {
+      const s = localSuppression(files, link, keys, settings.k ?? 3, settings.suppress, derived);
+      files = { ...files, persons: s.persons };
+      suppressions = s.suppressions;
+    }
+    control = { treatments: treated.treatments, absent: treated.absent, suppressions, riskBefore };
   }
   return {
     kind,

@@ -18,6 +18,7 @@ import type { DataFrame } from '../data.ts';
 import type { WeightedData } from '../tables/weighted-data.ts';
 import type { DisclosureControl } from './disclosure-control.ts';
 import { type KeyedInt, keyedInts } from './keyed-draws.ts';
+import type { Suppress } from './local-suppression.ts';
 
 /**
  * A survey's public-use settings (profile.json `publicUse`); its top-codes and recodes are applied to
@@ -34,6 +35,8 @@ export interface PublicUse extends DisclosureControl {
   keyVariables?: string[];
   /** Records in cells of fewer than k on the key variables are at risk (default 3). */
   k?: number;
+  /** Local suppression of the records still below k (local-suppression.ts); null/absent: none. */
+  suppress?: Suppress | null;
 }
 
 /** What the public file's transformation did, for the codebook and its README. */

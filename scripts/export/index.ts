@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
+import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { loadEnv } from '../../server/env.ts';
 import { folderPublicUseKey } from '../../server/storage/public-use-key.ts';
@@ -70,6 +71,8 @@ async function main(): Promise<number> {
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }
   for (const t of treatmentText(m.disclosureControl?.treatments ?? [], 'en')) console.log(t);
+  const sup = m.disclosureControl?.suppressions;
+  if (sup) for (const t of suppressionText(sup, m.disclosureRisk?.k ?? 3, 'en')) console.log(t);
   const before = m.disclosureControl?.riskBefore;
   if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
   if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));

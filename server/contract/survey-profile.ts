@@ -153,6 +153,17 @@ export const listingSchema = z.strictObject({
 });
 export type ListingProfile = z.infer<typeof listingSchema>;
 
+/** A top- or bottom-code of the public-use file: a declared `at`, or a `percentile` of the values. */
+const cap = z
+  .strictObject({
+    variable: variableName,
+    at: z.number().optional(),
+    percentile: z.number().gt(0).max(100).optional(),
+  })
+  .refine((t) => (t.at === undefined) !== (t.percentile === undefined), {
+    message: 'give exactly one of at (a cap) or percentile',
+  });
+
 export const surveyProfileSchema = z
   .strictObject({
     /** The folder name under questionnaires/; questionnaire ids are `<id>-<name>`. */
@@ -210,23 +221,52 @@ export const surveyProfileSchema = z
         k: z.number().int().min(2).default(3),
         /**
          * Numeric variables capped in the public file (analysis/export/disclosure-control.ts): every
-         * value above `at`, or above the file's own `percentile` (0 < p <= 100), becomes the cap.
+         * value above `at`, or above the `percentile` (0 < p <= 100) of the values of both files, becomes
+         * the cap.
          */
-        topCode: z
+        topCode: z.array(cap).default([]),
+        /** Numeric variables floored the same way: every value below the floor becomes the floor. */
+        bottomCode: z.array(cap).default([]),
+        /**
+         * Detailed variables replaced by the groups of a derived variable of tables.json (`groups`, with
+         * `keep`: codes of the variable's own code list kept as groups of their own), or by classes of a
+         * number with the lower bounds `cut` (each coded by its lower bound).
+         */
+        recode: z
           .array(
             z
               .strictObject({
                 variable: variableName,
-                at: z.number().optional(),
-                percentile: z.number().gt(0).max(100).optional(),
+                groups: variableName.optional(),
+                keep: z.array(z.string().min(1)).min(1).optional(),
+                cut: z.array(z.number()).min(1).optional(),
               })
-              .refine((t) => (t.at === undefined) !== (t.percentile === undefined), {
-                message: 'give exactly one of at (a cap) or percentile',
+              .refine((r) => (r.groups === undefined) !== (r.cut === undefined), {
+                message: 'give exactly one of groups (a derived variable) or cut (lower bounds)',
+                path: ['groups'],
+              })
+              .refine((r) => !r.keep || r.groups !== undefined, {
+                message: 'keep goes with groups',
+                path: ['keep'],
+              })
+              .refine((r) => !r.cut || r.cut.every((c, i, a) => i === 0 || c > a[i - 1]), {
+                message: 'cut must be increasing lower bounds',
+                path: ['cut'],
               }),
           )
           .default([]),
-        /** Detailed categorical variables replaced by the groups of a derived variable of tables.json. */
-        recode: z.array(z.strictObject({ variable: variableName, groups: variableName })).default([]),
+        /**
+         * Local suppression (analysis/export/local-suppression.ts): key variables set to missing, in
+         * this order (least important first), for the records still in cells of fewer than k; `with`:
+         * person variables that restate a key variable, blanked with it.
+         */
+        suppress: z
+          .strictObject({
+            order: z.array(variableName).min(1),
+            with: z.record(variableName, z.array(variableName)).optional(),
+          })
+          .nullable()
+          .default(null),
       })
       .refine((u) => !u.geography.keep.some((v) => u.geography.drop.includes(v)), {
         message: 'a geography variable is both kept and dropped',

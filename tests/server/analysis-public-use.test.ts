@@ -4,8 +4,9 @@
  * random household codes and carry no internal household id or PSU; two downloads of the public .xlsx
  * archive are the same bytes, its entries and the workbook's dated the run; the catalogue offers both kinds;
  * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
- * without public-use settings a 422 `export.no_public_use`; a profile whose key variable, top-coded or
- * recoded variable is in neither file (or whose recode groups are unknown) a 422
+ * without public-use settings a 422 `export.no_public_use`; a profile whose key variable, top-, bottom-coded
+ * or recoded variable is in neither file (or whose recode groups are unknown, or a kept code not in the
+ * variable's code list, or whose suppression order names a household variable) a 422
  * `export.profile_invalid` naming the setting, never a 500.
  */
 import { spawnSync } from 'node:child_process';
@@ -203,7 +204,7 @@ describe('microdata kinds over HTTP', () => {
     expect(body.details.message).toContain('no_such_variable');
   });
 
-  it('a top-code or recode of a variable in neither file, or of unknown groups: a 422 naming it', async () => {
+  it('a bad top-code, bottom-code, recode or suppression order: a 422 naming it', async () => {
     const cases: Array<[(pu: Record<string, unknown>) => void, string, string]> = [
       [(pu) => (pu.topCode = [{ variable: 'no_such_age', at: 80 }]), 'publicUse.topCode', 'no_such_age'],
       [
@@ -215,6 +216,22 @@ describe('microdata kinds over HTTP', () => {
         (pu) => (pu.recode = [{ variable: 'c07_nationality1', groups: 'no_groups' }]),
         'publicUse.recode',
         'no_groups',
+      ],
+      [
+        (pu) => (pu.recode = [{ variable: 'c06_birth_country', groups: 'nat_group', keep: ['QQ'] }]),
+        'publicUse.recode',
+        'QQ',
+      ],
+      [
+        (pu) => (pu.bottomCode = [{ variable: 'no_such_year', at: 1996 }]),
+        'publicUse.bottomCode',
+        'no_such_year',
+      ],
+      [(pu) => (pu.suppress = { order: ['a02_island'] }), 'publicUse.suppress.order', 'a02_island'],
+      [
+        (pu) => (pu.suppress = { order: ['nat_group'], with: { nat_group: ['no_such_nationality'] } }),
+        'publicUse.suppress.with',
+        'no_such_nationality',
       ],
     ];
     for (const [edit, field, name] of cases) {

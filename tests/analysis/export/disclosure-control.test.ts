@@ -1,7 +1,8 @@
 /**
  * The public file's disclosure control (publicUse.topCode and publicUse.recode): on a constructed
  * 6-person file, a declared cap and a percentile cap (R's quantile type 1, golden values from Rscript)
- * leave special codes and missing values alone, a recode takes a derived variable's groups and labels,
+ * leave special codes and missing values alone, a percentile cap of a variable in both files is one cap
+ * from their values together, a recode takes a derived variable's groups and labels,
  * and a variable in neither file, a non-numeric top-code or unknown groups are refused naming the
  * setting. On the fixture's public export: the disclosure risk is counted after treatment (fewer records
  * below k once age is top-coded; the before count kept too, both in codebook.md), a treated variable's
@@ -14,6 +15,7 @@ import { SurveyError } from '../../../analysis/errors.ts';
 import { codebookMarkdown } from '../../../analysis/export/codebook-markdown.ts';
 import { disclosureControl, percentileType1 } from '../../../analysis/export/disclosure-control.ts';
 import { buildMicrodata, type ExportFile, type Microdata } from '../../../analysis/export/microdata.ts';
+import type { Labels } from '../../../analysis/tables/labels.ts';
 import type { Derived } from '../../../analysis/tables/plan.ts';
 import { surveyProfileSchema } from '../../../server/contract/survey-profile.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
@@ -113,6 +115,19 @@ describe('disclosure control on a constructed file', () => {
     expect(Array.from(input.persons.columns.age as Float64Array)).toEqual([20, 85, 90, 98, Number.NaN, 80]);
   });
 
+  it('one percentile cap for a variable in both files, from their values taken together', () => {
+    const input = files();
+    input.persons.variables.push({ ...input.households.variables[0], missing: [dk] });
+    input.persons.columns.size = Float64Array.of(1, 2, 3, 4, Number.NaN, 98);
+    const out = disclosureControl(input, { topCode: [{ variable: 'size', percentile: 50 }] }, groups);
+    // R: quantile(c(3, 14, 1, 2, 3, 4), 0.5, type = 1) = 3 (the person file alone would give 2)
+    expect(out.treatments.map((t) => [t.file, t.cap, t.changed])).toEqual([
+      ['households', 3, 1],
+      ['persons', 3, 1],
+    ]);
+    expect(Array.from(out.persons.columns.size as Float64Array)).toEqual([1, 2, 3, 3, Number.NaN, 98]);
+  });
+
   it('percentiles as R quantile type 1', () => {
     // R: quantile(c(12500, 9300, 40000, 700, 3000, 15000, 22000), 0.9, type = 1) = 40000
     expect(percentileType1([12500, 9300, 40000, 700, 3000, 15000, 22000], 90)).toBe(40000);
@@ -128,6 +143,68 @@ describe('disclosure control on a constructed file', () => {
     expect(v?.values.map((x) => x.code)).toEqual([1, 2]);
     expect(v?.label.en).toBe('Nationality (grouped as nat_group)');
     expect(out.treatments[0]).toMatchObject({ method: 'recode', groups: 'nat_group', changed: 5 });
+  });
+
+  it('recodes to classes by lower bound, keeps a code of its own list, bottom-codes, notes the absent', () => {
+    const labels: Labels = {
+      nat: {
+        name: 'nat',
+        label: T('Nationality'),
+        type: 'single',
+        values: [{ code: 'XX', pt: 'Apátrida', en: 'Stateless' }],
+      },
+      birth: {
+        name: 'birth',
+        label: T('Country of birth'),
+        type: 'single',
+        values: [{ code: 'XX', pt: 'Apátrida', en: 'Stateless' }],
+      },
+    };
+    const out = disclosureControl(
+      files(),
+      {
+        bottomCode: [{ variable: 'income', at: 3 }],
+        recode: [
+          { variable: 'age', cut: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80] },
+          { variable: 'nat', groups: 'nat_group', keep: ['XX'] },
+          { variable: 'birth', groups: 'nat_group', keep: ['XX'] },
+        ],
+      },
+      groups,
+      labels,
+    );
+    expect(Array.from(out.persons.columns.income as Float64Array)).toEqual([3, 3, 3, 4, 5, 100]);
+    expect(out.persons.variables[2].label.en).toBe('Income (bottom-coded: 3 = 3 or less)');
+    // single years become 5-year classes coded by their lower bound; the don't-know code stays
+    expect(Array.from(out.persons.columns.age as Float64Array)).toEqual([20, 80, 80, 98, Number.NaN, 80]);
+    const age = out.persons.variables.find((v) => v.name === 'age');
+    expect(age?.label.en).toBe('Age (in classes 0, 5… 80+)');
+    expect([age?.values.length, age?.values[0], age?.values.at(-1)]).toEqual([
+      17,
+      { code: 0, pt: '0-4', en: '0-4' },
+      { code: 80, pt: '80+', en: '80+' },
+    ]);
+    // the kept code is a group of its own, labelled as the variable's code list labels it
+    expect(Array.from(out.persons.columns.nat as Float64Array)).toEqual([1, 2, 3, Number.NaN, 1, 1]);
+    expect(out.persons.variables.find((v) => v.name === 'nat')?.values.at(-1)).toEqual({
+      code: 3,
+      pt: 'Apátrida',
+      en: 'Stateless',
+    });
+    expect(out.treatments.map((t) => [t.method, t.variable, t.changed])).toEqual([
+      ['bottomCode', 'income', 2],
+      ['recode', 'age', 4],
+      ['recode', 'nat', 5],
+    ]);
+    expect(out.absent).toEqual(['birth']);
+    expect(() =>
+      disclosureControl(
+        files(),
+        { recode: [{ variable: 'nat', groups: 'nat_group', keep: ['ZZ'] }] },
+        groups,
+        labels,
+      ),
+    ).toThrow('publicUse.recode: ZZ (kept in nat) is not in its code list');
   });
 
   it('refuses what it cannot do, naming the setting', () => {
@@ -229,6 +306,8 @@ describe('disclosure control of the public export', () => {
       ...ctx.publicUse,
       keyVariables: ['c03_sex', 'c05_age'],
       topCode: [{ variable: 'c05_age', at: 40 }],
+      recode: [],
+      suppress: null,
     };
     const m = build('public', settings);
     // the same counts by hand on the untreated and the top-coded ages
@@ -258,9 +337,26 @@ describe('disclosure control of the public export', () => {
       'topCode:b01_residents',
       'topCode:d11_years_in_cv',
       'topCode:j04_remit_amount',
+      'bottomCode:d01_year_first',
+      'recode:c05_age',
       'recode:c07_nationality1',
       'recode:c13a_first_nationality',
       'recode:c06_birth_country',
+    ]);
+    // no single-year age: 5-year classes to 80+; the year of first arrival no earlier than 30 years
+    // before 2026, as years in Cabo Verde are capped at 30, so it cannot give back a capped value
+    const ages = new Set(Array.from(pub.persons.columns.c05_age as Float64Array).filter(Number.isFinite));
+    for (const a of ages) expect(a % 5 === 0 && a <= 80).toBe(true);
+    expect(ages.size).toBeGreaterThan(5);
+    const first = (m: Microdata) =>
+      Math.min(...Array.from(m.persons.columns.d01_year_first as Float64Array).filter(Number.isFinite));
+    expect(first(int)).toBeLessThan(1996);
+    expect(first(pub)).toBe(1996);
+    // declared in the questionnaire, not in the fixture's data: nothing to treat, and said so
+    expect(pub.disclosureControl?.absent).toEqual([
+      'c06_birth_country',
+      'd04_prev_country',
+      'f03_edu_country',
     ]);
     const a = proportion(int, 'e05_inps', 1);
     const b = proportion(pub, 'e05_inps', 1);

@@ -1,0 +1,142 @@
+/**
+ * Local suppression of the public-use file (profile.json `publicUse.suppress`), as sdcMicro's
+ * localSuppression: after the global top-codes and recodes, a person still in a combination of key
+ * values shared by fewer than k records (fk < k, a missing value matching any value, as
+ * disclosure-risk.ts counts it) has key values set to missing, one at a time, in the declared order
+ * (`order`: the least important variable first), until its fk reaches k or it has none left to lose.
+ * The records are taken in the file's order (rows sorted by the run's random codes), so the same run
+ * always suppresses the same values; fk only grows as values go, so one pass suffices. A suppressed
+ * key value takes with it what would give it back: the variable it is derived from (tables.json
+ * `derived`) and every other variable derived from that one (suppressing an age group blanks the age too),
+ * and the variables the survey declares as restating it (`with`).
+ * Only person-file key variables can be suppressed (a household's island is the same for each of its
+ * members). sdcMicro's own heuristic picks the variable per record by importance and by how many
+ * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns
+ * new files and what it did.
+ */
+import { SurveyError } from '../errors.ts';
+import type { Derived } from '../tables/plan.ts';
+import { compatible, type HouseholdLink, type KeyCell, keyCells, keyValues } from './disclosure-risk.ts';
+import type { ExportFile } from './microdata.ts';
+
+/**
+ * The variables suppressed first to last (key variables of the person file), and for any of them the
+ * other person variables that restate it (`with`: current nationality beside a first-nationality group),
+ * blanked with it.
+ */
+export interface Suppress {
+  order: string[];
+  with?: Record<string, string[]>;
+}
+
+/** Values suppressed on one key variable, and the variables blanked with it. */
+export interface Suppression {
+  variable: string;
+  suppressed: number;
+  with: string[];
+}
+
+const fail = (message: string): never => {
+  throw new SurveyError(`publicUse.suppress.order: ${message}`, 'publicUse.suppress.order');
+};
+
+/** The variable and what would give it back: its source and the source's other derived variables. */
+function linked(
+  variable: string,
+  derived: Record<string, Derived>,
+  persons: ExportFile,
+  declared: string[],
+): string[] {
+  const sources = new Set([variable]);
+  const from = derived[variable]?.from;
+  if (from) sources.add(from);
+  const out = new Set([...sources, ...declared]);
+  for (const [name, d] of Object.entries(derived)) if (sources.has(d.from)) out.add(name);
+  out.delete(variable);
+  return [...out].filter((v) => persons.columns[v] !== undefined).sort();
+}
+
+/** The person file with the values suppressed, and how many per variable. */
+export function localSuppression(
+  files: { households: ExportFile; persons: ExportFile },
+  link: HouseholdLink,
+  keyVariables: readonly string[],
+  k: number,
+  suppress: Suppress,
+  derived: Record<string, Derived>,
+): { persons: ExportFile; suppressions: Suppression[] } {
+  const { persons } = files;
+  const seen = new Set<string>();
+  for (const v of suppress.order) {
+    if (!keyVariables.includes(v)) fail(`${v} is not one of publicUse.keyVariables`);
+    if (persons.columns[v] === undefined) fail(`${v} is not a variable of the person file`);
+    if (seen.has(v)) fail(`${v} is named twice`);
+    seen.add(v);
+  }
+  for (const [v, also] of Object.entries(suppress.with ?? {})) {
+    if (!seen.has(v))
+      throw new SurveyError(
+        `publicUse.suppress.with: ${v} is not in publicUse.suppress.order`,
+        'publicUse.suppress.with',
+      );
+    for (const a of also)
+      if (persons.columns[a] === undefined)
+        throw new SurveyError(
+          `publicUse.suppress.with: ${a} (with ${v}) is not a variable of the person file`,
+          'publicUse.suppress.with',
+        );
+  }
+  const rows = keyValues(persons, files.households, link, keyVariables);
+  const { cells, cellOf } = keyCells(rows);
+  const positions = suppress.order.map((v) => keyVariables.indexOf(v));
+  const counts = suppress.order.map(() => 0);
+  const lost: number[][] = suppress.order.map(() => []);
+  for (let i = 0; i < rows.length; i++) {
+    for (;;) {
+      const from = cells.get(cellOf[i]) as KeyCell;
+      if (from.fk >= k) break;
+      const o = positions.findIndex((j) => rows[i][j] !== null);
+      if (o < 0) break;
+      const values = [...rows[i]];
+      values[positions[o]] = null;
+      rows[i] = values;
+      counts[o]++;
+      lost[o].push(i);
+      // the record moves to a more general combination: fk grows where it now matches and did not
+      const key = JSON.stringify(values);
+      from.count--;
+      let to = cells.get(key);
+      for (const c of cells.values())
+        if (c !== to && compatible(c.values, values) && !compatible(c.values, from.values)) c.fk++;
+      if (to) to.count++;
+      else {
+        to = { values, count: 1, fk: 0 };
+        cells.set(key, to);
+        for (const c of cells.values()) if (compatible(values, c.values)) to.fk += c.count;
+      }
+      cellOf[i] = key;
+    }
+  }
+  const out: ExportFile = { ...persons, columns: { ...persons.columns } };
+  const suppressions = suppress.order.map((variable, o) => {
+    const also = linked(variable, derived, persons, suppress.with?.[variable] ?? []);
+    for (const v of [variable, ...also]) {
+      const col = out.columns[v];
+      const copy = col instanceof Float64Array ? Float64Array.from(col) : [...col];
+      for (const i of lost[o]) copy[i] = (copy instanceof Float64Array ? Number.NaN : null) as never;
+      out.columns[v] = copy;
+    }
+    return { variable, suppressed: counts[o], with: also };
+  });
+  return { persons: out, suppressions };
+}
+
+/** The suppressions in words, for the codebook's README and the command line. */
+export function suppressionText(s: Suppression[], k: number, lang: 'pt' | 'en'): string[] {
+  return s.map((x) => {
+    const also = x.with.length ? ` (${lang === 'pt' ? 'com' : 'with'} ${x.with.join(', ')})` : '';
+    return lang === 'pt'
+      ? `${x.variable}: ${x.suppressed} valores suprimidos${also} para que cada pessoa tenha pelo menos ${k} na sua combinação.`
+      : `${x.variable}: ${x.suppressed} values suppressed${also} so that each person has at least ${k} in their combination.`;
+  });
+}
