@@ -356,7 +356,8 @@ describe('disclosure control of the public export', () => {
     expect(pub.disclosureControl?.absent).toEqual(['d04_prev_country', 'f03_edu_country']);
     // country of birth is in the data: the public file holds only its region of birth (1-6), the
     // grouping its tables use, where the internal file holds country codes
-    const births = (m: Microdata) => new Set(Array.from(m.persons.columns.c06_birth_country as ArrayLike<unknown>));
+    const births = (m: Microdata) =>
+      new Set(Array.from(m.persons.columns.c06_birth_country as ArrayLike<unknown>));
     const regions = [...births(pub)].filter((v) => v !== null && !(typeof v === 'number' && Number.isNaN(v)));
     expect(regions.length).toBeGreaterThan(1);
     for (const r of regions) expect([1, 2, 3, 4, 5, 6, '1', '2', '3', '4', '5', '6']).toContain(r);
