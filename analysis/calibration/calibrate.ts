@@ -9,7 +9,7 @@ import type { SurveyDesign } from '../design.ts';
 import { SurveyError } from '../errors.ts';
 import type { AnyDesign, VarSpec } from '../estimators/core.ts';
 import { isReplicate, modelColumns } from '../estimators/core.ts';
-import { solve } from '../linalg.ts';
+import { solve, solveFlat } from '../linalg.ts';
 import type { CalibrationStep } from '../variance/calibration-steps.ts';
 import { orthonormalBasis } from '../variance/calibration-steps.ts';
 import { materialise, withRepWeights } from './post-stratify.ts';
@@ -191,82 +191,94 @@ function grake(
     w = ww.map((v) => v * (scale as number));
     st = sampleTotal.map((v) => v * (scale as number));
   }
-  let eta = new Array(p).fill(0);
+  // typed arrays reused by every iterate (the same values and operations as plain arrays)
+  const eta = new Float64Array(p);
   const xeta = new Float64Array(n);
   const pre = new Float64Array(n); // fun.pre(xeta[i]), once per row and iterate
-  const compute = () => {
+  // x'eta and the distance's transcendental per row; true when a row's g or g' is not finite (the
+  // step-halving test, R's), evaluated in the same pass
+  const compute = (): boolean => {
+    let bad = false;
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let k = start[i]; k < start[i + 1]; k++) s += val[k] * eta[col[k]];
       xeta[i] = s;
-      pre[i] = fun.pre(s, L, U);
+      const e = fun.pre(s, L, U);
+      pre[i] = e;
+      if (!bad && (!Number.isFinite(1 + fun.Fm1(s, e, L, U)) || !Number.isFinite(fun.dF(s, e, L, U))))
+        bad = true;
     }
+    return bad;
   };
-  const fitted = new Array<number>(p);
-  const misfitOf = () => {
-    fitted.fill(0);
-    for (let i = 0; i < n; i++) {
-      const f = w[i] * fun.Fm1(xeta[i], pre[i], L, U);
-      for (let k = start[i]; k < start[i + 1]; k++) fitted[col[k]] += val[k] * f;
-    }
-    return population.map((pop, j) => pop - st[j] - fitted[j]);
-  };
-  compute();
-  // the misfit at the current eta: computed once per iterate, used by the step and the stopping rule
-  let misfit = misfitOf();
-  let iter = 1;
-  let failed = false;
   // Factors only (every entry 1): each term of T is wd itself, the same in T[a][b] and T[b][a],
   // so the upper triangle is summed (in the same row order) and mirrored, bit for bit the same.
   let ones = true;
   for (let k = 0; k < val.length && ones; k++) ones = val[k] === 1;
-  const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
-  for (;;) {
-    for (const row of T) row.fill(0); // one matrix for every iterate (solve copies it)
+  const fitted = new Float64Array(p);
+  const misfit = new Float64Array(p);
+  const T = new Float64Array(p * p); // row-major; solveFlat overwrites it
+  // one pass over the rows at the current eta: the misfit (the step's right side and the stopping
+  // rule) and the Newton matrix T for the next step (each sum in row order, as separate passes)
+  const misfitAndT = () => {
+    fitted.fill(0);
+    T.fill(0);
     for (let i = 0; i < n; i++) {
-      const wd = w[i] * fun.dF(xeta[i], pre[i], L, U);
+      const x = xeta[i];
+      const e = pre[i];
+      const f = w[i] * fun.Fm1(x, e, L, U);
+      const end = start[i + 1];
+      for (let k = start[i]; k < end; k++) fitted[col[k]] += val[k] * f;
+      const wd = w[i] * fun.dF(x, e, L, U);
       if (wd === 0) continue;
       if (ones) {
         // columns ascend within a row (sparseRows), so b >= a is the upper triangle
-        for (let a = start[i]; a < start[i + 1]; a++) {
-          const row = T[col[a]];
-          for (let b = a; b < start[i + 1]; b++) row[col[b]] += wd;
+        for (let a = start[i]; a < end; a++) {
+          const row = col[a] * p;
+          for (let b = a; b < end; b++) T[row + col[b]] += wd;
         }
         continue;
       }
-      for (let a = start[i]; a < start[i + 1]; a++) {
+      for (let a = start[i]; a < end; a++) {
         const va = val[a] * wd;
-        const row = T[col[a]];
-        for (let b = start[i]; b < start[i + 1]; b++) row[col[b]] += va * val[b];
+        const row = col[a] * p;
+        for (let b = start[i]; b < end; b++) T[row + col[b]] += va * val[b];
       }
     }
-    if (ones) for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) T[b][a] = T[a][b];
-    const deta = solve(
-      T,
-      misfit.map((m) => [m]),
-    ).map((r) => r[0]);
-    eta = eta.map((e, j) => e + deta[j]);
-    compute();
-    const bad = () => {
-      for (let i = 0; i < n; i++) {
-        const g = 1 + fun.Fm1(xeta[i], pre[i], L, U);
-        const d = fun.dF(xeta[i], pre[i], L, U);
-        if (!Number.isFinite(g) || !Number.isFinite(d)) return true;
-      }
-      return false;
-    };
-    let half = deta;
-    while (iter < maxit && bad()) {
+    for (let j = 0; j < p; j++) misfit[j] = population[j] - st[j] - fitted[j];
+    if (ones) for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) T[b * p + a] = T[a * p + b];
+  };
+  const converged = () => {
+    for (let j = 0; j < p; j++)
+      if (!(Math.abs(misfit[j]) / (1 + Math.abs(population[j])) < epsilon)) return false;
+    return true;
+  };
+  compute();
+  misfitAndT();
+  let iter = 1;
+  let failed = false;
+  const deta = new Float64Array(p);
+  const half = new Float64Array(p);
+  for (;;) {
+    deta.set(misfit);
+    solveFlat(T, deta, p);
+    for (let j = 0; j < p; j++) eta[j] += deta[j];
+    let bad = compute();
+    half.set(deta);
+    while (iter < maxit && bad) {
       iter++;
-      half = half.map((v) => v / 2);
-      eta = eta.map((e, j) => e - half[j]);
-      compute();
+      for (let j = 0; j < p; j++) {
+        half[j] /= 2;
+        eta[j] -= half[j];
+      }
+      bad = compute();
     }
-    misfit = misfitOf();
-    if (misfit.every((m, j) => Math.abs(m) / (1 + Math.abs(population[j])) < epsilon)) break;
+    misfitAndT();
+    if (converged()) break;
     iter++;
     if (iter > maxit) {
-      const achieved = Math.max(...misfit.map((m, j) => Math.abs(m) / (1 + Math.abs(population[j]))));
+      let achieved = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < p; j++)
+        achieved = Math.max(achieved, Math.abs(misfit[j]) / (1 + Math.abs(population[j])));
       warnings.push(`Failed to converge: eps=${achieved} in ${iter} iterations`);
       failed = true;
       break;
