@@ -314,6 +314,17 @@ function calibrationProblem(
   const n = Object.values(data)[0]?.length ?? 0;
   const linearNoBounds = calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U);
   let rows: ReturnType<typeof distinctRows> | undefined; // the model matrix's non-zero entries, built on first use
+  // the g-weights of the distinct rows (with each row's one) or of every row
+  const gRows = (w: Float64Array): { g: Float64Array; of: Int32Array | null; failed: boolean } => {
+    rows ??= distinctRows(sparseRows(cols, n));
+    const { unique, of } = rows;
+    const maxit = options.maxit ?? 50;
+    const epsilon = options.epsilon ?? 1e-7;
+    if (!of) return { ...grake(unique, w, pop, CALFUNS[calfun], L, U, maxit, epsilon, warnings), of };
+    const total = new Float64Array(unique.start.length - 1);
+    for (let i = 0; i < n; i++) total[of[i]] += w[i];
+    return { ...grake(unique, total, pop, CALFUNS[calfun], L, U, maxit, epsilon, warnings), of };
+  };
   const gFor = (w: Float64Array): { g: Float64Array; failed: boolean } => {
     if (linearNoBounds) {
       const p = cols.length;
@@ -333,35 +344,10 @@ function calibrationProblem(
       }
       return { g, failed: false };
     }
-    rows ??= distinctRows(sparseRows(cols, n));
-    const { unique, of } = rows;
-    if (!of)
-      return grake(
-        unique,
-        w,
-        pop,
-        CALFUNS[calfun],
-        L,
-        U,
-        options.maxit ?? 50,
-        options.epsilon ?? 1e-7,
-        warnings,
-      );
-    const total = new Float64Array(unique.start.length - 1);
-    for (let i = 0; i < n; i++) total[of[i]] += w[i];
-    const r = grake(
-      unique,
-      total,
-      pop,
-      CALFUNS[calfun],
-      L,
-      U,
-      options.maxit ?? 50,
-      options.epsilon ?? 1e-7,
-      warnings,
-    );
+    const r = gRows(w);
+    if (!r.of) return r;
     const g = new Float64Array(n);
-    for (let i = 0; i < n; i++) g[i] = r.g[of[i]];
+    for (let i = 0; i < n; i++) g[i] = r.g[r.of[i]];
     return { g, failed: r.failed };
   };
   const applyTrim = (g: Float64Array, w: Float64Array) => {
@@ -381,7 +367,23 @@ function calibrationProblem(
     for (let i = 0; i < n; i++) if (!(g[i] < lo || g[i] > hi)) out[i] += trimmed / wIn;
     return out;
   };
-  return { cols, gFor, applyTrim };
+  /** w x g without the per-row g (no trim; raking, logit or bounded linear): the same products. */
+  const weightsFor = (w: Float64Array): { weights: Float64Array; failed: boolean } => {
+    if (linearNoBounds || options.trim) {
+      const r = gFor(w);
+      const g = applyTrim(r.g, w);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = w[i] * g[i];
+      return { weights: out, failed: r.failed };
+    }
+    const r = gRows(w);
+    const out = new Float64Array(n);
+    const { g, of } = r;
+    if (of) for (let i = 0; i < n; i++) out[i] = w[i] * g[of[i]];
+    else for (let i = 0; i < n; i++) out[i] = w[i] * g[i];
+    return { weights: out, failed: r.failed };
+  };
+  return { cols, gFor, applyTrim, weightsFor };
 }
 
 /**
@@ -425,6 +427,30 @@ export function calibrationSolver(
     const out = new Float64Array(weights.length);
     for (let i = 0; i < out.length; i++) out[i] = weights[i] * g[i];
     return { weights: out, g, warnings: [...warnings] };
+  };
+}
+
+/**
+ * `calibrationSolver` giving only the calibrated weights (a weighting pipeline's trimming loop, which
+ * needs no g-weights): the same weights, the same error when the calibration fails.
+ */
+export function calibratedWeightsSolver(
+  data: DataFrame,
+  terms: readonly VarSpec[],
+  population: Record<string, number>,
+  options: CalibrateOptions = {},
+): (weights: Float64Array) => Float64Array {
+  const warnings: string[] = [];
+  const { weightsFor } = calibrationProblem(data, terms, population, options, warnings);
+  return (weights) => {
+    warnings.length = 0;
+    const res = weightsFor(weights);
+    if (res.failed && !options.force)
+      throw new SurveyError(
+        `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
+        'calibrate',
+      );
+    return res.weights;
   };
 }
 

@@ -106,12 +106,19 @@ export function calibrateStep(
       code[i] = names.get(strata[i]) as number;
     }
   const caps = new Float64Array(names.size);
+  // the rows' positive weights gathered by stratum in one buffer (each stratum a segment), reused
+  // by every round; a median's value does not depend on the order of its values
+  const offset = new Int32Array(names.size + 1);
+  for (let i = 0; i < code.length; i++) offset[code[i] + 1]++;
+  for (let h = 0; h < names.size; h++) offset[h + 1] += offset[h];
+  const end = new Int32Array(names.size);
+  const byStratum = new Float64Array(code.length);
   for (; trim && rounds <= trim.maxRounds; rounds++) {
-    const byStratum: number[][] = Array.from({ length: names.size }, () => []);
     const ws = r.weights;
-    for (let i = 0; i < ws.length; i++) if (ws[i] > 0) byStratum[code[i]].push(ws[i]);
+    end.set(offset.subarray(0, names.size));
+    for (let i = 0; i < ws.length; i++) if (ws[i] > 0) byStratum[end[code[i]]++] = ws[i];
     for (let h = 0; h < caps.length; h++)
-      caps[h] = byStratum[h].length ? trim.factor * median(byStratum[h]) : Number.NaN;
+      caps[h] = end[h] > offset[h] ? trim.factor * median(byStratum.subarray(offset[h], end[h])) : Number.NaN;
     ratio = 0;
     let over = 0;
     for (let i = 0; i < ws.length; i++) {

@@ -3,7 +3,7 @@
  * calibrate(calfun = 'raking', bounds)), with the checks R leaves to the user: every category of the
  * data has a control and every positive control has sample weight.
  */
-import { calibrationSolver } from '../calibration/calibrate.ts';
+import { calibratedWeightsSolver } from '../calibration/calibrate.ts';
 import { calibrationWeights, postStratify, svyDesign } from '../index.ts';
 import { WeightingError } from './errors.ts';
 
@@ -101,27 +101,22 @@ export function rakeWeights(w: Float64Array, margins: RakeMargins, options: Rake
 export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Array) => RakeResult {
   let last: { idx: Int32Array; solve: (ws: Float64Array) => Float64Array; dropped: string[] } | null = null;
   return (w) => {
+    // one pass: how many rows have weight, and whether they are the last call's rows
     let count = 0;
-    for (let i = 0; i < w.length; i++) if (w[i] > 0) count++;
-    let same = last !== null && last.idx.length === count;
-    if (same && last)
-      for (let i = 0, k = 0; i < w.length; i++)
-        if (w[i] > 0 && last.idx[k++] !== i) {
-          same = false;
-          break;
-        }
+    let same = last !== null;
+    const lastIdx = last?.idx;
+    for (let i = 0; i < w.length; i++)
+      if (w[i] > 0) {
+        if (same && lastIdx && (count >= lastIdx.length || lastIdx[count] !== i)) same = false;
+        count++;
+      }
+    if (same && lastIdx && count !== lastIdx.length) same = false;
     if (!same || !last) {
       const idx = new Int32Array(count);
       for (let i = 0, k = 0; i < w.length; i++) if (w[i] > 0) idx[k++] = i;
-      last = {
-        idx,
-        ...rakeProblem(
-          idx,
-          Float64Array.from(idx, (i) => w[i]),
-          margins,
-          options,
-        ),
-      };
+      const ws = new Float64Array(count);
+      for (let k = 0; k < count; k++) ws[k] = w[idx[k]];
+      last = { idx, ...rakeProblem(idx, ws, margins, options) };
     }
     const { idx, solve, dropped } = last;
     // plain loops: Float64Array.from with a map function was most of this function's time
@@ -132,7 +127,11 @@ export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Ar
     for (let k = 0; k < idx.length; k++) weights[idx[k]] = d[k];
     const g = new Float64Array(w.length);
     for (let i = 0; i < w.length; i++) g[i] = w[i] > 0 ? weights[i] / w[i] : 1;
-    return { weights, g, dropped: [...dropped] };
+    return {
+      weights,
+      g,
+      dropped: [...dropped],
+    };
   };
 }
 
@@ -178,9 +177,9 @@ function rakeProblem(
       `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${options.explain === false ? 'Categories not examined' : worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
-  let solver: ReturnType<typeof calibrationSolver>;
+  let solver: ReturnType<typeof calibratedWeightsSolver>;
   try {
-    solver = calibrationSolver(columns, Object.keys(columns), population, calibrationOptions);
+    solver = calibratedWeightsSolver(columns, Object.keys(columns), population, calibrationOptions);
   } catch (error) {
     throw fail(error, ws);
   }
@@ -188,7 +187,7 @@ function rakeProblem(
     dropped,
     solve: (x) => {
       try {
-        return solver(x).weights;
+        return solver(x);
       } catch (error) {
         throw fail(error, x);
       }
