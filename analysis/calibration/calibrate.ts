@@ -80,6 +80,7 @@ export function calibrationMatrix(
   for (const t of terms) {
     const mc = modelColumns(data, [t]);
     const term = mc.terms[0];
+    const added = cols.length; // the columns before this term were checked with theirs
     if (term.levels) {
       for (let k = 1; k < term.levels.length; k++) {
         names.push(mc.names[term.start + k]);
@@ -89,9 +90,9 @@ export function calibrationMatrix(
       names.push(term.name);
       cols.push(mc.cols[term.start]);
     }
-    for (const c of cols)
+    for (let j = added; j < cols.length; j++)
       for (let i = 0; i < n; i++)
-        if (Number.isNaN(c[i]))
+        if (Number.isNaN(cols[j][i]))
           throw new SurveyError(
             `Missing value in calibration variable '${typeof t === 'string' ? t : t.name}' at row ${i + 1}.`,
             'calibrate.totals',
@@ -141,7 +142,9 @@ function distinctRows(rows: SparseRows): { unique: SparseRows; of: Int32Array | 
   const first: number[] = [];
   for (let i = 0; i < n; i++) {
     let key = '';
-    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) key += `${rows.col[k]}:${rows.val[k]},`;
+    // a row of ones is known by its columns alone
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++)
+      key += rows.val[k] === 1 ? `${rows.col[k]},` : `${rows.col[k]}:${rows.val[k]},`;
     let id = seen.get(key);
     if (id === undefined) {
       id = first.length;
