@@ -106,7 +106,7 @@ export function calibrationMatrix(
  * calibration on factors has 1 + (number of factors) entries per row whatever the number of levels,
  * so each Newton step costs O(n) instead of O(n p^2).
  */
-interface SparseRows {
+export interface SparseRows {
   start: Int32Array;
   col: Int32Array;
   val: Float64Array;
@@ -293,6 +293,64 @@ function grake(
   return { g, failed };
 }
 
+/** grake on the distinct rows, each with the summed weight of its rows (or on every row). */
+function rowsG(
+  unique: SparseRows,
+  of: Int32Array | null,
+  n: number,
+  w: Float64Array,
+  pop: number[],
+  fun: CalFunImpl,
+  L: number,
+  U: number,
+  options: CalibrateOptions,
+  warnings: string[],
+): { g: Float64Array; failed: boolean } {
+  const maxit = options.maxit ?? 50;
+  const epsilon = options.epsilon ?? 1e-7;
+  if (!of) return grake(unique, w, pop, fun, L, U, maxit, epsilon, warnings);
+  const total = new Float64Array(unique.start.length - 1);
+  for (let i = 0; i < n; i++) total[of[i]] += w[i];
+  return grake(unique, total, pop, fun, L, U, maxit, epsilon, warnings);
+}
+
+/**
+ * `calibratedWeightsSolver` for a caller that already knows the model matrix's distinct rows (each
+ * row's one in `of`, null when all are distinct, as distinctRows gives them) and the totals in its
+ * columns' order: a weighting pipeline numbering its categories once for every replicate. Raking,
+ * logit or bounded linear calibration without trim; the same arithmetic, the same weights.
+ */
+export function distinctRowsSolver(
+  rows: { unique: SparseRows; of: Int32Array | null },
+  n: number,
+  pop: number[],
+  options: CalibrateOptions,
+): (weights: Float64Array) => Float64Array {
+  const calfun = options.calfun ?? 'linear';
+  const [L, U] = options.bounds ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  if (!CALFUNS[calfun] || options.trim || (calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U)))
+    throw new SurveyError(
+      'distinctRowsSolver: raking, logit or bounded linear without trim only.',
+      'calibrate',
+    );
+  const warnings: string[] = [];
+  const { unique, of } = rows;
+  return (w) => {
+    warnings.length = 0;
+    const r = rowsG(unique, of, n, w, pop, CALFUNS[calfun], L, U, options, warnings);
+    if (r.failed && !options.force)
+      throw new SurveyError(
+        `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
+        'calibrate',
+      );
+    const out = new Float64Array(n);
+    const { g } = r;
+    if (of) for (let i = 0; i < n; i++) out[i] = w[i] * g[of[i]];
+    else for (let i = 0; i < n; i++) out[i] = w[i] * g[i];
+    return out;
+  };
+}
+
 function calibrationProblem(
   data: DataFrame,
   terms: readonly VarSpec[],
@@ -321,12 +379,7 @@ function calibrationProblem(
   const gRows = (w: Float64Array): { g: Float64Array; of: Int32Array | null; failed: boolean } => {
     rows ??= distinctRows(sparseRows(cols, n));
     const { unique, of } = rows;
-    const maxit = options.maxit ?? 50;
-    const epsilon = options.epsilon ?? 1e-7;
-    if (!of) return { ...grake(unique, w, pop, CALFUNS[calfun], L, U, maxit, epsilon, warnings), of };
-    const total = new Float64Array(unique.start.length - 1);
-    for (let i = 0; i < n; i++) total[of[i]] += w[i];
-    return { ...grake(unique, total, pop, CALFUNS[calfun], L, U, maxit, epsilon, warnings), of };
+    return { ...rowsG(unique, of, n, w, pop, CALFUNS[calfun], L, U, options, warnings), of };
   };
   const gFor = (w: Float64Array): { g: Float64Array; failed: boolean } => {
     if (linearNoBounds) {

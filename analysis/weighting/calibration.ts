@@ -3,7 +3,8 @@
  * calibrate(calfun = 'raking', bounds)), with the checks R leaves to the user: every category of the
  * data has a control and every positive control has sample weight.
  */
-import { calibratedWeightsSolver } from '../calibration/calibrate.ts';
+import { calibratedWeightsSolver, distinctRowsSolver, type SparseRows } from '../calibration/calibrate.ts';
+import { isMissing, sortLevels } from '../data.ts';
 import { calibrationWeights, postStratify, svyDesign } from '../index.ts';
 import { WeightingError } from './errors.ts';
 
@@ -23,6 +24,16 @@ export function checkMargin(
   values.forEach((v, i) => {
     seen.set(v, (seen.get(v) ?? 0) + w[i]);
   });
+  return checkSeen(name, seen, control, options);
+}
+
+/** checkMargin on each category's summed weight (in order of first appearance). */
+function checkSeen(
+  name: string,
+  seen: ReadonlyMap<string, number>,
+  control: Record<string, number>,
+  options: { dropEmpty?: boolean },
+): Record<string, number> {
   for (const [v, total] of seen)
     if (total > 0 && control[v] === undefined)
       throw new WeightingError(
@@ -135,6 +146,139 @@ export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Ar
   };
 }
 
+/** A margin's categories numbered in order of first appearance over every row. */
+interface CodedColumn {
+  codes: Int32Array;
+  labels: string[];
+}
+
+/** Numbered once per values column (the pipeline shares them across replicates). */
+const codedColumns = new WeakMap<readonly string[], CodedColumn>();
+
+function coded(values: readonly string[]): CodedColumn {
+  let c = codedColumns.get(values);
+  if (!c) {
+    const number = new Map<string, number>();
+    const labels: string[] = [];
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      let k = number.get(values[i]);
+      if (k === undefined) {
+        k = labels.length;
+        number.set(values[i], k);
+        labels.push(values[i]);
+      }
+      codes[i] = k;
+    }
+    c = { codes, labels };
+    codedColumns.set(values, c);
+  }
+  return c;
+}
+
+/** The categories of the rows `idx` in order of first appearance, with their summed weights. */
+function categoriesOf(column: CodedColumn, idx: Int32Array, ws: Float64Array) {
+  const sum = new Float64Array(column.labels.length);
+  const has = new Uint8Array(column.labels.length);
+  const order: number[] = [];
+  for (let k = 0; k < idx.length; k++) {
+    const c = column.codes[idx[k]];
+    if (!has[c]) {
+      has[c] = 1;
+      order.push(c);
+    }
+    sum[c] += ws[k];
+  }
+  const seen = new Map<string, number>();
+  for (const c of order) seen.set(column.labels[c], sum[c]);
+  return { order, seen };
+}
+
+/**
+ * The model matrix's distinct rows as calibrationMatrix, sparseRows and distinctRows would make them
+ * from the rows' text (R's treatment contrasts with the levels in R's order, an intercept, the
+ * distinct rows in order of first appearance), from the numbered categories instead; null where the
+ * text path must decide (a missing-looking label, a total not given, odd names): it then does,
+ * errors included.
+ */
+function rowsFromCodes(
+  idx: Int32Array,
+  terms: Array<{ name: string; column: CodedColumn; order: number[] }>,
+  population: Record<string, number>,
+): { rows: { unique: SparseRows; of: Int32Array | null }; pop: number[] } | null {
+  const n = idx.length;
+  if (!n) return null;
+  const names = ['(Intercept)'];
+  const levelOf: Int32Array[] = [];
+  const offset: number[] = [];
+  const seenNames = new Set<string>();
+  for (const t of terms) {
+    if (seenNames.has(t.name) || /^(0|[1-9][0-9]*)$/.test(t.name)) return null;
+    seenNames.add(t.name);
+    const seen = new Map<string, number>();
+    let allNumeric = true;
+    for (const c of t.order) {
+      const label = t.column.labels[c];
+      if (isMissing(label)) return null;
+      const num = Number(label);
+      if (!Number.isFinite(num)) allNumeric = false;
+      seen.set(label, num);
+    }
+    const levels = sortLevels(seen, allNumeric);
+    const level = new Int32Array(t.column.labels.length).fill(-1);
+    const code = new Map(t.order.map((c) => [t.column.labels[c], c]));
+    levels.forEach((l, k) => {
+      level[code.get(l) as number] = k;
+    });
+    levelOf.push(level);
+    offset.push(names.length - 1);
+    for (let k = 1; k < levels.length; k++) names.push(`${t.name}${levels[k]}`);
+  }
+  const pop: number[] = [];
+  for (const nm of names) {
+    const v = population[nm];
+    if (v === undefined) return null;
+    pop.push(v);
+  }
+  // each row's key: its level in every term (mixed radix); distinct keys in order of first appearance
+  const radix = terms.map((t) => t.order.length);
+  let size = 1;
+  for (const r of radix) size *= r;
+  if (size > 1 << 22) return null;
+  const idOf = new Int32Array(size).fill(-1);
+  const of = new Int32Array(n);
+  const first: number[] = [];
+  for (let k = 0; k < n; k++) {
+    let x = 0;
+    for (let t = 0; t < terms.length; t++) x = x * radix[t] + levelOf[t][terms[t].column.codes[idx[k]]];
+    let id = idOf[x];
+    if (id < 0) {
+      id = first.length;
+      idOf[x] = id;
+      first.push(k);
+    }
+    of[k] = id;
+  }
+  const rowsOf = (list: ArrayLike<number>): SparseRows => {
+    const start = new Int32Array(list.length + 1);
+    const col: number[] = [];
+    for (let u = 0; u < list.length; u++) {
+      start[u] = col.length;
+      col.push(0);
+      const i = idx[list[u]];
+      for (let t = 0; t < terms.length; t++) {
+        const l = levelOf[t][terms[t].column.codes[i]];
+        if (l > 0) col.push(offset[t] + l);
+      }
+    }
+    start[list.length] = col.length;
+    return { start, col: Int32Array.from(col), val: new Float64Array(col.length).fill(1) };
+  };
+  if (first.length === n)
+    return { rows: { unique: rowsOf(Array.from({ length: n }, (_, k) => k)), of: null }, pop };
+  return { rows: { unique: rowsOf(first), of }, pop };
+}
+
 function rakeProblem(
   idx: Int32Array,
   ws: Float64Array,
@@ -143,12 +287,14 @@ function rakeProblem(
 ): { solve: (ws: Float64Array) => Float64Array; dropped: string[] } {
   const calfun = options.calfun ?? 'raking';
   const dropped: string[] = [];
-  const columns: Record<string, string[]> = {};
   const population: Record<string, number> = {};
   const total = Object.values(margins[0].control).reduce((s, v) => s + v, 0);
+  const terms: Array<{ name: string; column: CodedColumn; order: number[] }> = [];
   for (const m of margins) {
-    const values = Array.from(idx, (i) => m.values[i]);
-    const used = checkMargin(m.name, values, ws, m.control, { dropEmpty: options.dropEmpty });
+    const column = coded(m.values);
+    const { order, seen } = categoriesOf(column, idx, ws);
+    terms.push({ name: m.name, column, order });
+    const used = checkSeen(m.name, seen, m.control, { dropEmpty: options.dropEmpty });
     const lost = Object.keys(m.control).filter((k) => m.control[k] > 0 && used[k] === undefined);
     let sum = Object.values(used).reduce((s, v) => s + v, 0);
     if (lost.length) {
@@ -162,10 +308,18 @@ function rakeProblem(
         `Calibration margin '${m.name}' sums to ${sum} but '${margins[0].name}' to ${total}: the margins must describe the same population.`,
         'weighting.margin',
       );
-    columns[m.name] = values;
     for (const [k, v] of Object.entries(used)) population[`${m.name}${k}`] = v;
   }
   population['(Intercept)'] = total;
+  // the rows' text per margin (the generic calibration's input and the failure's explanation)
+  let text: Record<string, string[]> | null = null;
+  const columns = () => {
+    if (!text) {
+      text = {};
+      for (const m of margins) text[m.name] = Array.from(idx, (i) => m.values[i]);
+    }
+    return text;
+  };
   const calibrationOptions = {
     calfun,
     bounds: options.bounds,
@@ -174,12 +328,17 @@ function rakeProblem(
   };
   const fail = (error: unknown, x: Float64Array) =>
     new WeightingError(
-      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${options.explain === false ? 'Categories not examined' : worstCategories(columns, x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
+      `${calfun === 'raking' ? 'Raking' : 'Linear calibration'} to ${margins.map((m) => m.name).join(', ')} did not converge within bounds [${options.bounds.join(', ')}] (${(error as Error).message}). ${options.explain === false ? 'Categories not examined' : worstCategories(columns(), x, margins, population, options)}: widen the bounds or collapse these categories with neighbours in the controls and the data.`,
       'weighting.no_convergence',
     );
-  let solver: ReturnType<typeof calibratedWeightsSolver>;
+  let solver: (x: Float64Array) => Float64Array;
   try {
-    solver = calibratedWeightsSolver(columns, Object.keys(columns), population, calibrationOptions);
+    const linearFree =
+      calfun === 'linear' && !Number.isFinite(options.bounds[0]) && !Number.isFinite(options.bounds[1]);
+    const fast = linearFree ? null : rowsFromCodes(idx, terms, population);
+    solver = fast
+      ? distinctRowsSolver(fast.rows, idx.length, fast.pop, calibrationOptions)
+      : calibratedWeightsSolver(columns(), Object.keys(columns()), population, calibrationOptions);
   } catch (error) {
     throw fail(error, ws);
   }
