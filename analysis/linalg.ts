@@ -56,8 +56,8 @@ export function solve(A: Mat, B: Mat): Mat {
 /**
  * `solve` for one right-hand side on a flat row-major n x n matrix, in place (`a` and `b` are
  * overwritten, the solution left in `b`): the same pivots and the same operations in the same order
- * as `solve`, so the same bits, without copying rows. A pivot row's zero entries are skipped: with
- * finite entries subtracting f x 0 changes nothing (and the matrices here never hold -0).
+ * as `solve` on every entry it reads again, so the same bits, without copying rows. The eliminated
+ * column below the pivot (which nothing reads afterwards) is not written.
  */
 export function solveFlat(a: Float64Array, b: Float64Array, n: number): void {
   for (let c = 0; c < n; c++) {
@@ -80,14 +80,8 @@ export function solveFlat(a: Float64Array, b: Float64Array, n: number): void {
       const rr = r * n;
       const f = a[rr + c] / pivot;
       if (f === 0) continue;
-      if (!Number.isFinite(f)) {
-        for (let j = c; j < n; j++) a[rr + j] -= f * a[rc + j];
-      } else {
-        for (let j = c; j < n; j++) {
-          const v = a[rc + j];
-          if (v !== 0) a[rr + j] -= f * v;
-        }
-      }
+      // a[r][c] itself (solve's j = c) is never read again: left as it is
+      for (let j = c + 1; j < n; j++) a[rr + j] -= f * a[rc + j];
       b[r] -= f * b[c];
     }
   }

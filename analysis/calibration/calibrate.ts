@@ -168,6 +168,19 @@ function distinctRows(rows: SparseRows): { unique: SparseRows; of: Int32Array | 
   return { unique: { start, col: Int32Array.from(col), val: Float64Array.from(val) }, of };
 }
 
+/** Every entry of the rows is 1 (factors only): known once per model matrix. */
+const onesOf = new WeakMap<SparseRows, boolean>();
+
+function onesOnly(rows: SparseRows): boolean {
+  let ones = onesOf.get(rows);
+  if (ones === undefined) {
+    ones = true;
+    for (let k = 0; k < rows.val.length && ones; k++) ones = rows.val[k] === 1;
+    onesOf.set(rows, ones);
+  }
+  return ones;
+}
+
 function grake(
   rows: SparseRows,
   ww: Float64Array,
@@ -215,8 +228,7 @@ function grake(
   };
   // Factors only (every entry 1): each term of T is wd itself, the same in T[a][b] and T[b][a],
   // so the upper triangle is summed (in the same row order) and mirrored, bit for bit the same.
-  let ones = true;
-  for (let k = 0; k < val.length && ones; k++) ones = val[k] === 1;
+  const ones = onesOnly(rows);
   const fitted = new Float64Array(p);
   const misfit = new Float64Array(p);
   const T = new Float64Array(p * p); // row-major; solveFlat overwrites it

@@ -109,9 +109,12 @@ export function rakeWeights(w: Float64Array, margins: RakeMargins, options: Rake
  * with weight, categories, totals, model matrix) depends only on which rows have a positive weight,
  * so it is built once per such row set.
  */
-export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Array) => RakeResult {
+export function raker(
+  margins: RakeMargins,
+  options: RakeOptions,
+): (w: Float64Array, withG?: boolean) => RakeResult {
   let last: { idx: Int32Array; solve: (ws: Float64Array) => Float64Array; dropped: string[] } | null = null;
-  return (w) => {
+  return (w, withG = true) => {
     // one pass: how many rows have weight, and whether they are the last call's rows
     let count = 0;
     let same = last !== null;
@@ -136,8 +139,9 @@ export function raker(margins: RakeMargins, options: RakeOptions): (w: Float64Ar
     const d = solve(ws);
     const weights = new Float64Array(w.length);
     for (let k = 0; k < idx.length; k++) weights[idx[k]] = d[k];
-    const g = new Float64Array(w.length);
-    for (let i = 0; i < w.length; i++) g[i] = w[i] > 0 ? weights[i] / w[i] : 1;
+    // the g-weights when asked (a trimming round needs the weights alone: an empty array)
+    const g = new Float64Array(withG ? w.length : 0);
+    if (withG) for (let i = 0; i < w.length; i++) g[i] = w[i] > 0 ? weights[i] / w[i] : 1;
     return {
       weights,
       g,
