@@ -81,7 +81,9 @@ export function calibrateStep(
   const rk = (x: Float64Array, withG: boolean): RakeResult => {
     if (c.method === 'postStratify') {
       const weights = postStratifyWeights(x, margins[0].values, margins[0].control);
-      return { weights, g: Float64Array.from(weights, (v, i) => (x[i] > 0 ? v / x[i] : 1)), dropped: [] };
+      const g = new Float64Array(weights.length);
+      for (let i = 0; i < g.length; i++) g[i] = x[i] > 0 ? weights[i] / x[i] : 1;
+      return { weights, g, dropped: [] };
     }
     try {
       return unbounded ? withoutBounds(x, withG) : bounded(x, withG);

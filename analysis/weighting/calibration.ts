@@ -60,13 +60,33 @@ export function postStratifyWeights(
   strata: readonly string[],
   control: Record<string, number>,
 ): Float64Array {
-  const idx: number[] = [];
-  for (let i = 0; i < w.length; i++) if (w[i] > 0) idx.push(i);
-  const ws = Float64Array.from(idx, (i) => w[i]);
-  const s = idx.map((i) => strata[i]);
-  const used = checkMargin('post-strata', s, ws, control);
-  const d = postStratify(design(ws, { s }), 's', used);
+  let count = 0;
+  for (let i = 0; i < w.length; i++) if (w[i] > 0) count++;
+  const idx = new Int32Array(count);
+  for (let i = 0, k = 0; i < w.length; i++) if (w[i] > 0) idx[k++] = i;
+  const ws = new Float64Array(count);
+  for (let k = 0; k < count; k++) ws[k] = w[idx[k]];
+  // the categories numbered once per column (shared by the replicates), summed in row order
+  const column = coded(strata);
+  const { order, seen } = categoriesOf(column, idx, ws);
+  const used = checkSeen('post-strata', seen, control, {});
+  const factor = new Float64Array(column.labels.length);
+  let plain = count > 0;
+  for (const c of order) {
+    const label = column.labels[c];
+    const pop = used[label];
+    // what R's postStratify must judge (a missing-looking label, a zero or absent total) goes to it
+    if (isMissing(label) || pop === undefined || pop === 0) plain = false;
+    factor[c] = pop / (seen.get(label) as number);
+  }
   const out = new Float64Array(w.length);
+  if (plain) {
+    // postStratify's weights: w x (N_h / sum of w in h), the sums in row order
+    for (let k = 0; k < count; k++) out[idx[k]] = ws[k] * factor[column.codes[idx[k]]];
+    return out;
+  }
+  const s = Array.from(idx, (i) => strata[i]);
+  const d = postStratify(design(ws, { s }), 's', used);
   idx.forEach((i, k) => {
     out[i] = d.weights[k];
   });

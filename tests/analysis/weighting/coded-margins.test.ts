@@ -4,11 +4,13 @@
  * the generic calibration does (calibrationWeights). Both must give the same weights bit for bit:
  * levels in R's order (numeric labels numerically, ties in order of first appearance; text by code
  * unit), whatever order the categories first appear in, and a label R reads as missing left to the
- * generic path.
+ * generic path. The units' post-stratification likewise equals the engine's postStratify.
  */
 import { describe, expect, it } from 'vitest';
 import { calibrationWeights } from '../../../analysis/calibration/calibrate.ts';
-import { rakeWeights } from '../../../analysis/weighting/calibration.ts';
+import { postStratify } from '../../../analysis/calibration/post-stratify.ts';
+import { svyDesign } from '../../../analysis/design.ts';
+import { postStratifyWeights, rakeWeights } from '../../../analysis/weighting/calibration.ts';
 
 type Margin = { name: string; values: string[]; control: Record<string, number> };
 
@@ -88,5 +90,21 @@ describe('raking on numbered categories', () => {
       options,
     );
     expect(idx.map((i) => got[i])).toEqual(Array.from(want));
+  });
+  it("post-stratifies as the engine's postStratify on the rows with weight, and fails as it does on 'NA'", () => {
+    const strata = Array.from({ length: n }, (_, i) => pick(['b', 'a', 'c'], i));
+    const control = { a: 130, b: 140, c: 150 };
+    const some = Float64Array.from(w, (v, i) => (i % 6 === 1 ? 0 : v));
+    const got = postStratifyWeights(some, strata, control);
+    const idx = Array.from(some.keys()).filter((i) => some[i] > 0);
+    const d = svyDesign(
+      { ids: null, weights: 'w' },
+      { w: Float64Array.from(idx, (i) => some[i]), s: idx.map((i) => strata[i]) },
+    );
+    const want = postStratify(d, 's', control).weights;
+    expect(idx.map((i) => got[i])).toEqual(Array.from(want));
+    expect(got[1]).toBe(0);
+    const na = strata.map((v) => (v === 'c' ? 'NA' : v));
+    expect(() => postStratifyWeights(some, na, { a: 130, b: 140, NA: 150 })).toThrow(/Missing value/);
   });
 });
