@@ -81,6 +81,17 @@ export function factorColumn(
   return toFactor(col, levels);
 }
 
+/**
+ * R's level order from the labels in order of first appearance (each with its numeric value):
+ * numerically when every label is a finite number (ties keep their first appearance), else by code unit.
+ */
+export function sortLevels(seen: ReadonlyMap<string, number>, allNumeric: boolean): string[] {
+  const labs = [...seen.keys()];
+  if (allNumeric) labs.sort((a, b) => (seen.get(a) as number) - (seen.get(b) as number));
+  else labs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return labs;
+}
+
 const factorCache = new WeakMap<object, Factor>();
 
 /** Small-integer numeric columns (coded data): levels sorted numerically, one pass. */
@@ -148,10 +159,7 @@ function toFactorSlow(col: Column, levels?: readonly string[]): Factor {
         seen.set(lab, num);
       }
     }
-    const labs = [...seen.keys()];
-    if (allNumeric) labs.sort((a, b) => (seen.get(a) as number) - (seen.get(b) as number));
-    else labs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    levels = labs;
+    levels = sortLevels(seen, allNumeric);
   }
   const index = new Map<string, number>();
   levels.forEach((l, i) => {

@@ -53,6 +53,45 @@ export function solve(A: Mat, B: Mat): Mat {
   return b;
 }
 
+/**
+ * `solve` for one right-hand side on a flat row-major n x n matrix, in place (`a` and `b` are
+ * overwritten, the solution left in `b`): the same pivots and the same operations in the same order
+ * as `solve` on every entry it reads again, so the same bits, without copying rows. The eliminated
+ * column below the pivot (which nothing reads afterwards) is not written.
+ */
+export function solveFlat(a: Float64Array, b: Float64Array, n: number): void {
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c]) > Math.abs(a[piv * n + c])) piv = r;
+    if (a[piv * n + c] === 0) throw new Error('Singular matrix in solve()');
+    if (piv !== c) {
+      for (let j = 0; j < n; j++) {
+        const t = a[c * n + j];
+        a[c * n + j] = a[piv * n + j];
+        a[piv * n + j] = t;
+      }
+      const t = b[c];
+      b[c] = b[piv];
+      b[piv] = t;
+    }
+    const rc = c * n;
+    const pivot = a[rc + c];
+    for (let r = c + 1; r < n; r++) {
+      const rr = r * n;
+      const f = a[rr + c] / pivot;
+      if (f === 0) continue;
+      // a[r][c] itself (solve's j = c) is never read again: left as it is
+      for (let j = c + 1; j < n; j++) a[rr + j] -= f * a[rc + j];
+      b[r] -= f * b[c];
+    }
+  }
+  for (let c = n - 1; c >= 0; c--) {
+    let s = b[c];
+    for (let k = c + 1; k < n; k++) s -= a[c * n + k] * b[k];
+    b[c] = s / a[c * n + c];
+  }
+}
+
 /** Residuals of the columns of Y after least-squares projection on the columns of X (R qr.resid). */
 export function qrResid(X: Mat, Y: Mat): Mat {
   const n = X.length;

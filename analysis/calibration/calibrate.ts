@@ -9,7 +9,7 @@ import type { SurveyDesign } from '../design.ts';
 import { SurveyError } from '../errors.ts';
 import type { AnyDesign, VarSpec } from '../estimators/core.ts';
 import { isReplicate, modelColumns } from '../estimators/core.ts';
-import { solve } from '../linalg.ts';
+import { solve, solveFlat } from '../linalg.ts';
 import type { CalibrationStep } from '../variance/calibration-steps.ts';
 import { orthonormalBasis } from '../variance/calibration-steps.ts';
 import { materialise, withRepWeights } from './post-stratify.ts';
@@ -80,6 +80,7 @@ export function calibrationMatrix(
   for (const t of terms) {
     const mc = modelColumns(data, [t]);
     const term = mc.terms[0];
+    const added = cols.length; // the columns before this term were checked with theirs
     if (term.levels) {
       for (let k = 1; k < term.levels.length; k++) {
         names.push(mc.names[term.start + k]);
@@ -89,9 +90,9 @@ export function calibrationMatrix(
       names.push(term.name);
       cols.push(mc.cols[term.start]);
     }
-    for (const c of cols)
+    for (let j = added; j < cols.length; j++)
       for (let i = 0; i < n; i++)
-        if (Number.isNaN(c[i]))
+        if (Number.isNaN(cols[j][i]))
           throw new SurveyError(
             `Missing value in calibration variable '${typeof t === 'string' ? t : t.name}' at row ${i + 1}.`,
             'calibrate.totals',
@@ -105,7 +106,7 @@ export function calibrationMatrix(
  * calibration on factors has 1 + (number of factors) entries per row whatever the number of levels,
  * so each Newton step costs O(n) instead of O(n p^2).
  */
-interface SparseRows {
+export interface SparseRows {
   start: Int32Array;
   col: Int32Array;
   val: Float64Array;
@@ -141,7 +142,9 @@ function distinctRows(rows: SparseRows): { unique: SparseRows; of: Int32Array | 
   const first: number[] = [];
   for (let i = 0; i < n; i++) {
     let key = '';
-    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) key += `${rows.col[k]}:${rows.val[k]},`;
+    // a row of ones is known by its columns alone
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++)
+      key += rows.val[k] === 1 ? `${rows.col[k]},` : `${rows.col[k]}:${rows.val[k]},`;
     let id = seen.get(key);
     if (id === undefined) {
       id = first.length;
@@ -163,6 +166,19 @@ function distinctRows(rows: SparseRows): { unique: SparseRows; of: Int32Array | 
   });
   start[first.length] = col.length;
   return { unique: { start, col: Int32Array.from(col), val: Float64Array.from(val) }, of };
+}
+
+/** Every entry of the rows is 1 (factors only): known once per model matrix. */
+const onesOf = new WeakMap<SparseRows, boolean>();
+
+function onesOnly(rows: SparseRows): boolean {
+  let ones = onesOf.get(rows);
+  if (ones === undefined) {
+    ones = true;
+    for (let k = 0; k < rows.val.length && ones; k++) ones = rows.val[k] === 1;
+    onesOf.set(rows, ones);
+  }
+  return ones;
 }
 
 function grake(
@@ -191,82 +207,93 @@ function grake(
     w = ww.map((v) => v * (scale as number));
     st = sampleTotal.map((v) => v * (scale as number));
   }
-  let eta = new Array(p).fill(0);
+  // typed arrays reused by every iterate (the same values and operations as plain arrays)
+  const eta = new Float64Array(p);
   const xeta = new Float64Array(n);
   const pre = new Float64Array(n); // fun.pre(xeta[i]), once per row and iterate
-  const compute = () => {
+  // x'eta and the distance's transcendental per row; true when a row's g or g' is not finite (the
+  // step-halving test, R's), evaluated in the same pass
+  const compute = (): boolean => {
+    let bad = false;
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let k = start[i]; k < start[i + 1]; k++) s += val[k] * eta[col[k]];
       xeta[i] = s;
-      pre[i] = fun.pre(s, L, U);
+      const e = fun.pre(s, L, U);
+      pre[i] = e;
+      if (!bad && (!Number.isFinite(1 + fun.Fm1(s, e, L, U)) || !Number.isFinite(fun.dF(s, e, L, U))))
+        bad = true;
     }
+    return bad;
   };
-  const fitted = new Array<number>(p);
-  const misfitOf = () => {
-    fitted.fill(0);
-    for (let i = 0; i < n; i++) {
-      const f = w[i] * fun.Fm1(xeta[i], pre[i], L, U);
-      for (let k = start[i]; k < start[i + 1]; k++) fitted[col[k]] += val[k] * f;
-    }
-    return population.map((pop, j) => pop - st[j] - fitted[j]);
-  };
-  compute();
-  // the misfit at the current eta: computed once per iterate, used by the step and the stopping rule
-  let misfit = misfitOf();
-  let iter = 1;
-  let failed = false;
   // Factors only (every entry 1): each term of T is wd itself, the same in T[a][b] and T[b][a],
   // so the upper triangle is summed (in the same row order) and mirrored, bit for bit the same.
-  let ones = true;
-  for (let k = 0; k < val.length && ones; k++) ones = val[k] === 1;
-  const T: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
-  for (;;) {
-    for (const row of T) row.fill(0); // one matrix for every iterate (solve copies it)
+  const ones = onesOnly(rows);
+  const fitted = new Float64Array(p);
+  const misfit = new Float64Array(p);
+  const T = new Float64Array(p * p); // row-major; solveFlat overwrites it
+  // one pass over the rows at the current eta: the misfit (the step's right side and the stopping
+  // rule) and the Newton matrix T for the next step (each sum in row order, as separate passes)
+  const misfitAndT = () => {
+    fitted.fill(0);
+    T.fill(0);
     for (let i = 0; i < n; i++) {
-      const wd = w[i] * fun.dF(xeta[i], pre[i], L, U);
+      const x = xeta[i];
+      const e = pre[i];
+      const f = w[i] * fun.Fm1(x, e, L, U);
+      const end = start[i + 1];
+      for (let k = start[i]; k < end; k++) fitted[col[k]] += val[k] * f;
+      const wd = w[i] * fun.dF(x, e, L, U);
       if (wd === 0) continue;
       if (ones) {
         // columns ascend within a row (sparseRows), so b >= a is the upper triangle
-        for (let a = start[i]; a < start[i + 1]; a++) {
-          const row = T[col[a]];
-          for (let b = a; b < start[i + 1]; b++) row[col[b]] += wd;
+        for (let a = start[i]; a < end; a++) {
+          const row = col[a] * p;
+          for (let b = a; b < end; b++) T[row + col[b]] += wd;
         }
         continue;
       }
-      for (let a = start[i]; a < start[i + 1]; a++) {
+      for (let a = start[i]; a < end; a++) {
         const va = val[a] * wd;
-        const row = T[col[a]];
-        for (let b = start[i]; b < start[i + 1]; b++) row[col[b]] += va * val[b];
+        const row = col[a] * p;
+        for (let b = start[i]; b < end; b++) T[row + col[b]] += va * val[b];
       }
     }
-    if (ones) for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) T[b][a] = T[a][b];
-    const deta = solve(
-      T,
-      misfit.map((m) => [m]),
-    ).map((r) => r[0]);
-    eta = eta.map((e, j) => e + deta[j]);
-    compute();
-    const bad = () => {
-      for (let i = 0; i < n; i++) {
-        const g = 1 + fun.Fm1(xeta[i], pre[i], L, U);
-        const d = fun.dF(xeta[i], pre[i], L, U);
-        if (!Number.isFinite(g) || !Number.isFinite(d)) return true;
-      }
-      return false;
-    };
-    let half = deta;
-    while (iter < maxit && bad()) {
+    for (let j = 0; j < p; j++) misfit[j] = population[j] - st[j] - fitted[j];
+    if (ones) for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) T[b * p + a] = T[a * p + b];
+  };
+  const converged = () => {
+    for (let j = 0; j < p; j++)
+      if (!(Math.abs(misfit[j]) / (1 + Math.abs(population[j])) < epsilon)) return false;
+    return true;
+  };
+  compute();
+  misfitAndT();
+  let iter = 1;
+  let failed = false;
+  const deta = new Float64Array(p);
+  const half = new Float64Array(p);
+  for (;;) {
+    deta.set(misfit);
+    solveFlat(T, deta, p);
+    for (let j = 0; j < p; j++) eta[j] += deta[j];
+    let bad = compute();
+    half.set(deta);
+    while (iter < maxit && bad) {
       iter++;
-      half = half.map((v) => v / 2);
-      eta = eta.map((e, j) => e - half[j]);
-      compute();
+      for (let j = 0; j < p; j++) {
+        half[j] /= 2;
+        eta[j] -= half[j];
+      }
+      bad = compute();
     }
-    misfit = misfitOf();
-    if (misfit.every((m, j) => Math.abs(m) / (1 + Math.abs(population[j])) < epsilon)) break;
+    misfitAndT();
+    if (converged()) break;
     iter++;
     if (iter > maxit) {
-      const achieved = Math.max(...misfit.map((m, j) => Math.abs(m) / (1 + Math.abs(population[j]))));
+      let achieved = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < p; j++)
+        achieved = Math.max(achieved, Math.abs(misfit[j]) / (1 + Math.abs(population[j])));
       warnings.push(`Failed to converge: eps=${achieved} in ${iter} iterations`);
       failed = true;
       break;
@@ -276,6 +303,64 @@ function grake(
   for (let i = 0; i < n; i++) g[i] = 1 + fun.Fm1(xeta[i], pre[i], L, U);
   if (scale !== null) for (let i = 0; i < n; i++) g[i] *= scale;
   return { g, failed };
+}
+
+/** grake on the distinct rows, each with the summed weight of its rows (or on every row). */
+function rowsG(
+  unique: SparseRows,
+  of: Int32Array | null,
+  n: number,
+  w: Float64Array,
+  pop: number[],
+  fun: CalFunImpl,
+  L: number,
+  U: number,
+  options: CalibrateOptions,
+  warnings: string[],
+): { g: Float64Array; failed: boolean } {
+  const maxit = options.maxit ?? 50;
+  const epsilon = options.epsilon ?? 1e-7;
+  if (!of) return grake(unique, w, pop, fun, L, U, maxit, epsilon, warnings);
+  const total = new Float64Array(unique.start.length - 1);
+  for (let i = 0; i < n; i++) total[of[i]] += w[i];
+  return grake(unique, total, pop, fun, L, U, maxit, epsilon, warnings);
+}
+
+/**
+ * `calibratedWeightsSolver` for a caller that already knows the model matrix's distinct rows (each
+ * row's one in `of`, null when all are distinct, as distinctRows gives them) and the totals in its
+ * columns' order: a weighting pipeline numbering its categories once for every replicate. Raking,
+ * logit or bounded linear calibration without trim; the same arithmetic, the same weights.
+ */
+export function distinctRowsSolver(
+  rows: { unique: SparseRows; of: Int32Array | null },
+  n: number,
+  pop: number[],
+  options: CalibrateOptions,
+): (weights: Float64Array) => Float64Array {
+  const calfun = options.calfun ?? 'linear';
+  const [L, U] = options.bounds ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  if (!CALFUNS[calfun] || options.trim || (calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U)))
+    throw new SurveyError(
+      'distinctRowsSolver: raking, logit or bounded linear without trim only.',
+      'calibrate',
+    );
+  const warnings: string[] = [];
+  const { unique, of } = rows;
+  return (w) => {
+    warnings.length = 0;
+    const r = rowsG(unique, of, n, w, pop, CALFUNS[calfun], L, U, options, warnings);
+    if (r.failed && !options.force)
+      throw new SurveyError(
+        `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
+        'calibrate',
+      );
+    const out = new Float64Array(n);
+    const { g } = r;
+    if (of) for (let i = 0; i < n; i++) out[i] = w[i] * g[of[i]];
+    else for (let i = 0; i < n; i++) out[i] = w[i] * g[i];
+    return out;
+  };
 }
 
 function calibrationProblem(
@@ -302,6 +387,12 @@ function calibrationProblem(
   const n = Object.values(data)[0]?.length ?? 0;
   const linearNoBounds = calfun === 'linear' && !Number.isFinite(L) && !Number.isFinite(U);
   let rows: ReturnType<typeof distinctRows> | undefined; // the model matrix's non-zero entries, built on first use
+  // the g-weights of the distinct rows (with each row's one) or of every row
+  const gRows = (w: Float64Array): { g: Float64Array; of: Int32Array | null; failed: boolean } => {
+    rows ??= distinctRows(sparseRows(cols, n));
+    const { unique, of } = rows;
+    return { ...rowsG(unique, of, n, w, pop, CALFUNS[calfun], L, U, options, warnings), of };
+  };
   const gFor = (w: Float64Array): { g: Float64Array; failed: boolean } => {
     if (linearNoBounds) {
       const p = cols.length;
@@ -321,35 +412,10 @@ function calibrationProblem(
       }
       return { g, failed: false };
     }
-    rows ??= distinctRows(sparseRows(cols, n));
-    const { unique, of } = rows;
-    if (!of)
-      return grake(
-        unique,
-        w,
-        pop,
-        CALFUNS[calfun],
-        L,
-        U,
-        options.maxit ?? 50,
-        options.epsilon ?? 1e-7,
-        warnings,
-      );
-    const total = new Float64Array(unique.start.length - 1);
-    for (let i = 0; i < n; i++) total[of[i]] += w[i];
-    const r = grake(
-      unique,
-      total,
-      pop,
-      CALFUNS[calfun],
-      L,
-      U,
-      options.maxit ?? 50,
-      options.epsilon ?? 1e-7,
-      warnings,
-    );
+    const r = gRows(w);
+    if (!r.of) return r;
     const g = new Float64Array(n);
-    for (let i = 0; i < n; i++) g[i] = r.g[of[i]];
+    for (let i = 0; i < n; i++) g[i] = r.g[r.of[i]];
     return { g, failed: r.failed };
   };
   const applyTrim = (g: Float64Array, w: Float64Array) => {
@@ -369,7 +435,23 @@ function calibrationProblem(
     for (let i = 0; i < n; i++) if (!(g[i] < lo || g[i] > hi)) out[i] += trimmed / wIn;
     return out;
   };
-  return { cols, gFor, applyTrim };
+  /** w x g without the per-row g (no trim; raking, logit or bounded linear): the same products. */
+  const weightsFor = (w: Float64Array): { weights: Float64Array; failed: boolean } => {
+    if (linearNoBounds || options.trim) {
+      const r = gFor(w);
+      const g = applyTrim(r.g, w);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = w[i] * g[i];
+      return { weights: out, failed: r.failed };
+    }
+    const r = gRows(w);
+    const out = new Float64Array(n);
+    const { g, of } = r;
+    if (of) for (let i = 0; i < n; i++) out[i] = w[i] * g[of[i]];
+    else for (let i = 0; i < n; i++) out[i] = w[i] * g[i];
+    return { weights: out, failed: r.failed };
+  };
+  return { cols, gFor, applyTrim, weightsFor };
 }
 
 /**
@@ -413,6 +495,30 @@ export function calibrationSolver(
     const out = new Float64Array(weights.length);
     for (let i = 0; i < out.length; i++) out[i] = weights[i] * g[i];
     return { weights: out, g, warnings: [...warnings] };
+  };
+}
+
+/**
+ * `calibrationSolver` giving only the calibrated weights (a weighting pipeline's trimming loop, which
+ * needs no g-weights): the same weights, the same error when the calibration fails.
+ */
+export function calibratedWeightsSolver(
+  data: DataFrame,
+  terms: readonly VarSpec[],
+  population: Record<string, number>,
+  options: CalibrateOptions = {},
+): (weights: Float64Array) => Float64Array {
+  const warnings: string[] = [];
+  const { weightsFor } = calibrationProblem(data, terms, population, options, warnings);
+  return (weights) => {
+    warnings.length = 0;
+    const res = weightsFor(weights);
+    if (res.failed && !options.force)
+      throw new SurveyError(
+        `Calibration failed to converge (${warnings.at(-1)}): widen the bounds, raise maxit, or set force: true.`,
+        'calibrate',
+      );
+    return res.weights;
   };
 }
 

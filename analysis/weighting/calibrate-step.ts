@@ -73,26 +73,38 @@ export function calibrateStep(
   // replicate's bounded failure is never shown (redone without bounds), so it is not explained
   const bounded = raker(margins, { ...options, explain: !(replicate && c.bounds) });
   let unboundedRaker: ReturnType<typeof raker> | null = null;
-  const withoutBounds = (x: Float64Array) => {
+  const withoutBounds = (x: Float64Array, withG: boolean) => {
     unboundedRaker ??= raker(margins, { ...options, bounds: [0, Number.POSITIVE_INFINITY] });
-    return unboundedRaker(x);
+    return unboundedRaker(x, withG);
   };
-  const rk = (x: Float64Array): RakeResult => {
+  // the g-weights are read from the first calibration only (gMin, gMax)
+  const rk = (x: Float64Array, withG: boolean): RakeResult => {
     if (c.method === 'postStratify') {
       const weights = postStratifyWeights(x, margins[0].values, margins[0].control);
-      return { weights, g: Float64Array.from(weights, (v, i) => (x[i] > 0 ? v / x[i] : 1)), dropped: [] };
+      const g = new Float64Array(weights.length);
+      for (let i = 0; i < g.length; i++) g[i] = x[i] > 0 ? weights[i] / x[i] : 1;
+      return { weights, g, dropped: [] };
     }
     try {
-      return unbounded ? withoutBounds(x) : bounded(x);
+      return unbounded ? withoutBounds(x, withG) : bounded(x, withG);
     } catch (error) {
       // A replicate may lose the sample that made the bounded problem feasible: calibrate it unbounded (reported).
       if (!replicate || unbounded || !c.bounds) throw error;
       unbounded = true;
-      return withoutBounds(x);
+      return withoutBounds(x, withG);
     }
   };
-  let r = rk(w);
-  const g = Array.from(r.g).filter((_, i) => w[i] > 0);
+  let r = rk(w, true);
+  // the first calibration's g-weights of the rows with weight: their range (1 when none), NaN if any is
+  let gMin = Number.POSITIVE_INFINITY;
+  let gMax = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < w.length; i++)
+    if (w[i] > 0) {
+      const v = r.g[i];
+      if (v < gMin || Number.isNaN(v)) gMin = Number.isNaN(gMin) ? gMin : v;
+      if (v > gMax || Number.isNaN(v)) gMax = Number.isNaN(gMax) ? gMax : v;
+    }
+  if (gMin === Number.POSITIVE_INFINITY && gMax === Number.NEGATIVE_INFINITY) gMin = gMax = 1;
   let rounds = 0;
   let trimmed = 0;
   let ratio = 0;
@@ -106,12 +118,19 @@ export function calibrateStep(
       code[i] = names.get(strata[i]) as number;
     }
   const caps = new Float64Array(names.size);
+  // the rows' positive weights gathered by stratum in one buffer (each stratum a segment), reused
+  // by every round; a median's value does not depend on the order of its values
+  const offset = new Int32Array(names.size + 1);
+  for (let i = 0; i < code.length; i++) offset[code[i] + 1]++;
+  for (let h = 0; h < names.size; h++) offset[h + 1] += offset[h];
+  const end = new Int32Array(names.size);
+  const byStratum = new Float64Array(code.length);
   for (; trim && rounds <= trim.maxRounds; rounds++) {
-    const byStratum: number[][] = Array.from({ length: names.size }, () => []);
     const ws = r.weights;
-    for (let i = 0; i < ws.length; i++) if (ws[i] > 0) byStratum[code[i]].push(ws[i]);
+    end.set(offset.subarray(0, names.size));
+    for (let i = 0; i < ws.length; i++) if (ws[i] > 0) byStratum[end[code[i]]++] = ws[i];
     for (let h = 0; h < caps.length; h++)
-      caps[h] = byStratum[h].length ? trim.factor * median(byStratum[h]) : Number.NaN;
+      caps[h] = end[h] > offset[h] ? trim.factor * median(byStratum.subarray(offset[h], end[h])) : Number.NaN;
     ratio = 0;
     let over = 0;
     for (let i = 0; i < ws.length; i++) {
@@ -125,7 +144,7 @@ export function calibrateStep(
     trimmed += over;
     const cut = new Float64Array(ws.length);
     for (let i = 0; i < ws.length; i++) cut[i] = ws[i] > 0 ? Math.min(ws[i], caps[code[i]]) : 0;
-    r = rk(cut);
+    r = rk(cut, false);
   }
   let finalMin = Number.POSITIVE_INFINITY;
   let finalMax = Number.NEGATIVE_INFINITY;
@@ -145,8 +164,8 @@ export function calibrateStep(
       trimmed,
       maxCapRatio: ratio,
       converged: !trim || ratio <= 1 + 1e-6,
-      gMin: g.length ? Math.min(...g) : 1,
-      gMax: g.length ? Math.max(...g) : 1,
+      gMin,
+      gMax,
       finalMin,
       finalMax,
       withinBounds,

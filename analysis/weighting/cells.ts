@@ -67,6 +67,56 @@ export function collapseCells(
 export const cellOf = (u: CellUnit) => `${u.stratum}|${u.cls ?? '(unknown)'}`;
 
 /**
+ * Each unit's collapsed cell as a number, with the cells' names (in order of first appearance),
+ * original members and unweighted counts: they depend on the units and cells only, so every
+ * replicate shares them. A unit in no cell is an error.
+ */
+export interface CellIndex {
+  cell: Int32Array;
+  names: string[];
+  members: string[][];
+  eligible: number[];
+  respondents: number[];
+  respondent: Uint8Array;
+}
+
+export function indexCells(
+  units: readonly CellUnit[],
+  cells: Map<string, string>,
+  what: RecordLevel,
+): CellIndex {
+  const number = new Map<string, number>();
+  const names: string[] = [];
+  const members: Array<Set<string>> = [];
+  const eligible: number[] = [];
+  const respondents: number[] = [];
+  const cell = new Int32Array(units.length);
+  const respondent = new Uint8Array(units.length);
+  units.forEach((u, i) => {
+    const original = cellOf(u);
+    const c = cells.get(original);
+    if (!c) throw weightingError('cell.unknown', { level: what, cell: original });
+    let k = number.get(c);
+    if (k === undefined) {
+      k = names.length;
+      number.set(c, k);
+      names.push(c);
+      members.push(new Set());
+      eligible.push(0);
+      respondents.push(0);
+    }
+    cell[i] = k;
+    members[k].add(original);
+    eligible[k]++;
+    if (u.respondent) {
+      respondent[i] = 1;
+      respondents[k]++;
+    }
+  });
+  return { cell, names, members: members.map((m) => [...m].sort()), eligible, respondents, respondent };
+}
+
+/**
  * Nonresponse factors per collapsed cell: sum(w, eligible) / sum(w, respondents); respondents get
  * w * factor, nonrespondents 0. An eligible cell without any respondent weight is an error.
  */
@@ -76,45 +126,38 @@ export function nonresponseAdjust(
   cells: Map<string, string>,
   what: RecordLevel,
 ): { adjusted: Float64Array; factors: CellFactor[] } {
-  const all = new Map<string, number>();
-  const resp = new Map<string, number>();
-  const nAll = new Map<string, number>();
-  const nResp = new Map<string, number>();
-  const members = new Map<string, Set<string>>();
-  const cellIds = units.map((u, i) => {
-    const c = cells.get(cellOf(u));
-    if (!c) throw weightingError('cell.unknown', { level: what, cell: cellOf(u) });
-    all.set(c, (all.get(c) ?? 0) + w[i]);
-    return c;
-  });
-  units.forEach((u, i) => {
-    const c = cellIds[i];
-    nAll.set(c, (nAll.get(c) ?? 0) + 1);
-    if (!members.has(c)) members.set(c, new Set());
-    members.get(c)?.add(cellOf(u));
-    if (u.respondent) {
-      resp.set(c, (resp.get(c) ?? 0) + w[i]);
-      nResp.set(c, (nResp.get(c) ?? 0) + 1);
-    }
-  });
+  return nonresponseAdjustIndexed(indexCells(units, cells, what), w, what);
+}
+
+/** `nonresponseAdjust` on cells indexed once (indexCells): the same sums in the same unit order. */
+export function nonresponseAdjustIndexed(
+  index: CellIndex,
+  w: Float64Array,
+  what: RecordLevel,
+): { adjusted: Float64Array; factors: CellFactor[] } {
+  const { cell, names, respondent } = index;
+  const all = new Float64Array(names.length);
+  const resp = new Float64Array(names.length);
+  for (let i = 0; i < cell.length; i++) all[cell[i]] += w[i];
+  for (let i = 0; i < cell.length; i++) if (respondent[i]) resp[cell[i]] += w[i];
   const factors: CellFactor[] = [];
-  const f = new Map<string, number>();
-  for (const [c, total] of all) {
-    const r = resp.get(c) ?? 0;
-    if (total > 0 && !(r > 0)) throw weightingError('cell.empty', { level: what, cell: c });
+  const f = new Float64Array(names.length);
+  for (let c = 0; c < names.length; c++) {
+    const total = all[c];
+    const r = resp[c];
+    if (total > 0 && !(r > 0)) throw weightingError('cell.empty', { level: what, cell: names[c] });
     const factor = total > 0 ? total / r : 1;
-    f.set(c, factor);
+    f[c] = factor;
     factors.push({
-      cell: c,
-      members: [...(members.get(c) ?? [])].sort(),
-      respondents: nResp.get(c) ?? 0,
-      eligible: nAll.get(c) ?? 0,
+      cell: names[c],
+      members: [...index.members[c]],
+      respondents: index.respondents[c],
+      eligible: index.eligible[c],
       factor,
     });
   }
-  const adjusted = Float64Array.from(units, (u, i) =>
-    u.respondent ? w[i] * (f.get(cellIds[i]) as number) : 0,
-  );
+  const adjusted = new Float64Array(cell.length);
+  for (let i = 0; i < cell.length; i++) if (respondent[i]) adjusted[i] = w[i] * f[cell[i]];
   factors.sort((a, b) => a.cell.localeCompare(b.cell));
   return { adjusted, factors };
 }

@@ -5,7 +5,7 @@
  * the roster and of the individual respondents. A step the recipe leaves out passes the weights on.
  */
 import { type CalibrationMargin, calibrateStep, noCalibration, type RakeSummary } from './calibrate-step.ts';
-import { type CellUnit, cellOf, nonresponseAdjust } from './cells.ts';
+import { type CellIndex, type CellUnit, cellOf, indexCells, nonresponseAdjustIndexed } from './cells.ts';
 import { resolveControls } from './controls.ts';
 import type { RecordLevel } from './errors.ts';
 import { weightingError } from './failure-text.ts';
@@ -50,6 +50,9 @@ export interface Prepared {
   personValues: Values[];
   hhUnits: CellUnit[];
   personUnits: CellUnit[];
+  /** The units not found ineligible, and the persons who need an individual interview (indices). */
+  eligibleIdx: number[];
+  individualIdx: number[];
   /** Resolved control totals per step and margin ('units.calibration.0', ...). */
   controls: Map<string, Record<string, number>>;
   /**
@@ -57,6 +60,8 @@ export interface Prepared {
    * by every pass (the replicates change weights, not values); keyed by variable per row set.
    */
   marginColumns: WeakMap<Values[], Map<string, { text: string[]; missing: number[] }>>;
+  /** The nonresponse cells of a row set (indexCells), built on first use and shared by every pass. */
+  cellIndexes: WeakMap<Map<string, string>, WeakMap<number[], CellIndex>>;
 }
 
 const cellClass = (v: Values, nr: Nonresponse | null): string | null => {
@@ -114,8 +119,11 @@ export function prepare(
     recipe,
     households,
     persons,
+    eligibleIdx: households.flatMap((h, i) => (h.status === 'ineligible' ? [] : [i])),
+    individualIdx: persons.flatMap((q, k) => (q.individual ? [k] : [])),
     controls,
     marginColumns: new WeakMap(),
+    cellIndexes: new WeakMap(),
     hhIndex,
     stratumOfPerson,
     unitValues,
@@ -140,7 +148,7 @@ function marginValues(
   w: Float64Array,
   variable: string,
   what: RecordLevel,
-  ids: string[],
+  ids: readonly { id: string }[],
 ): string[] {
   let byVariable = p.marginColumns.get(values);
   if (!byVariable) {
@@ -162,7 +170,7 @@ function marginValues(
     byVariable.set(variable, column);
   }
   for (const i of column.missing)
-    if (w[i] > 0) throw weightingError('margin.missing_value', { level: what, id: ids[i], variable });
+    if (w[i] > 0) throw weightingError('margin.missing_value', { level: what, id: ids[i].id, variable });
   return column.text;
 }
 
@@ -173,7 +181,7 @@ function margins(
   values: Values[],
   w: Float64Array,
   what: RecordLevel,
-  ids: string[],
+  ids: readonly { id: string }[],
   fromRoster?: (values: readonly string[]) => Record<string, number>,
 ): CalibrationMargin[] {
   return c.margins.map((m, i) => {
@@ -187,6 +195,7 @@ function margins(
 }
 
 function adjust(
+  p: Prepared,
   units: CellUnit[],
   idx: number[],
   w: Float64Array,
@@ -200,15 +209,24 @@ function adjust(
     for (const i of idx) out[i] = units[i].respondent ? w[i] : 0;
     return { adjusted: out, factors: [] };
   }
-  const r = nonresponseAdjust(
-    idx.map((i) => units[i]),
-    Float64Array.from(idx, (i) => w[i]),
-    cells,
-    what,
-  );
-  idx.forEach((i, k) => {
-    out[i] = r.adjusted[k];
-  });
+  let byRows = p.cellIndexes.get(cells);
+  if (!byRows) {
+    byRows = new WeakMap();
+    p.cellIndexes.set(cells, byRows);
+  }
+  let index = byRows.get(idx);
+  if (!index) {
+    index = indexCells(
+      idx.map((i) => units[i]),
+      cells,
+      what,
+    );
+    byRows.set(idx, index);
+  }
+  const ws = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) ws[k] = w[idx[k]];
+  const r = nonresponseAdjustIndexed(index, ws, what);
+  for (let k = 0; k < idx.length; k++) out[idx[k]] = r.adjusted[k];
   return { adjusted: out, factors: r.factors };
 }
 
@@ -220,23 +238,25 @@ export function weightingPass(
   replicate = false,
 ): PassResult {
   const { households, persons, recipe } = p;
-  const hIds = households.map((h) => h.id);
-  const pIds = persons.map((q) => q.id);
   // Eligibility unknown, per cluster: (E + I + U) / (E + I); units found ineligible drop out.
   const keepIneligible = recipe.units.ineligibleInCalibration;
-  const w2 = Float64Array.from(households, (h, i) => {
-    if (h.status === 'ineligible' && !keepIneligible) return 0;
-    if (!recipe.eligibilityUnknown) return w1[i];
+  const w2 = new Float64Array(households.length);
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
+    if (h.status === 'ineligible' && !keepIneligible) continue;
+    if (!recipe.eligibilityUnknown) {
+      w2[i] = w1[i];
+      continue;
+    }
     const E = h.E ?? Number.NaN;
     const I = h.I ?? Number.NaN;
     const U = h.U ?? Number.NaN;
     if (!(E + I > 0)) throw weightingError('listing.none_screened', { cluster: h.cluster, screened: E + I });
-    return (w1[i] * (E + I + U)) / (E + I);
-  });
+    w2[i] = (w1[i] * (E + I + U)) / (E + I);
+  }
   // Unit nonresponse within (collapsed) cells.
-  const eligibleIdx = households.flatMap((h, i) => (h.status === 'ineligible' ? [] : [i]));
   const nr = recipe.units.nonresponse;
-  const hhNr = adjust(p.hhUnits, eligibleIdx, w2, cells.household, nr, 'unit', households.length);
+  const hhNr = adjust(p, p.hhUnits, p.eligibleIdx, w2, cells.household, nr, 'unit', households.length);
   const w3 = hhNr.adjusted;
   if (keepIneligible)
     households.forEach((h, i) => {
@@ -249,7 +269,7 @@ export function weightingPass(
   if (uc) {
     const r = calibrateStep(
       w3,
-      margins(p, 'units.calibration', uc, p.unitValues, w3, 'unit', hIds),
+      margins(p, 'units.calibration', uc, p.unitValues, w3, 'unit', households),
       unitStrata,
       uc,
       replicate,
@@ -262,12 +282,13 @@ export function weightingPass(
     ? Float64Array.from(wCalibrated, (v, i) => (households[i].status === 'ineligible' ? 0 : v))
     : wCalibrated;
   // Roster persons inherit the unit weight; individual respondents get a person nonresponse factor.
-  const wRoster = Float64Array.from(persons, (_, k) => wHh[p.hhIndex[k]]);
-  const indIdx = persons.flatMap((q, k) => (q.individual ? [k] : []));
+  const wRoster = new Float64Array(persons.length);
+  for (let k = 0; k < persons.length; k++) wRoster[k] = wHh[p.hhIndex[k]];
   const pr = recipe.persons;
   const pNr = adjust(
+    p,
     p.personUnits,
-    indIdx,
+    p.individualIdx,
     wRoster,
     cells.person,
     pr?.nonresponse ?? null,
@@ -276,11 +297,12 @@ export function weightingPass(
   );
   const w4Ind = pNr.adjusted;
   // The roster's persons in the population, calibrated to the person margins.
-  const wElig = Float64Array.from(persons, (q, k) => (q.eligible ? wRoster[k] : 0));
+  const wElig = new Float64Array(persons.length);
+  for (let k = 0; k < persons.length; k++) if (persons[k].eligible) wElig[k] = wRoster[k];
   let wRosterFinal: Float64Array = wElig;
   let rosterRake = noCalibration();
   if (pr?.roster) {
-    const m = margins(p, 'persons.roster', pr.roster, p.personValues, wElig, 'person', pIds);
+    const m = margins(p, 'persons.roster', pr.roster, p.personValues, wElig, 'person', persons);
     const r = calibrateStep(wElig, m, p.stratumOfPerson, pr.roster, replicate);
     wRosterFinal = r.weights;
     rosterRake = r.summary;
@@ -297,7 +319,16 @@ export function weightingPass(
       });
       return t;
     };
-    const m = margins(p, 'persons.individuals', pr.individuals, p.personValues, w4Ind, 'person', pIds, sum);
+    const m = margins(
+      p,
+      'persons.individuals',
+      pr.individuals,
+      p.personValues,
+      w4Ind,
+      'person',
+      persons,
+      sum,
+    );
     const r = calibrateStep(w4Ind, m, p.stratumOfPerson, pr.individuals, replicate);
     wPersonFinal = r.weights;
     personRake = r.summary;

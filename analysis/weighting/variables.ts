@@ -17,7 +17,7 @@ export function ageGroup(age: number, breaks: readonly number[]): string {
 }
 
 /** Median of the values (the mean of the two middle ones for an even count). */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (!n) return Number.NaN;
   const s = Float64Array.from(values);

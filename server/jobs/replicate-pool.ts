@@ -1,8 +1,8 @@
 /**
  * The weighting with its JKn replicates spread over threads (one per core by default): the calling
- * thread does the full-sample start, then weighs replicates itself from a shared queue while
- * threads - 1 worker threads, each having prepared the same replicates from the same inputs, take
- * theirs from the same queue (two in flight each, so a worker never waits for the next). The
+ * thread does the full-sample start (while the workers load and prepare), then weighs replicates
+ * itself from a shared queue while threads - 1 worker threads, each having prepared the same
+ * replicates from the same inputs, take theirs from the same queue (two in flight each, so a worker never waits for the next). The
  * calling thread yields between its replicates so the workers' results are taken in. The outcomes
  * are put back in the replicates' order and finished as runWeighting does. Each replicate runs the
  * same analysis code on the same inputs as the one-thread path, and its weights come back as
@@ -55,10 +55,25 @@ export async function runWeightingInThreads(
   const workerCount = callerWeighs ? threads - 1 : threads;
   if (workerCount < 1 || options.replicates === false || !recipe.replicates)
     return runWeighting(households, persons, recipe, design, options);
-  const start = startWeighting(households, persons, recipe, design, options);
+  // the workers start (load the code, prepare the same replicates) while this thread weighs the
+  // full sample; nothing they say is read before the handlers below are on (no await in between)
+  const setup: ReplicateSetup = { households: [...households], persons: [...persons], recipe, design };
+  const workers: Worker[] = [];
+  for (let t = 0; t < workerCount; t++) {
+    const w = new Worker(new URL('./replicate-worker-entry.mjs', import.meta.url));
+    w.on('error', () => {}); // reported by the handlers below; none needed without replicates
+    w.postMessage({ setup });
+    workers.push(w);
+  }
+  let start: ReturnType<typeof startWeighting>;
+  try {
+    start = startWeighting(households, persons, recipe, design, options);
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
+  }
   const count = start.reps.replicates.length;
   const outcomes: ReplicateOutcome[] = new Array(count);
-  const workers: Worker[] = [];
   let next = 0;
   let done = 0;
   let failure: Error | null = null;
@@ -69,13 +84,10 @@ export async function runWeightingInThreads(
       failure ??= error;
       reject(error);
     };
-    const setup: ReplicateSetup = { households: [...households], persons: [...persons], recipe, design };
     const give = (w: Worker) => {
       if (next < count) w.postMessage({ index: next++ });
     };
-    for (let t = 0; t < workerCount && count > 0; t++) {
-      const w = new Worker(new URL('./replicate-worker-entry.mjs', import.meta.url));
-      workers.push(w);
+    for (const w of count > 0 ? workers : []) {
       w.on('message', (m: WorkerMessage) => {
         if ('failed' in m) fail(new WeightingError(m.failed, m.code ?? 'weighting.failed', m.detail ?? null));
         else if ('ready' in m) {
@@ -102,7 +114,6 @@ export async function runWeightingInThreads(
         if (done < count)
           fail(new WeightingError(`replicate worker exited with code ${code}`, 'weighting.replicates'));
       });
-      w.postMessage({ setup });
     }
   });
   finished.catch(() => {}); // awaited below; a failure also stops the calling thread's loop
