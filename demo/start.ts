@@ -1,8 +1,8 @@
 /**
  * The engine's start with the demo's hooks: on an empty database, seed the demo (accounts, every demo
  * survey's sample and listings, and with MORABEZA_DEMO_FIELDWORK the simulated fieldwork); after the
- * start, resume the demo supervisors a restart interrupted, and once they have decided every interview,
- * start each demo survey's weighting run so the demo ends with weighted tables. Refuses production mode:
+ * start, resume the demo supervisors a restart interrupted, and once they have decided every interview
+ * of a survey, start that survey's weighting run so the demo ends with weighted tables. Refuses production mode:
  * a production server is started with server/index.ts (`npm run serve`), which never loads demo/.
  */
 import type { Env } from '../server/env.ts';
@@ -38,19 +38,19 @@ export async function startDemoMorabeza(env: Env, options: { runJobs?: boolean }
             ? await resumeDemoSupervisors(database, password, log)
             : null;
         let closed = false;
-        // The demo shows weighted tables: once its supervisors have decided every interview, weight the
-        // approved ones (the same run as POST /api/weighting/<survey> or `npm run weights -- <survey>`),
-        // always, even if someone weighted earlier: that run saw only the interviews approved by then.
-        supervisors?.done.then(async () => {
-          for (const { survey } of DEMO_SURVEYS) {
+        // The demo shows weighted tables: once its supervisors have decided every interview of a survey,
+        // weight that survey's approved ones (the same run as POST /api/weighting/<survey> or `npm run
+        // weights -- <survey>`), always, even if someone weighted earlier: that run saw only the
+        // interviews approved by then. Each survey on its own: one need not wait for another's validations.
+        for (const { survey } of DEMO_SURVEYS)
+          supervisors?.decided(survey).then(async () => {
             try {
               await weighting.settled(survey);
               if (!closed) await weighting.start(survey);
             } catch (error) {
               console.error(`demo weighting of ${survey} not started: ${(error as Error).message}`);
             }
-          }
-        });
+          });
         return () => {
           closed = true;
           lastDemoSupervisors?.stop();

@@ -1,13 +1,15 @@
 /**
  * The demo's supervisors at work after start-up: interviews can only be reviewed once the background
  * validation job has validated them, so the simulator's decisions are applied as interviews become
- * 'validated' (polling every few seconds, stopping when all are applied or the database is closed).
+ * 'validated' (polling every second, stopping when all are applied or the database is closed).
+ * `decided(survey)` resolves once one survey's decisions are all applied, so its weighting need not
+ * wait for another survey's validations.
  * The decisions still to apply are rows of demo_reviews, deleted as they are applied, so a restarted
  * demo resumes them (resumeDemoSupervisors). The timer does not keep the process alive.
  */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../server/db/client.ts';
-import { demoReviews, interviews } from '../server/db/schema.ts';
+import { demoReviews, interviews, questionnaires } from '../server/db/schema.ts';
 import type { Api, PendingReview, SimulationSummary } from './surveys/ipei/fieldwork.ts';
 import { reviewInterviews } from './surveys/ipei/fieldwork.ts';
 
@@ -55,15 +57,30 @@ export function startDemoSupervisors(
   pending: PendingReview[],
   password: string,
   summary: SimulationSummary,
-  everyMs = 3000,
-): { stop: () => void; done: Promise<void> } {
+  everyMs = 1000,
+): { stop: () => void; done: Promise<void>; decided: (survey: string) => Promise<void> } {
   let left = [...pending];
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tokens = new Map<string, string>();
+  /** each interview's survey, as read with its status */
+  const surveyOf = new Map<string, string>();
+  /** the surveys awaited by `decided`, each with its waiters */
+  const waiting = new Map<string, Array<() => void>>();
+  const release = (all: boolean) => {
+    const open = new Set(left.map((x) => surveyOf.get(x.id)));
+    for (const [survey, resolvers] of waiting) {
+      if (!all && open.has(survey)) continue;
+      waiting.delete(survey);
+      for (const r of resolvers) r();
+    }
+  };
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => {
-    finish = resolve;
+    finish = () => {
+      release(true);
+      resolve();
+    };
   });
   const tick = async () => {
     if (stopped) return;
@@ -73,10 +90,12 @@ export function startDemoSupervisors(
       const decided: string[] = [];
       for (let k = 0; k < ids.length; k += 500) {
         const rows = await database.db
-          .select({ id: interviews.id, status: interviews.status })
+          .select({ id: interviews.id, status: interviews.status, survey: questionnaires.survey })
           .from(interviews)
+          .innerJoin(questionnaires, eq(questionnaires.id, interviews.questionnaireId))
           .where(inArray(interviews.id, ids.slice(k, k + 500)));
         for (const r of rows) {
+          surveyOf.set(r.id, r.survey);
           if (r.status === 'validated') ready.add(r.id);
           // decided before a restart, between the review and the deletion of its row
           else if (r.status !== 'received') decided.push(r.id);
@@ -113,6 +132,7 @@ export function startDemoSupervisors(
       finish();
       return;
     }
+    release(false);
     timer = setTimeout(tick, everyMs);
     timer.unref();
   };
@@ -125,5 +145,10 @@ export function startDemoSupervisors(
       finish();
     },
     done,
+    decided: (survey) =>
+      new Promise<void>((resolve) => {
+        if (stopped || !left.length) return resolve();
+        waiting.set(survey, [...(waiting.get(survey) ?? []), resolve]);
+      }),
   };
 }

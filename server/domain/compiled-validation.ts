@@ -38,8 +38,8 @@ const same = (a: unknown, b: unknown): boolean => a === b || Helpers.isTwoValueE
 class State {
   readonly data: Row;
   readonly calc: Row = {};
-  /** rows were added up to a roster's minimum (survey-core's panel count may then differ) */
-  padded = false;
+  /** the rosters (by value name) whose rows were added up to their minimum (survey-core's panel count may then differ) */
+  readonly padded = new Set<string>();
   /** each roster's rows by value name (rosters sharing a value name share their rows) */
   private readonly rowsByName = new Map<string, Row[]>();
   rows(name: string): Row[] {
@@ -65,7 +65,7 @@ class State {
       const min = Math.max(...(this.plan.groups.get(name) ?? []).map((q) => q.roster?.minPanelCount ?? 0));
       const value = this.data[name];
       const rows = Array.isArray(value) ? (value as Row[]) : [];
-      if (rows.length < min) this.padded = true;
+      if (rows.length < min) this.padded.add(name);
       while (rows.length < min) rows.push({});
       if (rows.length > 0) this.setTop(name, rows);
       this.rowsByName.set(name, rows);
@@ -389,8 +389,9 @@ export function validateCompiled(plan: ValidationPlan, answers: Record<string, u
   const state = new State(plan, answers);
   stripHiddenAnswers(plan, state, flagged);
   // fewer rows than a roster's minimum on a shown roster: survey-core's panel count is not the plan's
-  // (the differential test saw two empty panels where none were given), so survey-core judges those
-  if (state.padded && plan.questions.some((q) => q.roster && state.shown(q))) return null;
+  // (the differential test saw two empty panels where none were given), so survey-core judges those.
+  // A padded roster that stays hidden (no contact, refusal) shows no panel: the plan judges those.
+  if (plan.questions.some((q) => q.roster && state.padded.has(q.name) && state.shown(q))) return null;
   const { errors, warnings } = collectErrors(plan, state);
   flagged.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { errors, flagged, warnings };

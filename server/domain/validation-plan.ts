@@ -150,7 +150,12 @@ function unsupported(json: Json): string | null {
     if (el.type === 'text' && !INPUT_TYPES.has(el.inputType as string | undefined))
       return `${String(el.name)}: inputType ${String(el.inputType)}`;
     if (el.type === 'paneldynamic' && inRoster) return `${String(el.name)}: nested roster`;
-    if (el.requiredIf !== undefined && (el.type === 'paneldynamic' || el.isRequired !== undefined))
+    // requiredIf beside `isRequired: false` (desks' exit questionnaire) is requiredIf alone: survey-core's
+    // requiredIf sets isRequired (tests/questionnaires/desks-compiled-validation.test.ts)
+    if (
+      el.requiredIf !== undefined &&
+      (el.type === 'paneldynamic' || (el.isRequired !== undefined && el.isRequired !== false))
+    )
       return `${String(el.name)}: requiredIf with a roster or isRequired`;
     for (const v of (el.validators as Json[] | undefined) ?? []) {
       if (v.type !== 'expression') return `${String(el.name)}: validator ${String(v.type)}`;

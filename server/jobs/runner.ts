@@ -3,7 +3,8 @@
  * restart is picked up again: at start, jobs left `running` go back to `pending`. `concurrency` loops
  * each run one job at a time (a job is claimed in a transaction, so no two loops take the same one),
  * and yield to the event loop between jobs so uploads are never kept waiting. Jobs of a later revision
- * go first, then in the order they were queued.
+ * go first, then in the order they were queued. A loop claims its next job in the transaction that
+ * commits the last one (one write per job, not two); stopped in between, it hands that job back.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
@@ -42,23 +43,40 @@ export function createJobRunner(
   const sleepers = new Set<() => void>();
 
   async function claim(): Promise<Job | undefined> {
-    return database.write(async (tx) => {
-      const next = await tx.query.jobs.findFirst({
-        where: eq(jobs.status, 'pending'),
-        // a revised interview (revision > 1: returned, fixed, sent again) goes before the backlog of
-        // first uploads, so the supervisor waiting for it is not kept behind a thousand others
-        orderBy: [desc(jobs.revision), asc(jobs.id)],
-      });
-      if (!next) return undefined;
-      await tx
-        .update(jobs)
-        .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, updatedAt: Date.now() })
-        .where(eq(jobs.id, next.id));
-      return { ...next, attempts: next.attempts + 1 };
-    });
+    return database.write(claimIn);
   }
 
-  async function runOne(job: Job): Promise<void> {
+  /** Takes the next pending job in `tx` (marks it running, counts the attempt). */
+  async function claimIn(tx: Tx): Promise<Job | undefined> {
+    const next = await tx.query.jobs.findFirst({
+      where: eq(jobs.status, 'pending'),
+      // a revised interview (revision > 1: returned, fixed, sent again) goes before the backlog of
+      // first uploads, so the supervisor waiting for it is not kept behind a thousand others
+      orderBy: [desc(jobs.revision), asc(jobs.id)],
+    });
+    if (!next) return undefined;
+    await tx
+      .update(jobs)
+      .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, updatedAt: Date.now() })
+      .where(eq(jobs.id, next.id));
+    return { ...next, attempts: next.attempts + 1 };
+  }
+
+  /** A job claimed but not started (the loop was stopped) goes back to pending, its attempt not counted. */
+  async function handBack(job: Job): Promise<void> {
+    await database.write((tx) =>
+      tx
+        .update(jobs)
+        .set({ status: 'pending', attempts: job.attempts - 1, updatedAt: Date.now() })
+        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'))),
+    );
+  }
+
+  /**
+   * Runs the job; with `claimNext`, a successful job's commit also claims the next pending job in the
+   * same transaction (one write per job instead of two) and returns it.
+   */
+  async function runOne(job: Job, claimNext = false): Promise<Job | undefined> {
     const handler = handlers[job.kind];
     const started = performance.now();
     // one JSON line per job step: which job, which attempt, how it ended, how long it took
@@ -73,14 +91,16 @@ export function createJobRunner(
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const commit = await handler(job);
-      await database.write(async (tx) => {
+      const next = await database.write(async (tx) => {
         await commit(tx);
         await tx
           .update(jobs)
           .set({ status: 'done', lastError: null, updatedAt: Date.now() })
           .where(eq(jobs.id, job.id));
+        return claimNext && !stopped ? claimIn(tx) : undefined;
       });
       logger.info({ ...step, outcome: 'done', durationMs: ms() }, 'job step');
+      return next;
     } catch (error) {
       const message = (error as Error)?.message ?? String(error);
       const outcome = job.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
@@ -95,31 +115,46 @@ export function createJobRunner(
           })
           .where(eq(jobs.id, job.id)),
       );
+      return undefined;
     }
   }
 
-  /** `held.id`: the job this loop claimed and has not settled yet (its last write may have failed). */
-  async function drainOne(held: { id: number | null } = { id: null }): Promise<boolean> {
-    const job = await claim();
+  /**
+   * `held.id`: the job this loop claimed and has not settled yet (its last write may have failed);
+   * `held.next`: the job claimed with the last one's commit, to run next.
+   */
+  interface Held {
+    id: number | null;
+    next?: Job;
+  }
+
+  async function drainOne(held: Held = { id: null }, claimNext = false): Promise<boolean> {
+    const job = held.next ?? (await claim());
+    held.next = undefined;
     if (!job) return false;
     held.id = job.id;
-    await runOne(job);
+    held.next = await runOne(job, claimNext);
     held.id = null;
     return true;
   }
 
   /** Runs jobs until none is pending or `stop()` is called (then after the job it is running). */
-  async function drain(untilStopped = false, held: { id: number | null } = { id: null }): Promise<number> {
+  async function drain(untilStopped = false, held: Held = { id: null }): Promise<number> {
     let done = 0;
-    while (!(untilStopped && stopped) && (await drainOne(held))) {
+    while (!(untilStopped && stopped) && (await drainOne(held, true))) {
       done++;
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    // stopped with a job claimed by the last commit: it was never started
+    if (held.next) {
+      await handBack(held.next);
+      held.next = undefined;
     }
     return done;
   }
 
   async function run(): Promise<void> {
-    const held: { id: number | null } = { id: null };
+    const held: Held = { id: null };
     while (!stopped) {
       wake = false;
       try {
