@@ -150,8 +150,8 @@ function unsupported(json: Json): string | null {
     if (el.type === 'text' && !INPUT_TYPES.has(el.inputType as string | undefined))
       return `${String(el.name)}: inputType ${String(el.inputType)}`;
     if (el.type === 'paneldynamic' && inRoster) return `${String(el.name)}: nested roster`;
-    // requiredIf beside `isRequired: false` (desks' exit questionnaire) is requiredIf alone: survey-core's
-    // requiredIf sets isRequired (tests/questionnaires/desks-compiled-validation.test.ts)
+    // requiredIf beside `isRequired: false` (as a questionnaire may declare it) is requiredIf alone: survey-core's
+    // requiredIf sets isRequired (proved by the compiled-validation differential tests)
     if (
       el.requiredIf !== undefined &&
       (el.type === 'paneldynamic' || (el.isRequired !== undefined && el.isRequired !== false))
