@@ -311,7 +311,7 @@ const kea: Sentences = {
   'input.no_tables': (p) =>
     `Baze di dadus ka ten tabelas di Morabeza (${p.error}): djobe DATABASE_URL, o kumesa servidor un bes pa kria-s.`,
   'run.stopped': () => 'Ponderason para enkuantu servidor sa ta fitxa.',
-  'run.interrupted': () => 'interompidu pa un rekumesu di servidor',
+  'run.interrupted': () => 'interompidu pamodi servidor torna kumesa',
   'run.worker_exit': (p) => `Prosesu di ponderason kaba ku kódigu ${p.exit} antis di da se rezultadu.`,
   'thread.exit': (p) => `Un prosesu di pezus riplikadu kaba ku kódigu ${p.exit} antis di kaba se réplikas.`,
   'thread.error': (p) => `Un prosesu di pezus riplikadu falha: ${p.error}.`,

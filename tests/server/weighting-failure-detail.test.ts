@@ -69,7 +69,7 @@ describe("a failed run's reason in the staff's languages", () => {
       expect(text, lang).not.toContain('interrupted by a restart');
     }
     expect(weightingFailureText('kea', error)).toBe(
-      'Últimu ponderason falha. Servidor torna kumesa duranti ponderason: kumesa-l otu bes. (interompidu pa un rekumesu di servidor)',
+      'Últimu ponderason falha. Servidor torna kumesa duranti ponderason: kumesa-l otu bes. (interompidu pamodi servidor torna kumesa)',
     );
   });
 });
