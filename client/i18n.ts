@@ -3,7 +3,8 @@
  * languages). The enumerators' screens speak all four (French and Kriolu in messages-fr.ts and
  * messages-kea.ts); so do the staff screens (review queue and screen, dashboard, tablets:
  * client/review/messages*.ts, with `tabletLang`); the analyst screens speak Portuguese and English, so
- * French reads them in English and Kriolu in Portuguese (`lang` of the context).
+ * French reads them in English and Kriolu in Portuguese (`lang` of the context), except the weighting
+ * report and a failed run's banner, which follow `tabletLang` in all four.
  */
 import { createContext, useContext } from 'react';
 import { EA_TERM } from './ea-term.ts';

@@ -2,7 +2,7 @@
  * One catalogue of errors: every failure the API reports is a Problem with a stable code, an HTTP status
  * and a sentence that says what went wrong and what to do. (After getodk/central-backend's problem.js.)
  */
-import { WEIGHTING_ERROR_CODES } from '../analysis/weighting/errors.ts';
+import { RUN_ERROR_CODES, WEIGHTING_ERROR_CODES } from '../analysis/weighting/errors.ts';
 
 const catalogue = {
   'request.malformed': { status: 400, message: 'The request body is not valid JSON.' },
@@ -231,13 +231,10 @@ export const problemCatalogue = catalogue;
 
 /**
  * The codes a failed weighting run carries (see the catalogue): the run's own, then the pipeline's
- * (analysis/weighting/errors.ts, their one list); any other code a run reports is 'weighting.failed'.
+ * (analysis/weighting/errors.ts, both lists' home); any other code a run reports is 'weighting.failed'.
  */
 export const WEIGHTING_FAILURES = [
-  'weighting.failed',
-  'weighting.interrupted',
-  'weighting.stopped',
-  'weighting.replicates',
+  ...RUN_ERROR_CODES,
   ...WEIGHTING_ERROR_CODES,
 ] as const satisfies readonly ProblemCode[];
 export type WeightingFailure = (typeof WEIGHTING_FAILURES)[number];

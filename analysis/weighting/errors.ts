@@ -30,6 +30,18 @@ export const WEIGHTING_ERROR_CODES = [
 ] as const;
 export type WeightingErrorCode = (typeof WEIGHTING_ERROR_CODES)[number];
 
+/**
+ * The codes of a run's failures around the pipeline (the server's checks, threads and restarts): the one
+ * list, which the error catalogue's weighting failures begin with (server/problems.ts WEIGHTING_FAILURES).
+ */
+export const RUN_ERROR_CODES = [
+  'weighting.failed',
+  'weighting.interrupted',
+  'weighting.stopped',
+  'weighting.replicates',
+] as const;
+export type RunErrorCode = (typeof RUN_ERROR_CODES)[number];
+
 /** The error's code when it is one of the pipeline's, else null (an unexpected error). */
 export const weightingErrorCode = (error: unknown): WeightingErrorCode | null =>
   error instanceof WeightingError && (WEIGHTING_ERROR_CODES as readonly string[]).includes(error.code)
@@ -86,6 +98,27 @@ export interface WeightingDetailParams {
   'listing.none_screened': { cluster: string; screened: number };
   'cell.unknown': { level: RecordLevel; cell: string };
   'cell.empty': { level: RecordLevel; cell: string };
+  // the server's checks of the survey's folder (server/domain/weighting/survey-files.ts)
+  'files.survey_id': { survey: string };
+  'files.no_folder': { folder: string };
+  'files.missing': { path: string; file: 'profile' | 'recipe' | 'design' };
+  /** `error`: the JSON parser's own (technical, English) words. */
+  'files.not_json': { path: string; error: string };
+  /** `problems`: the checker's own words, each naming its field (zod's, the recipe parser's). */
+  'files.invalid': { path: string; problems: string[] };
+  'files.survey_mismatch': { path: string; survey: string; folder: string };
+  'files.persons_no_roster': { path: string };
+  /** The database has none of the app's tables; `error`: the database's own words. */
+  'input.no_tables': { error: string };
+  // the run itself (server/jobs, server/domain/weighting/runs.ts)
+  'run.stopped': Record<string, never>;
+  'run.interrupted': Record<string, never>;
+  /** The run's worker thread ended without an answer; `exit`: its exit code. */
+  'run.worker_exit': { exit: number };
+  /** A replicate thread: ended (`exit` code), failed (`error`: its words) or found another replicate count. */
+  'thread.exit': { exit: number };
+  'thread.error': { error: string };
+  'thread.count': { found: number; expected: number };
 }
 export type WeightingDetailKey = keyof WeightingDetailParams;
 export type WeightingDetail = {
@@ -93,7 +126,7 @@ export type WeightingDetail = {
 }[WeightingDetailKey];
 
 /** The catalogue code of each structured error. */
-export const DETAIL_CODES: Record<WeightingDetailKey, WeightingErrorCode> = {
+export const DETAIL_CODES: Record<WeightingDetailKey, WeightingErrorCode | RunErrorCode> = {
   'input.no_units': 'weighting.input',
   'input.probabilities': 'weighting.input',
   'input.pi2_lost': 'weighting.input',
@@ -118,6 +151,20 @@ export const DETAIL_CODES: Record<WeightingDetailKey, WeightingErrorCode> = {
   'listing.none_screened': 'weighting.listing',
   'cell.unknown': 'weighting.cell',
   'cell.empty': 'weighting.empty_cell',
+  'files.survey_id': 'weighting.input',
+  'files.no_folder': 'weighting.input',
+  'files.missing': 'weighting.recipe',
+  'files.not_json': 'weighting.recipe',
+  'files.invalid': 'weighting.recipe',
+  'files.survey_mismatch': 'weighting.recipe',
+  'files.persons_no_roster': 'weighting.recipe',
+  'input.no_tables': 'weighting.input',
+  'run.stopped': 'weighting.stopped',
+  'run.interrupted': 'weighting.interrupted',
+  'run.worker_exit': 'weighting.failed',
+  'thread.exit': 'weighting.replicates',
+  'thread.error': 'weighting.replicates',
+  'thread.count': 'weighting.replicates',
 };
 
 export const WEIGHTING_DETAIL_KEYS = Object.keys(DETAIL_CODES) as WeightingDetailKey[];

@@ -1,6 +1,7 @@
 /**
- * The pipeline's structured errors (errors.ts WeightingDetail: a key and the values it names) as whole
- * sentences in the staff's languages, Portuguese, English, French and Kriolu (the languages of the error
+ * The pipeline's structured errors (errors.ts WeightingDetail: a key and the values it names), and the
+ * server's around it (the survey folder's checks, a database without tables, a stopped run or thread), as
+ * whole sentences in the staff's languages, Portuguese, English, French and Kriolu (the languages of the error
  * catalogue's weighting failures on the staff screens): the one home of those words. The English is the
  * error's `message` (weightingError builds both), so logs and older readers keep reading it; a report or a
  * screen calls detailText in its own language, and nothing is left in English there. Names the data give
@@ -75,6 +76,23 @@ const en: Sentences = {
   'cell.unknown': (p) => `${level(p.level, 'Unit', 'Person')} nonresponse: unit in unknown cell ${p.cell}.`,
   'cell.empty': (p) =>
     `${level(p.level, 'Unit', 'Person')} nonresponse: weighting class ${p.cell} has eligible units but no responding one (empty class): collapse it with another class or lower the minimum.`,
+  'files.survey_id': (p) => `'${p.survey}' is not a survey id (lowercase letters and digits).`,
+  'files.no_folder': (p) => `There is no survey folder ${p.folder}: create it or check the survey id.`,
+  'files.missing': (p) =>
+    `${p.path} is missing: every survey folder needs its ${{ profile: 'survey profile', recipe: 'weighting recipe', design: 'design' }[p.file]}.`,
+  'files.not_json': (p) => `${p.path} is not valid JSON (${p.error}).`,
+  'files.invalid': (p) => `${p.path}: ${p.problems.join('; ')}`,
+  'files.survey_mismatch': (p) => `${p.path}: survey is '${p.survey}' but the folder is '${p.folder}'.`,
+  'files.persons_no_roster': (p) =>
+    `${p.path}: persons: the recipe weights persons but profile.json has no roster: drop persons or describe the roster.`,
+  'input.no_tables': (p) =>
+    `The database has no Morabeza tables (${p.error}): check DATABASE_URL, or start the server once to create them.`,
+  'run.stopped': () => 'The run was stopped while the server was shutting down.',
+  'run.interrupted': () => 'interrupted by a restart',
+  'run.worker_exit': (p) => `The weighting thread ended with code ${p.exit} before giving its result.`,
+  'thread.exit': (p) => `A replicate thread ended with code ${p.exit} before finishing its replicates.`,
+  'thread.error': (p) => `A replicate thread failed: ${p.error}.`,
+  'thread.count': (p) => `A replicate thread found ${p.found} replicates, the run ${p.expected}.`,
 };
 
 const pt: Sentences = {
@@ -129,6 +147,29 @@ const pt: Sentences = {
     `Não resposta ${level(p.level, 'das unidades', 'das pessoas')}: uma unidade numa classe desconhecida, ${p.cell}.`,
   'cell.empty': (p) =>
     `Não resposta ${level(p.level, 'das unidades', 'das pessoas')}: a classe de ponderação ${p.cell} tem unidades elegíveis mas nenhuma respondente (classe vazia): junte-a a outra classe ou baixe o mínimo.`,
+  'files.survey_id': (p) =>
+    `'${p.survey}' não é um identificador de inquérito (letras minúsculas e algarismos).`,
+  'files.no_folder': (p) =>
+    `Não existe a pasta do inquérito ${p.folder}: crie-a ou verifique o identificador do inquérito.`,
+  'files.missing': (p) =>
+    `Falta ${p.path}: cada pasta de inquérito precisa ${{ profile: 'do seu perfil do inquérito', recipe: 'da sua receita de ponderação', design: 'do seu desenho' }[p.file]}.`,
+  'files.not_json': (p) => `${p.path} não é JSON válido (${p.error}).`,
+  'files.invalid': (p) => `${p.path} não é válido: ${p.problems.join('; ')}.`,
+  'files.survey_mismatch': (p) =>
+    `${p.path}: o inquérito (survey) é '${p.survey}', mas a pasta é '${p.folder}'.`,
+  'files.persons_no_roster': (p) =>
+    `${p.path}: persons: a receita pondera pessoas, mas o profile.json não descreve o agregado (roster): retire persons ou descreva o roster.`,
+  'input.no_tables': (p) =>
+    `A base de dados não tem as tabelas do Morabeza (${p.error}): verifique DATABASE_URL, ou inicie o servidor uma vez para as criar.`,
+  'run.stopped': () => 'A ponderação foi parada enquanto o servidor encerrava.',
+  'run.interrupted': () => 'interrompida por um reinício do servidor',
+  'run.worker_exit': (p) =>
+    `O processo da ponderação terminou com o código ${p.exit} antes de dar o resultado.`,
+  'thread.exit': (p) =>
+    `Um processo dos ponderadores replicados terminou com o código ${p.exit} antes de acabar as suas réplicas.`,
+  'thread.error': (p) => `Um processo dos ponderadores replicados falhou: ${p.error}.`,
+  'thread.count': (p) =>
+    `Um processo dos ponderadores replicados encontrou ${p.found} réplicas, a ponderação ${p.expected}.`,
 };
 
 const fr: Sentences = {
@@ -183,6 +224,29 @@ const fr: Sentences = {
     `Non-réponse ${level(p.level, 'des unités', 'des personnes')} : une unité dans une classe inconnue, ${p.cell}.`,
   'cell.empty': (p) =>
     `Non-réponse ${level(p.level, 'des unités', 'des personnes')} : la classe de pondération ${p.cell} a des unités éligibles mais aucune répondante (classe vide) : regroupez-la avec une autre classe ou abaissez le minimum.`,
+  'files.survey_id': (p) =>
+    `« ${p.survey} » n'est pas un identifiant d'enquête (lettres minuscules et chiffres).`,
+  'files.no_folder': (p) =>
+    `Le dossier d'enquête ${p.folder} n'existe pas : créez-le ou vérifiez l'identifiant de l'enquête.`,
+  'files.missing': (p) =>
+    `${p.path} manque : chaque dossier d'enquête a besoin de ${{ profile: "son profil d'enquête", recipe: 'sa recette de pondération', design: 'son plan de sondage' }[p.file]}.`,
+  'files.not_json': (p) => `${p.path} n'est pas du JSON valide (${p.error}).`,
+  'files.invalid': (p) => `${p.path} n'est pas valide : ${p.problems.join(' ; ')}.`,
+  'files.survey_mismatch': (p) =>
+    `${p.path} : l'enquête (survey) est « ${p.survey} », mais le dossier est « ${p.folder} ».`,
+  'files.persons_no_roster': (p) =>
+    `${p.path} : persons : la recette pondère des personnes, mais profile.json ne décrit pas le ménage (roster) : retirez persons ou décrivez le roster.`,
+  'input.no_tables': (p) =>
+    `La base de données n'a pas les tables de Morabeza (${p.error}) : vérifiez DATABASE_URL, ou démarrez le serveur une fois pour les créer.`,
+  'run.stopped': () => "La pondération a été arrêtée pendant l'extinction du serveur.",
+  'run.interrupted': () => 'interrompue par un redémarrage du serveur',
+  'run.worker_exit': (p) =>
+    `Le processus de la pondération s'est terminé avec le code ${p.exit} avant de donner son résultat.`,
+  'thread.exit': (p) =>
+    `Un processus des poids répliqués s'est terminé avec le code ${p.exit} avant de finir ses répliques.`,
+  'thread.error': (p) => `Un processus des poids répliqués a échoué : ${p.error}.`,
+  'thread.count': (p) =>
+    `Un processus des poids répliqués a trouvé ${p.found} répliques, la pondération ${p.expected}.`,
 };
 
 const kea: Sentences = {
@@ -235,6 +299,23 @@ const kea: Sentences = {
     `Ka-resposta di ${level(p.level, 'unidadis', 'pesoas')}: un unidadi na un klasi diskonxedu, ${p.cell}.`,
   'cell.empty': (p) =>
     `Ka-resposta di ${level(p.level, 'unidadis', 'pesoas')}: klasi di ponderason ${p.cell} ten unidadis elejivel ma nenhun ki responde (klasi vaziu): djunta-l ku otu klasi o baxa minimu.`,
+  'files.survey_id': (p) => `'${p.survey}' ka e un identifikador di inkéritu (letras pikinoti i algarismus).`,
+  'files.no_folder': (p) => `Ka ten pasta di inkéritu ${p.folder}: kria-l o djobe identifikador di inkéritu.`,
+  'files.missing': (p) =>
+    `${p.path} ka sta la: kada pasta di inkéritu presiza di ${{ profile: 'se perfil di inkéritu', recipe: 'se reseita di ponderason', design: 'se dezenhu' }[p.file]}.`,
+  'files.not_json': (p) => `${p.path} ka e JSON validu (${p.error}).`,
+  'files.invalid': (p) => `${p.path} ka sta dretu: ${p.problems.join('; ')}.`,
+  'files.survey_mismatch': (p) => `${p.path}: inkéritu (survey) e '${p.survey}', ma pasta e '${p.folder}'.`,
+  'files.persons_no_roster': (p) =>
+    `${p.path}: persons: reseita ta pondera pesoas, ma profile.json ka ta diskrebe agregadu (roster): tira persons o diskrebe roster.`,
+  'input.no_tables': (p) =>
+    `Baze di dadus ka ten tabelas di Morabeza (${p.error}): djobe DATABASE_URL, o kumesa servidor un bes pa kria-s.`,
+  'run.stopped': () => 'Ponderason para enkuantu servidor sa ta fitxa.',
+  'run.interrupted': () => 'interompidu pamodi servidor torna kumesa',
+  'run.worker_exit': (p) => `Prosesu di ponderason kaba ku kódigu ${p.exit} antis di da se rezultadu.`,
+  'thread.exit': (p) => `Un prosesu di pezus riplikadu kaba ku kódigu ${p.exit} antis di kaba se réplikas.`,
+  'thread.error': (p) => `Un prosesu di pezus riplikadu falha: ${p.error}.`,
+  'thread.count': (p) => `Un prosesu di pezus riplikadu atxa ${p.found} réplikas, ponderason ${p.expected}.`,
 };
 
 function level(l: RecordLevel, unit: string, person: string): string {

@@ -140,7 +140,7 @@ export function reportDocument(report: WeightingReport, lang: ReportLang, title?
         c.category,
         f(c.control, 1),
         f(c.weighted, 4),
-        lang === 'en' ? c.difference.toExponential(1) : c.difference.toExponential(1).replace('.', ','),
+        m.exp(c.difference),
       ]),
     },
     h2(m.replicates),

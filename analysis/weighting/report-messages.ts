@@ -1,14 +1,18 @@
 /**
- * The sentences and headings of the weighting report in each language it is written in (English and
- * Portuguese, the analyst screens' languages): the one home of the report's words. report-document.ts
- * fills them with the report's numbers; numbers are formatted by `num` (a decimal point in English, a
- * decimal comma in Portuguese) and lists of numbers by `list`.
+ * The sentences and headings of the weighting report in each language the staff screens speak
+ * (Portuguese, English, French and Kriolu, as the failures in failure-text.ts): the one home of the
+ * report's words. report-document.ts fills them with the report's numbers; numbers are formatted by
+ * `num` (a decimal point in English, a decimal comma in the others) and lists of numbers by `list`.
+ * R survey's own names (raking, postStratify, GREG, JKn, CV, deff, g) stay as they are in every
+ * language. The Kriolu is a first version, to be reviewed by a native speaker of the team.
  */
 
-export type ReportLang = 'en' | 'pt';
-export const REPORT_LANGS: readonly ReportLang[] = ['en', 'pt'];
-
 import type { WeightingErrorCode } from './errors.ts';
+import { FAILURE_LANGS, type FailureLang } from './failure-text.ts';
+
+export type ReportLang = FailureLang;
+export const REPORT_LANGS: readonly ReportLang[] = FAILURE_LANGS;
+
 import type { Calibration } from './recipe.ts';
 
 /** The three calibrated files, by their key in the report. */
@@ -24,6 +28,8 @@ interface Bounds {
 
 export interface ReportMessages {
   num: (x: number, digits: number) => string;
+  /** A small difference in exponent notation (1.2e-9, 1,2e-9). */
+  exp: (x: number) => string;
   /** A number as the recipe wrote it (bounds, trimming factor). */
   val: (x: number) => string;
   list: (xs: readonly (string | number)[]) => string;
@@ -71,8 +77,11 @@ export interface ReportMessages {
 
 const fixed = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 
+const comma = (text: string) => text.replace('.', ',');
+
 const en: ReportMessages = {
   num: fixed,
+  exp: (x) => x.toExponential(1),
   val: String,
   list: (xs) => xs.join(', '),
   title: 'Weighting report',
@@ -138,7 +147,8 @@ const en: ReportMessages = {
 };
 
 const pt: ReportMessages = {
-  num: (x, d) => fixed(x, d).replace('.', ','),
+  num: (x, d) => comma(fixed(x, d)),
+  exp: (x) => comma(x.toExponential(1)),
   val: (x) => String(x).replace('.', ','),
   list: (xs) => xs.join('; '),
   title: 'Relatório de ponderação',
@@ -203,4 +213,139 @@ const pt: ReportMessages = {
   },
 };
 
-export const REPORT_MESSAGES: Record<ReportLang, ReportMessages> = { en, pt };
+const fr: ReportMessages = {
+  num: (x, d) => comma(fixed(x, d)),
+  exp: (x) => comma(x.toExponential(1)),
+  val: (x) => comma(String(x)),
+  list: (xs) => xs.join(' ; '),
+  title: 'Rapport de pondération',
+  titleOf: (survey, notice) => `Rapport de pondération : ${survey}${notice ? ` (${notice})` : ''}`,
+  sample: 'Échantillon',
+  selected: (u, r, n, i) =>
+    `Unités sélectionnées ${u} : ${r} répondantes, ${n} non répondantes, ${i} jugées non éligibles.`,
+  persons: (p, e, r, n) =>
+    `Personnes des ménages ${p} (${e} dans la population cible) ; entretiens individuels ${r} sur ${n} requis.`,
+  steps: 'Poids à chaque étape',
+  stepsHead: ['variable', 'n', 'somme', 'min', 'max', 'moyenne', 'CV', 'deff de Kish (1 + CV²)'],
+  inheritedRoster: 'w_roster (hérité de w_hh, personnes éligibles)',
+  unitCells: 'Classes de non-réponse des unités',
+  unitCellsHead: ['classe', 'regroupe', 'répondantes', 'éligibles', 'facteur'],
+  personCells: 'Classes de non-réponse des personnes (entretiens individuels)',
+  personCellsHead: ['classe', 'regroupe', 'répondantes', 'requis', 'facteur'],
+  calibration: 'Calage',
+  calibrationHead: [
+    'fichier',
+    'g min (premier calage)',
+    'g max',
+    'final / initial min',
+    'final / initial max',
+    'tours d’écrêtement',
+    'poids écrêtés',
+    'poids max / plafond',
+    'convergé',
+  ],
+  step: { units: 'unités', roster: 'ménage', individuals: 'individus' },
+  method: {
+    raking: 'calage sur marges itératif (raking)',
+    postStratify: 'post-stratification (postStratify)',
+    linear: 'calage linéaire (GREG)',
+  },
+  yes: 'oui',
+  no: 'NON',
+  calibrationNote: (step, method, margins, bounds, trim) =>
+    `${step} : ${method} sur ${margins}${bounds ? ` ; bornes de g [${bounds}]` : ''}${trim !== null ? ` ; écrêtement à ${trim} x la médiane de la strate, puis nouveau calage` : ''}.`,
+  boundsNote: (b) =>
+    `${b.step} : les poids finaux valent ${b.min} à ${b.max} fois les poids initiaux, hors des bornes [${b.bounds}] : chacun des ${b.rounds} tours d’écrêtement a coupé les poids au-dessus du plafond et recalé les poids coupés dans les bornes ; les bornes valent donc pour chaque calage, pas pour final / initial.`,
+  controls: 'Totaux de contrôle (pondéré moins contrôle)',
+  controlsHead: ['marge', 'catégorie', 'contrôle', 'pondéré', 'écart'],
+  replicates: 'Poids répliqués',
+  jkn: (n) =>
+    `JKn, ${n} répliques (une par UP ; les grappes certaines sont des strates dont les unités sont les UP), chaque étape refaite pour chaque réplique.`,
+  lonely: (s) => `Strates à une seule UP (sans réplique) : ${s}.`,
+  complete: (s) =>
+    `Grappes certaines prises en entier (toutes les unités sélectionnées : ni réplique ni variance, comme R avec un FPC égal à 1) : ${s}.`,
+  fallback: (u, d) =>
+    `Répliques calées sans bornes après l’échec du calage borné : ${u} ; catégories perdues dans une réplique : ${d}.`,
+  none: 'aucune',
+  failed: (psu, why, words) => `ÉCHEC ${psu} : ${why} (${words})`,
+  failure: {
+    'weighting.input':
+      'les entretiens approuvés ou l’échantillon de l’enquête ne conviennent pas à la pondération',
+    'weighting.recipe': 'la recette de pondération de l’enquête n’est pas valide',
+    'weighting.margin': 'un total de population ou une marge du calage ne correspond pas à cette réplique',
+    'weighting.listing': 'le dénombrement d’une zone manque ou ne correspond pas à ses entretiens',
+    'weighting.cell': 'une unité tombe dans une classe de pondération que la recette ne définit pas',
+    'weighting.empty_cell': 'une classe de pondération n’a aucune unité répondante dans cette réplique',
+    'weighting.no_convergence': 'le calage n’a pas convergé dans ses bornes dans cette réplique',
+    unexpected: 'une erreur inattendue dans la pondération',
+  },
+};
+
+const kea: ReportMessages = {
+  num: (x, d) => comma(fixed(x, d)),
+  exp: (x) => comma(x.toExponential(1)),
+  val: (x) => comma(String(x)),
+  list: (xs) => xs.join('; '),
+  title: 'Relatóriu di ponderason',
+  titleOf: (survey, notice) => `Relatóriu di ponderason: ${survey}${notice ? ` (${notice})` : ''}`,
+  sample: 'Amostra',
+  selected: (u, r, n, i) =>
+    `Unidadis selesionadu ${u}: ${r} ki responde, ${n} ki ka responde, ${i} ki ka sta elejivel.`,
+  persons: (p, e, r, n) =>
+    `Pesoas na agregadu ${p} (${e} na populason-alvu); entrevistas individual ${r} di ${n} ki presizu.`,
+  steps: 'Pezus na kada etapa',
+  stepsHead: ['variavel', 'n', 'soma', 'mín', 'máx', 'média', 'CV', 'deff di Kish (1 + CV²)'],
+  inheritedRoster: 'w_roster (erdadu di w_hh, pesoas elejivel)',
+  unitCells: 'Klasis di ka-resposta di unidadis',
+  unitCellsHead: ['klasi', 'djunta', 'ki responde', 'elejivel', 'fator'],
+  personCells: 'Klasis di ka-resposta di pesoas (entrevistas individual)',
+  personCellsHead: ['klasi', 'djunta', 'ki responde', 'ki presizu', 'fator'],
+  calibration: 'Kalibrason',
+  calibrationHead: [
+    'fixeru',
+    'g mín (purmeru kalibrason)',
+    'g máx',
+    'final / inisial mín',
+    'final / inisial máx',
+    'rondas di korti',
+    'pezus kortadu',
+    'pezu máx / limiti',
+    'konverji',
+  ],
+  step: { units: 'unidadis', roster: 'agregadu', individuals: 'individual' },
+  method: {
+    raking: 'ajustamentu iterativu a marjens (raking)',
+    postStratify: 'pós-stratifikason (postStratify)',
+    linear: 'kalibrason linear (GREG)',
+  },
+  yes: 'sin',
+  no: 'NON',
+  calibrationNote: (step, method, margins, bounds, trim) =>
+    `${step}: ${method} pa ${margins}${bounds ? `; limitis di g [${bounds}]` : ''}${trim !== null ? `; korti na ${trim} x mediana di stratu, i dipôs otu kalibrason` : ''}.`,
+  boundsNote: (b) =>
+    `${b.step}: pezus final ta bale ${b.min} a ${b.max} bes pezus inisial, fora di limitis [${b.bounds}]: kada un di ${b.rounds} rondas di korti korta pezus riba di limiti i torna kalibra pezus kortadu dentu di limitis, entón limitis ta bale pa kada kalibrason, ka pa final / inisial.`,
+  controls: 'Totais di kontrolu (ponderadu menus kontrolu)',
+  controlsHead: ['marjen', 'kategoria', 'kontrolu', 'ponderadu', 'diferensa'],
+  replicates: 'Pezus riplikadu',
+  jkn: (n) =>
+    `JKn, ${n} réplikas (un pa kada UPA; konglomeradus serta e stratus ku ses unidadis suma UPA), kada etapa fetu otu bes na kada réplika.`,
+  lonely: (s) => `Stratus ku un UPA só (sen réplika): ${s}.`,
+  complete: (s) =>
+    `Konglomeradus serta tomadu interu (tudu unidadis selesionadu: sen réplika i sen varianza, suma R ku FPC igual a 1): ${s}.`,
+  fallback: (u, d) =>
+    `Réplikas ajustadu sen limitis dipôs ki ajusti ku limitis falha: ${u}; kategorias perdidu na un réplika: ${d}.`,
+  none: 'nenhun',
+  failed: (psu, why, words) => `FALHA ${psu}: ${why} (${words})`,
+  failure: {
+    'weighting.input': 'entrevistas aprovadu o amostra di inkéritu ka ta serbi pa ponderason',
+    'weighting.recipe': 'reseita di ponderason di inkéritu ka sta dretu',
+    'weighting.margin': 'un total di populason o un marjen di kalibrason ka ta bate ku es réplika',
+    'weighting.listing': 'listajen di un zona di kontajen ka ten o ka ta bate ku se entrevistas',
+    'weighting.cell': 'un unidadi ta kai na un klasi di ponderason ki reseita ka ta difini',
+    'weighting.empty_cell': 'un klasi di ponderason ka ten nenhun unidadi ki responde na es réplika',
+    'weighting.no_convergence': 'kalibrason ka konverji dentu di se limitis na es réplika',
+    unexpected: 'un eru inesperadu na ponderason',
+  },
+};
+
+export const REPORT_MESSAGES: Record<ReportLang, ReportMessages> = { pt, en, fr, kea };

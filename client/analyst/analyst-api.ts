@@ -8,6 +8,7 @@ import { type ModelRequest, modelResponseSchema } from '../../server/contract/an
 import { type PublishRequest, releaseSchema } from '../../server/contract/releases.ts';
 import { weightingReportSchema, weightingStatusSchema } from '../../server/contract/weighting.ts';
 import { CONFIG } from '../config.ts';
+import type { TabletLanguage } from '../i18n.ts';
 import { api, session } from '../services.ts';
 
 export const fetchCatalogue = (survey: string) =>
@@ -72,7 +73,7 @@ export const startWeighting = (survey: string) =>
   api.request('POST', `/api/weighting/${encodeURIComponent(survey)}`, weightingStatusSchema);
 
 /** The weighting report in a language, as blocks to render (analysis/weighting/report-document.ts). */
-export const fetchWeightingReport = (survey: string, lang: 'pt' | 'en') =>
+export const fetchWeightingReport = (survey: string, lang: TabletLanguage) =>
   api.request(
     'GET',
     `/api/weighting/${encodeURIComponent(survey)}/report?lang=${lang}&format=json`,

@@ -1,7 +1,7 @@
 /**
  * The state of the survey's weights above the tables: when they were computed and from how many
  * respondents, a run in progress (polled), the reason a run failed (in the staff's four languages), a button to weight the approved
- * interviews again, the weighting report (rendered, in the screen's language), and a form that publishes the last finished run as a release
+ * interviews again, the weighting report (rendered, in the header's language: pt, en, fr or kea), and a form that publishes the last finished run as a release
  * (name, date, note).
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -18,7 +18,7 @@ const fill = (text: string, values: Record<string, string | number>) =>
 
 export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () => void }) {
   const { t, lang } = useAnalystT();
-  // the failure in the staff screens' four languages (this screen's other words are pt/en)
+  // the failure and the report in the staff screens' four languages (this screen's other words are pt/en)
   const { tabletLang } = useI18n();
   const [status, setStatus] = useState<WeightingStatus | null>(null);
   const [showReport, setShowReport] = useState(false);
@@ -72,13 +72,13 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
   useEffect(() => {
     if (!showReport) return;
     let live = true;
-    void fetchWeightingReport(survey, lang).then((r) => {
+    void fetchWeightingReport(survey, tabletLang).then((r) => {
       if (live) setReport(r.kind === 'ok' ? r.data.blocks : []);
     });
     return () => {
       live = false;
     };
-  }, [showReport, survey, lang]);
+  }, [showReport, survey, tabletLang]);
 
   const toggleReport = () => {
     setShowReport(!showReport);

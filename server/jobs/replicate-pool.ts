@@ -7,7 +7,8 @@
  * are put back in the replicates' order and finished as runWeighting does. Each replicate runs the
  * same analysis code on the same inputs as the one-thread path, and its weights come back as
  * transferred Float64Array buffers, so the result equals runWeighting's bit for bit
- * (tests/server/jobs/replicate-pool.test.ts). With one thread it is runWeighting itself.
+ * (tests/server/jobs/replicate-pool.test.ts). With one thread it is runWeighting itself. A worker that
+ * fails, ends early or finds another replicate count fails the run with a `thread.*` detail.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -24,6 +25,7 @@ import {
   WeightingError,
   type WeightingRecipe,
   type WeightingResult,
+  weightingError,
 } from '../../analysis/weighting/index.ts';
 import type { ReplicateSetup } from './replicate-worker.ts';
 
@@ -91,13 +93,7 @@ export async function runWeightingInThreads(
       w.on('message', (m: WorkerMessage) => {
         if ('failed' in m) fail(new WeightingError(m.failed, m.code ?? 'weighting.failed', m.detail ?? null));
         else if ('ready' in m) {
-          if (m.ready !== count)
-            fail(
-              new WeightingError(
-                `replicate worker found ${m.ready} replicates, the calling thread ${count}`,
-                'weighting.replicates',
-              ),
-            );
+          if (m.ready !== count) fail(weightingError('thread.count', { found: m.ready, expected: count }));
           give(w);
           give(w);
         } else {
@@ -107,12 +103,9 @@ export async function runWeightingInThreads(
           else give(w);
         }
       });
-      w.on('error', (error) =>
-        fail(new WeightingError(`replicate worker: ${error.message}`, 'weighting.replicates')),
-      );
+      w.on('error', (error) => fail(weightingError('thread.error', { error: error.message })));
       w.on('exit', (code) => {
-        if (done < count)
-          fail(new WeightingError(`replicate worker exited with code ${code}`, 'weighting.replicates'));
+        if (done < count) fail(weightingError('thread.exit', { exit: code }));
       });
     }
   });

@@ -1,9 +1,11 @@
 /**
  * The main thread's side of a weighting run: one worker thread per run (runs are rare and long),
- * ended when the run is over.
+ * ended when the run is over. A thread that ends without an answer and a run stopped at shutdown are
+ * errors with their structured detail, said in the staff's languages (analysis/weighting/failure-text.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { type WeightingDetail, WeightingError } from '../../analysis/weighting/errors.ts';
+import { weightingError } from '../../analysis/weighting/failure-text.ts';
 import type { WeightingInputs } from '../domain/weighting/inputs.ts';
 import type { WeighOutcome, WeighSurveyOptions } from '../domain/weighting/weigh-survey.ts';
 import type { WeightingRequest } from './weighting-worker.ts';
@@ -32,12 +34,8 @@ export function weighInWorker(
         ),
     );
     worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) =>
-      settle(() => reject(new Error(`weighting worker exited with code ${code}`))),
-    );
-    signal?.addEventListener('abort', () =>
-      settle(() => reject(new WeightingError('the weighting run was stopped', 'weighting.stopped'))),
-    );
+    worker.once('exit', (code) => settle(() => reject(weightingError('run.worker_exit', { exit: code }))));
+    signal?.addEventListener('abort', () => settle(() => reject(weightingError('run.stopped', {}))));
     const request: WeightingRequest = { inputs, options };
     worker.postMessage(request);
   });

@@ -507,7 +507,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'The weighting report of the last finished run: Markdown as the run wrote it; ?lang=pt|en in that language; &format=json as blocks (headings, text, tables)',
+            'The weighting report of the last finished run: Markdown as the run wrote it; ?lang=pt|en|fr|kea in that language; &format=json as blocks (headings, text, tables)',
           responses: {
             200: { description: 'text/markdown, or application/json { blocks } with format=json' },
             ...problems(

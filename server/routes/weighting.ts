@@ -6,7 +6,7 @@
  *   GET  /api/weighting/:survey/runs       every run, newest first (who, when, inputs, versions, state)
  *   GET  /api/weighting/:survey/runs/:id   one run
  *   GET  /api/weighting/:survey/report     the weighting report of the last finished run (Markdown, as
- *        written by the run, in English); ?lang=pt|en: written again in that language; &format=json: as
+ *        written by the run, in English); ?lang=pt|en|fr|kea: written again in that language; &format=json: as
  *        blocks (headings, text, tables) for a screen to render (analysis/weighting/report-document.ts)
  */
 import { Hono } from 'hono';
@@ -32,7 +32,7 @@ export function weightingRoutes(deps: AppDeps & { weighting: WeightingRuns }) {
       const lang = c.req.query('lang');
       const format = c.req.query('format') ?? 'markdown';
       if (lang !== undefined && !REPORT_LANGS.includes(lang as ReportLang))
-        throw new Problem('request.invalid', [{ field: 'lang', message: 'use pt or en' }]);
+        throw new Problem('request.invalid', [{ field: 'lang', message: `use ${REPORT_LANGS.join(', ')}` }]);
       if (format !== 'markdown' && format !== 'json')
         throw new Problem('request.invalid', [{ field: 'format', message: 'use markdown or json' }]);
       c.header('cache-control', 'no-store');

@@ -2,7 +2,7 @@
  * The analyst screen's layout and its weighting report in Chromium, at 1280x800 and 800x1280: after a
  * weighting (the run's computation is the fixture's, its report the small example's;
  * tests/helpers/weighed-app.ts), the report opens as headings and tables (not Markdown) in Portuguese,
- * follows the language switch to English, and the builder, a computed table and the open report never
+ * follows the language switch to English, French and Kriolu, and the builder, a computed table and the open report never
  * widen the page beyond the window (document scrollWidth <= clientWidth), nor does the model panel.
  */
 import { rmSync } from 'node:fs';
@@ -81,7 +81,7 @@ async function overflow(): Promise<Record<string, number>> {
 const none = { '1280x800': 0, '800x1280': 0 };
 
 describe('analyst screen: layout and weighting report', () => {
-  it('shows the weighting report rendered, in Portuguese, then in English', async () => {
+  it('shows the weighting report rendered, in Portuguese, then in English, French and Kriolu', async () => {
     await page.click('[data-testid=weighting-start]');
     await page.waitForSelector('[data-testid=weighting-report]', { timeout: 30_000 });
     await page.click('[data-testid=weighting-report]');
@@ -102,6 +102,23 @@ describe('analyst screen: layout and weighting report', () => {
       { timeout: 30_000 },
     );
     expect(await body.locator('h4').allTextContents()).toContain('Sample');
+    // French and Kriolu: the report in the header's language (the screen's other words stay pt/en)
+    const reportIn = async (lang: string, title: string) => {
+      await page.selectOption('select[aria-label=Language]', lang);
+      await page.waitForFunction(
+        (t) => document.querySelector('[data-testid=weighting-report-body] h3')?.textContent?.startsWith(t),
+        title,
+        { timeout: 30_000 },
+      );
+    };
+    await reportIn('fr', 'Rapport de pondération : ipei');
+    expect(await body.locator('h4').allTextContents()).toContain('Échantillon');
+    expect(await body.textContent()).not.toMatch(/Selected units|Weights at each step|Replicate weights/);
+    expect(await overflow()).toEqual(none);
+    await reportIn('kea', 'Relatóriu di ponderason: ipei');
+    expect(await body.locator('h4').allTextContents()).toContain('Pezus na kada etapa');
+    expect(await overflow()).toEqual(none);
+    await reportIn('en', 'Weighting report: ipei');
   });
 
   it('keeps the builder and a computed table within the window', async () => {

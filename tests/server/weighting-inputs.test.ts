@@ -4,12 +4,15 @@
  * survey's units. Only the kiosk's units are weighted; the outcome classes come from its profile (NE
  * ineligible whatever the review state, I/P respondents only in ANALYSIS_STATES); the run writes the
  * unit weights and no roster files. A bad recipe or a recipe that weights persons without a roster is
- * refused naming the file and the field.
+ * refused naming the file and the field; each refusal of the survey's files, and a database without the
+ * app's tables, carries its catalogue code and structured detail, said in pt, en, fr and kea.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WeightingError } from '../../analysis/weighting/errors.ts';
+import { detailText } from '../../analysis/weighting/failure-text.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import { ANALYSIS_STATES } from '../../server/domain/interview-states.ts';
@@ -263,5 +266,89 @@ describe('a bad survey folder is refused naming the file and the field', () => {
     ).rejects.toThrow(
       /units\.calibration\.margins\.0 \(stratum\): design\.json has nothing at 'served\.total' \(missing 'total'\)/,
     );
+  });
+});
+
+/** The error `run` throws, as a WeightingError. */
+async function refusal(run: () => unknown): Promise<WeightingError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WeightingError);
+    return error as WeightingError;
+  }
+  throw new Error('no error');
+}
+const inEach = (e: WeightingError) =>
+  (['pt', 'en', 'fr', 'kea'] as const).map((l) => detailText(l, e.detail as NonNullable<typeof e.detail>));
+
+describe("the survey files' and the database's refusals in the staff's languages", () => {
+  it('gives each check of the files its code and detail, said in pt, en, fr and kea', async () => {
+    const badId = await refusal(() => loadWeightingSurvey(questionnaires, 'Kiosk!'));
+    expect([badId.code, badId.detail]).toEqual([
+      'weighting.input',
+      { key: 'files.survey_id', params: { survey: 'Kiosk!' } },
+    ]);
+    expect((await refusal(() => loadWeightingSurvey(questionnaires, 'nowhere'))).detail?.key).toBe(
+      'files.no_folder',
+    );
+    const missing = await refusal(() => loadWeightingSurvey(questionnaires, 'norecipe'));
+    expect([missing.code, missing.detail?.key]).toEqual(['weighting.recipe', 'files.missing']);
+    const [pt, en, fr, kea] = inEach(missing);
+    expect(en).toBe(missing.message);
+    expect(pt).toMatch(
+      /^Falta .*norecipe\/weighting\.json: cada pasta de inquérito precisa da sua receita de ponderação\.$/,
+    );
+    expect(fr).toMatch(
+      /norecipe\/weighting\.json manque : chaque dossier d'enquête a besoin de sa recette de pondération\.$/,
+    );
+    expect(kea).toMatch(
+      /norecipe\/weighting\.json ka sta la: kada pasta di inkéritu presiza di se reseita di ponderason\.$/,
+    );
+    const broken = await refusal(() => loadWeightingSurvey(questionnaires, 'broken'));
+    expect(broken.detail?.key).toBe('files.invalid');
+    expect(inEach(broken)[2]).toMatch(
+      /broken\/weighting\.json n'est pas valide : units\.calibration\.method: /,
+    );
+    const noRoster = await refusal(() => loadWeightingSurvey(questionnaires, 'noroster'));
+    expect(noRoster.detail?.key).toBe('files.persons_no_roster');
+    expect(inEach(noRoster)[0]).toContain(
+      'a receita pondera pessoas, mas o profile.json não descreve o agregado',
+    );
+    writeSurvey('notjson', { 'design.json': design });
+    writeFileSync(join(questionnaires, 'notjson', 'profile.json'), '{ "id": ');
+    const notJson = await refusal(() => loadWeightingSurvey(questionnaires, 'notjson'));
+    expect(notJson.detail?.key).toBe('files.not_json');
+    expect(inEach(notJson)[3]).toMatch(/notjson\/profile\.json ka e JSON validu \(/);
+    writeSurvey('other', {
+      'profile.json': { ...profile, id: 'other' },
+      'weighting.json': recipe,
+      'design.json': design,
+    });
+    const mismatch = await refusal(() => loadWeightingSurvey(questionnaires, 'other'));
+    expect(mismatch.detail).toMatchObject({
+      key: 'files.survey_mismatch',
+      params: { survey: 'kiosk', folder: 'other' },
+    });
+    expect(inEach(mismatch)[2]).toContain("l'enquête (survey) est « kiosk », mais le dossier est « other »");
+  });
+
+  it('says a database without tables in each language', async () => {
+    const empty = await openDatabase({ url: `file:${join(dir, 'empty.db')}` });
+    try {
+      const e = await refusal(() =>
+        loadWeightingInputs(empty.client, loadWeightingSurvey(questionnaires, 'kiosk')),
+      );
+      expect([e.code, e.detail?.key]).toEqual(['weighting.input', 'input.no_tables']);
+      expect(e.message).toMatch(/^The database has no Morabeza tables \(.*no such table/);
+      const [pt, , fr, kea] = inEach(e);
+      expect(pt).toMatch(
+        /^A base de dados não tem as tabelas do Morabeza \(.*no such table.*\): verifique DATABASE_URL/,
+      );
+      expect(fr).toMatch(/^La base de données n'a pas les tables de Morabeza/);
+      expect(kea).toMatch(/^Baze di dadus ka ten tabelas di Morabeza/);
+    } finally {
+      empty.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * GET /api/weighting/:survey/report in a language: without ?lang the Markdown the run wrote; with
- * ?lang=pt|en the stored report written again in that language (its title naming the survey and the
+ * ?lang=pt|en|fr|kea the stored report written again in that language (its title naming the survey and the
  * design's notice); with &format=json the blocks the analyst screen renders; a bad lang or format is a
  * 422 naming the field. The run's computation is the fixture's, its report the small example's.
  */
@@ -47,6 +47,16 @@ describe('the weighting report in a language', () => {
     expect(en.startsWith('# Weighting report: ipei (Synthetic data)\n\n## Sample\n')).toBe(true);
   });
 
+  it('writes it in French and in Kriolu too', async () => {
+    const fr = await get('/api/weighting/ipei/report?lang=fr');
+    expect(fr.status).toBe(200);
+    expect(
+      (await fr.text()).startsWith('# Rapport de pondération : ipei (Synthetic data)\n\n## Échantillon\n'),
+    ).toBe(true);
+    const kea = await (await get('/api/weighting/ipei/report?lang=kea')).text();
+    expect(kea.startsWith('# Relatóriu di ponderason: ipei (Synthetic data)\n\n## Amostra\n')).toBe(true);
+  });
+
   it('gives the blocks as JSON for the screen', async () => {
     const res = await get('/api/weighting/ipei/report?lang=pt&format=json');
     expect(res.status).toBe(200);
@@ -61,7 +71,7 @@ describe('the weighting report in a language', () => {
 
   it('refuses an unknown language or format, naming the field (422)', async () => {
     for (const [query, field] of [
-      ['lang=fr', 'lang'],
+      ['lang=de', 'lang'],
       ['lang=pt&format=html', 'format'],
     ]) {
       const res = await get(`/api/weighting/ipei/report?${query}`);

@@ -19,7 +19,6 @@ import {
   type PersonInput,
   type UnitInput,
   type Value,
-  WeightingError,
   weightingError,
 } from '../../../analysis/weighting/index.ts';
 import { outcomeCodesOf } from '../../contract/survey-profile.ts';
@@ -71,10 +70,7 @@ export async function loadWeightingInputs(client: Client, survey: WeightingSurve
   });
   const rows = await query.catch((error: Error) => {
     if (/no such table/i.test(error.message))
-      throw new WeightingError(
-        `The database has no Morabeza tables (${error.message}): check DATABASE_URL, or start the server once to create them.`,
-        'weighting.input',
-      );
+      throw weightingError('input.no_tables', { error: error.message });
     throw error;
   });
   const responding = new Set(outcomeCodesOf(profile, 'I', 'P'));

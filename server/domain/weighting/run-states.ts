@@ -4,6 +4,7 @@
  * pipeline's message, a stop at shutdown, or "interrupted by a restart" when its node went silent).
  * Done and failed are final: a new weighting is a new run. Pure, so the whole table is tested.
  */
+import { detailText } from '../../../analysis/weighting/failure-text.ts';
 import type { WEIGHTING_RUN_STATES } from '../../db/schema.ts';
 
 export type RunState = (typeof WEIGHTING_RUN_STATES)[number];
@@ -23,8 +24,10 @@ export const RUN_MOVES: ReadonlyArray<{ from: RunState; event: RunEvent; to: Run
 export const ACTIVE_RUN_STATES: readonly RunState[] = ['queued', 'running'];
 export const FINAL_RUN_STATES: readonly RunState[] = ['done', 'failed'];
 
-/** The reason written on a run whose node stopped answering (restart, crash, killed process). */
-export const INTERRUPTED = 'interrupted by a restart';
+/** The run's detail when its node stopped answering (restart, crash, killed process). */
+export const INTERRUPTED_DETAIL = { key: 'run.interrupted', params: {} } as const;
+/** The reason written on such a run: the detail's English words ("interrupted by a restart"). */
+export const INTERRUPTED = detailText('en', INTERRUPTED_DETAIL);
 
 /** The state after the event, or null when the table does not allow it. */
 export function runTransition(from: RunState, event: RunEvent): RunState | null {

@@ -24,7 +24,13 @@ import type { Database } from '../../db/client.ts';
 import { Problem, problemCatalogue, weightingFailure } from '../../problems.ts';
 import { weightedFrameStatements } from '../../storage/weighted-store.ts';
 import { loadWeightingInputs, type WeightingInputs } from './inputs.ts';
-import { INTERRUPTED, type RunEvent, type RunState, statesAllowing } from './run-states.ts';
+import {
+  INTERRUPTED,
+  INTERRUPTED_DETAIL,
+  type RunEvent,
+  type RunState,
+  statesAllowing,
+} from './run-states.ts';
 import { type WeighOutcome, type WeighSurveyOptions, weightingSurveyOf } from './weigh-survey.ts';
 
 export type { WeightingStatus };
@@ -78,11 +84,14 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /**
  * A failed run's error: a code of the one catalogue, its sentence, and the pipeline's own words, with
  * their structured detail when the pipeline gave one. The row's failure_reason holds the words, or (with
- * a detail) the JSON {"words", "detail"} that reasonText writes.
+ * a detail) the JSON {"words", "detail"} that reasonText writes; a run interrupted by a restart (its
+ * reason written by one SQL update, run-states.ts INTERRUPTED) gets its detail back here.
  */
 function failureOf(code: unknown, reason: string): WeightingRun['error'] {
   const known = weightingFailure(code);
   const error = { code: known, message: problemCatalogue[known].message };
+  if (known === 'weighting.interrupted' && reason === INTERRUPTED)
+    return { ...error, details: reason, detail: INTERRUPTED_DETAIL };
   if (reason.startsWith('{"words":'))
     try {
       const { words, detail } = JSON.parse(reason) as { words: unknown; detail: unknown };

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DETAIL_CODES,
   WEIGHTING_DETAIL_KEYS,
-  WEIGHTING_ERROR_CODES,
   type WeightingDetail,
   type WeightingDetailParams,
   WeightingError,
@@ -21,6 +20,7 @@ import {
   isWeightingDetail,
   weightingError,
 } from '../../../analysis/weighting/failure-text.ts';
+import { WEIGHTING_FAILURES } from '../../../server/problems.ts';
 
 // one example of every key; the names each sentence must repeat
 const EXAMPLES: { [K in keyof WeightingDetailParams]: [WeightingDetailParams[K], string[]] } = {
@@ -69,6 +69,29 @@ const EXAMPLES: { [K in keyof WeightingDetailParams]: [WeightingDetailParams[K],
   'listing.none_screened': [{ cluster: 'EA7', screened: 0 }, ['EA7']],
   'cell.unknown': [{ level: 'unit', cell: 'A|q' }, ['A|q']],
   'cell.empty': [{ level: 'person', cell: 'B|z' }, ['B|z']],
+  'files.survey_id': [{ survey: 'Kiosk!' }, ['Kiosk!']],
+  'files.no_folder': [{ folder: 'questionnaires/kiosk' }, ['questionnaires/kiosk']],
+  'files.missing': [{ path: 'q/kiosk/design.json', file: 'design' }, ['q/kiosk/design.json']],
+  'files.not_json': [
+    { path: 'q/kiosk/profile.json', error: 'Unexpected token } in JSON' },
+    ['q/kiosk/profile.json', 'Unexpected token } in JSON'],
+  ],
+  'files.invalid': [
+    { path: 'q/kiosk/weighting.json', problems: ['units.margins: required', 'survey: required'] },
+    ['q/kiosk/weighting.json', 'units.margins: required', 'survey: required'],
+  ],
+  'files.survey_mismatch': [
+    { path: 'q/kiosk/weighting.json', survey: 'other', folder: 'kiosk' },
+    ['other', 'kiosk', 'survey'],
+  ],
+  'files.persons_no_roster': [{ path: 'q/kiosk/weighting.json' }, ['q/kiosk/weighting.json', 'roster']],
+  'input.no_tables': [{ error: 'no such table: households' }, ['no such table: households', 'DATABASE_URL']],
+  'run.stopped': [{}, []],
+  'run.interrupted': [{}, []],
+  'run.worker_exit': [{ exit: 137 }, ['137']],
+  'thread.exit': [{ exit: 1 }, [' 1 ']],
+  'thread.error': [{ error: 'out of memory' }, ['out of memory']],
+  'thread.count': [{ found: 26, expected: 27 }, ['26', '27']],
 };
 const detailOf = (key: keyof WeightingDetailParams) => ({ key, params: EXAMPLES[key][0] }) as WeightingDetail;
 
@@ -116,7 +139,7 @@ describe("the pipeline's errors in the staff languages", () => {
       key: 'margin.unknown_category',
       params: { margin: 'nat', category: 'N2', controls: ['N1', 'N3'] },
     });
-    for (const code of Object.values(DETAIL_CODES)) expect(WEIGHTING_ERROR_CODES).toContain(code);
+    for (const code of Object.values(DETAIL_CODES)) expect(WEIGHTING_FAILURES).toContain(code);
   });
 
   it('recognises a detail read back from JSON, and no other value', () => {
@@ -127,5 +150,50 @@ describe("the pipeline's errors in the staff languages", () => {
     expect(isWeightingDetail({ key: 'cell.empty' })).toBe(false);
     expect(isWeightingDetail('cell.empty')).toBe(false);
     expect(isWeightingDetail(null)).toBe(false);
+  });
+
+  it("says the server's checks, the database and the run's threads in each language, each with its code", () => {
+    const say = (key: keyof WeightingDetailParams) =>
+      Object.fromEntries(FAILURE_LANGS.map((l) => [l, detailText(l, detailOf(key))]));
+    expect(say('files.missing')).toEqual({
+      pt: 'Falta q/kiosk/design.json: cada pasta de inquérito precisa do seu desenho.',
+      en: 'q/kiosk/design.json is missing: every survey folder needs its design.',
+      fr: "q/kiosk/design.json manque : chaque dossier d'enquête a besoin de son plan de sondage.",
+      kea: 'q/kiosk/design.json ka sta la: kada pasta di inkéritu presiza di se dezenhu.',
+    });
+    expect(say('run.stopped')).toEqual({
+      pt: 'A ponderação foi parada enquanto o servidor encerrava.',
+      en: 'The run was stopped while the server was shutting down.',
+      fr: "La pondération a été arrêtée pendant l'extinction du serveur.",
+      kea: 'Ponderason para enkuantu servidor sa ta fitxa.',
+    });
+    expect(say('thread.exit').fr).toBe(
+      "Un processus des poids répliqués s'est terminé avec le code 1 avant de finir ses répliques.",
+    );
+    expect(say('input.no_tables').pt).toContain('A base de dados não tem as tabelas do Morabeza');
+    // the interrupted run's English words are the ones stored by the restart's SQL update
+    expect(detailText('en', detailOf('run.interrupted'))).toBe('interrupted by a restart');
+    const codes = Object.fromEntries(
+      (
+        [
+          'files.missing',
+          'files.survey_id',
+          'input.no_tables',
+          'run.stopped',
+          'run.interrupted',
+          'run.worker_exit',
+          'thread.error',
+        ] as const
+      ).map((k) => [k, DETAIL_CODES[k]]),
+    );
+    expect(codes).toEqual({
+      'files.missing': 'weighting.recipe',
+      'files.survey_id': 'weighting.input',
+      'input.no_tables': 'weighting.input',
+      'run.stopped': 'weighting.stopped',
+      'run.interrupted': 'weighting.interrupted',
+      'run.worker_exit': 'weighting.failed',
+      'thread.error': 'weighting.replicates',
+    });
   });
 });

@@ -1,10 +1,18 @@
 /**
  * The weighting report in each language (report-document.ts, report-messages.ts): the Portuguese report
  * has Portuguese headings, sentences and decimal commas with the same numbers as the English one; the
- * English Markdown keeps its wording; a `|` in a class label no longer breaks a Markdown table.
+ * English Markdown keeps its wording; a `|` in a class label no longer breaks a Markdown table. Every
+ * sentence, heading and column head of the catalogue (report-messages.ts) exists in Portuguese, English,
+ * French and Kriolu, and each but R survey's own names differs from the English.
  */
 import { describe, expect, it } from 'vitest';
-import { reportDocument, reportMarkdown, runWeighting } from '../../../analysis/weighting/index.ts';
+import {
+  REPORT_LANGS,
+  REPORT_MESSAGES,
+  reportDocument,
+  reportMarkdown,
+  runWeighting,
+} from '../../../analysis/weighting/index.ts';
 import { households, persons, recipe } from './small-example.ts';
 
 const report = runWeighting(households, persons, recipe, null).report;
@@ -85,5 +93,75 @@ describe('the weighting report in Portuguese and English', () => {
         expect(y.right).toEqual(x.right);
       }
     });
+  });
+});
+
+// the catalogue's entries as leaves (path -> text): a function is called with example values
+const ARGS: Record<string, unknown[]> = {
+  num: [1.5, 2],
+  exp: [1.5e-9],
+  val: [0.5],
+  list: [['a', 'b']],
+  titleOf: ['S', 'N'],
+  selected: [1, 2, 3, 4],
+  persons: [1, 2, 3, 4],
+  calibrationNote: ['U', 'M', 'A', 'B', 'T'],
+  boundsNote: [{ step: 'U', min: '1', max: '2', bounds: 'B', rounds: 2 }],
+  jkn: [3],
+  lonely: ['A'],
+  complete: ['A'],
+  fallback: [1, 2],
+  failed: ['P', 'W', 'X'],
+};
+function leaves(x: unknown, path: string, out: Map<string, string>): Map<string, string> {
+  if (typeof x === 'string') out.set(path, x);
+  else if (typeof x === 'function') out.set(path, String(x(...(ARGS[path] ?? ['?']))));
+  else if (x && typeof x === 'object')
+    for (const [k, v] of Object.entries(x)) leaves(v, path ? `${path}.${k}` : k, out);
+  return out;
+}
+/** Entries that are the same in English and the language: R survey's names and symbols. */
+const SAME: Record<string, string[]> = {
+  pt: ['stepsHead.1', 'stepsHead.6'],
+  fr: [
+    'stepsHead.0',
+    'stepsHead.1',
+    'stepsHead.3',
+    'stepsHead.4',
+    'stepsHead.6',
+    'calibrationHead.2',
+    'method.postStratify',
+  ],
+  kea: ['stepsHead.1', 'stepsHead.6'],
+};
+
+describe("the report's catalogue in the staff's four languages", () => {
+  const en = leaves(REPORT_MESSAGES.en, '', new Map());
+
+  it('has every entry in pt, en, fr and kea', () => {
+    expect([...REPORT_LANGS].sort()).toEqual(['en', 'fr', 'kea', 'pt']);
+    expect(en.size).toBeGreaterThan(60);
+    for (const lang of REPORT_LANGS) {
+      const l = leaves(REPORT_MESSAGES[lang], '', new Map());
+      expect([...l.keys()], lang).toEqual([...en.keys()]);
+      for (const [k, v] of l) expect(v.trim(), `${lang} ${k}`).not.toBe('');
+    }
+  });
+
+  it('translates each entry rather than copying the English, but R survey’s names', () => {
+    for (const lang of ['pt', 'fr', 'kea'] as const) {
+      const l = leaves(REPORT_MESSAGES[lang], '', new Map());
+      const same = [...l].filter(([k, v]) => v === en.get(k)).map(([k]) => k);
+      expect(same, lang).toEqual(SAME[lang]);
+    }
+  });
+
+  it('writes decimal commas in French and Kriolu', () => {
+    for (const lang of ['fr', 'kea'] as const) {
+      expect(REPORT_MESSAGES[lang].num(1.5, 2)).toBe('1,50');
+      expect(REPORT_MESSAGES[lang].exp(1.5e-9)).toBe('1,5e-9');
+    }
+    expect(reportMarkdown(report, undefined, 'fr')).toContain('bornes de g [0,3 ; 3]');
+    expect(reportMarkdown(report, undefined, 'kea')).toContain('limitis di g [0,3; 3]');
   });
 });
