@@ -1,8 +1,9 @@
 /**
  * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
- * response rates by stratum, island, EA, team and enumerator, with the person stage and the overall two-stage
- * rates where the survey interviews persons (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
+ * response rates by stratum, island, EA, team and enumerator, with the screening stage where the survey lists
+ * its units (the recorded listings' counts; none by enumerator), the person stage where it interviews persons,
+ * and the overall rates over the stages (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
  * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
  * Only households of the drawn sample count: a household no listing drew (pi2 null, as the weighting
  * inputs read it: a practice or reserve household given to an enumerator) is left out of every figure
