@@ -138,7 +138,7 @@ export const frStaff: Record<StaffKey, string> = {
     'Étape des personnes : les personnes à l’entretien individuel dans les ménages répondants (I ou P) ; RR1 personne = I / (I + P + R + NC + O + X), RR2 personne = (I + P) / (I + P + R + NC + O + X), X = aucun résultat enregistré',
   'dash.def.overall':
     'Global (toutes les étapes) : RR1 = RR1 filtrage × RR1 ménage × RR1 personne, RR2 = RR1 filtrage × RR2 ménage × RR2 personne, RR3 = RR3 filtrage × RR3 ménage × RR1 personne ; une étape que l’enquête n’a pas compte 1',
-  'dash.personRates': 'Étape des personnes et taux globaux des deux étapes',
+  'dash.personRates': 'Étape des personnes et taux globaux',
   'dash.def.personCodes': 'Codes de résultat individuel par classe',
   'dash.screeningRates': 'Étape du filtrage (dénombrement) et taux globaux',
   'dash.screening': 'Filtrage',

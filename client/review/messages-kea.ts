@@ -139,7 +139,7 @@ export const keaStaff: Record<StaffKey, string> = {
     'Etapa di pesoas: pesoas ku entrevista individual na agregadus ki rasponde (I o P); RR1 pesoa = I / (I + P + R + NC + O + X), RR2 pesoa = (I + P) / (I + P + R + NC + O + X), X = sen rezultadu rejistadu',
   'dash.def.overall':
     'Jeral (tudu etapa): RR1 = RR1 triaji × RR1 agregadu × RR1 pesoa, RR2 = RR1 triaji × RR2 agregadu × RR2 pesoa, RR3 = RR3 triaji × RR3 agregadu × RR1 pesoa; un etapa ki inkéritu ka ten ta konta 1',
-  'dash.personRates': 'Etapa di pesoas i taxas jeral di dôs etapa',
+  'dash.personRates': 'Etapa di pesoas i taxas jeral',
   'dash.def.personCodes': 'Kódigus di rezultadu individual pa klasi',
   'dash.screeningRates': 'Etapa di triaji (listajen) i taxas jeral',
   'dash.screening': 'Triaji',

@@ -143,7 +143,7 @@ const en = {
     'Person stage: the persons needing the individual interview in the responding households (I or P); person RR1 = I / (I + P + R + NC + O + X), person RR2 = (I + P) / (I + P + R + NC + O + X), X = no result recorded',
   'dash.def.overall':
     'Overall (every stage): RR1 = screening RR1 × household RR1 × person RR1, RR2 = screening RR1 × household RR2 × person RR2, RR3 = screening RR3 × household RR3 × person RR1; a stage the survey does not have counts 1',
-  'dash.personRates': 'Person stage and overall two-stage rates',
+  'dash.personRates': 'Person stage and overall rates',
   'dash.def.personCodes': 'Person result codes by class',
   'dash.screeningRates': 'Screening stage (listing) and overall rates',
   'dash.screening': 'Screening',
@@ -293,7 +293,7 @@ const pt: Record<Key, string> = {
     'Etapa das pessoas: as pessoas com entrevista individual nos agregados que responderam (I ou P); RR1 pessoa = I / (I + P + R + NC + O + X), RR2 pessoa = (I + P) / (I + P + R + NC + O + X), X = sem resultado registado',
   'dash.def.overall':
     'Global (todas as etapas): RR1 = RR1 triagem × RR1 agregado × RR1 pessoa, RR2 = RR1 triagem × RR2 agregado × RR2 pessoa, RR3 = RR3 triagem × RR3 agregado × RR1 pessoa; uma etapa que o inquérito não tem conta 1',
-  'dash.personRates': 'Etapa das pessoas e taxas globais das duas etapas',
+  'dash.personRates': 'Etapa das pessoas e taxas globais',
   'dash.def.personCodes': 'Códigos de resultado individual por classe',
   'dash.screeningRates': 'Etapa de triagem (listagem) e taxas globais',
   'dash.screening': 'Triagem',
