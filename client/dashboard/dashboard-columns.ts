@@ -80,11 +80,39 @@ export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
     ...(['I', 'P', 'R', 'NC', 'O', 'X'] as const).map((k) => ({ header: k, value: count(k) })),
     { header: `${t('dash.person')} RR1 %`, value: (r) => pct(r.person?.rr1 ?? null) },
     { header: `${t('dash.person')} RR2 %`, value: (r) => pct(r.person?.rr2 ?? null) },
+    ...overallColumns(t),
+  ];
+}
+
+/**
+ * The screening stage (the listing before the draw) beside the household rates, for a survey that lists
+ * its units: the listed units by class, the screening e and RR1/RR3; and the overall rates where no person
+ * table shows them (a survey that lists its units but interviews no persons).
+ */
+export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolean): Column<RatesRow>[] {
+  const count = (k: 'E' | 'I' | 'OOS' | 'U') => (r: RatesRow) => r.screening?.[k] ?? null;
+  const s = t('dash.screening');
+  return [
+    { header: t(`dash.level.${level}`), value: (r) => r.key },
+    { header: t('dash.listings'), value: (r) => r.screening?.listings ?? null },
+    ...(['E', 'I', 'OOS', 'U'] as const).map((k) => ({ header: t(`dash.listed.${k}`), value: count(k) })),
+    { header: `${s} e`, value: (r) => round(r.screening?.e ?? null, 3) },
+    { header: `${s} RR1 %`, value: (r) => pct(r.screening?.rr1 ?? null) },
+    { header: `${s} RR3 %`, value: (r) => pct(r.screening?.rr3 ?? null) },
+    ...(withOverall ? overallColumns(t) : []),
+  ];
+}
+
+function overallColumns(t: T): Column<RatesRow>[] {
+  return [
     { header: `${t('dash.overall')} RR1 %`, value: (r) => pct(r.overall?.rr1 ?? null) },
     { header: `${t('dash.overall')} RR2 %`, value: (r) => pct(r.overall?.rr2 ?? null) },
     { header: `${t('dash.overall')} RR3 %`, value: (r) => pct(r.overall?.rr3 ?? null) },
   ];
 }
+
+/** Whether the survey lists and screens its units before drawing them (its profile's `listing`). */
+export const hasScreeningStage = (profile: SurveyProfile | null): boolean => Boolean(profile?.listing);
 
 /** Whether the survey interviews persons within its units: its profile classes person result codes. */
 export const hasPersonStage = (profile: SurveyProfile | null): boolean =>
@@ -138,24 +166,27 @@ export function syncColumns(t: T): Column<Sync>[] {
 
 /**
  * The rates' definitions in the screen's language: the formulas, the survey's codes by class, the scope;
- * where the survey interviews persons, the person stage and the overall two-stage rates (their formulas
+ * where the survey lists its units, the screening stage; where it interviews persons, the person stage;
+ * with either, the overall rates over the stages (their formulas
  * are those of server/domain/dashboard-rates.ts, the one home of the computation).
  */
 export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyProfile | null): string[] {
   const byClass = new Map<string, string[]>();
-  for (const c of profile?.outcome.codes ?? []) {
-    const k = c.aapor === 'UO' ? 'UH' : c.aapor;
-    byClass.set(k, [...(byClass.get(k) ?? []), outcomeLabel(profile, String(c.code), lang)]);
-  }
+  for (const c of profile?.outcome.codes ?? [])
+    byClass.set(c.aapor, [...(byClass.get(c.aapor) ?? []), outcomeLabel(profile, String(c.code), lang)]);
+  const persons = profile !== null && hasPersonStage(profile);
+  const screening = hasScreeningStage(profile);
   return [
-    'RR1 = I / (I + P + R + NC + O + UH)',
-    'RR2 = (I + P) / (I + P + R + NC + O + UH)',
+    'RR1 = I / (I + P + R + NC + O + UH + UO)',
+    'RR2 = (I + P) / (I + P + R + NC + O + UH + UO)',
     t('dash.def.rr3'),
     ...(byClass.size
       ? [`${t('dash.def.codes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`]
       : []),
     t('dash.def.scope'),
-    ...(profile && hasPersonStage(profile) ? personDefinitionLines(t, lang, profile) : []),
+    ...(screening ? [t('dash.def.screening')] : []),
+    ...(profile && persons ? personDefinitionLines(t, lang, profile) : []),
+    ...(screening || persons ? [t('dash.def.overall')] : []),
   ];
 }
 
@@ -167,6 +198,5 @@ function personDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyProfil
   return [
     t('dash.def.person'),
     `${t('dash.def.personCodes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`,
-    t('dash.def.overall'),
   ];
 }

@@ -126,7 +126,7 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.p25': '25e centile',
   'dash.p75': '75e centile',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·UH), e = éligibles / (éligibles + non éligibles) parmi les cas résolus',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE) : la proportion d’éligibles parmi les cas d’éligibilité connue',
   'dash.def.codes': 'Codes de résultat par classe',
   'dash.def.scope':
     'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',
@@ -137,9 +137,17 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.def.person':
     'Étape des personnes : les personnes à l’entretien individuel dans les ménages répondants (I ou P) ; RR1 personne = I / (I + P + R + NC + O + X), RR2 personne = (I + P) / (I + P + R + NC + O + X), X = aucun résultat enregistré',
   'dash.def.overall':
-    'Global (les deux étapes) : RR1 = RR1 ménage × RR1 personne, RR2 = RR2 ménage × RR2 personne, RR3 = RR3 ménage × RR1 personne',
-  'dash.personRates': 'Étape des personnes et taux globaux des deux étapes',
+    'Global (toutes les étapes) : RR1 = RR1 filtrage × RR1 ménage × RR1 personne, RR2 = RR1 filtrage × RR2 ménage × RR2 personne, RR3 = RR3 filtrage × RR3 ménage × RR1 personne ; une étape que l’enquête n’a pas compte 1',
+  'dash.personRates': 'Étape des personnes et taux globaux',
   'dash.def.personCodes': 'Codes de résultat individuel par classe',
+  'dash.screeningRates': 'Étape du filtrage (dénombrement) et taux globaux',
+  'dash.screening': 'Filtrage',
+  'dash.listings': 'Dénombrements',
+  'dash.listed.E': 'Éligibles (E)',
+  'dash.listed.I': 'Non éligibles (I)',
+  'dash.listed.OOS': 'Hors champ (OOS)',
+  'dash.listed.U': 'Éligibilité inconnue (U)',
+  'dash.def.screening': `Étape du filtrage, le dénombrement des ${EA_TERM.fr} avant le tirage (seules les unités éligibles sont tirées : les inconnues entrent ici dans les taux) : E éligibles, I non éligibles, OOS hors champ (vacant, pas un logement), U éligibilité inconnue (pas de contact, filtrage refusé ou « ne sait pas ») ; e du filtrage = E / (E + I + OOS), RR1 du filtrage = E / (E + U), RR3 du filtrage = E / (E + e·U) ; par enquêteur, aucune (le dénombrement n’est pas le travail d’un enquêteur)`,
   'dash.survey': 'Enquête',
   'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,
   'dash.gps.none': "Aucun entretien n'a encore de position GPS.",

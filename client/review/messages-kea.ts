@@ -127,7 +127,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.p25': 'Persentil 25',
   'dash.p75': 'Persentil 75',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·UH), e = ilejível / (ilejível + ka ilejível) na kazus rezolvidu',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): proporson di ilejível na kazus ku ilejibilidadi konxedu',
   'dash.def.codes': 'Kódigus di rezultadu pa klasi',
   'dash.def.scope':
     'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',
@@ -138,9 +138,17 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.def.person':
     'Etapa di pesoas: pesoas ku entrevista individual na agregadus ki rasponde (I o P); RR1 pesoa = I / (I + P + R + NC + O + X), RR2 pesoa = (I + P) / (I + P + R + NC + O + X), X = sen rezultadu rejistadu',
   'dash.def.overall':
-    'Jeral (dôs etapa): RR1 = RR1 agregadu × RR1 pesoa, RR2 = RR2 agregadu × RR2 pesoa, RR3 = RR3 agregadu × RR1 pesoa',
-  'dash.personRates': 'Etapa di pesoas i taxas jeral di dôs etapa',
+    'Jeral (tudu etapa): RR1 = RR1 triaji × RR1 agregadu × RR1 pesoa, RR2 = RR1 triaji × RR2 agregadu × RR2 pesoa, RR3 = RR3 triaji × RR3 agregadu × RR1 pesoa; un etapa ki inkéritu ka ten ta konta 1',
+  'dash.personRates': 'Etapa di pesoas i taxas jeral',
   'dash.def.personCodes': 'Kódigus di rezultadu individual pa klasi',
+  'dash.screeningRates': 'Etapa di triaji (listajen) i taxas jeral',
+  'dash.screening': 'Triaji',
+  'dash.listings': 'Listajens',
+  'dash.listed.E': 'Ilejível (E)',
+  'dash.listed.I': 'Ka ilejível (I)',
+  'dash.listed.OOS': 'Fora di ánbitu (OOS)',
+  'dash.listed.U': 'Ilejibilidadi diskonxedu (U)',
+  'dash.def.screening': `Etapa di triaji, listajen di ${EA_TERM.kea} antis di tirajen (sô unidadis ilejível ta tiradu, pur isu kes diskonxedu ta entra na taxas li): E ilejível, I ka ilejível, OOS fora di ánbitu (vaziu, ka é alojamentu), U ilejibilidadi diskonxedu (sen kontaktu, triaji rekuzadu o "ka sabe"); e di triaji = E / (E + I + OOS), RR1 di triaji = E / (E + U), RR3 di triaji = E / (E + e·U); pa inkiridor, nenhun (listajen ka é trabadju di un inkiridor)`,
   'dash.survey': 'Inkéritu',
   'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,
   'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',

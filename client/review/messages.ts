@@ -131,7 +131,7 @@ const en = {
   'dash.p25': '25th percentile',
   'dash.p75': '75th percentile',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·UH), e = eligible / (eligible + not eligible) among resolved cases',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): the proportion eligible among the cases of known eligibility',
   'dash.def.codes': 'Outcome codes by class',
   'dash.def.scope':
     'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
@@ -142,9 +142,17 @@ const en = {
   'dash.def.person':
     'Person stage: the persons needing the individual interview in the responding households (I or P); person RR1 = I / (I + P + R + NC + O + X), person RR2 = (I + P) / (I + P + R + NC + O + X), X = no result recorded',
   'dash.def.overall':
-    'Overall (both stages): RR1 = household RR1 × person RR1, RR2 = household RR2 × person RR2, RR3 = household RR3 × person RR1',
-  'dash.personRates': 'Person stage and overall two-stage rates',
+    'Overall (every stage): RR1 = screening RR1 × household RR1 × person RR1, RR2 = screening RR1 × household RR2 × person RR2, RR3 = screening RR3 × household RR3 × person RR1; a stage the survey does not have counts 1',
+  'dash.personRates': 'Person stage and overall rates',
   'dash.def.personCodes': 'Person result codes by class',
+  'dash.screeningRates': 'Screening stage (listing) and overall rates',
+  'dash.screening': 'Screening',
+  'dash.listings': 'Listings',
+  'dash.listed.E': 'Eligible (E)',
+  'dash.listed.I': 'Ineligible (I)',
+  'dash.listed.OOS': 'Out of scope (OOS)',
+  'dash.listed.U': 'Unknown eligibility (U)',
+  'dash.def.screening': `Screening stage, the listing of the ${EA_TERM.en}s before the draw (only eligible units are drawn, so the unknowns enter the rates here): E eligible, I ineligible, OOS out of scope (vacant, not a dwelling), U unknown eligibility (no contact, screener refused or "don't know"); screening e = E / (E + I + OOS), screening RR1 = E / (E + U), screening RR3 = E / (E + e·U); by enumerator, none (a listing is no enumerator's work)`,
   'dash.survey': 'Survey',
   'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
   'dash.gps.none': 'No interview has a GPS position yet.',
@@ -273,7 +281,7 @@ const pt: Record<Key, string> = {
   'dash.p25': 'Percentil 25',
   'dash.p75': 'Percentil 75',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·UH), e = elegíveis / (elegíveis + não elegíveis) entre os casos resolvidos',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): a proporção de elegíveis entre os casos de elegibilidade conhecida',
   'dash.def.codes': 'Códigos de resultado por classe',
   'dash.def.scope':
     'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',
@@ -284,9 +292,17 @@ const pt: Record<Key, string> = {
   'dash.def.person':
     'Etapa das pessoas: as pessoas com entrevista individual nos agregados que responderam (I ou P); RR1 pessoa = I / (I + P + R + NC + O + X), RR2 pessoa = (I + P) / (I + P + R + NC + O + X), X = sem resultado registado',
   'dash.def.overall':
-    'Global (as duas etapas): RR1 = RR1 agregado × RR1 pessoa, RR2 = RR2 agregado × RR2 pessoa, RR3 = RR3 agregado × RR1 pessoa',
-  'dash.personRates': 'Etapa das pessoas e taxas globais das duas etapas',
+    'Global (todas as etapas): RR1 = RR1 triagem × RR1 agregado × RR1 pessoa, RR2 = RR1 triagem × RR2 agregado × RR2 pessoa, RR3 = RR3 triagem × RR3 agregado × RR1 pessoa; uma etapa que o inquérito não tem conta 1',
+  'dash.personRates': 'Etapa das pessoas e taxas globais',
   'dash.def.personCodes': 'Códigos de resultado individual por classe',
+  'dash.screeningRates': 'Etapa de triagem (listagem) e taxas globais',
+  'dash.screening': 'Triagem',
+  'dash.listings': 'Listagens',
+  'dash.listed.E': 'Elegíveis (E)',
+  'dash.listed.I': 'Não elegíveis (I)',
+  'dash.listed.OOS': 'Fora do âmbito (OOS)',
+  'dash.listed.U': 'Elegibilidade desconhecida (U)',
+  'dash.def.screening': `Etapa de triagem, a listagem dos ${EA_TERM.pt} antes da tiragem (só as unidades elegíveis são tiradas, por isso as desconhecidas entram nas taxas aqui): E elegíveis, I não elegíveis, OOS fora do âmbito (vago, não é alojamento), U elegibilidade desconhecida (sem contacto, triagem recusada ou "não sabe"); e da triagem = E / (E + I + OOS), RR1 da triagem = E / (E + U), RR3 da triagem = E / (E + e·U); por inquiridor, nenhuma (a listagem não é trabalho de um inquiridor)`,
   'dash.survey': 'Inquérito',
   'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,
   'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',

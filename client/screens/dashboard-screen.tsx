@@ -14,10 +14,12 @@ import {
   flagCodeColumns,
   flagEnumeratorColumns,
   hasPersonStage,
+  hasScreeningStage,
   personRateColumns,
   progressColumns,
   rateColumns,
   rateDefinitionLines,
+  screeningRateColumns,
   syncColumns,
 } from '../dashboard/dashboard-columns.ts';
 import { IslandMap, mapGeographyOf } from '../dashboard/island-map.tsx';
@@ -206,6 +208,17 @@ export function DashboardScreen() {
         filename={`dispositions-by-${rateLevel}.csv`}
         testId="table-rates"
       />
+      {hasScreeningStage(profile) && rateLevel !== 'enumerator' && (
+        <>
+          <h3>{t('dash.screeningRates')}</h3>
+          <CsvTable
+            rows={[data.dispositions.total, ...data.dispositions[rateLevel]]}
+            columns={screeningRateColumns(t, rateLevel, !hasPersonStage(profile))}
+            filename={`screening-rates-by-${rateLevel}.csv`}
+            testId="table-screening-rates"
+          />
+        </>
+      )}
       {hasPersonStage(profile) && (
         <>
           <h3>{t('dash.personRates')}</h3>

@@ -1,13 +1,25 @@
 /**
- * Dispositions and AAPOR response rates (AAPOR Standard Definitions, 10th ed., 2023) from the survey's
- * outcome codes, each classed in its profile (outcome.codes[].aapor). Each assignment counts once, with the
- * outcome of its latest interview:
+ * Dispositions and AAPOR response rates (AAPOR Standard Definitions, 10th ed., 2023, "Response rates" and
+ * "Some complex designs") from the survey's outcome codes, each classed in its profile
+ * (outcome.codes[].aapor). Each assignment counts once, with the outcome of its latest interview:
  *   I complete, P partial, R refusal and break-off, NC non-contact, O other eligible non-interview,
- *   UH/UO unknown eligibility (counted together as UH), NE not eligible
- *   RR1 = I / (I + P + R + NC + O + UH)
- *   RR2 = (I + P) / (I + P + R + NC + O + UH)
- *   RR3 = I / (I + P + R + NC + O + e * UH), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE)
+ *   UH unknown if household / occupied, UO unknown other (each counted apart, summed in the rates),
+ *   NE not eligible. AAPOR's formulas as written:
+ *   RR1 = I / ((I + P) + (R + NC + O) + (UH + UO))
+ *   RR2 = (I + P) / ((I + P) + (R + NC + O) + (UH + UO))
+ *   RR3 = I / ((I + P) + (R + NC + O) + e(UH + UO))
+ *   e, "the estimated proportion of cases of unknown eligibility that are eligible", by the
+ *   proportion-eligible method over the cases of known eligibility: e = (I + P + R + NC + O) / (I + P + R + NC + O + NE).
  * Assignments not yet visited have no disposition: they are left out of the rates (they show in progress).
+ *
+ * The screening stage, where the survey lists and screens its units before drawing the sample (profile
+ * `listing`, counts per cluster in ea_listings as the listing classes its dispositions): every listed unit
+ * has E eligible, I ineligible, OOS out of scope (vacant, not a dwelling: AAPOR NE too) or U unknown
+ * eligibility (no contact, screener refused, screener "don't know": AAPOR UH/UO). Only E units are drawn,
+ * so U never reaches an interview: it enters the rates here, with the screening stage's own e
+ *   screening e = E / (E + I + OOS)                  (proportion eligible among the units of known eligibility)
+ *   screening RR1 = E / (E + U)                      (every unknown counted eligible, as RR1 and RR2 do)
+ *   screening RR3 = E / (E + e x U)
  *
  * The person stage, where the survey interviews persons within households (profile roster.personResult with
  * its `codes` classed I, P, R, NC, O): the persons are the roster rows of the responding households (the
@@ -17,19 +29,23 @@
  * (none recorded yet, in a partial household) counts as an eligible non-interview, X:
  *   person RR1 = I / (I + P + R + NC + O + X)
  *   person RR2 = (I + P) / (I + P + R + NC + O + X)
- * and the overall two-stage rates multiply the stages (AAPOR's rule for multi-stage designs):
- *   overall RR1 = household RR1 x person RR1, overall RR2 = household RR2 x person RR2,
- *   overall RR3 = household RR3 x person RR1 (person RR3 = person RR1: no unknown eligibility).
+ * and the overall rates multiply the stages the survey has (AAPOR's rule for multi-stage designs: the
+ * product of the stages' rates), a missing stage counting 1:
+ *   overall RR1 = screening RR1 x household RR1 x person RR1
+ *   overall RR2 = screening RR1 x household RR2 x person RR2
+ *   overall RR3 = screening RR3 x household RR3 x person RR1 (person RR3 = person RR1: no unknown eligibility).
+ * With one stage of screening and every eligible unit interviewed, the product is AAPOR's single-stage RR3
+ * over all the listed units: E / (E + eU) x I / E = I / (E + eU).
  * The API sends figures only: the definitions a reader sees next to the rates are written in the client's
  * catalogue (client/dashboard/dashboard-columns.ts, `dash.def.*`), in the screen language.
  */
-import type { PERSON_AAPOR_CLASSES, SurveyProfile } from '../contract/survey-profile.ts';
+import type { AaporClass, PERSON_AAPOR_CLASSES, SurveyProfile } from '../contract/survey-profile.ts';
 
-type RateClass = 'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'NE';
+type RateClass = AaporClass;
 
-/** Outcome code to rate class (UO, unknown other, is counted with UH). */
+/** Outcome code to rate class, as the profile declares it. */
 export function rateClasses(profile: SurveyProfile): Map<number, RateClass> {
-  return new Map(profile.outcome.codes.map((c) => [c.code, c.aapor === 'UO' ? 'UH' : c.aapor]));
+  return new Map(profile.outcome.codes.map((c) => [c.code, c.aapor]));
 }
 
 export interface Rates {
@@ -41,6 +57,7 @@ export interface Rates {
   NC: number;
   O: number;
   UH: number;
+  UO: number;
   NE: number;
   e: number | null;
   rr1: number | null;
@@ -49,7 +66,7 @@ export interface Rates {
 }
 
 export function responseRates(outcomes: number[], classes: Map<number, RateClass>): Rates {
-  const n = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, NE: 0 };
+  const n = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 };
   const codes: Record<string, number> = {};
   for (const o of outcomes) {
     codes[o] = (codes[o] ?? 0) + 1;
@@ -58,8 +75,10 @@ export function responseRates(outcomes: number[], classes: Map<number, RateClass
   }
   const eligible = n.I + n.P + n.R + n.NC + n.O;
   const e = eligible + n.NE > 0 ? eligible / (eligible + n.NE) : null;
-  const d1 = eligible + n.UH;
-  const d3 = eligible + (e ?? 1) * n.UH;
+  const unknown = n.UH + n.UO;
+  const d1 = eligible + unknown;
+  // no case of known eligibility yet: e is unknown, and RR3 counts the unknowns in full (as RR1)
+  const d3 = eligible + (e ?? 1) * unknown;
   return {
     cases: outcomes.length,
     codes,
@@ -117,12 +136,58 @@ export function personRates(
   };
 }
 
-/** The overall two-stage rates: each household rate times the person rate (RR3 with person RR1). */
-export function overallRates(household: Rates, person: PersonRates) {
-  const times = (a: number | null, b: number | null) => (a === null || b === null ? null : a * b);
+/** A screening stage's counts: listed units eligible, ineligible, out of scope and of unknown eligibility. */
+export interface ScreeningCounts {
+  E: number;
+  I: number;
+  OOS: number;
+  U: number;
+}
+
+export interface ScreeningRates extends ScreeningCounts {
+  /** Listings (clusters) counted. */
+  listings: number;
+  e: number | null;
+  rr1: number | null;
+  rr3: number | null;
+}
+
+/** The screening stage over the listings of a group (their counts summed). */
+export function screeningRates(listings: ScreeningCounts[]): ScreeningRates {
+  const n = { E: 0, I: 0, OOS: 0, U: 0 };
+  for (const l of listings) {
+    n.E += l.E;
+    n.I += l.I;
+    n.OOS += l.OOS;
+    n.U += l.U;
+  }
+  const known = n.E + n.I + n.OOS;
+  const e = known > 0 ? n.E / known : null;
+  const d1 = n.E + n.U;
+  const d3 = n.E + (e ?? 1) * n.U;
   return {
-    rr1: times(household.rr1, person.rr1),
-    rr2: times(household.rr2, person.rr2),
-    rr3: times(household.rr3, person.rr1),
+    listings: listings.length,
+    ...n,
+    e,
+    rr1: d1 > 0 ? n.E / d1 : null,
+    rr3: d3 > 0 ? n.E / d3 : null,
+  };
+}
+
+/**
+ * The overall rates over the stages the survey has: the product of each stage's rate (RR3 with the
+ * screening RR3 and person RR1); null when the survey has a single stage (the household rates are then
+ * the overall ones) or when a stage's rate is unknown.
+ */
+export function overallRates(household: Rates, person: PersonRates | null, screening: ScreeningRates | null) {
+  if (!person && !screening) return null;
+  const times = (...xs: Array<number | null>) =>
+    xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a * (b as number), 1);
+  const s1 = screening ? screening.rr1 : 1;
+  const s3 = screening ? screening.rr3 : 1;
+  return {
+    rr1: times(s1, household.rr1, person ? person.rr1 : 1),
+    rr2: times(s1, household.rr2, person ? person.rr2 : 1),
+    rr3: times(s3, household.rr3, person ? person.rr1 : 1),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
- * response rates by stratum, island, EA, team and enumerator, with the person stage and the overall two-stage
- * rates where the survey interviews persons (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
+ * response rates by stratum, island, EA, team and enumerator, with the screening stage where the survey lists
+ * its units (the recorded listings' counts; none by enumerator), the person stage where it interviews persons,
+ * and the overall rates over the stages (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
  * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
  * Only households of the drawn sample count: a household no listing drew (pi2 null, as the weighting
  * inputs read it: a practice or reserve household given to an enumerator) is left out of every figure
@@ -17,7 +18,15 @@ import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { fieldworkMap } from './dashboard-map.ts';
 import { personStage } from './dashboard-persons.ts';
-import { overallRates, personClasses, personRates, rateClasses, responseRates } from './dashboard-rates.ts';
+import {
+  overallRates,
+  personClasses,
+  personRates,
+  rateClasses,
+  responseRates,
+  type ScreeningCounts,
+  screeningRates,
+} from './dashboard-rates.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
 
 interface AssignmentRow {
@@ -66,6 +75,12 @@ function teamOnly(user: SessionUser, column: SQL): SQL {
   throw new Problem('auth.forbidden', { reason: 'the dashboard is for coordinators and supervisors' });
 }
 
+/** The EAs a user may see the listings of: a supervisor their team's (as listing.ts), others all. */
+function teamOnlyEa(user: SessionUser): SQL {
+  if (user.role === 'supervisor') return user.teamId ? sql`ea.team_id = ${user.teamId}` : sql`0`;
+  return teamOnly(user, sql`''`);
+}
+
 const APPROVED_BY_SUPERVISOR = new Set(['approved_by_supervisor', 'approved']);
 
 function progress(
@@ -103,23 +118,60 @@ function progress(
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Household rates, and where the survey has a person stage, the person and overall two-stage rates. */
+/** A cluster's listing counts with the groups the cluster is in (its EA's team: '' for none). */
+interface ListingRow {
+  ea_code: string;
+  stratum: string;
+  island: string;
+  team: string;
+  eligible: number;
+  ineligible: number;
+  out_of_scope: number;
+  unknown: number;
+}
+
+/** The listings of a group: null where the survey has no listing or the level has no screening stage. */
+type Listings = ((key: string) => ScreeningCounts[]) | null;
+
+function listingsBy(rows: ListingRow[] | null, key: (l: ListingRow) => string): Listings {
+  if (!rows) return null;
+  const groups = new Map<string, ScreeningCounts[]>();
+  for (const l of rows) {
+    const k = key(l);
+    const counts = {
+      E: Number(l.eligible),
+      I: Number(l.ineligible),
+      OOS: Number(l.out_of_scope),
+      U: Number(l.unknown),
+    };
+    groups.set(k, [...(groups.get(k) ?? []), counts]);
+  }
+  return (k) => groups.get(k) ?? [];
+}
+
+/**
+ * Household rates, and where the survey has them, the screening stage (its listings), the person stage
+ * and the overall rates over the stages.
+ */
 function ratesRow(
   key: string,
   rows: Assigned[],
   classes: ReturnType<typeof rateClasses>,
   persons: ReturnType<typeof personClasses>,
+  listings: Listings,
 ): RatesRow {
   const household = responseRates(
     rows.flatMap((r) => (r.outcome === null ? [] : [r.outcome])),
     classes,
   );
-  if (!persons) return { key, ...household, person: null, overall: null };
-  const person = personRates(
-    rows.flatMap((r) => (r.persons ? [r.persons] : [])),
-    persons,
-  );
-  return { key, ...household, person, overall: overallRates(household, person) };
+  const screening = listings ? screeningRates(listings(key)) : null;
+  const person = persons
+    ? personRates(
+        rows.flatMap((r) => (r.persons ? [r.persons] : [])),
+        persons,
+      )
+    : null;
+  return { key, ...household, screening, person, overall: overallRates(household, person, screening) };
 }
 
 function rates(
@@ -127,6 +179,7 @@ function rates(
   key: (r: Assigned) => string,
   classes: ReturnType<typeof rateClasses>,
   persons: ReturnType<typeof personClasses>,
+  listings: Listings,
 ): RatesRow[] {
   const groups = new Map<string, Assigned[]>();
   for (const r of rows) {
@@ -138,7 +191,7 @@ function rates(
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, group]) => ratesRow(k, group, classes, persons));
+    .map(([k, group]) => ratesRow(k, group, classes, persons, listings));
 }
 
 const quantile = quantileOfSorted;
@@ -205,6 +258,17 @@ export async function fieldworkDashboard(
           : null,
     }));
   const reserve = rows.filter((r) => Number(r.sampled) !== 1);
+  // the screening stage: the recorded listings of the survey's clusters (a supervisor: their team's EAs)
+  const listingRows = profile.questionnaires.listing
+    ? await db.all<ListingRow>(sql`
+    select l.ea_code, ea.stratum, ea.island, coalesce(t.name, '') as team,
+      l.eligible, l.ineligible, l.out_of_scope, l.unknown
+    from ea_listings l
+    join enumeration_areas ea on ea.code = l.ea_code
+    left join teams t on t.id = ea.team_id
+    where l.questionnaire_id = ${`${profile.id}-${profile.questionnaires.listing}`}
+      and ${teamOnlyEa(user)}`)
+    : null;
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,
       ${jsonField(sql`r.envelope`, '$.startedAt')} as started_at, ${jsonField(sql`r.envelope`, '$.completedAt')} as completed_at,
@@ -273,12 +337,43 @@ export async function fieldworkDashboard(
       enumerator: progress(reserve, (r) => r.enumerator, complete),
     },
     dispositions: {
-      total: ratesRow('total', assigned, classes, persons),
-      stratum: rates(assigned, (r) => r.stratum, classes, persons),
-      island: rates(assigned, (r) => r.island, classes, persons),
-      ea: rates(assigned, (r) => r.ea_code, classes, persons),
-      team: rates(assigned, (r) => r.team, classes, persons),
-      enumerator: rates(assigned, (r) => r.enumerator, classes, persons),
+      total: ratesRow(
+        'total',
+        assigned,
+        classes,
+        persons,
+        listingsBy(listingRows, () => 'total'),
+      ),
+      stratum: rates(
+        assigned,
+        (r) => r.stratum,
+        classes,
+        persons,
+        listingsBy(listingRows, (l) => l.stratum),
+      ),
+      island: rates(
+        assigned,
+        (r) => r.island,
+        classes,
+        persons,
+        listingsBy(listingRows, (l) => l.island),
+      ),
+      ea: rates(
+        assigned,
+        (r) => r.ea_code,
+        classes,
+        persons,
+        listingsBy(listingRows, (l) => l.ea_code),
+      ),
+      team: rates(
+        assigned,
+        (r) => r.team,
+        classes,
+        persons,
+        listingsBy(listingRows, (l) => l.team),
+      ),
+      // a listing is no enumerator's work: no screening stage by enumerator
+      enumerator: rates(assigned, (r) => r.enumerator, classes, persons, null),
     },
     completesPerDay: [...completes.entries()].sort().map(([day, n]) => ({ day, completes: n })),
     durations: [...durationsOf.entries()].sort().map(([enumerator, values]) => {

@@ -9,11 +9,13 @@ import {
   flagCodeColumns,
   flagEnumeratorColumns,
   hasPersonStage,
+  hasScreeningStage,
   outcomeLabel,
   personRateColumns,
   progressColumns,
   rateColumns,
   rateDefinitionLines,
+  screeningRateColumns,
   syncColumns,
 } from '../../client/dashboard/dashboard-columns.ts';
 import { toCsv } from '../../client/review/csv.ts';
@@ -82,11 +84,12 @@ describe('dashboard tables speak the screen language', () => {
       key: 'total',
       cases: 3,
       codes: { '11': 1, '21': 2 },
-      ...{ I: 1, P: 0, R: 2, NC: 0, O: 0, UH: 0, NE: 0 },
+      ...{ I: 1, P: 0, R: 2, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 2 / 3,
       rr1: 1 / 3,
       rr2: 1 / 3,
       rr3: 1 / 3,
+      screening: null,
       person: null,
       overall: null,
     };
@@ -122,11 +125,12 @@ describe('dashboard tables speak the screen language', () => {
       key: 'total',
       cases: 2,
       codes: { '11': 2 },
-      ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, NE: 0 },
+      ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 1,
       rr1: 1,
       rr2: 1,
       rr3: 1,
+      screening: null,
       person: { households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
       overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3 },
     };
@@ -154,5 +158,62 @@ describe('dashboard tables speak the screen language', () => {
     // a survey without a person stage shows neither the table nor the definitions
     expect(hasPersonStage(profile)).toBe(false);
     expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.overall']);
+  });
+
+  it('a survey that lists its units: the screening table with e and the overall rates, UH and UO apart', () => {
+    const listed = {
+      ...profile,
+      outcome: {
+        variable: 'result',
+        codes: [
+          ...profile.outcome.codes,
+          { code: 3, aapor: 'UH', stage: 'screening', label: { pt: 'Sem contacto', en: 'No contact' } },
+          { code: 8, aapor: 'UO', stage: 'screening', label: { pt: 'Não sabe', en: "Don't know" } },
+        ],
+      },
+      listing: { eligible: [1], ineligible: [2], unknown: [3], outOfScope: [5] },
+    } as unknown as SurveyProfile;
+    const t = tOf('pt');
+    const row = {
+      key: 'total',
+      cases: 2,
+      codes: { '11': 2 },
+      ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
+      e: 1,
+      rr1: 1,
+      rr2: 1,
+      rr3: 1,
+      screening: { listings: 2, E: 6, I: 3, OOS: 2, U: 3, e: 6 / 11, rr1: 2 / 3, rr3: 11 / 14 },
+      person: null,
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 11 / 14 },
+    };
+    const columns = screeningRateColumns(t, 'ea', true);
+    expect(columns.map((c) => c.header)).toEqual([
+      'DR',
+      'Listagens',
+      'Elegíveis (E)',
+      'Não elegíveis (I)',
+      'Fora do âmbito (OOS)',
+      'Elegibilidade desconhecida (U)',
+      'Triagem e',
+      'Triagem RR1 %',
+      'Triagem RR3 %',
+      'Global RR1 %',
+      'Global RR2 %',
+      'Global RR3 %',
+    ]);
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,2,6,3,2,3,0.545,66.7,78.6,66.7,66.7,78.6');
+    // with a person table beside it, the overall rates are that table's
+    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(9);
+    expect(hasScreeningStage(listed)).toBe(true);
+    expect(hasScreeningStage(profile)).toBe(false);
+    const lines = rateDefinitionLines(t, 'pt', listed);
+    expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.screening']);
+    expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.overall']);
+    expect(lines.join('\n')).toContain('UH = Sem contacto (3); UO = Não sabe (8)');
+    for (const lang of ['en', 'fr', 'kea'] as const)
+      expect(STAFF_MESSAGES[lang]['dash.def.screening']).toContain('E / (E + I + OOS)');
+    // a survey without a listing shows neither the screening definition nor, without persons, the overall one
+    expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.screening']);
   });
 });

@@ -6,16 +6,19 @@
  * leaves the server). A reserve household (drawn by no listing, no pi2) is counted apart, on its own
  * Portuguese line, not in the tiles. At 800x1280 the page has no horizontal overflow either. The survey
  * (the e2e survey with a roster whose person result codes the profile classes) interviews persons: a
- * table of the person stage and the overall two-stage rates, within its box, shows the figures of the
- * constructed rosters, and the definitions name the person codes.
+ * table of the person stage and the overall rates, within its box, shows the figures of the
+ * constructed rosters, and the definitions name the person codes. The survey also lists its units: two
+ * listings give the screening table (listed units by class, e, screening RR1/RR3), and the overall rates
+ * multiply the three stages.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignments, enumerationAreas, households } from '../../server/db/schema.ts';
+import { assignments, eaListings, enumerationAreas, households } from '../../server/db/schema.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD, type Person } from '../helpers/server.ts';
 import { type E2E, E2E_QUESTIONNAIRE_ID, E2E_QUESTIONNAIRES, startE2E } from './harness.ts';
@@ -78,9 +81,30 @@ function twoStageSurvey(): string {
       ],
     },
   };
+  // the survey lists its units before the draw: the screening stage (listings inserted below)
+  profile.questionnaires.listing = 'listing';
+  profile.listing = {
+    units: 'dwellings',
+    unit: 'l01_dwelling',
+    disposition: 'l05_disposition',
+    eligible: [1],
+    ineligible: [2],
+    unknown: [3, 4],
+    outOfScope: [5, 6],
+  };
+  cpSync(LISTING_FIXTURE, join(surveyDir, 'e2e', 'listing.v1.json'));
   writeFileSync(pFile, JSON.stringify(profile));
   return surveyDir;
 }
+const LISTING_FIXTURE = fileURLToPath(
+  new URL('../fixtures/server/demo-questionnaires/ipei/listing.v1.json', import.meta.url),
+);
+/** The two EAs' listing counts: E 12, I 3, OOS 2, U 3 in all. */
+const LISTINGS = [
+  { eaCode: 'CV-PR-0001', eligible: 8, ineligible: 2, unknown: 2, outOfScope: 0 },
+  { eaCode: 'CV-SL-0001', eligible: 4, ineligible: 1, unknown: 1, outOfScope: 2 },
+];
+
 /** Each complete household: two persons of 15+ (one interviewed, one refusing) and a child. */
 const ROSTER = {
   members: [
@@ -131,6 +155,15 @@ beforeAll(async () => {
     questionnaireVersion: 1,
     enumeratorId: e2e.ctx.userIds.enum_a1,
   });
+  await e2e.ctx.database.db.insert(eaListings).values(
+    LISTINGS.map((l) => ({
+      ...l,
+      questionnaireId: 'e2e-listing',
+      questionnaireVersion: 1,
+      selected: l.eligible,
+      answers: '{}',
+    })),
+  );
   await e2e.ctx.jobs.drain();
   browser = await launchChromium();
 }, 180_000);
@@ -196,7 +229,22 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
     );
     // the person stage: 4 responding households (three 11, one 12), 8 persons, 4 interviewed: 50 %;
     // households (12 less the ineligible 2 and 5: 10) RR1 3/10, RR2 4/10, RR3 3/9.6 (e = 0.8): overall
-    // RR1 = 0.3 x 0.5 = 15 %, RR2 = 0.4 x 0.5 = 20 %, RR3 = 0.3125 x 0.5 = 15.6 %
+    // the screening stage: E 12, I 3, OOS 2, U 3: e = 12/17 = 0.706, RR1 = 12/15 = 80 %,
+    // RR3 = 12 / (12 + 3 x 12/17) = 85 %; overall RR1 = 0.8 x 0.3 x 0.5 = 12 %, RR2 = 0.8 x 0.4 x 0.5 = 16 %,
+    // RR3 = 0.85 x 0.3125 x 0.5 = 13.3 %
+    expect(headers).toContain('Triagem RR3 %');
+    const screening = page.getByTestId('table-screening-rates').locator('tbody tr').first().locator('td');
+    expect((await screening.allTextContents()).slice(1)).toEqual([
+      '2',
+      '12',
+      '3',
+      '2',
+      '3',
+      '0.706',
+      '80',
+      '85',
+    ]);
+    expect(await page.getByTestId('rate-definitions').textContent()).toContain('E / (E + I + OOS)');
     expect(headers).toContain('Pessoa RR2 %');
     expect(headers).toContain('Global RR2 %');
     const total = page.getByTestId('table-person-rates').locator('tbody tr').first().locator('td');
@@ -210,9 +258,9 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       '0',
       '50',
       '50',
-      '15',
-      '20',
-      '15.6',
+      '12',
+      '16',
+      '13.3',
     ]);
     expect(await page.getByTestId('rate-definitions').textContent()).toContain(
       'I = Entrevista individual completa (31); R = Recusa individual (33)',
