@@ -42,8 +42,14 @@ const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ defa
 const AnalystScreen = lazy(() =>
   import('./screens/analyst-screen.tsx').then((m) => ({ default: m.AnalystScreen })),
 );
-// offline, or a server without the build's list: the role's screens stay as they are
-const cacheScreensOf = (role: string) => void cacheRoleScreens(role).catch(() => undefined);
+// offline, or a server without the build's list: the role's screens stay as they are; the page says
+// how many chunks it holds for the role once done (data-role-screens on <html>)
+const cacheScreensOf = (role: string) =>
+  void cacheRoleScreens(role)
+    .then((paths) => {
+      document.documentElement.dataset.roleScreens = String(paths.length);
+    })
+    .catch(() => undefined);
 
 type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
 const ROUTE_KEY = 'morabeza.route';
