@@ -2,15 +2,20 @@
  * The tablet app: React + survey-react-ui from client/, built into client/dist, served by the server at `/`.
  * An installable PWA: the service worker precaches the app shell (SurveyJS makes the main chunk ~2 MB,
  * above workbox's default 2 MiB limit, so the limit is raised) and keeps questionnaire JSON for offline.
+ * The staff and analyst screens' chunks are not precached (scripts/build/role-chunks.ts): a tablet puts
+ * its role's chunks into their own cache after an online login, and the service worker serves them from it.
  * Every text asset also gets .gz and .br copies (scripts/build/precompress.ts) that the server serves.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { ROLE_SCREENS_CACHE } from './client/role-screens.ts';
 import { precompress } from './scripts/build/precompress.ts';
+import { roleChunks } from './scripts/build/role-chunks.ts';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
+const roles = roleChunks(root);
 
 export default defineConfig({
   root,
@@ -20,6 +25,7 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [
     react(),
+    roles.plugin,
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
@@ -42,6 +48,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // an enumerator's tablet never downloads the staff and analyst screens (role-screens.json lists them)
+        manifestTransforms: [(entries) => ({ manifest: entries.filter((e) => !roles.isRoleChunk(e.url)) })],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
@@ -53,6 +61,13 @@ export default defineConfig({
             urlPattern: ({ url }) => /^\/api\/questionnaires\/[^/]+\/versions\/\d+$/.test(url.pathname),
             handler: 'StaleWhileRevalidate',
             options: { cacheName: 'questionnaires', expiration: { maxEntries: 50 } },
+          },
+          {
+            // the role screens' chunks (hashed, never changing) that the tablet cached after login
+            // (client/offline/role-screens-cache.ts); one fetched online lands there too
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/assets\/.+\.(js|css)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: ROLE_SCREENS_CACHE },
           },
         ],
       },

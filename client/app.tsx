@@ -1,11 +1,11 @@
 /**
  * The tablet app shell: login/unlock, then assignments, interview and outbox; the route survives a reload.
- * The staff screens (review, dashboard) and the analyst's screen are loaded on demand (`lazy`), so an
- * enumerator's tablet downloads only the interview app; the service worker precaches every chunk, so
- * a staff member who opened the app online once still gets their screens offline.
+ * The staff screens (review, dashboard) and the analyst's screen are loaded on demand (`lazy`; which
+ * role opens which is client/role-screens.ts), so an enumerator's tablet downloads only the interview
+ * app, and the service worker precaches only that; after an online login a staff member's or analyst's
+ * tablet caches their screens (client/offline/role-screens-cache.ts), so they open offline afterwards.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { STAFF_ROLES as STAFF_ROLE_LIST } from '../server/contract/vocabulary.ts';
 import { CONFIG } from './config.ts';
 import {
   APP_LANGUAGE_NAMES,
@@ -16,7 +16,9 @@ import {
   type TabletLanguage,
   translator,
 } from './i18n.ts';
+import { cacheRoleScreens } from './offline/role-screens-cache.ts';
 import { persistStorage } from './offline/store.ts';
+import { screenOf } from './role-screens.ts';
 import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
@@ -40,7 +42,14 @@ const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ defa
 const AnalystScreen = lazy(() =>
   import('./screens/analyst-screen.tsx').then((m) => ({ default: m.AnalystScreen })),
 );
-const STAFF_ROLES: ReadonlySet<string> = new Set(STAFF_ROLE_LIST);
+// offline, or a server without the build's list: the role's screens stay as they are; the page says
+// how many chunks it holds for the role once done (data-role-screens on <html>)
+const cacheScreensOf = (role: string) =>
+  void cacheRoleScreens(role)
+    .then((paths) => {
+      document.documentElement.dataset.roleScreens = String(paths.length);
+    })
+    .catch(() => undefined);
 
 type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
 const ROUTE_KEY = 'morabeza.route';
@@ -104,6 +113,7 @@ export function App() {
     void session.restore().then((user) => {
       setUnlocked(user !== null);
       if (user) startSync();
+      if (user && navigator.onLine) cacheScreensOf(user.role);
     });
     void persistStorage();
     return () => {
@@ -126,6 +136,7 @@ export function App() {
       await downloadAll(db, api);
       await uploader.resumeAfterLogin();
     }
+    if (result.mode === 'online') cacheScreensOf(result.user.role);
     startSync();
     setUnlocked(true);
     notify();
@@ -144,6 +155,7 @@ export function App() {
   const i18n = useMemo(() => ({ lang: staffLanguage(lang), tabletLang: lang, t, setLang }), [lang, t]);
   const onDone = useCallback(() => setRoute({ screen: 'outbox' }), [setRoute]);
   const onBack = useCallback(() => setRoute({ screen: 'assignments' }), [setRoute]);
+  const screen = session.user ? screenOf(session.user.role) : null;
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -215,11 +227,11 @@ export function App() {
       <main>
         {unlocked === null ? null : !unlocked ? (
           <LoginScreen login={login} />
-        ) : session.user?.role === 'analyst' ? (
+        ) : screen === 'analyst' ? (
           <Suspense fallback={<p className="loading">{t('status.loading')}</p>}>
             <AnalystScreen />
           </Suspense>
-        ) : session.user && STAFF_ROLES.has(session.user.role) ? (
+        ) : screen === 'staff' && session.user ? (
           <Suspense fallback={<p className="loading">{t('status.loading')}</p>}>
             <StaffApp role={session.user.role} />
           </Suspense>

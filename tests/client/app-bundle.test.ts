@@ -2,12 +2,14 @@
  * The tablet app is split by role (client/app.tsx loads the staff and analyst screens on demand): a
  * fresh production build's first load (what index.html names) holds the interview app but none of the
  * staff or analyst screens (nor chart.js), those screens are built as their own chunks, and the service
- * worker precaches every chunk (the ones an enumerator loads on demand too), so whoever opened the app
- * online once has their screens offline.
+ * worker precaches every script and stylesheet but theirs: role-screens.json lists them per screen (the
+ * staff app's list holds the analyst's screen it opens too), for the tablet of a staff member or analyst
+ * to cache after an online login (tests/e2e/role-screens-cache.test.ts).
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_SCREENS_MANIFEST } from '../../client/role-screens.ts';
 import { buildClient } from '../e2e/harness.ts';
 import { firstLoadAssets, scriptAssets } from '../helpers/bundle.ts';
 
@@ -20,6 +22,7 @@ const CHART_JS = 'Canvas is already in use';
 
 let dist = '';
 const read = (asset: string) => readFileSync(join(dist, asset), 'utf8');
+const roleScreens = () => JSON.parse(read(ROLE_SCREENS_MANIFEST)) as Record<'staff' | 'analyst', string[]>;
 
 beforeAll(async () => {
   dist = await buildClient();
@@ -48,24 +51,39 @@ describe('the tablet build, split by role', () => {
     ).toBe(true);
   });
 
-  it('the service worker precaches every script and stylesheet of the build, lazy chunks too', () => {
+  it('the service worker precaches every script and stylesheet of the build but the role screens', () => {
     const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const roleOnly = new Set(Object.values(roleScreens()).flat());
     const assets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
     // the entry, its stylesheet, the staff and analyst screens and the service worker's own helper
     expect(assets.length).toBeGreaterThanOrEqual(5);
-    for (const asset of assets) expect(sw.includes(`assets/${asset}`), `sw.js precaches ${asset}`).toBe(true);
+    for (const asset of assets) {
+      const precached = sw.includes(`assets/${asset}`);
+      expect(precached, `sw.js precaches ${asset}`).toBe(!roleOnly.has(`/assets/${asset}`));
+    }
+    for (const asset of firstLoadAssets(dist)) expect(roleOnly.has(`/${asset}`), asset).toBe(false);
     // and never the compressed copies the server hands out in their place
     expect(/\.(gz|br)"/.test(sw)).toBe(false);
   });
 
-  it('the staff and analyst screens are chunks of their own, precached by the service worker', () => {
+  it('the staff and analyst screens are chunks of their own, listed for their roles, not precached', () => {
     const first = new Set(firstLoadAssets(dist));
     const later = scriptAssets(dist).filter((a) => !first.has(a));
     const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const lists = roleScreens();
+    const chunkWith = (text: string) => later.find((a) => read(a).includes(text)) as string;
     for (const id of STAFF_ONLY) {
-      const chunk = later.find((a) => read(a).includes(id));
-      expect(chunk, `a chunk holding ${id}`).toBeDefined();
-      expect(sw.includes(chunk as string), `sw.js precaches ${chunk}`).toBe(true);
+      expect(chunkWith(id), `a chunk holding ${id}`).toBeDefined();
+      expect(sw.includes(chunkWith(id)), `sw.js precaches ${chunkWith(id)}`).toBe(false);
     }
+    // the staff app opens the dashboard and the analyst's screen; the analyst's screen draws with chart.js
+    expect(lists.staff).toContain(`/${chunkWith('tab-dashboard')}`);
+    expect(lists.staff).toContain(`/${chunkWith('analyst-survey')}`);
+    expect(lists.analyst).toContain(`/${chunkWith('analyst-survey')}`);
+    expect(lists.analyst).toContain(`/${chunkWith(CHART_JS)}`);
+    expect(lists.analyst).not.toContain(`/${chunkWith('tab-dashboard')}`);
+    // each screen's stylesheet is listed with it
+    expect(lists.staff.some((a) => a.endsWith('.css'))).toBe(true);
+    expect(lists.analyst.some((a) => a.endsWith('.css'))).toBe(true);
   });
 });
