@@ -17,6 +17,7 @@ import {
 } from '../analyst/analyst-api.ts';
 import { Builder } from '../analyst/builder.tsx';
 import { type AllProgress, computeAll } from '../analyst/compute-all.ts';
+import { latestOnly, STALE } from '../analyst/latest-only.ts';
 import { useAnalystT } from '../analyst/messages.ts';
 import { ModelPanel } from '../analyst/model-panel.tsx';
 import { ResultTable } from '../analyst/result-table.tsx';
@@ -59,15 +60,18 @@ export function AnalystScreen() {
   const [result, setResult] = useState<TableResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // a catalogue asked for before the latest request (another survey's) is dropped when it comes
+  const [catalogueOf] = useState(() => latestOnly(fetchCatalogue));
   const loadCatalogue = useCallback(() => {
     if (!survey) return;
     setCatalogue(null);
     setResult(null);
-    void fetchCatalogue(survey).then((r) => {
+    void catalogueOf(survey).then((r) => {
+      if (r === STALE) return;
       if (r.kind === 'ok') setCatalogue(r.data);
       else setError('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
     });
-  }, [survey]);
+  }, [survey, catalogueOf]);
   useEffect(loadCatalogue, [loadCatalogue]);
 
   const compute = async () => {
