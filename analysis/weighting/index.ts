@@ -17,7 +17,7 @@ export { summarise } from './report.ts';
 export type { ReportBlock } from './report-document.ts';
 export { reportDocument } from './report-document.ts';
 export type { ReportLang } from './report-messages.ts';
-export { REPORT_LANGS, REPORT_MESSAGES } from './report-messages.ts';
+export { REPORT_LANGS, REPORT_MESSAGES, reportLangsOf } from './report-messages.ts';
 export type {
   ReplicateContext,
   ReplicateOutcome,

@@ -13,6 +13,15 @@ import { FAILURE_LANGS, type FailureLang } from './failure-text.ts';
 export type ReportLang = FailureLang;
 export const REPORT_LANGS: readonly ReportLang[] = FAILURE_LANGS;
 
+/**
+ * The languages a survey's report is written in: the survey's languages (its default first) that the
+ * report speaks; English alone when it speaks none of them.
+ */
+export function reportLangsOf(surveyLangs: readonly string[]): ReportLang[] {
+  const langs = surveyLangs.filter((l): l is ReportLang => REPORT_LANGS.includes(l as ReportLang));
+  return langs.length ? langs : ['en'];
+}
+
 import type { Calibration } from './recipe.ts';
 
 /** The three calibrated files, by their key in the report. */

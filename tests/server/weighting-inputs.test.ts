@@ -28,7 +28,12 @@ const label = { en: 'x' };
 const profile = {
   id: 'kiosk',
   title: { en: 'Kiosk exit survey' },
-  languages: [{ code: 'en', name: 'English' }],
+  // the report is written in pt (the default, first) and en; it has no Wolof
+  languages: [
+    { code: 'pt', name: 'Português' },
+    { code: 'en', name: 'English' },
+    { code: 'wo', name: 'Wolof' },
+  ],
   questionnaires: { interview: 'visit', listing: null },
   unit: { label: { en: 'Visit' }, cluster: { en: 'Kiosk' } },
   outcome: {
@@ -162,9 +167,16 @@ describe('a one-stage survey without a roster, beside another survey in the same
     expect(s.maxControlDifference).toBeLessThan(1e-9);
     expect(s.files.map((f) => f.slice(out.length + 1)).sort()).toEqual([
       'kiosk-households.csv',
+      'kiosk-weighting-report.en.md',
       'kiosk-weighting-report.json',
       'kiosk-weighting-report.md',
+      'kiosk-weighting-report.pt.md',
       'kiosk/weights.json',
+    ]);
+    expect(s.files.filter((f) => f.endsWith('.md')).map((f) => f.slice(out.length + 1))).toEqual([
+      'kiosk-weighting-report.md',
+      'kiosk-weighting-report.pt.md',
+      'kiosk-weighting-report.en.md',
     ]);
     const csv = readFileSync(join(out, 'kiosk-households.csv'), 'utf8').trim().split('\n');
     const head = csv[0].split(',');
@@ -177,6 +189,11 @@ describe('a one-stage survey without a roster, beside another survey in the same
     const md = readFileSync(join(out, 'kiosk-weighting-report.md'), 'utf8');
     expect(md).toMatch(/units: post-stratification \(postStratify\) to stratum/);
     expect(md).not.toMatch(/Roster persons/);
+    expect(readFileSync(join(out, 'kiosk-weighting-report.en.md'), 'utf8')).toBe(md);
+    const pt = readFileSync(join(out, 'kiosk-weighting-report.pt.md'), 'utf8');
+    expect(pt.split('\n')[0]).toBe('# Relatório de ponderação: kiosk');
+    expect(pt).toMatch(/^## Amostra$/m);
+    expect(pt).not.toMatch(/^## Sample$/m);
   });
 });
 

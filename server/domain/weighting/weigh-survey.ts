@@ -2,14 +2,21 @@
  * One weighting run of a survey, from the inputs read off the database to its result (returned to the
  * server, which stores it in the database) and the files `npm run weights` and the CLI tables read: the weight files (households, roster, individuals with every step
  * and the JKn replicates), the weighted data folder <out>/<survey>/, and the weighting report (JSON
- * and Markdown). The weighted data folder is written beside the old one and swapped in, so a reader
+ * and Markdown: <survey>-weighting-report.md in English, as before, and <survey>-weighting-report.<lang>.md
+ * in each of the survey's languages the report speaks, its default language first). The weighted data folder is written beside the old one and swapped in, so a reader
  * never sees half a run. Used by `npm run weights` and by the server's weighting job (in a worker).
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { weightedDataFromRun } from '../../../analysis/tables/from-weighting.ts';
 import type { WeightedData } from '../../../analysis/tables/weighted-data.ts';
-import { REPORT_MESSAGES, reportMarkdown, weightingError } from '../../../analysis/weighting/index.ts';
+import {
+  REPORT_MESSAGES,
+  type ReportLang,
+  reportLangsOf,
+  reportMarkdown,
+  weightingError,
+} from '../../../analysis/weighting/index.ts';
 import type { WeighingSummary } from '../../contract/weighting.ts';
 import { runWeightingInThreads } from '../../jobs/replicate-pool.ts';
 import { writeWeightFiles } from '../../storage/weight-files.ts';
@@ -96,7 +103,12 @@ export async function weighSurvey(
   const generatedAt = new Date().toISOString();
   const s = result.report.sample;
   const r = result.report.replicates;
-  const reportFiles = [`${survey}-weighting-report.json`, `${survey}-weighting-report.md`];
+  const langs = reportLangsOf(profile.languages.map((l) => l.code));
+  const reportFiles = [
+    `${survey}-weighting-report.json`,
+    `${survey}-weighting-report.md`,
+    ...langs.map((lang) => `${survey}-weighting-report.${lang}.md`),
+  ];
   const summary: WeighingSummary = {
     survey,
     generatedAt,
@@ -125,7 +137,10 @@ export async function weighSurvey(
     replicatePsus: result.replicates.psus,
   };
   writeFileSync(join(outDir, reportFiles[0]), `${JSON.stringify(report, null, 2)}\n`);
-  const markdown = reportMarkdown(result.report, REPORT_MESSAGES.en.titleOf(survey, report.notice));
+  const markdownIn = (lang: ReportLang) =>
+    reportMarkdown(result.report, REPORT_MESSAGES[lang].titleOf(survey, report.notice), lang);
+  const markdown = markdownIn('en');
   writeFileSync(join(outDir, reportFiles[1]), markdown);
+  for (const [i, lang] of langs.entries()) writeFileSync(join(outDir, reportFiles[2 + i]), markdownIn(lang));
   return { summary, report, markdown, data: loadWeightedData(target) };
 }
