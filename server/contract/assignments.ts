@@ -82,7 +82,13 @@ export const assignmentHistoryEntrySchema = z.object({
   ]),
   /** The username of who made the change. */
   actor: z.string().nullable(),
+  /** Why, as the server records it (for a discarded draft: how the server knows it was withdrawn). */
   reason: z.string().nullable(),
+  /**
+   * A discarded draft only: the reason the enumerator's tablet gave (`cancelled` or `reassigned`), which
+   * differs from `reason` when the tablet guessed; null for the other actions.
+   */
+  tabletReason: z.string().nullable(),
   /** The enumerator it went from and to (reassign), or was made for (create) or cancelled from. */
   from: z.string().nullable(),
   to: z.string().nullable(),

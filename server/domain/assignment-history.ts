@@ -2,7 +2,8 @@
  * An assignment's history as staff see it: every create, reassign and cancel the audit log holds for
  * it, oldest first, with who made it, why, and the enumerators (by username) it moved between; and each
  * draft an enumerator discarded on their tablet after it was withdrawn (`from`: that enumerator,
- * `reason`: `cancelled` or `reassigned`, the state the tablet showed). Same
+ * `reason`: `cancelled` or `reassigned`, as the server knows it, `tabletReason`: the one the tablet
+ * gave, the same unless the tablet guessed). Same
  * scope as the changes: a supervisor only for an assignment now with their team.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -40,6 +41,7 @@ export async function assignmentHistory(
   const people = new Map(
     (await db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.id, u.username]),
   );
+  const text = (x: unknown) => (typeof x === 'string' ? x : null);
   const name = (id: unknown) => (typeof id === 'string' ? (people.get(id) ?? id) : null);
   return rows.map((r) => {
     const d = (r.details ?? {}) as Record<string, unknown>;
@@ -48,7 +50,9 @@ export async function assignmentHistory(
       at: r.at,
       action,
       actor: r.actor,
-      reason: typeof d.reason === 'string' ? d.reason : null,
+      reason: text(d.reason),
+      // draft-discards.ts keeps the tablet's reason only where it differs from the server's
+      tabletReason: action === 'assignment.draft_discard' ? (text(d.tabletReason) ?? text(d.reason)) : null,
       from:
         action === 'assignment.reassign'
           ? name(d.from)

@@ -164,6 +164,7 @@ describe('a draft of a cancelled assignment on the tablet', () => {
       action: 'assignment.draft_discard',
       from: 'enum_a2',
       reason: 'cancelled',
+      tabletReason: 'cancelled',
     });
     // and the supervisor's "History" of the assignment shows it, in the screen's language
     const staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
@@ -177,6 +178,10 @@ describe('a draft of a cancelled assignment on the tablet', () => {
     const panel = sup.getByTestId('history-panel');
     await panel.getByText('rascunho não enviado descartado no tablet de enum_a2', { exact: false }).waitFor();
     expect(await panel.textContent()).toContain('a tarefa foi cancelada');
+    // labelled: the server's reason and the one the tablet gave
+    expect(await panel.getByTestId('discard-reasons').textContent()).toBe(
+      'segundo o servidor: a tarefa foi cancelada; segundo o tablet: a tarefa foi cancelada',
+    );
     await staff.close();
     await context.close();
   });

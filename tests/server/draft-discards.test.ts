@@ -2,7 +2,8 @@
  * POST /api/assignments/draft-discards: an enumerator's tablet tells the office it discarded a draft of a
  * withdrawn assignment. The notice (shared zod contract) lands once in the audit log with the assignment,
  * the enumerator, the interview and the reason, a retry of the same notice is 200 `duplicate` with nothing
- * written, and the assignment's history (GET /api/assignments/:id/history) shows it. Bad input is 422
+ * written, and the assignment's history (GET /api/assignments/:id/history) shows it, with the server's
+ * reason and the tablet's. Bad input is 422
  * naming the field; an assignment that never was the enumerator's is 422 `assignment.unknown` naming
  * `assignmentId`; staff are 403. A notice for an assignment still the enumerator's and open (nothing was
  * withdrawn) is 409 `assignment.discard_unwarranted` naming `reason`, refused the same way on every retry,
@@ -76,7 +77,14 @@ describe('a discarded draft of a withdrawn assignment reaches the office', () =>
     expect(history.status).toBe(200);
     const entries = (await history.json()) as Array<Record<string, unknown>>;
     expect(entries.map((e) => e.action)).toEqual(['assignment.cancel', 'assignment.draft_discard']);
-    expect(entries[1]).toMatchObject({ actor: 'enum_a1', from: 'enum_a1', to: null, reason: 'cancelled' });
+    expect(entries[1]).toMatchObject({
+      actor: 'enum_a1',
+      from: 'enum_a1',
+      to: null,
+      reason: 'cancelled',
+      tabletReason: 'cancelled',
+    });
+    expect(entries[0].tabletReason).toBeNull();
   });
 
   it('takes the notice from the enumerator an assignment was reassigned away from', async () => {
@@ -168,6 +176,17 @@ describe('a discarded draft of a withdrawn assignment reaches the office', () =>
       (r) => (r.details as { noticeId: string }).noticeId === right.noticeId,
     );
     expect(third?.details).not.toHaveProperty('tabletReason');
+    // the history shows each discard with the server's reason and the tablet's
+    const history = (await (
+      await ctx.request('GET', '/api/assignments/A-enum_a1/history', { as: 'sup_a' })
+    ).json()) as Array<Record<string, unknown>>;
+    expect(
+      history.filter((e) => e.action === 'assignment.draft_discard').map((e) => [e.reason, e.tabletReason]),
+    ).toEqual([
+      ['reassigned', 'cancelled'],
+      ['cancelled', 'reassigned'],
+      ['cancelled', 'cancelled'],
+    ]);
     // the assignment list shows the state the server checks against
     const list = (await (await ctx.request('GET', '/api/assignments', { as: 'enum_a1' })).json()) as Array<{
       id: string;
