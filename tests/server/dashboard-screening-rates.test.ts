@@ -8,15 +8,13 @@
  * product equals AAPOR's single-stage RR1 and RR3 over all the listed units.
  */
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
-import { assignments, enumerationAreas, households, users } from '../../server/db/schema.ts';
+import { assignments, households, users } from '../../server/db/schema.ts';
 import { overallRates, responseRates, screeningRates } from '../../server/domain/dashboard-rates.ts';
-import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
-
-const ipeiStandIn = fileURLToPath(new URL('../fixtures/server/demo-questionnaires', import.meta.url));
+import { listingContext } from '../helpers/listing-context.ts';
+import type { Person, TestContext } from '../helpers/server.ts';
 
 /** Listing dispositions of the stand-in: 1 eligible, 2 ineligible, 3-4 unknown, 5-6 out of scope. */
 const dwellings = (dispositions: number[]) =>
@@ -39,18 +37,7 @@ const OUTCOMES: Record<string, Array<number | null>> = {
 let ctx: TestContext;
 let dash: Dashboard;
 beforeAll(async () => {
-  ctx = await createTestContext({}, { surveyDirs: [ipeiStandIn] });
-  await ctx.database.db.insert(enumerationAreas).values([
-    {
-      code: 'CV-PR-0002',
-      stratum: 'PR',
-      island: 'Santiago',
-      municipality: 'CV-PR',
-      teamId: 'team-a',
-      pi1: 0.3,
-    },
-    { code: 'CV-SL-0002', stratum: 'SL', island: 'Sal', municipality: 'CV-SL', teamId: 'team-b', pi1: 0.5 },
-  ]);
+  ctx = await listingContext();
   for (const [ea, dispositions] of Object.entries(LISTINGS)) {
     const res = await ctx.request('POST', `/api/listings/${ea}`, {
       as: 'coord',

@@ -3,27 +3,15 @@
  * enumerators and analysts nothing), and a listing cannot assign households to another team's or an
  * inactive enumerator (422 naming `enumerators`, nothing stored).
  */
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignments, eaListings, enumerationAreas, users } from '../../server/db/schema.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { assignments, eaListings, users } from '../../server/db/schema.ts';
+import { listingContext } from '../helpers/listing-context.ts';
+import type { TestContext } from '../helpers/server.ts';
 
-const ipeiStandIn = fileURLToPath(new URL('../fixtures/server/demo-questionnaires', import.meta.url));
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = await createTestContext({}, { surveyDirs: [ipeiStandIn] });
-  await ctx.database.db.insert(enumerationAreas).values([
-    {
-      code: 'CV-PR-0002',
-      stratum: 'PR',
-      island: 'Santiago',
-      municipality: 'CV-PR',
-      teamId: 'team-a',
-      pi1: 0.3,
-    },
-    { code: 'CV-SL-0002', stratum: 'SL', island: 'Sal', municipality: 'CV-SL', teamId: 'team-b', pi1: 0.5 },
-  ]);
+  ctx = await listingContext();
 });
 afterEach(async () => ctx.close());
 

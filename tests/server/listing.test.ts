@@ -1,22 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignments, enumerationAreas, households } from '../../server/db/schema.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { assignments, households } from '../../server/db/schema.ts';
+import { EA_TEAM_A, listingContext } from '../helpers/listing-context.ts';
+import type { TestContext } from '../helpers/server.ts';
 
-const ipeiStandIn = fileURLToPath(new URL('../fixtures/server/demo-questionnaires', import.meta.url));
 let ctx: TestContext;
+// a selected EA of team A that has not been listed yet
 beforeEach(async () => {
-  ctx = await createTestContext({}, { surveyDirs: [ipeiStandIn] });
-  // a selected EA of team A that has not been listed yet
-  await ctx.database.db.insert(enumerationAreas).values({
-    code: 'CV-PR-0002',
-    stratum: 'PR',
-    island: 'Santiago',
-    municipality: 'CV-PR',
-    teamId: 'team-a',
-    pi1: 0.3,
-  });
+  ctx = await listingContext([EA_TEAM_A]);
 });
 afterEach(async () => ctx.close());
 

@@ -7,45 +7,41 @@
  * refused naming the file and the field; each refusal of the survey's files, and a database without the
  * app's tables, carries its catalogue code and structured detail, said in pt, en, fr and kea.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeightingError } from '../../analysis/weighting/errors.ts';
 import { detailText } from '../../analysis/weighting/failure-text.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
-import { migrateDatabase } from '../../server/db/migrate.ts';
 import { ANALYSIS_STATES } from '../../server/domain/interview-states.ts';
 import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
 import { loadWeightingSurvey } from '../../server/domain/weighting/survey-files.ts';
 import { weighSurvey } from '../../server/domain/weighting/weigh-survey.ts';
-import { freshTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import type { TestDatabase } from '../helpers/database.ts';
+import {
+  insertCluster,
+  insertVisit,
+  KIOSK_VISIT,
+  kioskDatabase,
+  kioskProfile,
+  surveyFolders,
+} from '../helpers/kiosk-survey.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'morabeza-kiosk-'));
-const questionnaires = join(dir, 'questionnaires');
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const label = { en: 'x' };
-const profile = {
-  id: 'kiosk',
-  title: { en: 'Kiosk exit survey' },
+const { dir, questionnaires, writeSurvey, remove } = surveyFolders('morabeza-kiosk-');
+const profile = kioskProfile(
+  [
+    [1, 'I'],
+    [2, 'P'],
+    [3, 'R'],
+    [4, 'NE'],
+  ],
   // the report is written in pt (the default, first) and en; it has no Wolof
-  languages: [
+  [
     { code: 'pt', name: 'Português' },
     { code: 'en', name: 'English' },
     { code: 'wo', name: 'Wolof' },
   ],
-  questionnaires: { interview: 'visit', listing: null },
-  unit: { label: { en: 'Visit' }, cluster: { en: 'Kiosk' } },
-  outcome: {
-    variable: 'z_result',
-    codes: [
-      { code: 1, aapor: 'I', label },
-      { code: 2, aapor: 'P', label },
-      { code: 3, aapor: 'R', label },
-      { code: 4, aapor: 'NE', label },
-    ],
-  },
-};
+);
 const recipe = {
   survey: 'kiosk',
   base: { inclusion: ['pi1', 'pi2'] },
@@ -65,16 +61,11 @@ const design = {
   ],
 };
 
-function writeSurvey(id: string, files: Record<string, unknown>) {
-  mkdirSync(join(questionnaires, id), { recursive: true });
-  for (const [name, value] of Object.entries(files))
-    writeFileSync(join(questionnaires, id, name), json(value));
-}
 writeSurvey('kiosk', {
   'profile.json': profile,
   'weighting.json': recipe,
   'design.json': design,
-  'visit.v1.json': { title: 'Visit', pages: [{ name: 'p', elements: [{ type: 'text', name: 'q1' }] }] },
+  'visit.v1.json': KIOSK_VISIT,
 });
 
 // kiosk: visits of two desks (certainty clusters, their own strata), 4 per desk; one visit of another survey.
@@ -93,44 +84,19 @@ const visits: Array<[id: string, kiosk: string, pi2: number, status: string | nu
 let db: TestDatabase;
 let database: Database;
 beforeAll(async () => {
-  db = await freshTestDatabase();
-  database = await openDatabase({ url: db.url, authToken: db.authToken });
-  await migrateDatabase(database.db);
-  const c = database.client;
-  await c.execute(
-    "insert into users (id, username, display_name, role, password_hash) values ('u1', 'enum1', 'E', 'enumerator', 'x')",
-  );
+  ({ db, database } = await kioskDatabase());
   for (const k of ['K1', 'K2', 'O1'])
-    await c.execute({
-      sql: "insert into enumeration_areas (code, stratum, island, municipality, pi1, certainty) values (?, ?, 'I', 'M', 1, 1)",
-      args: [k, k],
-    });
+    await insertCluster(database, { code: k, stratum: k, pi1: 1, certainty: 1 });
   const rows = [...visits, ['O1-1', 'O1', 0.5, 'approved', 1] as const];
   for (const [n, [id, kiosk, pi2, status, outcome]] of rows.entries()) {
-    await c.execute({
-      sql: 'insert into households (id, ea_code, dwelling, pi2) values (?, ?, ?, ?)',
-      args: [id, kiosk, n + 1, pi2],
-    });
     const questionnaire = kiosk === 'O1' ? 'other-visit' : 'kiosk-visit';
-    await c.execute({
-      sql: "insert into assignments (id, household_id, questionnaire_id, questionnaire_version, enumerator_id) values (?, ?, ?, 1, 'u1')",
-      args: [`A-${id}`, id, questionnaire],
-    });
-    if (status === null) continue;
-    await c.execute({
-      sql: "insert into interviews (id, assignment_id, enumerator_id, questionnaire_id, questionnaire_version, current_revision, status, outcome) values (?, ?, 'u1', ?, 1, 1, ?, ?)",
-      args: [`I-${id}`, `A-${id}`, questionnaire, status, outcome],
-    });
-    await c.execute({
-      sql: "insert into interview_revisions (interview_id, revision, content_hash, envelope, received_by) values (?, 1, 'h', ?, 'u1')",
-      args: [`I-${id}`, JSON.stringify({ answers: { q1: `answer ${id}`, z_result: outcome } })],
-    });
+    await insertVisit(database, { id, cluster: kiosk, dwelling: n + 1, pi2, questionnaire, status, outcome });
   }
 });
 afterAll(async () => {
   database?.close();
   await db?.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 describe('a one-stage survey without a roster, beside another survey in the same database', () => {

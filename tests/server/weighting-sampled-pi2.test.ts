@@ -6,40 +6,33 @@
  * the staff screens translate), and leaves the last finished run the one served. A one-stage survey
  * ("kiosk", written to a temporary questionnaires folder) weighed in process.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeightingError } from '../../analysis/weighting/errors.ts';
 import { detailText } from '../../analysis/weighting/failure-text.ts';
 import { weightingStatusSchema } from '../../server/contract/weighting.ts';
-import { type Database, openDatabase } from '../../server/db/client.ts';
-import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { Database } from '../../server/db/client.ts';
 import { loadWeightingInputs } from '../../server/domain/weighting/inputs.ts';
 import { createWeightingRuns, type WeightingRuns } from '../../server/domain/weighting/runs.ts';
 import { loadWeightingSurvey } from '../../server/domain/weighting/survey-files.ts';
 import { weighSurvey } from '../../server/domain/weighting/weigh-survey.ts';
 import { problemCatalogue } from '../../server/problems.ts';
-import { freshTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import type { TestDatabase } from '../helpers/database.ts';
+import {
+  insertCluster,
+  insertVisit,
+  KIOSK_VISIT,
+  kioskDatabase,
+  kioskProfile,
+  surveyFolders,
+} from '../helpers/kiosk-survey.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'morabeza-pi2-'));
-const questionnaires = join(dir, 'questionnaires');
-const label = { en: 'x' };
-const files: Record<string, unknown> = {
-  'profile.json': {
-    id: 'kiosk',
-    title: { en: 'Kiosk exit survey' },
-    languages: [{ code: 'en', name: 'English' }],
-    questionnaires: { interview: 'visit', listing: null },
-    unit: { label: { en: 'Visit' }, cluster: { en: 'Kiosk' } },
-    outcome: {
-      variable: 'z_result',
-      codes: [
-        { code: 1, aapor: 'I', label },
-        { code: 3, aapor: 'R', label },
-      ],
-    },
-  },
+const { dir, questionnaires, writeSurvey, remove } = surveyFolders('morabeza-pi2-');
+writeSurvey('kiosk', {
+  'profile.json': kioskProfile([
+    [1, 'I'],
+    [3, 'R'],
+  ]),
   'weighting.json': {
     survey: 'kiosk',
     base: { inclusion: ['pi1', 'pi2'] },
@@ -47,11 +40,8 @@ const files: Record<string, unknown> = {
     replicates: { method: 'JKn' },
   },
   'design.json': {},
-  'visit.v1.json': { title: 'Visit', pages: [{ name: 'p', elements: [{ type: 'text', name: 'q1' }] }] },
-};
-mkdirSync(join(questionnaires, 'kiosk'), { recursive: true });
-for (const [name, value] of Object.entries(files))
-  writeFileSync(join(questionnaires, 'kiosk', name), `${JSON.stringify(value, null, 2)}\n`);
+  'visit.v1.json': KIOSK_VISIT,
+});
 
 // [id, cluster, pi2, line of the eligible list it was drawn from, outcome]; K1-9: a reserve household
 const units: Array<[string, string, number | null, number | null, number]> = [
@@ -67,36 +57,19 @@ let db: TestDatabase;
 let database: Database;
 let runs: WeightingRuns;
 beforeAll(async () => {
-  db = await freshTestDatabase();
-  database = await openDatabase({ url: db.url, authToken: db.authToken });
-  await migrateDatabase(database.db);
-  const c = database.client;
-  await c.execute(
-    "insert into users (id, username, display_name, role, password_hash) values ('u1', 'enum1', 'E', 'enumerator', 'x')",
-  );
+  ({ db, database } = await kioskDatabase());
   for (const k of ['K1', 'K2'])
-    await c.execute({
-      sql: "insert into enumeration_areas (code, stratum, island, municipality, pi1, certainty) values (?, 'S', 'I', 'M', 0.5, 0)",
-      args: [k],
+    await insertCluster(database, { code: k, stratum: 'S', pi1: 0.5, certainty: 0 });
+  for (const [n, [id, cluster, pi2, eligibleLine, outcome]] of units.entries())
+    await insertVisit(database, {
+      id,
+      cluster,
+      dwelling: n + 1,
+      pi2,
+      eligibleLine,
+      status: 'approved',
+      outcome,
     });
-  for (const [n, [id, ea, pi2, line, outcome]] of units.entries()) {
-    await c.execute({
-      sql: 'insert into households (id, ea_code, dwelling, pi2, eligible_line) values (?, ?, ?, ?, ?)',
-      args: [id, ea, n + 1, pi2, line],
-    });
-    await c.execute({
-      sql: "insert into assignments (id, household_id, questionnaire_id, questionnaire_version, enumerator_id) values (?, ?, 'kiosk-visit', 1, 'u1')",
-      args: [`A-${id}`, id],
-    });
-    await c.execute({
-      sql: "insert into interviews (id, assignment_id, enumerator_id, questionnaire_id, questionnaire_version, current_revision, status, outcome) values (?, ?, 'u1', 'kiosk-visit', 1, 1, 'approved', ?)",
-      args: [`I-${id}`, `A-${id}`, outcome],
-    });
-    await c.execute({
-      sql: "insert into interview_revisions (interview_id, revision, content_hash, envelope, received_by) values (?, 1, 'h', ?, 'u1')",
-      args: [`I-${id}`, JSON.stringify({ answers: { q1: `answer ${id}`, z_result: outcome } })],
-    });
-  }
   runs = createWeightingRuns(database, {
     outDir: join(dir, 'weights'),
     root: dir,
@@ -109,7 +82,7 @@ afterAll(async () => {
   await runs?.close();
   database?.close();
   await db?.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 const survey = () => loadWeightingSurvey(questionnaires, 'kiosk');
