@@ -161,6 +161,18 @@ logit_ci <- function(sub, yname, level, df, check = FALSE) {
   tight
 }
 
+# ---- a share's interval by the table's method: Wald (estimate -/+ t SE) unless the method is logit.
+# Logit: a share of exactly 0 or 1 gets none here (svyciprop gives NaN; "clopper-pearson", NA); a
+# replicate share of 0 or 1 makes the logit variance infinite, so [0, 1]; else logit_ci's limits.
+# `replicate_shares` and `logit_limits` are evaluated only where needed (R's lazy arguments).
+share_ci <- function(est, se, df, method, replicate_shares, logit_limits) {
+  q <- qt(1 - alpha / 2, df)
+  if (method != "logit") return(list(lo = est - q * se, hi = est + q * se, method = method))
+  if (!(est > 0 && est < 1)) return(list(lo = NA, hi = NA, method = "clopper-pearson"))
+  if (any(replicate_shares <= 0 | replicate_shares >= 1, na.rm = TRUE)) return(list(lo = 0, hi = 1, method = method))
+  list(lo = logit_limits[1], hi = logit_limits[2], method = method)
+}
+
 # ---- one table
 table_of <- function(p) {
   unit <- Filter(function(u) u$unit == p$unit, cb$design)[[1]]
@@ -239,30 +251,13 @@ table_of <- function(p) {
         e <- svymean(as.formula(paste0("~`", col, "`")), sub, na.rm = TRUE, deff = TRUE)
         est <- unname(coef(e))
         se <- unname(SE(e))
-        q <- qt(1 - alpha / 2, df)
-        lo <- est - q * se
-        hi <- est + q * se
-        method <- ci_method
-        if (ci_method == "logit") {
-          if (est > 0 && est < 1) {
-            r <- svymean(as.formula(paste0("~`", col, "`")), sub, na.rm = TRUE, return.replicates = TRUE)
-            if (any(r$replicates <= 0 | r$replicates >= 1, na.rm = TRUE)) {
-              lo <- 0
-              hi <- 1
-            } else {
-              lim <- logit_ci(sub, col, "1", df, check = !length(g$key))
-              lo <- lim[1]
-              hi <- lim[2]
-            }
-          } else {
-            method <- "clopper-pearson"
-            lo <- NA
-            hi <- NA
-          }
-        }
+        ci <- share_ci(est, se, df, ci_method,
+          replicate_shares = as.numeric(svymean(as.formula(paste0("~`", col, "`")), sub, na.rm = TRUE,
+            return.replicates = TRUE)$replicates),
+          logit_limits = logit_ci(sub, col, "1", df, check = !length(g$key)))
         x <- frame[[col]][g$rows]
         cells[[length(cells) + 1]] <- list(domain = g$domain, level = code, estimate = est, se = se,
-          ciLower = lo, ciUpper = hi, ciMethod = method, df = df, cv = se / est, deff = as.numeric(deff(e)),
+          ciLower = ci$lo, ciUpper = ci$hi, ciMethod = ci$method, df = df, cv = se / est, deff = as.numeric(deff(e)),
           n = sum(x == 1, na.rm = TRUE), rows = NULL)
       }
       next
@@ -293,38 +288,18 @@ table_of <- function(p) {
       se <- unname(SE(e))
       deffs <- as.numeric(deff(e))
     }
-    q <- qt(1 - alpha / 2, df)
     targets <- if (categorical) levels else NA
     for (j in seq_along(targets)) {
       lev <- targets[j]
       n <- if (categorical) sum(!is.na(ysub) & str_of(ysub) == lev) else sum(!is.na(ysub))
       e <- est[j]
       s <- se[j]
-      lo <- e - q * s
-      hi <- e + q * s
-      method <- ci_method
-      if (ci_method == "logit") {
-        if (e > 0 && e < 1) {
-          # a replicate share of 0 or 1 makes the logit variance infinite: the interval is [0, 1]
-          r <- svymean(~I(as.numeric(.yf == lev)), sub, na.rm = TRUE, return.replicates = TRUE)
-          reps <- as.numeric(r$replicates)
-          if (any(reps <= 0 | reps >= 1, na.rm = TRUE)) {
-            lo <- 0
-            hi <- 1
-          } else {
-            lim <- logit_ci(sub, ".yf", sprintf("'%s'", lev), df, check = !length(g$key))
-            lo <- lim[1]
-            hi <- lim[2]
-          }
-        } else {
-          # a share of exactly 0 or 1: svyciprop gives NaN; no interval is recomputed here
-          method <- "clopper-pearson"
-          lo <- NA
-          hi <- NA
-        }
-      }
+      ci <- share_ci(e, s, df, ci_method,
+        replicate_shares = as.numeric(svymean(~I(as.numeric(.yf == lev)), sub, na.rm = TRUE,
+          return.replicates = TRUE)$replicates),
+        logit_limits = logit_ci(sub, ".yf", sprintf("'%s'", lev), df, check = !length(g$key)))
       cells[[length(cells) + 1]] <- list(domain = g$domain, level = if (categorical) lev else NULL,
-        estimate = e, se = s, ciLower = lo, ciUpper = hi, ciMethod = method, df = df, cv = s / e, deff = deffs[j], n = n,
+        estimate = e, se = s, ciLower = ci$lo, ciUpper = ci$hi, ciMethod = ci$method, df = df, cv = s / e, deff = deffs[j], n = n,
         rows = g$rows)
     }
   }
