@@ -8,7 +8,8 @@
  * always suppresses the same values; fk only grows as values go, so one pass suffices. A suppressed
  * key value takes with it what would give it back: the variable it is derived from (tables.json
  * `derived`) and every other variable derived from that one (suppressing an age group blanks the age too),
- * and the variables the survey declares as restating it (`with`).
+ * and the variables the survey declares as restating or hinting at it (`with`), each with what would give
+ * it back in turn (IPEI: the region of birth, and the country of birth grouped to it, with the nationality group).
  * Only person-file key variables can be suppressed (a household's island is the same for each of its
  * members). sdcMicro's own heuristic picks the variable per record by importance and by how many
  * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns
@@ -40,17 +41,24 @@ const fail = (message: string): never => {
   throw new SurveyError(`publicUse.suppress.order: ${message}`, 'publicUse.suppress.order');
 };
 
-/** The variable and what would give it back: its source and the source's other derived variables. */
+/**
+ * What goes with a suppressed variable: what would give it back (its source and the source's other
+ * derived variables), and each variable declared `with` it together with what would give that back in
+ * turn (a region of birth with the country of birth it is grouped from).
+ */
 function linked(
   variable: string,
   derived: Record<string, Derived>,
   persons: ExportFile,
   declared: string[],
 ): string[] {
-  const sources = new Set([variable]);
-  const from = derived[variable]?.from;
-  if (from) sources.add(from);
-  const out = new Set([...sources, ...declared]);
+  const sources = new Set<string>();
+  for (const v of [variable, ...declared]) {
+    sources.add(v);
+    const from = derived[v]?.from;
+    if (from) sources.add(from);
+  }
+  const out = new Set(sources);
   for (const [name, d] of Object.entries(derived)) if (sources.has(d.from)) out.add(name);
   out.delete(variable);
   return [...out].filter((v) => persons.columns[v] !== undefined).sort();
