@@ -16,6 +16,7 @@ import { writeDta } from './dta.ts';
 import { kindContents } from './kind-contents.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookCsv, codebookRows, fileCsv, fileParquet, microdataXlsx } from './microdata-files.ts';
+import { publicGuarantees } from './public-guarantees.ts';
 
 export const FORMATS = ['csv', 'xlsx', 'dta', 'parquet'] as const;
 export type MicrodataFormat = (typeof FORMATS)[number];
@@ -75,6 +76,7 @@ export async function exportMicrodata(
     publicUse: m.publicUse,
     disclosureRisk: m.disclosureRisk,
     disclosureControl: m.disclosureControl,
+    guarantees: publicGuarantees(m, 'en'),
     notice: opts.notice ?? null,
     link: 'persons.household_id = households.household_id',
     dropped: m.dropped,

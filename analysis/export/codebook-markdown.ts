@@ -2,7 +2,7 @@
  * The codebook as a readable Markdown page: how to analyse each unit (its rows, weight, replicate
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
  * variable with its label and value labels, in the export's language. A public-use file's page also
- * gives its top-codes, recodes and local suppressions, and its disclosure risk on the survey's key variables before and
+ * gives its top-codes, recodes, local suppressions and the complementary check after them, and its disclosure risk on the survey's key variables before and
  * after them.
  */
 import { treatmentText } from './disclosure-control.ts';
@@ -11,6 +11,8 @@ import { kindContents } from './kind-contents.ts';
 import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookRows } from './microdata-files.ts';
+import { publicGuarantees } from './public-guarantees.ts';
+import { recoveryText } from './recoverable-values.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -19,6 +21,7 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   const ts = m.disclosureControl?.treatments ?? [];
   if (!m.disclosureControl) return [];
   const sup = m.disclosureControl.suppressions;
+  const rec = m.disclosureControl.recovered ?? null;
   const absent = m.disclosureControl.absent ?? [];
   const pt = lang === 'pt';
   return [
@@ -44,7 +47,25 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
           '',
         ]
       : []),
+    ...(rec
+      ? [
+          pt
+            ? 'Supressão complementar (uma variável divulgada cujo valor corresponde a um só valor da variável suprimida, nos registos que a mostram, dá-o de volta):'
+            : 'Complementary suppression (a released variable whose value goes with a single value of the suppressed variable, on the records that show it, gives it back):',
+          '',
+          ...recoveryText(rec.recoveries, rec.action, lang).map((t) => `- ${t}`),
+          '',
+        ]
+      : []),
   ];
+}
+
+/** What the public file guarantees and what not (public-guarantees.ts). */
+function guaranteeLines(m: Microdata, lang: 'pt' | 'en'): string[] {
+  const text = publicGuarantees(m, lang);
+  return text
+    ? [`### ${lang === 'pt' ? 'O que este ficheiro garante' : 'What this file guarantees'}`, '', text, '']
+    : [];
 }
 
 /** The public file's disclosure risk (after treatment; before it too): the records by cell size. */
@@ -81,6 +102,7 @@ export function codebookMarkdown(
     ...(m.disclosureRisk
       ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, opts.lang)
       : []),
+    ...guaranteeLines(m, opts.lang),
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',
     '## How to analyse each unit',

@@ -186,6 +186,8 @@ function groupsOf(r: Recode, derived: Record<string, Derived>, labels: Labels): 
   for (const code of r.keep) {
     const own = list.find((x) => String(x.code) === code);
     if (!own) recodeFail(`${code} (kept in ${r.variable}) is not in its code list`);
+    const group = Object.entries(d.recode ?? {}).find(([, codes]) => codes.map(String).includes(code));
+    if (group) recodeFail(`${code} (kept in ${r.variable}) is in group ${group[0]} of ${r.groups} already`);
     recode[String(next)] = [code];
     values.push({ code: next, pt: (own as { pt: string }).pt, en: (own as { en: string }).en });
     next++;

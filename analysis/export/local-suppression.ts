@@ -8,7 +8,8 @@
  * always suppresses the same values; fk only grows as values go, so one pass suffices. A suppressed
  * key value takes with it what would give it back: the variable it is derived from (tables.json
  * `derived`) and every other variable derived from that one (suppressing an age group blanks the age too),
- * and the variables the survey declares as restating it (`with`).
+ * and the variables the survey declares as restating or hinting at it (`with`), each with what would give
+ * it back in turn (a region of birth, and the country of birth grouped to it, with a nationality group).
  * Only person-file key variables can be suppressed (a household's island is the same for each of its
  * members). sdcMicro's own heuristic picks the variable per record by importance and by how many
  * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns
@@ -18,6 +19,7 @@ import { SurveyError } from '../errors.ts';
 import type { Derived } from '../tables/plan.ts';
 import { compatible, type HouseholdLink, type KeyCell, keyCells, keyValues } from './disclosure-risk.ts';
 import type { ExportFile } from './microdata.ts';
+import type { RecoverableAction } from './recoverable-values.ts';
 
 /**
  * The variables suppressed first to last (key variables of the person file), and for any of them the
@@ -27,6 +29,8 @@ import type { ExportFile } from './microdata.ts';
 export interface Suppress {
   order: string[];
   with?: Record<string, string[]>;
+  /** A released variable that gives a suppressed value back: blanked there, or the file refused (default). */
+  recoverable?: RecoverableAction;
 }
 
 /** Values suppressed on one key variable, and the variables blanked with it. */
@@ -40,23 +44,33 @@ const fail = (message: string): never => {
   throw new SurveyError(`publicUse.suppress.order: ${message}`, 'publicUse.suppress.order');
 };
 
-/** The variable and what would give it back: its source and the source's other derived variables. */
+/**
+ * What goes with a suppressed variable: what would give it back (its source and the source's other
+ * derived variables), and each variable declared `with` it together with what would give that back in
+ * turn (a region of birth with the country of birth it is grouped from).
+ */
 function linked(
   variable: string,
   derived: Record<string, Derived>,
   persons: ExportFile,
   declared: string[],
 ): string[] {
-  const sources = new Set([variable]);
-  const from = derived[variable]?.from;
-  if (from) sources.add(from);
-  const out = new Set([...sources, ...declared]);
+  const sources = new Set<string>();
+  for (const v of [variable, ...declared]) {
+    sources.add(v);
+    const from = derived[v]?.from;
+    if (from) sources.add(from);
+  }
+  const out = new Set(sources);
   for (const [name, d] of Object.entries(derived)) if (sources.has(d.from)) out.add(name);
   out.delete(variable);
   return [...out].filter((v) => persons.columns[v] !== undefined).sort();
 }
 
-/** The person file with the values suppressed, and how many per variable. */
+/**
+ * The person file with the values suppressed, how many per variable, and the records that lost each
+ * (`rows`, for the complementary check of recoverable-values.ts; never written to the codebook).
+ */
 export function localSuppression(
   files: { households: ExportFile; persons: ExportFile },
   link: HouseholdLink,
@@ -64,7 +78,7 @@ export function localSuppression(
   k: number,
   suppress: Suppress,
   derived: Record<string, Derived>,
-): { persons: ExportFile; suppressions: Suppression[] } {
+): { persons: ExportFile; suppressions: Suppression[]; rows: Record<string, number[]> } {
   const { persons } = files;
   const seen = new Set<string>();
   for (const v of suppress.order) {
@@ -128,7 +142,7 @@ export function localSuppression(
     }
     return { variable, suppressed: counts[o], with: also };
   });
-  return { persons: out, suppressions };
+  return { persons: out, suppressions, rows: Object.fromEntries(suppress.order.map((v, o) => [v, lost[o]])) };
 }
 
 /** The suppressions in words, for the codebook's README and the command line. */

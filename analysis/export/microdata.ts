@@ -16,8 +16,9 @@ import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.t
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk } from './disclosure-risk.ts';
 import { localSuppression, type Suppression } from './local-suppression.ts';
-import { isMultipleResponse, multipleResponse } from './multiple-response.ts';
+import { isMultipleResponse, multipleResponse, optionName } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
+import { type RecoverableAction, type Recovery, recoverableValues } from './recoverable-values.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
 export interface ExportVariable {
@@ -61,6 +62,11 @@ export interface Microdata {
     /** Declared variables of the questionnaire that these files do not hold. */
     absent: string[];
     suppressions: Suppression[] | null;
+    /**
+     * After local suppression, the released variables that gave a suppressed value back and on how many
+     * records (recoverable-values.ts), and what was done (`blank`: set to missing there); null: no suppression.
+     */
+    recovered: { action: RecoverableAction; recoveries: Recovery[] } | null;
     riskBefore: DisclosureRisk | null;
   } | null;
   households: ExportFile;
@@ -201,6 +207,20 @@ function buildFile(
   return { file: { name, rows, variables, columns }, dropped };
 }
 
+/** Each multiple-response question's joined codes and 0/1 options: each of them restates the others. */
+function optionFamilies(file: ExportFile, labels: Labels): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const v of file.variables) {
+    const info = labels[v.name];
+    if (!info || !isMultipleResponse(info)) continue;
+    const family = [v.name, ...info.values.map((o) => optionName(v.name, o.code))].filter(
+      (x) => file.columns[x] !== undefined,
+    );
+    for (const x of family) out[x] = family;
+  }
+  return out;
+}
+
 /** A public file's pseudonymised variables say so in their label, and lose any value labels. */
 function randomCodeLabels(file: ExportFile, names: readonly string[]): void {
   for (const v of file.variables)
@@ -303,12 +323,16 @@ export function buildMicrodata(
     const treated = disclosureControl(files, settings, derived, labels);
     files = { households: treated.households, persons: treated.persons };
     let suppressions: Suppression[] | null = null;
+    let recovered: NonNullable<Microdata['disclosureControl']>['recovered'] = null;
     if (settings.suppress) {
       const s = localSuppression(files, link, keys, settings.k ?? 3, settings.suppress, derived);
-      files = { ...files, persons: s.persons };
+      const action = settings.suppress.recoverable ?? 'refuse';
+      const checked = recoverableValues(s.persons, s.rows, action, optionFamilies(s.persons, labels));
+      files = { ...files, persons: checked.persons };
       suppressions = s.suppressions;
+      recovered = { action, recoveries: checked.recoveries };
     }
-    control = { treatments: treated.treatments, absent: treated.absent, suppressions, riskBefore };
+    control = { treatments: treated.treatments, absent: treated.absent, suppressions, recovered, riskBefore };
   }
   return {
     kind,

@@ -4,7 +4,7 @@
  * rules (design.json), the labels (the questionnaire's codebook, the value labels tables.json gives its
  * computed variables, the derived variables and the strata names) and the notice.
  */
-import { type CodebookLike, type Labels, labelsFrom } from './labels.ts';
+import { type CodebookLike, type Labels, labelsFrom, type ValueLabel } from './labels.ts';
 import { parseTablesFile, type TablesFile } from './plan.ts';
 import { type ReliabilityRules, rulesFromDesign } from './reliability.ts';
 
@@ -43,8 +43,18 @@ export function surveyContextFrom(
         `tables.json: valueLabels.${name}: the questionnaire's choices label it already; remove it here.`,
       );
   }
+  const valuesOf = (name: string): ValueLabel[] => {
+    const given = file.valueLabels[name];
+    if (Array.isArray(given)) return given;
+    const source = questionnaireCodebook.find((e) => e.name === given.sameAs);
+    if (!source?.values.length)
+      throw new Error(
+        `tables.json: valueLabels.${name}.sameAs: ${given.sameAs} is not a question with choices in the questionnaire.`,
+      );
+    return source.values;
+  };
   const codebook = questionnaireCodebook.map((e) =>
-    file.valueLabels[e.name] ? { ...e, values: file.valueLabels[e.name] } : e,
+    file.valueLabels[e.name] ? { ...e, values: valuesOf(e.name) } : e,
   );
   const labels = labelsFrom(codebook, file.derived);
   labels.stratum = {

@@ -84,11 +84,17 @@ export const tablesFileSchema = z
     /**
      * Value labels of the questionnaire's computed variables, which have no choices to carry them
      * (eligibility flags, labour-force status): the home of their codes' meaning for tables and exports.
+     * A computed variable that takes a question's codes (a first nationality, one of the nationality
+     * questions' answers) names that question instead (`{ "sameAs": question }`), so the code list keeps
+     * its one home, the questionnaire's choices.
      */
     valueLabels: z
       .record(
         z.string(),
-        z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
+        z.union([
+          z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
+          z.object({ sameAs: z.string() }).strict(),
+        ]),
       )
       .default({}),
     /** Proxy interviews (for tables with `"proxies": "excluded"`); none by default. */

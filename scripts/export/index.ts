@@ -15,6 +15,7 @@ import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
+import { recoveryText } from '../../analysis/export/recoverable-values.ts';
 import { loadEnv } from '../../server/env.ts';
 import { folderPublicUseKey } from '../../server/storage/public-use-key.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
@@ -73,6 +74,8 @@ async function main(): Promise<number> {
   for (const t of treatmentText(m.disclosureControl?.treatments ?? [], 'en')) console.log(t);
   const sup = m.disclosureControl?.suppressions;
   if (sup) for (const t of suppressionText(sup, m.disclosureRisk?.k ?? 3, 'en')) console.log(t);
+  const rec = m.disclosureControl?.recovered;
+  if (rec) for (const t of recoveryText(rec.recoveries, rec.action, 'en')) console.log(t);
   const before = m.disclosureControl?.riskBefore;
   if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
   if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));

@@ -258,12 +258,15 @@ export const surveyProfileSchema = z
         /**
          * Local suppression (analysis/export/local-suppression.ts): key variables set to missing, in
          * this order (least important first), for the records still in cells of fewer than k; `with`:
-         * person variables that restate a key variable, blanked with it.
+         * person variables that restate a key variable, blanked with it; `recoverable`: what to do with
+         * another released variable that gives a suppressed value back (analysis/export/recoverable-values.ts):
+         * `blank` it on those records, or `refuse` the file naming it (the default).
          */
         suppress: z
           .strictObject({
             order: z.array(variableName).min(1),
             with: z.record(variableName, z.array(variableName)).optional(),
+            recoverable: z.enum(['blank', 'refuse']).default('refuse'),
           })
           .nullable()
           .default(null),

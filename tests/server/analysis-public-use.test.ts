@@ -6,8 +6,9 @@
  * a bad kind is a 422 naming the field, a single public file a 422 naming the archive, and a survey
  * without public-use settings a 422 `export.no_public_use`; a profile whose key variable, top-, bottom-coded
  * or recoded variable is in neither file (or whose recode groups are unknown, or a kept code not in the
- * variable's code list, or whose suppression order names a household variable) a 422
- * `export.profile_invalid` naming the setting, never a 500.
+ * variable's code list, or whose suppression order names a household variable, or that refuses a file
+ * where a released variable gives a suppressed value back) a 422 `export.profile_invalid` naming the
+ * setting, never a 500.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -204,7 +205,7 @@ describe('microdata kinds over HTTP', () => {
     expect(body.details.message).toContain('no_such_variable');
   });
 
-  it('a bad top-code, bottom-code, recode or suppression order: a 422 naming it', async () => {
+  it('a bad top-code, bottom-code, recode, suppression order or a refused recovery: a 422 naming it', async () => {
     const cases: Array<[(pu: Record<string, unknown>) => void, string, string]> = [
       [(pu) => (pu.topCode = [{ variable: 'no_such_age', at: 80 }]), 'publicUse.topCode', 'no_such_age'],
       [
@@ -232,6 +233,11 @@ describe('microdata kinds over HTTP', () => {
         (pu) => (pu.suppress = { order: ['nat_group'], with: { nat_group: ['no_such_nationality'] } }),
         'publicUse.suppress.with',
         'no_such_nationality',
+      ],
+      [
+        (pu) => (pu.suppress = { ...(pu.suppress as object), recoverable: 'refuse' }),
+        'publicUse.suppress.recoverable',
+        'given back by',
       ],
     ];
     for (const [edit, field, name] of cases) {

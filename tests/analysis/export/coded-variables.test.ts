@@ -2,7 +2,8 @@
  * Every coded variable of the microdata carries its value labels: the questionnaire's choices, the
  * derived classes, and the computed variables (eligibility flags, labour-force status) whose labels
  * tables.json gives (`valueLabels`); only counts, amounts, weights and the line number go without.
- * A `valueLabels` entry for an unknown or already labelled variable is a clear error.
+ * A `valueLabels` entry for an unknown or already labelled variable is a clear error; the first
+ * nationality takes the nationality question's code list (`sameAs`), so it has one home.
  * Multiple-response questions (IPEI's d09_help and h08_assets added to the fixture's answers) are their
  * joined codes plus one 0/1 variable per option, read back from the .dta by R haven. The person file
  * has the line number and `in_individual`, 1 exactly where the person has an individual weight.
@@ -68,6 +69,23 @@ describe('value labels of every coded variable', () => {
     expect(with_({ c03_sex: yes })).toThrow(
       "valueLabels.c03_sex: the questionnaire's choices label it already",
     );
+    // the context's codebook has the first nationality labelled already: as the questionnaire gives it
+    const raw = ctx.codebook.map((e) => (e.name === 'c13a_first_nationality' ? { ...e, values: [] } : e));
+    expect(() =>
+      surveyContextFrom(
+        'ipei',
+        { ...tables, valueLabels: { c13a_first_nationality: { sameAs: 'c05_age' } } },
+        {},
+        raw,
+      ),
+    ).toThrow('valueLabels.c13a_first_nationality.sameAs: c05_age is not a question with choices');
+  });
+  it('the first nationality (computed) has the nationality question’s code list, Cabo Verde in it', () => {
+    const first = ctx.labels.c13a_first_nationality?.values ?? [];
+    expect(first).toEqual(ctx.labels.c07_nationality1?.values);
+    expect(first.length).toBeGreaterThan(200);
+    expect(first.find((v) => v.code === 'CV')?.pt).toBe('Cabo Verde');
+    expect(first.find((v) => v.code === 'XX')).toBeDefined();
   });
 });
 

@@ -7,7 +7,7 @@
  * setting. On the fixture's public export: the disclosure risk is counted after treatment (fewer records
  * below k once age is top-coded; the before count kept too, both in codebook.md), a treated variable's
  * mean differs from the internal file's while an untreated variable's estimate and replicate SE are the
- * internal file's to 1e-12.
+ * internal file's to 1e-12. Cabo Verdeans on the roster are nat_group's Cabo Verde, in both files.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +205,16 @@ describe('disclosure control on a constructed file', () => {
         labels,
       ),
     ).toThrow('publicUse.recode: ZZ (kept in nat) is not in its code list');
+    // a code the groups already place cannot be a group of its own too
+    labels.nat.values.push({ code: 'PT', pt: 'Portugal', en: 'Portugal' });
+    expect(() =>
+      disclosureControl(
+        files(),
+        { recode: [{ variable: 'nat', groups: 'nat_group', keep: ['PT'] }] },
+        groups,
+        labels,
+      ),
+    ).toThrow('publicUse.recode: PT (kept in nat) is in group 2 of nat_group already');
   });
 
   it('refuses what it cannot do, naming the setting', () => {
@@ -327,6 +337,40 @@ describe('disclosure control of the public export', () => {
     expect(md).toContain('- c05_age (persons): top-coded at 40;');
     expect(md).toContain(`After disclosure control: Disclosure risk`);
     expect(md).toMatch(new RegExp(`Before: .* ${below(Number.POSITIVE_INFINITY)} in \\d+ combinations`));
+  });
+
+  it('Cabo Verdeans on the roster: nat_group’s Cabo Verde in both files, not its other', () => {
+    // three roster members given Cabo Verdean (first) nationality
+    const d = data();
+    const cv = (col: unknown[]) => col.map((v, i) => (i < 3 ? 'CV' : v));
+    const persons = {
+      ...d.persons,
+      c07_nationality1: cv(d.persons.c07_nationality1 as unknown[]),
+      c13a_first_nationality: cv(d.persons.c13a_first_nationality as unknown[]),
+    } as typeof d.persons;
+    const make = (kind: 'internal' | 'public') =>
+      buildMicrodata({ ...d, persons }, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+        kind,
+        publicUse: ctx.publicUse,
+        publicUseKey: KEY,
+      });
+    const cvGroup = ctx.file.derived.nat_group.values.find((v) => v.en === 'Cabo Verde')?.code;
+    expect(cvGroup).toBe(16);
+    expect(ctx.file.derived.nat_group.otherwise).toBe(15);
+    const int = make('internal');
+    const group = Array.from(int.persons.columns.nat_group as Float64Array);
+    expect(group.slice(0, 3)).toEqual([16, 16, 16]);
+    expect(group.slice(3).includes(16)).toBe(false);
+    // the public file recodes both nationality variables to nat_group's groups: the Cabo Verdeans
+    // are Cabo Verde (16), labelled so, wherever their rows went
+    const pub = make('public');
+    for (const v of ['c07_nationality1', 'c13a_first_nationality']) {
+      const col = Array.from(pub.persons.columns[v] as Float64Array);
+      expect(col.filter((x) => x === 16).length, v).toBe(3);
+      const info = pub.persons.variables.find((x) => x.name === v);
+      expect(info?.values.find((x) => x.code === 16)?.en, v).toBe('Cabo Verde');
+    }
+    expect(Array.from(pub.persons.columns.nat_group as Float64Array).filter((x) => x === 16).length).toBe(3);
   });
 
   it('the profile’s treatments: untreated estimates and SEs as the internal file’s, treated ones not', () => {

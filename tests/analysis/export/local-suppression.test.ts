@@ -3,7 +3,8 @@
  * households, k = 2, order nat then age_group, the values suppressed are derived by hand (p3 loses its
  * nationality; p4 its nationality then its age group, which frees p5; p8 loses both and stays alone,
  * island and sex not being suppressible), the age it is derived from goes with age_group, and the
- * variables declared `with` a key variable go with it, the after-suppression fk of every record equals
+ * variables declared `with` a key variable go with it (a region of birth with its country of birth: with
+ * the region as one more key, 2 records below k before, 1 after, by hand), the after-suppression fk of every record equals
  * R's count with a missing value matching any value
  * (Rscript on the output). A bad order is refused naming the setting. On the fixture's public export the
  * profile's suppression leaves no record below k that still had a value to lose, the same download
@@ -81,6 +82,66 @@ describe('localSuppression on a constructed file', () => {
     expect(out.suppressions[0]).toEqual({ variable: 'nat', suppressed: 3, with: ['sex'] });
     // p3, p4 and p8 lost their nationality, and with it their sex
     expect(Array.from(out.persons.columns.sex as Float64Array)).toEqual([1, 1, NA, NA, 2, 1, 1, NA]);
+  });
+
+  it('a region of birth declared with the nationality goes with it, and its country of birth too', () => {
+    // p3 (B) is the only person born in region 2, p8 (C) the only one in region 3: a released region of
+    // birth points at the nationality that was suppressed
+    const born = file('persons', {
+      ...persons.columns,
+      birth: ['X', 'X', 'Y', 'X', 'X', 'X', 'X', 'Z'],
+      birth_region: Float64Array.of(1, 1, 2, 1, 1, 1, 1, 3),
+    });
+    const regions: Record<string, Derived> = {
+      ...derived,
+      birth_region: {
+        from: 'birth',
+        label: T('Region'),
+        recode: { '1': ['X'], '2': ['Y'], '3': ['Z'] },
+        values: [],
+      },
+    };
+    const suppress = (w: string[]) =>
+      localSuppression(
+        { households, persons: born },
+        link,
+        keys,
+        2,
+        { order: ['nat', 'age_group'], with: { nat: w } },
+        regions,
+      );
+    const withKeys = [...keys, 'birth_region'];
+    // the risk with the region of birth as one more key (a missing value matching any value), by hand:
+    // without it declared, after suppression p3 (1,1,2,*,2) and p8 (2,2,*,*,3) are alone: 2 below k = 2,
+    // and the 3 records whose nationality went (p3, p4, p8) still show their region
+    const before = suppress([]);
+    expect(before.persons.columns.nat).toEqual(['A', 'A', null, null, 'A', 'A', 'A', null]);
+    expect(disclosureRisk(before.persons, households, link, withKeys, 2).recordsBelowK).toBe(2);
+    const hinted = (f: ExportFile) =>
+      (f.columns.nat as (string | null)[]).filter(
+        (n, i) => n === null && Number.isFinite((f.columns.birth_region as Float64Array)[i]),
+      ).length;
+    expect(hinted(before.persons)).toBe(3);
+    // declared: p3 (1,1,2,*,*) now matches p1 and p2; only p8 stays alone (nothing left to lose): 1
+    const after = suppress(['birth_region']);
+    expect(after.suppressions[0]).toEqual({
+      variable: 'nat',
+      suppressed: 3,
+      with: ['birth', 'birth_region'],
+    });
+    expect(Array.from(after.persons.columns.birth_region as Float64Array)).toEqual([
+      1,
+      1,
+      NA,
+      NA,
+      1,
+      1,
+      1,
+      NA,
+    ]);
+    expect(after.persons.columns.birth).toEqual(['X', 'X', null, null, 'X', 'X', 'X', null]);
+    expect(disclosureRisk(after.persons, households, link, withKeys, 2).recordsBelowK).toBe(1);
+    expect(hinted(after.persons)).toBe(0);
   });
 
   it('in the other order, age groups go first', () => {
@@ -184,5 +245,21 @@ describe('the profile’s suppression on the public export', () => {
     expect(build().persons.columns).toEqual(m.persons.columns);
     const md = codebookMarkdown(m, { lang: 'en', survey: 'ipei', setups: [] });
     expect(md).toContain(`- ${sup[0].variable}: ${sup[0].suppressed} values suppressed`);
+  });
+
+  it('a suppressed nationality group leaves no region or country of birth behind', () => {
+    const m = build();
+    const col = (v: string) => Array.from(m.persons.columns[v] as Float64Array);
+    const nat = col('nat_group');
+    const gone = nat.flatMap((x, i) => (Number.isNaN(x) ? [i] : []));
+    expect(gone.length).toBe(m.disclosureControl?.suppressions?.[1].suppressed);
+    for (const v of ['birth_region', 'c06_birth_country', 'c07_nationality1', 'c13a_first_nationality'])
+      expect(
+        gone.filter((i) => !Number.isNaN(col(v)[i])),
+        v,
+      ).toEqual([]);
+    expect(m.disclosureControl?.suppressions?.[1].with).toEqual(
+      expect.arrayContaining(['birth_region', 'c06_birth_country', 'c07_nationality1']),
+    );
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * The complementary-suppression check of the public-use file: after local suppression
+ * (local-suppression.ts), a suppressed key value must not come back from another variable the file
+ * releases. For each suppressed key variable, every other released person variable (role `variable`:
+ * the questionnaire's, derived and recoded ones, other key variables; not ids, design variables or
+ * weights) is checked exactly: among the records that show the key, each value of the variable maps to
+ * the key values seen with it; a suppressed record whose value of the variable maps to a single key value
+ * (a language spoken only by one nationality group in the file, a country of education...) has its key
+ * value given back. The survey declares what then happens (profile.json `publicUse.suppress.recoverable`):
+ * `blank` sets the variable to missing on exactly those records, with the variables that restate it (a
+ * multiple-response question's joined codes and its 0/1 options: `families`); one pass suffices, the maps
+ * being made from the records that show the key, which blanking does not change. `refuse` stops the export with a
+ * SurveyError naming the variables. Not checked: values given back by a combination of variables, by
+ * the household's other members (household code, shared weights) or with less than certainty. Pure.
+ */
+import { SurveyError } from '../errors.ts';
+import type { ExportFile } from './microdata.ts';
+
+/** What the file does with a variable that gives back a suppressed key value. */
+export type RecoverableAction = 'blank' | 'refuse';
+
+/** A released variable that gave back a suppressed key value, and on how many records. */
+export interface Recovery {
+  key: string;
+  variable: string;
+  records: number;
+}
+
+type Col = ExportFile['columns'][string];
+
+const valueAt = (col: Col, i: number): string | null => {
+  const x = col[i];
+  if (x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x))) return null;
+  return typeof x === 'number' ? `n${x}` : `s${x}`;
+};
+
+/** The suppressed records whose value of `col` maps to a single value of the key among those showing it. */
+function recovered(key: Col, col: Col, suppressed: readonly number[]): number[] {
+  const seen = new Map<string, string | null>();
+  for (let i = 0; i < key.length; i++) {
+    const k = valueAt(key, i);
+    const v = valueAt(col, i);
+    if (k === null || v === null) continue;
+    const before = seen.get(v);
+    if (before === undefined) seen.set(v, k);
+    else if (before !== k) seen.set(v, null);
+  }
+  return suppressed.filter((i) => {
+    const v = valueAt(col, i);
+    return v !== null && typeof seen.get(v) === 'string';
+  });
+}
+
+/**
+ * The person file after the check: `suppressed` gives, per key variable, the records whose value local
+ * suppression set to missing; `families` maps a variable to every variable that restates it, itself
+ * included. Returns the variables that gave a value back (sorted by key, then variable) and, with
+ * `blank`, the file with them and their families set to missing on those records.
+ */
+export function recoverableValues(
+  persons: ExportFile,
+  suppressed: Record<string, readonly number[]>,
+  action: RecoverableAction,
+  families: Record<string, readonly string[]> = {},
+): { persons: ExportFile; recoveries: Recovery[] } {
+  const released = persons.variables.filter((v) => v.role === 'variable').map((v) => v.name);
+  const found: Array<Recovery & { rows: number[] }> = [];
+  for (const key of Object.keys(suppressed).sort()) {
+    const rows = suppressed[key];
+    if (!rows.length) continue;
+    for (const variable of [...released].sort()) {
+      if (variable === key || persons.columns[variable] === undefined) continue;
+      const hit = recovered(persons.columns[key], persons.columns[variable], rows);
+      if (hit.length) found.push({ key, variable, records: hit.length, rows: hit });
+    }
+  }
+  const recoveries = found.map(({ key, variable, records }) => ({ key, variable, records }));
+  if (!found.length) return { persons, recoveries };
+  if (action === 'refuse')
+    throw new SurveyError(
+      `publicUse.suppress.recoverable: suppressed values are given back by ${found
+        .map((f) => `${f.variable} (${f.key}, ${f.records} records)`)
+        .join(', ')}; declare them in publicUse.suppress.with or set recoverable to "blank"`,
+      'publicUse.suppress.recoverable',
+    );
+  const columns = { ...persons.columns };
+  const copied = new Set<string>();
+  for (const f of found)
+    for (const v of families[f.variable] ?? [f.variable]) {
+      const col = columns[v];
+      if (col === undefined) continue;
+      const copy = copied.has(v) ? col : col instanceof Float64Array ? Float64Array.from(col) : [...col];
+      copied.add(v);
+      for (const i of f.rows) copy[i] = (copy instanceof Float64Array ? Number.NaN : null) as never;
+      columns[v] = copy;
+    }
+  return { persons: { ...persons, columns }, recoveries };
+}
+
+/** The check's outcome in words, for the codebook's README. */
+export function recoveryText(rs: Recovery[], action: RecoverableAction, lang: 'pt' | 'en'): string[] {
+  const pt = lang === 'pt';
+  if (!rs.length)
+    return [
+      pt
+        ? 'Nenhum valor suprimido é dado por uma outra variável divulgada (verificação exata, variável a variável).'
+        : 'No suppressed value is given back by another released variable (exact check, one variable at a time).',
+    ];
+  return rs.map((r) =>
+    pt
+      ? `${r.variable}: dava ${r.key} suprimido em ${r.records} registos; ${action === 'blank' ? 'posta em falta nesses registos' : 'recusado'}.`
+      : `${r.variable}: gave back the suppressed ${r.key} on ${r.records} records; ${action === 'blank' ? 'set to missing on those records' : 'refused'}.`,
+  );
+}
