@@ -36,40 +36,54 @@ export const codeListFileSchema = z
   });
 export type CodeListFile = z.infer<typeof codeListFileSchema>;
 
-/** A pair as the coder sees it: the text question, its field code question, and the office code list. */
-export interface OfficePairView {
-  /** The pair's id: the text question's variable. */
-  pair: string;
-  text: string;
-  field: string;
-  /** The export's variable: `<field>_office`. */
-  officeVariable: string;
-  classification: string;
-  level: string;
-  codes: OfficeCode[];
-  groups: OfficeGroup[];
-}
-
 /** The interviews' answers with one normalised text, and what the field and the office said of them. */
-export interface OfficeGroup {
+export const officeGroupSchema = z.object({
   /** The normalised text (the group's key). */
-  key: string;
+  key: z.string(),
   /** The text as first written (for reading). */
-  sample: string;
+  sample: z.string(),
   /** Answers (persons or units) with this text, in live interviews. */
-  count: number;
+  count: z.number().int(),
   /** The field codes given to these answers, with how many each. */
-  fieldCodes: Array<{ code: string; count: number }>;
+  fieldCodes: z.array(z.object({ code: z.string(), count: z.number().int() })),
   /** The office code now in force, or null: uncoded. */
-  code: string | null;
-  codedBy: string | null;
-  codedAt: string | null;
-}
+  code: z.string().nullable(),
+  codedBy: z.string().nullable(),
+  codedAt: z.string().nullable(),
+});
+export type OfficeGroup = z.infer<typeof officeGroupSchema>;
 
-export interface OfficeCodingView {
-  survey: string;
-  pairs: OfficePairView[];
-}
+/** A pair as the coder sees it: the text question, its field code question, and the office code list. */
+export const officePairViewSchema = z.object({
+  /** The pair's id: the text question's variable. */
+  pair: z.string(),
+  text: z.string(),
+  field: z.string(),
+  /** The export's variable: `<field>_office`. */
+  officeVariable: z.string(),
+  classification: z.string(),
+  level: z.string(),
+  codes: z.array(officeCodeSchema),
+  groups: z.array(officeGroupSchema),
+});
+export type OfficePairView = z.infer<typeof officePairViewSchema>;
+
+/** GET /api/office-coding/:survey */
+export const officeCodingViewSchema = z.object({ survey: z.string(), pairs: z.array(officePairViewSchema) });
+export type OfficeCodingView = z.infer<typeof officeCodingViewSchema>;
+
+/** What POST /api/office-coding/:survey/assign answers. */
+export const assignOfficeCodeResultSchema = z.object({
+  pair: z.string(),
+  key: z.string(),
+  code: z.string(),
+  previous: z.string().nullable(),
+  /** Live interviews holding the text. */
+  interviews: z.number().int(),
+  /** false: the group already had this code (nothing written). */
+  changed: z.boolean(),
+});
+export type AssignOfficeCodeResult = z.infer<typeof assignOfficeCodeResultSchema>;
 
 /** POST /api/office-coding/:survey/assign */
 export const assignOfficeCodeSchema = z.strictObject({

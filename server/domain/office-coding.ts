@@ -11,6 +11,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
 import type {
   AssignOfficeCode,
+  AssignOfficeCodeResult,
   OfficeCodingView,
   OfficeGroup,
   OfficePairView,
@@ -193,14 +194,7 @@ export async function assignOfficeCode(
   user: SessionUser,
   survey: string,
   body: AssignOfficeCode,
-): Promise<{
-  pair: string;
-  key: string;
-  code: string;
-  previous: string | null;
-  interviews: number;
-  changed: boolean;
-}> {
+): Promise<AssignOfficeCodeResult> {
   const pairs = surveys.officeCoding(survey);
   const pair = pairs.find((p) => p.pair === body.pair);
   if (!pair)
