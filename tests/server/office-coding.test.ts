@@ -9,14 +9,17 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
+import { createApp } from '../../server/app.ts';
 import type { OfficeCodingView } from '../../server/contract/office-coding.ts';
 import { assignments, auditLog, households, interviews, officeCodes } from '../../server/db/schema.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { officeCodedPairs } from '../../server/domain/office-coding.ts';
 import { readOfficePairs } from '../../server/domain/office-coding-pairs.ts';
 import { loadSurveys } from '../../server/domain/surveys.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/server/office-coding', import.meta.url));
+const REPO_QUESTIONNAIRES = fileURLToPath(new URL('../../questionnaires', import.meta.url));
 let ctx: TestContext;
 const ids: string[] = [];
 const JOBS = [
@@ -196,5 +199,52 @@ describe('office coding', () => {
       "officeCoding.0.text: 'w01_jobs' is not a question of the interview questionnaire",
       "officeCoding.0.field: 'w01a_group' is not a question of the interview questionnaire",
     ]);
+  });
+});
+
+describe('office codes in the microdata download', () => {
+  it('adds g08a_isco_office to persons.csv and the codebook, and a new code shows at the next download', async () => {
+    const repo = await createTestContext({}, { surveyDirs: [REPO_QUESTIONNAIRES] });
+    try {
+      const app = createApp({
+        database: repo.database,
+        settings: {
+          sessionTtlMs: 3_600_000,
+          bodyLimitBytes: 256 * 1024,
+          reassignedListMs: 30 * 86_400_000,
+          mode: 'demo',
+        },
+        throttle: createLoginThrottle(repo.database),
+        kickJobs: () => {},
+        analysis: { dataDir: () => 'tests/fixtures/tables' },
+      });
+      const token = await repo.token('analyst');
+      const get = async (path: string) =>
+        (await app.request(path, { headers: { authorization: `Bearer ${token}` } })).text();
+      const column = async () => {
+        const rows = (await get('/api/analysis/ipei/microdata/csv/persons.csv')).trim().split('\n');
+        const head = rows[0].split(',');
+        const at = head.indexOf('g08a_isco_office');
+        expect(at).toBeGreaterThan(-1);
+        return rows.slice(1).map((r) => r.split(',')[at]);
+      };
+      const count = (values: string[], v: string) => values.filter((x) => x === v).length;
+      // declared but nothing coded yet: the column is there, empty
+      expect(count(await column(), '')).toBe(168);
+      await repo.database.db.insert(officeCodes).values({
+        survey: 'ipei',
+        pair: 'g08_occupation',
+        textKey: 'comerciante',
+        code: '52',
+        codedBy: repo.userIds.coord,
+      });
+      const coded = await column();
+      expect(count(coded, '52')).toBe(35);
+      const codebook = JSON.parse(await get('/api/analysis/ipei/microdata/csv/codebook.json'));
+      expect(JSON.stringify(codebook)).toContain('g08a_isco_office');
+      expect(JSON.stringify(codebook)).toContain('52 Sales workers');
+    } finally {
+      await repo.close();
+    }
   });
 });
