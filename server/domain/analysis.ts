@@ -332,8 +332,10 @@ export async function microdataFile(
       throw e;
     }
   };
-  // the office's codes of the free texts (server/domain/office-coding.ts), as they are now
-  const office = await officeCodedPairs(opts.database, survey);
+  // the office's codes of the free texts (server/domain/office-coding.ts): a release's as they were
+  // when it was published, else as they are now
+  const published = loaded.source?.release?.publishedAt;
+  const office = await officeCodedPairs(opts.database, survey, published ? Date.parse(published) : null);
   const makeFiles = () => {
     const coded = withOfficeCodes(loaded.data, ctx.labels, office.pairs);
     const m = buildMicrodata(coded.data, coded.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {

@@ -7,7 +7,7 @@
  * an audit entry naming the interviews it touched, written in one transaction. Coordinators and admins
  * code: a supervisor sees only their team's interviews, and a code holds survey-wide.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
 import type {
   AssignOfficeCode,
@@ -90,10 +90,20 @@ export interface CodeInForce {
   codedAt: number;
 }
 
-/** The codes in force of a survey: pair -> normalised text -> the latest code. */
+/** Codes of the survey, given at or before `asOf` (ms) when set. */
+const codesOf = (survey: string, asOf: number | null) =>
+  asOf === null
+    ? eq(officeCodes.survey, survey)
+    : and(eq(officeCodes.survey, survey), lte(officeCodes.codedAt, asOf));
+
+/**
+ * The codes in force of a survey: pair -> normalised text -> the latest code (as it was at `asOf`, a
+ * time in ms, when set).
+ */
 export async function officeCodesInForce(
   database: Database,
   survey: string,
+  asOf: number | null = null,
 ): Promise<Map<string, Map<string, CodeInForce>>> {
   const rows = await database.db
     .select({
@@ -105,7 +115,7 @@ export async function officeCodesInForce(
     })
     .from(officeCodes)
     .innerJoin(users, eq(users.id, officeCodes.codedBy))
-    .where(eq(officeCodes.survey, survey))
+    .where(codesOf(survey, asOf))
     .orderBy(officeCodes.id);
   const out = new Map<string, Map<string, CodeInForce>>();
   for (const r of rows) {
@@ -117,11 +127,15 @@ export async function officeCodesInForce(
 }
 
 /** A number that changes whenever a code of the survey is given (the export's cache key). */
-export async function officeCodingGeneration(database: Database, survey: string): Promise<number> {
+export async function officeCodingGeneration(
+  database: Database,
+  survey: string,
+  asOf: number | null = null,
+): Promise<number> {
   const [last] = await database.db
     .select({ id: officeCodes.id })
     .from(officeCodes)
-    .where(eq(officeCodes.survey, survey))
+    .where(codesOf(survey, asOf))
     .orderBy(desc(officeCodes.id))
     .limit(1);
   return last?.id ?? 0;
@@ -258,11 +272,15 @@ export async function assignOfficeCode(
 
 /**
  * The survey's pairs with their codes in force, as the export wants them, and the generation of those
- * codes (for the export's cache key). No pairs when the database has no survey registry bound (tools).
+ * codes (for the export's cache key). A release's export takes the codes as they were when it was
+ * published (`asOf`, ms), so a release never changes; codes given since go into the next release (or
+ * the latest run's export, without a release). No pairs when the database has no survey registry
+ * bound (tools).
  */
 export async function officeCodedPairs(
   database: Database | undefined,
   survey: string,
+  asOf: number | null = null,
 ): Promise<{ pairs: OfficeCodedPair[]; generation: number }> {
   if (!database) return { pairs: [], generation: 0 };
   let declared: OfficePair[];
@@ -272,7 +290,7 @@ export async function officeCodedPairs(
     return { pairs: [], generation: 0 };
   }
   if (!declared.length) return { pairs: [], generation: 0 };
-  const inForce = await officeCodesInForce(database, survey);
+  const inForce = await officeCodesInForce(database, survey, asOf);
   const pairs = declared.map((p) => ({
     text: p.text,
     field: p.field,
@@ -281,5 +299,5 @@ export async function officeCodedPairs(
     codes: p.codes,
     assigned: new Map([...(inForce.get(p.pair) ?? [])].map(([key, c]) => [key, c.code])),
   }));
-  return { pairs, generation: await officeCodingGeneration(database, survey) };
+  return { pairs, generation: await officeCodingGeneration(database, survey, asOf) };
 }
