@@ -25,6 +25,7 @@ import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interviews.ts';
 import { listingRoutes } from './routes/listing.ts';
+import { officeCodingRoutes } from './routes/office-coding.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { releaseRoutes } from './routes/releases.ts';
@@ -126,6 +127,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/interviews', interviewRoutes(options))
     .route('/listings', listingRoutes(options))
     .route('/review', reviewRoutes(options))
+    .route('/office-coding', officeCodingRoutes(options))
     .route('/dashboard', dashboardRoutes(options))
     .route('/devices', deviceRoutes(options))
     .route('/analysis', analysisRoutes(options))

@@ -1,7 +1,8 @@
 /**
  * What supervisors, coordinators and admins get after login: the review queue, the dashboard and the
  * assignments (create, reassign, cancel);
- * coordinators and admins also the weights and tables (the analyst's screen) and the tablets (revoke).
+ * coordinators and admins also the weights and tables (the analyst's screen), the tablets (revoke) and
+ * the office coding of free texts.
  */
 import { useState } from 'react';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '../../server/contract/vocabulary.ts';
@@ -9,10 +10,12 @@ import { AnalystScreen } from '../screens/analyst-screen.tsx';
 import { AssignmentManagementScreen } from '../screens/assignment-management-screen.tsx';
 import { DashboardScreen } from '../screens/dashboard-screen.tsx';
 import { DevicesScreen } from '../screens/devices-screen.tsx';
+import { OfficeCodingScreen } from '../screens/office-coding-screen.tsx';
 import { ReviewInterviewScreen } from '../screens/review-interview-screen.tsx';
 import { ReviewQueueScreen } from '../screens/review-queue-screen.tsx';
 import { useAssignmentT } from './assignment-messages.ts';
 import { useStaffT } from './messages.ts';
+import { useOfficeCodingT } from './office-coding-messages.ts';
 import './review.css';
 
 export const STAFF_ROLES: ReadonlySet<string> = new Set(STAFF_ROLE_LIST);
@@ -24,12 +27,14 @@ type View =
   | { tab: 'dashboard' }
   | { tab: 'analysis' }
   | { tab: 'devices' }
+  | { tab: 'coding' }
   | { tab: 'assignments' }
   | { tab: 'interview'; interviewId: string; queue: string[]; notice?: string };
 
 export function StaffApp({ role }: { role: string }) {
   const { t } = useStaffT();
   const { t: manageT } = useAssignmentT();
+  const { t: codingT } = useOfficeCodingT();
   const [view, setView] = useState<View>(() => ({ tab: role === 'supervisor' ? 'queue' : 'dashboard' }));
   // the questionnaire language the reviewer chose, kept from one interview and one action to the next,
   // and across a reload of the page (the browser keeps it; not personal data)
@@ -98,6 +103,16 @@ export function StaffApp({ role }: { role: string }) {
             {t('staff.devices')}
           </button>
         ) : null}
+        {role !== 'supervisor' ? (
+          <button
+            type="button"
+            className={view.tab === 'coding' ? 'tab active' : 'tab'}
+            onClick={() => setView({ tab: 'coding' })}
+            data-testid="tab-coding"
+          >
+            {codingT('coding.tab')}
+          </button>
+        ) : null}
       </nav>
       {view.tab === 'interview' ? (
         <ReviewInterviewScreen
@@ -118,6 +133,8 @@ export function StaffApp({ role }: { role: string }) {
         <AnalystScreen />
       ) : view.tab === 'devices' ? (
         <DevicesScreen />
+      ) : view.tab === 'coding' ? (
+        <OfficeCodingScreen />
       ) : view.tab === 'assignments' ? (
         <AssignmentManagementScreen />
       ) : (

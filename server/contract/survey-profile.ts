@@ -200,6 +200,24 @@ export const surveyProfileSchema = z
     gpsQuestion: variableName.nullable().default(null),
     /** Direct identifiers: never exported, whatever the codebook says. */
     identifiers: z.array(variableName).default([]),
+    /**
+     * Office coding (server/domain/office-coding.ts): free-text questions the office codes after the
+     * fieldwork, each with the field code the enumerator chose beside it and the code list the office
+     * uses: `"field"` (the field question's own choices) or a JSON code list in the survey folder
+     * (server/contract/office-coding.ts, `codeListFileSchema`). The export adds `<field>_office`.
+     */
+    officeCoding: z
+      .array(
+        z.strictObject({
+          text: variableName,
+          field: variableName,
+          codes: z.union([
+            z.literal('field'),
+            z.string().regex(/^[\w./-]+\.json$/, 'a .json file in the survey folder'),
+          ]),
+        }),
+      )
+      .default([]),
     /** The dashboard's geography (a JSON file in the survey folder), or null for none. */
     geography: z.string().min(1).nullable().default(null),
     /**

@@ -495,3 +495,25 @@ export const releaseTables = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.tableId, t.lang, t.format] })],
 );
+
+/**
+ * Office codes (server/domain/office-coding.ts): a coder's code for one normalised free text of one
+ * pair (the text question's variable) of a survey, applying to every answer with that text. Rows are
+ * never changed: a later code for the same text is a new row and the latest (greatest id) is in force,
+ * so the history stays here as well as in the audit log.
+ */
+export const officeCodes = sqliteTable(
+  'office_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    survey: text('survey').notNull(),
+    pair: text('pair').notNull(),
+    textKey: text('text_key').notNull(),
+    code: text('code').notNull(),
+    codedBy: text('coded_by')
+      .notNull()
+      .references(() => users.id),
+    codedAt: integer('coded_at').notNull().default(now),
+  },
+  (t) => [index('office_codes_text_idx').on(t.survey, t.pair, t.textKey, t.id)],
+);

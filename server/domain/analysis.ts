@@ -12,6 +12,7 @@ import { SurveyError } from '../../analysis/errors.ts';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { setupFiles } from '../../analysis/export/design-setup.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
+import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import { tablesCsv, tablesJson } from '../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
 import { zipArchive } from '../../analysis/export/zip-archive.ts';
@@ -32,6 +33,7 @@ import {
   publicUseKey,
   runDate,
 } from './analysis-data.ts';
+import { officeCodedPairs } from './office-coding.ts';
 import { storedTable, storeTable } from './release-tables.ts';
 import { listReleases, resolveSource, sourceLine } from './releases.ts';
 
@@ -330,8 +332,13 @@ export async function microdataFile(
       throw e;
     }
   };
+  // the office's codes of the free texts (server/domain/office-coding.ts): a release's as they were
+  // when it was published, else as they are now
+  const published = loaded.source?.release?.publishedAt;
+  const office = await officeCodedPairs(opts.database, survey, published ? Date.parse(published) : null);
   const makeFiles = () => {
-    const m = buildMicrodata(loaded.data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+    const coded = withOfficeCodes(loaded.data, ctx.labels, office.pairs);
+    const m = buildMicrodata(coded.data, coded.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
       kind,
       publicUse: ctx.publicUse,
       publicUseKey: publicUseKeyOfRun,
@@ -347,6 +354,7 @@ export async function microdataFile(
       'microdata',
       kind,
       loaded.source?.release?.id ?? null,
+      office.generation,
       format,
       lang,
     ),

@@ -18,6 +18,7 @@ import {
 import { type InterfaceStrings, translationCatalogueSchema } from '../contract/translation-entry.ts';
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problems.ts';
+import { type OfficePair, readOfficePairs } from './office-coding-pairs.ts';
 import { type Json, walkQuestions } from './questionnaire-walk.ts';
 import { findQuestionnaireFiles } from './questionnaires.ts';
 
@@ -41,6 +42,8 @@ export interface SurveyRegistry {
    * `persons`); the name itself when it has none.
    */
   dataKey(id: string, name: string): string;
+  /** The survey's office-coding pairs with their code lists (profile.json `officeCoding`). */
+  officeCoding(id: string): OfficePair[];
 }
 
 interface Loaded {
@@ -49,6 +52,7 @@ interface Loaded {
   interfaceStrings?: InterfaceStrings;
   /** Roster element names to their variables, in the latest interview questionnaire. */
   keys?: Map<string, string>;
+  officeCoding?: OfficePair[];
 }
 
 const issueText = (file: string, error: z.ZodError) =>
@@ -188,6 +192,9 @@ export function loadSurveyFolder(root: string, folder: string): Loaded {
       .filter((q) => q.type === 'paneldynamic' || q.type === 'matrixdynamic')
       .map((q) => [q.name, q.variable]),
   );
+  const office = readOfficePairs(dir, profile, JSON.parse(interview.text) as Json);
+  if (office.errors.length)
+    throw new SurveyProfileError(office.errors.map((e) => `${file}: ${e}`).join('\n'));
   let geography: Geography | null = null;
   if (profile.geography) {
     const gfile = join(dir, profile.geography);
@@ -196,7 +203,13 @@ export function loadSurveyFolder(root: string, folder: string): Loaded {
     if (!g.success) throw new SurveyProfileError(issueText(gfile, g.error));
     geography = g.data;
   }
-  return { profile, geography, keys, interfaceStrings: readInterfaceStrings(dir, file, profile) };
+  return {
+    profile,
+    geography,
+    keys,
+    officeCoding: office.pairs,
+    interfaceStrings: readInterfaceStrings(dir, file, profile),
+  };
 }
 
 /**
@@ -262,6 +275,7 @@ export function registryOf(dir: string, surveys: Map<string, Loaded>): SurveyReg
     geography: (id) => surveys.get(id)?.geography ?? null,
     interfaceStrings: (id) => surveys.get(id)?.interfaceStrings ?? {},
     dataKey: (id, name) => surveys.get(id)?.keys?.get(name) ?? name,
+    officeCoding: (id) => surveys.get(id)?.officeCoding ?? [],
   };
 }
 

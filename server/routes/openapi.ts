@@ -21,6 +21,11 @@ import { draftDiscardResultSchema, draftDiscardSchema } from '../contract/draft-
 import { surveyDetailSchema } from '../contract/geography.ts';
 import { interviewEnvelopeSchema, interviewReceiptSchema } from '../contract/interview.ts';
 import { listingResultSchema, listingSubmissionSchema } from '../contract/listing.ts';
+import {
+  assignOfficeCodeResultSchema,
+  assignOfficeCodeSchema,
+  officeCodingViewSchema,
+} from '../contract/office-coding.ts';
 import { problemBodySchema } from '../contract/problem.ts';
 import { publishRequestSchema, releaseSchema } from '../contract/releases.ts';
 import {
@@ -68,6 +73,9 @@ const schemas = {
   Dashboard: dashboardSchema,
   DeviceKey: deviceKeyResponseSchema,
   Device: deviceSchema,
+  OfficeCodingView: officeCodingViewSchema,
+  AssignOfficeCode: assignOfficeCodeSchema,
+  AssignOfficeCodeResult: assignOfficeCodeResultSchema,
   ListingSubmission: listingSubmissionSchema,
   ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
@@ -391,6 +399,31 @@ export function buildOpenApi() {
             'Revoke a tablet (coordinator, admin): its key is never released again; at its next contact it uploads what is unsent, then deletes its data',
           responses: {
             200: json(ref('Device')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/office-coding/{survey}': {
+        get: {
+          ...secured,
+          summary:
+            "The survey's office-coding pairs (coordinator, admin): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes; ?status=uncoded (default) or all",
+          responses: {
+            200: json(ref('OfficeCodingView')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/office-coding/{survey}/assign': {
+        post: {
+          ...secured,
+          summary:
+            'Give one text group an office code (coordinator, admin): it holds for every answer with that text; audited, earlier codes kept as history',
+          requestBody: json(ref('AssignOfficeCode')),
+          responses: {
+            200: json(ref('AssignOfficeCodeResult')),
             ...authProblems,
             ...problems('request.invalid', 'resource.not_found'),
           },

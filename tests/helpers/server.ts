@@ -84,6 +84,7 @@ export function surveysFrom(...dirs: string[]): SurveyRegistry {
     geography: (id) => of(id).geography(id),
     interfaceStrings: (id) => of(id).interfaceStrings(id),
     dataKey: (id, name) => of(id).dataKey(id, name),
+    officeCoding: (id) => of(id).officeCoding(id),
   };
 }
 

@@ -26,6 +26,8 @@ describe('API description and basics', () => {
       '/api/questionnaires/{id}/versions/{version}',
       '/api/assignments',
       '/api/interviews/{interviewId}',
+      '/api/office-coding/{survey}',
+      '/api/office-coding/{survey}/assign',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }

@@ -1,0 +1,22 @@
+/** The office coding screen's API calls, checked against the shared contract (server/contract/office-coding.ts). */
+import {
+  type AssignOfficeCode,
+  assignOfficeCodeResultSchema,
+  officeCodingViewSchema,
+} from '../../server/contract/office-coding.ts';
+import { api } from '../services.ts';
+
+export const fetchOfficeCoding = (survey: string, showCoded: boolean) =>
+  api.request(
+    'GET',
+    `/api/office-coding/${encodeURIComponent(survey)}?status=${showCoded ? 'all' : 'uncoded'}`,
+    officeCodingViewSchema,
+  );
+
+export const assignOfficeCode = (survey: string, body: AssignOfficeCode) =>
+  api.request(
+    'POST',
+    `/api/office-coding/${encodeURIComponent(survey)}/assign`,
+    assignOfficeCodeResultSchema,
+    body,
+  );

@@ -1,0 +1,94 @@
+/**
+ * Office coding on the wire: the code-list file a survey ships for it (questionnaires/<survey>/...json,
+ * named by its profile's `officeCoding`), the groups of identical free texts a coder sees, and the
+ * request that gives one group a code. The server (server/domain/office-coding.ts), the export and the
+ * staff screen (client/screens/office-coding-screen.tsx) share these shapes.
+ */
+import { z } from 'zod';
+
+/** One code of an office code list; `field` is the field code it falls under (ISCO major group, ISIC section). */
+export const officeCodeSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9.]{1,10}$/, 'a code of letters, digits and dots'),
+  label: z.string().min(1),
+  field: z.union([z.string(), z.number()]).optional(),
+});
+export type OfficeCode = z.infer<typeof officeCodeSchema>;
+
+/** A code-list file: which classification at which level, and its codes (unique). */
+export const codeListFileSchema = z
+  .strictObject({
+    classification: z.string().min(1),
+    level: z.string().min(1),
+    source: z.string().min(1).optional(),
+    codes: z.array(officeCodeSchema).min(1),
+  })
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.codes.forEach((c, i) => {
+      if (seen.has(c.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['codes', i, 'code'],
+          message: `code ${c.code} is listed twice`,
+        });
+      seen.add(c.code);
+    });
+  });
+export type CodeListFile = z.infer<typeof codeListFileSchema>;
+
+/** The interviews' answers with one normalised text, and what the field and the office said of them. */
+export const officeGroupSchema = z.object({
+  /** The normalised text (the group's key). */
+  key: z.string(),
+  /** The text as first written (for reading). */
+  sample: z.string(),
+  /** Answers (persons or units) with this text, in live interviews. */
+  count: z.number().int(),
+  /** The field codes given to these answers, with how many each. */
+  fieldCodes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  /** The office code now in force, or null: uncoded. */
+  code: z.string().nullable(),
+  codedBy: z.string().nullable(),
+  codedAt: z.string().nullable(),
+});
+export type OfficeGroup = z.infer<typeof officeGroupSchema>;
+
+/** A pair as the coder sees it: the text question, its field code question, and the office code list. */
+export const officePairViewSchema = z.object({
+  /** The pair's id: the text question's variable. */
+  pair: z.string(),
+  text: z.string(),
+  field: z.string(),
+  /** The export's variable: `<field>_office`. */
+  officeVariable: z.string(),
+  classification: z.string(),
+  level: z.string(),
+  codes: z.array(officeCodeSchema),
+  groups: z.array(officeGroupSchema),
+});
+export type OfficePairView = z.infer<typeof officePairViewSchema>;
+
+/** GET /api/office-coding/:survey */
+export const officeCodingViewSchema = z.object({ survey: z.string(), pairs: z.array(officePairViewSchema) });
+export type OfficeCodingView = z.infer<typeof officeCodingViewSchema>;
+
+/** What POST /api/office-coding/:survey/assign answers. */
+export const assignOfficeCodeResultSchema = z.object({
+  pair: z.string(),
+  key: z.string(),
+  code: z.string(),
+  previous: z.string().nullable(),
+  /** Live interviews holding the text. */
+  interviews: z.number().int(),
+  /** false: the group already had this code (nothing written). */
+  changed: z.boolean(),
+});
+export type AssignOfficeCodeResult = z.infer<typeof assignOfficeCodeResultSchema>;
+
+/** POST /api/office-coding/:survey/assign */
+export const assignOfficeCodeSchema = z.strictObject({
+  pair: z.string().min(1).max(100),
+  text: z.string().min(1).max(2000),
+  code: z.string().min(1).max(10),
+});
+export type AssignOfficeCode = z.infer<typeof assignOfficeCodeSchema>;

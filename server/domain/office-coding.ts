@@ -1,0 +1,303 @@
+/**
+ * Office coding: the free texts of a survey's coded pairs (profile.json `officeCoding`), grouped by
+ * their normalised text (analysis/export/office-codes.ts, `normaliseText`) over the live interviews
+ * (neither sealed nor rejected; the current revision), with how many answers and which field codes each
+ * group has; and a coder's code for one group, which holds for every answer with that text, present and
+ * future. A code is a new row of office_codes (the latest is in force, earlier ones stay as history) and
+ * an audit entry naming the interviews it touched, written in one transaction. Coordinators and admins
+ * code: a supervisor sees only their team's interviews, and a code holds survey-wide.
+ */
+import { and, desc, eq, lte } from 'drizzle-orm';
+import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
+import type {
+  AssignOfficeCode,
+  AssignOfficeCodeResult,
+  OfficeCodingView,
+  OfficeGroup,
+  OfficePairView,
+} from '../contract/office-coding.ts';
+import { questionnaireIdOf } from '../contract/survey-profile.ts';
+import type { Database } from '../db/client.ts';
+import { officeCodes, users } from '../db/schema.ts';
+import { Problem } from '../problems.ts';
+import type { SessionUser } from './accounts.ts';
+import { audit } from './audit.ts';
+import type { OfficePair } from './office-coding-pairs.ts';
+import { type SurveyRegistry, surveysOf } from './surveys.ts';
+
+type Row = Record<string, unknown>;
+
+interface Gathered {
+  sample: string;
+  count: number;
+  fieldCodes: Map<string, number>;
+  interviews: Set<string>;
+}
+
+/** The live interviews' answers of the survey's interview questionnaire (id and answers). */
+async function liveAnswers(database: Database, questionnaireId: string): Promise<Array<[string, Row]>> {
+  const rs = await database.client.execute({
+    sql: `select i.id, r.envelope from interviews i
+          join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
+          where i.questionnaire_id = ? and i.status not in ('sealed', 'rejected')`,
+    args: [questionnaireId],
+  });
+  const out: Array<[string, Row]> = [];
+  for (const row of rs.rows) {
+    try {
+      const env = JSON.parse(String(row.envelope)) as { answers?: unknown };
+      if (env.answers && typeof env.answers === 'object') out.push([String(row.id), env.answers as Row]);
+    } catch {
+      // an envelope that is not JSON has no text to code
+    }
+  }
+  return out;
+}
+
+/** Each pair's groups of answers by normalised text. */
+function gather(pairs: OfficePair[], answers: Array<[string, Row]>): Map<string, Map<string, Gathered>> {
+  const out = new Map(pairs.map((p) => [p.pair, new Map<string, Gathered>()]));
+  for (const [id, a] of answers)
+    for (const p of pairs) {
+      const list = p.roster === null ? [a] : a[p.roster];
+      if (!Array.isArray(list)) continue;
+      const groups = out.get(p.pair) as Map<string, Gathered>;
+      for (const row of list as Row[]) {
+        const text = row?.[p.text];
+        if (typeof text !== 'string') continue;
+        const key = normaliseText(text);
+        if (!key) continue;
+        let g = groups.get(key);
+        if (!g) {
+          g = { sample: text.trim(), count: 0, fieldCodes: new Map(), interviews: new Set() };
+          groups.set(key, g);
+        }
+        g.count++;
+        g.interviews.add(id);
+        const field = row[p.field];
+        if (field !== undefined && field !== null && field !== '') {
+          const code = String(field);
+          g.fieldCodes.set(code, (g.fieldCodes.get(code) ?? 0) + 1);
+        }
+      }
+    }
+  return out;
+}
+
+export interface CodeInForce {
+  code: string;
+  codedBy: string;
+  codedAt: number;
+}
+
+/** Codes of the survey, given at or before `asOf` (ms) when set. */
+const codesOf = (survey: string, asOf: number | null) =>
+  asOf === null
+    ? eq(officeCodes.survey, survey)
+    : and(eq(officeCodes.survey, survey), lte(officeCodes.codedAt, asOf));
+
+/**
+ * The codes in force of a survey: pair -> normalised text -> the latest code (as it was at `asOf`, a
+ * time in ms, when set).
+ */
+export async function officeCodesInForce(
+  database: Database,
+  survey: string,
+  asOf: number | null = null,
+): Promise<Map<string, Map<string, CodeInForce>>> {
+  const rows = await database.db
+    .select({
+      pair: officeCodes.pair,
+      textKey: officeCodes.textKey,
+      code: officeCodes.code,
+      codedBy: users.displayName,
+      codedAt: officeCodes.codedAt,
+    })
+    .from(officeCodes)
+    .innerJoin(users, eq(users.id, officeCodes.codedBy))
+    .where(codesOf(survey, asOf))
+    .orderBy(officeCodes.id);
+  const out = new Map<string, Map<string, CodeInForce>>();
+  for (const r of rows) {
+    const byText = out.get(r.pair) ?? new Map<string, CodeInForce>();
+    out.set(r.pair, byText);
+    byText.set(r.textKey, { code: r.code, codedBy: r.codedBy, codedAt: r.codedAt }); // later rows win
+  }
+  return out;
+}
+
+/** A number that changes whenever a code of the survey is given (the export's cache key). */
+export async function officeCodingGeneration(
+  database: Database,
+  survey: string,
+  asOf: number | null = null,
+): Promise<number> {
+  const [last] = await database.db
+    .select({ id: officeCodes.id })
+    .from(officeCodes)
+    .where(codesOf(survey, asOf))
+    .orderBy(desc(officeCodes.id))
+    .limit(1);
+  return last?.id ?? 0;
+}
+
+const interviewQuestionnaire = (surveys: SurveyRegistry, survey: string) => {
+  const profile = surveys.require(survey);
+  return questionnaireIdOf(profile, profile.questionnaires.interview);
+};
+
+/**
+ * The coder's view of a survey: each pair with its code list and its groups (uncoded first, then the
+ * most frequent); `uncodedOnly` leaves coded groups out.
+ */
+export async function officeCodingView(
+  database: Database,
+  surveys: SurveyRegistry,
+  survey: string,
+  uncodedOnly: boolean,
+): Promise<OfficeCodingView> {
+  const pairs = surveys.officeCoding(survey);
+  const questionnaireId = interviewQuestionnaire(surveys, survey);
+  const gathered = gather(pairs, pairs.length ? await liveAnswers(database, questionnaireId) : []);
+  const inForce = await officeCodesInForce(database, survey);
+  const views: OfficePairView[] = pairs.map((p) => {
+    const coded = inForce.get(p.pair) ?? new Map<string, CodeInForce>();
+    const groups: OfficeGroup[] = [...(gathered.get(p.pair) ?? new Map<string, Gathered>())]
+      .map(([key, g]) => {
+        const c = coded.get(key);
+        return {
+          key,
+          sample: g.sample,
+          count: g.count,
+          fieldCodes: [...g.fieldCodes]
+            .map(([code, count]) => ({ code, count }))
+            .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+          code: c?.code ?? null,
+          codedBy: c?.codedBy ?? null,
+          codedAt: c ? new Date(c.codedAt).toISOString() : null,
+        };
+      })
+      .filter((g) => !uncodedOnly || g.code === null)
+      .sort(
+        (a, b) =>
+          Number(a.code !== null) - Number(b.code !== null) ||
+          b.count - a.count ||
+          a.key.localeCompare(b.key),
+      );
+    return {
+      pair: p.pair,
+      text: p.text,
+      field: p.field,
+      officeVariable: p.officeVariable,
+      classification: p.classification,
+      level: p.level,
+      codes: p.codes,
+      groups,
+    };
+  });
+  return { survey, pairs: views };
+}
+
+/**
+ * Gives a text group of a pair an office code (422 naming `pair`, `code` or `text` when it is not one
+ * the survey has). Giving the code already in force changes nothing.
+ */
+export async function assignOfficeCode(
+  database: Database,
+  surveys: SurveyRegistry,
+  user: SessionUser,
+  survey: string,
+  body: AssignOfficeCode,
+): Promise<AssignOfficeCodeResult> {
+  const pairs = surveys.officeCoding(survey);
+  const pair = pairs.find((p) => p.pair === body.pair);
+  if (!pair)
+    throw new Problem('request.invalid', [
+      {
+        field: 'pair',
+        message: pairs.length
+          ? `'${body.pair}' is not an office-coding pair of survey ${survey}: one of ${pairs.map((p) => p.pair).join(', ')}`
+          : `survey ${survey} declares no office coding (profile.json officeCoding)`,
+      },
+    ]);
+  if (!pair.codes.some((c) => c.code === body.code))
+    throw new Problem('request.invalid', [
+      {
+        field: 'code',
+        message: `'${body.code}' is not a code of ${pair.classification} (${pair.level}) for ${pair.text}`,
+      },
+    ]);
+  const key = normaliseText(body.text);
+  const answers = await liveAnswers(database, interviewQuestionnaire(surveys, survey));
+  const group = gather([pair], answers).get(pair.pair)?.get(key);
+  if (!key || !group)
+    throw new Problem('request.invalid', [
+      { field: 'text', message: `no live interview has this text for ${pair.text}: reload the list` },
+    ]);
+  return database.write(async (tx) => {
+    const [last] = await tx
+      .select({ code: officeCodes.code })
+      .from(officeCodes)
+      .where(
+        and(eq(officeCodes.survey, survey), eq(officeCodes.pair, pair.pair), eq(officeCodes.textKey, key)),
+      )
+      .orderBy(desc(officeCodes.id))
+      .limit(1);
+    const previous = last?.code ?? null;
+    const result = { pair: pair.pair, key, code: body.code, previous, interviews: group.interviews.size };
+    if (previous === body.code) return { ...result, changed: false };
+    await tx.insert(officeCodes).values({
+      survey,
+      pair: pair.pair,
+      textKey: key,
+      code: body.code,
+      codedBy: user.id,
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'office_code.assign',
+      entityType: 'office_code',
+      entityId: `${survey}/${pair.pair}`,
+      details: {
+        text: key,
+        code: body.code,
+        previous,
+        answers: group.count,
+        interviews: [...group.interviews].sort(),
+      },
+    });
+    return { ...result, changed: true };
+  });
+}
+
+/**
+ * The survey's pairs with their codes in force, as the export wants them, and the generation of those
+ * codes (for the export's cache key). A release's export takes the codes as they were when it was
+ * published (`asOf`, ms), so a release never changes; codes given since go into the next release (or
+ * the latest run's export, without a release). No pairs when the database has no survey registry
+ * bound (tools).
+ */
+export async function officeCodedPairs(
+  database: Database | undefined,
+  survey: string,
+  asOf: number | null = null,
+): Promise<{ pairs: OfficeCodedPair[]; generation: number }> {
+  if (!database) return { pairs: [], generation: 0 };
+  let declared: OfficePair[];
+  try {
+    declared = surveysOf(database).officeCoding(survey);
+  } catch {
+    return { pairs: [], generation: 0 };
+  }
+  if (!declared.length) return { pairs: [], generation: 0 };
+  const inForce = await officeCodesInForce(database, survey, asOf);
+  const pairs = declared.map((p) => ({
+    text: p.text,
+    field: p.field,
+    classification: p.classification,
+    level: p.level,
+    codes: p.codes,
+    assigned: new Map([...(inForce.get(p.pair) ?? [])].map(([key, c]) => [key, c.code])),
+  }));
+  return { pairs, generation: await officeCodingGeneration(database, survey, asOf) };
+}

@@ -1,0 +1,105 @@
+/**
+ * Office coding in Debian's Chromium: a coordinator opens "Codificação", sees the uncoded texts grouped
+ * (three spellings of one job as one group of 3 answers, with their field codes), searches the code
+ * list and codes the group; the code is stored once for all three answers and the group leaves the
+ * uncoded list. The screen and the open picker fit 1280 and 800 px wide.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officeCodes } from '../../server/db/schema.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { envelope, PASSWORD, type Person } from '../helpers/server.ts';
+import { type E2E, startE2E } from './harness.ts';
+
+const DIR = fileURLToPath(new URL('../fixtures/server/office-coding', import.meta.url));
+let e2e: E2E;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const UPLOADS: Array<[Person, unknown[]]> = [
+  [
+    'enum_a1',
+    [
+      { w01_job: 'Vende roupa no mercado', w01a_group: 5 },
+      { w01_job: 'limpeza', w01a_group: 9 },
+    ],
+  ],
+  ['enum_a2', [{ w01_job: 'vende ROUPA no  mercado', w01a_group: 9 }]],
+  ['enum_b1', [{ w01_job: ' Vende roupa no mercado', w01a_group: 5 }]],
+];
+
+beforeAll(async () => {
+  e2e = await startE2E({ questionnairesDir: DIR, questionnaireId: 'coded-household' });
+  for (const [person, members] of UPLOADS) {
+    const env = envelope(e2e.ctx, person, {
+      questionnaireId: 'coded-household',
+      answers: { a04_ea: 'CV-PR-0001', z05_result: 11, members },
+    });
+    const res = await e2e.ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: person, body: env });
+    expect(res.status).toBe(201);
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await e2e?.close();
+});
+
+async function openCoding(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'pt-PT' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(e2e.baseUrl);
+  await page.fill('input[name=username]', 'coord');
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.getByTestId('tab-coding').click();
+  await page.getByTestId('office-coding').waitFor();
+  return page;
+}
+
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('office coding in the browser', () => {
+  it('codes one group of texts from the staff screen, at 1280 and 800 px', async () => {
+    const narrow = await openCoding(800, 1280);
+    await narrow.locator('[data-testid=coding-group][data-key="vende roupa no mercado"]').waitFor();
+    await narrow.getByTestId('coding-open').first().click();
+    await narrow.getByTestId('code-picker').waitFor();
+    expect(await overflow(narrow)).toBeLessThanOrEqual(0);
+
+    const page = await openCoding(1280, 800);
+    expect(await page.getByTestId('tab-coding').textContent()).toBe('Codificação');
+    const group = page.locator('[data-testid=coding-group][data-key="vende roupa no mercado"]');
+    await group.waitFor();
+    const cells = await group.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['Vende roupa no mercado', '3', '5 (2), 9 (1)']);
+    expect(await page.getByTestId('coding-group').count()).toBe(2);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    await group.getByTestId('coding-open').click();
+    // codes under the group's field codes (5 and 9) first; the search narrows the list
+    await page.getByTestId('code-search').fill('street');
+    expect(await page.locator('[data-testid=code-picker] li').count()).toBe(1);
+    await page.getByTestId('code-95').click();
+    await page.getByTestId('coding-message').waitFor();
+    expect(await page.getByTestId('coding-message').textContent()).toContain('95');
+    await group.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('coding-group').count()).toBe(1);
+
+    const rows = await e2e.ctx.database.db.select().from(officeCodes);
+    expect(rows.map((r) => [r.pair, r.textKey, r.code])).toEqual([
+      ['w01_job', 'vende roupa no mercado', '95'],
+    ]);
+
+    // shown again with the coded texts, with its code and coder
+    await page.getByTestId('coding-show-coded').check();
+    const coded = page.locator('[data-testid=coding-group][data-code="95"]');
+    await coded.waitFor();
+    expect(await coded.textContent()).toContain('Street and related sales and service workers');
+  });
+});

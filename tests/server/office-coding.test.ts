@@ -1,0 +1,250 @@
+/**
+ * Office coding through the API: free texts grouped by normalised text over the live interviews with
+ * their counts and field codes; a code for a group holds for every answer with that text (the export's
+ * codes), is audited with who and what it replaced, and a later code keeps the earlier one as history;
+ * bad pairs, codes and texts are 422s naming the field; only coordinators and admins code.
+ */
+import { fileURLToPath } from 'node:url';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
+import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
+import { createApp } from '../../server/app.ts';
+import type { OfficeCodingView } from '../../server/contract/office-coding.ts';
+import { assignments, auditLog, households, interviews, officeCodes } from '../../server/db/schema.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { officeCodedPairs } from '../../server/domain/office-coding.ts';
+import { readOfficePairs } from '../../server/domain/office-coding-pairs.ts';
+import { loadSurveys } from '../../server/domain/surveys.ts';
+import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
+
+const DIR = fileURLToPath(new URL('../fixtures/server/office-coding', import.meta.url));
+const REPO_QUESTIONNAIRES = fileURLToPath(new URL('../../questionnaires', import.meta.url));
+let ctx: TestContext;
+const ids: string[] = [];
+const JOBS = [
+  // [enumerator, members]
+  [
+    'enum_a1',
+    [
+      { w01_job: 'Vende roupa no mercado', w01a_group: 5, w02_place: 'Mercado', w02a_section: 'G' },
+      { w01_job: 'limpeza', w01a_group: 9 },
+    ],
+  ],
+  ['enum_a1', [{ w01_job: '  vende ROUPA  no mercado ', w01a_group: 9 }]],
+  ['enum_b1', [{ w01_job: 'Vende roupa no mercado', w01a_group: 5 }]],
+  ['enum_a1', [{ w01_job: 'pescador', w01a_group: 9 }]], // rejected below: not counted
+] as const;
+
+beforeAll(async () => {
+  ctx = await createTestContext({}, { surveyDirs: [DIR] });
+  for (const [k, [person, members]] of JOBS.entries()) {
+    const ea = person === 'enum_b1' ? 'CV-SL-0001' : 'CV-PR-0001';
+    const householdId = `${ea}-coded-${k}`;
+    await ctx.database.db
+      .insert(households)
+      .values({ id: householdId, eaCode: ea, dwelling: 500 + k, pi2: 0.5 });
+    await ctx.database.db.insert(assignments).values({
+      id: `A-coded-${k}`,
+      householdId,
+      questionnaireId: 'coded-household',
+      questionnaireVersion: 1,
+      enumeratorId: ctx.userIds[person],
+    });
+    const env = envelope(ctx, person as Person, {
+      assignmentId: `A-coded-${k}`,
+      questionnaireId: 'coded-household',
+      answers: { a04_ea: ea, z05_result: 11, members },
+    });
+    const res = await ctx.request('PUT', `/api/interviews/${env.interviewId}`, {
+      as: person as Person,
+      body: env,
+    });
+    expect(res.status).toBe(201);
+    ids.push(env.interviewId);
+  }
+  await ctx.database.db.update(interviews).set({ status: 'rejected' }).where(eq(interviews.id, ids[3]));
+});
+afterAll(async () => ctx.close());
+
+const view = async (status = 'uncoded', as: Person = 'coord') => {
+  const res = await ctx.request('GET', `/api/office-coding/coded?status=${status}`, { as });
+  expect(res.status).toBe(200);
+  return (await res.json()) as OfficeCodingView;
+};
+const assign = (body: unknown, as: Person = 'coord') =>
+  ctx.request('POST', '/api/office-coding/coded/assign', { as, body });
+
+describe('office coding', () => {
+  it('groups the live interviews’ texts by normalised text, with counts and field codes', async () => {
+    const v = await view();
+    const jobs = v.pairs.find((p) => p.pair === 'w01_job');
+    expect(jobs).toMatchObject({
+      field: 'w01a_group',
+      officeVariable: 'w01a_group_office',
+      classification: 'ISCO-08',
+    });
+    expect(jobs?.groups).toEqual([
+      {
+        key: 'vende roupa no mercado',
+        sample: 'Vende roupa no mercado',
+        count: 3,
+        fieldCodes: [
+          { code: '5', count: 2 },
+          { code: '9', count: 1 },
+        ],
+        code: null,
+        codedBy: null,
+        codedAt: null,
+      },
+      expect.objectContaining({ key: 'limpeza', count: 1, fieldCodes: [{ code: '9', count: 1 }] }),
+    ]);
+    // the field's own list as the office list
+    const places = v.pairs.find((p) => p.pair === 'w02_place');
+    expect(places?.codes.map((c) => c.code)).toEqual(['G', 'I']);
+    expect(places?.groups.map((g) => g.key)).toEqual(['mercado']);
+  });
+
+  it('lets coordinators and admins code, and nobody else', async () => {
+    for (const person of ['sup_a', 'enum_a1', 'analyst'] as const)
+      expect((await ctx.request('GET', '/api/office-coding/coded', { as: person })).status).toBe(403);
+    expect((await assign({ pair: 'w01_job', text: 'limpeza', code: '91' }, 'sup_a')).status).toBe(403);
+    expect((await ctx.request('GET', '/api/office-coding/coded', { as: 'admin' })).status).toBe(200);
+    expect((await ctx.request('GET', '/api/office-coding/nosuch', { as: 'coord' })).status).toBe(404);
+  });
+
+  it('refuses an unknown pair, code or text, naming the field', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ pair: 'w09_none', text: 'limpeza', code: '91' }, 'pair'],
+      [{ pair: 'w01_job', text: 'limpeza', code: '11' }, 'code'],
+      [{ pair: 'w02_place', text: 'mercado', code: 'Z' }, 'code'],
+      [{ pair: 'w01_job', text: 'pescador', code: '91' }, 'text'], // only in a rejected interview
+      [{ pair: 'w01_job', text: 'limpeza' }, 'code'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await assign(body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      const problem = await res.json();
+      expect(problem.code).toBe('request.invalid');
+      expect(problem.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    expect(await ctx.database.db.select().from(officeCodes)).toEqual([]);
+  });
+
+  it('codes a group for every interview with that text, audited, and keeps the history', async () => {
+    const first = await assign({ pair: 'w01_job', text: 'VENDE roupa no mercado', code: '95' });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({
+      key: 'vende roupa no mercado',
+      previous: null,
+      interviews: 3,
+      changed: true,
+    });
+    expect((await view()).pairs[0].groups.map((g) => g.key)).toEqual(['limpeza']);
+    const all = await view('all');
+    expect(all.pairs[0].groups.at(-1)).toMatchObject({
+      key: 'vende roupa no mercado',
+      code: '95',
+      codedBy: 'coord',
+    });
+
+    const again = await assign({ pair: 'w01_job', text: 'Vende roupa no mercado', code: '52' }, 'admin');
+    expect(await again.json()).toMatchObject({ previous: '95', code: '52', changed: true });
+    const same = await assign({ pair: 'w01_job', text: 'vende roupa no mercado', code: '52' }, 'admin');
+    expect(await same.json()).toMatchObject({ changed: false });
+
+    const rows = await ctx.database.db
+      .select({ code: officeCodes.code, by: officeCodes.codedBy })
+      .from(officeCodes)
+      .where(and(eq(officeCodes.pair, 'w01_job'), eq(officeCodes.textKey, 'vende roupa no mercado')))
+      .orderBy(officeCodes.id);
+    expect(rows).toEqual([
+      { code: '95', by: ctx.userIds.coord },
+      { code: '52', by: ctx.userIds.admin },
+    ]);
+    const logged = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'office_code.assign'))
+      .orderBy(auditLog.id);
+    expect(
+      logged.map((l) => [l.actorId, l.entityId, (l.details as { previous: string | null }).previous]),
+    ).toEqual([
+      [ctx.userIds.coord, 'coded/w01_job', null],
+      [ctx.userIds.admin, 'coded/w01_job', '95'],
+    ]);
+    expect((logged[0].details as { interviews: string[] }).interviews).toEqual(ids.slice(0, 3).sort());
+
+    // the export codes every person with that text, however it was spelled
+    const { pairs, generation } = await officeCodedPairs(ctx.database, 'coded');
+    expect(generation).toBeGreaterThan(0);
+    const persons = {
+      w01_job: ['Vende roupa no mercado', 'limpeza', '  vende ROUPA  no mercado ', 'Vende roupa no mercado'],
+      w01a_group: Float64Array.from([5, 9, 9, 5]),
+    };
+    const out = withOfficeCodes({ meta: {}, households: {}, persons } as unknown as WeightedData, {}, pairs);
+    expect(Array.from(out.data.persons.w01a_group_office as Float64Array)).toEqual([52, Number.NaN, 52, 52]);
+    // a pair whose text the frame lacks adds nothing
+    expect(out.data.persons.w02a_section_office).toBeUndefined();
+  });
+
+  it('stops the start on a pair that names no question, naming the field', () => {
+    const registry = loadSurveys(DIR);
+    const profile = {
+      ...registry.require('coded'),
+      officeCoding: [{ text: 'w01_jobs', field: 'w01a_group', codes: 'field' as const }],
+    };
+    const { errors } = readOfficePairs(`${DIR}/coded`, profile, { pages: [] });
+    expect(errors).toEqual([
+      "officeCoding.0.text: 'w01_jobs' is not a question of the interview questionnaire",
+      "officeCoding.0.field: 'w01a_group' is not a question of the interview questionnaire",
+    ]);
+  });
+});
+
+describe('office codes in the microdata download', () => {
+  it('adds g08a_isco_office to persons.csv and the codebook, and a new code shows at the next download', async () => {
+    const repo = await createTestContext({}, { surveyDirs: [REPO_QUESTIONNAIRES] });
+    try {
+      const app = createApp({
+        database: repo.database,
+        settings: {
+          sessionTtlMs: 3_600_000,
+          bodyLimitBytes: 256 * 1024,
+          reassignedListMs: 30 * 86_400_000,
+          mode: 'demo',
+        },
+        throttle: createLoginThrottle(repo.database),
+        kickJobs: () => {},
+        analysis: { dataDir: () => 'tests/fixtures/tables' },
+      });
+      const token = await repo.token('analyst');
+      const get = async (path: string) =>
+        (await app.request(path, { headers: { authorization: `Bearer ${token}` } })).text();
+      const column = async () => {
+        const rows = (await get('/api/analysis/ipei/microdata/csv/persons.csv')).trim().split('\n');
+        const head = rows[0].split(',');
+        const at = head.indexOf('g08a_isco_office');
+        expect(at).toBeGreaterThan(-1);
+        return rows.slice(1).map((r) => r.split(',')[at]);
+      };
+      const count = (values: string[], v: string) => values.filter((x) => x === v).length;
+      // declared but nothing coded yet: the column is there, empty
+      expect(count(await column(), '')).toBe(168);
+      await repo.database.db.insert(officeCodes).values({
+        survey: 'ipei',
+        pair: 'g08_occupation',
+        textKey: 'comerciante',
+        code: '52',
+        codedBy: repo.userIds.coord,
+      });
+      const coded = await column();
+      expect(count(coded, '52')).toBe(35);
+      const codebook = JSON.parse(await get('/api/analysis/ipei/microdata/csv/codebook.json'));
+      expect(JSON.stringify(codebook)).toContain('g08a_isco_office');
+      expect(JSON.stringify(codebook)).toContain('52 Sales workers');
+    } finally {
+      await repo.close();
+    }
+  });
+});
