@@ -194,6 +194,23 @@ function rates(
     .map(([k, group]) => ratesRow(k, group, classes, persons, listings));
 }
 
+/**
+ * The levels the rates are given by: the assignment's grouping column and the listing's (null: the level
+ * has no screening stage; a listing is no enumerator's work).
+ */
+type RateLevel = Exclude<keyof Dashboard['dispositions'], 'total'>;
+const RATE_LEVELS: ReadonlyArray<{
+  level: RateLevel;
+  column: 'stratum' | 'island' | 'ea_code' | 'team' | 'enumerator';
+  listing: 'stratum' | 'island' | 'ea_code' | 'team' | null;
+}> = [
+  { level: 'stratum', column: 'stratum', listing: 'stratum' },
+  { level: 'island', column: 'island', listing: 'island' },
+  { level: 'ea', column: 'ea_code', listing: 'ea_code' },
+  { level: 'team', column: 'team', listing: 'team' },
+  { level: 'enumerator', column: 'enumerator', listing: null },
+];
+
 const quantile = quantileOfSorted;
 
 const emptyTotal = (): ProgressRow => ({
@@ -319,6 +336,18 @@ export async function fieldworkDashboard(
     { assignment: sql`${assignmentScope} and ${SAMPLED_HOUSEHOLD}`, interview: interviewScope },
     complete,
   );
+  const ratesByLevel = Object.fromEntries(
+    RATE_LEVELS.map(({ level, column, listing }) => [
+      level,
+      rates(
+        assigned,
+        (r) => r[column],
+        classes,
+        persons,
+        listing ? listingsBy(listingRows, (l) => l[listing]) : null,
+      ),
+    ]),
+  ) as Record<RateLevel, RatesRow[]>;
   const [total] = progress(assigned, () => 'total', complete);
   const [reserveTotal] = progress(reserve, () => 'total', complete);
   return {
@@ -344,36 +373,7 @@ export async function fieldworkDashboard(
         persons,
         listingsBy(listingRows, () => 'total'),
       ),
-      stratum: rates(
-        assigned,
-        (r) => r.stratum,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.stratum),
-      ),
-      island: rates(
-        assigned,
-        (r) => r.island,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.island),
-      ),
-      ea: rates(
-        assigned,
-        (r) => r.ea_code,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.ea_code),
-      ),
-      team: rates(
-        assigned,
-        (r) => r.team,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.team),
-      ),
-      // a listing is no enumerator's work: no screening stage by enumerator
-      enumerator: rates(assigned, (r) => r.enumerator, classes, persons, null),
+      ...ratesByLevel,
     },
     completesPerDay: [...completes.entries()].sort().map(([day, n]) => ({ day, completes: n })),
     durations: [...durationsOf.entries()].sort().map(([enumerator, values]) => {
