@@ -90,12 +90,15 @@ export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
  * table shows them (a survey that lists its units but interviews no persons).
  */
 export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolean): Column<RatesRow>[] {
-  const count = (k: 'E' | 'I' | 'OOS' | 'U') => (r: RatesRow) => r.screening?.[k] ?? null;
+  const count = (k: 'E' | 'I' | 'OOS' | 'UH' | 'UO') => (r: RatesRow) => r.screening?.[k] ?? null;
   const s = t('dash.screening');
   return [
     { header: t(`dash.level.${level}`), value: (r) => r.key },
     { header: t('dash.listings'), value: (r) => r.screening?.listings ?? null },
-    ...(['E', 'I', 'OOS', 'U'] as const).map((k) => ({ header: t(`dash.listed.${k}`), value: count(k) })),
+    ...(['E', 'I', 'OOS', 'UH', 'UO'] as const).map((k) => ({
+      header: t(`dash.listed.${k}`),
+      value: count(k),
+    })),
     { header: `${s} e`, value: (r) => round(r.screening?.e ?? null, 3) },
     { header: `${s} RR1 %`, value: (r) => pct(r.screening?.rr1 ?? null) },
     { header: `${s} RR3 %`, value: (r) => pct(r.screening?.rr3 ?? null) },

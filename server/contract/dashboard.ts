@@ -60,10 +60,13 @@ export const ratesRowSchema = z.object({
     .nullable(),
   /**
    * The screening stage of a survey that lists its units before drawing them: the listed units of the
-   * group's clusters (E eligible, I ineligible, OOS out of scope, U unknown eligibility), the screening e
-   * and RR1/RR3 (server/domain/dashboard-rates.ts); null for a survey without a listing, and by enumerator.
+   * group's clusters (E eligible, I ineligible, OOS out of scope, unknown eligibility split into UH unknown
+   * if household and UO household of unknown eligibility, U = UH + UO), the screening e and RR1/RR3
+   * (server/domain/dashboard-rates.ts); null for a survey without a listing, and by enumerator.
    */
-  screening: z.object({ listings: n, E: n, I: n, OOS: n, U: n, e: rate, rr1: rate, rr3: rate }).nullable(),
+  screening: z
+    .object({ listings: n, E: n, I: n, OOS: n, UH: n, UO: n, U: n, e: rate, rr1: rate, rr3: rate })
+    .nullable(),
   /**
    * The overall rates over the stages (screening RRk x household RRk x person RRk; RR3 with screening RR3
    * and person RR1); null where the group has one stage only.

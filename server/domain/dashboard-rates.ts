@@ -13,13 +13,19 @@
  * Assignments not yet visited have no disposition: they are left out of the rates (they show in progress).
  *
  * The screening stage, where the survey lists and screens its units before drawing the sample (profile
- * `listing`, counts per cluster in ea_listings as the listing classes its dispositions): every listed unit
- * has E eligible, I ineligible, OOS out of scope (vacant, not a dwelling: AAPOR NE too) or U unknown
- * eligibility (no contact, screener refused, screener "don't know": AAPOR UH/UO). Only E units are drawn,
- * so U never reaches an interview: it enters the rates here, with the screening stage's own e
- *   screening e = E / (E + I + OOS)                  (proportion eligible among the units of known eligibility)
- *   screening RR1 = E / (E + U)                      (every unknown counted eligible, as RR1 and RR2 do)
- *   screening RR3 = E / (E + e x U)
+ * `listing`, counted per cluster from the listing's recorded dispositions as the profile classes them): every
+ * listed unit is E eligible, I ineligible, OOS out of scope (vacant, not a dwelling: AAPOR NE too), UH
+ * unknown whether it is a household at all (no contact at a dwelling that may be vacant) or UO a household
+ * of unknown eligibility (screener refused, screener "don't know"); which unknown dispositions are UH is the
+ * profile's `listing.unknownIfHousehold` (and `listing.households.unknownIfHousehold` for a listed
+ * household), the others UO. Only E units are drawn, so UH and UO never reach an interview: they enter the
+ * rates here, as AAPOR writes RR1 and RR3 (Standard Definitions, "Response rates": RR3 = I / ((I + P) +
+ * (R + NC + O) + e(UH + UO)), one e applied to UH + UO), with the screening stage's own e estimated by the
+ * proportion-eligible method over the units of known eligibility:
+ *   screening e = E / (E + I + OOS)
+ *   screening RR1 = E / (E + UH + UO)                (every unknown counted eligible, as RR1 and RR2 do)
+ *   screening RR3 = E / (E + e x (UH + UO))
+ * U = UH + UO is kept for the reader who wants the total.
  *
  * The person stage, where the survey interviews persons within households (profile roster.personResult with
  * its `codes` classed I, P, R, NC, O): the persons are the roster rows of the responding households (the
@@ -136,17 +142,20 @@ export function personRates(
   };
 }
 
-/** A screening stage's counts: listed units eligible, ineligible, out of scope and of unknown eligibility. */
+/** A screening stage's counts: listed units eligible, ineligible, out of scope, UH and UO. */
 export interface ScreeningCounts {
   E: number;
   I: number;
   OOS: number;
-  U: number;
+  UH: number;
+  UO: number;
 }
 
 export interface ScreeningRates extends ScreeningCounts {
   /** Listings (clusters) counted. */
   listings: number;
+  /** UH + UO. */
+  U: number;
   e: number | null;
   rr1: number | null;
   rr3: number | null;
@@ -154,20 +163,17 @@ export interface ScreeningRates extends ScreeningCounts {
 
 /** The screening stage over the listings of a group (their counts summed). */
 export function screeningRates(listings: ScreeningCounts[]): ScreeningRates {
-  const n = { E: 0, I: 0, OOS: 0, U: 0 };
-  for (const l of listings) {
-    n.E += l.E;
-    n.I += l.I;
-    n.OOS += l.OOS;
-    n.U += l.U;
-  }
+  const n = { E: 0, I: 0, OOS: 0, UH: 0, UO: 0 };
+  for (const l of listings) for (const k of ['E', 'I', 'OOS', 'UH', 'UO'] as const) n[k] += l[k];
+  const U = n.UH + n.UO;
   const known = n.E + n.I + n.OOS;
   const e = known > 0 ? n.E / known : null;
-  const d1 = n.E + n.U;
-  const d3 = n.E + (e ?? 1) * n.U;
+  const d1 = n.E + U;
+  const d3 = n.E + (e ?? 1) * U;
   return {
     listings: listings.length,
     ...n,
+    U,
     e,
     rr1: d1 > 0 ? n.E / d1 : null,
     rr3: d3 > 0 ? n.E / d3 : null,

@@ -11,7 +11,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Dashboard, ProgressRow, RatesRow } from '../contract/dashboard.ts';
-import { outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
+import { type ListingProfile, outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
 import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
@@ -27,6 +27,7 @@ import {
   type ScreeningCounts,
   screeningRates,
 } from './dashboard-rates.ts';
+import { countListing, listedUnits } from './listing.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
 
 interface AssignmentRow {
@@ -128,25 +129,45 @@ interface ListingRow {
   ineligible: number;
   out_of_scope: number;
   unknown: number;
+  /** The listing's recorded answers, whose dispositions split the unknowns into UH and UO. */
+  answers: string;
 }
 
 /** The listings of a group: null where the survey has no listing or the level has no screening stage. */
 type Listings = ((key: string) => ScreeningCounts[]) | null;
 
-function listingsBy(rows: ListingRow[] | null, key: (l: ListingRow) => string): Listings {
+function listingsBy(
+  rows: ListingRow[] | null,
+  key: (l: ListingRow) => string,
+  profile: SurveyProfile,
+): Listings {
   if (!rows) return null;
   const groups = new Map<string, ScreeningCounts[]>();
   for (const l of rows) {
     const k = key(l);
-    const counts = {
-      E: Number(l.eligible),
-      I: Number(l.ineligible),
-      OOS: Number(l.out_of_scope),
-      U: Number(l.unknown),
-    };
-    groups.set(k, [...(groups.get(k) ?? []), counts]);
+    groups.set(k, [...(groups.get(k) ?? []), screeningCounts(l, profile)]);
   }
   return (k) => groups.get(k) ?? [];
+}
+
+/**
+ * A listing's screening counts: E, I and OOS as recorded, the unknowns split into UH and UO from its
+ * recorded dispositions as the profile classes them (listing.ts, countListing). Answers that no longer
+ * read under the profile (a listing recorded before a profile change) keep their recorded unknown count,
+ * all as UH: whether they are households cannot be told.
+ */
+function screeningCounts(l: ListingRow, profile: SurveyProfile): ScreeningCounts {
+  const recorded = { E: Number(l.eligible), I: Number(l.ineligible), OOS: Number(l.out_of_scope) };
+  try {
+    const c = countListing(
+      listedUnits(profile, JSON.parse(l.answers) as Record<string, unknown>).units,
+      profile.listing as ListingProfile,
+    );
+    if (c.unknown === Number(l.unknown)) return { ...recorded, UH: c.UH, UO: c.UO };
+  } catch {
+    // not readable under today's profile: the recorded total below
+  }
+  return { ...recorded, UH: Number(l.unknown), UO: 0 };
 }
 
 /**
@@ -279,7 +300,7 @@ export async function fieldworkDashboard(
   const listingRows = profile.questionnaires.listing
     ? await db.all<ListingRow>(sql`
     select l.ea_code, ea.stratum, ea.island, coalesce(t.name, '') as team,
-      l.eligible, l.ineligible, l.out_of_scope, l.unknown
+      l.eligible, l.ineligible, l.out_of_scope, l.unknown, l.answers
     from ea_listings l
     join enumeration_areas ea on ea.code = l.ea_code
     left join teams t on t.id = ea.team_id
@@ -344,7 +365,7 @@ export async function fieldworkDashboard(
         (r) => r[column],
         classes,
         persons,
-        listing ? listingsBy(listingRows, (l) => l[listing]) : null,
+        listing ? listingsBy(listingRows, (l) => l[listing], profile) : null,
       ),
     ]),
   ) as Record<RateLevel, RatesRow[]>;
@@ -371,7 +392,7 @@ export async function fieldworkDashboard(
         assigned,
         classes,
         persons,
-        listingsBy(listingRows, () => 'total'),
+        listingsBy(listingRows, () => 'total', profile),
       ),
       ...ratesByLevel,
     },

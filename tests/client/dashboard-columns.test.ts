@@ -183,7 +183,7 @@ describe('dashboard tables speak the screen language', () => {
       rr1: 1,
       rr2: 1,
       rr3: 1,
-      screening: { listings: 2, E: 6, I: 3, OOS: 2, U: 3, e: 6 / 11, rr1: 2 / 3, rr3: 11 / 14 },
+      screening: { listings: 2, E: 6, I: 3, OOS: 2, UH: 2, UO: 1, U: 3, e: 6 / 11, rr1: 2 / 3, rr3: 11 / 14 },
       person: null,
       overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 11 / 14 },
     };
@@ -194,7 +194,8 @@ describe('dashboard tables speak the screen language', () => {
       'Elegíveis (E)',
       'Não elegíveis (I)',
       'Fora do âmbito (OOS)',
-      'Elegibilidade desconhecida (U)',
+      'Desconhecido se é agregado (UH)',
+      'Agregado, elegibilidade desconhecida (UO)',
       'Triagem e',
       'Triagem RR1 %',
       'Triagem RR3 %',
@@ -202,9 +203,9 @@ describe('dashboard tables speak the screen language', () => {
       'Global RR2 %',
       'Global RR3 %',
     ]);
-    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,2,6,3,2,3,0.545,66.7,78.6,66.7,66.7,78.6');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,2,6,3,2,2,1,0.545,66.7,78.6,66.7,66.7,78.6');
     // with a person table beside it, the overall rates are that table's
-    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(9);
+    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(10);
     expect(hasScreeningStage(listed)).toBe(true);
     expect(hasScreeningStage(profile)).toBe(false);
     const lines = rateDefinitionLines(t, 'pt', listed);
