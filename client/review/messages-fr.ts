@@ -148,6 +148,9 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.listed.OOS': 'Hors champ (OOS)',
   'dash.listed.UH': 'Inconnu si ménage (UH)',
   'dash.listed.UO': 'Ménage, éligibilité inconnue (UO)',
+  'dash.weighted': 'pond.',
+  'dash.def.weighted':
+    'pond., taux pondérés (AAPOR, pour des probabilités de sélection inégales) : les mêmes formules, chaque cas compté par son poids de base, l’inverse de sa probabilité de sélection avant tout ajustement de non-réponse : 1 / (pi1 × pi2) pour un ménage tiré et ses personnes, 1 / pi1 pour une unité dénombrée ; les taux globaux pondérés multiplient les taux pondérés des étapes ; vide quand un cas n’a pas de probabilité connue',
   'dash.def.screening': `Étape du filtrage, le dénombrement des ${EA_TERM.fr} avant le tirage (seules les unités éligibles sont tirées : les inconnues entrent ici dans les taux) : E éligibles, I non éligibles, OOS hors champ (vacant, pas un logement), UH inconnu si ménage (pas de contact : le logement peut être vacant), UO ménage d’éligibilité inconnue (filtrage refusé ou « ne sait pas »), selon le profil de l’enquête ; e du filtrage = E / (E + I + OOS), RR1 du filtrage = E / (E + UH + UO), RR3 du filtrage = E / (E + e·(UH + UO)) ; par enquêteur, aucune (le dénombrement n’est pas le travail d’un enquêteur)`,
   'dash.survey': 'Enquête',
   'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,

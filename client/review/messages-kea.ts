@@ -149,6 +149,9 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.listed.OOS': 'Fora di ánbitu (OOS)',
   'dash.listed.UH': 'Ka sabedu si é kaza (UH)',
   'dash.listed.UO': 'Kaza, ilejibilidadi diskonxedu (UO)',
+  'dash.weighted': 'pond.',
+  'dash.def.weighted':
+    'pond., taxas ponderadu (AAPOR, pa probabilidadis di seleson diferenti): mesmu fórmulas ku kada kazu kontadu pa se pezu di bazi, inversu di se probabilidadi di seleson antis di kualker ajusti di ka-resposta: 1 / (pi1 × pi2) pa un kaza tiradu i se pesoas, 1 / pi1 pa un unidadi listadu; taxas jeral ponderadu ta multiplika taxas ponderadu di etapas; na branku ora ki un kazu ka ten probabilidadi konxedu',
   'dash.def.screening': `Etapa di triaji, listajen di ${EA_TERM.kea} antis di tirajen (sô unidadis ilejível ta tiradu, pur isu kes diskonxedu ta entra na taxas li): E ilejível, I ka ilejível, OOS fora di ánbitu (vaziu, ka é alojamentu), UH ka sabedu si é kaza (sen kontaktu: alojamentu pode sta vaziu), UO kaza ku ilejibilidadi diskonxedu (triaji rekuzadu o "ka sabe"), sima perfil di inkéritu ta klasifika kódigus di listajen; e di triaji = E / (E + I + OOS), RR1 di triaji = E / (E + UH + UO), RR3 di triaji = E / (E + e·(UH + UO)); pa inkiridor, nenhun (listajen ka é trabadju di un inkiridor)`,
   'dash.survey': 'Inkéritu',
   'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,

@@ -153,6 +153,9 @@ const en = {
   'dash.listed.OOS': 'Out of scope (OOS)',
   'dash.listed.UH': 'Unknown if household (UH)',
   'dash.listed.UO': 'Household, eligibility unknown (UO)',
+  'dash.weighted': 'wtd',
+  'dash.def.weighted':
+    'wtd, weighted rates (AAPOR, for unequal probabilities of selection): the same formulas with each case counted by its base weight, the inverse of its selection probability before any nonresponse adjustment: 1 / (pi1 × pi2) for a drawn household and its persons, 1 / pi1 for a listed unit; the weighted overall rates multiply the weighted stage rates; blank where a case has no known probability',
   'dash.def.screening': `Screening stage, the listing of the ${EA_TERM.en}s before the draw (only eligible units are drawn, so the unknowns enter the rates here): E eligible, I ineligible, OOS out of scope (vacant, not a dwelling), UH unknown if household (no contact: the dwelling may be vacant), UO household of unknown eligibility (screener refused or "don't know"), as the survey's profile classes its listing codes; screening e = E / (E + I + OOS), screening RR1 = E / (E + UH + UO), screening RR3 = E / (E + e·(UH + UO)); by enumerator, none (a listing is no enumerator's work)`,
   'dash.survey': 'Survey',
   'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
@@ -304,6 +307,9 @@ const pt: Record<Key, string> = {
   'dash.listed.OOS': 'Fora do âmbito (OOS)',
   'dash.listed.UH': 'Desconhecido se é agregado (UH)',
   'dash.listed.UO': 'Agregado, elegibilidade desconhecida (UO)',
+  'dash.weighted': 'pond.',
+  'dash.def.weighted':
+    'pond., taxas ponderadas (AAPOR, para probabilidades de seleção desiguais): as mesmas fórmulas com cada caso contado pelo seu peso de base, o inverso da sua probabilidade de seleção antes de qualquer ajuste de não-resposta: 1 / (pi1 × pi2) para um agregado tirado e as suas pessoas, 1 / pi1 para uma unidade listada; as taxas globais ponderadas multiplicam as taxas ponderadas das etapas; em branco quando um caso não tem probabilidade conhecida',
   'dash.def.screening': `Etapa de triagem, a listagem dos ${EA_TERM.pt} antes da tiragem (só as unidades elegíveis são tiradas, por isso as desconhecidas entram nas taxas aqui): E elegíveis, I não elegíveis, OOS fora do âmbito (vago, não é alojamento), UH desconhecido se é agregado (sem contacto: o alojamento pode estar vago), UO agregado de elegibilidade desconhecida (triagem recusada ou "não sabe"), como o perfil do inquérito classifica os códigos da listagem; e da triagem = E / (E + I + OOS), RR1 da triagem = E / (E + UH + UO), RR3 da triagem = E / (E + e·(UH + UO)); por inquiridor, nenhuma (a listagem não é trabalho de um inquiridor)`,
   'dash.survey': 'Inquérito',
   'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,

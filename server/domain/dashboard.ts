@@ -43,6 +43,9 @@ interface AssignmentRow {
   outcome: number | null;
   /** 1 when the household was drawn by a listing (has pi2), 0 for a practice or reserve household. */
   sampled: number;
+  /** The cluster's and the household's inclusion probabilities (the base weight is 1 / (pi1 x pi2)). */
+  pi1: number | null;
+  pi2: number | null;
   questionnaire_id: string | null;
   questionnaire_version: number | null;
   /** The roster of a responding household's latest interview, for the person stage (dashboard-persons.ts). */
@@ -131,6 +134,8 @@ interface ListingRow {
   unknown: number;
   /** The listing's recorded answers, whose dispositions split the unknowns into UH and UO. */
   answers: string;
+  /** The cluster's inclusion probability: a listed unit's base weight is 1 / pi1. */
+  pi1: number | null;
 }
 
 /** The listings of a group: null where the survey has no listing or the level has no screening stage. */
@@ -157,7 +162,12 @@ function listingsBy(
  * all as UH: whether they are households cannot be told.
  */
 function screeningCounts(l: ListingRow, profile: SurveyProfile): ScreeningCounts {
-  const recorded = { E: Number(l.eligible), I: Number(l.ineligible), OOS: Number(l.out_of_scope) };
+  const recorded = {
+    E: Number(l.eligible),
+    I: Number(l.ineligible),
+    OOS: Number(l.out_of_scope),
+    w: baseWeight(l.pi1),
+  };
   try {
     const c = countListing(
       listedUnits(profile, JSON.parse(l.answers) as Record<string, unknown>).units,
@@ -168,6 +178,12 @@ function screeningCounts(l: ListingRow, profile: SurveyProfile): ScreeningCounts
     // not readable under today's profile: the recorded total below
   }
   return { ...recorded, UH: Number(l.unknown), UO: 0 };
+}
+
+/** The inverse of a product of inclusion probabilities; null where one is unknown (or not a probability). */
+function baseWeight(...pis: Array<number | null>): number | null {
+  const p = pis.reduce<number | null>((a, b) => (a === null || b === null ? null : a * Number(b)), 1);
+  return p !== null && p > 0 && p <= 1 ? 1 / p : null;
 }
 
 /**
@@ -181,15 +197,18 @@ function ratesRow(
   persons: ReturnType<typeof personClasses>,
   listings: Listings,
 ): RatesRow {
+  const visited = rows.filter((r) => r.outcome !== null);
   const household = responseRates(
-    rows.flatMap((r) => (r.outcome === null ? [] : [r.outcome])),
+    visited.map((r) => r.outcome as number),
     classes,
+    visited.map((r) => baseWeight(r.pi1, r.pi2)),
   );
   const screening = listings ? screeningRates(listings(key)) : null;
   const person = persons
     ? personRates(
         rows.flatMap((r) => (r.persons ? [r.persons] : [])),
         persons,
+        rows.flatMap((r) => (r.persons ? [baseWeight(r.pi1, r.pi2)] : [])),
       )
     : null;
   return { key, ...household, screening, person, overall: overallRates(household, person, screening) };
@@ -274,7 +293,7 @@ export async function fieldworkDashboard(
   const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey} and ${SAMPLED_INTERVIEW}`;
   const rows = await db.all<AssignmentRow>(sql`
     select a.id as assignment_id, u.username as enumerator, coalesce(t.name, '') as team, h.ea_code, ea.stratum, ea.island, ea.municipality,
-      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled,
+      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled, ea.pi1, h.pi2,
       li.questionnaire_id, li.questionnaire_version,
       ${rosterColumn} as roster
     from assignments a
@@ -300,7 +319,7 @@ export async function fieldworkDashboard(
   const listingRows = profile.questionnaires.listing
     ? await db.all<ListingRow>(sql`
     select l.ea_code, ea.stratum, ea.island, coalesce(t.name, '') as team,
-      l.eligible, l.ineligible, l.out_of_scope, l.unknown, l.answers
+      l.eligible, l.ineligible, l.out_of_scope, l.unknown, l.answers, ea.pi1
     from ea_listings l
     join enumeration_areas ea on ea.code = l.ea_code
     left join teams t on t.id = ea.team_id
