@@ -2,8 +2,9 @@
  * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
  * response rates by stratum, island, EA, team and enumerator, with the screening stage where the survey lists
- * its units (the recorded listings' counts; none by enumerator), the person stage where it interviews persons,
- * and the overall rates over the stages (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
+ * its units (the recorded listings' counts, their unknowns split into UH and UO from the recorded
+ * dispositions; none by enumerator), the person stage where it interviews persons, and the overall rates over
+ * the stages, each unweighted and base-weighted by the cases' inclusion probabilities (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
  * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
  * Only households of the drawn sample count: a household no listing drew (pi2 null, as the weighting
  * inputs read it: a practice or reserve household given to an enumerator) is left out of every figure
@@ -141,16 +142,15 @@ interface ListingRow {
 /** The listings of a group: null where the survey has no listing or the level has no screening stage. */
 type Listings = ((key: string) => ScreeningCounts[]) | null;
 
-function listingsBy(
-  rows: ListingRow[] | null,
-  key: (l: ListingRow) => string,
-  profile: SurveyProfile,
-): Listings {
+/** A recorded listing with its screening counts, read once per dashboard (every level groups the same). */
+type CountedListing = ListingRow & { counts: ScreeningCounts };
+
+function listingsBy(rows: CountedListing[] | null, key: (l: ListingRow) => string): Listings {
   if (!rows) return null;
   const groups = new Map<string, ScreeningCounts[]>();
   for (const l of rows) {
     const k = key(l);
-    groups.set(k, [...(groups.get(k) ?? []), screeningCounts(l, profile)]);
+    groups.set(k, [...(groups.get(k) ?? []), l.counts]);
   }
   return (k) => groups.get(k) ?? [];
 }
@@ -316,7 +316,7 @@ export async function fieldworkDashboard(
     }));
   const reserve = rows.filter((r) => Number(r.sampled) !== 1);
   // the screening stage: the recorded listings of the survey's clusters (a supervisor: their team's EAs)
-  const listingRows = profile.questionnaires.listing
+  const recordedListings = profile.questionnaires.listing
     ? await db.all<ListingRow>(sql`
     select l.ea_code, ea.stratum, ea.island, coalesce(t.name, '') as team,
       l.eligible, l.ineligible, l.out_of_scope, l.unknown, l.answers, ea.pi1
@@ -326,6 +326,8 @@ export async function fieldworkDashboard(
     where l.questionnaire_id = ${`${profile.id}-${profile.questionnaires.listing}`}
       and ${teamOnlyEa(user)}`)
     : null;
+  const listingRows: CountedListing[] | null =
+    recordedListings?.map((l) => ({ ...l, counts: screeningCounts(l, profile) })) ?? null;
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,
       ${jsonField(sql`r.envelope`, '$.startedAt')} as started_at, ${jsonField(sql`r.envelope`, '$.completedAt')} as completed_at,
@@ -384,7 +386,7 @@ export async function fieldworkDashboard(
         (r) => r[column],
         classes,
         persons,
-        listing ? listingsBy(listingRows, (l) => l[listing], profile) : null,
+        listing ? listingsBy(listingRows, (l) => l[listing]) : null,
       ),
     ]),
   ) as Record<RateLevel, RatesRow[]>;
@@ -411,7 +413,7 @@ export async function fieldworkDashboard(
         assigned,
         classes,
         persons,
-        listingsBy(listingRows, () => 'total', profile),
+        listingsBy(listingRows, () => 'total'),
       ),
       ...ratesByLevel,
     },
