@@ -43,9 +43,9 @@
  * With one stage of screening and every eligible unit interviewed, the product is AAPOR's single-stage RR3
  * over all the listed units: E / (E + eU) x I / E = I / (E + eU).
  *
- * Base-weighted rates beside the unweighted ones (AAPOR Standard Definitions, "Some complex designs": with
- * unequal probabilities of selection, response rates weighted by the inverse of the selection probability,
- * the base weight before any nonresponse adjustment): the same formulas with each case counted by its design
+ * Base-weighted rates beside the unweighted ones (AAPOR Standard Definitions advises, where units are
+ * selected with unequal probabilities, rates weighted by the inverse of the selection probability, the base
+ * weight before any nonresponse adjustment): the same formulas with each case counted by its design
  * weight instead of 1. A drawn household's weight is 1 / (pi1 x pi2) (its cluster's and its own inclusion
  * probability, as the weighting inputs read them; the recipes' base weight), its persons' the same (every
  * eligible person of a household is taken); a listed unit's is 1 / pi1 (the listing covers the whole

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
-import { assignments, enumerationAreas, households, users } from '../../server/db/schema.ts';
+import { assignments, eaListings, enumerationAreas, households, users } from '../../server/db/schema.ts';
 import { overallRates, responseRates, screeningRates } from '../../server/domain/dashboard-rates.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
@@ -142,6 +142,22 @@ describe('the screening stage on the dashboard', () => {
       UH: 1,
       UO: 0,
     });
+  });
+
+  it('a listing whose stored dispositions no longer read keeps its recorded unknowns, all as UH', async () => {
+    const where = eq(eaListings.eaCode, 'CV-PR-0002');
+    const [{ answers }] = await ctx.database.db
+      .select({ answers: eaListings.answers })
+      .from(eaListings)
+      .where(where);
+    await ctx.database.db.update(eaListings).set({ answers: '{"dwellings":"lost"}' }).where(where);
+    const res = await ctx.request('GET', '/api/dashboard?survey=ipei', { as: 'coord' });
+    expect(res.status).toBe(200);
+    const pr = ((await res.json()) as Dashboard).dispositions.ea.find((r) => r.key === 'CV-PR-0002')!;
+    // recorded U 2 (one no contact, one refused): UH 2, UO 0; the rates unchanged (one e over UH + UO)
+    expect(pr.screening).toMatchObject({ E: 4, I: 2, OOS: 2, UH: 2, UO: 0, U: 2 });
+    expect(pr.screening?.rr3).toBeCloseTo(4 / 5, 12);
+    await ctx.database.db.update(eaListings).set({ answers }).where(where);
   });
 });
 
