@@ -64,6 +64,8 @@ export function rateColumns(
     { header: 'RR2 %', value: (r) => pct(r.rr2) },
     { header: 'RR3 %', value: (r) => pct(r.rr3) },
     { header: 'e', value: (r) => round(r.e, 3) },
+    { header: `RR1 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr1 ?? null) },
+    { header: `RR3 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr3 ?? null) },
   ];
 }
 
@@ -80,6 +82,10 @@ export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
     ...(['I', 'P', 'R', 'NC', 'O', 'X'] as const).map((k) => ({ header: k, value: count(k) })),
     { header: `${t('dash.person')} RR1 %`, value: (r) => pct(r.person?.rr1 ?? null) },
     { header: `${t('dash.person')} RR2 %`, value: (r) => pct(r.person?.rr2 ?? null) },
+    {
+      header: `${t('dash.person')} RR1 % ${t('dash.weighted')}`,
+      value: (r) => pct(r.person?.weighted?.rr1 ?? null),
+    },
     ...overallColumns(t),
   ];
 }
@@ -90,15 +96,21 @@ export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
  * table shows them (a survey that lists its units but interviews no persons).
  */
 export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolean): Column<RatesRow>[] {
-  const count = (k: 'E' | 'I' | 'OOS' | 'U') => (r: RatesRow) => r.screening?.[k] ?? null;
+  const count = (k: 'E' | 'I' | 'OOS' | 'UH' | 'UO') => (r: RatesRow) => r.screening?.[k] ?? null;
   const s = t('dash.screening');
+  const w = t('dash.weighted');
   return [
     { header: t(`dash.level.${level}`), value: (r) => r.key },
     { header: t('dash.listings'), value: (r) => r.screening?.listings ?? null },
-    ...(['E', 'I', 'OOS', 'U'] as const).map((k) => ({ header: t(`dash.listed.${k}`), value: count(k) })),
+    ...(['E', 'I', 'OOS', 'UH', 'UO'] as const).map((k) => ({
+      header: t(`dash.listed.${k}`),
+      value: count(k),
+    })),
     { header: `${s} e`, value: (r) => round(r.screening?.e ?? null, 3) },
     { header: `${s} RR1 %`, value: (r) => pct(r.screening?.rr1 ?? null) },
     { header: `${s} RR3 %`, value: (r) => pct(r.screening?.rr3 ?? null) },
+    { header: `${s} RR1 % ${w}`, value: (r) => pct(r.screening?.weighted?.rr1 ?? null) },
+    { header: `${s} RR3 % ${w}`, value: (r) => pct(r.screening?.weighted?.rr3 ?? null) },
     ...(withOverall ? overallColumns(t) : []),
   ];
 }
@@ -108,6 +120,14 @@ function overallColumns(t: T): Column<RatesRow>[] {
     { header: `${t('dash.overall')} RR1 %`, value: (r) => pct(r.overall?.rr1 ?? null) },
     { header: `${t('dash.overall')} RR2 %`, value: (r) => pct(r.overall?.rr2 ?? null) },
     { header: `${t('dash.overall')} RR3 %`, value: (r) => pct(r.overall?.rr3 ?? null) },
+    {
+      header: `${t('dash.overall')} RR1 % ${t('dash.weighted')}`,
+      value: (r) => pct(r.overall?.weighted?.rr1 ?? null),
+    },
+    {
+      header: `${t('dash.overall')} RR3 % ${t('dash.weighted')}`,
+      value: (r) => pct(r.overall?.weighted?.rr3 ?? null),
+    },
   ];
 }
 
@@ -167,7 +187,7 @@ export function syncColumns(t: T): Column<Sync>[] {
 /**
  * The rates' definitions in the screen's language: the formulas, the survey's codes by class, the scope;
  * where the survey lists its units, the screening stage; where it interviews persons, the person stage;
- * with either, the overall rates over the stages (their formulas
+ * with either, the overall rates over the stages; and the base-weighted rates beside them (their formulas
  * are those of server/domain/dashboard-rates.ts, the one home of the computation).
  */
 export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyProfile | null): string[] {
@@ -187,6 +207,7 @@ export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyP
     ...(screening ? [t('dash.def.screening')] : []),
     ...(profile && persons ? personDefinitionLines(t, lang, profile) : []),
     ...(screening || persons ? [t('dash.def.overall')] : []),
+    t('dash.def.weighted'),
   ];
 }
 

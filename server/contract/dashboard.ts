@@ -23,6 +23,13 @@ export const progressRowSchema = z.object({
   nonInterviewsApproved: n,
 });
 
+/**
+ * A stage's base-weighted rates (each case counted by its design weight, the inverse of its selection
+ * probability before any nonresponse adjustment: server/domain/dashboard-rates.ts); null where a case of
+ * the group has no known probability.
+ */
+const weighted = z.object({ e: rate, rr1: rate, rr3: rate }).nullable();
+
 export const ratesRowSchema = z.object({
   key: z.string(),
   cases: n,
@@ -39,6 +46,8 @@ export const ratesRowSchema = z.object({
   rr1: rate,
   rr2: rate,
   rr3: rate,
+  /** The household stage's base-weighted e, RR1 and RR3 (weight 1 / (pi1 x pi2)). */
+  weighted,
   /**
    * The person stage (server/domain/dashboard-rates.ts): persons needing the individual interview in the
    * responding households, by class (X: no classed result), and person RR1/RR2; null when the survey's
@@ -56,19 +65,32 @@ export const ratesRowSchema = z.object({
       X: n,
       rr1: rate,
       rr2: rate,
+      /** Base-weighted person RR1 (the household's weight): null where one is unknown. */
+      weighted: z.object({ rr1: rate }).nullable(),
     })
     .nullable(),
   /**
    * The screening stage of a survey that lists its units before drawing them: the listed units of the
-   * group's clusters (E eligible, I ineligible, OOS out of scope, U unknown eligibility), the screening e
-   * and RR1/RR3 (server/domain/dashboard-rates.ts); null for a survey without a listing, and by enumerator.
+   * group's clusters (E eligible, I ineligible, OOS out of scope, unknown eligibility split into UH unknown
+   * if household and UO household of unknown eligibility, U = UH + UO), the screening e and RR1/RR3
+   * (server/domain/dashboard-rates.ts); null for a survey without a listing, and by enumerator.
    */
-  screening: z.object({ listings: n, E: n, I: n, OOS: n, U: n, e: rate, rr1: rate, rr3: rate }).nullable(),
+  screening: z
+    .object({ listings: n, E: n, I: n, OOS: n, UH: n, UO: n, U: n, e: rate, rr1: rate, rr3: rate, weighted })
+    .nullable(),
   /**
    * The overall rates over the stages (screening RRk x household RRk x person RRk; RR3 with screening RR3
-   * and person RR1); null where the group has one stage only.
+   * and person RR1), and the products of the base-weighted stage rates (null where a stage has none); null
+   * where the group has one stage only.
    */
-  overall: z.object({ rr1: rate, rr2: rate, rr3: rate }).nullable(),
+  overall: z
+    .object({
+      rr1: rate,
+      rr2: rate,
+      rr3: rate,
+      weighted: z.object({ rr1: rate, rr3: rate }).nullable(),
+    })
+    .nullable(),
 });
 
 export const dashboardSchema = z.object({

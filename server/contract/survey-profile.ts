@@ -123,7 +123,9 @@ const codeList = z.array(z.number().int()).default([]);
  * How the listing instrument records the units of a cluster before the sample is drawn: the roster of
  * units (`dwellings`), each unit's number and its screening disposition, and which dispositions count as
  * eligible (E), ineligible (I), unknown eligibility (U) or out of scope (vacant, not a unit). The cluster
- * is the preloaded item `from: "cluster"`.
+ * is the preloaded item `from: "cluster"`. Of the unknown dispositions, `unknownIfHousehold` names those
+ * where it is not even known whether the unit is a household (AAPOR UH: no contact at a dwelling that may
+ * be vacant); the others are households of unknown eligibility (AAPOR UO: screener refused, "don't know").
  */
 export const listingSchema = z.strictObject({
   units: variableName,
@@ -132,6 +134,8 @@ export const listingSchema = z.strictObject({
   eligible: z.array(z.number().int()).min(1),
   ineligible: codeList,
   unknown: codeList,
+  /** The `unknown` dispositions of a dwelling-level unit that are AAPOR UH; the rest of `unknown` are UO. */
+  unknownIfHousehold: codeList,
   outOfScope: codeList,
   /**
    * Where the listing records the households of a dwelling one by one (a roster inside the dwelling's row):
@@ -147,6 +151,11 @@ export const listingSchema = z.strictObject({
       disposition: variableName,
       class: variableName.nullable().default(null),
       listed: z.array(z.number().int()).min(1),
+      /**
+       * The `unknown` dispositions of a listed household that are AAPOR UH; none by default (a household
+       * the listing recorded in a contacted dwelling is known to be one: its unknowns are UO).
+       */
+      unknownIfHousehold: codeList,
     })
     .nullable()
     .default(null),
@@ -334,6 +343,16 @@ export const surveyProfileSchema = z
       ];
       if (new Set(all).size !== all.length)
         ctx.addIssue({ code: 'custom', path: ['listing'], message: 'a disposition is in two classes' });
+      for (const [path, uh] of [
+        [['listing', 'unknownIfHousehold'], p.listing.unknownIfHousehold],
+        [['listing', 'households', 'unknownIfHousehold'], p.listing.households?.unknownIfHousehold ?? []],
+      ] as const)
+        if (uh.some((c) => !p.listing?.unknown.includes(c)))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path],
+            message: 'every unknown-if-household (UH) disposition must be one of listing.unknown',
+          });
       const listed = p.listing.households?.listed ?? [];
       if (listed.some((c) => all.includes(c)))
         ctx.addIssue({

@@ -13,13 +13,19 @@
  * Assignments not yet visited have no disposition: they are left out of the rates (they show in progress).
  *
  * The screening stage, where the survey lists and screens its units before drawing the sample (profile
- * `listing`, counts per cluster in ea_listings as the listing classes its dispositions): every listed unit
- * has E eligible, I ineligible, OOS out of scope (vacant, not a dwelling: AAPOR NE too) or U unknown
- * eligibility (no contact, screener refused, screener "don't know": AAPOR UH/UO). Only E units are drawn,
- * so U never reaches an interview: it enters the rates here, with the screening stage's own e
- *   screening e = E / (E + I + OOS)                  (proportion eligible among the units of known eligibility)
- *   screening RR1 = E / (E + U)                      (every unknown counted eligible, as RR1 and RR2 do)
- *   screening RR3 = E / (E + e x U)
+ * `listing`, counted per cluster from the listing's recorded dispositions as the profile classes them): every
+ * listed unit is E eligible, I ineligible, OOS out of scope (vacant, not a dwelling: AAPOR NE too), UH
+ * unknown whether it is a household at all (no contact at a dwelling that may be vacant) or UO a household
+ * of unknown eligibility (screener refused, screener "don't know"); which unknown dispositions are UH is the
+ * profile's `listing.unknownIfHousehold` (and `listing.households.unknownIfHousehold` for a listed
+ * household), the others UO. Only E units are drawn, so UH and UO never reach an interview: they enter the
+ * rates here, as AAPOR writes RR1 and RR3 (Standard Definitions, "Response rates": RR3 = I / ((I + P) +
+ * (R + NC + O) + e(UH + UO)), one e applied to UH + UO), with the screening stage's own e estimated by the
+ * proportion-eligible method over the units of known eligibility:
+ *   screening e = E / (E + I + OOS)
+ *   screening RR1 = E / (E + UH + UO)                (every unknown counted eligible, as RR1 and RR2 do)
+ *   screening RR3 = E / (E + e x (UH + UO))
+ * U = UH + UO is kept for the reader who wants the total.
  *
  * The person stage, where the survey interviews persons within households (profile roster.personResult with
  * its `codes` classed I, P, R, NC, O): the persons are the roster rows of the responding households (the
@@ -36,6 +42,16 @@
  *   overall RR3 = screening RR3 x household RR3 x person RR1 (person RR3 = person RR1: no unknown eligibility).
  * With one stage of screening and every eligible unit interviewed, the product is AAPOR's single-stage RR3
  * over all the listed units: E / (E + eU) x I / E = I / (E + eU).
+ *
+ * Base-weighted rates beside the unweighted ones (AAPOR Standard Definitions advises, where units are
+ * selected with unequal probabilities, rates weighted by the inverse of the selection probability, the base
+ * weight before any nonresponse adjustment): the same formulas with each case counted by its design
+ * weight instead of 1. A drawn household's weight is 1 / (pi1 x pi2) (its cluster's and its own inclusion
+ * probability, as the weighting inputs read them; the recipes' base weight), its persons' the same (every
+ * eligible person of a household is taken); a listed unit's is 1 / pi1 (the listing covers the whole
+ * cluster). The weighted e is the proportion-eligible e over the weighted counts; the weighted overall rates
+ * are the products of the weighted stage rates. A group with a case whose probability is not known (an EA
+ * without pi1) has no weighted rates (null), never rates over the cases that have one.
  * The API sends figures only: the definitions a reader sees next to the rates are written in the client's
  * catalogue (client/dashboard/dashboard-columns.ts, `dash.def.*`), in the screen language.
  */
@@ -63,16 +79,15 @@ export interface Rates {
   rr1: number | null;
   rr2: number | null;
   rr3: number | null;
+  /** The base-weighted e, RR1 and RR3 (null: no weights given, or one unknown). */
+  weighted: WeightedRates | null;
 }
 
-export function responseRates(outcomes: number[], classes: Map<number, RateClass>): Rates {
-  const n = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 };
-  const codes: Record<string, number> = {};
-  for (const o of outcomes) {
-    codes[o] = (codes[o] ?? 0) + 1;
-    const c = classes.get(o);
-    if (c) n[c]++;
-  }
+/** A case's class totals: counts, or sums of base weights. */
+type ClassTotals = Record<'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'UO' | 'NE', number>;
+
+/** AAPOR's e, RR1, RR2 and RR3 from class totals (the formulas above: their one home for both stages' cases). */
+function aapor(n: ClassTotals) {
   const eligible = n.I + n.P + n.R + n.NC + n.O;
   const e = eligible + n.NE > 0 ? eligible / (eligible + n.NE) : null;
   const unknown = n.UH + n.UO;
@@ -80,13 +95,54 @@ export function responseRates(outcomes: number[], classes: Map<number, RateClass
   // no case of known eligibility yet: e is unknown, and RR3 counts the unknowns in full (as RR1)
   const d3 = eligible + (e ?? 1) * unknown;
   return {
-    cases: outcomes.length,
-    codes,
-    ...n,
     e,
     rr1: d1 > 0 ? n.I / d1 : null,
     rr2: d1 > 0 ? (n.I + n.P) / d1 : null,
     rr3: d3 > 0 ? n.I / d3 : null,
+  };
+}
+
+/** Base-weighted e, RR1 and RR3 of a stage; null where a case has no known weight, or there is no case. */
+export interface WeightedRates {
+  e: number | null;
+  rr1: number | null;
+  rr3: number | null;
+}
+
+/** Whether every weight is known (a number): else a group has no weighted rates. */
+const allKnown = (weights: Array<number | null>): weights is number[] =>
+  weights.length > 0 && weights.every((w) => w !== null && Number.isFinite(w));
+
+/**
+ * The household stage: `outcomes` the latest outcome of each assignment, `weights` (same order) each
+ * household's base weight 1 / (pi1 x pi2), null where unknown.
+ */
+export function responseRates(
+  outcomes: number[],
+  classes: Map<number, RateClass>,
+  weights?: Array<number | null>,
+): Rates {
+  const n: ClassTotals = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 };
+  const w: ClassTotals = { ...n };
+  const codes: Record<string, number> = {};
+  outcomes.forEach((o, k) => {
+    codes[o] = (codes[o] ?? 0) + 1;
+    const c = classes.get(o);
+    if (!c) return;
+    n[c]++;
+    w[c] += weights?.[k] ?? 0;
+  });
+  const { e, rr1, rr2, rr3 } = aapor(n);
+  const weighted = weights && allKnown(weights) ? aapor(w) : null;
+  return {
+    cases: outcomes.length,
+    codes,
+    ...n,
+    e,
+    rr1,
+    rr2,
+    rr3,
+    weighted: weighted ? { e: weighted.e, rr1: weighted.rr1, rr3: weighted.rr3 } : null,
   };
 }
 
@@ -112,82 +168,118 @@ export interface PersonRates {
   X: number;
   rr1: number | null;
   rr2: number | null;
+  /** Base-weighted person RR1 (= RR3: a person's eligibility is known); null without known weights. */
+  weighted: { rr1: number | null } | null;
 }
 
-/** The person stage over the households' persons: each household is its persons' result codes (null: none). */
+/**
+ * The person stage over the households' persons: each household is its persons' result codes (null: none);
+ * `weights` (same order) each household's base weight, its persons' too (null where unknown).
+ */
 export function personRates(
   households: Array<Array<number | null>>,
   classes: Map<number, PersonClass>,
+  weights?: Array<number | null>,
 ): PersonRates {
   const n = { I: 0, P: 0, R: 0, NC: 0, O: 0, X: 0 };
   let persons = 0;
-  for (const results of households)
+  let wAll = 0;
+  let wI = 0;
+  households.forEach((results, k) => {
+    const w = weights?.[k] ?? 0;
     for (const r of results) {
       persons++;
-      const c = r === null ? undefined : classes.get(r);
-      n[c ?? 'X']++;
+      const c = (r === null ? undefined : classes.get(r)) ?? 'X';
+      n[c]++;
+      wAll += w;
+      if (c === 'I') wI += w;
     }
+  });
   return {
     households: households.length,
     persons,
     ...n,
     rr1: persons > 0 ? n.I / persons : null,
     rr2: persons > 0 ? (n.I + n.P) / persons : null,
+    weighted: weights && allKnown(weights) ? { rr1: wAll > 0 ? wI / wAll : null } : null,
   };
 }
 
-/** A screening stage's counts: listed units eligible, ineligible, out of scope and of unknown eligibility. */
+/**
+ * A screening stage's counts: listed units eligible, ineligible, out of scope, UH and UO of one listing, and
+ * `w` its listed units' base weight 1 / pi1 (null where the cluster's pi1 is unknown).
+ */
 export interface ScreeningCounts {
   E: number;
   I: number;
   OOS: number;
-  U: number;
+  UH: number;
+  UO: number;
+  w?: number | null;
 }
 
-export interface ScreeningRates extends ScreeningCounts {
+export interface ScreeningRates extends Omit<ScreeningCounts, 'w'> {
   /** Listings (clusters) counted. */
   listings: number;
+  /** UH + UO. */
+  U: number;
   e: number | null;
   rr1: number | null;
   rr3: number | null;
+  weighted: WeightedRates | null;
 }
 
-/** The screening stage over the listings of a group (their counts summed). */
-export function screeningRates(listings: ScreeningCounts[]): ScreeningRates {
-  const n = { E: 0, I: 0, OOS: 0, U: 0 };
-  for (const l of listings) {
-    n.E += l.E;
-    n.I += l.I;
-    n.OOS += l.OOS;
-    n.U += l.U;
-  }
+const SCREENING_CLASSES = ['E', 'I', 'OOS', 'UH', 'UO'] as const;
+
+/** The screening e, RR1 and RR3 from the listed units' totals (counts, or sums of base weights). */
+function screening(n: Record<(typeof SCREENING_CLASSES)[number], number>): WeightedRates {
+  const U = n.UH + n.UO;
   const known = n.E + n.I + n.OOS;
   const e = known > 0 ? n.E / known : null;
-  const d1 = n.E + n.U;
-  const d3 = n.E + (e ?? 1) * n.U;
+  const d1 = n.E + U;
+  const d3 = n.E + (e ?? 1) * U;
+  return { e, rr1: d1 > 0 ? n.E / d1 : null, rr3: d3 > 0 ? n.E / d3 : null };
+}
+
+/** The screening stage over the listings of a group (their counts summed, and weighted by their w). */
+export function screeningRates(listings: ScreeningCounts[]): ScreeningRates {
+  const n = { E: 0, I: 0, OOS: 0, UH: 0, UO: 0 };
+  const w = { ...n };
+  for (const l of listings)
+    for (const k of SCREENING_CLASSES) {
+      n[k] += l[k];
+      w[k] += l[k] * (l.w ?? 0);
+    }
+  const weights = listings.map((l) => l.w ?? null);
   return {
     listings: listings.length,
     ...n,
-    e,
-    rr1: d1 > 0 ? n.E / d1 : null,
-    rr3: d3 > 0 ? n.E / d3 : null,
+    U: n.UH + n.UO,
+    ...screening(n),
+    weighted: allKnown(weights) ? screening(w) : null,
   };
 }
 
 /**
  * The overall rates over the stages the survey has: the product of each stage's rate (RR3 with the
- * screening RR3 and person RR1); null when the survey has a single stage (the household rates are then
- * the overall ones) or when a stage's rate is unknown.
+ * screening RR3 and person RR1), and the same product of the base-weighted stage rates (null where a stage
+ * has none); null when the survey has a single stage (the household rates are then the overall ones); a
+ * rate is null when a stage's rate is unknown.
  */
 export function overallRates(household: Rates, person: PersonRates | null, screening: ScreeningRates | null) {
   if (!person && !screening) return null;
-  const times = (...xs: Array<number | null>) =>
-    xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a * (b as number), 1);
+  const times = (...xs: Array<number | null | undefined>) =>
+    xs.some((x) => x === null || x === undefined) ? null : xs.reduce<number>((a, b) => a * (b as number), 1);
   const s1 = screening ? screening.rr1 : 1;
   const s3 = screening ? screening.rr3 : 1;
+  const hw = household.weighted;
+  const sw = screening ? screening.weighted : { rr1: 1, rr3: 1 };
+  const pw = person ? person.weighted : { rr1: 1 };
   return {
     rr1: times(s1, household.rr1, person ? person.rr1 : 1),
     rr2: times(s1, household.rr2, person ? person.rr2 : 1),
     rr3: times(s3, household.rr3, person ? person.rr1 : 1),
+    weighted:
+      hw && sw && pw ? { rr1: times(sw.rr1, hw.rr1, pw.rr1), rr3: times(sw.rr3, hw.rr3, pw.rr1) } : null,
   };
 }

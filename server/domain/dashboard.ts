@@ -2,8 +2,9 @@
  * The coordinator's fieldwork dashboard, computed from the database in a few queries: progress against the
  * sample (assigned households) by stratum, island, municipality, EA and enumerator; dispositions and AAPOR
  * response rates by stratum, island, EA, team and enumerator, with the screening stage where the survey lists
- * its units (the recorded listings' counts; none by enumerator), the person stage where it interviews persons,
- * and the overall rates over the stages (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
+ * its units (the recorded listings' counts, their unknowns split into UH and UO from the recorded
+ * dispositions; none by enumerator), the person stage where it interviews persons, and the overall rates over
+ * the stages, each unweighted and base-weighted by the cases' inclusion probabilities (dashboard-rates.ts); completes per day; durations per enumerator; flag counts; the last
  * upload of every enumerator and device; the map layer of EA centroids and GPS points (dashboard-map.ts). A supervisor gets the same figures for their team only.
  * Only households of the drawn sample count: a household no listing drew (pi2 null, as the weighting
  * inputs read it: a practice or reserve household given to an enumerator) is left out of every figure
@@ -11,7 +12,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Dashboard, ProgressRow, RatesRow } from '../contract/dashboard.ts';
-import { outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
+import { type ListingProfile, outcomeCodesOf, type SurveyProfile } from '../contract/survey-profile.ts';
 import type { Db } from '../db/client.ts';
 import { jsonField } from '../db/json-field.ts';
 import { Problem } from '../problems.ts';
@@ -27,6 +28,7 @@ import {
   type ScreeningCounts,
   screeningRates,
 } from './dashboard-rates.ts';
+import { countListing, listedUnits } from './listing.ts';
 import { median, quantileOfSorted } from './quality/stats.ts';
 
 interface AssignmentRow {
@@ -42,6 +44,9 @@ interface AssignmentRow {
   outcome: number | null;
   /** 1 when the household was drawn by a listing (has pi2), 0 for a practice or reserve household. */
   sampled: number;
+  /** The cluster's and the household's inclusion probabilities (the base weight is 1 / (pi1 x pi2)). */
+  pi1: number | null;
+  pi2: number | null;
   questionnaire_id: string | null;
   questionnaire_version: number | null;
   /** The roster of a responding household's latest interview, for the person stage (dashboard-persons.ts). */
@@ -128,25 +133,57 @@ interface ListingRow {
   ineligible: number;
   out_of_scope: number;
   unknown: number;
+  /** The listing's recorded answers, whose dispositions split the unknowns into UH and UO. */
+  answers: string;
+  /** The cluster's inclusion probability: a listed unit's base weight is 1 / pi1. */
+  pi1: number | null;
 }
 
 /** The listings of a group: null where the survey has no listing or the level has no screening stage. */
 type Listings = ((key: string) => ScreeningCounts[]) | null;
 
-function listingsBy(rows: ListingRow[] | null, key: (l: ListingRow) => string): Listings {
+/** A recorded listing with its screening counts, read once per dashboard (every level groups the same). */
+type CountedListing = ListingRow & { counts: ScreeningCounts };
+
+function listingsBy(rows: CountedListing[] | null, key: (l: ListingRow) => string): Listings {
   if (!rows) return null;
   const groups = new Map<string, ScreeningCounts[]>();
   for (const l of rows) {
     const k = key(l);
-    const counts = {
-      E: Number(l.eligible),
-      I: Number(l.ineligible),
-      OOS: Number(l.out_of_scope),
-      U: Number(l.unknown),
-    };
-    groups.set(k, [...(groups.get(k) ?? []), counts]);
+    groups.set(k, [...(groups.get(k) ?? []), l.counts]);
   }
   return (k) => groups.get(k) ?? [];
+}
+
+/**
+ * A listing's screening counts: E, I and OOS as recorded, the unknowns split into UH and UO from its
+ * recorded dispositions as the profile classes them (listing.ts, countListing). Answers that no longer
+ * read under the profile (a listing recorded before a profile change) keep their recorded unknown count,
+ * all as UH: whether they are households cannot be told.
+ */
+function screeningCounts(l: ListingRow, profile: SurveyProfile): ScreeningCounts {
+  const recorded = {
+    E: Number(l.eligible),
+    I: Number(l.ineligible),
+    OOS: Number(l.out_of_scope),
+    w: baseWeight(l.pi1),
+  };
+  try {
+    const c = countListing(
+      listedUnits(profile, JSON.parse(l.answers) as Record<string, unknown>).units,
+      profile.listing as ListingProfile,
+    );
+    if (c.unknown === Number(l.unknown)) return { ...recorded, UH: c.UH, UO: c.UO };
+  } catch {
+    // not readable under today's profile: the recorded total below
+  }
+  return { ...recorded, UH: Number(l.unknown), UO: 0 };
+}
+
+/** The inverse of a product of inclusion probabilities; null where one is unknown (or not a probability). */
+function baseWeight(...pis: Array<number | null>): number | null {
+  const p = pis.reduce<number | null>((a, b) => (a === null || b === null ? null : a * Number(b)), 1);
+  return p !== null && p > 0 && p <= 1 ? 1 / p : null;
 }
 
 /**
@@ -160,15 +197,18 @@ function ratesRow(
   persons: ReturnType<typeof personClasses>,
   listings: Listings,
 ): RatesRow {
+  const visited = rows.filter((r) => r.outcome !== null);
   const household = responseRates(
-    rows.flatMap((r) => (r.outcome === null ? [] : [r.outcome])),
+    visited.map((r) => r.outcome as number),
     classes,
+    visited.map((r) => baseWeight(r.pi1, r.pi2)),
   );
   const screening = listings ? screeningRates(listings(key)) : null;
   const person = persons
     ? personRates(
         rows.flatMap((r) => (r.persons ? [r.persons] : [])),
         persons,
+        rows.flatMap((r) => (r.persons ? [baseWeight(r.pi1, r.pi2)] : [])),
       )
     : null;
   return { key, ...household, screening, person, overall: overallRates(household, person, screening) };
@@ -193,6 +233,23 @@ function rates(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, group]) => ratesRow(k, group, classes, persons, listings));
 }
+
+/**
+ * The levels the rates are given by: the assignment's grouping column and the listing's (null: the level
+ * has no screening stage; a listing is no enumerator's work).
+ */
+type RateLevel = Exclude<keyof Dashboard['dispositions'], 'total'>;
+const RATE_LEVELS: ReadonlyArray<{
+  level: RateLevel;
+  column: 'stratum' | 'island' | 'ea_code' | 'team' | 'enumerator';
+  listing: 'stratum' | 'island' | 'ea_code' | 'team' | null;
+}> = [
+  { level: 'stratum', column: 'stratum', listing: 'stratum' },
+  { level: 'island', column: 'island', listing: 'island' },
+  { level: 'ea', column: 'ea_code', listing: 'ea_code' },
+  { level: 'team', column: 'team', listing: 'team' },
+  { level: 'enumerator', column: 'enumerator', listing: null },
+];
 
 const quantile = quantileOfSorted;
 
@@ -236,7 +293,7 @@ export async function fieldworkDashboard(
   const interviewScope = sql`${teamOnly(user, sql`i.enumerator_id`)} and i.questionnaire_id like ${ofSurvey} and ${SAMPLED_INTERVIEW}`;
   const rows = await db.all<AssignmentRow>(sql`
     select a.id as assignment_id, u.username as enumerator, coalesce(t.name, '') as team, h.ea_code, ea.stratum, ea.island, ea.municipality,
-      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled,
+      li.status, li.outcome, (case when ${SAMPLED_HOUSEHOLD} then 1 else 0 end) as sampled, ea.pi1, h.pi2,
       li.questionnaire_id, li.questionnaire_version,
       ${rosterColumn} as roster
     from assignments a
@@ -259,16 +316,18 @@ export async function fieldworkDashboard(
     }));
   const reserve = rows.filter((r) => Number(r.sampled) !== 1);
   // the screening stage: the recorded listings of the survey's clusters (a supervisor: their team's EAs)
-  const listingRows = profile.questionnaires.listing
+  const recordedListings = profile.questionnaires.listing
     ? await db.all<ListingRow>(sql`
     select l.ea_code, ea.stratum, ea.island, coalesce(t.name, '') as team,
-      l.eligible, l.ineligible, l.out_of_scope, l.unknown
+      l.eligible, l.ineligible, l.out_of_scope, l.unknown, l.answers, ea.pi1
     from ea_listings l
     join enumeration_areas ea on ea.code = l.ea_code
     left join teams t on t.id = ea.team_id
     where l.questionnaire_id = ${`${profile.id}-${profile.questionnaires.listing}`}
       and ${teamOnlyEa(user)}`)
     : null;
+  const listingRows: CountedListing[] | null =
+    recordedListings?.map((l) => ({ ...l, counts: screeningCounts(l, profile) })) ?? null;
   const interviewRows = await db.all<InterviewRow>(sql`
     select u.username as enumerator, i.outcome,
       ${jsonField(sql`r.envelope`, '$.startedAt')} as started_at, ${jsonField(sql`r.envelope`, '$.completedAt')} as completed_at,
@@ -319,6 +378,18 @@ export async function fieldworkDashboard(
     { assignment: sql`${assignmentScope} and ${SAMPLED_HOUSEHOLD}`, interview: interviewScope },
     complete,
   );
+  const ratesByLevel = Object.fromEntries(
+    RATE_LEVELS.map(({ level, column, listing }) => [
+      level,
+      rates(
+        assigned,
+        (r) => r[column],
+        classes,
+        persons,
+        listing ? listingsBy(listingRows, (l) => l[listing]) : null,
+      ),
+    ]),
+  ) as Record<RateLevel, RatesRow[]>;
   const [total] = progress(assigned, () => 'total', complete);
   const [reserveTotal] = progress(reserve, () => 'total', complete);
   return {
@@ -344,36 +415,7 @@ export async function fieldworkDashboard(
         persons,
         listingsBy(listingRows, () => 'total'),
       ),
-      stratum: rates(
-        assigned,
-        (r) => r.stratum,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.stratum),
-      ),
-      island: rates(
-        assigned,
-        (r) => r.island,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.island),
-      ),
-      ea: rates(
-        assigned,
-        (r) => r.ea_code,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.ea_code),
-      ),
-      team: rates(
-        assigned,
-        (r) => r.team,
-        classes,
-        persons,
-        listingsBy(listingRows, (l) => l.team),
-      ),
-      // a listing is no enumerator's work: no screening stage by enumerator
-      enumerator: rates(assigned, (r) => r.enumerator, classes, persons, null),
+      ...ratesByLevel,
     },
     completesPerDay: [...completes.entries()].sort().map(([day, n]) => ({ day, completes: n })),
     durations: [...durationsOf.entries()].sort().map(([enumerator, values]) => {

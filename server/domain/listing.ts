@@ -34,6 +34,12 @@ export interface ListingCounts {
   eligible: number;
   ineligible: number;
   unknown: number;
+  /**
+   * The unknowns split as AAPOR does (their sum is `unknown`), by the profile's `unknownIfHousehold` lists:
+   * UH unknown whether the unit is a household at all, UO a household of unknown eligibility.
+   */
+  UH: number;
+  UO: number;
   outOfScope: number;
   /** Dwelling numbers of the eligible units, in listing order (a dwelling twice when two households are). */
   eligibleDwellings: number[];
@@ -135,12 +141,18 @@ export function listedUnits(
   return { cluster: answers[clusterItemOf(profile) ?? ''], units };
 }
 
-/** E, I, U and out of scope from the dispositions, as the profile's listing classes them. */
+/**
+ * E, I, U (split into UH and UO) and out of scope from the dispositions, as the profile's listing classes
+ * them: a dwelling-level unit by `listing.unknownIfHousehold`, a listed household by
+ * `listing.households.unknownIfHousehold`.
+ */
 export function countListing(units: ReadonlyArray<ListedUnit>, listing: ListingProfile): ListingCounts {
   const c: ListingCounts = {
     eligible: 0,
     ineligible: 0,
     unknown: 0,
+    UH: 0,
+    UO: 0,
     outOfScope: 0,
     eligibleDwellings: [],
     eligibleUnits: [],
@@ -173,8 +185,13 @@ export function countListing(units: ReadonlyArray<ListedUnit>, listing: ListingP
       c.eligibleDwellings.push(d.unit);
       c.eligibleUnits.push(d);
     } else if (listing.ineligible.includes(d.disposition)) c.ineligible++;
-    else if (listing.unknown.includes(d.disposition)) c.unknown++;
-    else c.outOfScope++;
+    else if (listing.unknown.includes(d.disposition)) {
+      c.unknown++;
+      const uh =
+        household === null ? listing.unknownIfHousehold : (listing.households?.unknownIfHousehold ?? []);
+      if (uh.includes(d.disposition)) c.UH++;
+      else c.UO++;
+    } else c.outOfScope++;
   }
   return c;
 }

@@ -89,12 +89,15 @@ describe('dashboard tables speak the screen language', () => {
       rr1: 1 / 3,
       rr2: 1 / 3,
       rr3: 1 / 3,
+      weighted: { e: 0.6, rr1: 1 / 4, rr3: 2 / 7 },
       screening: null,
       person: null,
       overall: null,
     };
-    const csv = toCsv([rates], rateColumns(t, 'en', 'stratum', ['11', '21'], profile));
-    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667');
+    const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], profile);
+    expect(columns.slice(-2).map((c) => c.header)).toEqual(['RR1 % wtd', 'RR3 % wtd']);
+    const csv = toCsv([rates], columns);
+    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,25,28.6');
     const d = {
       enumerator: 'e1',
       n: 3,
@@ -131,8 +134,12 @@ describe('dashboard tables speak the screen language', () => {
       rr2: 1,
       rr3: 1,
       screening: null,
-      person: { households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
-      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3 },
+      weighted: { e: 1, rr1: 1, rr3: 1 },
+      person: {
+        ...{ households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
+        weighted: { rr1: 0.6 },
+      },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3, weighted: { rr1: 0.6, rr3: 0.6 } },
     };
     const columns = personRateColumns(t, 'team');
     expect(columns.map((c) => c.header)).toEqual([
@@ -146,11 +153,16 @@ describe('dashboard tables speak the screen language', () => {
       'X',
       'Pessoa RR1 %',
       'Pessoa RR2 %',
+      'Pessoa RR1 % pond.',
       'Global RR1 %',
       'Global RR2 %',
       'Global RR3 %',
+      'Global RR1 % pond.',
+      'Global RR3 % pond.',
     ]);
-    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,3,2,0,1,0,0,0,66.7,66.7,66.7,66.7,66.7');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe(
+      'total,3,2,0,1,0,0,0,66.7,66.7,60,66.7,66.7,66.7,60,60',
+    );
     expect(hasPersonStage(twoStage)).toBe(true);
     const lines = rateDefinitionLines(t, 'pt', twoStage);
     expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.overall']);
@@ -183,9 +195,22 @@ describe('dashboard tables speak the screen language', () => {
       rr1: 1,
       rr2: 1,
       rr3: 1,
-      screening: { listings: 2, E: 6, I: 3, OOS: 2, U: 3, e: 6 / 11, rr1: 2 / 3, rr3: 11 / 14 },
+      weighted: null,
+      screening: {
+        listings: 2,
+        E: 6,
+        I: 3,
+        OOS: 2,
+        UH: 2,
+        UO: 1,
+        U: 3,
+        e: 6 / 11,
+        rr1: 2 / 3,
+        rr3: 11 / 14,
+        weighted: { e: 0.5, rr1: 0.7, rr3: 0.75 },
+      },
       person: null,
-      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 11 / 14 },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 11 / 14, weighted: null },
     };
     const columns = screeningRateColumns(t, 'ea', true);
     expect(columns.map((c) => c.header)).toEqual([
@@ -194,17 +219,24 @@ describe('dashboard tables speak the screen language', () => {
       'Elegíveis (E)',
       'Não elegíveis (I)',
       'Fora do âmbito (OOS)',
-      'Elegibilidade desconhecida (U)',
+      'Desconhecido se é agregado (UH)',
+      'Agregado, elegibilidade desconhecida (UO)',
       'Triagem e',
       'Triagem RR1 %',
       'Triagem RR3 %',
+      'Triagem RR1 % pond.',
+      'Triagem RR3 % pond.',
       'Global RR1 %',
       'Global RR2 %',
       'Global RR3 %',
+      'Global RR1 % pond.',
+      'Global RR3 % pond.',
     ]);
-    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,2,6,3,2,3,0.545,66.7,78.6,66.7,66.7,78.6');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe(
+      'total,2,6,3,2,2,1,0.545,66.7,78.6,70,75,66.7,66.7,78.6,,',
+    );
     // with a person table beside it, the overall rates are that table's
-    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(9);
+    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(12);
     expect(hasScreeningStage(listed)).toBe(true);
     expect(hasScreeningStage(profile)).toBe(false);
     const lines = rateDefinitionLines(t, 'pt', listed);
@@ -213,6 +245,10 @@ describe('dashboard tables speak the screen language', () => {
     expect(lines.join('\n')).toContain('UH = Sem contacto (3); UO = Não sabe (8)');
     for (const lang of ['en', 'fr', 'kea'] as const)
       expect(STAFF_MESSAGES[lang]['dash.def.screening']).toContain('E / (E + I + OOS)');
+    // the weighted rates' definition, in every language of the dashboard
+    expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.weighted']);
+    for (const lang of ['pt', 'en', 'fr', 'kea'] as const)
+      expect(STAFF_MESSAGES[lang]['dash.def.weighted']).toContain('1 / (pi1 × pi2)');
     // a survey without a listing shows neither the screening definition nor, without persons, the overall one
     expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.screening']);
   });

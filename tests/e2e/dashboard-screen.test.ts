@@ -8,8 +8,8 @@
  * (the e2e survey with a roster whose person result codes the profile classes) interviews persons: a
  * table of the person stage and the overall rates, within its box, shows the figures of the
  * constructed rosters, and the definitions name the person codes. The survey also lists its units: two
- * listings give the screening table (listed units by class, e, screening RR1/RR3), and the overall rates
- * multiply the three stages.
+ * listings give the screening table (listed units by class, UH and UO apart, e, screening RR1/RR3), and the
+ * overall rates multiply the three stages; each stage's base-weighted rates stand beside the unweighted ones.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +90,7 @@ function twoStageSurvey(): string {
     eligible: [1],
     ineligible: [2],
     unknown: [3, 4],
+    unknownIfHousehold: [3],
     outOfScope: [5, 6],
   };
   cpSync(LISTING_FIXTURE, join(surveyDir, 'e2e', 'listing.v1.json'));
@@ -99,10 +100,27 @@ function twoStageSurvey(): string {
 const LISTING_FIXTURE = fileURLToPath(
   new URL('../fixtures/server/demo-questionnaires/ipei/listing.v1.json', import.meta.url),
 );
-/** The two EAs' listing counts: E 12, I 3, OOS 2, U 3 in all. */
+/**
+ * The two EAs' listing counts: E 12, I 3, OOS 2, U 3 in all, with the recorded dispositions that split U
+ * into UH 2 (3, no contact) and UO 1 (4, screener refused).
+ */
 const LISTINGS = [
-  { eaCode: 'CV-PR-0001', eligible: 8, ineligible: 2, unknown: 2, outOfScope: 0 },
-  { eaCode: 'CV-SL-0001', eligible: 4, ineligible: 1, unknown: 1, outOfScope: 2 },
+  {
+    eaCode: 'CV-PR-0001',
+    eligible: 8,
+    ineligible: 2,
+    unknown: 2,
+    outOfScope: 0,
+    dispositions: [1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4],
+  },
+  {
+    eaCode: 'CV-SL-0001',
+    eligible: 4,
+    ineligible: 1,
+    unknown: 1,
+    outOfScope: 2,
+    dispositions: [1, 1, 1, 1, 2, 3, 5, 6],
+  },
 ];
 
 /** Each complete household: two persons of 15+ (one interviewed, one refusing) and a child. */
@@ -156,12 +174,15 @@ beforeAll(async () => {
     enumeratorId: e2e.ctx.userIds.enum_a1,
   });
   await e2e.ctx.database.db.insert(eaListings).values(
-    LISTINGS.map((l) => ({
+    LISTINGS.map(({ dispositions, ...l }) => ({
       ...l,
       questionnaireId: 'e2e-listing',
       questionnaireVersion: 1,
       selected: l.eligible,
-      answers: '{}',
+      answers: JSON.stringify({
+        a04_ea: l.eaCode,
+        dwellings: dispositions.map((d, i) => ({ l01_dwelling: i + 1, l05_disposition: d })),
+      }),
     })),
   );
   await e2e.ctx.jobs.drain();
@@ -231,7 +252,12 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
     // households (12 less the ineligible 2 and 5: 10) RR1 3/10, RR2 4/10, RR3 3/9.6 (e = 0.8): overall
     // the screening stage: E 12, I 3, OOS 2, U 3: e = 12/17 = 0.706, RR1 = 12/15 = 80 %,
     // RR3 = 12 / (12 + 3 x 12/17) = 85 %; overall RR1 = 0.8 x 0.3 x 0.5 = 12 %, RR2 = 0.8 x 0.4 x 0.5 = 16 %,
-    // RR3 = 0.85 x 0.3125 x 0.5 = 13.3 %
+    // RR3 = 0.85 x 0.3125 x 0.5 = 13.3 %.
+    // Weighted by the base weights (CV-PR-0001 pi1 0.2, CV-SL-0001 pi1 1, every household pi2 0.5): listed
+    // units 5 and 1: E 44, I 11, OOS 2, UH + UO 11: e = 44/57, RR1 = 44/55 = 80 %, RR3 = 44 / (44 + 11 x 44/57)
+    // = 83.8 %; households 10 (PR) and 2 (SL): I 22, P 10, R 10, NC 10, O 12, UH 12, NE 12: RR1 = 22/76 =
+    // 28.9 %, e = 64/76, RR3 = 22 / (64 + 12 x 64/76) = 29.7 %; persons (each household one I, one R) 50 %;
+    // overall RR1 = 0.8 x 22/76 x 0.5 = 11.6 %, RR3 = 0.838 x 0.297 x 0.5 = 12.4 %
     expect(headers).toContain('Triagem RR3 %');
     const screening = page.getByTestId('table-screening-rates').locator('tbody tr').first().locator('td');
     expect((await screening.allTextContents()).slice(1)).toEqual([
@@ -239,11 +265,17 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       '12',
       '3',
       '2',
-      '3',
+      '2',
+      '1',
       '0.706',
       '80',
       '85',
+      '80',
+      '83.8',
     ]);
+    expect(headers).toContain('Triagem RR3 % pond.');
+    const household = page.getByTestId('table-rates').locator('tbody tr').first().locator('td');
+    expect((await household.allTextContents()).slice(-2)).toEqual(['28.9', '29.7']);
     expect(await page.getByTestId('rate-definitions').textContent()).toContain('E / (E + I + OOS)');
     expect(headers).toContain('Pessoa RR2 %');
     expect(headers).toContain('Global RR2 %');
@@ -258,9 +290,12 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       '0',
       '50',
       '50',
+      '50',
       '12',
       '16',
       '13.3',
+      '11.6',
+      '12.4',
     ]);
     expect(await page.getByTestId('rate-definitions').textContent()).toContain(
       'I = Entrevista individual completa (31); R = Recusa individual (33)',

@@ -11,18 +11,21 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
-import { assignments, households, users } from '../../server/db/schema.ts';
+import { assignments, eaListings, households, users } from '../../server/db/schema.ts';
 import { overallRates, responseRates, screeningRates } from '../../server/domain/dashboard-rates.ts';
 import { listingContext } from '../helpers/listing-context.ts';
 import type { Person, TestContext } from '../helpers/server.ts';
 
-/** Listing dispositions of the stand-in: 1 eligible, 2 ineligible, 3-4 unknown, 5-6 out of scope. */
+/**
+ * Listing dispositions of the stand-in: 1 eligible, 2 ineligible, 3-4 unknown (3 no contact UH, 4 screener
+ * refused UO, as its profile's `unknownIfHousehold: [3]` says), 5-6 out of scope.
+ */
 const dwellings = (dispositions: number[]) =>
   dispositions.map((d, i) => ({ l01_dwelling: i + 1, l05_disposition: d }));
 /**
- *   CV-PR-0002 (team A, Santiago): E 4, I 2, U 2 (3, 4), OOS 2 (5, 6); e = 4/8, RR1 = 4/6, RR3 = 4/(4 + 2/2) = 4/5
- *   CV-SL-0002 (team B, Sal):      E 2, I 1, U 1 (3),    OOS 0;       e = 2/3, RR1 = 2/3, RR3 = 2/(2 + 2/3) = 3/4
- *   total:                          E 6, I 3, U 3,        OOS 2;       e = 6/11, RR1 = 6/9, RR3 = 6/(6 + 18/11) = 11/14
+ *   CV-PR-0002 (team A, Santiago): E 4, I 2, UH 1 (3), UO 1 (4), OOS 2 (5, 6); e = 4/8, RR1 = 4/6, RR3 = 4/(4 + 2/2) = 4/5
+ *   CV-SL-0002 (team B, Sal):      E 2, I 1, UH 1 (3), UO 0,     OOS 0;       e = 2/3, RR1 = 2/3, RR3 = 2/(2 + 2/3) = 3/4
+ *   total:                          E 6, I 3, UH 2, UO 1,         OOS 2;       e = 6/11, RR1 = 6/9, RR3 = 6/(6 + 18/11) = 11/14
  * Every eligible unit is drawn (take 15 > E). Interview outcomes, in dwelling order:
  *   PR: 11 complete, 13 refusal, 2 not eligible, the fourth not visited -> I 1, R 1, NE 1: RR1 = RR3 = 1/2
  *   SL: 11 complete, 3 no contact (UH)                                   -> I 1, UH 1:      RR1 = 1/2, e = 1, RR3 = 1/2
@@ -90,7 +93,7 @@ describe('the screening stage on the dashboard', () => {
     expect(total.e).toBeCloseTo(3 / 4, 12);
     expect(total.rr1).toBeCloseTo(1 / 2, 12);
     expect(total.rr3).toBeCloseTo(8 / 15, 12);
-    expect(total.screening).toMatchObject({ listings: 2, E: 6, I: 3, OOS: 2, U: 3 });
+    expect(total.screening).toMatchObject({ listings: 2, E: 6, I: 3, OOS: 2, UH: 2, UO: 1, U: 3 });
     expect(total.screening?.e).toBeCloseTo(6 / 11, 12);
     expect(total.screening?.rr1).toBeCloseTo(2 / 3, 12);
     expect(total.screening?.rr3).toBeCloseTo(11 / 14, 12);
@@ -103,11 +106,11 @@ describe('the screening stage on the dashboard', () => {
 
   it('by EA, team and island: each group its own listings; by enumerator no screening stage', () => {
     const pr = dash.dispositions.ea.find((r) => r.key === 'CV-PR-0002')!;
-    expect(pr.screening).toMatchObject({ listings: 1, E: 4, I: 2, OOS: 2, U: 2, e: 0.5 });
+    expect(pr.screening).toMatchObject({ listings: 1, E: 4, I: 2, OOS: 2, UH: 1, UO: 1, U: 2, e: 0.5 });
     expect(pr.screening?.rr3).toBeCloseTo(4 / 5, 12);
     expect(pr.overall?.rr3).toBeCloseTo(2 / 5, 12);
     const sal = dash.dispositions.island.find((r) => r.key === 'Sal')!;
-    expect(sal.screening).toMatchObject({ E: 2, I: 1, OOS: 0, U: 1 });
+    expect(sal.screening).toMatchObject({ E: 2, I: 1, OOS: 0, UH: 1, UO: 0, U: 1 });
     expect(sal.screening?.e).toBeCloseTo(2 / 3, 12);
     expect(sal.overall?.rr3).toBeCloseTo(3 / 8, 12);
     expect(dash.dispositions.team.map((r) => r.screening?.E)).toEqual([4, 2]);
@@ -118,7 +121,30 @@ describe('the screening stage on the dashboard', () => {
     const mine = (await (
       await ctx.request('GET', '/api/dashboard?survey=ipei', { as: 'sup_b' })
     ).json()) as Dashboard;
-    expect(mine.dispositions.total.screening).toMatchObject({ listings: 1, E: 2, I: 1, OOS: 0, U: 1 });
+    expect(mine.dispositions.total.screening).toMatchObject({
+      listings: 1,
+      E: 2,
+      I: 1,
+      OOS: 0,
+      UH: 1,
+      UO: 0,
+    });
+  });
+
+  it('a listing whose stored dispositions no longer read keeps its recorded unknowns, all as UH', async () => {
+    const where = eq(eaListings.eaCode, 'CV-PR-0002');
+    const [{ answers }] = await ctx.database.db
+      .select({ answers: eaListings.answers })
+      .from(eaListings)
+      .where(where);
+    await ctx.database.db.update(eaListings).set({ answers: '{"dwellings":"lost"}' }).where(where);
+    const res = await ctx.request('GET', '/api/dashboard?survey=ipei', { as: 'coord' });
+    expect(res.status).toBe(200);
+    const pr = ((await res.json()) as Dashboard).dispositions.ea.find((r) => r.key === 'CV-PR-0002')!;
+    // recorded U 2 (one no contact, one refused): UH 2, UO 0; the rates unchanged (one e over UH + UO)
+    expect(pr.screening).toMatchObject({ E: 4, I: 2, OOS: 2, UH: 2, UO: 0, U: 2 });
+    expect(pr.screening?.rr3).toBeCloseTo(4 / 5, 12);
+    await ctx.database.db.update(eaListings).set({ answers }).where(where);
   });
 });
 
@@ -146,8 +172,8 @@ describe('the rates as AAPOR writes them', () => {
   });
 
   it('every eligible unit interviewed: the product of the stages is the single-stage RR1 and RR3', () => {
-    // listing: E 3, I 1, OOS 1, U 2; the 3 eligible units interviewed: I, I, R
-    const screening = screeningRates([{ E: 3, I: 1, OOS: 1, U: 2 }]);
+    // listing: E 3, I 1, OOS 1, UH 1, UO 1; the 3 eligible units interviewed: I, I, R
+    const screening = screeningRates([{ E: 3, I: 1, OOS: 1, UH: 1, UO: 1 }]);
     const household = responseRates(
       [11, 11, 13],
       new Map([
