@@ -1,6 +1,6 @@
 /**
  * Replicate degrees of freedom at the demo's scale: R's degf() (dqrdc2 rank of the replicate
- * analysis weights - 1) of the demo's 1,312 individual respondents with 437 JKn replicates, whole
+ * analysis weights - 1) of the demo's 1,320 individual respondents with 454 JKn replicates, whole
  * and in the 41 domains of scripts/r/degf.R (sex, stratum, age group and their crossings), from
  * the fixture tests/fixtures/degf. When Rscript is present R computes the same ranks, timed in the
  * same run.

@@ -1,6 +1,6 @@
 /**
  * The weighting pipeline at the demo's scale: the simulated IPEI fieldwork (120 EAs, ~1,400 selected
- * households, all complete interviews approved) weighted with its 437 JKn replicates (two certainty EAs taken in full have none), each redoing
+ * households, all complete interviews approved) weighted with its 454 JKn replicates (two certainty EAs taken in full have none), each redoing
  * steps 2-6. When Rscript is present, R survey does the same from the same inputs
  * (tests/fixtures/weighting/replicates.R: as.svrepdesign JKn, postStratify, calibrate raking with
  * bounds and the trimming loop per replicate), timed in the same run, and the two sets of weights

@@ -3,7 +3,7 @@
 # (svyby and subset() drop the other rows of a svyrep.design). Run from the repo root:
 #   Rscript scripts/r/degf.R   (writes tests/fixtures/degf/expected.json)
 # 1. The demo's weights (tests/fixtures/degf/demo-*.csv.gz, written by make-demo.ts): individual
-#    respondents, 437 JKn replicates redoing the weighting (one per EA, one per household of a certainty EA, none for the two certainty EAs taken in full), whole and by domain.
+#    respondents, 454 JKn replicates redoing the weighting (one per EA, one per household of a certainty EA, none for the two certainty EAs taken in full), whole and by domain.
 # 2. Calibrated replicate designs of R's api data where the rank is not the PSU count: the
 #    replicate weights are written out so that the test computes on the same numbers.
 suppressMessages(library(survey))

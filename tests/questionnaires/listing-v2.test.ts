@@ -4,7 +4,8 @@
  * Cabo Verdean family's dwelling is eligible on its own; "don't know" nationality is unknown eligibility
  * (8); the new checks (no contact before the third visit, a household number used twice, a contacted
  * dwelling without households) each refuse the answers, with their messages in all six languages; a
- * reused validation model does not keep a previous listing's household panels.
+ * reused validation model does not keep a previous listing's household panels. A foreign household's
+ * nationality group (l14a) is required and its codes are the weighting recipe's household classes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ const lodger = {
   l13_hh_contact: 1,
   l12_size: 1,
   l14_nat_group: 2,
+  l14a_nat_class: 'ECOWAS',
   l15_foreign_born: 1,
 };
 const shared = {
@@ -105,6 +107,27 @@ describe('ipei/listing.v2 (households listed per dwelling)', () => {
     >;
     for (const text of [contact.validators[0].text, households.keyDuplicationError, households.title])
       expect(Object.keys(text).sort()).toEqual(['default', 'en', 'fr', 'kea', 'wo', 'zh-Hans']);
+  });
+
+  it("asks a foreign household's nationality group, with the weighting's household classes as its codes", () => {
+    const r = validateAnswers(model, {
+      ...ea,
+      dwellings: [{ ...shared, households: [family, { ...lodger, l14a_nat_class: undefined }] }],
+    });
+    expect(r.errors.map((e) => e.path)).toEqual(['dwellings[0].households[1].l14a_nat_class']);
+    // not asked of a Cabo Verdean household
+    const cv = validateAnswers(model, { ...ea, dwellings: [{ ...shared, households: [family] }] });
+    expect(cv.ok).toBe(true);
+    const item = walkQuestions(json).find((q) => q.name === 'l14a_nat_class')?.json as {
+      choices: Array<{ value: string }>;
+    };
+    const recipe = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/weighting.json'), 'utf8'));
+    const hhClass = recipe.variables.hh_class as { groups: Record<string, string[]>; otherwise: string };
+    expect(item.choices.map((c) => c.value).sort()).toEqual(
+      [...Object.keys(hhClass.groups), hhClass.otherwise].sort(),
+    );
+    const profile = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/profile.json'), 'utf8'));
+    expect(profile.listing.households.class).toBe('l14a_nat_class');
   });
 
   it('passes questionnaires:check, which refuses a {parentPanel.x} naming no question of the enclosing row', () => {

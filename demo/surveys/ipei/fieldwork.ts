@@ -179,19 +179,19 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
     const list = team.enumerators[row.stratum];
     turn[row.stratum] = (turn[row.stratum] ?? -1) + 1;
     const enumerator = list[turn[row.stratum] % list.length];
-    for (const [d, nat] of Object.entries(listing.nationality)) nationalityOf.set(`${row.ea_id}:${d}`, nat);
+    for (const [unit, nat] of Object.entries(listing.nationality))
+      nationalityOf.set(`${row.ea_id}:${unit}`, nat);
     eaInfo.set(row.ea_id, { row, day: 7 + Math.floor((k / Math.max(1, options.eas.length)) * 28) });
     if (options.listed) continue;
     const result = await options.listing(row.ea_id, {
       questionnaireId: 'ipei-listing',
-      questionnaireVersion: 1,
+      questionnaireVersion: 2,
       answers: {
         a02_island: row.island_code,
         a03_municipality: row.municipality_iso,
         a04_ea: row.ea_id,
         dwellings: listing.dwellings,
       },
-      classes: listing.classes,
       take: 15,
       enumerators: [enumerator],
     });
@@ -238,7 +238,10 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
       const info = eaInfo.get(a.ea.code);
       if (!info) continue;
       const plan = planHousehold(r, a.ea.stratum, a.preload);
-      plan.nationality = nationalityOf.get(`${a.ea.code}:${a.preload.a05_dwelling}`) ?? plan.nationality;
+      // the reference person's nationality is the one the listing recorded for this household
+      plan.nationality =
+        nationalityOf.get(`${a.ea.code}:${a.preload.a05_dwelling}.${a.preload.a06_household ?? 1}`) ??
+        plan.nationality;
       const generated = householdAnswers(r, plan);
       let answers = generated.answers;
       const individuals = ((answers.members as unknown[] | undefined) ?? []).length;

@@ -1,7 +1,7 @@
 /**
  * The IPEI-DEMO survey in the demo (ipei.md 5.4-5.6): the 814-EA frame with the 120 EAs drawn by
- * systematic PPS (analysis/sampling), each selected EA's synthetic listing (listing.ts) and its selected
- * households as assignments, then (optionally) the simulated interviews through the in-process API, and
+ * systematic PPS (analysis/sampling), each selected EA's synthetic listing of households (listing.ts, in
+ * listing.v2) and its selected households as assignments, then (optionally) the simulated interviews through the in-process API, and
  * last a reserve household for each of enumerator1-3 to start (practice.ts; never weighted).
  * Synthetic data, not official statistics. demo/seed.ts calls `seed` after the accounts exist.
  */

@@ -1,7 +1,8 @@
 /**
  * The IPEI dwelling listing and eligibility screener (questionnaire id `ipei-listing`), one form per EA: this
  * source is listing.v2, which lists households, not dwellings. Each contacted dwelling (l05 = 7) has a roster of
- * its households (l10-l17): head's name, size, nationality group and the screener, each household with its own
+ * its households (l10-l17): head's name, size, nationality group (l14; for a foreign household, l14a its foreign
+ * nationality group, the weighting's household class) and the screener, each household with its own
  * screening result l16 (1 eligible, 2 ineligible, 3 no contact, 4 refused, 8 unknown eligibility: the
  * nationality group is "don't know"), so a foreign lodger household in a Cabo Verdean family's dwelling is a unit
  * of its own. listing.v1 (dwellings, l06 only a count of households) is fielded and kept as committed.
@@ -119,6 +120,24 @@ export const listing: Json = {
                     [98, L('Não sabe')],
                   ],
                   { visibleIf: screened },
+                ),
+                // the household's class of the weighting's nonresponse cells (weighting.json, hh_class): the
+                // choice values are that variable's categories, checked by tests/questionnaires/listing-v2.test.ts
+                single(
+                  'l14a_nat_class',
+                  L(
+                    'Nacionalidade estrangeira do agregado (a do representante, ou a do primeiro membro estrangeiro)',
+                  ),
+                  [
+                    [
+                      'ECOWAS',
+                      L('CEDEAO: Guiné-Bissau, Senegal, Nigéria, Guiné-Conacri ou outro país da CEDEAO'),
+                    ],
+                    ['Other-Africa', L('Outro país africano: São Tomé e Príncipe, Angola, ...')],
+                    ['Europe', L('Europa: Portugal, Itália ou outro país europeu')],
+                    ['Other', L('Outro: Américas, Ásia, apátrida, ...')],
+                  ],
+                  { visibleIf: `${screened} and ${p('l14_nat_group')} = 2` },
                 ),
                 single(
                   'l15_foreign_born',

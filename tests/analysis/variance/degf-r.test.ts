@@ -1,7 +1,7 @@
 /**
  * Replicate degrees of freedom equal R survey's degf() exactly: qr(weights(design, "analysis"),
  * tol = 1e-5)$rank - 1 on the rows of the (sub)design, golden from scripts/r/degf.R on the demo's
- * weights (individual respondents, 437 JKn replicates that redo the weighting; whole and
+ * weights (individual respondents, 454 JKn replicates that redo the weighting; whole and
  * by sex, stratum, age group and their crossings) and on calibrated replicate designs of R's api
  * data whose rank is not their number of PSUs (post-stratified JK1, raked bootstrap, bounded linear
  * calibration, raked JKn), whole and by domain.

@@ -1,8 +1,8 @@
 /**
  * POST /api/listings/:ea with ipei/listing.v2, which lists households, not dwellings (the profile's
  * `listing.households`): a foreign lodger household in a Cabo Verdean family's dwelling is a unit of its own,
- * selectable with pi2 = m / E over households, stored as household 2 of its dwelling with the nationality
- * group the listing recorded as its class, which reaches the weighting's inputs (hh_class, the nonresponse
+ * selectable with pi2 = m / E over households, stored as household 2 of its dwelling with the foreign
+ * nationality group the listing recorded (l14a_nat_class) as its class, which reaches the weighting's inputs (hh_class, the nonresponse
  * cells' variable) with pi2 and the EA's household counts E, I, U; "don't know" is unknown eligibility; a malformed household roster
  * is refused naming the field, and so is a profile whose `listing.households` does not fit. The v1 path (dwellings) is tests/server/listing.test.ts.
  */
@@ -33,11 +33,13 @@ beforeEach(async () => {
 });
 afterEach(async () => ctx.close());
 
-const hh = (n: number, disposition: number, group: number | null) => ({
+/** A household row; a foreign one (group 2) records its foreign nationality group, the weighting's class. */
+const hh = (n: number, disposition: number, group: number | null, cls = 'ECOWAS') => ({
   l10_household: n,
   l11_head_name: `H${n}`,
   l16_hh_disposition: disposition,
   ...(group === null ? {} : { l14_nat_group: group }),
+  ...(group === 2 ? { l14a_nat_class: cls } : {}),
 });
 /**
  * Dwelling 1: a Cabo Verdean family (I) and a foreign lodger household (E); dwelling 2: one foreign household
@@ -45,7 +47,7 @@ const hh = (n: number, disposition: number, group: number | null) => ({
  * (U); dwelling 5: vacant; dwellings 6 and 7: one foreign household each (E). E = 4, I = 1, U = 3.
  */
 const dwellings = [
-  { l01_dwelling: 1, l05_disposition: 7, households: [hh(1, 2, 1), hh(2, 1, 2)] },
+  { l01_dwelling: 1, l05_disposition: 7, households: [hh(1, 2, 1), hh(2, 1, 2, 'Europe')] },
   { l01_dwelling: 2, l05_disposition: 7, households: [hh(1, 1, 2)] },
   { l01_dwelling: 3, l05_disposition: 7, households: [hh(1, 8, 98), hh(2, 4, null)] },
   { l01_dwelling: 4, l05_disposition: 3 },
@@ -102,7 +104,7 @@ describe('a listing of households (ipei/listing.v2)', () => {
       .select()
       .from(households)
       .where(eq(households.id, 'CV-SL-0009-001-2'));
-    expect(lodger).toMatchObject({ dwelling: 1, household: 2, pi2: 1, hhClass: '2' });
+    expect(lodger).toMatchObject({ dwelling: 1, household: 2, pi2: 1, hhClass: 'Europe' });
     const ids = body.households.map((h: { householdId: string }) => h.householdId);
     expect(ids).not.toContain('CV-SL-0009-001-1');
   });
@@ -116,17 +118,18 @@ describe('a listing of households (ipei/listing.v2)', () => {
     const units = inputs.households.filter((h) => h.cluster === 'CV-SL-0009');
     expect(units).toHaveLength(2);
     for (const u of units)
-      expect(u).toMatchObject({
-        pi1: 0.4,
-        pi2: 0.5,
-        E: 4,
-        I: 1,
-        U: 3,
-        status: 'nonrespondent',
-        values: { hh_class: '2' },
-      });
-    // one of the two drawn households responds: w1 = 1/(0.4 x 0.5) = 5, w2 = 5 x 8/5 = 8, the nonresponse
-    // cell (stratum x hh_class '2') doubles it: 16 (R: 1/(0.4*2/4) * (4+1+3)/(4+1) * (2*8)/8)
+      expect(u).toMatchObject({ pi1: 0.4, pi2: 0.5, E: 4, I: 1, U: 3, status: 'nonrespondent' });
+    // the class is the listed foreign nationality group (l14a_nat_class), one of the recipe's hh_class
+    const classOf = new Map([
+      ['CV-SL-0009-001-2', 'Europe'],
+      ['CV-SL-0009-002-1', 'ECOWAS'],
+      ['CV-SL-0009-006-1', 'ECOWAS'],
+      ['CV-SL-0009-007-1', 'ECOWAS'],
+    ]);
+    for (const u of units) expect(u.values.hh_class, u.id).toBe(classOf.get(u.id));
+    // one of the two drawn households responds: w1 = 1/(0.4 x 0.5) = 5, w2 = 5 x 8/5 = 8, and with both in
+    // one nonresponse cell (stratum x hh_class) it doubles: 16 (R: 1/(0.4*2/4) * (4+1+3)/(4+1) * (2*8)/8)
+    for (const u of units) u.values.hh_class = 'ECOWAS';
     units[0].status = 'respondent';
     const recipe = weightingRecipeSchema.parse({
       survey: 'ipei',
@@ -143,12 +146,12 @@ describe('a listing of households (ipei/listing.v2)', () => {
 
   it('takes a class the listing did not record from the submission, by dwelling.household', async () => {
     const rows = structuredClone(dwellings);
-    delete (rows[1].households as Array<Record<string, unknown>>)[0].l14_nat_group;
-    const res = await post(rows, 4, { classes: { '2.1': 'ECOWAS', '1.2': 'Europe' } });
+    delete (rows[1].households as Array<Record<string, unknown>>)[0].l14a_nat_class;
+    const res = await post(rows, 4, { classes: { '2.1': 'Other', '1.2': 'Other' } });
     expect(res.status).toBe(201);
     const stored = await ctx.database.db.select().from(households).where(eq(households.eaCode, 'CV-SL-0009'));
     const cls = Object.fromEntries(stored.map((h) => [h.id, h.hhClass]));
-    expect(cls).toMatchObject({ 'CV-SL-0009-002-1': 'ECOWAS', 'CV-SL-0009-001-2': '2' });
+    expect(cls).toMatchObject({ 'CV-SL-0009-002-1': 'Other', 'CV-SL-0009-001-2': 'Europe' });
   });
 
   it('refuses a malformed household roster, naming the field', async () => {
@@ -170,8 +173,8 @@ describe('a listing of households (ipei/listing.v2)', () => {
         /1 to 99/,
       ],
       [
-        [{ l01_dwelling: 1, l05_disposition: 7, households: [{ ...hh(1, 1, 2), l14_nat_group: [2] }] }],
-        'answers.dwellings.0.households.0.l14_nat_group',
+        [{ l01_dwelling: 1, l05_disposition: 7, households: [{ ...hh(1, 1, 2), l14a_nat_class: [2] }] }],
+        'answers.dwellings.0.households.0.l14a_nat_class',
         /a code/,
       ],
       [
@@ -216,7 +219,7 @@ describe("the profile's listing.households", () => {
       "listing.households.roster: 'households' is not a question of listing.v1.json in the roster 'dwellings'",
       "listing.households.unit: 'l99_household' is not a question of listing.v1.json in the roster 'households'",
       "listing.households.disposition: 'l16_hh_disposition' is not a question of listing.v1.json in the roster 'households'",
-      "listing.households.class: 'l14_nat_group' is not a question of listing.v1.json in the roster 'households'",
+      "listing.households.class: 'l14a_nat_class' is not a question of listing.v1.json in the roster 'households'",
     ]);
     files[1] = { name: 'listing', version: 2, definition: read('listing.v2.json') };
     expect(checkProfileAgainstQuestionnaires(p, files)).toEqual([

@@ -1,6 +1,6 @@
 /**
  * The demo leaves enumerator1-3 something to start (demo/surveys/ipei/practice.ts): each has exactly one
- * assignment with no interview, for a reserve household of an EA they worked (an eligible dwelling of the
+ * assignment with no interview, for a reserve household of an EA they worked (an eligible household of the
  * listing that the listing did not draw, no pi2). The weighting never counts such a household: even with
  * an approved interview it is listed as skipped and left out of the units and of the run's input list.
  * (That the demo's interviews and weights are unchanged is tests/demo/surveys/ipei/weights.test.ts, whose
@@ -57,15 +57,26 @@ describe('startable demo assignments for enumerator1-3', () => {
       expect(mine, username).toHaveLength(1);
       const [a] = mine;
       expect(a.questionnaireId).toBe('ipei-household');
-      expect(a.preload).toMatchObject({ a04_ea: a.ea.code, a05_dwelling: a.dwelling });
-      const [hh] = await q('select pi2, eligible_line from households where ea_code = ? and dwelling = ?', [
-        a.ea.code,
-        a.dwelling,
-      ]);
+      expect(a.preload).toMatchObject({
+        a04_ea: a.ea.code,
+        a05_dwelling: a.dwelling,
+        a06_household: a.household,
+      });
+      const [hh] = await q(
+        'select pi2, eligible_line from households where ea_code = ? and dwelling = ? and household = ?',
+        [a.ea.code, a.dwelling, a.household],
+      );
       expect(hh).toMatchObject({ pi2: null, eligible_line: null });
+      // an eligible household of the listing (listing.v2: the household's own screening result l16 = 1)
       const [listing] = await q('select answers from ea_listings where ea_code = ?', [a.ea.code]);
-      const dwellings = JSON.parse(String(listing.answers)).dwellings as Array<Record<string, number>>;
-      expect(dwellings.find((d) => d.l01_dwelling === a.dwelling)?.l05_disposition).toBe(1);
+      const dwellings = JSON.parse(String(listing.answers)).dwellings as Array<{
+        l01_dwelling: number;
+        households?: Array<Record<string, number>>;
+      }>;
+      const row = dwellings
+        .find((d) => d.l01_dwelling === a.dwelling)
+        ?.households?.find((h) => h.l10_household === a.household);
+      expect(row?.l16_hh_disposition).toBe(1);
       // an EA the enumerator worked: the listing gave them drawn households there too
       const drawn = await q(
         'select count(*) n from assignments a join households h on h.id = a.household_id join users u on u.id = a.enumerator_id where u.username = ? and h.ea_code = ? and h.pi2 is not null',
@@ -103,7 +114,7 @@ describe('startable demo assignments for enumerator1-3', () => {
     expect(put.status).toBe(201);
     await q("update interviews set status = 'approved' where id = ?", [interviewId]);
     const after = await loadWeightingInputs(started.database.client, survey);
-    const householdId = `${a.ea.code}-${String(a.dwelling).padStart(3, '0')}-1`;
+    const householdId = `${a.ea.code}-${String(a.dwelling).padStart(3, '0')}-${a.household}`;
     expect(after.households.map((h) => h.id)).not.toContain(householdId);
     expect(after.households).toEqual(before.households);
     expect(after.interviews).toEqual(before.interviews);
