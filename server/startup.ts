@@ -19,6 +19,7 @@ import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs
 import type { Env } from './env.ts';
 import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { tablesAfterWeighting } from './jobs/tables-after-weighting.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationPool } from './jobs/validation-thread.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
@@ -106,6 +107,7 @@ export async function startMorabeza(
       source: env.DATABASE_URL.split('?')[0],
       weigh: weighInWorker,
       log: (line) => logger.info({ job: 'weighting' }, line),
+      onStored: tablesAfterWeighting(database, (line) => logger.info({ job: 'tables' }, line)),
     });
     // runs left unfinished by a node that went away (a restart, a crash) are marked failed
     const interrupted = await weighting.recover();
