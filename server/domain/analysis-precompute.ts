@@ -8,7 +8,8 @@
  * context's fingerprint, the plan), so a request then computes nothing and gets the same tables. A
  * standard-table request on a run whose tables are being made waits for them instead of making them
  * twice. Keyed by the run: a newer run's requests never read these, and tables that arrive after a
- * newer run was seen are not kept. Held in memory only (a restart computes them on first request).
+ * newer run was seen are not kept. Held in memory only: at start-up each weighted survey's default
+ * data get theirs again (server/jobs/tables-after-weighting.ts tablesAtStart), no table stored.
  */
 import { tablesInWorker } from '../jobs/tables-thread.ts';
 import type { TablesAnswer, TablesRequest } from '../jobs/tables-worker.ts';

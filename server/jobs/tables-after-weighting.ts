@@ -20,3 +20,22 @@ export function tablesAfterWeighting(
     void precomputeRun(survey, runId, { ...analysis, database }, { log });
   };
 }
+
+/**
+ * At start-up (a restart keeps no tables in memory): the standard tables of each weighted survey's
+ * default data (its latest published release, else its latest finished run), made in the background
+ * one survey after another, so the first request after a restart reads them too.
+ */
+export async function tablesAtStart(database: Database, log: (line: string) => void): Promise<void> {
+  const rs = await database.client.execute(
+    "select distinct survey from weighting_runs where state = 'done' order by survey",
+  );
+  if (!rs.rows.length) return;
+  const { resolveSource } = await import('../domain/releases.ts');
+  const { precomputeRun } = await import('../domain/analysis-precompute.ts');
+  for (const row of rs.rows) {
+    const survey = String(row.survey);
+    const source = await resolveSource(database, survey, undefined);
+    if (source) await precomputeRun(survey, source.runId, { database }, { log });
+  }
+}

@@ -4,13 +4,16 @@
  * own thread with a spy, the analyst's per-table requests and the all-tables JSON, CSV and Excel
  * after a run compute nothing there, and the tables are those a fresh computeTables gives on the
  * run's data; a request that comes while they are being made waits for them instead of computing;
- * a new run's weights make new tables (never the older run's), again without the requests computing.
+ * a new run's weights make new tables (never the older run's), again without the requests computing;
+ * after a restart (a new database connection: nothing of it in memory) start-up makes them again.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tablesJson } from '../../analysis/export/tables-csv.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
+import { openDatabase } from '../../server/db/client.ts';
 import { surveyContext } from '../../server/domain/analysis-context.ts';
 import { precomputeRun, type TablesCompute } from '../../server/domain/analysis-precompute.ts';
+import { tablesAtStart } from '../../server/jobs/tables-after-weighting.ts';
 import { tablesInWorker } from '../../server/jobs/tables-thread.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 import { finalState, fixtureData, stubWeigh, type WeighedNode, weighedNode } from '../helpers/weighed-app.ts';
@@ -137,5 +140,25 @@ describe("a run's standard tables are made in the background", () => {
     expect(workerRuns).toBe(3);
     expect(JSON.stringify(tables)).toBe(JSON.stringify(fresh(5)));
     expect(JSON.stringify(tables)).not.toBe(JSON.stringify(fresh(3)));
+  });
+
+  it("after a restart, start-up makes the default run's tables again", async () => {
+    const restarted = await openDatabase({ url: ctx.databaseUrl, authToken: ctx.databaseAuthToken });
+    try {
+      const lines: string[] = [];
+      await tablesAtStart(restarted, (line) => lines.push(line));
+      expect(lines.join('\n')).toContain('standard tables of ipei');
+      const after = weighedNode(
+        restarted,
+        stubWeigh(() => 1),
+      );
+      const before = counts.tables;
+      const res = await after.call('GET', ALL('json'), analyst);
+      expect(res.status).toBe(200);
+      expect(counts.tables - before).toBe(0);
+      expect(JSON.stringify(tablesOf(Buffer.from(await res.arrayBuffer())))).toBe(JSON.stringify(fresh(5)));
+    } finally {
+      restarted.close();
+    }
   });
 });
