@@ -1,13 +1,14 @@
 /**
- * The analyst's first standard tables after a weighting, as the server gives them: a run's weighted
- * data stored in a fresh database as a weighting run stores them, the run's background tables started
- * as the runs' onStored hook starts them (server/domain/analysis-precompute.ts: the data read back
- * from the database, the tables made in a worker thread, the ranks on the other cores), and at that
- * same instant (the worst case: the analyst asks the moment the run says done) the all-tables JSON
- * requested through the server's own code (standardTable, which waits for the background tables).
- * Then the screen's per-table requests and the all-tables Excel. Wall and CPU of every thread; the
- * tables compared, byte for byte, with those computeTables gives on the same data in this process
- * (with the survey's special codes, as the server; the cold and warm lines above leave them out).
+ * The analyst's first standard tables after a weighting, as the server gives them: a tables thread
+ * started (as when a run begins), a run's weighted data stored in a fresh database as a weighting run
+ * stores them, the run's background tables started as the runs' onStored hook starts them
+ * (server/domain/analysis-precompute.ts: the data read back from the database, the tables made in
+ * that thread, the ranks on the other cores), and at that same instant (the worst case: the analyst
+ * asks the moment the run says done) the all-tables JSON requested through the server's own code
+ * (standardTable, which waits for the background tables). Then the screen's per-table requests and
+ * the all-tables Excel. Wall and CPU of every thread; the tables compared, byte for byte, with those
+ * computeTables gives on the same data in this process (with the survey's special codes, as the
+ * server; the cold and warm lines of the bench leave them out).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { openDatabase } from '../server/db/client.ts';
 import { migrateDatabase } from '../server/db/migrate.ts';
 import { standardTable, surveyContext } from '../server/domain/analysis.ts';
 import { precomputeRun } from '../server/domain/analysis-precompute.ts';
+import { prepareTablesThread } from '../server/jobs/tables-thread.ts';
 import { weightedFrameStatements } from '../server/storage/weighted-store.ts';
 
 export interface AfterWeighting {
@@ -34,6 +36,9 @@ export interface AfterWeighting {
 }
 
 export async function afterWeightingBench(survey: string, data: WeightedData): Promise<AfterWeighting> {
+  // as when the run began (tables-after-weighting.ts onBegin): the tables thread loads its code
+  // meanwhile, here only while the database is made and the data stored (a weighting takes longer)
+  prepareTablesThread();
   const dir = mkdtempSync(join(tmpdir(), 'morabeza-bench-after-weighting-'));
   const database = await openDatabase({ url: `file:${join(dir, 'bench.db')}` });
   try {

@@ -115,7 +115,7 @@ export function createApp(options: CreateAppOptions) {
       source: 'the server database',
       weigh: weighInWorker,
       log: (line) => logger.info({ job: 'weighting' }, line),
-      onStored: tablesAfterWeighting(
+      ...tablesAfterWeighting(
         options.database,
         (line) => logger.info({ job: 'tables' }, line),
         options.analysis,

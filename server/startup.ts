@@ -107,7 +107,7 @@ export async function startMorabeza(
       source: env.DATABASE_URL.split('?')[0],
       weigh: weighInWorker,
       log: (line) => logger.info({ job: 'weighting' }, line),
-      onStored: tablesAfterWeighting(database, (line) => logger.info({ job: 'tables' }, line)),
+      ...tablesAfterWeighting(database, (line) => logger.info({ job: 'tables' }, line)),
     });
     // runs left unfinished by a node that went away (a restart, a crash) are marked failed
     const interrupted = await weighting.recover();

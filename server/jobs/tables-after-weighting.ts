@@ -1,23 +1,32 @@
 /**
- * The weighting runs' `onStored` hook that starts a run's standard tables in the background
- * (server/domain/analysis-precompute.ts, loaded on first use so that start-up stays light). It
- * resolves once the tables are under way, so the run is marked done only when a request for them
- * would wait for them; the tables themselves end later, in a worker thread.
+ * The standard tables made in the background where people wait for them: the weighting runs' hooks
+ * (a tables thread started when a run begins, the run's tables once its data are stored) and, at
+ * start-up, the tables of each weighted survey's default data (server/domain/analysis-precompute.ts,
+ * loaded on first use so that start-up stays light).
  */
-
 import type { Database } from '../db/client.ts';
 import type { AnalysisOptions } from '../domain/analysis-data.ts';
+import type { WeightingRunsOptions } from '../domain/weighting/runs.ts';
+import { prepareTablesThread } from './tables-thread.ts';
 
+/**
+ * The weighting runs' hooks: `onBegin` starts a tables thread so its code is loaded while the
+ * weighting runs (tables-thread.ts); `onStored` starts the run's standard tables and resolves once
+ * they are under way, so the run is marked done only when a request for them would wait for them.
+ */
 export function tablesAfterWeighting(
   database: Database,
   log: (line: string) => void,
   analysis: Omit<AnalysisOptions, 'database'> = {},
-): (survey: string, runId: number) => Promise<void> {
-  return async (survey, runId) => {
-    // requests read a folder instead of the database (tests, tools): nothing of a run to prepare
-    if (analysis.dataDir) return;
-    const { precomputeRun } = await import('../domain/analysis-precompute.ts');
-    void precomputeRun(survey, runId, { ...analysis, database }, { log });
+): Pick<WeightingRunsOptions, 'onBegin' | 'onStored'> {
+  // requests read a folder instead of the database (tests, tools): nothing of a run to prepare
+  if (analysis.dataDir) return {};
+  return {
+    onBegin: () => prepareTablesThread(),
+    onStored: async (survey, runId) => {
+      const { precomputeRun } = await import('../domain/analysis-precompute.ts');
+      void precomputeRun(survey, runId, { ...analysis, database }, { log });
+    },
   };
 }
 

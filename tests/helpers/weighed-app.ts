@@ -62,7 +62,7 @@ export interface WeighedNode {
 export function weighedNode(
   database: Database,
   weigh: WeighFn,
-  runs: Pick<WeightingRunsOptions, 'heartbeatMs' | 'staleMs' | 'onStored'> = {},
+  runs: Pick<WeightingRunsOptions, 'heartbeatMs' | 'staleMs' | 'onBegin' | 'onStored'> = {},
 ): WeighedNode {
   const weighting = createWeightingRuns(database, { outDir: '/nonexistent', source: 'test', weigh, ...runs });
   const app = createApp({

@@ -14,7 +14,7 @@ import { openDatabase } from '../../server/db/client.ts';
 import { surveyContext } from '../../server/domain/analysis-context.ts';
 import { precomputeRun, type TablesCompute } from '../../server/domain/analysis-precompute.ts';
 import { tablesAtStart } from '../../server/jobs/tables-after-weighting.ts';
-import { tablesInWorker } from '../../server/jobs/tables-thread.ts';
+import { prepareTablesThread, tablesInWorker } from '../../server/jobs/tables-thread.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 import { finalState, fixtureData, stubWeigh, type WeighedNode, weighedNode } from '../helpers/weighed-app.ts';
 
@@ -50,6 +50,7 @@ beforeAll(async () => {
     ctx.database,
     stubWeigh(() => factors[k++]),
     {
+      onBegin: () => prepareTablesThread(), // the thread used is then one started as the run began
       onStored: (survey, runId) => {
         void precomputeRun(survey, runId, { database: ctx.database }, { compute });
       },

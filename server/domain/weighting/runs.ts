@@ -74,6 +74,8 @@ export interface WeightingRunsOptions {
   heartbeatMs?: number;
   /** After how long without a heartbeat an unfinished run counts as interrupted (default 30 s). */
   staleMs?: number;
+  /** Called when a run begins (to get work on its result ready, e.g. start a thread); never fails it. */
+  onBegin?: (survey: string, runId: number) => void;
   /**
    * Called once a run's data are stored, before the run is marked done, to start work on them in the
    * background (the standard tables, server/domain/analysis-precompute.ts); awaited only until it
@@ -295,6 +297,11 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
       if (!rs.rows.length) throw new Problem('weighting.running', { survey });
       const id = Number(rs.rows[0].id);
       await move(id, 'begin', `heartbeat_at = ${NOW}`, []);
+      try {
+        options.onBegin?.(survey, id);
+      } catch (e) {
+        options.log?.(`weighting ${survey} run ${id}: ${(e as Error).message}`);
+      }
       const run = execute(survey, id).finally(() => running.delete(survey));
       running.set(survey, run);
       return statusOf(survey);
