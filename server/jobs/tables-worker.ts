@@ -6,7 +6,8 @@
  * thread keeps as the requests' own memo would (server/domain/analysis-precompute.ts): the work of
  * the analyst's first "all tables" is done here, off the thread that answers the tablets.
  */
-import { parentPort } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import type { SpecialCodes } from '../../analysis/export/special-codes.ts';
 import type { TableResult } from '../../analysis/tables/compute.ts';
 import type { Labels } from '../../analysis/tables/labels.ts';
@@ -14,7 +15,7 @@ import type { TableIssue, TablePlan, TablesFile } from '../../analysis/tables/pl
 import type { ReliabilityRules } from '../../analysis/tables/reliability.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
 import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
-import { type RankPoolStats, shareTableRanks } from './rank-pool.ts';
+import { prepareRankWorkers, type RankPoolStats, shareTableRanks } from './rank-pool.ts';
 
 export interface TablesRequest {
   file: TablesFile;
@@ -56,6 +57,9 @@ export async function answerTables(req: TablesRequest): Promise<TablesAnswer> {
   }
   return { results, ranks: await pool.close() };
 }
+
+// as a thread of its own (tables-thread.ts), started ahead of need: the rank workers load meanwhile
+if (!isMainThread) prepareRankWorkers(availableParallelism() - 1);
 
 parentPort?.once('message', async (req: TablesRequest) => {
   try {
