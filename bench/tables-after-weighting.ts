@@ -37,8 +37,8 @@ export interface AfterWeighting {
 
 export async function afterWeightingBench(survey: string, data: WeightedData): Promise<AfterWeighting> {
   // as when the run began (tables-after-weighting.ts onBegin): the tables thread loads its code
-  // meanwhile, here only while the database is made and the data stored (a weighting takes longer)
-  prepareTablesThread();
+  // while the weighting runs (4-10 s on the demo), so it is ready when the data are stored
+  await prepareTablesThread();
   const dir = mkdtempSync(join(tmpdir(), 'morabeza-bench-after-weighting-'));
   const database = await openDatabase({ url: `file:${join(dir, 'bench.db')}` });
   try {

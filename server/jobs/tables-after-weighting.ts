@@ -22,7 +22,7 @@ export function tablesAfterWeighting(
   // requests read a folder instead of the database (tests, tools): nothing of a run to prepare
   if (analysis.dataDir) return {};
   return {
-    onBegin: () => prepareTablesThread(),
+    onBegin: () => void prepareTablesThread(),
     onStored: async (survey, runId) => {
       const { precomputeRun } = await import('../domain/analysis-precompute.ts');
       void precomputeRun(survey, runId, { ...analysis, database }, { log });

@@ -9,27 +9,36 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TablesAnswer, TablesRequest } from './tables-worker.ts';
 
-let spare: Worker | null = null;
+let spare: { worker: Worker; ready: Promise<void> } | null = null;
 
-function startThread(): Worker {
+function startThread(): { worker: Worker; ready: Promise<void> } {
   const worker = new Worker(new URL('./tables-worker-entry.mjs', import.meta.url));
   worker.unref();
-  worker.once('exit', () => {
-    if (spare === worker) spare = null;
+  const ready = new Promise<void>((resolve) => {
+    worker.on('message', (m: { ready?: boolean }) => m.ready && resolve());
+    worker.once('exit', () => resolve());
   });
-  return worker;
+  const thread = { worker, ready };
+  worker.once('exit', () => {
+    if (spare === thread) spare = null;
+  });
+  return thread;
 }
 
-/** Starts a tables thread now, for the next `tablesInWorker` (none if one is already waiting). */
-export function prepareTablesThread(): void {
+/**
+ * Starts a tables thread now, for the next `tablesInWorker` (none if one is already waiting);
+ * resolves once its code is loaded (or it ended).
+ */
+export function prepareTablesThread(): Promise<void> {
   spare ??= startThread();
+  return spare.ready;
 }
 
 export function tablesInWorker(
   req: Omit<TablesRequest, 'threads'>,
   threads = availableParallelism(),
 ): Promise<TablesAnswer> {
-  const worker = spare ?? startThread();
+  const { worker } = spare ?? startThread();
   spare = null;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -39,9 +48,10 @@ export function tablesInWorker(
       f();
       void worker.terminate();
     };
-    worker.once('message', (m: { answer?: TablesAnswer; error?: string }) =>
-      settle(() => (m.answer ? resolve(m.answer) : reject(new Error(m.error ?? 'tables failed')))),
-    );
+    worker.on('message', (m: { ready?: boolean; answer?: TablesAnswer; error?: string }) => {
+      if (m.ready) return; // its code is loaded: the answer comes next
+      settle(() => (m.answer ? resolve(m.answer) : reject(new Error(m.error ?? 'tables failed'))));
+    });
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => settle(() => reject(new Error(`the tables thread ended (exit ${code})`))));
     const request: TablesRequest = { ...req, threads };

@@ -60,6 +60,7 @@ export async function answerTables(req: TablesRequest): Promise<TablesAnswer> {
 
 // as a thread of its own (tables-thread.ts), started ahead of need: the rank workers load meanwhile
 if (!isMainThread) prepareRankWorkers(availableParallelism() - 1);
+parentPort?.postMessage({ ready: true });
 
 parentPort?.once('message', async (req: TablesRequest) => {
   try {

@@ -50,7 +50,7 @@ beforeAll(async () => {
     ctx.database,
     stubWeigh(() => factors[k++]),
     {
-      onBegin: () => prepareTablesThread(), // the thread used is then one started as the run began
+      onBegin: () => void prepareTablesThread(), // the thread used is then one started as the run began
       onStored: (survey, runId) => {
         void precomputeRun(survey, runId, { database: ctx.database }, { compute });
       },
