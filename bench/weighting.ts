@@ -29,6 +29,7 @@ import { loadSurveyContext } from '../server/storage/survey-context.ts';
 import { legacyOf } from '../tests/analysis/weighting/legacy.ts';
 import { rWeightingInputs } from '../tests/analysis/weighting/r-inputs.ts';
 import { decideWithoutValidation, playFieldwork, startDemo } from '../tests/helpers/simulated-demo.ts';
+import { afterWeightingBench } from './tables-after-weighting.ts';
 
 const survey = weightingSurveyOf({ root: new URL('..', import.meta.url).pathname, survey: 'ipei' });
 
@@ -47,7 +48,7 @@ export async function demoInputs(dir: string) {
 export async function tablesBench(
   result: WeightingResult,
   answers: Parameters<typeof flattenAnswers>[0],
-  bench: { out?: string; pool?: boolean } = {},
+  bench: { out?: string; pool?: boolean; afterWeighting?: boolean } = {},
 ) {
   const rosterKey =
     survey.profile.roster && survey.recipe.persons
@@ -67,6 +68,8 @@ export async function tablesBench(
   };
   const cold = time();
   const warm = time();
+  // the analyst's first request after a weighting, through the server's code (background tables)
+  const afterWeighting = bench.afterWeighting ? await afterWeightingBench('ipei', data) : null;
   // every table as JSON, to compare two versions' output (`npm run bench -- tables --tables-out=f`)
   if (bench.out) writeFileSync(bench.out, `${JSON.stringify(cold.run, null, 1)}\n`);
   // cold again on a copy of the data (new columns: no rank known), the ranks made on the other
@@ -88,6 +91,7 @@ export async function tablesBench(
     };
   }
   return {
+    afterWeighting,
     pooled,
     tables: cold.run.tables.length,
     cells: cold.run.tables.reduce((s, t) => s + t.cells.length, 0),

@@ -12,6 +12,7 @@ import { describeDatabaseError } from './db/connect.ts';
 import type { AnalysisOptions } from './domain/analysis-data.ts';
 import { bindSurveys, type SurveyRegistry } from './domain/surveys.ts';
 import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs.ts';
+import { tablesAfterWeighting } from './jobs/tables-after-weighting.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
 import { errorFacts, type Logger, silentLogger } from './log.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
@@ -115,6 +116,11 @@ export function createApp(options: CreateAppOptions) {
       source: 'the server database',
       weigh: weighInWorker,
       log: (line) => logger.info({ job: 'weighting' }, line),
+      ...tablesAfterWeighting(
+        options.database,
+        (line) => logger.info({ job: 'tables' }, line),
+        options.analysis,
+      ),
     });
   app.use('/api/*', bodyLimits(options.settings.bodyLimitBytes));
   const api = new Hono<AppEnv>()

@@ -19,10 +19,11 @@ import { createWeightingRuns, type WeightingRuns } from './domain/weighting/runs
 import type { Env } from './env.ts';
 import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from './jobs/quality-flags.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { tablesAfterWeighting, tablesAtStart } from './jobs/tables-after-weighting.ts';
 import { validationJob } from './jobs/validate-answers.ts';
 import { createValidationPool } from './jobs/validation-thread.ts';
 import { weighInWorker } from './jobs/weighting-thread.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, errorFacts, type Logger } from './log.ts';
 
 export interface Started {
   app: ReturnType<typeof createApp>;
@@ -106,6 +107,7 @@ export async function startMorabeza(
       source: env.DATABASE_URL.split('?')[0],
       weigh: weighInWorker,
       log: (line) => logger.info({ job: 'weighting' }, line),
+      ...tablesAfterWeighting(database, (line) => logger.info({ job: 'tables' }, line)),
     });
     // runs left unfinished by a node that went away (a restart, a crash) are marked failed
     const interrupted = await weighting.recover();
@@ -125,7 +127,13 @@ export async function startMorabeza(
       clientDir: env.MORABEZA_CLIENT_DIR,
       logger,
     });
-    if (runJobs) await jobs.start();
+    if (runJobs) {
+      await jobs.start();
+      // the weighted surveys' standard tables, made again in the background after a restart
+      void tablesAtStart(database, (line) => logger.info({ job: 'tables' }, line)).catch((error) =>
+        logger.warn({ job: 'tables', error: errorFacts(error) }, 'standard tables not made at start'),
+      );
+    }
     let stopHook: (() => void) | undefined;
     try {
       stopHook = await hooks.afterStart?.({ app, database, jobs, weighting, warnings, logger }, runJobs);

@@ -53,6 +53,12 @@ export class OutputCache {
     return { id: JSON.stringify([scope, generation, fingerprint, ...parts]), scope, generation };
   }
 
+  /** Whether a newer generation of these data's scope has been seen (a later weighting run). */
+  superseded({ scope, generation }: LoadedData['origin']): boolean {
+    const known = this.newest.get(scope);
+    return known !== undefined && known > generation;
+  }
+
   /** Drops a scope's older generations the first time a newer one is seen (a new weighting run). */
   private see({ scope, generation }: LoadedData['origin']): void {
     const known = this.newest.get(scope);
@@ -128,3 +134,11 @@ export function fingerprintOf(ctx: object): string {
   }
   return f;
 }
+
+/** The output cache's key of one computed table (a parsed plan) on these data with this context. */
+export function planKey(ctx: object, loaded: LoadedData, plan: unknown): CacheKey {
+  return outputCache.key(loaded, fingerprintOf(ctx), 'plan', sha(plan));
+}
+
+/** The bytes a computed table is counted for in the output cache. */
+export const planBytes = (result: unknown) => 2 * JSON.stringify(result).length;

@@ -72,16 +72,39 @@ export async function loadAnalysisData(
   const database = opts.database;
   const source = await resolveSource(database, survey, release);
   if (!source) throw new Problem('analysis.no_data', { survey });
+  const data = await runData(database, survey, source.runId);
+  return { data, source, origin: runOrigin(database, survey, source.runId) };
+}
+
+/** A run's weighted data, read once and kept: every request on the run gets the same object. */
+async function runData(database: Database, survey: string, runId: number): Promise<WeightedData> {
   const runs = byRun.get(database) ?? new Map<number, WeightedData>();
   byRun.set(database, runs);
-  let data = runs.get(source.runId);
+  let data = runs.get(runId);
   if (!data) {
-    data = (await loadWeightedFrames(database.client, source.runId)) ?? undefined;
-    if (!data) throw new Problem('analysis.no_data', { survey, run: source.runId });
-    runs.set(source.runId, data);
+    data = (await loadWeightedFrames(database.client, runId)) ?? undefined;
+    if (!data) throw new Problem('analysis.no_data', { survey, run: runId });
+    runs.set(runId, data);
     while (runs.size > KEEP) runs.delete(runs.keys().next().value as number);
   }
-  return { data, source, origin: { scope: `${databaseName(database)}:${survey}`, generation: source.runId } };
+  return data;
+}
+
+/** Which data a run's are for the output cache (LoadedData.origin), known before they are read. */
+export function runOrigin(database: Database, survey: string, runId: number): LoadedData['origin'] {
+  return { scope: `${databaseName(database)}:${survey}`, generation: runId };
+}
+
+/**
+ * One run's weighted data, whether or not a request would default to it (the background tables of
+ * a run just finished, analysis-precompute.ts); no release is named (`source` null).
+ */
+export async function loadRunData(database: Database, survey: string, runId: number): Promise<LoadedData> {
+  return {
+    data: await runData(database, survey, runId),
+    source: null,
+    origin: runOrigin(database, survey, runId),
+  };
 }
 
 /** The secret key of the loaded run's public-use file (server/storage/public-use-key.ts). */

@@ -4,7 +4,8 @@
  * the database, a standard or a custom table in JSON, CSV or Excel, and the microdata files. Every file
  * names the release it comes from; a release's standard tables are computed once and stored. Computed
  * tables, table files and microdata exports are kept in memory per weighting run (analysis-cache.ts),
- * so a download right after the screen computed the tables reuses them. Analysts get only estimates
+ * so a download right after the screen computed the tables reuses them; a run's standard tables are
+ * made in the background as soon as its data are stored (analysis-precompute.ts). Analysts get only estimates
  * and de-identified microdata (the export leaves direct identifiers out).
  */
 
@@ -23,7 +24,7 @@ import { computeTables, type TableMemo } from '../../analysis/tables/run.ts';
 import type { AnalysisCatalogue, TableRequest } from '../contract/analysis.ts';
 import { Problem } from '../problems.ts';
 import type { SurveyContext } from '../storage/survey-context.ts';
-import { fingerprintOf, outputCache, sha } from './analysis-cache.ts';
+import { fingerprintOf, outputCache, planBytes, planKey, sha } from './analysis-cache.ts';
 import { surveyContext } from './analysis-context.ts';
 import {
   type AnalysisOptions,
@@ -33,6 +34,7 @@ import {
   publicUseKey,
   runDate,
 } from './analysis-data.ts';
+import { precomputed } from './analysis-precompute.ts';
 import { officeCodedPairs } from './office-coding.ts';
 import { storedTable, storeTable } from './release-tables.ts';
 import { listReleases, resolveSource, sourceLine } from './releases.ts';
@@ -194,13 +196,12 @@ async function render(
 
 /** Each table of a run computed once per plan (its content) and kept in the output cache. */
 function memoOf(ctx: SurveyContext, loaded: LoadedData): TableMemo {
-  const fp = fingerprintOf(ctx);
   return (plan, compute) => {
-    const key = outputCache.key(loaded, fp, 'plan', sha(plan));
+    const key = planKey(ctx, loaded, plan);
     const hit = outputCache.get<ReturnType<typeof compute>>(key);
     if (hit) return hit;
     const made = compute();
-    outputCache.set(key, made, 2 * JSON.stringify(made).length);
+    outputCache.set(key, made, planBytes(made));
     return made;
   };
 }
@@ -229,6 +230,8 @@ export async function standardTable(
     id === 'all' ? ctx.file.tables : ctx.file.tables.filter((t) => (t as { id: string }).id === id);
   if (!plans.length) throw new Problem('resource.not_found', { table: id });
   const loaded = await loadAnalysisData(survey, opts, release);
+  // the run's tables being made in the background (analysis-precompute.ts): wait, then read them
+  await precomputed(loaded.origin);
   const cacheKey = fileKey(ctx, loaded, `table:${id}`, lang, format);
   const cached = outputCache.get<Download>(cacheKey);
   if (cached) return cached;

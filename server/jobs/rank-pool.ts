@@ -6,7 +6,8 @@
  * running computeTables, takes a rank from shared memory when a worker has made it, waits when one
  * is making it, and makes it itself when nobody has started it (analysis/variance/replicate-rank.ts
  * `setRankSource`). The tables' output is the same with or without it, whoever made which rank;
- * only the time differs.
+ * only the time differs. A thread that knows it will compute tables starts its workers beforehand
+ * (`prepareRankWorkers`), so that their code is loaded by then.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,30 @@ import type { SharedRanks } from './rank-worker.ts';
 export interface RankPoolStats {
   caller: number;
   workers: number;
+}
+
+/** Rank workers started ahead of need (`prepareRankWorkers`), their code loaded, waiting for sets. */
+const spares: Worker[] = [];
+
+function startRankWorker(): Worker {
+  const w = new Worker(new URL('./rank-worker-entry.mjs', import.meta.url));
+  w.once('exit', () => {
+    const i = spares.indexOf(w);
+    if (i >= 0) spares.splice(i, 1);
+  });
+  return w;
+}
+
+/**
+ * Starts rank workers now, up to `count` waiting, for the next `shareTableRanks` (a thread that will
+ * compute tables: their code loads meanwhile). Waiting workers never keep the process alive.
+ */
+export function prepareRankWorkers(count: number): void {
+  while (spares.length < count) {
+    const w = startRankWorker();
+    w.unref();
+    spares.push(w);
+  }
 }
 
 /** A longest wait for a worker's rank; then the calling thread makes it (the same number). */
@@ -61,7 +86,8 @@ export function shareTableRanks(
   const shared: SharedRanks = { units, jobs, state, ranks };
   const ends: Array<Promise<void>> = [];
   const workers = Array.from({ length: threads - 1 }, () => {
-    const w = new Worker(new URL('./rank-worker-entry.mjs', import.meta.url));
+    const w = spares.pop() ?? startRankWorker();
+    w.ref();
     ends.push(
       new Promise((resolve) => {
         w.on('message', () => resolve()); // it went through every set

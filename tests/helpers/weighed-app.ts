@@ -8,7 +8,12 @@ import { createApp } from '../../server/app.ts';
 import type { WeighingSummary } from '../../server/contract/weighting.ts';
 import type { Database } from '../../server/db/client.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
-import { createWeightingRuns, type WeighFn, type WeightingRuns } from '../../server/domain/weighting/runs.ts';
+import {
+  createWeightingRuns,
+  type WeighFn,
+  type WeightingRuns,
+  type WeightingRunsOptions,
+} from '../../server/domain/weighting/runs.ts';
 import { loadWeightedData } from '../../server/storage/weighted-data.ts';
 
 /** The fixture's weighted data; `factor` multiplies the first household's final weight (another run). */
@@ -57,7 +62,7 @@ export interface WeighedNode {
 export function weighedNode(
   database: Database,
   weigh: WeighFn,
-  runs: { heartbeatMs?: number; staleMs?: number } = {},
+  runs: Pick<WeightingRunsOptions, 'heartbeatMs' | 'staleMs' | 'onBegin' | 'onStored'> = {},
 ): WeighedNode {
   const weighting = createWeightingRuns(database, { outDir: '/nonexistent', source: 'test', weigh, ...runs });
   const app = createApp({

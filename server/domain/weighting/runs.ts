@@ -74,6 +74,14 @@ export interface WeightingRunsOptions {
   heartbeatMs?: number;
   /** After how long without a heartbeat an unfinished run counts as interrupted (default 30 s). */
   staleMs?: number;
+  /** Called when a run begins (to get work on its result ready, e.g. start a thread); never fails it. */
+  onBegin?: (survey: string, runId: number) => void;
+  /**
+   * Called once a run's data are stored, before the run is marked done, to start work on them in the
+   * background (the standard tables, server/domain/analysis-precompute.ts); awaited only until it
+   * has started, and its failure never fails the run.
+   */
+  onStored?: (survey: string, runId: number) => Promise<void> | void;
 }
 
 const NOW = "cast(unixepoch('subsec') * 1000 as integer)";
@@ -236,6 +244,9 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
       );
       // the data first, then the move: a reader that sees 'done' finds the data
       await client.batch(weightedFrameStatements(id, outcome.data), 'write');
+      await (async () => options.onStored?.(survey, id))().catch((e) =>
+        options.log?.(`weighting ${survey} run ${id}: background work not started: ${(e as Error).message}`),
+      );
       const moved = await move(
         id,
         'finish',
@@ -286,6 +297,11 @@ export function createWeightingRuns(database: Database, options: WeightingRunsOp
       if (!rs.rows.length) throw new Problem('weighting.running', { survey });
       const id = Number(rs.rows[0].id);
       await move(id, 'begin', `heartbeat_at = ${NOW}`, []);
+      try {
+        options.onBegin?.(survey, id);
+      } catch (e) {
+        options.log?.(`weighting ${survey} run ${id}: ${(e as Error).message}`);
+      }
       const run = execute(survey, id).finally(() => running.delete(survey));
       running.set(survey, run);
       return statusOf(survey);
