@@ -61,6 +61,8 @@ export function numericColumn(data: DataFrame, name: string, role = 'variable'):
 export interface Factor {
   codes: Int32Array;
   levels: string[];
+  /** Rows with code -1, when counted (lets estimators skip a search for missing rows). */
+  nMissing?: number;
 }
 
 function labelOf(v: Cell): string {
@@ -94,7 +96,10 @@ export function sortLevels(seen: ReadonlyMap<string, number>, allNumeric: boolea
 
 const factorCache = new WeakMap<object, Factor>();
 
-/** Small-integer numeric columns (coded data): levels sorted numerically, one pass. */
+/**
+ * Small-integer numeric columns (coded data): levels sorted numerically. Two passes over the rows
+ * (range, then codes as offsets from the minimum); a third only when some value in the range is unused.
+ */
 function integerFactor(col: Float64Array): Factor | null {
   const n = col.length;
   let min = Number.POSITIVE_INFINITY;
@@ -109,9 +114,18 @@ function integerFactor(col: Float64Array): Factor | null {
   if (!(max - min < 100000))
     return min === Number.POSITIVE_INFINITY ? { codes: new Int32Array(n).fill(-1), levels: [] } : null;
   const used = new Uint8Array(max - min + 1);
+  const codes = new Int32Array(n);
+  let nMissing = 0;
   for (let i = 0; i < n; i++) {
     const v = col[i];
-    if (!Number.isNaN(v)) used[v - min] = 1;
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      nMissing++;
+    } else {
+      const k = v - min;
+      codes[i] = k;
+      used[k] = 1;
+    }
   }
   const lut = new Int32Array(max - min + 1).fill(-1);
   const levels: string[] = [];
@@ -120,12 +134,12 @@ function integerFactor(col: Float64Array): Factor | null {
       lut[k] = levels.length;
       levels.push(String(k + min));
     }
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = col[i];
-    codes[i] = Number.isNaN(v) ? -1 : lut[v - min];
-  }
-  return { codes, levels };
+  if (levels.length < used.length)
+    for (let i = 0; i < n; i++) {
+      const k = codes[i];
+      if (k >= 0) codes[i] = lut[k];
+    }
+  return { codes, levels, nMissing };
 }
 
 /**
@@ -165,6 +179,7 @@ function toFactorSlow(col: Column, levels?: readonly string[]): Factor {
   levels.forEach((l, i) => {
     index.set(l, i);
   });
+  let nMissing = 0;
   for (let i = 0; i < n; i++) {
     const v = col[i];
     if (isMissing(v)) codes[i] = -1;
@@ -172,8 +187,9 @@ function toFactorSlow(col: Column, levels?: readonly string[]): Factor {
       const k = index.get(labelOf(v));
       codes[i] = k === undefined ? -1 : k;
     }
+    if (codes[i] < 0) nMissing++;
   }
-  return { codes, levels: [...levels] };
+  return { codes, levels: [...levels], nMissing };
 }
 
 /** Interaction of several factors (first varies fastest, as R's interaction()). Only observed combinations. */

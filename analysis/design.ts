@@ -56,6 +56,11 @@ export interface Stage {
   nPSU: Float64Array;
   /** Population size per row at this stage (R fpc$popsize), or null without fpc. */
   popsize: Float64Array | null;
+  /**
+   * First row of each cluster code (the design's PSU index, built once here so estimates do not
+   * scan the rows for each cluster's stratum and population size).
+   */
+  firstRow: Int32Array;
 }
 
 /** A validated Taylor-linearisation design. */
@@ -205,11 +210,11 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
       for (let i = 0; i < n; i++) stKeys[i] = base[i] + SEP + idKeys[s - 1][i];
     }
     const st = encode(stKeys);
-    const counted = new Uint8Array(cl.labels.length);
+    const firstRow = new Int32Array(cl.labels.length).fill(-1);
     const nPSU = new Float64Array(st.labels.length);
     for (let i = 0; i < n; i++) {
-      if (!counted[cl.codes[i]]) {
-        counted[cl.codes[i]] = 1;
+      if (firstRow[cl.codes[i]] < 0) {
+        firstRow[cl.codes[i]] = i;
         nPSU[st.codes[i]] += 1;
       }
     }
@@ -222,6 +227,7 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
       strataOrder: sortOrder(st.labels),
       nPSU,
       popsize: null,
+      firstRow,
     });
   }
 

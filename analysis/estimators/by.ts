@@ -130,10 +130,14 @@ function byFast(
     map[k] = d;
   });
   const codes = inter.codes;
-  const domain = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const k = codes[i];
-    domain[i] = k < 0 ? -1 : map[k];
+  // Every combination present (the usual case): the codes already are the domain numbers.
+  let domain = codes;
+  if (D < inter.labels.length) {
+    domain = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const k = codes[i];
+      domain[i] = k < 0 ? -1 : map[k];
+    }
   }
   const naDomain = new Uint8Array(D);
   if (!options.naRm) {

@@ -17,7 +17,7 @@ import { isReplicate } from './core.ts';
 
 /** One block of estimate columns: a factor (one indicator per level) or numeric columns. */
 export type Block =
-  | { kind: 'factor'; codes: Int32Array; nLevels: number }
+  | { kind: 'factor'; codes: Int32Array; nLevels: number; nMissing?: number }
   | { kind: 'numeric'; cols: Float64Array[] };
 
 let enabled = true;
@@ -88,14 +88,12 @@ function psuInfo(design: AnyDesign): PsuInfo {
     const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
     info = { psu: m.psu, nPsu: m.nPsu, stratumOf: new Int32Array(m.nPsu), popOf: new Float64Array(m.nPsu) };
   } else {
+    // From the design's PSU index (each cluster's first row): no pass over the rows.
     const st = design.stages[0];
     const stratumOf = new Int32Array(st.nClusters);
     const popOf = new Float64Array(st.nClusters).fill(Number.POSITIVE_INFINITY);
-    const seen = new Uint8Array(st.nClusters);
-    for (let i = 0; i < design.n; i++) {
-      const c = st.cluster[i];
-      if (seen[c]) continue;
-      seen[c] = 1;
+    for (let c = 0; c < st.nClusters; c++) {
+      const i = st.firstRow[c];
       stratumOf[c] = st.strata[i];
       if (st.popsize) popOf[c] = st.popsize[i];
     }
@@ -103,6 +101,94 @@ function psuInfo(design: AnyDesign): PsuInfo {
   }
   infoCache.set(key, info);
   return info;
+}
+
+/**
+ * PSU sums of one factor's level indicators (columns 0..P-1) and of the weights (column K-1), with
+ * counts per level (count[P] = rows used) and the PSUs present: one pass, rows in order (the same
+ * additions in the same order as the general loop). Rows outside the subset (or, without one, with
+ * weight 0) and rows with a missing level are skipped.
+ */
+function sumFactor(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  inSubset: Uint8Array | null,
+  K: number,
+  P: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  if (inSubset === null) {
+    for (let i = 0; i < n; i++) {
+      const wi = w[i];
+      const l = codes[i];
+      if (wi === 0 || l < 0) continue;
+      const c = psu[i];
+      present[c] = 1;
+      const base = c * K;
+      A[base + l] += wi;
+      A[base + last] += wi;
+      count[l]++;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const l = codes[i];
+      if (inSubset[i] === 0 || l < 0) continue;
+      const c = psu[i];
+      present[c] = 1;
+      const wi = w[i];
+      if (wi === 0) continue;
+      const base = c * K;
+      A[base + l] += wi;
+      A[base + last] += wi;
+      count[l]++;
+    }
+  }
+  let used = 0;
+  for (let l = 0; l < P; l++) used += count[l];
+  count[P] = used;
+}
+
+/** As sumFactor, per domain (domain code per row, -1 = outside every domain). */
+function sumFactorByDomain(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  inSubset: Uint8Array | null,
+  domain: Int32Array,
+  D: number,
+  K: number,
+  P: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  const P1 = P + 1;
+  for (let i = 0; i < n; i++) {
+    const d = domain[i];
+    const l = codes[i];
+    if (d < 0 || l < 0) continue;
+    if (inSubset === null ? w[i] === 0 : inSubset[i] === 0) continue;
+    const cd = psu[i] * D + d;
+    present[cd] = 1;
+    const wi = w[i];
+    if (wi === 0) continue;
+    const base = cd * K;
+    A[base + l] += wi;
+    A[base + last] += wi;
+    count[d * P1 + l]++;
+  }
+  for (let d = 0; d < D; d++) {
+    let used = 0;
+    for (let l = 0; l < P; l++) used += count[d * P1 + l];
+    count[d * P1 + P] = used;
+  }
 }
 
 /** Result per domain: estimates, covariance (P x P), deff inputs and counts. */
@@ -167,8 +253,11 @@ export function fastEstimate(
   const psu = info.psu;
   const single =
     blocks.length === 1 && blocks[0].kind === 'factor' ? (blocks[0] as { codes: Int32Array }).codes : null;
-  if (single) {
-    // One categorical variable: the common case, kept tight.
+  if (single && !B) {
+    // One categorical variable: the common case, in small kernels the JIT compiles quickly.
+    if (domain) sumFactorByDomain(single, psu, w, inSubset, domain, D, K, P, A, count, present);
+    else sumFactor(single, psu, w, inSubset, K, P, A, count, present);
+  } else if (single) {
     for (let i = 0; i < n; i++) {
       const d = domain ? domain[i] : 0;
       if (d < 0) continue;
@@ -412,7 +501,7 @@ export function blocksOf(
     const asFactor = spec.factor ?? (spec.levels !== undefined || !isNumeric);
     if (asFactor) {
       const f = factorColumn(data, spec.name, spec.levels);
-      blocks.push({ kind: 'factor', codes: f.codes, nLevels: f.levels.length });
+      blocks.push({ kind: 'factor', codes: f.codes, nLevels: f.levels.length, nMissing: f.nMissing });
       for (const l of f.levels) {
         names.push(`${spec.name}${l}`);
         factorCols.push(true);
@@ -429,6 +518,7 @@ export function blocksOf(
 /** Rows of the design (non-zero weight) with a missing value in some block. */
 export function missingRows(design: AnyDesign, blocks: Block[]): Uint8Array | null {
   if (blocks.length === 1 && blocks[0].kind === 'factor') {
+    if (blocks[0].nMissing === 0) return null; // counted when the factor was built: no row to find
     const codes = blocks[0].codes;
     const w = design.weights;
     let bad: Uint8Array | null = null;
