@@ -98,21 +98,21 @@ const factorCache = new WeakMap<object, Factor>();
 
 /**
  * Small-integer numeric columns (coded data): levels sorted numerically. Two passes over the rows
- * (range, then codes as offsets from the minimum); a third only when some value in the range is unused.
+ * (range, then codes as offsets from the minimum, which also finds a value that is not an
+ * integer); a third only when some value in the range is unused. A column of missing values only
+ * has no levels.
  */
 function integerFactor(col: Float64Array): Factor | null {
   const n = col.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const v = col[i];
-    if (Number.isNaN(v)) continue;
-    if (v !== Math.floor(v)) return null;
+    const v = col[i]; // NaN compares false: skipped
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (!(max - min < 100000))
-    return min === Number.POSITIVE_INFINITY ? { codes: new Int32Array(n).fill(-1), levels: [] } : null;
+  if (min === Number.POSITIVE_INFINITY) return { codes: new Int32Array(n).fill(-1), levels: [], nMissing: n };
+  if (!(max - min < 100000) || min !== Math.floor(min)) return null;
   const used = new Uint8Array(max - min + 1);
   const codes = new Int32Array(n);
   let nMissing = 0;
@@ -122,8 +122,10 @@ function integerFactor(col: Float64Array): Factor | null {
       codes[i] = -1;
       nMissing++;
     } else {
+      // with an integer minimum, v - min is exact: an integer exactly when v is one
       const k = v - min;
       codes[i] = k;
+      if (codes[i] !== k) return null;
       used[k] = 1;
     }
   }

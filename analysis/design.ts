@@ -326,6 +326,7 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
   }
   let zeros = 0;
   for (let i = 0; i < n; i++) if (weights[i] === 0) zeros++;
+  zeroCache.set(weights, zeros);
   if (zeros > 0) warnings.push(`${zeros} row(s) have weight 0 and are treated as outside the design.`);
 
   // Lonely PSUs.
@@ -387,11 +388,29 @@ export function subsetDesign(design: SurveyDesign, keep: ArrayLike<boolean | num
   const inSubset = new Uint8Array(design.inSubset);
   // Calibrated and PPS designs keep the rows (R sets their probability to Inf).
   const calibrated = design.calibration.length > 0 || design.spec.pps === 'brewer';
+  let zeros = 0;
   for (let i = 0; i < n; i++) {
     if (keep[i]) weights[i] = design.weights[i];
     else if (!calibrated) inSubset[i] = 0;
+    if (weights[i] === 0) zeros++;
   }
+  zeroCache.set(weights, zeros);
   return { ...design, weights, inSubset };
+}
+
+const zeroCache = new WeakMap<Float64Array, number>();
+/**
+ * Rows with weight 0 (outside the (sub)design): counted where the weights are made (svyDesign,
+ * subsetDesign), else once per weights array (weights are never changed in place).
+ */
+export function zeroWeights(weights: Float64Array): number {
+  let zeros = zeroCache.get(weights);
+  if (zeros === undefined) {
+    zeros = 0;
+    for (let i = 0; i < weights.length; i++) if (weights[i] === 0) zeros++;
+    zeroCache.set(weights, zeros);
+  }
+  return zeros;
 }
 
 /** Design degrees of freedom: PSUs with non-zero weight minus strata (R `degf`). */

@@ -3,6 +3,7 @@
  * zero-weighted domain of the whole design, with the joint covariance across domains (covmat).
  */
 import { getColumn, interactionCodes, toFactor } from '../data.ts';
+import { zeroWeights } from '../design.ts';
 import { fastDeff, meanStat, svyMean, svyRatio, svyTotal, totalStat } from './basic.ts';
 import type { AnyDesign, Estimate, TotalsStat, VarSpec } from './core.ts';
 import {
@@ -41,14 +42,22 @@ export function svyBy(
   statistic: ByStatistic = 'mean',
   options: ByOptions = {},
 ): Estimate {
+  (globalThis as any).__m?.('start');
   assertDesign(design);
   const byVars = typeof by === 'string' ? [by] : [...by];
   const factors = byVars.map((b) => toFactor(getColumn(design.data, b, 'by'), options.levels?.[b]));
   const inter = interactionCodes(factors);
-  // Domains only among rows in the design.
+  // Domains only among rows in the design. Without given levels every combination occurs in some
+  // row, so with no zero weight every one is present (no pass over the rows).
   const present = new Uint8Array(inter.labels.length);
-  for (let i = 0; i < design.n; i++)
-    if (design.weights[i] !== 0 && inter.codes[i] >= 0) present[inter.codes[i]] = 1;
+  if (zeroWeights(design.weights) === 0 && byVars.every((b) => options.levels?.[b] === undefined))
+    present.fill(1);
+  else {
+    const w = design.weights;
+    const codes = inter.codes;
+    for (let i = 0; i < design.n; i++) if (w[i] !== 0 && codes[i] >= 0) present[codes[i]] = 1;
+  }
+  (globalThis as any).__m?.('byfactor+present');
   const domainIdx = inter.labels.map((_, k) => k).filter((k) => present[k]);
   const D = domainIdx.length;
   if (typeof statistic !== 'object' && fastPathApplies(design))
@@ -139,18 +148,21 @@ function byFast(
       domain[i] = k < 0 ? -1 : map[k];
     }
   }
+  (globalThis as any).__m?.('xfactor+domainmap');
   const naDomain = new Uint8Array(D);
   if (!options.naRm) {
     const bad = missingRows(design, blocks);
     if (bad) for (let i = 0; i < design.n; i++) if (bad[i] && domain[i] >= 0) naDomain[domain[i]] = 1;
   }
   const warnings: string[] = [];
-  const r = fastEstimate(design, blocks, statistic, domain, D, options.covmat ?? false, warnings);
+  // Only each domain's variances are read (the joint covariance, when asked, is made apart).
+  const r = fastEstimate(design, blocks, statistic, domain, D, options.covmat ?? false, warnings, true);
   const names: string[] = [];
   const estimate: number[] = [];
   const se: number[] = [];
   const n: number[] = [];
   const deff: number[] = [];
+  (globalThis as any).__m?.('fastEstimate-out');
   const deffs = options.deff
     ? r.estimate.map((_, d) => fastDeff(r, d, statistic, options.deff === 'replace'))
     : null;
@@ -170,6 +182,7 @@ function byFast(
     : Array.from({ length: P }, (_, a) =>
         Array.from({ length: P }, (_, b) => (a === b ? se[a] * se[a] : Number.NaN)),
       );
+  (globalThis as any).__m?.('assemble');
   if (naDomain.some((v) => v))
     warnings.push('Missing values: domains with missing values are NA. Set naRm: true.');
   return lazyDegf(

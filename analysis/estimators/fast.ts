@@ -75,32 +75,13 @@ function psConstants(design: SurveyDesign, info: PsuInfo): PsConstants {
 interface PsuInfo {
   psu: Int32Array;
   nPsu: number;
-  stratumOf: Int32Array;
-  popOf: Float64Array;
 }
-const infoCache = new WeakMap<object, PsuInfo>();
 function psuInfo(design: AnyDesign): PsuInfo {
-  const key = isReplicate(design) ? (design.multipliers as object) : design.stages[0];
-  const hit = infoCache.get(key);
-  if (hit) return hit;
-  let info: PsuInfo;
   if (isReplicate(design)) {
     const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
-    info = { psu: m.psu, nPsu: m.nPsu, stratumOf: new Int32Array(m.nPsu), popOf: new Float64Array(m.nPsu) };
-  } else {
-    // From the design's PSU index (each cluster's first row): no pass over the rows.
-    const st = design.stages[0];
-    const stratumOf = new Int32Array(st.nClusters);
-    const popOf = new Float64Array(st.nClusters).fill(Number.POSITIVE_INFINITY);
-    for (let c = 0; c < st.nClusters; c++) {
-      const i = st.firstRow[c];
-      stratumOf[c] = st.strata[i];
-      if (st.popsize) popOf[c] = st.popsize[i];
-    }
-    info = { psu: st.cluster, nPsu: st.nClusters, stratumOf, popOf };
+    return { psu: m.psu, nPsu: m.nPsu };
   }
-  infoCache.set(key, info);
-  return info;
+  return { psu: design.stages[0].cluster, nPsu: design.stages[0].nClusters };
 }
 
 /**
@@ -195,7 +176,7 @@ function sumFactorByDomain(
 export interface FastResult {
   /** [domain][P] */
   estimate: Float64Array[];
-  /** [domain] P x P covariance */
+  /** [domain] P x P covariance (Taylor with diagonalOnly: the variances, other entries 0) */
   vcov: Float64Array[];
   /** Joint covariance over (statistic-major, domain) when requested. */
   joint?: Float64Array;
@@ -221,8 +202,11 @@ export function fastEstimate(
   nDomains: number,
   joint: boolean,
   warnings: string[],
+  diagonalOnly = false,
 ): FastResult {
+  const T0=(globalThis as any).__m; T0?.('enter');
   const info = psuInfo(design);
+  T0?.('psuInfo');
   const P = blocks.reduce((s, b) => s + (b.kind === 'factor' ? b.nLevels : b.cols.length), 0);
   const numericCols: { col: Float64Array; j: number }[] = [];
   {
@@ -337,6 +321,7 @@ export function fastEstimate(
       }
     }
 
+  T0?.('mainloop');
   const estimate: Float64Array[] = [];
   const T: Float64Array[] = [];
   for (let d = 0; d < D; d++) {
@@ -373,6 +358,7 @@ export function fastEstimate(
     s2.push(v);
   }
 
+  T0?.('totals');
   const vcov: Float64Array[] = [];
   let jointV: Float64Array | undefined;
   if (isReplicate(design)) {
@@ -452,9 +438,9 @@ export function fastEstimate(
           clusters,
           z,
           P,
-          (c) => info.stratumOf[c],
-          (c) => info.popOf[c],
+          dz.stages[0].firstRow,
           warnings,
+          diagonalOnly,
         ),
       );
     }
@@ -475,12 +461,12 @@ export function fastEstimate(
         clusters,
         z,
         PD,
-        (c) => info.stratumOf[c],
-        (c) => info.popOf[c],
+        dz.stages[0].firstRow,
         warnings,
       );
     }
   }
+  T0?.('variance');
   return { estimate, vcov, joint: jointV, n: nOut, s2, sumW, nobs };
 }
 

@@ -105,6 +105,14 @@ describe('cold first estimate', () => {
     expect(Array.from(fast.codes)).toEqual(Array.from(general.codes));
     expect(fast.nMissing).toBe(2);
     expect(general.nMissing).toBe(2);
+    // not integers (also when their differences are): the general coding's levels
+    const halves = new Float64Array([2.5, 0.5, Number.NaN, 1.5, 0.5]);
+    expect(factorColumn({ x: halves }, 'x').levels).toEqual(['0.5', '1.5', '2.5']);
+    expect(Array.from(factorColumn({ x: halves }, 'x').codes)).toEqual([2, 0, -1, 1, 0]);
+    // missing values only: no levels (this used to throw a RangeError)
+    const none = factorColumn({ x: new Float64Array([Number.NaN, Number.NaN]) }, 'x');
+    expect(none.levels).toEqual([]);
+    expect(Array.from(none.codes)).toEqual([-1, -1]);
   });
 
   it('svyBy equals the general path with every domain present and with one absent (domains renumbered)', () => {
@@ -131,5 +139,12 @@ describe('cold first estimate', () => {
     expect(svyBy(emp, 'country_birth', subsetDesign(d, keep), 'mean', { naRm: true }).names).not.toContain(
       '3',
     );
+    // a given level no row has is not a domain, though no weight is 0
+    const levels = { country_birth: ['1', '2', '3', '99'] };
+    expect(svyBy(emp, 'country_birth', d, 'mean', { naRm: true, levels }).domains?.labels).toEqual([
+      ['1'],
+      ['2'],
+      ['3'],
+    ]);
   });
 });
