@@ -96,47 +96,73 @@ export function sortLevels(seen: ReadonlyMap<string, number>, allNumeric: boolea
 
 const factorCache = new WeakMap<object, Factor>();
 
+/** Widest range of values an integer column may span to be coded by offsets. */
+const INTEGER_RANGE = 100000;
+
 /**
- * Small-integer numeric columns (coded data): levels sorted numerically. Two passes over the rows
- * (range, then codes as offsets from the minimum, which also finds a value that is not an
- * integer); a third only when some value in the range is unused. A column of missing values only
- * has no levels.
+ * Small-integer numeric columns (coded data): levels sorted numerically. Usually one pass: codes as
+ * offsets from the smallest value of a sample of rows (the pass also finds a value that is not an
+ * integer), then a pass to renumber them only when the levels found do not start at that value
+ * or leave gaps. A value below the sample's smallest or too far above it: two passes (range,
+ * then offsets). A column of missing values only has no levels.
  */
 function integerFactor(col: Float64Array): Factor | null {
   const n = col.length;
+  let base = Number.POSITIVE_INFINITY;
+  const step = Math.max(1, Math.floor(n / 4096));
+  for (let i = 0; i < n; i += step) {
+    const v = col[i]; // NaN compares false: skipped
+    if (v < base) base = v;
+  }
+  const coded = base === Number.POSITIVE_INFINITY ? null : offsetCodes(col, base);
+  if (coded === 'not integer') return null;
+  if (coded !== null) return coded;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const v = col[i]; // NaN compares false: skipped
+    const v = col[i];
     if (v < min) min = v;
     if (v > max) max = v;
   }
   if (min === Number.POSITIVE_INFINITY) return { codes: new Int32Array(n).fill(-1), levels: [], nMissing: n };
-  if (!(max - min < 100000) || min !== Math.floor(min)) return null;
-  const used = new Uint8Array(max - min + 1);
+  if (!(max - min < INTEGER_RANGE)) return null;
+  const again = offsetCodes(col, min);
+  return again === 'not integer' ? null : again;
+}
+
+/**
+ * Codes v - base for every row (-1 = missing) with the levels used, renumbered when some value
+ * from base up to the largest is unused; null when a value lies outside [base, base + range).
+ */
+function offsetCodes(col: Float64Array, base: number): Factor | 'not integer' | null {
+  if (base !== Math.floor(base)) return 'not integer';
+  const n = col.length;
+  const used = new Uint8Array(INTEGER_RANGE);
   const codes = new Int32Array(n);
   let nMissing = 0;
+  let top = -1;
   for (let i = 0; i < n; i++) {
     const v = col[i];
     if (Number.isNaN(v)) {
       codes[i] = -1;
       nMissing++;
-    } else {
-      // with an integer minimum, v - min is exact: an integer exactly when v is one
-      const k = v - min;
-      codes[i] = k;
-      if (codes[i] !== k) return null;
-      used[k] = 1;
+      continue;
     }
+    const k = v - base;
+    if (!(k >= 0 && k < INTEGER_RANGE)) return k === Math.floor(k) ? null : 'not integer';
+    codes[i] = k;
+    if (codes[i] + base !== v) return 'not integer'; // integers add exactly: v is not one
+    used[k] = 1;
+    if (k > top) top = k;
   }
-  const lut = new Int32Array(max - min + 1).fill(-1);
+  const lut = new Int32Array(top + 1).fill(-1);
   const levels: string[] = [];
-  for (let k = 0; k < used.length; k++)
+  for (let k = 0; k <= top; k++)
     if (used[k]) {
       lut[k] = levels.length;
-      levels.push(String(k + min));
+      levels.push(String(k + base));
     }
-  if (levels.length < used.length)
+  if (levels.length < top + 1)
     for (let i = 0; i < n; i++) {
       const k = codes[i];
       if (k >= 0) codes[i] = lut[k];

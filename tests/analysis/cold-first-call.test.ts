@@ -109,6 +109,16 @@ describe('cold first estimate', () => {
     const halves = new Float64Array([2.5, 0.5, Number.NaN, 1.5, 0.5]);
     expect(factorColumn({ x: halves }, 'x').levels).toEqual(['0.5', '1.5', '2.5']);
     expect(Array.from(factorColumn({ x: halves }, 'x').codes)).toEqual([2, 0, -1, 1, 0]);
+    // a value that rounds to an integer offset is still not an integer
+    expect(factorColumn({ x: new Float64Array([-1, 1e-20]) }, 'x').levels).toEqual(['-1', '1e-20']);
+    // below the sampled smallest value, and far above it: the same coding
+    const spread = new Float64Array(9000).map((_, i) => (i % 7) + 3);
+    spread[8999] = 1;
+    spread[8998] = 50000;
+    const f = factorColumn({ x: spread }, 'x');
+    const g = factorColumn({ x: Array.from(spread) }, 'x');
+    expect(f.levels).toEqual(g.levels);
+    expect(Array.from(f.codes)).toEqual(Array.from(g.codes));
     // missing values only: no levels (this used to throw a RangeError)
     const none = factorColumn({ x: new Float64Array([Number.NaN, Number.NaN]) }, 'x');
     expect(none.levels).toEqual([]);
