@@ -191,12 +191,9 @@ function basicFast(
   design: AnyDesign,
   options: BasicOptions,
 ): Estimate {
-  (globalThis as any).__m?.('start');
   const { blocks, names } = blocksOf(design.data, toList(x));
-  (globalThis as any).__m?.('factor');
   const p = names.length;
   const bad = missingRows(design, blocks);
-  (globalThis as any).__m?.('missingRows');
   let d = design;
   if (bad) {
     if (!options.naRm) {
@@ -220,7 +217,6 @@ function basicFast(
   const warnings: string[] = [];
   const r = fastEstimate(d, blocks, kind, null, 1, false, warnings);
   const est = makeEstimate(kind, names, r.estimate[0], r.vcov[0], () => degf(d), r.n[0], warnings);
-  (globalThis as any).__m?.('makeEstimate');
   if (options.deff) est.deff = fastDeff(r, 0, kind, options.deff === 'replace');
   return est;
 }

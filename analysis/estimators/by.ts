@@ -42,7 +42,6 @@ export function svyBy(
   statistic: ByStatistic = 'mean',
   options: ByOptions = {},
 ): Estimate {
-  (globalThis as any).__m?.('start');
   assertDesign(design);
   const byVars = typeof by === 'string' ? [by] : [...by];
   const factors = byVars.map((b) => toFactor(getColumn(design.data, b, 'by'), options.levels?.[b]));
@@ -57,7 +56,6 @@ export function svyBy(
     const codes = inter.codes;
     for (let i = 0; i < design.n; i++) if (w[i] !== 0 && codes[i] >= 0) present[codes[i]] = 1;
   }
-  (globalThis as any).__m?.('byfactor+present');
   const domainIdx = inter.labels.map((_, k) => k).filter((k) => present[k]);
   const D = domainIdx.length;
   if (typeof statistic !== 'object' && fastPathApplies(design))
@@ -148,7 +146,6 @@ function byFast(
       domain[i] = k < 0 ? -1 : map[k];
     }
   }
-  (globalThis as any).__m?.('xfactor+domainmap');
   const naDomain = new Uint8Array(D);
   if (!options.naRm) {
     const bad = missingRows(design, blocks);
@@ -162,7 +159,6 @@ function byFast(
   const se: number[] = [];
   const n: number[] = [];
   const deff: number[] = [];
-  (globalThis as any).__m?.('fastEstimate-out');
   const deffs = options.deff
     ? r.estimate.map((_, d) => fastDeff(r, d, statistic, options.deff === 'replace'))
     : null;
@@ -182,7 +178,6 @@ function byFast(
     : Array.from({ length: P }, (_, a) =>
         Array.from({ length: P }, (_, b) => (a === b ? se[a] * se[a] : Number.NaN)),
       );
-  (globalThis as any).__m?.('assemble');
   if (naDomain.some((v) => v))
     warnings.push('Missing values: domains with missing values are NA. Set naRm: true.');
   return lazyDegf(

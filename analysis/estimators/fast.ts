@@ -204,9 +204,7 @@ export function fastEstimate(
   warnings: string[],
   diagonalOnly = false,
 ): FastResult {
-  const T0=(globalThis as any).__m; T0?.('enter');
   const info = psuInfo(design);
-  T0?.('psuInfo');
   const P = blocks.reduce((s, b) => s + (b.kind === 'factor' ? b.nLevels : b.cols.length), 0);
   const numericCols: { col: Float64Array; j: number }[] = [];
   {
@@ -321,7 +319,6 @@ export function fastEstimate(
       }
     }
 
-  T0?.('mainloop');
   const estimate: Float64Array[] = [];
   const T: Float64Array[] = [];
   for (let d = 0; d < D; d++) {
@@ -358,7 +355,6 @@ export function fastEstimate(
     s2.push(v);
   }
 
-  T0?.('totals');
   const vcov: Float64Array[] = [];
   let jointV: Float64Array | undefined;
   if (isReplicate(design)) {
@@ -466,7 +462,6 @@ export function fastEstimate(
       );
     }
   }
-  T0?.('variance');
   return { estimate, vcov, joint: jointV, n: nOut, s2, sumW, nobs };
 }
 
