@@ -172,6 +172,45 @@ function sumFactorByDomain(
   }
 }
 
+/** t[k] += the PSU sums of domain d, PSU by PSU in order (the layout of A: (c * D + d) * K + k). */
+function addPsuSums(t: Float64Array, A: Float64Array, C: number, D: number, d: number, K: number): void {
+  for (let c = 0; c < C; c++) {
+    const base = (c * D + d) * K;
+    for (let k = 0; k < K; k++) t[k] += A[base + k];
+  }
+}
+
+/**
+ * PSU totals of the influence values of domain d into z (C x P): for a mean (x - est * 1) / W,
+ * for a total the sums themselves; only PSUs with take[c * stride + offset], which it returns.
+ */
+function psuInfluence(
+  z: Float64Array,
+  A: Float64Array,
+  est: Float64Array,
+  W: number,
+  mean: boolean,
+  C: number,
+  D: number,
+  d: number,
+  K: number,
+  P: number,
+  take: Uint8Array,
+  stride: number,
+  offset: number,
+): number[] {
+  const clusters: number[] = [];
+  const last = K - 1;
+  for (let c = 0; c < C; c++) {
+    if (!take[c * stride + offset]) continue;
+    clusters.push(c);
+    const base = (c * D + d) * K;
+    if (mean) for (let j = 0; j < P; j++) z[c * P + j] = (A[base + j] - est[j] * A[base + last]) / W;
+    else for (let j = 0; j < P; j++) z[c * P + j] = A[base + j];
+  }
+  return clusters;
+}
+
 /** Result per domain: estimates, covariance (P x P), deff inputs and counts. */
 export interface FastResult {
   /** [domain][P] */
@@ -323,10 +362,7 @@ export function fastEstimate(
   const T: Float64Array[] = [];
   for (let d = 0; d < D; d++) {
     const t = new Float64Array(K);
-    for (let c = 0; c < C; c++) {
-      const base = (c * D + d) * K;
-      for (let k = 0; k < K; k++) t[k] += A[base + k];
-    }
+    addPsuSums(t, A, C, D, d, K);
     T.push(t);
     const e = new Float64Array(P);
     for (let j = 0; j < P; j++) e[j] = kind === 'mean' ? t[j] / t[K - 1] : t[j];
@@ -398,15 +434,10 @@ export function fastEstimate(
     for (let d = 0; d < D; d++) {
       const z = new Float64Array(C * P);
       const W = T[d][K - 1];
-      const clusters: number[] = [];
-      for (let c = 0; c < C; c++) {
-        // Calibrated designs keep every row (R), so every PSU of the design takes part.
-        if (!(ps ? inDesignPsu[c] : present[c * D + d])) continue;
-        clusters.push(c);
-        const base = (c * D + d) * K;
-        for (let j = 0; j < P; j++)
-          z[c * P + j] = kind === 'mean' ? (A[base + j] - estimate[d][j] * A[base + K - 1]) / W : A[base + j];
-      }
+      // Calibrated designs keep every row (R), so every PSU of the design takes part.
+      const clusters = ps
+        ? psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, inDesignPsu, 1, 0)
+        : psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, present, D, d);
       if (ps && B) {
         // Post-stratum residuals (R svyrecvar): x - psw * sum_h(x oldw / psw) / sum_h(oldw).
         const H = ps.H;
