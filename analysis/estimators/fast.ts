@@ -172,6 +172,40 @@ function sumFactorByDomain(
   }
 }
 
+/**
+ * Replicate totals of every domain: acc[(r * D + d) * (P + 1) + k] = the sum over PSUs, in PSU
+ * order, of multiplier(c, r) * A[c, d, k] (k = P: the weights' column K - 1), PSUs with multiplier
+ * 0 skipped. PSU-major, so each PSU's sums are read once for all replicates; every total gets the
+ * same terms in the same order as one replicate and one domain at a time.
+ */
+function replicateSums(
+  A: Float64Array,
+  values: Float64Array,
+  R: number,
+  C: number,
+  D: number,
+  K: number,
+  P: number,
+  acc: Float64Array,
+): void {
+  const P1 = P + 1;
+  const last = K - 1;
+  for (let c = 0; c < C; c++) {
+    const row = c * D * K;
+    for (let r = 0; r < R; r++) {
+      const mult = values[c * R + r];
+      if (mult === 0) continue;
+      let out = r * D * P1;
+      for (let d = 0; d < D; d++) {
+        const base = row + d * K;
+        for (let k = 0; k < P; k++) acc[out + k] += mult * A[base + k];
+        acc[out + P] += mult * A[base + last];
+        out += P1;
+      }
+    }
+  }
+}
+
 /** t[k] += the PSU sums of domain d, PSU by PSU in order (the layout of A: (c * D + d) * K + k). */
 function addPsuSums(t: Float64Array, A: Float64Array, C: number, D: number, d: number, K: number): void {
   for (let c = 0; c < C; c++) {
@@ -397,19 +431,13 @@ export function fastEstimate(
     const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
     const R = design.nReplicates;
     const thetas: Float64Array[][] = Array.from({ length: D }, () => []);
-    const tr = new Float64Array(K);
+    const acc = new Float64Array(R * D * (P + 1));
+    replicateSums(A, m.values, R, C, D, K, P, acc);
     for (let r = 0; r < R; r++)
       for (let d = 0; d < D; d++) {
-        tr.fill(0);
-        for (let c = 0; c < C; c++) {
-          const mult = m.values[c * R + r];
-          if (mult === 0) continue;
-          const base = (c * D + d) * K;
-          for (let k = 0; k < P; k++) tr[k] += mult * A[base + k];
-          tr[K - 1] += mult * A[base + K - 1];
-        }
+        const o = (r * D + d) * (P + 1);
         const th = new Float64Array(P);
-        for (let j = 0; j < P; j++) th[j] = kind === 'mean' ? tr[j] / tr[K - 1] : tr[j];
+        for (let j = 0; j < P; j++) th[j] = kind === 'mean' ? acc[o + j] / acc[o + P] : acc[o + j];
         thetas[d].push(th);
       }
     for (let d = 0; d < D; d++)
