@@ -399,6 +399,14 @@ export function subsetDesign(design: SurveyDesign, keep: ArrayLike<boolean | num
 }
 
 const zeroCache = new WeakMap<Float64Array, number>();
+
+/** A copy of a design's weights that keeps their zero count (a replicate design's full sample). */
+export function copyWeights(weights: Float64Array): Float64Array {
+  const out = Float64Array.from(weights);
+  zeroCache.set(out, zeroWeights(weights));
+  return out;
+}
+
 /**
  * Rows with weight 0 (outside the (sub)design): counted where the weights are made (svyDesign,
  * subsetDesign), else once per weights array (weights are never changed in place).
