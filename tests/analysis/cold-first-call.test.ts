@@ -73,6 +73,56 @@ describe('cold first estimate', () => {
       }
   });
 
+  it('numeric ids and strata are coded as their text would be: the same stages, checks and messages', () => {
+    // rows permuted (a fixed stride), so first appearance is not sorted order
+    const src = freshData();
+    const rows = (src.weight as Float64Array).length;
+    const data: DataFrame = {};
+    for (const [k, v] of Object.entries(src))
+      data[k] = Float64Array.from({ length: rows }, (_, i) => (v as Float64Array)[(i * 7919) % rows]);
+    const asText: DataFrame = { weight: data.weight };
+    for (const k of ['psu', 'stratum', 'psu_id', 'region']) asText[k] = Array.from(data[k] as Float64Array);
+    const specs = [
+      { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true },
+      { ids: ['psu_id'], strata: 'stratum', weights: 'weight' },
+      { ids: ['psu_id'], weights: 'weight' },
+      { ids: [], strata: 'region', weights: 'weight' },
+      { ids: ['psu'], strata: 'region', weights: 'weight', nest: true, checkStrata: true },
+    ];
+    for (const spec of specs) {
+      const a = svyDesign(spec, data) as SurveyDesign;
+      const b = svyDesign(spec, asText) as SurveyDesign;
+      expect(a.stages).toEqual(b.stages);
+    }
+    const message = (d: DataFrame, spec: Parameters<typeof svyDesign>[0]) => {
+      try {
+        svyDesign(spec, d);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    // crossed PSUs without nest, a missing id, one PSU: the same errors
+    const crossed = { ids: ['psu'], strata: 'stratum', weights: 'weight' };
+    expect(message(data, crossed)).toContain('appears in strata');
+    expect(message(data, crossed)).toBe(message(asText, crossed));
+    const holed = { ...data, psu: Float64Array.from(data.psu as Float64Array) };
+    (holed.psu as Float64Array)[7] = Number.NaN;
+    const holedText = {
+      ...asText,
+      psu: Array.from(holed.psu as Float64Array, (v) => (Number.isNaN(v) ? null : v)),
+    };
+    const spec0 = { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true };
+    expect(message(holed, spec0)).toContain('row 8');
+    expect(message(holed, spec0)).toBe(message(holedText, spec0));
+    const one = { ...data, psu: new Float64Array(data.weight.length).fill(4) };
+    const oneText = { ...asText, psu: new Array(data.weight.length).fill(4) };
+    expect(message(one, { ids: ['psu'], weights: 'weight' })).toContain('only one primary sampling unit');
+    expect(message(one, { ids: ['psu'], weights: 'weight' })).toBe(
+      message(oneText, { ids: ['psu'], weights: 'weight' }),
+    );
+  });
+
   it('the first call (factors built, nothing cached) equals the second bit for bit', () => {
     const d = design(freshData());
     const calls: [string, () => Estimate][] = [
