@@ -1,9 +1,9 @@
 /**
  * What the first (cold) estimate relies on gives the same numbers as the paths it replaces: the
- * design's PSU index (each cluster's first row), factors coded in two passes with their missing
- * rows counted (so the search for missing rows is skipped when there are none), and svyBy taking
- * the by codes as domain numbers when every combination is present. First and repeated calls, and
- * the fast and general paths, agree bit for bit.
+ * design's PSU index (each cluster's first row) and its numeric coding of ids and strata, factors
+ * coded in one pass with their missing rows counted (so the search for missing rows is skipped
+ * when there are none), and svyBy taking the by codes as domain numbers when every combination is
+ * present. First and repeated calls, and the fast and general paths, agree bit for bit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { factorColumn } from '../../analysis/data.ts';
