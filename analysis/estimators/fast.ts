@@ -486,18 +486,7 @@ export function fastEstimate(
       }
       zt.push(z);
       clustersOf.push(clusters);
-      vcov.push(
-        strataVariance(
-          dz,
-          0,
-          clusters,
-          z,
-          P,
-          dz.stages[0].firstRow,
-          warnings,
-          diagonalOnly,
-        ),
-      );
+      vcov.push(strataVariance(dz, 0, clusters, z, P, dz.stages[0].firstRow, warnings, diagonalOnly));
     }
     if (joint) {
       const PD = P * D;
@@ -510,15 +499,7 @@ export function fastEstimate(
         }
       const clusters: number[] = [];
       for (let c = 0; c < C; c++) if (any[c]) clusters.push(c);
-      jointV = strataVariance(
-        dz,
-        0,
-        clusters,
-        z,
-        PD,
-        dz.stages[0].firstRow,
-        warnings,
-      );
+      jointV = strataVariance(dz, 0, clusters, z, PD, dz.stages[0].firstRow, warnings);
     }
   }
   return { estimate, vcov, joint: jointV, n: nOut, s2, sumW, nobs };
