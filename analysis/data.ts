@@ -61,6 +61,8 @@ export function numericColumn(data: DataFrame, name: string, role = 'variable'):
 export interface Factor {
   codes: Int32Array;
   levels: string[];
+  /** Rows with code -1, when counted (lets estimators skip a search for missing rows). */
+  nMissing?: number;
 }
 
 function labelOf(v: Cell): string {
@@ -94,38 +96,78 @@ export function sortLevels(seen: ReadonlyMap<string, number>, allNumeric: boolea
 
 const factorCache = new WeakMap<object, Factor>();
 
-/** Small-integer numeric columns (coded data): levels sorted numerically, one pass. */
+/** Widest range of values an integer column may span to be coded by offsets. */
+const INTEGER_RANGE = 100000;
+
+/**
+ * Small-integer numeric columns (coded data): levels sorted numerically. Usually one pass: codes as
+ * offsets from the smallest value of a sample of rows (the pass also finds a value that is not an
+ * integer), then a pass to renumber them only when the levels found do not start at that value
+ * or leave gaps. A value below the sample's smallest or too far above it: two passes (range,
+ * then offsets). A column of missing values only has no levels.
+ */
 function integerFactor(col: Float64Array): Factor | null {
   const n = col.length;
+  let base = Number.POSITIVE_INFINITY;
+  const step = Math.max(1, Math.floor(n / 4096));
+  for (let i = 0; i < n; i += step) {
+    const v = col[i]; // NaN compares false: skipped
+    if (v < base) base = v;
+  }
+  const coded = base === Number.POSITIVE_INFINITY ? null : offsetCodes(col, base);
+  if (coded === 'not integer') return null;
+  if (coded !== null) return coded;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const v = col[i];
-    if (Number.isNaN(v)) continue;
-    if (v !== Math.floor(v)) return null;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (!(max - min < 100000))
-    return min === Number.POSITIVE_INFINITY ? { codes: new Int32Array(n).fill(-1), levels: [] } : null;
-  const used = new Uint8Array(max - min + 1);
+  if (min === Number.POSITIVE_INFINITY) return { codes: new Int32Array(n).fill(-1), levels: [], nMissing: n };
+  if (!(max - min < INTEGER_RANGE)) return null;
+  const again = offsetCodes(col, min);
+  return again === 'not integer' ? null : again;
+}
+
+/**
+ * Codes v - base for every row (-1 = missing) with the levels used, renumbered when some value
+ * from base up to the largest is unused; null when a value lies outside [base, base + range).
+ */
+function offsetCodes(col: Float64Array, base: number): Factor | 'not integer' | null {
+  if (base !== Math.floor(base)) return 'not integer';
+  const n = col.length;
+  const used = new Uint8Array(INTEGER_RANGE);
+  const codes = new Int32Array(n);
+  let nMissing = 0;
+  let top = -1;
   for (let i = 0; i < n; i++) {
     const v = col[i];
-    if (!Number.isNaN(v)) used[v - min] = 1;
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      nMissing++;
+      continue;
+    }
+    const k = v - base;
+    if (!(k >= 0 && k < INTEGER_RANGE)) return k === Math.floor(k) ? null : 'not integer';
+    codes[i] = k;
+    if (codes[i] + base !== v) return 'not integer'; // integers add exactly: v is not one
+    used[k] = 1;
+    if (k > top) top = k;
   }
-  const lut = new Int32Array(max - min + 1).fill(-1);
+  const lut = new Int32Array(top + 1).fill(-1);
   const levels: string[] = [];
-  for (let k = 0; k < used.length; k++)
+  for (let k = 0; k <= top; k++)
     if (used[k]) {
       lut[k] = levels.length;
-      levels.push(String(k + min));
+      levels.push(String(k + base));
     }
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = col[i];
-    codes[i] = Number.isNaN(v) ? -1 : lut[v - min];
-  }
-  return { codes, levels };
+  if (levels.length < top + 1)
+    for (let i = 0; i < n; i++) {
+      const k = codes[i];
+      if (k >= 0) codes[i] = lut[k];
+    }
+  return { codes, levels, nMissing };
 }
 
 /**
@@ -165,6 +207,7 @@ function toFactorSlow(col: Column, levels?: readonly string[]): Factor {
   levels.forEach((l, i) => {
     index.set(l, i);
   });
+  let nMissing = 0;
   for (let i = 0; i < n; i++) {
     const v = col[i];
     if (isMissing(v)) codes[i] = -1;
@@ -172,8 +215,9 @@ function toFactorSlow(col: Column, levels?: readonly string[]): Factor {
       const k = index.get(labelOf(v));
       codes[i] = k === undefined ? -1 : k;
     }
+    if (codes[i] < 0) nMissing++;
   }
-  return { codes, levels: [...levels] };
+  return { codes, levels: [...levels], nMissing };
 }
 
 /** Interaction of several factors (first varies fastest, as R's interaction()). Only observed combinations. */

@@ -56,6 +56,11 @@ export interface Stage {
   nPSU: Float64Array;
   /** Population size per row at this stage (R fpc$popsize), or null without fpc. */
   popsize: Float64Array | null;
+  /**
+   * First row of each cluster code (the design's PSU index, built once here so estimates do not
+   * scan the rows for each cluster's stratum and population size).
+   */
+  firstRow: Int32Array;
 }
 
 /** A validated Taylor-linearisation design. */
@@ -124,30 +129,19 @@ function sortOrder(labels: string[]): Int32Array {
 }
 
 /**
- * Builds a validated survey design, as R's `svydesign`.
- *
- * @example
- * const dclus1 = svyDesign({ ids: ['dnum'], weights: 'pw', fpc: ['fpc'] }, apiclus1);
- * svyMean('api00', dclus1); // estimate 644.17, se 23.54
- * @see Lumley T (2004) Analysis of complex survey samples. J Stat Software 9(8).
+ * The stages from the key columns as text (R's identity of ids and strata: their printed values),
+ * nested ids joined to the ids and strata they are nested in.
  */
-export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
-  const n = nrow(data);
-  if (n === 0) throw new SurveyError('The data have no rows: supply at least two PSUs.', 'data');
-  const warnings: string[] = [];
-  const nest = spec.nest ?? false;
-  const idNames = asList(spec.ids).filter((x) => x !== '1');
-  const strataNames = asList(spec.strata);
-  const fpcNames = asList(spec.fpc);
-  const hasStrata = strataNames.length > 0;
-  const nStages = Math.max(1, idNames.length);
-  const lonelyPsu = spec.lonelyPsu ?? 'fail';
-  if (!['fail', 'remove', 'certainty', 'adjust', 'average'].includes(lonelyPsu))
-    throw new SurveyError(
-      `lonelyPsu must be one of fail, remove, certainty, adjust, average (got '${lonelyPsu}').`,
-      'lonelyPsu',
-    );
-
+function stringStages(
+  data: DataFrame,
+  n: number,
+  idNames: string[],
+  strataNames: string[],
+  nest: boolean,
+  hasStrata: boolean,
+  checkStrata: boolean,
+  nStages: number,
+): Stage[] {
   // Raw keys per stage.
   const idKeys: string[][] =
     idNames.length === 0
@@ -178,7 +172,6 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
       for (let i = 0; i < n; i++) cur[i] = `${sk[i]}${SEP}${cur[i]}`;
     }
   }
-  const checkStrata = spec.checkStrata ?? !nest;
   if (checkStrata && hasStrata) {
     const seen = new Map<string, string>();
     const sk = strataKeys[0];
@@ -205,25 +198,158 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
       for (let i = 0; i < n; i++) stKeys[i] = base[i] + SEP + idKeys[s - 1][i];
     }
     const st = encode(stKeys);
-    const counted = new Uint8Array(cl.labels.length);
-    const nPSU = new Float64Array(st.labels.length);
-    for (let i = 0; i < n; i++) {
-      if (!counted[cl.codes[i]]) {
-        counted[cl.codes[i]] = 1;
-        nPSU[st.codes[i]] += 1;
-      }
-    }
-    stages.push({
-      cluster: cl.codes,
-      nClusters: cl.labels.length,
-      strata: st.codes,
-      nStrata: st.labels.length,
-      strataLabels: st.labels,
-      strataOrder: sortOrder(st.labels),
-      nPSU,
-      popsize: null,
-    });
+    stages.push(makeStage(cl.codes, cl.labels.length, st.codes, st.labels));
   }
+  return stages;
+}
+
+/** A stage from its cluster and stratum codes: the PSU index and the sampled PSUs per stratum. */
+function makeStage(
+  cluster: Int32Array,
+  nClusters: number,
+  strata: Int32Array,
+  strataLabels: string[],
+): Stage {
+  const firstRow = new Int32Array(nClusters).fill(-1);
+  const nPSU = new Float64Array(strataLabels.length);
+  for (let i = 0; i < cluster.length; i++) {
+    if (firstRow[cluster[i]] < 0) {
+      firstRow[cluster[i]] = i;
+      nPSU[strata[i]] += 1;
+    }
+  }
+  return {
+    cluster,
+    nClusters,
+    strata,
+    nStrata: strataLabels.length,
+    strataLabels,
+    strataOrder: sortOrder(strataLabels),
+    nPSU,
+    popsize: null,
+    firstRow,
+  };
+}
+
+/** Codes in order of first appearance of a numeric key column, with each code's first row. */
+function firstAppearance(
+  col: Float64Array,
+  name: string,
+  role: string,
+): { codes: Int32Array; first: number[] } {
+  const map = new Map<number, number>();
+  const codes = new Int32Array(col.length);
+  const first: number[] = [];
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (Number.isNaN(v))
+      throw new SurveyError(
+        `Missing value in ${role} column '${name}' at row ${i + 1}: every row needs a ${role} value (drop or impute the row).`,
+        role,
+      );
+    let c = map.get(v);
+    if (c === undefined) {
+      c = first.length;
+      map.set(v, c);
+      first.push(i);
+    }
+    codes[i] = c;
+  }
+  return { codes, first };
+}
+
+/**
+ * The stage of a single-stage design whose ids and strata are numeric columns, coded without a
+ * string per row (whose garbage the first estimate would otherwise collect): the same codes,
+ * labels, checks and messages as stringStages, as a number's identity there is its printed value
+ * (0 and -0 print alike, as Map keys are alike) and a stratum-id pair's the two joined. Null for
+ * other designs.
+ */
+function numericStages(
+  data: DataFrame,
+  n: number,
+  idNames: string[],
+  strataNames: string[],
+  nest: boolean,
+  hasStrata: boolean,
+  checkStrata: boolean,
+): Stage[] | null {
+  if (idNames.length > 1 || strataNames.length > 1) return null;
+  const idCol = idNames.length === 1 ? data[idNames[0]] : null;
+  const stCol = strataNames.length === 1 ? data[strataNames[0]] : null;
+  if (idCol !== null && !(idCol instanceof Float64Array)) return null;
+  if (stCol !== null && !(stCol instanceof Float64Array)) return null;
+  const ids = idCol ? firstAppearance(idCol, idNames[0], 'ids') : null;
+  const strata = stCol ? firstAppearance(stCol, strataNames[0], 'strata') : null;
+  if ((ids ? ids.first.length : n) === 1 && !(nest && hasStrata))
+    throw new SurveyError(
+      'Design has only one primary sampling unit: variance cannot be estimated. Check ids, or use ids = [] for an unclustered design.',
+      'ids',
+    );
+  const idCodes = ids ? ids.codes : Int32Array.from({ length: n }, (_, i) => i);
+  const nIds = ids ? ids.first.length : n;
+  const stCodes = strata ? strata.codes : new Int32Array(n);
+  const strataLabels = strata && stCol ? strata.first.map((i) => String(stCol[i])) : ['1'];
+  let cluster = idCodes;
+  let nClusters = nIds;
+  if (nest && hasStrata) {
+    // (stratum, id) pairs in order of first appearance
+    const map = new Map<number, number>();
+    cluster = new Int32Array(n);
+    nClusters = 0;
+    for (let i = 0; i < n; i++) {
+      const key = stCodes[i] * nIds + idCodes[i];
+      let c = map.get(key);
+      if (c === undefined) {
+        c = nClusters++;
+        map.set(key, c);
+      }
+      cluster[i] = c;
+    }
+  }
+  if (checkStrata && hasStrata && idCol && stCol) {
+    const stratumOf = new Int32Array(nClusters).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const prev = stratumOf[cluster[i]];
+      if (prev < 0) stratumOf[cluster[i]] = stCodes[i];
+      else if (prev !== stCodes[i])
+        throw new SurveyError(
+          `Clusters not nested in strata at top level: PSU '${String(idCol[i])}' appears in strata '${strataLabels[prev]}' and '${strataLabels[stCodes[i]]}'. Set nest: true if PSU ids are only unique within strata.`,
+          'nest',
+        );
+    }
+  }
+  return [makeStage(cluster, nClusters, stCodes, strataLabels)];
+}
+
+/**
+ * Builds a validated survey design, as R's `svydesign`.
+ *
+ * @example
+ * const dclus1 = svyDesign({ ids: ['dnum'], weights: 'pw', fpc: ['fpc'] }, apiclus1);
+ * svyMean('api00', dclus1); // estimate 644.17, se 23.54
+ * @see Lumley T (2004) Analysis of complex survey samples. J Stat Software 9(8).
+ */
+export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
+  const n = nrow(data);
+  if (n === 0) throw new SurveyError('The data have no rows: supply at least two PSUs.', 'data');
+  const warnings: string[] = [];
+  const nest = spec.nest ?? false;
+  const idNames = asList(spec.ids).filter((x) => x !== '1');
+  const strataNames = asList(spec.strata);
+  const fpcNames = asList(spec.fpc);
+  const hasStrata = strataNames.length > 0;
+  const nStages = Math.max(1, idNames.length);
+  const lonelyPsu = spec.lonelyPsu ?? 'fail';
+  if (!['fail', 'remove', 'certainty', 'adjust', 'average'].includes(lonelyPsu))
+    throw new SurveyError(
+      `lonelyPsu must be one of fail, remove, certainty, adjust, average (got '${lonelyPsu}').`,
+      'lonelyPsu',
+    );
+
+  const stages =
+    numericStages(data, n, idNames, strataNames, nest, hasStrata, spec.checkStrata ?? !nest) ??
+    stringStages(data, n, idNames, strataNames, nest, hasStrata, spec.checkStrata ?? !nest, nStages);
 
   // FPC.
   if (fpcNames.length > 0) {
@@ -320,6 +446,7 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
   }
   let zeros = 0;
   for (let i = 0; i < n; i++) if (weights[i] === 0) zeros++;
+  zeroCache.set(weights, zeros);
   if (zeros > 0) warnings.push(`${zeros} row(s) have weight 0 and are treated as outside the design.`);
 
   // Lonely PSUs.
@@ -381,11 +508,37 @@ export function subsetDesign(design: SurveyDesign, keep: ArrayLike<boolean | num
   const inSubset = new Uint8Array(design.inSubset);
   // Calibrated and PPS designs keep the rows (R sets their probability to Inf).
   const calibrated = design.calibration.length > 0 || design.spec.pps === 'brewer';
+  let zeros = 0;
   for (let i = 0; i < n; i++) {
     if (keep[i]) weights[i] = design.weights[i];
     else if (!calibrated) inSubset[i] = 0;
+    if (weights[i] === 0) zeros++;
   }
+  zeroCache.set(weights, zeros);
   return { ...design, weights, inSubset };
+}
+
+const zeroCache = new WeakMap<Float64Array, number>();
+
+/** A copy of a design's weights that keeps their zero count (a replicate design's full sample). */
+export function copyWeights(weights: Float64Array): Float64Array {
+  const out = Float64Array.from(weights);
+  zeroCache.set(out, zeroWeights(weights));
+  return out;
+}
+
+/**
+ * Rows with weight 0 (outside the (sub)design): counted where the weights are made (svyDesign,
+ * subsetDesign), else once per weights array (weights are never changed in place).
+ */
+export function zeroWeights(weights: Float64Array): number {
+  let zeros = zeroCache.get(weights);
+  if (zeros === undefined) {
+    zeros = 0;
+    for (let i = 0; i < weights.length; i++) if (weights[i] === 0) zeros++;
+    zeroCache.set(weights, zeros);
+  }
+  return zeros;
 }
 
 /** Design degrees of freedom: PSUs with non-zero weight minus strata (R `degf`). */

@@ -5,6 +5,7 @@
 import type { DataFrame } from './data.ts';
 import { isMissing, nrow, numericColumn } from './data.ts';
 import type { SurveyDesign } from './design.ts';
+import { copyWeights } from './design.ts';
 import { SurveyError } from './errors.ts';
 import { lazyDegf } from './lazy-df.ts';
 import { replicateRank } from './variance/replicate.ts';
@@ -353,7 +354,7 @@ export function asSvrepDesign(design: SurveyDesign, options: AsSvrepOptions = {}
     kind: 'replicate',
     data: design.data,
     n: design.n,
-    weights: Float64Array.from(design.weights),
+    weights: copyWeights(design.weights),
     type,
     scale: options.scale ?? scale,
     rscales: options.rscales ? Float64Array.from(options.rscales) : rscales,

@@ -3,6 +3,7 @@
  * zero-weighted domain of the whole design, with the joint covariance across domains (covmat).
  */
 import { getColumn, interactionCodes, toFactor } from '../data.ts';
+import { zeroWeights } from '../design.ts';
 import { fastDeff, meanStat, svyMean, svyRatio, svyTotal, totalStat } from './basic.ts';
 import type { AnyDesign, Estimate, TotalsStat, VarSpec } from './core.ts';
 import {
@@ -45,10 +46,16 @@ export function svyBy(
   const byVars = typeof by === 'string' ? [by] : [...by];
   const factors = byVars.map((b) => toFactor(getColumn(design.data, b, 'by'), options.levels?.[b]));
   const inter = interactionCodes(factors);
-  // Domains only among rows in the design.
+  // Domains only among rows in the design. Without given levels every combination occurs in some
+  // row, so with no zero weight every one is present (no pass over the rows).
   const present = new Uint8Array(inter.labels.length);
-  for (let i = 0; i < design.n; i++)
-    if (design.weights[i] !== 0 && inter.codes[i] >= 0) present[inter.codes[i]] = 1;
+  if (zeroWeights(design.weights) === 0 && byVars.every((b) => options.levels?.[b] === undefined))
+    present.fill(1);
+  else {
+    const w = design.weights;
+    const codes = inter.codes;
+    for (let i = 0; i < design.n; i++) if (w[i] !== 0 && codes[i] >= 0) present[codes[i]] = 1;
+  }
   const domainIdx = inter.labels.map((_, k) => k).filter((k) => present[k]);
   const D = domainIdx.length;
   if (typeof statistic !== 'object' && fastPathApplies(design))
@@ -130,10 +137,14 @@ function byFast(
     map[k] = d;
   });
   const codes = inter.codes;
-  const domain = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const k = codes[i];
-    domain[i] = k < 0 ? -1 : map[k];
+  // Every combination present (the usual case): the codes already are the domain numbers.
+  let domain = codes;
+  if (D < inter.labels.length) {
+    domain = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const k = codes[i];
+      domain[i] = k < 0 ? -1 : map[k];
+    }
   }
   const naDomain = new Uint8Array(D);
   if (!options.naRm) {
@@ -141,7 +152,8 @@ function byFast(
     if (bad) for (let i = 0; i < design.n; i++) if (bad[i] && domain[i] >= 0) naDomain[domain[i]] = 1;
   }
   const warnings: string[] = [];
-  const r = fastEstimate(design, blocks, statistic, domain, D, options.covmat ?? false, warnings);
+  // Only each domain's variances are read (the joint covariance, when asked, is made apart).
+  const r = fastEstimate(design, blocks, statistic, domain, D, options.covmat ?? false, warnings, true);
   const names: string[] = [];
   const estimate: number[] = [];
   const se: number[] = [];

@@ -17,7 +17,7 @@ import { isReplicate } from './core.ts';
 
 /** One block of estimate columns: a factor (one indicator per level) or numeric columns. */
 export type Block =
-  | { kind: 'factor'; codes: Int32Array; nLevels: number }
+  | { kind: 'factor'; codes: Int32Array; nLevels: number; nMissing?: number }
   | { kind: 'numeric'; cols: Float64Array[] };
 
 let enabled = true;
@@ -75,41 +75,181 @@ function psConstants(design: SurveyDesign, info: PsuInfo): PsConstants {
 interface PsuInfo {
   psu: Int32Array;
   nPsu: number;
-  stratumOf: Int32Array;
-  popOf: Float64Array;
 }
-const infoCache = new WeakMap<object, PsuInfo>();
 function psuInfo(design: AnyDesign): PsuInfo {
-  const key = isReplicate(design) ? (design.multipliers as object) : design.stages[0];
-  const hit = infoCache.get(key);
-  if (hit) return hit;
-  let info: PsuInfo;
   if (isReplicate(design)) {
     const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
-    info = { psu: m.psu, nPsu: m.nPsu, stratumOf: new Int32Array(m.nPsu), popOf: new Float64Array(m.nPsu) };
-  } else {
-    const st = design.stages[0];
-    const stratumOf = new Int32Array(st.nClusters);
-    const popOf = new Float64Array(st.nClusters).fill(Number.POSITIVE_INFINITY);
-    const seen = new Uint8Array(st.nClusters);
-    for (let i = 0; i < design.n; i++) {
-      const c = st.cluster[i];
-      if (seen[c]) continue;
-      seen[c] = 1;
-      stratumOf[c] = st.strata[i];
-      if (st.popsize) popOf[c] = st.popsize[i];
-    }
-    info = { psu: st.cluster, nPsu: st.nClusters, stratumOf, popOf };
+    return { psu: m.psu, nPsu: m.nPsu };
   }
-  infoCache.set(key, info);
-  return info;
+  return { psu: design.stages[0].cluster, nPsu: design.stages[0].nClusters };
+}
+
+/**
+ * PSU sums of one factor's level indicators (columns 0..P-1) and of the weights (column K-1), with
+ * counts per level (count[P] = rows used) and the PSUs present: one pass, rows in order (the same
+ * additions in the same order as the general loop). Rows outside the subset (or, without one, with
+ * weight 0) and rows with a missing level are skipped.
+ */
+function sumFactor(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  inSubset: Uint8Array | null,
+  K: number,
+  P: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  if (inSubset === null) {
+    for (let i = 0; i < n; i++) {
+      const wi = w[i];
+      const l = codes[i];
+      if (wi === 0 || l < 0) continue;
+      const c = psu[i];
+      present[c] = 1;
+      const base = c * K;
+      A[base + l] += wi;
+      A[base + last] += wi;
+      count[l]++;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const l = codes[i];
+      if (inSubset[i] === 0 || l < 0) continue;
+      const c = psu[i];
+      present[c] = 1;
+      const wi = w[i];
+      if (wi === 0) continue;
+      const base = c * K;
+      A[base + l] += wi;
+      A[base + last] += wi;
+      count[l]++;
+    }
+  }
+  let used = 0;
+  for (let l = 0; l < P; l++) used += count[l];
+  count[P] = used;
+}
+
+/** As sumFactor, per domain (domain code per row, -1 = outside every domain). */
+function sumFactorByDomain(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  inSubset: Uint8Array | null,
+  domain: Int32Array,
+  D: number,
+  K: number,
+  P: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  const P1 = P + 1;
+  for (let i = 0; i < n; i++) {
+    const d = domain[i];
+    const l = codes[i];
+    if (d < 0 || l < 0) continue;
+    if (inSubset === null ? w[i] === 0 : inSubset[i] === 0) continue;
+    const cd = psu[i] * D + d;
+    present[cd] = 1;
+    const wi = w[i];
+    if (wi === 0) continue;
+    const base = cd * K;
+    A[base + l] += wi;
+    A[base + last] += wi;
+    count[d * P1 + l]++;
+  }
+  for (let d = 0; d < D; d++) {
+    let used = 0;
+    for (let l = 0; l < P; l++) used += count[d * P1 + l];
+    count[d * P1 + P] = used;
+  }
+}
+
+/**
+ * Replicate totals of every domain: acc[(r * D + d) * (P + 1) + k] = the sum over PSUs, in PSU
+ * order, of multiplier(c, r) * A[c, d, k] (k = P: the weights' column K - 1), PSUs with multiplier
+ * 0 skipped. PSU-major, so each PSU's sums are read once for all replicates; every total gets the
+ * same terms in the same order as one replicate and one domain at a time.
+ */
+function replicateSums(
+  A: Float64Array,
+  values: Float64Array,
+  R: number,
+  C: number,
+  D: number,
+  K: number,
+  P: number,
+  acc: Float64Array,
+): void {
+  const P1 = P + 1;
+  const last = K - 1;
+  for (let c = 0; c < C; c++) {
+    const row = c * D * K;
+    for (let r = 0; r < R; r++) {
+      const mult = values[c * R + r];
+      if (mult === 0) continue;
+      let out = r * D * P1;
+      for (let d = 0; d < D; d++) {
+        const base = row + d * K;
+        for (let k = 0; k < P; k++) acc[out + k] += mult * A[base + k];
+        acc[out + P] += mult * A[base + last];
+        out += P1;
+      }
+    }
+  }
+}
+
+/** t[k] += the PSU sums of domain d, PSU by PSU in order (the layout of A: (c * D + d) * K + k). */
+function addPsuSums(t: Float64Array, A: Float64Array, C: number, D: number, d: number, K: number): void {
+  for (let c = 0; c < C; c++) {
+    const base = (c * D + d) * K;
+    for (let k = 0; k < K; k++) t[k] += A[base + k];
+  }
+}
+
+/**
+ * PSU totals of the influence values of domain d into z (C x P): for a mean (x - est * 1) / W,
+ * for a total the sums themselves; only PSUs with take[c * stride + offset], which it returns.
+ */
+function psuInfluence(
+  z: Float64Array,
+  A: Float64Array,
+  est: Float64Array,
+  W: number,
+  mean: boolean,
+  C: number,
+  D: number,
+  d: number,
+  K: number,
+  P: number,
+  take: Uint8Array,
+  stride: number,
+  offset: number,
+): number[] {
+  const clusters: number[] = [];
+  const last = K - 1;
+  for (let c = 0; c < C; c++) {
+    if (!take[c * stride + offset]) continue;
+    clusters.push(c);
+    const base = (c * D + d) * K;
+    if (mean) for (let j = 0; j < P; j++) z[c * P + j] = (A[base + j] - est[j] * A[base + last]) / W;
+    else for (let j = 0; j < P; j++) z[c * P + j] = A[base + j];
+  }
+  return clusters;
 }
 
 /** Result per domain: estimates, covariance (P x P), deff inputs and counts. */
 export interface FastResult {
   /** [domain][P] */
   estimate: Float64Array[];
-  /** [domain] P x P covariance */
+  /** [domain] P x P covariance (Taylor with diagonalOnly: the variances, other entries 0) */
   vcov: Float64Array[];
   /** Joint covariance over (statistic-major, domain) when requested. */
   joint?: Float64Array;
@@ -135,6 +275,7 @@ export function fastEstimate(
   nDomains: number,
   joint: boolean,
   warnings: string[],
+  diagonalOnly = false,
 ): FastResult {
   const info = psuInfo(design);
   const P = blocks.reduce((s, b) => s + (b.kind === 'factor' ? b.nLevels : b.cols.length), 0);
@@ -167,8 +308,11 @@ export function fastEstimate(
   const psu = info.psu;
   const single =
     blocks.length === 1 && blocks[0].kind === 'factor' ? (blocks[0] as { codes: Int32Array }).codes : null;
-  if (single) {
-    // One categorical variable: the common case, kept tight.
+  if (single && !B) {
+    // One categorical variable: the common case, in small kernels the JIT compiles quickly.
+    if (domain) sumFactorByDomain(single, psu, w, inSubset, domain, D, K, P, A, count, present);
+    else sumFactor(single, psu, w, inSubset, K, P, A, count, present);
+  } else if (single) {
     for (let i = 0; i < n; i++) {
       const d = domain ? domain[i] : 0;
       if (d < 0) continue;
@@ -252,10 +396,7 @@ export function fastEstimate(
   const T: Float64Array[] = [];
   for (let d = 0; d < D; d++) {
     const t = new Float64Array(K);
-    for (let c = 0; c < C; c++) {
-      const base = (c * D + d) * K;
-      for (let k = 0; k < K; k++) t[k] += A[base + k];
-    }
+    addPsuSums(t, A, C, D, d, K);
     T.push(t);
     const e = new Float64Array(P);
     for (let j = 0; j < P; j++) e[j] = kind === 'mean' ? t[j] / t[K - 1] : t[j];
@@ -290,19 +431,13 @@ export function fastEstimate(
     const m = design.multipliers as NonNullable<ReplicateDesign['multipliers']>;
     const R = design.nReplicates;
     const thetas: Float64Array[][] = Array.from({ length: D }, () => []);
-    const tr = new Float64Array(K);
+    const acc = new Float64Array(R * D * (P + 1));
+    replicateSums(A, m.values, R, C, D, K, P, acc);
     for (let r = 0; r < R; r++)
       for (let d = 0; d < D; d++) {
-        tr.fill(0);
-        for (let c = 0; c < C; c++) {
-          const mult = m.values[c * R + r];
-          if (mult === 0) continue;
-          const base = (c * D + d) * K;
-          for (let k = 0; k < P; k++) tr[k] += mult * A[base + k];
-          tr[K - 1] += mult * A[base + K - 1];
-        }
+        const o = (r * D + d) * (P + 1);
         const th = new Float64Array(P);
-        for (let j = 0; j < P; j++) th[j] = kind === 'mean' ? tr[j] / tr[K - 1] : tr[j];
+        for (let j = 0; j < P; j++) th[j] = kind === 'mean' ? acc[o + j] / acc[o + P] : acc[o + j];
         thetas[d].push(th);
       }
     for (let d = 0; d < D; d++)
@@ -327,15 +462,10 @@ export function fastEstimate(
     for (let d = 0; d < D; d++) {
       const z = new Float64Array(C * P);
       const W = T[d][K - 1];
-      const clusters: number[] = [];
-      for (let c = 0; c < C; c++) {
-        // Calibrated designs keep every row (R), so every PSU of the design takes part.
-        if (!(ps ? inDesignPsu[c] : present[c * D + d])) continue;
-        clusters.push(c);
-        const base = (c * D + d) * K;
-        for (let j = 0; j < P; j++)
-          z[c * P + j] = kind === 'mean' ? (A[base + j] - estimate[d][j] * A[base + K - 1]) / W : A[base + j];
-      }
+      // Calibrated designs keep every row (R), so every PSU of the design takes part.
+      const clusters = ps
+        ? psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, inDesignPsu, 1, 0)
+        : psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, present, D, d);
       if (ps && B) {
         // Post-stratum residuals (R svyrecvar): x - psw * sum_h(x oldw / psw) / sum_h(oldw).
         const H = ps.H;
@@ -356,18 +486,7 @@ export function fastEstimate(
       }
       zt.push(z);
       clustersOf.push(clusters);
-      vcov.push(
-        strataVariance(
-          dz,
-          0,
-          clusters,
-          z,
-          P,
-          (c) => info.stratumOf[c],
-          (c) => info.popOf[c],
-          warnings,
-        ),
-      );
+      vcov.push(strataVariance(dz, 0, clusters, z, P, dz.stages[0].firstRow, warnings, diagonalOnly));
     }
     if (joint) {
       const PD = P * D;
@@ -380,16 +499,7 @@ export function fastEstimate(
         }
       const clusters: number[] = [];
       for (let c = 0; c < C; c++) if (any[c]) clusters.push(c);
-      jointV = strataVariance(
-        dz,
-        0,
-        clusters,
-        z,
-        PD,
-        (c) => info.stratumOf[c],
-        (c) => info.popOf[c],
-        warnings,
-      );
+      jointV = strataVariance(dz, 0, clusters, z, PD, dz.stages[0].firstRow, warnings);
     }
   }
   return { estimate, vcov, joint: jointV, n: nOut, s2, sumW, nobs };
@@ -412,7 +522,7 @@ export function blocksOf(
     const asFactor = spec.factor ?? (spec.levels !== undefined || !isNumeric);
     if (asFactor) {
       const f = factorColumn(data, spec.name, spec.levels);
-      blocks.push({ kind: 'factor', codes: f.codes, nLevels: f.levels.length });
+      blocks.push({ kind: 'factor', codes: f.codes, nLevels: f.levels.length, nMissing: f.nMissing });
       for (const l of f.levels) {
         names.push(`${spec.name}${l}`);
         factorCols.push(true);
@@ -429,6 +539,7 @@ export function blocksOf(
 /** Rows of the design (non-zero weight) with a missing value in some block. */
 export function missingRows(design: AnyDesign, blocks: Block[]): Uint8Array | null {
   if (blocks.length === 1 && blocks[0].kind === 'factor') {
+    if (blocks[0].nMissing === 0) return null; // counted when the factor was built: no row to find
     const codes = blocks[0].codes;
     const w = design.weights;
     let bad: Uint8Array | null = null;

@@ -58,9 +58,7 @@ function multistage(ctx: Ctx, rows: Int32Array, s: number): Matrix {
     const base = c * p;
     for (let j = 0; j < p; j++) tot[base + j] += ctx.x[j][i];
   }
-  const stratumOf = (c: number) => st.strata[seen[c]];
-  const popOf = (c: number) => (st.popsize ? st.popsize[seen[c]] : Number.POSITIVE_INFINITY);
-  const v = strataVariance(design, s, clusters, tot, p, stratumOf, popOf, ctx.warnings);
+  const v = strataVariance(design, s, clusters, tot, p, seen, ctx.warnings);
 
   // Later stages.
   const recurse =
@@ -98,6 +96,9 @@ function multistage(ctx: Ctx, rows: Int32Array, s: number): Matrix {
  * Between-cluster variance at one stage from cluster totals (R onestage/onestrat): clusters are
  * grouped by stratum, centred on the stratum mean over all nPSU clusters of the full design (those
  * without rows here count as zero totals), scaled by (1 - f) n/(n - 1), with the lonely-PSU policy.
+ * A cluster's stratum and population size are those of its row `first[c]` (plain arrays, not
+ * callbacks: the loops stay monomorphic). `diagonalOnly`: the variances alone, covariances left 0
+ * (for callers that read only the diagonal).
  */
 export function strataVariance(
   design: SurveyDesign,
@@ -105,16 +106,19 @@ export function strataVariance(
   clusters: readonly number[],
   tot: Float64Array,
   p: number,
-  stratumOf: (c: number) => number,
-  popOf: (c: number) => number,
+  first: Int32Array,
   warnings: string[],
+  diagonalOnly = false,
 ): Float64Array {
   const st = design.stages[s];
+  const strata = st.strata;
+  const popsize = st.popsize;
+  const popOf = (c: number) => (popsize ? popsize[first[c]] : Number.POSITIVE_INFINITY);
   const pps = design.spec.pps === 'brewer' && st.popsize ? ppsScales(design) : null;
   // Group clusters by stratum.
   const byStratum = new Map<number, number[]>();
   for (const c of clusters) {
-    const h = stratumOf(c);
+    const h = strata[first[c]];
     let list = byStratum.get(h);
     if (!list) {
       list = [];
@@ -172,7 +176,7 @@ export function strataVariance(
     nok++;
     mean.fill(0);
     if (centre) {
-      for (const c of cl) for (let j = 0; j < p; j++) mean[j] += tot[c * p + j];
+      for (const c of cl) addRow(mean, tot, c * p, p);
       for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, nsub);
     }
     // PPS (Brewer): each PSU's own (1 - pi_i) n/(n - 1).
@@ -180,18 +184,16 @@ export function strataVariance(
     for (const c of cl) {
       const sc = pps ? scaleOf(popOf(c)) : scale;
       presentScale += sc;
-      for (let j = 0; j < p; j++) dev[j] = tot[c * p + j] - mean[j];
-      for (let a = 0; a < p; a++) {
-        const da = dev[a] * sc;
-        for (let b = a; b < p; b++) v[a * p + b] += da * dev[b];
-      }
+      addOuter(v, tot, c * p, mean, dev, p, sc, diagonalOnly);
     }
     // Zero-padded PSUs of the stratum that have no rows here contribute (0 - mean)^2 each.
     const missing = nPSU - nsub;
     const missingScale = pps ? pps.scaleSum(s, h, scaleOf) - presentScale : missing * scale;
     if (missing > 0 && centre)
-      for (let a = 0; a < p; a++)
-        for (let b = a; b < p; b++) v[a * p + b] += missingScale * mean[a] * mean[b];
+      for (let a = 0; a < p; a++) {
+        const end = diagonalOnly ? a + 1 : p;
+        for (let b = a; b < end; b++) v[a * p + b] += missingScale * mean[a] * mean[b];
+      }
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
   if (nok < nstrat && nok > 0) {
@@ -200,6 +202,30 @@ export function strataVariance(
   } else if (nok === 0 && nstrat > 0) v.fill(Number.NaN);
 
   return v;
+}
+
+/** mean += tot[at .. at + p). */
+function addRow(mean: Float64Array, tot: Float64Array, at: number, p: number): void {
+  for (let j = 0; j < p; j++) mean[j] += tot[at + j];
+}
+
+/** v (upper triangle, or its diagonal) += sc * dev dev' with dev = tot[at .. at + p) - mean. */
+function addOuter(
+  v: Float64Array,
+  tot: Float64Array,
+  at: number,
+  mean: Float64Array,
+  dev: Float64Array,
+  p: number,
+  sc: number,
+  diagonalOnly: boolean,
+): void {
+  for (let j = 0; j < p; j++) dev[j] = tot[at + j] - mean[j];
+  for (let a = 0; a < p; a++) {
+    const da = dev[a] * sc;
+    const end = diagonalOnly ? a + 1 : p;
+    for (let b = a; b < end; b++) v[a * p + b] += da * dev[b];
+  }
 }
 
 /**

@@ -1,0 +1,210 @@
+/**
+ * What the first (cold) estimate relies on gives the same numbers as the paths it replaces: the
+ * design's PSU index (each cluster's first row) and its numeric coding of ids and strata, factors
+ * coded in one pass with their missing rows counted (so the search for missing rows is skipped
+ * when there are none), and svyBy taking the by codes as domain numbers when every combination is
+ * present. First and repeated calls, and the fast and general paths, agree bit for bit.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { factorColumn } from '../../analysis/data.ts';
+import { setFastPath } from '../../analysis/estimators/fast.ts';
+import type { AnyDesign, DataFrame, Estimate, SurveyDesign } from '../../analysis/index.ts';
+import { asSvrepDesign, subsetDesign, svyBy, svyDesign, svyMean } from '../../analysis/index.ts';
+import { genSynth, N_PSU, PSU_PER_STRATUM } from '../../bench/analysis-synth.ts';
+
+/** Fresh column arrays, so no factor is cached yet (factors are cached per column array). */
+function freshData(): DataFrame {
+  const src = genSynth(12_000);
+  const out: DataFrame = {};
+  for (const [k, v] of Object.entries(src)) out[k] = Float64Array.from(v as Float64Array);
+  return out;
+}
+
+function design(data: DataFrame): SurveyDesign {
+  return svyDesign({ ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true }, data) as SurveyDesign;
+}
+
+/** A JK1-style replicate design from 10 groups of PSUs, given as PSU multipliers (as the bench). */
+function replicate(d: SurveyDesign): AnyDesign {
+  const R = 10;
+  const table: Record<string, Float64Array> = {
+    psu: new Float64Array(N_PSU),
+    stratum: new Float64Array(N_PSU),
+  };
+  const columns: string[] = [];
+  for (let p = 0; p < N_PSU; p++) {
+    table.psu[p] = (p % PSU_PER_STRATUM) + 1;
+    table.stratum[p] = Math.floor(p / PSU_PER_STRATUM) + 1;
+  }
+  for (let r = 0; r < R; r++) {
+    const c = new Float64Array(N_PSU);
+    for (let p = 0; p < N_PSU; p++) c[p] = p % R === r ? 0 : R / (R - 1);
+    table[`rep${r + 1}`] = c;
+    columns.push(`rep${r + 1}`);
+  }
+  return asSvrepDesign(d, { type: 'JK1', multipliers: { table, columns }, scale: (R - 1) / R });
+}
+
+function numbers(e: Estimate) {
+  return { names: e.names, estimate: e.estimate, se: e.se, vcov: e.vcov, n: e.n, deff: e.deff };
+}
+
+const cb = { name: 'country_birth', factor: true };
+const emp = { name: 'employment', factor: true };
+
+afterAll(() => setFastPath(true));
+
+describe('cold first estimate', () => {
+  it("the design's PSU index holds each cluster's first row, sharing its stratum with every row", () => {
+    const data = freshData();
+    const two = svyDesign(
+      { ids: ['psu', 'rep_group'], strata: 'stratum', weights: 'weight', nest: true },
+      data,
+    );
+    for (const d of [design(data), two as SurveyDesign])
+      for (const st of d.stages) {
+        const first = new Int32Array(st.nClusters).fill(-1);
+        for (let i = 0; i < d.n; i++) {
+          const c = st.cluster[i];
+          if (first[c] < 0) first[c] = i;
+          expect(st.strata[i]).toBe(st.strata[st.firstRow[c]]);
+        }
+        expect(Array.from(st.firstRow)).toEqual(Array.from(first));
+      }
+  });
+
+  it('numeric ids and strata are coded as their text would be: the same stages, checks and messages', () => {
+    // rows permuted (a fixed stride), so first appearance is not sorted order
+    const src = freshData();
+    const rows = (src.weight as Float64Array).length;
+    const data: DataFrame = {};
+    for (const [k, v] of Object.entries(src))
+      data[k] = Float64Array.from({ length: rows }, (_, i) => (v as Float64Array)[(i * 7919) % rows]);
+    const asText: DataFrame = { weight: data.weight };
+    for (const k of ['psu', 'stratum', 'psu_id', 'region']) asText[k] = Array.from(data[k] as Float64Array);
+    const specs = [
+      { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true },
+      { ids: ['psu_id'], strata: 'stratum', weights: 'weight' },
+      { ids: ['psu_id'], weights: 'weight' },
+      { ids: [], strata: 'region', weights: 'weight' },
+      { ids: ['psu'], strata: 'region', weights: 'weight', nest: true, checkStrata: true },
+    ];
+    for (const spec of specs) {
+      const a = svyDesign(spec, data) as SurveyDesign;
+      const b = svyDesign(spec, asText) as SurveyDesign;
+      expect(a.stages).toEqual(b.stages);
+    }
+    const message = (d: DataFrame, spec: Parameters<typeof svyDesign>[0]) => {
+      try {
+        svyDesign(spec, d);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    // crossed PSUs without nest, a missing id, one PSU: the same errors
+    const crossed = { ids: ['psu'], strata: 'stratum', weights: 'weight' };
+    expect(message(data, crossed)).toContain('appears in strata');
+    expect(message(data, crossed)).toBe(message(asText, crossed));
+    const holed = { ...data, psu: Float64Array.from(data.psu as Float64Array) };
+    (holed.psu as Float64Array)[7] = Number.NaN;
+    const holedText = {
+      ...asText,
+      psu: Array.from(holed.psu as Float64Array, (v) => (Number.isNaN(v) ? null : v)),
+    };
+    const spec0 = { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true };
+    expect(message(holed, spec0)).toContain('row 8');
+    expect(message(holed, spec0)).toBe(message(holedText, spec0));
+    const one = { ...data, psu: new Float64Array(data.weight.length).fill(4) };
+    const oneText = { ...asText, psu: new Array(data.weight.length).fill(4) };
+    expect(message(one, { ids: ['psu'], weights: 'weight' })).toContain('only one primary sampling unit');
+    expect(message(one, { ids: ['psu'], weights: 'weight' })).toBe(
+      message(oneText, { ids: ['psu'], weights: 'weight' }),
+    );
+  });
+
+  it('the first call (factors built, nothing cached) equals the second bit for bit', () => {
+    const d = design(freshData());
+    const calls: [string, () => Estimate][] = [
+      ['mean', () => svyMean(cb, d, { deff: true })],
+      ['by', () => svyBy(emp, 'country_birth', d, 'mean', { naRm: true, deff: true })],
+      ['by NA', () => svyBy(emp, 'sex', d, 'mean')],
+    ];
+    for (const [, f] of calls) expect(numbers(f())).toEqual(numbers(f()));
+    const rep = replicate(design(freshData()));
+    expect(numbers(svyMean(cb, rep))).toEqual(numbers(svyMean(cb, rep)));
+  });
+
+  it('a factor counts its missing rows; a variable with missing values still gives NA without naRm', () => {
+    const data = freshData();
+    const f = factorColumn(data, 'employment');
+    expect(f.nMissing).toBe(f.codes.filter((c) => c < 0).length);
+    expect(f.nMissing).toBeGreaterThan(0);
+    expect(factorColumn(data, 'country_birth').nMissing).toBe(0);
+    const d = design(data);
+    expect(svyMean(emp, d).estimate.every(Number.isNaN)).toBe(true);
+    expect(svyMean(emp, d, { naRm: true }).estimate.some(Number.isNaN)).toBe(false);
+  });
+
+  it('an integer factor with unused values in its range has the codes and levels of the general coding', () => {
+    const x = new Float64Array([5, 1, Number.NaN, 9, 5, 1, 12, Number.NaN, 9]);
+    const fast = factorColumn({ x }, 'x');
+    const general = factorColumn({ x: Array.from(x) }, 'x');
+    expect(fast.levels).toEqual(['1', '5', '9', '12']);
+    expect(fast.levels).toEqual(general.levels);
+    expect(Array.from(fast.codes)).toEqual(Array.from(general.codes));
+    expect(fast.nMissing).toBe(2);
+    expect(general.nMissing).toBe(2);
+    // not integers (also when their differences are): the general coding's levels
+    const halves = new Float64Array([2.5, 0.5, Number.NaN, 1.5, 0.5]);
+    expect(factorColumn({ x: halves }, 'x').levels).toEqual(['0.5', '1.5', '2.5']);
+    expect(Array.from(factorColumn({ x: halves }, 'x').codes)).toEqual([2, 0, -1, 1, 0]);
+    // a value that rounds to an integer offset is still not an integer
+    expect(factorColumn({ x: new Float64Array([-1, 1e-20]) }, 'x').levels).toEqual(['-1', '1e-20']);
+    // below the sampled smallest value, and far above it: the same coding
+    const spread = new Float64Array(9000).map((_, i) => (i % 7) + 3);
+    spread[8999] = 1;
+    spread[8998] = 50000;
+    const f = factorColumn({ x: spread }, 'x');
+    const g = factorColumn({ x: Array.from(spread) }, 'x');
+    expect(f.levels).toEqual(g.levels);
+    expect(Array.from(f.codes)).toEqual(Array.from(g.codes));
+    // missing values only: no levels (this used to throw a RangeError)
+    const none = factorColumn({ x: new Float64Array([Number.NaN, Number.NaN]) }, 'x');
+    expect(none.levels).toEqual([]);
+    expect(Array.from(none.codes)).toEqual([-1, -1]);
+  });
+
+  it('svyBy equals the general path with every domain present and with one absent (domains renumbered)', () => {
+    const data = freshData();
+    const d = design(data);
+    const keep = new Uint8Array(d.n);
+    const cbCol = data.country_birth as Float64Array;
+    for (let i = 0; i < d.n; i++) keep[i] = cbCol[i] === 3 ? 0 : 1;
+    const designs: AnyDesign[] = [d, subsetDesign(d, keep), replicate(d)];
+    for (const x of designs) {
+      const run = () => numbers(svyBy(emp, 'country_birth', x, 'mean', { naRm: true, covmat: true }));
+      setFastPath(true);
+      const fast = run();
+      setFastPath(false);
+      const general = run();
+      setFastPath(true);
+      expect(fast.names).toEqual(general.names);
+      expect(fast.n).toEqual(general.n);
+      for (let j = 0; j < fast.se.length; j++) {
+        expect(fast.estimate[j]).toBeCloseTo(general.estimate[j], 12);
+        expect(fast.se[j]).toBeCloseTo(general.se[j], 12);
+      }
+    }
+    expect(svyBy(emp, 'country_birth', subsetDesign(d, keep), 'mean', { naRm: true }).names).not.toContain(
+      '3',
+    );
+    // a given level no row has is not a domain, though no weight is 0
+    const levels = { country_birth: ['1', '2', '3', '99'] };
+    expect(svyBy(emp, 'country_birth', d, 'mean', { naRm: true, levels }).domains?.labels).toEqual([
+      ['1'],
+      ['2'],
+      ['3'],
+    ]);
+  });
+});
