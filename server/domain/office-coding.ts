@@ -4,8 +4,9 @@
  * (neither sealed nor rejected; the current revision), with how many answers and which field codes each
  * group has; and a coder's code for one group, which holds for every answer with that text, present and
  * future. A code is a new row of office_codes (the latest is in force, earlier ones stay as history) and
- * an audit entry naming the interviews it touched, written in one transaction. Coordinators and admins
- * code: a supervisor sees only their team's interviews, and a code holds survey-wide.
+ * an audit entry naming the interviews it touched, written in one transaction. Only coordinators and
+ * admins see the groups and code (the routes' `allow('coordinator', 'admin')`); a code holds
+ * survey-wide.
  */
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
