@@ -210,6 +210,7 @@ export async function assignOfficeCode(
   survey: string,
   body: AssignOfficeCode,
 ): Promise<AssignOfficeCodeResult> {
+  surveys.require(survey); // an unknown survey is a 404, as for the list
   const pairs = surveys.officeCoding(survey);
   const pair = pairs.find((p) => p.pair === body.pair);
   if (!pair)

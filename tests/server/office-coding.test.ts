@@ -111,6 +111,12 @@ describe('office coding', () => {
     expect((await assign({ pair: 'w01_job', text: 'limpeza', code: '91' }, 'sup_a')).status).toBe(403);
     expect((await ctx.request('GET', '/api/office-coding/coded', { as: 'admin' })).status).toBe(200);
     expect((await ctx.request('GET', '/api/office-coding/nosuch', { as: 'coord' })).status).toBe(404);
+    const unknown = await ctx.request('POST', '/api/office-coding/nosuch/assign', {
+      as: 'coord',
+      body: { pair: 'w01_job', text: 'limpeza', code: '91' },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).code).toBe('resource.not_found');
   });
 
   it('refuses an unknown pair, code or text, naming the field', async () => {
