@@ -106,8 +106,18 @@ export async function officeCodesInForce(
   survey: string,
   asOf: number | null = null,
 ): Promise<Map<string, Map<string, CodeInForce>>> {
+  return (await readCodes(database, survey, asOf)).inForce;
+}
+
+/**
+ * The codes in force and their generation (the id of the latest code read: it changes whenever a code
+ * of the survey is given, the export's cache key), from one read, so the generation is always that
+ * of the codes read (a code saved meanwhile is in neither).
+ */
+async function readCodes(database: Database, survey: string, asOf: number | null) {
   const rows = await database.db
     .select({
+      id: officeCodes.id,
       pair: officeCodes.pair,
       textKey: officeCodes.textKey,
       code: officeCodes.code,
@@ -118,28 +128,15 @@ export async function officeCodesInForce(
     .innerJoin(users, eq(users.id, officeCodes.codedBy))
     .where(codesOf(survey, asOf))
     .orderBy(officeCodes.id);
-  const out = new Map<string, Map<string, CodeInForce>>();
+  const inForce = new Map<string, Map<string, CodeInForce>>();
+  let generation = 0;
   for (const r of rows) {
-    const byText = out.get(r.pair) ?? new Map<string, CodeInForce>();
-    out.set(r.pair, byText);
+    const byText = inForce.get(r.pair) ?? new Map<string, CodeInForce>();
+    inForce.set(r.pair, byText);
     byText.set(r.textKey, { code: r.code, codedBy: r.codedBy, codedAt: r.codedAt }); // later rows win
+    generation = Math.max(generation, r.id);
   }
-  return out;
-}
-
-/** A number that changes whenever a code of the survey is given (the export's cache key). */
-export async function officeCodingGeneration(
-  database: Database,
-  survey: string,
-  asOf: number | null = null,
-): Promise<number> {
-  const [last] = await database.db
-    .select({ id: officeCodes.id })
-    .from(officeCodes)
-    .where(codesOf(survey, asOf))
-    .orderBy(desc(officeCodes.id))
-    .limit(1);
-  return last?.id ?? 0;
+  return { inForce, generation };
 }
 
 const interviewQuestionnaire = (surveys: SurveyRegistry, survey: string) => {
@@ -292,7 +289,7 @@ export async function officeCodedPairs(
     return { pairs: [], generation: 0 };
   }
   if (!declared.length) return { pairs: [], generation: 0 };
-  const inForce = await officeCodesInForce(database, survey, asOf);
+  const { inForce, generation } = await readCodes(database, survey, asOf);
   const pairs = declared.map((p) => ({
     text: p.text,
     field: p.field,
@@ -301,5 +298,5 @@ export async function officeCodedPairs(
     codes: p.codes,
     assigned: new Map([...(inForce.get(p.pair) ?? [])].map(([key, c]) => [key, c.code])),
   }));
-  return { pairs, generation: await officeCodingGeneration(database, survey, asOf) };
+  return { pairs, generation };
 }
