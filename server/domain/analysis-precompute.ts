@@ -9,7 +9,8 @@
  * standard-table request on a run whose tables are being made waits for them instead of making them
  * twice. Keyed by the run: a newer run's requests never read these, and tables that arrive after a
  * newer run was seen are not kept. Held in memory only: at start-up each weighted survey's default
- * data get theirs again (server/jobs/tables-after-weighting.ts tablesAtStart), no table stored.
+ * data get theirs again (server/jobs/tables-after-weighting.ts tablesAtStart; a release whose tables
+ * are stored in release_tables is read back instead), no table stored here.
  */
 import { tablesInWorker } from '../jobs/tables-thread.ts';
 import type { TablesAnswer, TablesRequest } from '../jobs/tables-worker.ts';

@@ -230,8 +230,6 @@ export async function standardTable(
     id === 'all' ? ctx.file.tables : ctx.file.tables.filter((t) => (t as { id: string }).id === id);
   if (!plans.length) throw new Problem('resource.not_found', { table: id });
   const loaded = await loadAnalysisData(survey, opts, release);
-  // the run's tables being made in the background (analysis-precompute.ts): wait, then read them
-  await precomputed(loaded.origin);
   const cacheKey = fileKey(ctx, loaded, `table:${id}`, lang, format);
   const cached = outputCache.get<Download>(cacheKey);
   if (cached) return cached;
@@ -244,6 +242,9 @@ export async function standardTable(
       return hit;
     }
   }
+  // the run's tables being made in the background (analysis-precompute.ts): wait, then read them
+  // (only now: a file already made or stored never waits for a recomputation)
+  await precomputed(loaded.origin);
   const run = runPlans(ctx, loaded, plans);
   if (id !== 'all' && run.issues.length) throw new Problem('table.invalid', run.issues[0]);
   let made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));

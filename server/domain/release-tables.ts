@@ -36,3 +36,12 @@ export async function storeTable(database: Database, k: TableKey, t: StoredTable
     args: [k.releaseId, k.tableId, k.lang, k.format, t.type, t.filename, Buffer.from(t.body)],
   });
 }
+
+/** Whether any table of a release is stored (start-up then leaves its tables to be read back). */
+export async function hasStoredTables(database: Database, releaseId: number): Promise<boolean> {
+  const rs = await database.client.execute({
+    sql: 'select 1 from release_tables where release_id = ? limit 1',
+    args: [releaseId],
+  });
+  return rs.rows.length > 0;
+}

@@ -33,7 +33,8 @@ export function tablesAfterWeighting(
 /**
  * At start-up (a restart keeps no tables in memory): the standard tables of each weighted survey's
  * default data (its latest published release, else its latest finished run), made in the background
- * one survey after another, so the first request after a restart reads them too.
+ * one survey after another, so the first request after a restart reads them too. A release whose
+ * tables are already stored (release_tables) is skipped: its requests read them back.
  */
 export async function tablesAtStart(database: Database, log: (line: string) => void): Promise<void> {
   const rs = await database.client.execute(
@@ -42,9 +43,11 @@ export async function tablesAtStart(database: Database, log: (line: string) => v
   if (!rs.rows.length) return;
   const { resolveSource } = await import('../domain/releases.ts');
   const { precomputeRun } = await import('../domain/analysis-precompute.ts');
+  const { hasStoredTables } = await import('../domain/release-tables.ts');
   for (const row of rs.rows) {
     const survey = String(row.survey);
     const source = await resolveSource(database, survey, undefined);
-    if (source) await precomputeRun(survey, source.runId, { database }, { log });
+    if (!source || (source.release && (await hasStoredTables(database, source.release.id)))) continue;
+    await precomputeRun(survey, source.runId, { database }, { log });
   }
 }

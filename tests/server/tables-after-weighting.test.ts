@@ -5,7 +5,9 @@
  * after a run compute nothing there, and the tables are those a fresh computeTables gives on the
  * run's data; a request that comes while they are being made waits for them instead of computing;
  * a new run's weights make new tables (never the older run's), again without the requests computing;
- * after a restart (a new database connection: nothing of it in memory) start-up makes them again.
+ * after a restart (a new database connection: nothing of it in memory) start-up makes them again;
+ * once the default data are a release whose tables are stored, start-up leaves them alone and a
+ * request reads the stored table without waiting for the run's background tables.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tablesJson } from '../../analysis/export/tables-csv.ts';
@@ -162,4 +164,53 @@ describe("a run's standard tables are made in the background", () => {
       restarted.close();
     }
   });
+
+  it("a release's stored tables: start-up skips them and a request never waits for a recomputation", async () => {
+    const rs = await ctx.database.client.execute(
+      "select max(id) as id from weighting_runs where survey = 'ipei' and state = 'done'",
+    );
+    const run = Number(rs.rows[0].id);
+    const published = await node.call('POST', '/api/releases/ipei', analyst, {
+      run,
+      name: 'Stored tables',
+      date: '2026-12-01',
+    });
+    expect(published.status).toBe(201);
+    const url = `/api/analysis/ipei/tables/all?format=csv&lang=en&release=${(await published.json()).id}`;
+    const stored = await get(url); // computed once and stored in release_tables
+    const restarted = await openDatabase({ url: ctx.databaseUrl, authToken: ctx.databaseAuthToken });
+    try {
+      const lines: string[] = [];
+      await tablesAtStart(restarted, (line) => lines.push(line));
+      expect(lines.join('\n')).not.toContain('standard tables of ipei');
+      // the run's tables being made in the background finish only once the request answered: a
+      // request that waited for them would never answer (the test times out)
+      let answered = () => {};
+      const gateOpen = new Promise<void>((resolve) => {
+        answered = resolve;
+      });
+      const background = precomputeRun(
+        'ipei',
+        run,
+        { database: restarted },
+        {
+          compute: async () => {
+            await gateOpen;
+            return { results: [], ranks: { caller: 0, workers: 0 } };
+          },
+        },
+      );
+      const after = weighedNode(
+        restarted,
+        stubWeigh(() => 1),
+      );
+      const res = await after.call('GET', url, analyst);
+      answered();
+      await background;
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(stored)).toBe(true);
+    } finally {
+      restarted.close();
+    }
+  }, 30_000);
 });
