@@ -8,8 +8,10 @@
  * (a language spoken only by one nationality group in the file, a country of education...) has its key
  * value given back. The survey declares what then happens (profile.json `publicUse.suppress.recoverable`):
  * `blank` sets the variable to missing on exactly those records, with the variables that restate it (a
- * multiple-response question's joined codes and its 0/1 options: `families`); one pass suffices, the maps
- * being made from the records that show the key, which blanking does not change. `refuse` stops the export with a
+ * multiple-response question's joined codes and its 0/1 options: `families`), then checks again, until
+ * nothing is given back: blanking a variable on records that show another key changes that key's maps
+ * (a value seen with two key values may then be seen with one). Each pass blanks at least one value, so
+ * the passes are bounded by the file's cells. `refuse` stops the export with a
  * SurveyError naming the variables. Not checked: values given back by a combination of variables, by
  * the household's other members (household code, shared weights) or with less than certainty. Pure.
  */
@@ -64,37 +66,59 @@ export function recoverableValues(
   families: Record<string, readonly string[]> = {},
 ): { persons: ExportFile; recoveries: Recovery[] } {
   const released = persons.variables.filter((v) => v.role === 'variable').map((v) => v.name);
+  const columns = { ...persons.columns };
+  const total = new Map<string, Recovery>();
+  const copied = new Set<string>();
+  // each pass that finds a recovery blanks at least one shown value: at most one pass per cell
+  const bound = released.length * persons.rows + 1;
+  for (let pass = 0; pass < bound; pass++) {
+    const found = check(columns, released, suppressed);
+    if (!found.length) break;
+    if (action === 'refuse')
+      throw new SurveyError(
+        `publicUse.suppress.recoverable: suppressed values are given back by ${found
+          .map((f) => `${f.variable} (${f.key}, ${f.records} records)`)
+          .join(', ')}; declare them in publicUse.suppress.with or set recoverable to "blank"`,
+        'publicUse.suppress.recoverable',
+      );
+    for (const f of found) {
+      const id = `${f.key}\u0000${f.variable}`;
+      const before = total.get(id);
+      total.set(id, { key: f.key, variable: f.variable, records: (before?.records ?? 0) + f.records });
+      for (const v of families[f.variable] ?? [f.variable]) {
+        const col = columns[v];
+        if (col === undefined) continue;
+        const copy = copied.has(v) ? col : col instanceof Float64Array ? Float64Array.from(col) : [...col];
+        copied.add(v);
+        for (const i of f.rows) copy[i] = (copy instanceof Float64Array ? Number.NaN : null) as never;
+        columns[v] = copy;
+      }
+    }
+  }
+  if (!total.size) return { persons, recoveries: [] };
+  const recoveries = [...total.values()].sort((a, b) =>
+    a.key === b.key ? (a.variable < b.variable ? -1 : 1) : a.key < b.key ? -1 : 1,
+  );
+  return { persons: { ...persons, columns }, recoveries };
+}
+
+/** One pass: each suppressed key's released variables that give its value back, and on which records. */
+function check(
+  columns: ExportFile['columns'],
+  released: readonly string[],
+  suppressed: Record<string, readonly number[]>,
+): Array<Recovery & { rows: number[] }> {
   const found: Array<Recovery & { rows: number[] }> = [];
   for (const key of Object.keys(suppressed).sort()) {
     const rows = suppressed[key];
     if (!rows.length) continue;
     for (const variable of [...released].sort()) {
-      if (variable === key || persons.columns[variable] === undefined) continue;
-      const hit = recovered(persons.columns[key], persons.columns[variable], rows);
+      if (variable === key || columns[variable] === undefined) continue;
+      const hit = recovered(columns[key], columns[variable], rows);
       if (hit.length) found.push({ key, variable, records: hit.length, rows: hit });
     }
   }
-  const recoveries = found.map(({ key, variable, records }) => ({ key, variable, records }));
-  if (!found.length) return { persons, recoveries };
-  if (action === 'refuse')
-    throw new SurveyError(
-      `publicUse.suppress.recoverable: suppressed values are given back by ${found
-        .map((f) => `${f.variable} (${f.key}, ${f.records} records)`)
-        .join(', ')}; declare them in publicUse.suppress.with or set recoverable to "blank"`,
-      'publicUse.suppress.recoverable',
-    );
-  const columns = { ...persons.columns };
-  const copied = new Set<string>();
-  for (const f of found)
-    for (const v of families[f.variable] ?? [f.variable]) {
-      const col = columns[v];
-      if (col === undefined) continue;
-      const copy = copied.has(v) ? col : col instanceof Float64Array ? Float64Array.from(col) : [...col];
-      copied.add(v);
-      for (const i of f.rows) copy[i] = (copy instanceof Float64Array ? Number.NaN : null) as never;
-      columns[v] = copy;
-    }
-  return { persons: { ...persons, columns }, recoveries };
+  return found;
 }
 
 /** The check's outcome in words, for the codebook's README. */

@@ -4,7 +4,8 @@
  * amount and a multiple-response answer each give it back on records counted by hand (and by R's
  * tapply on the same file), a variable seen with two nationalities and the household code (design, not
  * checked) do not; `blank` sets exactly those values to missing (a multiple-response question with its
- * 0/1 options), `refuse` is a SurveyError naming the variables. On the fixture's public export the
+ * 0/1 options), `refuse` is a SurveyError naming the variables; on a 5-person file with two keys,
+ * blanking for one key makes a variable give the other back, and a second pass blanks that too. On the fixture's public export the
  * profile's `blank` leaves every flagged variable missing on at least as many more records as the check
  * counted, and codebook.md lists them and says what the file guarantees and what not.
  */
@@ -112,6 +113,33 @@ describe('recoverable suppressed values on a constructed file', () => {
         'given back by amount (nat, 1 records), barriers (nat, 1 records), lang (nat, 3 records)',
       );
     }
+  });
+
+  it("blank: checks again until nothing is given back, as blanking changes another key's maps", () => {
+    // 5 persons, nat suppressed on row 1 and edu on row 2. By hand, pass 1: among the records that
+    // show nat (0, 2, 3, 4) lang x -> A only, so row 1 (x) gives nat back and lang goes on row 1;
+    // among those showing edu (0, 1, 3, 4) x -> E2 (row 0) and E1 (row 1), so row 2 is safe; edu
+    // E1 -> A and B, nat A -> E2 and E1: nothing else. Pass 2: row 1 no longer shows lang, so x ->
+    // E2 only and row 2 (x) gives edu back: lang goes on row 2. Pass 3: nothing.
+    const cols: ExportFile['columns'] = {
+      nat: ['A', null, 'A', 'A', 'B'],
+      edu: ['E2', 'E1', null, 'E1', 'E1'],
+      lang: ['x', 'x', 'x', 'z', 'w'],
+    };
+    const file: ExportFile = {
+      name: 'persons',
+      rows: 5,
+      variables: Object.keys(cols).map((n) => v(n)),
+      columns: cols,
+    };
+    const keys = { nat: [1], edu: [2] };
+    const out = recoverableValues(file, keys, 'blank');
+    expect(out.recoveries).toEqual([
+      { key: 'edu', variable: 'lang', records: 1 },
+      { key: 'nat', variable: 'lang', records: 1 },
+    ]);
+    expect(out.persons.columns.lang).toEqual(['x', null, null, 'z', 'w']);
+    expect(recoverableValues(out.persons, keys, 'refuse').recoveries).toEqual([]);
   });
 
   const hasR = spawnSync('Rscript', ['--version']).status === 0;
