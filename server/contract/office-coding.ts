@@ -6,9 +6,17 @@
  */
 import { z } from 'zod';
 
+/**
+ * What an office code may be: up to 10 letters, digits and dots. The one home of the rule, for the
+ * code-list files, the field question's choices used as codes (`codes: "field"`) and a coder's code.
+ */
+export const officeCodeValueSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9.]{1,10}$/, 'a code of letters, digits and dots');
+
 /** One code of an office code list; `field` is the field code it falls under (ISCO major group, ISIC section). */
 export const officeCodeSchema = z.strictObject({
-  code: z.string().regex(/^[A-Za-z0-9.]{1,10}$/, 'a code of letters, digits and dots'),
+  code: officeCodeValueSchema,
   label: z.string().min(1),
   field: z.union([z.string(), z.number()]).optional(),
 });
@@ -89,6 +97,6 @@ export type AssignOfficeCodeResult = z.infer<typeof assignOfficeCodeResultSchema
 export const assignOfficeCodeSchema = z.strictObject({
   pair: z.string().min(1).max(100),
   text: z.string().min(1).max(2000),
-  code: z.string().min(1).max(10),
+  code: officeCodeValueSchema,
 });
 export type AssignOfficeCode = z.infer<typeof assignOfficeCodeSchema>;

@@ -2,13 +2,14 @@
  * A survey's office-coding pairs as start-up reads them (profile.json `officeCoding`): each text
  * question and its field-code question must be questions of the latest interview questionnaire, in the
  * same roster (or both outside any), and the code list is the field question's own choices or a code-list
- * file of the survey folder (server/contract/office-coding.ts). A fault stops the start with a message
+ * file of the survey folder (server/contract/office-coding.ts), every code an office code
+ * (officeCodeValueSchema) either way. A fault stops the start with a message
  * naming the file and the field.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officeVariableOf } from '../../analysis/export/office-codes.ts';
-import { codeListFileSchema, type OfficeCode } from '../contract/office-coding.ts';
+import { codeListFileSchema, type OfficeCode, officeCodeValueSchema } from '../contract/office-coding.ts';
 import type { SurveyProfile } from '../contract/survey-profile.ts';
 import { type Json, ptText, walkQuestions } from './questionnaire-walk.ts';
 
@@ -57,6 +58,11 @@ export function readOfficePairs(
         label: typeof c === 'object' ? ptText(c.text) || String(c.value) : String(c),
       }));
       if (!codes.length) errors.push(`${at}.codes: '${p.field}' has no choices to code with`);
+      const bad = codes.filter((c) => !officeCodeValueSchema.safeParse(c.code).success);
+      if (bad.length)
+        errors.push(
+          `${at}.codes: '${p.field}' of the interview questionnaire has choices ${bad.map((c) => `'${c.code}'`).join(', ')} that are not office codes (up to 10 letters, digits and dots)`,
+        );
     } else {
       const file = join(dir, p.codes);
       if (!existsSync(file)) {

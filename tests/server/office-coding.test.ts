@@ -4,6 +4,7 @@
  * codes), is audited with who and what it replaced, and a later code keeps the earlier one as history;
  * bad pairs, codes and texts are 422s naming the field; only coordinators and admins code.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -215,6 +216,18 @@ describe('office coding', () => {
       "officeCoding.0.text: 'w01_jobs' is not a question of the interview questionnaire",
       "officeCoding.0.field: 'w01a_group' is not a question of the interview questionnaire",
     ]);
+  });
+
+  it('stops the start on a field choice that is no office code, naming the file and the field', () => {
+    const profile = loadSurveys(DIR).require('coded');
+    const text = readFileSync(`${DIR}/coded/household.v1.json`, 'utf8');
+    expect(text).toContain('"value": "I"');
+    const interview = JSON.parse(text.replace('"value": "I"', '"value": "I (hotel)"'));
+    const { errors } = readOfficePairs(`${DIR}/coded`, profile, interview);
+    expect(errors).toEqual([
+      "officeCoding.1.codes: 'w02a_section' of the interview questionnaire has choices 'I (hotel)' that are not office codes (up to 10 letters, digits and dots)",
+    ]);
+    // at start-up the message is prefixed with the survey's profile.json (server/domain/surveys.ts)
   });
 });
 
