@@ -3,7 +3,8 @@
  * per weighting run's tables, given a copy of the run's data and the survey's plans, ended once it
  * answered. A thread can be started ahead of need (`prepareTablesThread`, when a weighting begins) so
  * that its code is loaded while the weighting runs; at most one waits so. Threads never keep the
- * process alive, and a thread that ends without an answer is an error.
+ * process alive, and a thread that ends without an answer is an error; a request that cannot be
+ * posted ends the thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -55,6 +56,12 @@ export function tablesInWorker(
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => settle(() => reject(new Error(`the tables thread ended (exit ${code})`))));
     const request: TablesRequest = { ...req, threads };
-    worker.postMessage(request);
+    try {
+      worker.postMessage(request);
+    } catch (error) {
+      // a request that cannot be copied to the thread (DataCloneError): end the thread, which waits
+      // for it (its rank workers are its own threads, started only once it has a request)
+      settle(() => reject(error));
+    }
   });
 }

@@ -7,8 +7,10 @@
  * a new run's weights make new tables (never the older run's), again without the requests computing;
  * after a restart (a new database connection: nothing of it in memory) start-up makes them again;
  * once the default data are a release whose tables are stored, start-up leaves them alone and a
- * request reads the stored table without waiting for the run's background tables.
+ * request reads the stored table without waiting for the run's background tables; a request that
+ * cannot be posted to the tables thread ends the thread.
  */
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tablesJson } from '../../analysis/export/tables-csv.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
@@ -213,4 +215,15 @@ describe("a run's standard tables are made in the background", () => {
       restarted.close();
     }
   }, 30_000);
+
+  it('a request that cannot be posted to the tables thread ends the thread', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      const req = { data: { persons: { f: () => 1 } } } as unknown as Parameters<typeof tablesInWorker>[0];
+      await expect(tablesInWorker(req)).rejects.toThrow(/could not be cloned/);
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      terminate.mockRestore();
+    }
+  });
 });
