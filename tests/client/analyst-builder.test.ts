@@ -1,8 +1,9 @@
 /**
  * The table builder's variable list fits the statistic: on the fixture's catalogue (the server's,
  * whose `numeric` comes from the weighted data's columns) a mean or median offers only numeric
- * variables (not a computed text like the first nationality's code, nor categories), a proportion
- * only categories, a total either, 'multiple' only multiple-choice questions (which no other statistic
+ * variables (not a coded computed variable like the first nationality, which takes the nationality
+ * question's code list, nor other categories), a proportion only categories (the first nationality
+ * among them), a total either, 'multiple' only multiple-choice questions (which no other statistic
  * offers); before any weighting `numeric` follows the questionnaire type.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,8 +16,8 @@ const names = (vs: Array<{ name: string }>) => vs.map((v) => v.name);
 describe('the builder offers the variables a statistic can take', () => {
   it('a mean or median: numeric variables only', async () => {
     const cat = await withData();
-    const text = cat.variables.find((v) => v.name === 'c13a_first_nationality');
-    expect(text).toMatchObject({ categorical: false, numeric: false });
+    const coded = cat.variables.find((v) => v.name === 'c13a_first_nationality');
+    expect(coded).toMatchObject({ categorical: true, numeric: false });
     for (const statistic of ['mean', 'median'] as const) {
       const offered = names(variablesFor(cat, 'individual', statistic));
       expect(offered).toEqual(expect.arrayContaining(['c05_age', 'j04_remit_amount']));
@@ -31,10 +32,10 @@ describe('the builder offers the variables a statistic can take', () => {
     const cat = await withData();
     const prop = variablesFor(cat, 'individual', 'proportion');
     expect(prop.every((v) => v.categorical)).toBe(true);
-    expect(names(prop)).toContain('c03_sex');
+    expect(names(prop)).toEqual(expect.arrayContaining(['c03_sex', 'c13a_first_nationality']));
     const total = names(variablesFor(cat, 'individual', 'total'));
     expect(total).toEqual(expect.arrayContaining(['c03_sex', 'c05_age']));
-    expect(total).not.toContain('c13a_first_nationality');
+    expect(total).toContain('c13a_first_nationality');
   });
 
   it('multiple: the multiple-choice questions of the unit, and only there', async () => {
