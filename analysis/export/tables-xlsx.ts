@@ -14,6 +14,8 @@ import { MARK, withheld } from '../tables/reliability.ts';
 import { crossTab, GROUP } from './crosstab.ts';
 import { formulaSafe } from './formula-safe.ts';
 import { CSV_COLUMNS, published, tableRows } from './tables-csv.ts';
+import { zipArchive } from './zip-archive.ts';
+import { zipEntries } from './zip-entries.ts';
 
 const SHEETS: Record<Lang, { index: string; data: string; issues: string }> = {
   pt: { index: 'Índice', data: 'Dados', issues: 'Problemas' },
@@ -172,12 +174,23 @@ export function tablesWorkbook(
   return wb;
 }
 
+/**
+ * The workbook's bytes. With a `date` (the run's) the workbook's created and modified dates and every
+ * zip entry carry it, so the same tables give the same bytes on every render (exceljs alone dates
+ * them with the time of writing); without one they are the time of writing.
+ */
 export async function tablesXlsxBuffer(
   tables: TableResult[],
   issues: TableIssue[],
   lang: Lang,
   text: WorkbookText,
+  date?: Date | null,
 ): Promise<Buffer> {
   const wb = tablesWorkbook(tables, issues, lang, text);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  if (date) {
+    wb.created = date;
+    wb.modified = date;
+  }
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return date ? Buffer.from(zipArchive(zipEntries(bytes), date)) : bytes;
 }

@@ -165,6 +165,11 @@ function riskHeader(files: Array<{ name: string; bytes: Uint8Array }>): Record<s
   };
 }
 
+/**
+ * A table file of computed tables. The workbook carries the run's date (runDate), not the time of
+ * writing, so every render of a run's tables is the same bytes: the copy kept in the output cache,
+ * one rendered after a restart or on another node, and a release's stored file agree.
+ */
 async function render(
   ctx: SurveyContext,
   loaded: LoadedData,
@@ -172,6 +177,7 @@ async function render(
   lang: Lang,
   format: TableFormat,
   name: string,
+  opts: AnalysisOptions,
 ): Promise<Download> {
   const text = { legend: legend(ctx.rules, lang), notice: noticeOf(ctx, loaded, lang) };
   const source = loaded.source ? sourceLine(loaded.source, lang) : null;
@@ -183,7 +189,9 @@ async function render(
     };
   if (format === 'xlsx')
     return {
-      body: new Uint8Array(await tablesXlsxBuffer(run.tables, run.issues, lang, text)),
+      body: new Uint8Array(
+        await tablesXlsxBuffer(run.tables, run.issues, lang, text, await runDate(loaded, opts)),
+      ),
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       filename: `${name}.xlsx`,
     };
@@ -247,7 +255,7 @@ export async function standardTable(
   await precomputed(loaded.origin);
   const run = runPlans(ctx, loaded, plans);
   if (id !== 'all' && run.issues.length) throw new Problem('table.invalid', run.issues[0]);
-  let made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id));
+  let made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, id), opts);
   if (key && opts.database) {
     const body = typeof made.body === 'string' ? new TextEncoder().encode(made.body) : made.body;
     await storeTable(opts.database, key, { body, type: made.type, filename: made.filename });
@@ -291,7 +299,7 @@ export async function customTable(
   const issue = run.issues[0];
   if (issue && isIssue(issue))
     throw new Problem('table.invalid', issue, `Table ${issue.table}, field ${issue.field}: ${issue.message}`);
-  const made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, 'custom'));
+  const made = await render(ctx, loaded, run, lang, format, stem(survey, loaded, 'custom'), opts);
   outputCache.set(cacheKey, made, bytesOf(made));
   return made;
 }

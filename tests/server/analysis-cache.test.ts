@@ -1,10 +1,11 @@
 /**
  * The analysts' outputs are computed once per weighting run: counting the table computations
  * (analysis/tables/compute.ts computeTable) and the microdata exports (analysis/export/bundle.ts
- * exportMicrodata) with spies, the all-tables Excel, CSV and JSON right after the screen fetched each
- * table compute nothing again, nor a second download of the same file, a custom table's download
- * after its view, or the other files of a microdata format; a new weighting run computes again and
- * drops the older run's entries. The cache itself stays within its byte and entry limits (least
+ * exportMicrodata) and the workbook renders (analysis/export/tables-xlsx.ts tablesXlsxBuffer) with
+ * spies, the all-tables Excel, CSV and JSON right after the screen fetched each table compute nothing
+ * again, nor a second download of the same file (the workbook not rendered again, the same bytes;
+ * the other language rendered once), a custom table's download after its view, or the other files of
+ * a microdata format; a new weighting run computes and renders again and drops the older run's entries. The cache itself stays within its byte and entry limits (least
  * recently used first) and makes a missing entry once for concurrent callers.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,7 +15,17 @@ import type { LoadedData } from '../../server/domain/analysis-data.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 import { finalState, stubWeigh, type WeighedNode, weighedNode } from '../helpers/weighed-app.ts';
 
-const counts = vi.hoisted(() => ({ tables: 0, exports: 0 }));
+const counts = vi.hoisted(() => ({ tables: 0, exports: 0, workbooks: 0 }));
+vi.mock('../../analysis/export/tables-xlsx.ts', async (original) => {
+  const m = await original<typeof import('../../analysis/export/tables-xlsx.ts')>();
+  return {
+    ...m,
+    tablesXlsxBuffer: (...args: Parameters<typeof m.tablesXlsxBuffer>) => {
+      counts.workbooks++;
+      return m.tablesXlsxBuffer(...args);
+    },
+  };
+});
 vi.mock('../../analysis/tables/compute.ts', async (original) => {
   const m = await original<typeof import('../../analysis/tables/compute.ts')>();
   return {
@@ -80,12 +91,21 @@ describe('downloads reuse the tables and files computed on the same weighting ru
     }
     const computed = counts.tables - before;
     expect(computed).toBe(ids.length);
+    const workbooks = counts.workbooks;
     xlsx = await get(ALL('xlsx'));
     await get(ALL('csv'));
     await get(ALL('json'));
     expect(counts.tables - before).toBe(computed);
+    expect(counts.workbooks - workbooks).toBe(1);
     expect((await get(ALL('xlsx'))).equals(xlsx)).toBe(true);
     expect(counts.tables - before).toBe(computed);
+    // the second download of the workbook is the kept bytes: not rendered again
+    expect(counts.workbooks - workbooks).toBe(1);
+    // the other language is another workbook, rendered once too
+    const pt = await get(ALL('xlsx').replace('lang=en', 'lang=pt'));
+    expect(pt.equals(xlsx)).toBe(false);
+    expect((await get(ALL('xlsx').replace('lang=en', 'lang=pt'))).equals(pt)).toBe(true);
+    expect(counts.workbooks - workbooks).toBe(2);
   });
 
   it("a custom table's download after its view does not compute it again", async () => {
@@ -115,9 +135,11 @@ describe('downloads reuse the tables and files computed on the same weighting ru
     const held = outputCache.stats().entries;
     const tables = counts.tables;
     const exports = counts.exports;
+    const workbooks = counts.workbooks;
     const run = await weigh();
     const again = await get(ALL('xlsx'));
     expect(again.equals(xlsx)).toBe(false);
+    expect(counts.workbooks - workbooks).toBe(1);
     expect(counts.tables - tables).toBe(ids.length);
     expect((await get(ALL('csv'))).toString()).toContain(`Weighting run ${run}, not published`);
     expect(counts.tables - tables).toBe(ids.length);

@@ -1,11 +1,16 @@
-/** Table outputs: the workbook (cross-tabs and the long data sheet) opened again with exceljs and its cells read back; CSV and JSON. */
+/**
+ * Table outputs: the workbook (cross-tabs and the long data sheet) opened again with exceljs and its
+ * cells read back; given the run's date, the same bytes on every render; CSV and JSON.
+ */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, tableRows, tablesCsv, tablesJson } from '../../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../../analysis/export/tables-xlsx.ts';
+import { zipEntries } from '../../../analysis/export/zip-entries.ts';
 import { ciNote } from '../../../analysis/tables/intervals.ts';
 import { legend } from '../../../analysis/tables/reliability.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
+import { dosDate, zipEntryDates } from '../../helpers/zip-dates.ts';
 import { data, labels, plans, table } from '../tables/helpers.ts';
 
 // min_n 10 on each cell's own n: the small fixture's strata keep their numbers (the layout is under
@@ -121,5 +126,31 @@ describe('table files', () => {
       reliability: 'ok',
     });
     expect(j.issues[0]).toMatchObject({ table: 'BAD', field: 'variable' });
+  });
+
+  it("the workbook given the run's date is the same bytes on every render, dated the run", async () => {
+    const RUN = new Date(2026, 10, 14, 9, 30, 42); // local time, as zip dates are
+    const text = { legend: legend(rules, 'en') };
+    const a = await tablesXlsxBuffer(run.tables, run.issues, 'en', text, RUN);
+    await new Promise((r) => setTimeout(r, 2100)); // exceljs's own dates would move by a zip tick
+    const b = await tablesXlsxBuffer(run.tables, run.issues, 'en', text, RUN);
+    expect(a.equals(b)).toBe(true);
+    const dates = zipEntryDates(a);
+    expect(dates.length).toBeGreaterThan(5);
+    for (const d of dates) expect(d).toEqual(dosDate(RUN));
+    const core = new TextDecoder().decode(zipEntries(a).find((e) => e.name === 'docProps/core.xml')?.bytes);
+    expect(core).toContain(
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${RUN.toISOString().replace('.000', '')}`,
+    );
+    // exceljs alone dates its entries now, not the run; the re-packed workbook still opens
+    expect(
+      zipEntryDates(await tablesXlsxBuffer(run.tables, run.issues, 'en', text)).some(
+        (d) => d[1] !== dosDate(RUN)[1],
+      ),
+    ).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(a as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Index', 'T1', 'T3', 'Data', 'Issues']);
+    expect(wb.getWorksheet('Data')?.rowCount).toBe(1 + run.tables.flatMap((t) => tableRows(t, 'en')).length);
   });
 });
