@@ -5,13 +5,14 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Device } from '../../server/contract/devices.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDevices, problemText, revokeDevice } from '../review/review-api.ts';
 
 export function DevicesScreen() {
   const { t } = useStaffT();
   const [devices, setDevices] = useState<Device[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
 
   const load = useCallback(async () => {
     const r = await fetchDevices();
@@ -32,7 +33,7 @@ export function DevicesScreen() {
       <h1>{t('devices.title')}</h1>
       {error && (
         <p className="banner warn" role="alert">
-          {error}
+          <BannerContent value={error} />
         </p>
       )}
       {devices?.length === 0 && <p>{t('devices.none')}</p>}

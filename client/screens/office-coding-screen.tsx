@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OfficeCode, OfficeCodingView, OfficeGroup } from '../../server/contract/office-coding.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { assignOfficeCode, fetchOfficeCoding } from '../review/office-coding-api.ts';
 import { useOfficeCodingT } from '../review/office-coding-messages.ts';
 import { fetchSurveys, problemText } from '../review/review-api.ts';
@@ -95,7 +96,7 @@ export function OfficeCodingScreen() {
   const [showCoded, setShowCoded] = useState(false);
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: BannerText } | null>(null);
 
   useEffect(() => {
     void fetchSurveys().then((r) => {
@@ -143,7 +144,7 @@ export function OfficeCodingScreen() {
       <h1>{t('coding.title')}</h1>
       {message && (
         <p className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="coding-message">
-          {message.text}
+          <BannerContent value={message.text} />
         </p>
       )}
       {surveys?.length === 0 && <p>{t('coding.none')}</p>}
