@@ -3,6 +3,7 @@
  * error) and told when shown, in the app language of that moment, by client/error-sentence.ts: its
  * sentence is the text, its technical details sit below in a collapsed, small line.
  */
+import { ERROR_MESSAGES } from './error-messages.ts';
 import { errorSentence } from './error-sentence.ts';
 import { type TabletLanguage, useI18n } from './i18n.ts';
 
@@ -25,6 +26,17 @@ export function BannerContent({ value }: { value: BannerText }) {
         </details>
       )}
     </>
+  );
+}
+
+/** A technical note alone (an outbox item's refusal, under its state), collapsed and small. */
+export function ErrorDetails({ text }: { text: string }) {
+  const { tabletLang } = useI18n();
+  return (
+    <details className="error-details">
+      <summary>{ERROR_MESSAGES[tabletLang].details}</summary>
+      <small>{text}</small>
+    </details>
   );
 }
 

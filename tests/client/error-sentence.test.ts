@@ -4,10 +4,13 @@
  * proxy's HTML page), an unexpected shape, full storage, each server problem by its code or status, and
  * an unknown error as the generic sentence; the technical text is only the details line.
  */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, ERROR_MESSAGES, type ErrorKind } from '../../client/error-messages.ts';
+import { BannerContent, type BannerText, failure } from '../../client/error-note.tsx';
 import { errorSentence } from '../../client/error-sentence.ts';
-import { APP_LANGUAGES } from '../../client/i18n.ts';
+import { APP_LANGUAGES, I18nContext, type TabletLanguage, translator } from '../../client/i18n.ts';
 import { ApiClient } from '../../client/sync/api-client.ts';
 
 const problem = (code: string, message = `${code} said in English`) => ({ code, message });
@@ -141,5 +144,28 @@ describe("error sentences for the API client's real results", () => {
       throw new TypeError('Failed to fetch');
     });
     expect(errorSentence(r, 'fr')).toMatchObject({ kind: 'offline', sentence: ERROR_MESSAGES.fr.offline });
+  });
+});
+
+describe('the banner shows the sentence, the technical text only in a collapsed details line', () => {
+  const render = (lang: TabletLanguage, value: BannerText) =>
+    renderToStaticMarkup(
+      createElement(
+        I18nContext.Provider,
+        { value: { lang: 'pt', tabletLang: lang, t: translator(lang), setLang: () => {} } },
+        createElement(BannerContent, { value }),
+      ),
+    );
+
+  it('a failed fetch in French: the sentence first, "Failed to fetch" inside <details>', () => {
+    const html = render('fr', failure(new TypeError('Failed to fetch')));
+    expect(html.startsWith(ERROR_MESSAGES.fr.offline.replace(/'/g, '&#x27;'))).toBe(true);
+    expect(html).toMatch(
+      /<details class="error-details"><summary>Détails<\/summary><small>TypeError: Failed to fetch<\/small><\/details>$/,
+    );
+  });
+
+  it('a plain sentence stays as it is, with no details line', () => {
+    expect(render('pt', 'Feito.')).toBe('Feito.');
   });
 });
