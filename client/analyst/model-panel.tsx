@@ -258,9 +258,9 @@ export function ModelPanel({
         </p>
       )}
       {error && (
-        <p className="banner warn" role="alert" data-testid="model-error">
+        <div className="banner warn" role="alert" data-testid="model-error">
           <BannerContent value={error} />
-        </p>
+        </div>
       )}
       {result && <ModelResult model={result} />}
     </div>

@@ -117,9 +117,9 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
         </p>
       ) : null}
       {problem ? (
-        <p className="banner warn" role="alert">
+        <div className="banner warn" role="alert">
           <BannerContent value={problem} />
-        </p>
+        </div>
       ) : null}
       <p>
         <button

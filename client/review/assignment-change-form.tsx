@@ -187,9 +187,9 @@ export function ChangeForm({
         />
       </label>
       {error && (
-        <p className="banner warn" role="alert">
+        <div className="banner warn" role="alert">
           <BannerContent value={error} />
-        </p>
+        </div>
       )}
       <div className="actions">
         <button type="submit" disabled={busy} data-testid="change-submit">

@@ -31,9 +31,9 @@ export function HistoryPanel({ assignmentId, onClose }: { assignmentId: string; 
         {t('manage.history')}: {assignmentId}
       </h2>
       {error && (
-        <p className="banner warn" role="alert">
+        <div className="banner warn" role="alert">
           <BannerContent value={error} />
-        </p>
+        </div>
       )}
       {entries?.length === 0 && <p>{t('manage.historyEmpty')}</p>}
       {entries && entries.length > 0 && (

@@ -11,7 +11,7 @@ import {
   reviewResultSchema,
 } from '../../server/contract/review.ts';
 import { surveyListSchema } from '../../server/contract/survey-profile.ts';
-import type { BannerText } from '../error-note.tsx';
+import { failure } from '../error-note.tsx';
 import { api } from '../services.ts';
 import { approveInChunks, readAllPages } from './queue-selection.ts';
 
@@ -83,4 +83,4 @@ export const fetchSurveys = () => api.request('GET', '/api/surveys', surveyListS
  * A failed call for a banner: kept as it is, and told in the app language when shown (client/error-note.tsx
  * with client/error-sentence.ts), so a language switch re-tells it.
  */
-export const problemText = (r: unknown): BannerText => ({ failure: r });
+export const problemText = failure;

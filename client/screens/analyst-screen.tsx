@@ -149,9 +149,9 @@ export function AnalystScreen() {
     return (
       <div>
         {selector}
-        <p className={error ? 'banner warn' : 'muted'}>
+        <div className={error ? 'banner warn' : 'muted'}>
           {error ? <BannerContent value={error} /> : t('an.computing')}
-        </p>
+        </div>
       </div>
     );
   return (
@@ -274,9 +274,9 @@ export function AnalystScreen() {
         </p>
       )}
       {error && (
-        <p className="banner warn" role="alert" data-testid="analyst-error">
+        <div className="banner warn" role="alert" data-testid="analyst-error">
           <BannerContent value={error} />
-        </p>
+        </div>
       )}
       {mode.kind !== 'model' &&
         result?.tables.map((tb) => <ResultTable key={tb.id} table={tb} legend={result.legend} />)}

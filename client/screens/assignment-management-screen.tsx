@@ -67,9 +67,9 @@ export function AssignmentManagementScreen() {
     <section className="staff" data-testid="assignment-manage">
       <h1>{t('manage.title')}</h1>
       {message && (
-        <p className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="manage-message">
+        <div className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="manage-message">
           <BannerContent value={message.text} />
-        </p>
+        </div>
       )}
       <div className="filters">
         {surveys.length > 1 && (

@@ -82,7 +82,7 @@ export function DashboardScreen() {
     return () => clearInterval(timer);
   }, [load]);
 
-  if (!data) return <p role="status">{error ? <BannerContent value={error} /> : '…'}</p>;
+  if (!data) return <div role="status">{error ? <BannerContent value={error} /> : '…'}</div>;
   const total = data.progress.total;
   const rows = data.progress[level];
   const codes = [...new Set(data.dispositions.total ? Object.keys(data.dispositions.total.codes) : [])].sort(

@@ -32,9 +32,9 @@ export function DevicesScreen() {
     <section data-testid="devices">
       <h1>{t('devices.title')}</h1>
       {error && (
-        <p className="banner warn" role="alert">
+        <div className="banner warn" role="alert">
           <BannerContent value={error} />
-        </p>
+        </div>
       )}
       {devices?.length === 0 && <p>{t('devices.none')}</p>}
       {devices && devices.length > 0 && (

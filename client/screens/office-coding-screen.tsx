@@ -143,9 +143,9 @@ export function OfficeCodingScreen() {
     <section className="staff office-coding" data-testid="office-coding">
       <h1>{t('coding.title')}</h1>
       {message && (
-        <p className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="coding-message">
+        <div className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="coding-message">
           <BannerContent value={message.text} />
-        </p>
+        </div>
       )}
       {surveys?.length === 0 && <p>{t('coding.none')}</p>}
       <div className="filters">

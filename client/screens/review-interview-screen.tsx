@@ -96,7 +96,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
     setLocaleApplied((n) => n + 1);
   }, [model, shown]);
 
-  if (!detail || !model) return <p role="status">{message ? <BannerContent value={message} /> : '…'}</p>;
+  if (!detail || !model) return <div role="status">{message ? <BannerContent value={message} /> : '…'}</div>;
   const i = detail.interview;
   const outcomeText = i.outcomeLabel
     ? (i.outcomeLabel[lang] ?? i.outcomeLabel[staffLanguage(lang)] ?? Object.values(i.outcomeLabel)[0] ?? '')
@@ -171,9 +171,9 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
         </label>
       </div>
       {message && (
-        <p className="banner" role="status" data-testid="review-message">
+        <div className="banner" role="status" data-testid="review-message">
           <BannerContent value={message} />
-        </p>
+        </div>
       )}
       <div className="review-body">
         <div className="review-survey">

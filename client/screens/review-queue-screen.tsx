@@ -156,9 +156,9 @@ export function ReviewQueueScreen({
         </button>
       </div>
       {message && (
-        <p className="banner" role="status" data-testid="queue-message">
+        <div className="banner" role="status" data-testid="queue-message">
           <BannerContent value={message} />
-        </p>
+        </div>
       )}
       <ul className="status-counts" data-testid="status-counts">
         {INTERVIEW_STATUSES.filter((s) => byStatus[s]).map((s) => (
