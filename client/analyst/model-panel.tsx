@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { AnalysisCatalogue } from '../../server/contract/analysis.ts';
 import type { ModelRequest, ModelResponse } from '../../server/contract/analysis-models.ts';
+import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 import { download, fetchModel, releaseQuery } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
 import { ModelResult } from './model-result.tsx';
@@ -38,7 +39,7 @@ export function ModelPanel({
   const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState<string | null>(null);
   const [result, setResult] = useState<ModelResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
   // multiple-choice questions are for 'multiple' tables, not models
   const vars = catalogue.variables.filter((v) => v.units.includes(req.unit) && !v.type.startsWith('multi'));
   const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
@@ -64,11 +65,7 @@ export function ModelPanel({
     else {
       const p = 'problem' in r ? r.problem : null;
       const d = p?.details as { field?: string; message?: string } | undefined;
-      setError(
-        d?.message
-          ? `${t('an.m.error')}: ${d.field}: ${d.message}`
-          : (p?.message ?? ('message' in r ? r.message : 'error')),
-      );
+      setError(d?.message ? `${t('an.m.error')}: ${d.field}: ${d.message}` : failure(r));
     }
   };
   const get = async (format: string) => {
@@ -261,9 +258,9 @@ export function ModelPanel({
         </p>
       )}
       {error && (
-        <p className="banner warn" role="alert" data-testid="model-error">
-          {error}
-        </p>
+        <div className="banner warn" role="alert" data-testid="model-error">
+          <BannerContent value={error} />
+        </div>
       )}
       {result && <ModelResult model={result} />}
     </div>

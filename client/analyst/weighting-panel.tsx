@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportBlock } from '../../analysis/weighting/report-document.ts';
 import type { WeightingStatus } from '../../server/contract/weighting.ts';
+import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 import { useI18n } from '../i18n.ts';
 import { fetchWeighting, fetchWeightingReport, publishRelease, startWeighting } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
@@ -23,7 +24,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
   const [status, setStatus] = useState<WeightingStatus | null>(null);
   const [showReport, setShowReport] = useState(false);
   const [report, setReport] = useState<ReportBlock[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<BannerText | null>(null);
   const [publish, setPublish] = useState({ name: '', date: new Date().toISOString().slice(0, 10), note: '' });
   const [published, setPublished] = useState<string | null>(null);
 
@@ -54,7 +55,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
     setProblem(null);
     const r = await startWeighting(survey);
     if (r.kind === 'ok') setStatus(r.data);
-    else setProblem('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
+    else setProblem(failure(r));
   };
 
   const doPublish = async () => {
@@ -65,7 +66,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
     if (r.kind === 'ok') {
       setPublished(r.data.name);
       onDone();
-    } else setProblem('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
+    } else setProblem(failure(r));
   };
 
   // The report in the screen's language: fetched again when the language changes while it is open.
@@ -116,9 +117,9 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
         </p>
       ) : null}
       {problem ? (
-        <p className="banner warn" role="alert">
-          {problem}
-        </p>
+        <div className="banner warn" role="alert">
+          <BannerContent value={problem} />
+        </div>
       ) : null}
       <p>
         <button

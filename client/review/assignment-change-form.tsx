@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { AssignableEnumerator, Assignment } from '../../server/contract/assignments.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import type { ApiResult } from '../sync/api-client.ts';
 import { cancelAssignment, createAssignment, reassignAssignment } from './assignment-api.ts';
 import { type AssignmentKey, useAssignmentT } from './assignment-messages.ts';
@@ -45,7 +46,7 @@ export function ChangeForm({
   const [ea, setEa] = useState('');
   const [dwelling, setDwelling] = useState('');
   const [household, setHousehold] = useState('1');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
   const [busy, setBusy] = useState(false);
   const nameOf = (id: string) => people.find((p) => p.id === id)?.displayName ?? id;
 
@@ -186,9 +187,9 @@ export function ChangeForm({
         />
       </label>
       {error && (
-        <p className="banner warn" role="alert">
-          {error}
-        </p>
+        <div className="banner warn" role="alert">
+          <BannerContent value={error} />
+        </div>
       )}
       <div className="actions">
         <button type="submit" disabled={busy} data-testid="change-submit">

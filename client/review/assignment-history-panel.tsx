@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AssignmentHistoryEntry } from '../../server/contract/assignments.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { fetchAssignmentHistory } from './assignment-api.ts';
 import { useAssignmentT } from './assignment-messages.ts';
 import { problemText } from './review-api.ts';
@@ -13,7 +14,7 @@ import { problemText } from './review-api.ts';
 export function HistoryPanel({ assignmentId, onClose }: { assignmentId: string; onClose: () => void }) {
   const { t, lang } = useAssignmentT();
   const [entries, setEntries] = useState<AssignmentHistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
   useEffect(() => {
     void fetchAssignmentHistory(assignmentId).then((r) =>
       r.kind === 'ok' ? setEntries(r.data) : setError(problemText(r)),
@@ -30,9 +31,9 @@ export function HistoryPanel({ assignmentId, onClose }: { assignmentId: string; 
         {t('manage.history')}: {assignmentId}
       </h2>
       {error && (
-        <p className="banner warn" role="alert">
-          {error}
-        </p>
+        <div className="banner warn" role="alert">
+          <BannerContent value={error} />
+        </div>
       )}
       {entries?.length === 0 && <p>{t('manage.historyEmpty')}</p>}
       {entries && entries.length > 0 && (

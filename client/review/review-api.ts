@@ -11,6 +11,7 @@ import {
   reviewResultSchema,
 } from '../../server/contract/review.ts';
 import { surveyListSchema } from '../../server/contract/survey-profile.ts';
+import { failure } from '../error-note.tsx';
 import { api } from '../services.ts';
 import { approveInChunks, readAllPages } from './queue-selection.ts';
 
@@ -78,13 +79,8 @@ export const revokeDevice = (deviceId: string) =>
 /** The surveys this server runs (for the survey selectors). */
 export const fetchSurveys = () => api.request('GET', '/api/surveys', surveyListSchema);
 
-/** A problem's message for the screen. */
-export function problemText(r: {
-  kind: string;
-  problem?: { message: string; details?: unknown } | null;
-  message?: string;
-}) {
-  const p = 'problem' in r ? r.problem : null;
-  if (p) return p.details ? `${p.message} ${JSON.stringify(p.details)}` : p.message;
-  return r.message ?? r.kind;
-}
+/**
+ * A failed call for a banner: kept as it is, and told in the app language when shown (client/error-note.tsx
+ * with client/error-sentence.ts), so a language switch re-tells it.
+ */
+export const problemText = failure;

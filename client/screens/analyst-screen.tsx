@@ -24,6 +24,7 @@ import { ResultTable } from '../analyst/result-table.tsx';
 import { WeightingPanel } from '../analyst/weighting-panel.tsx';
 import { fetchSurveys } from '../review/review-api.ts';
 import '../analyst/analyst.css';
+import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
@@ -37,7 +38,7 @@ export function AnalystScreen() {
   const [survey, setSurvey] = useState('');
   useEffect(() => {
     void fetchSurveys().then((r) => {
-      if (r.kind !== 'ok') return setError(r.kind);
+      if (r.kind !== 'ok') return setError(failure(r));
       setSurveys(r.data.surveys.map((s) => s.id));
       setSurvey((current) => current || (r.data.surveys[0]?.id ?? ''));
     });
@@ -58,7 +59,7 @@ export function AnalystScreen() {
   const [downloading, setDownloading] = useState<string | null>(null);
   const [kind, setKind] = useState<'internal' | 'public'>('internal');
   const [result, setResult] = useState<TableResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
 
   // a catalogue asked for before the latest request (another survey's) is dropped when it comes
   const [catalogueOf] = useState(() => latestOnly(fetchCatalogue));
@@ -69,7 +70,7 @@ export function AnalystScreen() {
     void catalogueOf(survey).then((r) => {
       if (r === STALE) return;
       if (r.kind === 'ok') setCatalogue(r.data);
-      else setError('problem' in r && r.problem ? r.problem.message : 'message' in r ? r.message : 'error');
+      else setError(failure(r));
     });
   }, [survey, catalogueOf]);
   useEffect(loadCatalogue, [loadCatalogue]);
@@ -97,11 +98,7 @@ export function AnalystScreen() {
     else {
       const p = 'problem' in r ? r.problem : null;
       const d = p?.details as { field?: string; message?: string } | undefined;
-      setError(
-        d?.message
-          ? `${t('an.error')}: ${d.field}: ${d.message}`
-          : (p?.message ?? ('message' in r ? r.message : 'error')),
-      );
+      setError(d?.message ? `${t('an.error')}: ${d.field}: ${d.message}` : failure(r));
     }
   };
 
@@ -152,7 +149,9 @@ export function AnalystScreen() {
     return (
       <div>
         {selector}
-        <p className={error ? 'banner warn' : 'muted'}>{error ?? t('an.computing')}</p>
+        <div className={error ? 'banner warn' : 'muted'}>
+          {error ? <BannerContent value={error} /> : t('an.computing')}
+        </div>
       </div>
     );
   return (
@@ -275,9 +274,9 @@ export function AnalystScreen() {
         </p>
       )}
       {error && (
-        <p className="banner warn" role="alert" data-testid="analyst-error">
-          {error}
-        </p>
+        <div className="banner warn" role="alert" data-testid="analyst-error">
+          <BannerContent value={error} />
+        </div>
       )}
       {mode.kind !== 'model' &&
         result?.tables.map((tb) => <ResultTable key={tb.id} table={tb} legend={result.legend} />)}

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AssignableEnumerator, Assignment } from '../../server/contract/assignments.ts';
 import { ASSIGNMENT_STATUSES } from '../../server/contract/vocabulary.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { fetchEnumerators, fetchStaffAssignments } from '../review/assignment-api.ts';
 import { type Change, ChangeForm } from '../review/assignment-change-form.tsx';
 import { HistoryPanel } from '../review/assignment-history-panel.tsx';
@@ -24,7 +25,7 @@ export function AssignmentManagementScreen() {
   const [offset, setOffset] = useState(0);
   const [change, setChange] = useState<Change | null>(null);
   const [history, setHistory] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: BannerText; ok: boolean } | null>(null);
 
   const load = useCallback(async () => {
     const [a, p] = await Promise.all([fetchStaffAssignments(), fetchEnumerators()]);
@@ -66,9 +67,9 @@ export function AssignmentManagementScreen() {
     <section className="staff" data-testid="assignment-manage">
       <h1>{t('manage.title')}</h1>
       {message && (
-        <p className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="manage-message">
-          {message.text}
-        </p>
+        <div className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="manage-message">
+          <BannerContent value={message.text} />
+        </div>
       )}
       <div className="filters">
         {surveys.length > 1 && (

@@ -23,6 +23,7 @@ import {
   syncColumns,
 } from '../dashboard/dashboard-columns.ts';
 import { IslandMap, mapGeographyOf } from '../dashboard/island-map.tsx';
+import { BannerContent, type BannerText, bannerSentence } from '../error-note.tsx';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../review/review-api.ts';
 
@@ -38,7 +39,7 @@ const chosenSurvey = (): string | null => globalThis.sessionStorage?.getItem(CHO
 export function DashboardScreen() {
   const { t, lang } = useStaffT();
   const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
   const [level, setLevel] = useState<Level>('stratum');
   const [rateLevel, setRateLevel] = useState<(typeof RATE_LEVELS)[number]>('stratum');
   // the survey selector: the surveys this server runs; the dashboard is one survey's
@@ -81,7 +82,7 @@ export function DashboardScreen() {
     return () => clearInterval(timer);
   }, [load]);
 
-  if (!data) return <p role="status">{error ?? '…'}</p>;
+  if (!data) return <div role="status">{error ? <BannerContent value={error} /> : '…'}</div>;
   const total = data.progress.total;
   const rows = data.progress[level];
   const codes = [...new Set(data.dispositions.total ? Object.keys(data.dispositions.total.codes) : [])].sort(
@@ -114,7 +115,7 @@ export function DashboardScreen() {
         <span data-testid="dash-updated">
           {new Date(data.generatedAt).toLocaleTimeString(lang === 'kea' ? 'pt-CV' : lang)}
         </span>{' '}
-        ({t('dash.auto')}) {error && <span className="error">{error}</span>}
+        ({t('dash.auto')}) {error && <span className="error">{bannerSentence(error, lang)}</span>}
       </p>
       <div className="tiles" data-testid="dash-totals">
         {(

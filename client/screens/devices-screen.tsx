@@ -5,13 +5,14 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Device } from '../../server/contract/devices.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDevices, problemText, revokeDevice } from '../review/review-api.ts';
 
 export function DevicesScreen() {
   const { t } = useStaffT();
   const [devices, setDevices] = useState<Device[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<BannerText | null>(null);
 
   const load = useCallback(async () => {
     const r = await fetchDevices();
@@ -31,9 +32,9 @@ export function DevicesScreen() {
     <section data-testid="devices">
       <h1>{t('devices.title')}</h1>
       {error && (
-        <p className="banner warn" role="alert">
-          {error}
-        </p>
+        <div className="banner warn" role="alert">
+          <BannerContent value={error} />
+        </div>
       )}
       {devices?.length === 0 && <p>{t('devices.none')}</p>}
       {devices && devices.length > 0 && (

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OfficeCode, OfficeCodingView, OfficeGroup } from '../../server/contract/office-coding.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { assignOfficeCode, fetchOfficeCoding } from '../review/office-coding-api.ts';
 import { useOfficeCodingT } from '../review/office-coding-messages.ts';
 import { fetchSurveys, problemText } from '../review/review-api.ts';
@@ -95,7 +96,7 @@ export function OfficeCodingScreen() {
   const [showCoded, setShowCoded] = useState(false);
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: BannerText } | null>(null);
 
   useEffect(() => {
     void fetchSurveys().then((r) => {
@@ -142,9 +143,9 @@ export function OfficeCodingScreen() {
     <section className="staff office-coding" data-testid="office-coding">
       <h1>{t('coding.title')}</h1>
       {message && (
-        <p className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="coding-message">
-          {message.text}
-        </p>
+        <div className={message.ok ? 'banner' : 'banner warn'} role="status" data-testid="coding-message">
+          <BannerContent value={message.text} />
+        </div>
       )}
       {surveys?.length === 0 && <p>{t('coding.none')}</p>}
       <div className="filters">

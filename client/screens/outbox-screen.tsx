@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { isSealed } from '../../server/contract/sealed-envelope.ts';
 import { surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
+import { ErrorDetails } from '../error-note.tsx';
 import { logText, type MessageKey, useI18n } from '../i18n.ts';
 import { headName } from '../interview/household-label.ts';
 import { clusterTerm } from '../interview/place-names.ts';
@@ -148,7 +149,7 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
                   {t('outbox.attempts')}: {i.attempts}
                 </span>
                 {(i.state === 'conflict' || i.state === 'rejected') && i.lastError && (
-                  <span className="detail">{i.lastError}</span>
+                  <ErrorDetails text={i.lastError} />
                 )}
               </div>
               {i.state === 'rejected' && (
@@ -196,7 +197,7 @@ export function OutboxScreen({ onOpen }: { onOpen: (interviewId: string) => void
                       {t('outbox.attempts')}: {n.attempts}
                     </span>
                     {(n.state === 'conflict' || n.state === 'rejected') && n.lastError && (
-                      <span className="detail">{n.lastError}</span>
+                      <ErrorDetails text={n.lastError} />
                     )}
                   </div>
                 </li>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { ReviewDetail } from '../../server/contract/review.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { staffLanguage, type TabletLanguage } from '../i18n.ts';
 import { setupLocales } from '../interview/survey-setup.ts';
 import { reviewModel } from '../review/computed.ts';
@@ -32,7 +33,7 @@ interface Props {
 export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, onDecided, onBack }: Props) {
   const { t, status, lang } = useStaffT();
   const [detail, setDetail] = useState<ReviewDetail | null>(null);
-  const [message, setMessage] = useState<string | null>(notice);
+  const [message, setMessage] = useState<BannerText | null>(notice);
   const [target, setTarget] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [pending, setPending] = useState<Comment[]>([]);
@@ -95,7 +96,7 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
     setLocaleApplied((n) => n + 1);
   }, [model, shown]);
 
-  if (!detail || !model) return <p role="status">{message ?? '…'}</p>;
+  if (!detail || !model) return <div role="status">{message ? <BannerContent value={message} /> : '…'}</div>;
   const i = detail.interview;
   const outcomeText = i.outcomeLabel
     ? (i.outcomeLabel[lang] ?? i.outcomeLabel[staffLanguage(lang)] ?? Object.values(i.outcomeLabel)[0] ?? '')
@@ -170,9 +171,9 @@ export function ReviewInterviewScreen({ interviewId, locale, onLocale, notice, o
         </label>
       </div>
       {message && (
-        <p className="banner" role="status" data-testid="review-message">
-          {message}
-        </p>
+        <div className="banner" role="status" data-testid="review-message">
+          <BannerContent value={message} />
+        </div>
       )}
       <div className="review-body">
         <div className="review-survey">

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewQueueItem } from '../../server/contract/review.ts';
 import { INTERVIEW_STATUSES } from '../../server/contract/vocabulary.ts';
+import { BannerContent, type BannerText } from '../error-note.tsx';
 import { type Column, downloadCsv, toCsv } from '../review/csv.ts';
 import { flagLabel } from '../review/flag-text.ts';
 import { useStaffT } from '../review/messages.ts';
@@ -42,7 +43,7 @@ export function ReviewQueueScreen({
   const [byStatus, setByStatus] = useState<Record<string, number>>({});
   // the interviews chosen for bulk approval, with their revision: from this page or from every page
   const [selected, setSelected] = useState<Map<string, number>>(new Map());
-  const [message, setMessage] = useState<string | null>(notice);
+  const [message, setMessage] = useState<BannerText | null>(notice);
 
   const load = useCallback(async () => {
     const r = await fetchQueue(filters, offset);
@@ -155,9 +156,9 @@ export function ReviewQueueScreen({
         </button>
       </div>
       {message && (
-        <p className="banner" role="status" data-testid="queue-message">
-          {message}
-        </p>
+        <div className="banner" role="status" data-testid="queue-message">
+          <BannerContent value={message} />
+        </div>
       )}
       <ul className="status-counts" data-testid="status-counts">
         {INTERVIEW_STATUSES.filter((s) => byStatus[s]).map((s) => (

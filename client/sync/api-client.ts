@@ -31,7 +31,7 @@ export type ApiResult<T> =
   | { kind: 'unauthorized'; problem: ProblemBody | null }
   | { kind: 'conflict'; problem: ProblemBody | null }
   | { kind: 'rejected'; status: number; problem: ProblemBody | null }
-  | { kind: 'transient'; status: number | null; message: string };
+  | { kind: 'transient'; status: number | null; message: string; problem?: ProblemBody | null };
 
 export interface ApiClientOptions {
   baseUrl?: string;
@@ -106,7 +106,12 @@ export class ApiClient {
     if (res.status === 409) return { kind: 'conflict', problem: await readProblem(res) };
     if (res.status === 408 || res.status === 429 || res.status >= 500) {
       const problem = await readProblem(res);
-      return { kind: 'transient', status: res.status, message: problem?.message ?? `HTTP ${res.status}` };
+      return {
+        kind: 'transient',
+        status: res.status,
+        message: problem?.message ?? `HTTP ${res.status}`,
+        problem,
+      };
     }
     return { kind: 'rejected', status: res.status, problem: await readProblem(res) };
   }
