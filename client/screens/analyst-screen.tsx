@@ -149,7 +149,7 @@ export function AnalystScreen() {
     return (
       <div>
         {selector}
-        <div className={error ? 'banner warn' : 'muted'}>
+        <div className={error ? 'banner warn' : 'muted'} data-testid="analyst-status">
           {error ? <BannerContent value={error} /> : t('an.computing')}
         </div>
       </div>

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 // the analyst's screen, with its catalogue or without it (offline); not the app's "loading" line
-const ANALYST_SCREEN = '[data-testid=analyst-screen], main > div > p';
+const ANALYST_SCREEN = '[data-testid=analyst-screen], [data-testid=analyst-status].warn';
 
 /** The URL paths of everything the page's Cache Storage holds, every cache (the precache too). */
 const cachedPaths = (page: Page) =>
