@@ -58,6 +58,7 @@ async function main(): Promise<number> {
   const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
     kind,
     publicUse: ctx.publicUse,
+    individual: ctx.individual,
     publicUseKey: kind === 'public' ? folderPublicUseKey(dataDir) : null,
   });
   // the public workbook's own dates are the run's (weights.json time): every export the same bytes
