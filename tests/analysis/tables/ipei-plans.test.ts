@@ -170,6 +170,11 @@ describe('questionnaires/ipei/tables.json', () => {
       for (const c of b?.cells ?? []) expect(c.domain[0]?.code, origin).not.toBe(1);
     }
     expect(byId('T45')?.cells.find((c) => c.level?.code === 1)).toMatchObject({ n: 0, reliability: 'empty' });
+    // the regions labelled in both languages of the tables, on T45's rows
+    const regions = ctx.file.derived.birth_region.values;
+    expect(regions.map((v) => v.code)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const v of regions) expect([v.pt.length > 0, v.en.length > 0], `${v.code}`).toEqual([true, true]);
+    expect(byId('T45')?.cells.map((c) => c.level?.pt)).toEqual(regions.map((v) => v.pt));
     const birth = persons.c06_birth_country as Array<string | null>;
     const eligible = num('c13_eligible');
     const wr = num('w_roster_final');
