@@ -4,15 +4,18 @@
  * (neither sealed nor rejected; the current revision), with how many answers and which field codes each
  * group has; and a coder's code for one group, which holds for every answer with that text, present and
  * future. A code is a new row of office_codes (the latest is in force, earlier ones stay as history) and
- * an audit entry naming the interviews it touched, written in one transaction. Only coordinators and
- * admins see the groups and code (the routes' `allow('coordinator', 'admin')`); a code holds
- * survey-wide.
+ * an audit entry naming the interviews it touched, written in one transaction. Clearing a group's code
+ * is a row with the empty code (`CLEARED`: never an office code, so the table's NOT NULL code needs no
+ * migration) and an audit entry with the coder's reason; the group is uncoded again and the export
+ * gives it no code. Only coordinators and admins see the groups and code (the routes'
+ * `allow('coordinator', 'admin')`); a code holds survey-wide.
  */
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
 import type {
   AssignOfficeCode,
   AssignOfficeCodeResult,
+  ClearOfficeCode,
   OfficeCodingView,
   OfficeGroup,
   OfficePairView,
@@ -27,6 +30,12 @@ import type { OfficePair } from './office-coding-pairs.ts';
 import { type SurveyRegistry, surveysOf } from './surveys.ts';
 
 type Row = Record<string, unknown>;
+
+/**
+ * The stored code of a cleared group: the empty string, which officeCodeValueSchema (1 to 10
+ * characters) never allows as a code, so it cannot be mistaken for one.
+ */
+const CLEARED = '';
 
 interface Gathered {
   sample: string;
@@ -133,7 +142,9 @@ async function readCodes(database: Database, survey: string, asOf: number | null
   for (const r of rows) {
     const byText = inForce.get(r.pair) ?? new Map<string, CodeInForce>();
     inForce.set(r.pair, byText);
-    byText.set(r.textKey, { code: r.code, codedBy: r.codedBy, codedAt: r.codedAt }); // later rows win
+    // later rows win; a cleared group has no code in force
+    if (r.code === CLEARED) byText.delete(r.textKey);
+    else byText.set(r.textKey, { code: r.code, codedBy: r.codedBy, codedAt: r.codedAt });
     generation = Math.max(generation, r.id);
   }
   return { inForce, generation };
@@ -197,17 +208,11 @@ export async function officeCodingView(
 }
 
 /**
- * Gives a text group of a pair an office code (422 naming `pair`, `code` or `text` when it is not one
- * the survey has). Giving the code already in force changes nothing.
+ * The pair a request names and its normalised text (422 naming `pair` when the survey has no such
+ * pair; an unknown survey is a 404, as for the list).
  */
-export async function assignOfficeCode(
-  database: Database,
-  surveys: SurveyRegistry,
-  user: SessionUser,
-  survey: string,
-  body: AssignOfficeCode,
-): Promise<AssignOfficeCodeResult> {
-  surveys.require(survey); // an unknown survey is a 404, as for the list
+function requestedPair(surveys: SurveyRegistry, survey: string, body: { pair: string; text: string }) {
+  surveys.require(survey);
   const pairs = surveys.officeCoding(survey);
   const pair = pairs.find((p) => p.pair === body.pair);
   if (!pair)
@@ -219,20 +224,40 @@ export async function assignOfficeCode(
           : `survey ${survey} declares no office coding (profile.json officeCoding)`,
       },
     ]);
-  if (!pair.codes.some((c) => c.code === body.code))
-    throw new Problem('request.invalid', [
-      {
-        field: 'code',
-        message: `'${body.code}' is not a code of ${pair.classification} (${pair.level}) for ${pair.text}`,
-      },
-    ]);
-  const key = normaliseText(body.text);
+  return { pair, key: normaliseText(body.text) };
+}
+
+/** The live answers with the text (422 naming `text` when no live interview has it). */
+async function liveGroup(
+  database: Database,
+  surveys: SurveyRegistry,
+  survey: string,
+  pair: OfficePair,
+  key: string,
+) {
   const answers = await liveAnswers(database, interviewQuestionnaire(surveys, survey));
   const group = gather([pair], answers).get(pair.pair)?.get(key);
   if (!key || !group)
     throw new Problem('request.invalid', [
       { field: 'text', message: `no live interview has this text for ${pair.text}: reload the list` },
     ]);
+  return group;
+}
+
+/**
+ * Writes a group's new code (`CLEARED` to clear it) with its audit entry, in one transaction, unless
+ * it is already the code in force (nothing written, `changed: false`).
+ */
+async function recordCode(
+  database: Database,
+  user: SessionUser,
+  survey: string,
+  pair: OfficePair,
+  key: string,
+  group: Gathered,
+  code: string,
+  reason: string | null,
+): Promise<AssignOfficeCodeResult> {
   return database.write(async (tx) => {
     const [last] = await tx
       .select({ code: officeCodes.code })
@@ -242,31 +267,73 @@ export async function assignOfficeCode(
       )
       .orderBy(desc(officeCodes.id))
       .limit(1);
-    const previous = last?.code ?? null;
-    const result = { pair: pair.pair, key, code: body.code, previous, interviews: group.interviews.size };
-    if (previous === body.code) return { ...result, changed: false };
-    await tx.insert(officeCodes).values({
-      survey,
+    const inForce = (c: string | undefined) => (c === undefined || c === CLEARED ? null : c);
+    const previous = inForce(last?.code);
+    const result = {
       pair: pair.pair,
-      textKey: key,
-      code: body.code,
-      codedBy: user.id,
-    });
+      key,
+      code: inForce(code),
+      previous,
+      interviews: group.interviews.size,
+    };
+    if (previous === result.code) return { ...result, changed: false };
+    await tx.insert(officeCodes).values({ survey, pair: pair.pair, textKey: key, code, codedBy: user.id });
     await audit(tx, {
       actorId: user.id,
-      action: 'office_code.assign',
+      action: code === CLEARED ? 'office_code.clear' : 'office_code.assign',
       entityType: 'office_code',
       entityId: `${survey}/${pair.pair}`,
       details: {
         text: key,
-        code: body.code,
+        code: result.code,
         previous,
+        ...(reason === null ? {} : { reason }),
         answers: group.count,
         interviews: [...group.interviews].sort(),
       },
     });
     return { ...result, changed: true };
   });
+}
+
+/**
+ * Gives a text group of a pair an office code (422 naming `pair`, `code` or `text` when it is not one
+ * the survey has). Giving the code already in force changes nothing.
+ */
+export async function assignOfficeCode(
+  database: Database,
+  surveys: SurveyRegistry,
+  user: SessionUser,
+  survey: string,
+  body: AssignOfficeCode,
+): Promise<AssignOfficeCodeResult> {
+  const { pair, key } = requestedPair(surveys, survey, body);
+  if (!pair.codes.some((c) => c.code === body.code))
+    throw new Problem('request.invalid', [
+      {
+        field: 'code',
+        message: `'${body.code}' is not a code of ${pair.classification} (${pair.level}) for ${pair.text}`,
+      },
+    ]);
+  const group = await liveGroup(database, surveys, survey, pair, key);
+  return recordCode(database, user, survey, pair, key, group, body.code, null);
+}
+
+/**
+ * Clears a group's office code: the group is uncoded again (the export gives its answers no office
+ * code), the clear is a new row so the history stays, and the audit entry keeps the reason. 422 naming
+ * `pair` or `text` as for a code; clearing a group with no code in force changes nothing.
+ */
+export async function clearOfficeCode(
+  database: Database,
+  surveys: SurveyRegistry,
+  user: SessionUser,
+  survey: string,
+  body: ClearOfficeCode,
+): Promise<AssignOfficeCodeResult> {
+  const { pair, key } = requestedPair(surveys, survey, body);
+  const group = await liveGroup(database, surveys, survey, pair, key);
+  return recordCode(database, user, survey, pair, key, group, CLEARED, body.reason);
 }
 
 /**

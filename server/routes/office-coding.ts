@@ -2,11 +2,12 @@
  * The coders' API (coordinators and admins):
  *   GET  /api/office-coding/:survey          the pairs, their code lists and text groups (?status=uncoded|all)
  *   POST /api/office-coding/:survey/assign   { pair, text, code }: one group's office code
+ *   POST /api/office-coding/:survey/clear    { pair, text, reason }: the group back to uncoded
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { assignOfficeCodeSchema } from '../contract/office-coding.ts';
-import { assignOfficeCode, officeCodingView } from '../domain/office-coding.ts';
+import { assignOfficeCodeSchema, clearOfficeCodeSchema } from '../contract/office-coding.ts';
+import { assignOfficeCode, clearOfficeCode, officeCodingView } from '../domain/office-coding.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
@@ -28,5 +29,10 @@ export function officeCodingRoutes(deps: AppDeps) {
       const body = await readBody(c, assignOfficeCodeSchema);
       const surveys = surveysOf(database);
       return c.json(await assignOfficeCode(database, surveys, c.get('user'), c.req.param('survey'), body));
+    })
+    .post('/:survey/clear', async (c) => {
+      const body = await readBody(c, clearOfficeCodeSchema);
+      const surveys = surveysOf(database);
+      return c.json(await clearOfficeCode(database, surveys, c.get('user'), c.req.param('survey'), body));
     });
 }

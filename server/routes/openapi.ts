@@ -24,6 +24,7 @@ import { listingResultSchema, listingSubmissionSchema } from '../contract/listin
 import {
   assignOfficeCodeResultSchema,
   assignOfficeCodeSchema,
+  clearOfficeCodeSchema,
   officeCodingViewSchema,
 } from '../contract/office-coding.ts';
 import { problemBodySchema } from '../contract/problem.ts';
@@ -76,6 +77,7 @@ const schemas = {
   OfficeCodingView: officeCodingViewSchema,
   AssignOfficeCode: assignOfficeCodeSchema,
   AssignOfficeCodeResult: assignOfficeCodeResultSchema,
+  ClearOfficeCode: clearOfficeCodeSchema,
   ListingSubmission: listingSubmissionSchema,
   ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
@@ -422,6 +424,19 @@ export function buildOpenApi() {
           summary:
             'Give one text group an office code (coordinator, admin): it holds for every answer with that text; audited, earlier codes kept as history',
           requestBody: json(ref('AssignOfficeCode')),
+          responses: {
+            200: json(ref('AssignOfficeCodeResult')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/office-coding/{survey}/clear': {
+        post: {
+          ...secured,
+          summary:
+            "Clear one text group's office code (coordinator, admin): the group is uncoded again and the export gives it no code; audited with the reason, earlier codes kept as history",
+          requestBody: json(ref('ClearOfficeCode')),
           responses: {
             200: json(ref('AssignOfficeCodeResult')),
             ...authProblems,

@@ -2,7 +2,8 @@
  * Office coding in Debian's Chromium: a coordinator opens "Codificação", sees the uncoded texts grouped
  * (three spellings of one job as one group of 3 answers, with their field codes), searches the code
  * list and codes the group; the code is stored once for all three answers and the group leaves the
- * uncoded list. The screen and the open picker fit 1280 and 800 px wide.
+ * uncoded list; then "Limpar…" with a reason makes it uncoded again. The screen and the open picker
+ * fit 1280 and 800 px wide.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -101,5 +102,17 @@ describe('office coding in the browser', () => {
     const coded = page.locator('[data-testid=coding-group][data-code="95"]');
     await coded.waitFor();
     expect(await coded.textContent()).toContain('Street and related sales and service workers');
+
+    // cleared with a reason: uncoded again, the clear kept as a row with the empty code
+    await coded.getByTestId('coding-clear').click();
+    expect(await page.getByTestId('clear-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('clear-reason').fill('vendedora ambulante ou no mercado?');
+    await page.getByTestId('clear-confirm').click();
+    await page
+      .locator('[data-testid=coding-group][data-key="vende roupa no mercado"][data-code=""]')
+      .waitFor();
+    expect(await page.getByTestId('coding-message').textContent()).toContain('já não tem código');
+    const after = await e2e.ctx.database.db.select().from(officeCodes);
+    expect(after.map((r) => r.code)).toEqual(['95', '']);
   });
 });

@@ -2,7 +2,8 @@
  * Office coding through the API: free texts grouped by normalised text over the live interviews with
  * their counts and field codes; a code for a group holds for every answer with that text (the export's
  * codes), is audited with who and what it replaced, and a later code keeps the earlier one as history;
- * bad pairs, codes and texts are 422s naming the field; only coordinators and admins code.
+ * bad pairs, codes and texts are 422s naming the field; only coordinators and admins code; a code can
+ * be cleared with a reason (a new row, audited) and the export then has no code for the text.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -203,6 +204,86 @@ describe('office coding', () => {
     expect(Array.from(out.data.persons.w01a_group_office as Float64Array)).toEqual([52, Number.NaN, 52, 52]);
     // a pair whose text the frame lacks adds nothing
     expect(out.data.persons.w02a_section_office).toBeUndefined();
+  });
+
+  it('clears a group’s code with a reason: uncoded again, audited, history kept, missing in the export', async () => {
+    const clear = (body: unknown, as: Person = 'coord', survey = 'coded') =>
+      ctx.request('POST', `/api/office-coding/${survey}/clear`, { as, body });
+    // bad input: the catalogue's errors naming the field, nothing written
+    const before = (await ctx.database.db.select().from(officeCodes)).length;
+    const cases: Array<[unknown, string]> = [
+      [{ pair: 'w09_none', text: 'limpeza', reason: 'wrong' }, 'pair'],
+      [{ pair: 'w01_job', text: 'pescador', reason: 'wrong' }, 'text'], // only in a rejected interview
+      [{ pair: 'w01_job', text: 'vende roupa no mercado' }, 'reason'],
+      [{ pair: 'w01_job', text: 'vende roupa no mercado', reason: '   ' }, 'reason'],
+      [{ pair: 'w01_job', text: 'vende roupa no mercado', reason: 'x', code: '52' }, 'code'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await clear(body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      const problem = await res.json();
+      expect(problem.code).toBe('request.invalid');
+      expect(JSON.stringify(problem.details), JSON.stringify(body)).toContain(field);
+    }
+    const unknown = await clear({ pair: 'w01_job', text: 'limpeza', reason: 'wrong' }, 'coord', 'nosuch');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).code).toBe('resource.not_found');
+    const body = {
+      pair: 'w01_job',
+      text: 'Vende roupa no mercado',
+      reason: 'seller or cleaner? ask the team',
+    };
+    for (const person of ['sup_a', 'enum_a1', 'analyst'] as const)
+      expect((await clear(body, person)).status).toBe(403);
+    // a group with no code: nothing to clear, nothing written
+    expect(await (await clear({ pair: 'w01_job', text: 'limpeza', reason: 'r' })).json()).toMatchObject({
+      code: null,
+      previous: null,
+      changed: false,
+    });
+    expect(await ctx.database.db.select().from(officeCodes)).toHaveLength(before);
+
+    const res = await clear(body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      key: 'vende roupa no mercado',
+      code: null,
+      previous: '52',
+      interviews: 3,
+      changed: true,
+    });
+    expect(await (await clear(body)).json()).toMatchObject({ previous: null, changed: false });
+    // uncoded again, in the uncoded list first
+    expect((await view()).pairs[0].groups.map((g) => [g.key, g.code])).toEqual([
+      ['vende roupa no mercado', null],
+      ['limpeza', null],
+    ]);
+    // the history keeps both codes and the clear (the empty code)
+    const rows = await ctx.database.db
+      .select({ code: officeCodes.code })
+      .from(officeCodes)
+      .where(and(eq(officeCodes.pair, 'w01_job'), eq(officeCodes.textKey, 'vende roupa no mercado')))
+      .orderBy(officeCodes.id);
+    expect(rows.map((r) => r.code)).toEqual(['95', '52', '']);
+    const [logged] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'office_code.clear'));
+    expect(logged).toMatchObject({ actorId: ctx.userIds.coord, entityId: 'coded/w01_job' });
+    expect(logged.details).toMatchObject({
+      text: 'vende roupa no mercado',
+      code: null,
+      previous: '52',
+      reason: 'seller or cleaner? ask the team',
+    });
+    // the export: missing for every answer with that text
+    const { pairs } = await officeCodedPairs(ctx.database, 'coded');
+    const persons = { w01_job: ['Vende roupa no mercado', 'limpeza'], w01a_group: Float64Array.from([5, 9]) };
+    const out = withOfficeCodes({ meta: {}, households: {}, persons } as unknown as WeightedData, {}, pairs);
+    expect(Array.from(out.data.persons.w01a_group_office as Float64Array)).toEqual([Number.NaN, Number.NaN]);
+    // coded again after the clear: the previous code is none
+    const again = await assign({ pair: 'w01_job', text: 'vende roupa no mercado', code: '95' });
+    expect(await again.json()).toMatchObject({ code: '95', previous: null, changed: true });
   });
 
   it('stops the start on a pair that names no question, naming the field', () => {
