@@ -1,10 +1,12 @@
 /**
- * The coordinator's office coding: for a survey that declares it (profile.json `officeCoding`), each
- * free-text question's answers grouped by identical text (normalised on the server), with how many
- * answers and which field codes each has; "Code…" opens a searchable list of the office code list (the
- * codes under the group's field codes first) and a choice codes every answer with that text
+ * The office coding (coordinators, admins; supervisors for their team): for a survey that declares it
+ * (profile.json `officeCoding`), each free-text question's answers grouped by identical text
+ * (normalised on the server), with how many answers and which field codes each has; "Code…" opens a
+ * searchable list of the office code list (the codes under the group's field codes first) and a
+ * choice codes every answer with that text
  * (server/domain/office-coding.ts). Uncoded texts only, unless "show coded" is ticked; a coded group's
  * "Clear…" asks why and takes its code away (it is uncoded again; the reason goes to the audit log).
+ * A supervisor sees the team's texts and cannot code one other teams also wrote (said on its row).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OfficeCode, OfficeCodingView, OfficeGroup } from '../../server/contract/office-coding.ts';
@@ -270,9 +272,15 @@ export function OfficeCodingScreen() {
                     {g.codedBy && <small> {t('coding.by', { who: g.codedBy })}</small>}
                   </td>
                   <td>
+                    {g.elsewhere > 0 && (
+                      <small data-testid="coding-elsewhere">
+                        {t('coding.elsewhere', { count: g.elsewhere })}
+                      </small>
+                    )}
                     <button
                       type="button"
                       className="secondary"
+                      disabled={g.elsewhere > 0}
                       onClick={() => toggle(`code:${g.key}`)}
                       data-testid="coding-open"
                     >
@@ -282,6 +290,7 @@ export function OfficeCodingScreen() {
                       <button
                         type="button"
                         className="secondary"
+                        disabled={g.elsewhere > 0}
                         onClick={() => toggle(`clear:${g.key}`)}
                         data-testid="coding-clear"
                       >

@@ -54,6 +54,11 @@ export const officeGroupSchema = z.object({
   count: z.number().int(),
   /** The field codes given to these answers, with how many each. */
   fieldCodes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  /**
+   * Answers with this text outside the viewer's scope (another team's interviews, for a supervisor; 0
+   * for the office): a code holds for every answer with the text, so a supervisor may not code it.
+   */
+  elsewhere: z.number().int(),
   /** The office code now in force, or null: uncoded. */
   code: z.string().nullable(),
   codedBy: z.string().nullable(),

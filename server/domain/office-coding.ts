@@ -7,10 +7,11 @@
  * an audit entry naming the interviews it touched, written in one transaction. Clearing a group's code
  * is a row with the empty code (`CLEARED`: never an office code, so the table's NOT NULL code needs no
  * migration) and an audit entry with the coder's reason; the group is uncoded again and the export
- * gives it no code. Only coordinators and admins see the groups and code (the routes'
- * `allow('coordinator', 'admin')`); a code holds survey-wide.
+ * gives it no code. Coordinators and admins see and code every group; a supervisor sees the groups of
+ * the team's interviews (server/domain/scope.ts) and codes those whose text no other team wrote, since
+ * a code holds survey-wide.
  */
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, notInArray, sql } from 'drizzle-orm';
 import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
 import type {
   AssignOfficeCode,
@@ -22,11 +23,12 @@ import type {
 } from '../contract/office-coding.ts';
 import { questionnaireIdOf } from '../contract/survey-profile.ts';
 import type { Database } from '../db/client.ts';
-import { officeCodes, users } from '../db/schema.ts';
+import { interviewRevisions, interviews, officeCodes, users } from '../db/schema.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { audit } from './audit.ts';
 import type { OfficePair } from './office-coding-pairs.ts';
+import { enumeratorScope } from './scope.ts';
 import { type SurveyRegistry, surveysOf } from './surveys.ts';
 
 type Row = Record<string, unknown>;
@@ -44,24 +46,60 @@ interface Gathered {
   interviews: Set<string>;
 }
 
-/** The live interviews' answers of the survey's interview questionnaire (id and answers). */
-async function liveAnswers(database: Database, questionnaireId: string): Promise<Array<[string, Row]>> {
-  const rs = await database.client.execute({
-    sql: `select i.id, r.envelope from interviews i
-          join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
-          where i.questionnaire_id = ? and i.status not in ('sealed', 'rejected')`,
-    args: [questionnaireId],
-  });
-  const out: Array<[string, Row]> = [];
-  for (const row of rs.rows) {
+interface LiveAnswers {
+  id: string;
+  answers: Row;
+  /** In the user's scope (server/domain/scope.ts: a supervisor's team; everything for the office). */
+  mine: boolean;
+}
+
+/** The live interviews' answers of the survey's interview questionnaire, each marked in scope or not. */
+async function liveAnswers(
+  database: Database,
+  questionnaireId: string,
+  user: SessionUser,
+): Promise<LiveAnswers[]> {
+  const scope = enumeratorScope(user, interviews.enumeratorId);
+  const rows = await database.db
+    .select({
+      id: interviews.id,
+      envelope: interviewRevisions.envelope,
+      mine: scope ? sql<number>`(${scope})` : sql<number>`1`,
+    })
+    .from(interviews)
+    .innerJoin(
+      interviewRevisions,
+      and(
+        eq(interviewRevisions.interviewId, interviews.id),
+        eq(interviewRevisions.revision, interviews.currentRevision),
+      ),
+    )
+    .where(
+      and(
+        eq(interviews.questionnaireId, questionnaireId),
+        notInArray(interviews.status, ['sealed', 'rejected']),
+      ),
+    );
+  const out: LiveAnswers[] = [];
+  for (const row of rows) {
     try {
-      const env = JSON.parse(String(row.envelope)) as { answers?: unknown };
-      if (env.answers && typeof env.answers === 'object') out.push([String(row.id), env.answers as Row]);
+      const env = JSON.parse(row.envelope) as { answers?: unknown };
+      if (env.answers && typeof env.answers === 'object')
+        out.push({ id: row.id, answers: env.answers as Row, mine: Boolean(row.mine) });
     } catch {
       // an envelope that is not JSON has no text to code
     }
   }
   return out;
+}
+
+/** Answers in the user's scope grouped, and how many answers of each text lie outside it. */
+function gatherScoped(pairs: OfficePair[], live: LiveAnswers[]) {
+  const entries = (mine: boolean): Array<[string, Row]> =>
+    live.filter((l) => l.mine === mine).map((l) => [l.id, l.answers]);
+  const outside = gather(pairs, entries(false));
+  const elsewhere = (pair: string, key: string) => outside.get(pair)?.get(key)?.count ?? 0;
+  return { groups: gather(pairs, entries(true)), elsewhere };
 }
 
 /** Each pair's groups of answers by normalised text. */
@@ -162,12 +200,16 @@ const interviewQuestionnaire = (surveys: SurveyRegistry, survey: string) => {
 export async function officeCodingView(
   database: Database,
   surveys: SurveyRegistry,
+  user: SessionUser,
   survey: string,
   uncodedOnly: boolean,
 ): Promise<OfficeCodingView> {
   const pairs = surveys.officeCoding(survey);
   const questionnaireId = interviewQuestionnaire(surveys, survey);
-  const gathered = gather(pairs, pairs.length ? await liveAnswers(database, questionnaireId) : []);
+  const { groups: gathered, elsewhere } = gatherScoped(
+    pairs,
+    pairs.length ? await liveAnswers(database, questionnaireId, user) : [],
+  );
   const inForce = await officeCodesInForce(database, survey);
   const views: OfficePairView[] = pairs.map((p) => {
     const coded = inForce.get(p.pair) ?? new Map<string, CodeInForce>();
@@ -181,6 +223,7 @@ export async function officeCodingView(
           fieldCodes: [...g.fieldCodes]
             .map(([code, count]) => ({ code, count }))
             .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+          elsewhere: elsewhere(p.pair, key),
           code: c?.code ?? null,
           codedBy: c?.codedBy ?? null,
           codedAt: c ? new Date(c.codedAt).toISOString() : null,
@@ -227,20 +270,34 @@ function requestedPair(surveys: SurveyRegistry, survey: string, body: { pair: st
   return { pair, key: normaliseText(body.text) };
 }
 
-/** The live answers with the text (422 naming `text` when no live interview has it). */
+/**
+ * The live answers with the text in the user's scope (422 naming `text` when none has it: for a
+ * supervisor, another team's text is not there). A code holds for the text survey-wide, so a
+ * supervisor may not code a text also written in another team's interviews (403: the office codes it).
+ */
 async function liveGroup(
   database: Database,
   surveys: SurveyRegistry,
+  user: SessionUser,
   survey: string,
   pair: OfficePair,
   key: string,
 ) {
-  const answers = await liveAnswers(database, interviewQuestionnaire(surveys, survey));
-  const group = gather([pair], answers).get(pair.pair)?.get(key);
+  const live = await liveAnswers(database, interviewQuestionnaire(surveys, survey), user);
+  const { groups, elsewhere } = gatherScoped([pair], live);
+  const group = groups.get(pair.pair)?.get(key);
   if (!key || !group)
     throw new Problem('request.invalid', [
-      { field: 'text', message: `no live interview has this text for ${pair.text}: reload the list` },
+      {
+        field: 'text',
+        message: `no live interview ${user.role === 'supervisor' ? "of your team's " : ''}has this text for ${pair.text}: reload the list`,
+      },
     ]);
+  const others = elsewhere(pair.pair, key);
+  if (others > 0)
+    throw new Problem('auth.forbidden', {
+      reason: `this text is also written in ${others} answers of other teams' interviews, and a code holds for every answer with it: a coordinator codes it`,
+    });
   return group;
 }
 
@@ -315,7 +372,7 @@ export async function assignOfficeCode(
         message: `'${body.code}' is not a code of ${pair.classification} (${pair.level}) for ${pair.text}`,
       },
     ]);
-  const group = await liveGroup(database, surveys, survey, pair, key);
+  const group = await liveGroup(database, surveys, user, survey, pair, key);
   return recordCode(database, user, survey, pair, key, group, body.code, null);
 }
 
@@ -332,7 +389,7 @@ export async function clearOfficeCode(
   body: ClearOfficeCode,
 ): Promise<AssignOfficeCodeResult> {
   const { pair, key } = requestedPair(surveys, survey, body);
-  const group = await liveGroup(database, surveys, survey, pair, key);
+  const group = await liveGroup(database, surveys, user, survey, pair, key);
   return recordCode(database, user, survey, pair, key, group, CLEARED, body.reason);
 }
 

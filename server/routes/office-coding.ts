@@ -1,5 +1,5 @@
 /**
- * The coders' API (coordinators and admins):
+ * The coders' API (coordinators and admins; supervisors for their team's interviews, the domain's rule):
  *   GET  /api/office-coding/:survey          the pairs, their code lists and text groups (?status=uncoded|all)
  *   POST /api/office-coding/:survey/assign   { pair, text, code }: one group's office code
  *   POST /api/office-coding/:survey/clear    { pair, text, reason }: the group back to uncoded
@@ -17,13 +17,15 @@ export function officeCodingRoutes(deps: AppDeps) {
   const { database } = deps;
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
-    .use(allow('coordinator', 'admin'))
+    .use(allow('supervisor', 'coordinator', 'admin'))
     .get('/:survey', async (c) => {
       const status = c.req.query('status') ?? 'uncoded';
       if (status !== 'uncoded' && status !== 'all')
         throw new Problem('request.invalid', [{ field: 'status', message: 'use uncoded or all' }]);
       const surveys = surveysOf(database);
-      return c.json(await officeCodingView(database, surveys, c.req.param('survey'), status === 'uncoded'));
+      return c.json(
+        await officeCodingView(database, surveys, c.get('user'), c.req.param('survey'), status === 'uncoded'),
+      );
     })
     .post('/:survey/assign', async (c) => {
       const body = await readBody(c, assignOfficeCodeSchema);

@@ -410,7 +410,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "The survey's office-coding pairs (coordinator, admin): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes; ?status=uncoded (default) or all",
+            "The survey's office-coding pairs (coordinator, admin; supervisor: the team's interviews, `elsewhere` counting other teams' answers): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes; ?status=uncoded (default) or all",
           responses: {
             200: json(ref('OfficeCodingView')),
             ...authProblems,
@@ -422,7 +422,7 @@ export function buildOpenApi() {
         post: {
           ...secured,
           summary:
-            'Give one text group an office code (coordinator, admin): it holds for every answer with that text; audited, earlier codes kept as history',
+            'Give one text group an office code (coordinator, admin; supervisor: a text only their team wrote, else 403): it holds for every answer with that text; audited, earlier codes kept as history',
           requestBody: json(ref('AssignOfficeCode')),
           responses: {
             200: json(ref('AssignOfficeCodeResult')),
@@ -435,7 +435,7 @@ export function buildOpenApi() {
         post: {
           ...secured,
           summary:
-            "Clear one text group's office code (coordinator, admin): the group is uncoded again and the export gives it no code; audited with the reason, earlier codes kept as history",
+            "Clear one text group's office code (coordinator, admin; supervisor as for a code): the group is uncoded again and the export gives it no code; audited with the reason, earlier codes kept as history",
           requestBody: json(ref('ClearOfficeCode')),
           responses: {
             200: json(ref('AssignOfficeCodeResult')),
