@@ -8,6 +8,7 @@
  * message saying so, rather than writing empty office columns.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OfficeCodedPair } from '../../analysis/export/office-codes.ts';
 import type { Database } from '../../server/db/client.ts';
 import { openDatabaseFromEnv } from '../../server/db/from-env.ts';
@@ -25,7 +26,7 @@ export async function folderExportOfficeCodes(
   survey: string,
   source: OfficeCodeSource,
 ): Promise<OfficeCodedPair[]> {
-  if (source === 'none') return [];
+  if (source === 'none' || !existsSync(join(questionnairesDir, survey, 'profile.json'))) return [];
   const registry = registryOf(
     questionnairesDir,
     new Map([[survey, loadSurveyFolder(questionnairesDir, survey)]]),
