@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import {
   type AnalysisCatalogue,
+  analysisRefusalSchema,
   type TableResponse,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
@@ -136,7 +137,14 @@ describe('analysis API', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.code).toBe('table.invalid');
-    expect(body.details).toMatchObject({ table: 'custom', field: 'statistic' });
+    // with the reason's code and the names it concerns, as the contract says, for the screen's sentence
+    expect(analysisRefusalSchema.parse(body.details)).toMatchObject({
+      table: 'custom',
+      field: 'statistic',
+      reason: 'needs_numeric',
+      variable: 'j01_remit',
+      statistic: 'mean',
+    });
     const nobody = await call('POST', '/api/analysis/ipei/tables', 'analyst', {
       unit: 'individual',
       statistic: 'proportion',
