@@ -17,7 +17,10 @@ function dosStamp(zip: Uint8Array): { date: number; time: number } {
 describe('zipArchive', () => {
   it('stamps every entry with the given local date', () => {
     const zip = zipArchive(files, new Date(2026, 11, 7, 13, 30, 10));
-    expect(dosStamp(zip)).toEqual({ date: ((2026 - 1980) << 9) | (12 << 5) | 7, time: (13 << 11) | (30 << 5) | 5 });
+    expect(dosStamp(zip)).toEqual({
+      date: ((2026 - 1980) << 9) | (12 << 5) | 7,
+      time: (13 << 11) | (30 << 5) | 5,
+    });
     expect(new TextDecoder().decode(zipEntries(zip).find((f) => f.name === 'a.txt')?.bytes)).toBe('hello');
   });
 
