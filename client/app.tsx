@@ -35,6 +35,7 @@ import {
   ui,
   uploader,
 } from './services.ts';
+import { ROUTE_KEY, restoreSession } from './startup.ts';
 import { downloadAll } from './sync/download.ts';
 import { checkServer, type Reach } from './sync/reachability.ts';
 
@@ -52,7 +53,6 @@ const cacheScreensOf = (role: string) =>
     .catch(() => undefined);
 
 type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
-const ROUTE_KEY = 'morabeza.route';
 const LANG_KEY = 'morabeza.lang';
 
 function savedRoute(): Route {
@@ -110,7 +110,8 @@ export function App() {
     const timer = setInterval(check, CONFIG.healthIntervalMs);
     window.addEventListener('online', on);
     window.addEventListener('offline', off);
-    void session.restore().then((user) => {
+    void restoreSession().then((user) => {
+      performance.mark('morabeza:restored');
       setUnlocked(user !== null);
       if (user) startSync();
       if (user && navigator.onLine) cacheScreensOf(user.role);

@@ -8,8 +8,12 @@ import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { startEarly } from './startup.ts';
 
+// milestones of the first load, read by tests/e2e/tablet-profile.ts
+performance.mark('morabeza:script');
 registerSW({ immediate: true });
+startEarly();
 
 const root = document.getElementById('root');
 if (root) {
