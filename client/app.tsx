@@ -38,6 +38,7 @@ import {
 import { ROUTE_KEY, restoreSession } from './startup.ts';
 import { downloadAll } from './sync/download.ts';
 import { checkServer, type Reach } from './sync/reachability.ts';
+import { whenIdle } from './when-idle.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
 const AnalystScreen = lazy(() =>
@@ -113,7 +114,8 @@ export function App() {
     void restoreSession().then((user) => {
       performance.mark('morabeza:restored');
       setUnlocked(user !== null);
-      if (user) startSync();
+      // a reopened tablet draws its screen first; a login starts the sync at once
+      if (user) whenIdle(startSync);
       if (user && navigator.onLine) cacheScreensOf(user.role);
     });
     void persistStorage();

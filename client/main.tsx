@@ -9,11 +9,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { startEarly } from './startup.ts';
+import { whenIdle } from './when-idle.ts';
 
 // milestones of the first load, read by tests/e2e/tablet-profile.ts
 performance.mark('morabeza:script');
-registerSW({ immediate: true });
 startEarly();
+whenIdle(() => registerSW({ immediate: true }));
 
 const root = document.getElementById('root');
 if (root) {

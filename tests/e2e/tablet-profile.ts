@@ -7,7 +7,8 @@
  * `npx tsx tests/e2e/tablet-profile.ts [reloads]`.
  */
 import { performance } from 'node:perf_hooks';
-import { launchChromium } from '../helpers/browser.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { startE2E } from './harness.ts';
 import { rowSettled } from './steps.ts';
@@ -55,7 +56,15 @@ async function main() {
   const e2e = await startE2E();
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+    // PROFILE_DIR: a persistent profile (as a tablet's browser has) instead of an in-memory one
+    const context = process.env.PROFILE_DIR
+      ? await chromium.launchPersistentContext(process.env.PROFILE_DIR, {
+          executablePath: CHROMIUM_PATH,
+          headless: true,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+          viewport: { width: 800, height: 1280 },
+        })
+      : await browser.newContext({ viewport: { width: 800, height: 1280 } });
     const page = await context.newPage();
     await page.goto(e2e.baseUrl);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
