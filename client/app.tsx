@@ -35,8 +35,10 @@ import {
   ui,
   uploader,
 } from './services.ts';
+import { ROUTE_KEY, restoreSession } from './startup.ts';
 import { downloadAll } from './sync/download.ts';
 import { checkServer, type Reach } from './sync/reachability.ts';
+import { whenIdle } from './when-idle.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
 const AnalystScreen = lazy(() =>
@@ -52,7 +54,6 @@ const cacheScreensOf = (role: string) =>
     .catch(() => undefined);
 
 type Route = { screen: 'assignments' } | { screen: 'outbox' } | { screen: 'interview'; interviewId: string };
-const ROUTE_KEY = 'morabeza.route';
 const LANG_KEY = 'morabeza.lang';
 
 function savedRoute(): Route {
@@ -110,9 +111,11 @@ export function App() {
     const timer = setInterval(check, CONFIG.healthIntervalMs);
     window.addEventListener('online', on);
     window.addEventListener('offline', off);
-    void session.restore().then((user) => {
+    void restoreSession().then((user) => {
+      performance.mark('morabeza:restored');
       setUnlocked(user !== null);
-      if (user) startSync();
+      // a reopened tablet draws its screen first; a login starts the sync at once
+      if (user) whenIdle(startSync);
       if (user && navigator.onLine) cacheScreensOf(user.role);
     });
     void persistStorage();

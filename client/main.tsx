@@ -8,8 +8,13 @@ import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { startEarly } from './startup.ts';
+import { whenIdle } from './when-idle.ts';
 
-registerSW({ immediate: true });
+// milestones of the first load, read by tests/e2e/tablet-profile.ts
+performance.mark('morabeza:script');
+startEarly();
+whenIdle(() => registerSW({ immediate: true }));
 
 const root = document.getElementById('root');
 if (root) {

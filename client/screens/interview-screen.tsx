@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
-import { type SurveyProfile, surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
+import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
@@ -15,8 +15,9 @@ import { SectionNav } from '../interview/section-nav.tsx';
 import { sectionStates } from '../interview/sections.ts';
 import { createInterviewModel, oneRowPerScreen, renameTabsOnChange } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
-import { deviceId, getQuestionnaire, getSurvey, queueEnvelope, saveDraft } from '../offline/store.ts';
+import { queueEnvelope, saveDraft } from '../offline/store.ts';
 import { db, notify, uploader } from '../services.ts';
+import { interviewRecords } from '../startup.ts';
 
 interface Props {
   interviewId: string;
@@ -60,23 +61,22 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const draft = await db.drafts.get(interviewId);
-      if (!draft) return setError('interview.notFound');
-      const q = await getQuestionnaire(db, draft.questionnaireId, draft.questionnaireVersion);
-      if (!q) return setError('assignments.noQuestionnaire');
-      const survey = await getSurvey(db, surveyOfQuestionnaire(draft.questionnaireId));
-      if (!survey) return setError('assignments.noQuestionnaire');
+      const records = await interviewRecords(interviewId);
+      performance.mark('morabeza:interview-read');
+      if (!records.ok) return setError(records.error);
+      const { draft, json, survey, device } = records;
       const { profile } = survey;
-      const device = await deviceId(db);
       // A survey cached by an earlier release has no interface strings: survey-core's own locales only.
       const model = createInterviewModel(
-        oneRowPerScreen(q.json),
+        oneRowPerScreen(json),
         draft.locale,
         profile.languages,
         survey.interfaceStrings ?? {},
       );
+      performance.mark('morabeza:interview-model');
       renameTabsOnChange(model);
       model.data = draft.answers;
+      performance.mark('morabeza:interview-data');
       // Registered before the first render: the page the interview resumes at shows its comments too.
       model.onAfterRenderQuestion.add((_, opt) =>
         showComments(draft.comments, opt.question, opt.htmlElement, tRef.current('interview.supervisor')),
@@ -92,7 +92,7 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       recorder.beginVisit(model.currentPage?.name ?? '');
       if (!cancelled) {
         setLocale(draft.locale);
-        setLoaded({ draft, profile, model, json: q.json, recorder, device });
+        setLoaded({ draft, profile, model, json, recorder, device });
       }
       const gps = await captureGps(CONFIG.gpsTimeoutMs);
       recorder.setGps(gps);

@@ -95,12 +95,25 @@ export async function runTabletBench(runs = 5) {
     // Offline, 4x slower CPU: reload lands on the interview (route kept), served by the service worker.
     await context.setOffline(true);
     await slowCpu(page, 4);
+    // and as the page saw it: from its navigation start to the first question in the DOM (without the
+    // old page's unload and the driver's polling of the new page, which the figure above includes)
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.sd-question')) return;
+        (window as unknown as { firstQuestionAt: number }).firstQuestionAt = window.performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     const firstQuestion: number[] = [];
+    const firstQuestionInPage: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
       await page.reload();
       await page.locator('.sd-question').first().waitFor();
       firstQuestion.push(performance.now() - t0);
+      firstQuestionInPage.push(
+        await page.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt),
+      );
     }
     const pageMove: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -120,6 +133,11 @@ export async function runTabletBench(runs = 5) {
       enumeratorFirstLoad: enumerator,
       enumeratorTabletInAll: tablet,
       firstQuestionFromSwMs: { median: median(firstQuestion), runs: firstQuestion, cpuSlowdown: 4 },
+      firstQuestionInPageMs: {
+        median: median(firstQuestionInPage),
+        runs: firstQuestionInPage,
+        cpuSlowdown: 4,
+      },
       pageMoveTenPersonRosterMs: { median: median(pageMove), runs: pageMove, cpuSlowdown: 4 },
     };
     const over = enumerator.gzip / 1000 - ENUMERATOR_FIRST_LOAD_GOAL_KB;
@@ -143,6 +161,10 @@ export async function runTabletBench(runs = 5) {
       [
         'open app -> first question, offline from SW, CPU 4x',
         `${median(firstQuestion).toFixed(0)} ms (median of ${runs})`,
+      ],
+      [
+        'the same, in the page: navigation start -> question',
+        `${median(firstQuestionInPage).toFixed(0)} ms (median of ${runs})`,
       ],
       [
         'page move with a 10-person roster, CPU 4x',
