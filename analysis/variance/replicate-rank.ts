@@ -212,9 +212,13 @@ function weightRows(design: ReplicateDesign): Rows {
  * remaining norm (downdated, recomputed when it lost 6 digits) falls below tol times its original
  * norm moves to the end; the rank is the columns never moved, at most the number of rows. Unlike
  * LINPACK, moved columns are not transformed further and the loop stops once only moved columns
- * remain: they decide nothing, so the rank is the same (the kept columns' sums are unchanged).
+ * remain, or after the last step's moves: they decide nothing, so the rank is the same.
+ * To read the matrix once per step instead of twice, step l's update of a column and step l+1's dot
+ * product of that column with step l+1's pivot are one sweep: step l+1's candidates (updated first,
+ * then moved or taken as its pivot, which is then made a Householder vector) come before the other
+ * columns. Every number is computed by the same operations in the same order as one step at a time.
  */
-export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
+export function dqrdc2Rank(rows: Float64Array[], R: number, tol: number): number {
   const m = rows.length;
   if (m === 0) return 0;
   const x = new Float64Array(m * R);
@@ -230,6 +234,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   };
   const qraux = new Float64Array(R);
   const original = new Float64Array(R);
+  const dots = new Float64Array(R); // a column's dot product with its step's pivot column, by offset / m
   /** Column j's remaining norm after step l (LINPACK's downdate, recomputed when it lost 6 digits). */
   const downdate = (j: number, oj: number, l: number) => {
     if (qraux[j] === 0) return;
@@ -243,34 +248,36 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   }
   const lup = Math.min(m, R);
   let k = R + 1; // 1-based as LINPACK
-  for (let l = 0; l < lup; l++) {
-    while (l + 1 < k && qraux[l] < original[l] * tol) {
-      const o = offset[l];
-      const q = qraux[l];
-      const w = original[l];
-      offset.copyWithin(l, l + 1);
-      qraux.copyWithin(l, l + 1);
-      original.copyWithin(l, l + 1);
-      offset[R - 1] = o;
-      qraux[R - 1] = q;
-      original[R - 1] = w;
-      k--;
-    }
-    // columns k-1.. were moved: none can return before a pivot (k is final once l reaches k-1) and
-    // no kept column's arithmetic reads them, so they are neither swept nor used as pivots
-    if (l + 1 >= k || l === m - 1) break;
-    const live = k - 1;
+  /** Moves the column at l to the end if too small for step l (one of LINPACK's moves); whether moved. */
+  const moveOne = (l: number): boolean => {
+    if (!(l + 1 < k && qraux[l] < original[l] * tol)) return false;
+    const o = offset[l];
+    const q = qraux[l];
+    const w = original[l];
+    offset.copyWithin(l, l + 1);
+    qraux.copyWithin(l, l + 1);
+    original.copyWithin(l, l + 1);
+    offset[R - 1] = o;
+    qraux[R - 1] = q;
+    original[R - 1] = w;
+    k--;
+    return true;
+  };
+  /** Step l's pivot column made a Householder vector (rows l..): its diagonal, 0 if the column is zero. */
+  const householder = (l: number): number => {
     const ol = offset[l];
     let nrmxl = norm(ol, l);
-    if (nrmxl === 0) continue;
+    if (nrmxl === 0) return 0;
     if (x[ol + l] < 0) nrmxl = -nrmxl;
     for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
     x[ol + l] += 1;
-    const pivot = x[ol + l];
-    // eight, then four columns per sweep over column l (each column's sums in the same order as one at a time)
+    return x[ol + l];
+  };
+  /** Each column's dot product with step l's pivot column (rows l..), four columns per sweep. */
+  const stepDots = (l: number) => {
+    const ol = offset[l];
     let j = l + 1;
-    for (; j + 7 < live; j += 8) j8(x, offset, j, ol, l, m, pivot, downdate);
-    for (; j + 3 < live; j += 4) {
+    for (; j + 3 < k - 1; j += 4) {
       const o0 = offset[j];
       const o1 = offset[j + 1];
       const o2 = offset[j + 2];
@@ -286,100 +293,116 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
         d2 += v * x[o2 + i];
         d3 += v * x[o3 + i];
       }
-      const t0 = -d0 / pivot;
-      const t1 = -d1 / pivot;
-      const t2 = -d2 / pivot;
-      const t3 = -d3 / pivot;
-      for (let i = l; i < m; i++) {
-        const v = x[ol + i];
-        x[o0 + i] += t0 * v;
-        x[o1 + i] += t1 * v;
-        x[o2 + i] += t2 * v;
-        x[o3 + i] += t3 * v;
+      dots[o0 / m] = d0;
+      dots[o1 / m] = d1;
+      dots[o2 / m] = d2;
+      dots[o3 / m] = d3;
+    }
+    for (; j < k - 1; j++) {
+      const oj = offset[j];
+      let d = 0;
+      for (let i = l; i < m; i++) d += x[ol + i] * x[oj + i];
+      dots[oj / m] = d;
+    }
+  };
+  let pivot = 0; // step l's pivot diagonal when step l-1 prepared it (moves done, dots known), else 0
+  for (let l = 0; l < lup; l++) {
+    if (pivot === 0) {
+      while (moveOne(l));
+      if (l + 1 >= k || l === m - 1) break;
+      pivot = householder(l);
+      if (pivot === 0) continue;
+      stepDots(l);
+    }
+    // no step l+1: the rank is known (the updates of step l would change nothing that decides it)
+    if (l + 1 >= lup) break;
+    const ol = offset[l];
+    let left = k - 1 - (l + 1); // columns still to update at step l, from position j
+    let j = l + 1;
+    let next = 0;
+    // step l+1's candidates in turn: updated, then moved to the end or kept as its pivot
+    while (left > 0) {
+      const oj = offset[j];
+      const t = -dots[oj / m] / pivot;
+      for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+      downdate(j, oj, l);
+      left--;
+      if (moveOne(l + 1)) continue; // the next column is now at l+1
+      if (l + 2 >= k || l + 1 === m - 1) return Math.min(k - 1, m); // step l+1 stops there
+      next = householder(l + 1);
+      j++;
+      break;
+    }
+    if (next === 0) {
+      // no pivot (a zero column) for step l+1: the remaining columns of step l alone
+      for (; left > 0; left--, j++) {
+        const oj = offset[j];
+        const t = -dots[oj / m] / pivot;
+        for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+        downdate(j, oj, l);
       }
+      pivot = 0;
+      continue;
+    }
+    // the remaining columns: step l's update and step l+1's dot product in one sweep
+    const op = offset[l + 1];
+    for (; left >= 4; left -= 4, j += 4) {
+      const o0 = offset[j];
+      const o1 = offset[j + 1];
+      const o2 = offset[j + 2];
+      const o3 = offset[j + 3];
+      const t0 = -dots[o0 / m] / pivot;
+      const t1 = -dots[o1 / m] / pivot;
+      const t2 = -dots[o2 / m] / pivot;
+      const t3 = -dots[o3 / m] / pivot;
+      const v = x[ol + l];
+      x[o0 + l] += t0 * v;
+      x[o1 + l] += t1 * v;
+      x[o2 + l] += t2 * v;
+      x[o3 + l] += t3 * v;
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let i = l + 1; i < m; i++) {
+        const v = x[ol + i];
+        const w = x[op + i];
+        const y0 = x[o0 + i] + t0 * v;
+        const y1 = x[o1 + i] + t1 * v;
+        const y2 = x[o2 + i] + t2 * v;
+        const y3 = x[o3 + i] + t3 * v;
+        x[o0 + i] = y0;
+        x[o1 + i] = y1;
+        x[o2 + i] = y2;
+        x[o3 + i] = y3;
+        d0 += w * y0;
+        d1 += w * y1;
+        d2 += w * y2;
+        d3 += w * y3;
+      }
+      dots[o0 / m] = d0;
+      dots[o1 / m] = d1;
+      dots[o2 / m] = d2;
+      dots[o3 / m] = d3;
       downdate(j, o0, l);
       downdate(j + 1, o1, l);
       downdate(j + 2, o2, l);
       downdate(j + 3, o3, l);
     }
-    for (; j < live; j++) {
+    for (; left > 0; left--, j++) {
       const oj = offset[j];
-      let dot = 0;
-      for (let i = l; i < m; i++) dot += x[ol + i] * x[oj + i];
-      const t = -dot / pivot;
-      for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+      const t = -dots[oj / m] / pivot;
+      x[oj + l] += t * x[ol + l];
+      let d = 0;
+      for (let i = l + 1; i < m; i++) {
+        const y = x[oj + i] + t * x[ol + i];
+        x[oj + i] = y;
+        d += x[op + i] * y;
+      }
+      dots[oj / m] = d;
       downdate(j, oj, l);
     }
+    pivot = next;
   }
   return Math.min(k - 1, m);
-}
-
-/**
- * One Householder step of `dqrdc2Rank` on eight columns j..j+7 in one sweep over column l (each
- * column's dot product and update in the same order as one column at a time: the same numbers).
- */
-function j8(
-  x: Float64Array,
-  offset: Int32Array,
-  j: number,
-  ol: number,
-  l: number,
-  m: number,
-  pivot: number,
-  downdate: (j: number, oj: number, l: number) => void,
-): void {
-  const o0 = offset[j];
-  const o1 = offset[j + 1];
-  const o2 = offset[j + 2];
-  const o3 = offset[j + 3];
-  const o4 = offset[j + 4];
-  const o5 = offset[j + 5];
-  const o6 = offset[j + 6];
-  const o7 = offset[j + 7];
-  let d0 = 0;
-  let d1 = 0;
-  let d2 = 0;
-  let d3 = 0;
-  let d4 = 0;
-  let d5 = 0;
-  let d6 = 0;
-  let d7 = 0;
-  for (let i = l; i < m; i++) {
-    const v = x[ol + i];
-    d0 += v * x[o0 + i];
-    d1 += v * x[o1 + i];
-    d2 += v * x[o2 + i];
-    d3 += v * x[o3 + i];
-    d4 += v * x[o4 + i];
-    d5 += v * x[o5 + i];
-    d6 += v * x[o6 + i];
-    d7 += v * x[o7 + i];
-  }
-  const t0 = -d0 / pivot;
-  const t1 = -d1 / pivot;
-  const t2 = -d2 / pivot;
-  const t3 = -d3 / pivot;
-  const t4 = -d4 / pivot;
-  const t5 = -d5 / pivot;
-  const t6 = -d6 / pivot;
-  const t7 = -d7 / pivot;
-  for (let i = l; i < m; i++) {
-    const v = x[ol + i];
-    x[o0 + i] += t0 * v;
-    x[o1 + i] += t1 * v;
-    x[o2 + i] += t2 * v;
-    x[o3 + i] += t3 * v;
-    x[o4 + i] += t4 * v;
-    x[o5 + i] += t5 * v;
-    x[o6 + i] += t6 * v;
-    x[o7 + i] += t7 * v;
-  }
-  downdate(j, o0, l);
-  downdate(j + 1, o1, l);
-  downdate(j + 2, o2, l);
-  downdate(j + 3, o3, l);
-  downdate(j + 4, o4, l);
-  downdate(j + 5, o5, l);
-  downdate(j + 6, o6, l);
-  downdate(j + 7, o7, l);
 }
