@@ -22,8 +22,11 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   const key = rankKey(design.repWeights, design.weights, tol);
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
-  const shared = rankSource?.(key, () => dqrdc2Rank(weightRows(design), design.nReplicates, tol));
-  const rank = shared ?? dqrdc2Rank(weightRows(design), design.nReplicates, tol);
+  const ofRows = () => {
+    const { x, m } = weightColumns(design);
+    return dqrdc2RankOfColumns(x, m, design.nReplicates, tol);
+  };
+  const rank = rankSource?.(key, ofRows) ?? ofRows();
   if (rankCache.size >= 500) rankCache.clear();
   rankCache.set(key, rank);
   return rank;
@@ -119,6 +122,8 @@ function multiplierRows(design: ReplicateDesign): Rows {
 interface RowClasses {
   a: Float64Array;
   cls: Int32Array;
+  /** Number of classes (cls runs from 0 to count - 1, -1 for zero and NaN rows). */
+  count: number;
 }
 
 const rowClassCache = new Map<string, RowClasses>();
@@ -160,7 +165,7 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
       cls[i] = classes++;
     }
   }
-  const out = { a, cls };
+  const out = { a, cls, count: classes };
   if (rowClassCache.size >= 20) rowClassCache.clear();
   rowClassCache.set(key, out);
   return out;
@@ -169,41 +174,46 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
 /**
  * Replicate weight columns: the (sub)design's rows, merged when proportional (same class in
  * `rowClasses`): a class's row is its first row divided by its `a`, times sqrt(sum of a^2) over the
- * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are.
+ * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are. Written
+ * straight into dqrdc2's column-major buffer (m rows, one column per replicate).
  */
-function weightRows(design: ReplicateDesign): Rows {
+function weightColumns(design: ReplicateDesign): { x: Float64Array; m: number } {
   const R = design.nReplicates;
   const reps = design.repWeights as Float64Array[];
-  const { a, cls } = rowClasses(reps, design.n);
-  const groupOf = new Map<number, { v: Float64Array; ss: number }>();
-  const groups: Array<{ v: Float64Array; ss: number }> = [];
-  // a row's R weights side by side when the matrix is small enough to copy (the same values)
-  const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
-  const row = (i: number, scale: number) => {
-    const out = new Float64Array(R);
-    if (byRow) for (let r = 0, b = i * R; r < R; r++) out[r] = byRow[b + r] / scale;
-    else for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
-    return out;
-  };
+  const { a, cls, count } = rowClasses(reps, design.n);
+  const groupOf = new Int32Array(count).fill(-1);
+  const first: number[] = []; // each merged row's first row of the (sub)design
+  const scale: number[] = []; // what that row is divided by
+  const ss: number[] = []; // sum of a^2 over the merged rows
   for (let i = 0; i < design.n; i++) {
     if (design.weights[i] === 0 || a[i] === 0) continue;
     if (Number.isNaN(a[i])) {
-      groups.push({ v: row(i, 1), ss: 1 }); // NaN/Inf: as is, R would fail
+      first.push(i); // NaN/Inf: as is, R would fail
+      scale.push(1);
+      ss.push(1);
       continue;
     }
-    const same = groupOf.get(cls[i]);
-    if (same) same.ss += a[i] * a[i];
+    const g = groupOf[cls[i]];
+    if (g >= 0) ss[g] += a[i] * a[i];
     else {
-      const g = { v: row(i, a[i]), ss: a[i] * a[i] };
-      groupOf.set(cls[i], g);
-      groups.push(g);
+      groupOf[cls[i]] = first.length;
+      first.push(i);
+      scale.push(a[i]);
+      ss.push(a[i] * a[i]);
     }
   }
-  for (const g of groups) {
-    const s = Math.sqrt(g.ss);
-    for (let r = 0; r < R; r++) g.v[r] *= s;
+  const m = first.length;
+  const x = new Float64Array(m * R);
+  // a row's R weights side by side when the matrix is small enough to copy (the same values)
+  const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
+  for (let g = 0; g < m; g++) {
+    const i = first[g];
+    const d = scale[g];
+    const s = Math.sqrt(ss[g]);
+    if (byRow) for (let r = 0, b = i * R; r < R; r++) x[r * m + g] = (byRow[b + r] / d) * s;
+    else for (let r = 0; r < R; r++) x[r * m + g] = (reps[r][i] / d) * s;
   }
-  return groups.map((g) => g.v);
+  return { x, m };
 }
 
 /**
@@ -220,12 +230,17 @@ function weightRows(design: ReplicateDesign): Rows {
  */
 export function dqrdc2Rank(rows: Float64Array[], R: number, tol: number): number {
   const m = rows.length;
-  if (m === 0) return 0;
   const x = new Float64Array(m * R);
   for (let i = 0; i < m; i++) {
     const row = rows[i];
     for (let r = 0; r < R; r++) x[r * m + i] = row[r];
   }
+  return dqrdc2RankOfColumns(x, m, R, tol);
+}
+
+/** `dqrdc2Rank` of the m x R matrix given column by column in `x` (which it overwrites). */
+function dqrdc2RankOfColumns(x: Float64Array, m: number, R: number, tol: number): number {
+  if (m === 0) return 0;
   const offset = Int32Array.from({ length: R }, (_, j) => j * m); // column j starts at offset[j]
   const norm = (o: number, from: number) => {
     let s = 0;
