@@ -121,6 +121,7 @@ export function controlMargins(
     domains.set(key, rows);
     return rows;
   };
+  const domainMargin = new Map<Uint8Array, CalibrationMargin | null>();
   return cells.map((c) => {
     const domainRows = rowsOf(c.domain);
     if (!q.categorical) {
@@ -137,13 +138,14 @@ export function controlMargins(
     }
     const code = c.level === null ? null : String(c.level.code);
     const text = texts();
-    const levelRows = Uint8Array.from(domainRows, (inD, i) =>
-      inD && code !== null && text[i] === code ? 1 : 0,
-    );
+    const levelRows = new Uint8Array(n);
+    if (code !== null) for (let i = 0; i < n; i++) if (domainRows[i] && text[i] === code) levelRows[i] = 1;
     const num = unionOf(levelRows, frame, margins);
     if (!num) return [];
     if (q.statistic !== 'proportion') return [num];
-    const den = unionOf(domainRows, frame, margins);
+    // the domain's margin, once per domain (its levels' cells share it)
+    if (!domainMargin.has(domainRows)) domainMargin.set(domainRows, unionOf(domainRows, frame, margins));
+    const den = domainMargin.get(domainRows) ?? null;
     return den ? [...new Set([num, den])] : [];
   });
 }
