@@ -73,7 +73,7 @@ const en = {
   'assignments.fix': 'Fix (returned)',
   'assignments.refresh': 'Download updates',
   'assignments.refreshed': 'Assignments updated.',
-  'assignments.refreshOffline': 'Offline: showing what is on the tablet.',
+  'assignments.refreshFailed': 'Updates not downloaded: the list below is what is already on this tablet.',
   'assignments.noQuestionnaire': 'The questionnaire is not on this tablet yet. Connect to download it.',
   'state.assigned': 'Not started',
   'state.in_progress': 'In progress',
@@ -223,7 +223,7 @@ const pt: Record<MessageKey, string> = {
   'assignments.fix': 'Corrigir (devolvida)',
   'assignments.refresh': 'Descarregar atualizações',
   'assignments.refreshed': 'Tarefas atualizadas.',
-  'assignments.refreshOffline': 'Sem rede: mostra o que está no tablet.',
+  'assignments.refreshFailed': 'Atualizações não descarregadas: a lista abaixo é o que já está neste tablet.',
   'assignments.noQuestionnaire':
     'O questionário ainda não está neste tablet. Ligue-se à rede para o descarregar.',
   'state.assigned': 'Por começar',

@@ -54,7 +54,8 @@ export const fr: Record<MessageKey, string> = {
   'assignments.fix': 'Corriger (renvoyé)',
   'assignments.refresh': 'Télécharger les mises à jour',
   'assignments.refreshed': 'Affectations mises à jour.',
-  'assignments.refreshOffline': 'Hors ligne : voici ce qui est sur la tablette.',
+  'assignments.refreshFailed':
+    'Mises à jour non téléchargées : la liste ci-dessous est ce qui est déjà sur cette tablette.',
   'assignments.noQuestionnaire':
     "Le questionnaire n'est pas encore sur cette tablette. Connectez-vous au réseau pour le télécharger.",
   'state.assigned': 'Pas commencé',

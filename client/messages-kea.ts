@@ -53,7 +53,7 @@ export const kea: Record<MessageKey, string> = {
   'assignments.fix': 'Kurijí (dibolvedu)',
   'assignments.refresh': 'Baxa atualizasons',
   'assignments.refreshed': 'Tarefas atualizadu.',
-  'assignments.refreshOffline': 'Sen rede: ta mostra kuzê ki sta na tablet.',
+  'assignments.refreshFailed': 'Atualizasons ka baxa: lista li baxu é kuzê ki dja sta na es tablet.',
   'assignments.noQuestionnaire': 'Inda kestionáriu ka sta na es tablet. Liga na rede pa baxa-l.',
   'state.assigned': 'Inda ka kumesa',
   'state.in_progress': 'Ta faze',

@@ -80,7 +80,7 @@ export async function refreshIfOnline(): Promise<void> {
   await retireIfRevoked();
   if (!db.keyHold.unlocked) return;
   const result = await downloadAll(db, api);
-  if (result === 'unauthorized') {
+  if (result !== 'ok' && result.kind === 'unauthorized') {
     session.expire();
     await renewAndResume();
   }

@@ -15,6 +15,12 @@ import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk } from './disclosure-risk.ts';
+import {
+  INDIVIDUAL_WHY,
+  INDIVIDUAL_WHY_INFO,
+  type IndividualRule,
+  individualReason,
+} from './individual-reason.ts';
 import { localSuppression, type Suppression } from './local-suppression.ts';
 import { isMultipleResponse, multipleResponse, optionName } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
@@ -246,7 +252,13 @@ export function buildMicrodata(
   derived: Record<string, Derived>,
   identifiers: readonly string[],
   specialCodes: SpecialCodes = NO_SPECIAL_CODES,
-  options: { kind?: MicrodataKind; publicUse?: PublicUse | null; publicUseKey?: Uint8Array | null } = {},
+  options: {
+    kind?: MicrodataKind;
+    publicUse?: PublicUse | null;
+    publicUseKey?: Uint8Array | null;
+    /** The survey's individual-unit rule: the internal person file then says why `in_individual` is 0 or 1. */
+    individual?: IndividualRule | null;
+  } = {},
 ): Microdata {
   const kind = options.kind ?? 'internal';
   let data = weighted;
@@ -297,12 +309,25 @@ export function buildMicrodata(
     hhCal,
   );
   const persons = withDerived(data.persons, derived);
+  // the reason restates an age below the minimum: internal file only (local suppression may hide ages)
+  const why =
+    kind === 'internal' && options.individual
+      ? individualReason(
+          persons,
+          { roster: m.persons.weights.roster.weights, individual: m.persons.weights.individual.weights },
+          options.individual,
+        )
+      : null;
   const pp = buildFile(
     'persons',
-    { ...persons, [INDIVIDUAL_FLAG]: individualFlag(persons, m.persons.weights.individual.weights) },
+    {
+      ...persons,
+      [INDIVIDUAL_FLAG]: individualFlag(persons, m.persons.weights.individual.weights),
+      ...(why ? { [INDIVIDUAL_WHY]: why } : {}),
+    },
     [m.persons.id, m.persons.householdId, 'line', INDIVIDUAL_FLAG, strata, ids, 'stratum', ...ppCal.keys()],
     w.persons,
-    labels,
+    why ? { ...labels, [INDIVIDUAL_WHY]: INDIVIDUAL_WHY_INFO } : labels,
     ppDerived,
     never,
     specialCodes,

@@ -2,7 +2,8 @@
  * Special codes in exports: a survey declares once, in its profile (`specialCodes`), which codes mean
  * don't know, refused and not applicable; a variable uses one of them when its value labels list it
  * (a "Não sabe" choice coded 98) or its validator accepts it outside the numeric range (-98 in an
- * amount). Only those codes of that variable are special: an age of 98 stays an age. In the .dta they
+ * amount; the codebook's `special`, read by server/domain/codebook.ts `acceptedBy` wherever the equality
+ * stands in the expression). Only those codes of that variable are special: an age of 98 stays an age. In the .dta they
  * become Stata's extended missing values .a (don't know), .b (refused) and .c (not applicable) with value
  * labels; CSV, Parquet and Excel keep the codes, which the codebook lists as missing for each variable.
  */

@@ -4,11 +4,17 @@
  * export, so its household and person files are served together or they would not join. Given a date
  * (the run's, for the public-use file) every entry carries it, so the same files give the same bytes;
  * it also re-packs the Excel workbook (whose own zip writer stamps each entry with the time of writing).
- * The date is written in the process's local time, as zip tools read it.
+ * The date is written in the process's local time, as zip tools read it. A zip date cannot say a year
+ * before 1980 or after 2107, so a date outside that range is written as its nearest end (a run known
+ * only by its number gives 1970, which would otherwise overflow the field and throw).
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export function zipArchive(files: Array<{ name: string; bytes: Uint8Array }>, when = new Date()): Uint8Array {
+const FIRST_ZIP_DATE = new Date(1980, 0, 1, 0, 0, 0);
+const LAST_ZIP_DATE = new Date(2107, 11, 31, 23, 59, 58);
+
+export function zipArchive(files: Array<{ name: string; bytes: Uint8Array }>, at = new Date()): Uint8Array {
+  const when = at < FIRST_ZIP_DATE ? FIRST_ZIP_DATE : at > LAST_ZIP_DATE ? LAST_ZIP_DATE : at;
   const time = (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2);
   const date = ((when.getFullYear() - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
   const parts: Buffer[] = [];

@@ -22,6 +22,7 @@ import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
 import { addIndicators, isMultiple, multipleCells } from './multiple-response.ts';
 import type { ProxyRule, TableIssue, TablePlan, Text } from './plan.ts';
 import { excludeProxies, type ProxyExclusion } from './proxies.ts';
+import type { RefusalFacts } from './refusals.ts';
 import { type Reliability, type ReliabilityRules, reliabilityOf } from './reliability.ts';
 import type { WeightedData, WeightSet } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
@@ -76,7 +77,12 @@ export interface ComputeOptions extends MissingCodeOptions {
   proxy?: ProxyRule | null;
 }
 
-const issue = (p: TablePlan, field: string, message: string): TableIssue => ({ table: p.id, field, message });
+const issue = (p: TablePlan, field: string, message: string, facts?: RefusalFacts): TableIssue => ({
+  table: p.id,
+  field,
+  message,
+  ...facts,
+});
 
 function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue | null {
   const file = p.unit === 'household' ? 'household file' : 'person file';
@@ -87,6 +93,7 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
       p,
       'statistic',
       `'multiple' needs a multiple-choice (checkbox) question; '${p.variable}' is ${labels[p.variable]?.type ?? 'not in the codebook'}. Use proportion.`,
+      { reason: 'needs_checkbox', variable: p.variable },
     );
   for (const [field, v] of [
     ['variable', p.variable],
@@ -99,18 +106,27 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
         field === 'variable'
           ? `'${v}' is a multiple-choice variable: use "statistic": "multiple" (one row per option, the share citing it).`
           : `'${v}' is a multiple-choice variable and cannot be a domain: a unit may be in several of its options.`,
+        { reason: field === 'variable' ? 'checkbox_variable' : 'checkbox_domain', variable: v },
       );
   if (!known(p.variable))
     return issue(
       p,
       'variable',
       `unknown variable '${p.variable}': not in the ${file} nor a derived variable.`,
+      { reason: 'unknown_variable', variable: p.variable },
     );
   for (const [k, d] of p.domains.entries())
-    if (!known(d)) return issue(p, `domains.${k}`, `unknown domain variable '${d}' in the ${file}.`);
+    if (!known(d))
+      return issue(p, `domains.${k}`, `unknown domain variable '${d}' in the ${file}.`, {
+        reason: 'unknown_variable',
+        variable: d,
+      });
   for (const [k, c] of p.universe.entries())
     if (!known(c.variable))
-      return issue(p, `universe.${k}.variable`, `unknown variable '${c.variable}' in the ${file}.`);
+      return issue(p, `universe.${k}.variable`, `unknown variable '${c.variable}' in the ${file}.`, {
+        reason: 'unknown_variable',
+        variable: c.variable,
+      });
   if (multiple) return null;
   const info = labels[p.variable];
   const numeric = frame[p.variable] instanceof Float64Array;
@@ -119,27 +135,34 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
       p,
       'statistic',
       `'proportion' needs a categorical variable; '${p.variable}' is ${info.type}. Use mean, total or median.`,
+      { reason: 'needs_categorical', variable: p.variable, statistic: p.statistic },
     );
   if (p.statistic !== 'proportion' && p.statistic !== 'total' && ((info && isCategorical(info)) || !numeric))
     return issue(
       p,
       'statistic',
       `'${p.statistic}' needs a numeric variable; '${p.variable}' is ${info?.type ?? 'text'} (categories). Use proportion.`,
+      { reason: 'needs_numeric', variable: p.variable, statistic: p.statistic },
     );
   if (p.statistic === 'total' && !numeric && !(info && isCategorical(info)))
     return issue(
       p,
       'statistic',
       `'total' needs a number or categories; '${p.variable}' is ${info?.type ?? 'text'}.`,
+      { reason: 'needs_number_or_categories', variable: p.variable, statistic: p.statistic },
     );
   if (p.ci === 'logit' && p.statistic !== 'proportion')
     return issue(
       p,
       'ci',
       `'logit' (svyciprop) is an interval for proportions; a ${p.statistic} uses ${p.statistic === 'median' ? "Woodruff's interval: leave ci out" : "'wald'"}.`,
+      { reason: 'ci_logit', statistic: p.statistic },
     );
   if (p.ci === 'wald' && p.statistic === 'median')
-    return issue(p, 'ci', "a median's interval is Woodruff's (svyquantile): leave ci out.");
+    return issue(p, 'ci', "a median's interval is Woodruff's (svyquantile): leave ci out.", {
+      reason: 'ci_median',
+      statistic: p.statistic,
+    });
   return null;
 }
 
@@ -200,7 +223,11 @@ export function tableRows(
   if (problem) return problem;
   // Rows of the unit: those with a positive final weight (individual respondents for 'individual').
   const w = full[weights.weights];
-  if (!w) return issue(p, 'unit', `weight column '${weights.weights}' is missing from the weighted data.`);
+  if (!w)
+    return issue(p, 'unit', `weight column '${weights.weights}' is missing from the weighted data.`, {
+      reason: 'no_weights',
+      column: weights.weights,
+    });
   // a shallow copy: the table replaces its own columns, the unit's columns are shared between tables
   // (so the replicate df of a row set is computed once per run, analysis/variance/replicate-rank.ts)
   const frame: DataFrame = { ...unitRows(full, weights.weights) };
@@ -227,6 +254,7 @@ export function tableRows(
       p,
       p.universe.length ? 'universe' : 'variable',
       `the universe selects nobody with an answer to '${p.variable}' (${universe.length} ${p.unit} rows, none kept).`,
+      { reason: 'no_rows', variable: p.variable },
     );
   const withDomains = Uint8Array.from(universe);
   for (const [k, d] of p.domains.entries()) {
@@ -236,7 +264,10 @@ export function tableRows(
       else if (withDomains[i] && !isMissing(y[i])) any++;
     }
     if (any === 0)
-      return issue(p, `domains.${k}`, `domain variable '${d}' has no respondents in the universe.`);
+      return issue(p, `domains.${k}`, `domain variable '${d}' has no respondents in the universe.`, {
+        reason: 'domain_no_rows',
+        variable: d,
+      });
   }
   return { frame, weights, categorical, proxies, universe, withDomains, respondents };
 }

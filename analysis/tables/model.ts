@@ -17,6 +17,7 @@ import { levelOf } from './compute.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
 import type { Condition, TableIssue, Text, Unit } from './plan.ts';
+import type { RefusalFacts } from './refusals.ts';
 import type { ReliabilityRules } from './reliability.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
@@ -69,7 +70,12 @@ export interface ModelResult {
   warnings: string[];
 }
 
-const issue = (field: string, message: string): TableIssue => ({ table: 'model', field, message });
+const issue = (field: string, message: string, facts?: RefusalFacts): TableIssue => ({
+  table: 'model',
+  field,
+  message,
+  ...facts,
+});
 const NAME = /^[A-Za-z.][A-Za-z0-9._]*$/;
 
 export function computeModel(
@@ -84,30 +90,55 @@ export function computeModel(
     ['outcome', p.outcome],
     ...p.predictors.map((x, k) => [`predictors.${k}`, x]),
   ] as const) {
-    if (!full[v]) return issue(field, `unknown variable '${v}' for ${p.unit} rows.`);
-    if (!NAME.test(v)) return issue(field, `'${v}' cannot be used in a model formula.`);
+    if (!full[v])
+      return issue(field, `unknown variable '${v}' for ${p.unit} rows.`, {
+        reason: 'unknown_variable',
+        variable: v,
+      });
+    if (!NAME.test(v))
+      return issue(field, `'${v}' cannot be used in a model formula.`, {
+        reason: 'not_formula_name',
+        variable: v,
+      });
   }
-  if (p.predictors.includes(p.outcome)) return issue('predictors', 'the outcome cannot also be a predictor.');
+  if (p.predictors.includes(p.outcome))
+    return issue('predictors', 'the outcome cannot also be a predictor.', {
+      reason: 'outcome_is_predictor',
+      variable: p.outcome,
+    });
   if (new Set(p.predictors).size !== p.predictors.length)
-    return issue('predictors', 'a predictor is listed twice.');
+    return issue('predictors', 'a predictor is listed twice.', { reason: 'predictor_twice' });
   for (const [k, c] of p.universe.entries())
-    if (!full[c.variable]) return issue(`universe.${k}.variable`, `unknown variable '${c.variable}'.`);
+    if (!full[c.variable])
+      return issue(`universe.${k}.variable`, `unknown variable '${c.variable}'.`, {
+        reason: 'unknown_variable',
+        variable: c.variable,
+      });
   if (p.margins && !p.predictors.includes(p.margins))
-    return issue('margins', `'${p.margins}' is not one of the predictors.`);
+    return issue('margins', `'${p.margins}' is not one of the predictors.`, {
+      reason: 'margins_not_predictor',
+      variable: p.margins,
+    });
   const catOutcome = isCategorical(labels[p.outcome]);
   if (p.family === 'quasibinomial' && catOutcome && (p.outcomeLevel === null || p.outcomeLevel === undefined))
     return issue(
       'outcomeLevel',
       `choose the category of '${p.outcome}' to model (the outcome is 1 there, 0 elsewhere).`,
+      { reason: 'choose_outcome_level', variable: p.outcome },
     );
   if (p.family !== 'quasibinomial' && catOutcome)
     return issue(
       'family',
       `'${p.outcome}' is categorical: model one of its categories with the logistic family.`,
+      { reason: 'categorical_outcome', variable: p.outcome },
     );
   // The unit's rows (positive final weight), missing codes read as missing.
   const w = full[weights.weights];
-  if (!w) return issue('unit', `weight column '${weights.weights}' is missing from the weighted data.`);
+  if (!w)
+    return issue('unit', `weight column '${weights.weights}' is missing from the weighted data.`, {
+      reason: 'no_weights',
+      column: weights.weights,
+    });
   const rows: number[] = [];
   for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
   const frame: DataFrame = {};

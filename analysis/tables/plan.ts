@@ -4,6 +4,7 @@
  * and notes in Portuguese and English.
  */
 import { z } from 'zod';
+import type { RefusalFacts } from './refusals.ts';
 
 const text = z.object({ pt: z.string().min(1), en: z.string().min(1) }).strict();
 const code = z.union([z.string(), z.number()]);
@@ -111,8 +112,11 @@ export type TablePlan = z.infer<typeof tablePlanSchema>;
 export type ProxyRule = z.infer<typeof proxySchema>;
 export type TablesFile = Omit<z.infer<typeof tablesFileSchema>, 'tables'> & { tables: unknown[] };
 
-/** A problem with one table: which table, which field, what to do. */
-export interface TableIssue {
+/**
+ * A problem with one table: which table, which field, what to do (`message`, English); when the analysis
+ * knows why, also the reason's code and the names it concerns (refusals.ts), for a screen to say it.
+ */
+export interface TableIssue extends Partial<RefusalFacts> {
   table: string;
   field: string;
   message: string;

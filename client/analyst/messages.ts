@@ -72,7 +72,6 @@ const en = {
   'an.kind.public.note':
     'Ids, strata, PSUs, EA, dwelling and household numbers as random codes (the same on every download of a release), geography coarsened; one zip per format, with the disclosure risk in its codebook.',
   'an.respondents': 'respondents',
-  'an.error': 'The table cannot be made',
   'an.view.table': 'Table',
   'an.view.model': 'Model',
   'an.m.family': 'Model',
@@ -93,7 +92,6 @@ const en = {
   'an.m.tests': 'Wald test by predictor',
   'an.m.marginsTitle': 'Predictive margins',
   'an.m.forest': 'Coefficients with 95% confidence intervals',
-  'an.m.error': 'The model cannot be fitted',
   'an.m.notes': 'Notes',
 };
 type Key = keyof typeof en;
@@ -170,7 +168,6 @@ const pt: Record<Key, string> = {
   'an.kind.public.note':
     'Identificadores, estratos, UPA, números de DR, alojamento e agregado como códigos aleatórios (os mesmos em cada descarga de uma versão), geografia agregada; um zip por formato, com o risco de divulgação no livro de códigos.',
   'an.respondents': 'respondentes',
-  'an.error': 'Não é possível fazer o quadro',
   'an.view.table': 'Quadro',
   'an.view.model': 'Modelo',
   'an.m.family': 'Modelo',
@@ -191,7 +188,6 @@ const pt: Record<Key, string> = {
   'an.m.tests': 'Teste de Wald por variável',
   'an.m.marginsTitle': 'Margens preditivas',
   'an.m.forest': 'Coeficientes com intervalos de confiança a 95%',
-  'an.m.error': 'Não é possível ajustar o modelo',
   'an.m.notes': 'Notas',
 };
 

@@ -11,6 +11,7 @@ import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 import { download, fetchModel, releaseQuery } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
 import { ModelResult } from './model-result.tsx';
+import { refusalSentence } from './refusal-text.ts';
 import { UniverseEditor } from './universe-editor.tsx';
 
 type Variable = AnalysisCatalogue['variables'][number];
@@ -62,11 +63,7 @@ export function ModelPanel({
     const r = await fetchModel(survey, req, lang, release);
     setBusy(false);
     if (r.kind === 'ok') setResult(r.data);
-    else {
-      const p = 'problem' in r ? r.problem : null;
-      const d = p?.details as { field?: string; message?: string } | undefined;
-      setError(d?.message ? `${t('an.m.error')}: ${d.field}: ${d.message}` : failure(r));
-    }
+    else setError(failure(r, (l) => refusalSentence(r, l, catalogue.variables)));
   };
   const get = async (format: string) => {
     setDownloading(format.toUpperCase());

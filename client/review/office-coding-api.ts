@@ -2,6 +2,7 @@
 import {
   type AssignOfficeCode,
   assignOfficeCodeResultSchema,
+  type ClearOfficeCode,
   officeCodingViewSchema,
 } from '../../server/contract/office-coding.ts';
 import { api } from '../services.ts';
@@ -17,6 +18,14 @@ export const assignOfficeCode = (survey: string, body: AssignOfficeCode) =>
   api.request(
     'POST',
     `/api/office-coding/${encodeURIComponent(survey)}/assign`,
+    assignOfficeCodeResultSchema,
+    body,
+  );
+
+export const clearOfficeCode = (survey: string, body: ClearOfficeCode) =>
+  api.request(
+    'POST',
+    `/api/office-coding/${encodeURIComponent(survey)}/clear`,
     assignOfficeCodeResultSchema,
     body,
   );

@@ -25,6 +25,11 @@ const en = {
   'coding.none': 'No survey on this server declares office coding.',
   'coding.done': '“{text}” coded {code} in {interviews} interviews.',
   'coding.by': 'by {who}',
+  'coding.elsewhere': 'Also written in {count} answers of other teams: a coordinator codes it.',
+  'coding.clear': 'Clear…',
+  'coding.clearReason': 'Why is the code cleared?',
+  'coding.clearConfirm': 'Clear the code',
+  'coding.cleared': '“{text}” has no office code any more ({interviews} interviews).',
 };
 type Key = keyof typeof en;
 
@@ -48,6 +53,11 @@ const pt: Record<Key, string> = {
   'coding.none': 'Nenhum inquérito deste servidor declara codificação no escritório.',
   'coding.done': '“{text}” codificado {code} em {interviews} entrevistas.',
   'coding.by': 'por {who}',
+  'coding.elsewhere': 'Também escrito em {count} respostas de outras equipas: codifica-o um coordenador.',
+  'coding.clear': 'Limpar…',
+  'coding.clearReason': 'Porque se limpa o código?',
+  'coding.clearConfirm': 'Limpar o código',
+  'coding.cleared': '“{text}” já não tem código do escritório ({interviews} entrevistas).',
 };
 
 const fr: Record<Key, string> = {
@@ -70,6 +80,11 @@ const fr: Record<Key, string> = {
   'coding.none': 'Aucune enquête de ce serveur ne déclare de codification au bureau.',
   'coding.done': '« {text} » codé {code} dans {interviews} entretiens.',
   'coding.by': 'par {who}',
+  'coding.elsewhere': 'Aussi écrit dans {count} réponses d’autres équipes : un coordinateur le code.',
+  'coding.clear': 'Effacer…',
+  'coding.clearReason': 'Pourquoi effacer le code ?',
+  'coding.clearConfirm': 'Effacer le code',
+  'coding.cleared': '« {text} » n’a plus de code du bureau ({interviews} entretiens).',
 };
 
 const kea: Record<Key, string> = {
@@ -92,6 +107,11 @@ const kea: Record<Key, string> = {
   'coding.none': 'Ninhun inkéritu di es servidor ka ta dizê kodifikason na skritóriu.',
   'coding.done': '“{text}” kodifikadu {code} na {interviews} entrevista.',
   'coding.by': 'pa {who}',
+  'coding.elsewhere': 'Tanbê skrebedu na {count} resposta di otus ekipa: un kordenador ki ta kodifika-l.',
+  'coding.clear': 'Limpa…',
+  'coding.clearReason': 'Pamodi ki kódigu ta limpadu?',
+  'coding.clearConfirm': 'Limpa kódigu',
+  'coding.cleared': '“{text}” ka ten más kódigu di skritóriu ({interviews} entrevista).',
 };
 
 export const OFFICE_CODING_MESSAGES: Record<TabletLanguage, Record<Key, string>> = { en, pt, fr, kea };

@@ -1,8 +1,7 @@
 /**
- * What supervisors, coordinators and admins get after login: the review queue, the dashboard and the
- * assignments (create, reassign, cancel);
- * coordinators and admins also the weights and tables (the analyst's screen), the tablets (revoke) and
- * the office coding of free texts.
+ * What supervisors, coordinators and admins get after login: the review queue, the dashboard, the
+ * assignments (create, reassign, cancel) and the office coding of free texts (a supervisor: the team's);
+ * coordinators and admins also the weights and tables (the analyst's screen) and the tablets (revoke).
  */
 import { useState } from 'react';
 import { STAFF_ROLES as STAFF_ROLE_LIST } from '../../server/contract/vocabulary.ts';
@@ -103,16 +102,14 @@ export function StaffApp({ role }: { role: string }) {
             {t('staff.devices')}
           </button>
         ) : null}
-        {role !== 'supervisor' ? (
-          <button
-            type="button"
-            className={view.tab === 'coding' ? 'tab active' : 'tab'}
-            onClick={() => setView({ tab: 'coding' })}
-            data-testid="tab-coding"
-          >
-            {codingT('coding.tab')}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          className={view.tab === 'coding' ? 'tab active' : 'tab'}
+          onClick={() => setView({ tab: 'coding' })}
+          data-testid="tab-coding"
+        >
+          {codingT('coding.tab')}
+        </button>
       </nav>
       {view.tab === 'interview' ? (
         <ReviewInterviewScreen

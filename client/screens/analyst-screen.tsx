@@ -24,6 +24,7 @@ import { ResultTable } from '../analyst/result-table.tsx';
 import { WeightingPanel } from '../analyst/weighting-panel.tsx';
 import { fetchSurveys } from '../review/review-api.ts';
 import '../analyst/analyst.css';
+import { refusalSentence } from '../analyst/refusal-text.ts';
 import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 
 const fill = (text: string, values: Record<string, string>) =>
@@ -96,9 +97,8 @@ export function AnalystScreen() {
     setProgress(null);
     if (r.kind === 'ok') setResult(r.data);
     else {
-      const p = 'problem' in r ? r.problem : null;
-      const d = p?.details as { field?: string; message?: string } | undefined;
-      setError(d?.message ? `${t('an.error')}: ${d.field}: ${d.message}` : failure(r));
+      const variables = catalogue?.variables ?? [];
+      setError(failure(r, (l) => refusalSentence(r, l, variables)));
     }
   };
 

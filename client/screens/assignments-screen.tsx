@@ -3,11 +3,13 @@
  * known, and the status as this tablet knows it; searched, filtered (status, EA) and sorted on the tablet.
  * An assignment staff cancelled, or reassigned to another enumerator, stays only while the tablet holds
  * unsent work for it, with a sentence saying which and what the enumerator may do (finish and send, or discard the draft after confirming).
+ * A failed "Download updates" is a banner in the app language; the list stays what the tablet holds.
  */
 import { useMemo, useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import { isSealed } from '../../server/contract/sealed-envelope.ts';
 import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
+import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { startDraft } from '../interview/drafts.ts';
 import { headName } from '../interview/household-label.ts';
@@ -43,6 +45,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
   const [eaFilter, setEaFilter] = useState('');
   const [sort, setSort] = useState<Sort>('place');
   const [message, setMessage] = useState<string | null>(null);
+  const [failed, setFailed] = useState<BannerText | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const data = useLive(async () => {
@@ -124,19 +127,30 @@ export function AssignmentsScreen({ onOpen }: Props) {
     return picked;
   }, [rows, search, statusFilter, eaFilter, sort, t]);
 
+  /**
+   * Any failure (no network, a 5xx, a timeout, an answer that is not JSON, an expired session, a problem
+   * code) is a banner in the app language, the assignments on the tablet left as they were; a success
+   * clears it.
+   */
   const refresh = async () => {
     setBusy(true);
-    const result = await downloadAll(db, api);
-    if (result === 'unauthorized') ui.sessionExpired = true;
-    setMessage(
-      result === 'ok'
-        ? t('assignments.refreshed')
-        : result === 'offline'
-          ? t('assignments.refreshOffline')
-          : null,
-    );
-    setBusy(false);
-    notify();
+    setMessage(null);
+    try {
+      const result = await downloadAll(db, api);
+      if (result === 'ok') {
+        setFailed(null);
+        setMessage(t('assignments.refreshed'));
+      } else {
+        if (result.kind === 'unauthorized') ui.sessionExpired = true;
+        setFailed(failure(result));
+      }
+    } catch (err) {
+      // the tablet's storage (full, or closed) refused what came
+      setFailed(failure(err));
+    } finally {
+      setBusy(false);
+      notify();
+    }
   };
 
   /**
@@ -169,6 +183,12 @@ export function AssignmentsScreen({ onOpen }: Props) {
           {t('assignments.refresh')}
         </button>
       </div>
+      {failed && (
+        <div className="banner warn" role="alert" data-testid="refresh-failed">
+          <p>{t('assignments.refreshFailed')}</p>
+          <BannerContent value={failed} />
+        </div>
+      )}
       {message && <p className="message">{message}</p>}
       {rows.length === 0 && <p className="message">{t('assignments.empty')}</p>}
       {rows.length > 0 && (

@@ -1,14 +1,17 @@
 /**
- * The coordinator's office coding: for a survey that declares it (profile.json `officeCoding`), each
- * free-text question's answers grouped by identical text (normalised on the server), with how many
- * answers and which field codes each has; "Code…" opens a searchable list of the office code list (the
- * codes under the group's field codes first) and a choice codes every answer with that text
- * (server/domain/office-coding.ts). Uncoded texts only, unless "show coded" is ticked.
+ * The office coding (coordinators, admins; supervisors for their team): for a survey that declares it
+ * (profile.json `officeCoding`), each free-text question's answers grouped by identical text
+ * (normalised on the server), with how many answers and which field codes each has; "Code…" opens a
+ * searchable list of the office code list (the codes under the group's field codes first) and a
+ * choice codes every answer with that text
+ * (server/domain/office-coding.ts). Uncoded texts only, unless "show coded" is ticked; a coded group's
+ * "Clear…" asks why and takes its code away (it is uncoded again; the reason goes to the audit log).
+ * A supervisor sees the team's texts and cannot code one other teams also wrote (said on its row).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OfficeCode, OfficeCodingView, OfficeGroup } from '../../server/contract/office-coding.ts';
 import { BannerContent, type BannerText } from '../error-note.tsx';
-import { assignOfficeCode, fetchOfficeCoding } from '../review/office-coding-api.ts';
+import { assignOfficeCode, clearOfficeCode, fetchOfficeCoding } from '../review/office-coding-api.ts';
 import { useOfficeCodingT } from '../review/office-coding-messages.ts';
 import { fetchSurveys, problemText } from '../review/review-api.ts';
 
@@ -27,6 +30,38 @@ export function pickerCodes(codes: OfficeCode[], query: string, fieldCodes: stri
     .map((c, i) => ({ c, i }))
     .sort((a, b) => near(a.c) - near(b.c) || a.i - b.i)
     .map((x) => x.c);
+}
+
+function ClearPanel({ onClear, onClose }: { onClear: (reason: string) => void; onClose: () => void }) {
+  const { t } = useOfficeCodingT();
+  const [reason, setReason] = useState('');
+  return (
+    <div className="filters" data-testid="clear-panel">
+      <label>
+        {t('coding.clearReason')}
+        <input
+          type="text"
+          // biome-ignore lint/a11y/noAutofocus: the panel opens for typing the reason
+          autoFocus
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="clear-reason"
+        />
+      </label>
+      <button
+        type="button"
+        disabled={!reason.trim()}
+        onClick={() => onClear(reason.trim())}
+        data-testid="clear-confirm"
+      >
+        {t('coding.clearConfirm')}
+      </button>
+      <button type="button" className="secondary" onClick={onClose}>
+        {t('coding.close')}
+      </button>
+    </div>
+  );
 }
 
 function CodePicker({
@@ -95,6 +130,7 @@ export function OfficeCodingScreen() {
   const [pair, setPair] = useState('');
   const [showCoded, setShowCoded] = useState(false);
   const [filter, setFilter] = useState('');
+  /** The group whose picker (`code:<key>`) or clear panel (`clear:<key>`) is open. */
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: BannerText } | null>(null);
 
@@ -135,6 +171,19 @@ export function OfficeCodingScreen() {
     });
     await load();
   };
+
+  const clear = async (group: OfficeGroup, reason: string) => {
+    if (!current) return;
+    const r = await clearOfficeCode(survey, { pair: current.pair, text: group.sample, reason });
+    if (r.kind !== 'ok') return setMessage({ ok: false, text: problemText(r) });
+    setOpen(null);
+    setMessage({
+      ok: true,
+      text: t('coding.cleared', { text: group.sample, interviews: r.data.interviews }),
+    });
+    await load();
+  };
+  const toggle = (what: string) => setOpen(open === what ? null : what);
 
   const label = (code: string | null) =>
     code === null ? '' : `${code} ${current?.codes.find((c) => c.code === code)?.label ?? ''}`;
@@ -223,31 +272,58 @@ export function OfficeCodingScreen() {
                     {g.codedBy && <small> {t('coding.by', { who: g.codedBy })}</small>}
                   </td>
                   <td>
+                    {g.elsewhere > 0 && (
+                      <small data-testid="coding-elsewhere">
+                        {t('coding.elsewhere', { count: g.elsewhere })}
+                      </small>
+                    )}
                     <button
                       type="button"
                       className="secondary"
-                      onClick={() => setOpen(open === g.key ? null : g.key)}
+                      disabled={g.elsewhere > 0}
+                      onClick={() => toggle(`code:${g.key}`)}
                       data-testid="coding-open"
                     >
                       {g.code === null ? t('coding.code') : t('coding.recode')}
                     </button>
+                    {g.code !== null && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={g.elsewhere > 0}
+                        onClick={() => toggle(`clear:${g.key}`)}
+                        data-testid="coding-clear"
+                      >
+                        {t('coding.clear')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
-              if (open !== g.key) return [row];
-              return [
-                row,
-                <tr key={`${g.key}#picker`}>
-                  <td colSpan={5}>
-                    <CodePicker
-                      codes={current.codes}
-                      group={g}
-                      onPick={(code) => void pick(g, code)}
-                      onClose={() => setOpen(null)}
-                    />
-                  </td>
-                </tr>,
-              ];
+              if (open === `code:${g.key}`)
+                return [
+                  row,
+                  <tr key={`${g.key}#picker`}>
+                    <td colSpan={5}>
+                      <CodePicker
+                        codes={current.codes}
+                        group={g}
+                        onPick={(code) => void pick(g, code)}
+                        onClose={() => setOpen(null)}
+                      />
+                    </td>
+                  </tr>,
+                ];
+              if (open === `clear:${g.key}`)
+                return [
+                  row,
+                  <tr key={`${g.key}#clear`}>
+                    <td colSpan={5}>
+                      <ClearPanel onClear={(reason) => void clear(g, reason)} onClose={() => setOpen(null)} />
+                    </td>
+                  </tr>,
+                ];
+              return [row];
             })}
           </tbody>
         </table>

@@ -2,6 +2,9 @@
  * Brings the server's view down to the tablet: assignments, every questionnaire version they need, the
  * profile of every survey they belong to (refreshed on each download: a profile is not versioned), and
  * interviews a supervisor returned (which become drafts of the next revision, comments attached).
+ * A failed call is returned as it came (the API client's result: a 5xx, a timeout, an answer that is not
+ * JSON, a 401, a problem code), for the screen to tell in the app language (client/error-sentence.ts);
+ * when the assignment list itself fails, the tablet's assignments are left as they were.
  */
 import type { ReturnedInterview } from '../../server/contract/review.ts';
 import { surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
@@ -13,16 +16,20 @@ import {
   saveQuestionnaire,
   saveSurvey,
 } from '../offline/store.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, ApiResult } from './api-client.ts';
 import { WITHDRAWN } from './cancelled-work.ts';
 
-export type DownloadResult = 'ok' | 'offline' | 'unauthorized' | 'error';
+/** A call that failed, as the API client returned it. */
+export type DownloadFailure = Exclude<ApiResult<unknown>, { kind: 'ok' }>;
+export type DownloadResult = 'ok' | DownloadFailure;
+
+/** The first failure wins, except that a 401 (the session is gone) is the one to report. */
+const worse = (was: DownloadResult, now: DownloadFailure): DownloadResult =>
+  was === 'ok' || now.kind === 'unauthorized' ? now : was;
 
 export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<DownloadResult> {
   const list = await api.assignments();
-  if (list.kind === 'unauthorized') return 'unauthorized';
-  if (list.kind === 'transient') return 'offline';
-  if (list.kind !== 'ok') return 'error';
+  if (list.kind !== 'ok') return list;
   await replaceAssignments(db, list.data);
   const versions = new Map<string, { id: string; version: number }>();
   // a cancelled or reassigned-away assignment is only listed for a draft already on the tablet, with its
@@ -39,18 +46,19 @@ export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<Downl
     if (await getQuestionnaire(db, id, version)) continue;
     const q = await api.questionnaire(id, version);
     if (q.kind === 'ok') await saveQuestionnaire(db, id, version, q.data);
-    else result = q.kind === 'unauthorized' ? 'unauthorized' : 'error';
+    else result = worse(result, q);
   }
   const surveys = new Set(list.data.map((a) => a.survey ?? surveyOfQuestionnaire(a.questionnaireId)));
   for (const id of surveys) {
     const s = await api.survey(id);
     if (s.kind === 'ok') await saveSurvey(db, s.data);
-    else if (s.kind === 'unauthorized') result = 'unauthorized';
-    else if (s.kind !== 'transient') result = 'error';
+    // a profile the server cannot give now is refreshed at the next download (a slow or down server
+    // is not a failure of this one when the assignments and questionnaires came)
+    else if (s.kind !== 'transient') result = worse(result, s);
   }
   const returned = await api.returned();
   if (returned.kind === 'ok') await bringBack(db, returned.data);
-  else if (returned.kind === 'unauthorized') result = 'unauthorized';
+  else result = worse(result, returned);
   return result;
 }
 

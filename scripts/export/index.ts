@@ -1,12 +1,14 @@
 /**
  * `npm run export -- <survey> --format dta|csv|xlsx|parquet|all [--kind internal|public] [--data DIR]
- * [--out DIR] [--lang pt|en]`: the approved microdata with weights (household file + person file linked
+ * [--out DIR] [--lang pt|en] [--office-codes database|none]`: the approved microdata with weights (household file + person file linked
  * by household_id), in the chosen format, with the codebook (pt and en) beside it; direct identifiers
  * left out. `--kind public` (default internal) writes the public-use file (analysis/export/public-use.ts,
  * the survey's profile.json `publicUse`): its random codes come from the folder's secret key
  * (public-use.key beside weights.json, made on first use), so every export of the same data is the same file.
  * Default data: data/weights/<survey> (written by `npm run weights -- <survey>`); default out:
- * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/.
+ * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/. A survey that
+ * declares office coding gets `<field>_office` with the codes in force in the configured database, as
+ * the server's export (./office-codes.ts); `--office-codes none` leaves them out.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +17,14 @@ import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
+import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import { recoveryText } from '../../analysis/export/recoverable-values.ts';
 import { loadEnv } from '../../server/env.ts';
 import { folderPublicUseKey } from '../../server/storage/public-use-key.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../server/storage/weighted-data.ts';
 import { progressBar } from '../tables/progress.ts';
+import { folderExportOfficeCodes, OFFICE_CODE_SOURCES, type OfficeCodeSource } from './office-codes.ts';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -33,11 +37,20 @@ async function main(): Promise<number> {
   const format = opt.format ?? '';
   const formats = (format === 'all' ? [...FORMATS] : format.split(',')) as MicrodataFormat[];
   const kind = (opt.kind ?? 'internal') as MicrodataKind;
-  if (!survey || !formats.every((f) => FORMATS.includes(f)) || !MICRODATA_KINDS.includes(kind)) {
+  const officeSource = (opt['office-codes'] ?? 'database') as OfficeCodeSource;
+  const goodSource = OFFICE_CODE_SOURCES.includes(officeSource);
+  if (
+    !survey ||
+    !formats.every((f) => FORMATS.includes(f)) ||
+    !MICRODATA_KINDS.includes(kind) ||
+    !goodSource
+  ) {
     if (!MICRODATA_KINDS.includes(kind))
       console.error(`export: --kind ${kind}: use ${MICRODATA_KINDS.join(' or ')}`);
+    if (!goodSource)
+      console.error(`export: --office-codes ${officeSource}: use ${OFFICE_CODE_SOURCES.join(' or ')}`);
     console.error(
-      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--kind ${MICRODATA_KINDS.join('|')}] [--data DIR] [--out DIR] [--lang pt|en]`,
+      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--kind ${MICRODATA_KINDS.join('|')}] [--data DIR] [--out DIR] [--lang pt|en] [--office-codes ${OFFICE_CODE_SOURCES.join('|')}]`,
     );
     return 2;
   }
@@ -51,13 +64,16 @@ async function main(): Promise<number> {
   }
   const progress = progressBar('export');
   const steps = 2 + formats.length;
-  progress(0, steps, 'reading the weighted data');
-  const dataDir = opt.data ?? join(loadEnv().MORABEZA_WEIGHTS_DIR, survey);
-  const data = loadWeightedData(dataDir);
+  progress(0, steps, 'reading the weighted data and the office codes');
+  const env = loadEnv();
+  const dataDir = opt.data ?? join(env.MORABEZA_WEIGHTS_DIR, survey);
+  const office = await folderExportOfficeCodes(env, 'questionnaires', survey, officeSource);
+  const coded = withOfficeCodes(loadWeightedData(dataDir), ctx.labels, office);
   progress(1, steps, 'selecting variables');
-  const m = buildMicrodata(data, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+  const m = buildMicrodata(coded.data, coded.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
     kind,
     publicUse: ctx.publicUse,
+    individual: ctx.individual,
     publicUseKey: kind === 'public' ? folderPublicUseKey(dataDir) : null,
   });
   // the public workbook's own dates are the run's (weights.json time): every export the same bytes
@@ -79,6 +95,8 @@ async function main(): Promise<number> {
   const before = m.disclosureControl?.riskBefore;
   if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
   if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));
+  for (const p of office)
+    console.log(`office codes: ${p.field}_office from ${p.assigned.size} coded texts of ${p.text}`);
   console.log(
     `${kind}: households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,
   );

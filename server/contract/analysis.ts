@@ -3,6 +3,7 @@
  * and a computed table. Shared with the client.
  */
 import { z } from 'zod';
+import { REFUSAL_REASONS } from '../../analysis/tables/refusals.ts';
 import { releaseSchema } from './releases.ts';
 
 const text = z.object({ pt: z.string(), en: z.string() });
@@ -120,3 +121,21 @@ export const tableResponseSchema = z.object({
   issues: z.array(z.object({ table: z.string(), field: z.string(), message: z.string() })),
 });
 export type TableResponse = z.infer<typeof tableResponseSchema>;
+
+/**
+ * The `details` of a 422 `table.invalid` or `model.invalid`: the table ('custom', 'model' or a standard
+ * table's id), the field, the analysis's English message, and, when the analysis knows why, the reason's
+ * code and the names it concerns (analysis/tables/refusals.ts), which the analyst's screen says whole in
+ * its language.
+ */
+export const analysisRefusalSchema = z.object({
+  table: z.string(),
+  field: z.string(),
+  message: z.string(),
+  reason: z.enum(REFUSAL_REASONS).optional(),
+  variable: z.string().optional(),
+  statistic: z.string().optional(),
+  column: z.string().optional(),
+});
+export type AnalysisRefusal = z.infer<typeof analysisRefusalSchema>;
+export type RefusalReason = NonNullable<AnalysisRefusal['reason']>;

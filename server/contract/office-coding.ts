@@ -54,6 +54,11 @@ export const officeGroupSchema = z.object({
   count: z.number().int(),
   /** The field codes given to these answers, with how many each. */
   fieldCodes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  /**
+   * Answers with this text outside the viewer's scope (another team's interviews, for a supervisor; 0
+   * for the office): a code holds for every answer with the text, so a supervisor may not code it.
+   */
+  elsewhere: z.number().int(),
   /** The office code now in force, or null: uncoded. */
   code: z.string().nullable(),
   codedBy: z.string().nullable(),
@@ -80,15 +85,16 @@ export type OfficePairView = z.infer<typeof officePairViewSchema>;
 export const officeCodingViewSchema = z.object({ survey: z.string(), pairs: z.array(officePairViewSchema) });
 export type OfficeCodingView = z.infer<typeof officeCodingViewSchema>;
 
-/** What POST /api/office-coding/:survey/assign answers. */
+/** What POST /api/office-coding/:survey/assign and .../clear answer. */
 export const assignOfficeCodeResultSchema = z.object({
   pair: z.string(),
   key: z.string(),
-  code: z.string(),
+  /** The code now in force; null after a clear. */
+  code: z.string().nullable(),
   previous: z.string().nullable(),
   /** Live interviews holding the text. */
   interviews: z.number().int(),
-  /** false: the group already had this code (nothing written). */
+  /** false: the group already had this code, or had none to clear (nothing written). */
   changed: z.boolean(),
 });
 export type AssignOfficeCodeResult = z.infer<typeof assignOfficeCodeResultSchema>;
@@ -100,3 +106,11 @@ export const assignOfficeCodeSchema = z.strictObject({
   code: officeCodeValueSchema,
 });
 export type AssignOfficeCode = z.infer<typeof assignOfficeCodeSchema>;
+
+/** POST /api/office-coding/:survey/clear: the group goes back to uncoded; the reason is audited. */
+export const clearOfficeCodeSchema = z.strictObject({
+  pair: z.string().min(1).max(100),
+  text: z.string().min(1).max(2000),
+  reason: z.string().trim().min(1, 'say why the code is cleared').max(500),
+});
+export type ClearOfficeCode = z.infer<typeof clearOfficeCodeSchema>;

@@ -500,7 +500,8 @@ export const releaseTables = sqliteTable(
  * Office codes (server/domain/office-coding.ts): a coder's code for one normalised free text of one
  * pair (the text question's variable) of a survey, applying to every answer with that text. Rows are
  * never changed: a later code for the same text is a new row and the latest (greatest id) is in force,
- * so the history stays here as well as in the audit log.
+ * so the history stays here as well as in the audit log. A cleared code is a row with the empty code
+ * (no code in force; never an office code, which has 1 to 10 characters).
  */
 export const officeCodes = sqliteTable(
   'office_codes',

@@ -353,6 +353,7 @@ export async function microdataFile(
     const m = buildMicrodata(coded.data, coded.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
       kind,
       publicUse: ctx.publicUse,
+      individual: ctx.individual,
       publicUseKey: publicUseKeyOfRun,
     });
     return exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang), date });

@@ -78,25 +78,61 @@ function quoted(labels: Map<string, Map<string, string>>, variable: string, code
   return text ? ` "${text}"` : '';
 }
 
-/** The codes an integer question's validator accepts besides its range (`(range) or {x} = -98 or ...`). */
-function specialOf(q: Json): number[] {
+/** A numeric question's range and the codes its validator accepts outside it (don't know, refused, ...). */
+interface Accepted {
+  min: number | null;
+  max: number | null;
+  special: number[];
+}
+
+const NUMBER = '(-?\\d+(?:\\.\\d+)?)';
+
+/**
+ * What one validator expression accepts of the question `name` (written `{name}` or `{panel.name}`):
+ * its bounds (`{x} >= 0`, `{x} <= 480`; `>` and `<` too) and the codes it allows by equality outside
+ * them, wherever they stand: `({x} >= 0 and {x} <= 120) or {x} = -98` and
+ * `{x} empty or {x} = -98 or ({x} >= 0 and {x} <= 480)` both declare -98. An equality without a bound
+ * beside it declares nothing (it may be the only value allowed, not a code outside a range).
+ */
+export function acceptedBy(expression: string, name: string): Accepted | null {
+  const self = `\\{(?:panel\\.)?${name.replace(/[^\w]/g, '')}\\}`;
+  const bound = (ops: string) =>
+    [...expression.matchAll(new RegExp(`${self}\\s*(${ops})\\s*${NUMBER}`, 'g'))].map((m) => Number(m[2]));
+  const lows = bound('>=|>(?!=)');
+  const highs = bound('<=|<(?![=>])');
+  if (!lows.length && !highs.length) return null;
+  const min = lows.length ? Math.min(...lows) : null;
+  const max = highs.length ? Math.max(...highs) : null;
+  const equal = [...expression.matchAll(new RegExp(`${self}\\s*==?\\s*${NUMBER}`, 'g'))].map((m) =>
+    Number(m[1]),
+  );
+  const outside = (c: number) => (min !== null && c < min) || (max !== null && c > max);
+  return { min, max, special: [...new Set(equal.filter(outside))] };
+}
+
+/**
+ * The range and special codes of a numeric question: its first (error, not warning) validator that has
+ * a bound. A choice question's codes are its choices (a validator there checks consistency).
+ */
+function acceptedOf(q: Json): Accepted | null {
+  if (typeOf(q) !== 'int') return null;
   for (const v of (q.validators as Json[] | undefined) ?? []) {
-    const m = typeof v.expression === 'string' && v.expression.match(/<= -?\d+\)(.*)$/);
-    if (m) return [...m[1].matchAll(/= (-?\d+)/g)].map((s) => Number(s[1]));
+    if (typeof v.expression !== 'string' || v.notificationType === 'warning') continue;
+    const a = acceptedBy(v.expression, String(q.name ?? ''));
+    if (a) return a;
   }
-  return [];
+  return null;
+}
+
+/** The codes a numeric question's validator accepts besides its range. */
+function specialOf(q: Json): number[] {
+  return acceptedOf(q)?.special ?? [];
 }
 
 function rangeOf(q: Json): string {
-  for (const v of (q.validators as Json[] | undefined) ?? []) {
-    const m =
-      typeof v.expression === 'string' && v.expression.match(/>= (-?\d+) and \{[\w.]+\} <= (-?\d+)\)(.*)$/);
-    if (m) {
-      const special = [...m[3].matchAll(/= (-\d+)/g)].map((s) => s[1]);
-      return `${m[1]}..${m[2]}${special.length ? `; special codes ${special.join(', ')} (-98 don't know, -99 refused)` : ''}`;
-    }
-  }
-  return '';
+  const a = acceptedOf(q);
+  if (!a || a.min === null || a.max === null) return '';
+  return `${a.min}..${a.max}${a.special.length ? `; special codes ${a.special.join(', ')}` : ''}`;
 }
 
 /**

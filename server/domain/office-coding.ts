@@ -4,29 +4,40 @@
  * (neither sealed nor rejected; the current revision), with how many answers and which field codes each
  * group has; and a coder's code for one group, which holds for every answer with that text, present and
  * future. A code is a new row of office_codes (the latest is in force, earlier ones stay as history) and
- * an audit entry naming the interviews it touched, written in one transaction. Only coordinators and
- * admins see the groups and code (the routes' `allow('coordinator', 'admin')`); a code holds
- * survey-wide.
+ * an audit entry naming the interviews it touched, written in one transaction. Clearing a group's code
+ * is a row with the empty code (`CLEARED`: never an office code, so the table's NOT NULL code needs no
+ * migration) and an audit entry with the coder's reason; the group is uncoded again and the export
+ * gives it no code. Coordinators and admins see and code every group; a supervisor sees the groups of
+ * the team's interviews (server/domain/scope.ts) and codes those whose text no other team wrote, since
+ * a code holds survey-wide.
  */
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, notInArray, sql } from 'drizzle-orm';
 import { normaliseText, type OfficeCodedPair } from '../../analysis/export/office-codes.ts';
 import type {
   AssignOfficeCode,
   AssignOfficeCodeResult,
+  ClearOfficeCode,
   OfficeCodingView,
   OfficeGroup,
   OfficePairView,
 } from '../contract/office-coding.ts';
 import { questionnaireIdOf } from '../contract/survey-profile.ts';
 import type { Database } from '../db/client.ts';
-import { officeCodes, users } from '../db/schema.ts';
+import { interviewRevisions, interviews, officeCodes, users } from '../db/schema.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { audit } from './audit.ts';
 import type { OfficePair } from './office-coding-pairs.ts';
+import { enumeratorScope } from './scope.ts';
 import { type SurveyRegistry, surveysOf } from './surveys.ts';
 
 type Row = Record<string, unknown>;
+
+/**
+ * The stored code of a cleared group: the empty string, which officeCodeValueSchema (1 to 10
+ * characters) never allows as a code, so it cannot be mistaken for one.
+ */
+const CLEARED = '';
 
 interface Gathered {
   sample: string;
@@ -35,24 +46,60 @@ interface Gathered {
   interviews: Set<string>;
 }
 
-/** The live interviews' answers of the survey's interview questionnaire (id and answers). */
-async function liveAnswers(database: Database, questionnaireId: string): Promise<Array<[string, Row]>> {
-  const rs = await database.client.execute({
-    sql: `select i.id, r.envelope from interviews i
-          join interview_revisions r on r.interview_id = i.id and r.revision = i.current_revision
-          where i.questionnaire_id = ? and i.status not in ('sealed', 'rejected')`,
-    args: [questionnaireId],
-  });
-  const out: Array<[string, Row]> = [];
-  for (const row of rs.rows) {
+interface LiveAnswers {
+  id: string;
+  answers: Row;
+  /** In the user's scope (server/domain/scope.ts: a supervisor's team; everything for the office). */
+  mine: boolean;
+}
+
+/** The live interviews' answers of the survey's interview questionnaire, each marked in scope or not. */
+async function liveAnswers(
+  database: Database,
+  questionnaireId: string,
+  user: SessionUser,
+): Promise<LiveAnswers[]> {
+  const scope = enumeratorScope(user, interviews.enumeratorId);
+  const rows = await database.db
+    .select({
+      id: interviews.id,
+      envelope: interviewRevisions.envelope,
+      mine: scope ? sql<number>`(${scope})` : sql<number>`1`,
+    })
+    .from(interviews)
+    .innerJoin(
+      interviewRevisions,
+      and(
+        eq(interviewRevisions.interviewId, interviews.id),
+        eq(interviewRevisions.revision, interviews.currentRevision),
+      ),
+    )
+    .where(
+      and(
+        eq(interviews.questionnaireId, questionnaireId),
+        notInArray(interviews.status, ['sealed', 'rejected']),
+      ),
+    );
+  const out: LiveAnswers[] = [];
+  for (const row of rows) {
     try {
-      const env = JSON.parse(String(row.envelope)) as { answers?: unknown };
-      if (env.answers && typeof env.answers === 'object') out.push([String(row.id), env.answers as Row]);
+      const env = JSON.parse(row.envelope) as { answers?: unknown };
+      if (env.answers && typeof env.answers === 'object')
+        out.push({ id: row.id, answers: env.answers as Row, mine: Boolean(row.mine) });
     } catch {
       // an envelope that is not JSON has no text to code
     }
   }
   return out;
+}
+
+/** Answers in the user's scope grouped, and how many answers of each text lie outside it. */
+function gatherScoped(pairs: OfficePair[], live: LiveAnswers[]) {
+  const entries = (mine: boolean): Array<[string, Row]> =>
+    live.filter((l) => l.mine === mine).map((l) => [l.id, l.answers]);
+  const outside = gather(pairs, entries(false));
+  const elsewhere = (pair: string, key: string) => outside.get(pair)?.get(key)?.count ?? 0;
+  return { groups: gather(pairs, entries(true)), elsewhere };
 }
 
 /** Each pair's groups of answers by normalised text. */
@@ -133,7 +180,9 @@ async function readCodes(database: Database, survey: string, asOf: number | null
   for (const r of rows) {
     const byText = inForce.get(r.pair) ?? new Map<string, CodeInForce>();
     inForce.set(r.pair, byText);
-    byText.set(r.textKey, { code: r.code, codedBy: r.codedBy, codedAt: r.codedAt }); // later rows win
+    // later rows win; a cleared group has no code in force
+    if (r.code === CLEARED) byText.delete(r.textKey);
+    else byText.set(r.textKey, { code: r.code, codedBy: r.codedBy, codedAt: r.codedAt });
     generation = Math.max(generation, r.id);
   }
   return { inForce, generation };
@@ -151,12 +200,16 @@ const interviewQuestionnaire = (surveys: SurveyRegistry, survey: string) => {
 export async function officeCodingView(
   database: Database,
   surveys: SurveyRegistry,
+  user: SessionUser,
   survey: string,
   uncodedOnly: boolean,
 ): Promise<OfficeCodingView> {
   const pairs = surveys.officeCoding(survey);
   const questionnaireId = interviewQuestionnaire(surveys, survey);
-  const gathered = gather(pairs, pairs.length ? await liveAnswers(database, questionnaireId) : []);
+  const { groups: gathered, elsewhere } = gatherScoped(
+    pairs,
+    pairs.length ? await liveAnswers(database, questionnaireId, user) : [],
+  );
   const inForce = await officeCodesInForce(database, survey);
   const views: OfficePairView[] = pairs.map((p) => {
     const coded = inForce.get(p.pair) ?? new Map<string, CodeInForce>();
@@ -170,6 +223,7 @@ export async function officeCodingView(
           fieldCodes: [...g.fieldCodes]
             .map(([code, count]) => ({ code, count }))
             .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+          elsewhere: elsewhere(p.pair, key),
           code: c?.code ?? null,
           codedBy: c?.codedBy ?? null,
           codedAt: c ? new Date(c.codedAt).toISOString() : null,
@@ -197,17 +251,11 @@ export async function officeCodingView(
 }
 
 /**
- * Gives a text group of a pair an office code (422 naming `pair`, `code` or `text` when it is not one
- * the survey has). Giving the code already in force changes nothing.
+ * The pair a request names and its normalised text (422 naming `pair` when the survey has no such
+ * pair; an unknown survey is a 404, as for the list).
  */
-export async function assignOfficeCode(
-  database: Database,
-  surveys: SurveyRegistry,
-  user: SessionUser,
-  survey: string,
-  body: AssignOfficeCode,
-): Promise<AssignOfficeCodeResult> {
-  surveys.require(survey); // an unknown survey is a 404, as for the list
+function requestedPair(surveys: SurveyRegistry, survey: string, body: { pair: string; text: string }) {
+  surveys.require(survey);
   const pairs = surveys.officeCoding(survey);
   const pair = pairs.find((p) => p.pair === body.pair);
   if (!pair)
@@ -219,20 +267,54 @@ export async function assignOfficeCode(
           : `survey ${survey} declares no office coding (profile.json officeCoding)`,
       },
     ]);
-  if (!pair.codes.some((c) => c.code === body.code))
-    throw new Problem('request.invalid', [
-      {
-        field: 'code',
-        message: `'${body.code}' is not a code of ${pair.classification} (${pair.level}) for ${pair.text}`,
-      },
-    ]);
-  const key = normaliseText(body.text);
-  const answers = await liveAnswers(database, interviewQuestionnaire(surveys, survey));
-  const group = gather([pair], answers).get(pair.pair)?.get(key);
+  return { pair, key: normaliseText(body.text) };
+}
+
+/**
+ * The live answers with the text in the user's scope (422 naming `text` when none has it: for a
+ * supervisor, another team's text is not there). A code holds for the text survey-wide, so a
+ * supervisor may not code a text also written in another team's interviews (403: the office codes it).
+ */
+async function liveGroup(
+  database: Database,
+  surveys: SurveyRegistry,
+  user: SessionUser,
+  survey: string,
+  pair: OfficePair,
+  key: string,
+) {
+  const live = await liveAnswers(database, interviewQuestionnaire(surveys, survey), user);
+  const { groups, elsewhere } = gatherScoped([pair], live);
+  const group = groups.get(pair.pair)?.get(key);
   if (!key || !group)
     throw new Problem('request.invalid', [
-      { field: 'text', message: `no live interview has this text for ${pair.text}: reload the list` },
+      {
+        field: 'text',
+        message: `no live interview ${user.role === 'supervisor' ? "of your team's " : ''}has this text for ${pair.text}: reload the list`,
+      },
     ]);
+  const others = elsewhere(pair.pair, key);
+  if (others > 0)
+    throw new Problem('auth.forbidden', {
+      reason: `this text is also written in ${others} answers of other teams' interviews, and a code holds for every answer with it: a coordinator codes it`,
+    });
+  return group;
+}
+
+/**
+ * Writes a group's new code (`CLEARED` to clear it) with its audit entry, in one transaction, unless
+ * it is already the code in force (nothing written, `changed: false`).
+ */
+async function recordCode(
+  database: Database,
+  user: SessionUser,
+  survey: string,
+  pair: OfficePair,
+  key: string,
+  group: Gathered,
+  code: string,
+  reason: string | null,
+): Promise<AssignOfficeCodeResult> {
   return database.write(async (tx) => {
     const [last] = await tx
       .select({ code: officeCodes.code })
@@ -242,31 +324,73 @@ export async function assignOfficeCode(
       )
       .orderBy(desc(officeCodes.id))
       .limit(1);
-    const previous = last?.code ?? null;
-    const result = { pair: pair.pair, key, code: body.code, previous, interviews: group.interviews.size };
-    if (previous === body.code) return { ...result, changed: false };
-    await tx.insert(officeCodes).values({
-      survey,
+    const inForce = (c: string | undefined) => (c === undefined || c === CLEARED ? null : c);
+    const previous = inForce(last?.code);
+    const result = {
       pair: pair.pair,
-      textKey: key,
-      code: body.code,
-      codedBy: user.id,
-    });
+      key,
+      code: inForce(code),
+      previous,
+      interviews: group.interviews.size,
+    };
+    if (previous === result.code) return { ...result, changed: false };
+    await tx.insert(officeCodes).values({ survey, pair: pair.pair, textKey: key, code, codedBy: user.id });
     await audit(tx, {
       actorId: user.id,
-      action: 'office_code.assign',
+      action: code === CLEARED ? 'office_code.clear' : 'office_code.assign',
       entityType: 'office_code',
       entityId: `${survey}/${pair.pair}`,
       details: {
         text: key,
-        code: body.code,
+        code: result.code,
         previous,
+        ...(reason === null ? {} : { reason }),
         answers: group.count,
         interviews: [...group.interviews].sort(),
       },
     });
     return { ...result, changed: true };
   });
+}
+
+/**
+ * Gives a text group of a pair an office code (422 naming `pair`, `code` or `text` when it is not one
+ * the survey has). Giving the code already in force changes nothing.
+ */
+export async function assignOfficeCode(
+  database: Database,
+  surveys: SurveyRegistry,
+  user: SessionUser,
+  survey: string,
+  body: AssignOfficeCode,
+): Promise<AssignOfficeCodeResult> {
+  const { pair, key } = requestedPair(surveys, survey, body);
+  if (!pair.codes.some((c) => c.code === body.code))
+    throw new Problem('request.invalid', [
+      {
+        field: 'code',
+        message: `'${body.code}' is not a code of ${pair.classification} (${pair.level}) for ${pair.text}`,
+      },
+    ]);
+  const group = await liveGroup(database, surveys, user, survey, pair, key);
+  return recordCode(database, user, survey, pair, key, group, body.code, null);
+}
+
+/**
+ * Clears a group's office code: the group is uncoded again (the export gives its answers no office
+ * code), the clear is a new row so the history stays, and the audit entry keeps the reason. 422 naming
+ * `pair` or `text` as for a code; clearing a group with no code in force changes nothing.
+ */
+export async function clearOfficeCode(
+  database: Database,
+  surveys: SurveyRegistry,
+  user: SessionUser,
+  survey: string,
+  body: ClearOfficeCode,
+): Promise<AssignOfficeCodeResult> {
+  const { pair, key } = requestedPair(surveys, survey, body);
+  const group = await liveGroup(database, surveys, user, survey, pair, key);
+  return recordCode(database, user, survey, pair, key, group, CLEARED, body.reason);
 }
 
 /**

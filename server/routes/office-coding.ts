@@ -1,12 +1,13 @@
 /**
- * The coders' API (coordinators and admins):
+ * The coders' API (coordinators and admins; supervisors for their team's interviews, the domain's rule):
  *   GET  /api/office-coding/:survey          the pairs, their code lists and text groups (?status=uncoded|all)
  *   POST /api/office-coding/:survey/assign   { pair, text, code }: one group's office code
+ *   POST /api/office-coding/:survey/clear    { pair, text, reason }: the group back to uncoded
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { assignOfficeCodeSchema } from '../contract/office-coding.ts';
-import { assignOfficeCode, officeCodingView } from '../domain/office-coding.ts';
+import { assignOfficeCodeSchema, clearOfficeCodeSchema } from '../contract/office-coding.ts';
+import { assignOfficeCode, clearOfficeCode, officeCodingView } from '../domain/office-coding.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
@@ -16,17 +17,24 @@ export function officeCodingRoutes(deps: AppDeps) {
   const { database } = deps;
   return new Hono<AppEnv>()
     .use(requireAuth(deps))
-    .use(allow('coordinator', 'admin'))
+    .use(allow('supervisor', 'coordinator', 'admin'))
     .get('/:survey', async (c) => {
       const status = c.req.query('status') ?? 'uncoded';
       if (status !== 'uncoded' && status !== 'all')
         throw new Problem('request.invalid', [{ field: 'status', message: 'use uncoded or all' }]);
       const surveys = surveysOf(database);
-      return c.json(await officeCodingView(database, surveys, c.req.param('survey'), status === 'uncoded'));
+      return c.json(
+        await officeCodingView(database, surveys, c.get('user'), c.req.param('survey'), status === 'uncoded'),
+      );
     })
     .post('/:survey/assign', async (c) => {
       const body = await readBody(c, assignOfficeCodeSchema);
       const surveys = surveysOf(database);
       return c.json(await assignOfficeCode(database, surveys, c.get('user'), c.req.param('survey'), body));
+    })
+    .post('/:survey/clear', async (c) => {
+      const body = await readBody(c, clearOfficeCodeSchema);
+      const surveys = surveysOf(database);
+      return c.json(await clearOfficeCode(database, surveys, c.get('user'), c.req.param('survey'), body));
     });
 }

@@ -24,6 +24,7 @@ import { listingResultSchema, listingSubmissionSchema } from '../contract/listin
 import {
   assignOfficeCodeResultSchema,
   assignOfficeCodeSchema,
+  clearOfficeCodeSchema,
   officeCodingViewSchema,
 } from '../contract/office-coding.ts';
 import { problemBodySchema } from '../contract/problem.ts';
@@ -76,6 +77,7 @@ const schemas = {
   OfficeCodingView: officeCodingViewSchema,
   AssignOfficeCode: assignOfficeCodeSchema,
   AssignOfficeCodeResult: assignOfficeCodeResultSchema,
+  ClearOfficeCode: clearOfficeCodeSchema,
   ListingSubmission: listingSubmissionSchema,
   ListingResult: listingResultSchema,
   AnalysisCatalogue: analysisCatalogueSchema,
@@ -408,7 +410,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "The survey's office-coding pairs (coordinator, admin): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes; ?status=uncoded (default) or all",
+            "The survey's office-coding pairs (coordinator, admin; supervisor: the team's interviews, `elsewhere` counting other teams' answers): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes; ?status=uncoded (default) or all",
           responses: {
             200: json(ref('OfficeCodingView')),
             ...authProblems,
@@ -420,8 +422,21 @@ export function buildOpenApi() {
         post: {
           ...secured,
           summary:
-            'Give one text group an office code (coordinator, admin): it holds for every answer with that text; audited, earlier codes kept as history',
+            'Give one text group an office code (coordinator, admin; supervisor: a text only their team wrote, else 403): it holds for every answer with that text; audited, earlier codes kept as history',
           requestBody: json(ref('AssignOfficeCode')),
+          responses: {
+            200: json(ref('AssignOfficeCodeResult')),
+            ...authProblems,
+            ...problems('request.invalid', 'resource.not_found'),
+          },
+        },
+      },
+      '/api/office-coding/{survey}/clear': {
+        post: {
+          ...secured,
+          summary:
+            "Clear one text group's office code (coordinator, admin; supervisor as for a code): the group is uncoded again and the export gives it no code; audited with the reason, earlier codes kept as history",
+          requestBody: json(ref('ClearOfficeCode')),
           responses: {
             200: json(ref('AssignOfficeCodeResult')),
             ...authProblems,

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IndividualRule } from '../../analysis/export/individual-reason.ts';
 import type { PublicUse } from '../../analysis/export/public-use.ts';
 import { NO_SPECIAL_CODES, type SpecialCodes } from '../../analysis/export/special-codes.ts';
 import { surveyContextFrom, type SurveyContext as TablesContext } from '../../analysis/tables/context.ts';
@@ -20,6 +21,11 @@ export type SurveyContext = TablesContext & {
   specialCodes: SpecialCodes;
   /** The public-use file's settings (profile.json `publicUse`), or null: no public-use file. */
   publicUse: PublicUse | null;
+  /**
+   * Who needs the individual interview (profile.json `roster.age`, `roster.individualMinAge`) and who
+   * answered by proxy (tables.json `proxy`), for the person file's `in_individual_why`; null: no roster.
+   */
+  individual: IndividualRule | null;
 };
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -36,7 +42,7 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
       : null;
   const profile = existsSync(join(dir, 'profile.json'))
     ? (readJson(join(dir, 'profile.json')) as {
-        roster?: { variable?: string } | null;
+        roster?: { variable?: string; age?: string; individualMinAge?: number | null } | null;
         identifiers?: string[];
         specialCodes?: Partial<SpecialCodes>;
         publicUse?: PublicUse | null;
@@ -45,10 +51,16 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
   const codebook = questionnaire
     ? buildCodebook(questionnaire as Record<string, unknown>, 'household', profile?.roster?.variable ?? null)
     : [];
+  const context = surveyContextFrom(survey, tables, design, codebook);
+  const roster = profile?.roster;
   return {
-    ...surveyContextFrom(survey, tables, design, codebook),
+    ...context,
     identifiers: profile?.identifiers ?? [],
     specialCodes: { ...NO_SPECIAL_CODES, ...profile?.specialCodes },
     publicUse: profile?.publicUse ?? null,
+    individual:
+      roster?.age && typeof roster.individualMinAge === 'number'
+        ? { age: roster.age, minAge: roster.individualMinAge, proxy: context.file.proxy ?? null }
+        : null,
   };
 }

@@ -131,13 +131,13 @@ describe('analyst screen', () => {
     await page.selectOption('[data-testid=standard-table]', 'all');
     await page.click('[data-testid=compute]');
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=analyst-result]').length === 44,
+      () => document.querySelectorAll('[data-testid=analyst-result]').length === 49,
       undefined,
       { timeout: 120_000 },
     );
     page.off('request', onRequest);
-    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(44);
-    expect(asked.length).toBe(44);
+    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(49); // with T45-T49, the region-of-birth versions (issue 18)
+    expect(asked.length).toBe(49);
     // A multiple-response table (household assets): one row per option, shares in percent.
     const assets = page.locator('[data-testid=analyst-result]', { hasText: '(h08_assets)' });
     expect(await assets.count()).toBe(1);
@@ -188,11 +188,31 @@ describe('analyst screen', () => {
     expect(csv.trim().split('\n').length).toBe(13);
     expect(csv).toMatch(/custom,/);
   });
-  it('an impossible table says which field is wrong', async () => {
+  it('an impossible table says why in a sentence of the app language, the analysis words as details', async () => {
     await page.fill('[data-testid=b-cond-value-0]', '200');
     await page.click('[data-testid=compute]');
-    await page.waitForSelector('[data-testid=analyst-error]');
-    expect(await page.textContent('[data-testid=analyst-error]')).toMatch(/universe/);
+    const banner = page.locator('[data-testid=analyst-error]');
+    await banner.waitFor();
+    // the sentence is the banner's own text, the analysis's English words only in the details line
+    const sentence = () =>
+      banner.evaluate((el) =>
+        [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent)
+          .join(''),
+      );
+    // the app's language (Portuguese, the default) first, then English when chosen
+    expect(await sentence()).toMatch(
+      /^Não é possível fazer o quadro: o universo não retém ninguém que tenha respondido a «Sexo» \(c03_sex\)\. Alargue o universo\.$/,
+    );
+    expect(await banner.locator('details small').textContent()).toContain('selects nobody');
+    await page.getByLabel('Language', { exact: true }).selectOption('en');
+    await expect
+      .poll(sentence)
+      .toMatch(
+        /^The table cannot be made: the universe keeps nobody who answered «[^»]+» \(c03_sex\)\. Widen the universe\.$/,
+      );
+    await page.getByLabel('Language', { exact: true }).selectOption('pt');
   });
   it('downloads the microdata as Stata .dta', async () => {
     const [dl] = await Promise.all([

@@ -2,7 +2,9 @@
  * Office coding in Debian's Chromium: a coordinator opens "Codificação", sees the uncoded texts grouped
  * (three spellings of one job as one group of 3 answers, with their field codes), searches the code
  * list and codes the group; the code is stored once for all three answers and the group leaves the
- * uncoded list. The screen and the open picker fit 1280 and 800 px wide.
+ * uncoded list; then "Limpar…" with a reason makes it uncoded again. A supervisor sees the team's
+ * texts, and one another team also wrote with its Code button disabled and the reason said. The screen and the open picker
+ * fit 1280 and 800 px wide.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -48,12 +50,12 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function openCoding(width: number, height: number): Promise<Page> {
+async function openCoding(width: number, height: number, user = 'coord'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'pt-PT' });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(e2e.baseUrl);
-  await page.fill('input[name=username]', 'coord');
+  await page.fill('input[name=username]', user);
   await page.fill('input[name=password]', PASSWORD);
   await page.click('button[type=submit]');
   await page.getByTestId('tab-coding').click();
@@ -101,5 +103,32 @@ describe('office coding in the browser', () => {
     const coded = page.locator('[data-testid=coding-group][data-code="95"]');
     await coded.waitFor();
     expect(await coded.textContent()).toContain('Street and related sales and service workers');
+
+    // cleared with a reason: uncoded again, the clear kept as a row with the empty code
+    await coded.getByTestId('coding-clear').click();
+    expect(await page.getByTestId('clear-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('clear-reason').fill('vendedora ambulante ou no mercado?');
+    await page.getByTestId('clear-confirm').click();
+    await page
+      .locator('[data-testid=coding-group][data-key="vende roupa no mercado"][data-code=""]')
+      .waitFor();
+    expect(await page.getByTestId('coding-message').textContent()).toContain('já não tem código');
+    const after = await e2e.ctx.database.db.select().from(officeCodes);
+    expect(after.map((r) => r.code)).toEqual(['95', '']);
+  });
+
+  it('shows a supervisor the team’s texts; one another team also wrote cannot be coded', async () => {
+    const page = await openCoding(1280, 800, 'sup_a');
+    const shared = page.locator('[data-testid=coding-group][data-key="vende roupa no mercado"]');
+    await shared.waitFor();
+    // team a's two answers; team b's one is counted as elsewhere
+    expect((await shared.locator('td').allTextContents())[1]).toBe('2');
+    expect(await shared.getByTestId('coding-elsewhere').textContent()).toContain(
+      '1 respostas de outras equipas',
+    );
+    expect(await shared.getByTestId('coding-open').isDisabled()).toBe(true);
+    const own = page.locator('[data-testid=coding-group][data-key="limpeza"]');
+    expect(await own.getByTestId('coding-open').isDisabled()).toBe(false);
+    expect(await own.getByTestId('coding-elsewhere').count()).toBe(0);
   });
 });

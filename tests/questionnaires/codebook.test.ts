@@ -41,9 +41,7 @@ describe('codebook of ipei/household.v1', () => {
   });
 
   it('records ranges with the special codes and the formulas of computed variables', () => {
-    expect(entry('g14_income').range).toBe(
-      "0..5000000; special codes -98, -99 (-98 don't know, -99 refused)",
-    );
+    expect(entry('g14_income').range).toBe('0..5000000; special codes -98, -99');
     expect(entry('c14_individual').expression).toContain('{panel.c13_eligible} = 1');
     expect(entry('hh_n_individual').type).toBe('calc (computed)');
   });

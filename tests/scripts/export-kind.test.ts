@@ -29,6 +29,8 @@ const run = (out: string, kind: string) =>
       data,
       '--out',
       out,
+      '--office-codes',
+      'none',
     ],
     { encoding: 'utf8' },
   );
@@ -46,6 +48,7 @@ describe('npm run export --kind', () => {
     expect(JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8')).kind).toBe('public');
     const hh = readCsv(join(dir, 'households.csv'));
     const pp = readCsv(join(dir, 'persons.csv'));
+    expect(pp.g08a_isco_office).toBeUndefined(); // --office-codes none
     expect(hh.household_id).toBeInstanceOf(Float64Array);
     const codes = new Set(hh.household_id as Float64Array);
     for (const id of pp.household_id as Float64Array) expect(codes.has(id)).toBe(true);

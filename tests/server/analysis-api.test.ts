@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import {
   type AnalysisCatalogue,
+  analysisRefusalSchema,
   type TableResponse,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
@@ -53,7 +54,7 @@ describe('analysis API', () => {
     const cat = (await res.json()) as AnalysisCatalogue;
     expect(cat.dataReady).toBe(true);
     expect(cat.reliability).toEqual({ cvFlag: 0.3, minN: 30 });
-    expect(cat.tables.length).toBe(44);
+    expect(cat.tables.length).toBe(49); // T45-T49: the headline by-nationality tables by region of birth (issue 18)
     const names = cat.variables.map((v) => v.name);
     expect(names).toContain('nat_group');
     expect(names).not.toContain('c01_name');
@@ -136,7 +137,14 @@ describe('analysis API', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.code).toBe('table.invalid');
-    expect(body.details).toMatchObject({ table: 'custom', field: 'statistic' });
+    // with the reason's code and the names it concerns, as the contract says, for the screen's sentence
+    expect(analysisRefusalSchema.parse(body.details)).toMatchObject({
+      table: 'custom',
+      field: 'statistic',
+      reason: 'needs_numeric',
+      variable: 'j01_remit',
+      statistic: 'mean',
+    });
     const nobody = await call('POST', '/api/analysis/ipei/tables', 'analyst', {
       unit: 'individual',
       statistic: 'proportion',

@@ -1,6 +1,7 @@
 /**
  * A release never changes, office codes included: its microdata carry the codes as they were when it
- * was published (a code given or changed afterwards goes into the next release), on a node whose
+ * was published (a code given or changed afterwards goes into the next release; a code cleared before
+ * it is missing there), on a node whose
  * weighting is the fixture's (tests/helpers/weighed-app.ts) under the real IPEI profile.
  */
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,9 @@ describe('office codes in a release', () => {
     expect((await node.call('POST', '/api/weighting/ipei', analyst)).status).toBe(202);
     const run = (await finalState(node, analyst, 'ipei')).runId as number;
     await code('comerciante', '52', Date.now() - 60_000);
+    // the masons coded, then the code cleared (the empty code), before publication: no code
+    await code('pedreiro', '71', Date.now() - 50_000);
+    await code('pedreiro', '', Date.now() - 40_000);
     const res = await node.call('POST', '/api/releases/ipei', await ctx.token('coord'), {
       run,
       name: 'With office codes',
@@ -60,7 +64,10 @@ describe('office codes in a release', () => {
     };
     const tally = (values: string[]) =>
       Object.fromEntries(['52', '71', '95'].map((c) => [c, values.filter((v) => v === c).length]));
-    expect(tally(await column(`?release=${release.id}`))).toEqual({ 52: 35, 71: 0, 95: 0 });
+    const released = await column(`?release=${release.id}`);
+    expect(tally(released)).toEqual({ 52: 35, 71: 0, 95: 0 });
+    // everyone but the traders has no office code, the cleared masons included (not a code of 0)
+    expect(released.filter((v) => v === '')).toHaveLength(168 - 35);
     // the default is the latest release: the same codes
     expect(tally(await column(''))).toEqual({ 52: 35, 71: 0, 95: 0 });
   });

@@ -2,7 +2,9 @@
  * Office coding through the API: free texts grouped by normalised text over the live interviews with
  * their counts and field codes; a code for a group holds for every answer with that text (the export's
  * codes), is audited with who and what it replaced, and a later code keeps the earlier one as history;
- * bad pairs, codes and texts are 422s naming the field; only coordinators and admins code.
+ * bad pairs, codes and texts are 422s naming the field; coordinators and admins code every text, a
+ * supervisor the texts only the team wrote (another team's is a 422, a shared one a 403); a code can
+ * be cleared with a reason (a new row, audited) and the export then has no code for the text.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +96,7 @@ describe('office coding', () => {
           { code: '5', count: 2 },
           { code: '9', count: 1 },
         ],
+        elsewhere: 0,
         code: null,
         codedBy: null,
         codedAt: null,
@@ -106,10 +109,11 @@ describe('office coding', () => {
     expect(places?.groups.map((g) => g.key)).toEqual(['mercado']);
   });
 
-  it('lets coordinators and admins code, and nobody else', async () => {
-    for (const person of ['sup_a', 'enum_a1', 'analyst'] as const)
+  it('lets coordinators, admins and supervisors code, and nobody else', async () => {
+    for (const person of ['enum_a1', 'analyst'] as const) {
       expect((await ctx.request('GET', '/api/office-coding/coded', { as: person })).status).toBe(403);
-    expect((await assign({ pair: 'w01_job', text: 'limpeza', code: '91' }, 'sup_a')).status).toBe(403);
+      expect((await assign({ pair: 'w01_job', text: 'limpeza', code: '91' }, person)).status).toBe(403);
+    }
     expect((await ctx.request('GET', '/api/office-coding/coded', { as: 'admin' })).status).toBe(200);
     expect((await ctx.request('GET', '/api/office-coding/nosuch', { as: 'coord' })).status).toBe(404);
     const unknown = await ctx.request('POST', '/api/office-coding/nosuch/assign', {
@@ -205,6 +209,86 @@ describe('office coding', () => {
     expect(out.data.persons.w02a_section_office).toBeUndefined();
   });
 
+  it('clears a group’s code with a reason: uncoded again, audited, history kept, missing in the export', async () => {
+    const clear = (body: unknown, as: Person = 'coord', survey = 'coded') =>
+      ctx.request('POST', `/api/office-coding/${survey}/clear`, { as, body });
+    // bad input: the catalogue's errors naming the field, nothing written
+    const before = (await ctx.database.db.select().from(officeCodes)).length;
+    const cases: Array<[unknown, string]> = [
+      [{ pair: 'w09_none', text: 'limpeza', reason: 'wrong' }, 'pair'],
+      [{ pair: 'w01_job', text: 'pescador', reason: 'wrong' }, 'text'], // only in a rejected interview
+      [{ pair: 'w01_job', text: 'vende roupa no mercado' }, 'reason'],
+      [{ pair: 'w01_job', text: 'vende roupa no mercado', reason: '   ' }, 'reason'],
+      [{ pair: 'w01_job', text: 'vende roupa no mercado', reason: 'x', code: '52' }, 'code'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await clear(body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      const problem = await res.json();
+      expect(problem.code).toBe('request.invalid');
+      expect(JSON.stringify(problem.details), JSON.stringify(body)).toContain(field);
+    }
+    const unknown = await clear({ pair: 'w01_job', text: 'limpeza', reason: 'wrong' }, 'coord', 'nosuch');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).code).toBe('resource.not_found');
+    const body = {
+      pair: 'w01_job',
+      text: 'Vende roupa no mercado',
+      reason: 'seller or cleaner? ask the team',
+    };
+    for (const person of ['sup_a', 'enum_a1', 'analyst'] as const)
+      expect((await clear(body, person)).status).toBe(403);
+    // a group with no code: nothing to clear, nothing written
+    expect(await (await clear({ pair: 'w01_job', text: 'limpeza', reason: 'r' })).json()).toMatchObject({
+      code: null,
+      previous: null,
+      changed: false,
+    });
+    expect(await ctx.database.db.select().from(officeCodes)).toHaveLength(before);
+
+    const res = await clear(body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      key: 'vende roupa no mercado',
+      code: null,
+      previous: '52',
+      interviews: 3,
+      changed: true,
+    });
+    expect(await (await clear(body)).json()).toMatchObject({ previous: null, changed: false });
+    // uncoded again, in the uncoded list first
+    expect((await view()).pairs[0].groups.map((g) => [g.key, g.code])).toEqual([
+      ['vende roupa no mercado', null],
+      ['limpeza', null],
+    ]);
+    // the history keeps both codes and the clear (the empty code)
+    const rows = await ctx.database.db
+      .select({ code: officeCodes.code })
+      .from(officeCodes)
+      .where(and(eq(officeCodes.pair, 'w01_job'), eq(officeCodes.textKey, 'vende roupa no mercado')))
+      .orderBy(officeCodes.id);
+    expect(rows.map((r) => r.code)).toEqual(['95', '52', '']);
+    const [logged] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'office_code.clear'));
+    expect(logged).toMatchObject({ actorId: ctx.userIds.coord, entityId: 'coded/w01_job' });
+    expect(logged.details).toMatchObject({
+      text: 'vende roupa no mercado',
+      code: null,
+      previous: '52',
+      reason: 'seller or cleaner? ask the team',
+    });
+    // the export: missing for every answer with that text
+    const { pairs } = await officeCodedPairs(ctx.database, 'coded');
+    const persons = { w01_job: ['Vende roupa no mercado', 'limpeza'], w01a_group: Float64Array.from([5, 9]) };
+    const out = withOfficeCodes({ meta: {}, households: {}, persons } as unknown as WeightedData, {}, pairs);
+    expect(Array.from(out.data.persons.w01a_group_office as Float64Array)).toEqual([Number.NaN, Number.NaN]);
+    // coded again after the clear: the previous code is none
+    const again = await assign({ pair: 'w01_job', text: 'vende roupa no mercado', code: '95' });
+    expect(await again.json()).toMatchObject({ code: '95', previous: null, changed: true });
+  });
+
   it('stops the start on a pair that names no question, naming the field', () => {
     const registry = loadSurveys(DIR);
     const profile = {
@@ -228,6 +312,48 @@ describe('office coding', () => {
       "officeCoding.1.codes: 'w02a_section' of the interview questionnaire has choices 'I (hotel)' that are not office codes (up to 10 letters, digits and dots)",
     ]);
     // at start-up the message is prefixed with the survey's profile.json (server/domain/surveys.ts)
+  });
+});
+
+describe('office coding by supervisors', () => {
+  // team a wrote "vende roupa no mercado" twice and "limpeza"; team b "vende roupa no mercado" once
+  it('shows a supervisor the team’s texts, counting other teams’ answers as elsewhere', async () => {
+    const groups = async (as: Person) =>
+      (await view('all', as)).pairs[0].groups.map((g) => [g.key, g.count, g.elsewhere]);
+    expect(await groups('sup_a')).toEqual([
+      ['limpeza', 1, 0],
+      ['vende roupa no mercado', 2, 1],
+    ]);
+    expect(await groups('sup_b')).toEqual([['vende roupa no mercado', 1, 2]]);
+    expect((await view('all', 'coord')).pairs[0].groups.every((g) => g.elsewhere === 0)).toBe(true);
+  });
+
+  it('lets a supervisor code only texts of the team’s interviews that no other team wrote', async () => {
+    // another team's group: not in sup_b's interviews
+    const other = await assign({ pair: 'w01_job', text: 'limpeza', code: '91' }, 'sup_b');
+    expect(other.status).toBe(422);
+    const problem = await other.json();
+    expect(problem.details).toEqual([expect.objectContaining({ field: 'text' })]);
+    expect(problem.details[0].message).toContain("of your team's");
+    const clearOther = await ctx.request('POST', '/api/office-coding/coded/clear', {
+      as: 'sup_b',
+      body: { pair: 'w01_job', text: 'limpeza', reason: 'r' },
+    });
+    expect(clearOther.status).toBe(422);
+    // a text both teams wrote: the code would change team b's answers too
+    for (const as of ['sup_a', 'sup_b'] as const) {
+      const shared = await assign({ pair: 'w01_job', text: 'vende roupa no mercado', code: '52' }, as);
+      expect(shared.status).toBe(403);
+      expect(JSON.stringify(await shared.json())).toContain("other teams' interviews");
+    }
+    const before = await ctx.database.db.select().from(officeCodes);
+    expect(before.filter((r) => r.textKey === 'limpeza')).toEqual([]);
+    // the team's own text
+    const own = await assign({ pair: 'w01_job', text: 'limpeza', code: '91' }, 'sup_a');
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ key: 'limpeza', code: '91', interviews: 1, changed: true });
+    const [row] = await ctx.database.db.select().from(officeCodes).where(eq(officeCodes.textKey, 'limpeza'));
+    expect(row).toMatchObject({ code: '91', codedBy: ctx.userIds.sup_a });
   });
 });
 

@@ -28,6 +28,7 @@ describe('API description and basics', () => {
       '/api/interviews/{interviewId}',
       '/api/office-coding/{survey}',
       '/api/office-coding/{survey}/assign',
+      '/api/office-coding/{survey}/clear',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }

@@ -20,7 +20,6 @@ export const tables = {
     en: 'Synthetic demonstration data. Not official statistics of AAI or the municipalities.',
   },
   confLevel: 0.95,
-  missingCodes: [-98, -99, 98],
   derived: {
     island: {
       from: 'stratum',

@@ -1,4 +1,7 @@
-/** Bad table plans: a clear issue naming the table and the field; the other tables are still made. */
+/**
+ * Bad table plans: a clear issue naming the table and the field, with its reason's code and the variable
+ * or statistic it concerns (for a screen to say it in its language); the other tables are still made.
+ */
 import { describe, expect, it } from 'vitest';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { data, labels, plans, rules, table } from './helpers.ts';
@@ -14,7 +17,13 @@ function issuesOf(bad: Record<string, unknown>) {
 describe('bad table plans', () => {
   it('an unknown variable', () => {
     expect(issuesOf(table('B1', { unit: 'individual', statistic: 'proportion', variable: 'nope' }))).toEqual([
-      { table: 'B1', field: 'variable', message: expect.stringContaining("unknown variable 'nope'") },
+      {
+        table: 'B1',
+        field: 'variable',
+        message: expect.stringContaining("unknown variable 'nope'"),
+        reason: 'unknown_variable',
+        variable: 'nope',
+      },
     ]);
   });
   it('an unknown domain variable and an unknown universe variable', () => {
@@ -26,7 +35,7 @@ describe('bad table plans', () => {
         domains: ['c03_sex', 'zz'],
       }),
     );
-    expect(d).toMatchObject({ table: 'B2', field: 'domains.1' });
+    expect(d).toMatchObject({ table: 'B2', field: 'domains.1', reason: 'unknown_variable', variable: 'zz' });
     const [u] = issuesOf(
       table('B3', {
         unit: 'individual',
@@ -35,17 +44,33 @@ describe('bad table plans', () => {
         universe: [{ variable: 'qq', op: '=', value: 1 }],
       }),
     );
-    expect(u).toMatchObject({ table: 'B3', field: 'universe.0.variable' });
+    expect(u).toMatchObject({
+      table: 'B3',
+      field: 'universe.0.variable',
+      reason: 'unknown_variable',
+      variable: 'qq',
+    });
   });
   it('an interval method that does not fit the statistic, or is unknown', () => {
     const [m] = issuesOf(
       table('B10', { unit: 'individual', statistic: 'mean', variable: 'j04_remit_amount', ci: 'logit' }),
     );
-    expect(m).toMatchObject({ table: 'B10', field: 'ci', message: expect.stringContaining("uses 'wald'") });
+    expect(m).toMatchObject({
+      table: 'B10',
+      field: 'ci',
+      message: expect.stringContaining("uses 'wald'"),
+      reason: 'ci_logit',
+      statistic: 'mean',
+    });
     const [q] = issuesOf(
       table('B11', { unit: 'individual', statistic: 'median', variable: 'j04_remit_amount', ci: 'wald' }),
     );
-    expect(q).toMatchObject({ table: 'B11', field: 'ci', message: expect.stringContaining('Woodruff') });
+    expect(q).toMatchObject({
+      table: 'B11',
+      field: 'ci',
+      message: expect.stringContaining('Woodruff'),
+      reason: 'ci_median',
+    });
     const [u] = issuesOf(
       table('B12', { unit: 'individual', statistic: 'proportion', variable: 'j01_remit', ci: 'wilson' }),
     );
@@ -64,6 +89,8 @@ describe('bad table plans', () => {
       table: 'B4',
       field: 'universe',
       message: expect.stringContaining('selects nobody'),
+      reason: 'no_rows',
+      variable: 'j01_remit',
     });
   });
   it('a domain with no respondents in the universe', () => {
@@ -80,6 +107,8 @@ describe('bad table plans', () => {
       table: 'B5',
       field: 'domains.0',
       message: expect.stringContaining('no respondents'),
+      reason: 'domain_no_rows',
+      variable: 'g08_occupation',
     });
   });
   it('a statistic that does not fit the variable type', () => {
@@ -88,6 +117,9 @@ describe('bad table plans', () => {
       table: 'B6',
       field: 'statistic',
       message: expect.stringContaining('Use proportion'),
+      reason: 'needs_numeric',
+      variable: 'j01_remit',
+      statistic: 'mean',
     });
     const [p] = issuesOf(
       table('B7', { unit: 'household', statistic: 'proportion', variable: 'b01_residents' }),
@@ -96,6 +128,9 @@ describe('bad table plans', () => {
       table: 'B7',
       field: 'statistic',
       message: expect.stringContaining('categorical'),
+      reason: 'needs_categorical',
+      variable: 'b01_residents',
+      statistic: 'proportion',
     });
   });
   it('a malformed plan (unknown statistic, missing title) and a duplicate id', () => {

@@ -6,9 +6,11 @@
  * amenities, services, the 2022 regularisation), their shares equal to the weighted counts by hand, and
  * years_in_cv from the years since the latest arrival; housing assets (H08) and barriers to care (I04)
  * as multiple-response tables; origin by region of birth (C06) for the foreign population and SDG
- * 10.3.1; a multiple-choice variable in a proportion is refused with the fix.
+ * 10.3.1, and the region-of-birth versions of the headline by-nationality tables (T45-T49: immigrants,
+ * i.e. foreign nationals born abroad); a multiple-choice variable in a proportion is refused with the fix.
  */
 import { describe, expect, it } from 'vitest';
+import type { TableResult } from '../../../analysis/tables/compute.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
 import { data, table } from './helpers.ts';
@@ -41,7 +43,9 @@ describe('questionnaires/ipei/tables.json', () => {
       expect(t.title.en.length).toBeGreaterThan(0);
       for (const c of t.cells) {
         expect(Number.isFinite(c.estimate), `${t.id}`).toBe(true);
-        expect(c.ciLower).toBeLessThanOrEqual(c.estimate);
+        // a domain within one EA has no degrees of freedom, so no interval (R's NA): always suppressed
+        if (c.ciDf === 0) expect([c.ciLower, c.reliability], `${t.id}`).toEqual([Number.NaN, 'suppress']);
+        else expect(c.ciLower).toBeLessThanOrEqual(c.estimate);
         if (t.statistic !== 'median') expect(c.deff).not.toBeNull();
         expect(c.n).toBeGreaterThanOrEqual(0);
         expect(c.base).toBeGreaterThan(0);
@@ -123,6 +127,75 @@ describe('questionnaires/ipei/tables.json', () => {
     expect(cell?.domain[0]).toMatchObject({ variable: 'birth_region', en: 'ECOWAS' });
     expect(cell?.estimate).toBeCloseTo(
       sumW((i) => self(i) && ecowasBorn(i) && k07[i] === 1) / sumW((i) => self(i) && ecowasBorn(i)),
+      12,
+    );
+  });
+  it('the headline by-nationality tables have a region-of-birth version for immigrants (born abroad)', () => {
+    // T04, T07, T10, T13, T14 by the first nationality's group; T45-T49 the same figure by C06's region,
+    // their universe the foreign nationals born outside Cabo Verde (the questionnaire's "imigrante")
+    const byId = (id: string) => run.tables.find((x) => x.id === id);
+    const pairs: Array<[string, string]> = [
+      ['T04', 'T45'],
+      ['T07', 'T46'],
+      ['T10', 'T47'],
+      ['T13', 'T48'],
+      ['T14', 'T49'],
+    ];
+    const bornAbroad = { variable: 'c06_birth_country', op: '!=', value: 'CV' };
+    for (const [nat, origin] of pairs) {
+      const a = byId(nat);
+      const b = byId(origin);
+      expect([b?.unit, b?.statistic, b?.proxyShare === null], origin).toEqual([
+        a?.unit,
+        a?.statistic,
+        a?.proxyShare === null,
+      ]);
+      if (nat === 'T04') expect([a?.variable.name, b?.variable.name]).toEqual(['nat_group', 'birth_region']);
+      else {
+        expect(b?.variable.name, origin).toBe(a?.variable.name);
+        expect(
+          b?.domains.map((d) => d.name),
+          origin,
+        ).toEqual(['birth_region']);
+      }
+      // (the proxy rule, for T13 and T14, comes last in both)
+      const own = (u: TableResult['universe'] | undefined) =>
+        (u ?? []).filter((c) => c.variable !== 'z05p_person_result');
+      expect(own(b?.universe), origin).toEqual([...own(a?.universe), bornAbroad]);
+      // the universe and the comparison table stated in both languages
+      expect(b?.notes?.pt, origin).toContain('nascidos fora de Cabo Verde');
+      expect(b?.notes?.en, origin).toContain('born outside Cabo Verde');
+      expect(b?.notes?.en, origin).toContain(nat);
+      // nobody born in Cabo Verde: no such domain, and T45's Cabo Verde row is empty
+      for (const c of b?.cells ?? []) expect(c.domain[0]?.code, origin).not.toBe(1);
+    }
+    expect(byId('T45')?.cells.find((c) => c.level?.code === 1)).toMatchObject({ n: 0, reliability: 'empty' });
+    // the regions labelled in both languages of the tables, on T45's rows
+    const regions = ctx.file.derived.birth_region.values;
+    expect(regions.map((v) => v.code)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const v of regions) expect([v.pt.length > 0, v.en.length > 0], `${v.code}`).toEqual([true, true]);
+    expect(byId('T45')?.cells.map((c) => c.level?.pt)).toEqual(regions.map((v) => v.pt));
+    const birth = persons.c06_birth_country as Array<string | null>;
+    const eligible = num('c13_eligible');
+    const wr = num('w_roster_final');
+    // T45: the number born in Europe (Portugal, France here), the eligible roster's weights by hand
+    const europe = wr.reduce(
+      (a, x, i) => (x > 0 && eligible[i] === 1 && ['PT', 'FR'].includes(String(birth[i])) ? a + x : a),
+      0,
+    );
+    expect(byId('T45')?.cells.find((c) => c.level?.code === 4)?.estimate).toBeCloseTo(europe, 9);
+    // T48: the share remitting of all immigrants who answered themselves, and of those born in the Americas
+    const remit = num('j01_remit');
+    const self = (i: number) => Number(persons.z05p_person_result[i]) !== 22 && remit[i] >= 0;
+    const abroad = (i: number) => birth[i] !== null && birth[i] !== 'CV';
+    const americas = (i: number) => ['BR', 'US'].includes(String(birth[i]));
+    const t48 = byId('T48');
+    expect(t48?.cells.find((c) => c.domain.length === 0 && c.level?.code === 1)?.estimate).toBeCloseTo(
+      sumW((i) => self(i) && abroad(i) && remit[i] === 1) / sumW((i) => self(i) && abroad(i)),
+      12,
+    );
+    expect(t48?.cells.find((c) => c.domain[0]?.code === 5 && c.level?.code === 1)?.estimate).toBeCloseTo(
+      sumW((i) => self(i) && americas(i) && remit[i] === 1) / sumW((i) => self(i) && americas(i)),
       12,
     );
   });

@@ -1,0 +1,55 @@
+/**
+ * Why the analysis refuses a table or a model, as a stable code with the names it concerns (the variable,
+ * the statistic, the weight column) and no words: the one list of these codes. A refusal (tables/plan.ts
+ * TableIssue) keeps its English `message` for logs and files, and carries `reason` and those names, so a
+ * screen says the whole sentence in its own language (client/analyst/refusal-text.ts) naming the
+ * variable by its label. A refusal without a reason (a schema error, an estimation that failed) is told
+ * by its field and English message only.
+ */
+export const REFUSAL_REASONS = [
+  /** the variable (or a domain, universe, outcome or predictor variable) is not in the unit's data */
+  'unknown_variable',
+  /** "multiple" asked of a variable that is not a multiple-choice (checkbox) question */
+  'needs_checkbox',
+  /** a multiple-choice variable asked with another statistic than "multiple" */
+  'checkbox_variable',
+  /** a multiple-choice variable as a domain */
+  'checkbox_domain',
+  /** a proportion of a variable without categories */
+  'needs_categorical',
+  /** a mean or median of a variable that is not numeric (categories or text) */
+  'needs_numeric',
+  /** a total of text */
+  'needs_number_or_categories',
+  /** the logit interval asked of something else than a proportion */
+  'ci_logit',
+  /** the Wald interval asked of a median (its interval is Woodruff's) */
+  'ci_median',
+  /** the unit's weight column is not in the weighted data */
+  'no_weights',
+  /** the universe keeps nobody with an answer to the variable */
+  'no_rows',
+  /** a domain variable has no respondent in the universe */
+  'domain_no_rows',
+  /** a model variable whose name a formula cannot hold */
+  'not_formula_name',
+  /** the model's outcome is also one of its predictors */
+  'outcome_is_predictor',
+  /** a predictor listed twice */
+  'predictor_twice',
+  /** the margins asked of a variable that is not a predictor */
+  'margins_not_predictor',
+  /** a logistic model of a categorical outcome without the category to model */
+  'choose_outcome_level',
+  /** a linear model of a categorical outcome */
+  'categorical_outcome',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** What a refusal names, besides its field: the reason and the variable, statistic or column it concerns. */
+export interface RefusalFacts {
+  reason: RefusalReason;
+  variable?: string;
+  statistic?: string;
+  column?: string;
+}

@@ -1,0 +1,269 @@
+/**
+ * A table or model the analysis refuses (a 422 `table.invalid` or `model.invalid`), said whole in the app
+ * language (Portuguese, English, French, Kriolu): "the table cannot be made" or "the model cannot be
+ * fitted", then the reason's sentence from its code (analysis/tables/refusals.ts, carried in the
+ * problem's details, server/contract/analysis.ts), naming the variable by its label and name and the
+ * statistic in the same language. A refusal without a known reason gets a sentence saying to check the
+ * settings; the analysis's English words are only in the banner's details line (client/error-note.tsx).
+ * The Kriolu is a first version, to be reviewed by a native speaker of the team.
+ */
+import {
+  type AnalysisCatalogue,
+  type AnalysisRefusal,
+  analysisRefusalSchema,
+  type RefusalReason,
+} from '../../server/contract/analysis.ts';
+import type { TabletLanguage } from '../i18n.ts';
+
+type Variable = Pick<AnalysisCatalogue['variables'][number], 'name' | 'label'>;
+type Role = 'variable' | 'domain' | 'universe' | 'outcome' | 'predictor' | 'margins';
+type Statistic = 'proportion' | 'mean' | 'total' | 'median' | 'multiple';
+
+interface Words {
+  table: string;
+  model: string;
+  /** a refusal without a known reason */
+  check: string;
+  role: Record<Role, string>;
+  statistic: Record<Statistic, string>;
+  /** {v} the variable (label and name), {r} its role, {s} the statistic, {c} the weight column */
+  reason: Record<RefusalReason, string>;
+}
+
+const en: Words = {
+  table: 'The table cannot be made:',
+  model: 'The model cannot be fitted:',
+  check: 'check its settings; the details below say what the analysis found.',
+  role: {
+    variable: 'variable',
+    domain: 'domain variable',
+    universe: 'universe variable',
+    outcome: 'outcome',
+    predictor: 'predictor',
+    margins: 'variable',
+  },
+  statistic: {
+    proportion: 'proportion',
+    mean: 'mean',
+    total: 'total',
+    median: 'median',
+    multiple: 'share citing each option',
+  },
+  reason: {
+    unknown_variable: 'the {r} {v} is not in the data of this unit. Choose another variable or another unit.',
+    needs_checkbox:
+      'the share citing each option needs a multiple-choice question, and {v} is not one. Use proportion.',
+    checkbox_variable: '{v} is a multiple-choice question: use the share citing each option.',
+    checkbox_domain:
+      '{v} is a multiple-choice question and cannot be a domain (a unit may be in several of its options).',
+    needs_categorical:
+      'a proportion needs a variable with categories, and {v} has none. Use mean, total or median.',
+    needs_numeric: 'a {s} needs a numeric variable, and {v} has categories or text. Use proportion.',
+    needs_number_or_categories: 'a total needs numbers or categories, and {v} is text.',
+    ci_logit: 'the logit interval is only for proportions; a {s} needs another interval.',
+    ci_median: "a median's interval is Woodruff's: leave the interval choice empty.",
+    no_weights: 'the weighted data have no weight column {c}. Run the weighting again.',
+    no_rows: 'the universe keeps nobody who answered {v}. Widen the universe.',
+    domain_no_rows:
+      'nobody in the universe answered the domain variable {v}. Choose another domain or widen the universe.',
+    not_formula_name: '{v} cannot be used in a model: its name has characters a formula cannot hold.',
+    outcome_is_predictor: 'the outcome {v} cannot also be a predictor. Remove it from the predictors.',
+    predictor_twice: 'a predictor is chosen twice. Remove one.',
+    margins_not_predictor: '{v} is not one of the predictors: choose the margins among the predictors.',
+    choose_outcome_level: 'choose the category of {v} to model (the outcome is 1 there, 0 elsewhere).',
+    categorical_outcome: '{v} has categories: model one of its categories with the logistic model.',
+  },
+};
+
+const pt: Words = {
+  table: 'Não é possível fazer o quadro:',
+  model: 'Não é possível ajustar o modelo:',
+  check: 'verifique as suas definições; os detalhes abaixo dizem o que a análise encontrou.',
+  role: {
+    variable: 'variável',
+    domain: 'variável de domínio',
+    universe: 'variável do universo',
+    outcome: 'variável dependente',
+    predictor: 'variável explicativa',
+    margins: 'variável',
+  },
+  statistic: {
+    proportion: 'proporção',
+    mean: 'média',
+    total: 'total',
+    median: 'mediana',
+    multiple: 'proporção que cita cada opção',
+  },
+  reason: {
+    unknown_variable: 'a {r} {v} não está nos dados desta unidade. Escolha outra variável ou outra unidade.',
+    needs_checkbox:
+      'a proporção que cita cada opção exige uma pergunta de escolha múltipla, e {v} não o é. Use a proporção.',
+    checkbox_variable: '{v} é uma pergunta de escolha múltipla: use a proporção que cita cada opção.',
+    checkbox_domain:
+      '{v} é uma pergunta de escolha múltipla e não pode ser um domínio (uma unidade pode estar em várias das suas opções).',
+    needs_categorical:
+      'uma proporção exige uma variável com categorias, e {v} não as tem. Use a média, o total ou a mediana.',
+    needs_numeric: 'a {s} exige uma variável numérica, e {v} tem categorias ou texto. Use a proporção.',
+    needs_number_or_categories: 'um total exige números ou categorias, e {v} é texto.',
+    ci_logit: 'o intervalo logit só serve para proporções; a {s} exige outro intervalo.',
+    ci_median: 'o intervalo de uma mediana é o de Woodruff: deixe a escolha do intervalo vazia.',
+    no_weights: 'os dados ponderados não têm a coluna de ponderadores {c}. Faça a ponderação de novo.',
+    no_rows: 'o universo não retém ninguém que tenha respondido a {v}. Alargue o universo.',
+    domain_no_rows:
+      'ninguém no universo respondeu à variável de domínio {v}. Escolha outro domínio ou alargue o universo.',
+    not_formula_name: '{v} não pode entrar num modelo: o seu nome tem caracteres que uma fórmula não aceita.',
+    outcome_is_predictor:
+      'a variável dependente {v} não pode ser também explicativa. Retire-a das variáveis explicativas.',
+    predictor_twice: 'uma variável explicativa está escolhida duas vezes. Retire uma.',
+    margins_not_predictor: '{v} não é uma das variáveis explicativas: escolha as margens entre elas.',
+    choose_outcome_level: 'escolha a categoria de {v} a modelar (a variável vale 1 nela, 0 nas outras).',
+    categorical_outcome: '{v} tem categorias: modele uma das suas categorias com o modelo logístico.',
+  },
+};
+
+const fr: Words = {
+  table: 'Le tableau ne peut pas être fait :',
+  model: 'Le modèle ne peut pas être ajusté :',
+  check: "vérifiez ses paramètres ; les détails ci-dessous disent ce que l'analyse a trouvé.",
+  role: {
+    variable: 'variable',
+    domain: 'variable de domaine',
+    universe: "variable de l'univers",
+    outcome: 'variable dépendante',
+    predictor: 'variable explicative',
+    margins: 'variable',
+  },
+  statistic: {
+    proportion: 'proportion',
+    mean: 'moyenne',
+    total: 'total',
+    median: 'médiane',
+    multiple: 'part citant chaque option',
+  },
+  reason: {
+    unknown_variable:
+      "la {r} {v} n'est pas dans les données de cette unité. Choisissez une autre variable ou une autre unité.",
+    needs_checkbox:
+      "la part citant chaque option demande une question à choix multiple, et {v} n'en est pas une. Prenez la proportion.",
+    checkbox_variable: '{v} est une question à choix multiple : prenez la part citant chaque option.',
+    checkbox_domain:
+      '{v} est une question à choix multiple et ne peut pas être un domaine (une unité peut être dans plusieurs de ses options).',
+    needs_categorical:
+      "une proportion demande une variable à catégories, et {v} n'en a pas. Prenez la moyenne, le total ou la médiane.",
+    needs_numeric:
+      'la {s} demande une variable numérique, et {v} a des catégories ou du texte. Prenez la proportion.',
+    needs_number_or_categories: 'un total demande des nombres ou des catégories, et {v} est du texte.',
+    ci_logit: "l'intervalle logit ne vaut que pour les proportions ; la {s} demande un autre intervalle.",
+    ci_median: "l'intervalle d'une médiane est celui de Woodruff : laissez le choix de l'intervalle vide.",
+    no_weights: "les données pondérées n'ont pas la colonne de poids {c}. Refaites la pondération.",
+    no_rows: "l'univers ne garde personne ayant répondu à {v}. Élargissez l'univers.",
+    domain_no_rows:
+      "personne dans l'univers n'a répondu à la variable de domaine {v}. Choisissez un autre domaine ou élargissez l'univers.",
+    not_formula_name:
+      '{v} ne peut pas entrer dans un modèle : son nom a des caractères qu’une formule n’accepte pas.',
+    outcome_is_predictor:
+      'la variable dépendante {v} ne peut pas être aussi explicative. Retirez-la des variables explicatives.',
+    predictor_twice: 'une variable explicative est choisie deux fois. Retirez-en une.',
+    margins_not_predictor:
+      "{v} n'est pas une des variables explicatives : choisissez les marges parmi elles.",
+    choose_outcome_level: 'choisissez la catégorie de {v} à modéliser (la variable vaut 1 là, 0 ailleurs).',
+    categorical_outcome: '{v} a des catégories : modélisez une de ses catégories avec le modèle logistique.',
+  },
+};
+
+const kea: Words = {
+  table: 'Ka ta da pa faze kuadru:',
+  model: 'Ka ta da pa djusta modelu:',
+  check: 'djobe se definisons; detalhis li baxu ta fla kuzê ki analizi atxa.',
+  role: {
+    variable: 'variável',
+    domain: 'variável di dumíniu',
+    universe: 'variável di universu',
+    outcome: 'variável dipendenti',
+    predictor: 'variável splikativu',
+    margins: 'variável',
+  },
+  statistic: {
+    proportion: 'proporson',
+    mean: 'média',
+    total: 'total',
+    median: 'mediana',
+    multiple: 'proporson ki ta sita kada opson',
+  },
+  reason: {
+    unknown_variable: '{r} {v} ka sta na dadus di es unidadi. Kodji otu variável o otu unidadi.',
+    needs_checkbox:
+      'proporson ki ta sita kada opson meste un pergunta di skodja múltiplu, i {v} ka é un. Uza proporson.',
+    checkbox_variable: '{v} é un pergunta di skodja múltiplu: uza proporson ki ta sita kada opson.',
+    checkbox_domain:
+      '{v} é un pergunta di skodja múltiplu i ka pode ser dumíniu (un unidadi pode sta na txeu di se opsons).',
+    needs_categorical:
+      'un proporson meste un variável ku kategorias, i {v} ka ten. Uza média, total o mediana.',
+    needs_numeric: '{s} meste un variável numériku, i {v} ten kategorias o testu. Uza proporson.',
+    needs_number_or_categories: 'un total meste númerus o kategorias, i {v} é testu.',
+    ci_logit: 'intervalu logit é só pa proporsons; {s} meste otu intervalu.',
+    ci_median: 'intervalu di un mediana é di Woodruff: dexa skodja di intervalu bazio.',
+    no_weights: 'dadus ponderadu ka ten koluna di ponderadoris {c}. Faze ponderason otu bes.',
+    no_rows: 'universu ka ta fika ku ninguen ki responde {v}. Larga universu.',
+    domain_no_rows:
+      'ninguen na universu ka responde variável di dumíniu {v}. Kodji otu dumíniu o larga universu.',
+    not_formula_name: '{v} ka pode entra na un modelu: se nómi ten karaktis ki un fórmula ka ta aseta.',
+    outcome_is_predictor:
+      'variável dipendenti {v} ka pode ser tanbê splikativu. Tra-l di variáveis splikativu.',
+    predictor_twice: 'un variável splikativu sta kodjedu dos bes. Tra un.',
+    margins_not_predictor: '{v} ka é un di variáveis splikativu: kodji marjens entri es.',
+    choose_outcome_level: 'kodji kategoria di {v} pa modela (variável ta bali 1 la, 0 na otus).',
+    categorical_outcome: '{v} ten kategorias: modela un di se kategorias ku modelu lojístiku.',
+  },
+};
+
+export const REFUSAL_WORDS: Record<TabletLanguage, Words> = { en, pt, fr, kea };
+
+/** The role of the variable a refusal names, from its field ('domains.1', 'universe.0.variable'...). */
+function roleOf(field: string): Role {
+  const head = field.split('.')[0];
+  if (head === 'domains') return 'domain';
+  if (head === 'universe') return 'universe';
+  if (head === 'outcome' || head === 'outcomeLevel' || head === 'family') return 'outcome';
+  if (head === 'predictors') return 'predictor';
+  if (head === 'margins') return 'margins';
+  return 'variable';
+}
+
+/** «label» (name), the label in the app language (Portuguese for Kriolu, English for French). */
+function variableWords(name: string, lang: TabletLanguage, variables: readonly Variable[]): string {
+  const label = variables.find((v) => v.name === name)?.label;
+  const text = label ? label[lang === 'pt' || lang === 'kea' ? 'pt' : 'en'] : '';
+  return text && text !== name ? `«${text}» (${name})` : `«${name}»`;
+}
+
+/** The refusal a failed API result carries, or null (another failure). */
+export function refusalOf(error: unknown): { kind: 'table' | 'model'; refusal: AnalysisRefusal } | null {
+  const problem = (error as { problem?: { code?: unknown; details?: unknown } } | null)?.problem;
+  const kind =
+    problem?.code === 'table.invalid' ? 'table' : problem?.code === 'model.invalid' ? 'model' : null;
+  if (!kind) return null;
+  const parsed = analysisRefusalSchema.safeParse(problem?.details);
+  return parsed.success ? { kind, refusal: parsed.data } : null;
+}
+
+/** The whole sentence in `lang` for a refused table or model, or null when `error` is not one. */
+export function refusalSentence(
+  error: unknown,
+  lang: TabletLanguage,
+  variables: readonly Variable[],
+): string | null {
+  const found = refusalOf(error);
+  if (!found) return null;
+  const words = REFUSAL_WORDS[lang] ?? en;
+  const { refusal } = found;
+  const statistic = refusal.statistic as Statistic | undefined;
+  const body = refusal.reason
+    ? words.reason[refusal.reason]
+        .replace('{r}', words.role[roleOf(refusal.field)])
+        .replace('{v}', variableWords(refusal.variable ?? '', lang, variables))
+        .replace('{s}', (statistic && words.statistic[statistic]) ?? statistic ?? '')
+        .replace('{c}', `«${refusal.column ?? ''}»`)
+    : words.check;
+  return `${words[found.kind]} ${body}`;
+}
