@@ -78,6 +78,12 @@ function finish(d: Omit<ReplicateDesign, 'degf'>): ReplicateDesign {
 }
 
 /**
+ * Replicate weight columns already found free of missing and negative values: a data set's columns
+ * are never changed in place, so the designs built anew on them (each table of a run) check them once.
+ */
+const checkedColumns = new WeakSet<Float64Array>();
+
+/**
  * A design from replicate weights already on the data (R `svrepdesign`).
  *
  * @example
@@ -95,12 +101,14 @@ export function svrepDesign(spec: SvrepSpec, data: DataFrame): ReplicateDesign {
         `Replicate weight ${r + 1} has ${col.length} values for ${n} rows.`,
         'replicates.columns',
       );
+    if (checkedColumns.has(col)) return col;
     for (let i = 0; i < n; i++)
       if (Number.isNaN(col[i]) || col[i] < 0)
         throw new SurveyError(
           `Replicate weight column ${typeof c === 'string' ? `'${c}'` : r + 1} has a missing or negative value at row ${i + 1}.`,
           'replicates.columns',
         );
+    checkedColumns.add(col);
     return col;
   });
   const R = cols.length;

@@ -56,8 +56,9 @@ export async function afterWeightingBench(survey: string, data: WeightedData): P
     // the hook, then the run marked done, then the analyst's request at once
     void precomputeRun(survey, runId, opts, { log: (line) => log.push(line) });
     await database.client.execute({
-      sql: "update weighting_runs set state = 'done', finished_at = 0 where id = ?",
-      args: [runId],
+      // a real time: the workbook carries the run's date, and a zip entry cannot be dated before 1980
+      sql: "update weighting_runs set state = 'done', finished_at = ? where id = ?",
+      args: [Date.now(), runId],
     });
     const all = await standardTable(survey, 'all', 'en', 'json', opts);
     const firstSeconds = (performance.now() - t0) / 1000;

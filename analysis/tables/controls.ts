@@ -11,6 +11,7 @@
 import type { DataFrame } from '../data.ts';
 import { isMissing } from '../data.ts';
 import type { CalibrationMargin } from './calibration-classes.ts';
+import { columnText } from './column-text.ts';
 import type { Text } from './plan.ts';
 
 export interface ControlCell {
@@ -102,11 +103,7 @@ export function controlMargins(
   const y = frame[q.variable];
   const n = y.length;
   // the variable's values as text, once (each level's cells compare with it)
-  let yText: string[] | null = null;
-  const texts = () => {
-    yText ??= Array.from(y as ArrayLike<unknown>, (v) => String(v));
-    return yText;
-  };
+  const texts = () => columnText(y);
   // the rows of each domain, once per domain (its cells share them)
   const domains = new Map<string, Uint8Array>();
   const rowsOf = (domain: ControlCell['domain']) => {
@@ -114,16 +111,17 @@ export function controlMargins(
     const hit = domains.get(key);
     if (hit) return hit;
     const base = domain.length ? q.withDomains : q.universe;
-    const cols = domain.map((d) => frame[d.variable]);
+    const cols = domain.map((d) => columnText(frame[d.variable]));
     const codes = domain.map((d) => String(d.code));
     const rows = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       if (!base[i] || isMissing(y[i] as never)) continue;
-      if (cols.every((col, k) => String(col[i]) === codes[k])) rows[i] = 1;
+      if (cols.every((col, k) => col[i] === codes[k])) rows[i] = 1;
     }
     domains.set(key, rows);
     return rows;
   };
+  const domainMargin = new Map<Uint8Array, CalibrationMargin | null>();
   return cells.map((c) => {
     const domainRows = rowsOf(c.domain);
     if (!q.categorical) {
@@ -140,13 +138,14 @@ export function controlMargins(
     }
     const code = c.level === null ? null : String(c.level.code);
     const text = texts();
-    const levelRows = Uint8Array.from(domainRows, (inD, i) =>
-      inD && code !== null && text[i] === code ? 1 : 0,
-    );
+    const levelRows = new Uint8Array(n);
+    if (code !== null) for (let i = 0; i < n; i++) if (domainRows[i] && text[i] === code) levelRows[i] = 1;
     const num = unionOf(levelRows, frame, margins);
     if (!num) return [];
     if (q.statistic !== 'proportion') return [num];
-    const den = unionOf(domainRows, frame, margins);
+    // the domain's margin, once per domain (its levels' cells share it)
+    if (!domainMargin.has(domainRows)) domainMargin.set(domainRows, unionOf(domainRows, frame, margins));
+    const den = domainMargin.get(domainRows) ?? null;
     return den ? [...new Set([num, den])] : [];
   });
 }

@@ -14,6 +14,7 @@ import { qt } from '../distributions/continuous.ts';
 import { svyCiprop } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
 import { degf, subsetAny } from '../estimators/core.ts';
+import { columnText } from './column-text.ts';
 import type { Lang } from './labels.ts';
 import type { TablePlan } from './plan.ts';
 
@@ -108,9 +109,13 @@ function domainGroups<C extends IntervalCell>(
     const dom = group[0].domain;
     const base = dom.length ? masks.withDomains : masks.universe;
     const keep = new Uint8Array(base.length);
-    const cols = dom.map((d) => frame[d.variable]);
-    for (let i = 0; i < keep.length; i++)
-      keep[i] = base[i] && dom.every((d, k) => String(cols[k][i]) === String(d.code)) ? 1 : 0;
+    const cols = dom.map((d) => columnText(frame[d.variable]));
+    const codes = dom.map((d) => String(d.code));
+    for (let i = 0; i < keep.length; i++) {
+      let inside = base[i] ? 1 : 0;
+      for (let k = 0; inside && k < cols.length; k++) if (cols[k][i] !== codes[k]) inside = 0;
+      keep[i] = inside;
+    }
     const sub = subsetAny(design, keep);
     return { group, sub, df: degf(sub) };
   });

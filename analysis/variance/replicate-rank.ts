@@ -22,8 +22,11 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   const key = rankKey(design.repWeights, design.weights, tol);
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
-  const shared = rankSource?.(key, () => dqrdc2Rank(weightRows(design), design.nReplicates, tol));
-  const rank = shared ?? dqrdc2Rank(weightRows(design), design.nReplicates, tol);
+  const ofRows = () => {
+    const { x, m } = weightColumns(design);
+    return dqrdc2RankOfColumns(x, m, design.nReplicates, tol);
+  };
+  const rank = rankSource?.(key, ofRows) ?? ofRows();
   if (rankCache.size >= 500) rankCache.clear();
   rankCache.set(key, rank);
   return rank;
@@ -119,6 +122,8 @@ function multiplierRows(design: ReplicateDesign): Rows {
 interface RowClasses {
   a: Float64Array;
   cls: Int32Array;
+  /** Number of classes (cls runs from 0 to count - 1, -1 for zero and NaN rows). */
+  count: number;
 }
 
 const rowClassCache = new Map<string, RowClasses>();
@@ -160,7 +165,7 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
       cls[i] = classes++;
     }
   }
-  const out = { a, cls };
+  const out = { a, cls, count: classes };
   if (rowClassCache.size >= 20) rowClassCache.clear();
   rowClassCache.set(key, out);
   return out;
@@ -169,41 +174,46 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
 /**
  * Replicate weight columns: the (sub)design's rows, merged when proportional (same class in
  * `rowClasses`): a class's row is its first row divided by its `a`, times sqrt(sum of a^2) over the
- * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are.
+ * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are. Written
+ * straight into dqrdc2's column-major buffer (m rows, one column per replicate).
  */
-function weightRows(design: ReplicateDesign): Rows {
+function weightColumns(design: ReplicateDesign): { x: Float64Array; m: number } {
   const R = design.nReplicates;
   const reps = design.repWeights as Float64Array[];
-  const { a, cls } = rowClasses(reps, design.n);
-  const groupOf = new Map<number, { v: Float64Array; ss: number }>();
-  const groups: Array<{ v: Float64Array; ss: number }> = [];
-  // a row's R weights side by side when the matrix is small enough to copy (the same values)
-  const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
-  const row = (i: number, scale: number) => {
-    const out = new Float64Array(R);
-    if (byRow) for (let r = 0, b = i * R; r < R; r++) out[r] = byRow[b + r] / scale;
-    else for (let r = 0; r < R; r++) out[r] = reps[r][i] / scale;
-    return out;
-  };
+  const { a, cls, count } = rowClasses(reps, design.n);
+  const groupOf = new Int32Array(count).fill(-1);
+  const first: number[] = []; // each merged row's first row of the (sub)design
+  const scale: number[] = []; // what that row is divided by
+  const ss: number[] = []; // sum of a^2 over the merged rows
   for (let i = 0; i < design.n; i++) {
     if (design.weights[i] === 0 || a[i] === 0) continue;
     if (Number.isNaN(a[i])) {
-      groups.push({ v: row(i, 1), ss: 1 }); // NaN/Inf: as is, R would fail
+      first.push(i); // NaN/Inf: as is, R would fail
+      scale.push(1);
+      ss.push(1);
       continue;
     }
-    const same = groupOf.get(cls[i]);
-    if (same) same.ss += a[i] * a[i];
+    const g = groupOf[cls[i]];
+    if (g >= 0) ss[g] += a[i] * a[i];
     else {
-      const g = { v: row(i, a[i]), ss: a[i] * a[i] };
-      groupOf.set(cls[i], g);
-      groups.push(g);
+      groupOf[cls[i]] = first.length;
+      first.push(i);
+      scale.push(a[i]);
+      ss.push(a[i] * a[i]);
     }
   }
-  for (const g of groups) {
-    const s = Math.sqrt(g.ss);
-    for (let r = 0; r < R; r++) g.v[r] *= s;
+  const m = first.length;
+  const x = new Float64Array(m * R);
+  // a row's R weights side by side when the matrix is small enough to copy (the same values)
+  const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
+  for (let g = 0; g < m; g++) {
+    const i = first[g];
+    const d = scale[g];
+    const s = Math.sqrt(ss[g]);
+    if (byRow) for (let r = 0, b = i * R; r < R; r++) x[r * m + g] = (byRow[b + r] / d) * s;
+    else for (let r = 0; r < R; r++) x[r * m + g] = (reps[r][i] / d) * s;
   }
-  return groups.map((g) => g.v);
+  return { x, m };
 }
 
 /**
@@ -212,16 +222,25 @@ function weightRows(design: ReplicateDesign): Rows {
  * remaining norm (downdated, recomputed when it lost 6 digits) falls below tol times its original
  * norm moves to the end; the rank is the columns never moved, at most the number of rows. Unlike
  * LINPACK, moved columns are not transformed further and the loop stops once only moved columns
- * remain: they decide nothing, so the rank is the same (the kept columns' sums are unchanged).
+ * remain, or after the last step's moves: they decide nothing, so the rank is the same.
+ * To read the matrix once per step instead of twice, step l's update of a column and step l+1's dot
+ * product of that column with step l+1's pivot are one sweep: step l+1's candidates (updated first,
+ * then moved or taken as its pivot, which is then made a Householder vector) come before the other
+ * columns. Every number is computed by the same operations in the same order as one step at a time.
  */
-export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
+export function dqrdc2Rank(rows: Float64Array[], R: number, tol: number): number {
   const m = rows.length;
-  if (m === 0) return 0;
   const x = new Float64Array(m * R);
   for (let i = 0; i < m; i++) {
     const row = rows[i];
     for (let r = 0; r < R; r++) x[r * m + i] = row[r];
   }
+  return dqrdc2RankOfColumns(x, m, R, tol);
+}
+
+/** `dqrdc2Rank` of the m x R matrix given column by column in `x` (which it overwrites). */
+function dqrdc2RankOfColumns(x: Float64Array, m: number, R: number, tol: number): number {
+  if (m === 0) return 0;
   const offset = Int32Array.from({ length: R }, (_, j) => j * m); // column j starts at offset[j]
   const norm = (o: number, from: number) => {
     let s = 0;
@@ -230,6 +249,7 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   };
   const qraux = new Float64Array(R);
   const original = new Float64Array(R);
+  const dots = new Float64Array(R); // a column's dot product with its step's pivot column, by offset / m
   /** Column j's remaining norm after step l (LINPACK's downdate, recomputed when it lost 6 digits). */
   const downdate = (j: number, oj: number, l: number) => {
     if (qraux[j] === 0) return;
@@ -243,34 +263,36 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
   }
   const lup = Math.min(m, R);
   let k = R + 1; // 1-based as LINPACK
-  for (let l = 0; l < lup; l++) {
-    while (l + 1 < k && qraux[l] < original[l] * tol) {
-      const o = offset[l];
-      const q = qraux[l];
-      const w = original[l];
-      offset.copyWithin(l, l + 1);
-      qraux.copyWithin(l, l + 1);
-      original.copyWithin(l, l + 1);
-      offset[R - 1] = o;
-      qraux[R - 1] = q;
-      original[R - 1] = w;
-      k--;
-    }
-    // columns k-1.. were moved: none can return before a pivot (k is final once l reaches k-1) and
-    // no kept column's arithmetic reads them, so they are neither swept nor used as pivots
-    if (l + 1 >= k || l === m - 1) break;
-    const live = k - 1;
+  /** Moves the column at l to the end if too small for step l (one of LINPACK's moves); whether moved. */
+  const moveOne = (l: number): boolean => {
+    if (!(l + 1 < k && qraux[l] < original[l] * tol)) return false;
+    const o = offset[l];
+    const q = qraux[l];
+    const w = original[l];
+    offset.copyWithin(l, l + 1);
+    qraux.copyWithin(l, l + 1);
+    original.copyWithin(l, l + 1);
+    offset[R - 1] = o;
+    qraux[R - 1] = q;
+    original[R - 1] = w;
+    k--;
+    return true;
+  };
+  /** Step l's pivot column made a Householder vector (rows l..): its diagonal, 0 if the column is zero. */
+  const householder = (l: number): number => {
     const ol = offset[l];
     let nrmxl = norm(ol, l);
-    if (nrmxl === 0) continue;
+    if (nrmxl === 0) return 0;
     if (x[ol + l] < 0) nrmxl = -nrmxl;
     for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
     x[ol + l] += 1;
-    const pivot = x[ol + l];
-    // eight, then four columns per sweep over column l (each column's sums in the same order as one at a time)
+    return x[ol + l];
+  };
+  /** Each column's dot product with step l's pivot column (rows l..), four columns per sweep. */
+  const stepDots = (l: number) => {
+    const ol = offset[l];
     let j = l + 1;
-    for (; j + 7 < live; j += 8) j8(x, offset, j, ol, l, m, pivot, downdate);
-    for (; j + 3 < live; j += 4) {
+    for (; j + 3 < k - 1; j += 4) {
       const o0 = offset[j];
       const o1 = offset[j + 1];
       const o2 = offset[j + 2];
@@ -286,100 +308,116 @@ export function dqrdc2Rank(rows: Rows, R: number, tol: number): number {
         d2 += v * x[o2 + i];
         d3 += v * x[o3 + i];
       }
-      const t0 = -d0 / pivot;
-      const t1 = -d1 / pivot;
-      const t2 = -d2 / pivot;
-      const t3 = -d3 / pivot;
-      for (let i = l; i < m; i++) {
-        const v = x[ol + i];
-        x[o0 + i] += t0 * v;
-        x[o1 + i] += t1 * v;
-        x[o2 + i] += t2 * v;
-        x[o3 + i] += t3 * v;
+      dots[o0 / m] = d0;
+      dots[o1 / m] = d1;
+      dots[o2 / m] = d2;
+      dots[o3 / m] = d3;
+    }
+    for (; j < k - 1; j++) {
+      const oj = offset[j];
+      let d = 0;
+      for (let i = l; i < m; i++) d += x[ol + i] * x[oj + i];
+      dots[oj / m] = d;
+    }
+  };
+  let pivot = 0; // step l's pivot diagonal when step l-1 prepared it (moves done, dots known), else 0
+  for (let l = 0; l < lup; l++) {
+    if (pivot === 0) {
+      while (moveOne(l));
+      if (l + 1 >= k || l === m - 1) break;
+      pivot = householder(l);
+      if (pivot === 0) continue;
+      stepDots(l);
+    }
+    // no step l+1: the rank is known (the updates of step l would change nothing that decides it)
+    if (l + 1 >= lup) break;
+    const ol = offset[l];
+    let left = k - 1 - (l + 1); // columns still to update at step l, from position j
+    let j = l + 1;
+    let next = 0;
+    // step l+1's candidates in turn: updated, then moved to the end or kept as its pivot
+    while (left > 0) {
+      const oj = offset[j];
+      const t = -dots[oj / m] / pivot;
+      for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+      downdate(j, oj, l);
+      left--;
+      if (moveOne(l + 1)) continue; // the next column is now at l+1
+      if (l + 2 >= k || l + 1 === m - 1) return Math.min(k - 1, m); // step l+1 stops there
+      next = householder(l + 1);
+      j++;
+      break;
+    }
+    if (next === 0) {
+      // no pivot (a zero column) for step l+1: the remaining columns of step l alone
+      for (; left > 0; left--, j++) {
+        const oj = offset[j];
+        const t = -dots[oj / m] / pivot;
+        for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+        downdate(j, oj, l);
       }
+      pivot = 0;
+      continue;
+    }
+    // the remaining columns: step l's update and step l+1's dot product in one sweep
+    const op = offset[l + 1];
+    for (; left >= 4; left -= 4, j += 4) {
+      const o0 = offset[j];
+      const o1 = offset[j + 1];
+      const o2 = offset[j + 2];
+      const o3 = offset[j + 3];
+      const t0 = -dots[o0 / m] / pivot;
+      const t1 = -dots[o1 / m] / pivot;
+      const t2 = -dots[o2 / m] / pivot;
+      const t3 = -dots[o3 / m] / pivot;
+      const v = x[ol + l];
+      x[o0 + l] += t0 * v;
+      x[o1 + l] += t1 * v;
+      x[o2 + l] += t2 * v;
+      x[o3 + l] += t3 * v;
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let i = l + 1; i < m; i++) {
+        const v = x[ol + i];
+        const w = x[op + i];
+        const y0 = x[o0 + i] + t0 * v;
+        const y1 = x[o1 + i] + t1 * v;
+        const y2 = x[o2 + i] + t2 * v;
+        const y3 = x[o3 + i] + t3 * v;
+        x[o0 + i] = y0;
+        x[o1 + i] = y1;
+        x[o2 + i] = y2;
+        x[o3 + i] = y3;
+        d0 += w * y0;
+        d1 += w * y1;
+        d2 += w * y2;
+        d3 += w * y3;
+      }
+      dots[o0 / m] = d0;
+      dots[o1 / m] = d1;
+      dots[o2 / m] = d2;
+      dots[o3 / m] = d3;
       downdate(j, o0, l);
       downdate(j + 1, o1, l);
       downdate(j + 2, o2, l);
       downdate(j + 3, o3, l);
     }
-    for (; j < live; j++) {
+    for (; left > 0; left--, j++) {
       const oj = offset[j];
-      let dot = 0;
-      for (let i = l; i < m; i++) dot += x[ol + i] * x[oj + i];
-      const t = -dot / pivot;
-      for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
+      const t = -dots[oj / m] / pivot;
+      x[oj + l] += t * x[ol + l];
+      let d = 0;
+      for (let i = l + 1; i < m; i++) {
+        const y = x[oj + i] + t * x[ol + i];
+        x[oj + i] = y;
+        d += x[op + i] * y;
+      }
+      dots[oj / m] = d;
       downdate(j, oj, l);
     }
+    pivot = next;
   }
   return Math.min(k - 1, m);
-}
-
-/**
- * One Householder step of `dqrdc2Rank` on eight columns j..j+7 in one sweep over column l (each
- * column's dot product and update in the same order as one column at a time: the same numbers).
- */
-function j8(
-  x: Float64Array,
-  offset: Int32Array,
-  j: number,
-  ol: number,
-  l: number,
-  m: number,
-  pivot: number,
-  downdate: (j: number, oj: number, l: number) => void,
-): void {
-  const o0 = offset[j];
-  const o1 = offset[j + 1];
-  const o2 = offset[j + 2];
-  const o3 = offset[j + 3];
-  const o4 = offset[j + 4];
-  const o5 = offset[j + 5];
-  const o6 = offset[j + 6];
-  const o7 = offset[j + 7];
-  let d0 = 0;
-  let d1 = 0;
-  let d2 = 0;
-  let d3 = 0;
-  let d4 = 0;
-  let d5 = 0;
-  let d6 = 0;
-  let d7 = 0;
-  for (let i = l; i < m; i++) {
-    const v = x[ol + i];
-    d0 += v * x[o0 + i];
-    d1 += v * x[o1 + i];
-    d2 += v * x[o2 + i];
-    d3 += v * x[o3 + i];
-    d4 += v * x[o4 + i];
-    d5 += v * x[o5 + i];
-    d6 += v * x[o6 + i];
-    d7 += v * x[o7 + i];
-  }
-  const t0 = -d0 / pivot;
-  const t1 = -d1 / pivot;
-  const t2 = -d2 / pivot;
-  const t3 = -d3 / pivot;
-  const t4 = -d4 / pivot;
-  const t5 = -d5 / pivot;
-  const t6 = -d6 / pivot;
-  const t7 = -d7 / pivot;
-  for (let i = l; i < m; i++) {
-    const v = x[ol + i];
-    x[o0 + i] += t0 * v;
-    x[o1 + i] += t1 * v;
-    x[o2 + i] += t2 * v;
-    x[o3 + i] += t3 * v;
-    x[o4 + i] += t4 * v;
-    x[o5 + i] += t5 * v;
-    x[o6 + i] += t6 * v;
-    x[o7 + i] += t7 * v;
-  }
-  downdate(j, o0, l);
-  downdate(j + 1, o1, l);
-  downdate(j + 2, o2, l);
-  downdate(j + 3, o3, l);
-  downdate(j + 4, o4, l);
-  downdate(j + 5, o5, l);
-  downdate(j + 6, o6, l);
-  downdate(j + 7, o7, l);
 }

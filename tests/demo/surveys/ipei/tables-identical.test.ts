@@ -1,0 +1,72 @@
+/**
+ * Every standard table of the demo (questionnaires/ipei/tables.json on the simulated fieldwork's
+ * weights with JKn replicates, as `npm run bench -- tables` computes them) is byte for byte the JSON
+ * written before the tables were made faster: tests/fixtures/tables/demo-tables-before.json.gz was
+ * produced by integ at e09ac36, without this work (`npm run bench -- tables --tables-out=...`), never
+ * by the code under test. When the demo or tables.json change, write it again the same way from the
+ * commit before the change, not from this code.
+ * The replicate df (ciDf) of every domain is in it, so a faster rank that decided differently fails here.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, expect, it } from 'vitest';
+import { weightedDataFromRun } from '../../../../analysis/tables/from-weighting.ts';
+import { computeTables } from '../../../../analysis/tables/run.ts';
+import { flattenAnswers } from '../../../../server/domain/weighting/flatten.ts';
+import { loadWeightingInputs } from '../../../../server/domain/weighting/inputs.ts';
+import { rosterKeys } from '../../../../server/domain/weighting/roster.ts';
+import { weightingSurveyOf } from '../../../../server/domain/weighting/weigh-survey.ts';
+import { runWeightingInThreads } from '../../../../server/jobs/replicate-pool.ts';
+import { loadSurveyContext } from '../../../../server/storage/survey-context.ts';
+import { decideWithoutValidation, playFieldwork, startDemo } from '../../../helpers/simulated-demo.ts';
+
+const root = new URL('../../../..', import.meta.url).pathname;
+const survey = weightingSurveyOf({ root, survey: 'ipei' });
+const dir = mkdtempSync(join(tmpdir(), 'morabeza-tables-identical-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('all standard tables of the demo equal the JSON written before the speed-up', async () => {
+  const started = await startDemo(dir);
+  let inputs: Awaited<ReturnType<typeof loadWeightingInputs>>;
+  try {
+    await decideWithoutValidation(started, await playFieldwork(started));
+    inputs = await loadWeightingInputs(started.database.client, survey);
+  } finally {
+    await started.close();
+  }
+  const result = await runWeightingInThreads(
+    inputs.households,
+    inputs.persons,
+    survey.recipe,
+    survey.design,
+    {
+      threads: 2,
+    },
+  );
+  const rosterKey =
+    survey.profile.roster && survey.recipe.persons
+      ? (rosterKeys(survey.questionnaire).get(survey.profile.roster.variable) ??
+        survey.profile.roster.variable)
+      : null;
+  const data = weightedDataFromRun(result, flattenAnswers(inputs.answers, survey.questionnaire, rosterKey), {
+    survey: 'ipei',
+    questionnaire: survey.questionnaireId,
+  });
+  const ctx = loadSurveyContext('ipei', root);
+  const run = computeTables(ctx.file, data, ctx.labels, ctx.rules);
+  const before = gunzipSync(readFileSync(`${root}tests/fixtures/tables/demo-tables-before.json.gz`)).toString(
+    'utf8',
+  );
+  expect(run.tables.length).toBe(49);
+  expect(run.tables.some((t) => t.cells.some((c) => typeof c.ciDf === 'number' && c.ciDf < 100))).toBe(true);
+  const now = `${JSON.stringify(run, null, 1)}\n`;
+  if (now !== before) {
+    // the first table that differs, to name it
+    const old = JSON.parse(before) as typeof run;
+    const differing = run.tables.find((t, i) => JSON.stringify(t) !== JSON.stringify(old.tables[i]));
+    expect(differing?.id ?? 'issues or order', 'first differing table').toBe('none');
+  }
+  expect(now).toBe(before);
+}, 900_000);
