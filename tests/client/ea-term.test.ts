@@ -26,7 +26,7 @@ function stringsOf(lang: TabletLanguage): Array<[string, string]> {
   add('tablet', MESSAGES[lang]);
   add('staff', STAFF_MESSAGES[lang]);
   add('assignments', ASSIGNMENT_MESSAGES[lang]);
-  if (lang === 'en' || lang === 'pt') add('analyst', ANALYST_MESSAGES[lang]);
+  add('analyst', ANALYST_MESSAGES[lang]);
   for (const [code, s] of Object.entries(FLAG_SENTENCES)) {
     out.push([`flag:${code}`, s[lang]], [`flag:${code}.plain`, s.plain[lang]]);
   }
