@@ -4,9 +4,10 @@
  * messages-kea.ts); so does every staff tab, in the language chosen in the header (`tabletLang`): review
  * queue and screen, dashboard, tablets (client/review/messages*.ts), assignments
  * (client/review/assignment-messages.ts), office coding (client/review/office-coding-messages.ts) and
- * the analyst's tables, models and weights (client/analyst/messages*.ts). Only the survey's own labels
- * on the analyst's screen (variables, categories, table titles) come in the codebook's languages,
- * Portuguese and English, so French reads them in English and Kriolu in Portuguese (`lang`).
+ * the analyst's tables, models and weights (client/analyst/messages*.ts). Only what the server writes
+ * with a table or model on the analyst's screen (the survey's labels, legends, notes) comes in the
+ * codebook's languages, Portuguese and English, so French reads it in English and Kriolu in Portuguese
+ * (`lang`).
  */
 import { createContext, useContext } from 'react';
 import { EA_TERM } from './ea-term.ts';

@@ -1,10 +1,10 @@
 /**
  * The analyst's screen (tables, models, weights, downloads) in the app's four languages: English and
  * Portuguese here, French and Kriolu in messages-fr.ts and messages-kea.ts (each must give every key, or
- * the typecheck fails). Its words follow the language chosen in the app's header; the survey's own
- * labels (variables, categories, table titles, and the table's workbook columns) come from the server in
- * the codebook's languages, Portuguese and English, so beside French words they are English and beside
- * Kriolu words Portuguese (`lang` of useAnalystT).
+ * the typecheck fails). Its words follow the language chosen in the app's header; what the server
+ * writes with a table or model (the survey's labels, the workbook's columns, legends, notes) comes in the
+ * codebook's languages, Portuguese and English, so beside French words it is English and beside Kriolu
+ * words Portuguese (`lang` of useAnalystT).
  */
 import { useMemo } from 'react';
 import { EA_TERM } from '../ea-term.ts';
