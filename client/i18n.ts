@@ -1,10 +1,13 @@
 /**
  * The app's own screens in Portuguese, English, French and Kriolu (the interview itself has the survey's
  * languages). The enumerators' screens speak all four (French and Kriolu in messages-fr.ts and
- * messages-kea.ts); so do the staff screens (review queue and screen, dashboard, tablets:
- * client/review/messages*.ts, with `tabletLang`); the analyst screens speak Portuguese and English, so
- * French reads them in English and Kriolu in Portuguese (`lang` of the context), except the weighting
- * report and a failed run's banner, which follow `tabletLang` in all four.
+ * messages-kea.ts); so does every staff tab, in the language chosen in the header (`tabletLang`): review
+ * queue and screen, dashboard, tablets (client/review/messages*.ts), assignments
+ * (client/review/assignment-messages.ts), office coding (client/review/office-coding-messages.ts) and
+ * the analyst's tables, models and weights (client/analyst/messages*.ts). Only what the server writes
+ * with a table or model on the analyst's screen (the survey's labels, legends, notes) comes in the
+ * codebook's languages, Portuguese and English, so French reads it in English and Kriolu in Portuguese
+ * (`lang`).
  */
 import { createContext, useContext } from 'react';
 import { EA_TERM } from './ea-term.ts';
@@ -13,7 +16,7 @@ import { kea } from './messages-kea.ts';
 
 export const APP_LANGUAGES = ['pt', 'en', 'fr', 'kea'] as const;
 export type TabletLanguage = (typeof APP_LANGUAGES)[number];
-/** The languages of the analyst screens. */
+/** The languages of the survey's labels on the analyst's screen (the codebook's). */
 export type AppLanguage = 'pt' | 'en';
 /** Each language in its own name, for the language switch. */
 export const APP_LANGUAGE_NAMES: Record<TabletLanguage, string> = {
@@ -22,6 +25,7 @@ export const APP_LANGUAGE_NAMES: Record<TabletLanguage, string> = {
   fr: 'Français',
   kea: 'Kriolu',
 };
+/** The codebook language closest to an app language (English for French, Portuguese for Kriolu). */
 export const staffLanguage = (l: TabletLanguage): AppLanguage => (l === 'en' || l === 'fr' ? 'en' : 'pt');
 
 const en = {
@@ -339,7 +343,7 @@ export function logText(t: Translate, event: string): string {
 }
 
 export const I18nContext = createContext<{
-  /** the staff screens' language (see above) */
+  /** the language of the survey's labels on the analyst's screen (see above) */
   lang: AppLanguage;
   /** the language the enumerator chose */
   tabletLang: TabletLanguage;

@@ -1,6 +1,16 @@
-/** The analyst's screen in Portuguese and English. */
+/**
+ * The analyst's screen (tables, models, weights, downloads) in the app's four languages: English and
+ * Portuguese here, French and Kriolu in messages-fr.ts and messages-kea.ts (each must give every key, or
+ * the typecheck fails). Its words follow the language chosen in the app's header; what the server
+ * writes with a table or model (the survey's labels, the workbook's columns, legends, notes) comes in the
+ * codebook's languages, Portuguese and English, so beside French words it is English and beside Kriolu
+ * words Portuguese (`lang` of useAnalystT).
+ */
 import { useMemo } from 'react';
-import { useI18n } from '../i18n.ts';
+import { EA_TERM } from '../ea-term.ts';
+import { type TabletLanguage, useI18n } from '../i18n.ts';
+import { frAnalyst } from './messages-fr.ts';
+import { keaAnalyst } from './messages-kea.ts';
 
 const en = {
   'an.title': 'Weighted tables',
@@ -68,9 +78,8 @@ const en = {
   'an.kind': 'File',
   'an.kind.internal': 'internal (for the office)',
   'an.kind.public': 'public use',
-  'an.kind.internal.note': 'Survey ids, EA codes, all geography and every weighting step: not for release.',
-  'an.kind.public.note':
-    'Ids, strata, PSUs, EA, dwelling and household numbers as random codes (the same on every download of a release), geography coarsened; one zip per format, with the disclosure risk in its codebook.',
+  'an.kind.internal.note': `Survey ids, ${EA_TERM.en} codes, all geography and every weighting step: not for release.`,
+  'an.kind.public.note': `Ids, strata, PSUs, ${EA_TERM.en}, dwelling and household numbers as random codes (the same on every download of a release), geography coarsened; one zip per format, with the disclosure risk in its codebook.`,
   'an.respondents': 'respondents',
   'an.view.table': 'Table',
   'an.view.model': 'Model',
@@ -95,6 +104,7 @@ const en = {
   'an.m.notes': 'Notes',
 };
 type Key = keyof typeof en;
+export type AnalystKey = Key;
 
 const pt: Record<Key, string> = {
   'an.title': 'Quadros ponderados',
@@ -163,10 +173,8 @@ const pt: Record<Key, string> = {
   'an.kind': 'Ficheiro',
   'an.kind.internal': 'interno (para o instituto)',
   'an.kind.public': 'de uso público',
-  'an.kind.internal.note':
-    'Identificadores do inquérito, códigos de DR, toda a geografia e todos os passos da ponderação: não divulgar.',
-  'an.kind.public.note':
-    'Identificadores, estratos, UPA, números de DR, alojamento e agregado como códigos aleatórios (os mesmos em cada descarga de uma versão), geografia agregada; um zip por formato, com o risco de divulgação no livro de códigos.',
+  'an.kind.internal.note': `Identificadores do inquérito, códigos de ${EA_TERM.pt}, toda a geografia e todos os passos da ponderação: não divulgar.`,
+  'an.kind.public.note': `Identificadores, estratos, UPA, números de ${EA_TERM.pt}, alojamento e agregado como códigos aleatórios (os mesmos em cada descarga de uma versão), geografia agregada; um zip por formato, com o risco de divulgação no livro de códigos.`,
   'an.respondents': 'respondentes',
   'an.view.table': 'Quadro',
   'an.view.model': 'Modelo',
@@ -191,11 +199,22 @@ const pt: Record<Key, string> = {
   'an.m.notes': 'Notas',
 };
 
-/** The analyst screen's words (English and Portuguese). */
-export const ANALYST_MESSAGES = { en, pt } as const;
+/** The analyst screen's words in each of the app's languages. */
+export const ANALYST_MESSAGES: Record<TabletLanguage, Record<Key, string>> = {
+  en,
+  pt,
+  fr: frAnalyst,
+  kea: keaAnalyst,
+};
 
+/**
+ * The screen's translator in the header's language (`uiLang`: pt, en, fr or kea), and `lang`, the
+ * language of the survey's labels the server sends (pt or en: English for French, Portuguese for Kriolu).
+ */
 export function useAnalystT() {
-  const { lang } = useI18n();
-  const l: 'pt' | 'en' = lang === 'pt' ? 'pt' : 'en';
-  return useMemo(() => ({ lang: l, t: (k: Key) => (l === 'pt' ? pt : en)[k] }), [l]);
+  const { lang, tabletLang } = useI18n();
+  return useMemo(() => {
+    const dict = ANALYST_MESSAGES[tabletLang] ?? en;
+    return { lang, uiLang: tabletLang, t: (k: Key) => dict[k] };
+  }, [lang, tabletLang]);
 }

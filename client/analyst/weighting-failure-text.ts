@@ -9,6 +9,7 @@
 import { detailText, isWeightingDetail } from '../../analysis/weighting/failure-text.ts';
 import type { RunError } from '../../server/contract/weighting.ts';
 import type { WeightingFailure } from '../../server/problems.ts';
+import { EA_TERM } from '../ea-term.ts';
 import type { TabletLanguage } from '../i18n.ts';
 
 type Texts = { intro: string } & Record<WeightingFailure, string>;
@@ -23,7 +24,7 @@ const en: Texts = {
   'weighting.input': "The approved interviews or the survey's sample do not fit the weighting: correct them.",
   'weighting.recipe': "The survey's weighting recipe (weighting.json) is not valid: correct it.",
   'weighting.margin': 'A population total or margin of the calibration does not fit the interviews.',
-  'weighting.listing': "An enumeration area's listing is missing or does not fit its interviews.",
+  'weighting.listing': `The listing of an enumeration area (${EA_TERM.en}) is missing or does not fit its interviews.`,
   'weighting.cell': 'A unit falls in a weighting class the recipe does not define.',
   'weighting.empty_cell':
     'A weighting class has no responding household: collapse it with another class in the recipe.',
@@ -42,7 +43,7 @@ const pt: Texts = {
     'As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação: corrija-as.',
   'weighting.recipe': 'A receita de ponderação do inquérito (weighting.json) não é válida: corrija-a.',
   'weighting.margin': 'Um total da população ou margem da calibração não condiz com as entrevistas.',
-  'weighting.listing': 'A listagem de uma área de enumeração falta ou não condiz com as suas entrevistas.',
+  'weighting.listing': `A listagem de um ${EA_TERM.pt} falta ou não condiz com as suas entrevistas.`,
   'weighting.cell': 'Uma unidade cai numa classe de ponderação que a receita não define.',
   'weighting.empty_cell':
     'Uma classe de ponderação não tem nenhum agregado respondente: junte-a a outra classe na receita.',
@@ -62,7 +63,7 @@ const fr: Texts = {
   'weighting.recipe':
     "La recette de pondération de l'enquête (weighting.json) n'est pas valide : corrigez-la.",
   'weighting.margin': 'Un total de population ou une marge du calage ne correspond pas aux entretiens.',
-  'weighting.listing': "Le listage d'une zone de dénombrement manque ou ne correspond pas à ses entretiens.",
+  'weighting.listing': `Le listage d'un ${EA_TERM.fr} manque ou ne correspond pas à ses entretiens.`,
   'weighting.cell': 'Une unité tombe dans une classe de pondération que la recette ne définit pas.',
   'weighting.empty_cell':
     "Une classe de pondération n'a aucun ménage répondant : regroupez-la avec une autre dans la recette.",
@@ -80,7 +81,7 @@ const kea: Texts = {
   'weighting.input': 'Entrevistas aprovadu o amostra di inkéritu ka ta serbi pa ponderason: kurigi-s.',
   'weighting.recipe': 'Reseita di ponderason di inkéritu (weighting.json) ka sta dretu: kurigi-l.',
   'weighting.margin': 'Un total di populason o un marjen di kalibrason ka ta bate ku entrevistas.',
-  'weighting.listing': 'Listajen di un zona di kontajen ka ten o ka ta bate ku se entrevistas.',
+  'weighting.listing': `Listajen di un ${EA_TERM.kea} ka ten o ka ta bate ku se entrevistas.`,
   'weighting.cell': 'Un unidadi ta kai na un klasi di ponderason ki reseita ka ta difini.',
   'weighting.empty_cell':
     'Un klasi di ponderason ka ten nenhun agregadu ki responde: djunta-l ku otu klasi na reseita.',

@@ -1,14 +1,14 @@
 /**
  * The state of the survey's weights above the tables: when they were computed and from how many
- * respondents, a run in progress (polled), the reason a run failed (in the staff's four languages), a button to weight the approved
- * interviews again, the weighting report (rendered, in the header's language: pt, en, fr or kea), and a form that publishes the last finished run as a release
- * (name, date, note).
+ * respondents, a run in progress (polled), the reason a run failed, a button to weight the approved
+ * interviews again, the weighting report (rendered), and a form that publishes the last finished run as
+ * a release (name, date, note); all in the header's language (pt, en, fr or kea).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportBlock } from '../../analysis/weighting/report-document.ts';
 import type { WeightingStatus } from '../../server/contract/weighting.ts';
 import { BannerContent, type BannerText, failure } from '../error-note.tsx';
-import { useI18n } from '../i18n.ts';
+import type { TabletLanguage } from '../i18n.ts';
 import { fetchWeighting, fetchWeightingReport, publishRelease, startWeighting } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
 import { weightingFailureText } from './weighting-failure-text.ts';
@@ -17,10 +17,11 @@ import { WeightingReportView } from './weighting-report.tsx';
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
+/** How a date and time read in each app language (Kriolu as in Cabo Verde). */
+const LOCALE: Record<TabletLanguage, string> = { pt: 'pt-PT', en: 'en-GB', fr: 'fr-FR', kea: 'pt-CV' };
+
 export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () => void }) {
-  const { t, lang } = useAnalystT();
-  // the failure and the report in the staff screens' four languages (this screen's other words are pt/en)
-  const { tabletLang } = useI18n();
+  const { t, uiLang: tabletLang } = useAnalystT();
   const [status, setStatus] = useState<WeightingStatus | null>(null);
   const [showReport, setShowReport] = useState(false);
   const [report, setReport] = useState<ReportBlock[] | null>(null);
@@ -99,7 +100,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
       {last ? (
         <p data-testid="weighting-last">
           {fill(t('an.w.done'), {
-            when: new Date(last.generatedAt).toLocaleString(lang === 'pt' ? 'pt-PT' : 'en-GB'),
+            when: new Date(last.generatedAt).toLocaleString(LOCALE[tabletLang]),
             respondents: last.respondents,
             individuals: last.individualRespondents,
             replicates: last.replicates,

@@ -136,7 +136,7 @@ export function AnalystScreen() {
           setRelease('');
         }}
         data-testid="analyst-survey"
-        aria-label="survey"
+        aria-label={t('an.survey')}
       >
         {surveys.map((s) => (
           <option key={s} value={s}>

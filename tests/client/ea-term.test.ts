@@ -1,6 +1,7 @@
 /**
  * One abbreviation for the enumeration area per app language across every catalogue (the tablet's, the
- * staff screens', the assignment tab's, the flag sentences, the analyst screen's): any of the usual
+ * staff screens', the assignment tab's, the flag sentences, the analyst screen's, a failed weighting
+ * run's): any of the usual
  * abbreviations (EA, AE, DR, ZR, ZD, ZE; not SE, the standard error) found in a language's strings must be that language's
  * EA_TERM, and EA_TERM is the questionnaires' own term (the demo survey's cover question says "distrito de
  * recenseamento (DR)" in Portuguese, "district de recensement (DR)" in French, "DR" in Kriolu, "EA" in
@@ -9,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
+import { WEIGHTING_FAILURE_TEXT } from '../../client/analyst/weighting-failure-text.ts';
 import { EA_TERM } from '../../client/ea-term.ts';
 import { APP_LANGUAGES, MESSAGES, type TabletLanguage } from '../../client/i18n.ts';
 import { ASSIGNMENT_MESSAGES } from '../../client/review/assignment-messages.ts';
@@ -26,7 +28,8 @@ function stringsOf(lang: TabletLanguage): Array<[string, string]> {
   add('tablet', MESSAGES[lang]);
   add('staff', STAFF_MESSAGES[lang]);
   add('assignments', ASSIGNMENT_MESSAGES[lang]);
-  if (lang === 'en' || lang === 'pt') add('analyst', ANALYST_MESSAGES[lang]);
+  add('analyst', ANALYST_MESSAGES[lang]);
+  add('weighting failure', WEIGHTING_FAILURE_TEXT[lang]);
   for (const [code, s] of Object.entries(FLAG_SENTENCES)) {
     out.push([`flag:${code}`, s[lang]], [`flag:${code}.plain`, s.plain[lang]]);
   }

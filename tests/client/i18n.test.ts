@@ -27,7 +27,7 @@ describe("the tablet's own screens in four languages", () => {
     expect(translator('kea')('assignments.title')).toBe('Nhas tarefa');
   });
 
-  it('shows the staff screens (Portuguese and English only) in the closest language', () => {
+  it("reads the survey's labels (Portuguese and English only) in the closest language", () => {
     expect(APP_LANGUAGES.map(staffLanguage)).toEqual(['pt', 'en', 'en', 'pt']);
   });
 });

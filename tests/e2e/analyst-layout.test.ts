@@ -102,7 +102,7 @@ describe('analyst screen: layout and weighting report', () => {
       { timeout: 30_000 },
     );
     expect(await body.locator('h4').allTextContents()).toContain('Sample');
-    // French and Kriolu: the report in the header's language (the screen's other words stay pt/en)
+    // French and Kriolu: the report in the header's language (as the screen's other words)
     const reportIn = async (lang: string, title: string) => {
       await page.selectOption('select[aria-label=Language]', lang);
       await page.waitForFunction(

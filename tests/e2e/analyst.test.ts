@@ -14,6 +14,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
 import { createApp } from '../../server/app.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
@@ -241,16 +242,22 @@ describe('analyst screen', () => {
   });
 });
 
+/** A coordinator logged in a new browser context, on the "weights and tables" tab of IPEI. */
+async function coordinatorOnAnalysis() {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, locale: 'en-GB' });
+  const coord = await context.newPage();
+  await coord.goto(baseUrl);
+  await coord.fill('input[name=username]', 'coord');
+  await coord.fill('input[name=password]', PASSWORD);
+  await coord.click('button[type=submit]');
+  await coord.click('[data-testid=tab-analysis]', { timeout: 30_000 });
+  await coord.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
+  return { context, coord };
+}
+
 describe("the coordinator's weights and tables tab", () => {
   it('shows that nothing is weighted yet, starts a run, and shows why it failed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, locale: 'en-GB' });
-    const coord = await context.newPage();
-    await coord.goto(baseUrl);
-    await coord.fill('input[name=username]', 'coord');
-    await coord.fill('input[name=password]', PASSWORD);
-    await coord.click('button[type=submit]');
-    await coord.click('[data-testid=tab-analysis]', { timeout: 30_000 });
-    await coord.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
+    const { context, coord } = await coordinatorOnAnalysis();
     await coord.waitForSelector('[data-testid=weighting-panel]');
     // staff get their tabs, not the tablet's assignments and outbox
     expect(await coord.locator('[data-testid=nav-outbox]').count()).toBe(0);
@@ -262,7 +269,7 @@ describe("the coordinator's weights and tables tab", () => {
     await coord.waitForSelector('[data-testid=weighting-failed]', { timeout: 60_000 });
     // the failure's code in the app's language (the error catalogue's weighting.input), then the
     // pipeline's words in that language too (their structured detail), no English left;
-    // the staff's other languages too (French here, which the rest of this screen shows in English)
+    // the staff's other languages too (French here)
     const failed = await coord.textContent('[data-testid=weighting-failed]');
     expect(failed).toMatch(
       /^A última ponderação falhou\. As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação.*\(Nenhuma unidade selecionada do inquérito 'ipei' em /,
@@ -273,6 +280,48 @@ describe("the coordinator's weights and tables tab", () => {
       /^La dernière pondération a échoué\. Les entretiens approuvés .*\(Aucune unité sélectionnée de l'enquête « ipei » dans /,
     );
     expect(await coord.isEnabled('[data-testid=weighting-start]')).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the weights and tables tab in French and Kriolu', () => {
+  it("offers the four languages and shows the tab's words in the one chosen", async () => {
+    const { context, coord } = await coordinatorOnAnalysis();
+    await coord.waitForSelector('[data-testid=analyst-screen]');
+    await coord.click('[data-testid=mode-custom]');
+    const language = coord.locator('select[aria-label=Language]');
+    expect(
+      await language.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['pt', 'en', 'fr', 'kea']);
+    for (const lang of ['fr', 'kea'] as const) {
+      await language.selectOption(lang);
+      const words = ANALYST_MESSAGES[lang];
+      await expect
+        .poll(() => coord.textContent('[data-testid=analyst-screen] h2'))
+        .toContain(words['an.title']);
+      // the whole screen with its options: mode, builder, weights, downloads
+      const text = (await coord.textContent('[data-testid=analyst-screen]')) ?? '';
+      for (const key of [
+        'an.standard',
+        'an.custom',
+        'an.view.model',
+        'an.unit',
+        'an.unit.household',
+        'an.statistic',
+        'an.stat.median',
+        'an.addCondition',
+        'an.w.start',
+        'an.microdata',
+        'an.kind.internal.note',
+      ] as const)
+        expect(text, `${lang} ${key}`).toContain(words[key]);
+      // none of the screen's English phrases left (its single words may be the survey's own labels,
+      // which beside the French words are English on purpose)
+      const english = Object.entries(ANALYST_MESSAGES.en)
+        .filter(([k, v]) => v.includes(' ') && !v.includes('{') && words[k as keyof typeof words] !== v)
+        .map(([, v]) => v);
+      expect(english.filter((v) => text.includes(v))).toEqual([]);
+    }
     await context.close();
   });
 });
