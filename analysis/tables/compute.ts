@@ -127,6 +127,15 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
         reason: 'unknown_variable',
         variable: c.variable,
       });
+  if (
+    p.omitLevels?.length &&
+    !(p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable])))
+  )
+    return issue(
+      p,
+      'omitLevels',
+      `omitLevels leaves out rows of a categorical proportion or total; a ${p.statistic} of '${p.variable}' has no such rows.`,
+    );
   if (multiple) return null;
   const info = labels[p.variable];
   const numeric = frame[p.variable] instanceof Float64Array;
@@ -365,6 +374,8 @@ export function computeTable(
           reliability: 'ok',
         });
       }
+    const held = omitRows(p, cells);
+    if (held) return held;
     // A proportion's base is its domain's respondents (the sum over the levels); the rule counts the
     // cell's own respondents (a level's), never the base.
     const key = (c: TableCell) => c.domain.map((d) => String(d.code)).join('\u0000');
@@ -405,6 +416,27 @@ export function computeTable(
       return issue(p, (err as SurveyError).field ?? 'estimate', err.message);
     throw err;
   }
+}
+
+/**
+ * Takes out of `cells` the rows of the plan's omitLevels (codes its universe rules out), which have
+ * no unit: leaving them out changes no other cell. A unit of the universe with one is a refusal.
+ */
+function omitRows(p: TablePlan, cells: TableCell[]): TableIssue | null {
+  if (!p.omitLevels?.length) return null;
+  const omit = new Set(p.omitLevels.map(String));
+  const out = (c: TableCell) => c.level !== null && omit.has(String(c.level.code));
+  const held = cells.find((c) => out(c) && c.n > 0);
+  if (held)
+    return issue(
+      p,
+      'omitLevels',
+      `level ${held.level?.code} of '${p.variable}' is left out as ruled out by the universe, but ${held.n} ${p.unit} rows of the universe have it: narrow the universe or keep the row.`,
+    );
+  let k = 0;
+  for (const c of cells) if (!out(c)) cells[k++] = c;
+  cells.length = k;
+  return null;
 }
 
 /** A computed table: its plan's words, labels, notes and the cells. */

@@ -63,6 +63,13 @@ export const tablePlanSchema = z
      * (the weights are not adjusted for them: the estimates describe those who answered themselves).
      */
     proxies: z.enum(['excluded']).nullish(),
+    /**
+     * Codes of the row variable that the universe rules out by definition (a structural zero: region
+     * of birth "Cabo Verde" in a table of those born abroad): their rows are not shown. A unit of the
+     * universe with such a code is a refusal, so a row with data is never hidden. Categorical
+     * proportions and totals only.
+     */
+    omitLevels: z.array(code).min(1).nullish(),
   })
   .strict();
 

@@ -8,7 +8,8 @@
 # confint on t, medians by svyquantile (Woodruff), every df = degf() of the domain's (sub)design,
 # deffs from svymean/svytotal(deff = TRUE), a multiple-response question ("statistic": "multiple")
 # from the export's 0/1 variable per option (svymean of each, na.rm: the units that answered), the weighted share of the proxies a table leaves out, and
-# each cell's reliability (empty, suppress, flag, ok, control) from its own n and CV.
+# each cell's reliability (empty, suppress, flag, ok, control) from its own n and CV; the rows of a
+# table's omitLevels (codes its universe rules out) left out once R has found them empty.
 # Nothing here names a survey or a table: all comes from the plan and the codebook.
 # Usage: Rscript scripts/r/tables-from-export.R <export-dir> <tables.json> <out.json> [min_n] [cv_flag]
 suppressMessages({
@@ -302,6 +303,13 @@ table_of <- function(p) {
         estimate = e, se = s, ciLower = ci$lo, ciUpper = ci$hi, ciMethod = ci$method, df = df, cv = s / e, deff = deffs[j], n = n,
         rows = g$rows)
     }
+  }
+  # the plan's omitLevels: rows its universe rules out, which must have no unit, left out
+  omit <- if (is.null(p$omitLevels)) character() else vapply(p$omitLevels, str_of, "")
+  if (length(omit)) {
+    for (c in cells) if (!is.null(c$level) && c$level %in% omit && c$n > 0)
+      stop(sprintf("%s: level %s is left out, yet %d units of the universe have it", p$id, c$level, c$n))
+    cells <- Filter(function(c) is.null(c$level) || !(c$level %in% omit), cells)
   }
   margins <- unit$calibration
   for (k in seq_along(cells)) {

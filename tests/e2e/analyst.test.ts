@@ -132,13 +132,13 @@ describe('analyst screen', () => {
     await page.selectOption('[data-testid=standard-table]', 'all');
     await page.click('[data-testid=compute]');
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=analyst-result]').length === 49,
+      () => document.querySelectorAll('[data-testid=analyst-result]').length === 54,
       undefined,
       { timeout: 120_000 },
     );
     page.off('request', onRequest);
-    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(49); // with T45-T49, the region-of-birth versions (issue 18)
-    expect(asked.length).toBe(49);
+    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(54); // with T45-T49 and T50-T54, the region-of-birth versions (issue 18)
+    expect(asked.length).toBe(54);
     // A multiple-response table (household assets): one row per option, shares in percent.
     const assets = page.locator('[data-testid=analyst-result]', { hasText: '(h08_assets)' });
     expect(await assets.count()).toBe(1);
