@@ -11,7 +11,6 @@ import {
   APP_LANGUAGE_NAMES,
   APP_LANGUAGES,
   I18nContext,
-  type MessageKey,
   staffLanguage,
   type TabletLanguage,
   translator,
@@ -21,23 +20,25 @@ import { persistStorage } from './offline/store.ts';
 import { screenOf } from './role-screens.ts';
 import { AssignmentsScreen } from './screens/assignments-screen.tsx';
 import { InterviewScreen } from './screens/interview-screen.tsx';
-import { LoginScreen } from './screens/login-screen.tsx';
+import { LoginScreen, type LoginShown } from './screens/login-screen.tsx';
 import { OutboxScreen } from './screens/outbox-screen.tsx';
 import {
-  api,
   db,
   doesFieldwork,
+  downloadAndRecord,
   notify,
   retireIfRevoked,
   session,
   startSync,
   subscribe,
+  troubles,
   ui,
   uploader,
 } from './services.ts';
 import { ROUTE_KEY, restoreSession } from './startup.ts';
-import { downloadAll } from './sync/download.ts';
+import { loginFailureText } from './sync/login-text.ts';
 import { checkServer, type Reach } from './sync/reachability.ts';
+import { SyncTroubleBanners } from './sync-trouble-banner.tsx';
 import { whenIdle } from './when-idle.ts';
 
 const StaffApp = lazy(() => import('./review/staff-app.tsx').then((m) => ({ default: m.StaffApp })));
@@ -127,16 +128,20 @@ export function App() {
     };
   }, []);
 
-  const login = async (username: string, password: string) => {
+  const login = async (username: string, password: string): Promise<LoginShown> => {
     const result = await session.login(username, password);
-    if (!result.ok) return { ok: false, message: `login.${result.reason}` as MessageKey };
+    if (!result.ok) return { ok: false, ...loginFailureText(result) };
     ui.sessionExpired = false;
+    // unlocked without the server: said under the header until the server answers again
+    if (result.mode === 'offline' && result.problem) troubles.failed('login', result.problem);
+    if (result.mode === 'online') troubles.succeeded('login');
     if (result.mode === 'online' && doesFieldwork()) {
       if (session.deviceStatus === 'revoked') {
         await retireIfRevoked();
         if (!db.keyHold.unlocked) return { ok: true, message: null };
       }
-      await downloadAll(db, api);
+      // a failed download is the refresh's banner, kept until a success
+      await downloadAndRecord().catch(() => undefined);
       await uploader.resumeAfterLogin();
     }
     if (result.mode === 'online') cacheScreensOf(result.user.role);
@@ -221,6 +226,9 @@ export function App() {
         <p className="banner warn" role="alert" data-testid="retired">
           {t(ui.retired === 'wiped' ? 'status.retiredWiped' : 'status.retiredUnsent')}
         </p>
+      )}
+      {unlocked && route.screen !== 'interview' && (
+        <SyncTroubleBanners troubles={troubles.list().filter((x) => x.step !== 'refresh')} />
       )}
       {ui.storageFull && (
         <p className="banner warn" role="alert">

@@ -135,3 +135,64 @@ const kea: Catalogue = {
 
 export const ERROR_MESSAGES: Record<TabletLanguage, Catalogue> = { en, pt, fr, kea };
 export const ERROR_KINDS = Object.keys(en).filter((k) => k !== 'details') as ErrorKind[];
+
+/**
+ * What failed, said before the kind's sentence where the screen knows it: a login that unlocked the
+ * tablet without the server, or could not; the automatic upload and download (client/sync/trouble-text.ts);
+ * a survey profile that did not come (to the tablet, or to the staff's dashboard). `{time}` is the clock time the trouble began.
+ */
+const contextEn = {
+  loginOffline: 'Unlocked without the server; interviews wait on this tablet until it answers.',
+  loginFirstTime: 'This user has never logged in on this tablet: the first login needs the server.',
+  autoUpload: 'Interviews could not be sent; the tablet keeps them and tries again by itself.',
+  autoRefresh: 'Updates could not be downloaded; the tablet keeps what it has and tries again.',
+  profileStale: "The survey's settings could not be updated; the tablet keeps the ones it had.",
+  profileMissing:
+    "The survey's settings could not be loaded: the map and the rates' labels may be missing from this screen.",
+  since: 'Since {time}.',
+};
+export type FailureContext = Exclude<keyof typeof contextEn, 'since'>;
+type ContextCatalogue = Record<keyof typeof contextEn, string>;
+
+const contextPt: ContextCatalogue = {
+  loginOffline: 'Desbloqueado sem o servidor; as entrevistas esperam neste tablet até ele responder.',
+  loginFirstTime: 'Este utilizador nunca entrou neste tablet: a primeira entrada precisa do servidor.',
+  autoUpload: 'As entrevistas não foram enviadas; o tablet guarda-as e tenta de novo sozinho.',
+  autoRefresh: 'As atualizações não foram descarregadas; o tablet guarda o que tem e tenta de novo.',
+  profileStale: 'As definições do inquérito não foram atualizadas; o tablet guarda as que tinha.',
+  profileMissing:
+    'As definições do inquérito não foram carregadas: o mapa e os nomes das taxas podem faltar neste ecrã.',
+  since: 'Desde as {time}.',
+};
+
+const contextFr: ContextCatalogue = {
+  loginOffline: 'Déverrouillée sans le serveur ; les entretiens attendent sur cette tablette qu’il réponde.',
+  loginFirstTime:
+    'Cet utilisateur ne s’est jamais connecté sur cette tablette : la première connexion a besoin du serveur.',
+  autoUpload: 'Les entretiens n’ont pas pu être envoyés ; la tablette les garde et réessaie d’elle-même.',
+  autoRefresh:
+    'Les mises à jour n’ont pas pu être téléchargées ; la tablette garde ce qu’elle a et réessaie.',
+  profileStale:
+    'Les paramètres de l’enquête n’ont pas pu être mis à jour ; la tablette garde ceux qu’elle avait.',
+  profileMissing:
+    'Les paramètres de l’enquête n’ont pas pu être chargés : la carte et les libellés des taux peuvent manquer sur cet écran.',
+  since: 'Depuis {time}.',
+};
+
+const contextKea: ContextCatalogue = {
+  loginOffline: 'Dizbloketadu sen servidor; entrevistas ta spera na kel tablet li ti ki servidor responde.',
+  loginFirstTime: 'Kel utilizador li nunka ka entra na kel tablet li: primeru entrada ta mesti servidor.',
+  autoUpload: 'Entrevistas ka podu ser mandadu; tablet ta guarda-s i ta tenta otu bes sozinhu.',
+  autoRefresh: 'Atualizason ka podu ser baxadu; tablet ta guarda kuzé ki e ten i ta tenta otu bes.',
+  profileStale: 'Konfigurason di inkéritu ka podu ser atualizadu; tablet ta guarda kes ki e tinha.',
+  profileMissing:
+    'Konfigurason di inkéritu ka podu ser karegadu: mapa ku nomi di taxas pode falta na kel ekran li.',
+  since: 'Dizdi {time}.',
+};
+
+export const FAILURE_CONTEXT: Record<TabletLanguage, ContextCatalogue> = {
+  en: contextEn,
+  pt: contextPt,
+  fr: contextFr,
+  kea: contextKea,
+};

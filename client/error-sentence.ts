@@ -8,7 +8,7 @@
  * status; anything else is the generic sentence with its text as details.
  */
 import type { ProblemCode } from '../server/problems.ts';
-import { ERROR_MESSAGES, type ErrorKind } from './error-messages.ts';
+import { ERROR_MESSAGES, type ErrorKind, FAILURE_CONTEXT, type FailureContext } from './error-messages.ts';
 import type { TabletLanguage } from './i18n.ts';
 
 export interface ShownError {
@@ -127,4 +127,10 @@ export function errorSentence(error: unknown, lang: TabletLanguage): ShownError 
   const { kind, details } = classify(error);
   const words = ERROR_MESSAGES[lang] ?? ERROR_MESSAGES.en;
   return { kind, sentence: words[kind], details, detailsLabel: words.details };
+}
+
+/** What failed (`context`, e.g. the automatic upload), then the kind's sentence for `error`, in `lang`. */
+export function sentenceIn(context: FailureContext, error: unknown, lang: TabletLanguage): string {
+  const words = FAILURE_CONTEXT[lang] ?? FAILURE_CONTEXT.en;
+  return `${words[context]} ${errorSentence(error, lang).sentence}`;
 }

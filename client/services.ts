@@ -3,9 +3,10 @@ import { CONFIG } from './config.ts';
 import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
-import { downloadAll } from './sync/download.ts';
+import { type DownloadResult, downloadAll } from './sync/download.ts';
 import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
+import { SyncTroubles } from './sync/sync-trouble.ts';
 import { Uploader } from './sync/uploader.ts';
 
 type Listener = () => void;
@@ -32,6 +33,9 @@ export const ui: { sessionExpired: boolean; storageFull: boolean; retired: Retir
   retired: null,
 };
 
+/** What the background work could not do: one banner per step (client/sync-trouble-banner.tsx). */
+export const troubles = new SyncTroubles(notify);
+
 export const uploader = new Uploader({
   db,
   api,
@@ -41,12 +45,14 @@ export const uploader = new Uploader({
     session.expire();
     void renewAndResume();
   },
+  onTrouble: (failure) => (failure ? troubles.failed('upload', failure) : troubles.over('upload')),
 });
 
 /** On 401 or when the network returns: renew silently if we can, else ask for a login. */
 export async function renewAndResume(): Promise<void> {
   if (await session.renew()) {
     ui.sessionExpired = false;
+    troubles.succeeded('login');
     await uploader.resumeAfterLogin();
   } else {
     ui.sessionExpired = true;
@@ -73,14 +79,33 @@ export async function retireIfRevoked(): Promise<void> {
  */
 export const doesFieldwork = (): boolean => (session.user?.role ?? 'enumerator') === 'enumerator';
 
+/**
+ * Downloads assignments, questionnaires, profiles and returned interviews, and keeps its outcome as the
+ * refresh's trouble (cleared by a success): a failure is never silent, and told once however often the
+ * automatic refresh retries. A 401 is the session's banner (renewed if the password is in memory).
+ */
+export async function downloadAndRecord(): Promise<DownloadResult> {
+  let result: DownloadResult;
+  try {
+    result = await downloadAll(db, api);
+  } catch (err) {
+    // the tablet's storage (full, or closed) refused what came
+    troubles.failed('refresh', err);
+    throw err;
+  }
+  if (result === 'ok') troubles.succeeded('refresh');
+  else if (result.kind !== 'unauthorized') troubles.failed('refresh', result);
+  return result;
+}
+
 /** Pull assignments, questionnaires and returned interviews when online with a valid session. */
 export async function refreshIfOnline(): Promise<void> {
   if (!doesFieldwork()) return;
   if (globalThis.navigator?.onLine === false || !session.hasValidToken() || !db.keyHold.unlocked) return;
   await retireIfRevoked();
   if (!db.keyHold.unlocked) return;
-  const result = await downloadAll(db, api);
-  if (result !== 'ok' && result.kind === 'unauthorized') {
+  const result = await downloadAndRecord().catch(() => null);
+  if (result !== null && result !== 'ok' && result.kind === 'unauthorized') {
     session.expire();
     await renewAndResume();
   }

@@ -251,7 +251,7 @@ export function tableRows(
   let proxies: ProxyExclusion | null = null;
   if (p.proxies === 'excluded') {
     const r = excludeProxies(p, frame, weights.weights, opts.proxy ?? null);
-    if (typeof r === 'string') return issue(p, 'proxies', r);
+    if ('facts' in r) return issue(p, 'proxies', r.message, r.facts);
     proxies = r;
   }
   const universe = universeMask(frame, proxies?.universe ?? p.universe);
@@ -413,7 +413,11 @@ export function computeTable(
     return result(p, labels, opts, { cells, ci }, { used, proxies, respondents, warnings });
   } catch (err) {
     if (err instanceof SurveyError || err instanceof Error)
-      return issue(p, (err as SurveyError).field ?? 'estimate', err.message);
+      return issue(p, (err as SurveyError).field ?? 'estimate', err.message, {
+        reason: 'estimation_failed',
+        variable: p.variable,
+        statistic: p.statistic,
+      });
     throw err;
   }
 }

@@ -268,7 +268,7 @@ export function computeModel(
     if (err instanceof SurveyError) {
       const f = err.field ?? 'model';
       const field = f === 'formula' ? (err.message.includes(`'${p.outcome}'`) ? 'outcome' : 'predictors') : f;
-      return issue(field, err.message);
+      return issue(field, err.message, { reason: 'model_failed', variable: p.outcome });
     }
     throw err;
   }

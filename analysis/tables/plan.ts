@@ -147,7 +147,7 @@ export function parseTablePlan(raw: unknown, index: number): TablePlan | TableIs
   const r = tablePlanSchema.safeParse(raw);
   if (r.success) return r.data;
   const i = r.error.issues[0];
-  return { table: id, field: i.path.join('.') || '(table)', message: i.message };
+  return { table: id, field: i.path.join('.') || '(table)', message: i.message, reason: 'plan_invalid' };
 }
 
 export const isIssue = (x: unknown): x is TableIssue =>

@@ -9,6 +9,7 @@ import type { DataFrame } from '../data.ts';
 import { isMissing } from '../data.ts';
 import { universeMask } from './derive.ts';
 import type { Condition, ProxyRule, TablePlan, Text } from './plan.ts';
+import type { RefusalFacts } from './refusals.ts';
 
 export interface ProxyExclusion {
   universe: Condition[];
@@ -23,17 +24,30 @@ const UNIT: Record<TablePlan['unit'], Text> = {
   individual: { pt: 'inquiridos individuais', en: 'individual respondents' },
 };
 
-/** The universe without the proxies and the note; a string says what is wrong with the plan. */
+/** What is wrong with the plan's proxy rule: the English message and the refusal's reason. */
+export interface ProxyProblem {
+  message: string;
+  facts: RefusalFacts;
+}
+
+/** The universe without the proxies and the note, or what is wrong with the plan's proxy rule. */
 export function excludeProxies(
   p: TablePlan,
   frame: DataFrame,
   weight: string,
   proxy: ProxyRule | null,
-): ProxyExclusion | string {
+): ProxyExclusion | ProxyProblem {
   if (!proxy)
-    return "'proxies': 'excluded' needs tables.json's 'proxy' (the variable and codes of proxy interviews).";
+    return {
+      message:
+        "'proxies': 'excluded' needs tables.json's 'proxy' (the variable and codes of proxy interviews).",
+      facts: { reason: 'proxy_rule_missing' },
+    };
   if (frame[proxy.variable] === undefined)
-    return `the proxy variable '${proxy.variable}' (tables.json 'proxy') is not in the ${p.unit === 'household' ? 'household' : 'person'} file.`;
+    return {
+      message: `the proxy variable '${proxy.variable}' (tables.json 'proxy') is not in the ${p.unit === 'household' ? 'household' : 'person'} file.`,
+      facts: { reason: 'proxy_variable_missing', variable: proxy.variable },
+    };
   const before = universeMask(frame, p.universe);
   const isProxy = universeMask(frame, [{ variable: proxy.variable, op: 'in', values: proxy.values }]);
   const w = frame[weight];

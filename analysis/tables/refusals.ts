@@ -3,8 +3,8 @@
  * the statistic, the weight column) and no words: the one list of these codes. A refusal (tables/plan.ts
  * TableIssue) keeps its English `message` for logs and files, and carries `reason` and those names, so a
  * screen says the whole sentence in its own language (client/analyst/refusal-text.ts) naming the
- * variable by its label. A refusal without a reason (a schema error, an estimation that failed) is told
- * by its field and English message only.
+ * variable by its label. Every refusal the tables and models make has a reason; the field (and the
+ * English message, for the details) says where a malformed plan is wrong.
  */
 export const REFUSAL_REASONS = [
   /** the variable (or a domain, universe, outcome or predictor variable) is not in the unit's data */
@@ -43,6 +43,18 @@ export const REFUSAL_REASONS = [
   'choose_outcome_level',
   /** a linear model of a categorical outcome */
   'categorical_outcome',
+  /** a table plan (tables.json or the analyst's) that fails its schema, at the refusal's field */
+  'plan_invalid',
+  /** two tables of tables.json with the same id */
+  'duplicate_table',
+  /** "proxies": "excluded" without tables.json's proxy rule (the variable and codes of proxy interviews) */
+  'proxy_rule_missing',
+  /** the proxy rule's variable is not in the unit's data */
+  'proxy_variable_missing',
+  /** the estimation of a table (its statistic of its variable) failed on these data */
+  'estimation_failed',
+  /** a model's fit (of its outcome) failed on these data */
+  'model_failed',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -62,7 +62,12 @@ export function computeTables(
     const plan = parseTablePlan(raw, i);
     if (isIssue(plan)) out.issues.push(plan);
     else if (seen.has(plan.id))
-      out.issues.push({ table: plan.id, field: 'id', message: `duplicate table id '${plan.id}'.` });
+      out.issues.push({
+        table: plan.id,
+        field: 'id',
+        message: `duplicate table id '${plan.id}'.`,
+        reason: 'duplicate_table',
+      });
     else {
       seen.add(plan.id);
       const r = memo(plan, () => computeOne(plan, prepared, labels, opts));

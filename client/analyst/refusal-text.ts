@@ -3,8 +3,9 @@
  * language (Portuguese, English, French, Kriolu): "the table cannot be made" or "the model cannot be
  * fitted", then the reason's sentence from its code (analysis/tables/refusals.ts, carried in the
  * problem's details, server/contract/analysis.ts), naming the variable by its label and name and the
- * statistic in the same language. A refusal without a known reason gets a sentence saying to check the
- * settings; the analysis's English words are only in the banner's details line (client/error-note.tsx).
+ * statistic in the same language (a malformed plan names its field, a failed estimation its statistic,
+ * a proxy rule its variable). A refusal without a known reason (none the analysis makes now; an older
+ * server's) gets a sentence saying to check the settings; the analysis's English words are only in the banner's details line (client/error-note.tsx).
  * The Kriolu is a first version, to be reviewed by a native speaker of the team.
  */
 import {
@@ -26,7 +27,10 @@ interface Words {
   check: string;
   role: Record<Role, string>;
   statistic: Record<Statistic, string>;
-  /** {v} the variable (label and name), {r} its role, {s} the statistic, {c} the weight column */
+  /**
+   * {v} the variable (label and name), {r} its role, {s} the statistic, {c} the weight column, {f} the
+   * field of the plan
+   */
   reason: Record<RefusalReason, string>;
 }
 
@@ -72,6 +76,17 @@ const en: Words = {
     margins_not_predictor: '{v} is not one of the predictors: choose the margins among the predictors.',
     choose_outcome_level: 'choose the category of {v} to model (the outcome is 1 there, 0 elsewhere).',
     categorical_outcome: '{v} has categories: model one of its categories with the logistic model.',
+    plan_invalid:
+      'its definition is not valid at {f}. Correct the table in tables.json; the details below say what is wrong.',
+    duplicate_table: 'another table of tables.json has the same id. Give each table its own id.',
+    proxy_rule_missing:
+      'it leaves out answers given by a proxy, but tables.json has no proxy rule (the variable and codes of proxy interviews). Add the rule, or keep the proxies.',
+    proxy_variable_missing:
+      "the proxy variable {v} of tables.json's proxy rule is not in the data of this unit. Correct the rule.",
+    estimation_failed:
+      'the estimate of {v} ({s}) failed on these data. Try another domain or universe; the details below say what the analysis found.',
+    model_failed:
+      'the fit of {v} failed on these data (too few rows, or predictors that say the same thing). Remove a predictor or widen the universe; the details below say what the analysis found.',
   },
 };
 
@@ -118,6 +133,17 @@ const pt: Words = {
     margins_not_predictor: '{v} não é uma das variáveis explicativas: escolha as margens entre elas.',
     choose_outcome_level: 'escolha a categoria de {v} a modelar (a variável vale 1 nela, 0 nas outras).',
     categorical_outcome: '{v} tem categorias: modele uma das suas categorias com o modelo logístico.',
+    plan_invalid:
+      'a sua definição não é válida em {f}. Corrija o quadro em tables.json; os detalhes abaixo dizem o que está errado.',
+    duplicate_table: 'outro quadro de tables.json tem o mesmo id. Dê a cada quadro o seu próprio id.',
+    proxy_rule_missing:
+      'exclui as respostas dadas por outra pessoa (proxy), mas tables.json não tem a regra dos proxies (a variável e os códigos das entrevistas por proxy). Acrescente a regra, ou mantenha os proxies.',
+    proxy_variable_missing:
+      'a variável de proxy {v} da regra de tables.json não está nos dados desta unidade. Corrija a regra.',
+    estimation_failed:
+      'a estimativa de {v} ({s}) falhou com estes dados. Experimente outro domínio ou outro universo; os detalhes abaixo dizem o que a análise encontrou.',
+    model_failed:
+      'o ajuste de {v} falhou com estes dados (poucas linhas, ou variáveis explicativas que dizem o mesmo). Retire uma variável explicativa ou alargue o universo; os detalhes abaixo dizem o que a análise encontrou.',
   },
 };
 
@@ -168,6 +194,17 @@ const fr: Words = {
       "{v} n'est pas une des variables explicatives : choisissez les marges parmi elles.",
     choose_outcome_level: 'choisissez la catégorie de {v} à modéliser (la variable vaut 1 là, 0 ailleurs).',
     categorical_outcome: '{v} a des catégories : modélisez une de ses catégories avec le modèle logistique.',
+    plan_invalid:
+      "sa définition n'est pas valide en {f}. Corrigez le tableau dans tables.json ; les détails ci-dessous disent ce qui ne va pas.",
+    duplicate_table: 'un autre tableau de tables.json a le même id. Donnez à chaque tableau son propre id.',
+    proxy_rule_missing:
+      "il exclut les réponses données par une autre personne (proxy), mais tables.json n'a pas de règle des proxys (la variable et les codes des entretiens par proxy). Ajoutez la règle, ou gardez les proxys.",
+    proxy_variable_missing:
+      "la variable de proxy {v} de la règle de tables.json n'est pas dans les données de cette unité. Corrigez la règle.",
+    estimation_failed:
+      "l'estimation de {v} ({s}) a échoué sur ces données. Essayez un autre domaine ou un autre univers ; les détails ci-dessous disent ce que l'analyse a trouvé.",
+    model_failed:
+      "l'ajustement de {v} a échoué sur ces données (trop peu de lignes, ou des variables explicatives qui disent la même chose). Retirez une variable explicative ou élargissez l'univers ; les détails ci-dessous disent ce que l'analyse a trouvé.",
   },
 };
 
@@ -214,6 +251,17 @@ const kea: Words = {
     margins_not_predictor: '{v} ka é un di variáveis splikativu: kodji marjens entri es.',
     choose_outcome_level: 'kodji kategoria di {v} pa modela (variável ta bali 1 la, 0 na otus).',
     categorical_outcome: '{v} ten kategorias: modela un di se kategorias ku modelu lojístiku.',
+    plan_invalid:
+      'se definison ka sta dretu na {f}. Kurigi kuadru na tables.json; detalhis li baxu ta fla kuzê ki sta eradu.',
+    duplicate_table: 'otu kuadru di tables.json ten mésmu id. Da kada kuadru se própi id.',
+    proxy_rule_missing:
+      'e ta tra respostas dadu pa otu algen (proxy), ma tables.json ka ten regra di proxy (variável i kódigus di entrevistas pa proxy). Djunta regra, o dexa proxys.',
+    proxy_variable_missing:
+      'variável di proxy {v} di regra di tables.json ka sta na dadus di es unidadi. Kurigi regra.',
+    estimation_failed:
+      'estimason di {v} ({s}) ka da ku es dadus. Tenta otu dumíniu o otu universu; detalhis li baxu ta fla kuzê ki analizi atxa.',
+    model_failed:
+      'djustamentu di {v} ka da ku es dadus (poku linhas, o variáveis splikativu ki ta fla mésmu kuza). Tra un variável splikativu o larga universu; detalhis li baxu ta fla kuzê ki analizi atxa.',
   },
 };
 
@@ -264,6 +312,7 @@ export function refusalSentence(
         .replace('{v}', variableWords(refusal.variable ?? '', lang, variables))
         .replace('{s}', (statistic && words.statistic[statistic]) ?? statistic ?? '')
         .replace('{c}', `«${refusal.column ?? ''}»`)
+        .replace('{f}', `«${refusal.field}»`)
     : words.check;
   return `${words[found.kind]} ${body}`;
 }

@@ -3,13 +3,14 @@
  * known, and the status as this tablet knows it; searched, filtered (status, EA) and sorted on the tablet.
  * An assignment staff cancelled, or reassigned to another enumerator, stays only while the tablet holds
  * unsent work for it, with a sentence saying which and what the enumerator may do (finish and send, or discard the draft after confirming).
- * A failed "Download updates" is a banner in the app language; the list stays what the tablet holds.
+ * A failed "Download updates", by hand or automatic, is a banner in the app language; the list stays what
+ * the tablet holds.
  */
 import { useMemo, useState } from 'react';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import { isSealed } from '../../server/contract/sealed-envelope.ts';
 import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
-import { BannerContent, type BannerText, failure } from '../error-note.tsx';
+import { BannerContent, failure } from '../error-note.tsx';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { startDraft } from '../interview/drafts.ts';
 import { headName } from '../interview/household-label.ts';
@@ -18,9 +19,9 @@ import { preloadAnswers } from '../interview/survey-setup.ts';
 import type { Draft, OutboxItem } from '../offline/db.ts';
 import { deviceId, discardDraft, getQuestionnaire, getSurvey } from '../offline/store.ts';
 import { useLive } from '../offline/use-live.ts';
-import { api, db, notify, ui, uploader } from '../services.ts';
+import { db, downloadAndRecord, notify, troubles, ui, uploader } from '../services.ts';
 import { cancelledWork, mayDiscard, withdrawnWords } from '../sync/cancelled-work.ts';
-import { downloadAll } from '../sync/download.ts';
+import { troubleBanner, troubleContext } from '../sync/trouble-text.ts';
 
 interface Props {
   onOpen: (interviewId: string) => void;
@@ -45,7 +46,6 @@ export function AssignmentsScreen({ onOpen }: Props) {
   const [eaFilter, setEaFilter] = useState('');
   const [sort, setSort] = useState<Sort>('place');
   const [message, setMessage] = useState<string | null>(null);
-  const [failed, setFailed] = useState<BannerText | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const data = useLive(async () => {
@@ -128,25 +128,20 @@ export function AssignmentsScreen({ onOpen }: Props) {
   }, [rows, search, statusFilter, eaFilter, sort, t]);
 
   /**
-   * Any failure (no network, a 5xx, a timeout, an answer that is not JSON, an expired session, a problem
-   * code) is a banner in the app language, the assignments on the tablet left as they were; a success
-   * clears it.
+   * Any failure (no network, a 5xx, a timeout, an answer that is not JSON, a problem code, full storage)
+   * is the refresh's trouble (services.ts downloadAndRecord), shown below in the app language, the
+   * assignments on the tablet left as they were; the automatic refresh updates the same banner, and a
+   * success clears it. A profile that did not come says so (the tablet keeps the one it had).
    */
   const refresh = async () => {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await downloadAll(db, api);
-      if (result === 'ok') {
-        setFailed(null);
-        setMessage(t('assignments.refreshed'));
-      } else {
-        if (result.kind === 'unauthorized') ui.sessionExpired = true;
-        setFailed(failure(result));
-      }
-    } catch (err) {
-      // the tablet's storage (full, or closed) refused what came
-      setFailed(failure(err));
+      const result = await downloadAndRecord();
+      if (result === 'ok') setMessage(t('assignments.refreshed'));
+      else if (result.kind === 'unauthorized') ui.sessionExpired = true;
+    } catch {
+      // the tablet's storage (full, or closed) refused what came: kept as the refresh's trouble
     } finally {
       setBusy(false);
       notify();
@@ -174,6 +169,7 @@ export function AssignmentsScreen({ onOpen }: Props) {
     onOpen(draft.interviewId);
   };
 
+  const refreshTrouble = troubles.get('refresh');
   if (!data) return <p className="message">…</p>;
   return (
     <section>
@@ -183,10 +179,16 @@ export function AssignmentsScreen({ onOpen }: Props) {
           {t('assignments.refresh')}
         </button>
       </div>
-      {failed && (
+      {refreshTrouble && (
         <div className="banner warn" role="alert" data-testid="refresh-failed">
-          <p>{t('assignments.refreshFailed')}</p>
-          <BannerContent value={failed} />
+          {troubleContext(refreshTrouble) === 'profileStale' ? (
+            <BannerContent value={troubleBanner(refreshTrouble)} />
+          ) : (
+            <>
+              <p>{t('assignments.refreshFailed')}</p>
+              <BannerContent value={failure(refreshTrouble.failure)} />
+            </>
+          )}
         </div>
       )}
       {message && <p className="message">{message}</p>}

@@ -23,7 +23,8 @@ import {
   syncColumns,
 } from '../dashboard/dashboard-columns.ts';
 import { IslandMap, mapGeographyOf } from '../dashboard/island-map.tsx';
-import { BannerContent, type BannerText, bannerSentence } from '../error-note.tsx';
+import { BannerContent, type BannerText, bannerSentence, failure } from '../error-note.tsx';
+import { sentenceIn } from '../error-sentence.ts';
 import { useStaffT } from '../review/messages.ts';
 import { fetchDashboard, fetchSurvey, fetchSurveys, problemText } from '../review/review-api.ts';
 
@@ -60,11 +61,14 @@ export function DashboardScreen() {
 
   const [geography, setGeography] = useState<Geography | null>(null);
   const [profile, setProfile] = useState<SurveyProfile | null>(null);
+  // a profile that did not come is said (the map and the rates' labels need it), never passed over
+  const [profileError, setProfileError] = useState<BannerText | null>(null);
   useEffect(() => {
     if (!survey) return;
     void fetchSurvey(survey).then((r) => {
       setGeography(r.kind === 'ok' ? r.data.geography : null);
       setProfile(r.kind === 'ok' ? r.data.profile : null);
+      setProfileError(r.kind === 'ok' ? null : failure(r, (l) => sentenceIn('profileMissing', r, l)));
     });
   }, [survey]);
 
@@ -117,6 +121,11 @@ export function DashboardScreen() {
         </span>{' '}
         ({t('dash.auto')}) {error && <span className="error">{bannerSentence(error, lang)}</span>}
       </p>
+      {profileError && (
+        <div className="banner warn" role="status" data-testid="profile-failed">
+          <BannerContent value={profileError} />
+        </div>
+      )}
       <div className="tiles" data-testid="dash-totals">
         {(
           [

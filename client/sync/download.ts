@@ -3,8 +3,10 @@
  * profile of every survey they belong to (refreshed on each download: a profile is not versioned), and
  * interviews a supervisor returned (which become drafts of the next revision, comments attached).
  * A failed call is returned as it came (the API client's result: a 5xx, a timeout, an answer that is not
- * JSON, a 401, a problem code), for the screen to tell in the app language (client/error-sentence.ts);
- * when the assignment list itself fails, the tablet's assignments are left as they were.
+ * JSON, a 401, a problem code) with the step that failed, for the screen to tell in the app language
+ * (client/error-sentence.ts); when the assignment list itself fails, the tablet's assignments are left as
+ * they were. A profile that did not come, whatever the reason, is such a failure too (never 'ok'): the
+ * tablet keeps the profile it had and the screen says the survey's settings were not updated.
  */
 import type { ReturnedInterview } from '../../server/contract/review.ts';
 import { surveyOfQuestionnaire } from '../../server/contract/survey-profile.ts';
@@ -19,8 +21,10 @@ import {
 import type { ApiClient, ApiResult } from './api-client.ts';
 import { WITHDRAWN } from './cancelled-work.ts';
 
-/** A call that failed, as the API client returned it. */
-export type DownloadFailure = Exclude<ApiResult<unknown>, { kind: 'ok' }>;
+/** What a download fetches, in order: the list, questionnaires, survey profiles, returned interviews. */
+export type DownloadStep = 'assignments' | 'questionnaire' | 'profile' | 'returned';
+/** A call that failed, as the API client returned it, and which step it was. */
+export type DownloadFailure = Exclude<ApiResult<unknown>, { kind: 'ok' }> & { step?: DownloadStep };
 export type DownloadResult = 'ok' | DownloadFailure;
 
 /** The first failure wins, except that a 401 (the session is gone) is the one to report. */
@@ -29,7 +33,7 @@ const worse = (was: DownloadResult, now: DownloadFailure): DownloadResult =>
 
 export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<DownloadResult> {
   const list = await api.assignments();
-  if (list.kind !== 'ok') return list;
+  if (list.kind !== 'ok') return { ...list, step: 'assignments' };
   await replaceAssignments(db, list.data);
   const versions = new Map<string, { id: string; version: number }>();
   // a cancelled or reassigned-away assignment is only listed for a draft already on the tablet, with its
@@ -46,19 +50,18 @@ export async function downloadAll(db: MorabezaDb, api: ApiClient): Promise<Downl
     if (await getQuestionnaire(db, id, version)) continue;
     const q = await api.questionnaire(id, version);
     if (q.kind === 'ok') await saveQuestionnaire(db, id, version, q.data);
-    else result = worse(result, q);
+    else result = worse(result, { ...q, step: 'questionnaire' });
   }
   const surveys = new Set(list.data.map((a) => a.survey ?? surveyOfQuestionnaire(a.questionnaireId)));
   for (const id of surveys) {
     const s = await api.survey(id);
+    // a profile that did not come leaves the one on the tablet, and the download is not a success
     if (s.kind === 'ok') await saveSurvey(db, s.data);
-    // a profile the server cannot give now is refreshed at the next download (a slow or down server
-    // is not a failure of this one when the assignments and questionnaires came)
-    else if (s.kind !== 'transient') result = worse(result, s);
+    else result = worse(result, { ...s, step: 'profile' });
   }
   const returned = await api.returned();
   if (returned.kind === 'ok') await bringBack(db, returned.data);
-  else result = worse(result, returned);
+  else result = worse(result, { ...returned, step: 'returned' });
   return result;
 }
 

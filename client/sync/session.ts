@@ -10,13 +10,22 @@ import type { MorabezaDb } from '../offline/db.ts';
 import { dataKeyFromDevice, keepDeviceWrap } from '../offline/device-key.ts';
 import { type UnlockResult, unlockOffline, unlockOnline, writeKeyring } from '../offline/keyring.ts';
 import { deviceId, getSession, getVerifier, setSession } from '../offline/store.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, ApiResult } from './api-client.ts';
 
+/** Why the server did not log the user in, as the API client returned it (told by error-sentence.ts). */
+export type LoginFailure = Exclude<ApiResult<unknown>, { kind: 'ok' }>;
+
+/**
+ * A login's outcome. `problem` is the server's failure whenever it was not a plain "wrong password": a
+ * refusal, a 429, an answer that is not the server's, or the failure (no network, a timeout, a 5xx)
+ * that made the tablet unlock offline, or try to.
+ */
 export type LoginOutcome =
-  | { ok: true; mode: 'online' | 'offline'; user: ApiUser }
+  | { ok: true; mode: 'online' | 'offline'; user: ApiUser; problem?: LoginFailure }
   | {
       ok: false;
       reason: 'failed' | 'throttled' | 'offlineUnknown' | 'server' | 'otherUser' | 'passwordChanged';
+      problem?: LoginFailure;
     };
 
 const UNLOCK_KEY = 'morabeza.unlocked';
@@ -82,20 +91,23 @@ export class SessionManager {
       this.deviceStatus = device?.status ?? null;
       return this.unlocked(username, password, unlock, 'online');
     }
-    if (result.kind === 'unauthorized' || result.kind === 'rejected') return { ok: false, reason: 'failed' };
-    if (result.kind === 'transient' && result.status === 429) return { ok: false, reason: 'throttled' };
-    if (result.kind === 'transient' && result.status !== null && result.status < 500) {
-      return { ok: false, reason: 'server' };
-    }
+    if (result.kind === 'unauthorized') return { ok: false, reason: 'failed' };
+    // a 403 or 404 (a proxy's page), a 409: not the server's "wrong password"
+    if (result.kind === 'rejected' || result.kind === 'conflict')
+      return { ok: false, reason: 'server', problem: result };
+    if (result.status === 429) return { ok: false, reason: 'throttled', problem: result };
+    if (result.status !== null && result.status < 500)
+      return { ok: false, reason: 'server', problem: result };
     // No network, or the server is down: unlock with the verifier kept on the device.
     const unlock = await unlockOffline(this.db, username, password);
-    if (!unlock.ok) return unlock;
+    if (!unlock.ok) return { ...unlock, problem: result };
     const stored = await getSession(this.db);
     if (stored && stored.user.username.toLowerCase() === username.toLowerCase()) {
       this.tokenValue = stored.token;
       this.expiresAt = stored.expiresAt;
     }
-    return this.unlocked(username, password, unlock, 'offline');
+    const outcome = await this.unlocked(username, password, unlock, 'offline');
+    return { ...outcome, problem: result };
   }
 
   /** This tablet's device key and status from the server, or null when it cannot say now. */

@@ -8,7 +8,7 @@
  */
 import type { MorabezaDb, NoticeItem, OutboxItem } from '../offline/db.ts';
 import { log } from '../offline/store.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient, ApiResult } from './api-client.ts';
 import { applyEvent, type BackoffPolicy, nextToSend, type OutboxEvent } from './outbox-machine.ts';
 
 export interface UploaderOptions {
@@ -21,7 +21,15 @@ export interface UploaderOptions {
   onChange?: () => void;
   /** Called when the server answered 401: the session must be renewed. */
   onUnauthorized?: () => void;
+  /**
+   * Called after each pass that reached the server: with the failure that stopped it (a 5xx, a timeout,
+   * no network, an answer that is not JSON; retried later), or null when nothing is left to retry.
+   */
+  onTrouble?: (failure: TransientFailure | null) => void;
 }
+
+/** A failure the uploader retries, as the API client returned it. */
+export type TransientFailure = Extract<ApiResult<unknown>, { kind: 'transient' }>;
 
 export interface FlushSummary {
   sent: number;
@@ -117,7 +125,9 @@ export class Uploader {
    * deletes the notice; a refusal (409, 4xx) keeps it in that state with the reason, logged; a 401 or
    * a transient failure stops the pass like an interview's.
    */
-  private async sendNotices(manual: boolean): Promise<Pick<FlushSummary, 'stoppedBy'>> {
+  private async sendNotices(
+    manual: boolean,
+  ): Promise<Pick<FlushSummary, 'stoppedBy'> & { trouble?: TransientFailure }> {
     const now = this.now();
     for (const item of await this.db.notices.where('state').equals('retry_wait').toArray()) {
       if (manual) await this.applyNotice(item, { type: 'syncNow' });
@@ -149,7 +159,7 @@ export class Uploader {
           result.status === null ? (result.message === 'timeout' ? 'timeout' : 'offline') : 'serverError';
         const secs = Math.round(((waiting.nextAttemptAt ?? at) - at) / 1000);
         await log(this.db, 'warn', event, `${result.message}; retry in ${secs}s`, id, at);
-        return { stoppedBy: 'transient' };
+        return { stoppedBy: 'transient', trouble: result };
       }
     }
     return { stoppedBy: 'done' };
@@ -169,6 +179,7 @@ export class Uploader {
     let sent = 0;
     let failed = 0;
     let stoppedBy: FlushSummary['stoppedBy'] = 'done';
+    let trouble: TransientFailure | null = null;
     const tried = new Set<string>();
     for (;;) {
       // a fresh upload before the backlog of retries (outbox-machine.ts nextToSend)
@@ -222,13 +233,18 @@ export class Uploader {
         const secs = Math.round(((waiting.nextAttemptAt ?? at) - at) / 1000);
         await log(this.db, 'warn', event, `${result.message}; retry in ${secs}s`, id, at);
         stoppedBy = 'transient';
+        trouble = result;
         break;
       }
     }
     if (stoppedBy === 'done') {
       // the summary counts interviews; a notice's trouble shows in the sync log and in stoppedBy
-      stoppedBy = (await this.sendNotices(manual)).stoppedBy;
+      const notices = await this.sendNotices(manual);
+      stoppedBy = notices.stoppedBy;
+      trouble = notices.trouble ?? null;
     }
+    // a 401 is the session's banner, not the upload's
+    if (stoppedBy !== 'unauthorized') this.opts.onTrouble?.(trouble);
     await this.scheduleRetry();
     return { sent, failed, stoppedBy };
   }

@@ -129,13 +129,31 @@ export type TableResponse = z.infer<typeof tableResponseSchema>;
  * its language.
  */
 export const analysisRefusalSchema = z.object({
-  table: z.string(),
-  field: z.string(),
-  message: z.string(),
-  reason: z.enum(REFUSAL_REASONS).optional(),
-  variable: z.string().optional(),
-  statistic: z.string().optional(),
-  column: z.string().optional(),
+  table: z.string().describe("the table: 'custom', 'model' or a standard table's id"),
+  field: z
+    .string()
+    .describe("the plan's field at fault ('variable', 'domains.1', 'universe.0.variable', 'proxies'...)"),
+  message: z.string().describe("the analysis's English words, for the details line and logs"),
+  reason: z
+    .enum(REFUSAL_REASONS)
+    .optional()
+    .describe("why, as a stable code (analysis/tables/refusals.ts); the app's sentence is chosen by it"),
+  variable: z
+    .string()
+    .optional()
+    .describe("the variable it concerns (a model's outcome, the proxy rule's variable), by its data name"),
+  statistic: z
+    .string()
+    .optional()
+    .describe("the table's statistic it concerns (proportion, mean, total, median, multiple)"),
+  column: z.string().optional().describe('the weight column it concerns (no_weights)'),
 });
 export type AnalysisRefusal = z.infer<typeof analysisRefusalSchema>;
 export type RefusalReason = NonNullable<AnalysisRefusal['reason']>;
+
+/** The whole 422 body of a refused table or model: the problem envelope with the refusal as `details`. */
+export const analysisProblemSchema = z.object({
+  code: z.enum(['table.invalid', 'model.invalid']),
+  message: z.string(),
+  details: analysisRefusalSchema,
+});

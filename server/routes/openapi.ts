@@ -1,7 +1,13 @@
 /** The OpenAPI 3.1 description of the API, built from the same zod contract the routes validate with. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { analysisCatalogueSchema, tableRequestSchema, tableResponseSchema } from '../contract/analysis.ts';
+import {
+  analysisCatalogueSchema,
+  analysisProblemSchema,
+  analysisRefusalSchema,
+  tableRequestSchema,
+  tableResponseSchema,
+} from '../contract/analysis.ts';
 import { modelRequestSchema, modelResponseSchema } from '../contract/analysis-models.ts';
 import {
   assignableEnumeratorSchema,
@@ -85,6 +91,8 @@ const schemas = {
   WeightingRun: weightingRunSchema,
   Release: releaseSchema,
   PublishRequest: publishRequestSchema,
+  AnalysisRefusal: analysisRefusalSchema,
+  AnalysisProblem: analysisProblemSchema,
   TableRequest: tableRequestSchema,
   TableResponse: tableResponseSchema,
   ModelRequest: modelRequestSchema,
@@ -100,6 +108,28 @@ const problems = (...codes: Array<keyof typeof problemCatalogue>) =>
       { description: `${code}: ${problemCatalogue[code].message}`, ...json(ref('Problem')) },
     ]),
   );
+/**
+ * The problems of an analysis route, its 422 also a refused table or model (`code`): the problem envelope
+ * whose `details` is the refusal (its reason code, the field, the variable or statistic it concerns),
+ * beside the other 422s (a request that fails its schema) as plain problems.
+ */
+const analysisProblems = (
+  refusal: 'table.invalid' | 'model.invalid',
+  ...codes: Array<keyof typeof problemCatalogue>
+) => {
+  const others = codes.filter((c) => problemCatalogue[c].status === 422);
+  const description = [...others, refusal]
+    .map((c) => `${c}: ${problemCatalogue[c].message}`)
+    .concat(`${refusal}: details is an AnalysisRefusal`)
+    .join(' | ');
+  return {
+    ...problems(...codes),
+    422: {
+      description,
+      ...json(others.length ? { oneOf: [ref('AnalysisProblem'), ref('Problem')] } : ref('AnalysisProblem')),
+    },
+  };
+};
 const secured = { security: [{ bearer: [] }] };
 const authProblems = problems('auth.required', 'auth.forbidden');
 
@@ -586,12 +616,12 @@ export function buildOpenApi() {
             'A standard table of tables.json (id "all": every table); ?lang=pt|en&format=json|csv|xlsx&release=<id> (default: the latest published release, else the latest finished run); a release\'s tables are computed once and stored',
           responses: {
             200: json(ref('TableResponse')),
-            ...problems(
+            ...analysisProblems(
+              'table.invalid',
               'auth.required',
               'auth.forbidden',
               'resource.not_found',
               'analysis.no_data',
-              'table.invalid',
               'release.not_found',
               'release.retired',
             ),
@@ -605,12 +635,12 @@ export function buildOpenApi() {
           requestBody: json(ref('TableRequest')),
           responses: {
             200: json(ref('TableResponse')),
-            ...problems(
+            ...analysisProblems(
+              'table.invalid',
               'auth.required',
               'auth.forbidden',
               'request.invalid',
               'analysis.no_data',
-              'table.invalid',
             ),
           },
         },
@@ -623,12 +653,12 @@ export function buildOpenApi() {
           requestBody: json(ref('ModelRequest')),
           responses: {
             200: json(ref('ModelResponse')),
-            ...problems(
+            ...analysisProblems(
+              'model.invalid',
               'auth.required',
               'auth.forbidden',
               'request.invalid',
               'analysis.no_data',
-              'model.invalid',
             ),
           },
         },

@@ -24,7 +24,7 @@ import { downloadAll } from '../../client/sync/download.ts';
 import { OUTBOX_STATES } from '../../client/sync/outbox-machine.ts';
 import type { Assignment } from '../../server/contract/assignments.ts';
 import { ASSIGNMENT_STATUSES } from '../../server/contract/vocabulary.ts';
-import { draft, envelope, unlockedDb } from './fixtures.ts';
+import { draft, envelope, TEST_PROFILE, unlockedDb } from './fixtures.ts';
 
 const assignment = (id: string, status: Assignment['status']): Assignment => ({
   id,
@@ -160,7 +160,7 @@ describe('a sync that learns of a cancellation', () => {
       questionnaire: () => {
         throw new Error('no questionnaire is fetched for a cancelled assignment');
       },
-      survey: () => Promise.resolve({ kind: 'transient' as const }),
+      survey: () => ok({ profile: TEST_PROFILE, geography: null }),
       returned: () => ok([]),
     } as unknown as ApiClient;
     expect(await downloadAll(db, api)).toBe('ok');
@@ -180,7 +180,7 @@ describe('a sync that learns of a cancellation', () => {
       questionnaire: () => {
         throw new Error('no questionnaire is fetched for a reassigned-away assignment');
       },
-      survey: () => Promise.resolve({ kind: 'transient' as const }),
+      survey: () => ok({ profile: TEST_PROFILE, geography: null }),
       returned: () => ok([]),
     } as unknown as ApiClient;
     expect(await downloadAll(db, api)).toBe('ok');

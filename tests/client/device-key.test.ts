@@ -69,7 +69,7 @@ describe('the server-held device key', () => {
     // the rotation holds offline: the new password opens the data, the old one no longer does
     s.lock();
     online = false;
-    expect(await manager().login('enumerator1', 'old secret')).toEqual({ ok: false, reason: 'failed' });
+    expect(await manager().login('enumerator1', 'old secret')).toMatchObject({ ok: false, reason: 'failed' });
     const again = manager();
     expect(await again.login('enumerator1', 'new secret')).toMatchObject({ ok: true, mode: 'offline' });
     expect((await db.outbox.toArray())[0].envelope).toEqual(env);

@@ -4,18 +4,24 @@
  * of JSON, an expired session, a refusal by problem code) comes back from downloadAll as the failed call,
  * which the banner tells as that kind's sentence in each app language, and leaves the assignments already
  * on the tablet as they were; a failure after the list came (a questionnaire) is reported too, and a
- * success is 'ok' (which clears the banner on the screen).
+ * success is 'ok' (which clears the banner on the screen). A survey profile that does not come (a 502,
+ * an HTML page, a 404, no network) is not a success either: the profile on the tablet stays the one it
+ * had, and the banner says the survey's settings were not updated, with the failure's sentence, in each
+ * app language.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES, type ErrorKind } from '../../client/error-messages.ts';
+import { ERROR_MESSAGES, type ErrorKind, FAILURE_CONTEXT } from '../../client/error-messages.ts';
 import { errorSentence } from '../../client/error-sentence.ts';
 import { APP_LANGUAGES, MESSAGES } from '../../client/i18n.ts';
 import type { MorabezaDb } from '../../client/offline/db.ts';
+import { getSurvey, saveSurvey } from '../../client/offline/store.ts';
 import { ApiClient } from '../../client/sync/api-client.ts';
 import { downloadAll } from '../../client/sync/download.ts';
+import { SyncTroubles } from '../../client/sync/sync-trouble.ts';
+import { troubleContext, troubleSentence } from '../../client/sync/trouble-text.ts';
 import type { Assignment } from '../../server/contract/assignments.ts';
-import { unlockedDb } from './fixtures.ts';
+import { TEST_PROFILE, unlockedDb } from './fixtures.ts';
 
 const assignment = (id: string): Assignment => ({
   id,
@@ -58,6 +64,22 @@ const CASES: { name: string; fetch: typeof fetch; kind: ErrorKind }[] = [
   { name: 'an expired session', fetch: async () => problem(401, 'auth.invalid_token'), kind: 'session' },
   { name: 'a refusal by code', fetch: async () => problem(403, 'auth.forbidden'), kind: 'forbidden' },
 ];
+
+/** A server answering the list, questionnaires and returned interviews; `profile` answers the profile. */
+const server =
+  (profile: () => Promise<Response>): typeof fetch =>
+  async (url) => {
+    const path = String(url);
+    if (path === '/api/assignments')
+      return json(200, [
+        { ...assignment('a-1'), survey: TEST_PROFILE.id },
+        { ...assignment('a-3'), survey: TEST_PROFILE.id },
+      ]);
+    if (path.startsWith('/api/questionnaires/')) return json(200, { pages: [] });
+    if (path === '/api/interviews/returned') return json(200, []);
+    if (path === `/api/surveys/${TEST_PROFILE.id}`) return profile();
+    return html(404);
+  };
 
 let db: MorabezaDb;
 afterEach(async () => db?.delete());
@@ -103,17 +125,44 @@ describe('a failed "Download updates"', () => {
     db = await unlockedDb(`test-${crypto.randomUUID()}`);
     await db.assignments.bulkPut([assignment('a-1')]);
     const api = new ApiClient({
-      fetch: async (url) => {
-        const path = String(url);
-        if (path === '/api/assignments') return json(200, [assignment('a-1'), assignment('a-3')]);
-        if (path.startsWith('/api/questionnaires/')) return json(200, { pages: [] });
-        if (path === '/api/interviews/returned') return json(200, []);
-        return html(502); // a survey profile not given now is fetched next time
-      },
+      fetch: server(async () => json(200, { profile: TEST_PROFILE, geography: null })),
     });
     expect(await downloadAll(db, api)).toBe('ok');
     expect(await onTablet()).toEqual(['a-1', 'a-3']);
+    expect((await getSurvey(db, TEST_PROFILE.id))?.profile.id).toBe(TEST_PROFILE.id);
   });
+
+  const PROFILE_FAILURES: { name: string; reply: () => Promise<Response>; kind: ErrorKind }[] = [
+    { name: 'a 502 from a proxy', reply: async () => html(502), kind: 'unavailable' },
+    { name: 'an HTML page with 200', reply: async () => html(200), kind: 'notJson' },
+    { name: 'a 404', reply: async () => problem(404, 'resource.not_found'), kind: 'notFound' },
+    { name: 'no network', reply: () => Promise.reject(new TypeError('Failed to fetch')), kind: 'offline' },
+  ];
+  for (const c of PROFILE_FAILURES)
+    it(`a profile that does not come (${c.name}) is not a success: the tablet keeps the one it had and says so`, async () => {
+      db = await unlockedDb(`test-${crypto.randomUUID()}`);
+      await db.assignments.bulkPut([assignment('a-1')]);
+      const before = { ...TEST_PROFILE, title: { pt: 'Antes', en: 'Before' } };
+      await saveSurvey(db, { profile: before, geography: null });
+      const api = new ApiClient({ fetch: server(c.reply), timeoutMs: 50 });
+      const result = await downloadAll(db, api);
+      expect(result).not.toBe('ok');
+      expect(result).toMatchObject({ step: 'profile' });
+      // the list and questionnaires came; the profile on the tablet is the one it had
+      expect(await onTablet()).toEqual(['a-1', 'a-3']);
+      expect((await getSurvey(db, TEST_PROFILE.id))?.profile.title).toEqual(before.title);
+      // the automatic refresh's banner says the survey's settings were not updated, and why
+      const troubles = new SyncTroubles();
+      troubles.failed('refresh', result);
+      const trouble = troubles.get('refresh');
+      if (!trouble) throw new Error('no trouble kept');
+      expect(troubleContext(trouble)).toBe('profileStale');
+      for (const lang of APP_LANGUAGES) {
+        const sentence = troubleSentence(trouble, lang);
+        expect(sentence).toContain(FAILURE_CONTEXT[lang].profileStale);
+        expect(sentence).toContain(ERROR_MESSAGES[lang][c.kind]);
+      }
+    });
 
   it("the banner's first line says the list is what the tablet holds, in every app language", () => {
     const lines = APP_LANGUAGES.map((lang) => MESSAGES[lang]['assignments.refreshFailed']);

@@ -25,6 +25,7 @@ const MODEL_REASONS: RefusalReason[] = [
   'margins_not_predictor',
   'choose_outcome_level',
   'categorical_outcome',
+  'model_failed',
 ];
 const VARIABLES = [{ name: 'x_income', label: { pt: 'Rendimento mensal', en: 'Monthly income' } }];
 /** English words of the analysis's messages that no other language's sentence may hold ("Use" is Portuguese too). */
@@ -71,6 +72,28 @@ describe('a refused table or model, said in the app language', () => {
       }
       expect(seen.size).toBe(REFUSAL_REASONS.length);
     });
+
+  it('the codes of a malformed plan, a failed estimation and the proxy rule: their own sentences, never "check"', () => {
+    const fresh: RefusalReason[] = [
+      'plan_invalid',
+      'duplicate_table',
+      'proxy_rule_missing',
+      'proxy_variable_missing',
+      'estimation_failed',
+      'model_failed',
+    ];
+    for (const lang of APP_LANGUAGES)
+      for (const reason of fresh) {
+        const sentence = refusalSentence(refused(reason), lang, VARIABLES) as string;
+        const words = REFUSAL_WORDS[lang];
+        expect(sentence, `${lang} ${reason}`).not.toContain(words.check);
+        expect(sentence.length - words.table.length, `${lang} ${reason}`).toBeGreaterThan(30);
+        if (reason === 'plan_invalid') expect(sentence).toContain('«statistic»');
+        if (reason === 'estimation_failed') expect(sentence).toContain(`(${words.statistic.mean})`);
+        if (reason === 'proxy_variable_missing' || reason === 'model_failed')
+          expect(sentence).toContain('(x_income)');
+      }
+  });
 
   it('names the statistic in the language: a mean is "média" in pt and "moyenne" in fr', () => {
     expect(refusalSentence(refused('needs_numeric'), 'pt', VARIABLES)).toContain('a média exige');
@@ -144,6 +167,25 @@ describe("the real analysis's refusals, in Portuguese", () => {
       say({ unit: 'individual', statistic: 'proportion', variable: 'j01_remit', domains: ['c03_sex', 'zz'] }),
     ).toBe(
       'Não é possível fazer o quadro: a variável de domínio «zz» não está nos dados desta unidade. Escolha outra variável ou outra unidade.',
+    );
+  });
+  it('a malformed plan names its field', () => {
+    // zod's message lists every statistic: longer than the details line keeps, so not checked there
+    const details = issueOf({ unit: 'individual', statistic: 'mode', variable: 'j01_remit' });
+    const r = {
+      kind: 'rejected' as const,
+      status: 422,
+      problem: { code: 'table.invalid', message: 'x', details },
+    };
+    expect(refusalSentence(r, 'pt', variables)).toBe(
+      'Não é possível fazer o quadro: a sua definição não é válida em «statistic». Corrija o quadro em tables.json; os detalhes abaixo dizem o que está errado.',
+    );
+  });
+  it('proxies excluded without the proxy rule', () => {
+    expect(
+      say({ unit: 'individual', statistic: 'proportion', variable: 'j01_remit', proxies: 'excluded' }),
+    ).toBe(
+      'Não é possível fazer o quadro: exclui as respostas dadas por outra pessoa (proxy), mas tables.json não tem a regra dos proxies (a variável e os códigos das entrevistas por proxy). Acrescente a regra, ou mantenha os proxies.',
     );
   });
   it('a universe keeping nobody', () => {

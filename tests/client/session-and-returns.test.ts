@@ -49,12 +49,15 @@ describe('session: login online, unlock offline', () => {
     await manager().login('enumerator1', 'demo');
     online = false;
     expect(await manager().login('enumerator1', 'demo')).toMatchObject({ ok: true, mode: 'offline' });
-    expect(await manager().login('enumerator1', 'wrong')).toEqual({ ok: false, reason: 'failed' });
+    expect(await manager().login('enumerator1', 'wrong')).toMatchObject({ ok: false, reason: 'failed' });
   });
 
   it('offline, a user who never logged in on this tablet is told to log in online once', async () => {
     online = false;
-    expect(await manager().login('enumerator2', 'demo')).toEqual({ ok: false, reason: 'offlineUnknown' });
+    expect(await manager().login('enumerator2', 'demo')).toMatchObject({
+      ok: false,
+      reason: 'offlineUnknown',
+    });
   });
 
   it('online, a wrong password is refused by the server', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REFUSAL_REASONS } from '../../analysis/tables/refusals.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -56,6 +57,37 @@ describe('API description and basics', () => {
     expect(sealed.properties.sealed.required).toEqual(
       expect.arrayContaining(['alg', 'keyId', 'wrappedKey', 'iv', 'ciphertext']),
     );
+  });
+
+  it("describes a refused table's or model's details: the reason code, the field, the variable and statistic", async () => {
+    const doc = await (await ctx.request('GET', '/api/openapi.json')).json();
+    const refusal = doc.components.schemas.AnalysisRefusal;
+    expect(refusal.required).toEqual(expect.arrayContaining(['table', 'field', 'message']));
+    expect(refusal.properties.reason.enum).toEqual([...REFUSAL_REASONS]);
+    for (const name of ['variable', 'statistic', 'column', 'field'])
+      expect(refusal.properties[name], name).toMatchObject({
+        type: 'string',
+        description: expect.any(String),
+      });
+    const problem = doc.components.schemas.AnalysisProblem;
+    // the envelope's details are the refusal itself (inlined by zod's JSON Schema)
+    expect(problem.properties.details.properties).toEqual(refusal.properties);
+    expect(problem.required).toEqual(expect.arrayContaining(['code', 'message', 'details']));
+    expect(problem.properties.code.enum).toEqual(['table.invalid', 'model.invalid']);
+    const routes: [string, 'get' | 'post', string][] = [
+      ['/api/analysis/{survey}/tables/{id}', 'get', 'table.invalid'],
+      ['/api/analysis/{survey}/tables', 'post', 'table.invalid'],
+      ['/api/analysis/{survey}/models', 'post', 'model.invalid'],
+    ];
+    for (const [path, method, code] of routes) {
+      const unprocessable = doc.paths[path][method].responses['422'];
+      expect(JSON.stringify(unprocessable.content), path).toContain('#/components/schemas/AnalysisProblem');
+      expect(unprocessable.description, path).toContain(code);
+    }
+    // the custom table's 422 is also a request failing its schema, a plain problem
+    const custom = doc.paths['/api/analysis/{survey}/tables'].post.responses['422'];
+    expect(custom.description).toContain('request.invalid');
+    expect(JSON.stringify(custom.content)).toContain('#/components/schemas/Problem"');
   });
 
   it('answers an unknown API route with a 404 problem, not HTML', async () => {

@@ -1,8 +1,10 @@
 /**
  * Bad table plans: a clear issue naming the table and the field, with its reason's code and the variable
- * or statistic it concerns (for a screen to say it in its language); the other tables are still made.
+ * or statistic it concerns (for a screen to say it in its language); the other tables are still made. A
+ * malformed plan, a duplicate id and a model whose fit fails have their codes too.
  */
 import { describe, expect, it } from 'vitest';
+import { computeModel } from '../../../analysis/tables/model.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
 import { data, labels, plans, rules, table } from './helpers.ts';
 
@@ -135,10 +137,24 @@ describe('bad table plans', () => {
   });
   it('a malformed plan (unknown statistic, missing title) and a duplicate id', () => {
     const [s] = issuesOf(table('B8', { unit: 'individual', statistic: 'mode', variable: 'j01_remit' }));
-    expect(s).toMatchObject({ table: 'B8', field: 'statistic' });
+    expect(s).toMatchObject({ table: 'B8', field: 'statistic', reason: 'plan_invalid' });
     const [t] = issuesOf({ id: 'B9', unit: 'individual', statistic: 'proportion', variable: 'j01_remit' });
-    expect(t).toMatchObject({ table: 'B9', field: 'title' });
+    expect(t).toMatchObject({ table: 'B9', field: 'title', reason: 'plan_invalid' });
     const run = computeTables(plans([good, good]), data(), labels(), rules);
-    expect(run.issues).toEqual([{ table: 'OK', field: 'id', message: "duplicate table id 'OK'." }]);
+    expect(run.issues).toEqual([
+      { table: 'OK', field: 'id', message: "duplicate table id 'OK'.", reason: 'duplicate_table' },
+    ]);
+  });
+
+  it('a model whose fit fails on the data (its universe keeps nobody) names its outcome', () => {
+    const plan = {
+      unit: 'individual' as const,
+      family: 'gaussian' as const,
+      outcome: 'j04_remit_amount',
+      predictors: ['c05_age'],
+      universe: [{ variable: 'c05_age', op: '>' as const, value: 200 }],
+    };
+    const r = computeModel(plan, data(), labels(), { rules, confLevel: 0.95 });
+    expect(r).toMatchObject({ table: 'model', reason: 'model_failed', variable: 'j04_remit_amount' });
   });
 });

@@ -69,7 +69,21 @@ describe('proxy interviews in tables of modules proxies are not asked', () => {
   it("refuses 'excluded' without the file's proxy definition, naming the field", () => {
     const run = computeTables(file([remit({ proxies: 'excluded' })], false), d, labels(), rules);
     expect(run.tables).toEqual([]);
-    expect(run.issues[0]).toMatchObject({ table: 'T13', field: 'proxies' });
+    expect(run.issues[0]).toMatchObject({ table: 'T13', field: 'proxies', reason: 'proxy_rule_missing' });
     expect(run.issues[0].message).toMatch(/'proxy'/);
+  });
+  it("refuses a proxy rule whose variable is not in the unit's data, naming the variable", () => {
+    const bad = parseTablesFile({
+      ...plans([remit({ proxies: 'excluded' })]),
+      proxy: { variable: 'zz', values: [22] },
+    });
+    const run = computeTables(bad, d, labels(), rules);
+    expect(run.tables).toEqual([]);
+    expect(run.issues[0]).toMatchObject({
+      table: 'T13',
+      field: 'proxies',
+      reason: 'proxy_variable_missing',
+      variable: 'zz',
+    });
   });
 });
