@@ -135,6 +135,7 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
       p,
       'omitLevels',
       `omitLevels leaves out rows of a categorical proportion or total; a ${p.statistic} of '${p.variable}' has no such rows.`,
+      { reason: 'omit_levels_no_rows', variable: p.variable, statistic: p.statistic },
     );
   if (multiple) return null;
   const info = labels[p.variable];
@@ -436,6 +437,7 @@ function omitRows(p: TablePlan, cells: TableCell[]): TableIssue | null {
       p,
       'omitLevels',
       `level ${held.level?.code} of '${p.variable}' is left out as ruled out by the universe, but ${held.n} ${p.unit} rows of the universe have it: narrow the universe or keep the row.`,
+      { reason: 'omitted_level_held', variable: p.variable },
     );
   let k = 0;
   for (const c of cells) if (!out(c)) cells[k++] = c;

@@ -55,6 +55,10 @@ export const REFUSAL_REASONS = [
   'estimation_failed',
   /** a model's fit (of its outcome) failed on these data */
   'model_failed',
+  /** omitLevels asked of a table without level rows (not a categorical proportion or total) */
+  'omit_levels_no_rows',
+  /** a level omitLevels leaves out is held by units of the universe (of the variable) */
+  'omitted_level_held',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -87,6 +87,10 @@ const en: Words = {
       'the estimate of {v} ({s}) failed on these data. Try another domain or universe; the details below say what the analysis found.',
     model_failed:
       'the fit of {v} failed on these data (too few rows, or predictors that say the same thing). Remove a predictor or widen the universe; the details below say what the analysis found.',
+    omit_levels_no_rows:
+      'the {s} of {v} has no category rows to leave out: remove omitLevels from the table in tables.json.',
+    omitted_level_held:
+      'a category of {v} that the table leaves out (omitLevels) is held by people of its universe. Narrow the universe, or keep the row by removing it from omitLevels.',
   },
 };
 
@@ -144,6 +148,10 @@ const pt: Words = {
       'a estimativa de {v} ({s}) falhou com estes dados. Experimente outro domínio ou outro universo; os detalhes abaixo dizem o que a análise encontrou.',
     model_failed:
       'o ajuste de {v} falhou com estes dados (poucas linhas, ou variáveis explicativas que dizem o mesmo). Retire uma variável explicativa ou alargue o universo; os detalhes abaixo dizem o que a análise encontrou.',
+    omit_levels_no_rows:
+      'a estatística {s} de {v} não tem linhas de categorias a omitir: retire omitLevels do quadro em tables.json.',
+    omitted_level_held:
+      'uma categoria de {v} que o quadro omite (omitLevels) tem pessoas do universo. Restrinja o universo, ou mantenha a linha retirando-a de omitLevels.',
   },
 };
 
@@ -205,6 +213,10 @@ const fr: Words = {
       "l'estimation de {v} ({s}) a échoué sur ces données. Essayez un autre domaine ou un autre univers ; les détails ci-dessous disent ce que l'analyse a trouvé.",
     model_failed:
       "l'ajustement de {v} a échoué sur ces données (trop peu de lignes, ou des variables explicatives qui disent la même chose). Retirez une variable explicative ou élargissez l'univers ; les détails ci-dessous disent ce que l'analyse a trouvé.",
+    omit_levels_no_rows:
+      "la statistique {s} de {v} n'a pas de lignes de catégories à omettre : retirez omitLevels du tableau dans tables.json.",
+    omitted_level_held:
+      "une catégorie de {v} que le tableau omet (omitLevels) a des personnes de l'univers. Restreignez l'univers, ou gardez la ligne en la retirant de omitLevels.",
   },
 };
 
@@ -262,6 +274,10 @@ const kea: Words = {
       'estimason di {v} ({s}) ka da ku es dadus. Tenta otu dumíniu o otu universu; detalhis li baxu ta fla kuzê ki analizi atxa.',
     model_failed:
       'djustamentu di {v} ka da ku es dadus (poku linhas, o variáveis splikativu ki ta fla mésmu kuza). Tra un variável splikativu o larga universu; detalhis li baxu ta fla kuzê ki analizi atxa.',
+    omit_levels_no_rows:
+      'statístika {s} di {v} ka ten linhas di kategorias pa tra: tra omitLevels di kuadru na tables.json.',
+    omitted_level_held:
+      'un kategoria di {v} ki kuadru ta tra (omitLevels) ten algen di universu. Diminui universu, o fika ku linha tirandu-l di omitLevels.',
   },
 };
 

@@ -81,6 +81,8 @@ describe('a refused table or model, said in the app language', () => {
       'proxy_variable_missing',
       'estimation_failed',
       'model_failed',
+      'omit_levels_no_rows',
+      'omitted_level_held',
     ];
     for (const lang of APP_LANGUAGES)
       for (const reason of fresh) {

@@ -115,11 +115,16 @@ describe('origin groupings of the IPEI tables', () => {
         table: 'A',
         field: 'omitLevels',
         message: expect.stringMatching(/level 1 of 'birth_region'.* roster rows/),
+        reason: 'omitted_level_held',
+        variable: 'birth_region',
       },
       {
         table: 'B',
         field: 'omitLevels',
         message: expect.stringContaining('categorical proportion or total'),
+        reason: 'omit_levels_no_rows',
+        variable: 'c05_age',
+        statistic: 'mean',
       },
     ]);
   });
