@@ -89,15 +89,15 @@ describe('dashboard tables speak the screen language', () => {
       rr1: 1 / 3,
       rr2: 1 / 3,
       rr3: 1 / 3,
-      weighted: { e: 0.6, rr1: 1 / 4, rr3: 2 / 7 },
+      weighted: { e: 0.6, rr1: 1 / 4, rr2: 0.3, rr3: 2 / 7 },
       screening: null,
       person: null,
       overall: null,
     };
     const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], profile);
-    expect(columns.slice(-2).map((c) => c.header)).toEqual(['RR1 % wtd', 'RR3 % wtd']);
+    expect(columns.slice(-3).map((c) => c.header)).toEqual(['RR1 % wtd', 'RR2 % wtd', 'RR3 % wtd']);
     const csv = toCsv([rates], columns);
-    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,25,28.6');
+    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,25,30,28.6');
     const d = {
       enumerator: 'e1',
       n: 3,
@@ -134,12 +134,12 @@ describe('dashboard tables speak the screen language', () => {
       rr2: 1,
       rr3: 1,
       screening: null,
-      weighted: { e: 1, rr1: 1, rr3: 1 },
+      weighted: { e: 1, rr1: 1, rr2: 1, rr3: 1 },
       person: {
         ...{ households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
-        weighted: { rr1: 0.6 },
+        weighted: { rr1: 0.6, rr2: 0.65 },
       },
-      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3, weighted: { rr1: 0.6, rr3: 0.6 } },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3, weighted: { rr1: 0.6, rr2: 0.65, rr3: 0.6 } },
     };
     const columns = personRateColumns(t, 'team');
     expect(columns.map((c) => c.header)).toEqual([
@@ -154,14 +154,16 @@ describe('dashboard tables speak the screen language', () => {
       'Pessoa RR1 %',
       'Pessoa RR2 %',
       'Pessoa RR1 % pond.',
+      'Pessoa RR2 % pond.',
       'Global RR1 %',
       'Global RR2 %',
       'Global RR3 %',
       'Global RR1 % pond.',
+      'Global RR2 % pond.',
       'Global RR3 % pond.',
     ]);
     expect(toCsv([row], columns).split('\r\n')[1]).toBe(
-      'total,3,2,0,1,0,0,0,66.7,66.7,60,66.7,66.7,66.7,60,60',
+      'total,3,2,0,1,0,0,0,66.7,66.7,60,65,66.7,66.7,66.7,60,65,60',
     );
     expect(hasPersonStage(twoStage)).toBe(true);
     const lines = rateDefinitionLines(t, 'pt', twoStage);
@@ -172,7 +174,7 @@ describe('dashboard tables speak the screen language', () => {
     expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.overall']);
   });
 
-  it('a survey that lists its units: the screening table with e and the overall rates, UH and UO apart', () => {
+  it('a survey that lists its units: the screening table with e of UH and of UO and the overall rates', () => {
     const listed = {
       ...profile,
       outcome: {
@@ -204,13 +206,14 @@ describe('dashboard tables speak the screen language', () => {
         UH: 2,
         UO: 1,
         U: 3,
-        e: 6 / 11,
+        eUH: 5 / 9,
+        eUO: 2 / 3,
         rr1: 2 / 3,
-        rr3: 11 / 14,
-        weighted: { e: 0.5, rr1: 0.7, rr3: 0.75 },
+        rr3: 27 / 35,
+        weighted: { eUH: 0.5, eUO: 0.6, rr1: 0.7, rr3: 0.75 },
       },
       person: null,
-      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 11 / 14, weighted: null },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 27 / 35, weighted: null },
     };
     const columns = screeningRateColumns(t, 'ea', true);
     expect(columns.map((c) => c.header)).toEqual([
@@ -221,7 +224,8 @@ describe('dashboard tables speak the screen language', () => {
       'Fora do âmbito (OOS)',
       'Desconhecido se é agregado (UH)',
       'Agregado, elegibilidade desconhecida (UO)',
-      'Triagem e',
+      'Triagem e UH',
+      'Triagem e UO',
       'Triagem RR1 %',
       'Triagem RR3 %',
       'Triagem RR1 % pond.',
@@ -230,13 +234,14 @@ describe('dashboard tables speak the screen language', () => {
       'Global RR2 %',
       'Global RR3 %',
       'Global RR1 % pond.',
+      'Global RR2 % pond.',
       'Global RR3 % pond.',
     ]);
     expect(toCsv([row], columns).split('\r\n')[1]).toBe(
-      'total,2,6,3,2,2,1,0.545,66.7,78.6,70,75,66.7,66.7,78.6,,',
+      'total,2,6,3,2,2,1,0.556,0.667,66.7,77.1,70,75,66.7,66.7,77.1,,,',
     );
     // with a person table beside it, the overall rates are that table's
-    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(12);
+    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(13);
     expect(hasScreeningStage(listed)).toBe(true);
     expect(hasScreeningStage(profile)).toBe(false);
     const lines = rateDefinitionLines(t, 'pt', listed);
@@ -244,7 +249,12 @@ describe('dashboard tables speak the screen language', () => {
     expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.overall']);
     expect(lines.join('\n')).toContain('UH = Sem contacto (3); UO = Não sabe (8)');
     for (const lang of ['en', 'fr', 'kea'] as const)
-      expect(STAFF_MESSAGES[lang]['dash.def.screening']).toContain('E / (E + I + OOS)');
+      for (const formula of [
+        'E / (E + I)',
+        '(E + I + UO) / (E + I + UO + OOS)',
+        'E / (E + e UH·UH + e UO·UO)',
+      ])
+        expect(STAFF_MESSAGES[lang]['dash.def.screening']).toContain(formula);
     // the weighted rates' definition, in every language of the dashboard
     expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.weighted']);
     for (const lang of ['pt', 'en', 'fr', 'kea'] as const)
