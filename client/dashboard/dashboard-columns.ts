@@ -63,7 +63,12 @@ export function rateColumns(
     { header: 'RR1 %', value: (r) => pct(r.rr1) },
     { header: 'RR2 %', value: (r) => pct(r.rr2) },
     { header: 'RR3 %', value: (r) => pct(r.rr3) },
-    { header: 'e', value: (r) => round(r.e, 3) },
+    ...(splitsUnknowns(profile)
+      ? [
+          { header: 'e UH', value: (r: RatesRow) => round(r.eUH, 3) },
+          { header: 'e UO', value: (r: RatesRow) => round(r.eUO, 3) },
+        ]
+      : [{ header: 'e', value: (r: RatesRow) => round(r.e, 3) }]),
     { header: `RR1 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr1 ?? null) },
     { header: `RR2 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr2 ?? null) },
     { header: `RR3 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr3 ?? null) },
@@ -141,6 +146,13 @@ function overallColumns(t: T): Column<RatesRow>[] {
   ];
 }
 
+/**
+ * Whether the household stage's UH and UO take an e each: the profile marks not-eligible codes that are no
+ * household (`household: false`); else one e serves both.
+ */
+export const splitsUnknowns = (profile: SurveyProfile | null): boolean =>
+  profile?.outcome.codes.some((c) => c.household === false) ?? false;
+
 /** Whether the survey lists and screens its units before drawing them (its profile's `listing`). */
 export const hasScreeningStage = (profile: SurveyProfile | null): boolean => Boolean(profile?.listing);
 
@@ -209,7 +221,7 @@ export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyP
   return [
     'RR1 = I / (I + P + R + NC + O + UH + UO)',
     'RR2 = (I + P) / (I + P + R + NC + O + UH + UO)',
-    t('dash.def.rr3'),
+    t(splitsUnknowns(profile) ? 'dash.def.rr3Split' : 'dash.def.rr3'),
     ...(byClass.size
       ? [`${t('dash.def.codes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`]
       : []),

@@ -127,6 +127,8 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.p75': '75e centile',
   'dash.def.rr3':
     'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE) : la proportion d’éligibles parmi les cas d’éligibilité connue ; un seul e pour UH et UO (les codes de résultat ne disent pas quels cas non éligibles sont des ménages)',
+  'dash.def.rr3Split':
+    'RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO) : e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), la part d’éligibles parmi les ménages d’éligibilité connue, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, la part de ménages fois e UO ; NX les codes non éligibles qui ne sont pas un ménage (vacant, pas un logement), selon le profil de l’enquête',
   'dash.def.codes': 'Codes de résultat par classe',
   'dash.def.scope':
     'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',

@@ -128,6 +128,8 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.p75': 'Persentil 75',
   'dash.def.rr3':
     'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): proporson di ilejível na kazus ku ilejibilidadi konxedu; un sô e pa UH i UO (kódigus di rezultadu ka ta fla kal kazus ka ilejível é kaza)',
+  'dash.def.rr3Split':
+    'RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO): e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), proporson di ilejível na kazas ku ilejibilidadi konxedu, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, parti di kazas bes e UO; NX kódigus ka ilejível ki ka é kaza (vaziu, ka é alojamentu), sima perfil di inkéritu ta marka',
   'dash.def.codes': 'Kódigus di rezultadu pa klasi',
   'dash.def.scope':
     'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',

@@ -132,6 +132,8 @@ const en = {
   'dash.p75': '75th percentile',
   'dash.def.rr3':
     'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): the proportion eligible among the cases of known eligibility; one e for UH and UO (the outcome codes do not say which not-eligible cases are households)',
+  'dash.def.rr3Split':
+    "RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO): e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), the share eligible among the households of known eligibility, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, the share of households times e UO; NX the not-eligible codes that are no household (vacant, not a dwelling), as the survey's profile marks them",
   'dash.def.codes': 'Outcome codes by class',
   'dash.def.scope':
     'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
@@ -286,6 +288,8 @@ const pt: Record<Key, string> = {
   'dash.p75': 'Percentil 75',
   'dash.def.rr3':
     'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): a proporção de elegíveis entre os casos de elegibilidade conhecida; um só e para UH e UO (os códigos de resultado não dizem quais dos não elegíveis são agregados)',
+  'dash.def.rr3Split':
+    'RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO): e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), a proporção de elegíveis entre os agregados de elegibilidade conhecida, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, a proporção de agregados vezes e UO; NX os códigos não elegíveis que não são agregado (vago, não é alojamento), como o perfil do inquérito os marca',
   'dash.def.codes': 'Códigos de resultado por classe',
   'dash.def.scope':
     'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',

@@ -28,7 +28,7 @@ export const progressRowSchema = z.object({
  * probability before any nonresponse adjustment: server/domain/dashboard-rates.ts); null where a case of
  * the group has no known probability.
  */
-const weighted = z.object({ e: rate, rr1: rate, rr2: rate, rr3: rate }).nullable();
+const weighted = z.object({ e: rate, eUH: rate, eUO: rate, rr1: rate, rr2: rate, rr3: rate }).nullable();
 
 export const ratesRowSchema = z.object({
   key: z.string(),
@@ -43,10 +43,16 @@ export const ratesRowSchema = z.object({
   UO: n,
   NE: n,
   e: rate,
+  /**
+   * UH's and UO's own e (server/domain/dashboard-rates.ts) where the profile marks the not-eligible codes
+   * that are no household (`household: false`); null where it marks none (one e, `e`, serves both).
+   */
+  eUH: rate,
+  eUO: rate,
   rr1: rate,
   rr2: rate,
   rr3: rate,
-  /** The household stage's base-weighted e and RR1-RR3 (weight 1 / (pi1 x pi2)). */
+  /** The household stage's base-weighted e (eUH, eUO) and RR1-RR3 (weight 1 / (pi1 x pi2)). */
   weighted,
   /**
    * The person stage (server/domain/dashboard-rates.ts): persons needing the individual interview in the

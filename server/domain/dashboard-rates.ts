@@ -7,7 +7,7 @@
  *   NE not eligible. AAPOR's formulas as written:
  *   RR1 = I / ((I + P) + (R + NC + O) + (UH + UO))
  *   RR2 = (I + P) / ((I + P) + (R + NC + O) + (UH + UO))
- *   RR3 = I / ((I + P) + (R + NC + O) + e(UH + UO))        (one e: see the household stage below)
+ *   RR3 = I / ((I + P) + (R + NC + O) + e(UH + UO))        (one e, unless the profile tells: see below)
  *   e, "the estimated proportion of cases of unknown eligibility that are eligible", by the
  *   proportion-eligible method over the cases of known eligibility: e = (I + P + R + NC + O) / (I + P + R + NC + O + NE).
  * Assignments not yet visited have no disposition: they are left out of the rates (they show in progress).
@@ -31,9 +31,11 @@
  * A share with no case to estimate it from (no screened household, no unit known to be a household or not)
  * counts its unknowns in full (1), as RR1. With UO = 0, e_UH is the one e E / (E + I + OOS) of AAPOR's
  * single-e RR3; with UO > 0 the single e would discount the UO, known households, by the OOS share too.
- * U = UH + UO is kept for the reader who wants the total. The household stage keeps one e over UH + UO: its
- * outcome codes class every not-eligible case NE, without saying which are households (screened out) and
- * which are not (vacant, not a dwelling), so the shares of its UH and its UO cannot be told apart.
+ * U = UH + UO is kept for the reader who wants the total. The household stage's outcome codes class every
+ * not-eligible case NE; where the profile marks those that are no household (vacant, not a dwelling:
+ * `household: false`, NX of NE), its UH and UO take an e each in the same way, e_UO = (I + P + R + NC + O) /
+ * (I + P + R + NC + O + NE - NX) and h = (I + P + R + NC + O + NE - NX + UO) / (... + NE + UO); where it marks
+ * none, households screened out and non-households cannot be told apart and one e serves UH + UO.
  *
  * The person stage, where the survey interviews persons within households (profile roster.personResult with
  * its `codes` classed I, P, R, NC, O): the persons are the roster rows of the responding households (the
@@ -73,6 +75,11 @@ export function rateClasses(profile: SurveyProfile): Map<number, RateClass> {
   return new Map(profile.outcome.codes.map((c) => [c.code, c.aapor]));
 }
 
+/** The not-eligible codes the profile marks as no household at all (`household: false`): none, one e. */
+export function notHouseholdCodes(profile: SurveyProfile): Set<number> {
+  return new Set(profile.outcome.codes.filter((c) => c.household === false).map((c) => c.code));
+}
+
 export interface Rates {
   cases: number;
   codes: Record<string, number>;
@@ -85,6 +92,9 @@ export interface Rates {
   UO: number;
   NE: number;
   e: number | null;
+  /** UH's and UO's own e where the profile tells households among its NE codes; else null (one e). */
+  eUH: number | null;
+  eUO: number | null;
   rr1: number | null;
   rr2: number | null;
   rr3: number | null;
@@ -92,19 +102,31 @@ export interface Rates {
   weighted: WeightedRates | null;
 }
 
-/** A case's class totals: counts, or sums of base weights. */
-type ClassTotals = Record<'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'UO' | 'NE', number>;
+/** A case's class totals: counts, or sums of base weights; NX the NE cases that are no household (of NE). */
+type ClassTotals = Record<'I' | 'P' | 'R' | 'NC' | 'O' | 'UH' | 'UO' | 'NE' | 'NX', number>;
 
-/** AAPOR's e, RR1, RR2 and RR3 from class totals (the formulas above: their one home for both stages' cases). */
-function aapor(n: ClassTotals) {
+/**
+ * AAPOR's e, RR1, RR2 and RR3 from class totals (the formulas above: their one home for the household
+ * stage's cases). `split`: the profile tells the NE cases that are no household (NX), so UH and UO take an
+ * e each, as the screening stage's: e_UO = eligible / (eligible + NE - NX), h = (eligible + NE - NX + UO) /
+ * (eligible + NE + UO), e_UH = h x e_UO, RR3 = I / (eligible + e_UH UH + e_UO UO).
+ */
+function aapor(n: ClassTotals, split: boolean) {
   const eligible = n.I + n.P + n.R + n.NC + n.O;
   const e = eligible + n.NE > 0 ? eligible / (eligible + n.NE) : null;
   const unknown = n.UH + n.UO;
   const d1 = eligible + unknown;
+  const households = eligible + n.NE - n.NX;
+  const eUO = split && households > 0 ? eligible / households : null;
+  const h = split && households + n.UO + n.NX > 0 ? (households + n.UO) / (households + n.UO + n.NX) : null;
   // no case of known eligibility yet: e is unknown, and RR3 counts the unknowns in full (as RR1)
-  const d3 = eligible + (e ?? 1) * unknown;
+  const d3 = split
+    ? eligible + (h ?? 1) * (eUO ?? 1) * n.UH + (eUO ?? 1) * n.UO
+    : eligible + (e ?? 1) * unknown;
   return {
     e,
+    eUH: h === null || eUO === null ? null : h * eUO,
+    eUO,
     rr1: d1 > 0 ? n.I / d1 : null,
     rr2: d1 > 0 ? (n.I + n.P) / d1 : null,
     rr3: d3 > 0 ? n.I / d3 : null,
@@ -114,6 +136,8 @@ function aapor(n: ClassTotals) {
 /** The household stage's base-weighted e and RR1-RR3; null where a case has no known weight, or no case. */
 export interface WeightedRates {
   e: number | null;
+  eUH: number | null;
+  eUO: number | null;
   rr1: number | null;
   rr2: number | null;
   rr3: number | null;
@@ -125,14 +149,16 @@ const allKnown = (weights: Array<number | null>): weights is number[] =>
 
 /**
  * The household stage: `outcomes` the latest outcome of each assignment, `weights` (same order) each
- * household's base weight 1 / (pi1 x pi2), null where unknown.
+ * household's base weight 1 / (pi1 x pi2), null where unknown; `notHousehold` the NE codes that are no
+ * household (the profile's `household: false`): with one, UH and UO take an e each.
  */
 export function responseRates(
   outcomes: number[],
   classes: Map<number, RateClass>,
   weights?: Array<number | null>,
+  notHousehold: ReadonlySet<number> = new Set(),
 ): Rates {
-  const n: ClassTotals = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 };
+  const n: ClassTotals = { I: 0, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0, NX: 0 };
   const w: ClassTotals = { ...n };
   const codes: Record<string, number> = {};
   outcomes.forEach((o, k) => {
@@ -141,18 +167,19 @@ export function responseRates(
     if (!c) return;
     n[c]++;
     w[c] += weights?.[k] ?? 0;
+    if (c === 'NE' && notHousehold.has(o)) {
+      n.NX++;
+      w.NX += weights?.[k] ?? 0;
+    }
   });
-  const { e, rr1, rr2, rr3 } = aapor(n);
-  const weighted = weights && allKnown(weights) ? aapor(w) : null;
+  const split = notHousehold.size > 0;
+  const { NX: _, ...counts } = n;
   return {
     cases: outcomes.length,
     codes,
-    ...n,
-    e,
-    rr1,
-    rr2,
-    rr3,
-    weighted,
+    ...counts,
+    ...aapor(n, split),
+    weighted: weights && allKnown(weights) ? aapor(w, split) : null,
   };
 }
 

@@ -86,10 +86,12 @@ describe('dashboard tables speak the screen language', () => {
       codes: { '11': 1, '21': 2 },
       ...{ I: 1, P: 0, R: 2, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 2 / 3,
+      eUH: null,
+      eUO: null,
       rr1: 1 / 3,
       rr2: 1 / 3,
       rr3: 1 / 3,
-      weighted: { e: 0.6, rr1: 1 / 4, rr2: 0.3, rr3: 2 / 7 },
+      weighted: { e: 0.6, eUH: null, eUO: null, rr1: 1 / 4, rr2: 0.3, rr3: 2 / 7 },
       screening: null,
       person: null,
       overall: null,
@@ -111,6 +113,42 @@ describe('dashboard tables speak the screen language', () => {
     expect(toCsv([d], durationColumns(t)).split('\r\n')[1]).toBe('e1,3,41.3,30,50.6,12.3,60,0');
   });
 
+  it('a profile marking NE codes that are no household: the household table shows e UH and e UO', () => {
+    const t = tOf('en');
+    const marked = {
+      ...profile,
+      outcome: {
+        variable: 'result',
+        codes: [
+          ...profile.outcome.codes,
+          { code: 2, aapor: 'NE', label: { pt: 'Não elegível', en: 'Ineligible' } },
+          { code: 5, aapor: 'NE', household: false, label: { pt: 'Vago', en: 'Vacant' } },
+        ],
+      },
+    } as unknown as SurveyProfile;
+    const row = {
+      ...{ key: 'total', cases: 4, codes: { '11': 1, '21': 1, '2': 1, '5': 1 } },
+      ...{ I: 1, P: 0, R: 1, NC: 0, O: 0, UH: 0, UO: 0, NE: 2, e: 1 / 2, eUH: 4 / 9, eUO: 2 / 3 },
+      ...{ rr1: 1 / 2, rr2: 1 / 2, rr3: 1 / 2, weighted: null, screening: null, person: null, overall: null },
+    };
+    const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], marked);
+    const headers = columns.map((c) => c.header);
+    expect(headers).toContain('e UH');
+    expect(headers).toContain('e UO');
+    expect(headers).not.toContain('e');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,4,1,1,50,50,50,0.444,0.667,,,');
+    const lines = rateDefinitionLines(t, 'en', marked);
+    expect(lines).toContain(STAFF_MESSAGES.en['dash.def.rr3Split']);
+    expect(lines).not.toContain(STAFF_MESSAGES.en['dash.def.rr3']);
+    for (const lang of ['pt', 'en', 'fr', 'kea'] as const)
+      expect(STAFF_MESSAGES[lang]['dash.def.rr3Split']).toContain(
+        '(I + P + R + NC + O) / (I + P + R + NC + O + NE − NX)',
+      );
+    // unmarked: one e
+    expect(rateColumns(t, 'en', 'stratum', ['11', '21'], profile).map((c) => c.header)).toContain('e');
+    expect(rateDefinitionLines(t, 'en', profile)).toContain(STAFF_MESSAGES.en['dash.def.rr3']);
+  });
+
   it('a survey that interviews persons: the person and overall rates table, and their definitions', () => {
     const twoStage = {
       ...profile,
@@ -130,11 +168,13 @@ describe('dashboard tables speak the screen language', () => {
       codes: { '11': 2 },
       ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 1,
+      eUH: null,
+      eUO: null,
       rr1: 1,
       rr2: 1,
       rr3: 1,
       screening: null,
-      weighted: { e: 1, rr1: 1, rr2: 1, rr3: 1 },
+      weighted: { e: 1, eUH: null, eUO: null, rr1: 1, rr2: 1, rr3: 1 },
       person: {
         ...{ households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
         weighted: { rr1: 0.6, rr2: 0.65 },
@@ -194,6 +234,8 @@ describe('dashboard tables speak the screen language', () => {
       codes: { '11': 2 },
       ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 1,
+      eUH: null,
+      eUO: null,
       rr1: 1,
       rr2: 1,
       rr3: 1,

@@ -9,13 +9,16 @@
  * product equals AAPOR's single-stage RR1 and RR3 over all the listed units.
  */
 import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
-import { assignments, eaListings, households, users } from '../../server/db/schema.ts';
+import { assignments, eaListings, enumerationAreas, households, users } from '../../server/db/schema.ts';
 import { overallRates, responseRates, screeningRates } from '../../server/domain/dashboard-rates.ts';
-import { listingContext } from '../helpers/listing-context.ts';
-import type { Person, TestContext } from '../helpers/server.ts';
+import { EA_TEAM_A, EA_TEAM_B, IPEI_STAND_IN, listingContext } from '../helpers/listing-context.ts';
+import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 /**
  * Listing dispositions of the stand-in: 1 eligible, 2 ineligible, 3-4 unknown (3 no contact UH, 4 screener
@@ -45,10 +48,11 @@ const OUTCOMES: Record<string, Array<number | null>> = {
   'CV-SL-0002': [11, 3],
 };
 
-let ctx: TestContext;
-let dash: Dashboard;
-beforeAll(async () => {
-  ctx = await listingContext();
+/** Lists the EAs, interviews their drawn households with `outcomes` (null: not visited), returns the dashboard. */
+async function fieldwork(
+  ctx: TestContext,
+  outcomes: Record<string, Array<number | null>>,
+): Promise<Dashboard> {
   for (const [ea, dispositions] of Object.entries(LISTINGS)) {
     const res = await ctx.request('POST', `/api/listings/${ea}`, {
       as: 'coord',
@@ -62,9 +66,9 @@ beforeAll(async () => {
       .innerJoin(users, eq(users.id, assignments.enumeratorId))
       .where(eq(households.eaCode, ea))
       .orderBy(households.dwelling);
-    expect(drawn).toHaveLength(OUTCOMES[ea].length);
+    expect(drawn).toHaveLength(outcomes[ea].length);
     for (const [k, a] of drawn.entries()) {
-      const outcome = OUTCOMES[ea][k];
+      const outcome = outcomes[ea][k];
       if (outcome === null) continue;
       const env = {
         interviewId: randomUUID(),
@@ -90,7 +94,14 @@ beforeAll(async () => {
   await ctx.jobs.drain();
   const res = await ctx.request('GET', '/api/dashboard?survey=ipei', { as: 'coord' });
   expect(res.status).toBe(200);
-  dash = await res.json();
+  return res.json();
+}
+
+let ctx: TestContext;
+let dash: Dashboard;
+beforeAll(async () => {
+  ctx = await listingContext();
+  dash = await fieldwork(ctx, OUTCOMES);
 }, 120_000);
 afterAll(async () => ctx?.close());
 
@@ -251,4 +262,81 @@ describe('UH and UO take an e each (the listing tells households from units that
     expect(allHouseholds.eUH).toBeCloseTo(1 / 2, 12);
     expect(allHouseholds.rr3).toBeCloseTo(2 / 3, 12);
   });
+});
+
+describe('the household stage: UH and UO take an e each where the profile marks the NE codes that are no household', () => {
+  // codes: 1 I, 3 R, 6 UH, 7 UO, 8 NE a household screened out, 9 NE no household (vacant: NX)
+  const classes = new Map([
+    [1, 'I'],
+    [3, 'R'],
+    [6, 'UH'],
+    [7, 'UO'],
+    [8, 'NE'],
+    [9, 'NE'],
+  ] as const);
+  const outcomes = [1, 1, 3, 6, 6, 7, 8, 9, 9];
+  const weights = [1, 3, 2, 1, 1, 2, 4, 1, 3];
+
+  it('unweighted: e_UO over the households of known eligibility, e_UH the households share times e_UO', () => {
+    // I 2, R 1, UH 2, UO 1, NE 3 of which NX 2; eligible 3, households of known eligibility 3 + 3 - 2 = 4
+    // e_UO = 3/4; h = (4 + 1) / (4 + 1 + 2) = 5/7; e_UH = 5/7 x 3/4 = 15/28
+    // RR3 = 2 / (3 + 2 x 15/28 + 3/4) = 2 / (135/28) = 56/135
+    // one e = 3 / (3 + 3) = 1/2 would give 2 / (3 + 1/2 x 3) = 4/9 = 60/135
+    const r = responseRates(outcomes, classes, weights, new Set([9]));
+    expect(r).toMatchObject({ I: 2, R: 1, UH: 2, UO: 1, NE: 3 });
+    expect(r.e).toBeCloseTo(1 / 2, 12);
+    expect(r.eUO).toBeCloseTo(3 / 4, 12);
+    expect(r.eUH).toBeCloseTo(15 / 28, 12);
+    expect(r.rr3).toBeCloseTo(56 / 135, 12);
+    // RR1 and RR2 count every unknown: 2 / 6
+    expect(r.rr1).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('weighted: the same shares over the base weights', () => {
+    // I 1 + 3 = 4, R 2, UH 1 + 1 = 2, UO 2, NE 4 + 1 + 3 = 8 of which NX 1 + 3 = 4; eligible 6, households 10
+    // e_UO = 6/10 = 3/5; h = (10 + 2) / (10 + 2 + 4) = 3/4; e_UH = 9/20
+    // RR3 = 4 / (6 + 2 x 9/20 + 2 x 3/5) = 4 / (81/10) = 40/81; one e 6/14 would give 4 / (54/7) = 14/27
+    const w = responseRates(outcomes, classes, weights, new Set([9])).weighted!;
+    expect(w.eUO).toBeCloseTo(3 / 5, 12);
+    expect(w.eUH).toBeCloseTo(9 / 20, 12);
+    expect(w.rr3).toBeCloseTo(40 / 81, 12);
+    // RR1 = 4 / (6 + 2 + 2) = 2/5
+    expect(w.rr1).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('with no NE code marked, one e serves UH and UO: AAPOR single-e RR3', () => {
+    const r = responseRates(outcomes, classes, weights);
+    expect(r).toMatchObject({ eUH: null, eUO: null });
+    expect(r.rr3).toBeCloseTo(4 / 9, 12);
+    expect(r.weighted?.rr3).toBeCloseTo(14 / 27, 12);
+  });
+});
+
+describe('the dashboard reads which NE codes are no household from the profile', () => {
+  it('a stand-in whose profile marks vacant (5) and not a dwelling (6): the household e of UH and UO', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'morabeza-nx-'));
+    cpSync(IPEI_STAND_IN, dir, { recursive: true });
+    const file = join(dir, 'ipei', 'profile.json');
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
+    for (const c of profile.outcome.codes) if (c.code === 5 || c.code === 6) c.household = false;
+    writeFileSync(file, JSON.stringify(profile));
+    const marked = await createTestContext({}, { surveyDirs: [dir] });
+    try {
+      await marked.database.db.insert(enumerationAreas).values([EA_TEAM_A, EA_TEAM_B]);
+      // PR: complete, refusal, vacant (5, no household), not visited; SL: complete, no contact (UH)
+      const d = await fieldwork(marked, { 'CV-PR-0002': [11, 13, 5, null], 'CV-SL-0002': [11, 3] });
+      // I 2, R 1, UH 1, NE 1 (NX 1): households of known eligibility 3 + 1 - 1 = 3, e_UO = 3/3 = 1;
+      // h = 3 / (3 + 1) = 3/4, e_UH = 3/4 (with no UO, the one e 3/4); RR3 = 2 / (3 + 3/4) = 8/15
+      const total = d.dispositions.total;
+      expect(total).toMatchObject({ I: 2, R: 1, UH: 1, NE: 1, eUO: 1 });
+      expect(total.eUH).toBeCloseTo(3 / 4, 12);
+      expect(total.rr3).toBeCloseTo(8 / 15, 12);
+      expect(total.weighted?.eUO).toBe(1);
+    } finally {
+      await marked.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // the unmarked stand-in: one e, no e_UH or e_UO
+    expect(dash.dispositions.total).toMatchObject({ eUH: null, eUO: null });
+  }, 120_000);
 });

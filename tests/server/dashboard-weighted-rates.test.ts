@@ -139,7 +139,8 @@ describe('base-weighted rates on the dashboard', () => {
       Object.keys(schema.properties ?? schema.anyOf?.find((s) => s.properties)?.properties ?? {});
     const row = doc.components.schemas.Dashboard.properties.dispositions.properties.total;
     const stage = (k: string) => row.properties[k].anyOf.find((s: { properties?: object }) => s.properties);
-    expect(props(row.properties.weighted)).toEqual(['e', 'rr1', 'rr2', 'rr3']);
+    expect(props(row.properties.weighted)).toEqual(['e', 'eUH', 'eUO', 'rr1', 'rr2', 'rr3']);
+    expect(props(row)).toEqual(expect.arrayContaining(['e', 'eUH', 'eUO']));
     expect(props(stage('person').properties.weighted)).toEqual(['rr1', 'rr2']);
     expect(props(stage('overall').properties.weighted)).toEqual(['rr1', 'rr2', 'rr3']);
     expect(props(stage('screening'))).toEqual(expect.arrayContaining(['eUH', 'eUO']));

@@ -4,7 +4,8 @@
  * household): a dwelling with no contact after 3 visits is UH (it may be vacant), a dwelling whose screener
  * was refused is UO (someone answered the door), and every unknown of a household the listing recorded is UO
  * (it is known to be a household); the screening e of UH and of UO, RR1 and RR3 over a constructed listing equal the
- * fractions worked out by hand; a profile naming a UH code that is not an unknown disposition is refused.
+ * fractions worked out by hand; a profile naming a UH code that is not an unknown disposition is refused;
+ * the household result codes vacant and not a dwelling are marked no household, and only NE codes may be.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -108,5 +109,27 @@ describe('the profile check', () => {
         'every unknown-if-household (UH) disposition must be one of listing.unknown',
       ]);
     }
+  });
+  it('marks the household result codes that are no household (vacant, not a dwelling), and only NE codes may', () => {
+    const profile = surveyProfileSchema.parse(raw);
+    const notHousehold = profile.outcome.codes.filter((c) => c.household === false).map((c) => c.code);
+    expect(notHousehold).toEqual([5, 6]);
+    expect(profile.outcome.codes.find((c) => c.code === 2)).toMatchObject({ aapor: 'NE' });
+    expect(profile.outcome.codes.find((c) => c.code === 2)?.household).toBeUndefined();
+    const bad = {
+      ...raw,
+      outcome: {
+        ...raw.outcome,
+        codes: raw.outcome.codes.map((c: { code: number }) =>
+          c.code === 13 ? { ...c, household: false } : c,
+        ),
+      },
+    };
+    const r = surveyProfileSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
+      `outcome.codes.${raw.outcome.codes.findIndex((c: { code: number }) => c.code === 13)}.household`,
+      'only a not-eligible code (aapor "NE") says whether it is a household',
+    ]);
   });
 });
