@@ -10,7 +10,8 @@
  * constructed rosters, and the definitions name the person codes. The survey also lists its units: two
  * listings give the screening table (listed units by class, UH and UO apart, an e each, screening
  * RR1/RR3), and the overall rates multiply the three stages; each stage's base-weighted rates (RR2 too)
- * stand beside the unweighted ones.
+ * stand beside the unweighted ones; the profile marks vacant and not a dwelling no household, so the
+ * household table shows e UH and e UO, and still fits.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,8 @@ function twoStageSurvey(): string {
   writeFileSync(qFile, JSON.stringify(q));
   const pFile = join(surveyDir, 'e2e', 'profile.json');
   const profile = JSON.parse(readFileSync(pFile, 'utf8'));
+  // vacant (5) and not a dwelling (6) are no household: the household stage's UH and UO take an e each
+  for (const c of profile.outcome.codes) if (c.code === 5 || c.code === 6) c.household = false;
   profile.roster = {
     variable: 'members',
     age: 'c05_age',
@@ -280,6 +283,9 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
     expect(headers).toContain('Triagem RR3 % pond.');
     const household = page.getByTestId('table-rates').locator('tbody tr').first().locator('td');
     expect((await household.allTextContents()).slice(-3)).toEqual(['28.9', '42.1', '29.7']);
+    // households of known eligibility 8 + 2 - 1 (5 is no household): e UO = 8/9, h = 9/10, e UH = 0.8
+    expect(headers).toContain('e UO');
+    expect((await household.allTextContents()).slice(-5, -3)).toEqual(['0.8', '0.889']);
     expect(await page.getByTestId('rate-definitions').textContent()).toContain('E / (E + e UH·UH + e UO·UO)');
     expect(headers).toContain('Pessoa RR2 %');
     expect(headers).toContain('Global RR2 %');
