@@ -63,8 +63,14 @@ export function rateColumns(
     { header: 'RR1 %', value: (r) => pct(r.rr1) },
     { header: 'RR2 %', value: (r) => pct(r.rr2) },
     { header: 'RR3 %', value: (r) => pct(r.rr3) },
-    { header: 'e', value: (r) => round(r.e, 3) },
+    ...(splitsUnknowns(profile)
+      ? [
+          { header: 'e UH', value: (r: RatesRow) => round(r.eUH, 3) },
+          { header: 'e UO', value: (r: RatesRow) => round(r.eUO, 3) },
+        ]
+      : [{ header: 'e', value: (r: RatesRow) => round(r.e, 3) }]),
     { header: `RR1 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr1 ?? null) },
+    { header: `RR2 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr2 ?? null) },
     { header: `RR3 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr3 ?? null) },
   ];
 }
@@ -86,13 +92,17 @@ export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
       header: `${t('dash.person')} RR1 % ${t('dash.weighted')}`,
       value: (r) => pct(r.person?.weighted?.rr1 ?? null),
     },
+    {
+      header: `${t('dash.person')} RR2 % ${t('dash.weighted')}`,
+      value: (r) => pct(r.person?.weighted?.rr2 ?? null),
+    },
     ...overallColumns(t),
   ];
 }
 
 /**
  * The screening stage (the listing before the draw) beside the household rates, for a survey that lists
- * its units: the listed units by class, the screening e and RR1/RR3; and the overall rates where no person
+ * its units: the listed units by class, the screening e of UH and of UO and RR1/RR3; and the overall rates where no person
  * table shows them (a survey that lists its units but interviews no persons).
  */
 export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolean): Column<RatesRow>[] {
@@ -106,7 +116,8 @@ export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolea
       header: t(`dash.listed.${k}`),
       value: count(k),
     })),
-    { header: `${s} e`, value: (r) => round(r.screening?.e ?? null, 3) },
+    { header: `${s} e UH`, value: (r) => round(r.screening?.eUH ?? null, 3) },
+    { header: `${s} e UO`, value: (r) => round(r.screening?.eUO ?? null, 3) },
     { header: `${s} RR1 %`, value: (r) => pct(r.screening?.rr1 ?? null) },
     { header: `${s} RR3 %`, value: (r) => pct(r.screening?.rr3 ?? null) },
     { header: `${s} RR1 % ${w}`, value: (r) => pct(r.screening?.weighted?.rr1 ?? null) },
@@ -125,11 +136,22 @@ function overallColumns(t: T): Column<RatesRow>[] {
       value: (r) => pct(r.overall?.weighted?.rr1 ?? null),
     },
     {
+      header: `${t('dash.overall')} RR2 % ${t('dash.weighted')}`,
+      value: (r) => pct(r.overall?.weighted?.rr2 ?? null),
+    },
+    {
       header: `${t('dash.overall')} RR3 % ${t('dash.weighted')}`,
       value: (r) => pct(r.overall?.weighted?.rr3 ?? null),
     },
   ];
 }
+
+/**
+ * Whether the household stage's UH and UO take an e each: the profile marks not-eligible codes that are no
+ * household (`household: false`); else one e serves both.
+ */
+export const splitsUnknowns = (profile: SurveyProfile | null): boolean =>
+  profile?.outcome.codes.some((c) => c.household === false) ?? false;
 
 /** Whether the survey lists and screens its units before drawing them (its profile's `listing`). */
 export const hasScreeningStage = (profile: SurveyProfile | null): boolean => Boolean(profile?.listing);
@@ -199,7 +221,7 @@ export function rateDefinitionLines(t: T, lang: TabletLanguage, profile: SurveyP
   return [
     'RR1 = I / (I + P + R + NC + O + UH + UO)',
     'RR2 = (I + P) / (I + P + R + NC + O + UH + UO)',
-    t('dash.def.rr3'),
+    t(splitsUnknowns(profile) ? 'dash.def.rr3Split' : 'dash.def.rr3'),
     ...(byClass.size
       ? [`${t('dash.def.codes')}: ${[...byClass].map(([k, v]) => `${k} = ${v.join(', ')}`).join('; ')}`]
       : []),

@@ -126,7 +126,9 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.p25': '25e centile',
   'dash.p75': '75e centile',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE) : la proportion d’éligibles parmi les cas d’éligibilité connue',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE) : la proportion d’éligibles parmi les cas d’éligibilité connue ; un seul e pour UH et UO (les codes de résultat ne disent pas quels cas non éligibles sont des ménages)',
+  'dash.def.rr3Split':
+    'RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO) : e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), la part d’éligibles parmi les ménages d’éligibilité connue, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, la part de ménages fois e UO ; NX les codes non éligibles qui ne sont pas un ménage (vacant, pas un logement), selon le profil de l’enquête',
   'dash.def.codes': 'Codes de résultat par classe',
   'dash.def.scope':
     'Un résultat par attribution visitée (son dernier entretien) ; les attributions pas encore visitées sont exclues.',
@@ -151,7 +153,7 @@ export const frStaff: Record<StaffKey, string> = {
   'dash.weighted': 'pond.',
   'dash.def.weighted':
     'pond., taux pondérés (AAPOR, pour des probabilités de sélection inégales) : les mêmes formules, chaque cas compté par son poids de base, l’inverse de sa probabilité de sélection avant tout ajustement de non-réponse : 1 / (pi1 × pi2) pour un ménage tiré et ses personnes, 1 / pi1 pour une unité dénombrée ; les taux globaux pondérés multiplient les taux pondérés des étapes ; vide quand un cas n’a pas de probabilité connue',
-  'dash.def.screening': `Étape du filtrage, le dénombrement des ${EA_TERM.fr} avant le tirage (seules les unités éligibles sont tirées : les inconnues entrent ici dans les taux) : E éligibles, I non éligibles, OOS hors champ (vacant, pas un logement), UH inconnu si ménage (pas de contact : le logement peut être vacant), UO ménage d’éligibilité inconnue (filtrage refusé ou « ne sait pas »), selon le profil de l’enquête ; e du filtrage = E / (E + I + OOS), RR1 du filtrage = E / (E + UH + UO), RR3 du filtrage = E / (E + e·(UH + UO)) ; par enquêteur, aucune (le dénombrement n’est pas le travail d’un enquêteur)`,
+  'dash.def.screening': `Étape du filtrage, le dénombrement des ${EA_TERM.fr} avant le tirage (seules les unités éligibles sont tirées : les inconnues entrent ici dans les taux) : E éligibles, I non éligibles, OOS hors champ (vacant, pas un logement), UH inconnu si ménage (pas de contact : le logement peut être vacant), UO ménage d’éligibilité inconnue (filtrage refusé ou « ne sait pas »), selon le profil de l’enquête ; e UO du filtrage = E / (E + I) (un UO est un ménage), e UH = (E + I + UO) / (E + I + UO + OOS) × e UO (la part de ménages fois e UO), RR1 du filtrage = E / (E + UH + UO), RR3 du filtrage = E / (E + e UH·UH + e UO·UO) ; par enquêteur, aucune (le dénombrement n’est pas le travail d’un enquêteur)`,
   'dash.survey': 'Enquête',
   'dash.gps.legend': `points : positions GPS des entretiens ; cercles : centres des ${EA_TERM.fr}`,
   'dash.gps.none': "Aucun entretien n'a encore de position GPS.",

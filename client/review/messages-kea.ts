@@ -127,7 +127,9 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.p25': 'Persentil 25',
   'dash.p75': 'Persentil 75',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): proporson di ilejível na kazus ku ilejibilidadi konxedu',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): proporson di ilejível na kazus ku ilejibilidadi konxedu; un sô e pa UH i UO (kódigus di rezultadu ka ta fla kal kazus ka ilejível é kaza)',
+  'dash.def.rr3Split':
+    'RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO): e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), proporson di ilejível na kazas ku ilejibilidadi konxedu, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, parti di kazas bes e UO; NX kódigus ka ilejível ki ka é kaza (vaziu, ka é alojamentu), sima perfil di inkéritu ta marka',
   'dash.def.codes': 'Kódigus di rezultadu pa klasi',
   'dash.def.scope':
     'Un rezultadu pa kada atribuison vizitadu (se últimu entrevista); atribuisons inda ka vizitadu ka ta konta.',
@@ -152,7 +154,7 @@ export const keaStaff: Record<StaffKey, string> = {
   'dash.weighted': 'pond.',
   'dash.def.weighted':
     'pond., taxas ponderadu (AAPOR, pa probabilidadis di seleson diferenti): mesmu fórmulas ku kada kazu kontadu pa se pezu di bazi, inversu di se probabilidadi di seleson antis di kualker ajusti di ka-resposta: 1 / (pi1 × pi2) pa un kaza tiradu i se pesoas, 1 / pi1 pa un unidadi listadu; taxas jeral ponderadu ta multiplika taxas ponderadu di etapas; na branku ora ki un kazu ka ten probabilidadi konxedu',
-  'dash.def.screening': `Etapa di triaji, listajen di ${EA_TERM.kea} antis di tirajen (sô unidadis ilejível ta tiradu, pur isu kes diskonxedu ta entra na taxas li): E ilejível, I ka ilejível, OOS fora di ánbitu (vaziu, ka é alojamentu), UH ka sabedu si é kaza (sen kontaktu: alojamentu pode sta vaziu), UO kaza ku ilejibilidadi diskonxedu (triaji rekuzadu o "ka sabe"), sima perfil di inkéritu ta klasifika kódigus di listajen; e di triaji = E / (E + I + OOS), RR1 di triaji = E / (E + UH + UO), RR3 di triaji = E / (E + e·(UH + UO)); pa inkiridor, nenhun (listajen ka é trabadju di un inkiridor)`,
+  'dash.def.screening': `Etapa di triaji, listajen di ${EA_TERM.kea} antis di tirajen (sô unidadis ilejível ta tiradu, pur isu kes diskonxedu ta entra na taxas li): E ilejível, I ka ilejível, OOS fora di ánbitu (vaziu, ka é alojamentu), UH ka sabedu si é kaza (sen kontaktu: alojamentu pode sta vaziu), UO kaza ku ilejibilidadi diskonxedu (triaji rekuzadu o "ka sabe"), sima perfil di inkéritu ta klasifika kódigus di listajen; e UO di triaji = E / (E + I) (un UO é kaza), e UH = (E + I + UO) / (E + I + UO + OOS) × e UO (parti di kazas bes e UO), RR1 di triaji = E / (E + UH + UO), RR3 di triaji = E / (E + e UH·UH + e UO·UO); pa inkiridor, nenhun (listajen ka é trabadju di un inkiridor)`,
   'dash.survey': 'Inkéritu',
   'dash.gps.legend': `pontus: pozisons GPS di entrevistas; sírkulus: sentru di ${EA_TERM.kea}`,
   'dash.gps.none': 'Nenhun entrevista inda ka ten pozison GPS.',

@@ -131,7 +131,9 @@ const en = {
   'dash.p25': '25th percentile',
   'dash.p75': '75th percentile',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): the proportion eligible among the cases of known eligibility',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): the proportion eligible among the cases of known eligibility; one e for UH and UO (the outcome codes do not say which not-eligible cases are households)',
+  'dash.def.rr3Split':
+    "RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO): e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), the share eligible among the households of known eligibility, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, the share of households times e UO; NX the not-eligible codes that are no household (vacant, not a dwelling), as the survey's profile marks them",
   'dash.def.codes': 'Outcome codes by class',
   'dash.def.scope':
     'One disposition per visited assignment (its latest interview); assignments not yet visited are left out.',
@@ -156,7 +158,7 @@ const en = {
   'dash.weighted': 'wtd',
   'dash.def.weighted':
     'wtd, weighted rates (AAPOR, for unequal probabilities of selection): the same formulas with each case counted by its base weight, the inverse of its selection probability before any nonresponse adjustment: 1 / (pi1 × pi2) for a drawn household and its persons, 1 / pi1 for a listed unit; the weighted overall rates multiply the weighted stage rates; blank where a case has no known probability',
-  'dash.def.screening': `Screening stage, the listing of the ${EA_TERM.en}s before the draw (only eligible units are drawn, so the unknowns enter the rates here): E eligible, I ineligible, OOS out of scope (vacant, not a dwelling), UH unknown if household (no contact: the dwelling may be vacant), UO household of unknown eligibility (screener refused or "don't know"), as the survey's profile classes its listing codes; screening e = E / (E + I + OOS), screening RR1 = E / (E + UH + UO), screening RR3 = E / (E + e·(UH + UO)); by enumerator, none (a listing is no enumerator's work)`,
+  'dash.def.screening': `Screening stage, the listing of the ${EA_TERM.en}s before the draw (only eligible units are drawn, so the unknowns enter the rates here): E eligible, I ineligible, OOS out of scope (vacant, not a dwelling), UH unknown if household (no contact: the dwelling may be vacant), UO household of unknown eligibility (screener refused or "don't know"), as the survey's profile classes its listing codes; screening e UO = E / (E + I) (a UO is a household), e UH = (E + I + UO) / (E + I + UO + OOS) × e UO (the share of households times e UO), screening RR1 = E / (E + UH + UO), screening RR3 = E / (E + e UH·UH + e UO·UO); by enumerator, none (a listing is no enumerator's work)`,
   'dash.survey': 'Survey',
   'dash.gps.legend': `dots: interviews' GPS positions; rings: ${EA_TERM.en} centres`,
   'dash.gps.none': 'No interview has a GPS position yet.',
@@ -285,7 +287,9 @@ const pt: Record<Key, string> = {
   'dash.p25': 'Percentil 25',
   'dash.p75': 'Percentil 75',
   'dash.def.rr3':
-    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): a proporção de elegíveis entre os casos de elegibilidade conhecida',
+    'RR3 = I / (I + P + R + NC + O + e·(UH + UO)), e = (I + P + R + NC + O) / (I + P + R + NC + O + NE): a proporção de elegíveis entre os casos de elegibilidade conhecida; um só e para UH e UO (os códigos de resultado não dizem quais dos não elegíveis são agregados)',
+  'dash.def.rr3Split':
+    'RR3 = I / (I + P + R + NC + O + e UH·UH + e UO·UO): e UO = (I + P + R + NC + O) / (I + P + R + NC + O + NE − NX), a proporção de elegíveis entre os agregados de elegibilidade conhecida, e UH = (I + P + R + NC + O + NE − NX + UO) / (I + P + R + NC + O + NE + UO) × e UO, a proporção de agregados vezes e UO; NX os códigos não elegíveis que não são agregado (vago, não é alojamento), como o perfil do inquérito os marca',
   'dash.def.codes': 'Códigos de resultado por classe',
   'dash.def.scope':
     'Um resultado por atribuição visitada (a sua última entrevista); as atribuições ainda não visitadas ficam de fora.',
@@ -310,7 +314,7 @@ const pt: Record<Key, string> = {
   'dash.weighted': 'pond.',
   'dash.def.weighted':
     'pond., taxas ponderadas (AAPOR, para probabilidades de seleção desiguais): as mesmas fórmulas com cada caso contado pelo seu peso de base, o inverso da sua probabilidade de seleção antes de qualquer ajuste de não-resposta: 1 / (pi1 × pi2) para um agregado tirado e as suas pessoas, 1 / pi1 para uma unidade listada; as taxas globais ponderadas multiplicam as taxas ponderadas das etapas; em branco quando um caso não tem probabilidade conhecida',
-  'dash.def.screening': `Etapa de triagem, a listagem dos ${EA_TERM.pt} antes da tiragem (só as unidades elegíveis são tiradas, por isso as desconhecidas entram nas taxas aqui): E elegíveis, I não elegíveis, OOS fora do âmbito (vago, não é alojamento), UH desconhecido se é agregado (sem contacto: o alojamento pode estar vago), UO agregado de elegibilidade desconhecida (triagem recusada ou "não sabe"), como o perfil do inquérito classifica os códigos da listagem; e da triagem = E / (E + I + OOS), RR1 da triagem = E / (E + UH + UO), RR3 da triagem = E / (E + e·(UH + UO)); por inquiridor, nenhuma (a listagem não é trabalho de um inquiridor)`,
+  'dash.def.screening': `Etapa de triagem, a listagem dos ${EA_TERM.pt} antes da tiragem (só as unidades elegíveis são tiradas, por isso as desconhecidas entram nas taxas aqui): E elegíveis, I não elegíveis, OOS fora do âmbito (vago, não é alojamento), UH desconhecido se é agregado (sem contacto: o alojamento pode estar vago), UO agregado de elegibilidade desconhecida (triagem recusada ou "não sabe"), como o perfil do inquérito classifica os códigos da listagem; e UO da triagem = E / (E + I) (um UO é agregado), e UH = (E + I + UO) / (E + I + UO + OOS) × e UO (a proporção de agregados vezes e UO), RR1 da triagem = E / (E + UH + UO), RR3 da triagem = E / (E + e UH·UH + e UO·UO); por inquiridor, nenhuma (a listagem não é trabalho de um inquiridor)`,
   'dash.survey': 'Inquérito',
   'dash.gps.legend': `pontos: posições GPS das entrevistas; círculos: centros dos ${EA_TERM.pt}`,
   'dash.gps.none': 'Nenhuma entrevista tem ainda posição GPS.',

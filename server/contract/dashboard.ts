@@ -28,7 +28,7 @@ export const progressRowSchema = z.object({
  * probability before any nonresponse adjustment: server/domain/dashboard-rates.ts); null where a case of
  * the group has no known probability.
  */
-const weighted = z.object({ e: rate, rr1: rate, rr3: rate }).nullable();
+const weighted = z.object({ e: rate, eUH: rate, eUO: rate, rr1: rate, rr2: rate, rr3: rate }).nullable();
 
 export const ratesRowSchema = z.object({
   key: z.string(),
@@ -43,10 +43,16 @@ export const ratesRowSchema = z.object({
   UO: n,
   NE: n,
   e: rate,
+  /**
+   * UH's and UO's own e (server/domain/dashboard-rates.ts) where the profile marks the not-eligible codes
+   * that are no household (`household: false`); null where it marks none (one e, `e`, serves both).
+   */
+  eUH: rate,
+  eUO: rate,
   rr1: rate,
   rr2: rate,
   rr3: rate,
-  /** The household stage's base-weighted e, RR1 and RR3 (weight 1 / (pi1 x pi2)). */
+  /** The household stage's base-weighted e (eUH, eUO) and RR1-RR3 (weight 1 / (pi1 x pi2)). */
   weighted,
   /**
    * The person stage (server/domain/dashboard-rates.ts): persons needing the individual interview in the
@@ -65,18 +71,33 @@ export const ratesRowSchema = z.object({
       X: n,
       rr1: rate,
       rr2: rate,
-      /** Base-weighted person RR1 (the household's weight): null where one is unknown. */
-      weighted: z.object({ rr1: rate }).nullable(),
+      /** Base-weighted person RR1 and RR2 (the household's weight): null where one is unknown. */
+      weighted: z.object({ rr1: rate, rr2: rate }).nullable(),
     })
     .nullable(),
   /**
    * The screening stage of a survey that lists its units before drawing them: the listed units of the
    * group's clusters (E eligible, I ineligible, OOS out of scope, unknown eligibility split into UH unknown
-   * if household and UO household of unknown eligibility, U = UH + UO), the screening e and RR1/RR3
+   * if household and UO household of unknown eligibility, U = UH + UO), the estimated shares eligible of
+   * UH and of UO (eUH, eUO: an e each, the listing telling households from non-households), screening RR1
+   * and RR3 = E / (E + eUH x UH + eUO x UO), and the same base-weighted (weight 1 / pi1)
    * (server/domain/dashboard-rates.ts); null for a survey without a listing, and by enumerator.
    */
   screening: z
-    .object({ listings: n, E: n, I: n, OOS: n, UH: n, UO: n, U: n, e: rate, rr1: rate, rr3: rate, weighted })
+    .object({
+      listings: n,
+      E: n,
+      I: n,
+      OOS: n,
+      UH: n,
+      UO: n,
+      U: n,
+      eUH: rate,
+      eUO: rate,
+      rr1: rate,
+      rr3: rate,
+      weighted: z.object({ eUH: rate, eUO: rate, rr1: rate, rr3: rate }).nullable(),
+    })
     .nullable(),
   /**
    * The overall rates over the stages (screening RRk x household RRk x person RRk; RR3 with screening RR3
@@ -88,7 +109,7 @@ export const ratesRowSchema = z.object({
       rr1: rate,
       rr2: rate,
       rr3: rate,
-      weighted: z.object({ rr1: rate, rr3: rate }).nullable(),
+      weighted: z.object({ rr1: rate, rr2: rate, rr3: rate }).nullable(),
     })
     .nullable(),
 });

@@ -31,6 +31,12 @@ export const outcomeCodeSchema = z.strictObject({
   /** screening (eligibility of the unit) or interview (the unit's interview) */
   stage: z.enum(['screening', 'interview']).default('interview'),
   label: localizedTextSchema,
+  /**
+   * For a not-eligible (NE) code only: `false` where the case is no household at all (vacant, not a
+   * dwelling), as against a household screened out. Where a profile marks one, the household stage's UH and
+   * UO take an e each (server/domain/dashboard-rates.ts); unmarked, one e serves both.
+   */
+  household: z.boolean().optional(),
 });
 export type OutcomeCode = z.infer<typeof outcomeCodeSchema>;
 
@@ -321,6 +327,14 @@ export const surveyProfileSchema = z
           message: `code ${c.code} is listed twice`,
         });
       seen.add(c.code);
+    });
+    p.outcome.codes.forEach((c, i) => {
+      if (c.household !== undefined && c.aapor !== 'NE')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcome', 'codes', i, 'household'],
+          message: 'only a not-eligible code (aapor "NE") says whether it is a household',
+        });
     });
     if (!p.outcome.codes.some((c) => c.aapor === 'I'))
       ctx.addIssue({

@@ -20,6 +20,7 @@ import type { SessionUser } from './accounts.ts';
 import { fieldworkMap } from './dashboard-map.ts';
 import { personStage } from './dashboard-persons.ts';
 import {
+  notHouseholdCodes,
   overallRates,
   personClasses,
   personRates,
@@ -186,6 +187,9 @@ function baseWeight(...pis: Array<number | null>): number | null {
   return p !== null && p > 0 && p <= 1 ? 1 / p : null;
 }
 
+/** The outcome codes' rate classes, and the NE codes the profile marks as no household. */
+type HouseholdClasses = { byCode: ReturnType<typeof rateClasses>; notHousehold: Set<number> };
+
 /**
  * Household rates, and where the survey has them, the screening stage (its listings), the person stage
  * and the overall rates over the stages.
@@ -193,15 +197,16 @@ function baseWeight(...pis: Array<number | null>): number | null {
 function ratesRow(
   key: string,
   rows: Assigned[],
-  classes: ReturnType<typeof rateClasses>,
+  classes: HouseholdClasses,
   persons: ReturnType<typeof personClasses>,
   listings: Listings,
 ): RatesRow {
   const visited = rows.filter((r) => r.outcome !== null);
   const household = responseRates(
     visited.map((r) => r.outcome as number),
-    classes,
+    classes.byCode,
     visited.map((r) => baseWeight(r.pi1, r.pi2)),
+    classes.notHousehold,
   );
   const screening = listings ? screeningRates(listings(key)) : null;
   const person = persons
@@ -217,7 +222,7 @@ function ratesRow(
 function rates(
   rows: Assigned[],
   key: (r: Assigned) => string,
-  classes: ReturnType<typeof rateClasses>,
+  classes: HouseholdClasses,
   persons: ReturnType<typeof personClasses>,
   listings: Listings,
 ): RatesRow[] {
@@ -276,7 +281,7 @@ export async function fieldworkDashboard(
 ): Promise<Dashboard> {
   const ofSurvey = `${profile.id}-%`;
   const complete = new Set(outcomeCodesOf(profile, 'I'));
-  const classes = rateClasses(profile);
+  const classes = { byCode: rateClasses(profile), notHousehold: notHouseholdCodes(profile) };
   const persons = personClasses(profile);
   const stage = persons ? await personStage(db, profile) : null;
   // the roster only where the person stage reads one: a responding household's latest interview

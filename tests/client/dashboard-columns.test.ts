@@ -86,18 +86,20 @@ describe('dashboard tables speak the screen language', () => {
       codes: { '11': 1, '21': 2 },
       ...{ I: 1, P: 0, R: 2, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 2 / 3,
+      eUH: null,
+      eUO: null,
       rr1: 1 / 3,
       rr2: 1 / 3,
       rr3: 1 / 3,
-      weighted: { e: 0.6, rr1: 1 / 4, rr3: 2 / 7 },
+      weighted: { e: 0.6, eUH: null, eUO: null, rr1: 1 / 4, rr2: 0.3, rr3: 2 / 7 },
       screening: null,
       person: null,
       overall: null,
     };
     const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], profile);
-    expect(columns.slice(-2).map((c) => c.header)).toEqual(['RR1 % wtd', 'RR3 % wtd']);
+    expect(columns.slice(-3).map((c) => c.header)).toEqual(['RR1 % wtd', 'RR2 % wtd', 'RR3 % wtd']);
     const csv = toCsv([rates], columns);
-    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,25,28.6');
+    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,25,30,28.6');
     const d = {
       enumerator: 'e1',
       n: 3,
@@ -109,6 +111,42 @@ describe('dashboard tables speak the screen language', () => {
       short: 0,
     };
     expect(toCsv([d], durationColumns(t)).split('\r\n')[1]).toBe('e1,3,41.3,30,50.6,12.3,60,0');
+  });
+
+  it('a profile marking NE codes that are no household: the household table shows e UH and e UO', () => {
+    const t = tOf('en');
+    const marked = {
+      ...profile,
+      outcome: {
+        variable: 'result',
+        codes: [
+          ...profile.outcome.codes,
+          { code: 2, aapor: 'NE', label: { pt: 'Não elegível', en: 'Ineligible' } },
+          { code: 5, aapor: 'NE', household: false, label: { pt: 'Vago', en: 'Vacant' } },
+        ],
+      },
+    } as unknown as SurveyProfile;
+    const row = {
+      ...{ key: 'total', cases: 4, codes: { '11': 1, '21': 1, '2': 1, '5': 1 } },
+      ...{ I: 1, P: 0, R: 1, NC: 0, O: 0, UH: 0, UO: 0, NE: 2, e: 1 / 2, eUH: 4 / 9, eUO: 2 / 3 },
+      ...{ rr1: 1 / 2, rr2: 1 / 2, rr3: 1 / 2, weighted: null, screening: null, person: null, overall: null },
+    };
+    const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], marked);
+    const headers = columns.map((c) => c.header);
+    expect(headers).toContain('e UH');
+    expect(headers).toContain('e UO');
+    expect(headers).not.toContain('e');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,4,1,1,50,50,50,0.444,0.667,,,');
+    const lines = rateDefinitionLines(t, 'en', marked);
+    expect(lines).toContain(STAFF_MESSAGES.en['dash.def.rr3Split']);
+    expect(lines).not.toContain(STAFF_MESSAGES.en['dash.def.rr3']);
+    for (const lang of ['pt', 'en', 'fr', 'kea'] as const)
+      expect(STAFF_MESSAGES[lang]['dash.def.rr3Split']).toContain(
+        '(I + P + R + NC + O) / (I + P + R + NC + O + NE − NX)',
+      );
+    // unmarked: one e
+    expect(rateColumns(t, 'en', 'stratum', ['11', '21'], profile).map((c) => c.header)).toContain('e');
+    expect(rateDefinitionLines(t, 'en', profile)).toContain(STAFF_MESSAGES.en['dash.def.rr3']);
   });
 
   it('a survey that interviews persons: the person and overall rates table, and their definitions', () => {
@@ -130,16 +168,18 @@ describe('dashboard tables speak the screen language', () => {
       codes: { '11': 2 },
       ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 1,
+      eUH: null,
+      eUO: null,
       rr1: 1,
       rr2: 1,
       rr3: 1,
       screening: null,
-      weighted: { e: 1, rr1: 1, rr3: 1 },
+      weighted: { e: 1, eUH: null, eUO: null, rr1: 1, rr2: 1, rr3: 1 },
       person: {
         ...{ households: 2, persons: 3, I: 2, P: 0, R: 1, NC: 0, O: 0, X: 0, rr1: 2 / 3, rr2: 2 / 3 },
-        weighted: { rr1: 0.6 },
+        weighted: { rr1: 0.6, rr2: 0.65 },
       },
-      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3, weighted: { rr1: 0.6, rr3: 0.6 } },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 2 / 3, weighted: { rr1: 0.6, rr2: 0.65, rr3: 0.6 } },
     };
     const columns = personRateColumns(t, 'team');
     expect(columns.map((c) => c.header)).toEqual([
@@ -154,14 +194,16 @@ describe('dashboard tables speak the screen language', () => {
       'Pessoa RR1 %',
       'Pessoa RR2 %',
       'Pessoa RR1 % pond.',
+      'Pessoa RR2 % pond.',
       'Global RR1 %',
       'Global RR2 %',
       'Global RR3 %',
       'Global RR1 % pond.',
+      'Global RR2 % pond.',
       'Global RR3 % pond.',
     ]);
     expect(toCsv([row], columns).split('\r\n')[1]).toBe(
-      'total,3,2,0,1,0,0,0,66.7,66.7,60,66.7,66.7,66.7,60,60',
+      'total,3,2,0,1,0,0,0,66.7,66.7,60,65,66.7,66.7,66.7,60,65,60',
     );
     expect(hasPersonStage(twoStage)).toBe(true);
     const lines = rateDefinitionLines(t, 'pt', twoStage);
@@ -172,7 +214,7 @@ describe('dashboard tables speak the screen language', () => {
     expect(rateDefinitionLines(t, 'pt', profile)).not.toContain(STAFF_MESSAGES.pt['dash.def.overall']);
   });
 
-  it('a survey that lists its units: the screening table with e and the overall rates, UH and UO apart', () => {
+  it('a survey that lists its units: the screening table with e of UH and of UO and the overall rates', () => {
     const listed = {
       ...profile,
       outcome: {
@@ -192,6 +234,8 @@ describe('dashboard tables speak the screen language', () => {
       codes: { '11': 2 },
       ...{ I: 2, P: 0, R: 0, NC: 0, O: 0, UH: 0, UO: 0, NE: 0 },
       e: 1,
+      eUH: null,
+      eUO: null,
       rr1: 1,
       rr2: 1,
       rr3: 1,
@@ -204,13 +248,14 @@ describe('dashboard tables speak the screen language', () => {
         UH: 2,
         UO: 1,
         U: 3,
-        e: 6 / 11,
+        eUH: 5 / 9,
+        eUO: 2 / 3,
         rr1: 2 / 3,
-        rr3: 11 / 14,
-        weighted: { e: 0.5, rr1: 0.7, rr3: 0.75 },
+        rr3: 27 / 35,
+        weighted: { eUH: 0.5, eUO: 0.6, rr1: 0.7, rr3: 0.75 },
       },
       person: null,
-      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 11 / 14, weighted: null },
+      overall: { rr1: 2 / 3, rr2: 2 / 3, rr3: 27 / 35, weighted: null },
     };
     const columns = screeningRateColumns(t, 'ea', true);
     expect(columns.map((c) => c.header)).toEqual([
@@ -221,7 +266,8 @@ describe('dashboard tables speak the screen language', () => {
       'Fora do âmbito (OOS)',
       'Desconhecido se é agregado (UH)',
       'Agregado, elegibilidade desconhecida (UO)',
-      'Triagem e',
+      'Triagem e UH',
+      'Triagem e UO',
       'Triagem RR1 %',
       'Triagem RR3 %',
       'Triagem RR1 % pond.',
@@ -230,13 +276,14 @@ describe('dashboard tables speak the screen language', () => {
       'Global RR2 %',
       'Global RR3 %',
       'Global RR1 % pond.',
+      'Global RR2 % pond.',
       'Global RR3 % pond.',
     ]);
     expect(toCsv([row], columns).split('\r\n')[1]).toBe(
-      'total,2,6,3,2,2,1,0.545,66.7,78.6,70,75,66.7,66.7,78.6,,',
+      'total,2,6,3,2,2,1,0.556,0.667,66.7,77.1,70,75,66.7,66.7,77.1,,,',
     );
     // with a person table beside it, the overall rates are that table's
-    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(12);
+    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(13);
     expect(hasScreeningStage(listed)).toBe(true);
     expect(hasScreeningStage(profile)).toBe(false);
     const lines = rateDefinitionLines(t, 'pt', listed);
@@ -244,7 +291,12 @@ describe('dashboard tables speak the screen language', () => {
     expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.overall']);
     expect(lines.join('\n')).toContain('UH = Sem contacto (3); UO = Não sabe (8)');
     for (const lang of ['en', 'fr', 'kea'] as const)
-      expect(STAFF_MESSAGES[lang]['dash.def.screening']).toContain('E / (E + I + OOS)');
+      for (const formula of [
+        'E / (E + I)',
+        '(E + I + UO) / (E + I + UO + OOS)',
+        'E / (E + e UH·UH + e UO·UO)',
+      ])
+        expect(STAFF_MESSAGES[lang]['dash.def.screening']).toContain(formula);
     // the weighted rates' definition, in every language of the dashboard
     expect(lines).toContain(STAFF_MESSAGES.pt['dash.def.weighted']);
     for (const lang of ['pt', 'en', 'fr', 'kea'] as const)

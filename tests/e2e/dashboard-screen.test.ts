@@ -8,8 +8,10 @@
  * (the e2e survey with a roster whose person result codes the profile classes) interviews persons: a
  * table of the person stage and the overall rates, within its box, shows the figures of the
  * constructed rosters, and the definitions name the person codes. The survey also lists its units: two
- * listings give the screening table (listed units by class, UH and UO apart, e, screening RR1/RR3), and the
- * overall rates multiply the three stages; each stage's base-weighted rates stand beside the unweighted ones.
+ * listings give the screening table (listed units by class, UH and UO apart, an e each, screening
+ * RR1/RR3), and the overall rates multiply the three stages; each stage's base-weighted rates (RR2 too)
+ * stand beside the unweighted ones; the profile marks vacant and not a dwelling no household, so the
+ * household table shows e UH and e UO, and still fits.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +67,8 @@ function twoStageSurvey(): string {
   writeFileSync(qFile, JSON.stringify(q));
   const pFile = join(surveyDir, 'e2e', 'profile.json');
   const profile = JSON.parse(readFileSync(pFile, 'utf8'));
+  // vacant (5) and not a dwelling (6) are no household: the household stage's UH and UO take an e each
+  for (const c of profile.outcome.codes) if (c.code === 5 || c.code === 6) c.household = false;
   profile.roster = {
     variable: 'members',
     age: 'c05_age',
@@ -250,14 +254,16 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
     );
     // the person stage: 4 responding households (three 11, one 12), 8 persons, 4 interviewed: 50 %;
     // households (12 less the ineligible 2 and 5: 10) RR1 3/10, RR2 4/10, RR3 3/9.6 (e = 0.8): overall
-    // the screening stage: E 12, I 3, OOS 2, U 3: e = 12/17 = 0.706, RR1 = 12/15 = 80 %,
-    // RR3 = 12 / (12 + 3 x 12/17) = 85 %; overall RR1 = 0.8 x 0.3 x 0.5 = 12 %, RR2 = 0.8 x 0.4 x 0.5 = 16 %,
-    // RR3 = 0.85 x 0.3125 x 0.5 = 13.3 %.
+    // the screening stage: E 12, I 3, OOS 2, UH 2, UO 1: e UO = 12/15 = 0.8, e UH = (16/18) x 0.8 = 0.711,
+    // RR1 = 12/15 = 80 %, RR3 = 12 / (12 + 2 x 32/45 + 0.8) = 27/32 = 84.4 %; overall RR1 = 0.8 x 0.3 x 0.5
+    // = 12 %, RR2 = 0.8 x 0.4 x 0.5 = 16 %, RR3 = 27/32 x 0.3125 x 0.5 = 13.2 %.
     // Weighted by the base weights (CV-PR-0001 pi1 0.2, CV-SL-0001 pi1 1, every household pi2 0.5): listed
-    // units 5 and 1: E 44, I 11, OOS 2, UH + UO 11: e = 44/57, RR1 = 44/55 = 80 %, RR3 = 44 / (44 + 11 x 44/57)
-    // = 83.8 %; households 10 (PR) and 2 (SL): I 22, P 10, R 10, NC 10, O 12, UH 12, NE 12: RR1 = 22/76 =
-    // 28.9 %, e = 64/76, RR3 = 22 / (64 + 12 x 64/76) = 29.7 %; persons (each household one I, one R) 50 %;
-    // overall RR1 = 0.8 x 22/76 x 0.5 = 11.6 %, RR3 = 0.838 x 0.297 x 0.5 = 12.4 %
+    // units 5 and 1: E 44, I 11, OOS 2, UH 6, UO 5: e UO = 44/55, e UH = 60/62 x 44/55 = 24/31, RR1 = 44/55 =
+    // 80 %, RR3 = 44 / (44 + 6 x 24/31 + 5 x 0.8) = 341/408 = 83.6 %; households 10 (PR) and 2 (SL): I 22,
+    // P 10, R 10, NC 10, O 12, UH 12, NE 12: RR1 = 22/76 = 28.9 %, RR2 = 32/76 = 42.1 %, e = 64/76,
+    // RR3 = 22 / (64 + 12 x 64/76) = 29.7 %; persons (each household one I, one R) RR1 = RR2 = 50 %;
+    // overall RR1 = 0.8 x 22/76 x 0.5 = 11.6 %, RR2 = 0.8 x 32/76 x 0.5 = 16.8 %,
+    // RR3 = 341/408 x 0.297 x 0.5 = 12.4 %
     expect(headers).toContain('Triagem RR3 %');
     const screening = page.getByTestId('table-screening-rates').locator('tbody tr').first().locator('td');
     expect((await screening.allTextContents()).slice(1)).toEqual([
@@ -267,16 +273,20 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       '2',
       '2',
       '1',
-      '0.706',
+      '0.711',
+      '0.8',
       '80',
-      '85',
+      '84.4',
       '80',
-      '83.8',
+      '83.6',
     ]);
     expect(headers).toContain('Triagem RR3 % pond.');
     const household = page.getByTestId('table-rates').locator('tbody tr').first().locator('td');
-    expect((await household.allTextContents()).slice(-2)).toEqual(['28.9', '29.7']);
-    expect(await page.getByTestId('rate-definitions').textContent()).toContain('E / (E + I + OOS)');
+    expect((await household.allTextContents()).slice(-3)).toEqual(['28.9', '42.1', '29.7']);
+    // households of known eligibility 8 + 2 - 1 (5 is no household): e UO = 8/9, h = 9/10, e UH = 0.8
+    expect(headers).toContain('e UO');
+    expect((await household.allTextContents()).slice(-5, -3)).toEqual(['0.8', '0.889']);
+    expect(await page.getByTestId('rate-definitions').textContent()).toContain('E / (E + e UH·UH + e UO·UO)');
     expect(headers).toContain('Pessoa RR2 %');
     expect(headers).toContain('Global RR2 %');
     const total = page.getByTestId('table-person-rates').locator('tbody tr').first().locator('td');
@@ -291,10 +301,12 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       '50',
       '50',
       '50',
+      '50',
       '12',
       '16',
-      '13.3',
+      '13.2',
       '11.6',
+      '16.8',
       '12.4',
     ]);
     expect(await page.getByTestId('rate-definitions').textContent()).toContain(

@@ -184,7 +184,7 @@ describe('two-stage response rates on the dashboard', () => {
     expect(b).toMatchObject({ cases: 2, I: 1, NE: 1, rr1: 1, e: 0.5 });
     expect(b.person).toMatchObject({ households: 1, persons: 1, I: 1, rr1: 1 });
     // one household: its base weight changes nothing
-    expect(b.overall).toEqual({ rr1: 1, rr2: 1, rr3: 1, weighted: { rr1: 1, rr3: 1 } });
+    expect(b.overall).toEqual({ rr1: 1, rr2: 1, rr3: 1, weighted: { rr1: 1, rr2: 1, rr3: 1 } });
     // the islands are the teams' EAs here: the same figures
     const santiago = dash.dispositions.island.find((r) => r.key === 'Santiago')!;
     expect(santiago.overall?.rr2).toBeCloseTo(3 / 14, 12);

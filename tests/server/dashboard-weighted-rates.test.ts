@@ -5,7 +5,8 @@
  * overall products, equal to the fractions worked out by hand below and different from the unweighted ones;
  * within one EA (equal weights) weighted equals unweighted; an EA whose pi1 is unknown leaves its groups with
  * no weighted rates (never rates over the other cases); the person stage weighs each person by their
- * household's weight.
+ * household's weight; the weighted RR2 counts the partials at the household and person stages and
+ * multiplies into the weighted overall RR2.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../server/contract/dashboard.ts';
 import { assignments, enumerationAreas, households, users } from '../../server/db/schema.ts';
-import { overallRates, personRates, responseRates } from '../../server/domain/dashboard-rates.ts';
+import {
+  overallRates,
+  personRates,
+  responseRates,
+  screeningRates,
+} from '../../server/domain/dashboard-rates.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 const ipeiStandIn = fileURLToPath(new URL('../fixtures/server/demo-questionnaires', import.meta.url));
@@ -22,18 +28,21 @@ const ipeiStandIn = fileURLToPath(new URL('../fixtures/server/demo-questionnaire
  * Listings (dispositions 1 E, 2 I, 3 no contact UH, 4 screener refused UO, 5 vacant OOS):
  *   CV-PR-0003, pi1 0.2 (listed unit weight 5):  E 4, I 1, UH 1, UO 1, OOS 1; take 3 -> pi2 = 3/4
  *   CV-SL-0003, pi1 0.5 (listed unit weight 2):  E 2, I 2, UH 2;              take 2 -> pi2 = 1
- * Screening, unweighted: E 6, I 3, OOS 1, UH 3, UO 1
- *   e = 6/10 = 3/5, RR1 = 6/10 = 3/5, RR3 = 6 / (6 + 3/5 x 4) = 5/7
- * Screening, weighted: E 20 + 4 = 24, I 5 + 4 = 9, OOS 5, UH 5 + 4 = 9, UO 5
- *   e = 24/38 = 12/19, RR1 = 24 / (24 + 14) = 12/19, RR3 = 24 / (24 + 12/19 x 14) = 19/26
+ * Screening (e_UO = E / (E + I), h = (E + I + UO) / (E + I + UO + OOS), e_UH = h x e_UO):
+ *   unweighted: E 6, I 3, OOS 1, UH 3, UO 1
+ *     e_UO = 6/9 = 2/3, h = 10/11, e_UH = 20/33, RR1 = 6/10 = 3/5,
+ *     RR3 = 6 / (6 + 3 x 20/33 + 2/3) = 6 / (280/33) = 99/140
+ *   weighted: E 20 + 4 = 24, I 5 + 4 = 9, OOS 5, UH 5 + 4 = 9, UO 5
+ *     e_UO = 24/33 = 8/11, h = 38/43, e_UH = 304/473, RR1 = 24 / (24 + 14) = 12/19,
+ *     RR3 = 24 / (24 + 9 x 304/473 + 5 x 8/11) = 24 / (15808/473) = 1419/1976
  * Households (11 I, 13 R, 3 UH, 2 NE), weight 1 / (pi1 x pi2): PR 1 / (0.2 x 3/4) = 20/3, SL 1 / (0.5 x 1) = 2
  *   PR: 11, 13, 3;  SL: 11, 2
  *   unweighted: I 2, R 1, UH 1, NE 1: e = 3/4, RR1 = 2/4 = 1/2, RR3 = 2 / (3 + 3/4) = 8/15
  *   weighted: I 20/3 + 2 = 26/3, R 20/3, UH 20/3, NE 2; eligible 46/3
- *     e = (46/3) / (46/3 + 2) = 23/26, RR1 = (26/3) / (66/3) = 13/33,
+ *     e = (46/3) / (46/3 + 2) = 23/26, RR1 = RR2 = (26/3) / (66/3) = 13/33 (no partial),
  *     RR3 = (26/3) / (46/3 + 23/26 x 20/3) = 676/1656 = 169/414
- * Overall (no person stage): unweighted RR1 = 3/5 x 1/2 = 3/10, RR3 = 5/7 x 8/15 = 8/21;
- *   weighted RR1 = 12/19 x 13/33 = 52/209, RR3 = 19/26 x 169/414 = 247/828
+ * Overall (no person stage): unweighted RR1 = RR2 = 3/5 x 1/2 = 3/10, RR3 = 99/140 x 8/15 = 66/175;
+ *   weighted RR1 = RR2 = 12/19 x 13/33 = 52/209, RR3 = 1419/1976 x 169/414 = 6149/20976
  */
 const EAS = [
   { code: 'CV-PR-0003', stratum: 'PR', island: 'Santiago', teamId: 'team-a', pi1: 0.2 },
@@ -105,17 +114,38 @@ describe('base-weighted rates on the dashboard', () => {
     expect(total.rr3).toBeCloseTo(8 / 15, 12);
     expect(total.weighted?.e).toBeCloseTo(23 / 26, 12);
     expect(total.weighted?.rr1).toBeCloseTo(13 / 33, 12);
+    expect(total.weighted?.rr2).toBeCloseTo(13 / 33, 12);
     expect(total.weighted?.rr3).toBeCloseTo(169 / 414, 12);
     expect(total.screening).toMatchObject({ E: 6, I: 3, OOS: 1, UH: 3, UO: 1 });
     expect(total.screening?.rr1).toBeCloseTo(3 / 5, 12);
-    expect(total.screening?.rr3).toBeCloseTo(5 / 7, 12);
-    expect(total.screening?.weighted?.e).toBeCloseTo(12 / 19, 12);
+    expect(total.screening?.eUO).toBeCloseTo(2 / 3, 12);
+    expect(total.screening?.eUH).toBeCloseTo(20 / 33, 12);
+    expect(total.screening?.rr3).toBeCloseTo(99 / 140, 12);
+    expect(total.screening?.weighted?.eUO).toBeCloseTo(8 / 11, 12);
+    expect(total.screening?.weighted?.eUH).toBeCloseTo(304 / 473, 12);
     expect(total.screening?.weighted?.rr1).toBeCloseTo(12 / 19, 12);
-    expect(total.screening?.weighted?.rr3).toBeCloseTo(19 / 26, 12);
+    expect(total.screening?.weighted?.rr3).toBeCloseTo(1419 / 1976, 12);
     expect(total.overall?.rr1).toBeCloseTo(3 / 10, 12);
-    expect(total.overall?.rr3).toBeCloseTo(8 / 21, 12);
+    expect(total.overall?.rr3).toBeCloseTo(66 / 175, 12);
     expect(total.overall?.weighted?.rr1).toBeCloseTo(52 / 209, 12);
-    expect(total.overall?.weighted?.rr3).toBeCloseTo(247 / 828, 12);
+    expect(total.overall?.weighted?.rr2).toBeCloseTo(52 / 209, 12);
+    expect(total.overall?.weighted?.rr3).toBeCloseTo(6149 / 20976, 12);
+  });
+
+  it('the OpenAPI schema carries the weighted RR2 of every stage and the screening e of UH and UO', async () => {
+    const doc = await (await ctx.request('GET', '/api/openapi.json')).json();
+    // a nullable object is anyOf [object, null]
+    const props = (schema: { properties?: object; anyOf?: Array<{ properties?: object }> }) =>
+      Object.keys(schema.properties ?? schema.anyOf?.find((s) => s.properties)?.properties ?? {});
+    const row = doc.components.schemas.Dashboard.properties.dispositions.properties.total;
+    const stage = (k: string) => row.properties[k].anyOf.find((s: { properties?: object }) => s.properties);
+    expect(props(row.properties.weighted)).toEqual(['e', 'eUH', 'eUO', 'rr1', 'rr2', 'rr3']);
+    expect(props(row)).toEqual(expect.arrayContaining(['e', 'eUH', 'eUO']));
+    expect(props(stage('person').properties.weighted)).toEqual(['rr1', 'rr2']);
+    expect(props(stage('overall').properties.weighted)).toEqual(['rr1', 'rr2', 'rr3']);
+    expect(props(stage('screening'))).toEqual(expect.arrayContaining(['eUH', 'eUO']));
+    expect(props(stage('screening'))).not.toContain('e');
+    expect(props(stage('screening').properties.weighted)).toEqual(['eUH', 'eUO', 'rr1', 'rr3']);
   });
 
   it('within one EA every case has the same weight: weighted equals unweighted', async () => {
@@ -173,5 +203,56 @@ describe('the person stage weighted by the household', () => {
     expect(o.weighted?.rr1).toBeCloseTo(18 / 55, 12);
     expect(o.weighted?.rr3).toBeCloseTo(18 / 55, 12);
     expect(o.rr1).toBeCloseTo(4 / 9, 12);
+  });
+});
+
+describe('weighted RR2 at each stage and overall', () => {
+  it('household, person and overall RR2 count the partials, weighted and unweighted', () => {
+    // households: codes 1 I (weight 1), 2 P (2), 2 P (3), 3 R (4), 6 UH (5), 8 NE (6)
+    const classes = new Map([
+      [1, 'I'],
+      [2, 'P'],
+      [3, 'R'],
+      [6, 'UH'],
+      [8, 'NE'],
+    ] as const);
+    const h = responseRates([1, 2, 2, 3, 6, 8], classes, [1, 2, 3, 4, 5, 6]);
+    // unweighted: I 1, P 2, R 1, UH 1: RR1 = 1/5, RR2 = (1 + 2) / 5 = 3/5
+    expect(h.rr1).toBeCloseTo(1 / 5, 12);
+    expect(h.rr2).toBeCloseTo(3 / 5, 12);
+    // weighted: I 1, P 2 + 3 = 5, R 4, UH 5, NE 6; denominator 1 + 5 + 4 + 5 = 15
+    //   RR1 = 1/15, RR2 = (1 + 5) / 15 = 2/5; e = 10/16 = 5/8, RR3 = 1 / (10 + 5/8 x 5) = 8/105
+    expect(h.weighted?.rr1).toBeCloseTo(1 / 15, 12);
+    expect(h.weighted?.rr2).toBeCloseTo(2 / 5, 12);
+    expect(h.weighted?.rr3).toBeCloseTo(8 / 105, 12);
+    // persons: household A (weight 3) I, P; household B (weight 1) P, R
+    const p = personRates(
+      [
+        [21, 22],
+        [22, 23],
+      ],
+      new Map([
+        [21, 'I'],
+        [22, 'P'],
+        [23, 'R'],
+      ] as const),
+      [3, 1],
+    );
+    // unweighted RR1 = 1/4, RR2 = 3/4; weighted RR1 = 3 / (3 + 3 + 1 + 1) = 3/8, RR2 = (3 + 3 + 1) / 8 = 7/8
+    expect(p.rr2).toBeCloseTo(3 / 4, 12);
+    expect(p.weighted?.rr1).toBeCloseTo(3 / 8, 12);
+    expect(p.weighted?.rr2).toBeCloseTo(7 / 8, 12);
+    // screening (listed unit weights 2 and 1): unweighted E 4 of E + UH + UO = 9, RR1 = 4/9;
+    //   weighted E 5 of 5 + 6 + 4 = 15, RR1 = 1/3 (screening RR2 = RR1: a listed unit is never partial)
+    const s = screeningRates([
+      { E: 1, I: 3, OOS: 2, UH: 3, UO: 2, w: 2 },
+      { E: 3, I: 1, OOS: 0, UH: 0, UO: 0, w: 1 },
+    ]);
+    const o = overallRates(h, p, s)!;
+    // overall RR2 = screening RR1 x household RR2 x person RR2: unweighted 4/9 x 3/5 x 3/4 = 1/5,
+    //   weighted 1/3 x 2/5 x 7/8 = 7/60
+    expect(o.rr2).toBeCloseTo(1 / 5, 12);
+    expect(o.weighted?.rr2).toBeCloseTo(7 / 60, 12);
+    expect(o.weighted?.rr1).toBeCloseTo((1 / 3) * (1 / 15) * (3 / 8), 12);
   });
 });

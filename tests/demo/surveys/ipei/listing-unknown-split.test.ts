@@ -3,8 +3,9 @@
  * with `unknownIfHousehold: [3]` for a dwelling, `households.unknownIfHousehold: []` for a listed
  * household): a dwelling with no contact after 3 visits is UH (it may be vacant), a dwelling whose screener
  * was refused is UO (someone answered the door), and every unknown of a household the listing recorded is UO
- * (it is known to be a household); the screening e, RR1 and RR3 over a constructed listing equal the
- * fractions worked out by hand; a profile naming a UH code that is not an unknown disposition is refused.
+ * (it is known to be a household); the screening e of UH and of UO, RR1 and RR3 over a constructed listing equal the
+ * fractions worked out by hand; a profile naming a UH code that is not an unknown disposition is refused;
+ * the household result codes vacant and not a dwelling are marked no household, and only NE codes may be.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -57,12 +58,15 @@ describe('UH and UO from the listing dispositions (listing v2, households)', () 
     expect(c).toMatchObject({ eligible: 2, ineligible: 1, outOfScope: 1, unknown: 5, UH: 2, UO: 3 });
   });
 
-  it('the screening e, RR1 and RR3 by hand', () => {
+  it('the screening e of UH and of UO, RR1 and RR3 by hand', () => {
     const r = screeningRates([{ E: 2, I: 1, OOS: 1, UH: 2, UO: 3 }]);
     expect(r.U).toBe(5);
-    expect(r.e).toBeCloseTo(1 / 2, 12);
+    // e_UO = 2 / (2 + 1) = 2/3; h = (2 + 1 + 3) / (6 + 1) = 6/7; e_UH = 6/7 x 2/3 = 4/7
+    expect(r.eUO).toBeCloseTo(2 / 3, 12);
+    expect(r.eUH).toBeCloseTo(4 / 7, 12);
+    // RR1 = 2 / (2 + 2 + 3) = 2/7; RR3 = 2 / (2 + 2 x 4/7 + 3 x 2/3) = 2 / (36/7) = 7/18
     expect(r.rr1).toBeCloseTo(2 / 7, 12);
-    expect(r.rr3).toBeCloseTo(4 / 9, 12);
+    expect(r.rr3).toBeCloseTo(7 / 18, 12);
   });
 
   it('the split is data: the same listing with household-level 3 declared UH moves it', () => {
@@ -105,5 +109,27 @@ describe('the profile check', () => {
         'every unknown-if-household (UH) disposition must be one of listing.unknown',
       ]);
     }
+  });
+  it('marks the household result codes that are no household (vacant, not a dwelling), and only NE codes may', () => {
+    const profile = surveyProfileSchema.parse(raw);
+    const notHousehold = profile.outcome.codes.filter((c) => c.household === false).map((c) => c.code);
+    expect(notHousehold).toEqual([5, 6]);
+    expect(profile.outcome.codes.find((c) => c.code === 2)).toMatchObject({ aapor: 'NE' });
+    expect(profile.outcome.codes.find((c) => c.code === 2)?.household).toBeUndefined();
+    const bad = {
+      ...raw,
+      outcome: {
+        ...raw.outcome,
+        codes: raw.outcome.codes.map((c: { code: number }) =>
+          c.code === 13 ? { ...c, household: false } : c,
+        ),
+      },
+    };
+    const r = surveyProfileSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
+      `outcome.codes.${raw.outcome.codes.findIndex((c: { code: number }) => c.code === 13)}.household`,
+      'only a not-eligible code (aapor "NE") says whether it is a household',
+    ]);
   });
 });
