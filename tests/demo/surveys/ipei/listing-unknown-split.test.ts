@@ -5,7 +5,8 @@
  * was refused is UO (someone answered the door), and every unknown of a household the listing recorded is UO
  * (it is known to be a household); the screening e of UH and of UO, RR1 and RR3 over a constructed listing equal the
  * fractions worked out by hand; a profile naming a UH code that is not an unknown disposition is refused;
- * the household result codes vacant and not a dwelling are marked no household, and only NE codes may be.
+ * the household result codes vacant and not a dwelling are marked no household, and only NE codes may be;
+ * the household result codes class no contact UH and a refused screener UO, as the listing does.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -131,5 +132,10 @@ describe('the profile check', () => {
       `outcome.codes.${raw.outcome.codes.findIndex((c: { code: number }) => c.code === 13)}.household`,
       'only a not-eligible code (aapor "NE") says whether it is a household',
     ]);
+  });
+  it('classes the household result codes as the listing does: no contact (3) UH, a refused screener (4) UO', () => {
+    const aapor = (code: number) => profile.outcome.codes.find((c) => c.code === code)?.aapor;
+    // a refused screener is a contacted household whose eligibility is unknown (AAPOR 3.21), as in the listing
+    expect([aapor(3), aapor(4)]).toEqual(['UH', 'UO']);
   });
 });
