@@ -23,6 +23,8 @@ const REFERENCE = join(ROOT, 'tests', 'fixtures', 'oracle', 'bench', 'results_R_
 interface Step {
   name: string;
   coldMs: number;
+  /** CPU time of the cold run, every thread of the process (V8's compiler and GC included). */
+  coldCpuMs: number;
   medianMs: number;
   rSeconds: number | null;
 }
@@ -33,13 +35,20 @@ function time<T>(f: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - t };
 }
 
-/** One cold run, then the median of `warm` runs. */
-function measure<T>(f: () => T, warm = 5): { value: T; coldMs: number; medianMs: number } {
+/** One cold run (wall and CPU time), then the median of `warm` runs. */
+function measure<T>(f: () => T, warm = 5): { value: T; coldMs: number; coldCpuMs: number; medianMs: number } {
+  const cpu = process.cpuUsage();
   const cold = time(f);
+  const used = process.cpuUsage(cpu);
   const runs: number[] = [];
   for (let k = 0; k < warm; k++) runs.push(time(f).ms);
   runs.sort((a, b) => a - b);
-  return { value: cold.value, coldMs: cold.ms, medianMs: runs[Math.floor(runs.length / 2)] };
+  return {
+    value: cold.value,
+    coldMs: cold.ms,
+    coldCpuMs: (used.user + used.system) / 1000,
+    medianMs: runs[Math.floor(runs.length / 2)],
+  };
 }
 
 function maxRel(got: number[], want: number[]): number {
@@ -109,7 +118,7 @@ export async function runAnalysisBench(options: { n?: number; withR?: boolean } 
   const run = (name: string, key: string, des: AnyDesign, f: (x: AnyDesign) => Estimate) => {
     const m = measure(() => f(des));
     results[key] = m.value;
-    steps.push({ name, coldMs: m.coldMs, medianMs: m.medianMs, rSeconds: null });
+    steps.push({ name, coldMs: m.coldMs, coldCpuMs: m.coldCpuMs, medianMs: m.medianMs, rSeconds: null });
   };
   run('Taylor svyMean(country_birth) [12 levels]', 'taylorMean', d, (x) => svyMean(cb, x));
   run('Taylor svyBy(employment, country_birth) [12 x 4]', 'taylorBy', d, (x) =>
@@ -172,7 +181,7 @@ export async function runAnalysisBench(options: { n?: number; withR?: boolean } 
         : '';
     rows.push([
       `analysis ${s.name}`,
-      `${s.medianMs.toFixed(0)} ms median, ${s.coldMs.toFixed(0)} ms cold${ratio}`,
+      `${s.medianMs.toFixed(0)} ms median, ${s.coldMs.toFixed(0)} ms cold (CPU ${s.coldCpuMs.toFixed(0)} ms)${ratio}`,
     ]);
   }
   rows.push(['analysis peak RSS (whole process so far)', `${peakRssMb.toFixed(0)} MB`]);
