@@ -63,6 +63,8 @@ export interface Factor {
   levels: string[];
   /** Rows with code -1, when counted (lets estimators skip a search for missing rows). */
   nMissing?: number;
+  /** Rows per level, when counted (lets an estimator over every row skip counting them). */
+  counts?: Float64Array;
 }
 
 function labelOf(v: Cell): string {
@@ -137,7 +139,7 @@ function integerFactor(col: Float64Array): Factor | null {
 function offsetCodes(col: Float64Array, base: number): Factor | 'not integer' | null {
   if (base !== Math.floor(base)) return 'not integer';
   const n = col.length;
-  const used = new Uint8Array(INTEGER_RANGE);
+  const used = new Int32Array(INTEGER_RANGE); // rows per value
   const codes = new Int32Array(n);
   let nMissing = 0;
   let top = -1;
@@ -152,22 +154,24 @@ function offsetCodes(col: Float64Array, base: number): Factor | 'not integer' | 
     if (!(k >= 0 && k < INTEGER_RANGE)) return k === Math.floor(k) ? null : 'not integer';
     codes[i] = k;
     if (codes[i] + base !== v) return 'not integer'; // integers add exactly: v is not one
-    used[k] = 1;
+    used[k]++;
     if (k > top) top = k;
   }
   const lut = new Int32Array(top + 1).fill(-1);
   const levels: string[] = [];
+  const counts: number[] = [];
   for (let k = 0; k <= top; k++)
     if (used[k]) {
       lut[k] = levels.length;
       levels.push(String(k + base));
+      counts.push(used[k]);
     }
   if (levels.length < top + 1)
     for (let i = 0; i < n; i++) {
       const k = codes[i];
       if (k >= 0) codes[i] = lut[k];
     }
-  return { codes, levels, nMissing };
+  return { codes, levels, nMissing, counts: Float64Array.from(counts) };
 }
 
 /**

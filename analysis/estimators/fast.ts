@@ -9,6 +9,7 @@
 import type { DataFrame } from '../data.ts';
 import { factorColumn, isMissing, numericColumn } from '../data.ts';
 import type { SurveyDesign } from '../design.ts';
+import { zeroWeights } from '../design.ts';
 import type { ReplicateDesign } from '../replicate-design.ts';
 import { svrVar } from '../variance/replicate.ts';
 import { strataVariance } from '../variance/taylor.ts';
@@ -17,7 +18,7 @@ import { isReplicate } from './core.ts';
 
 /** One block of estimate columns: a factor (one indicator per level) or numeric columns. */
 export type Block =
-  | { kind: 'factor'; codes: Int32Array; nLevels: number; nMissing?: number }
+  | { kind: 'factor'; codes: Int32Array; nLevels: number; nMissing?: number; counts?: Float64Array }
   | { kind: 'numeric'; cols: Float64Array[] };
 
 let enabled = true;
@@ -88,7 +89,9 @@ function psuInfo(design: AnyDesign): PsuInfo {
  * PSU sums of one factor's level indicators (columns 0..P-1) and of the weights (column K-1), with
  * counts per level (count[P] = rows used) and the PSUs present: one pass, rows in order (the same
  * additions in the same order as the general loop). Rows outside the subset (or, without one, with
- * weight 0) and rows with a missing level are skipped.
+ * weight 0) and rows with a missing level are skipped. `dense`: no row has weight 0 (so every row
+ * is in the subset) and none a missing level, and the factor's own counts per level are given, so
+ * the pass only adds (every PSU of a Taylor design has rows, so each is present).
  */
 function sumFactor(
   codes: Int32Array,
@@ -100,46 +103,99 @@ function sumFactor(
   A: Float64Array,
   count: Float64Array,
   present: Uint8Array,
+  dense: Float64Array | null,
 ): void {
-  const n = codes.length;
-  const last = K - 1;
-  if (inSubset === null) {
-    for (let i = 0; i < n; i++) {
-      const wi = w[i];
-      const l = codes[i];
-      if (wi === 0 || l < 0) continue;
-      const c = psu[i];
-      present[c] = 1;
-      const base = c * K;
-      A[base + l] += wi;
-      A[base + last] += wi;
-      count[l]++;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const l = codes[i];
-      if (inSubset[i] === 0 || l < 0) continue;
-      const c = psu[i];
-      present[c] = 1;
-      const wi = w[i];
-      if (wi === 0) continue;
-      const base = c * K;
-      A[base + l] += wi;
-      A[base + last] += wi;
-      count[l]++;
-    }
-  }
+  if (dense) {
+    denseFactorRows(codes, psu, w, K, A);
+    count.set(dense);
+    present.fill(1);
+  } else if (inSubset === null) factorRows(codes, psu, w, K, A, count, present);
+  else factorSubsetRows(codes, psu, w, inSubset, K, A, count, present);
   let used = 0;
   for (let l = 0; l < P; l++) used += count[l];
   count[P] = used;
 }
 
-/** As sumFactor, per domain (domain code per row, -1 = outside every domain). */
+/** sumFactor's rows when every row counts: the sums only (small, so V8 compiles it quickly). */
+function denseFactorRows(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  K: number,
+  A: Float64Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    const base = psu[i] * K;
+    A[base + codes[i]] += wi;
+    A[base + last] += wi;
+  }
+}
+
+/** sumFactor's rows without a subset: rows with weight 0 are outside. */
+function factorRows(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  K: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    const l = codes[i];
+    if (wi === 0 || l < 0) continue;
+    const c = psu[i];
+    present[c] = 1;
+    const base = c * K;
+    A[base + l] += wi;
+    A[base + last] += wi;
+    count[l]++;
+  }
+}
+
+/** sumFactor's rows of a subset: its rows with weight 0 make their PSU present. */
+function factorSubsetRows(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  inSubset: Uint8Array,
+  K: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  for (let i = 0; i < n; i++) {
+    const l = codes[i];
+    if (inSubset[i] === 0 || l < 0) continue;
+    const c = psu[i];
+    present[c] = 1;
+    const wi = w[i];
+    if (wi === 0) continue;
+    const base = c * K;
+    A[base + l] += wi;
+    A[base + last] += wi;
+    count[l]++;
+  }
+}
+
+/**
+ * As sumFactor, per domain (domain code per row, -1 = outside every domain). `noZero`: no row has
+ * weight 0, so every row is in the subset and neither needs a test.
+ */
 function sumFactorByDomain(
   codes: Int32Array,
   psu: Int32Array,
   w: Float64Array,
   inSubset: Uint8Array | null,
+  noZero: boolean,
   domain: Int32Array,
   D: number,
   K: number,
@@ -148,14 +204,95 @@ function sumFactorByDomain(
   count: Float64Array,
   present: Uint8Array,
 ): void {
+  const P1 = P + 1;
+  if (noZero) domainRows(codes, psu, w, domain, D, K, P1, A, count, present);
+  else if (inSubset === null) domainWeightRows(codes, psu, w, domain, D, K, P1, A, count, present);
+  else domainSubsetRows(codes, psu, w, inSubset, domain, D, K, P1, A, count, present);
+  for (let d = 0; d < D; d++) {
+    let used = 0;
+    for (let l = 0; l < P; l++) used += count[d * P1 + l];
+    count[d * P1 + P] = used;
+  }
+}
+
+/** sumFactorByDomain's rows when no row has weight 0. */
+function domainRows(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  domain: Int32Array,
+  D: number,
+  K: number,
+  P1: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
   const n = codes.length;
   const last = K - 1;
-  const P1 = P + 1;
   for (let i = 0; i < n; i++) {
     const d = domain[i];
     const l = codes[i];
     if (d < 0 || l < 0) continue;
-    if (inSubset === null ? w[i] === 0 : inSubset[i] === 0) continue;
+    const cd = psu[i] * D + d;
+    present[cd] = 1;
+    const wi = w[i];
+    const base = cd * K;
+    A[base + l] += wi;
+    A[base + last] += wi;
+    count[d * P1 + l]++;
+  }
+}
+
+/** sumFactorByDomain's rows without a subset: rows with weight 0 are outside. */
+function domainWeightRows(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  domain: Int32Array,
+  D: number,
+  K: number,
+  P1: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  for (let i = 0; i < n; i++) {
+    const d = domain[i];
+    const l = codes[i];
+    const wi = w[i];
+    if (d < 0 || l < 0 || wi === 0) continue;
+    const cd = psu[i] * D + d;
+    present[cd] = 1;
+    const base = cd * K;
+    A[base + l] += wi;
+    A[base + last] += wi;
+    count[d * P1 + l]++;
+  }
+}
+
+/** sumFactorByDomain's rows of a subset: its rows with weight 0 make their PSU present. */
+function domainSubsetRows(
+  codes: Int32Array,
+  psu: Int32Array,
+  w: Float64Array,
+  inSubset: Uint8Array,
+  domain: Int32Array,
+  D: number,
+  K: number,
+  P1: number,
+  A: Float64Array,
+  count: Float64Array,
+  present: Uint8Array,
+): void {
+  const n = codes.length;
+  const last = K - 1;
+  for (let i = 0; i < n; i++) {
+    const d = domain[i];
+    const l = codes[i];
+    if (d < 0 || l < 0 || inSubset[i] === 0) continue;
     const cd = psu[i] * D + d;
     present[cd] = 1;
     const wi = w[i];
@@ -164,11 +301,6 @@ function sumFactorByDomain(
     A[base + l] += wi;
     A[base + last] += wi;
     count[d * P1 + l]++;
-  }
-  for (let d = 0; d < D; d++) {
-    let used = 0;
-    for (let l = 0; l < P; l++) used += count[d * P1 + l];
-    count[d * P1 + P] = used;
   }
 }
 
@@ -310,8 +442,12 @@ export function fastEstimate(
     blocks.length === 1 && blocks[0].kind === 'factor' ? (blocks[0] as { codes: Int32Array }).codes : null;
   if (single && !B) {
     // One categorical variable: the common case, in small kernels the JIT compiles quickly.
-    if (domain) sumFactorByDomain(single, psu, w, inSubset, domain, D, K, P, A, count, present);
-    else sumFactor(single, psu, w, inSubset, K, P, A, count, present);
+    const noZero = zeroWeights(w) === 0;
+    const b = blocks[0] as Extract<Block, { kind: 'factor' }>;
+    // Every row counts: a Taylor design (each of its PSUs has rows) with no weight 0 nor missing level.
+    const dense = noZero && !isReplicate(design) && b.nMissing === 0 && b.counts ? b.counts : null;
+    if (domain) sumFactorByDomain(single, psu, w, inSubset, noZero, domain, D, K, P, A, count, present);
+    else sumFactor(single, psu, w, inSubset, K, P, A, count, present, dense);
   } else if (single) {
     for (let i = 0; i < n; i++) {
       const d = domain ? domain[i] : 0;
@@ -522,7 +658,13 @@ export function blocksOf(
     const asFactor = spec.factor ?? (spec.levels !== undefined || !isNumeric);
     if (asFactor) {
       const f = factorColumn(data, spec.name, spec.levels);
-      blocks.push({ kind: 'factor', codes: f.codes, nLevels: f.levels.length, nMissing: f.nMissing });
+      blocks.push({
+        kind: 'factor',
+        codes: f.codes,
+        nLevels: f.levels.length,
+        nMissing: f.nMissing,
+        counts: f.counts,
+      });
       for (const l of f.levels) {
         names.push(`${spec.name}${l}`);
         factorCols.push(true);

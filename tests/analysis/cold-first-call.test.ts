@@ -3,7 +3,8 @@
  * design's PSU index (each cluster's first row) and its numeric coding of ids and strata, factors
  * coded in one pass with their missing rows counted (so the search for missing rows is skipped
  * when there are none), and svyBy taking the by codes as domain numbers when every combination is
- * present. First and repeated calls, and the fast and general paths, agree bit for bit.
+ * present, and a factor's rows per level, which a mean over every row (no weight 0, no missing
+ * level) takes instead of counting. First and repeated calls, and the fast and general paths, agree.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { factorColumn } from '../../analysis/data.ts';
@@ -173,6 +174,34 @@ describe('cold first estimate', () => {
     const none = factorColumn({ x: new Float64Array([Number.NaN, Number.NaN]) }, 'x');
     expect(none.levels).toEqual([]);
     expect(Array.from(none.codes)).toEqual([-1, -1]);
+  });
+
+  it('a factor counts its rows per level; a mean over every row (the sums-only pass) equals the general path', () => {
+    const data = freshData();
+    for (const name of ['country_birth', 'employment']) {
+      const f = factorColumn(data, name);
+      const want = new Array(f.levels.length).fill(0);
+      for (const c of f.codes) if (c >= 0) want[c]++;
+      expect(Array.from(f.counts ?? [])).toEqual(want);
+    }
+    // no weight 0 and no missing level: the sums-only pass; then one weight 0 (rows counted)
+    const zero = { ...data, weight: Float64Array.from(data.weight as Float64Array) };
+    (zero.weight as Float64Array)[5] = 0;
+    for (const d of [design(data), design(zero)]) {
+      setFastPath(true);
+      const fast = numbers(svyMean(cb, d, { deff: true }));
+      setFastPath(false);
+      const general = numbers(svyMean(cb, d, { deff: true }));
+      setFastPath(true);
+      expect(fast.n).toEqual(general.n);
+      for (let j = 0; j < fast.se.length; j++) {
+        expect(fast.estimate[j]).toBeCloseTo(general.estimate[j], 12);
+        expect(fast.se[j]).toBeCloseTo(general.se[j], 12);
+      }
+    }
+    expect(svyMean(cb, design(zero)).n.reduce((a, b) => a + b, 0)).toBe(
+      svyMean(cb, design(data)).n.reduce((a, b) => a + b, 0) - 1,
+    );
   });
 
   it('svyBy equals the general path with every domain present and with one absent (domains renumbered)', () => {
