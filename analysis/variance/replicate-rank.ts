@@ -10,6 +10,7 @@
  * squared norms), and zero rows leave.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
+import { type RankWorkspace, rankWorkspace } from './householder-kernel.ts';
 import { columnId, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
@@ -23,8 +24,8 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
   const ofRows = () => {
-    const { x, m } = weightColumns(design);
-    return dqrdc2RankOfColumns(x, m, design.nReplicates, tol);
+    const { ws, m } = weightColumns(design);
+    return dqrdc2RankOfColumns(ws, m, design.nReplicates, tol);
   };
   const rank = rankSource?.(key, ofRows) ?? ofRows();
   if (rankCache.size >= 500) rankCache.clear();
@@ -177,7 +178,7 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
  * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are. Written
  * straight into dqrdc2's column-major buffer (m rows, one column per replicate).
  */
-function weightColumns(design: ReplicateDesign): { x: Float64Array; m: number } {
+function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number } {
   const R = design.nReplicates;
   const reps = design.repWeights as Float64Array[];
   const { a, cls, count } = rowClasses(reps, design.n);
@@ -203,7 +204,8 @@ function weightColumns(design: ReplicateDesign): { x: Float64Array; m: number } 
     }
   }
   const m = first.length;
-  const x = new Float64Array(m * R);
+  const ws = rankWorkspace(m, R);
+  const x = ws.x;
   // a row's R weights side by side when the matrix is small enough to copy (the same values)
   const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
   for (let g = 0; g < m; g++) {
@@ -213,7 +215,7 @@ function weightColumns(design: ReplicateDesign): { x: Float64Array; m: number } 
     if (byRow) for (let r = 0, b = i * R; r < R; r++) x[r * m + g] = (byRow[b + r] / d) * s;
     else for (let r = 0; r < R; r++) x[r * m + g] = (reps[r][i] / d) * s;
   }
-  return { x, m };
+  return { ws, m };
 }
 
 /**
@@ -227,21 +229,39 @@ function weightColumns(design: ReplicateDesign): { x: Float64Array; m: number } 
  * product of that column with step l+1's pivot are one sweep: step l+1's candidates (updated first,
  * then moved or taken as its pivot, which is then made a Householder vector) come before the other
  * columns. Every number is computed by the same operations in the same order as one step at a time.
+ * That sweep runs in WebAssembly SIMD where the runtime has it (householder-kernel.ts: two columns
+ * per f64x2, each with the JS loop's operations in its order, the same bits), else in the JS loop.
  */
 export function dqrdc2Rank(rows: Float64Array[], R: number, tol: number): number {
+  return dqrdc2RankWith(rows, R, tol, true).rank;
+}
+
+/**
+ * `dqrdc2Rank` with the fused sweep in WebAssembly SIMD (`wasm`, where it runs) or in JS, and the
+ * matrix as the loop leaves it (a copy), for the test that both give the same bits.
+ */
+export function dqrdc2RankWith(
+  rows: Float64Array[],
+  R: number,
+  tol: number,
+  wasm: boolean,
+): { rank: number; x: Float64Array } {
   const m = rows.length;
-  const x = new Float64Array(m * R);
+  const ws = rankWorkspace(m, R, wasm);
+  const x = ws.x;
   for (let i = 0; i < m; i++) {
     const row = rows[i];
     for (let r = 0; r < R; r++) x[r * m + i] = row[r];
   }
-  return dqrdc2RankOfColumns(x, m, R, tol);
+  const rank = dqrdc2RankOfColumns(ws, m, R, tol);
+  return { rank, x: x.slice() };
 }
 
-/** `dqrdc2Rank` of the m x R matrix given column by column in `x` (which it overwrites). */
-function dqrdc2RankOfColumns(x: Float64Array, m: number, R: number, tol: number): number {
+/** `dqrdc2Rank` of the m x R matrix given column by column in `ws.x` (which it overwrites). */
+function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: number): number {
   if (m === 0) return 0;
-  const offset = Int32Array.from({ length: R }, (_, j) => j * m); // column j starts at offset[j]
+  const { x, offset, dots, sweep } = ws;
+  for (let j = 0; j < R; j++) offset[j] = j * m; // column j starts at offset[j]
   const norm = (o: number, from: number) => {
     let s = 0;
     for (let i = o + from; i < o + m; i++) s += x[i] * x[i];
@@ -249,7 +269,7 @@ function dqrdc2RankOfColumns(x: Float64Array, m: number, R: number, tol: number)
   };
   const qraux = new Float64Array(R);
   const original = new Float64Array(R);
-  const dots = new Float64Array(R); // a column's dot product with its step's pivot column, by offset / m
+  // dots: a column's dot product with its step's pivot column, by offset / m
   /** Column j's remaining norm after step l (LINPACK's downdate, recomputed when it lost 6 digits). */
   const downdate = (j: number, oj: number, l: number) => {
     if (qraux[j] === 0) return;
@@ -361,6 +381,11 @@ function dqrdc2RankOfColumns(x: Float64Array, m: number, R: number, tol: number)
     }
     // the remaining columns: step l's update and step l+1's dot product in one sweep
     const op = offset[l + 1];
+    if (sweep) {
+      // in wasm, two columns per f64x2; each column's downdate reads only that column
+      sweep(j, left, ol, op, l, m, pivot);
+      for (; left > 0; left--, j++) downdate(j, offset[j], l);
+    }
     for (; left >= 4; left -= 4, j += 4) {
       const o0 = offset[j];
       const o1 = offset[j + 1];
