@@ -1,5 +1,6 @@
 /**
- * The tablet app: React + survey-react-ui from client/, built into client/dist, served by the server at `/`.
+ * The tablet app: React components + survey-react-ui from client/, run on preact/compat (below), built into
+ * client/dist, served by the server at `/`.
  * An installable PWA: the service worker precaches the app shell (SurveyJS makes the main chunk ~2 MB,
  * above workbox's default 2 MiB limit, so the limit is raised) and keeps questionnaire JSON for offline.
  * The staff and analyst screens' chunks are not precached (scripts/build/role-chunks.ts): a tablet puts
@@ -21,10 +22,24 @@ export default defineConfig({
   root,
   base: '/',
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 3000 },
+  // The app and survey-react-ui run on preact/compat, not React: the same components (SurveyJS builds its
+  // own non-React renderers from survey-react-ui's sources this way), ~60 kB gzip less for the tablet.
+  // The tests' server-side renders (tests/client) still use React, which stays for them and the types.
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+      { find: /^react(-dom)?$/, replacement: 'preact/compat' },
+    ],
+    // survey-react-ui's imports resolve from the project root too (one preact)
+    dedupe: ['preact'],
+  },
   // `npm run dev:client` proxies the API to `npm run dev` (server/env.ts: PORT defaults to 8080).
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [
-    react(),
+    // no Fast Refresh (React's, which preact does not speak): an edit reloads the dev page
+    react({ refreshExclude: /./ }),
     roles.plugin,
     VitePWA({
       registerType: 'autoUpdate',

@@ -4,19 +4,24 @@
  * staff or analyst screens (nor chart.js), those screens are built as their own chunks, and the service
  * worker precaches every script and stylesheet but theirs: role-screens.json lists them per screen (the
  * staff app's list holds the analyst's screen it opens too), for the tablet of a staff member or analyst
- * to cache after an online login (tests/e2e/role-screens-cache.test.ts).
+ * to cache after an online login (tests/e2e/role-screens-cache.test.ts). What the service worker
+ * precaches runs on preact/compat (vite.config.ts), not React's renderer, and stays under a budget.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_SCREENS_MANIFEST } from '../../client/role-screens.ts';
 import { buildClient } from '../e2e/harness.ts';
-import { firstLoadAssets, scriptAssets } from '../helpers/bundle.ts';
+import { assetsWeight, firstLoadAssets, scriptAssets } from '../helpers/bundle.ts';
 
 // data-testid values that only the staff screens (review tabs, dashboard) and the analyst screen render
 const STAFF_ONLY = ['tab-dashboard', 'analyst-survey'];
 // and one the enumerator's own screens render (the outbox tab)
 const ENUMERATOR = 'nav-outbox';
+// in every production error of React's own renderer (react-dom), which preact/compat replaces
+const REACT_DOM = 'react.dev/errors';
+// what an enumerator's tablet may hold of JS+CSS (gzip, kB): 502 now; React's renderer would add ~60
+const ENUMERATOR_BUDGET_KB = 520;
 // an error message of chart.js, which only the analyst's screen draws with (~56 kB gzip)
 const CHART_JS = 'Canvas is already in use';
 
@@ -85,5 +90,17 @@ describe('the tablet build, split by role', () => {
     // each screen's stylesheet is listed with it
     expect(lists.staff.some((a) => a.endsWith('.css'))).toBe(true);
     expect(lists.analyst.some((a) => a.endsWith('.css'))).toBe(true);
+  });
+
+  it("the enumerator's tablet runs on preact/compat and holds at most the budget of JS and CSS", () => {
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const precached = readdirSync(join(dist, 'assets'))
+      .filter((f) => /\.(js|css)$/.test(f) && sw.includes(`assets/${f}`))
+      .map((f) => `assets/${f}`);
+    for (const asset of precached.filter((a) => a.endsWith('.js'))) {
+      expect(read(asset).includes(REACT_DOM), `React's renderer in ${asset}`).toBe(false);
+    }
+    const { gzip } = assetsWeight(dist, precached);
+    expect(gzip / 1000).toBeLessThan(ENUMERATOR_BUDGET_KB);
   });
 });
