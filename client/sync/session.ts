@@ -24,9 +24,11 @@ export type LoginOutcome =
   | { ok: true; mode: 'online' | 'offline'; user: ApiUser; problem?: LoginFailure }
   | {
       ok: false;
-      reason: 'failed' | 'throttled' | 'offlineUnknown' | 'server' | 'otherUser' | 'passwordChanged';
+      reason: 'failed' | 'offlineUnknown' | 'otherUser' | 'passwordChanged';
       problem?: LoginFailure;
-    };
+    }
+  /** the server refused (a 429) or did not answer as the server: told by the failure's own sentence */
+  | { ok: false; reason: 'throttled' | 'server'; problem: LoginFailure };
 
 /**
  * A renewal's outcome: `renewed`; `login` when only a new login can help (no password in memory, as after
