@@ -138,11 +138,13 @@ export const ERROR_KINDS = Object.keys(en).filter((k) => k !== 'details') as Err
 
 /**
  * What failed, said before the kind's sentence where the screen knows it: a login that unlocked the
- * tablet without the server, or could not; the automatic upload and download (client/sync/trouble-text.ts);
+ * tablet without the server, or could not; the renewal of an expired session that did not reach the server; the automatic upload and download (client/sync/trouble-text.ts);
  * a survey profile that did not come (to the tablet, or to the staff's dashboard). `{time}` is the clock time the trouble began.
  */
 const contextEn = {
   loginOffline: 'Unlocked without the server; interviews wait on this tablet until it answers.',
+  renewOffline:
+    'The session could not be renewed; the tablet keeps working and its interviews wait until the server answers.',
   loginFirstTime: 'This user has never logged in on this tablet: the first login needs the server.',
   autoUpload: 'Interviews could not be sent; the tablet keeps them and tries again by itself.',
   autoRefresh: 'Updates could not be downloaded; the tablet keeps what it has and tries again.',
@@ -156,6 +158,8 @@ type ContextCatalogue = Record<keyof typeof contextEn, string>;
 
 const contextPt: ContextCatalogue = {
   loginOffline: 'Desbloqueado sem o servidor; as entrevistas esperam neste tablet até ele responder.',
+  renewOffline:
+    'A sessão não foi renovada; o tablet continua a funcionar e as entrevistas esperam até o servidor responder.',
   loginFirstTime: 'Este utilizador nunca entrou neste tablet: a primeira entrada precisa do servidor.',
   autoUpload: 'As entrevistas não foram enviadas; o tablet guarda-as e tenta de novo sozinho.',
   autoRefresh: 'As atualizações não foram descarregadas; o tablet guarda o que tem e tenta de novo.',
@@ -167,6 +171,8 @@ const contextPt: ContextCatalogue = {
 
 const contextFr: ContextCatalogue = {
   loginOffline: 'Déverrouillée sans le serveur ; les entretiens attendent sur cette tablette qu’il réponde.',
+  renewOffline:
+    'La session n’a pas pu être renouvelée ; la tablette continue de fonctionner et les entretiens attendent que le serveur réponde.',
   loginFirstTime:
     'Cet utilisateur ne s’est jamais connecté sur cette tablette : la première connexion a besoin du serveur.',
   autoUpload: 'Les entretiens n’ont pas pu être envoyés ; la tablette les garde et réessaie d’elle-même.',
@@ -181,6 +187,8 @@ const contextFr: ContextCatalogue = {
 
 const contextKea: ContextCatalogue = {
   loginOffline: 'Dizbloketadu sen servidor; entrevistas ta spera na kel tablet li ti ki servidor responde.',
+  renewOffline:
+    'Seson ka podu ser renovadu; tablet ta kontinua ta funsiona i entrevistas ta spera ti ki servidor responde.',
   loginFirstTime: 'Kel utilizador li nunka ka entra na kel tablet li: primeru entrada ta mesti servidor.',
   autoUpload: 'Entrevistas ka podu ser mandadu; tablet ta guarda-s i ta tenta otu bes sozinhu.',
   autoRefresh: 'Atualizason ka podu ser baxadu; tablet ta guarda kuzé ki e ten i ta tenta otu bes.',

@@ -35,11 +35,8 @@ const en = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.failed': 'Wrong username or password.',
-  'login.throttled': 'Too many attempts. Wait a minute and try again.',
   'login.offlineUnknown':
     'No network, and this user has never logged in on this tablet. Log in once while online.',
-  'login.offlineOk': 'Unlocked offline. Interviews will be sent when the network returns.',
-  'login.server': 'The server did not answer properly. Try again.',
   'login.otherUser':
     "This tablet holds another enumerator's unsent interviews. They must log in and send them first.",
   'login.passwordChanged':
@@ -186,10 +183,7 @@ const pt: Record<MessageKey, string> = {
   'login.password': 'Palavra-passe',
   'login.submit': 'Entrar',
   'login.failed': 'Utilizador ou palavra-passe errados.',
-  'login.throttled': 'Demasiadas tentativas. Espere um minuto e tente de novo.',
   'login.offlineUnknown': 'Sem rede, e este utilizador nunca entrou neste tablet. Entre uma vez com rede.',
-  'login.offlineOk': 'Desbloqueado sem rede. As entrevistas serão enviadas quando a rede voltar.',
-  'login.server': 'O servidor não respondeu bem. Tente de novo.',
   'login.otherUser':
     'Este tablet guarda entrevistas por enviar de outro inquiridor. Ele tem de entrar e enviá-las primeiro.',
   'login.passwordChanged':

@@ -10,11 +10,8 @@ export const fr: Record<MessageKey, string> = {
   'login.password': 'Mot de passe',
   'login.submit': 'Se connecter',
   'login.failed': 'Utilisateur ou mot de passe incorrect.',
-  'login.throttled': 'Trop de tentatives. Attendez une minute et réessayez.',
   'login.offlineUnknown':
     "Pas de réseau, et cet utilisateur ne s'est jamais connecté sur cette tablette. Connectez-vous une fois avec le réseau.",
-  'login.offlineOk': 'Déverrouillée sans réseau. Les entretiens seront envoyés au retour du réseau.',
-  'login.server': "Le serveur n'a pas répondu correctement. Réessayez.",
   'login.otherUser':
     "Cette tablette garde des entretiens non envoyés d'un autre enquêteur. Il doit se connecter et les envoyer d'abord.",
   'login.passwordChanged':

@@ -13,10 +13,7 @@ export const kea: Record<MessageKey, string> = {
   'login.password': 'Palavra-pase',
   'login.submit': 'Entra',
   'login.failed': 'Utilizador o palavra-pase eradu.',
-  'login.throttled': 'Txeu tentativa. Spera un minutu i tenta otu bes.',
   'login.offlineUnknown': 'Ka ten rede, i es utilizador nunka ka entra na es tablet. Entra un bes ku rede.',
-  'login.offlineOk': 'Dizbloketadu sen rede. Entrevistas ta ser mandadu ora ki rede volta.',
-  'login.server': 'Servidor ka responde dretu. Tenta otu bes.',
   'login.otherUser':
     'Es tablet ten entrevistas di otu inkiridor ki inda ka manda. El ten ki entra i manda-s purmeru.',
   'login.passwordChanged': 'Bu palavra-pase muda: tablet ka konsigi abri dadus ku el. Entra otu bes ku rede.',

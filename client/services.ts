@@ -4,6 +4,7 @@ import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type DownloadResult, downloadAll } from './sync/download.ts';
+import { afterRenewal } from './sync/renewal.ts';
 import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
 import { SyncTroubles } from './sync/sync-trouble.ts';
@@ -48,15 +49,12 @@ export const uploader = new Uploader({
   onTrouble: (failure) => (failure ? troubles.failed('upload', failure) : troubles.over('upload')),
 });
 
-/** On 401 or when the network returns: renew silently if we can, else ask for a login. */
+/**
+ * On 401 or when the network returns: renew silently if we can; else ask for a login, or, when the server
+ * could not be reached, say so (not "Session expired") and try again later (sync/renewal.ts).
+ */
 export async function renewAndResume(): Promise<void> {
-  if (await session.renew()) {
-    ui.sessionExpired = false;
-    troubles.succeeded('login');
-    await uploader.resumeAfterLogin();
-  } else {
-    ui.sessionExpired = true;
-  }
+  if (afterRenewal(await session.renew(), ui, troubles)) await uploader.resumeAfterLogin();
   notify();
 }
 

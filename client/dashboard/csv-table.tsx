@@ -7,15 +7,18 @@ export function CsvTable<T>({
   columns,
   filename,
   testId,
+  dense = false,
 }: {
   rows: T[];
   columns: Column<T>[];
   filename: string;
   testId: string;
+  /** cells closer together, for a table with a column per outcome code (client/review/review.css) */
+  dense?: boolean;
 }) {
   const { t } = useStaffT();
   return (
-    <div className="csv-table" data-testid={testId}>
+    <div className={dense ? 'csv-table dense' : 'csv-table'} data-testid={testId}>
       <button
         type="button"
         className="secondary small"

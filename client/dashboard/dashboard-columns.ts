@@ -69,6 +69,12 @@ export function rateColumns(
           { header: 'e UO', value: (r: RatesRow) => round(r.eUO, 3) },
         ]
       : [{ header: 'e', value: (r: RatesRow) => round(r.e, 3) }]),
+    ...(splitsUnknowns(profile)
+      ? [
+          { header: `e UH ${t('dash.weighted')}`, value: (r: RatesRow) => round(r.weighted?.eUH ?? null, 3) },
+          { header: `e UO ${t('dash.weighted')}`, value: (r: RatesRow) => round(r.weighted?.eUO ?? null, 3) },
+        ]
+      : [{ header: `e ${t('dash.weighted')}`, value: (r: RatesRow) => round(r.weighted?.e ?? null, 3) }]),
     { header: `RR1 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr1 ?? null) },
     { header: `RR2 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr2 ?? null) },
     { header: `RR3 % ${t('dash.weighted')}`, value: (r) => pct(r.weighted?.rr3 ?? null) },
@@ -102,7 +108,8 @@ export function personRateColumns(t: T, level: RateLevel): Column<RatesRow>[] {
 
 /**
  * The screening stage (the listing before the draw) beside the household rates, for a survey that lists
- * its units: the listed units by class, the screening e of UH and of UO and RR1/RR3; and the overall rates where no person
+ * its units: the listed units by class, the screening e of UH and of UO and RR1/RR3, unweighted and
+ * base-weighted; and the overall rates where no person
  * table shows them (a survey that lists its units but interviews no persons).
  */
 export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolean): Column<RatesRow>[] {
@@ -120,6 +127,8 @@ export function screeningRateColumns(t: T, level: RateLevel, withOverall: boolea
     { header: `${s} e UO`, value: (r) => round(r.screening?.eUO ?? null, 3) },
     { header: `${s} RR1 %`, value: (r) => pct(r.screening?.rr1 ?? null) },
     { header: `${s} RR3 %`, value: (r) => pct(r.screening?.rr3 ?? null) },
+    { header: `${s} e UH ${w}`, value: (r) => round(r.screening?.weighted?.eUH ?? null, 3) },
+    { header: `${s} e UO ${w}`, value: (r) => round(r.screening?.weighted?.eUO ?? null, 3) },
     { header: `${s} RR1 % ${w}`, value: (r) => pct(r.screening?.weighted?.rr1 ?? null) },
     { header: `${s} RR3 % ${w}`, value: (r) => pct(r.screening?.weighted?.rr3 ?? null) },
     ...(withOverall ? overallColumns(t) : []),

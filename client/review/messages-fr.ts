@@ -7,6 +7,7 @@ import { EA_TERM } from '../ea-term.ts';
 import type { StaffKey } from './messages.ts';
 
 export const frStaff: Record<StaffKey, string> = {
+  'staff.tabs': 'Écrans de l’équipe',
   'staff.queue': 'File de révision',
   'staff.dashboard': 'Tableau de bord du terrain',
   'staff.analysis': 'Pondérations et tableaux',

@@ -8,6 +8,7 @@ import { EA_TERM } from '../ea-term.ts';
 import type { StaffKey } from './messages.ts';
 
 export const keaStaff: Record<StaffKey, string> = {
+  'staff.tabs': 'Ekrans di ekipa',
   'staff.queue': 'Fila di revizon',
   'staff.dashboard': 'Painel di trabadju di kampu',
   'staff.analysis': 'Ponderadoris i kuadrus',

@@ -12,6 +12,7 @@ import { frStaff, frStatus } from './messages-fr.ts';
 import { keaStaff, keaStatus } from './messages-kea.ts';
 
 const en = {
+  'staff.tabs': 'Staff screens',
   'staff.queue': 'Review queue',
   'staff.dashboard': 'Fieldwork dashboard',
   'staff.analysis': 'Weights and tables',
@@ -168,6 +169,7 @@ const en = {
 type Key = keyof typeof en;
 
 const pt: Record<Key, string> = {
+  'staff.tabs': 'Ecrãs da equipa',
   'staff.queue': 'Fila de revisão',
   'staff.dashboard': 'Painel do trabalho de campo',
   'staff.analysis': 'Ponderadores e quadros',

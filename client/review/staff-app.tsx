@@ -57,7 +57,7 @@ export function StaffApp({ role }: { role: string }) {
   };
   return (
     <div className="staff-app">
-      <nav className="staff-tabs" aria-label="staff">
+      <nav className="staff-tabs" aria-label={t('staff.tabs')}>
         <button
           type="button"
           className={view.tab === 'queue' || view.tab === 'interview' ? 'tab active' : 'tab'}

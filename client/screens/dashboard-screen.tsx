@@ -217,6 +217,7 @@ export function DashboardScreen() {
         columns={rateColumns(t, lang, rateLevel, codes, profile)}
         filename={`dispositions-by-${rateLevel}.csv`}
         testId="table-rates"
+        dense
       />
       {hasScreeningStage(profile) && rateLevel !== 'enumerator' && (
         <>

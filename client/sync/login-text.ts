@@ -14,6 +14,8 @@ export function loginFailureText(outcome: Extract<LoginOutcome, { ok: false }>):
   message: MessageKey | null;
   failure: BannerText | null;
 } {
+  if (outcome.reason === 'throttled' || outcome.reason === 'server')
+    return { message: null, failure: failure(outcome.problem) };
   const { reason, problem } = outcome;
   if (!problem) return { message: `login.${reason}`, failure: null };
   if (reason === 'offlineUnknown')
@@ -22,7 +24,5 @@ export function loginFailureText(outcome: Extract<LoginOutcome, { ok: false }>):
       failure: failure(problem, (lang) => sentenceIn('loginFirstTime', problem, lang)),
     };
   // a wrong password offline, another user's tablet: the app's words, and why the server was not asked
-  if (reason === 'failed' || reason === 'otherUser' || reason === 'passwordChanged')
-    return { message: `login.${reason}`, failure: failure(problem) };
-  return { message: null, failure: failure(problem) };
+  return { message: `login.${reason}`, failure: failure(problem) };
 }

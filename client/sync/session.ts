@@ -24,9 +24,22 @@ export type LoginOutcome =
   | { ok: true; mode: 'online' | 'offline'; user: ApiUser; problem?: LoginFailure }
   | {
       ok: false;
-      reason: 'failed' | 'throttled' | 'offlineUnknown' | 'server' | 'otherUser' | 'passwordChanged';
+      reason: 'failed' | 'offlineUnknown' | 'otherUser' | 'passwordChanged';
       problem?: LoginFailure;
-    };
+    }
+  /** the server refused (a 429) or did not answer as the server: told by the failure's own sentence */
+  | { ok: false; reason: 'throttled' | 'server'; problem: LoginFailure };
+
+/**
+ * A renewal's outcome: `renewed`; `login` when only a new login can help (no password in memory, as after
+ * a reload, or the server refused it); `unreachable` with the failure as it came whenever the server did
+ * not answer that (no network, a timeout, a 5xx, a proxy's page, a 429): the session is not over, the
+ * unlock and the offline work stay, and the renewal is tried again when the network returns.
+ */
+export type RenewOutcome =
+  | { kind: 'renewed' }
+  | { kind: 'login' }
+  | { kind: 'unreachable'; problem: LoginFailure };
 
 const UNLOCK_KEY = 'morabeza.unlocked';
 const DATA_KEY = 'morabeza.unlocked.key';
@@ -116,15 +129,16 @@ export class SessionManager {
     return result.kind === 'ok' ? result.data : null;
   }
 
-  /** Gets a fresh token with the password held in memory; false when that is not possible now. */
-  async renew(): Promise<boolean> {
-    if (!this.username || !this.password) return false;
+  /** Gets a fresh token with the password held in memory; else says whether a login or the server is missing. */
+  async renew(): Promise<RenewOutcome> {
+    if (!this.username || !this.password) return { kind: 'login' };
     const result = await this.api().login(this.username, this.password);
-    if (result.kind !== 'ok') return false;
+    if (result.kind === 'unauthorized') return { kind: 'login' };
+    if (result.kind !== 'ok') return { kind: 'unreachable', problem: result };
     this.tokenValue = result.data.token;
     this.expiresAt = Date.parse(result.data.expiresAt);
     await setSession(this.db, { token: this.tokenValue, expiresAt: this.expiresAt, user: result.data.user });
-    return true;
+    return { kind: 'renewed' };
   }
 
   /** The server said 401: forget the token (the unlock stays; the enumerator keeps working). */

@@ -1,13 +1,14 @@
 /**
  * What the tablet's background work could not do, kept as one state per step so the screen shows it once
  * and updates it instead of nagging at every retry: a login that unlocked the tablet without the server
- * (the server down, a timeout, a proxy's page), the automatic upload of the outbox stopped by a failure it
+ * (the server down, a timeout, a proxy's page), the renewal of an expired session that could not reach the
+ * server (client/sync/renewal.ts), the automatic upload of the outbox stopped by a failure it
  * retries, the automatic download of assignments, questionnaires and profiles. Each keeps the failure as
  * it came (told in the app language by client/error-sentence.ts), when the trouble began and how many
  * tries failed since; a success of the step clears it, and an answer of the server clears the login's
- * trouble (the server answered after all).
+ * and the renewal's troubles (the server answered after all, with a valid session).
  */
-export const SYNC_STEPS = ['login', 'upload', 'refresh'] as const;
+export const SYNC_STEPS = ['login', 'renew', 'upload', 'refresh'] as const;
 export type SyncStep = (typeof SYNC_STEPS)[number];
 
 export interface SyncTrouble {
@@ -40,9 +41,9 @@ export class SyncTroubles {
     if (this.current.delete(step)) this.onChange();
   }
 
-  /** The step succeeded with the server: its trouble, and the login's, are over. */
+  /** The step succeeded with the server: its trouble, the login's and the renewal's are over. */
   succeeded(step: SyncStep): void {
-    const cleared = [step, 'login' as const].filter((s) => this.current.delete(s));
+    const cleared = [step, 'login' as const, 'renew' as const].filter((s) => this.current.delete(s));
     if (cleared.length > 0) this.onChange();
   }
 
@@ -50,7 +51,7 @@ export class SyncTroubles {
     return this.current.get(step) ?? null;
   }
 
-  /** The troubles in a fixed order (login, upload, refresh). */
+  /** The troubles in a fixed order (login, renew, upload, refresh). */
   list(): SyncTrouble[] {
     return SYNC_STEPS.flatMap((s) => this.current.get(s) ?? []);
   }

@@ -1,6 +1,7 @@
 /**
  * The tablet's background troubles (client/sync/sync-trouble.ts) as the banner says them in the app
- * language: what failed (the login that unlocked without the server, the automatic upload, the automatic
+ * language: what failed (the login that unlocked without the server, the renewal of the session, the
+ * automatic upload, the automatic
  * download or only a survey's profile), the failure's own sentence (client/error-sentence.ts), and since
  * when, the technical text under "Details". One banner per step, updated in place at each retry.
  */
@@ -14,6 +15,7 @@ import type { SyncTrouble } from './sync-trouble.ts';
 /** What the banner says failed. */
 export function troubleContext(trouble: SyncTrouble): FailureContext {
   if (trouble.step === 'login') return 'loginOffline';
+  if (trouble.step === 'renew') return 'renewOffline';
   if (trouble.step === 'upload') return 'autoUpload';
   const step = (trouble.failure as { step?: string } | null)?.step;
   return step === 'profile' ? 'profileStale' : 'autoRefresh';

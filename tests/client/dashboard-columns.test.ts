@@ -31,7 +31,7 @@ const profile = {
     ],
   },
 } as unknown as SurveyProfile;
-const tOf = (lang: 'pt' | 'en') => (k: StaffKey) => STAFF_MESSAGES[lang][k];
+const tOf = (lang: keyof typeof STAFF_MESSAGES) => (k: StaffKey) => STAFF_MESSAGES[lang][k];
 const ENGLISH =
   /\b(code|enumerator|completed|interviews|flagged|flags|device|uploads|last_sync|source|median|cases)\b/i;
 
@@ -97,9 +97,12 @@ describe('dashboard tables speak the screen language', () => {
       overall: null,
     };
     const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], profile);
-    expect(columns.slice(-3).map((c) => c.header)).toEqual(['RR1 % wtd', 'RR2 % wtd', 'RR3 % wtd']);
+    // the weighted e beside the weighted rates, in each language's word for "weighted"
+    expect(columns.slice(-4).map((c) => c.header)).toEqual(['e wtd', 'RR1 % wtd', 'RR2 % wtd', 'RR3 % wtd']);
+    for (const lang of ['pt', 'fr', 'kea'] as const)
+      expect(rateColumns(tOf(lang), lang, 'stratum', [], profile).map((c) => c.header)).toContain('e pond.');
     const csv = toCsv([rates], columns);
-    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,25,30,28.6');
+    expect(csv.split('\r\n')[1]).toBe('total,3,1,2,33.3,33.3,33.3,0.667,0.6,25,30,28.6');
     const d = {
       enumerator: 'e1',
       n: 3,
@@ -129,14 +132,20 @@ describe('dashboard tables speak the screen language', () => {
     const row = {
       ...{ key: 'total', cases: 4, codes: { '11': 1, '21': 1, '2': 1, '5': 1 } },
       ...{ I: 1, P: 0, R: 1, NC: 0, O: 0, UH: 0, UO: 0, NE: 2, e: 1 / 2, eUH: 4 / 9, eUO: 2 / 3 },
-      ...{ rr1: 1 / 2, rr2: 1 / 2, rr3: 1 / 2, weighted: null, screening: null, person: null, overall: null },
+      ...{ rr1: 1 / 2, rr2: 1 / 2, rr3: 1 / 2, screening: null, person: null, overall: null },
+      weighted: { e: 0.5, eUH: 0.4, eUO: 2 / 3, rr1: 0.5, rr2: 0.5, rr3: 0.5 },
     };
     const columns = rateColumns(t, 'en', 'stratum', ['11', '21'], marked);
     const headers = columns.map((c) => c.header);
     expect(headers).toContain('e UH');
     expect(headers).toContain('e UO');
     expect(headers).not.toContain('e');
-    expect(toCsv([row], columns).split('\r\n')[1]).toBe('total,4,1,1,50,50,50,0.444,0.667,,,');
+    expect(headers).toContain('e UH wtd');
+    expect(headers).toContain('e UO wtd');
+    expect(headers).not.toContain('e wtd');
+    expect(toCsv([row], columns).split('\r\n')[1]).toBe(
+      'total,4,1,1,50,50,50,0.444,0.667,0.4,0.667,50,50,50',
+    );
     const lines = rateDefinitionLines(t, 'en', marked);
     expect(lines).toContain(STAFF_MESSAGES.en['dash.def.rr3Split']);
     expect(lines).not.toContain(STAFF_MESSAGES.en['dash.def.rr3']);
@@ -270,6 +279,8 @@ describe('dashboard tables speak the screen language', () => {
       'Triagem e UO',
       'Triagem RR1 %',
       'Triagem RR3 %',
+      'Triagem e UH pond.',
+      'Triagem e UO pond.',
       'Triagem RR1 % pond.',
       'Triagem RR3 % pond.',
       'Global RR1 %',
@@ -280,10 +291,10 @@ describe('dashboard tables speak the screen language', () => {
       'Global RR3 % pond.',
     ]);
     expect(toCsv([row], columns).split('\r\n')[1]).toBe(
-      'total,2,6,3,2,2,1,0.556,0.667,66.7,77.1,70,75,66.7,66.7,77.1,,,',
+      'total,2,6,3,2,2,1,0.556,0.667,66.7,77.1,0.5,0.6,70,75,66.7,66.7,77.1,,,',
     );
     // with a person table beside it, the overall rates are that table's
-    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(13);
+    expect(screeningRateColumns(t, 'ea', false)).toHaveLength(15);
     expect(hasScreeningStage(listed)).toBe(true);
     expect(hasScreeningStage(profile)).toBe(false);
     const lines = rateDefinitionLines(t, 'pt', listed);

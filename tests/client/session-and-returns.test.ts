@@ -71,9 +71,9 @@ describe('session: login online, unlock offline', () => {
     await s.login('enumerator1', 'demo');
     s.expire();
     expect(s.hasValidToken()).toBe(false);
-    expect(await s.renew()).toBe(false);
+    expect(await s.renew()).toMatchObject({ kind: 'unreachable' });
     online = true;
-    expect(await s.renew()).toBe(true);
+    expect(await s.renew()).toEqual({ kind: 'renewed' });
     expect(s.hasValidToken()).toBe(true);
   });
 });

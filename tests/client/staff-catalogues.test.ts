@@ -5,8 +5,10 @@
  * weighting run's banner each have the same keys in Portuguese, English, French and Kriolu, no empty
  * string, the same placeholders, and no French or Kriolu string equal to the English one except those
  * listed below as the same on purpose (symbols, abbreviations, loanwords). A catalogue added to the
- * staff tabs in two languages, or a French or Kriolu string copied from English, fails here.
+ * staff tabs in two languages, or a French or Kriolu string copied from English, fails here. The staff
+ * screens' accessible names come from these catalogues too: no `aria-label="..."` written in one language.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
 import { WEIGHTING_FAILURE_TEXT } from '../../client/analyst/weighting-failure-text.ts';
@@ -87,5 +89,16 @@ describe.each(Object.keys(CATALOGUES))('the %s catalogue', (name) => {
       const same = keys.filter((k) => c[lang][k] === c.en[k]);
       expect(same, `${name} ${lang}`).toEqual([...SAME_AS_ENGLISH[name][lang]].sort());
     }
+  });
+});
+
+describe("the staff screens' accessible names", () => {
+  it('come from a catalogue, never a word written in the markup (aria-label="staff")', () => {
+    const dir = new URL('../../client/review/', import.meta.url);
+    const literal = readdirSync(dir)
+      .filter((f) => f.endsWith('.tsx'))
+      .filter((f) => /aria-label="[^"]*"/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(literal).toEqual([]);
+    for (const lang of APP_LANGUAGES) expect(STAFF_MESSAGES[lang]['staff.tabs']).toBeTruthy();
   });
 });

@@ -10,7 +10,7 @@
  * constructed rosters, and the definitions name the person codes. The survey also lists its units: two
  * listings give the screening table (listed units by class, UH and UO apart, an e each, screening
  * RR1/RR3), and the overall rates multiply the three stages; each stage's base-weighted rates (RR2 too)
- * stand beside the unweighted ones; the profile marks vacant and not a dwelling no household, so the
+ * and e's stand beside the unweighted ones; the profile marks vacant and not a dwelling no household, so the
  * household table shows e UH and e UO, and still fits.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -277,15 +277,21 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       '0.8',
       '80',
       '84.4',
+      '0.774',
+      '0.8',
       '80',
       '83.6',
     ]);
     expect(headers).toContain('Triagem RR3 % pond.');
+    expect(headers).toContain('Triagem e UH pond.');
     const household = page.getByTestId('table-rates').locator('tbody tr').first().locator('td');
     expect((await household.allTextContents()).slice(-3)).toEqual(['28.9', '42.1', '29.7']);
     // households of known eligibility 8 + 2 - 1 (5 is no household): e UO = 8/9, h = 9/10, e UH = 0.8
     expect(headers).toContain('e UO');
-    expect((await household.allTextContents()).slice(-5, -3)).toEqual(['0.8', '0.889']);
+    expect((await household.allTextContents()).slice(-7, -5)).toEqual(['0.8', '0.889']);
+    // weighted: NX is the vacant 5 (SL, weight 2): e UO = 64 / (64 + 12 - 2) = 0.865, h = 74/76, e UH = 64/76
+    expect(headers).toContain('e UO pond.');
+    expect((await household.allTextContents()).slice(-5, -3)).toEqual(['0.842', '0.865']);
     expect(await page.getByTestId('rate-definitions').textContent()).toContain('E / (E + e UH·UH + e UO·UO)');
     expect(headers).toContain('Pessoa RR2 %');
     expect(headers).toContain('Global RR2 %');

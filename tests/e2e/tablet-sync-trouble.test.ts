@@ -3,7 +3,9 @@
  * interception: a first login with the server unreachable says, in Portuguese (the app's language), that
  * there is no network and that the first login needs the server, the raw text only under "Detalhes"; the
  * automatic refresh (the `online` event's sync) failing on a proxy's 503 page shows the refresh banner
- * with that failure's sentence, without the enumerator pressing anything; a locked tablet unlocked while
+ * with that failure's sentence, without the enumerator pressing anything; a session the server ends (401)
+ * while the login cannot reach it says the renewal failed for want of network, never "Session expired",
+ * and goes once the server answers the next renewal; a locked tablet unlocked while
  * the server answers 502 says it is unlocked without the server and why, under the header, in the
  * language of the moment. The coordinator's dashboard, its survey's profile answered by a proxy's 502,
  * says the profile did not come and why.
@@ -66,6 +68,29 @@ describe('tablet: login and automatic sync failures are shown', () => {
     await page.unroute(LIST);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await banner.waitFor({ state: 'detached' });
+
+    // the server says the session is over (401) while it cannot be reached to renew it: the tablet says
+    // the renewal failed and why, never "Session expired", and keeps working; the next `online` renews it
+    await page.route(LIST, (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'auth.invalid_token', message: 'expired' }),
+      }),
+    );
+    await page.route(LOGIN, (route) => route.abort('internetdisconnected'));
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const renewal = page.locator('[data-testid=sync-trouble][data-step=renew]');
+    await renewal.waitFor();
+    expect(await renewal.textContent()).toContain(
+      `${FAILURE_CONTEXT.pt.renewOffline} ${ERROR_MESSAGES.pt.offline}`,
+    );
+    expect(await page.getByText(MESSAGES.pt['status.sessionExpired']).count()).toBe(0);
+    await page.unroute(LIST);
+    await page.unroute(LOGIN);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await renewal.waitFor({ state: 'detached' });
+    expect(await page.getByText(MESSAGES.pt['status.sessionExpired']).count()).toBe(0);
 
     // locked, then unlocked while the server answers with a proxy's 502 page: unlocked offline, and said
     await page.getByRole('button', { name: MESSAGES.pt['nav.logout'] }).click();
