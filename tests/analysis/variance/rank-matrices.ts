@@ -6,19 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { seededUniform as random } from '../../../analysis/sampling/rng.ts';
 
 const dir = 'tests/fixtures/degf';
 
-/** Seeded uniform numbers in [0, 1) (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** m x R rows whose columns are combinations of `basis` columns, plus noise of size `noise`. */
 export function deficient(seed: number, m: number, R: number, basis: number, noise: number): Float64Array[] {

@@ -10,16 +10,8 @@ import { subsetAny } from '../../../analysis/estimators/core.ts';
 import { svrepDesign } from '../../../analysis/index.ts';
 import type { ReplicateDesign } from '../../../analysis/replicate-design.ts';
 import { replicateTotals } from '../../../analysis/variance/replicate.ts';
+import { seededUniform as random } from '../../../analysis/sampling/rng.ts';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The totals one replicate and one estimate at a time, each from +0 in row order. */
 function reference(design: ReplicateDesign, u: Float64Array[]): Float64Array[] {
