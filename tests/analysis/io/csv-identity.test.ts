@@ -8,9 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../analysis/io/csv.ts';
-import { parseCsvOneCharAtATime } from './csv-reference.ts';
 import { seededUniform as random } from '../../../analysis/sampling/rng.ts';
-
+import { parseCsvOneCharAtATime } from './csv-reference.ts';
 
 const pieces = [
   '1',

@@ -10,7 +10,6 @@ import { seededUniform as random } from '../../../analysis/sampling/rng.ts';
 
 const dir = 'tests/fixtures/degf';
 
-
 /** m x R rows whose columns are combinations of `basis` columns, plus noise of size `noise`. */
 export function deficient(seed: number, m: number, R: number, basis: number, noise: number): Float64Array[] {
   const u = random(seed);

@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { subsetAny } from '../../../analysis/estimators/core.ts';
 import { svrepDesign } from '../../../analysis/index.ts';
 import type { ReplicateDesign } from '../../../analysis/replicate-design.ts';
-import { replicateTotals } from '../../../analysis/variance/replicate.ts';
 import { seededUniform as random } from '../../../analysis/sampling/rng.ts';
-
+import { replicateTotals } from '../../../analysis/variance/replicate.ts';
 
 /** The totals one replicate and one estimate at a time, each from +0 in row order. */
 function reference(design: ReplicateDesign, u: Float64Array[]): Float64Array[] {
