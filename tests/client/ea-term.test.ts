@@ -1,7 +1,7 @@
 /**
  * One abbreviation for the enumeration area per app language across every catalogue (the tablet's, the
  * staff screens', the assignment tab's, the flag sentences, the analyst screen's, a failed weighting
- * run's): any of the usual
+ * run's, the weighting report's): any of the usual
  * abbreviations (EA, AE, DR, ZR, ZD, ZE; not SE, the standard error) found in a language's strings must be that language's
  * EA_TERM, and EA_TERM is the questionnaires' own term (the demo survey's cover question says "distrito de
  * recenseamento (DR)" in Portuguese, "district de recensement (DR)" in French, "DR" in Kriolu, "EA" in
@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REPORT_MESSAGES } from '../../analysis/weighting/report-messages.ts';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
 import { WEIGHTING_FAILURE_TEXT } from '../../client/analyst/weighting-failure-text.ts';
 import { EA_TERM } from '../../client/ea-term.ts';
@@ -30,6 +31,7 @@ function stringsOf(lang: TabletLanguage): Array<[string, string]> {
   add('assignments', ASSIGNMENT_MESSAGES[lang]);
   add('analyst', ANALYST_MESSAGES[lang]);
   add('weighting failure', WEIGHTING_FAILURE_TEXT[lang]);
+  add('weighting report', REPORT_MESSAGES[lang].failure);
   for (const [code, s] of Object.entries(FLAG_SENTENCES)) {
     out.push([`flag:${code}`, s[lang]], [`flag:${code}.plain`, s.plain[lang]]);
   }
@@ -46,7 +48,11 @@ describe('the enumeration area abbreviation', () => {
     expect(others, `${lang} uses ${EA_TERM[lang]} and also`).toEqual([]);
     // every catalogue that names the EA at all uses it: the tablet's list and the staff queue do
     expect(found.get(EA_TERM[lang])).toEqual(
-      expect.arrayContaining(['tablet:assignments.ea', 'staff:queue.ea']),
+      expect.arrayContaining([
+        'tablet:assignments.ea',
+        'staff:queue.ea',
+        'weighting report:weighting.listing',
+      ]),
     );
   });
 
