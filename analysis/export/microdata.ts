@@ -339,7 +339,14 @@ export function buildMicrodata(
   const link = { households: m.households.id, persons: m.persons.householdId };
   const riskOf = (files: { households: ExportFile; persons: ExportFile }) =>
     publicUse && keys.length
-      ? disclosureRisk(files.persons, files.households, link, keys, settings?.k ?? 3)
+      ? disclosureRisk(
+          files.persons,
+          files.households,
+          link,
+          keys,
+          settings?.k ?? 3,
+          m.persons.weights.roster.weights,
+        )
       : null;
   let files = { households: hh.file, persons: pp.file };
   let control: Microdata['disclosureControl'] = null;
