@@ -16,6 +16,8 @@ import { SurveyError } from '../errors.ts';
 import type { ExportFile } from './microdata.ts';
 
 export interface DisclosureRisk {
+  /** The file whose records are counted (persons; households with publicUse.households). */
+  unit: ExportFile['name'];
   keyVariables: string[];
   k: number;
   /** Person records and the cells (distinct combinations of key values) they fall in. */
@@ -51,6 +53,7 @@ export function keyValues(
   households: ExportFile,
   link: HouseholdLink,
   keyVariables: readonly string[],
+  setting = 'publicUse',
 ): (string | null)[][] {
   const hhRow = new Map<unknown, number>();
   const hhLink = households.columns[link.households];
@@ -62,8 +65,8 @@ export function keyValues(
     const theirs = households.columns[v];
     if (!theirs || !pLink)
       throw new SurveyError(
-        `publicUse.keyVariables: ${v} is in neither the person nor the household file`,
-        'publicUse.keyVariables',
+        `${setting}.keyVariables: ${v} is ${persons === households ? 'not a variable of the household file' : 'in neither the person nor the household file'}`,
+        `${setting}.keyVariables`,
       );
     return (i: number) => {
       const r = hhRow.get(pLink[i]);
@@ -149,7 +152,10 @@ export function recordFrequencies(
   };
 }
 
-/** The risk of the person file `persons` on `keyVariables` (read as keyValues does). */
+/**
+ * The risk of the file `persons` on `keyVariables` (read as keyValues does; the household file's own
+ * risk passes it as both files, linked by its id to itself), with Fk on `weight`.
+ */
 export function disclosureRisk(
   persons: ExportFile,
   households: ExportFile,
@@ -157,10 +163,11 @@ export function disclosureRisk(
   keyVariables: readonly string[],
   k = 3,
   weight: string | null = null,
+  setting = 'publicUse',
 ): DisclosureRisk {
   if (!Number.isInteger(k) || k < 2)
     throw new SurveyError(`publicUse.k: ${k} is not a whole number of 2 or more`, 'publicUse.k');
-  const rows = keyValues(persons, households, link, keyVariables);
+  const rows = keyValues(persons, households, link, keyVariables, setting);
   const { cells, cellOf } = keyCells(rows);
   const w = weight === null ? null : persons.columns[weight];
   if (weight !== null && !(w instanceof Float64Array))
@@ -177,6 +184,7 @@ export function disclosureRisk(
   let cellsBelowK = 0;
   for (const c of cells.values()) if (c.fk < k) cellsBelowK++;
   return {
+    unit: persons.name,
     keyVariables: [...keyVariables],
     k,
     records: persons.rows,
@@ -194,15 +202,17 @@ export function disclosureRisk(
 export function disclosureRiskText(r: DisclosureRisk, lang: 'pt' | 'en'): string {
   const pct = (n: number) => `${((100 * n) / Math.max(1, r.records)).toFixed(1)}%`;
   const keys = r.keyVariables.join(', ');
+  const hh = r.unit === 'households';
+  const who = lang === 'pt' ? (hh ? 'agregados' : 'pessoas') : hh ? 'households' : 'persons';
   const Fk =
     r.smallestFk === null
       ? ''
       : lang === 'pt'
-        ? ` A combinação mais rara representa cerca de ${Math.round(r.smallestFk)} pessoas na população (o menor Fk, soma de ${r.weight}).`
-        : ` The rarest combination stands for about ${Math.round(r.smallestFk)} persons in the population (the smallest Fk, sum of ${r.weight}).`;
+        ? ` A combinação mais rara representa cerca de ${Math.round(r.smallestFk)} ${who} na população (o menor Fk, soma de ${r.weight}).`
+        : ` The rarest combination stands for about ${Math.round(r.smallestFk)} ${who} in the population (the smallest Fk, sum of ${r.weight}).`;
   const text =
     lang === 'pt'
-      ? `Risco de divulgação nas variáveis-chave ${keys} (k = ${r.k}): ${r.records} pessoas em ${r.cells} combinações; ${r.sampleUniques} únicas na amostra (${pct(r.sampleUniques)}); ${r.recordsBelowK} em ${r.cellsBelowK} combinações com menos de ${r.k} pessoas (${pct(r.recordsBelowK)}).`
-      : `Disclosure risk on the key variables ${keys} (k = ${r.k}): ${r.records} persons in ${r.cells} combinations; ${r.sampleUniques} sample uniques (${pct(r.sampleUniques)}); ${r.recordsBelowK} in ${r.cellsBelowK} combinations of fewer than ${r.k} persons (${pct(r.recordsBelowK)}).`;
+      ? `Risco de divulgação nas variáveis-chave ${keys} (k = ${r.k}): ${r.records} ${who} em ${r.cells} combinações; ${r.sampleUniques} únicas na amostra (${pct(r.sampleUniques)}); ${r.recordsBelowK} em ${r.cellsBelowK} combinações com menos de ${r.k} ${who} (${pct(r.recordsBelowK)}).`
+      : `Disclosure risk on the key variables ${keys} (k = ${r.k}): ${r.records} ${who} in ${r.cells} combinations; ${r.sampleUniques} sample uniques (${pct(r.sampleUniques)}); ${r.recordsBelowK} in ${r.cellsBelowK} combinations of fewer than ${r.k} ${who} (${pct(r.recordsBelowK)}).`;
   return text + Fk;
 }

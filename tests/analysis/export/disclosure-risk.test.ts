@@ -44,6 +44,7 @@ const keys = ['island', 'sex', 'age_group'];
 describe('disclosureRisk', () => {
   it('counts the sample uniques and the records in cells below k', () => {
     expect(disclosureRisk(persons, households, link, keys, 3)).toEqual({
+      unit: 'persons',
       keyVariables: keys,
       k: 3,
       records: 8,
