@@ -74,14 +74,14 @@ export interface Microdata {
    */
   disclosureRisk: DisclosureRisk | null;
   /**
-   * The public file's top-codes and recodes, its local suppressions (values set to missing per key
-   * variable; null: none declared) and the risk before them (null: internal file).
-   */
-  /**
    * The household file's own risk on `publicUse.households.keyVariables`, after its control (null:
    * internal, or none declared).
    */
   householdDisclosureRisk: DisclosureRisk | null;
+  /**
+   * The public file's top-codes and recodes, its local suppressions (values set to missing per key
+   * variable; null: none declared) and the risk before them (null: internal file).
+   */
   disclosureControl: {
     treatments: Treatment[];
     /** Declared variables of the questionnaire that these files do not hold. */
