@@ -75,6 +75,7 @@ export async function exportMicrodata(
     contents: kindContents(m, 'en'),
     publicUse: m.publicUse,
     disclosureRisk: m.disclosureRisk,
+    householdDisclosureRisk: m.householdDisclosureRisk,
     disclosureControl: m.disclosureControl,
     guarantees: publicGuarantees(m, 'en'),
     notice: opts.notice ?? null,

@@ -3,7 +3,7 @@
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
  * variable with its label and value labels, in the export's language. A public-use file's page also
  * gives its top-codes, recodes, local suppressions and the complementary check after them, and its disclosure risk on the survey's key variables before and
- * after them.
+ * after them, for the person file and (publicUse.households) the household file.
  */
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
@@ -60,6 +60,35 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   ];
 }
 
+/**
+ * The household file's own control (publicUse.households): its local suppression, the check after it
+ * and its risk before and after, under one heading.
+ */
+function householdLines(m: Microdata, lang: 'pt' | 'en'): string[] {
+  const c = m.disclosureControl?.households;
+  const r = m.householdDisclosureRisk;
+  if (!c || !r) return [];
+  const pt = lang === 'pt';
+  return [
+    `### ${pt ? 'Ficheiro dos agregados' : 'Household file'}`,
+    '',
+    ...(c.suppressions
+      ? [
+          pt ? 'Supressão local:' : 'Local suppression:',
+          '',
+          ...suppressionText(c.suppressions, r.k, lang, 'household').map((t) => `- ${t}`),
+          '',
+        ]
+      : []),
+    ...(c.recovered
+      ? [...recoveryText(c.recovered.recoveries, c.recovered.action, lang).map((t) => `- ${t}`), '']
+      : []),
+    `${pt ? 'Depois do controlo:' : 'After disclosure control:'} ${disclosureRiskText(r, lang)}`,
+    '',
+    ...(c.riskBefore ? [`${pt ? 'Antes:' : 'Before:'} ${disclosureRiskText(c.riskBefore, lang)}`, ''] : []),
+  ];
+}
+
 /** What the public file guarantees and what not (public-guarantees.ts). */
 function guaranteeLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   const text = publicGuarantees(m, lang);
@@ -102,6 +131,7 @@ export function codebookMarkdown(
     ...(m.disclosureRisk
       ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, opts.lang)
       : []),
+    ...householdLines(m, opts.lang),
     ...guaranteeLines(m, opts.lang),
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',

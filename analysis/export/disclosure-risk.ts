@@ -7,12 +7,17 @@
  * default 3). A key variable the person file lacks is taken from the person's household (by the
  * household code). As in sdcMicro, a missing value matches any value: a record's frequency fk counts
  * every record that agrees with it wherever both are known (so a value set to missing by local
- * suppression, local-suppression.ts, lifts the record's fk). Pure: it reads the built files only.
+ * suppression, local-suppression.ts, lifts the record's fk). With a weight, each record's weighted
+ * frequency Fk is the sum of the weights of the records that agree with it (sdcMicro's freqCalc Fk: an
+ * estimate of how many people in the population share its key values), and the report gives the
+ * smallest. Pure: it reads the built files only.
  */
 import { SurveyError } from '../errors.ts';
 import type { ExportFile } from './microdata.ts';
 
 export interface DisclosureRisk {
+  /** The file whose records are counted (persons; households with publicUse.households). */
+  unit: ExportFile['name'];
   keyVariables: string[];
   k: number;
   /** Person records and the cells (distinct combinations of key values) they fall in. */
@@ -25,6 +30,9 @@ export interface DisclosureRisk {
   cellsBelowK: number;
   /** Records by their fk, for 1..k-1 (index 0 is fk = 1). */
   recordsBySize: number[];
+  /** The weight summed for Fk, and the smallest Fk of any record (null: no weight given). */
+  weight: string | null;
+  smallestFk: number | null;
 }
 
 const missing = (v: unknown) =>
@@ -45,6 +53,7 @@ export function keyValues(
   households: ExportFile,
   link: HouseholdLink,
   keyVariables: readonly string[],
+  setting = 'publicUse',
 ): (string | null)[][] {
   const hhRow = new Map<unknown, number>();
   const hhLink = households.columns[link.households];
@@ -56,8 +65,8 @@ export function keyValues(
     const theirs = households.columns[v];
     if (!theirs || !pLink)
       throw new SurveyError(
-        `publicUse.keyVariables: ${v} is in neither the person nor the household file`,
-        'publicUse.keyVariables',
+        `${setting}.keyVariables: ${v} is ${persons === households ? 'not a variable of the household file' : 'in neither the person nor the household file'}`,
+        `${setting}.keyVariables`,
       );
     return (i: number) => {
       const r = hhRow.get(pLink[i]);
@@ -75,6 +84,21 @@ export function keyValues(
 /** Two combinations of key values agree where both are known (a missing value matches any value). */
 export const compatible = (a: (string | null)[], b: (string | null)[]): boolean =>
   a.every((x, j) => x === null || b[j] === null || x === b[j]);
+
+/**
+ * For each cell, the sum of `mass` over the cells that agree with it (a missing value matching any). A
+ * combination without missing values matches only itself among those without: it is compared with the
+ * (few) combinations that have a missing value, each of which is compared with all.
+ */
+function agreeing(all: KeyCell[], mass: (c: KeyCell) => number): number[] {
+  const partial = all.filter((c) => c.values.includes(null));
+  return all.map((c) => {
+    const full = !c.values.includes(null);
+    let sum = full ? mass(c) : 0;
+    for (const d of full ? partial : all) if (compatible(c.values, d.values)) sum += mass(d);
+    return sum;
+  });
+}
 
 /** A distinct combination of key values, its records and its frequency fk. */
 export interface KeyCell {
@@ -97,29 +121,61 @@ export function keyCells(rows: (string | null)[][]): { cells: Map<string, KeyCel
     cells.set(key, c);
     return key;
   });
-  // a combination without missing values matches only itself among those without: compare it with the
-  // (few) combinations that have a missing value, each of which is compared with all
   const all = [...cells.values()];
-  const partial = all.filter((c) => c.values.includes(null));
-  for (const c of all) {
-    const others = c.values.includes(null) ? all : partial;
-    c.fk = c.values.includes(null) ? 0 : c.count;
-    for (const d of others) if (compatible(c.values, d.values)) c.fk += d.count;
-  }
+  agreeing(all, (c) => c.count).forEach((fk, i) => {
+    all[i].fk = fk;
+  });
   return { cells, cellOf };
 }
 
-/** The risk of the person file `persons` on `keyVariables` (read as keyValues does). */
+/**
+ * Each record's sample frequency fk and weighted frequency Fk (sdcMicro's freqCalc): the count, and the
+ * sum of `weights` (a missing weight counting 0), of the records whose key values agree with its own.
+ */
+export function recordFrequencies(
+  rows: (string | null)[][],
+  weights: ArrayLike<number>,
+): { fk: number[]; Fk: number[] } {
+  const { cells, cellOf } = keyCells(rows);
+  const weightOf = new Map<KeyCell, number>();
+  cellOf.forEach((key, i) => {
+    const c = cells.get(key) as KeyCell;
+    const w = weights[i];
+    weightOf.set(c, (weightOf.get(c) ?? 0) + (Number.isFinite(w) ? w : 0));
+  });
+  const all = [...cells.values()];
+  const sums = agreeing(all, (c) => weightOf.get(c) ?? 0);
+  const Fk = new Map(all.map((c, i) => [c, sums[i]]));
+  return {
+    fk: cellOf.map((key) => (cells.get(key) as KeyCell).fk),
+    Fk: cellOf.map((key) => Fk.get(cells.get(key) as KeyCell) as number),
+  };
+}
+
+/**
+ * The risk of the file `persons` on `keyVariables` (read as keyValues does; the household file's own
+ * risk passes it as both files, linked by its id to itself), with Fk on `weight`.
+ */
 export function disclosureRisk(
   persons: ExportFile,
   households: ExportFile,
   link: HouseholdLink,
   keyVariables: readonly string[],
   k = 3,
+  weight: string | null = null,
+  setting = 'publicUse',
 ): DisclosureRisk {
   if (!Number.isInteger(k) || k < 2)
     throw new SurveyError(`publicUse.k: ${k} is not a whole number of 2 or more`, 'publicUse.k');
-  const { cells, cellOf } = keyCells(keyValues(persons, households, link, keyVariables));
+  const rows = keyValues(persons, households, link, keyVariables, setting);
+  const { cells, cellOf } = keyCells(rows);
+  const w = weight === null ? null : persons.columns[weight];
+  if (weight !== null && !(w instanceof Float64Array))
+    throw new SurveyError(
+      `the weight ${weight} is not a numeric column of the ${persons.name} file`,
+      'publicUse',
+    );
+  const Fk = w instanceof Float64Array ? recordFrequencies(rows, w).Fk : null;
   const recordsBySize = new Array<number>(k - 1).fill(0);
   for (const key of cellOf) {
     const n = (cells.get(key) as KeyCell).fk;
@@ -128,6 +184,7 @@ export function disclosureRisk(
   let cellsBelowK = 0;
   for (const c of cells.values()) if (c.fk < k) cellsBelowK++;
   return {
+    unit: persons.name,
     keyVariables: [...keyVariables],
     k,
     records: persons.rows,
@@ -136,6 +193,8 @@ export function disclosureRisk(
     recordsBelowK: recordsBySize.reduce((a, b) => a + b, 0),
     cellsBelowK,
     recordsBySize,
+    weight,
+    smallestFk: Fk?.length ? Fk.reduce((a, b) => Math.min(a, b)) : null,
   };
 }
 
@@ -143,7 +202,17 @@ export function disclosureRisk(
 export function disclosureRiskText(r: DisclosureRisk, lang: 'pt' | 'en'): string {
   const pct = (n: number) => `${((100 * n) / Math.max(1, r.records)).toFixed(1)}%`;
   const keys = r.keyVariables.join(', ');
-  return lang === 'pt'
-    ? `Risco de divulgação nas variáveis-chave ${keys} (k = ${r.k}): ${r.records} pessoas em ${r.cells} combinações; ${r.sampleUniques} únicas na amostra (${pct(r.sampleUniques)}); ${r.recordsBelowK} em ${r.cellsBelowK} combinações com menos de ${r.k} pessoas (${pct(r.recordsBelowK)}).`
-    : `Disclosure risk on the key variables ${keys} (k = ${r.k}): ${r.records} persons in ${r.cells} combinations; ${r.sampleUniques} sample uniques (${pct(r.sampleUniques)}); ${r.recordsBelowK} in ${r.cellsBelowK} combinations of fewer than ${r.k} persons (${pct(r.recordsBelowK)}).`;
+  const hh = r.unit === 'households';
+  const who = lang === 'pt' ? (hh ? 'agregados' : 'pessoas') : hh ? 'households' : 'persons';
+  const Fk =
+    r.smallestFk === null
+      ? ''
+      : lang === 'pt'
+        ? ` A combinação mais rara representa cerca de ${Math.round(r.smallestFk)} ${who} na população (o menor Fk, soma de ${r.weight}).`
+        : ` The rarest combination stands for about ${Math.round(r.smallestFk)} ${who} in the population (the smallest Fk, sum of ${r.weight}).`;
+  const text =
+    lang === 'pt'
+      ? `Risco de divulgação nas variáveis-chave ${keys} (k = ${r.k}): ${r.records} ${who} em ${r.cells} combinações; ${r.sampleUniques} únicas na amostra (${pct(r.sampleUniques)}); ${r.recordsBelowK} em ${r.cellsBelowK} combinações com menos de ${r.k} ${who} (${pct(r.recordsBelowK)}).`
+      : `Disclosure risk on the key variables ${keys} (k = ${r.k}): ${r.records} ${who} in ${r.cells} combinations; ${r.sampleUniques} sample uniques (${pct(r.sampleUniques)}); ${r.recordsBelowK} in ${r.cellsBelowK} combinations of fewer than ${r.k} ${who} (${pct(r.recordsBelowK)}).`;
+  return text + Fk;
 }

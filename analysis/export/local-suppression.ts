@@ -11,7 +11,8 @@
  * and the variables the survey declares as restating or hinting at it (`with`), each with what would give
  * it back in turn (a region of birth, and the country of birth grouped to it, with a nationality group).
  * Only person-file key variables can be suppressed (a household's island is the same for each of its
- * members). sdcMicro's own heuristic picks the variable per record by importance and by how many
+ * members). The household file's own control (`publicUse.households`) passes the household file as
+ * both files, linked by its id to itself, and names its settings in its errors (`setting`). sdcMicro's own heuristic picks the variable per record by importance and by how many
  * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns
  * new files and what it did.
  */
@@ -39,10 +40,6 @@ export interface Suppression {
   suppressed: number;
   with: string[];
 }
-
-const fail = (message: string): never => {
-  throw new SurveyError(`publicUse.suppress.order: ${message}`, 'publicUse.suppress.order');
-};
 
 /**
  * What goes with a suppressed variable: what would give it back (its source and the source's other
@@ -78,29 +75,34 @@ export function localSuppression(
   k: number,
   suppress: Suppress,
   derived: Record<string, Derived>,
+  setting = 'publicUse',
 ): { persons: ExportFile; suppressions: Suppression[]; rows: Record<string, number[]> } {
   const { persons } = files;
+  const fail = (message: string): never => {
+    throw new SurveyError(`${setting}.suppress.order: ${message}`, `${setting}.suppress.order`);
+  };
+  const unit = persons.name === 'households' ? 'household' : 'person';
   const seen = new Set<string>();
   for (const v of suppress.order) {
-    if (!keyVariables.includes(v)) fail(`${v} is not one of publicUse.keyVariables`);
-    if (persons.columns[v] === undefined) fail(`${v} is not a variable of the person file`);
+    if (!keyVariables.includes(v)) fail(`${v} is not one of ${setting}.keyVariables`);
+    if (persons.columns[v] === undefined) fail(`${v} is not a variable of the ${unit} file`);
     if (seen.has(v)) fail(`${v} is named twice`);
     seen.add(v);
   }
   for (const [v, also] of Object.entries(suppress.with ?? {})) {
     if (!seen.has(v))
       throw new SurveyError(
-        `publicUse.suppress.with: ${v} is not in publicUse.suppress.order`,
-        'publicUse.suppress.with',
+        `${setting}.suppress.with: ${v} is not in ${setting}.suppress.order`,
+        `${setting}.suppress.with`,
       );
     for (const a of also)
       if (persons.columns[a] === undefined)
         throw new SurveyError(
-          `publicUse.suppress.with: ${a} (with ${v}) is not a variable of the person file`,
-          'publicUse.suppress.with',
+          `${setting}.suppress.with: ${a} (with ${v}) is not a variable of the ${unit} file`,
+          `${setting}.suppress.with`,
         );
   }
-  const rows = keyValues(persons, files.households, link, keyVariables);
+  const rows = keyValues(persons, files.households, link, keyVariables, setting);
   const { cells, cellOf } = keyCells(rows);
   const positions = suppress.order.map((v) => keyVariables.indexOf(v));
   const counts = suppress.order.map(() => 0);
@@ -146,11 +148,16 @@ export function localSuppression(
 }
 
 /** The suppressions in words, for the codebook's README and the command line. */
-export function suppressionText(s: Suppression[], k: number, lang: 'pt' | 'en'): string[] {
+export function suppressionText(
+  s: Suppression[],
+  k: number,
+  lang: 'pt' | 'en',
+  unit: 'person' | 'household' = 'person',
+): string[] {
   return s.map((x) => {
     const also = x.with.length ? ` (${lang === 'pt' ? 'com' : 'with'} ${x.with.join(', ')})` : '';
     return lang === 'pt'
-      ? `${x.variable}: ${x.suppressed} valores suprimidos${also} para que cada pessoa tenha pelo menos ${k} na sua combinação.`
-      : `${x.variable}: ${x.suppressed} values suppressed${also} so that each person has at least ${k} in their combination.`;
+      ? `${x.variable}: ${x.suppressed} valores suprimidos${also} para que cada ${unit === 'household' ? 'agregado' : 'pessoa'} tenha pelo menos ${k} na sua combinação.`
+      : `${x.variable}: ${x.suppressed} values suppressed${also} so that each ${unit} has at least ${k} in their combination.`;
   });
 }

@@ -14,14 +14,14 @@ import type { Derived, Text } from '../tables/plan.ts';
 import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
-import { type DisclosureRisk, disclosureRisk } from './disclosure-risk.ts';
+import { type DisclosureRisk, disclosureRisk, type HouseholdLink } from './disclosure-risk.ts';
 import {
   INDIVIDUAL_WHY,
   INDIVIDUAL_WHY_INFO,
   type IndividualRule,
   individualReason,
 } from './individual-reason.ts';
-import { localSuppression, type Suppression } from './local-suppression.ts';
+import { localSuppression, type Suppress, type Suppression } from './local-suppression.ts';
 import { isMultipleResponse, multipleResponse, optionName } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
 import { type RecoverableAction, type Recovery, recoverableValues } from './recoverable-values.ts';
@@ -50,6 +50,20 @@ export interface ExportFile {
 export const MICRODATA_KINDS = ['internal', 'public'] as const;
 export type MicrodataKind = (typeof MICRODATA_KINDS)[number];
 
+/** The complementary check's findings and what was done (`blank`: set to missing there). */
+export interface Recovered {
+  action: RecoverableAction;
+  recoveries: Recovery[];
+}
+
+/** The household file's local suppression, its check and its risk before control. */
+export interface HouseholdControl {
+  keyVariables: string[];
+  suppressions: Suppression[] | null;
+  recovered: Recovered | null;
+  riskBefore: DisclosureRisk | null;
+}
+
 export interface Microdata {
   kind: MicrodataKind;
   /** What the public-use transformation did (public files only). */
@@ -59,6 +73,11 @@ export interface Microdata {
    * (null: internal, or none declared).
    */
   disclosureRisk: DisclosureRisk | null;
+  /**
+   * The household file's own risk on `publicUse.households.keyVariables`, after its control (null:
+   * internal, or none declared).
+   */
+  householdDisclosureRisk: DisclosureRisk | null;
   /**
    * The public file's top-codes and recodes, its local suppressions (values set to missing per key
    * variable; null: none declared) and the risk before them (null: internal file).
@@ -72,8 +91,10 @@ export interface Microdata {
      * After local suppression, the released variables that gave a suppressed value back and on how many
      * records (recoverable-values.ts), and what was done (`blank`: set to missing there); null: no suppression.
      */
-    recovered: { action: RecoverableAction; recoveries: Recovery[] } | null;
+    recovered: Recovered | null;
     riskBefore: DisclosureRisk | null;
+    /** The household file's own control (`publicUse.households`; null: none declared). */
+    households: HouseholdControl | null;
   } | null;
   households: ExportFile;
   persons: ExportFile;
@@ -213,6 +234,31 @@ function buildFile(
   return { file: { name, rows, variables, columns }, dropped };
 }
 
+/**
+ * Local suppression of `files.persons` (the person file, or the household file passed as both files),
+ * then the complementary check on that file (recoverable-values.ts).
+ */
+function suppressIn(
+  files: { households: ExportFile; persons: ExportFile },
+  link: HouseholdLink,
+  keys: readonly string[],
+  k: number,
+  suppress: Suppress,
+  derived: Record<string, Derived>,
+  labels: Labels,
+  setting = 'publicUse',
+): { file: ExportFile; suppressions: Suppression[]; recovered: Recovered } {
+  const s = localSuppression(files, link, keys, k, suppress, derived, setting);
+  const action = suppress.recoverable ?? 'refuse';
+  const families = optionFamilies(s.persons, labels);
+  const checked = recoverableValues(s.persons, s.rows, action, families, setting);
+  return {
+    file: checked.persons,
+    suppressions: s.suppressions,
+    recovered: { action, recoveries: checked.recoveries },
+  };
+}
+
 /** Each multiple-response question's joined codes and 0/1 options: each of them restates the others. */
 function optionFamilies(file: ExportFile, labels: Labels): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -335,34 +381,81 @@ export function buildMicrodata(
   );
   if (publicUse) for (const f of [hh.file, pp.file]) randomCodeLabels(f, publicUse.pseudonymised);
   const settings = options.publicUse;
+  const k = settings?.k ?? 3;
   const keys = settings?.keyVariables ?? [];
+  const hhSettings = settings?.households ?? null;
   const link = { households: m.households.id, persons: m.persons.householdId };
+  // the household file's own risk: the file is both the records and their households (linked to itself)
+  const self = { households: m.households.id, persons: m.households.id };
+  const HH = 'publicUse.households';
   const riskOf = (files: { households: ExportFile; persons: ExportFile }) =>
     publicUse && keys.length
-      ? disclosureRisk(files.persons, files.households, link, keys, settings?.k ?? 3)
+      ? disclosureRisk(files.persons, files.households, link, keys, k, m.persons.weights.roster.weights)
+      : null;
+  const hhRiskOf = (files: { households: ExportFile }) =>
+    publicUse && hhSettings
+      ? disclosureRisk(
+          files.households,
+          files.households,
+          self,
+          hhSettings.keyVariables,
+          k,
+          m.households.weights.household.weights,
+          HH,
+        )
       : null;
   let files = { households: hh.file, persons: pp.file };
   let control: Microdata['disclosureControl'] = null;
   if (publicUse && settings) {
     const riskBefore = riskOf(files);
+    const householdRiskBefore = hhRiskOf(files);
     const treated = disclosureControl(files, settings, derived, labels);
     files = { households: treated.households, persons: treated.persons };
     let suppressions: Suppression[] | null = null;
-    let recovered: NonNullable<Microdata['disclosureControl']>['recovered'] = null;
+    let recovered: Recovered | null = null;
     if (settings.suppress) {
-      const s = localSuppression(files, link, keys, settings.k ?? 3, settings.suppress, derived);
-      const action = settings.suppress.recoverable ?? 'refuse';
-      const checked = recoverableValues(s.persons, s.rows, action, optionFamilies(s.persons, labels));
-      files = { ...files, persons: checked.persons };
+      const s = suppressIn(files, link, keys, k, settings.suppress, derived, labels);
+      files = { ...files, persons: s.file };
       suppressions = s.suppressions;
-      recovered = { action, recoveries: checked.recoveries };
+      recovered = s.recovered;
     }
-    control = { treatments: treated.treatments, absent: treated.absent, suppressions, recovered, riskBefore };
+    let households: HouseholdControl | null = null;
+    if (hhSettings) {
+      const sup = hhSettings.suppress;
+      const s = sup
+        ? suppressIn(
+            { households: files.households, persons: files.households },
+            self,
+            hhSettings.keyVariables,
+            k,
+            sup,
+            derived,
+            labels,
+            HH,
+          )
+        : null;
+      if (s) files = { ...files, households: s.file };
+      households = {
+        keyVariables: [...hhSettings.keyVariables],
+        suppressions: s?.suppressions ?? null,
+        recovered: s?.recovered ?? null,
+        riskBefore: householdRiskBefore,
+      };
+    }
+    control = {
+      treatments: treated.treatments,
+      absent: treated.absent,
+      suppressions,
+      recovered,
+      riskBefore,
+      households,
+    };
   }
   return {
     kind,
     publicUse,
     disclosureRisk: riskOf(files),
+    householdDisclosureRisk: hhRiskOf(files),
     disclosureControl: control,
     households: files.households,
     persons: files.persons,

@@ -37,6 +37,11 @@ export interface PublicUse extends DisclosureControl {
   k?: number;
   /** Local suppression of the records still below k (local-suppression.ts); null/absent: none. */
   suppress?: Suppress | null;
+  /**
+   * The household file's own key variables and local suppression (the same k; Fk on the household
+   * weight); null/absent: the household file's risk is not counted.
+   */
+  households?: { keyVariables: string[]; suppress?: Suppress | null } | null;
 }
 
 /** What the public file's transformation did, for the codebook and its README. */

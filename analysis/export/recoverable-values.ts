@@ -64,6 +64,7 @@ export function recoverableValues(
   suppressed: Record<string, readonly number[]>,
   action: RecoverableAction,
   families: Record<string, readonly string[]> = {},
+  setting = 'publicUse',
 ): { persons: ExportFile; recoveries: Recovery[] } {
   const released = persons.variables.filter((v) => v.role === 'variable').map((v) => v.name);
   const columns = { ...persons.columns };
@@ -78,8 +79,8 @@ export function recoverableValues(
       throw new SurveyError(
         `publicUse.suppress.recoverable: suppressed values are given back by ${found
           .map((f) => `${f.variable} (${f.key}, ${f.records} records)`)
-          .join(', ')}; declare them in publicUse.suppress.with or set recoverable to "blank"`,
-        'publicUse.suppress.recoverable',
+          .join(', ')}; declare them in ${setting}.suppress.with or set recoverable to "blank"`,
+        `${setting}.suppress.recoverable`,
       );
     for (const f of found) {
       const id = `${f.key}\u0000${f.variable}`;

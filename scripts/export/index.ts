@@ -95,6 +95,15 @@ async function main(): Promise<number> {
   const before = m.disclosureControl?.riskBefore;
   if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
   if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));
+  const hh = m.disclosureControl?.households;
+  const hhRisk = m.householdDisclosureRisk;
+  if (hh && hhRisk) {
+    for (const t of suppressionText(hh.suppressions ?? [], hhRisk.k, 'en', 'household')) console.log(t);
+    if (hh.recovered)
+      for (const t of recoveryText(hh.recovered.recoveries, hh.recovered.action, 'en')) console.log(t);
+    if (hh.riskBefore) console.log(`Before disclosure control: ${disclosureRiskText(hh.riskBefore, 'en')}`);
+    console.log(disclosureRiskText(hhRisk, 'en'));
+  }
   for (const p of office)
     console.log(`office codes: ${p.field}_office from ${p.assigned.size} coded texts of ${p.text}`);
   console.log(

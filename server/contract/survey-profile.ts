@@ -169,6 +169,13 @@ export const listingSchema = z.strictObject({
 export type ListingProfile = z.infer<typeof listingSchema>;
 
 /** A top- or bottom-code of the public-use file: a declared `at`, or a `percentile` of the values. */
+/** Local suppression's settings, for the person file and for the household file. */
+const suppress = z.strictObject({
+  order: z.array(variableName).min(1),
+  with: z.record(variableName, z.array(variableName)).optional(),
+  recoverable: z.enum(['blank', 'refuse']).default('refuse'),
+});
+
 const cap = z
   .strictObject({
     variable: variableName,
@@ -295,11 +302,16 @@ export const surveyProfileSchema = z
          * another released variable that gives a suppressed value back (analysis/export/recoverable-values.ts):
          * `blank` it on those records, or `refuse` the file naming it (the default).
          */
-        suppress: z
+        suppress: suppress.nullable().default(null),
+        /**
+         * The household file's own control (a household is known by its size and composition too): its
+         * key variables (household-file variables), counted with the same k and Fk on the household
+         * weight, and its local suppression (order, with, recoverable), as `suppress` for persons.
+         */
+        households: z
           .strictObject({
-            order: z.array(variableName).min(1),
-            with: z.record(variableName, z.array(variableName)).optional(),
-            recoverable: z.enum(['blank', 'refuse']).default('refuse'),
+            keyVariables: z.array(variableName).min(1),
+            suppress: suppress.nullable().default(null),
           })
           .nullable()
           .default(null),

@@ -146,21 +146,25 @@ export interface Download {
   headers?: Record<string, string>;
 }
 
-/** The public archive's disclosure risk (its codebook.json) as one header line, or none. */
+/** A disclosure risk's counts, for the header. */
+const riskCounts = (risk: Record<string, unknown>) => {
+  const { keyVariables, k, records, cells, sampleUniques, recordsBelowK, cellsBelowK } = risk;
+  return { keyVariables, k, records, cells, sampleUniques, recordsBelowK, cellsBelowK };
+};
+
+/**
+ * The public archive's disclosure risk (its codebook.json) as one header line, or none: the person
+ * file's counts, with the household file's under `households` where the survey declares its own.
+ */
 function riskHeader(files: Array<{ name: string; bytes: Uint8Array }>): Record<string, string> {
   const codebook = files.find((f) => f.name === 'codebook.json');
-  const risk = codebook ? JSON.parse(new TextDecoder().decode(codebook.bytes)).disclosureRisk : null;
-  if (!risk) return {};
-  const { keyVariables, k, records, cells, sampleUniques, recordsBelowK, cellsBelowK } = risk;
+  const json = codebook ? JSON.parse(new TextDecoder().decode(codebook.bytes)) : null;
+  if (!json?.disclosureRisk) return {};
+  const hh = json.householdDisclosureRisk;
   return {
     'morabeza-disclosure-risk': JSON.stringify({
-      keyVariables,
-      k,
-      records,
-      cells,
-      sampleUniques,
-      recordsBelowK,
-      cellsBelowK,
+      ...riskCounts(json.disclosureRisk),
+      ...(hh ? { households: riskCounts(hh) } : {}),
     }),
   };
 }

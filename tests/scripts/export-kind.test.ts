@@ -44,6 +44,10 @@ describe('npm run export --kind', () => {
       /Disclosure risk on the key variables a02_island, c03_sex, age_group, nat_group \(k = 3\): 168 persons/,
     );
     expect(r.stdout).toMatch(/age_group: \d+ values suppressed \(with c05_age\)/);
+    expect(r.stdout).toMatch(/h01_dwelling_type: \d+ values suppressed so that each household/);
+    expect(r.stdout).toMatch(
+      /Disclosure risk on the key variables a02_island, b01_residents, h01_dwelling_type \(k = 3\): \d+ households/,
+    );
     const dir = join(out, 'public-csv');
     expect(JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8')).kind).toBe('public');
     const hh = readCsv(join(dir, 'households.csv'));

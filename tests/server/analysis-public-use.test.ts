@@ -76,6 +76,7 @@ describe('microdata kinds over HTTP', () => {
       keyVariables: ['a02_island', 'c03_sex', 'age_group', 'nat_group'],
       k: 3,
       records: 168,
+      households: { keyVariables: ['a02_island', 'b01_residents', 'h01_dwelling_type'], k: 3, records: 72 },
     });
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ipei-public-csv.zip"');

@@ -58,6 +58,7 @@ describe('formula injection in exports', () => {
       kind: 'internal',
       publicUse: null,
       disclosureRisk: null,
+      householdDisclosureRisk: null,
       disclosureControl: null,
       households: file('households'),
       persons: file('persons'),

@@ -8,7 +8,8 @@
  * R's count with a missing value matching any value
  * (Rscript on the output). A bad order is refused naming the setting. On the fixture's public export the
  * profile's suppression leaves no record below k that still had a value to lose, the same download
- * twice gives the same file, and codebook.md counts the values suppressed.
+ * twice gives the same file, codebook.md counts the values suppressed, the weights, ids and design
+ * variables are those of the file without suppression, and the internal file has no value suppressed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -261,5 +262,30 @@ describe('the profile’s suppression on the public export', () => {
     expect(m.disclosureControl?.suppressions?.[1].with).toEqual(
       expect.arrayContaining(['birth_region', 'c06_birth_country', 'c07_nationality1']),
     );
+  });
+
+  it('touches no weight, id or design variable, and leaves the internal file as it was', () => {
+    const m = build();
+    const without = buildMicrodata(data(), ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+      kind: 'public',
+      publicUse: { ...(ctx.publicUse as NonNullable<typeof ctx.publicUse>), suppress: null },
+      publicUseKey: new Uint8Array(32).fill(5),
+    });
+    const kept = m.persons.variables.filter((v) => v.role !== 'variable').map((v) => v.name);
+    expect(kept).toContain('w_roster_final');
+    for (const v of kept) expect(m.persons.columns[v], v).toEqual(without.persons.columns[v]);
+    // one loaded data set: the public build must not change what the internal build reads
+    const d = data();
+    const of = (kind: 'internal' | 'public') =>
+      buildMicrodata(d, ctx.labels, ctx.file.derived, ctx.identifiers, ctx.specialCodes, {
+        kind,
+        publicUse: ctx.publicUse,
+        publicUseKey: new Uint8Array(32).fill(5),
+      });
+    const before = of('internal');
+    expect(Array.from(before.persons.columns.age_group as Float64Array).some(Number.isNaN)).toBe(false);
+    expect(Array.from(of('public').persons.columns.age_group as Float64Array).some(Number.isNaN)).toBe(true);
+    expect(of('internal').persons.columns).toEqual(before.persons.columns);
+    expect(of('internal').households.columns).toEqual(before.households.columns);
   });
 });
