@@ -6,12 +6,24 @@
  * size) away from it, and says nothing without a roster or a recorded count; the supervisor reads it
  * as a sentence in pt, en, fr and kea with its numbers.
  */
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagSentence } from '../../client/review/flag-text.ts';
+import { assignments, eaListings, flags, households, users } from '../../server/db/schema.ts';
+import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import type { Facts } from '../../server/domain/quality/facts.ts';
 import { listedSize } from '../../server/domain/quality/listed-size.ts';
 import { interviewFlags, sizeFlags, THRESHOLDS } from '../../server/domain/quality/rules.ts';
 import { loadSurveys } from '../../server/domain/surveys.ts';
+import { QUALITY_JOB, qualityFlagsJob, thenQualityFlags } from '../../server/jobs/quality-flags.ts';
+import { createJobRunner } from '../../server/jobs/runner.ts';
+import { validationJob } from '../../server/jobs/validate-answers.ts';
+import { createValidationThread } from '../../server/jobs/validation-thread.ts';
+import { createLogger } from '../../server/log.ts';
+import { createTestContext, envelope, TEST_QUESTIONNAIRES, type TestContext } from '../helpers/server.ts';
 
 // the registry as the server loads it (a size that is not a listing question would stop it)
 const listing = loadSurveys('questionnaires').get('ipei')?.listing;
@@ -121,5 +133,130 @@ describe('quality.size_vs_listing', () => {
     // a large household: the slack is a quarter of the listed size
     const big = sizeFlags(facts(14), 10)[0];
     expect(flagSentence(big, 'en')).toContain('more than 2.5 apart');
+  });
+});
+
+/**
+ * Through the quality job: a copy of the test survey (`lst`) whose profile names a listing with a
+ * size per dwelling; its cluster listed, two of its households interviewed with 4 members each, one
+ * listed with 2 members (flagged), one with 4 (not).
+ */
+describe('through the quality job', () => {
+  let ctx: TestContext;
+  let thread: ReturnType<typeof createValidationThread>;
+  let root: string;
+  const interviewIds: Record<string, string> = {};
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'morabeza-size-listing-'));
+    const dir = join(root, 'lst');
+    mkdirSync(dir);
+    cpSync(join(TEST_QUESTIONNAIRES, 'test', 'household.v1.json'), join(dir, 'household.v1.json'));
+    const profile = JSON.parse(readFileSync(join(TEST_QUESTIONNAIRES, 'test', 'profile.json'), 'utf8'));
+    profile.id = 'lst';
+    profile.questionnaires.listing = 'listing';
+    profile.listing = {
+      units: 'dwellings',
+      unit: 'l01_dwelling',
+      disposition: 'l05_disposition',
+      eligible: [1],
+      ineligible: [2],
+      size: 'l12_size',
+    };
+    writeFileSync(join(dir, 'profile.json'), JSON.stringify(profile));
+    const item = (name: string) => ({ type: 'text', inputType: 'number', name, title: name });
+    const listingFile = {
+      pages: [
+        {
+          name: 'dwellings_page',
+          elements: [
+            {
+              type: 'paneldynamic',
+              name: 'dwellings',
+              templateElements: [item('l01_dwelling'), item('l05_disposition'), item('l12_size')],
+            },
+          ],
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'listing.v1.json'), JSON.stringify(listingFile));
+    ctx = await createTestContext({}, { surveyDirs: [root] });
+    const { db } = ctx.database;
+    const [enumerator] = await db.select().from(users).where(eq(users.username, 'enum_a1'));
+    for (const dwelling of [7, 8]) {
+      await db
+        .insert(households)
+        .values({ id: `CV-PR-0001-${dwelling}`, eaCode: 'CV-PR-0001', dwelling, household: 1, pi2: 0.5 });
+      await db.insert(assignments).values({
+        id: `A-lst-${dwelling}`,
+        householdId: `CV-PR-0001-${dwelling}`,
+        questionnaireId: 'lst-household',
+        questionnaireVersion: 1,
+        enumeratorId: enumerator.id,
+      });
+    }
+    await db.insert(eaListings).values({
+      eaCode: 'CV-PR-0001',
+      questionnaireId: 'lst-listing',
+      questionnaireVersion: 1,
+      eligible: 2,
+      ineligible: 0,
+      unknown: 0,
+      outOfScope: 0,
+      selected: 2,
+      answers: JSON.stringify({
+        dwellings: [
+          { l01_dwelling: 7, l05_disposition: 1, l12_size: 2 },
+          { l01_dwelling: 8, l05_disposition: 1, l12_size: 4 },
+        ],
+      }),
+    });
+    for (const dwelling of [7, 8]) {
+      const env = envelope(ctx, 'enum_a1', {
+        questionnaireId: 'lst-household',
+        assignmentId: `A-lst-${dwelling}`,
+        answers: {
+          a04_ea: 'CV-PR-0001',
+          members: [23, 31, 44, 57].map((a) => ({ c05_age: a })),
+          members_p: [1, 1, 1, 1].map((z) => ({ z01_respondent: z })),
+        },
+      });
+      const res = await ctx.request('PUT', `/api/interviews/${env.interviewId}`, {
+        as: 'enum_a1',
+        body: env,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      interviewIds[dwelling] = env.interviewId;
+    }
+    thread = createValidationThread();
+    const runner = createJobRunner(
+      ctx.database,
+      {
+        [VALIDATION_JOB]: thenQualityFlags(validationJob(ctx.database, thread), ctx.database),
+        [QUALITY_JOB]: qualityFlagsJob(ctx.database),
+      },
+      createLogger('warn'),
+    );
+    await runner.drain();
+  }, 120_000);
+  afterAll(async () => {
+    await thread?.close();
+    await ctx?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const sizeFlagsOf = async (id: string) =>
+    (await ctx.database.db.select().from(flags).where(eq(flags.interviewId, id))).filter(
+      (f) => f.code === 'quality.size_vs_listing',
+    );
+
+  it('flags the household listed with 2 members and rostered with 4, not the one listed with 4', async () => {
+    const far = await sizeFlagsOf(interviewIds[7]);
+    expect(far.map((f) => [f.source, f.message])).toEqual([
+      [
+        'quality',
+        'The roster lists 4 members; the listing recorded 2 for this household (more than 1 apart): check that the right household was interviewed and that no member was left out or added.',
+      ],
+    ]);
+    expect(await sizeFlagsOf(interviewIds[8])).toEqual([]);
   });
 });
