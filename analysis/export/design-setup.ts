@@ -1,6 +1,6 @@
 /**
  * What an export says about its own analysis: for each unit of analysis (household, roster,
- * individual) the file, the weight, the replicate weight columns, the replicate type, scale,
+ * individual, member: every rostered person with its household's weight) the file, the weight, the replicate weight columns, the replicate type, scale,
  * rscales, mse and the design variables (R survey's svrepdesign arguments), and ready-to-run
  * setups that build those designs from the exported files alone: R (`svrepdesign`), Stata
  * (`svyset ..., jkrweight(...) vce(jackknife)`) and Python (standard library only: the replicate
@@ -12,7 +12,7 @@ import type { WeightedMeta } from '../tables/weighted-data.ts';
 import type { Microdata } from './microdata.ts';
 
 export interface UnitDesign {
-  unit: 'household' | 'roster' | 'individual';
+  unit: 'household' | 'roster' | 'individual' | 'member';
   file: 'households' | 'persons';
   /** The unit's rows: a positive, non-missing final weight. */
   rows: string;
@@ -65,6 +65,8 @@ export function exportDesign(meta: WeightedMeta): UnitDesign[] {
     one('household', 'households', meta.households.weights.household),
     one('roster', 'persons', meta.persons.weights.roster),
     { ...individual, rows: `${INDIVIDUAL_FLAG} = 1, i.e. ${individual.rows}` },
+    // every rostered person of a responding household, with the household's weight and replicates
+    one('member', 'persons', meta.households.weights.household),
   ];
 }
 
@@ -121,7 +123,7 @@ export function setupR(
   const lines = [
     '# Replicate-weight designs of this export (R survey), built from the files alone.',
     '# Run in the folder of the files: Rscript setup.R (prints an example table), or',
-    '# source("setup.R") and use household_design, roster_design, individual_design.',
+    '# source("setup.R") and use household_design, roster_design, individual_design, member_design.',
     'suppressMessages(library(survey))',
     `read_unit <- function(name) ${reader[format] ?? reader.csv}`,
     'files <- list(households = read_unit("households"), persons = read_unit("persons"))',
@@ -195,7 +197,7 @@ export function setupStata(
   ];
   const lines = [
     '* Replicate-weight designs of this export (Stata svyset), built from the files alone.',
-    '* do setup.do defines setup_household, setup_roster, setup_individual: each loads its file and',
+    '* do setup.do defines setup_household, setup_roster, setup_individual, setup_member: each loads its file and',
     '* svysets it (jackknife replicate weights, one multiplier = rscale per replicate, scale 1,',
     '* variance around the mean of the replicates as R mse = FALSE).',
     ...designs.flatMap(block),

@@ -11,7 +11,7 @@ import { isMissing } from '../data.ts';
 import { withDerived } from '../tables/derive.ts';
 import type { Labels, ValueLabel } from '../tables/labels.ts';
 import type { Derived, Text } from '../tables/plan.ts';
-import { type WeightedData, weightColumns } from '../tables/weighted-data.ts';
+import { type WeightedData, weightColumns, withHouseholdWeights } from '../tables/weighted-data.ts';
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk, type HouseholdLink } from './disclosure-risk.ts';
@@ -354,7 +354,8 @@ export function buildMicrodata(
     specialCodes,
     hhCal,
   );
-  const persons = withDerived(data.persons, derived);
+  // the member unit's weights: the household's, carried on each of its members
+  const persons = withDerived(withHouseholdWeights(data), derived);
   // the reason restates an age below the minimum: internal file only (local suppression may hide ages)
   const why =
     kind === 'internal' && options.individual

@@ -32,6 +32,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     household: 'agregados',
     roster: 'pessoas (lista)',
     individual: 'inquiridos individuais',
+    member: 'membros do agregado (peso do agregado)',
   },
   en: {
     proportion: 'proportion',
@@ -42,6 +43,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     household: 'households',
     roster: 'persons (roster)',
     individual: 'individual respondents',
+    member: 'household members (household weight)',
   },
 };
 

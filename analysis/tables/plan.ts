@@ -33,7 +33,12 @@ export const derivedSchema = z
     message: 'give exactly one of cut (numeric lower bounds) or recode (code -> source codes)',
   });
 
-export const unitSchema = z.enum(['household', 'roster', 'individual']);
+/**
+ * household: the responding households (w_hh); roster: the members in the survey population
+ * (calibrated w_roster_final); individual: the individual respondents; member: every rostered member
+ * of a responding household, eligible or not, with the household's weight and replicates.
+ */
+export const unitSchema = z.enum(['household', 'roster', 'individual', 'member']);
 
 export const tablePlanSchema = z
   .object({

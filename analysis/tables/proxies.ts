@@ -22,6 +22,7 @@ const UNIT: Record<TablePlan['unit'], Text> = {
   household: { pt: 'agregados', en: 'households' },
   roster: { pt: 'pessoas', en: 'persons' },
   individual: { pt: 'inquiridos individuais', en: 'individual respondents' },
+  member: { pt: 'membros do agregado', en: 'household members' },
 };
 
 /** What is wrong with the plan's proxy rule: the English message and the refusal's reason. */

@@ -6,6 +6,9 @@
  * On disk (what `npm run weights -- <survey>` writes; server/storage/weighted-data.ts reads and writes
  * it, from-weighting.ts builds it from runWeighting's result and the flattened answers):
  *   weights.json   this metadata; households.csv and persons.csv beside it.
+ * The `member` unit is every rostered person of a responding household with its household's weight
+ * and replicate weights (the household file's columns, joined by household id: `withHouseholdWeights`),
+ * eligible or not; `roster` is the persons in the survey population with their calibrated weights.
  */
 import type { DataFrame } from '../data.ts';
 import type { CalibrationMargins } from './calibration-classes.ts';
@@ -48,10 +51,37 @@ export interface WeightedData {
   persons: DataFrame;
 }
 
+const memberFrames = new WeakMap<WeightedData, DataFrame>();
+
+/**
+ * The person file with its household's final and replicate weight columns (those it lacks), joined
+ * by household id: what the `member` unit is computed on and the export's person file carries. The
+ * same object for the same data (the tables of a run share its columns).
+ */
+export function withHouseholdWeights(data: WeightedData): DataFrame {
+  const hit = memberFrames.get(data);
+  if (hit) return hit;
+  const hw = data.meta.households.weights.household;
+  const at = new Map<string, number>();
+  const hid = data.households[data.meta.households.id];
+  for (let i = 0; i < hid.length; i++) at.set(String(hid[i]), i);
+  const rows = Array.from(data.persons[data.meta.persons.householdId], (h) => at.get(String(h)) ?? -1);
+  const frame: DataFrame = { ...data.persons };
+  for (const c of [hw.weights, ...hw.repweights]) {
+    const col = data.households[c];
+    if (frame[c] !== undefined || col === undefined) continue;
+    frame[c] = Float64Array.from(rows, (i) => (i < 0 ? Number.NaN : Number(col[i])));
+  }
+  memberFrames.set(data, frame);
+  return frame;
+}
+
 /** The rows and weights of an analysis unit. */
 export function unitFrame(data: WeightedData, unit: Unit): { frame: DataFrame; weights: WeightSet } {
   if (unit === 'household')
     return { frame: data.households, weights: data.meta.households.weights.household };
+  if (unit === 'member')
+    return { frame: withHouseholdWeights(data), weights: data.meta.households.weights.household };
   return {
     frame: data.persons,
     weights: unit === 'roster' ? data.meta.persons.weights.roster : data.meta.persons.weights.individual,
@@ -70,6 +100,9 @@ export function weightColumns(meta: WeightedMeta): { households: string[]; perso
       individual.weights,
       ...roster.repweights,
       ...individual.repweights,
+      // the member unit's: the household's weight and replicates (withHouseholdWeights)
+      hw.weights,
+      ...hw.repweights,
     ],
   };
 }

@@ -124,6 +124,19 @@ const S: Record<string, Sentence> = {
       kea: 'Respostas é kuazi igual a di otu entrevista.',
     },
   },
+  'quality.size_vs_listing': {
+    n: 3,
+    en: 'The roster lists {0} members; the listing recorded {1} for this household (more than {2} apart): check that the right household was interviewed and that no member was left out or added.',
+    pt: 'A lista de membros tem {0} pessoas; a listagem registou {1} para este agregado (diferença maior que {2}): confirme que foi entrevistado o agregado certo e que nenhum membro foi esquecido ou acrescentado.',
+    fr: "La liste des membres compte {0} personnes ; le dénombrement en a noté {1} pour ce ménage (écart de plus de {2}) : vérifiez que c'est le bon ménage et qu'aucun membre n'a été oublié ou ajouté.",
+    kea: 'Lista di menbrus ten {0} pesoa; listajen rejista {1} pa es agregadu (diferensa más di {2}): konfirma ma é agregadu sertu ki fika entrevistadu i ma ninhun menbru ka fika skesedu o más.',
+    plain: {
+      en: 'The roster and the listing give different household sizes.',
+      pt: 'A lista de membros e a listagem dão tamanhos diferentes do agregado.',
+      fr: 'La liste des membres et le dénombrement donnent des tailles de ménage différentes.',
+      kea: 'Lista di menbrus ku listajen ta da tamanhu diferenti di agregadu.',
+    },
+  },
   'quality.enumerator_dk_rf': {
     n: 3,
     en: "{0} of this enumerator's answers are don't know or refused (others: {1}), over {2} interviews.",

@@ -10,6 +10,8 @@
 # from the export's 0/1 variable per option (svymean of each, na.rm: the units that answered), the weighted share of the proxies a table leaves out, and
 # each cell's reliability (empty, suppress, flag, ok, control) from its own n and CV; the rows of a
 # table's omitLevels (codes its universe rules out) left out once R has found them empty.
+# Each unit's rows, weight and replicate columns are the codebook's design entry (the member unit:
+# every rostered person, with the household's weight and replicates the person file carries).
 # Nothing here names a survey or a table: all comes from the plan and the codebook.
 # Usage: Rscript scripts/r/tables-from-export.R <export-dir> <tables.json> <out.json> [min_n] [cv_flag]
 suppressMessages({

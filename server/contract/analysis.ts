@@ -8,7 +8,7 @@ import { releaseSchema } from './releases.ts';
 
 const text = z.object({ pt: z.string(), en: z.string() });
 const valueLabel = z.object({ code: z.union([z.string(), z.number()]), pt: z.string(), en: z.string() });
-export const unitSchema = z.enum(['household', 'roster', 'individual']);
+export const unitSchema = z.enum(['household', 'roster', 'individual', 'member']);
 export const statisticSchema = z.enum(['proportion', 'mean', 'total', 'median', 'multiple']);
 
 export const conditionSchema = z.object({

@@ -144,6 +144,11 @@ export const listingSchema = z.strictObject({
   unknownIfHousehold: codeList,
   outOfScope: codeList,
   /**
+   * The unit's number of members as the listing recorded it (a dwelling-level listing); the quality
+   * check `quality.size_vs_listing` compares the interview's roster with it. Null: not recorded.
+   */
+  size: variableName.nullable().default(null),
+  /**
    * Where the listing records the households of a dwelling one by one (a roster inside the dwelling's row):
    * a dwelling whose disposition is one of `listed` is no unit itself; each row of its `roster` is, numbered
    * by `unit` within the dwelling, with its own disposition (classed as above) and, when `class` is set, the
@@ -156,6 +161,8 @@ export const listingSchema = z.strictObject({
       unit: variableName,
       disposition: variableName,
       class: variableName.nullable().default(null),
+      /** The household's number of members as the listing recorded it (as `size` above, per household). */
+      size: variableName.nullable().default(null),
       listed: z.array(z.number().int()).min(1),
       /**
        * The `unknown` dispositions of a listed household that are AAPOR UH; none by default (a household

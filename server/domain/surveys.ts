@@ -149,12 +149,14 @@ export function checkProfileAgainstQuestionnaires(
       needL('listing.units', l.units, null);
       needL('listing.unit', l.unit, l.units);
       needL('listing.disposition', l.disposition, l.units);
+      if (l.size) needL('listing.size', l.size, l.units);
       const h = l.households;
       if (h) {
         needL('listing.households.roster', h.roster, l.units);
         needL('listing.households.unit', h.unit, h.roster);
         needL('listing.households.disposition', h.disposition, h.roster);
         if (h.class) needL('listing.households.class', h.class, h.roster);
+        if (h.size) needL('listing.households.size', h.size, h.roster);
       }
     }
   }

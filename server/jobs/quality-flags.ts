@@ -12,6 +12,7 @@ import type { Tx } from '../db/group-commit.ts';
 import { jobs } from '../db/schema.ts';
 import { enumeratorFlags } from '../domain/quality/enumerator-rules.ts';
 import { type Facts, factsOf } from '../domain/quality/facts.ts';
+import { listedSize } from '../domain/quality/listed-size.ts';
 import { type FlagDraft, interviewFlags } from '../domain/quality/rules.ts';
 import { surveysOf } from '../domain/surveys.ts';
 import type { JobHandler } from './runner.ts';
@@ -29,6 +30,10 @@ interface Row {
   received_at: number;
   centroid_lat: number | null;
   centroid_lon: number | null;
+  dwelling: number;
+  household: number;
+  /** The cluster's listing answers (JSON), when it was listed. */
+  listing: string | null;
 }
 
 const caches = new WeakMap<Database, Map<string, Facts>>();
@@ -42,7 +47,8 @@ export function qualityComputer(database: Database) {
   const unreadable = new Map<string, string>();
   const { db } = database;
   const select = sql`select i.id as interview_id, r.revision, i.enumerator_id, h.ea_code, i.questionnaire_id,
-      i.status, r.received_at, ea.centroid_lat, ea.centroid_lon
+      i.status, r.received_at, ea.centroid_lat, ea.centroid_lon, h.dwelling, h.household,
+      (select l.answers from ea_listings l where l.ea_code = h.ea_code) as listing
     from interviews i
     join interview_revisions r on r.interview_id = i.id
     join assignments a on a.id = i.assignment_id
@@ -97,6 +103,18 @@ export function qualityComputer(database: Database) {
     return keys.flatMap((r) => cache.get(`${r.interview_id}@${r.revision}`) ?? []);
   }
 
+  /** The household's size as its cluster's listing recorded it, where the survey declares the item. */
+  function sizeInListing(row: Row): number | null {
+    const listing = row.listing ? surveysOf(database).ofQuestionnaire(row.questionnaire_id)?.listing : null;
+    if (!listing || !row.listing) return null;
+    try {
+      const answers = JSON.parse(row.listing) as Record<string, unknown>;
+      return listedSize(listing, answers, { dwelling: row.dwelling, household: row.household });
+    } catch {
+      return null; // a listing that does not parse has no size to compare: no flag
+    }
+  }
+
   return async function compute(interviewId: string, revision: number): Promise<FlagDraft[]> {
     const [row] = await db.all<Row>(sql`${select} where i.id = ${interviewId} and r.revision = ${revision}`);
     if (!row) throw new Error('the revision to flag is not stored');
@@ -119,7 +137,13 @@ export function qualityComputer(database: Database) {
         ? { lat: row.centroid_lat, lon: row.centroid_lon }
         : null;
     return [
-      ...interviewFlags({ self, peers, centroid, receivedAt: row.received_at }),
+      ...interviewFlags({
+        self,
+        peers,
+        centroid,
+        receivedAt: row.received_at,
+        listedSize: sizeInListing(row),
+      }),
       ...enumeratorFlags(self, peers),
     ];
   };

@@ -132,13 +132,13 @@ describe('analyst screen', () => {
     await page.selectOption('[data-testid=standard-table]', 'all');
     await page.click('[data-testid=compute]');
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=analyst-result]').length === 54,
+      () => document.querySelectorAll('[data-testid=analyst-result]').length === 57,
       undefined,
       { timeout: 120_000 },
     );
     page.off('request', onRequest);
-    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(54); // with T45-T49 and T50-T54, the region-of-birth versions (issue 18)
-    expect(asked.length).toBe(54);
+    expect(await page.locator('[data-testid=analyst-result]').count()).toBe(57); // with T45-T49 and T51-T54, the region-of-birth versions, and T55-T58, immigrants of any nationality (issue 18)
+    expect(asked.length).toBe(57);
     // A multiple-response table (household assets): one row per option, shares in percent.
     const assets = page.locator('[data-testid=analyst-result]', { hasText: '(h08_assets)' });
     expect(await assets.count()).toBe(1);

@@ -54,7 +54,13 @@ describe('analysis API', () => {
     const cat = (await res.json()) as AnalysisCatalogue;
     expect(cat.dataReady).toBe(true);
     expect(cat.reliability).toEqual({ cvFlag: 0.3, minN: 30 });
-    expect(cat.tables.length).toBe(54); // T45-T54: the headline by-nationality tables by region of birth (issue 18)
+    expect(cat.tables.length).toBe(57); // T45-T49, T51-T54: by region of birth; T55-T58: the member unit (issue 18)
+    expect(cat.tables.filter((t) => t.unit === 'member').map((t) => t.id)).toEqual([
+      'T55',
+      'T56',
+      'T57',
+      'T58',
+    ]);
     const names = cat.variables.map((v) => v.name);
     expect(names).toContain('nat_group');
     expect(names).not.toContain('c01_name');

@@ -42,6 +42,8 @@ export interface Facts {
   persons: number;
   proxies: number;
   ages: number[];
+  /** Rows of the roster (its members); null when the survey has no roster. */
+  rosterSize: number | null;
 }
 
 /** Answer paths to their JSON value, walked with an explicit stack (never the call stack). */
@@ -102,8 +104,9 @@ export function factsOf(
     ...profile.specialCodes.refused,
     ...profile.specialCodes.notApplicable,
   ]);
+  const members = roster ? rows(env.answers[key(roster.variable)]) : [];
   const ages = roster
-    ? rows(env.answers[key(roster.variable)])
+    ? members
         .map((r) => Number(r[roster.age]))
         .filter((a) => Number.isInteger(a) && a >= 0 && a <= MAX_AGE && !special.has(a))
     : [];
@@ -132,5 +135,6 @@ export function factsOf(
       ? respondents.filter((r) => Number(r[respondent.variable]) === respondent.proxy).length
       : 0,
     ages,
+    rosterSize: roster ? members.length : null,
   };
 }

@@ -24,6 +24,14 @@ export const THRESHOLDS = {
   /** Near-duplicate: this share of identical answers, over at least this many answered paths. */
   duplicateShare: 0.95,
   duplicateMinPaths: 10,
+  /**
+   * Roster vs the listing's household size: the size is told at the door, often by a neighbour or
+   * before the residence rule is applied, so one member either way (a newborn, a visitor, someone
+   * away) is ordinary; more than max(1, a quarter of the listed size) apart suggests another household
+   * was interviewed or members were left out or added. A warning, not an error.
+   */
+  sizeSlackMembers: 1,
+  sizeSlackShare: 0.25,
 } as const;
 
 export interface FlagDraft {
@@ -38,9 +46,17 @@ export interface InterviewContext {
   peers: Facts[];
   centroid: { lat: number; lon: number } | null;
   receivedAt: number;
+  /** The household's number of members as the listing recorded it (listed-size.ts); null: unknown. */
+  listedSize?: number | null;
 }
 
-export function interviewFlags({ self, peers, centroid, receivedAt }: InterviewContext): FlagDraft[] {
+export function interviewFlags({
+  self,
+  peers,
+  centroid,
+  receivedAt,
+  listedSize = null,
+}: InterviewContext): FlagDraft[] {
   const out: FlagDraft[] = [];
   const completes = peers.filter((p) => p.complete);
   if (self.complete && self.durationMin !== null) {
@@ -99,7 +115,23 @@ export function interviewFlags({ self, peers, centroid, receivedAt }: InterviewC
   }
   out.push(...clockFlags(self, receivedAt));
   out.push(...duplicateFlags(self, peers));
+  out.push(...sizeFlags(self, listedSize));
   return out;
+}
+
+/** The roster's size against the listing's (an interview without a roster, e.g. a refusal, is not judged). */
+export function sizeFlags(self: Facts, listedSize: number | null): FlagDraft[] {
+  const rostered = self.rosterSize;
+  if (listedSize === null || rostered === null || rostered === 0) return [];
+  const slack = Math.max(THRESHOLDS.sizeSlackMembers, THRESHOLDS.sizeSlackShare * listedSize);
+  if (Math.abs(rostered - listedSize) <= slack) return [];
+  return [
+    {
+      code: 'quality.size_vs_listing',
+      path: null,
+      message: `The roster lists ${rostered} members; the listing recorded ${listedSize} for this household (more than ${round1(slack)} apart): check that the right household was interviewed and that no member was left out or added.`,
+    },
+  ];
 }
 
 function clockFlags(self: Facts, receivedAt: number): FlagDraft[] {

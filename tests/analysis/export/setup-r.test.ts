@@ -51,7 +51,24 @@ describe('the codebook carries the design', () => {
     const { files } = await exported('csv');
     const cb = JSON.parse(files.get('codebook.json') as string);
     const meta = data.meta;
-    expect(cb.design.map((u: { unit: string }) => u.unit)).toEqual(['household', 'roster', 'individual']);
+    expect(cb.design.map((u: { unit: string }) => u.unit)).toEqual([
+      'household',
+      'roster',
+      'individual',
+      'member',
+    ]);
+    // the member unit: every rostered person, the household's weight and replicates in the person file
+    expect(cb.design[3]).toMatchObject({
+      file: 'persons',
+      weight: 'w_hh',
+      repweights: meta.households.weights.household.repweights,
+    });
+    const personVars = new Set(
+      cb.variables
+        .filter((v: { file: string }) => v.file === 'persons')
+        .map((v: { variable: string }) => v.variable),
+    );
+    for (const c of meta.households.weights.household.repweights) expect(personVars.has(c), c).toBe(true);
     const ind = cb.design[2];
     expect(ind).toMatchObject({
       file: 'persons',

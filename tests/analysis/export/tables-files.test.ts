@@ -106,6 +106,28 @@ describe('table files', () => {
       expect.stringContaining("'nope'"),
     ]);
   });
+  it("a member table's sheet names its unit in words: the household members on the household's weight", async () => {
+    const member = computeTables(
+      plans([table('M', { unit: 'member', statistic: 'proportion', variable: 'c03_sex' })]),
+      data(),
+      labels(),
+      rules,
+    );
+    expect(member.issues).toEqual([]);
+    for (const [lang, words] of [
+      ['en', 'household members (household weight)'],
+      ['pt', 'membros do agregado (peso do agregado)'],
+    ] as const) {
+      const wb = new ExcelJS.Workbook();
+      const buf = await tablesXlsxBuffer(member.tables, [], lang, {
+        legend: legend(rules, lang),
+        notice: 'Demo',
+      });
+      await wb.xlsx.load(buf as unknown as ArrayBuffer);
+      expect(String((wb.getWorksheet('M') as ExcelJS.Worksheet).getCell('A2').value)).toContain(words);
+    }
+  });
+
   it('CSV: UTF-8 with a BOM, one row per cell, labels in the language, suppressed cells without numbers', () => {
     const csv = tablesCsv(run.tables, 'en');
     expect(csv.startsWith('\uFEFFtable,title,unit')).toBe(true);

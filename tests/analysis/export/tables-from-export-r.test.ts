@@ -6,6 +6,9 @@
  * tables from the export's 0/1 variable per option, its region of birth from the plan's recode) plus
  * five tables that use plan features the IPEI plan does not (two domain variables, "ci": "wald", in / >= / notmissing
  * universes, a table's own missingCodes, a numeric and a categorical total, a median by domain).
+ * The fixture gets, in memory, Cabo Verdean nationals (the extended universe) in one household in
+ * four, most born abroad: the member unit's tables (T55-T58, household weight and replicates carried
+ * by every rostered person) count those born abroad, the other units do not see them.
  * Then a real weighting run (the small example, raked, replicates recalibrated) whose controls come
  * from its recipe, with 90% intervals. Every cell of the engine must be one of R's and vice versa,
  * with the same status (ok, flag, suppress, empty, control) and unweighted n; every non-empty cell's
@@ -43,6 +46,45 @@ data.persons.cal_roster_c03_sex = Array.from(data.persons.c03_sex as Float64Arra
   Number.isNaN(s) ? null : String(s),
 );
 data.meta.calibration = { roster: [{ variable: 'c03_sex', column: 'cal_roster_c03_sex' }] };
+// Cabo Verdean nationals (the extended universe) rostered in one household in four, born abroad
+// but two in eight born in Cabo Verde: outside the roster and individual units (no person weights),
+// in the member unit with their household's weight (T55-T58)
+addCaboVerdeans(data);
+
+function addCaboVerdeans(d: typeof data) {
+  const hid = d.households.household_id as string[];
+  const wHh = d.households.w_hh as Float64Array;
+  const born = ['PT', 'US', 'CV', 'AO', 'FR', 'SN', 'CV', 'BR'];
+  const added = hid.flatMap((h, i) => (i % 4 === 1 ? [{ h, i, k: Math.floor(i / 4) }] : []));
+  const at = new Map<string, number>();
+  for (const [j, h] of (d.persons.household_id as string[]).entries()) at.set(h, j);
+  const own: Record<string, (a: (typeof added)[number]) => string | number | null> = {
+    person_id: (a) => `${a.h}-PCV`,
+    household_id: (a) => a.h,
+    line: (a) => 1 + (d.persons.household_id as string[]).filter((x) => x === a.h).length,
+    c03_sex: (a) => 1 + (a.k % 2),
+    c05_age: (a) => [4, 17, 33, 41, 58, 70][a.k % 6],
+    c07_nationality1: () => 'CV',
+    c13a_first_nationality: () => 'CV',
+    c13_eligible: () => 0,
+    c14_individual: () => 0,
+    c06_birth_country: (a) => born[a.k % born.length],
+    w_hh: (a) => wHh[a.i],
+  };
+  for (const [name, col] of Object.entries(d.persons)) {
+    const from = (a: (typeof added)[number]) => {
+      if (own[name]) return own[name](a);
+      if (name.startsWith('rw_roster_') || name.startsWith('rw_person_')) return 0;
+      const same = ['stratum', 'psu', 'var_stratum'].includes(name);
+      return same ? col[at.get(a.h) as number] : null;
+    };
+    const more = added.map(from);
+    d.persons[name] =
+      col instanceof Float64Array
+        ? Float64Array.from([...col, ...more.map((v) => (v === null ? Number.NaN : Number(v)))])
+        : [...Array.from(col), ...more.map((v) => (v === null ? null : String(v)))];
+  }
+}
 
 const T = (s: string) => ({ pt: s, en: s });
 const extra = [
@@ -253,6 +295,15 @@ describe.skipIf(!hasR)('every table recomputed in R from the exported files alon
     expect(run.tables.length).toBe(plan.tables.length);
     const kinds = new Set(run.tables.flatMap((t) => t.cells.map((c) => c.reliability)));
     for (const k of ['ok', 'suppress', 'empty', 'control']) expect(kinds, k).toContain(k);
+  });
+  it('the member tables hold the Cabo Verdeans born abroad and leave out those born in Cabo Verde', () => {
+    const t55 = run.tables.find((t) => t.id === 'T55');
+    const all = t55?.cells.filter((c) => c.domain.length === 0) ?? [];
+    // 18 households get one: 14 born abroad, 4 born in Cabo Verde (left out)
+    expect(all.find((c) => c.level?.code === 1)?.n).toBe(14);
+    expect(all.find((c) => c.level?.code === 2)?.n).toBeGreaterThan(100);
+    const t58 = run.tables.find((t) => t.id === 'T58');
+    expect(t58?.cells.some((c) => c.domain[0]?.code === 1 && c.n > 0)).toBe(true);
   });
   for (const format of ['csv', 'dta'] as const)
     it(`${format}: every cell's status, n, estimate, SE, CI, CV, deff and df equal R's to 1e-9`, async () => {

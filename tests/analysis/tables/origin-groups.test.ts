@@ -2,7 +2,7 @@
  * The IPEI origin groupings on constructed data, through the real plan (questionnaires/ipei/tables.json):
  * a Cabo Verdean national (the extended universe) born in Senegal is in the ECOWAS group of `ecowas`
  * (Cabo Verde is an ECOWAS member; it was 'Other') and born in ECOWAS by `birth_region`; the tables of
- * immigrants by region of birth (T45, T50) have no Cabo Verde row, their universe being those born
+ * immigrants by region of birth (T45; T58, of any nationality) have no Cabo Verde row, their universe being those born
  * abroad, while T43 (foreign nationals born anywhere) keeps it with data; and `omitLevels` refuses to
  * hide a row that has units of the universe, or a table without level rows.
  */
@@ -79,7 +79,7 @@ describe('origin groupings of the IPEI tables', () => {
     // the level is in the roster's data: foreign nationals born in Cabo Verde
     const t43 = byId('T43')?.cells.find((c) => c.domain.length === 0 && c.level?.code === 1);
     expect(t43?.n).toBeGreaterThan(0);
-    for (const id of ['T45', 'T50']) {
+    for (const id of ['T45', 'T58']) {
       const t = byId(id);
       expect(t?.cells.length, id).toBeGreaterThan(0);
       expect(
