@@ -4,6 +4,6 @@
  * server/app.ts) and which shows as a policy violation. Jitless parsing needs no eval; our envelopes
  * are small, so the fast path gains nothing that matters here.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 z.config({ jitless: true });

@@ -1,5 +1,5 @@
 /** Staff's assignment calls (list, enumerators, create, reassign, cancel, history), checked against the contract. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   assignableEnumeratorSchema,
   assignmentHistoryEntrySchema,

@@ -1,6 +1,6 @@
 /** The reviewers' and coordinators' API calls, checked against the shared contract. */
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { dashboardSchema } from '../../server/contract/dashboard.ts';
 import { deviceSchema } from '../../server/contract/devices.ts';
 import { surveyDetailSchema } from '../../server/contract/geography.ts';

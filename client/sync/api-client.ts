@@ -2,7 +2,7 @@
  * The typed API client: every call returns a result the caller can switch on, never a thrown fetch error.
  * Responses are checked against the shared zod contract.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type Assignment,
   assignmentSchema,
@@ -66,7 +66,7 @@ export class ApiClient {
   async request<T>(
     method: string,
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     body?: unknown,
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };

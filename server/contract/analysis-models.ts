@@ -2,7 +2,7 @@
  * The analysts' models (the "Model" tab beside "Table"): the request (outcome, predictors from the
  * catalogue, unit, universe, family) and the computed model. Shared with the client.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { conditionSchema, unitSchema } from './analysis.ts';
 
 export const modelFamilySchema = z.enum(['gaussian', 'quasibinomial', 'quasipoisson']);
@@ -11,31 +11,31 @@ export const modelRequestSchema = z.object({
   unit: unitSchema,
   /** gaussian: linear; quasibinomial: logistic (one category of the outcome = 1); quasipoisson: counts. */
   family: modelFamilySchema,
-  outcome: z.string().min(1),
+  outcome: z.string().check(z.minLength(1)),
   /** The category of a categorical outcome that a logistic model predicts. */
-  outcomeLevel: z.union([z.string(), z.number()]).nullish(),
-  predictors: z.array(z.string().min(1)).min(1).max(12),
-  universe: z.array(conditionSchema).max(10).default([]),
+  outcomeLevel: z.nullish(z.union([z.string(), z.number()])),
+  predictors: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(12)),
+  universe: z._default(z.array(conditionSchema).check(z.maxLength(10)), []),
   /** A categorical predictor whose predictive margins (R svypredmeans) to give. */
-  margins: z.string().nullish(),
-  title: z.object({ pt: z.string(), en: z.string() }).nullish(),
+  margins: z.nullish(z.string()),
+  title: z.nullish(z.object({ pt: z.string(), en: z.string() })),
 });
 export type ModelRequest = z.infer<typeof modelRequestSchema>;
 
-const num = z.number().nullable();
+const num = z.nullable(z.number());
 export const modelResponseSchema = z.object({
-  notice: z.string().nullable(),
+  notice: z.nullable(z.string()),
   legend: z.string(),
   title: z.string(),
   unit: unitSchema,
   family: modelFamilySchema,
   familyLabel: z.string(),
   formula: z.string(),
-  outcome: z.object({ name: z.string(), label: z.string(), level: z.string().nullable() }),
+  outcome: z.object({ name: z.string(), label: z.string(), level: z.nullable(z.string()) }),
   predictors: z.array(z.object({ name: z.string(), label: z.string(), categorical: z.boolean() })),
   universe: z.array(conditionSchema),
   /** 'odds ratio' / 'rate ratio' (in the language), null for a linear model. */
-  ratioName: z.string().nullable(),
+  ratioName: z.nullable(z.string()),
   ci: z.string(),
   df: z.number(),
   designDf: z.number(),
@@ -45,7 +45,7 @@ export const modelResponseSchema = z.object({
       name: z.string(),
       term: z.string(),
       label: z.string(),
-      reference: z.string().nullable(),
+      reference: z.nullable(z.string()),
       estimate: num,
       se: num,
       ciLower: num,
@@ -57,7 +57,7 @@ export const modelResponseSchema = z.object({
       ratioUpper: num,
       n: z.number(),
       reliability: z.enum(['ok', 'flag', 'suppress']),
-      note: z.string().nullable(),
+      note: z.nullable(z.string()),
     }),
   ),
   tests: z.array(
@@ -70,8 +70,8 @@ export const modelResponseSchema = z.object({
       pValue: z.number(),
     }),
   ),
-  margins: z
-    .object({
+  margins: z.nullable(
+    z.object({
       variable: z.string(),
       label: z.string(),
       rows: z.array(
@@ -84,8 +84,8 @@ export const modelResponseSchema = z.object({
           ciUpper: z.number(),
         }),
       ),
-    })
-    .nullable(),
+    }),
+  ),
   warnings: z.array(z.string()),
 });
 export type ModelResponse = z.infer<typeof modelResponseSchema>;

@@ -2,7 +2,7 @@
  * The analysts' API: the table builder's catalogue, a table request (a plan without id or titles)
  * and a computed table. Shared with the client.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { REFUSAL_REASONS } from '../../analysis/tables/refusals.ts';
 import { releaseSchema } from './releases.ts';
 
@@ -12,22 +12,22 @@ export const unitSchema = z.enum(['household', 'roster', 'individual', 'member']
 export const statisticSchema = z.enum(['proportion', 'mean', 'total', 'median', 'multiple']);
 
 export const conditionSchema = z.object({
-  variable: z.string().min(1),
+  variable: z.string().check(z.minLength(1)),
   op: z.enum(['=', '!=', '>', '>=', '<', '<=', 'in', 'notin', 'notmissing', 'missing']),
-  value: z.union([z.string(), z.number()]).nullish(),
-  values: z.array(z.union([z.string(), z.number()])).nullish(),
+  value: z.nullish(z.union([z.string(), z.number()])),
+  values: z.nullish(z.array(z.union([z.string(), z.number()]))),
 });
 
 /** A table the analyst builds: variable, domains, universe (titles default to the variable's label). */
 export const tableRequestSchema = z.object({
   unit: unitSchema,
   statistic: statisticSchema,
-  variable: z.string().min(1),
-  domains: z.array(z.string().min(1)).max(3).default([]),
-  universe: z.array(conditionSchema).max(10).default([]),
-  title: text.nullish(),
+  variable: z.string().check(z.minLength(1)),
+  domains: z._default(z.array(z.string().check(z.minLength(1))).check(z.maxLength(3)), []),
+  universe: z._default(z.array(conditionSchema).check(z.maxLength(10)), []),
+  title: z.nullish(text),
   /** A proportion's interval: logit (svyciprop, the default) or wald. */
-  ci: z.enum(['logit', 'wald']).nullish(),
+  ci: z.nullish(z.enum(['logit', 'wald'])),
 });
 export type TableRequest = z.infer<typeof tableRequestSchema>;
 
@@ -47,16 +47,18 @@ export const microdataKindSchema = z.enum(['internal', 'public']);
 
 export const analysisCatalogueSchema = z.object({
   survey: z.string(),
-  notice: text.nullable(),
+  notice: z.nullable(text),
   /** False until a weighting run finished (or, for a folder of weighted data, until it exists). */
   dataReady: z.boolean(),
   /** The survey's releases, newest first, retired ones included (empty when read from a folder). */
-  releases: z.array(releaseSchema).default([]),
+  releases: z._default(z.array(releaseSchema), []),
   /** What a request without `release` reads: the latest published release, else the latest run. */
-  source: z
-    .object({ runId: z.number().int(), release: releaseSchema.nullable(), label: text })
-    .nullable()
-    .default(null),
+  source: z._default(
+    z.nullable(
+      z.object({ runId: z.number().check(z.int()), release: z.nullable(releaseSchema), label: text }),
+    ),
+    null,
+  ),
   reliability: z.object({ cvFlag: z.number(), minN: z.number() }),
   legend: text,
   tables: z.array(z.object({ id: z.string(), title: text, unit: unitSchema, statistic: statisticSchema })),
@@ -64,7 +66,7 @@ export const analysisCatalogueSchema = z.object({
   microdata: z.object({
     formats: z.array(z.enum(['csv', 'xlsx', 'dta', 'parquet'])),
     /** internal (for the office) and, where the survey declares publicUse, public (one zip per format). */
-    kinds: z.array(microdataKindSchema).default(['internal']),
+    kinds: z._default(z.array(microdataKindSchema), ['internal']),
   }),
 });
 export type AnalysisCatalogue = z.infer<typeof analysisCatalogueSchema>;
@@ -73,17 +75,17 @@ export const tableCellSchema = z.object({
   domain: z.array(
     z.object({ variable: z.string(), code: z.union([z.string(), z.number()]), label: z.string() }),
   ),
-  level: z.object({ code: z.union([z.string(), z.number()]), label: z.string() }).nullable(),
-  estimate: z.number().nullable(),
-  se: z.number().nullable(),
-  ciLower: z.number().nullable(),
-  ciUpper: z.number().nullable(),
+  level: z.nullable(z.object({ code: z.union([z.string(), z.number()]), label: z.string() })),
+  estimate: z.nullable(z.number()),
+  se: z.nullable(z.number()),
+  ciLower: z.nullable(z.number()),
+  ciUpper: z.nullable(z.number()),
   /** logit (svyciprop) for proportions unless the plan says wald; wald for means and totals; woodruff for medians. */
   ciMethod: z.enum(['logit', 'wald', 'woodruff', 'clopper-pearson']),
   /** The t quantile's degrees of freedom of a logit interval (the domain's design df); null otherwise. */
-  ciDf: z.number().nullable(),
-  cv: z.number().nullable(),
-  deff: z.number().nullable(),
+  ciDf: z.nullable(z.number()),
+  cv: z.nullable(z.number()),
+  deff: z.nullable(z.number()),
   n: z.number(),
   base: z.number(),
   /** suppress: fewer than min_n respondents in the cell; empty: none (no estimate); control: reproduces a calibration margin (published without SE, CI, CV). */
@@ -93,12 +95,12 @@ export const tableCellSchema = z.object({
 export const tableResultSchema = z.object({
   id: z.string(),
   title: z.string(),
-  notes: z.string().nullable(),
+  notes: z.nullable(z.string()),
   /** Which calibration margins the control cells (c) reproduce; null without any (absent in older stored tables). */
-  controlNote: z.string().nullable().optional(),
+  controlNote: z.optional(z.nullable(z.string())),
   /** Tables of a module proxies are not asked: proxies excluded, with their weighted share (0-1). */
-  proxyNote: z.string().nullable().optional(),
-  proxyShare: z.number().nullable().optional(),
+  proxyNote: z.optional(z.nullable(z.string())),
+  proxyShare: z.optional(z.nullable(z.number())),
   unit: unitSchema,
   statistic: statisticSchema,
   variable: z.object({ name: z.string(), label: z.string() }),
@@ -113,7 +115,7 @@ export type TableResultBody = z.infer<typeof tableResultSchema>;
 export type TableCellBody = z.infer<typeof tableCellSchema>;
 
 export const tableResponseSchema = z.object({
-  notice: z.string().nullable(),
+  notice: z.nullable(z.string()),
   legend: z.string(),
   /** Which interval each statistic got, e.g. "95% CI: logit (svyciprop, ...) for proportions; Wald (Normal) for means and totals." */
   ciNote: z.string(),
@@ -129,24 +131,27 @@ export type TableResponse = z.infer<typeof tableResponseSchema>;
  * its language.
  */
 export const analysisRefusalSchema = z.object({
-  table: z.string().describe("the table: 'custom', 'model' or a standard table's id"),
+  table: z.string().check(z.describe("the table: 'custom', 'model' or a standard table's id")),
   field: z
     .string()
-    .describe("the plan's field at fault ('variable', 'domains.1', 'universe.0.variable', 'proxies'...)"),
-  message: z.string().describe("the analysis's English words, for the details line and logs"),
+    .check(
+      z.describe("the plan's field at fault ('variable', 'domains.1', 'universe.0.variable', 'proxies'...)"),
+    ),
+  message: z.string().check(z.describe("the analysis's English words, for the details line and logs")),
   reason: z
-    .enum(REFUSAL_REASONS)
-    .optional()
-    .describe("why, as a stable code (analysis/tables/refusals.ts); the app's sentence is chosen by it"),
+    .optional(z.enum(REFUSAL_REASONS))
+    .check(
+      z.describe("why, as a stable code (analysis/tables/refusals.ts); the app's sentence is chosen by it"),
+    ),
   variable: z
-    .string()
-    .optional()
-    .describe("the variable it concerns (a model's outcome, the proxy rule's variable), by its data name"),
+    .optional(z.string())
+    .check(
+      z.describe("the variable it concerns (a model's outcome, the proxy rule's variable), by its data name"),
+    ),
   statistic: z
-    .string()
-    .optional()
-    .describe("the table's statistic it concerns (proportion, mean, total, median, multiple)"),
-  column: z.string().optional().describe('the weight column it concerns (no_weights)'),
+    .optional(z.string())
+    .check(z.describe("the table's statistic it concerns (proportion, mean, total, median, multiple)")),
+  column: z.optional(z.string()).check(z.describe('the weight column it concerns (no_weights)')),
 });
 export type AnalysisRefusal = z.infer<typeof analysisRefusalSchema>;
 export type RefusalReason = NonNullable<AnalysisRefusal['reason']>;

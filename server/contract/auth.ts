@@ -1,10 +1,10 @@
 /** Login and the logged-in user, as the API sends them. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ROLES } from './vocabulary.ts';
 
 export const loginRequestSchema = z.strictObject({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(1000),
+  username: z.string().check(z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

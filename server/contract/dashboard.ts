@@ -1,8 +1,8 @@
 /** The coordinator's fieldwork dashboard: one document, refreshed by the client while it is open. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const n = z.number().int();
-const rate = z.number().nullable();
+const n = z.number().check(z.int());
+const rate = z.nullable(z.number());
 
 export const progressRowSchema = z.object({
   key: z.string(),
@@ -28,7 +28,7 @@ export const progressRowSchema = z.object({
  * probability before any nonresponse adjustment: server/domain/dashboard-rates.ts); null where a case of
  * the group has no known probability.
  */
-const weighted = z.object({ e: rate, eUH: rate, eUO: rate, rr1: rate, rr2: rate, rr3: rate }).nullable();
+const weighted = z.nullable(z.object({ e: rate, eUH: rate, eUO: rate, rr1: rate, rr2: rate, rr3: rate }));
 
 export const ratesRowSchema = z.object({
   key: z.string(),
@@ -59,8 +59,8 @@ export const ratesRowSchema = z.object({
    * responding households, by class (X: no classed result), and person RR1/RR2; null when the survey's
    * profile classes no person result codes.
    */
-  person: z
-    .object({
+  person: z.nullable(
+    z.object({
       households: n,
       persons: n,
       I: n,
@@ -72,9 +72,9 @@ export const ratesRowSchema = z.object({
       rr1: rate,
       rr2: rate,
       /** Base-weighted person RR1 and RR2 (the household's weight): null where one is unknown. */
-      weighted: z.object({ rr1: rate, rr2: rate }).nullable(),
-    })
-    .nullable(),
+      weighted: z.nullable(z.object({ rr1: rate, rr2: rate })),
+    }),
+  ),
   /**
    * The screening stage of a survey that lists its units before drawing them: the listed units of the
    * group's clusters (E eligible, I ineligible, OOS out of scope, unknown eligibility split into UH unknown
@@ -83,8 +83,8 @@ export const ratesRowSchema = z.object({
    * and RR3 = E / (E + eUH x UH + eUO x UO), and the same base-weighted (weight 1 / pi1)
    * (server/domain/dashboard-rates.ts); null for a survey without a listing, and by enumerator.
    */
-  screening: z
-    .object({
+  screening: z.nullable(
+    z.object({
       listings: n,
       E: n,
       I: n,
@@ -96,22 +96,22 @@ export const ratesRowSchema = z.object({
       eUO: rate,
       rr1: rate,
       rr3: rate,
-      weighted: z.object({ eUH: rate, eUO: rate, rr1: rate, rr3: rate }).nullable(),
-    })
-    .nullable(),
+      weighted: z.nullable(z.object({ eUH: rate, eUO: rate, rr1: rate, rr3: rate })),
+    }),
+  ),
   /**
    * The overall rates over the stages (screening RRk x household RRk x person RRk; RR3 with screening RR3
    * and person RR1), and the products of the base-weighted stage rates (null where a stage has none); null
    * where the group has one stage only.
    */
-  overall: z
-    .object({
+  overall: z.nullable(
+    z.object({
       rr1: rate,
       rr2: rate,
       rr3: rate,
-      weighted: z.object({ rr1: rate, rr2: rate, rr3: rate }).nullable(),
-    })
-    .nullable(),
+      weighted: z.nullable(z.object({ rr1: rate, rr2: rate, rr3: rate })),
+    }),
+  ),
 });
 
 export const dashboardSchema = z.object({
@@ -168,8 +168,8 @@ export const dashboardSchema = z.object({
   lastSync: z.array(
     z.object({
       enumerator: z.string(),
-      deviceId: z.string().nullable(),
-      lastSyncAt: z.string().nullable(),
+      deviceId: z.nullable(z.string()),
+      lastSyncAt: z.nullable(z.string()),
       uploads: n,
     }),
   ),

@@ -5,14 +5,16 @@
  * once (201 the first time, 200 `duplicate` after). The server writes it to the audit log with the
  * assignment, the enumerator and the reason; the assignment's history shows it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const DISCARD_REASONS = ['cancelled', 'reassigned'] as const;
 export type DiscardReason = (typeof DISCARD_REASONS)[number];
 
 export const draftDiscardSchema = z.strictObject({
   noticeId: z.uuid('a UUID the tablet minted for this discard'),
-  assignmentId: z.string().min(1, 'the assignment whose draft was discarded').max(100),
+  assignmentId: z
+    .string()
+    .check(z.minLength(1, 'the assignment whose draft was discarded'), z.maxLength(100)),
   interviewId: z.uuid('the UUID of the discarded interview draft'),
   /** Why the tablet offered the discard: the assignment's state it showed. */
   reason: z.enum(DISCARD_REASONS, "'cancelled' or 'reassigned': the assignment's state on the tablet"),

@@ -3,34 +3,37 @@
  * provinces), each with the code its questionnaire uses, the municipalities in it, and a centroid for the
  * dashboard's schematic map. One JSON file in the survey folder, named by the profile's `geography`.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { surveyProfileSchema } from './survey-profile.ts';
 import { interfaceStringsSchema } from './translation-entry.ts';
 
 const centroidSchema = z.strictObject({
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
 });
 
 export const geographySchema = z.strictObject({
   /** What the map shows, e.g. "Cabo Verde". */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** What one area is called in the dashboard (island, region ...). */
-  areaLabel: z.string().min(1).default('area'),
+  areaLabel: z._default(z.string().check(z.minLength(1)), 'area'),
   areas: z
     .array(
       z.strictObject({
         /** As the sample (frame) names it: the dashboard matches progress rows by this name. */
-        name: z.string().min(1),
+        name: z.string().check(z.minLength(1)),
         /** As the questionnaire codes it (a preloaded item `from: "islandCode"` gets this). */
-        code: z.number().int(),
+        code: z.number().check(z.int()),
         centroid: centroidSchema,
-        municipalities: z.array(z.string().min(1)).default([]),
+        municipalities: z._default(z.array(z.string().check(z.minLength(1))), []),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
   /** Names written on the map (seas, groups of areas) at a position. */
-  labels: z.array(z.strictObject({ text: z.string().min(1), centroid: centroidSchema })).default([]),
+  labels: z._default(
+    z.array(z.strictObject({ text: z.string().check(z.minLength(1)), centroid: centroidSchema })),
+    [],
+  ),
 });
 export type Geography = z.infer<typeof geographySchema>;
 
@@ -40,7 +43,7 @@ export type Geography = z.infer<typeof geographySchema>;
  */
 export const surveyDetailSchema = z.object({
   profile: surveyProfileSchema,
-  geography: geographySchema.nullable(),
-  interfaceStrings: interfaceStringsSchema.optional(),
+  geography: z.nullable(geographySchema),
+  interfaceStrings: z.optional(interfaceStringsSchema),
 });
 export type SurveyDetail = z.infer<typeof surveyDetailSchema>;

@@ -4,7 +4,7 @@
  * request that gives one group a code. The server (server/domain/office-coding.ts), the export and the
  * staff screen (client/screens/office-coding-screen.tsx) share these shapes.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What an office code may be: up to 10 letters, digits and dots. The one home of the rule, for the
@@ -12,36 +12,38 @@ import { z } from 'zod';
  */
 export const officeCodeValueSchema = z
   .string()
-  .regex(/^[A-Za-z0-9.]{1,10}$/, 'a code of letters, digits and dots');
+  .check(z.regex(/^[A-Za-z0-9.]{1,10}$/, 'a code of letters, digits and dots'));
 
 /** One code of an office code list; `field` is the field code it falls under (ISCO major group, ISIC section). */
 export const officeCodeSchema = z.strictObject({
   code: officeCodeValueSchema,
-  label: z.string().min(1),
-  field: z.union([z.string(), z.number()]).optional(),
+  label: z.string().check(z.minLength(1)),
+  field: z.optional(z.union([z.string(), z.number()])),
 });
 export type OfficeCode = z.infer<typeof officeCodeSchema>;
 
 /** A code-list file: which classification at which level, and its codes (unique). */
 export const codeListFileSchema = z
   .strictObject({
-    classification: z.string().min(1),
-    level: z.string().min(1),
-    source: z.string().min(1).optional(),
-    codes: z.array(officeCodeSchema).min(1),
+    classification: z.string().check(z.minLength(1)),
+    level: z.string().check(z.minLength(1)),
+    source: z.optional(z.string().check(z.minLength(1))),
+    codes: z.array(officeCodeSchema).check(z.minLength(1)),
   })
-  .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.codes.forEach((c, i) => {
-      if (seen.has(c.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['codes', i, 'code'],
-          message: `code ${c.code} is listed twice`,
-        });
-      seen.add(c.code);
-    });
-  });
+  .check(
+    z.superRefine((f, ctx) => {
+      const seen = new Set<string>();
+      f.codes.forEach((c, i) => {
+        if (seen.has(c.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['codes', i, 'code'],
+            message: `code ${c.code} is listed twice`,
+          });
+        seen.add(c.code);
+      });
+    }),
+  );
 export type CodeListFile = z.infer<typeof codeListFileSchema>;
 
 /** The interviews' answers with one normalised text, and what the field and the office said of them. */
@@ -51,18 +53,18 @@ export const officeGroupSchema = z.object({
   /** The text as first written (for reading). */
   sample: z.string(),
   /** Answers (persons or units) with this text, in live interviews. */
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   /** The field codes given to these answers, with how many each. */
-  fieldCodes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  fieldCodes: z.array(z.object({ code: z.string(), count: z.number().check(z.int()) })),
   /**
    * Answers with this text outside the viewer's scope (another team's interviews, for a supervisor; 0
    * for the office): a code holds for every answer with the text, so a supervisor may not code it.
    */
-  elsewhere: z.number().int(),
+  elsewhere: z.number().check(z.int()),
   /** The office code now in force, or null: uncoded. */
-  code: z.string().nullable(),
-  codedBy: z.string().nullable(),
-  codedAt: z.string().nullable(),
+  code: z.nullable(z.string()),
+  codedBy: z.nullable(z.string()),
+  codedAt: z.nullable(z.string()),
 });
 export type OfficeGroup = z.infer<typeof officeGroupSchema>;
 
@@ -90,10 +92,10 @@ export const assignOfficeCodeResultSchema = z.object({
   pair: z.string(),
   key: z.string(),
   /** The code now in force; null after a clear. */
-  code: z.string().nullable(),
-  previous: z.string().nullable(),
+  code: z.nullable(z.string()),
+  previous: z.nullable(z.string()),
   /** Live interviews holding the text. */
-  interviews: z.number().int(),
+  interviews: z.number().check(z.int()),
   /** false: the group already had this code, or had none to clear (nothing written). */
   changed: z.boolean(),
 });
@@ -101,16 +103,16 @@ export type AssignOfficeCodeResult = z.infer<typeof assignOfficeCodeResultSchema
 
 /** POST /api/office-coding/:survey/assign */
 export const assignOfficeCodeSchema = z.strictObject({
-  pair: z.string().min(1).max(100),
-  text: z.string().min(1).max(2000),
+  pair: z.string().check(z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.minLength(1), z.maxLength(2000)),
   code: officeCodeValueSchema,
 });
 export type AssignOfficeCode = z.infer<typeof assignOfficeCodeSchema>;
 
 /** POST /api/office-coding/:survey/clear: the group goes back to uncoded; the reason is audited. */
 export const clearOfficeCodeSchema = z.strictObject({
-  pair: z.string().min(1).max(100),
-  text: z.string().min(1).max(2000),
-  reason: z.string().trim().min(1, 'say why the code is cleared').max(500),
+  pair: z.string().check(z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.minLength(1), z.maxLength(2000)),
+  reason: z.string().check(z.trim(), z.minLength(1, 'say why the code is cleared'), z.maxLength(500)),
 });
 export type ClearOfficeCode = z.infer<typeof clearOfficeCodeSchema>;

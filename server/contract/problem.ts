@@ -1,9 +1,9 @@
 /** The one error shape every API failure has: a stable code, a sentence for people, and details. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const problemBodySchema = z.object({
   code: z.string(),
   message: z.string(),
-  details: z.unknown().optional(),
+  details: z.optional(z.unknown()),
 });
 export type ProblemBody = z.infer<typeof problemBodySchema>;

@@ -8,7 +8,7 @@
  * ciphertext to its interview id and revision, so it cannot be replayed under another interview. WebCrypto
  * only (browsers and Node 20 alike); no I/O.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type InterviewEnvelope, interviewEnvelopeSchema } from './interview.ts';
 
 export const SEAL_ALGORITHM = 'RSA-OAEP-256+A256GCM' as const;
@@ -20,37 +20,40 @@ export const sealingPublicKeySchema = z
     alg: z.literal('RSA-OAEP-256', 'must be "RSA-OAEP-256"'),
     n: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{340,}$/, 'must be the base64url modulus of a key of 2048 bits or more'),
-    e: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be the base64url public exponent'),
+      .check(z.regex(/^[A-Za-z0-9_-]{340,}$/, 'must be the base64url modulus of a key of 2048 bits or more')),
+    e: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, 'must be the base64url public exponent')),
   })
-  .superRefine((k, ctx) => {
-    for (const part of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
-      if (part in k)
-        ctx.addIssue({
-          code: 'custom',
-          path: [part],
-          message:
-            'is a part of the PRIVATE key: it must never be in the profile (keep the private key off the repository and the server)',
-        });
-  });
+  .check(
+    z.superRefine((k, ctx) => {
+      for (const part of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
+        if (part in k)
+          ctx.addIssue({
+            code: 'custom',
+            path: [part],
+            message:
+              'is a part of the PRIVATE key: it must never be in the profile (keep the private key off the repository and the server)',
+          });
+    }),
+  );
 export type SealingPublicKey = z.infer<typeof sealingPublicKeySchema>;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+const base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'));
 
 export const sealedBlockSchema = z.strictObject({
   alg: z.literal(SEAL_ALGORITHM),
   /** Which public key sealed it (its thumbprint), to tell a wrong private key from a damaged envelope. */
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  wrappedKey: base64.max(2_000),
-  iv: base64.length(16),
-  ciphertext: base64.max(4_000_000),
+  keyId: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  wrappedKey: base64.check(z.maxLength(2_000)),
+  iv: base64.check(z.length(16)),
+  ciphertext: base64.check(z.maxLength(4_000_000)),
 });
 export type SealedBlock = z.infer<typeof sealedBlockSchema>;
 
 /** The envelope with answers and paradata replaced by their ciphertext. */
-export const sealedEnvelopeSchema = interviewEnvelopeSchema
-  .omit({ answers: true, paradata: true })
-  .extend({ sealed: sealedBlockSchema });
+export const sealedEnvelopeSchema = z.extend(
+  z.omit(interviewEnvelopeSchema, { answers: true, paradata: true }),
+  { sealed: sealedBlockSchema },
+);
 export type SealedEnvelope = z.infer<typeof sealedEnvelopeSchema>;
 
 /** Either form, as the intake route takes it: a body with `sealed` is a sealed envelope. */

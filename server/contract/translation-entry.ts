@@ -7,21 +7,19 @@
  * `note` is the translator's context, `previousApproved` the last approved text once an approved text
  * is changed, `backTranslation` and `flag` the reviewer's back-translation and what it revealed.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const STATUSES = ['missing', 'machine', 'draft', 'reviewed', 'approved'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const translationEntrySchema = z
-  .object({
-    text: z.string(),
-    status: z.enum(STATUSES),
-    note: z.string().optional(),
-    previousApproved: z.string().optional(),
-    backTranslation: z.string().optional(),
-    flag: z.string().optional(),
-  })
-  .strict();
+export const translationEntrySchema = z.strictObject({
+  text: z.string(),
+  status: z.enum(STATUSES),
+  note: z.optional(z.string()),
+  previousApproved: z.optional(z.string()),
+  backTranslation: z.optional(z.string()),
+  flag: z.optional(z.string()),
+});
 export type Entry = z.infer<typeof translationEntrySchema>;
 
 /** A catalogue file: key -> entry. */

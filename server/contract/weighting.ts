@@ -1,5 +1,5 @@
 /** Wire shape of the weighting runs (GET/POST /api/weighting/:survey, GET .../runs). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { WEIGHTING_DETAIL_KEYS } from '../../analysis/weighting/errors.ts';
 import { WEIGHTING_FAILURES } from '../problems.ts';
 
@@ -7,16 +7,16 @@ export const weighingSummarySchema = z.object({
   survey: z.string(),
   generatedAt: z.string(),
   seconds: z.number(),
-  households: z.number().int(),
-  respondents: z.number().int(),
-  eligiblePersons: z.number().int(),
-  individualRespondents: z.number().int(),
-  replicates: z.number().int(),
-  failedReplicates: z.number().int(),
-  unboundedReplicates: z.number().int(),
+  households: z.number().check(z.int()),
+  respondents: z.number().check(z.int()),
+  eligiblePersons: z.number().check(z.int()),
+  individualRespondents: z.number().check(z.int()),
+  replicates: z.number().check(z.int()),
+  failedReplicates: z.number().check(z.int()),
+  unboundedReplicates: z.number().check(z.int()),
   /** Largest |weighted total - control| over every calibration control. */
   maxControlDifference: z.number(),
-  skipped: z.number().int(),
+  skipped: z.number().check(z.int()),
   files: z.array(z.string()),
 });
 
@@ -31,9 +31,9 @@ export const runErrorSchema = z.object({
   code: z.enum(WEIGHTING_FAILURES),
   message: z.string(),
   details: z.string(),
-  detail: z
-    .object({ key: z.enum(WEIGHTING_DETAIL_KEYS), params: z.record(z.string(), z.unknown()) })
-    .optional(),
+  detail: z.optional(
+    z.object({ key: z.enum(WEIGHTING_DETAIL_KEYS), params: z.record(z.string(), z.unknown()) }),
+  ),
 });
 
 export const RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
@@ -42,32 +42,32 @@ export const weightingStatusSchema = z.object({
   survey: z.string(),
   state: z.enum(['none', ...RUN_STATES]),
   /** The latest run (the one `state` describes), or null if the survey was never weighted. */
-  runId: z.number().int().nullable(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
+  runId: z.nullable(z.number().check(z.int())),
+  startedAt: z.nullable(z.string()),
+  finishedAt: z.nullable(z.string()),
   /** Why the last run failed (see runErrorSchema). */
-  error: runErrorSchema.nullable(),
+  error: z.nullable(runErrorSchema),
   /** The last finished run (possibly older than a failed or running one). */
-  last: weighingSummarySchema.nullable(),
-  lastRunId: z.number().int().nullable(),
+  last: z.nullable(weighingSummarySchema),
+  lastRunId: z.nullable(z.number().check(z.int())),
 });
 
 /** One run as its row says: who, when, on which interviews, with which design and recipe. */
 export const weightingRunSchema = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   survey: z.string(),
   state: z.enum(RUN_STATES),
-  startedBy: z.string().nullable(),
+  startedBy: z.nullable(z.string()),
   startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  error: runErrorSchema.nullable(),
+  finishedAt: z.nullable(z.string()),
+  error: z.nullable(runErrorSchema),
   /** sha256 of the sorted "interview id:revision" list the run read, and its length. */
-  inputHash: z.string().nullable(),
-  inputCount: z.number().int().nullable(),
+  inputHash: z.nullable(z.string()),
+  inputCount: z.nullable(z.number().check(z.int())),
   /** sha256 of design.json and weighting.json when the run started. */
-  designVersion: z.string().nullable(),
-  recipeVersion: z.string().nullable(),
-  summary: weighingSummarySchema.nullable(),
+  designVersion: z.nullable(z.string()),
+  recipeVersion: z.nullable(z.string()),
+  summary: z.nullable(weighingSummarySchema),
 });
 
 export type RunError = z.infer<typeof runErrorSchema>;
@@ -87,7 +87,7 @@ export const weightingReportSchema = z.object({
       z.object({
         kind: z.literal('text'),
         lines: z.array(z.string()),
-        items: z.array(z.string()).optional(),
+        items: z.optional(z.array(z.string())),
       }),
       z.object({
         kind: z.literal('table'),

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import '../zod-english.ts';
 import { type Geography, geographySchema } from '../contract/geography.ts';
 import {
   type SurveyProfile,
@@ -55,7 +56,7 @@ interface Loaded {
   officeCoding?: OfficePair[];
 }
 
-const issueText = (file: string, error: z.ZodError) =>
+const issueText = (file: string, error: z.core.$ZodError) =>
   error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
 
 function readJsonFile(file: string): unknown {

@@ -4,11 +4,12 @@
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
+import '../zod-english.ts';
 import { Problem } from '../problems.ts';
 import { firstDuplicateKey } from './duplicate-keys.ts';
 
-export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
+export function fieldErrors(error: z.core.$ZodError): Array<{ field: string; message: string }> {
   return error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : '(body)',
     message: issue.message,
@@ -58,8 +59,8 @@ export function parseJson(text: string): unknown {
   return value;
 }
 
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(await readJson(c));
+export async function readBody<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const parsed = z.safeParse(schema, await readJson(c));
   if (!parsed.success) throw new Problem('request.invalid', fieldErrors(parsed.error));
   return parsed.data;
 }

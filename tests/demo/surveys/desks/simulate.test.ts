@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { loadDesks } from '../../../../demo/surveys/desks/frame.ts';
 import { selectDesksSample } from '../../../../demo/surveys/desks/sample.ts';
 import { DESKS_SEED, simulateDesks } from '../../../../demo/surveys/desks/simulate.ts';
@@ -77,7 +77,7 @@ describe('desks simulator: the sample', () => {
 describe('desks simulator: the interviews', () => {
   const codes = input.profile.outcome.codes.map((c) => c.code);
   // today's envelope schema lists the first survey's codes; the profile's codes are the desks survey's
-  const envelope = interviewEnvelopeSchema.extend({ outcome: z.number().int() });
+  const envelope = z.extend(interviewEnvelopeSchema, { outcome: z.number().check(z.int()) });
 
   it('sends one envelope per assignment that the interview contract accepts, its outcome from z01_result', () => {
     expect(sim.envelopes).toHaveLength(sim.assignments.length);
