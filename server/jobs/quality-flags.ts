@@ -14,6 +14,7 @@ import { enumeratorFlags } from '../domain/quality/enumerator-rules.ts';
 import { type Facts, factsOf } from '../domain/quality/facts.ts';
 import { type FlagDraft, interviewFlags } from '../domain/quality/rules.ts';
 import { surveysOf } from '../domain/surveys.ts';
+import { JOB_PRIORITY } from './job-priority.ts';
 import type { JobHandler } from './runner.ts';
 import { storeFlags } from './store-flags.ts';
 
@@ -163,7 +164,12 @@ export function thenQualityFlags(
       else {
         await tx
           .insert(jobs)
-          .values({ kind: QUALITY_JOB, interviewId: job.interviewId, revision: job.revision })
+          .values({
+            kind: QUALITY_JOB,
+            interviewId: job.interviewId,
+            revision: job.revision,
+            priority: JOB_PRIORITY.background,
+          })
           .onConflictDoNothing();
       }
     };
