@@ -4,7 +4,7 @@ import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type DownloadResult, downloadAll } from './sync/download.ts';
-import { type RefreshResult, singleFlight, startRefreshTimer } from './sync/refresh-timer.ts';
+import { oneAtATime, type RefreshResult, startRefreshTimer } from './sync/refresh-timer.ts';
 import { afterRenewal } from './sync/renewal.ts';
 import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
@@ -83,7 +83,7 @@ export const doesFieldwork = (): boolean => (session.user?.role ?? 'enumerator')
  * refresh's trouble (cleared by a success): a failure is never silent, and told once however often the
  * automatic refresh retries. A 401 is the session's banner (renewed if the password is in memory).
  */
-export const downloadAndRecord: () => Promise<DownloadResult> = singleFlight(downloadOnce);
+export const downloadAndRecord: () => Promise<DownloadResult> = oneAtATime(downloadOnce);
 
 /** One download (downloadAndRecord: never two at once, whoever asks). */
 async function downloadOnce(): Promise<DownloadResult> {

@@ -93,15 +93,28 @@ export function startRefreshTimer(
 }
 
 /**
- * `work` made single-flight: a call while one is running gets the running one's promise, so the
- * timer, the `online` event, a login and "Download updates" never download twice at once.
+ * `work` never run twice at once: a call while it runs waits for it, then runs it once more (callers
+ * arriving meanwhile share that one run), so the timer, the `online` event, a login and "Download
+ * updates" never download twice at once, and each caller's download starts after it asked.
  */
-export function singleFlight<T>(work: () => Promise<T>): () => Promise<T> {
-  let current: Promise<T> | null = null;
-  return () => {
-    current ??= work().finally(() => {
-      current = null;
+export function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const run = work().finally(() => {
+      if (running === run) running = null;
     });
-    return current;
+    running = run;
+    return run;
+  };
+  return () => {
+    if (!running) return start();
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    return queued;
   };
 }

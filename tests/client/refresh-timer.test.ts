@@ -3,15 +3,15 @@
  * interval while visible and online (the setting's default 15 minutes); none while hidden or offline,
  * and the due one at once when the app comes back (not before it is due); never two at once, however
  * long one takes; sooner after a failure and then further apart up to the cap, the interval again after
- * a success; a refresh made by the `online` event times the next; stop ends it; and the single-flight
- * download gives a second caller the running download.
+ * a success; a refresh made by the `online` event times the next; stop ends it; and downloads run one
+ * at a time, a caller arriving meanwhile served by one more run after the current one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONFIG } from '../../client/config.ts';
 import {
   nextDelay,
+  oneAtATime,
   type RefreshResult,
-  singleFlight,
   startRefreshTimer,
 } from '../../client/sync/refresh-timer.ts';
 
@@ -146,26 +146,50 @@ describe('the periodic assignment refresh', () => {
   });
 });
 
-describe('single-flight download', () => {
-  it('a second caller while one runs gets the same download; after it ends a new one starts', async () => {
+describe('one download at a time', () => {
+  it('a caller while one runs waits for it, then one more run serves every caller that waited', async () => {
     let started = 0;
-    let finish: () => void = () => undefined;
-    const download = singleFlight(async () => {
-      started++;
-      await new Promise<void>((resolve) => {
-        finish = resolve;
-      });
-      return started;
+    let running = 0;
+    let most = 0;
+    const finishers: Array<() => void> = [];
+    const download = oneAtATime(async () => {
+      const n = ++started;
+      running++;
+      most = Math.max(most, running);
+      await new Promise<void>((resolve) => finishers.push(resolve));
+      running--;
+      return n;
     });
     const a = download();
     const b = download();
-    expect(started).toBe(1);
-    finish();
-    expect(await a).toBe(1);
-    expect(await b).toBe(1);
     const c = download();
-    expect(started).toBe(2);
-    finish();
+    expect(started).toBe(1);
+    finishers[0]();
+    expect(await a).toBe(1);
+    // b and c asked after the first began: they get a run of their own, shared
+    await vi.waitFor(() => expect(started).toBe(2));
+    finishers[1]();
+    expect(await b).toBe(2);
     expect(await c).toBe(2);
+    expect(most).toBe(1);
+    // nothing running: the next call starts at once
+    const d = download();
+    expect(started).toBe(3);
+    finishers[2]();
+    expect(await d).toBe(3);
+  });
+
+  it('a failed run does not stop the one waiting', async () => {
+    let n = 0;
+    const download = oneAtATime(async () => {
+      n++;
+      await Promise.resolve();
+      if (n === 1) throw new Error('offline');
+      return n;
+    });
+    const a = download();
+    const b = download();
+    await expect(a).rejects.toThrow('offline');
+    expect(await b).toBe(2);
   });
 });
