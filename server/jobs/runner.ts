@@ -8,7 +8,7 @@
  * commits the last one (one write per job, not two); stopped in between, it hands that job back.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
 import { jobs } from '../db/schema.ts';
 import { errorFacts, type Logger, silentLogger } from '../log.ts';
@@ -31,6 +31,18 @@ export interface JobRunner {
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * The claim's query: the most urgent class first (a tablet's upload before a seeded backlog), FIFO
+ * within it; `oldest` (one claim in OLDEST_EVERY) the oldest pending job of any class, so that the
+ * backlog drains too. Each an index search (jobs_claim_idx, jobs_status_idx), no sort of the backlog.
+ */
+export function nextJobQuery(db: Db | Tx, oldest: boolean) {
+  return db.query.jobs.findFirst({
+    where: eq(jobs.status, 'pending'),
+    orderBy: oldest ? [asc(jobs.id)] : [asc(jobs.priority), asc(jobs.id)],
+  });
+}
+
 export function createJobRunner(
   database: Database,
   handlers: Record<string, JobHandler>,
@@ -52,12 +64,7 @@ export function createJobRunner(
 
   /** Takes the next pending job in `tx` (marks it running, counts the attempt). */
   async function claimIn(tx: Tx): Promise<Job | undefined> {
-    const next = await tx.query.jobs.findFirst({
-      where: eq(jobs.status, 'pending'),
-      // the most urgent class first (a tablet's upload before a seeded backlog), FIFO within it; one
-      // claim in OLDEST_EVERY takes the oldest job of any class, so that the backlog drains too
-      orderBy: takesOldest(claims + 1) ? [asc(jobs.id)] : [asc(jobs.priority), asc(jobs.id)],
-    });
+    const next = await nextJobQuery(tx, takesOldest(claims + 1));
     if (!next) return undefined;
     claims++;
     await tx

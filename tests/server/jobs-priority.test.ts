@@ -12,7 +12,7 @@ import { openDatabase } from '../../server/db/client.ts';
 import { jobs } from '../../server/db/schema.ts';
 import { VALIDATION_JOB } from '../../server/domain/interviews.ts';
 import { JOB_PRIORITY, OLDEST_EVERY } from '../../server/jobs/job-priority.ts';
-import { createJobRunner, type JobHandler } from '../../server/jobs/runner.ts';
+import { createJobRunner, type JobHandler, nextJobQuery } from '../../server/jobs/runner.ts';
 import { createTestContext, envelope, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -173,6 +173,23 @@ describe('job order', () => {
       expect(rows.find((r) => r.interviewId === first)?.attempts).toBe(1);
     } finally {
       reopened.close();
+    }
+  });
+
+  it("each claim is an index search, not a sort of the backlog (the runner's own query plans)", async () => {
+    await backlog(300);
+    for (const [oldest, index] of [
+      [false, 'jobs_claim_idx'],
+      [true, 'jobs_status_idx'],
+    ] as const) {
+      const query = nextJobQuery(ctx.database.db, oldest).toSQL();
+      const plan = await ctx.database.client.execute({
+        sql: `EXPLAIN QUERY PLAN ${query.sql}`,
+        args: query.params as Array<string | number>,
+      });
+      const details = plan.rows.map((r) => String(r.detail));
+      expect(details.some((d) => d.includes(`USING INDEX ${index} (status=?)`))).toBe(true);
+      expect(details.some((d) => d.includes('TEMP B-TREE'))).toBe(false);
     }
   });
 });
