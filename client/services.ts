@@ -4,7 +4,12 @@ import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type DownloadResult, downloadAll } from './sync/download.ts';
-import { oneAtATime, type RefreshResult, startRefreshTimer } from './sync/refresh-timer.ts';
+import {
+  oneAtATime,
+  type RefreshResult,
+  type RefreshTimer,
+  startRefreshTimer,
+} from './sync/refresh-timer.ts';
 import { afterRenewal } from './sync/renewal.ts';
 import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
@@ -85,7 +90,13 @@ export const doesFieldwork = (): boolean => (session.user?.role ?? 'enumerator')
  */
 export const downloadAndRecord: () => Promise<DownloadResult> = oneAtATime(downloadOnce);
 
-/** One download (downloadAndRecord: never two at once, whoever asks). */
+/** The periodic refresh, once startSync has started it. */
+let refreshTimer: RefreshTimer | null = null;
+
+/**
+ * One download (downloadAndRecord: never two at once, whoever asks). Whoever asked (a login, the
+ * `online` event, "Download updates"), the periodic refresh times its next one from here.
+ */
 async function downloadOnce(): Promise<DownloadResult> {
   let result: DownloadResult;
   try {
@@ -93,10 +104,12 @@ async function downloadOnce(): Promise<DownloadResult> {
   } catch (err) {
     // the tablet's storage (full, or closed) refused what came
     troubles.failed('refresh', err);
+    refreshTimer?.ranElsewhere('failed');
     throw err;
   }
   if (result === 'ok') troubles.succeeded('refresh');
   else if (result.kind !== 'unauthorized') troubles.failed('refresh', result);
+  refreshTimer?.ranElsewhere(result === 'ok' ? 'ok' : 'failed');
   return result;
 }
 
@@ -137,14 +150,17 @@ export function startSync(): void {
     ui.storageFull = use !== null && use > CONFIG.storageWarnFraction;
     notify();
   })();
-  const refreshTimer = startRefreshTimer(CONFIG.assignmentRefresh, refreshIfOnline, visibleAndOnline);
+  const timer = startRefreshTimer(CONFIG.assignmentRefresh, refreshIfOnline, visibleAndOnline);
+  refreshTimer = timer;
   globalThis.addEventListener?.('online', () => {
     void (async () => {
       if (!session.hasValidToken()) await renewAndResume();
       await uploader.flush(true);
-      refreshTimer.ranElsewhere(await refreshIfOnline());
+      await refreshIfOnline();
+      // a periodic refresh that fell due offline: done by the download above, else tried now
+      timer.wake();
     })();
   });
-  globalThis.document?.addEventListener?.('visibilitychange', () => refreshTimer.wake());
+  globalThis.document?.addEventListener?.('visibilitychange', () => timer.wake());
   setInterval(() => void uploader.flush(), CONFIG.flushIntervalMs);
 }

@@ -4,10 +4,10 @@
  * One timer at a time, chained (the next is set when a refresh ends, so two never overlap); every
  * `intervalMs` after a refresh that worked; after a failure sooner, then further apart (retryBaseMs,
  * doubled at each failure in a row, at most retryMaxMs), back to the interval after a success. While
- * the app is hidden or offline (`canRun` false) a due refresh waits: `wake()` (on `visibilitychange`
- * and `online`) runs it at once if it is due, and otherwise does nothing; a refresh made elsewhere (the
- * `online` event's) times the next from its end (`ranElsewhere`). The settings' one home is
- * client/config.ts `assignmentRefresh`.
+ * the app is hidden or offline (`canRun` false) a due refresh waits: `wake()` (on `visibilitychange`,
+ * and after the `online` event's own download) runs it at once if it is due, and otherwise does
+ * nothing; a download made elsewhere (a login's, the `online` event's, "Download updates") times the
+ * next from its end (`ranElsewhere`). The settings' one home is client/config.ts `assignmentRefresh`.
  */
 
 export interface RefreshSchedule {
@@ -22,7 +22,10 @@ export type RefreshResult = 'ok' | 'failed' | 'skipped';
 export interface RefreshTimer {
   /** The app became visible or the network returned: runs a due refresh now. */
   wake(): void;
-  /** A refresh ran elsewhere (the `online` event's) with this result: the next is timed from now. */
+  /**
+   * A download ran elsewhere (a login's, the `online` event's, "Download updates") with this result:
+   * the next is timed from now. Ignored while the timer's own refresh runs (that download is its own).
+   */
   ranElsewhere(result: RefreshResult): void;
   stop(): void;
 }

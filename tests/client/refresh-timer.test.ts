@@ -146,6 +146,26 @@ describe('the periodic assignment refresh', () => {
   });
 });
 
+describe('the periodic refresh and the downloads made elsewhere', () => {
+  it("its own download's report (made while it runs) arms no second timer; a skipped refresh waits the interval", async () => {
+    let report: ((r: RefreshResult) => void) | null = null;
+    const { calls, refresh } = refresher(() => {
+      // the download inside the refresh tells the timer, as services.ts downloadOnce does
+      report?.('failed');
+      return 'skipped';
+    });
+    const timer = startRefreshTimer(schedule, refresh, () => true);
+    report = (r) => timer.ranElsewhere(r);
+    await vi.advanceTimersByTimeAsync(15 * MIN);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(15 * MIN - 1);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    timer.stop();
+  });
+});
+
 describe('one download at a time', () => {
   it('a caller while one runs waits for it, then one more run serves every caller that waited', async () => {
     let started = 0;
