@@ -6,10 +6,10 @@
  * (RENEWAL_EFFECTS). Renewed, the banners go and the uploads resume. When only a new login can help
  * (no password in memory, the password refused, the account's role changed since the unlock), the
  * "Session expired" banner asks for it. When the server (or something between) answered but refused
- * otherwise (a 403, a 409, a 404, a bad request: the login route never says these, and the same
+ * otherwise (a 403, a 409 or a 404, which the login route never says, or a bad request: the same
  * request will not do better), the renewal's trouble says so in the app language with the answer's own
  * sentence, the banner offers the login; neither a refusal nor a refused password is tried again by
- * itself (the session answers it without asking the server) until a login.
+ * itself (the session answers it without asking the server) until the password is typed again.
  * Only when the server could not be reached (no network, a timeout, a 5xx, a 408, a 429, a page that is
  * not the server's) is the session not said expired: the trouble tells the real cause, the unlock and
  * the offline work stay, and the renewal is tried again when the network returns. In every case the

@@ -62,8 +62,9 @@ export class SessionManager {
   deviceStatus: 'active' | 'revoked' | 'wiped' | null = null;
   /**
    * A renewal that is not to be tried again by itself (renewal.ts RENEWAL_EFFECTS `retries`: a refusal,
-   * a refused password), answered again without asking the server until the next login: the same
-   * password sent at every `online` event would only meet the login throttle.
+   * a refused password), answered again without asking the server until the password is typed again (a
+   * login, online or offline): the same password sent at every `online` event would only meet the
+   * login throttle.
    */
   private heldRenewal: RenewOutcome | null = null;
 
@@ -101,7 +102,6 @@ export class SessionManager {
     const result = await this.api().login(username, password);
     if (result.kind === 'ok') {
       const { token, expiresAt, user } = result.data;
-      this.heldRenewal = null;
       this.tokenValue = token;
       this.expiresAt = Date.parse(expiresAt);
       await setSession(this.db, { token, expiresAt: this.expiresAt, user });
@@ -200,6 +200,8 @@ export class SessionManager {
     mode: 'online' | 'offline',
   ): Promise<LoginOutcome> {
     if (!unlock.ok) return unlock;
+    // a password typed again (online or offline): the next renewal asks the server again
+    this.heldRenewal = null;
     this.db.keyHold.set(unlock.key);
     this.username = username.toLowerCase();
     this.password = password;

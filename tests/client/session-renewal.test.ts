@@ -216,6 +216,24 @@ describe('the renewal tables', () => {
       }
     });
 
+  it('a refusal held, then the password typed again offline: the next renewal asks the server again', async () => {
+    const s = await expiredSession();
+    let asked = 0;
+    reply = async () => {
+      asked++;
+      return html(403);
+    };
+    expect(await s.renew()).toMatchObject({ kind: 'refused' });
+    expect(await s.renew()).toMatchObject({ kind: 'refused' });
+    expect(asked).toBe(1);
+    s.lock();
+    reply = () => Promise.reject(new TypeError('Failed to fetch'));
+    expect(await s.login('enumerator1', 'demo')).toMatchObject({ ok: true, mode: 'offline' });
+    s.expire();
+    reply = loggedIn;
+    expect(await s.renew()).toMatchObject({ kind: 'renewed' });
+  });
+
   it('the refusal sentence exists, translated, in every app language', () => {
     const texts = APP_LANGUAGES.map((lang) => FAILURE_CONTEXT[lang].renewRefused);
     for (const t of texts) expect(t.length).toBeGreaterThan(20);
