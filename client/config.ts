@@ -5,6 +5,11 @@ export const CONFIG = {
   /** Flush the outbox on this timer as well as on start, on `online` and from "sync now". */
   flushIntervalMs: 60_000,
   backoff: { baseMs: 3_000, maxMs: 10 * 60_000 },
+  /**
+   * Download assignments (and questionnaires, profiles, returned interviews) this often while the app
+   * is visible and online; after a failure sooner, then further apart (client/sync/refresh-timer.ts).
+   */
+  assignmentRefresh: { intervalMs: 15 * 60_000, retryBaseMs: 60_000, retryMaxMs: 60 * 60_000 },
   gpsTimeoutMs: 15_000,
   /** How often the network badge asks the server (GET /api/health), and how long it waits. */
   healthIntervalMs: 30_000,

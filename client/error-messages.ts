@@ -138,13 +138,15 @@ export const ERROR_KINDS = Object.keys(en).filter((k) => k !== 'details') as Err
 
 /**
  * What failed, said before the kind's sentence where the screen knows it: a login that unlocked the
- * tablet without the server, or could not; the renewal of an expired session that did not reach the server; the automatic upload and download (client/sync/trouble-text.ts);
+ * tablet without the server, or could not; the renewal of an expired session that did not reach the server, or that the server refused; the automatic upload and download (client/sync/trouble-text.ts);
  * a survey profile that did not come (to the tablet, or to the staff's dashboard). `{time}` is the clock time the trouble began.
  */
 const contextEn = {
   loginOffline: 'Unlocked without the server; interviews wait on this tablet until it answers.',
   renewOffline:
     'The session could not be renewed; the tablet keeps working and its interviews wait until the server answers.',
+  renewRefused:
+    'The server refused to renew the session; the interviews stay on this tablet. Log in again; if it is refused again, tell your supervisor.',
   loginFirstTime: 'This user has never logged in on this tablet: the first login needs the server.',
   autoUpload: 'Interviews could not be sent; the tablet keeps them and tries again by itself.',
   autoRefresh: 'Updates could not be downloaded; the tablet keeps what it has and tries again.',
@@ -160,6 +162,8 @@ const contextPt: ContextCatalogue = {
   loginOffline: 'Desbloqueado sem o servidor; as entrevistas esperam neste tablet até ele responder.',
   renewOffline:
     'A sessão não foi renovada; o tablet continua a funcionar e as entrevistas esperam até o servidor responder.',
+  renewRefused:
+    'O servidor recusou renovar a sessão; as entrevistas ficam neste tablet. Entre de novo; se for recusado outra vez, avise o seu supervisor.',
   loginFirstTime: 'Este utilizador nunca entrou neste tablet: a primeira entrada precisa do servidor.',
   autoUpload: 'As entrevistas não foram enviadas; o tablet guarda-as e tenta de novo sozinho.',
   autoRefresh: 'As atualizações não foram descarregadas; o tablet guarda o que tem e tenta de novo.',
@@ -173,6 +177,8 @@ const contextFr: ContextCatalogue = {
   loginOffline: 'Déverrouillée sans le serveur ; les entretiens attendent sur cette tablette qu’il réponde.',
   renewOffline:
     'La session n’a pas pu être renouvelée ; la tablette continue de fonctionner et les entretiens attendent que le serveur réponde.',
+  renewRefused:
+    'Le serveur a refusé de renouveler la session ; les entretiens restent sur cette tablette. Reconnectez-vous ; en cas de nouveau refus, prévenez votre superviseur.',
   loginFirstTime:
     'Cet utilisateur ne s’est jamais connecté sur cette tablette : la première connexion a besoin du serveur.',
   autoUpload: 'Les entretiens n’ont pas pu être envoyés ; la tablette les garde et réessaie d’elle-même.',
@@ -189,6 +195,8 @@ const contextKea: ContextCatalogue = {
   loginOffline: 'Dizbloketadu sen servidor; entrevistas ta spera na kel tablet li ti ki servidor responde.',
   renewOffline:
     'Seson ka podu ser renovadu; tablet ta kontinua ta funsiona i entrevistas ta spera ti ki servidor responde.',
+  renewRefused:
+    'Servidor ka aseita renova seson; entrevistas ta fika na kel tablet li. Entra otu bes; si e ka aseita otu bes, fla bu supervizor.',
   loginFirstTime: 'Kel utilizador li nunka ka entra na kel tablet li: primeru entrada ta mesti servidor.',
   autoUpload: 'Entrevistas ka podu ser mandadu; tablet ta guarda-s i ta tenta otu bes sozinhu.',
   autoRefresh: 'Atualizason ka podu ser baxadu; tablet ta guarda kuzé ki e ten i ta tenta otu bes.',

@@ -4,6 +4,12 @@ import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type DownloadResult, downloadAll } from './sync/download.ts';
+import {
+  oneAtATime,
+  type RefreshResult,
+  type RefreshTimer,
+  startRefreshTimer,
+} from './sync/refresh-timer.ts';
 import { afterRenewal } from './sync/renewal.ts';
 import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
@@ -82,36 +88,56 @@ export const doesFieldwork = (): boolean => (session.user?.role ?? 'enumerator')
  * refresh's trouble (cleared by a success): a failure is never silent, and told once however often the
  * automatic refresh retries. A 401 is the session's banner (renewed if the password is in memory).
  */
-export async function downloadAndRecord(): Promise<DownloadResult> {
+export const downloadAndRecord: () => Promise<DownloadResult> = oneAtATime(downloadOnce);
+
+/** The periodic refresh, once startSync has started it. */
+let refreshTimer: RefreshTimer | null = null;
+
+/**
+ * One download (downloadAndRecord: never two at once, whoever asks). Whoever asked (a login, the
+ * `online` event, "Download updates"), the periodic refresh times its next one from here.
+ */
+async function downloadOnce(): Promise<DownloadResult> {
   let result: DownloadResult;
   try {
     result = await downloadAll(db, api);
   } catch (err) {
     // the tablet's storage (full, or closed) refused what came
     troubles.failed('refresh', err);
+    refreshTimer?.ranElsewhere('failed');
     throw err;
   }
   if (result === 'ok') troubles.succeeded('refresh');
   else if (result.kind !== 'unauthorized') troubles.failed('refresh', result);
+  refreshTimer?.ranElsewhere(result === 'ok' ? 'ok' : 'failed');
   return result;
 }
 
 /** Pull assignments, questionnaires and returned interviews when online with a valid session. */
-export async function refreshIfOnline(): Promise<void> {
-  if (!doesFieldwork()) return;
-  if (globalThis.navigator?.onLine === false || !session.hasValidToken() || !db.keyHold.unlocked) return;
+export async function refreshIfOnline(): Promise<RefreshResult> {
+  if (!doesFieldwork()) return 'skipped';
+  if (globalThis.navigator?.onLine === false || !session.hasValidToken() || !db.keyHold.unlocked)
+    return 'skipped';
   await retireIfRevoked();
-  if (!db.keyHold.unlocked) return;
+  if (!db.keyHold.unlocked) return 'skipped';
   const result = await downloadAndRecord().catch(() => null);
   if (result !== null && result !== 'ok' && result.kind === 'unauthorized') {
     session.expire();
     await renewAndResume();
   }
   notify();
+  return result === 'ok' ? 'ok' : 'failed';
 }
 
+/** The app is on screen and the network is up: the periodic refresh may run. */
+const visibleAndOnline = (): boolean =>
+  globalThis.document?.visibilityState !== 'hidden' && globalThis.navigator?.onLine !== false;
+
 let started = false;
-/** Flush on start, on `online`, on a timer; "sync now" calls uploader.flush(true). */
+/**
+ * Flush on start, on `online`, on a timer; "sync now" calls uploader.flush(true). Download on start,
+ * on `online` and every CONFIG.assignmentRefresh.intervalMs while visible and online (sync/refresh-timer.ts).
+ */
 export function startSync(): void {
   if (started) return;
   started = true;
@@ -124,12 +150,17 @@ export function startSync(): void {
     ui.storageFull = use !== null && use > CONFIG.storageWarnFraction;
     notify();
   })();
+  const timer = startRefreshTimer(CONFIG.assignmentRefresh, refreshIfOnline, visibleAndOnline);
+  refreshTimer = timer;
   globalThis.addEventListener?.('online', () => {
     void (async () => {
       if (!session.hasValidToken()) await renewAndResume();
       await uploader.flush(true);
       await refreshIfOnline();
+      // a periodic refresh that fell due offline: done by the download above, else tried now
+      timer.wake();
     })();
   });
+  globalThis.document?.addEventListener?.('visibilitychange', () => timer.wake());
   setInterval(() => void uploader.flush(), CONFIG.flushIntervalMs);
 }

@@ -2,6 +2,7 @@
 import type { Database } from './db/client.ts';
 import type { SessionUser } from './domain/accounts.ts';
 import type { LoginThrottle } from './domain/login-throttle.ts';
+import type { UploadSource } from './jobs/job-priority.ts';
 
 export interface AppSettings {
   sessionTtlMs: number;
@@ -29,5 +30,11 @@ export interface RequestProblem {
 }
 
 export interface AppEnv {
+  /**
+   * Set only by an in-process caller (`app.request(path, init, { uploads: 'bulk' })`: the demo seeding,
+   * `npm run simulate`); a request over HTTP cannot set it. Bulk uploads' jobs are background work
+   * (server/jobs/job-priority.ts).
+   */
+  Bindings: { uploads?: UploadSource };
   Variables: { user: SessionUser; token: string; requestId: string; problem?: RequestProblem };
 }

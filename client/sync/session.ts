@@ -11,6 +11,13 @@ import { dataKeyFromDevice, keepDeviceWrap } from '../offline/device-key.ts';
 import { type UnlockResult, unlockOffline, unlockOnline, writeKeyring } from '../offline/keyring.ts';
 import { deviceId, getSession, getVerifier, setSession } from '../offline/store.ts';
 import type { ApiClient, ApiResult } from './api-client.ts';
+import {
+  RENEWAL_EFFECTS,
+  type RenewAnswer,
+  type RenewOutcomeKind,
+  renewAnswer,
+  renewOutcome,
+} from './renewal.ts';
 
 /** Why the server did not log the user in, as the API client returned it (told by error-sentence.ts). */
 export type LoginFailure = Exclude<ApiResult<unknown>, { kind: 'ok' }>;
@@ -31,15 +38,16 @@ export type LoginOutcome =
   | { ok: false; reason: 'throttled' | 'server'; problem: LoginFailure };
 
 /**
- * A renewal's outcome: `renewed`; `login` when only a new login can help (no password in memory, as after
- * a reload, or the server refused it); `unreachable` with the failure as it came whenever the server did
- * not answer that (no network, a timeout, a 5xx, a proxy's page, a 429): the session is not over, the
- * unlock and the offline work stay, and the renewal is tried again when the network returns.
+ * A renewal's outcome (client/sync/renewal.ts's tables): `renewed`; `login` when only a new login can
+ * help; `refused` when the server (or something between) refused otherwise, not tried again by itself
+ * until a login; `unreachable` whenever the server was not reached. `answer` is what the answer said,
+ * `problem` the failure as it came.
  */
-export type RenewOutcome =
-  | { kind: 'renewed' }
-  | { kind: 'login' }
-  | { kind: 'unreachable'; problem: LoginFailure };
+export interface RenewOutcome {
+  kind: RenewOutcomeKind;
+  answer: RenewAnswer;
+  problem?: LoginFailure;
+}
 
 const UNLOCK_KEY = 'morabeza.unlocked';
 const DATA_KEY = 'morabeza.unlocked.key';
@@ -52,6 +60,13 @@ export class SessionManager {
   user: ApiUser | null = null;
   /** What the server said of this tablet at the last online login (enumerators): revoked means retire. */
   deviceStatus: 'active' | 'revoked' | 'wiped' | null = null;
+  /**
+   * A renewal that is not to be tried again by itself (renewal.ts RENEWAL_EFFECTS `retries`: a refusal,
+   * a refused password), answered again without asking the server until the password is typed again (a
+   * login, online or offline): the same password sent at every `online` event would only meet the
+   * login throttle.
+   */
+  private heldRenewal: RenewOutcome | null = null;
 
   constructor(
     private readonly db: MorabezaDb,
@@ -129,16 +144,21 @@ export class SessionManager {
     return result.kind === 'ok' ? result.data : null;
   }
 
-  /** Gets a fresh token with the password held in memory; else says whether a login or the server is missing. */
+  /**
+   * Gets a fresh token with the password held in memory; else says why not, as renewal.ts's table
+   * reads the answer. One its table does not retry is not asked of the server again until a login.
+   */
   async renew(): Promise<RenewOutcome> {
-    if (!this.username || !this.password) return { kind: 'login' };
+    if (this.heldRenewal) return this.heldRenewal;
+    if (!this.username || !this.password) return renewOutcome('noPassword');
     const result = await this.api().login(this.username, this.password);
-    if (result.kind === 'unauthorized') return { kind: 'login' };
-    if (result.kind !== 'ok') return { kind: 'unreachable', problem: result };
+    const outcome = renewOutcome(renewAnswer(result, this.user), result.kind === 'ok' ? undefined : result);
+    if (outcome.kind !== 'renewed' && !RENEWAL_EFFECTS[outcome.kind].retries) this.heldRenewal = outcome;
+    if (outcome.kind !== 'renewed' || result.kind !== 'ok') return outcome;
     this.tokenValue = result.data.token;
     this.expiresAt = Date.parse(result.data.expiresAt);
     await setSession(this.db, { token: this.tokenValue, expiresAt: this.expiresAt, user: result.data.user });
-    return { kind: 'renewed' };
+    return outcome;
   }
 
   /** The server said 401: forget the token (the unlock stays; the enumerator keeps working). */
@@ -180,6 +200,8 @@ export class SessionManager {
     mode: 'online' | 'offline',
   ): Promise<LoginOutcome> {
     if (!unlock.ok) return unlock;
+    // a password typed again (online or offline): the next renewal asks the server again
+    this.heldRenewal = null;
     this.db.keyHold.set(unlock.key);
     this.username = username.toLowerCase();
     this.password = password;

@@ -289,12 +289,15 @@ export const jobs = sqliteTable(
     revision: integer('revision').notNull(),
     status: text('status', { enum: JOB_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** The job's class (server/jobs/job-priority.ts JOB_PRIORITY): lower is claimed first. */
+    priority: integer('priority').notNull().default(2),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull().default(now),
     updatedAt: integer('updated_at').notNull().default(now),
   },
   (t) => [
     index('jobs_status_idx').on(t.status, t.id),
+    index('jobs_claim_idx').on(t.status, t.priority, t.id),
     uniqueIndex('jobs_unit_idx').on(t.kind, t.interviewId, t.revision),
     check('jobs_status_check', inList('status', JOB_STATUSES)),
   ],

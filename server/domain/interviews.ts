@@ -23,6 +23,7 @@ import {
   quarantine,
   questionnaireVersions,
 } from '../db/schema.ts';
+import { JOB_PRIORITY, type UploadSource, uploadClass } from '../jobs/job-priority.ts';
 import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { createIntakeBatcher, type IntakeBatcher } from './intake-batch.ts';
@@ -47,6 +48,8 @@ export interface Upload {
   /** The body exactly as received, and its SHA-256. */
   text: string;
   hash: string;
+  /** Over the API from a tablet, or in-process in bulk: its validation job's class (jobs/job-priority.ts). */
+  source: UploadSource;
 }
 
 /**
@@ -58,8 +61,9 @@ export async function receiveInterview(
   user: SessionUser,
   env: AnyEnvelope,
   text: string = JSON.stringify(env),
+  source: UploadSource = 'api',
 ): Promise<IntakeResult> {
-  const upload = { user, env, text, hash: createHash('sha256').update(text).digest('hex') };
+  const upload = { user, env, text, hash: createHash('sha256').update(text).digest('hex'), source };
   const decision = await intakeFor(database).submit(upload);
   if (decision.kind === 'quarantined') throw decision.problem;
   return {
@@ -301,10 +305,11 @@ async function storeRevisions(tx: Tx, uploads: Upload[]): Promise<void> {
   const readable = uploads.filter((u) => !isSealed(u.env));
   if (readable.length)
     await tx.insert(jobs).values(
-      readable.map(({ env }) => ({
+      readable.map(({ env, source }) => ({
         kind: VALIDATION_JOB,
         interviewId: env.interviewId,
         revision: env.revision,
+        priority: JOB_PRIORITY[uploadClass(env.revision, source)],
       })),
     );
   const assignmentIds = [...new Set(uploads.map((u) => u.env.assignmentId))];

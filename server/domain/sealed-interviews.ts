@@ -12,6 +12,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { openEnvelope, SealOpenError, sealedEnvelopeSchema } from '../contract/sealed-envelope.ts';
 import type { Database } from '../db/client.ts';
 import { interviewRevisions, interviews, jobs } from '../db/schema.ts';
+import { JOB_PRIORITY } from '../jobs/job-priority.ts';
 import { audit } from './audit.ts';
 import { nextState } from './interview-states.ts';
 import { VALIDATION_JOB } from './interviews.ts';
@@ -74,7 +75,11 @@ export async function decryptSealedInterviews(
         .update(interviews)
         .set({ status: nextState('sealed', 'decrypt', 'system'), updatedAt: Date.now() })
         .where(and(eq(interviews.id, o.id), eq(interviews.status, 'sealed')));
-      await tx.insert(jobs).values({ kind: VALIDATION_JOB, interviewId: o.id, revision: o.revision });
+      // a batch: background, but a returned interview's revision keeps the revision class
+      const priority = JOB_PRIORITY[o.revision > 1 ? 'revision' : 'background'];
+      await tx
+        .insert(jobs)
+        .values({ kind: VALIDATION_JOB, interviewId: o.id, revision: o.revision, priority });
       await audit(tx, {
         actorId: null,
         action: 'interview.decrypted',

@@ -15,6 +15,7 @@ import { type Facts, factsOf } from '../domain/quality/facts.ts';
 import { listedSize } from '../domain/quality/listed-size.ts';
 import { type FlagDraft, interviewFlags } from '../domain/quality/rules.ts';
 import { surveysOf } from '../domain/surveys.ts';
+import { JOB_PRIORITY } from './job-priority.ts';
 import type { JobHandler } from './runner.ts';
 import { storeFlags } from './store-flags.ts';
 
@@ -187,7 +188,12 @@ export function thenQualityFlags(
       else {
         await tx
           .insert(jobs)
-          .values({ kind: QUALITY_JOB, interviewId: job.interviewId, revision: job.revision })
+          .values({
+            kind: QUALITY_JOB,
+            interviewId: job.interviewId,
+            revision: job.revision,
+            priority: JOB_PRIORITY.background,
+          })
           .onConflictDoNothing();
       }
     };

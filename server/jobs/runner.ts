@@ -2,15 +2,17 @@
  * A durable background job runner. Jobs live in the `jobs` table, so work queued before a crash or a
  * restart is picked up again: at start, jobs left `running` go back to `pending`. `concurrency` loops
  * each run one job at a time (a job is claimed in a transaction, so no two loops take the same one),
- * and yield to the event loop between jobs so uploads are never kept waiting. Jobs of a later revision
- * go first, then in the order they were queued. A loop claims its next job in the transaction that
+ * and yield to the event loop between jobs so uploads are never kept waiting. Which job is claimed next
+ * is job-priority.ts's rule: a tablet's upload before bulk work, FIFO within a class, one claim in four
+ * for the oldest job of any class. A loop claims its next job in the transaction that
  * commits the last one (one write per job, not two); stopped in between, it hands that job back.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client.ts';
 import type { Tx } from '../db/group-commit.ts';
 import { jobs } from '../db/schema.ts';
 import { errorFacts, type Logger, silentLogger } from '../log.ts';
+import { takesOldest } from './job-priority.ts';
 
 export type Job = typeof jobs.$inferSelect;
 /** Does the work of a job; returns a write to commit together with marking the job done. */
@@ -29,6 +31,18 @@ export interface JobRunner {
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * The claim's query: the most urgent class first (a tablet's upload before a seeded backlog), FIFO
+ * within it; `oldest` (one claim in OLDEST_EVERY) the oldest pending job of any class, so that the
+ * backlog drains too. Each an index search (jobs_claim_idx, jobs_status_idx), no sort of the backlog.
+ */
+export function nextJobQuery(db: Db | Tx, oldest: boolean) {
+  return db.query.jobs.findFirst({
+    where: eq(jobs.status, 'pending'),
+    orderBy: oldest ? [asc(jobs.id)] : [asc(jobs.priority), asc(jobs.id)],
+  });
+}
+
 export function createJobRunner(
   database: Database,
   handlers: Record<string, JobHandler>,
@@ -41,6 +55,8 @@ export function createJobRunner(
   let loops: Promise<void>[] = [];
   let wake = false;
   const sleepers = new Set<() => void>();
+  /** Jobs claimed by this runner's loops (job-priority.ts takesOldest). */
+  let claims = 0;
 
   async function claim(): Promise<Job | undefined> {
     return database.write(claimIn);
@@ -48,13 +64,9 @@ export function createJobRunner(
 
   /** Takes the next pending job in `tx` (marks it running, counts the attempt). */
   async function claimIn(tx: Tx): Promise<Job | undefined> {
-    const next = await tx.query.jobs.findFirst({
-      where: eq(jobs.status, 'pending'),
-      // a revised interview (revision > 1: returned, fixed, sent again) goes before the backlog of
-      // first uploads, so the supervisor waiting for it is not kept behind a thousand others
-      orderBy: [desc(jobs.revision), asc(jobs.id)],
-    });
+    const next = await nextJobQuery(tx, takesOldest(claims + 1));
     if (!next) return undefined;
+    claims++;
     await tx
       .update(jobs)
       .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, updatedAt: Date.now() })

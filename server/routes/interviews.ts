@@ -32,7 +32,9 @@ export function interviewRoutes(deps: AppDeps) {
       }
       const misfit = envelopeProfileErrors(surveysOf(deps.database), parsed.data, sealed);
       if (misfit.length) throw new Problem('request.invalid', misfit);
-      const result = await receiveInterview(deps.database, c.get('user'), parsed.data, text);
+      // an in-process bulk caller says so in its bindings; a tablet's upload over HTTP is 'api'
+      const source = c.env?.uploads === 'bulk' ? 'bulk' : 'api';
+      const result = await receiveInterview(deps.database, c.get('user'), parsed.data, text, source);
       if (result.httpStatus === 201) deps.kickJobs();
       return c.json(result.receipt, result.httpStatus);
     })

@@ -73,7 +73,7 @@ describe('session: login online, unlock offline', () => {
     expect(s.hasValidToken()).toBe(false);
     expect(await s.renew()).toMatchObject({ kind: 'unreachable' });
     online = true;
-    expect(await s.renew()).toEqual({ kind: 'renewed' });
+    expect(await s.renew()).toMatchObject({ kind: 'renewed' });
     expect(s.hasValidToken()).toBe(true);
   });
 });

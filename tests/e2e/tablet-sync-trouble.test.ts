@@ -5,7 +5,9 @@
  * automatic refresh (the `online` event's sync) failing on a proxy's 503 page shows the refresh banner
  * with that failure's sentence, without the enumerator pressing anything; a session the server ends (401)
  * while the login cannot reach it says the renewal failed for want of network, never "Session expired",
- * and goes once the server answers the next renewal; a locked tablet unlocked while
+ * and goes once the server answers the next renewal; a renewal refused with a 403 says the server refused
+ * (in Portuguese, then French), offers the login, is not sent again at the next `online`, and goes with a
+ * new login; a locked tablet unlocked while
  * the server answers 502 says it is unlocked without the server and why, under the header, in the
  * language of the moment. The coordinator's dashboard, its survey's profile answered by a proxy's 502,
  * says the profile did not come and why.
@@ -106,6 +108,54 @@ describe('tablet: login and automatic sync failures are shown', () => {
     await page.getByLabel('Language', { exact: true }).selectOption('fr');
     await trouble.filter({ hasText: FAILURE_CONTEXT.fr.loginOffline }).waitFor();
     expect(await trouble.textContent()).toContain(ERROR_MESSAGES.fr.unavailable);
+    await context.close();
+  }, 180_000);
+
+  it('a renewal refused with a 403 is said as a refusal, the login offered, and not sent again by itself', async () => {
+    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    await login(page, 'enum_b1');
+    // the session ends (401) and the renewal's login is refused (403): not "unreachable"
+    await page.route(LIST, (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'auth.invalid_token', message: 'expired' }),
+      }),
+    );
+    let logins = 0;
+    await page.route(LOGIN, (route) => {
+      logins++;
+      return route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'auth.forbidden', message: 'Your role may not do this.' }),
+      });
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const renewal = page.locator('[data-testid=sync-trouble][data-step=renew]');
+    await renewal.waitFor();
+    expect(await renewal.textContent()).toContain(
+      `${FAILURE_CONTEXT.pt.renewRefused} ${ERROR_MESSAGES.pt.forbidden}`,
+    );
+    expect(await renewal.textContent()).not.toContain(FAILURE_CONTEXT.pt.renewOffline);
+    await page.getByText(MESSAGES.pt['status.sessionExpired']).waitFor();
+    expect(logins).toBe(1);
+    // the network returns again: the refused password is not sent again
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(500);
+    expect(logins).toBe(1);
+    // in French, the same banner in French
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await renewal.filter({ hasText: FAILURE_CONTEXT.fr.renewRefused }).waitFor();
+    expect(await renewal.textContent()).toContain(ERROR_MESSAGES.fr.forbidden);
+    await page.getByLabel('Language', { exact: true }).selectOption('pt');
+    // a new login (the banner's button) with the server answering again clears both banners
+    await page.unroute(LIST);
+    await page.unroute(LOGIN);
+    await page.getByText(MESSAGES.pt['status.sessionExpired']).getByRole('button').click();
+    await login(page, 'enum_b1');
+    await renewal.waitFor({ state: 'detached' });
+    expect(await page.getByText(MESSAGES.pt['status.sessionExpired']).count()).toBe(0);
     await context.close();
   }, 180_000);
 
