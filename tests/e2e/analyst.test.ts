@@ -22,6 +22,7 @@ import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
 import { buildClient } from './harness.ts';
+import { languageSwitch } from './steps.ts';
 
 let browser: Browser;
 let ctx: TestContext;
@@ -207,7 +208,7 @@ describe('analyst screen', () => {
       /^Não é possível fazer o quadro: o universo não retém ninguém que tenha respondido a «Sexo» \(c03_sex\)\. Alargue o universo\.$/,
     );
     expect(await banner.locator('details small').textContent()).toContain('selects nobody');
-    await page.getByLabel('Language', { exact: true }).selectOption('en');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('en');
     await expect
       .poll(sentence)
       .toMatch(
@@ -275,7 +276,7 @@ describe("the coordinator's weights and tables tab", () => {
       /^A última ponderação falhou\. As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação.*\(Nenhuma unidade selecionada do inquérito 'ipei' em /,
     );
     expect(failed).not.toMatch(/No selected unit/);
-    await coord.selectOption('select[aria-label=Language]', 'fr');
+    await coord.getByLabel('Idioma', { exact: true }).selectOption('fr');
     expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
       /^La dernière pondération a échoué\. Les entretiens approuvés .*\(Aucune unité sélectionnée de l'enquête « ipei » dans /,
     );
@@ -289,7 +290,7 @@ describe('the weights and tables tab in French and Kriolu', () => {
     const { context, coord } = await coordinatorOnAnalysis();
     await coord.waitForSelector('[data-testid=analyst-screen]');
     await coord.click('[data-testid=mode-custom]');
-    const language = coord.locator('select[aria-label=Language]');
+    const language = languageSwitch(coord);
     expect(
       await language.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
     ).toEqual(['pt', 'en', 'fr', 'kea']);
