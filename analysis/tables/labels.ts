@@ -1,10 +1,15 @@
-/** Variable and value labels (pt, en) for tables and exports: the codebook plus the derived variables. */
+/**
+ * Variable and value labels (pt, en; fr and kea where tables.json gives them) for tables and exports:
+ * the codebook plus the derived variables.
+ */
 import type { Derived, Text } from './plan.ts';
 
 export interface ValueLabel {
   code: string | number;
   pt: string;
   en: string;
+  fr?: string;
+  kea?: string;
 }
 export interface VariableInfo {
   name: string;
