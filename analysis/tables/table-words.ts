@@ -287,14 +287,14 @@ const kea: TableWords = {
   },
   and: ' i ',
   for: 'pa',
-  ciLevel: (pct) => `IK ${pct}`,
+  ciLevel: (pct) => `IC ${pct}`,
   ciLine: {
     designDf: 't na graus di liberdadi di planu di kada dumíniu',
     overall: 'na tudu',
     dfPerDomain: 'graus di liberdadi pa dumíniu',
   },
   legend: (cv, minN) =>
-    `* CV riba di ${cv}%: stimativa ku poku prisizon, uza ku kuidadu. x ménus di ${minN} ki responde na própi séla: séla sukundidu. - ninhun ki responde na amostra: sen stimativa. c ta ripruduzi un total di kontrolu di kalibrason (sen eru di amostra): ka é stimativa, sen CV nen IK.`,
+    `* CV riba di ${cv}%: stimativa ku poku prisizon, uza ku kuidadu. x ménus di ${minN} ki responde na própi séla: séla sukundidu. - ninhun ki responde na amostra: sen stimativa. c ta ripruduzi un total di kontrolu di kalibrason (sen eru di amostra): ka é stimativa, sen CV nen IC.`,
   controlNote: (unit, names) =>
     `c: sélas ki ta ripruduzi marjens di kalibrason di pezus (${unit}: ${names}); es é totais di kontrolu, ka é stimativas.`,
   proxyUnit: { household: 'agregadus', roster: 'pesoas', individual: 'entrevistadus individual' },

@@ -21,7 +21,13 @@ import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
 import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables, type TableMemo } from '../../analysis/tables/run.ts';
-import { each, type TableLang, textIn } from '../../analysis/tables/table-words.ts';
+import {
+  each,
+  type SourceLang,
+  type SurveyText,
+  type TableLang,
+  textIn,
+} from '../../analysis/tables/table-words.ts';
 import type { AnalysisCatalogue, TableRequest } from '../contract/analysis.ts';
 import { Problem } from '../problems.ts';
 import type { SurveyContext } from '../storage/survey-context.ts';
@@ -42,6 +48,9 @@ import { listReleases, resolveSource, sourceLine } from './releases.ts';
 
 export type { AnalysisOptions };
 export { surveyContext };
+
+/** A survey's text in every table language (its source language's where it lacks one). */
+const inEach = (text: SurveyText, source: SourceLang) => each((_, lang) => textIn(text, lang, source));
 
 /** The notice of the files: the survey's notice and where the weights come from. */
 function noticeOf(ctx: SurveyContext, loaded: LoadedData, lang: TableLang): string | null {
@@ -120,13 +129,14 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
     });
   return {
     survey,
-    notice: ctx.notice,
+    // the survey's texts in the four table languages, the source language's where one lacks it
+    notice: ctx.notice ? inEach(ctx.notice, ctx.sourceLang) : null,
     dataReady: ready,
     reliability: ctx.rules,
     legend: each((_, lang) => legend(ctx.rules, lang)),
     tables: ctx.file.tables.map((t) => {
-      const p = t as { id: string; title: { pt: string; en: string }; unit: 'household'; statistic: 'mean' };
-      return { id: p.id, title: p.title, unit: p.unit, statistic: p.statistic };
+      const p = t as { id: string; title: SurveyText; unit: 'household'; statistic: 'mean' };
+      return { id: p.id, title: inEach(p.title, ctx.sourceLang), unit: p.unit, statistic: p.statistic };
     }),
     variables,
     microdata: { formats: [...FORMATS], kinds: ctx.publicUse ? [...MICRODATA_KINDS] : ['internal'] },

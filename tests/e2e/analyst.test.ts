@@ -14,6 +14,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_WORDS } from '../../analysis/tables/table-words.ts';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
 import { createApp } from '../../server/app.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
@@ -240,6 +241,28 @@ describe('analyst screen', () => {
     const zip = readFileSync(path);
     expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     expect(zip.includes('persons.csv')).toBe(true);
+  });
+  it("a table in Kriolu: its title, legend and column groups are the server's Kriolu words", async () => {
+    const tables = JSON.parse(readFileSync('questionnaires/ipei/tables.json', 'utf8')) as {
+      tables: Array<{ id: string; title: Record<string, string> }>;
+    };
+    const title = tables.tables.find((x) => x.id === 'T05')?.title;
+    await page.getByLabel('Idioma', { exact: true }).selectOption('kea');
+    await page.click('[data-testid=mode-standard]');
+    await page.selectOption('[data-testid=standard-table]', 'T05');
+    expect(await page.locator('[data-testid=standard-table] option[value=T05]').textContent()).toBe(
+      `T05. ${title?.kea}`,
+    );
+    await page.click('[data-testid=compute]');
+    const result = page.locator('[data-testid=analyst-result]');
+    await result.locator('h3').filter({ hasText: title?.kea }).waitFor();
+    expect(await page.textContent('[data-testid=analyst-legend]')).toContain(TABLE_WORDS.kea.legend(30, 30));
+    const x = page.locator('[data-testid=analyst-crosstab]');
+    expect(await x.locator('thead tr').nth(1).locator('th').allTextContents()).toEqual(TABLE_WORDS.kea.group);
+    expect((await x.locator('tbody tr').first().locator('th, td').allTextContents())[0]).toBe(
+      TABLE_WORDS.kea.total,
+    );
+    await languageSwitch(page).selectOption('pt');
   });
 });
 
