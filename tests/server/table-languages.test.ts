@@ -108,6 +108,27 @@ describe.each(['fr', 'kea'] as const)('tables asked for in %s', (lang) => {
     expect(body.tables[0].notes).toBe(plan('T01').notes?.[lang]);
   });
 
+  it("a derived variable's label and its codes' labels are tables.json's in the language", async () => {
+    const derived = JSON.parse(readFileSync('questionnaires/ipei/tables.json', 'utf8')).derived.nat_group as {
+      label: Texts;
+      values: Array<Texts & { code: number }>;
+    };
+    const body = (await (
+      await call('GET', `/api/analysis/ipei/tables/T03?lang=${lang}`)
+    ).json()) as TableResponse;
+    const t = body.tables[0];
+    expect(t.variable).toEqual({ name: 'nat_group', label: derived.label[lang] });
+    const levels = new Map(t.cells.filter((c) => c.level).map((c) => [c.level?.code, c.level?.label]));
+    expect(levels.size).toBeGreaterThanOrEqual(3);
+    for (const [code, label] of levels) {
+      const v = derived.values.find((x) => x.code === code);
+      expect(label, `code ${code}`).toBe(v?.[lang]);
+    }
+    // not the Portuguese: at least one code's label differs from it
+    const pt = (code: unknown) => derived.values.find((x) => x.code === code)?.pt;
+    expect([...levels].some(([code, label]) => label !== pt(code))).toBe(true);
+  });
+
   it('the CSV: the title and the whole-universe domain in the language', async () => {
     const csv = await (await call('GET', `/api/analysis/ipei/tables/T01?lang=${lang}&format=csv`)).text();
     const first = csv.split('\n')[1];
@@ -220,9 +241,10 @@ describe("the tables' languages in the schema, the catalogue and the translation
       tables: { strings: Record<string, { pt: string; status: Record<string, string> }> };
     };
     const strings = status.tables.strings;
-    expect(Object.keys(strings)).toHaveLength(
-      1 + TABLES.tables.length + TABLES.tables.filter((t) => t.notes).length,
-    );
+    const tableTexts = 1 + TABLES.tables.length + TABLES.tables.filter((t) => t.notes).length;
+    expect(Object.keys(strings).filter((k) => /^(notice|T\d+:)/.test(k))).toHaveLength(tableTexts);
+    expect(strings['derived.nat_group:2'].status).toEqual({ en: 'draft', fr: 'draft', kea: 'draft' });
+    expect(strings['valueLabels.c13_eligible:1'].status.kea).toBe('draft');
     for (const t of TABLES.tables) {
       expect(strings[`${t.id}:title`]).toEqual({
         pt: t.title.pt,

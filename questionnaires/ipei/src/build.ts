@@ -61,14 +61,18 @@ function collect(
 const TABLE_TEXT_LANGS = ['en', 'fr', 'kea'] as const;
 
 /**
- * The translation status of the table texts of tables.json (the notice, each table's title and notes):
+ * The translation status of the table texts of tables.json (the notice, each table's title and notes,
+ * the labels of the derived variables and their codes, the value labels of computed variables):
  * they have no catalogue nor review yet, so a language the file gives is `draft` (written by the
  * project), one it lacks `missing` (the tables show the Portuguese, the survey's source language).
  */
 function tableTexts(tablesPath: string) {
   type Texts = Partial<Record<'pt' | (typeof TABLE_TEXT_LANGS)[number], string>>;
+  type Coded = Texts & { code: number };
   const file = JSON.parse(readFileSync(tablesPath, 'utf8')) as {
     notice?: Texts | null;
+    derived?: Record<string, { label: Texts; values: Coded[] }>;
+    valueLabels?: Record<string, Coded[] | { sameAs: string }>;
     tables: Array<{ id: string; title: Texts; notes?: Texts | null }>;
   };
   const texts: Array<[string, Texts]> = file.notice ? [['notice', file.notice]] : [];
@@ -76,6 +80,12 @@ function tableTexts(tablesPath: string) {
     texts.push([`${t.id}:title`, t.title]);
     if (t.notes) texts.push([`${t.id}:notes`, t.notes]);
   }
+  for (const [name, d] of Object.entries(file.derived ?? {})) {
+    texts.push([`derived.${name}:label`, d.label]);
+    for (const v of d.values) texts.push([`derived.${name}:${v.code}`, v]);
+  }
+  for (const [name, values] of Object.entries(file.valueLabels ?? {}))
+    if (Array.isArray(values)) for (const v of values) texts.push([`valueLabels.${name}:${v.code}`, v]);
   const strings: Record<string, Entry> = {};
   const summary: Record<string, Record<Status, number>> = {};
   for (const l of TABLE_TEXT_LANGS) summary[l] = { draft: 0, missing: 0 };
@@ -89,7 +99,7 @@ function tableTexts(tablesPath: string) {
   }
   return {
     file: 'tables.json',
-    note: 'Table titles, notes and the notice (not the interview): no catalogue yet, every translation a draft for review; a missing language shows the Portuguese.',
+    note: 'Table titles, notes, the notice and the labels of derived and computed variables (not the interview): no catalogue yet, every translation a draft for review; a missing language shows the Portuguese.',
     summary,
     strings,
   };
