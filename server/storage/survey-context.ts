@@ -56,7 +56,12 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
       })
     : null;
   const codebook = questionnaire
-    ? buildCodebook(questionnaire as Record<string, unknown>, 'household', profile?.roster?.variable ?? null)
+    ? buildCodebook(
+        questionnaire as Record<string, unknown>,
+        'household',
+        profile?.roster?.variable ?? null,
+        ['fr', 'kea'],
+      )
     : [];
   const context = surveyContextFrom(survey, tables, design, codebook);
   const roster = profile?.roster;

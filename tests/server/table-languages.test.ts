@@ -30,6 +30,23 @@ const plan = (id: string) => {
   return found;
 };
 
+/** A question of the questionnaire the IPEI tables read (tables.json `questionnaire`), by name. */
+type Loc = Record<string, string>;
+function question(name: string): { title: Loc; choices: Array<{ value: number; text: Loc }> } {
+  const file = JSON.parse(readFileSync('questionnaires/ipei/tables.json', 'utf8')).questionnaire as string;
+  const survey = JSON.parse(readFileSync(`questionnaires/${file}.json`, 'utf8'));
+  const stack: unknown[] = [survey];
+  while (stack.length) {
+    const x = stack.pop();
+    if (Array.isArray(x)) stack.push(...x);
+    else if (x && typeof x === 'object') {
+      if ((x as { name?: unknown }).name === name) return x as ReturnType<typeof question>;
+      stack.push(...Object.values(x));
+    }
+  }
+  throw new Error(`no question ${name}`);
+}
+
 let ctx: TestContext;
 let app: ReturnType<typeof createApp>;
 
@@ -127,6 +144,18 @@ describe.each(['fr', 'kea'] as const)('tables asked for in %s', (lang) => {
     // not the Portuguese: at least one code's label differs from it
     const pt = (code: unknown) => derived.values.find((x) => x.code === code)?.pt;
     expect([...levels].some(([code, label]) => label !== pt(code))).toBe(true);
+  });
+
+  it("a question's label and its choices' labels are the questionnaire's text in the language", async () => {
+    const body = (await (
+      await call('GET', `/api/analysis/ipei/tables/T01?lang=${lang}`)
+    ).json()) as TableResponse;
+    const t = body.tables[0];
+    const sex = question('c03_sex');
+    expect(t.variable).toEqual({ name: 'c03_sex', label: sex.title[lang] });
+    expect(sex.title[lang]).not.toBe(sex.title.default);
+    const levels = new Map(t.cells.filter((c) => c.level).map((c) => [c.level?.code, c.level?.label]));
+    expect(levels).toEqual(new Map(sex.choices.map((c) => [c.value, c.text[lang]])));
   });
 
   it('the CSV: the title and the whole-universe domain in the language', async () => {
