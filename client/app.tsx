@@ -203,7 +203,7 @@ export function App() {
           {t(`status.${reach}`)}
         </span>
         <select
-          aria-label="Language"
+          aria-label={t('nav.language')}
           value={lang}
           onChange={(e) => setLang(e.target.value as TabletLanguage)}
         >

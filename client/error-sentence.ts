@@ -10,6 +10,7 @@
 import type { ProblemCode } from '../server/problems.ts';
 import { ERROR_MESSAGES, type ErrorKind, FAILURE_CONTEXT, type FailureContext } from './error-messages.ts';
 import type { TabletLanguage } from './i18n.ts';
+import { type ProblemLike, problemNote } from './problem-note.ts';
 
 export interface ShownError {
   kind: ErrorKind;
@@ -61,16 +62,7 @@ function statusKind(status: number): ErrorKind {
   return 'unknown';
 }
 
-interface Problem {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-function problemDetails(p: Problem): string {
-  const extra = p.details === undefined ? '' : ` ${JSON.stringify(p.details).slice(0, 300)}`;
-  return `${p.code}: ${p.message}${extra}`;
-}
+type Problem = ProblemLike;
 
 function problemKind(p: Problem, status: number | null): ErrorKind {
   return CODE_KIND[p.code as ProblemCode] ?? (status === null ? 'unknown' : statusKind(status));
@@ -104,7 +96,7 @@ function classify(error: unknown): { kind: ErrorKind; details: string | null } {
   if (error && typeof error === 'object' && 'kind' in error) {
     const r = error as { kind: string; status?: number | null; problem?: Problem | null; message?: string };
     const status = r.status ?? (r.kind === 'unauthorized' ? 401 : r.kind === 'conflict' ? 409 : null);
-    if (r.problem) return { kind: problemKind(r.problem, status), details: problemDetails(r.problem) };
+    if (r.problem) return { kind: problemKind(r.problem, status), details: problemNote(r.problem) };
     if (r.message) {
       const kind = noteKind(r.message);
       const byStatus = kind === 'unknown' && status !== null && status >= 400;

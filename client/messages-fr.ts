@@ -20,6 +20,7 @@ export const fr: Record<MessageKey, string> = {
   'nav.outbox': "Boîte d'envoi",
   'nav.logout': 'Verrouiller',
   'nav.signOut': 'Se déconnecter',
+  'nav.language': 'Langue',
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.noServer': 'Serveur injoignable',

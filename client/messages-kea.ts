@@ -21,6 +21,7 @@ export const kea: Record<MessageKey, string> = {
   'nav.outbox': 'Kaxa di saida',
   'nav.logout': 'Bloketa',
   'nav.signOut': 'Sai di seson',
+  'nav.language': 'Lingua',
   'status.online': 'Ku rede',
   'status.offline': 'Sen rede',
   'status.noServer': 'Sen servidor',

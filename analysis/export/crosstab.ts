@@ -7,7 +7,7 @@
  * (client/analyst/result-table.tsx, on the API's cells) lay tables out with this one function.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
-import type { Lang } from '../tables/labels.ts';
+import { type SourceLang, TABLE_WORDS, type TableLang, textIn } from '../tables/table-words.ts';
 
 export interface CrossTabLine<C = TableCell> {
   key: string;
@@ -25,20 +25,11 @@ export interface CrossTab<C = TableCell> {
 }
 
 /** The columns of one column group of a cross-tab. */
-export const GROUP: Record<Lang, string[]> = {
-  pt: ['Estimativa', 'IC inferior', 'IC superior', 'Base (n)', 'Nota'],
-  en: ['Estimate', 'CI lower', 'CI upper', 'Base (n)', 'Note'],
-};
-const TOTAL: Record<Lang, string> = { pt: 'Total', en: 'Total' };
-const STAT: Record<Lang, Record<TableResult['statistic'], string>> = {
-  pt: {
-    proportion: 'Proporção',
-    multiple: 'Proporção que cita',
-    mean: 'Média',
-    total: 'Total',
-    median: 'Mediana',
-  },
-  en: { proportion: 'Proportion', multiple: 'Share citing', mean: 'Mean', total: 'Total', median: 'Median' },
+export const GROUP: Record<TableLang, string[]> = {
+  pt: TABLE_WORDS.pt.group,
+  en: TABLE_WORDS.en.group,
+  fr: TABLE_WORDS.fr.group,
+  kea: TABLE_WORDS.kea.group,
 };
 
 type Labelled = { code: string | number; label: string };
@@ -58,7 +49,8 @@ export interface LayoutSource<C> {
 }
 
 /** The layout of any table's cells (the engine's, or the API's with labels in one language). */
-export function crossLayout<C>(t: LayoutSource<C>, lang: Lang): CrossTab<C> {
+export function crossLayout<C>(t: LayoutSource<C>, lang: TableLang): CrossTab<C> {
+  const total = TABLE_WORDS[lang].total;
   const categorical = t.cells.some((c) => t.level(c) !== null);
   const joined = (ds: Labelled[]) => ds.map((d) => d.label).join(' × ');
   const codes = (ds: Labelled[]) => ds.map((d) => String(d.code)).join('\u0000');
@@ -73,7 +65,7 @@ export function crossLayout<C>(t: LayoutSource<C>, lang: Lang): CrossTab<C> {
       const domain = t.domain(c);
       return {
         row: [String(level?.code), level?.label ?? ''],
-        col: domain.length ? [`d:${codes(domain)}`, joined(domain)] : ['total', TOTAL[lang]],
+        col: domain.length ? [`d:${codes(domain)}`, joined(domain)] : ['total', total],
       };
     };
   } else if (t.domains.length <= 1) {
@@ -83,8 +75,8 @@ export function crossLayout<C>(t: LayoutSource<C>, lang: Lang): CrossTab<C> {
     place = (c) => {
       const domain = t.domain(c);
       return {
-        row: domain.length ? [`d:${codes(domain)}`, joined(domain)] : ['total', TOTAL[lang]],
-        col: ['stat', STAT[lang][t.statistic]],
+        row: domain.length ? [`d:${codes(domain)}`, joined(domain)] : ['total', total],
+        col: ['stat', TABLE_WORDS[lang].rowStatistic[t.statistic]],
       };
     };
   } else {
@@ -98,7 +90,7 @@ export function crossLayout<C>(t: LayoutSource<C>, lang: Lang): CrossTab<C> {
             row: [`d:${codes(domain.slice(0, 1))}`, joined(domain.slice(0, 1))],
             col: [`d:${codes(domain.slice(1))}`, joined(domain.slice(1))],
           }
-        : { row: ['total', TOTAL[lang]], col: ['total', TOTAL[lang]] };
+        : { row: ['total', total], col: ['total', total] };
     };
   }
   const rows = new Map<string, string>();
@@ -123,16 +115,20 @@ export function crossLayout<C>(t: LayoutSource<C>, lang: Lang): CrossTab<C> {
   };
 }
 
-/** The layout of a computed table in a language (the workbook's). */
-export function crossTab(t: TableResult, lang: Lang): CrossTab {
+/**
+ * The layout of a computed table in a language (the workbook's); a survey label the language lacks
+ * is in the survey's source language (`source`).
+ */
+export function crossTab(t: TableResult, lang: TableLang, source: SourceLang = 'pt'): CrossTab {
+  const say = (x: Parameters<typeof textIn>[0]) => textIn(x, lang, source);
   return crossLayout(
     {
       statistic: t.statistic,
-      variable: t.variable.label[lang],
-      domains: t.domains.map((d) => d.label[lang]),
+      variable: say(t.variable.label),
+      domains: t.domains.map((d) => say(d.label)),
       cells: t.cells,
-      level: (c) => (c.level ? { code: c.level.code, label: c.level[lang] } : null),
-      domain: (c) => c.domain.map((d) => ({ code: d.code, label: d[lang] })),
+      level: (c) => (c.level ? { code: c.level.code, label: say(c.level) } : null),
+      domain: (c) => c.domain.map((d) => ({ code: d.code, label: say(d) })),
     },
     lang,
   );

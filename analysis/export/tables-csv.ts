@@ -1,12 +1,19 @@
 /**
- * Tables as flat rows (one per cell) for CSV and JSON, labelled in Portuguese or English.
+ * Tables as flat rows (one per cell) for CSV and JSON, labelled in pt, en, fr or kea: the engine's
+ * words from analysis/tables/table-words.ts, the survey's in its language or else its source language.
  * Suppressed and empty (n = 0) cells keep their n and reliability but publish no estimate; control cells (they
  * reproduce a calibration margin) publish the number without SE, CI, CV or deff.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
-import type { Lang } from '../tables/labels.ts';
 import { MARK, withheld } from '../tables/reliability.ts';
+import {
+  type SourceLang,
+  type SurveyText,
+  TABLE_WORDS,
+  type TableLang,
+  textIn,
+} from '../tables/table-words.ts';
 import { formulaSafe } from './formula-safe.ts';
 
 export interface PublishedCell {
@@ -61,21 +68,22 @@ export const CSV_COLUMNS = [
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
 
-export function tableRows(t: TableResult, lang: Lang): CsvRow[] {
-  const all = lang === 'pt' ? 'Total' : 'Total';
+export function tableRows(t: TableResult, lang: TableLang, source: SourceLang = 'pt'): CsvRow[] {
+  const all = TABLE_WORDS[lang].total;
+  const say = (x: SurveyText) => textIn(x, lang, source);
   return t.cells.map((c) => {
     const p = published(c);
     return {
       table: t.id,
-      title: t.title[lang],
+      title: say(t.title),
       unit: t.unit,
       statistic: t.statistic,
       variable: t.variable.name,
       domain_variables: c.domain.map((d) => d.variable).join(' x '),
       domain_codes: c.domain.map((d) => String(d.code)).join(' x '),
-      domain: c.domain.length ? c.domain.map((d) => d[lang]).join(' x ') : all,
+      domain: c.domain.length ? c.domain.map((d) => say(d)).join(' x ') : all,
       level_code: c.level ? String(c.level.code) : null,
-      level: c.level ? c.level[lang] : null,
+      level: c.level ? say(c.level) : null,
       estimate: p.estimate,
       se: p.se,
       ci_lower: p.ciLower,
@@ -101,43 +109,53 @@ const cell = (v: string | number | null): string => {
 /**
  * UTF-8 CSV (with a BOM so that Excel reads the accents) of every cell of every table. With `source`
  * (where the weights come from, e.g. a release's name), a last column `source` repeats it on every row.
+ * `from`: the survey's source language, for its labels `lang` lacks.
  */
-export function tablesCsv(tables: TableResult[], lang: Lang, source?: string | null): string {
+export function tablesCsv(
+  tables: TableResult[],
+  lang: TableLang,
+  source?: string | null,
+  from: SourceLang = 'pt',
+): string {
   const tail = source ? `,${cell(source)}` : '';
   const lines = [CSV_COLUMNS.join(',') + (source ? ',source' : '')];
   for (const t of tables)
-    for (const r of tableRows(t, lang)) lines.push(CSV_COLUMNS.map((k) => cell(r[k])).join(',') + tail);
+    for (const r of tableRows(t, lang, from)) lines.push(CSV_COLUMNS.map((k) => cell(r[k])).join(',') + tail);
   return `\uFEFF${lines.join('\n')}\n`;
 }
 
-/** JSON: the tables with their labels in the language, cells as published, and the issues. */
+/**
+ * JSON: the tables with their labels in the language (the survey's source language, `extra.source`,
+ * for a survey text that lacks it), cells as published, and the issues.
+ */
 export function tablesJson(
   tables: TableResult[],
-  lang: Lang,
-  extra: { legend: string; notice?: string | null; issues?: unknown[] },
+  lang: TableLang,
+  extra: { legend: string; notice?: string | null; issues?: unknown[]; source?: SourceLang },
 ): string {
+  const say = (x: SurveyText) => textIn(x, lang, extra.source ?? 'pt');
   const out = {
     notice: extra.notice ?? null,
     legend: extra.legend,
     ciNote: ciNote(tables, lang, tables[0]?.confLevel),
     tables: tables.map((t) => ({
       id: t.id,
-      title: t.title[lang],
-      notes: t.notes?.[lang] ?? null,
-      controlNote: t.controlNote?.[lang] ?? null,
-      proxyNote: t.proxyNote?.[lang] ?? null,
+      title: say(t.title),
+      notes: t.notes ? say(t.notes) : null,
+      controlNote: t.controlNote ? say(t.controlNote) : null,
+      proxyNote: t.proxyNote ? say(t.proxyNote) : null,
       proxyShare: t.proxyShare,
       unit: t.unit,
       statistic: t.statistic,
-      variable: { name: t.variable.name, label: t.variable.label[lang] },
-      domains: t.domains.map((d) => ({ name: d.name, label: d.label[lang] })),
+      variable: { name: t.variable.name, label: say(t.variable.label) },
+      domains: t.domains.map((d) => ({ name: d.name, label: say(d.label) })),
       universe: t.universe,
       ci: ciTextIn(t.ci, lang),
       respondents: t.respondents,
       warnings: t.warnings,
       cells: t.cells.map((c) => ({
-        domain: c.domain.map((d) => ({ variable: d.variable, code: d.code, label: d[lang] })),
-        level: c.level ? { code: c.level.code, label: c.level[lang] } : null,
+        domain: c.domain.map((d) => ({ variable: d.variable, code: d.code, label: say(d) })),
+        level: c.level ? { code: c.level.code, label: say(c.level) } : null,
         ...published(c),
         ciMethod: c.ciMethod,
         ciDf: c.ciDf,

@@ -4,48 +4,25 @@
  * of the column variable(s) with estimate, CI limits, base n and the reliability mark), with its
  * title, universe, notes, the reliability legend and the CI note; a "data" sheet with every cell in
  * long format (the CSV's columns); an "issues" sheet lists the tables not made. Numbers are numbers.
+ * Sheet names and headings in pt, en, fr or kea (analysis/tables/table-words.ts).
  */
 import ExcelJS from 'exceljs';
 import type { TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
-import type { Lang } from '../tables/labels.ts';
 import type { TableIssue } from '../tables/plan.ts';
 import { MARK, withheld } from '../tables/reliability.ts';
+import {
+  type SourceLang,
+  type SurveyText,
+  TABLE_WORDS,
+  type TableLang,
+  textIn,
+} from '../tables/table-words.ts';
 import { crossTab, GROUP } from './crosstab.ts';
 import { formulaSafe } from './formula-safe.ts';
 import { CSV_COLUMNS, published, tableRows } from './tables-csv.ts';
 import { zipArchive } from './zip-archive.ts';
 import { zipEntries } from './zip-entries.ts';
-
-const SHEETS: Record<Lang, { index: string; data: string; issues: string }> = {
-  pt: { index: 'Índice', data: 'Dados', issues: 'Problemas' },
-  en: { index: 'Index', data: 'Data', issues: 'Issues' },
-};
-
-const WORDS: Record<Lang, Record<string, string>> = {
-  pt: {
-    proportion: 'proporção',
-    multiple: 'proporção que cita cada opção (resposta múltipla; não soma 100%)',
-    mean: 'média',
-    total: 'total',
-    median: 'mediana',
-    household: 'agregados',
-    roster: 'pessoas (lista)',
-    individual: 'inquiridos individuais',
-    member: 'membros do agregado (peso do agregado)',
-  },
-  en: {
-    proportion: 'proportion',
-    multiple: 'share citing each option (multiple response; does not sum to 100%)',
-    mean: 'mean',
-    total: 'total',
-    median: 'median',
-    household: 'households',
-    roster: 'persons (roster)',
-    individual: 'individual respondents',
-    member: 'household members (household weight)',
-  },
-};
 
 function numFmt(statistic: TableResult['statistic']): string {
   if (statistic === 'proportion' || statistic === 'multiple') return '0.0%';
@@ -56,29 +33,33 @@ function numFmt(statistic: TableResult['statistic']): string {
 export interface WorkbookText {
   legend: string;
   notice?: string | null;
+  /** The survey's source language, for its texts the workbook's language lacks (default pt). */
+  source?: SourceLang;
 }
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F0' } };
 
-function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: WorkbookText): void {
+function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: TableLang, text: WorkbookText): void {
   const ws = wb.addWorksheet(t.id);
-  const x = crossTab(t, lang);
+  const w = TABLE_WORDS[lang];
+  const say = (x: SurveyText) => textIn(x, lang, text.source);
+  const x = crossTab(t, lang, text.source);
   const width = GROUP[lang].length;
   ws.columns = [
     { width: 34 },
     ...x.columns.flatMap(() => [{ width: 12 }, { width: 12 }, { width: 12 }, { width: 9 }, { width: 6 }]),
   ];
-  ws.addRow([`${t.id}. ${t.title[lang]}`]).font = { bold: true, size: 13 };
-  const what = `${t.variable.label[lang]} (${t.variable.name}); ${WORDS[lang][t.statistic]}; ${WORDS[lang][t.unit]}; ${ciTextIn(t.ci, lang)}`;
+  ws.addRow([`${t.id}. ${say(t.title)}`]).font = { bold: true, size: 13 };
+  const what = `${say(t.variable.label)} (${t.variable.name}); ${w.statistic[t.statistic]}; ${w.unit[t.unit]}; ${ciTextIn(t.ci, lang)}`;
   ws.addRow([what]).font = { italic: true };
-  if (x.columnHeader) ws.addRow([`${lang === 'pt' ? 'Colunas' : 'Columns'}: ${x.columnHeader}`]);
+  if (x.columnHeader) ws.addRow([`${w.columns}: ${x.columnHeader}`]);
   if (t.universe.length)
     ws.addRow([
-      `${lang === 'pt' ? 'Universo' : 'Universe'}: ${t.universe.map((c) => `${c.variable} ${c.op} ${c.values?.join('|') ?? c.value ?? ''}`).join(' & ')}`,
+      `${w.universe}: ${t.universe.map((c) => `${c.variable} ${c.op} ${c.values?.join('|') ?? c.value ?? ''}`).join(' & ')}`,
     ]);
-  if (t.notes) ws.addRow([t.notes[lang]]);
-  if (t.controlNote) ws.addRow([t.controlNote[lang]]);
-  if (t.proxyNote) ws.addRow([t.proxyNote[lang]]);
+  if (t.notes) ws.addRow([say(t.notes)]);
+  if (t.controlNote) ws.addRow([say(t.controlNote)]);
+  if (t.proxyNote) ws.addRow([say(t.proxyNote)]);
   ws.addRow([]);
   // Two header rows: the column groups (merged over their columns), then each group's columns.
   const groups = ws.addRow([
@@ -125,12 +106,12 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: Lang, text: Work
 }
 
 /** Every cell of every table in long format, the CSV's columns, for analysts who pivot themselves. */
-function dataSheet(wb: ExcelJS.Workbook, tables: TableResult[], lang: Lang): void {
-  const ws = wb.addWorksheet(SHEETS[lang].data);
+function dataSheet(wb: ExcelJS.Workbook, tables: TableResult[], lang: TableLang, source?: SourceLang): void {
+  const ws = wb.addWorksheet(TABLE_WORDS[lang].sheets.data);
   ws.columns = CSV_COLUMNS.map((k) => ({ header: k, key: k, width: k === 'title' ? 40 : 14 }));
   ws.getRow(1).font = { bold: true };
   for (const t of tables)
-    for (const r of tableRows(t, lang))
+    for (const r of tableRows(t, lang, source))
       ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formulaSafe(v)])));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: CSV_COLUMNS.length } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -139,38 +120,32 @@ function dataSheet(wb: ExcelJS.Workbook, tables: TableResult[], lang: Lang): voi
 export function tablesWorkbook(
   tables: TableResult[],
   issues: TableIssue[],
-  lang: Lang,
+  lang: TableLang,
   text: WorkbookText,
 ): ExcelJS.Workbook {
+  const w = TABLE_WORDS[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Morabeza';
-  const index = wb.addWorksheet(SHEETS[lang].index);
+  const index = wb.addWorksheet(w.sheets.index);
   index.columns = [{ width: 10 }, { width: 80 }, { width: 14 }];
-  index.addRow([lang === 'pt' ? 'Quadros' : 'Tables']).font = { bold: true, size: 14 };
+  index.addRow([w.tables]).font = { bold: true, size: 14 };
   if (text.notice) index.addRow([text.notice]).font = { italic: true };
   index.addRow([text.legend]);
   const note = ciNote(tables, lang, tables[0]?.confLevel);
   if (note) index.addRow([note]);
   index.addRow([]);
   for (const t of tables) {
-    const r = index.addRow([t.id, t.title[lang], t.respondents]);
+    const r = index.addRow([t.id, textIn(t.title, lang, text.source), t.respondents]);
     r.getCell(1).value = { text: t.id, hyperlink: `#'${t.id}'!A1` };
   }
-  const d = index.addRow([
-    SHEETS[lang].data,
-    lang === 'pt'
-      ? 'Todas as células em formato longo (uma linha por célula, as colunas do CSV)'
-      : 'Every cell in long format (one row per cell, the CSV columns)',
-  ]);
-  d.getCell(1).value = { text: SHEETS[lang].data, hyperlink: `#'${SHEETS[lang].data}'!A1` };
+  const d = index.addRow([w.sheets.data, w.dataSheet]);
+  d.getCell(1).value = { text: w.sheets.data, hyperlink: `#'${w.sheets.data}'!A1` };
   for (const t of tables) tableSheet(wb, t, lang, text);
-  dataSheet(wb, tables, lang);
+  dataSheet(wb, tables, lang, text.source);
   if (issues.length) {
-    const ws = wb.addWorksheet(SHEETS[lang].issues);
+    const ws = wb.addWorksheet(w.sheets.issues);
     ws.columns = [{ width: 10 }, { width: 24 }, { width: 100 }];
-    ws.addRow(lang === 'pt' ? ['Quadro', 'Campo', 'Mensagem'] : ['Table', 'Field', 'Message']).font = {
-      bold: true,
-    };
+    ws.addRow([...w.issueHeads]).font = { bold: true };
     for (const i of issues) ws.addRow([i.table, i.field, i.message]);
   }
   return wb;
@@ -184,7 +159,7 @@ export function tablesWorkbook(
 export async function tablesXlsxBuffer(
   tables: TableResult[],
   issues: TableIssue[],
-  lang: Lang,
+  lang: TableLang,
   text: WorkbookText,
   date?: Date | null,
 ): Promise<Buffer> {

@@ -179,7 +179,8 @@ function checkPlan(p: TablePlan, frame: DataFrame, labels: Labels): TableIssue |
 /** The labelled category of a code (the code itself when the codebook has no label). */
 export function levelOf(labels: Labels, variable: string, code: string): ValueLabel {
   const v = labels[variable]?.values.find((x) => String(x.code) === code);
-  return v ? { code: v.code, pt: v.pt, en: v.en } : { code, pt: code, en: code };
+  if (!v) return { code, pt: code, en: code };
+  return { code: v.code, pt: v.pt, en: v.en, ...(v.fr && { fr: v.fr }), ...(v.kea && { kea: v.kea }) };
 }
 
 const unitRowsCache = new WeakMap<DataFrame, Map<string, DataFrame>>();

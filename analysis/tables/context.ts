@@ -5,8 +5,9 @@
  * computed variables, the derived variables and the strata names) and the notice.
  */
 import { type CodebookLike, type Labels, labelsFrom, type ValueLabel } from './labels.ts';
-import { parseTablesFile, type TablesFile } from './plan.ts';
+import { parseTablesFile, type TablesFile, type Text } from './plan.ts';
 import { type ReliabilityRules, rulesFromDesign } from './reliability.ts';
+import { each } from './table-words.ts';
 
 /** A codebook entry as the tables need it: labels plus the level (household or person). */
 export interface ContextCodebookEntry extends CodebookLike {
@@ -19,7 +20,7 @@ export interface SurveyContext {
   rules: ReliabilityRules;
   codebook: ContextCodebookEntry[];
   labels: Labels;
-  notice: { pt: string; en: string } | null;
+  notice: Text | null;
 }
 
 export interface DesignJson {
@@ -59,7 +60,7 @@ export function surveyContextFrom(
   const labels = labelsFrom(codebook, file.derived);
   labels.stratum = {
     name: 'stratum',
-    label: { pt: 'Estrato', en: 'Stratum' },
+    label: each((w) => w.stratum),
     type: 'design',
     values: (design.strata ?? []).map((s) => ({ code: s.code, pt: s.name, en: s.name })),
   };

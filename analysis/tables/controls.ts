@@ -13,6 +13,7 @@ import { isMissing } from '../data.ts';
 import type { CalibrationMargin } from './calibration-classes.ts';
 import { columnText } from './column-text.ts';
 import type { Text } from './plan.ts';
+import { each } from './table-words.ts';
 
 export interface ControlCell {
   domain: Array<{ variable: string; code: string | number }>;
@@ -154,8 +155,5 @@ export function controlMargins(
 export function controlNote(matched: readonly CalibrationMargin[], unit: string): Text | null {
   if (!matched.length) return null;
   const names = [...new Set(matched.map((m) => m.variable))].join(', ');
-  return {
-    pt: `c: células que reproduzem as margens de calibração dos pesos (${unit}: ${names}); são totais de controlo, não estimativas.`,
-    en: `c: cells that reproduce the margins the weights were calibrated to (${unit}: ${names}); they are control totals, not estimates.`,
-  };
+  return each((w) => w.controlNote(unit, names));
 }

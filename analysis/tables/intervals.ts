@@ -15,8 +15,8 @@ import { svyCiprop } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
 import { degf, subsetAny } from '../estimators/core.ts';
 import { columnText } from './column-text.ts';
-import type { Lang } from './labels.ts';
 import type { TablePlan } from './plan.ts';
+import { TABLE_WORDS, type TableLang } from './table-words.ts';
 
 /** How a cell's interval was made. */
 export type CiMethod = 'logit' | 'wald' | 'woodruff' | 'clopper-pearson';
@@ -154,37 +154,6 @@ export function ciText(method: CiMethod, level: number, df: number | null): stri
   return `${method}, ${t}, ${PCT(level)}`;
 }
 
-const NAMES: Record<Lang, Record<TablePlan['statistic'], string>> = {
-  pt: {
-    proportion: 'proporções',
-    multiple: 'respostas múltiplas',
-    mean: 'médias',
-    total: 'totais',
-    median: 'medianas',
-  },
-  en: {
-    proportion: 'proportions',
-    multiple: 'multiple responses',
-    mean: 'means',
-    total: 'totals',
-    median: 'medians',
-  },
-};
-const METHOD: Record<Lang, Record<CiMethod, string>> = {
-  pt: {
-    logit: 'logit (svyciprop, t nos graus de liberdade do plano)',
-    wald: 'Wald (t nos graus de liberdade do plano)',
-    woodruff: 'Woodruff',
-    'clopper-pearson': 'Clopper-Pearson unilateral (proporção 0 ou 1)',
-  },
-  en: {
-    logit: 'logit (svyciprop, t on the design degrees of freedom)',
-    wald: 'Wald (t on the design degrees of freedom)',
-    woodruff: 'Woodruff',
-    'clopper-pearson': 'one-sided Clopper-Pearson (a share of 0 or 1)',
-  },
-};
-
 /**
  * The note on intervals for a set of tables, naming each method in use and what it applies to:
  * "95% CI: logit (svyciprop, ...) for proportions; Wald (Normal) for means and totals".
@@ -194,35 +163,35 @@ export function ciNote(
     statistic: TablePlan['statistic'];
     cells: Array<{ ciMethod: CiMethod }>;
   }>,
-  lang: Lang,
+  lang: TableLang,
   level = 0.95,
 ): string {
+  const w = TABLE_WORDS[lang];
   const uses = new Map<CiMethod, Set<string>>();
   for (const t of tables)
     for (const c of t.cells) {
       const s = uses.get(c.ciMethod) ?? new Set<string>();
-      s.add(NAMES[lang][t.statistic]);
+      s.add(w.ciStatistics[t.statistic]);
       uses.set(c.ciMethod, s);
     }
-  const and = lang === 'pt' ? ' e ' : ' and ';
   const list = (xs: string[]) =>
-    xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${and}${xs[xs.length - 1]}` : xs[0];
-  const forWord = lang === 'pt' ? 'para' : 'for';
-  const order = Object.values(NAMES[lang]);
+    xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${w.and}${xs[xs.length - 1]}` : xs[0];
+  const order = Object.values(w.ciStatistics);
   const parts = [...uses].map(([m, s]) =>
     m === 'clopper-pearson'
-      ? METHOD[lang][m]
-      : `${METHOD[lang][m]} ${forWord} ${list(order.filter((x) => s.has(x)))}`,
+      ? w.ciMethod[m]
+      : `${w.ciMethod[m]} ${w.for} ${list(order.filter((x) => s.has(x)))}`,
   );
   if (!parts.length) return '';
-  return `${lang === 'pt' ? `IC ${PCT(level)}` : `${PCT(level)} CI`}: ${parts.join('; ')}.`;
+  return `${w.ciLevel(PCT(level))}: ${parts.join('; ')}.`;
 }
 
 /** A table's interval line (ciText, or Wald/Woodruff with t or Normal) in the output's language. */
-export function ciTextIn(ci: string, lang: Lang): string {
+export function ciTextIn(ci: string, lang: TableLang): string {
   if (lang === 'en') return ci;
+  const [from, to] = [TABLE_WORDS.en.ciLine, TABLE_WORDS[lang].ciLine];
   return ci
-    .replace("t on each domain's design df", 't nos graus de liberdade do plano de cada domínio')
-    .replace(' overall)', ' no total)')
-    .replace('(df per domain)', '(graus de liberdade por domínio)');
+    .replace(from.designDf, to.designDf)
+    .replace(` ${from.overall})`, ` ${to.overall})`)
+    .replace(`(${from.dfPerDomain})`, `(${to.dfPerDomain})`);
 }

@@ -1,10 +1,15 @@
-/** Variable and value labels (pt, en) for tables and exports: the codebook plus the derived variables. */
+/**
+ * Variable and value labels (pt, en; fr and kea where the questionnaire or tables.json gives them) for
+ * tables and exports: the codebook plus the derived variables.
+ */
 import type { Derived, Text } from './plan.ts';
 
 export interface ValueLabel {
   code: string | number;
   pt: string;
   en: string;
+  fr?: string;
+  kea?: string;
 }
 export interface VariableInfo {
   name: string;
@@ -22,6 +27,8 @@ export interface CodebookLike {
   name: string;
   label_pt: string;
   label_en: string;
+  /** The label in French and Kriolu where the questionnaire gives them. */
+  labels?: { fr?: string; kea?: string };
   type: string;
   values: ValueLabel[];
   special?: number[];
@@ -32,7 +39,7 @@ export function labelsFrom(codebook: CodebookLike[], derived: Record<string, Der
   for (const e of codebook)
     out[e.name] = {
       name: e.name,
-      label: { pt: e.label_pt, en: e.label_en },
+      label: { pt: e.label_pt, en: e.label_en, ...e.labels },
       type: e.type,
       values: e.values,
       ...(e.special?.length ? { special: e.special } : {}),

@@ -1,12 +1,33 @@
 /**
  * Table plans (questionnaires/<survey>/tables.json): the standard tables of the thematic studies,
  * validated with zod. A plan names a row variable, domains, a statistic and a universe, with titles
- * and notes in Portuguese and English.
+ * and notes in Portuguese and English, and in French and Kriolu when the survey gives them.
  */
 import { z } from 'zod';
 import type { RefusalFacts } from './refusals.ts';
 
-const text = z.object({ pt: z.string().min(1), en: z.string().min(1) }).strict();
+/**
+ * A survey's text: Portuguese and English required, French and Kriolu optional; a language it lacks
+ * is shown in the survey's source language (analysis/tables/table-words.ts textIn).
+ */
+const text = z
+  .object({
+    pt: z.string().min(1),
+    en: z.string().min(1),
+    fr: z.string().min(1).optional(),
+    kea: z.string().min(1).optional(),
+  })
+  .strict();
+/** A code's label in the languages of `text` (French and Kriolu optional). */
+const valueLabel = z
+  .object({
+    code: z.number(),
+    pt: z.string(),
+    en: z.string(),
+    fr: z.string().min(1).optional(),
+    kea: z.string().min(1).optional(),
+  })
+  .strict();
 const code = z.union([z.string(), z.number()]);
 
 export const conditionSchema = z
@@ -26,7 +47,7 @@ export const derivedSchema = z
     cut: z.array(z.number()).min(1).nullish(),
     recode: z.record(z.string(), z.array(code)).nullish(),
     otherwise: z.union([z.number(), z.null()]).nullish(),
-    values: z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
+    values: z.array(valueLabel).min(1),
   })
   .strict()
   .refine((d) => (d.cut ? 1 : 0) + (d.recode ? 1 : 0) === 1, {
@@ -102,13 +123,7 @@ export const tablesFileSchema = z
      * its one home, the questionnaire's choices.
      */
     valueLabels: z
-      .record(
-        z.string(),
-        z.union([
-          z.array(z.object({ code: z.number(), pt: z.string(), en: z.string() }).strict()).min(1),
-          z.object({ sameAs: z.string() }).strict(),
-        ]),
-      )
+      .record(z.string(), z.union([z.array(valueLabel).min(1), z.object({ sameAs: z.string() }).strict()]))
       .default({}),
     /** Proxy interviews (for tables with `"proxies": "excluded"`); none by default. */
     proxy: proxySchema.nullish(),

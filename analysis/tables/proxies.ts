@@ -10,6 +10,7 @@ import { isMissing } from '../data.ts';
 import { universeMask } from './derive.ts';
 import type { Condition, ProxyRule, TablePlan, Text } from './plan.ts';
 import type { RefusalFacts } from './refusals.ts';
+import { each } from './table-words.ts';
 
 export interface ProxyExclusion {
   universe: Condition[];
@@ -17,13 +18,6 @@ export interface ProxyExclusion {
   share: number;
   note: Text;
 }
-
-const UNIT: Record<TablePlan['unit'], Text> = {
-  household: { pt: 'agregados', en: 'households' },
-  roster: { pt: 'pessoas', en: 'persons' },
-  individual: { pt: 'inquiridos individuais', en: 'individual respondents' },
-  member: { pt: 'membros do agregado', en: 'household members' },
-};
 
 /** What is wrong with the plan's proxy rule: the English message and the refusal's reason. */
 export interface ProxyProblem {
@@ -62,13 +56,9 @@ export function excludeProxies(
   }
   const share = all > 0 ? proxies / all : 0;
   const pct = (share * 100).toFixed(1);
-  const unit = UNIT[p.unit];
   return {
     universe: [...p.universe, { variable: proxy.variable, op: 'notin', values: proxy.values }],
     share,
-    note: {
-      pt: `Entrevistas por procuração excluídas (o módulo não é perguntado a procuradores): ${pct}% dos ${unit.pt} do universo, ponderados; os pesos não as compensam, as estimativas descrevem quem respondeu por si.`,
-      en: `Proxy interviews excluded (the module is not asked of proxies): ${pct}% of the weighted ${unit.en} of the universe; the weights do not adjust for them, the estimates describe those who answered themselves.`,
-    },
+    note: each((w) => w.proxyNote(pct, w.proxyUnit[p.unit])),
   };
 }

@@ -6,6 +6,8 @@
  * CV exceeds cv_flag is flagged. A cell that reproduces a margin the weights were calibrated to is
  * marked as a control (controls.ts): not an estimate.
  */
+import { TABLE_WORDS, type TableLang } from './table-words.ts';
+
 export interface ReliabilityRules {
   cvFlag: number;
   minN: number;
@@ -39,9 +41,7 @@ export const MARK: Record<Reliability, string> = {
   control: 'c',
 };
 
-export function legend(rules: ReliabilityRules, lang: 'pt' | 'en'): string {
-  const cv = Math.round(rules.cvFlag * 100);
-  return lang === 'pt'
-    ? `* CV acima de ${cv}%: estimativa pouco precisa, usar com cautela. x menos de ${rules.minN} respondentes na própria célula: célula suprimida. - nenhum respondente na amostra: sem estimativa. c reproduz um total de controlo da calibração (sem erro amostral): não é uma estimativa, sem CV nem IC.`
-    : `* CV above ${cv}%: imprecise estimate, use with caution. x fewer than ${rules.minN} respondents in the cell itself: cell suppressed. - no respondent in the sample: no estimate. c reproduces a calibration control (no sampling error): not an estimate, no CV or CI.`;
+/** The legend of the marks in a language (its words: table-words.ts). */
+export function legend(rules: ReliabilityRules, lang: TableLang): string {
+  return TABLE_WORDS[lang].legend(Math.round(rules.cvFlag * 100), rules.minN);
 }

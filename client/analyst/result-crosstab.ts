@@ -33,7 +33,8 @@ export interface CrossTabView {
   rows: Array<{ key: string; label: string; cells: Array<CrossTabCellView | null> }>;
 }
 
-export function crossTabView(table: TableResultBody, lang: 'pt' | 'en'): CrossTabView {
+/** `lang`: the table's language (the server's table words come in pt, en, fr and kea). */
+export function crossTabView(table: TableResultBody, lang: keyof typeof GROUP): CrossTabView {
   const x = crossLayout(
     {
       statistic: table.statistic,

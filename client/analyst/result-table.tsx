@@ -65,9 +65,9 @@ const domainText = (c: TableCellBody, all: string) =>
   c.domain.length ? c.domain.map((d) => d.label).join(' × ') : all;
 
 export function ResultTable({ table, legend }: { table: TableResultBody; legend: string }) {
-  const { t, lang } = useAnalystT();
+  const { t, uiLang } = useAnalystT();
   const s = table.statistic;
-  const x = crossTabView(table, lang);
+  const x = crossTabView(table, uiLang);
   const points: CiPoint[] = table.cells
     .filter((c) => c.estimate !== null && c.ciLower !== null && c.ciUpper !== null)
     .map((c) => ({

@@ -33,7 +33,9 @@ const fill = (text: string, values: Record<string, string>) =>
 type Mode = { kind: 'standard'; id: string } | { kind: 'custom' } | { kind: 'model' };
 
 export function AnalystScreen() {
-  const { t, lang } = useAnalystT();
+  // tables in the app language (the server's table words in pt, en, fr, kea); the codebook's
+  // labels (builder, microdata) in its closest language, `lang`
+  const { t, lang, uiLang } = useAnalystT();
   // the survey selector: the surveys this server runs (the first by default)
   const [surveys, setSurveys] = useState<string[]>([]);
   const [survey, setSurvey] = useState('');
@@ -84,15 +86,15 @@ export function AnalystScreen() {
     if (mode.kind === 'standard' && mode.id === 'all' && catalogue) {
       const all = await computeAll(
         catalogue.tables.map((x) => x.id),
-        (id) => fetchStandardTable(survey, id, lang, release),
+        (id) => fetchStandardTable(survey, id, uiLang, release),
         setProgress,
       );
       r = all.kind === 'ok' ? { kind: 'ok', status: 200, data: all.data } : all.result;
     } else
       r =
         mode.kind === 'standard'
-          ? await fetchStandardTable(survey, mode.id, lang, release)
-          : await fetchCustomTable(survey, req, lang, release);
+          ? await fetchStandardTable(survey, mode.id, uiLang, release)
+          : await fetchCustomTable(survey, req, uiLang, release);
     setBusy(false);
     setProgress(null);
     if (r.kind === 'ok') setResult(r.data);
@@ -108,11 +110,11 @@ export function AnalystScreen() {
     try {
       await (mode.kind === 'standard'
         ? download(
-            `${base}/tables/${mode.id}?lang=${lang}&format=${format}${releaseQuery(release)}`,
+            `${base}/tables/${mode.id}?lang=${uiLang}&format=${format}${releaseQuery(release)}`,
             `${survey}-${mode.id}.${format}`,
           )
         : download(
-            `${base}/tables?lang=${lang}&format=${format}${releaseQuery(release)}`,
+            `${base}/tables?lang=${uiLang}&format=${format}${releaseQuery(release)}`,
             `${survey}-custom.${format}`,
             req,
           ));
@@ -125,7 +127,7 @@ export function AnalystScreen() {
   const picked = published.find((r) => String(r.id) === release);
   const sourceText = picked
     ? fill(t('an.release.of'), { name: picked.name, date: picked.date })
-    : (catalogue?.source?.label[lang] ?? '');
+    : (catalogue?.source?.label[uiLang] ?? catalogue?.source?.label[lang] ?? '');
 
   const selector =
     surveys.length > 1 ? (
@@ -159,7 +161,7 @@ export function AnalystScreen() {
       <h2>
         {t('an.title')} {selector}
       </h2>
-      {catalogue.notice && <p className="muted">{catalogue.notice[lang]}</p>}
+      {catalogue.notice && <p className="muted">{catalogue.notice[uiLang] ?? catalogue.notice[lang]}</p>}
       {!catalogue.dataReady && <p className="banner warn">{t('an.noData')}</p>}
       {catalogue.source && (
         <p data-testid="analyst-release-line">
@@ -191,6 +193,7 @@ export function AnalystScreen() {
         <label>
           <input
             type="radio"
+            data-testid="mode-standard"
             checked={mode.kind === 'standard'}
             onChange={() => setMode({ kind: 'standard', id: '' })}
           />{' '}
@@ -206,7 +209,7 @@ export function AnalystScreen() {
           <option value="all">{t('an.allTables')}</option>
           {catalogue.tables.map((x) => (
             <option key={x.id} value={x.id}>
-              {x.id}. {x.title[lang]}
+              {x.id}. {x.title[uiLang] ?? x.title[lang]}
             </option>
           ))}
         </select>{' '}

@@ -8,6 +8,7 @@
  */
 import type { MorabezaDb, NoticeItem, OutboxItem } from '../offline/db.ts';
 import { log } from '../offline/store.ts';
+import { problemNote } from '../problem-note.ts';
 import type { ApiClient, ApiResult } from './api-client.ts';
 import { applyEvent, type BackoffPolicy, nextToSend, type OutboxEvent } from './outbox-machine.ts';
 
@@ -265,7 +266,5 @@ function describeRejection(
   status: number,
   problem: { code: string; message: string; details?: unknown } | null,
 ) {
-  if (!problem) return `HTTP ${status}`;
-  const details = problem.details === undefined ? '' : ` ${JSON.stringify(problem.details).slice(0, 300)}`;
-  return `${problem.code}: ${problem.message}${details}`;
+  return problem ? problemNote(problem) : `HTTP ${status}`;
 }

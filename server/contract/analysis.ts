@@ -6,7 +6,13 @@ import { z } from 'zod/mini';
 import { REFUSAL_REASONS } from '../../analysis/tables/refusals.ts';
 import { releaseSchema } from './releases.ts';
 
-const text = z.object({ pt: z.string(), en: z.string() });
+/** A text in Portuguese and English, and in French and Kriolu where the server has them (the tables' words). */
+const text = z.object({
+  pt: z.string(),
+  en: z.string(),
+  fr: z.optional(z.string()),
+  kea: z.optional(z.string()),
+});
 const valueLabel = z.object({ code: z.union([z.string(), z.number()]), pt: z.string(), en: z.string() });
 export const unitSchema = z.enum(['household', 'roster', 'individual', 'member']);
 export const statisticSchema = z.enum(['proportion', 'mean', 'total', 'median', 'multiple']);

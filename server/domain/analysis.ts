@@ -21,6 +21,13 @@ import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
 import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables, type TableMemo } from '../../analysis/tables/run.ts';
+import {
+  each,
+  type SourceLang,
+  type SurveyText,
+  type TableLang,
+  textIn,
+} from '../../analysis/tables/table-words.ts';
 import type { AnalysisCatalogue, TableRequest } from '../contract/analysis.ts';
 import { Problem } from '../problems.ts';
 import type { SurveyContext } from '../storage/survey-context.ts';
@@ -42,9 +49,15 @@ import { listReleases, resolveSource, sourceLine } from './releases.ts';
 export type { AnalysisOptions };
 export { surveyContext };
 
+/** A survey's text in every table language (its source language's where it lacks one). */
+const inEach = (text: SurveyText, source: SourceLang) => each((_, lang) => textIn(text, lang, source));
+
 /** The notice of the files: the survey's notice and where the weights come from. */
-function noticeOf(ctx: SurveyContext, loaded: LoadedData, lang: Lang): string | null {
-  const parts = [ctx.notice?.[lang], loaded.source ? sourceLine(loaded.source, lang) : null];
+function noticeOf(ctx: SurveyContext, loaded: LoadedData, lang: TableLang): string | null {
+  const parts = [
+    ctx.notice ? textIn(ctx.notice, lang, ctx.sourceLang) : null,
+    loaded.source ? sourceLine(loaded.source, lang) : null,
+  ];
   return parts.filter(Boolean).join(' · ') || null;
 }
 
@@ -116,13 +129,14 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
     });
   return {
     survey,
-    notice: ctx.notice,
+    // the survey's texts in the four table languages, the source language's where one lacks it
+    notice: ctx.notice ? inEach(ctx.notice, ctx.sourceLang) : null,
     dataReady: ready,
     reliability: ctx.rules,
-    legend: { pt: legend(ctx.rules, 'pt'), en: legend(ctx.rules, 'en') },
+    legend: each((_, lang) => legend(ctx.rules, lang)),
     tables: ctx.file.tables.map((t) => {
-      const p = t as { id: string; title: { pt: string; en: string }; unit: 'household'; statistic: 'mean' };
-      return { id: p.id, title: p.title, unit: p.unit, statistic: p.statistic };
+      const p = t as { id: string; title: SurveyText; unit: 'household'; statistic: 'mean' };
+      return { id: p.id, title: inEach(p.title, ctx.sourceLang), unit: p.unit, statistic: p.statistic };
     }),
     variables,
     microdata: { formats: [...FORMATS], kinds: ctx.publicUse ? [...MICRODATA_KINDS] : ['internal'] },
@@ -131,7 +145,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
       ? {
           runId: source.runId,
           release: source.release,
-          label: { pt: sourceLine(source, 'pt'), en: sourceLine(source, 'en') },
+          label: each((_, lang) => sourceLine(source, lang)),
         }
       : null,
   };
@@ -178,16 +192,20 @@ async function render(
   ctx: SurveyContext,
   loaded: LoadedData,
   run: ReturnType<typeof computeTables>,
-  lang: Lang,
+  lang: TableLang,
   format: TableFormat,
   name: string,
   opts: AnalysisOptions,
 ): Promise<Download> {
-  const text = { legend: legend(ctx.rules, lang), notice: noticeOf(ctx, loaded, lang) };
+  const text = {
+    legend: legend(ctx.rules, lang),
+    notice: noticeOf(ctx, loaded, lang),
+    source: ctx.sourceLang,
+  };
   const source = loaded.source ? sourceLine(loaded.source, lang) : null;
   if (format === 'csv')
     return {
-      body: tablesCsv(run.tables, lang, source),
+      body: tablesCsv(run.tables, lang, source, ctx.sourceLang),
       type: 'text/csv; charset=utf-8',
       filename: `${name}.csv`,
     };
@@ -219,7 +237,7 @@ function memoOf(ctx: SurveyContext, loaded: LoadedData): TableMemo {
 }
 
 /** A rendered table file kept in the output cache: per table (or plan), release, language and format. */
-function fileKey(ctx: SurveyContext, loaded: LoadedData, what: string, lang: Lang, format: TableFormat) {
+function fileKey(ctx: SurveyContext, loaded: LoadedData, what: string, lang: TableLang, format: TableFormat) {
   const release = loaded.source?.release?.id ?? null;
   return outputCache.key(loaded, fingerprintOf(ctx), 'file', release, what, lang, format);
 }
@@ -232,7 +250,7 @@ const bytesOf = (d: Download) => (typeof d.body === 'string' ? 2 * d.body.length
 export async function standardTable(
   survey: string,
   id: string,
-  lang: Lang,
+  lang: TableLang,
   format: TableFormat,
   opts: AnalysisOptions,
   release?: string,
@@ -286,7 +304,7 @@ function runPlans(ctx: SurveyContext, loaded: LoadedData, plans: typeof ctx.file
 export async function customTable(
   survey: string,
   req: TableRequest,
-  lang: Lang,
+  lang: TableLang,
   format: TableFormat,
   opts: AnalysisOptions,
   release?: string,

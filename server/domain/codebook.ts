@@ -1,18 +1,27 @@
 /**
  * The codebook of a questionnaire: for every variable its name, label (pt, en), type, value labels,
- * universe (its skip conditions in words), level (household or person) and module.
+ * universe (its skip conditions in words), level (household or person) and module. Asked for
+ * (`more`: the tables' fr and kea), a label and its values also carry the questionnaire's text in
+ * those languages where it has one (no fallback here: the tables fall back to the source language).
  */
 import { type Json, langText, ptText, walkQuestions } from './questionnaire-walk.ts';
+
+/** The languages a codebook may carry beside pt and en (the table languages). */
+export type MoreLang = 'fr' | 'kea';
 
 export interface ValueLabel {
   code: string | number;
   pt: string;
   en: string;
+  fr?: string;
+  kea?: string;
 }
 export interface CodebookEntry {
   name: string;
   label_pt: string;
   label_en: string;
+  /** The label in the languages asked for (`more`) that the questionnaire gives. */
+  labels?: Partial<Record<MoreLang, string>>;
   type: string;
   /** household (the unit), person (the survey's roster of persons), or the unit of another roster / of the form */
   level: string;
@@ -143,7 +152,18 @@ export function buildCodebook(
   survey: Json,
   topLevel = 'household',
   personRoster: string | null = null,
+  more: readonly MoreLang[] = [],
 ): CodebookEntry[] {
+  // a text's own translations in `more` (none made up: a language it lacks is left out)
+  const inMore = (v: unknown, clean: (s: string) => string = (s) => s): Partial<Record<MoreLang, string>> => {
+    const out: Partial<Record<MoreLang, string>> = {};
+    if (!v || typeof v !== 'object') return out;
+    for (const l of more) {
+      const text = (v as Record<string, unknown>)[l];
+      if (typeof text === 'string' && text) out[l] = clean(text);
+    }
+    return out;
+  };
   const nodes = walkQuestions(survey);
   const labels = new Map<string, Map<string, string>>();
   for (const q of nodes)
@@ -165,6 +185,7 @@ export function buildCodebook(
       name: q.variable,
       label_pt: unpiped(ptText(q.json.title)) || q.name,
       label_en: unpiped(langText(q.json.title, 'en')) || q.name,
+      ...(more.length ? { labels: inMore(q.json.title, unpiped) } : {}),
       type: typeOf(q.json),
       level: q.roster ? (q.roster === personRoster ? 'person' : `${q.roster} row`) : topLevel,
       roster: q.roster,
@@ -173,6 +194,7 @@ export function buildCodebook(
         code: c.value as string | number,
         pt: ptText(c.text),
         en: langText(c.text, 'en'),
+        ...inMore(c.text),
       })),
       range: rangeOf(q.json),
       special: specialOf(q.json),

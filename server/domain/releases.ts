@@ -6,6 +6,7 @@
  * yet) the latest finished run, marked as unpublished.
  */
 import type { Row } from '@libsql/client';
+import { TABLE_WORDS, type TableLang } from '../../analysis/tables/table-words.ts';
 import type { PublishRequest, Release } from '../contract/releases.ts';
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problems.ts';
@@ -125,13 +126,8 @@ export async function resolveSource(
 }
 
 /** The line that names where the numbers come from, in the files, the codebook and the screen. */
-export function sourceLine(source: AnalysisSource, lang: 'pt' | 'en'): string {
+export function sourceLine(source: AnalysisSource, lang: TableLang): string {
   const r = source.release;
-  if (r)
-    return lang === 'pt'
-      ? `Versão publicada "${r.name}" de ${r.date} (ponderação n.º ${r.runId})`
-      : `Release "${r.name}" of ${r.date} (weighting run ${r.runId})`;
-  return lang === 'pt'
-    ? `Ponderação n.º ${source.runId}, não publicada`
-    : `Weighting run ${source.runId}, not published`;
+  const words = TABLE_WORDS[lang].source;
+  return r ? words.release(r.name, r.date, r.runId) : words.run(source.runId);
 }

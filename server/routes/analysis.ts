@@ -3,7 +3,7 @@
  * tables, a custom table, and the de-identified microdata files with their codebook. Every read takes
  * `?release=<id>` (default: the latest published release, else the latest finished run).
  *   GET  /api/analysis/:survey                          catalogue
- *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table)
+ *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table; lang pt|en|fr|kea)
  *   POST /api/analysis/:survey/tables?lang&format       a custom table (TableRequest)
  *   POST /api/analysis/:survey/models?lang&format       a survey-weighted regression (ModelRequest)
  *   GET  /api/analysis/:survey/microdata/:format        the file names of a format (?kind)
@@ -14,6 +14,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { MicrodataFormat } from '../../analysis/export/bundle.ts';
 import type { Lang } from '../../analysis/tables/labels.ts';
+import { isTableLang, TABLE_LANGS, type TableLang } from '../../analysis/tables/table-words.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { microdataKindSchema, tableRequestSchema } from '../contract/analysis.ts';
 import { modelRequestSchema } from '../contract/analysis-models.ts';
@@ -23,14 +24,27 @@ import { allow, requireAuth } from '../middleware/auth.ts';
 import { Problem } from '../problems.ts';
 import { readBody } from './parse.ts';
 
-function query(c: Context): { lang: Lang; format: TableFormat } {
-  const lang = c.req.query('lang') ?? 'pt';
+function formatQuery(c: Context): TableFormat {
   const format = c.req.query('format') ?? 'json';
-  if (lang !== 'pt' && lang !== 'en')
-    throw new Problem('request.invalid', [{ field: 'lang', message: 'use pt or en' }]);
   if (!['json', 'csv', 'xlsx'].includes(format))
     throw new Problem('request.invalid', [{ field: 'format', message: 'use json, csv or xlsx' }]);
-  return { lang, format: format as TableFormat };
+  return format as TableFormat;
+}
+
+/** A model's query: its labels come in the codebook's languages, pt or en. */
+function query(c: Context): { lang: Lang; format: TableFormat } {
+  const lang = c.req.query('lang') ?? 'pt';
+  if (lang !== 'pt' && lang !== 'en')
+    throw new Problem('request.invalid', [{ field: 'lang', message: 'use pt or en' }]);
+  return { lang, format: formatQuery(c) };
+}
+
+/** A table's query: the engine's words in pt, en, fr or kea (analysis/tables/table-words.ts). */
+function tableQuery(c: Context): { lang: TableLang; format: TableFormat } {
+  const lang = c.req.query('lang') ?? 'pt';
+  if (!isTableLang(lang))
+    throw new Problem('request.invalid', [{ field: 'lang', message: `use ${TABLE_LANGS.join(', ')}` }]);
+  return { lang, format: formatQuery(c) };
 }
 
 function send(c: Context, d: Download) {
@@ -70,7 +84,7 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
     .use(allow('analyst', 'coordinator', 'admin'))
     .get('/:survey', async (c) => c.json(await (await domain()).catalogue(c.req.param('survey'), opts)))
     .get('/:survey/tables/:id', async (c) => {
-      const { lang, format } = query(c);
+      const { lang, format } = tableQuery(c);
       const { standardTable } = await domain();
       return send(
         c,
@@ -78,7 +92,7 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
       );
     })
     .post('/:survey/tables', async (c) => {
-      const { lang, format } = query(c);
+      const { lang, format } = tableQuery(c);
       const req = await readBody(c, tableRequestSchema);
       const { customTable } = await domain();
       return send(c, await customTable(c.req.param('survey'), req, lang, format, opts, release(c)));

@@ -613,7 +613,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'A standard table of tables.json (id "all": every table); ?lang=pt|en&format=json|csv|xlsx&release=<id> (default: the latest published release, else the latest finished run); a release\'s tables are computed once and stored',
+            'A standard table of tables.json (id "all": every table); ?lang=pt|en|fr|kea&format=json|csv|xlsx&release=<id> (default: the latest published release, else the latest finished run); a release\'s tables are computed once and stored',
           responses: {
             200: json(ref('TableResponse')),
             ...analysisProblems(
@@ -631,7 +631,7 @@ export function buildOpenApi() {
       '/api/analysis/{survey}/tables': {
         post: {
           ...secured,
-          summary: 'A custom table (variable, domains, universe); ?lang=pt|en&format=json|csv|xlsx',
+          summary: 'A custom table (variable, domains, universe); ?lang=pt|en|fr|kea&format=json|csv|xlsx',
           requestBody: json(ref('TableRequest')),
           responses: {
             200: json(ref('TableResponse')),

@@ -10,6 +10,7 @@ import type { IndividualRule } from '../../analysis/export/individual-reason.ts'
 import type { PublicUse } from '../../analysis/export/public-use.ts';
 import { NO_SPECIAL_CODES, type SpecialCodes } from '../../analysis/export/special-codes.ts';
 import { surveyContextFrom, type SurveyContext as TablesContext } from '../../analysis/tables/context.ts';
+import { type SourceLang, sourceLangOf } from '../../analysis/tables/table-words.ts';
 import { buildCodebook } from '../domain/codebook.ts';
 
 /**
@@ -26,6 +27,11 @@ export type SurveyContext = TablesContext & {
    * answered by proxy (tables.json `proxy`), for the person file's `in_individual_why`; null: no roster.
    */
   individual: IndividualRule | null;
+  /**
+   * The language the survey's table texts fall back to where they lack the one asked for: the
+   * profile's first language (its source language) when it is pt or en, else pt.
+   */
+  sourceLang: SourceLang;
 };
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -46,10 +52,16 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
         identifiers?: string[];
         specialCodes?: Partial<SpecialCodes>;
         publicUse?: PublicUse | null;
+        languages?: Array<{ code: string }>;
       })
     : null;
   const codebook = questionnaire
-    ? buildCodebook(questionnaire as Record<string, unknown>, 'household', profile?.roster?.variable ?? null)
+    ? buildCodebook(
+        questionnaire as Record<string, unknown>,
+        'household',
+        profile?.roster?.variable ?? null,
+        ['fr', 'kea'],
+      )
     : [];
   const context = surveyContextFrom(survey, tables, design, codebook);
   const roster = profile?.roster;
@@ -58,6 +70,7 @@ export function loadSurveyContext(survey: string, root = '.'): SurveyContext {
     identifiers: profile?.identifiers ?? [],
     specialCodes: { ...NO_SPECIAL_CODES, ...profile?.specialCodes },
     publicUse: profile?.publicUse ?? null,
+    sourceLang: sourceLangOf(profile?.languages?.[0]?.code),
     individual:
       roster?.age && typeof roster.individualMinAge === 'number'
         ? { age: roster.age, minAge: roster.individualMinAge, proxy: context.file.proxy ?? null }

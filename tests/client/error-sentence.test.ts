@@ -4,6 +4,7 @@
  * proxy's HTML page), an unexpected shape, full storage, each server problem by its code or status, and
  * an unknown error as the generic sentence; the technical text is only the details line.
  */
+import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { ERROR_KINDS, ERROR_MESSAGES, type ErrorKind } from '../../client/error-
 import { BannerContent, type BannerText, failure } from '../../client/error-note.tsx';
 import { errorSentence } from '../../client/error-sentence.ts';
 import { APP_LANGUAGES, I18nContext, type TabletLanguage, translator } from '../../client/i18n.ts';
+import { problemNote } from '../../client/problem-note.ts';
 import { ApiClient } from '../../client/sync/api-client.ts';
 
 const problem = (code: string, message = `${code} said in English`) => ({ code, message });
@@ -167,5 +169,45 @@ describe('the banner shows the sentence, the technical text only in a collapsed 
 
   it('a plain sentence stays as it is, with no details line', () => {
     expect(render('pt', 'Feito.')).toBe('Feito.');
+  });
+});
+
+describe('a long details line is shown whole, never cut mid-word', () => {
+  // 40 issues of about 60 characters: the JSON is over 2,000 characters, the last field at its end
+  const issues = Array.from({ length: 40 }, (_, i) => ({
+    field: `members.${i}.c13a_first_nationality`,
+    message: 'not a choice of the question',
+  }));
+  issues.push({ field: 'z05_result_last_field', message: 'the last issue of the list' });
+  const refused = {
+    kind: 'rejected',
+    status: 422,
+    problem: { code: 'request.invalid', message: 'The request is invalid.', details: issues },
+  };
+
+  it('the banner details hold every issue, the last one to its last word', () => {
+    const shown = errorSentence(refused, 'pt');
+    expect(shown.details?.length).toBeGreaterThan(2000);
+    expect(shown.details).toBe(`request.invalid: The request is invalid. ${JSON.stringify(issues)}`);
+    expect(shown.details?.endsWith('"z05_result_last_field","message":"the last issue of the list"}]')).toBe(
+      true,
+    );
+  });
+
+  it("the uploader's note of a refusal (an outbox item's details) is the same whole line", () => {
+    expect(problemNote(refused.problem)).toBe(errorSentence(refused, 'en').details);
+  });
+
+  it('rendered inside the collapsed details, whole and in a wrapping line', () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nContext.Provider,
+        { value: { lang: 'pt', tabletLang: 'kea', t: translator('kea'), setLang: () => {} } },
+        createElement(BannerContent, { value: failure(refused) }),
+      ),
+    );
+    expect(html).toContain('the last issue of the list&quot;}]</small></details>');
+    const css = readFileSync(new URL('../../client/styles.css', import.meta.url), 'utf8');
+    expect(css).toMatch(/\.error-details small \{[^}]*overflow-wrap: anywhere/);
   });
 });

@@ -61,23 +61,6 @@ async function expiredSession(): Promise<SessionManager> {
   return s;
 }
 
-const UNREACHABLE: { name: string; fetch: typeof fetch; kind: ErrorKind }[] = [
-  { name: 'no network', fetch: () => Promise.reject(new TypeError('Failed to fetch')), kind: 'offline' },
-  { name: 'a timeout', fetch: hanging, kind: 'timeout' },
-  { name: "a proxy's 502 page", fetch: async () => html(502), kind: 'unavailable' },
-  {
-    name: 'a 500',
-    fetch: async () => json(500, { code: 'server.internal', message: 'boom' }),
-    kind: 'serverError',
-  },
-  { name: 'an HTML page with 200', fetch: async () => html(200), kind: 'notJson' },
-  {
-    name: 'a 429',
-    fetch: async () => json(429, { code: 'auth.throttled', message: 'wait' }),
-    kind: 'throttled',
-  },
-];
-
 /** Each answer of the table, made by a server reply (null: no password in memory, the server not asked). */
 const ANSWERS: { answer: RenewAnswer; name: string; fetch: typeof fetch | null; kind?: ErrorKind }[] = [
   { answer: 'renewed', name: 'a 200 for the same account', fetch: loggedIn },

@@ -18,6 +18,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
 import { stubWeigh, weighedNode } from '../helpers/weighed-app.ts';
 import { buildClient } from './harness.ts';
+import { languageSwitch } from './steps.ts';
 
 let browser: Browser;
 let ctx: TestContext;
@@ -92,7 +93,7 @@ describe('analyst screen: layout and weighting report', () => {
     expect(await body.locator('table').count()).toBe(5);
     expect(await body.textContent()).not.toMatch(/\| --- |## /);
     expect(await overflow()).toEqual(none);
-    await page.selectOption('select[aria-label=Language]', 'en');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('en');
     await page.waitForFunction(
       () =>
         document
@@ -104,7 +105,7 @@ describe('analyst screen: layout and weighting report', () => {
     expect(await body.locator('h4').allTextContents()).toContain('Sample');
     // French and Kriolu: the report in the header's language (as the screen's other words)
     const reportIn = async (lang: string, title: string) => {
-      await page.selectOption('select[aria-label=Language]', lang);
+      await languageSwitch(page).selectOption(lang);
       await page.waitForFunction(
         (t) => document.querySelector('[data-testid=weighting-report-body] h3')?.textContent?.startsWith(t),
         title,

@@ -14,6 +14,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_WORDS } from '../../analysis/tables/table-words.ts';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
 import { createApp } from '../../server/app.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
@@ -22,6 +23,7 @@ import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
 import { buildClient } from './harness.ts';
+import { languageSwitch } from './steps.ts';
 
 let browser: Browser;
 let ctx: TestContext;
@@ -207,7 +209,7 @@ describe('analyst screen', () => {
       /^Não é possível fazer o quadro: o universo não retém ninguém que tenha respondido a «Sexo» \(c03_sex\)\. Alargue o universo\.$/,
     );
     expect(await banner.locator('details small').textContent()).toContain('selects nobody');
-    await page.getByLabel('Language', { exact: true }).selectOption('en');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('en');
     await expect
       .poll(sentence)
       .toMatch(
@@ -239,6 +241,28 @@ describe('analyst screen', () => {
     const zip = readFileSync(path);
     expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     expect(zip.includes('persons.csv')).toBe(true);
+  });
+  it("a table in Kriolu: its title, legend and column groups are the server's Kriolu words", async () => {
+    const tables = JSON.parse(readFileSync('questionnaires/ipei/tables.json', 'utf8')) as {
+      tables: Array<{ id: string; title: Record<string, string> }>;
+    };
+    const title = tables.tables.find((x) => x.id === 'T05')?.title;
+    await page.getByLabel('Idioma', { exact: true }).selectOption('kea');
+    await page.click('[data-testid=mode-standard]');
+    await page.selectOption('[data-testid=standard-table]', 'T05');
+    expect(await page.locator('[data-testid=standard-table] option[value=T05]').textContent()).toBe(
+      `T05. ${title?.kea}`,
+    );
+    await page.click('[data-testid=compute]');
+    const result = page.locator('[data-testid=analyst-result]');
+    await result.locator('h3').filter({ hasText: title?.kea }).waitFor();
+    expect(await page.textContent('[data-testid=analyst-legend]')).toContain(TABLE_WORDS.kea.legend(30, 30));
+    const x = page.locator('[data-testid=analyst-crosstab]');
+    expect(await x.locator('thead tr').nth(1).locator('th').allTextContents()).toEqual(TABLE_WORDS.kea.group);
+    expect((await x.locator('tbody tr').first().locator('th, td').allTextContents())[0]).toBe(
+      TABLE_WORDS.kea.total,
+    );
+    await languageSwitch(page).selectOption('pt');
   });
 });
 
@@ -275,7 +299,7 @@ describe("the coordinator's weights and tables tab", () => {
       /^A última ponderação falhou\. As entrevistas aprovadas ou a amostra do inquérito não servem à ponderação.*\(Nenhuma unidade selecionada do inquérito 'ipei' em /,
     );
     expect(failed).not.toMatch(/No selected unit/);
-    await coord.selectOption('select[aria-label=Language]', 'fr');
+    await coord.getByLabel('Idioma', { exact: true }).selectOption('fr');
     expect(await coord.textContent('[data-testid=weighting-failed]')).toMatch(
       /^La dernière pondération a échoué\. Les entretiens approuvés .*\(Aucune unité sélectionnée de l'enquête « ipei » dans /,
     );
@@ -289,7 +313,7 @@ describe('the weights and tables tab in French and Kriolu', () => {
     const { context, coord } = await coordinatorOnAnalysis();
     await coord.waitForSelector('[data-testid=analyst-screen]');
     await coord.click('[data-testid=mode-custom]');
-    const language = coord.locator('select[aria-label=Language]');
+    const language = languageSwitch(coord);
     expect(
       await language.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
     ).toEqual(['pt', 'en', 'fr', 'kea']);

@@ -168,7 +168,7 @@ describe('review in the browser', () => {
     expect(res.status).toBe(201);
     await e2e.ctx.jobs.drain();
     const sup = await openStaff('sup_a');
-    await sup.getByLabel('Language').selectOption('en');
+    await sup.getByLabel('Idioma', { exact: true }).selectOption('en');
     await sup.getByTestId('queue-status').selectOption('validated');
     const row = sup.getByTestId(`queue-row-${env.interviewId}`);
     await row.waitFor();

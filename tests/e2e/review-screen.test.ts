@@ -138,7 +138,8 @@ describe('the review screen', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
     const page = await context.newPage();
     await page.goto(e2e.baseUrl);
-    await page.getByLabel('Language').selectOption('fr');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('fr');
+    expect(await page.getByLabel('Langue', { exact: true }).inputValue()).toBe('fr');
     await page.fill('input[name=username]', 'sup_a');
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');
@@ -176,7 +177,7 @@ describe('the review screen', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
     const page = await context.newPage();
     await page.goto(e2e.baseUrl);
-    await page.getByLabel('Language').selectOption('pt');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('pt');
     await page.fill('input[name=username]', 'sup_a');
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');

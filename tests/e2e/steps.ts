@@ -1,6 +1,14 @@
 /** Steps the tablet e2e tests share: open a fresh tablet, log in, fill the e2e household roster. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { APP_LANGUAGES, MESSAGES } from '../../client/i18n.ts';
 import { PASSWORD } from '../helpers/server.ts';
+
+/**
+ * The app's language switch, whatever language it is in: its accessible name is the catalogue's
+ * `nav.language` of the app language of the moment (Idioma, Language, Langue, Lingua).
+ */
+export const languageSwitch = (page: Page) =>
+  page.locator(APP_LANGUAGES.map((l) => `select[aria-label="${MESSAGES[l]['nav.language']}"]`).join(', '));
 
 export async function openTablet(
   browser: Browser,

@@ -229,8 +229,11 @@ describe('tablet: an interview done offline is never lost', () => {
     expect(await card.textContent()).toContain('CV-SL-0001');
     expect(await page.locator('[data-testid=network]').textContent()).toBe('Sem rede');
     // The app's own screens also speak English.
-    await page.getByLabel('Language').selectOption('en');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('en');
     expect(await page.locator('[data-testid=network]').textContent()).toBe('Offline');
+    // the language switch is named in the app language (its accessible name), no longer in English only
+    expect(await page.getByLabel('Language', { exact: true }).inputValue()).toBe('en');
+    expect(await page.getByLabel('Idioma', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Outbox' }).click();
     await page.getByRole('heading', { name: 'Outbox' }).waitFor();
   }, 120_000);

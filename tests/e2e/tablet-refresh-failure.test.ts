@@ -60,7 +60,7 @@ describe('tablet: a failed "Download updates"', () => {
     expect(await cards.count()).toBe(before);
 
     // the banner is told in the language of the moment
-    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('fr');
     await banner.filter({ hasText: ERROR_MESSAGES.fr.notJson }).waitFor();
     expect(await banner.textContent()).toContain(MESSAGES.fr['assignments.refreshFailed']);
 

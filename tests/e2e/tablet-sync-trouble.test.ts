@@ -105,7 +105,7 @@ describe('tablet: login and automatic sync failures are shown', () => {
     expect(await trouble.textContent()).toContain(
       `${FAILURE_CONTEXT.pt.loginOffline} ${ERROR_MESSAGES.pt.unavailable}`,
     );
-    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await page.getByLabel('Idioma', { exact: true }).selectOption('fr');
     await trouble.filter({ hasText: FAILURE_CONTEXT.fr.loginOffline }).waitFor();
     expect(await trouble.textContent()).toContain(ERROR_MESSAGES.fr.unavailable);
     await context.close();

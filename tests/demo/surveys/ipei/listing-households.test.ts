@@ -220,6 +220,7 @@ describe("the profile's listing.households", () => {
       "listing.households.unit: 'l99_household' is not a question of listing.v1.json in the roster 'households'",
       "listing.households.disposition: 'l16_hh_disposition' is not a question of listing.v1.json in the roster 'households'",
       "listing.households.class: 'l14a_nat_class' is not a question of listing.v1.json in the roster 'households'",
+      "listing.households.size: 'l12_size' is not a question of listing.v1.json in the roster 'households'",
     ]);
     files[1] = { name: 'listing', version: 2, definition: read('listing.v2.json') };
     expect(checkProfileAgainstQuestionnaires(p, files)).toEqual([
