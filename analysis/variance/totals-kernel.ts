@@ -37,7 +37,12 @@ function reserve(end: number): boolean {
   const k = totalsKernel();
   if (!k || end > MEMORY_LIMIT) return false;
   const have = k.memory.buffer.byteLength;
-  if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
+  if (end <= have) return true;
+  try {
+    k.memory.grow(Math.ceil((end - have) / 65536));
+  } catch {
+    return false; // no memory to grow into: the JS loop (nothing was detached)
+  }
   return true;
 }
 
