@@ -120,13 +120,16 @@ export function svrepDesign(spec: SvrepSpec, data: DataFrame): ReplicateDesign {
     if (Number.isNaN(weights[i]) || weights[i] < 0)
       throw new SurveyError(`Missing or negative weight at row ${i + 1}.`, 'weights');
   const combined = spec.combinedWeights ?? true;
-  const repWeights = combined
-    ? cols
-    : cols.map((c) => {
-        const out = new Float64Array(n);
-        for (let i = 0; i < n; i++) out[i] = c[i] * weights[i];
-        return out;
-      });
+  // frozen: the variance code keys its caches by this array's columns, computed once per array
+  const repWeights = Object.freeze(
+    combined
+      ? cols
+      : cols.map((c) => {
+          const out = new Float64Array(n);
+          for (let i = 0; i < n; i++) out[i] = c[i] * weights[i];
+          return out;
+        }),
+  ) as Float64Array[];
   const rho = spec.rho ?? 0;
   if (spec.type === 'JKn' && !spec.rscales)
     throw new SurveyError(

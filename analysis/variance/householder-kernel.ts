@@ -6,6 +6,7 @@
  * thread, reused by each rank (the rank is synchronous and uses it until it returns).
  */
 import { wasmBase64 } from './wasm/householder-sweep.wasm.ts';
+import { instantiateKernel } from './wasm-instance.ts';
 
 /** The fused Householder sweep's arguments (byte addresses; see the WAT) after x, offsets, dots. */
 export type Sweep = (
@@ -39,14 +40,7 @@ let kernel: Exports | null | undefined;
 /** The instantiated kernel, or null where WebAssembly SIMD is missing. */
 function wasmKernel(): Exports | null {
   if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-    if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes))
-      kernel = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports;
-  } catch {
-    kernel = null;
-  }
+  kernel = instantiateKernel<Exports>(wasmBase64);
   return kernel;
 }
 

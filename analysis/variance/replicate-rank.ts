@@ -11,7 +11,7 @@
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
 import { type RankWorkspace, rankWorkspace } from './householder-kernel.ts';
-import { columnId, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
+import { columnsKey, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
 export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
@@ -57,7 +57,7 @@ const rankCache = new Map<string, number>();
 
 /** The rank cache's key: the columns and the rows with a nonzero weight. */
 function rankKey(reps: readonly Float64Array[], weights: ArrayLike<number>, tol: number): string {
-  let key = `${tol}|${reps.map(columnId).join(',')}|`;
+  let key = `${tol}|${columnsKey(reps)}|`;
   for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) key += `${i},`;
   return key;
 }
@@ -130,7 +130,7 @@ interface RowClasses {
 const rowClassCache = new Map<string, RowClasses>();
 
 function rowClasses(reps: Float64Array[], n: number): RowClasses {
-  const key = `${n}|${reps.map(columnId).join(',')}`;
+  const key = `${n}|${columnsKey(reps)}`;
   const hit = rowClassCache.get(key);
   if (hit) return hit;
   const R = reps.length;

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import wabtInit from 'wabt';
 
 /** The kernels' WAT files, by path from the repository root. */
-export const kernels = ['analysis/variance/wasm/householder-sweep.wat'];
+export const kernels = [
+  'analysis/variance/wasm/householder-sweep.wat',
+  'analysis/variance/wasm/replicate-totals.wat',
+];
 
 /** The bytes a WAT file assembles to (SIMD on, nothing else beyond the MVP). */
 export async function assemble(wat: string, name = 'kernel.wat'): Promise<Uint8Array<ArrayBuffer>> {

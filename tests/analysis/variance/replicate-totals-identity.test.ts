@@ -1,16 +1,20 @@
 /**
  * replicateTotals (analysis/variance/replicate.ts) reads a row-major copy of the replicate weights,
- * skips terms with u = 0 and takes a mean's denominator (u = 1) from sums shared per row set: it must
- * give the same bits as summing one replicate and one estimate at a time over the (sub)design's rows
- * in row order (the code before, written out here), on seeded designs with zero and negative values,
- * subsets, several estimates, the same row set asked twice, and an infinite replicate weight.
+ * skips terms with u = 0 and takes a mean's denominator (u = 1) from sums shared per row set, and
+ * sums in WebAssembly SIMD (two replicates per f64x2, zero weights masked to +0) where it runs: both
+ * that kernel and the JS loop must give the same bits as summing one replicate and one estimate at
+ * a time over the (sub)design's rows in row order (the code before, written out here), on seeded
+ * designs with zero, -0 and negative values, an odd and an even number of replicates, subsets,
+ * several estimates, the same row set asked twice, an infinite replicate weight and a NaN estimate
+ * value on a row whose weight is 0 in some replicates.
  */
 import { describe, expect, it } from 'vitest';
 import { subsetAny } from '../../../analysis/estimators/core.ts';
 import { svrepDesign } from '../../../analysis/index.ts';
 import type { ReplicateDesign } from '../../../analysis/replicate-design.ts';
 import { seededUniform as random } from '../../../analysis/sampling/rng.ts';
-import { replicateTotals } from '../../../analysis/variance/replicate.ts';
+import { replicateTotalsWith } from '../../../analysis/variance/replicate.ts';
+import { wasmTotalsAvailable } from '../../../analysis/variance/totals-kernel.ts';
 
 /** The totals one replicate and one estimate at a time, each from +0 in row order. */
 function reference(design: ReplicateDesign, u: Float64Array[]): Float64Array[] {
@@ -28,16 +32,26 @@ function design(seed: number, n: number, R: number, inf = false): ReplicateDesig
   const u = random(seed);
   const w = Float64Array.from({ length: n }, () => 1 + u() * 50);
   const reps = Array.from({ length: R }, () =>
-    Float64Array.from(w, (x) => (u() < 0.1 ? 0 : x * (0.5 + u()))),
+    Float64Array.from(w, (x) => (u() < 0.1 ? (u() < 0.5 ? 0 : -0) : x * (0.5 + u()))),
   );
   if (inf) reps[1][3] = Number.POSITIVE_INFINITY;
   return svrepDesign({ type: 'JK1', repweights: reps, weights: 'w' }, { w });
 }
 
 const same = (a: Float64Array[], b: Float64Array[]) =>
-  a.every((t, r) => t.every((v, k) => Object.is(v, b[r][k])));
+  a.length === b.length && a.every((t, r) => t.every((v, k) => Object.is(v, b[r][k])));
+
+/** The totals by the wasm kernel and by the JS loop, each compared with the reference. */
+function bothSame(des: ReplicateDesign, us: Float64Array[]): boolean {
+  const want = reference(des, us);
+  return same(replicateTotalsWith(des, us, true), want) && same(replicateTotalsWith(des, us, false), want);
+}
 
 describe('replicate totals', () => {
+  it('are summed by the wasm kernel on this Node (else the JS loop)', () => {
+    expect(wasmTotalsAvailable()).toBe(true);
+  });
+
   it('are the bits of one replicate and one estimate at a time, in row order', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const u = random(seed + 100);
@@ -57,9 +71,7 @@ describe('replicate totals', () => {
         [sub, [ind, ones]], // the same row set again: the shared sums
         [d, [ones, y]],
       ] as Array<[ReplicateDesign, Float64Array[]]>) {
-        const got = replicateTotals(des, us);
-        const want = reference(des, us);
-        expect(same(got, want)).toBe(true);
+        expect(bothSame(des, us)).toBe(true);
       }
     }
   });
@@ -67,8 +79,23 @@ describe('replicate totals', () => {
   it('keep 0 x Inf a NaN, as the sum term by term does', () => {
     const d = design(7, 30, 5, true);
     const y = Float64Array.from({ length: d.n }, (_, i) => (i === 3 ? 0 : i));
-    const got = replicateTotals(d, [y, new Float64Array(d.n).fill(1)]);
-    expect(Number.isNaN(got[1][0])).toBe(true);
-    expect(same(got, reference(d, [y, new Float64Array(d.n).fill(1)]))).toBe(true);
+    for (const wasm of [true, false]) {
+      const got = replicateTotalsWith(d, [y, new Float64Array(d.n).fill(1)], wasm);
+      expect(Number.isNaN(got[1][0])).toBe(true);
+      expect(same(got, reference(d, [y, new Float64Array(d.n).fill(1)]))).toBe(true);
+    }
+  });
+
+  it('skip a NaN value where the replicate weight is 0, as the sum term by term does', () => {
+    const d = design(11, 50, 7);
+    const reps = d.repWeights as Float64Array[];
+    reps[2][5] = 0;
+    reps[4][5] = -0;
+    const y = Float64Array.from({ length: d.n }, (_, i) => (i === 5 ? Number.NaN : i - 20));
+    expect(bothSame(d, [y])).toBe(true);
+    const got = replicateTotalsWith(d, [y], true);
+    expect(got.map((t) => Number.isNaN(t[0]))).toEqual(reps.map((wr) => wr[5] !== 0));
+    expect(got[2][0]).not.toBeNaN();
+    expect(got[4][0]).not.toBeNaN();
   });
 });
