@@ -2,8 +2,12 @@
 export const CONFIG = {
   apiBase: '',
   requestTimeoutMs: 20_000,
-  /** Flush the outbox on this timer as well as on start, on `online` and from "sync now". */
-  flushIntervalMs: 60_000,
+  /**
+   * Flush the outbox this often while the app is visible and online, as well as on start, on `online`,
+   * when an interview is finished and from "sync now" (client/sync/outbox-timer.ts). Each interview's
+   * own backoff is the outbox machine's, so this timer never backs off itself.
+   */
+  outboxFlush: { intervalMs: 60_000, retryBaseMs: 60_000, retryMaxMs: 60_000 },
   backoff: { baseMs: 3_000, maxMs: 10 * 60_000 },
   /**
    * Download assignments (and questionnaires, profiles, returned interviews) this often while the app

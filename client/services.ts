@@ -4,6 +4,7 @@ import { openDb } from './offline/db.ts';
 import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type DownloadResult, downloadAll } from './sync/download.ts';
+import { startOutboxTimer } from './sync/outbox-timer.ts';
 import {
   oneAtATime,
   type RefreshResult,
@@ -43,6 +44,10 @@ export const ui: { sessionExpired: boolean; storageFull: boolean; retired: Retir
 /** What the background work could not do: one banner per step (client/sync-trouble-banner.tsx). */
 export const troubles = new SyncTroubles(notify);
 
+/** The app is on screen and the network is up: the periodic refresh and upload, and an upload's retry, may run. */
+const visibleAndOnline = (): boolean =>
+  globalThis.document?.visibilityState !== 'hidden' && globalThis.navigator?.onLine !== false;
+
 export const uploader = new Uploader({
   db,
   api,
@@ -53,6 +58,7 @@ export const uploader = new Uploader({
     void renewAndResume();
   },
   onTrouble: (failure) => (failure ? troubles.failed('upload', failure) : troubles.over('upload')),
+  canRun: visibleAndOnline,
 });
 
 /**
@@ -129,13 +135,10 @@ export async function refreshIfOnline(): Promise<RefreshResult> {
   return result === 'ok' ? 'ok' : 'failed';
 }
 
-/** The app is on screen and the network is up: the periodic refresh may run. */
-const visibleAndOnline = (): boolean =>
-  globalThis.document?.visibilityState !== 'hidden' && globalThis.navigator?.onLine !== false;
-
 let started = false;
 /**
- * Flush on start, on `online`, on a timer; "sync now" calls uploader.flush(true). Download on start,
+ * Flush on start, on `online`, every CONFIG.outboxFlush.intervalMs while visible and online
+ * (sync/outbox-timer.ts); "sync now" calls uploader.flush(true). Download on start,
  * on `online` and every CONFIG.assignmentRefresh.intervalMs while visible and online (sync/refresh-timer.ts).
  */
 export function startSync(): void {
@@ -151,16 +154,20 @@ export function startSync(): void {
     notify();
   })();
   const timer = startRefreshTimer(CONFIG.assignmentRefresh, refreshIfOnline, visibleAndOnline);
+  const outboxTimer = startOutboxTimer(uploader, visibleAndOnline);
   refreshTimer = timer;
   globalThis.addEventListener?.('online', () => {
     void (async () => {
       if (!session.hasValidToken()) await renewAndResume();
-      await uploader.flush(true);
+      // the periodic upload that fell due offline is this one; the next is timed from its end
+      await uploader.flush(true).finally(() => outboxTimer.ranElsewhere('ok'));
       await refreshIfOnline();
       // a periodic refresh that fell due offline: done by the download above, else tried now
       timer.wake();
     })();
   });
-  globalThis.document?.addEventListener?.('visibilitychange', () => timer.wake());
-  setInterval(() => void uploader.flush(), CONFIG.flushIntervalMs);
+  globalThis.document?.addEventListener?.('visibilitychange', () => {
+    timer.wake();
+    outboxTimer.wake();
+  });
 }

@@ -1,13 +1,14 @@
 /**
- * The tablet's periodic download of assignments, questionnaires, profiles and returned interviews
- * while it stays online (besides the downloads at start, after a login and when the network returns).
- * One timer at a time, chained (the next is set when a refresh ends, so two never overlap); every
+ * The tablet's periodic work paced to the app being on screen and online: the download of assignments,
+ * questionnaires, profiles and returned interviews (besides the downloads at start, after a login and
+ * when the network returns; CONFIG.assignmentRefresh) and the outbox's upload (client/sync/outbox-timer.ts,
+ * CONFIG.outboxFlush), so a hidden tablet's radio and battery sleep. One timer at a time, chained (the next is set when a refresh ends, so two never overlap); every
  * `intervalMs` after a refresh that worked; after a failure sooner, then further apart (retryBaseMs,
  * doubled at each failure in a row, at most retryMaxMs), back to the interval after a success. While
  * the app is hidden or offline (`canRun` false) a due refresh waits: `wake()` (on `visibilitychange`,
  * and after the `online` event's own download) runs it at once if it is due, and otherwise does
  * nothing; a download made elsewhere (a login's, the `online` event's, "Download updates") times the
- * next from its end (`ranElsewhere`). The settings' one home is client/config.ts `assignmentRefresh`.
+ * next from its end (`ranElsewhere`). The settings' one home is client/config.ts.
  */
 
 export interface RefreshSchedule {

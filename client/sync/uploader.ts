@@ -27,6 +27,11 @@ export interface UploaderOptions {
    * no network, an answer that is not JSON; retried later), or null when nothing is left to retry.
    */
   onTrouble?: (failure: TransientFailure | null) => void;
+  /**
+   * Whether a waiting retry may be sent when its backoff ends (the app visible and online); when not,
+   * it waits for the periodic upload's next run (client/sync/outbox-timer.ts). Always, when absent.
+   */
+  canRun?: () => boolean;
 }
 
 /** A failure the uploader retries, as the API client returned it. */
@@ -258,7 +263,14 @@ export class Uploader {
     ];
     const due = Math.min(...waiting.map((i) => i.nextAttemptAt ?? this.now()));
     if (!Number.isFinite(due)) return;
-    this.retryTimer = setTimeout(() => void this.flush(), Math.max(0, due - this.now()));
+    // hidden or offline, the retry waits: the periodic upload runs it when the app is back
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        if (this.opts.canRun?.() ?? true) void this.flush();
+      },
+      Math.max(0, due - this.now()),
+    );
   }
 }
 
