@@ -212,3 +212,38 @@ export const FAILURE_CONTEXT: Record<TabletLanguage, ContextCatalogue> = {
   fr: contextFr,
   kea: contextKea,
 };
+
+/**
+ * What the renewal's refusal (`renewRefused` above) says after it, for the refusals whose generic
+ * sentence reads oddly there ("Reload the list", "Check what you entered"); which refusal takes which,
+ * the generic one or none is the table REFUSAL_FOLLOW_UP in client/sync/renewal.ts.
+ */
+const refusalEn = {
+  /** a 404 or 410: not the server's login */
+  notFound: "The address answered, but not with the server's login (a wrong address, or a proxy in between).",
+  /** a 400, 413, 422 or another 4xx */
+  badRequest:
+    'The server did not accept the renewal as this version of the app sends it; reload the app while online.',
+};
+export type RefusalWords = keyof typeof refusalEn;
+
+export const RENEWAL_REFUSAL: Record<TabletLanguage, Record<RefusalWords, string>> = {
+  en: refusalEn,
+  pt: {
+    notFound:
+      'O endereço respondeu, mas não com a entrada do servidor (um endereço errado, ou um intermediário).',
+    badRequest:
+      'O servidor não aceitou a renovação tal como esta versão da aplicação a envia; recarregue a aplicação com rede.',
+  },
+  fr: {
+    notFound:
+      'L’adresse a répondu, mais pas avec la connexion du serveur (une mauvaise adresse, ou un intermédiaire).',
+    badRequest:
+      'Le serveur n’a pas accepté le renouvellement tel que cette version de l’application l’envoie ; rechargez l’application avec du réseau.',
+  },
+  kea: {
+    notFound: 'Enderesu responde, ma ka ku entrada di servidor (un enderesu eradu, o un intermediáriu).',
+    badRequest:
+      'Servidor ka aseita renovason sima kel versãu di aplikason li ta manda-l; karega aplikason otu bes ku rede.',
+  },
+};

@@ -7,15 +7,16 @@
  * (no password in memory, the password refused, the account's role changed since the unlock), the
  * "Session expired" banner asks for it. When the server (or something between) answered but refused
  * otherwise (a 403, a 409 or a 404, which the login route never says, or a bad request: the same
- * request will not do better), the renewal's trouble says so in the app language with the answer's own
- * sentence, the banner offers the login; neither a refusal nor a refused password is tried again by
- * itself (the session answers it without asking the server) until the password is typed again.
+ * request will not do better), the renewal's trouble says so in the app language, followed by the
+ * answer's generic sentence, words of its own, or none (REFUSAL_FOLLOW_UP), the banner offers the
+ * login; neither a refusal nor a refused password is tried again by itself (the session answers it
+ * without asking the server) until the password is typed again.
  * Only when the server could not be reached (no network, a timeout, a 5xx, a 408, a 429, a page that is
  * not the server's) is the session not said expired: the trouble tells the real cause, the unlock and
  * the offline work stay, and the renewal is tried again when the network returns. In every case the
  * unlock and the tablet's interviews stay.
  */
-import type { FailureContext } from '../error-messages.ts';
+import type { FailureContext, RefusalWords } from '../error-messages.ts';
 import type { ApiResult } from './api-client.ts';
 import type { LoginFailure, RenewOutcome } from './session.ts';
 import type { SyncTroubles } from './sync-trouble.ts';
@@ -65,6 +66,25 @@ export const RENEWAL: Readonly<Record<RenewAnswer, RenewOutcomeKind>> = {
   noAnswer: 'unreachable',
   /** a 2xx that is not the server's answer (a captive portal's or proxy's page) */
   notServer: 'unreachable',
+};
+
+/** The answers that are a refusal. */
+export type RefusedAnswer = 'forbidden' | 'conflict' | 'notFound' | 'badRequest';
+
+/**
+ * What a refusal's sentence says after "the server refused to renew the session" (`renewRefused`):
+ * the answer's generic sentence (client/error-messages.ts ERROR_MESSAGES), a sentence of its own
+ * (RENEWAL_REFUSAL there), or nothing more.
+ */
+export const REFUSAL_FOLLOW_UP: Readonly<Record<RefusedAnswer, 'generic' | 'none' | RefusalWords>> = {
+  /** "Your role may not do this. Ask a coordinator.": the account may not use the tablet */
+  forbidden: 'generic',
+  /** the login never answers 409; "changed in the meantime, reload and try again" fits nothing here */
+  conflict: 'none',
+  /** not "Reload the list": the address answered with something else than the login */
+  notFound: 'notFound',
+  /** not "Check what you entered": the user typed nothing; the app's request was refused */
+  badRequest: 'badRequest',
 };
 
 export interface RenewalEffect {
@@ -134,6 +154,12 @@ export function renewOutcome(answer: RenewAnswer, problem?: LoginFailure): Renew
 export function renewalContext(failure: unknown): FailureContext {
   const answer = (failure as { renewal?: RenewAnswer } | null)?.renewal;
   return (answer && RENEWAL_EFFECTS[RENEWAL[answer]].context) || 'renewOffline';
+}
+
+/** What follows the sentence of a renewal's trouble (generic for all but the refusals of the table). */
+export function refusalFollowUp(failure: unknown): 'generic' | 'none' | RefusalWords {
+  const answer = (failure as { renewal?: RenewAnswer } | null)?.renewal;
+  return (answer && REFUSAL_FOLLOW_UP[answer as RefusedAnswer]) || 'generic';
 }
 
 /** Applies `outcome` to the session banner's flag and the troubles; true when the uploads may resume. */

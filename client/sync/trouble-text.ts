@@ -7,11 +7,11 @@
  * when, the technical text under "Details". One banner per step, updated in place at each retry.
  */
 
-import { FAILURE_CONTEXT, type FailureContext } from '../error-messages.ts';
+import { FAILURE_CONTEXT, type FailureContext, RENEWAL_REFUSAL } from '../error-messages.ts';
 import { type BannerText, failure } from '../error-note.tsx';
 import { sentenceIn } from '../error-sentence.ts';
 import type { TabletLanguage } from '../i18n.ts';
-import { renewalContext } from './renewal.ts';
+import { refusalFollowUp, renewalContext } from './renewal.ts';
 import type { SyncTrouble } from './sync-trouble.ts';
 
 /** What the banner says failed. */
@@ -23,9 +23,17 @@ export function troubleContext(trouble: SyncTrouble): FailureContext {
   return step === 'profile' ? 'profileStale' : 'autoRefresh';
 }
 
-/** The whole sentence in `lang`: what failed, then why and what to do. */
-export const troubleSentence = (trouble: SyncTrouble, lang: TabletLanguage): string =>
-  sentenceIn(troubleContext(trouble), trouble.failure, lang);
+/**
+ * The whole sentence in `lang`: what failed, then why and what to do; a renewal's refusal follows with
+ * its own words or none where the generic sentence does not fit (REFUSAL_FOLLOW_UP, client/sync/renewal.ts).
+ */
+export function troubleSentence(trouble: SyncTrouble, lang: TabletLanguage): string {
+  const context = troubleContext(trouble);
+  const followUp = trouble.step === 'renew' ? refusalFollowUp(trouble.failure) : 'generic';
+  if (followUp === 'generic') return sentenceIn(context, trouble.failure, lang);
+  const head = (FAILURE_CONTEXT[lang] ?? FAILURE_CONTEXT.en)[context];
+  return followUp === 'none' ? head : `${head} ${(RENEWAL_REFUSAL[lang] ?? RENEWAL_REFUSAL.en)[followUp]}`;
+}
 
 /** "Since 15:20." in `lang`. */
 export const troubleSince = (trouble: SyncTrouble, lang: TabletLanguage): string =>

@@ -5,21 +5,31 @@
  * "Session expired": the renewal's trouble says the real cause in each app language, the unlock stays,
  * and a later renewal that reaches the server clears it and lets the uploads resume. A refused password,
  * no password in memory or an account whose role changed asks for a new login. A 403, 409, 404 or bad
- * request is a refusal: said as such in each language with the answer's own sentence, the login
- * offered, the unlock kept, and not asked again by itself until a login.
+ * request is a refusal: said as such in each language, followed by the answer's generic sentence
+ * (a 403), by words of the renewal's own (a 404, a bad request) or by nothing (a 409: never "This was
+ * changed in the meantime"), the login offered, the unlock kept, and not asked again by itself until a
+ * login.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ERROR_MESSAGES, type ErrorKind, FAILURE_CONTEXT } from '../../client/error-messages.ts';
+import {
+  ERROR_MESSAGES,
+  type ErrorKind,
+  FAILURE_CONTEXT,
+  RENEWAL_REFUSAL,
+  type RefusalWords,
+} from '../../client/error-messages.ts';
 import { APP_LANGUAGES } from '../../client/i18n.ts';
 import type { MorabezaDb } from '../../client/offline/db.ts';
 import { ApiClient } from '../../client/sync/api-client.ts';
 import {
   afterRenewal,
+  REFUSAL_FOLLOW_UP,
   RENEW_ANSWERS,
   RENEW_OUTCOMES,
   RENEWAL,
   RENEWAL_EFFECTS,
+  type RefusedAnswer,
   type RenewAnswer,
 } from '../../client/sync/renewal.ts';
 import { SessionManager } from '../../client/sync/session.ts';
@@ -130,9 +140,20 @@ const EXPECTED: Record<RenewAnswer, (typeof RENEW_OUTCOMES)[number]> = {
   notServer: 'unreachable',
 };
 
+/** What follows "the server refused to renew" for each refusal, as this test states it. */
+const FOLLOW_UP: Record<RefusedAnswer, 'generic' | 'none' | RefusalWords> = {
+  forbidden: 'generic',
+  conflict: 'none',
+  notFound: 'notFound',
+  badRequest: 'badRequest',
+};
+
 describe('the renewal tables', () => {
   it('every answer has its outcome and is made by at least one case below', () => {
     expect(RENEWAL).toEqual(EXPECTED);
+    expect(REFUSAL_FOLLOW_UP).toEqual(FOLLOW_UP);
+    const refused = RENEW_ANSWERS.filter((a) => RENEWAL[a] === 'refused');
+    expect(Object.keys(REFUSAL_FOLLOW_UP).sort()).toEqual([...refused].sort());
     expect(new Set(ANSWERS.map((c) => c.answer))).toEqual(new Set(RENEW_ANSWERS));
     expect(Object.keys(RENEWAL_EFFECTS).sort()).toEqual([...RENEW_OUTCOMES].sort());
   });
@@ -166,11 +187,17 @@ describe('the renewal tables', () => {
       else {
         if (!trouble || !c.kind) throw new Error('the renewal failed silently');
         const context = kind === 'refused' ? 'renewRefused' : 'renewOffline';
+        const followUp = kind === 'refused' ? FOLLOW_UP[c.answer as RefusedAnswer] : 'generic';
         for (const lang of APP_LANGUAGES) {
-          expect(troubleSentence(trouble, lang)).toBe(
-            `${FAILURE_CONTEXT[lang][context]} ${ERROR_MESSAGES[lang][c.kind]}`,
-          );
-          expect(troubleSentence(trouble, lang)).not.toContain(ERROR_MESSAGES[lang].session);
+          const said = troubleSentence(trouble, lang);
+          const head = FAILURE_CONTEXT[lang][context];
+          if (followUp === 'generic') expect(said).toBe(`${head} ${ERROR_MESSAGES[lang][c.kind]}`);
+          else {
+            // the generic sentence reads oddly after a refused renewal: its own words, or none
+            expect(said).toBe(followUp === 'none' ? head : `${head} ${RENEWAL_REFUSAL[lang][followUp]}`);
+            expect(said).not.toContain(ERROR_MESSAGES[lang][c.kind]);
+          }
+          expect(said).not.toContain(ERROR_MESSAGES[lang].session);
         }
       }
 
@@ -221,5 +248,15 @@ describe('the renewal tables', () => {
     const texts = APP_LANGUAGES.map((lang) => FAILURE_CONTEXT[lang].renewRefused);
     for (const t of texts) expect(t.length).toBeGreaterThan(20);
     expect(new Set(texts).size).toBe(APP_LANGUAGES.length);
+  });
+
+  it("the refusals' own follow-up words exist, translated, in every app language", () => {
+    for (const words of Object.keys(RENEWAL_REFUSAL.en) as RefusalWords[]) {
+      const texts = APP_LANGUAGES.map((lang) => RENEWAL_REFUSAL[lang][words]);
+      for (const t of texts) expect(t.length).toBeGreaterThan(20);
+      expect(new Set(texts).size).toBe(APP_LANGUAGES.length);
+    }
+    for (const lang of APP_LANGUAGES)
+      expect(Object.keys(RENEWAL_REFUSAL[lang]).sort()).toEqual(Object.keys(RENEWAL_REFUSAL.en).sort());
   });
 });
