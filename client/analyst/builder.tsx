@@ -1,13 +1,19 @@
 /**
- * The table builder: unit, statistic, variable, domains and universe conditions. The variable list
- * fits the statistic: categories for a proportion, numeric variables for a mean or median (the
- * catalogue's `numeric`), either for a total, multiple-choice questions for 'multiple'.
+ * The table builder: unit, statistic, variable, domains and universe conditions. The units are the
+ * catalogue's (`member`, every rostered person on the household's weight, where the weighted data hold
+ * it); the variable list fits the unit and the statistic: categories for a proportion, numeric
+ * variables for a mean or median (the catalogue's `numeric`), either for a total, multiple-choice
+ * questions for 'multiple'. Variables and their categories are named in the app language (the
+ * catalogue gives pt, en, fr and kea).
  */
 import type { AnalysisCatalogue, TableRequest } from '../../server/contract/analysis.ts';
 import { useAnalystT } from './messages.ts';
 import { UniverseEditor } from './universe-editor.tsx';
 
 type Variable = AnalysisCatalogue['variables'][number];
+
+/** The builder's order of the units (the catalogue says which it offers). */
+const UNIT_ORDER = ['individual', 'roster', 'member', 'household'] as const;
 
 const isMulti = (v: Variable) => v.type.startsWith('multi');
 
@@ -41,11 +47,12 @@ export function Builder({
   value: TableRequest;
   onChange: (r: TableRequest) => void;
 }) {
-  const { t, lang } = useAnalystT();
+  const { t, uiLang } = useAnalystT();
   const vars = catalogue.variables.filter((v) => v.units.includes(value.unit) && !isMulti(v));
   const cats = vars.filter((v) => v.categorical);
   const forStat = variablesFor(catalogue, value.unit, value.statistic);
-  const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
+  const label = (v: Variable) => `${v.label[uiLang]} (${v.name})`;
+  const units = UNIT_ORDER.filter((u) => catalogue.units.includes(u));
   const set = (patch: Partial<TableRequest>) => onChange({ ...value, ...patch });
   return (
     <fieldset className="analyst-builder">
@@ -58,7 +65,7 @@ export function Builder({
             set({ unit: e.target.value as TableRequest['unit'], variable: '', domains: [], universe: [] })
           }
         >
-          {(['individual', 'roster', 'household'] as const).map((u) => (
+          {units.map((u) => (
             <option key={u} value={u}>
               {t(`an.unit.${u}`)}
             </option>

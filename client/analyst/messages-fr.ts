@@ -17,6 +17,7 @@ export const frAnalyst: Record<AnalystKey, string> = {
   'an.unit.household': 'ménages',
   'an.unit.roster': 'personnes (liste du ménage)',
   'an.unit.individual': 'répondants individuels',
+  'an.unit.member': 'membres du ménage (poids du ménage)',
   'an.statistic': 'Statistique',
   'an.stat.proportion': 'proportion',
   'an.stat.mean': 'moyenne',

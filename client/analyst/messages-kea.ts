@@ -19,6 +19,7 @@ export const keaAnalyst: Record<AnalystKey, string> = {
   'an.unit.household': 'agregadus',
   'an.unit.roster': 'pesoas (lista di agregadu)',
   'an.unit.individual': 'entrevistadus individual',
+  'an.unit.member': 'membrus di agregadu (pezu di agregadu)',
   'an.statistic': 'Statístika',
   'an.stat.proportion': 'proporson',
   'an.stat.mean': 'média',

@@ -1,10 +1,10 @@
 /**
  * The analyst's screen (tables, models, weights, downloads) in the app's four languages: English and
  * Portuguese here, French and Kriolu in messages-fr.ts and messages-kea.ts (each must give every key, or
- * the typecheck fails). Its words follow the language chosen in the app's header; what the server
- * writes with a table or model (the survey's labels, the workbook's columns, legends, notes) comes in the
- * codebook's languages, Portuguese and English, so beside French words it is English and beside Kriolu
- * words Portuguese (`lang` of useAnalystT).
+ * the typecheck fails). Its words follow the language chosen in the app's header, and so do the builder's variable
+ * and category labels (the catalogue gives pt, en, fr and kea, the survey's source language where it
+ * lacks one); what the server writes with a model comes in the codebook's languages, Portuguese and
+ * English, so beside French words it is English and beside Kriolu words Portuguese (`lang` of useAnalystT).
  */
 import { useMemo } from 'react';
 import { EA_TERM } from '../ea-term.ts';
@@ -23,6 +23,7 @@ const en = {
   'an.unit.household': 'households',
   'an.unit.roster': 'persons (roster)',
   'an.unit.individual': 'individual respondents',
+  'an.unit.member': 'household members (household weight)',
   'an.statistic': 'Statistic',
   'an.stat.proportion': 'proportion',
   'an.stat.mean': 'mean',
@@ -117,6 +118,7 @@ const pt: Record<Key, string> = {
   'an.unit.household': 'agregados',
   'an.unit.roster': 'pessoas (lista)',
   'an.unit.individual': 'inquiridos individuais',
+  'an.unit.member': 'membros do agregado (peso do agregado)',
   'an.statistic': 'Estatística',
   'an.stat.proportion': 'proporção',
   'an.stat.mean': 'média',

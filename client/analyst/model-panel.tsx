@@ -27,7 +27,7 @@ export function ModelPanel({
   /** The release the model is fitted on ('' = the latest published). */
   release?: string;
 }) {
-  const { t, lang } = useAnalystT();
+  const { t, lang, uiLang } = useAnalystT();
   const [req, setReq] = useState<ModelRequest>({
     unit: 'individual',
     family: 'quasibinomial',
@@ -43,7 +43,7 @@ export function ModelPanel({
   const [error, setError] = useState<BannerText | null>(null);
   // multiple-choice questions are for 'multiple' tables, not models
   const vars = catalogue.variables.filter((v) => v.units.includes(req.unit) && !v.type.startsWith('multi'));
-  const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
+  const label = (v: Variable) => `${v.label[uiLang]} (${v.name})`;
   const set = (patch: Partial<ModelRequest>) => {
     setReq({ ...req, ...patch });
     setResult(null);
@@ -150,7 +150,7 @@ export function ModelPanel({
                 <option value="">{t('an.choose')}</option>
                 {outcome.values.map((x) => (
                   <option key={String(x.code)} value={String(x.code)}>
-                    {x[lang]}
+                    {x[uiLang]}
                   </option>
                 ))}
               </select>

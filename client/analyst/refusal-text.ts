@@ -9,14 +9,14 @@
  * The Kriolu is a first version, to be reviewed by a native speaker of the team.
  */
 import {
-  type AnalysisCatalogue,
   type AnalysisRefusal,
   analysisRefusalSchema,
   type RefusalReason,
 } from '../../server/contract/analysis.ts';
 import type { TabletLanguage } from '../i18n.ts';
 
-type Variable = Pick<AnalysisCatalogue['variables'][number], 'name' | 'label'>;
+/** A catalogue variable's name and label (the catalogue's in four languages; pt and en at least). */
+type Variable = { name: string; label: { pt: string; en: string; fr?: string; kea?: string } };
 type Role = 'variable' | 'domain' | 'universe' | 'outcome' | 'predictor' | 'margins';
 type Statistic = 'proportion' | 'mean' | 'total' | 'median' | 'multiple';
 
@@ -294,10 +294,13 @@ function roleOf(field: string): Role {
   return 'variable';
 }
 
-/** «label» (name), the label in the app language (Portuguese for Kriolu, English for French). */
+/**
+ * «label» (name), the label in the app language (the catalogue's; a label without French or Kriolu
+ * gives English for French, Portuguese for Kriolu).
+ */
 function variableWords(name: string, lang: TabletLanguage, variables: readonly Variable[]): string {
   const label = variables.find((v) => v.name === name)?.label;
-  const text = label ? label[lang === 'pt' || lang === 'kea' ? 'pt' : 'en'] : '';
+  const text = label ? (label[lang] ?? label[lang === 'pt' || lang === 'kea' ? 'pt' : 'en']) : '';
   return text && text !== name ? `«${text}» (${name})` : `«${name}»`;
 }
 

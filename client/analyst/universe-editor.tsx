@@ -15,8 +15,8 @@ export function UniverseEditor({
   universe: Condition[];
   onChange: (u: Condition[]) => void;
 }) {
-  const { t, lang } = useAnalystT();
-  const label = (v: Variable) => `${v.label[lang]} (${v.name})`;
+  const { t, uiLang } = useAnalystT();
+  const label = (v: Variable) => `${v.label[uiLang]} (${v.name})`;
   const setCond = (i: number, c: Partial<Condition>) =>
     onChange(universe.map((x, k) => (k === i ? { ...x, ...c } : x)));
   return (
@@ -57,7 +57,7 @@ export function UniverseEditor({
                   <option value="">{t('an.choose')}</option>
                   {v.values.map((x) => (
                     <option key={String(x.code)} value={String(x.code)}>
-                      {x[lang]}
+                      {x[uiLang]}
                     </option>
                   ))}
                 </select>

@@ -13,7 +13,15 @@ const text = z.object({
   fr: z.optional(z.string()),
   kea: z.optional(z.string()),
 });
-const valueLabel = z.object({ code: z.union([z.string(), z.number()]), pt: z.string(), en: z.string() });
+/** A survey's label in the four table languages (its source language's where it lacks one). */
+const words = z.object({ pt: z.string(), en: z.string(), fr: z.string(), kea: z.string() });
+const valueLabel = z.object({
+  code: z.union([z.string(), z.number()]),
+  pt: z.string(),
+  en: z.string(),
+  fr: z.string(),
+  kea: z.string(),
+});
 export const unitSchema = z.enum(['household', 'roster', 'individual', 'member']);
 export const statisticSchema = z.enum(['proportion', 'mean', 'total', 'median', 'multiple']);
 
@@ -39,7 +47,8 @@ export type TableRequest = z.infer<typeof tableRequestSchema>;
 
 export const catalogueVariableSchema = z.object({
   name: z.string(),
-  label: text,
+  /** In pt, en, fr and kea: the questionnaire's or tables.json's, else the survey's source language's. */
+  label: words,
   type: z.string(),
   units: z.array(unitSchema),
   categorical: z.boolean(),
@@ -68,6 +77,8 @@ export const analysisCatalogueSchema = z.object({
   reliability: z.object({ cvFlag: z.number(), minN: z.number() }),
   legend: text,
   tables: z.array(z.object({ id: z.string(), title: text, unit: unitSchema, statistic: statisticSchema })),
+  /** The units the builder offers: `member` only where the weighted data hold it (the household's weights). */
+  units: z._default(z.array(unitSchema), ['household', 'roster', 'individual']),
   variables: z.array(catalogueVariableSchema),
   microdata: z.object({
     formats: z.array(z.enum(['csv', 'xlsx', 'dta', 'parquet'])),

@@ -46,6 +46,8 @@ import { officeCodedPairs } from './office-coding.ts';
 import { storedTable, storeTable } from './release-tables.ts';
 import { listReleases, resolveSource, sourceLine } from './releases.ts';
 
+type Unit = AnalysisCatalogue['units'][number];
+
 export type { AnalysisOptions };
 export { surveyContext };
 
@@ -72,14 +74,15 @@ function stem(survey: string, loaded: LoadedData, what: string): string {
 
 /**
  * The columns of the weighted data (`present`) and those holding numbers (`numeric`, the engine's own
- * test of a mean's variable), or null before any weighting. The data are read once per run and kept
- * (analysis-data.ts).
+ * test of a mean's variable), and whether they hold the `member` unit (the person file's household id
+ * and the household's final and replicate weights), or null before any weighting. The data are read
+ * once per run and kept (analysis-data.ts).
  */
 async function dataColumns(
   survey: string,
   opts: AnalysisOptions,
   ready: boolean,
-): Promise<{ present: Set<string>; numeric: Set<string> } | null> {
+): Promise<{ present: Set<string>; numeric: Set<string>; member: boolean } | null> {
   if (!ready) return null;
   // the catalogue never fails for want of the data: the tables will say what is wrong
   const loaded = await loadAnalysisData(survey, opts).catch(() => null);
@@ -90,7 +93,12 @@ async function dataColumns(
   const numeric = new Set(
     frames.flatMap((frame) => Object.keys(frame).filter((k) => frame[k] instanceof Float64Array)),
   );
-  return { present, numeric };
+  const hw = data.meta.households.weights.household;
+  const member =
+    data.persons[data.meta.persons.householdId] !== undefined &&
+    data.households[data.meta.households.id] !== undefined &&
+    [hw.weights, ...hw.repweights].every((c) => data.households[c] !== undefined);
+  return { present, numeric, member };
 }
 
 export async function catalogue(survey: string, opts: AnalysisOptions): Promise<AnalysisCatalogue> {
@@ -99,10 +107,18 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
   const db = opts.dataDir ? undefined : opts.database;
   const releases = db ? await listReleases(db, survey) : [];
   const source = db ? await resolveSource(db, survey, undefined) : null;
-  const units = (level: string): Array<'household' | 'roster' | 'individual'> =>
-    level === 'household' ? ['household'] : ['roster', 'individual'];
   const codebook = new Map(ctx.codebook.map((e) => [e.name, e]));
   const columns = await dataColumns(survey, opts, ready);
+  // the member unit: every rostered person on the household's weight, where the data hold it
+  const offered: Unit[] = [
+    'household',
+    'roster',
+    'individual',
+    ...(columns?.member ? ['member' as const] : []),
+  ];
+  const units = (level: string): Unit[] =>
+    level === 'household' ? ['household'] : offered.filter((u) => u !== 'household');
+  const src = ctx.sourceLang;
   const numeric = columns?.numeric;
   // once weighted, only what the data hold (or derive from a column they hold) is offered
   const inData = (name: string) =>
@@ -119,12 +135,12 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
       const level = codebook.get(from ?? v.name)?.level ?? 'person';
       return {
         name: v.name,
-        label: v.label,
+        label: inEach(v.label, src),
         type: v.type,
-        units: v.name === 'stratum' ? (['household', 'roster', 'individual'] as const).slice() : units(level),
+        units: v.name === 'stratum' ? offered.slice() : units(level),
         categorical: isCategorical(v),
         numeric: numeric ? numeric.has(v.name) : v.type === 'int',
-        values: v.values.length > 60 ? [] : v.values,
+        values: v.values.length > 60 ? [] : v.values.map((x) => ({ code: x.code, ...inEach(x, src) })),
       };
     });
   return {
@@ -138,6 +154,7 @@ export async function catalogue(survey: string, opts: AnalysisOptions): Promise<
       const p = t as { id: string; title: SurveyText; unit: 'household'; statistic: 'mean' };
       return { id: p.id, title: inEach(p.title, ctx.sourceLang), unit: p.unit, statistic: p.statistic };
     }),
+    units: offered,
     variables,
     microdata: { formats: [...FORMATS], kinds: ctx.publicUse ? [...MICRODATA_KINDS] : ['internal'] },
     releases,

@@ -47,9 +47,21 @@ describe('the builder offers the variables a statistic can take', () => {
       expect(names(variablesFor(cat, 'household', statistic))).not.toContain('h08_assets');
   });
 
+  it('the member unit: the catalogue offers it with the person variables, not the household ones', async () => {
+    const cat = await withData();
+    expect(cat.units).toContain('member');
+    const prop = names(variablesFor(cat, 'member', 'proportion'));
+    expect(prop).toEqual(expect.arrayContaining(['c03_sex', 'cv_first', 'birth_region', 'stratum']));
+    expect(names(variablesFor(cat, 'member', 'mean'))).toContain('c05_age');
+    expect(names(variablesFor(cat, 'member', 'mean'))).not.toContain('b01_residents');
+    // the person units offer the same variables
+    expect(prop).toEqual(names(variablesFor(cat, 'roster', 'proportion')));
+  });
+
   it('before any weighting, numeric follows the type (int)', async () => {
     const cat = await catalogue('ipei', { dataDir: () => '/nonexistent/morabeza-weights' });
     expect(cat.dataReady).toBe(false);
+    expect(cat.units).not.toContain('member');
     expect(cat.variables.find((v) => v.name === 'c05_age')?.numeric).toBe(true);
     expect(cat.variables.find((v) => v.name === 'c13a_first_nationality')?.numeric).toBe(false);
   });

@@ -264,6 +264,26 @@ describe('analyst screen', () => {
     );
     await languageSwitch(page).selectOption('pt');
   });
+  it('builds a table on household members in French: the unit, variables and categories in French', async () => {
+    await languageSwitch(page).selectOption('fr');
+    await page.click('[data-testid=mode-custom]');
+    await page.selectOption('[data-testid=b-unit]', 'member');
+    expect(await page.locator('[data-testid=b-unit] option[value=member]').textContent()).toBe(
+      ANALYST_MESSAGES.fr['an.unit.member'],
+    );
+    // the questionnaire's French, not the Portuguese or English label
+    expect(await page.locator('[data-testid=b-variable] option[value=c03_sex]').textContent()).toBe(
+      'Sexe (c03_sex)',
+    );
+    // household variables are not offered for members
+    expect(await page.locator('[data-testid=b-variable] option[value=b01_residents]').count()).toBe(0);
+    await page.selectOption('[data-testid=b-variable]', 'c03_sex');
+    await page.click('[data-testid=compute]');
+    await page.waitForSelector('[data-testid=analyst-result]');
+    const texts = await page.locator('[data-testid=analyst-cells] tbody tr').allTextContents();
+    expect(texts.some((x) => x.includes('Masculin'))).toBe(true);
+    await languageSwitch(page).selectOption('pt');
+  });
 });
 
 /** A coordinator logged in a new browser context, on the "weights and tables" tab of IPEI. */

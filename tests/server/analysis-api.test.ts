@@ -4,11 +4,13 @@
  * de-identified microdata; enumerators and supervisors are refused; bad plans are a 422 naming the
  * table field; no weighted data is a 409 that says what to run.
  */
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import {
   type AnalysisCatalogue,
+  analysisCatalogueSchema,
   analysisRefusalSchema,
   type TableResponse,
   tableResponseSchema,
@@ -68,6 +70,62 @@ describe('analysis API', () => {
     expect(names).not.toContain('c02_relationship');
     expect(names).toContain('c03_sex');
     expect(cat.variables.find((v) => v.name === 'b01_residents')?.units).toEqual(['household']);
+  });
+  it('the builder is offered the member unit where the weighted data hold it, with its variables', async () => {
+    const cat = analysisCatalogueSchema.parse(
+      await (await call('GET', '/api/analysis/ipei', 'analyst')).json(),
+    );
+    expect(cat.units).toEqual(['household', 'roster', 'individual', 'member']);
+    const unitsOf = (name: string) => cat.variables.find((v) => v.name === name)?.units;
+    // a person's variables (and the derived ones) on every person unit; the stratum on all four
+    expect(unitsOf('c03_sex')).toEqual(['roster', 'individual', 'member']);
+    expect(unitsOf('cv_first')).toEqual(['roster', 'individual', 'member']);
+    expect(unitsOf('stratum')).toEqual(['household', 'roster', 'individual', 'member']);
+    expect(unitsOf('b01_residents')).toEqual(['household']);
+    // before any weighting the data cannot say: no member unit
+    const bareCat = analysisCatalogueSchema.parse(
+      await (await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)).json(),
+    );
+    expect(bareCat.units).toEqual(['household', 'roster', 'individual']);
+    expect(bareCat.variables.every((v) => !v.units.includes('member'))).toBe(true);
+  });
+  it('a table built on the member unit: R survey on the household weights (member-golden.R)', async () => {
+    const golden = JSON.parse(readFileSync('tests/fixtures/tables/member-golden.json', 'utf8'));
+    const post = async (req: object) =>
+      tableResponseSchema.parse(
+        await (await call('POST', '/api/analysis/ipei/tables?lang=en', 'analyst', req)).json(),
+      ).tables[0];
+    const sex = await post({ unit: 'member', statistic: 'proportion', variable: 'c03_sex' });
+    expect(sex.unit).toBe('member');
+    expect(sex.cells.map((c) => c.level?.label)).toEqual(['Male', 'Female']);
+    sex.cells.forEach((c, i) => {
+      expect(c.base).toBe(golden.n);
+      expect(c.estimate).toBeCloseTo(golden.sex.estimate[i], 10);
+      expect(c.se).toBeCloseTo(golden.sex.se[i], 10);
+    });
+    const age = await post({ unit: 'member', statistic: 'mean', variable: 'c05_age' });
+    expect(age.cells[0].estimate).toBeCloseTo(golden.age.estimate, 9);
+    expect(age.cells[0].se).toBeCloseTo(golden.age.se, 9);
+  });
+  it("the builder's variables and categories in fr and kea, the source language where the survey lacks one", async () => {
+    const cat = analysisCatalogueSchema.parse(
+      await (await call('GET', '/api/analysis/ipei', 'analyst')).json(),
+    );
+    const sex = cat.variables.find((v) => v.name === 'c03_sex');
+    // the questionnaire's own French and Kriolu, not the Portuguese
+    expect(sex?.label).toEqual({ pt: 'Sexo', en: 'Sex', fr: 'Sexe', kea: 'Séxu' });
+    expect(sex?.values[0]).toEqual({ code: 1, pt: 'Masculino', en: 'Male', fr: 'Masculin', kea: 'Ómi' });
+    // a derived variable's from tables.json
+    const nat = cat.variables.find((v) => v.name === 'nat_group');
+    expect(nat?.label.fr).toBe('Groupe de nationalité (première)');
+    expect(nat?.values.find((x) => x.code === 2)?.fr).toBe('Sénégal');
+    // a computed variable without French or Kriolu (offered before weighting): the source language, pt
+    const bareCat = analysisCatalogueSchema.parse(
+      await (await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)).json(),
+    );
+    const size = bareCat.variables.find((v) => v.name === 'hh_n_members');
+    expect(size?.label.fr).toBe(size?.label.pt);
+    expect(size?.label.kea).toBe(size?.label.pt);
   });
   it('a standard table with estimate, SE, CI, CV, deff, n and reliability per cell', async () => {
     const res = await call('GET', '/api/analysis/ipei/tables/T05?lang=en', 'analyst');
