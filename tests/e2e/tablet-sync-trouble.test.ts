@@ -19,7 +19,7 @@ import { MESSAGES } from '../../client/i18n.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { login, openTablet } from './steps.ts';
+import { languageSwitch, login, openTablet } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -145,10 +145,10 @@ describe('tablet: login and automatic sync failures are shown', () => {
     await page.waitForTimeout(500);
     expect(logins).toBe(1);
     // in French, the same banner in French
-    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await languageSwitch(page).selectOption('fr');
     await renewal.filter({ hasText: FAILURE_CONTEXT.fr.renewRefused }).waitFor();
     expect(await renewal.textContent()).toContain(ERROR_MESSAGES.fr.forbidden);
-    await page.getByLabel('Language', { exact: true }).selectOption('pt');
+    await languageSwitch(page).selectOption('pt');
     // a new login (the banner's button) with the server answering again clears both banners
     await page.unroute(LIST);
     await page.unroute(LOGIN);
