@@ -221,10 +221,14 @@ function addOuter(
   diagonalOnly: boolean,
 ): void {
   for (let j = 0; j < p; j++) dev[j] = tot[at + j] - mean[j];
+  // The diagonal-only case breaks out of the inner loop: no new arithmetic whose missing type
+  // feedback would deoptimise the code compiled for full covariances (a mean before a svyBy).
   for (let a = 0; a < p; a++) {
     const da = dev[a] * sc;
-    const end = diagonalOnly ? a + 1 : p;
-    for (let b = a; b < end; b++) v[a * p + b] += da * dev[b];
+    for (let b = a; b < p; b++) {
+      v[a * p + b] += da * dev[b];
+      if (diagonalOnly) break;
+    }
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { factorColumn } from '../../analysis/data.ts';
+import { positiveWeights } from '../../analysis/design.ts';
 import { setFastPath } from '../../analysis/estimators/fast.ts';
 import type { AnyDesign, DataFrame, Estimate, SurveyDesign } from '../../analysis/index.ts';
 import { asSvrepDesign, subsetDesign, svyBy, svyDesign, svyMean } from '../../analysis/index.ts';
@@ -235,5 +236,26 @@ describe('cold first estimate', () => {
       ['2'],
       ['3'],
     ]);
+  });
+
+  it("svyBy's sums-only pass (every weight > 0) gives, bit for bit, what the pass marking PSUs row by row gives", () => {
+    // PSUs whose rows of a domain all miss the variable take no part in it, as PSUs without rows
+    const data = freshData();
+    const empCol = Float64Array.from(data.employment as Float64Array);
+    const cbCol = data.country_birth as Float64Array;
+    const psuId = data.psu_id as Float64Array;
+    for (let i = 0; i < empCol.length; i++) if (cbCol[i] === 2 && psuId[i] <= 300) empCol[i] = Number.NaN;
+    const d = design({ ...data, employment: empCol });
+    expect(positiveWeights(d.weights)).toBe(true);
+    // the same rows as a subset leaving out one row the estimate skips anyway (its variable is
+    // missing): a weight 0, so the subset's pass marks each PSU of a domain from its rows
+    const keep = new Uint8Array(d.n).fill(1);
+    keep[empCol.findIndex((v) => Number.isNaN(v))] = 0;
+    const sub = subsetDesign(d, keep);
+    expect(positiveWeights(sub.weights)).toBe(false);
+    const run = (x: AnyDesign) => numbers(svyBy(emp, 'country_birth', x, 'mean', { naRm: true, deff: true }));
+    expect(run(d)).toEqual(run(sub));
+    expect(positiveWeights(Float64Array.from([1, -2]))).toBe(false);
+    expect(positiveWeights(Float64Array.from([1, Number.NaN]))).toBe(false);
   });
 });
