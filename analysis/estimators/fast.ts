@@ -206,12 +206,9 @@ function sumFactorByDomain(
   present: Uint8Array,
 ): void {
   const P1 = P + 1;
-  if (noZero && positive) {
-    // A PSU has rows in a domain exactly when their weights, all > 0, add up to more than 0.
-    domainSums(codes, psu, w, domain, D, K, P1, A, count);
-    const last = K - 1;
-    for (let cd = 0; cd < present.length; cd++) present[cd] = A[cd * K + last] > 0 ? 1 : 0;
-  } else if (noZero) domainRows(codes, psu, w, domain, D, K, P1, A, count, present);
+  // Every weight > 0: the PSUs present are read from the sums (psuInfluenceOfSums).
+  if (noZero && positive) domainSums(codes, psu, w, domain, D, K, P1, A, count);
+  else if (noZero) domainRows(codes, psu, w, domain, D, K, P1, A, count, present);
   else if (inSubset === null) domainWeightRows(codes, psu, w, domain, D, K, P1, A, count, present);
   else domainSubsetRows(codes, psu, w, inSubset, domain, D, K, P1, A, count, present);
   for (let d = 0; d < D; d++) {
@@ -223,7 +220,8 @@ function sumFactorByDomain(
 
 /**
  * sumFactorByDomain's rows when every weight is > 0: the sums and counts only (the PSUs present
- * follow from the sums), fewer operations per row while V8 has not yet compiled the loop.
+ * are read from the sums, by psuInfluenceOfSums), fewer operations per row while V8 has not yet
+ * compiled the loop.
  */
 function domainSums(
   codes: Int32Array,
@@ -412,6 +410,34 @@ function psuInfluence(
   return clusters;
 }
 
+/**
+ * psuInfluence for domain sums from rows whose weights are all > 0: a PSU has rows in domain d
+ * exactly when its weight sum there is > 0, so that sum says which PSUs take part.
+ */
+function psuInfluenceOfSums(
+  z: Float64Array,
+  A: Float64Array,
+  est: Float64Array,
+  W: number,
+  mean: boolean,
+  C: number,
+  D: number,
+  d: number,
+  K: number,
+  P: number,
+): number[] {
+  const clusters: number[] = [];
+  const last = K - 1;
+  for (let c = 0; c < C; c++) {
+    const base = (c * D + d) * K;
+    if (!(A[base + last] > 0)) continue;
+    clusters.push(c);
+    if (mean) for (let j = 0; j < P; j++) z[c * P + j] = (A[base + j] - est[j] * A[base + last]) / W;
+    else for (let j = 0; j < P; j++) z[c * P + j] = A[base + j];
+  }
+  return clusters;
+}
+
 /** Result per domain: estimates, covariance (P x P), deff inputs and counts. */
 export interface FastResult {
   /** [domain][P] */
@@ -475,13 +501,17 @@ export function fastEstimate(
   const psu = info.psu;
   const single =
     blocks.length === 1 && blocks[0].kind === 'factor' ? (blocks[0] as { codes: Int32Array }).codes : null;
+  let positive = false;
+  // the PSUs present in each domain are read from the sums, not marked per row
+  let presentFromSums = false;
   if (single && !B) {
     // One categorical variable: the common case, in small kernels the JIT compiles quickly.
     const noZero = zeroWeights(w) === 0;
     const b = blocks[0] as Extract<Block, { kind: 'factor' }>;
     // Every row counts: a Taylor design (each of its PSUs has rows) with no weight 0 nor missing level.
     const dense = noZero && !isReplicate(design) && b.nMissing === 0 && b.counts ? b.counts : null;
-    const positive = noZero && positiveWeights(w);
+    positive = noZero && positiveWeights(w);
+    presentFromSums = domain !== null && positive;
     if (domain)
       sumFactorByDomain(single, psu, w, inSubset, noZero, positive, domain, D, K, P, A, count, present);
     else sumFactor(single, psu, w, inSubset, K, P, A, count, present, dense);
@@ -638,7 +668,9 @@ export function fastEstimate(
       // Calibrated designs keep every row (R), so every PSU of the design takes part.
       const clusters = ps
         ? psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, inDesignPsu, 1, 0)
-        : psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, present, D, d);
+        : presentFromSums
+          ? psuInfluenceOfSums(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P)
+          : psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, present, D, d);
       if (ps && B) {
         // Post-stratum residuals (R svyrecvar): x - psw * sum_h(x oldw / psw) / sum_h(oldw).
         const H = ps.H;
