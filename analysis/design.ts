@@ -445,8 +445,14 @@ export function svyDesign(spec: DesignSpec, data: DataFrame): SurveyDesign {
     weights = new Float64Array(n).fill(1);
   }
   let zeros = 0;
-  for (let i = 0; i < n; i++) if (weights[i] === 0) zeros++;
+  let notPositive = 0;
+  for (let i = 0; i < n; i++)
+    if (!(weights[i] > 0)) {
+      if (weights[i] === 0) zeros++;
+      else notPositive++;
+    }
   zeroCache.set(weights, zeros);
+  positiveCache.set(weights, zeros === 0 && notPositive === 0);
   if (zeros > 0) warnings.push(`${zeros} row(s) have weight 0 and are treated as outside the design.`);
 
   // Lonely PSUs.
@@ -524,7 +530,29 @@ const zeroCache = new WeakMap<Float64Array, number>();
 export function copyWeights(weights: Float64Array): Float64Array {
   const out = Float64Array.from(weights);
   zeroCache.set(out, zeroWeights(weights));
+  const positive = positiveCache.get(weights);
+  if (positive !== undefined) positiveCache.set(out, positive);
   return out;
+}
+
+const positiveCache = new WeakMap<Float64Array, boolean>();
+
+/**
+ * Whether every weight is > 0 (none 0, negative or NaN): known where svyDesign makes the weights,
+ * else found once per weights array. Then a sum of a PSU's weights is 0 only when it has no rows.
+ */
+export function positiveWeights(weights: Float64Array): boolean {
+  let positive = positiveCache.get(weights);
+  if (positive === undefined) {
+    positive = true;
+    for (let i = 0; i < weights.length; i++)
+      if (!(weights[i] > 0)) {
+        positive = false;
+        break;
+      }
+    positiveCache.set(weights, positive);
+  }
+  return positive;
 }
 
 /**

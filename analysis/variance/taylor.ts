@@ -115,37 +115,42 @@ export function strataVariance(
   const popsize = st.popsize;
   const popOf = (c: number) => (popsize ? popsize[first[c]] : Number.POSITIVE_INFINITY);
   const pps = design.spec.pps === 'brewer' && st.popsize ? ppsScales(design) : null;
-  // Group clusters by stratum.
-  const byStratum = new Map<number, number[]>();
-  for (const c of clusters) {
-    const h = strata[first[c]];
-    let list = byStratum.get(h);
-    if (!list) {
-      list = [];
-      byStratum.set(h, list);
-    }
-    list.push(c);
+  // Group clusters by stratum, each stratum's in the order given (a stable counting sort: typed
+  // arrays, no Map, so the loop is cheap while it runs interpreted, once per domain of a svyBy).
+  const nS = st.nStrata;
+  const m = clusters.length;
+  const start = new Int32Array(nS + 1);
+  const stratumOf = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const h = strata[first[clusters[k]]];
+    stratumOf[k] = h;
+    start[h + 1]++;
   }
+  let nstrat = 0;
+  for (let h = 0; h < nS; h++) {
+    if (start[h + 1] > 0) nstrat++;
+    start[h + 1] += start[h];
+  }
+  const grouped = new Int32Array(m);
+  const next = start.slice(0, nS);
+  for (let k = 0; k < m; k++) grouped[next[stratumOf[k]]++] = clusters[k];
   const v = new Float64Array(p * p);
-  const nstrat = byStratum.size;
   let nok = 0;
-  const strataSorted = [...byStratum.keys()];
-  const rank = new Int32Array(st.nStrata);
-  st.strataOrder.forEach((h, r) => {
-    rank[h] = r;
-  });
-  strataSorted.sort((a, b) => rank[a] - rank[b]);
   const dev = new Float64Array(p);
   const mean = new Float64Array(p);
-  for (const h of strataSorted) {
-    const cl = byStratum.get(h) as number[];
+  // Strata in the order of their labels.
+  for (let r = 0; r < nS; r++) {
+    const h = st.strataOrder[r];
+    const lo = start[h];
+    const hi = start[h + 1];
+    if (lo === hi) continue;
     const nPSU = st.nPSU[h];
-    const nsub = cl.length;
-    const pop = popOf(cl[0]);
+    const nsub = hi - lo;
+    const pop = popOf(grouped[lo]);
     let allSelf = true;
     if (st.popsize) {
-      for (const c of cl) {
-        const pc = popOf(c);
+      for (let k = lo; k < hi; k++) {
+        const pc = popOf(grouped[k]);
         const fc = pc === Number.POSITIVE_INFINITY ? 1 : (pc - nPSU) / pc;
         if (!(fc < 1e-7)) allSelf = false;
       }
@@ -154,11 +159,7 @@ export function strataVariance(
       nok++;
       continue;
     }
-    const scaleOf = (popC: number) => {
-      const f = popC === Number.POSITIVE_INFINITY ? 1 : (popC - nPSU) / popC;
-      return nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
-    };
-    const scale = scaleOf(pop);
+    const scale = stratumScale(pop, nPSU);
     const label = st.strataLabels[h];
     if (nPSU <= 1 && design.lonelyPsu === 'fail')
       throw new SurveyError(
@@ -176,24 +177,28 @@ export function strataVariance(
     nok++;
     mean.fill(0);
     if (centre) {
-      for (const c of cl) addRow(mean, tot, c * p, p);
+      for (let k = lo; k < hi; k++) addRow(mean, tot, grouped[k] * p, p);
       for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, nsub);
     }
     // PPS (Brewer): each PSU's own (1 - pi_i) n/(n - 1).
     let presentScale = 0;
-    for (const c of cl) {
-      const sc = pps ? scaleOf(popOf(c)) : scale;
+    for (let k = lo; k < hi; k++) {
+      const c = grouped[k];
+      const sc = pps ? stratumScale(popOf(c), nPSU) : scale;
       presentScale += sc;
       addOuter(v, tot, c * p, mean, dev, p, sc, diagonalOnly);
     }
     // Zero-padded PSUs of the stratum that have no rows here contribute (0 - mean)^2 each.
     const missing = nPSU - nsub;
-    const missingScale = pps ? pps.scaleSum(s, h, scaleOf) - presentScale : missing * scale;
+    const missingScale = pps
+      ? pps.scaleSum(s, h, (popC) => stratumScale(popC, nPSU)) - presentScale
+      : missing * scale;
     if (missing > 0 && centre)
-      for (let a = 0; a < p; a++) {
-        const end = diagonalOnly ? a + 1 : p;
-        for (let b = a; b < end; b++) v[a * p + b] += missingScale * mean[a] * mean[b];
-      }
+      for (let a = 0; a < p; a++)
+        for (let b = a; b < p; b++) {
+          v[a * p + b] += missingScale * mean[a] * mean[b];
+          if (diagonalOnly) break;
+        }
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
   if (nok < nstrat && nok > 0) {
@@ -202,6 +207,12 @@ export function strataVariance(
   } else if (nok === 0 && nstrat > 0) v.fill(Number.NaN);
 
   return v;
+}
+
+/** A stratum's (1 - f) n/(n - 1) for a cluster of population size popC (Infinity: f = 0). */
+function stratumScale(popC: number, nPSU: number): number {
+  const f = popC === Number.POSITIVE_INFINITY ? 1 : (popC - nPSU) / popC;
+  return nPSU > 1 ? (f * nPSU) / (nPSU - 1) : f;
 }
 
 /** mean += tot[at .. at + p). */
@@ -221,10 +232,14 @@ function addOuter(
   diagonalOnly: boolean,
 ): void {
   for (let j = 0; j < p; j++) dev[j] = tot[at + j] - mean[j];
+  // The diagonal-only case breaks out of the inner loop: no new arithmetic whose missing type
+  // feedback would deoptimise the code compiled for full covariances (a mean before a svyBy).
   for (let a = 0; a < p; a++) {
     const da = dev[a] * sc;
-    const end = diagonalOnly ? a + 1 : p;
-    for (let b = a; b < end; b++) v[a * p + b] += da * dev[b];
+    for (let b = a; b < p; b++) {
+      v[a * p + b] += da * dev[b];
+      if (diagonalOnly) break;
+    }
   }
 }
 

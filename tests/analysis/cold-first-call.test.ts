@@ -8,10 +8,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { factorColumn } from '../../analysis/data.ts';
+import { positiveWeights } from '../../analysis/design.ts';
 import { setFastPath } from '../../analysis/estimators/fast.ts';
 import type { AnyDesign, DataFrame, Estimate, SurveyDesign } from '../../analysis/index.ts';
 import { asSvrepDesign, subsetDesign, svyBy, svyDesign, svyMean } from '../../analysis/index.ts';
-import { genSynth, N_PSU, PSU_PER_STRATUM } from '../../bench/analysis-synth.ts';
+import { strataVariance } from '../../analysis/variance/taylor.ts';
+import { genSynth, N_PSU, PSU_PER_STRATUM, u01 } from '../../bench/analysis-synth.ts';
 
 /** Fresh column arrays, so no factor is cached yet (factors are cached per column array). */
 function freshData(): DataFrame {
@@ -236,4 +238,92 @@ describe('cold first estimate', () => {
       ['3'],
     ]);
   });
+
+  it("svyBy's sums-only pass (every weight > 0) gives, bit for bit, what the pass marking PSUs row by row gives", () => {
+    // PSUs whose rows of a domain all miss the variable take no part in it, as PSUs without rows
+    const data = freshData();
+    const empCol = Float64Array.from(data.employment as Float64Array);
+    const cbCol = data.country_birth as Float64Array;
+    const psuId = data.psu_id as Float64Array;
+    for (let i = 0; i < empCol.length; i++) if (cbCol[i] === 2 && psuId[i] <= 300) empCol[i] = Number.NaN;
+    const d = design({ ...data, employment: empCol });
+    expect(positiveWeights(d.weights)).toBe(true);
+    // the same rows as a subset leaving out one row the estimate skips anyway (its variable is
+    // missing): a weight 0, so the subset's pass marks each PSU of a domain from its rows
+    const keep = new Uint8Array(d.n).fill(1);
+    keep[empCol.findIndex((v) => Number.isNaN(v))] = 0;
+    const sub = subsetDesign(d, keep);
+    expect(positiveWeights(sub.weights)).toBe(false);
+    const run = (x: AnyDesign) => numbers(svyBy(emp, 'country_birth', x, 'mean', { naRm: true, deff: true }));
+    expect(run(d)).toEqual(run(sub));
+    expect(positiveWeights(Float64Array.from([1, -2]))).toBe(false);
+    expect(positiveWeights(Float64Array.from([1, Number.NaN]))).toBe(false);
+  });
+
+  it('strataVariance (clusters grouped by a counting sort) adds in the order of the Map grouping it replaced', () => {
+    // strata numbered downwards, so their codes (first appearance) and label order differ
+    const data = freshData();
+    data.stratum = (data.stratum as Float64Array).map((h) => 41 - h);
+    const d = design(data);
+    const st = d.stages[0];
+    expect(st.strataOrder[0]).not.toBe(0);
+    // clusters in a scrambled order (as multistage gives them, by first appearance), some absent
+    const clusters: number[] = [];
+    for (let k = 0; k < st.nClusters; k++) {
+      const c = (k * 7919) % st.nClusters;
+      if (c % 5 !== 0) clusters.push(c);
+    }
+    const p = 3;
+    const tot = new Float64Array(st.nClusters * p).map((_, i) => u01(i + 17) * 1000 - 400);
+    for (const diagonalOnly of [false, true]) {
+      const got = strataVariance(d, 0, clusters, tot, p, st.firstRow, [], diagonalOnly);
+      expect(Array.from(got)).toEqual(Array.from(mapGroupedVariance(d, clusters, tot, p, diagonalOnly)));
+    }
+  });
 });
+
+/**
+ * strataVariance's arithmetic as it was with clusters grouped in a Map (each stratum's in the
+ * order given) and strata sorted by their labels' rank, for a design without population sizes
+ * and strata of several PSUs (f = 1, no lonely PSU): the reference the new grouping must match.
+ */
+function mapGroupedVariance(
+  d: SurveyDesign,
+  clusters: number[],
+  tot: Float64Array,
+  p: number,
+  diagonalOnly: boolean,
+): Float64Array {
+  const st = d.stages[0];
+  const byStratum = new Map<number, number[]>();
+  for (const c of clusters) {
+    const h = st.strata[st.firstRow[c]];
+    const list = byStratum.get(h) ?? [];
+    list.push(c);
+    byStratum.set(h, list);
+  }
+  const rank = new Int32Array(st.nStrata);
+  st.strataOrder.forEach((h, r) => {
+    rank[h] = r;
+  });
+  const v = new Float64Array(p * p);
+  for (const h of [...byStratum.keys()].sort((a, b) => rank[a] - rank[b])) {
+    const cl = byStratum.get(h) as number[];
+    const nPSU = st.nPSU[h];
+    const scale = (1 * nPSU) / (nPSU - 1);
+    const mean = new Float64Array(p);
+    for (const c of cl) for (let j = 0; j < p; j++) mean[j] += tot[c * p + j];
+    for (let j = 0; j < p; j++) mean[j] /= Math.max(nPSU, cl.length);
+    for (const c of cl) {
+      const dev = Array.from({ length: p }, (_, j) => tot[c * p + j] - mean[j]);
+      for (let a = 0; a < p; a++)
+        for (let b = a; b < (diagonalOnly ? a + 1 : p); b++) v[a * p + b] += dev[a] * scale * dev[b];
+    }
+    const missingScale = (nPSU - cl.length) * scale;
+    if (nPSU > cl.length)
+      for (let a = 0; a < p; a++)
+        for (let b = a; b < (diagonalOnly ? a + 1 : p); b++) v[a * p + b] += missingScale * mean[a] * mean[b];
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) v[a * p + b] = v[b * p + a];
+  return v;
+}
