@@ -7,7 +7,7 @@
  * (`lastError`); a server problem is told by its catalogue code (server/problems.ts), else by its HTTP
  * status; anything else is the generic sentence with its text as details.
  */
-import type { ProblemCode } from '../server/problems.ts';
+import type { ProblemCode } from '../server/contract/problem.ts';
 import { ERROR_MESSAGES, type ErrorKind, FAILURE_CONTEXT, type FailureContext } from './error-messages.ts';
 import type { TabletLanguage } from './i18n.ts';
 import { type ProblemLike, problemNote } from './problem-note.ts';

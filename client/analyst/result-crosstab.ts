@@ -1,13 +1,12 @@
 /**
  * A computed table (the API's cells, labels in the request's language) as the cross-tab of the
- * Excel workbook: the layout is analysis/export/crosstab.ts's own (rows, column groups, Total first)
- * and each column group shows the workbook's columns (estimate, CI limits, base n, reliability mark),
+ * Excel workbook: the layout is analysis/export/crosstab.ts's own, reached through
+ * server/contract/table-layout.ts (rows, column groups, Total first) and each column group shows the workbook's columns (estimate, CI limits, base n, reliability mark),
  * formatted for the screen. Withheld cells come from the server without numbers and show only their
  * mark. Also the number formats of the screen's tables.
  */
-import { crossLayout, GROUP } from '../../analysis/export/crosstab.ts';
-import { MARK } from '../../analysis/tables/reliability.ts';
 import type { TableCellBody, TableResultBody } from '../../server/contract/analysis.ts';
+import { crossLayout, GROUP, MARK } from '../../server/contract/table-layout.ts';
 
 /** A number as the screen shows it: percentages for proportions (and multiple-response shares) and CVs, totals without decimals. */
 export function fmt(x: number | null, statistic: string, kind: 'est' | 'cv' | 'deff' = 'est'): string {

@@ -3,8 +3,8 @@
  * base n and the reliability mark per column group), every cell's statistics (SE, CV, deff, n) in
  * long form under "Every statistic", and the chart of the estimates with their intervals.
  */
-import { MARK } from '../../analysis/tables/reliability.ts';
 import type { TableCellBody, TableResultBody } from '../../server/contract/analysis.ts';
+import { MARK } from '../../server/contract/table-layout.ts';
 import { CiChart, type CiPoint } from './ci-chart.tsx';
 import { useAnalystT } from './messages.ts';
 import { type CrossTabView, crossTabView, fmt } from './result-crosstab.ts';

@@ -6,9 +6,12 @@
  * (analysis/weighting/failure-text.ts), else as the pipeline wrote them (`details`, English). The Kriolu
  * is a first version, to be reviewed by a native speaker of the team.
  */
-import { detailText, isWeightingDetail } from '../../analysis/weighting/failure-text.ts';
-import type { RunError } from '../../server/contract/weighting.ts';
-import type { WeightingFailure } from '../../server/problems.ts';
+import {
+  detailText,
+  isWeightingDetail,
+  type RunError,
+  type WeightingFailure,
+} from '../../server/contract/weighting.ts';
 import { EA_TERM } from '../ea-term.ts';
 import type { TabletLanguage } from '../i18n.ts';
 

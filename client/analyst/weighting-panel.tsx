@@ -5,8 +5,7 @@
  * a release (name, date, note); all in the header's language (pt, en, fr or kea).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportBlock } from '../../analysis/weighting/report-document.ts';
-import type { WeightingStatus } from '../../server/contract/weighting.ts';
+import type { WeightingReportBlock, WeightingStatus } from '../../server/contract/weighting.ts';
 import { BannerContent, type BannerText, failure } from '../error-note.tsx';
 import type { TabletLanguage } from '../i18n.ts';
 import { fetchWeighting, fetchWeightingReport, publishRelease, startWeighting } from './analyst-api.ts';
@@ -24,7 +23,7 @@ export function WeightingPanel({ survey, onDone }: { survey: string; onDone: () 
   const { t, uiLang: tabletLang } = useAnalystT();
   const [status, setStatus] = useState<WeightingStatus | null>(null);
   const [showReport, setShowReport] = useState(false);
-  const [report, setReport] = useState<ReportBlock[] | null>(null);
+  const [report, setReport] = useState<WeightingReportBlock[] | null>(null);
   const [problem, setProblem] = useState<BannerText | null>(null);
   const [publish, setPublish] = useState({ name: '', date: new Date().toISOString().slice(0, 10), note: '' });
   const [published, setPublished] = useState<string | null>(null);

@@ -4,7 +4,7 @@
  * language. React writes every label as text, so a survey label holding markup shows as typed and is
  * never run; the wide tables scroll inside their box instead of widening the page.
  */
-import type { ReportBlock } from '../../analysis/weighting/report-document.ts';
+import type { WeightingReportBlock as ReportBlock } from '../../server/contract/weighting.ts';
 
 function Block({ block }: { block: ReportBlock }) {
   if (block.kind === 'heading') return block.level === 1 ? <h3>{block.text}</h3> : <h4>{block.text}</h4>;

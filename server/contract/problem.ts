@@ -7,3 +7,6 @@ export const problemBodySchema = z.object({
   details: z.optional(z.unknown()),
 });
 export type ProblemBody = z.infer<typeof problemBodySchema>;
+
+/** The catalogue's codes (server/problems.ts, their one home), which the client's sentences are keyed by. */
+export type { ProblemCode } from '../problems.ts';

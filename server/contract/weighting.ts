@@ -99,3 +99,13 @@ export const weightingReportSchema = z.object({
   ),
 });
 export type WeightingReportBlocks = z.infer<typeof weightingReportSchema>;
+/** One block of the report as the screen receives it (the shape of analysis/weighting/report-document.ts). */
+export type WeightingReportBlock = WeightingReportBlocks['blocks'][number];
+
+/**
+ * What the staff screens need to say a failed run in their language, from the homes the server uses
+ * too: the catalogue's weighting codes (server/problems.ts) and the sentences of the pipeline's
+ * structured details (analysis/weighting/failure-text.ts). The client reaches them only through here.
+ */
+export { detailText, isWeightingDetail } from '../../analysis/weighting/failure-text.ts';
+export type { WeightingFailure } from '../problems.ts';
