@@ -30,6 +30,7 @@ import {
   retireIfRevoked,
   session,
   startSync,
+  stopSync,
   subscribe,
   troubles,
   ui,
@@ -152,6 +153,8 @@ export function App() {
   };
 
   const signOut = async () => {
+    // the periodic refresh and upload stop with the session; the next sign-in starts them again
+    stopSync();
     await session.signOut();
     setUnlocked(false);
   };

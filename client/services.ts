@@ -5,15 +5,11 @@ import { storageUse } from './offline/store.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type DownloadResult, downloadAll } from './sync/download.ts';
 import { startOutboxTimer } from './sync/outbox-timer.ts';
-import {
-  oneAtATime,
-  type RefreshResult,
-  type RefreshTimer,
-  startRefreshTimer,
-} from './sync/refresh-timer.ts';
+import { oneAtATime, type RefreshResult, startRefreshTimer } from './sync/refresh-timer.ts';
 import { afterRenewal } from './sync/renewal.ts';
 import { type RetireResult, retireDevice } from './sync/retire.ts';
 import { SessionManager } from './sync/session.ts';
+import { syncTimers } from './sync/sync-timers.ts';
 import { SyncTroubles } from './sync/sync-trouble.ts';
 import { Uploader } from './sync/uploader.ts';
 
@@ -79,7 +75,11 @@ export async function retireIfRevoked(): Promise<void> {
   const device = await session.deviceKey();
   if (device?.status !== 'revoked') return;
   ui.retired = await retireDevice(db, uploader, api, device.deviceId);
-  if (ui.retired === 'wiped') session.lock();
+  if (ui.retired === 'wiped') {
+    // a wiped tablet asks the server nothing more until someone signs in again
+    stopSync();
+    session.lock();
+  }
   notify();
 }
 
@@ -96,8 +96,12 @@ export const doesFieldwork = (): boolean => (session.user?.role ?? 'enumerator')
  */
 export const downloadAndRecord: () => Promise<DownloadResult> = oneAtATime(downloadOnce);
 
-/** The periodic refresh, once startSync has started it. */
-let refreshTimer: RefreshTimer | null = null;
+/** The periodic refresh and upload: running from a sign-in (startSync) to a sign-out or retirement (stopSync). */
+const timers = syncTimers({
+  refresh: () => startRefreshTimer(CONFIG.assignmentRefresh, refreshIfOnline, visibleAndOnline),
+  outbox: () => startOutboxTimer(uploader, visibleAndOnline),
+  uploader,
+});
 
 /**
  * One download (downloadAndRecord: never two at once, whoever asks). Whoever asked (a login, the
@@ -110,12 +114,12 @@ async function downloadOnce(): Promise<DownloadResult> {
   } catch (err) {
     // the tablet's storage (full, or closed) refused what came
     troubles.failed('refresh', err);
-    refreshTimer?.ranElsewhere('failed');
+    timers.refreshRanElsewhere('failed');
     throw err;
   }
   if (result === 'ok') troubles.succeeded('refresh');
   else if (result.kind !== 'unauthorized') troubles.failed('refresh', result);
-  refreshTimer?.ranElsewhere(result === 'ok' ? 'ok' : 'failed');
+  timers.refreshRanElsewhere(result === 'ok' ? 'ok' : 'failed');
   return result;
 }
 
@@ -137,11 +141,15 @@ export async function refreshIfOnline(): Promise<RefreshResult> {
 
 let started = false;
 /**
- * Flush on start, on `online`, every CONFIG.outboxFlush.intervalMs while visible and online
- * (sync/outbox-timer.ts); "sync now" calls uploader.flush(true). Download on start,
- * on `online` and every CONFIG.assignmentRefresh.intervalMs while visible and online (sync/refresh-timer.ts).
+ * Signed in (a login, or a session restored at start): flush on start, on `online`, every
+ * CONFIG.outboxFlush.intervalMs while visible and online (sync/outbox-timer.ts); "sync now" calls
+ * uploader.flush(true). Download on start, on `online` and every CONFIG.assignmentRefresh.intervalMs
+ * while visible and online (sync/refresh-timer.ts). Back on screen, what fell due meanwhile (a periodic
+ * run, an upload's retry) runs at once. The timers run until stopSync; the start's work and the event
+ * listeners are set up once per page.
  */
 export function startSync(): void {
+  timers.start();
   if (started) return;
   started = true;
   void (async () => {
@@ -153,21 +161,22 @@ export function startSync(): void {
     ui.storageFull = use !== null && use > CONFIG.storageWarnFraction;
     notify();
   })();
-  const timer = startRefreshTimer(CONFIG.assignmentRefresh, refreshIfOnline, visibleAndOnline);
-  const outboxTimer = startOutboxTimer(uploader, visibleAndOnline);
-  refreshTimer = timer;
   globalThis.addEventListener?.('online', () => {
+    // signed out or retired: the tablet asks the server nothing by itself
+    if (!timers.running()) return;
     void (async () => {
       if (!session.hasValidToken()) await renewAndResume();
       // the periodic upload that fell due offline is this one; the next is timed from its end
-      await uploader.flush(true).finally(() => outboxTimer.ranElsewhere('ok'));
+      await uploader.flush(true).finally(() => timers.outboxRanElsewhere('ok'));
       await refreshIfOnline();
       // a periodic refresh that fell due offline: done by the download above, else tried now
-      timer.wake();
+      timers.wake();
     })();
   });
-  globalThis.document?.addEventListener?.('visibilitychange', () => {
-    timer.wake();
-    outboxTimer.wake();
-  });
+  globalThis.document?.addEventListener?.('visibilitychange', () => timers.wake());
+}
+
+/** Sign-out or retirement: the periodic refresh and upload and the upload's waiting retry stop until the next sign-in. */
+export function stopSync(): void {
+  timers.stop();
 }

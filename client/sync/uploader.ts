@@ -29,7 +29,8 @@ export interface UploaderOptions {
   onTrouble?: (failure: TransientFailure | null) => void;
   /**
    * Whether a waiting retry may be sent when its backoff ends (the app visible and online); when not,
-   * it waits for the periodic upload's next run (client/sync/outbox-timer.ts). Always, when absent.
+   * it waits for wake() (the app back on screen or online) or the periodic upload's next run
+   * (client/sync/outbox-timer.ts), whichever comes first. Always, when absent.
    */
   canRun?: () => boolean;
 }
@@ -55,6 +56,8 @@ export class Uploader {
   private readonly random: () => number;
   private running: Promise<FlushSummary> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the waiting retry falls due (kept while the app is hidden or offline, for wake()); null: none. */
+  private retryAt: number | null = null;
 
   constructor(opts: UploaderOptions) {
     this.opts = opts;
@@ -99,9 +102,22 @@ export class Uploader {
     }
   }
 
+  /**
+   * The app is back on screen or online: a retry that fell due meanwhile (its timer found the app
+   * hidden or offline, or has not fired yet) goes now, not at the periodic upload's next run (up to
+   * CONFIG.outboxFlush.intervalMs later). Nothing when no retry is due or the app still cannot run.
+   */
+  wake(): void {
+    if (this.retryAt === null || this.retryAt > this.now() || !(this.opts.canRun?.() ?? true)) return;
+    this.stop();
+    void this.flush();
+  }
+
+  /** Drops the waiting retry's timer (on sign-out, retirement, and before each new one). */
   stop(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.retryAt = null;
   }
 
   private async apply(item: OutboxItem, event: OutboxEvent): Promise<OutboxItem> {
@@ -263,7 +279,8 @@ export class Uploader {
     ];
     const due = Math.min(...waiting.map((i) => i.nextAttemptAt ?? this.now()));
     if (!Number.isFinite(due)) return;
-    // hidden or offline, the retry waits: the periodic upload runs it when the app is back
+    // hidden or offline, the retry waits: wake() sends it when the app is back (else the periodic upload)
+    this.retryAt = due;
     this.retryTimer = setTimeout(
       () => {
         this.retryTimer = null;

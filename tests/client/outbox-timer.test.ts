@@ -2,7 +2,8 @@
  * The outbox's periodic upload (client/sync/outbox-timer.ts) on fake timers, with the real uploader, a
  * fake IndexedDB and a stubbed fetch: every minute while the app is visible and online; while it is
  * hidden or offline no request at all (the uploader's own backoff retry waits too), however long, and
- * the due upload at once when the app comes back; the `online` event's flush times the next; an
+ * the due upload at once when the app comes back, a backoff retry that fell due while hidden too (not
+ * at the timer's next minute); the `online` event's flush times the next; an
  * interview finished while visible still goes at once; and nothing queued is lost or skipped.
  */
 import 'fake-indexeddb/auto';
@@ -143,6 +144,33 @@ describe("the outbox's periodic upload", () => {
     timer.wake();
     await later(0, flushes);
     expect(puts).toHaveLength(2);
+    expect(await db.outbox.count()).toBe(0);
+    timer.stop();
+  });
+
+  it("a retry that falls due while hidden goes as soon as the app is back, not at the timer's next run", async () => {
+    const { uploader, timer, flushes } = setup();
+    await queueEnvelope(db, envelope());
+    statuses = [500];
+    await uploader.flush(); // sent at once, the server fails: retried after the backoff (1 s here)
+    await idle(flushes);
+    expect(puts).toHaveLength(1);
+    const [waiting] = await db.outbox.toArray();
+    expect(waiting).toMatchObject({ state: 'retry_wait', attempts: 1 });
+    uploader.wake(); // visible, but not due yet: nothing
+    await idle(flushes);
+    expect(puts).toHaveLength(1);
+    visibleAndOnline = false;
+    await later(20_000, flushes); // the retry falls due while hidden, well before the timer's minute
+    expect(Date.now()).toBeGreaterThan(waiting.nextAttemptAt ?? Number.POSITIVE_INFINITY);
+    expect(puts).toHaveLength(1);
+    visibleAndOnline = true;
+    const back = Date.now();
+    uploader.wake(); // the `visibilitychange` to visible (client/sync/sync-timers.ts wakes the uploader)
+    timer.wake(); // the timer's minute is not due: it adds nothing
+    await idle(flushes);
+    await idle();
+    expect(puts).toEqual([puts[0], back]);
     expect(await db.outbox.count()).toBe(0);
     timer.stop();
   });
