@@ -16,7 +16,10 @@ import { kea } from './messages-kea.ts';
 
 export const APP_LANGUAGES = ['pt', 'en', 'fr', 'kea'] as const;
 export type TabletLanguage = (typeof APP_LANGUAGES)[number];
-/** The languages of the survey's labels on the analyst's screen (the codebook's). */
+/**
+ * The languages of a model's output on the analyst's screen (the codebook's, pt and en); its tables and
+ * the builder's labels come in all four app languages.
+ */
 export type AppLanguage = 'pt' | 'en';
 /** Each language in its own name, for the language switch. */
 export const APP_LANGUAGE_NAMES: Record<TabletLanguage, string> = {

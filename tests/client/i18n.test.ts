@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APP_LANGUAGES, MESSAGES, staffLanguage, translator } from '../../client/i18n.ts';
+import { GROUP } from '../../server/contract/table-layout.ts';
 
 describe("the tablet's own screens in four languages", () => {
   it('has every message in Portuguese, English, French and Kriolu, with the same placeholders', () => {
@@ -27,7 +28,12 @@ describe("the tablet's own screens in four languages", () => {
     expect(translator('kea')('assignments.title')).toBe('Nhas tarefa');
   });
 
-  it("reads the survey's labels (Portuguese and English only) in the closest language", () => {
+  it("lays the analyst's tables out in all four languages (the server's table words and labels)", () => {
+    expect(Object.keys(GROUP).sort()).toEqual([...APP_LANGUAGES].sort());
+    for (const lang of APP_LANGUAGES) expect(GROUP[lang]).toHaveLength(5);
+  });
+
+  it("asks for a model's output (Portuguese and English only, the codebook's) in the closest language", () => {
     expect(APP_LANGUAGES.map(staffLanguage)).toEqual(['pt', 'en', 'en', 'pt']);
   });
 });
