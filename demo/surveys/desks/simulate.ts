@@ -12,7 +12,8 @@ import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
 import type { InterviewEnvelope } from '../../../server/contract/interview.ts';
 import type { SurveyProfile } from '../../../server/contract/survey-profile.ts';
 import type { enumerationAreas, households } from '../../../server/db/schema.ts';
-import { planVisit, type Rand, visitAnswers } from './answers.ts';
+import { seededUuid } from '../seeded-uuid.ts';
+import { planVisit, visitAnswers } from './answers.ts';
 import type { DeskRow, DesksInput } from './frame.ts';
 import { type DeskWeek, type SampledVisit, selectDesksSample } from './sample.ts';
 import { postOf } from './staff.ts';
@@ -47,14 +48,6 @@ export interface DesksOptions {
 }
 
 const DAY = 86_400_000;
-
-const uuid = (r: Rand) => {
-  const h = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16));
-  h[12] = '4';
-  h[16] = '89ab'[Math.floor(r() * 4)];
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-};
 
 /** The profile's preloaded items of one visit: `cluster` = desk, `period` = week, `position` = visitor number. */
 export function preloadOf(
@@ -165,7 +158,7 @@ export function simulateDesks(input: DesksInput, options: DesksOptions = {}): De
     const total = visited.reduce((s, p) => s + draws[PAGES.indexOf(p)], 0);
     const device = `tablet-${postOf(v.desk).enumerator.replace('enumerator', '')}`;
     const envelope: InterviewEnvelope = {
-      interviewId: uuid(r),
+      interviewId: seededUuid(r),
       revision: 1,
       questionnaireId,
       questionnaireVersion: 1,

@@ -7,12 +7,13 @@
 
 import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
 import type { ListingResult, ListingSubmission } from '../../../server/contract/listing.ts';
-import { householdAnswers, planHousehold } from './answers.ts';
 import type { FrameRow } from './frame-row.ts';
+import { type ListedEa, listingAnswers, withInterviewedSizes } from './listed-sizes.ts';
 import { syntheticListing } from './listing.ts';
-import { pick, type Rand } from './population.ts';
+import { pick } from './population.ts';
 import { isPracticeAssignment } from './practice.ts';
 import { DEMO_TEAMS, teamOfStratum } from './staff.ts';
+import { PAGES, simulateVisit } from './visit.ts';
 
 export interface Api {
   request(
@@ -119,31 +120,8 @@ export async function reviewInterviews(
   return waiting;
 }
 
-const uuid = (r: Rand) => {
-  const h = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16));
-  h[12] = '4';
-  h[16] = '89ab'[Math.floor(r() * 4)];
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-};
-
-const PAGES = [
-  'a_cover',
-  'b_screener',
-  'c_roster',
-  'h_housing',
-  'p_respondent',
-  'd_migration',
-  'e_legal',
-  'f_education',
-  'g_work',
-  'i_health',
-  'j_remittances',
-  'k_discrimination',
-  'l_integration',
-  'm_intentions',
-  'z_closing',
-];
+/** Households drawn per EA. */
+const TAKE = 15;
 const FIELDWORK_START = Date.UTC(2026, 8, 1);
 const DAY = 86_400_000;
 
@@ -173,6 +151,7 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
   const nationalityOf = new Map<string, string>();
   const eaInfo = new Map<string, { row: FrameRow; day: number }>();
   const turn: Record<string, number> = {};
+  const listed: ListedEa[] = [];
   for (const [k, { row }] of options.eas.entries()) {
     const listing = syntheticListing(seededUniform(seedFrom(row.ea_id, options.seed)), row);
     const team = teamOfStratum(row.stratum);
@@ -182,25 +161,26 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
     for (const [unit, nat] of Object.entries(listing.nationality))
       nationalityOf.set(`${row.ea_id}:${unit}`, nat);
     eaInfo.set(row.ea_id, { row, day: 7 + Math.floor((k / Math.max(1, options.eas.length)) * 28) });
-    if (options.listed) continue;
-    const result = await options.listing(row.ea_id, {
-      questionnaireId: 'ipei-listing',
-      questionnaireVersion: 2,
-      answers: {
-        a02_island: row.island_code,
-        a03_municipality: row.municipality_iso,
-        a04_ea: row.ea_id,
-        dwellings: listing.dwellings,
-      },
-      take: 15,
-      enumerators: [enumerator],
-    });
-    summary.listed.dwellings += listing.dwellings.length;
-    summary.listed.eligible += result.eligible;
-    summary.listed.ineligible += result.ineligible;
-    summary.listed.unknown += result.unknown;
-    summary.listed.outOfScope += result.outOfScope;
-    summary.listed.selected += result.selected;
+    listed.push({ row, listing, enumerator });
+  }
+  if (!options.listed) {
+    // the listed sizes of the households to be drawn, from the households their interviews will meet
+    withInterviewedSizes(listed, options.seed, TAKE);
+    for (const { row, listing, enumerator } of listed) {
+      const result = await options.listing(row.ea_id, {
+        questionnaireId: 'ipei-listing',
+        questionnaireVersion: 2,
+        answers: listingAnswers(row, listing),
+        take: TAKE,
+        enumerators: [enumerator],
+      });
+      summary.listed.dwellings += listing.dwellings.length;
+      summary.listed.eligible += result.eligible;
+      summary.listed.ineligible += result.ineligible;
+      summary.listed.unknown += result.unknown;
+      summary.listed.outOfScope += result.outOfScope;
+      summary.listed.selected += result.selected;
+    }
   }
   if (!options.listed)
     log(
@@ -237,18 +217,18 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
       if (a.interviewId) continue;
       const info = eaInfo.get(a.ea.code);
       if (!info) continue;
-      const plan = planHousehold(r, a.ea.stratum, a.preload);
       // the reference person's nationality is the one the listing recorded for this household
-      plan.nationality =
-        nationalityOf.get(`${a.ea.code}:${a.preload.a05_dwelling}.${a.preload.a06_household ?? 1}`) ??
-        plan.nationality;
-      const generated = householdAnswers(r, plan);
+      const visit = simulateVisit(
+        r,
+        a.ea.stratum,
+        a.preload,
+        nationalityOf.get(`${a.ea.code}:${a.preload.a05_dwelling}.${a.preload.a06_household ?? 1}`),
+      );
+      const { plan, generated } = visit;
       let answers = generated.answers;
-      const individuals = ((answers.members as unknown[] | undefined) ?? []).length;
-      let minutes =
-        plan.result === 11 || plan.result === 12 ? 22 + 7 * individuals + 10 * (r() - 0.5) : 3 + 4 * r();
-      let lat = (info.row.centroid_lat ?? 15) + (r() - 0.5) * 0.01;
-      let lon = (info.row.centroid_lon ?? -23.5) + (r() - 0.5) * 0.01;
+      let minutes = visit.minutes;
+      let lat = (info.row.centroid_lat ?? 15) + visit.dLat;
+      let lon = (info.row.centroid_lon ?? -23.5) + visit.dLon;
       const complete = plan.result === 11;
       if (planted && complete && enumerator === 'enumerator1') {
         if (!summary.problems.short) {
@@ -264,7 +244,7 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
         }
       }
       if (complete) previous = answers;
-      const start = FIELDWORK_START + (info.day + Math.floor(k / 3)) * DAY + (8 + r() * 9) * 3_600_000;
+      const start = FIELDWORK_START + (info.day + Math.floor(k / 3)) * DAY + visit.hour * 3_600_000;
       const end = start + minutes * 60_000;
       // time per page in proportion to its expected work (roster size, individual modules), +-25%
       const rows = (answers.members as Array<Record<string, unknown>> | undefined) ?? [];
@@ -290,13 +270,11 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
           }
         : { a_cover: 2, b_screener: 1, z_closing: 1 };
       const pages = PAGES.filter((p) => (work[p] ?? 0) > 0);
-      // one draw per page of the questionnaire, whether visited or not, so that the random stream of
-      // everything after (and the seeded demo the weighting tests are tuned on) does not depend on it
-      const draws = PAGES.map(() => r());
+      const draws = visit.pageDraws;
       const pageMs = pages.map((p) => work[p] * (0.75 + 0.5 * draws[PAGES.indexOf(p)]));
       const pageTotal = pageMs.reduce((s, v) => s + v, 0);
       const envelope = {
-        interviewId: uuid(r),
+        interviewId: visit.interviewId,
         revision: 1,
         questionnaireId: a.questionnaireId,
         questionnaireVersion: a.questionnaireVersion,
@@ -324,7 +302,7 @@ export async function simulateFieldwork(api: Api, options: SimulationOptions): P
             status: 'ok',
             latitude: lat,
             longitude: lon,
-            accuracyM: Math.round(4 + r() * 20),
+            accuracyM: visit.accuracyM,
             at: new Date(start).toISOString(),
           },
         },

@@ -8,7 +8,9 @@
  * foreign lodger in a Cabo Verdean family's dwelling is listed, and can be drawn, as a unit of its own.
  * The dwellings and their first households come from `r` exactly as the dwelling listing (v1) drew them;
  * the extra households and "don't know" answers come from a second generator seeded by the EA, so an EA
- * without them lists the same eligible units as before.
+ * without them lists the same eligible units as before. The size drawn here (l12) is what a household not
+ * drawn or not counted by its interview keeps; the simulator lists a drawn household with the residents its
+ * interview will record instead (listed-sizes.ts).
  */
 import { seededUniform, seedFrom } from '../../../analysis/sampling/rng.ts';
 import type { FrameRow } from './frame-row.ts';
