@@ -2,8 +2,9 @@
  * The "Model" view of the analyst's screen: a survey-weighted regression built from the catalogue
  * (unit, kind of model, outcome and the category modelled, predictors, universe, adjusted margins),
  * fitted on the server (POST /api/analysis/:survey/models), shown as a coefficient table with a
- * forest plot, and downloadable as CSV, Excel or JSON. Errors name the field to fix. The units are
- * the table builder's (units.ts: `member` where the weighted data hold it), with the same variables.
+ * forest plot, and downloadable as CSV, Excel or JSON, in the app language (pt, en, fr, kea). Errors
+ * name the field to fix. The units are the table builder's (units.ts: `member` where the weighted
+ * data hold it), with the same variables.
  */
 import { useState } from 'react';
 import type { AnalysisCatalogue } from '../../server/contract/analysis.ts';
@@ -34,7 +35,7 @@ export function ModelPanel({
   /** The release the model is fitted on ('' = the latest published). */
   release?: string;
 }) {
-  const { t, lang, uiLang } = useAnalystT();
+  const { t, uiLang } = useAnalystT();
   const [req, setReq] = useState<ModelRequest>({
     unit: 'individual',
     family: 'quasibinomial',
@@ -66,7 +67,7 @@ export function ModelPanel({
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await fetchModel(survey, req, lang, release);
+    const r = await fetchModel(survey, req, uiLang, release);
     setBusy(false);
     if (r.kind === 'ok') setResult(r.data);
     else setError(failure(r, (l) => refusalSentence(r, l, catalogue.variables)));
@@ -75,7 +76,7 @@ export function ModelPanel({
     setDownloading(format.toUpperCase());
     try {
       await download(
-        `/api/analysis/${survey}/models?lang=${lang}&format=${format}${releaseQuery(release)}`,
+        `/api/analysis/${survey}/models?lang=${uiLang}&format=${format}${releaseQuery(release)}`,
         `${survey}-model.${format}`,
         req,
       );
