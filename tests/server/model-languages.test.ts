@@ -8,11 +8,12 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_WORDS, MODEL_WORDS_STATUS, type ModelWords } from '../../analysis/tables/model-words.ts';
+import { MODEL_WORDS, MODEL_WORDS_STATUS } from '../../analysis/tables/model-words.ts';
 import { TABLE_LANGS } from '../../analysis/tables/table-words.ts';
 import { createApp } from '../../server/app.ts';
 import { modelResponseSchema } from '../../server/contract/analysis-models.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { catalogueStrings } from '../helpers/catalogue-strings.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
@@ -56,24 +57,12 @@ const discrimination = {
   margins: 'c03_sex',
 };
 
-/** Every word of a catalogue entry as a string (functions called with a sample argument). */
-function strings(w: ModelWords): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (x: unknown, path: string) => {
-    if (typeof x === 'function') out[path] = String(x(30));
-    else if (typeof x === 'string') out[path] = x;
-    else for (const [k, v] of Object.entries(x as object)) walk(v, path ? `${path}.${k}` : k);
-  };
-  walk(w, '');
-  return out;
-}
-
 describe('model words in pt, en, fr and kea', () => {
   it('every language has every word, none empty, the French and Kriolu translated and marked draft', () => {
-    const en = strings(MODEL_WORDS.en);
+    const en = catalogueStrings(MODEL_WORDS.en, 30);
     expect(Object.keys(en).length).toBeGreaterThan(25);
     for (const lang of TABLE_LANGS) {
-      const w = strings(MODEL_WORDS[lang]);
+      const w = catalogueStrings(MODEL_WORDS[lang], 30);
       expect(Object.keys(w).sort(), lang).toEqual(Object.keys(en).sort());
       for (const [k, v] of Object.entries(w)) expect(v.trim(), `${lang} ${k}`).not.toBe('');
       expect(w['note.fewer'], lang).toContain('30');
@@ -81,7 +70,7 @@ describe('model words in pt, en, fr and kea', () => {
     }
     // only symbols and international words are shared with English (t, p, n, Coefficient, Constante)
     for (const lang of ['fr', 'kea'] as const) {
-      const w = strings(MODEL_WORDS[lang]);
+      const w = catalogueStrings(MODEL_WORDS[lang], 30);
       const same = Object.keys(en).filter((k) => w[k] === en[k]);
       expect(
         same.every((k) => ['heads.6', 'heads.7', 'heads.11', 'heads.0'].includes(k)),
