@@ -209,6 +209,7 @@ export function computeModel(
     const varOf = (term: string) => term.replace(/^factor\((.*)\)$/, '$1');
     const coefficients = m.coefficients.map((c): ModelCoefficientResult => {
       const { ci, ratioCi, note: _english, ...rest } = c;
+      const why = c.noteKind;
       let label: Words = each((_, l) => MODEL_WORDS[l].intercept);
       let reference: Words | null = null;
       if (c.term !== '(Intercept)') {
@@ -231,7 +232,7 @@ export function computeModel(
         ...rest,
         label,
         reference,
-        note: c.noteKind ? each((_, l) => MODEL_WORDS[l].note[c.noteKind as 'fewer'](opts.rules.minN)) : null,
+        note: why ? each((_, l) => MODEL_WORDS[l].note[why](opts.rules.minN)) : null,
         ciLower: ci?.[0] ?? null,
         ciUpper: ci?.[1] ?? null,
         ratioLower: ratioCi?.[0] ?? null,
