@@ -15,6 +15,7 @@ import { confintGlm, svyGlm } from './estimators/glm.ts';
 import { svyPredmeans } from './estimators/glm-predmeans.ts';
 import { regTermTest } from './estimators/glm-terms.ts';
 import { universeMask } from './tables/derive.ts';
+import { type CoefficientNote, MODEL_WORDS } from './tables/model-words.ts';
 import type { Condition } from './tables/plan.ts';
 import type { Reliability } from './tables/reliability.ts';
 import type { GlmSpec } from './tabulate-model-spec.ts';
@@ -34,8 +35,9 @@ export interface ModelCoefficient {
   /** Respondents in the category (indicator columns) or in the fit. */
   n: number;
   reliability: Reliability;
-  /** Why the numbers are missing or flagged, in plain words. */
+  /** Why the numbers are missing or flagged, in plain words (English; `noteKind` for the others). */
   note: string | null;
+  noteKind: CoefficientNote | null;
 }
 
 export interface TabulateModel {
@@ -101,8 +103,8 @@ export function runModel(s: GlmSpec, design: AnyDesign, index: number, warnings:
   const fit = svyGlm(s.formula, design, options);
   warnings.push(...fit.warnings);
   const cis = confintGlm(fit, level);
-  const ratioName =
-    family === 'quasibinomial' ? 'odds ratio' : family === 'quasipoisson' ? 'rate ratio' : null;
+  const en = MODEL_WORDS.en;
+  const ratioName = family === 'gaussian' ? null : en.ratioName[family as 'quasibinomial' | 'quasipoisson'];
   const { frame, design: d } = fit.internal;
   const rows: number[] = [];
   for (let i = 0; i < d.n; i++) if (frame.complete[i] && d.weights[i] > 0) rows.push(i);
@@ -113,20 +115,21 @@ export function runModel(s: GlmSpec, design: AnyDesign, index: number, warnings:
     const aliased = fit.aliased.includes(name);
     const separated = fit.separated.includes(name);
     let reliability: Reliability = 'ok';
-    let note: string | null = null;
+    let noteKind: CoefficientNote | null = null;
     if (aliased) {
       reliability = 'suppress';
-      note = 'not estimable (aliased with other coefficients)';
+      noteKind = 'aliased';
     } else if (separated) {
       reliability = 'suppress';
-      note = 'the outcome does not vary in this category (separation)';
+      noteKind = 'separation';
     } else if (n < minN) {
       reliability = 'suppress';
-      note = `fewer than ${minN} respondents`;
+      noteKind = 'fewer';
     } else if (ratioName ? fit.se[j] > 1 : fit.se[j] > cvFlag * sdY) {
       reliability = 'flag';
-      note = 'large standard error: use with caution';
+      noteKind = 'largeSe';
     }
+    const note = noteKind ? en.note[noteKind](minN) : null;
     const show = reliability !== 'suppress';
     const ci = show ? cis[j] : null;
     const ratio = show && ratioName && term !== '(Intercept)' ? Math.exp(fit.estimate[j]) : null;
@@ -143,6 +146,7 @@ export function runModel(s: GlmSpec, design: AnyDesign, index: number, warnings:
       n,
       reliability,
       note,
+      noteKind,
     };
   });
   const termSets = s.tests && s.tests.length > 0 ? s.tests.map((t) => [t]) : fit.termLabels.map((t) => [t]);

@@ -1,59 +1,16 @@
 /**
- * A model's downloads, labelled in Portuguese or English: JSON (the screen's shape), CSV (UTF-8
+ * A model's downloads, labelled in Portuguese, English, French or Kriolu (the engine's words from
+ * tables/model-words.ts, the universe's from tables/table-words.ts): JSON (the screen's shape), CSV (UTF-8
  * with a BOM, one row per coefficient, then the term tests and the margins) and an Excel sheet
  * (title, outcome, universe, the coefficient table with odds / rate ratios and their intervals,
  * reliability marks, tests, margins, legend and notes). Suppressed coefficients publish no numbers.
  */
 import ExcelJS from 'exceljs';
-import type { Lang } from '../tables/labels.ts';
 import type { ModelResult } from '../tables/model.ts';
+import { MODEL_WORDS } from '../tables/model-words.ts';
 import { MARK } from '../tables/reliability.ts';
+import { type TableLang as Lang, TABLE_WORDS } from '../tables/table-words.ts';
 import { formulaSafe } from './formula-safe.ts';
-
-const FAMILY: Record<Lang, Record<string, string>> = {
-  pt: {
-    gaussian: 'linear (gaussiana)',
-    quasibinomial: 'logística (quasibinomial)',
-    quasipoisson: 'de contagens (quasipoisson)',
-  },
-  en: {
-    gaussian: 'linear (gaussian)',
-    quasibinomial: 'logistic (quasibinomial)',
-    quasipoisson: 'count (quasipoisson)',
-  },
-};
-const HEAD: Record<Lang, string[]> = {
-  pt: [
-    'Coeficiente',
-    'Referência',
-    'Estimativa',
-    'EP',
-    'IC inferior',
-    'IC superior',
-    't',
-    'p',
-    'Razão',
-    'Razão IC inf.',
-    'Razão IC sup.',
-    'n',
-    'Nota',
-  ],
-  en: [
-    'Coefficient',
-    'Reference',
-    'Estimate',
-    'SE',
-    'CI lower',
-    'CI upper',
-    't',
-    'p',
-    'Ratio',
-    'Ratio CI lower',
-    'Ratio CI upper',
-    'n',
-    'Note',
-  ],
-};
 
 /** The model as the JSON the screen reads (labels in the language). */
 export function modelJson(
@@ -67,7 +24,7 @@ export function modelJson(
     title: m.title[lang],
     unit: m.unit,
     family: m.family,
-    familyLabel: FAMILY[lang][m.family],
+    familyLabel: MODEL_WORDS[lang].family[m.family],
     formula: m.formula,
     outcome: { name: m.outcome.name, label: m.outcome.label[lang], level: m.outcome.level?.[lang] ?? null },
     predictors: m.predictors.map((p) => ({ name: p.name, label: p.label[lang], categorical: p.categorical })),
@@ -93,7 +50,7 @@ export function modelJson(
       ratioUpper: c.ratioUpper,
       n: c.n,
       reliability: c.reliability,
-      note: c.note,
+      note: c.note?.[lang] ?? null,
     })),
     tests: m.tests.map((t) => ({
       variable: t.variable,
@@ -148,7 +105,7 @@ function coefficientRows(m: ModelResult, lang: Lang): unknown[][] {
 
 /** UTF-8 CSV with a BOM: the coefficient table (the term tests and margins as further sections). */
 export function modelCsv(m: ModelResult, lang: Lang): string {
-  const lines = [['section', 'name', ...HEAD[lang]].map(csvCell).join(',')];
+  const lines = [['section', 'name', ...MODEL_WORDS[lang].heads].map(csvCell).join(',')];
   const rows = coefficientRows(m, lang);
   for (const [j, c] of m.coefficients.entries())
     lines.push(['coefficient', c.name, ...rows[j]].map(csvCell).join(','));
@@ -184,22 +141,23 @@ export async function modelXlsxBuffer(
   lang: Lang,
   text: { legend: string; notice?: string | null },
 ): Promise<Buffer> {
+  const words = MODEL_WORDS[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Morabeza';
-  const ws = wb.addWorksheet(lang === 'pt' ? 'Modelo' : 'Model');
-  ws.columns = [{ width: 36 }, { width: 20 }, ...HEAD[lang].slice(2).map(() => ({ width: 12 }))];
+  const ws = wb.addWorksheet(words.model);
+  ws.columns = [{ width: 36 }, { width: 20 }, ...words.heads.slice(2).map(() => ({ width: 12 }))];
   ws.addRow([m.title[lang]]).font = { bold: true, size: 13 };
   const outcome = `${m.outcome.label[lang]}${m.outcome.level ? ` = ${m.outcome.level[lang]}` : ''}`;
-  ws.addRow([
-    `${lang === 'pt' ? 'Modelo' : 'Model'} ${FAMILY[lang][m.family]}: ${outcome}; n = ${m.n}; ${m.ci}`,
-  ]).font = { italic: true };
+  ws.addRow([`${words.model} ${words.family[m.family]}: ${outcome}; n = ${m.n}; ${m.ci}`]).font = {
+    italic: true,
+  };
   ws.addRow([m.formula]).font = { size: 9 };
   if (m.universe.length)
     ws.addRow([
-      `${lang === 'pt' ? 'Universo' : 'Universe'}: ${m.universe.map((c) => `${c.variable} ${c.op} ${c.values?.join('|') ?? c.value ?? ''}`).join(' & ')}`,
+      `${TABLE_WORDS[lang].universe}: ${m.universe.map((c) => `${c.variable} ${c.op} ${c.values?.join('|') ?? c.value ?? ''}`).join(' & ')}`,
     ]);
   ws.addRow([]);
-  const head = ws.addRow(HEAD[lang]);
+  const head = ws.addRow(words.heads);
   head.font = { bold: true };
   for (const r of coefficientRows(m, lang)) {
     const row = ws.addRow(r);
@@ -208,17 +166,13 @@ export async function modelXlsxBuffer(
   }
   if (m.tests.length) {
     ws.addRow([]);
-    ws.addRow([lang === 'pt' ? 'Testes de Wald por variável' : 'Wald tests by variable']).font = {
-      bold: true,
-    };
+    ws.addRow([words.tests]).font = { bold: true };
     for (const t of m.tests)
       ws.addRow([t.label[lang], `F(${t.df}, ${t.ddf})`, t.value, null, null, null, null, t.pValue]);
   }
   if (m.margins) {
     ws.addRow([]);
-    ws.addRow([
-      `${lang === 'pt' ? 'Margens preditivas' : 'Predictive margins'}: ${m.margins.label[lang]}`,
-    ]).font = { bold: true };
+    ws.addRow([`${words.margins}: ${m.margins.label[lang]}`]).font = { bold: true };
     for (const r of m.margins.rows) ws.addRow([r.level[lang], null, r.estimate, r.se, r.ciLower, r.ciUpper]);
   }
   ws.addRow([]);

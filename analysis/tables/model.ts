@@ -3,7 +3,9 @@
  * number, or one category of a categorical variable for a logistic model), predictors from the
  * catalogue (categorical ones as factors, reference = first category), the unit and a universe.
  * It runs through tabulate-model.ts (svyGlm on the unit's final and JKn replicate weights, the
- * universe as R's subset) and comes back labelled in pt and en, with the tables' reliability rule.
+ * universe as R's subset) and comes back labelled in pt, en, fr and kea (the survey's labels, in its
+ * source language where the questionnaire lacks one; the engine's words from model-words.ts), with
+ * the tables' reliability rule.
  * A model that cannot be made is a TableIssue naming the field, never a throw.
  */
 import type { DataFrame } from '../data.ts';
@@ -16,9 +18,11 @@ import { runModel } from '../tabulate-model.ts';
 import { levelOf } from './compute.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
+import { MODEL_WORDS } from './model-words.ts';
 import type { Condition, TableIssue, Text, Unit } from './plan.ts';
 import type { RefusalFacts } from './refusals.ts';
 import type { ReliabilityRules } from './reliability.ts';
+import { each, type SourceLang, type TableLang, textIn } from './table-words.ts';
 import type { WeightedData } from './weighted-data.ts';
 import { unitFrame } from './weighted-data.ts';
 
@@ -35,10 +39,17 @@ export interface ModelPlan {
   title?: Text | null;
 }
 
-export interface ModelCoefficientResult extends Omit<ModelCoefficient, 'ci' | 'ratioCi'> {
-  label: Text;
+/** A text of the model in every language it is given in. */
+export type Words = Record<TableLang, string>;
+/** A category's code and its label in every language. */
+export type Level = Words & { code: string | number };
+
+export interface ModelCoefficientResult extends Omit<ModelCoefficient, 'ci' | 'ratioCi' | 'note'> {
+  label: Words;
   /** The reference category it is compared with (categorical predictors). */
-  reference: Text | null;
+  reference: Words | null;
+  /** Why the numbers are missing or flagged (model-words.ts). */
+  note: Words | null;
   ciLower: number | null;
   ciUpper: number | null;
   ratioLower: number | null;
@@ -46,14 +57,14 @@ export interface ModelCoefficientResult extends Omit<ModelCoefficient, 'ci' | 'r
 }
 
 export interface ModelResult {
-  title: Text;
+  title: Words;
   unit: Unit;
   family: GlmFamily;
   formula: string;
-  outcome: { name: string; label: Text; level: ValueLabel | null };
-  predictors: Array<{ name: string; label: Text; categorical: boolean }>;
+  outcome: { name: string; label: Words; level: Level | null };
+  predictors: Array<{ name: string; label: Words; categorical: boolean }>;
   universe: Condition[];
-  ratioName: Text | null;
+  ratioName: Words | null;
   ci: string;
   confLevel: number;
   df: number;
@@ -61,11 +72,11 @@ export interface ModelResult {
   n: number;
   sumWeights: number;
   coefficients: ModelCoefficientResult[];
-  tests: Array<{ variable: string; label: Text; value: number; df: number; ddf: number; pValue: number }>;
+  tests: Array<{ variable: string; label: Words; value: number; df: number; ddf: number; pValue: number }>;
   margins: {
     variable: string;
-    label: Text;
-    rows: Array<{ level: ValueLabel; estimate: number; se: number; ciLower: number; ciUpper: number }>;
+    label: Words;
+    rows: Array<{ level: Level; estimate: number; se: number; ciLower: number; ciUpper: number }>;
   } | null;
   warnings: string[];
 }
@@ -82,10 +93,21 @@ export function computeModel(
   p: ModelPlan,
   data: WeightedData,
   labels: Labels,
-  opts: { rules: ReliabilityRules; confLevel: number } & MissingCodeOptions,
+  opts: {
+    rules: ReliabilityRules;
+    confLevel: number;
+    /** The language of the survey's labels where the questionnaire lacks fr or kea (pt by default). */
+    sourceLang?: SourceLang;
+  } & MissingCodeOptions,
 ): ModelResult | TableIssue {
   const { frame: full, weights } = unitFrame(data, p.unit);
-  const lab = (v: string): Text => labels[v]?.label ?? { pt: v, en: v };
+  const source = opts.sourceLang ?? 'pt';
+  const inEach = (t: Text | ValueLabel): Words => each((_, lang) => textIn(t, lang, source));
+  const lab = (v: string): Words => (labels[v] ? inEach(labels[v].label) : each(() => v));
+  const level = (v: string, code: string): Level => {
+    const lv = levelOf(labels, v, code);
+    return { code: lv.code, ...inEach(lv) };
+  };
   for (const [field, v] of [
     ['outcome', p.outcome],
     ...p.predictors.map((x, k) => [`predictors.${k}`, x]),
@@ -186,27 +208,31 @@ export function computeModel(
     );
     const varOf = (term: string) => term.replace(/^factor\((.*)\)$/, '$1');
     const coefficients = m.coefficients.map((c): ModelCoefficientResult => {
-      const { ci, ratioCi, ...rest } = c;
-      let label: Text = { pt: 'Constante', en: 'Intercept' };
-      let reference: Text | null = null;
+      const { ci, ratioCi, note: _english, ...rest } = c;
+      const why = c.noteKind;
+      let label: Words = each((_, l) => MODEL_WORDS[l].intercept);
+      let reference: Words | null = null;
       if (c.term !== '(Intercept)') {
         const parts = c.term.split(':');
         const names = c.name.split(':');
         const pieces = parts.map((t, k) => {
           const v = varOf(t);
           if (!m.factors[v]) return lab(v);
-          const lv = levelOf(labels, v, names[k].slice(t.length));
-          return { pt: `${lab(v).pt}: ${lv.pt}`, en: `${lab(v).en}: ${lv.en}` };
+          const lv = level(v, names[k].slice(t.length));
+          return each((_, l) => `${lab(v)[l]}: ${lv[l]}`);
         });
-        label = { pt: pieces.map((x) => x.pt).join(' × '), en: pieces.map((x) => x.en).join(' × ') };
+        label = each((_, l) => pieces.map((x) => x[l]).join(' × '));
         const v = varOf(parts[0]);
-        if (parts.length === 1 && m.factors[v]) reference = levelOf(labels, v, m.factors[v][0]);
-        if (reference) reference = { pt: reference.pt, en: reference.en };
+        if (parts.length === 1 && m.factors[v]) {
+          const { code: _code, ...ref } = level(v, m.factors[v][0]);
+          reference = ref;
+        }
       }
       return {
         ...rest,
         label,
         reference,
+        note: why ? each((_, l) => MODEL_WORDS[l].note[why](opts.rules.minN)) : null,
         ciLower: ci?.[0] ?? null,
         ciUpper: ci?.[1] ?? null,
         ratioLower: ratioCi?.[0] ?? null,
@@ -214,7 +240,7 @@ export function computeModel(
       };
     });
     return {
-      title: p.title ?? { pt: `Modelo de ${lab(p.outcome).pt}`, en: `Model of ${lab(p.outcome).en}` },
+      title: p.title ? inEach(p.title) : each((_, l) => MODEL_WORDS[l].title(lab(p.outcome)[l])),
       unit: p.unit,
       family: p.family,
       formula,
@@ -223,17 +249,15 @@ export function computeModel(
         label: lab(p.outcome),
         level:
           p.outcomeLevel !== null && p.outcomeLevel !== undefined
-            ? levelOf(labels, p.outcome, String(p.outcomeLevel))
+            ? level(p.outcome, String(p.outcomeLevel))
             : null,
       },
       predictors: p.predictors.map((v) => ({ name: v, label: lab(v), categorical: categorical.has(v) })),
       universe: p.universe,
       ratioName:
-        p.family === 'quasibinomial'
-          ? { pt: 'razão de chances', en: 'odds ratio' }
-          : p.family === 'quasipoisson'
-            ? { pt: 'razão de taxas', en: 'rate ratio' }
-            : null,
+        p.family === 'gaussian'
+          ? null
+          : each((_, l) => MODEL_WORDS[l].ratioName[p.family as 'quasibinomial' | 'quasipoisson']),
       ci: m.ci,
       confLevel: opts.confLevel,
       df: m.df,
@@ -254,7 +278,7 @@ export function computeModel(
             variable: m.margins.group,
             label: lab(m.margins.group),
             rows: m.margins.rows.map((r) => ({
-              level: levelOf(labels, m.margins?.group as string, r.level),
+              level: level(m.margins?.group as string, r.level),
               estimate: r.estimate,
               se: r.se,
               ciLower: r.ci[0],

@@ -8,12 +8,10 @@
  */
 import type { AnalysisCatalogue, TableRequest } from '../../server/contract/analysis.ts';
 import { useAnalystT } from './messages.ts';
+import { offeredUnits } from './units.ts';
 import { UniverseEditor } from './universe-editor.tsx';
 
 type Variable = AnalysisCatalogue['variables'][number];
-
-/** The builder's order of the units (the catalogue says which it offers). */
-const UNIT_ORDER = ['individual', 'roster', 'member', 'household'] as const;
 
 const isMulti = (v: Variable) => v.type.startsWith('multi');
 
@@ -52,7 +50,7 @@ export function Builder({
   const cats = vars.filter((v) => v.categorical);
   const forStat = variablesFor(catalogue, value.unit, value.statistic);
   const label = (v: Variable) => `${v.label[uiLang]} (${v.name})`;
-  const units = UNIT_ORDER.filter((u) => catalogue.units.includes(u));
+  const units = offeredUnits(catalogue);
   const set = (patch: Partial<TableRequest>) => onChange({ ...value, ...patch });
   return (
     <fieldset className="analyst-builder">

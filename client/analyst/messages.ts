@@ -210,9 +210,9 @@ export const ANALYST_MESSAGES: Record<TabletLanguage, Record<Key, string>> = {
 };
 
 /**
- * The screen's translator in the header's language (`uiLang`: pt, en, fr or kea, also the tables'
- * language), and `lang`, the language of a model's output the server sends (pt or en: English for
- * French, Portuguese for Kriolu).
+ * The screen's translator in the header's language (`uiLang`: pt, en, fr or kea; tables and models are
+ * asked for in it), and `lang`, the closest language of the microdata files' labels (pt or en: English
+ * for French, Portuguese for Kriolu).
  */
 export function useAnalystT() {
   const { lang, tabletLang } = useI18n();

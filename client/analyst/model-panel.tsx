@@ -2,7 +2,9 @@
  * The "Model" view of the analyst's screen: a survey-weighted regression built from the catalogue
  * (unit, kind of model, outcome and the category modelled, predictors, universe, adjusted margins),
  * fitted on the server (POST /api/analysis/:survey/models), shown as a coefficient table with a
- * forest plot, and downloadable as CSV, Excel or JSON. Errors name the field to fix.
+ * forest plot, and downloadable as CSV, Excel or JSON, in the app language (pt, en, fr, kea). Errors
+ * name the field to fix. The units are the table builder's (units.ts: `member` where the weighted
+ * data hold it), with the same variables.
  */
 import { useState } from 'react';
 import type { AnalysisCatalogue } from '../../server/contract/analysis.ts';
@@ -12,10 +14,16 @@ import { download, fetchModel, releaseQuery } from './analyst-api.ts';
 import { useAnalystT } from './messages.ts';
 import { ModelResult } from './model-result.tsx';
 import { refusalSentence } from './refusal-text.ts';
+import { offeredUnits } from './units.ts';
 import { UniverseEditor } from './universe-editor.tsx';
 
 type Variable = AnalysisCatalogue['variables'][number];
 const FAMILIES = ['quasibinomial', 'gaussian', 'quasipoisson'] as const;
+
+/** The variables a model on a unit can take: the unit's (multiple-choice questions are for tables). */
+export function modelVariables(catalogue: AnalysisCatalogue, unit: ModelRequest['unit']): Variable[] {
+  return catalogue.variables.filter((v) => v.units.includes(unit) && !v.type.startsWith('multi'));
+}
 
 export function ModelPanel({
   survey,
@@ -27,7 +35,7 @@ export function ModelPanel({
   /** The release the model is fitted on ('' = the latest published). */
   release?: string;
 }) {
-  const { t, lang, uiLang } = useAnalystT();
+  const { t, uiLang } = useAnalystT();
   const [req, setReq] = useState<ModelRequest>({
     unit: 'individual',
     family: 'quasibinomial',
@@ -41,8 +49,7 @@ export function ModelPanel({
   const [downloading, setDownloading] = useState<string | null>(null);
   const [result, setResult] = useState<ModelResponse | null>(null);
   const [error, setError] = useState<BannerText | null>(null);
-  // multiple-choice questions are for 'multiple' tables, not models
-  const vars = catalogue.variables.filter((v) => v.units.includes(req.unit) && !v.type.startsWith('multi'));
+  const vars = modelVariables(catalogue, req.unit);
   const label = (v: Variable) => `${v.label[uiLang]} (${v.name})`;
   const set = (patch: Partial<ModelRequest>) => {
     setReq({ ...req, ...patch });
@@ -60,7 +67,7 @@ export function ModelPanel({
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await fetchModel(survey, req, lang, release);
+    const r = await fetchModel(survey, req, uiLang, release);
     setBusy(false);
     if (r.kind === 'ok') setResult(r.data);
     else setError(failure(r, (l) => refusalSentence(r, l, catalogue.variables)));
@@ -69,7 +76,7 @@ export function ModelPanel({
     setDownloading(format.toUpperCase());
     try {
       await download(
-        `/api/analysis/${survey}/models?lang=${lang}&format=${format}${releaseQuery(release)}`,
+        `/api/analysis/${survey}/models?lang=${uiLang}&format=${format}${releaseQuery(release)}`,
         `${survey}-model.${format}`,
         req,
       );
@@ -97,7 +104,7 @@ export function ModelPanel({
               })
             }
           >
-            {(['individual', 'roster', 'household'] as const).map((u) => (
+            {offeredUnits(catalogue).map((u) => (
               <option key={u} value={u}>
                 {t(`an.unit.${u}`)}
               </option>

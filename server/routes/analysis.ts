@@ -5,7 +5,7 @@
  *   GET  /api/analysis/:survey                          catalogue
  *   GET  /api/analysis/:survey/tables/:id?lang&format   a standard table (id 'all': every table; lang pt|en|fr|kea)
  *   POST /api/analysis/:survey/tables?lang&format       a custom table (TableRequest)
- *   POST /api/analysis/:survey/models?lang&format       a survey-weighted regression (ModelRequest)
+ *   POST /api/analysis/:survey/models?lang&format       a survey-weighted regression (ModelRequest; lang pt|en|fr|kea)
  *   GET  /api/analysis/:survey/microdata/:format        the file names of a format (?kind)
  *   GET  /api/analysis/:survey/microdata/:format/:file  one file (households.dta, codebook.json, ...),
  *        or microdata.zip (all of them); ?kind=internal (default) or public (only microdata.zip)
@@ -13,7 +13,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { MicrodataFormat } from '../../analysis/export/bundle.ts';
-import type { Lang } from '../../analysis/tables/labels.ts';
 import { isTableLang, TABLE_LANGS, type TableLang } from '../../analysis/tables/table-words.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { microdataKindSchema, tableRequestSchema } from '../contract/analysis.ts';
@@ -31,15 +30,7 @@ function formatQuery(c: Context): TableFormat {
   return format as TableFormat;
 }
 
-/** A model's query: its labels come in the codebook's languages, pt or en. */
-function query(c: Context): { lang: Lang; format: TableFormat } {
-  const lang = c.req.query('lang') ?? 'pt';
-  if (lang !== 'pt' && lang !== 'en')
-    throw new Problem('request.invalid', [{ field: 'lang', message: 'use pt or en' }]);
-  return { lang, format: formatQuery(c) };
-}
-
-/** A table's query: the engine's words in pt, en, fr or kea (analysis/tables/table-words.ts). */
+/** A table's or model's query: the engine's words in pt, en, fr or kea (tables/table-words.ts, model-words.ts). */
 function tableQuery(c: Context): { lang: TableLang; format: TableFormat } {
   const lang = c.req.query('lang') ?? 'pt';
   if (!isTableLang(lang))
@@ -98,7 +89,7 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
       return send(c, await customTable(c.req.param('survey'), req, lang, format, opts, release(c)));
     })
     .post('/:survey/models', async (c) => {
-      const { lang, format } = query(c);
+      const { lang, format } = tableQuery(c);
       const req = await readBody(c, modelRequestSchema);
       const { customModel } = await import('../domain/analysis-models.ts');
       return send(c, await customModel(c.req.param('survey'), req, lang, format, opts, release(c)));

@@ -649,7 +649,7 @@ export function buildOpenApi() {
         post: {
           ...secured,
           summary:
-            'A survey-weighted regression (R svyglm: linear, logistic, counts) on the replicate weights; ?lang=pt|en&format=json|csv|xlsx',
+            'A survey-weighted regression (R svyglm: linear, logistic, counts) on the replicate weights; ?lang=pt|en|fr|kea&format=json|csv|xlsx (the unit: household, roster, individual or member)',
           requestBody: json(ref('ModelRequest')),
           responses: {
             200: json(ref('ModelResponse')),

@@ -4,10 +4,13 @@
  * variables (not a coded computed variable like the first nationality, which takes the nationality
  * question's code list, nor other categories), a proportion only categories (the first nationality
  * among them), a total either, 'multiple' only multiple-choice questions (which no other statistic
- * offers); before any weighting `numeric` follows the questionnaire type.
+ * offers); before any weighting `numeric` follows the questionnaire type. The model panel offers the
+ * builder's units (`member` included where the data hold it) with the same variables (issue 18).
  */
 import { describe, expect, it } from 'vitest';
 import { variablesFor } from '../../client/analyst/builder.tsx';
+import { modelVariables } from '../../client/analyst/model-panel.tsx';
+import { offeredUnits } from '../../client/analyst/units.ts';
 import { catalogue } from '../../server/domain/analysis.ts';
 
 const withData = () => catalogue('ipei', { dataDir: () => 'tests/fixtures/tables' });
@@ -56,6 +59,22 @@ describe('the builder offers the variables a statistic can take', () => {
     expect(names(variablesFor(cat, 'member', 'mean'))).not.toContain('b01_residents');
     // the person units offer the same variables
     expect(prop).toEqual(names(variablesFor(cat, 'roster', 'proportion')));
+  });
+
+  it('the model panel offers the member unit where tables do, with the same variables', async () => {
+    const cat = await withData();
+    expect(offeredUnits(cat)).toEqual(['individual', 'roster', 'member', 'household']);
+    const member = names(modelVariables(cat, 'member'));
+    expect(member).toEqual(expect.arrayContaining(['c03_sex', 'c05_age', 'stratum']));
+    expect(member).not.toContain('b01_residents');
+    // the builder's variables of the unit, bar the multiple-choice questions (tables only)
+    const forTables = new Set(
+      (['proportion', 'mean', 'total'] as const).flatMap((s) => names(variablesFor(cat, 'member', s))),
+    );
+    expect(new Set(member)).toEqual(forTables);
+    expect(member).toEqual(names(modelVariables(cat, 'roster')));
+    const bare = await catalogue('ipei', { dataDir: () => '/nonexistent/morabeza-weights' });
+    expect(offeredUnits(bare)).toEqual(['individual', 'roster', 'household']);
   });
 
   it('before any weighting, numeric follows the type (int)', async () => {

@@ -33,7 +33,9 @@ describe("the tablet's own screens in four languages", () => {
     for (const lang of APP_LANGUAGES) expect(GROUP[lang]).toHaveLength(5);
   });
 
-  it("asks for a model's output (Portuguese and English only, the codebook's) in the closest language", () => {
+  // the staff screens' survey labels and the microdata files; the analyst's tables and models are
+  // asked for in the app language itself (pt, en, fr, kea: tests/server/model-languages.test.ts)
+  it("reads the survey's labels of the staff screens in the codebook's closest language, pt or en", () => {
     expect(APP_LANGUAGES.map(staffLanguage)).toEqual(['pt', 'en', 'en', 'pt']);
   });
 });

@@ -77,6 +77,10 @@ afterAll(async () => {
 describe('analyst model view', () => {
   it('fits a logistic model: odds ratios, marks, forest plot, tests and the CSV', async () => {
     await page.click('[data-testid=mode-model]');
+    // the table builder's units, the member unit among them (issue 18)
+    expect(
+      await page.$$eval('[data-testid=m-unit] option', (os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['individual', 'roster', 'member', 'household']);
     await page.selectOption('[data-testid=m-family]', 'quasibinomial');
     await page.selectOption('[data-testid=m-outcome]', 'k02_felt_discriminated');
     await page.selectOption('[data-testid=m-outcome-level]', '1');

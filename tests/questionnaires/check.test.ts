@@ -3,8 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalogueDir, readCatalogues } from '../../scripts/questionnaires/lib/catalogue.ts';
+import { catalogueGaps } from '../../scripts/questionnaires/lib/fielding.ts';
 import { sha256 } from '../../scripts/questionnaires/lib/locks.ts';
 import { runCheck } from '../../scripts/questionnaires/lib/run.ts';
+import { surveyStrings } from '../../scripts/questionnaires/lib/survey-strings.ts';
+import { localisableStrings } from '../../scripts/questionnaires/lib/translation-keys.ts';
 
 const fixture = new URL('../fixtures/questionnaires/check', import.meta.url).pathname;
 const repo = new URL('../..', import.meta.url).pathname;
@@ -48,6 +52,30 @@ describe('questionnaires:check', () => {
       'ipei/listing.v2.json',
     ]);
     for (const r of rows) expect(r.coverage.en.present).toBe(r.coverage.en.total);
+  });
+
+  it("IPEI's catalogues hold the latest versions' keys only; frozen listing.v1 renders from its own file", async () => {
+    const dir = join(repo, 'questionnaires');
+    const latest = await surveyStrings(dir, 'ipei');
+    const catalogues = readCatalogues(catalogueDir(dir, 'ipei'));
+    for (const g of catalogueGaps(latest, catalogues))
+      expect(g, g.lang).toEqual({ lang: g.lang, absent: [], stale: [] });
+    // listing.v1 (locked) carries its text in every language it was fielded with, inline: its own
+    // items (dwelling listing and screener), gone from listing.v2 and the catalogues, still read in
+    // en and fr there; v1's two range messages never had kea, wo or zh-Hans (they show Portuguese)
+    const v1 = JSON.parse(readFileSync(join(dir, 'ipei/listing.v1.json'), 'utf8'));
+    const keys = new Set(latest.map((x) => x.key));
+    const own = localisableStrings('listing', v1).filter((x) => !keys.has(x.key));
+    expect(own.length).toBe(19);
+    for (const x of own) {
+      const loc = x.loc as Record<string, string>;
+      for (const l of ['en', 'fr']) expect(loc[l], `${x.key} ${l}`).toBeTruthy();
+    }
+    const noKea = own.filter((x) => !(x.loc as Record<string, string>).kea).map((x) => x.key);
+    expect(noKea).toEqual([
+      'listing:l06_households.validators[0].text',
+      'listing:l08_residents.validators[0].text',
+    ]);
   });
 
   const cases: [string, ((f: Json) => void) | string, string, RegExp][] = [

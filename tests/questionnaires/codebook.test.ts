@@ -3,8 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TABLE_LANGS } from '../../analysis/tables/table-words.ts';
 import { codebookMarkdown } from '../../scripts/questionnaires/codebook.ts';
+import { CODEBOOK_WORDS, CODEBOOK_WORDS_STATUS } from '../../scripts/questionnaires/lib/codebook-words.ts';
 import { buildCodebook, inWords } from '../../server/domain/codebook.ts';
+import { catalogueStrings } from '../helpers/catalogue-strings.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const household = JSON.parse(readFileSync(join(repo, 'questionnaires/ipei/household.v1.json'), 'utf8'));
@@ -63,5 +66,71 @@ describe('codebook of ipei/household.v1', () => {
     expect(json.variables.find((v: { name: string }) => v.name === 'l05_disposition').values).toHaveLength(6);
     expect(readFileSync(join(out, 'ipei/listing.v1.codebook.md'), 'utf8')).toContain('| `l05_disposition` |');
     expect(codebookMarkdown('x', 't', [])).toContain('0 variables');
+  });
+});
+
+describe('the codebook in pt, en, fr and kea (npm run codebook --lang)', () => {
+  const codebookCli = (...args: string[]) => {
+    const out = mkdtempSync(join(tmpdir(), 'codebook-'));
+    execFileSync(
+      join(repo, 'node_modules/.bin/tsx'),
+      [join(repo, 'scripts/questionnaires/codebook.ts'), ...args, '--out', out],
+      { cwd: repo, stdio: 'pipe' },
+    );
+    return out;
+  };
+
+  it('every language has every word, none empty, the French and Kriolu translated and marked draft', () => {
+    const en = catalogueStrings(CODEBOOK_WORDS.en, 7, 3);
+    for (const lang of TABLE_LANGS) {
+      const w = catalogueStrings(CODEBOOK_WORDS[lang], 7, 3);
+      expect(Object.keys(w), lang).toEqual(Object.keys(en));
+      for (const [k, v] of Object.entries(w)) expect(v.trim(), `${lang} ${k}`).not.toBe('');
+    }
+    for (const lang of ['fr', 'kea'] as const) {
+      const w = catalogueStrings(CODEBOOK_WORDS[lang], 7, 3);
+      const same = Object.keys(en).filter((k) => w[k] === en[k]);
+      // words French shares with English
+      expect(same, lang).toEqual(lang === 'fr' ? ['columns.variable', 'columns.type', 'versions'] : []);
+      expect(CODEBOOK_WORDS_STATUS[lang]).toBe('draft');
+    }
+  });
+
+  it('--lang kea: Kriolu headings, the questionnaire’s Kriolu labels and values, the versions in Kriolu', () => {
+    const out = codebookCli('ipei/household.v2', '--lang', 'kea');
+    const md = readFileSync(join(out, 'ipei/household.v2.codebook.kea.md'), 'utf8');
+    expect(md.startsWith('# Livru di kódigus: ipei/household.v2\n\nIPEI: Inkéritu')).toBe(true);
+    expect(md).toContain(
+      '| variavel | rótulu (pt) | rótulu (en) | rótulu (kea) | tipu | nível | valoris | univérsu |',
+    );
+    expect(md).toContain('| `c03_sex` | Sexo | Sex | Séxu | single | person | 1 = Ómi; 2 = Mudjer |');
+    expect(md).toContain('## Versons');
+    expect(md).toContain('### v2 (di v1)');
+    expect(md).toContain('4 testu mudadu (en 4, fr 4, kea 4, pt 4, wo 4, zh-Hans 4).');
+    // no English heading or note left
+    for (const english of [
+      '# Codebook',
+      'label (',
+      '## Versions',
+      'string(s) changed',
+      'full list in the JSON',
+    ])
+      expect(md, english).not.toContain(english);
+    // the JSON carries the French and Kriolu labels the questionnaire gives
+    const json = JSON.parse(readFileSync(join(out, 'ipei/household.v2.codebook.json'), 'utf8'));
+    const sex = json.variables.find((v: { name: string }) => v.name === 'c03_sex');
+    expect(sex.labels).toEqual({ fr: 'Sexe', kea: 'Séxu' });
+    expect(sex.values[1]).toEqual({ code: 2, pt: 'Feminino', en: 'Female', fr: 'Féminin', kea: 'Mudjer' });
+  });
+
+  it('--lang fr names the long code lists in French; English stays the default; an unknown language is refused', () => {
+    const out = codebookCli('ipei/household.v2', '--lang', 'fr');
+    const fr = readFileSync(join(out, 'ipei/household.v2.codebook.fr.md'), 'utf8');
+    expect(fr).toContain('| `c03_sex` | Sexo | Sex | Sexe | single | person | 1 = Masculin; 2 = Féminin |');
+    expect(fr).toMatch(/\| [0-9]+ codes \([^)]*; …\) — liste complète dans le dictionnaire JSON/);
+    const en = readFileSync(join(codebookCli('ipei/household.v2'), 'ipei/household.v2.codebook.md'), 'utf8');
+    expect(en).toContain('# Codebook: ipei/household.v2');
+    expect(en).toContain('| variable | label (pt) | label (en) | type | level | values | universe |');
+    expect(() => codebookCli('ipei/household.v2', '--lang', 'de')).toThrow();
   });
 });

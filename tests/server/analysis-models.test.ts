@@ -1,7 +1,9 @@
 /**
  * The analysts' models API on the WeightedData fixture: a logistic model of discrimination equals
  * R's svyglm on the same JKn replicate weights (scripts/r/svyglm.R, case ipei_discrimination) for
- * every published coefficient, with odds ratios, Wald tests and margins; categories with fewer than
+ * every published coefficient, with odds ratios, Wald tests and margins; a model on the member unit
+ * equals svyglm on the household weights (tests/fixtures/tables/member-model-golden.R, issue 18), and
+ * an unknown unit is a 422 listing the units; categories with fewer than
  * min_n respondents publish no numbers; CSV and Excel downloads; bad requests are 422 naming the
  * field (unknown variable, text outcome of a linear model, outcome level missing, one-level
  * factor); enumerators are refused; no weighted data is a 409.
@@ -84,6 +86,41 @@ describe('analysis models API', () => {
     expect(sex?.reference).toBeTruthy();
     expect(body.tests.map((t) => t.variable)).toEqual(['c07_nationality1', 'c03_sex', 'c05_age']);
     expect(body.margins?.rows.length).toBe(2);
+  });
+  it("a model on the member unit equals R's svyglm on the household weights (member-model-golden.R)", async () => {
+    const golden = JSON.parse(readFileSync('tests/fixtures/tables/member-model-golden.json', 'utf8'));
+    const model = async (req: object) => {
+      const res = await call('/api/analysis/ipei/models?lang=en', 'analyst', { unit: 'member', ...req });
+      expect(res.status).toBe(200);
+      return modelResponseSchema.parse(await res.json());
+    };
+    const cases = [
+      [golden.age, { family: 'gaussian', outcome: 'c05_age', predictors: ['c03_sex', 'stratum'] }],
+      [
+        golden.female,
+        { family: 'quasibinomial', outcome: 'c03_sex', outcomeLevel: 2, predictors: ['c05_age', 'stratum'] },
+      ],
+    ] as const;
+    for (const [R, req] of cases) {
+      const body = await model(req);
+      expect(body.unit).toBe('member');
+      expect(body.n).toBe(R.n);
+      expect(body.df).toBe(R.df);
+      expect(body.coefficients.map((c) => c.name.replace('factor(stratum)', 'stratum'))).toEqual(R.names);
+      body.coefficients.forEach((c, j) => {
+        expect(c.reliability).not.toBe('suppress');
+        expect(Math.abs((c.estimate as number) / R.estimate[j] - 1)).toBeLessThan(1e-8);
+        expect(Math.abs((c.se as number) / R.se[j] - 1)).toBeLessThan(1e-8);
+        expect(Math.abs(Math.log(c.pValue as number) - Math.log(R.p[j]))).toBeLessThan(1e-8);
+      });
+    }
+  });
+  it('a request for a unit that does not exist is a 422 naming the unit and the units there are', async () => {
+    const res = await call('/api/analysis/ipei/models', 'analyst', { ...discrimination, unit: 'members' });
+    expect(res.status).toBe(422);
+    const p = await res.json();
+    expect(p.code).toBe('request.invalid');
+    expect(p.details).toEqual([{ field: 'unit', message: expect.stringContaining('"member"') }]);
   });
   it('CSV and Excel downloads', async () => {
     const csv = await call('/api/analysis/ipei/models?lang=pt&format=csv', 'analyst', discrimination);

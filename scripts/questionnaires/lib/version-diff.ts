@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CODEBOOK_WORDS, type CodebookWords } from './codebook-words.ts';
 import { isLocString, type Json, localisableStrings } from './translation-keys.ts';
 
 export interface StringChange {
@@ -87,14 +88,12 @@ export function versionHistory(dir: string, stem: string, version: number): Vers
 }
 
 /** One line per change: "translation only" or the logic paths, then the changed strings per language. */
-export function describeDiff(d: VersionDiff): string[] {
+export function describeDiff(d: VersionDiff, words: CodebookWords = CODEBOOK_WORDS.en): string[] {
   const byLang = new Map<string, number>();
   for (const s of d.strings) for (const l of s.languages) byLang.set(l, (byLang.get(l) ?? 0) + 1);
   const counts = [...byLang].map(([l, n]) => `${l} ${n}`).join(', ');
   return [
-    d.logic.length
-      ? `logic changed (variables, codes, skips or checks) at: ${d.logic.join('; ')}`
-      : 'strings only: no variable, code, skip or check changed',
-    `${d.strings.length} string(s) changed${counts ? ` (${counts})` : ''}`,
+    d.logic.length ? words.logicChanged(d.logic.join('; ')) : words.stringsOnly,
+    words.stringsChanged(d.strings.length, counts),
   ];
 }

@@ -1,0 +1,182 @@
+/**
+ * The engine's one catalogue of the words it sends with a model, in pt, en, fr and kea: the default
+ * title, the intercept's label, the family and ratio names, the downloads' headings (CSV, Excel sheet,
+ * Wald tests, predictive margins) and the note on a coefficient without numbers or flagged. The model
+ * JSON, CSV and Excel (export/model-files.ts) and the command line (tabulate-model.ts, English) take
+ * them from here; the universe's word is the tables' (table-words.ts). The survey's own labels are
+ * not here: they come from the questionnaire (fr and kea where it gives them, else its source
+ * language). The French and Kriolu (ALUPEC, Santiago variant, in the words of
+ * client/analyst/messages-kea.ts) were written by the project: `draft`, for a native speaker's review
+ * (MODEL_WORDS_STATUS).
+ */
+import type { GlmFamily } from '../model/glm-fit.ts';
+import type { TableLang } from './table-words.ts';
+
+/** Why a coefficient publishes no numbers, or is flagged. */
+export type CoefficientNote = 'aliased' | 'separation' | 'fewer' | 'largeSe';
+
+export interface ModelWords {
+  /** The Excel sheet's name and the word before the family in its subtitle. */
+  model: string;
+  /** A model's title when the analyst gives none. */
+  title: (outcome: string) => string;
+  intercept: string;
+  family: Record<GlmFamily, string>;
+  /** The ratio of a logistic (odds) and a count (rate) model. */
+  ratioName: { quasibinomial: string; quasipoisson: string };
+  /** The coefficient table's 13 columns (CSV and Excel; the test checks every language has them). */
+  heads: string[];
+  tests: string;
+  margins: string;
+  note: Record<CoefficientNote, (minN: number) => string>;
+}
+
+const pt: ModelWords = {
+  model: 'Modelo',
+  title: (outcome) => `Modelo de ${outcome}`,
+  intercept: 'Constante',
+  family: {
+    gaussian: 'linear (gaussiana)',
+    quasibinomial: 'logística (quasibinomial)',
+    quasipoisson: 'de contagens (quasipoisson)',
+  },
+  ratioName: { quasibinomial: 'razão de chances', quasipoisson: 'razão de taxas' },
+  heads: [
+    'Coeficiente',
+    'Referência',
+    'Estimativa',
+    'EP',
+    'IC inferior',
+    'IC superior',
+    't',
+    'p',
+    'Razão',
+    'Razão IC inf.',
+    'Razão IC sup.',
+    'n',
+    'Nota',
+  ],
+  tests: 'Testes de Wald por variável',
+  margins: 'Margens preditivas',
+  note: {
+    aliased: () => 'não estimável (colinear com outros coeficientes)',
+    separation: () => 'a variável dependente não varia nesta categoria (separação)',
+    fewer: (minN) => `menos de ${minN} respondentes`,
+    largeSe: () => 'erro padrão elevado: usar com cautela',
+  },
+};
+
+const en: ModelWords = {
+  model: 'Model',
+  title: (outcome) => `Model of ${outcome}`,
+  intercept: 'Intercept',
+  family: {
+    gaussian: 'linear (gaussian)',
+    quasibinomial: 'logistic (quasibinomial)',
+    quasipoisson: 'count (quasipoisson)',
+  },
+  ratioName: { quasibinomial: 'odds ratio', quasipoisson: 'rate ratio' },
+  heads: [
+    'Coefficient',
+    'Reference',
+    'Estimate',
+    'SE',
+    'CI lower',
+    'CI upper',
+    't',
+    'p',
+    'Ratio',
+    'Ratio CI lower',
+    'Ratio CI upper',
+    'n',
+    'Note',
+  ],
+  tests: 'Wald tests by variable',
+  margins: 'Predictive margins',
+  note: {
+    aliased: () => 'not estimable (aliased with other coefficients)',
+    separation: () => 'the outcome does not vary in this category (separation)',
+    fewer: (minN) => `fewer than ${minN} respondents`,
+    largeSe: () => 'large standard error: use with caution',
+  },
+};
+
+const fr: ModelWords = {
+  model: 'Modèle',
+  title: (outcome) => `Modèle de ${outcome}`,
+  intercept: 'Constante',
+  family: {
+    gaussian: 'linéaire (gaussien)',
+    quasibinomial: 'logistique (quasi-binomial)',
+    quasipoisson: 'de comptages (quasi-Poisson)',
+  },
+  ratioName: { quasibinomial: 'rapport de cotes', quasipoisson: 'rapport de taux' },
+  heads: [
+    'Coefficient',
+    'Référence',
+    'Estimation',
+    'ET',
+    'IC inférieur',
+    'IC supérieur',
+    't',
+    'p',
+    'Rapport',
+    'Rapport IC inf.',
+    'Rapport IC sup.',
+    'n',
+    'Remarque',
+  ],
+  tests: 'Tests de Wald par variable',
+  margins: 'Marges prédictives',
+  note: {
+    aliased: () => "non estimable (colinéaire avec d'autres coefficients)",
+    separation: () => 'la variable dépendante ne varie pas dans cette catégorie (séparation)',
+    fewer: (minN) => `moins de ${minN} répondants`,
+    largeSe: () => 'erreur type élevée : à utiliser avec prudence',
+  },
+};
+
+const kea: ModelWords = {
+  model: 'Modelu',
+  title: (outcome) => `Modelu di ${outcome}`,
+  intercept: 'Konstanti',
+  family: {
+    gaussian: 'linear (gausianu)',
+    quasibinomial: 'lojístiku (kuazi-binomial)',
+    quasipoisson: 'di kontajen (kuazi-Poisson)',
+  },
+  ratioName: { quasibinomial: 'razon di txansis', quasipoisson: 'razon di taxas' },
+  heads: [
+    'Kuefisienti',
+    'Referénsia',
+    'Stimativa',
+    'EP',
+    'IC di baxu',
+    'IC di riba',
+    't',
+    'p',
+    'Razon',
+    'Razon IC di baxu',
+    'Razon IC di riba',
+    'n',
+    'Nota',
+  ],
+  tests: 'Testi di Wald pa variavel',
+  margins: 'Marjens preditivu',
+  note: {
+    aliased: () => 'ka ta stima (kolinear ku otus kuefisientis)',
+    separation: () => 'variavel dipendenti ka ta varia na es kategoria (separason)',
+    fewer: (minN) => `ménus di ${minN} ki responde`,
+    largeSe: () => 'eru padron altu: uza ku kuidadu',
+  },
+};
+
+export const MODEL_WORDS: Record<TableLang, ModelWords> = { pt, en, fr, kea };
+
+/** The review status of each language's words: the project wrote the French and the Kriolu. */
+export const MODEL_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
+  pt: 'source',
+  en: 'source',
+  fr: 'draft',
+  kea: 'draft',
+};
