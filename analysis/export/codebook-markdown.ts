@@ -7,6 +7,7 @@
  */
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
+import { householdRiskText } from './household-risk.ts';
 import { kindContents } from './kind-contents.ts';
 import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
@@ -132,6 +133,7 @@ export function codebookMarkdown(
       ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, opts.lang)
       : []),
     ...householdLines(m, opts.lang),
+    ...(m.householdRisk ? [householdRiskText(m.householdRisk, opts.lang), ''] : []),
     ...guaranteeLines(m, opts.lang),
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',

@@ -15,6 +15,7 @@ import { type WeightedData, weightColumns, withHouseholdWeights } from '../table
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk, type HouseholdLink } from './disclosure-risk.ts';
+import { type HouseholdRisk, householdRisk } from './household-risk.ts';
 import {
   INDIVIDUAL_WHY,
   INDIVIDUAL_WHY_INFO,
@@ -78,6 +79,12 @@ export interface Microdata {
    * internal, or none declared).
    */
   householdDisclosureRisk: DisclosureRisk | null;
+  /**
+   * Each household's re-identification risk from its members' individual risks on the person key
+   * variables, 1 - prod(1 - r_i), after the control (household-risk.ts; null: internal, or no key
+   * variables declared).
+   */
+  householdRisk: HouseholdRisk | null;
   /**
    * The public file's top-codes and recodes, its local suppressions (values set to missing per key
    * variable; null: none declared) and the risk before them (null: internal file).
@@ -457,6 +464,17 @@ export function buildMicrodata(
     publicUse,
     disclosureRisk: riskOf(files),
     householdDisclosureRisk: hhRiskOf(files),
+    householdRisk:
+      publicUse && keys.length
+        ? householdRisk(
+            files.persons,
+            files.households,
+            link,
+            keys,
+            m.persons.weights.roster.weights,
+            hhSettings?.riskThreshold,
+          )
+        : null,
     disclosureControl: control,
     households: files.households,
     persons: files.persons,

@@ -41,7 +41,12 @@ export interface PublicUse extends DisclosureControl {
    * The household file's own key variables and local suppression (the same k; Fk on the household
    * weight); null/absent: the household file's risk is not counted.
    */
-  households?: { keyVariables: string[]; suppress?: Suppress | null } | null;
+  households?: {
+    keyVariables: string[];
+    suppress?: Suppress | null;
+    /** A household's risk (household-risk.ts) above this is counted (default 0.1). */
+    riskThreshold?: number;
+  } | null;
 }
 
 /** What the public file's transformation did, for the codebook and its README. */

@@ -353,6 +353,11 @@ export const surveyProfileSchema = z
                 z.strictObject({
                   keyVariables: z.array(variableName).check(z.minLength(1)),
                   suppress: z._default(z.nullable(suppress), null),
+                  /**
+                   * A household's re-identification risk, 1 - prod(1 - r_i) over its members' individual
+                   * risks (analysis/export/household-risk.ts), above this is counted in the risk report.
+                   */
+                  riskThreshold: z._default(z.number().check(z.gt(0), z.lt(1)), 0.1),
                 }),
               ),
               null,
