@@ -8,6 +8,7 @@
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { householdRiskText } from './household-risk.ts';
+import { sizeText } from './household-size.ts';
 import { kindContents } from './kind-contents.ts';
 import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
@@ -73,6 +74,7 @@ function householdLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   return [
     `### ${pt ? 'Ficheiro dos agregados' : 'Household file'}`,
     '',
+    ...(c.size ? [`- ${sizeText(c.size, lang)}`, ''] : []),
     ...(c.suppressions
       ? [
           pt ? 'Supressão local:' : 'Local suppression:',

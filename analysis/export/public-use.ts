@@ -17,6 +17,7 @@
 import type { DataFrame } from '../data.ts';
 import type { WeightedData } from '../tables/weighted-data.ts';
 import type { DisclosureControl } from './disclosure-control.ts';
+import type { HouseholdSize } from './household-size.ts';
 import { type KeyedInt, keyedInts } from './keyed-draws.ts';
 import type { Suppress } from './local-suppression.ts';
 
@@ -46,6 +47,8 @@ export interface PublicUse extends DisclosureControl {
     suppress?: Suppress | null;
     /** A household's risk (household-risk.ts) above this is counted (default 0.1). */
     riskThreshold?: number;
+    /** Household size in classes as a key variable (household-size.ts); absent: none. */
+    size?: HouseholdSize | null;
   } | null;
 }
 

@@ -16,6 +16,7 @@ import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/e
 import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
 import { householdRiskText } from '../../analysis/export/household-risk.ts';
+import { sizeText } from '../../analysis/export/household-size.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
@@ -99,6 +100,7 @@ async function main(): Promise<number> {
   const hh = m.disclosureControl?.households;
   const hhRisk = m.householdDisclosureRisk;
   if (hh && hhRisk) {
+    if (hh.size) console.log(sizeText(hh.size, 'en'));
     for (const t of suppressionText(hh.suppressions ?? [], hhRisk.k, 'en', 'household')) console.log(t);
     if (hh.recovered)
       for (const t of recoveryText(hh.recovered.recoveries, hh.recovered.action, 'en')) console.log(t);
