@@ -7,7 +7,9 @@
  * blanks that household's size and its residents instead. Bad settings are refused naming
  * publicUse.households.size (the code and the profile schema). On the fixture's public export with the
  * profile's settings, every household's size class is its members' count in the internal person file,
- * and no household is left below k (31 before the control; 11 with dwelling-type suppression alone).
+ * and no household is left below k (31 before the control; 11 with dwelling-type suppression alone);
+ * the documented limit: with the size counted from the person file instead, 11 households are still
+ * below k on island × size and 13 on island × size × the released dwelling type.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -210,5 +212,17 @@ describe('the profile’s household size on the fixture’s public export', () =
     });
     expect(old.householdDisclosureRisk?.recordsBelowK).toBe(11);
     expect(internal.households.columns.hh_size).toBeUndefined();
+  });
+
+  it('the documented limit: the size counted from the person file still leaves those 11', () => {
+    const h = m.households;
+    const count = new Map<number, number>();
+    for (const x of m.persons.columns.household_id as Float64Array) count.set(x, (count.get(x) ?? 0) + 1);
+    const counted = Float64Array.from(h.columns.household_id as Float64Array, (x) => count.get(x) ?? 0);
+    const f = { ...h, columns: { ...h.columns, counted } };
+    const self = { households: 'household_id', persons: 'household_id' };
+    const risk = (keys: string[]) => disclosureRisk(f, f, self, keys, 3, 'w_hh', HH).recordsBelowK;
+    expect(risk(['a02_island', 'counted'])).toBe(11);
+    expect(risk(['a02_island', 'counted', 'h01_dwelling_type'])).toBe(13);
   });
 });
