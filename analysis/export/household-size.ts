@@ -103,8 +103,8 @@ export function addHouseholdSize(
   if (households.columns[size.variable] !== undefined)
     fail('variable', `${size.variable} is already a variable of the household file`);
   const cut = size.cut;
-  if (!cut.length || cut[0] < 1 || cut.some((c, i) => !Number.isInteger(c) || (i > 0 && c <= cut[i - 1])))
-    fail('cut', 'must be increasing whole numbers from 1 or more');
+  if (cut[0] !== 1 || cut.some((c, i) => !Number.isInteger(c) || (i > 0 && c <= cut[i - 1])))
+    fail('cut', 'must be increasing whole numbers starting at 1');
   const own = households.columns[link.households];
   const theirs = persons.columns[link.persons];
   if (!own || !theirs) fail('variable', `the household code ${link.persons} is missing from a file`);

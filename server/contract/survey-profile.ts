@@ -375,6 +375,7 @@ export const surveyProfileSchema = z
                             z.refine((c) => c.every((x, i) => i === 0 || x > c[i - 1]), {
                               message: 'cut must be increasing lower bounds',
                             }),
+                            z.refine((c) => c[0] === 1, { message: 'cut must start at 1 (one member)' }),
                           ),
                           topCode: z._default(z.boolean(), false),
                           restates: z._default(z.array(variableName), []),

@@ -148,6 +148,11 @@ describe('household size on a constructed island', () => {
     ).toEqual({ path: 'publicUse.households.size.cut', message: 'cut must be increasing lower bounds' });
     expect(
       issue((h) => {
+        (h.size as { cut: number[] }).cut = [2, 3];
+      }),
+    ).toEqual({ path: 'publicUse.households.size.cut', message: 'cut must start at 1 (one member)' });
+    expect(
+      issue((h) => {
         (h.size as { variable: string }).variable = 'hh_members';
       }),
     ).toEqual({
