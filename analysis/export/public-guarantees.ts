@@ -49,14 +49,14 @@ function householdGuarantee(m: Microdata, lang: 'pt' | 'en'): string {
   const keys = r.keyVariables.join(', ');
   const left = r.recordsBelowK;
   const size = m.disclosureControl.households.size?.variable;
-  const sizePt = size ? ` (${size} protege o ficheiro dos agregados lido sozinho)` : '';
-  const sizeEn = size ? ` (${size} protects the household file read alone)` : '';
+  const sizePt = size ? `; ${size} protege o ficheiro dos agregados lido sozinho` : '';
+  const sizeEn = size ? `; ${size} protects the household file read alone` : '';
   const risk = m.householdRisk;
   const riskPt = risk
     ? `O risco de reidentificação de cada agregado a partir dos seus membros (1 - prod(1 - r_i)) é medido, não limitado: o maior é ${risk.highest.toFixed(3)}. `
     : '';
   const riskEn = risk
-    ? `Each household's re-identification risk from its members (1 - prod(1 - r_i)) is measured, not bounded: the highest is ${risk.highest.toFixed(3)}. `
+    ? `Each household’s re-identification risk from its members (1 - prod(1 - r_i)) is measured, not bounded: the highest is ${risk.highest.toFixed(3)}. `
     : '';
   if (lang === 'pt')
     return [
