@@ -76,6 +76,7 @@ export async function exportMicrodata(
     publicUse: m.publicUse,
     disclosureRisk: m.disclosureRisk,
     householdDisclosureRisk: m.householdDisclosureRisk,
+    householdRisk: m.householdRisk,
     disclosureControl: m.disclosureControl,
     guarantees: publicGuarantees(m, 'en'),
     notice: opts.notice ?? null,

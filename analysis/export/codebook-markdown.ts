@@ -7,6 +7,8 @@
  */
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
+import { householdRiskText } from './household-risk.ts';
+import { sizeText } from './household-size.ts';
 import { kindContents } from './kind-contents.ts';
 import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
@@ -72,6 +74,7 @@ function householdLines(m: Microdata, lang: 'pt' | 'en'): string[] {
   return [
     `### ${pt ? 'Ficheiro dos agregados' : 'Household file'}`,
     '',
+    ...(c.size ? [`- ${sizeText(c.size, lang)}`, ''] : []),
     ...(c.suppressions
       ? [
           pt ? 'Supressão local:' : 'Local suppression:',
@@ -132,6 +135,7 @@ export function codebookMarkdown(
       ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, opts.lang)
       : []),
     ...householdLines(m, opts.lang),
+    ...(m.householdRisk ? [householdRiskText(m.householdRisk, opts.lang), ''] : []),
     ...guaranteeLines(m, opts.lang),
     'Files: households and persons, linked by `persons.household_id = households.household_id`.',
     '',

@@ -15,6 +15,8 @@ import { type WeightedData, weightColumns, withHouseholdWeights } from '../table
 import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.ts';
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk, type HouseholdLink } from './disclosure-risk.ts';
+import { type HouseholdRisk, householdRisk } from './household-risk.ts';
+import { addHouseholdSize, type SizeTreatment, topCodeHouseholdSize } from './household-size.ts';
 import {
   INDIVIDUAL_WHY,
   INDIVIDUAL_WHY_INFO,
@@ -59,6 +61,8 @@ export interface Recovered {
 /** The household file's local suppression, its check and its risk before control. */
 export interface HouseholdControl {
   keyVariables: string[];
+  /** The household size key (household-size.ts; null: none declared). */
+  size: SizeTreatment | null;
   suppressions: Suppression[] | null;
   recovered: Recovered | null;
   riskBefore: DisclosureRisk | null;
@@ -78,6 +82,12 @@ export interface Microdata {
    * internal, or none declared).
    */
   householdDisclosureRisk: DisclosureRisk | null;
+  /**
+   * Each household's re-identification risk from its members' individual risks on the person key
+   * variables, 1 - prod(1 - r_i), after the control (household-risk.ts; null: internal, or no key
+   * variables declared).
+   */
+  householdRisk: HouseholdRisk | null;
   /**
    * The public file's top-codes and recodes, its local suppressions (values set to missing per key
    * variable; null: none declared) and the risk before them (null: internal file).
@@ -409,6 +419,10 @@ export function buildMicrodata(
   let control: Microdata['disclosureControl'] = null;
   if (publicUse && settings) {
     const riskBefore = riskOf(files);
+    const sized = hhSettings?.size
+      ? addHouseholdSize(files, link, hhSettings.size, hhSettings.keyVariables)
+      : null;
+    if (sized) files = { ...files, households: sized.households };
     const householdRiskBefore = hhRiskOf(files);
     const treated = disclosureControl(files, settings, derived, labels);
     files = { households: treated.households, persons: treated.persons };
@@ -422,6 +436,21 @@ export function buildMicrodata(
     }
     let households: HouseholdControl | null = null;
     if (hhSettings) {
+      const sizeSet = hhSettings.size;
+      const topped =
+        sized && sizeSet
+          ? topCodeHouseholdSize(
+              files.households,
+              sized.counts,
+              sizeSet,
+              // judged on what local suppression leaves: the keys it cannot blank, and the size
+              hhSettings.keyVariables.filter(
+                (v) => v === sizeSet.variable || !hhSettings.suppress?.order.includes(v),
+              ),
+              k,
+            )
+          : null;
+      if (topped) files = { ...files, households: topped.households };
       const sup = hhSettings.suppress;
       const s = sup
         ? suppressIn(
@@ -438,6 +467,7 @@ export function buildMicrodata(
       if (s) files = { ...files, households: s.file };
       households = {
         keyVariables: [...hhSettings.keyVariables],
+        size: topped?.treatment ?? null,
         suppressions: s?.suppressions ?? null,
         recovered: s?.recovered ?? null,
         riskBefore: householdRiskBefore,
@@ -457,6 +487,17 @@ export function buildMicrodata(
     publicUse,
     disclosureRisk: riskOf(files),
     householdDisclosureRisk: hhRiskOf(files),
+    householdRisk:
+      publicUse && keys.length
+        ? householdRisk(
+            files.persons,
+            files.households,
+            link,
+            keys,
+            m.persons.weights.roster.weights,
+            hhSettings?.riskThreshold,
+          )
+        : null,
     disclosureControl: control,
     households: files.households,
     persons: files.persons,

@@ -48,15 +48,27 @@ function householdGuarantee(m: Microdata, lang: 'pt' | 'en'): string {
   if (!r || !m.disclosureControl?.households) return '';
   const keys = r.keyVariables.join(', ');
   const left = r.recordsBelowK;
+  const size = m.disclosureControl.households.size?.variable;
+  const sizePt = size ? `; ${size} protege o ficheiro dos agregados lido sozinho` : '';
+  const sizeEn = size ? `; ${size} protects the household file read alone` : '';
+  const risk = m.householdRisk;
+  const riskPt = risk
+    ? `O risco de reidentificação de cada agregado a partir dos seus membros (1 - prod(1 - r_i)) é medido, não limitado: o maior é ${risk.highest.toFixed(3)}. `
+    : '';
+  const riskEn = risk
+    ? `Each household’s re-identification risk from its members (1 - prod(1 - r_i)) is measured, not bounded: the highest is ${risk.highest.toFixed(3)}. `
+    : '';
   if (lang === 'pt')
     return [
       `No ficheiro dos agregados, cada agregado partilha a sua combinação de ${keys} com pelo menos ${r.k - 1} outros`,
       left ? `, excepto ${left} sem mais valor suprimível` : '',
-      '; não garantido: uma variável do agregado que o ficheiro de pessoas repete (a dimensão do agregado é o seu número de registos de pessoas) nem a composição do agregado (as variáveis-chave dos seus membros em conjunto). ',
+      `; não garantido: uma variável do agregado que o ficheiro de pessoas repete (a dimensão do agregado é o seu número de registos de pessoas${sizePt}) nem a composição do agregado (as variáveis-chave dos seus membros em conjunto). `,
+      riskPt,
     ].join('');
   return [
     `In the household file, each household shares its combination of ${keys} with at least ${r.k - 1} others`,
     left ? `, except ${left} with no suppressible value left` : '',
-    '; not guaranteed: a household variable the person file restates (household size is its number of person records), nor the household’s composition (its members’ key values together). ',
+    `; not guaranteed: a household variable the person file restates (household size is its number of person records${sizeEn}), nor the household’s composition (its members’ key values together). `,
+    riskEn,
   ].join('');
 }

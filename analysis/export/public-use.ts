@@ -17,6 +17,7 @@
 import type { DataFrame } from '../data.ts';
 import type { WeightedData } from '../tables/weighted-data.ts';
 import type { DisclosureControl } from './disclosure-control.ts';
+import type { HouseholdSize } from './household-size.ts';
 import { type KeyedInt, keyedInts } from './keyed-draws.ts';
 import type { Suppress } from './local-suppression.ts';
 
@@ -41,7 +42,14 @@ export interface PublicUse extends DisclosureControl {
    * The household file's own key variables and local suppression (the same k; Fk on the household
    * weight); null/absent: the household file's risk is not counted.
    */
-  households?: { keyVariables: string[]; suppress?: Suppress | null } | null;
+  households?: {
+    keyVariables: string[];
+    suppress?: Suppress | null;
+    /** A household's risk (household-risk.ts) above this is counted (default 0.1). */
+    riskThreshold?: number;
+    /** Household size in classes as a key variable (household-size.ts); absent: none. */
+    size?: HouseholdSize | null;
+  } | null;
 }
 
 /** What the public file's transformation did, for the codebook and its README. */

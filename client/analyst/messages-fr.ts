@@ -74,7 +74,7 @@ export const frAnalyst: Record<AnalystKey, string> = {
   'an.kind.internal': "interne (pour l'institut)",
   'an.kind.public': 'à usage public',
   'an.kind.internal.note': `Identifiants de l'enquête, codes de ${EA_TERM.fr}, toute la géographie et chaque étape de la pondération : ne pas diffuser.`,
-  'an.kind.public.note': `Identifiants, strates, UP, numéros de ${EA_TERM.fr}, de logement et de ménage remplacés par des codes aléatoires (les mêmes à chaque téléchargement d'une version), géographie agrégée ; un zip par format, avec le risque de divulgation dans son dictionnaire des codes.`,
+  'an.kind.public.note': `Identifiants, strates, UP, numéros de ${EA_TERM.fr}, de logement et de ménage remplacés par des codes aléatoires (les mêmes à chaque téléchargement d'une version), géographie agrégée ; un zip par format, avec le risque de divulgation dans son dictionnaire des codes (personnes, ménages, et le risque de réidentification de chaque ménage à partir de ses membres).`,
   'an.respondents': 'répondants',
   'an.view.table': 'Tableau',
   'an.view.model': 'Modèle',

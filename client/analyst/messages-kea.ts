@@ -76,7 +76,7 @@ export const keaAnalyst: Record<AnalystKey, string> = {
   'an.kind.internal': 'internu (pa institutu)',
   'an.kind.public': 'di uzu públiku',
   'an.kind.internal.note': `Identifikadoris di inkéritu, kódigus di ${EA_TERM.kea}, tudu jiografia i tudu etapa di ponderason: ka ta divulga.`,
-  'an.kind.public.note': `Identifikadoris, stratus, UPA, númerus di ${EA_TERM.kea}, alojamentu i agregadu suma kódigus aleatóriu (mésmu na kada baxa di un versan), jiografia djuntadu; un zip pa kada formatu, ku risku di divulgason na se livru di kódigus.`,
+  'an.kind.public.note': `Identifikadoris, stratus, UPA, númerus di ${EA_TERM.kea}, alojamentu i agregadu suma kódigus aleatóriu (mésmu na kada baxa di un versan), jiografia djuntadu; un zip pa kada formatu, ku risku di divulgason na se livru di kódigus (pesoas, agregadus, i risku di reidentifikason di kada agregadu a partir di se mémbrus).`,
   'an.respondents': 'ki responde',
   'an.view.table': 'Kuadru',
   'an.view.model': 'Modelu',

@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
+import { householdRiskText } from '../../analysis/export/household-risk.ts';
+import { sizeText } from '../../analysis/export/household-size.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
@@ -98,12 +100,14 @@ async function main(): Promise<number> {
   const hh = m.disclosureControl?.households;
   const hhRisk = m.householdDisclosureRisk;
   if (hh && hhRisk) {
+    if (hh.size) console.log(sizeText(hh.size, 'en'));
     for (const t of suppressionText(hh.suppressions ?? [], hhRisk.k, 'en', 'household')) console.log(t);
     if (hh.recovered)
       for (const t of recoveryText(hh.recovered.recoveries, hh.recovered.action, 'en')) console.log(t);
     if (hh.riskBefore) console.log(`Before disclosure control: ${disclosureRiskText(hh.riskBefore, 'en')}`);
     console.log(disclosureRiskText(hhRisk, 'en'));
   }
+  if (m.householdRisk) console.log(householdRiskText(m.householdRisk, 'en'));
   for (const p of office)
     console.log(`office codes: ${p.field}_office from ${p.assigned.size} coded texts of ${p.text}`);
   console.log(

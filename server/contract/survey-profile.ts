@@ -350,10 +350,46 @@ export const surveyProfileSchema = z
              */
             households: z._default(
               z.nullable(
-                z.strictObject({
-                  keyVariables: z.array(variableName).check(z.minLength(1)),
-                  suppress: z._default(z.nullable(suppress), null),
-                }),
+                z
+                  .strictObject({
+                    keyVariables: z.array(variableName).check(z.minLength(1)),
+                    suppress: z._default(z.nullable(suppress), null),
+                    /**
+                     * A household's re-identification risk, 1 - prod(1 - r_i) over its members' individual
+                     * risks (analysis/export/household-risk.ts), above this is counted in the risk report.
+                     */
+                    riskThreshold: z._default(z.number().check(z.gt(0), z.lt(1)), 0.1),
+                    /**
+                     * Household size (its members in the person file) in classes with the lower bounds
+                     * `cut` (1, 2, 3, 4, 5, 6: 1 … 5 and 6+), added to the household file as `variable`,
+                     * which keyVariables must name (analysis/export/household-size.ts); `topCode`: the top
+                     * class lowered while one of its households is below k; `restates`: numeric household
+                     * variables stating the size too (a number of residents), capped at the top class.
+                     */
+                    size: z._default(
+                      z.nullable(
+                        z.strictObject({
+                          variable: variableName,
+                          cut: z.array(z.number().check(z.int(), z.gte(1))).check(
+                            z.minLength(1),
+                            z.refine((c) => c.every((x, i) => i === 0 || x > c[i - 1]), {
+                              message: 'cut must be increasing lower bounds',
+                            }),
+                            z.refine((c) => c[0] === 1, { message: 'cut must start at 1 (one member)' }),
+                          ),
+                          topCode: z._default(z.boolean(), false),
+                          restates: z._default(z.array(variableName), []),
+                        }),
+                      ),
+                      null,
+                    ),
+                  })
+                  .check(
+                    z.refine((h) => !h.size || h.keyVariables.includes(h.size.variable), {
+                      message: 'the size variable must be one of publicUse.households.keyVariables',
+                      path: ['size', 'variable'],
+                    }),
+                  ),
               ),
               null,
             ),

@@ -185,17 +185,29 @@ const riskCounts = (risk: Record<string, unknown>) => {
 
 /**
  * The public archive's disclosure risk (its codebook.json) as one header line, or none: the person
- * file's counts, with the household file's under `households` where the survey declares its own.
+ * file's counts, with the household file's under `households` where the survey declares its own, and
+ * the households' re-identification risk from their members' (highest, count above the threshold).
  */
 function riskHeader(files: Array<{ name: string; bytes: Uint8Array }>): Record<string, string> {
   const codebook = files.find((f) => f.name === 'codebook.json');
   const json = codebook ? JSON.parse(new TextDecoder().decode(codebook.bytes)) : null;
   if (!json?.disclosureRisk) return {};
   const hh = json.householdDisclosureRisk;
+  const hr = json.householdRisk;
   return {
     'morabeza-disclosure-risk': JSON.stringify({
       ...riskCounts(json.disclosureRisk),
       ...(hh ? { households: riskCounts(hh) } : {}),
+      ...(hr
+        ? {
+            householdRisk: {
+              households: hr.households,
+              highest: hr.highest,
+              threshold: hr.threshold,
+              aboveThreshold: hr.aboveThreshold,
+            },
+          }
+        : {}),
     }),
   };
 }

@@ -46,7 +46,11 @@ describe('npm run export --kind', () => {
     expect(r.stdout).toMatch(/age_group: \d+ values suppressed \(with c05_age\)/);
     expect(r.stdout).toMatch(/h01_dwelling_type: \d+ values suppressed so that each household/);
     expect(r.stdout).toMatch(
-      /Disclosure risk on the key variables a02_island, b01_residents, h01_dwelling_type \(k = 3\): \d+ households/,
+      /Disclosure risk on the key variables a02_island, hh_size, h01_dwelling_type \(k = 3\): \d+ households/,
+    );
+    expect(r.stdout).toMatch(/hh_size: household size \(members in the person file\) in classes/);
+    expect(r.stdout).toMatch(
+      /Household risk \(sdcMicro, measure_risk with hid\).*72 households; the highest risk is/,
     );
     const dir = join(out, 'public-csv');
     expect(JSON.parse(readFileSync(join(dir, 'codebook.json'), 'utf8')).kind).toBe('public');

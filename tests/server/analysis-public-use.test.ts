@@ -76,8 +76,11 @@ describe('microdata kinds over HTTP', () => {
       keyVariables: ['a02_island', 'c03_sex', 'age_group', 'nat_group'],
       k: 3,
       records: 168,
-      households: { keyVariables: ['a02_island', 'b01_residents', 'h01_dwelling_type'], k: 3, records: 72 },
+      households: { keyVariables: ['a02_island', 'hh_size', 'h01_dwelling_type'], k: 3, records: 72 },
+      householdRisk: { households: 72, threshold: 0.1, aboveThreshold: 0 },
     });
+    expect(risk.householdRisk.highest).toBeGreaterThan(0);
+    expect(risk.householdRisk.highest).toBeLessThan(0.1);
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ipei-public-csv.zip"');
     const dir = mkdtempSync(join(tmpdir(), 'morabeza-public-zip-'));

@@ -59,6 +59,7 @@ describe('formula injection in exports', () => {
       publicUse: null,
       disclosureRisk: null,
       householdDisclosureRisk: null,
+      householdRisk: null,
       disclosureControl: null,
       households: file('households'),
       persons: file('persons'),

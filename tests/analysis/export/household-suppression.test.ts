@@ -141,6 +141,17 @@ describe('the profile’s household control on the public export', () => {
   it('touches no weight and no variable it does not name; the internal file is unchanged', () => {
     const without = build('public', { ...pu, households: null });
     expect(without.householdDisclosureRisk).toBeNull();
+    // the size variable is new, and the variables restating it are capped at its top class
+    const top = m.disclosureControl?.households?.size?.cut.at(-1) ?? Number.NaN;
+    for (const v of hs.size?.restates ?? []) {
+      const c = m.households.columns[v] as Float64Array;
+      const was = without.households.columns[v] as Float64Array;
+      const gone = nan(c);
+      expect(
+        c.filter((_, i) => !gone[i]),
+        v,
+      ).toEqual(was.filter((_, i) => !gone[i]).map((x) => Math.min(x, top)));
+    }
     const blanked = new Set([
       ...(hs.suppress?.order ?? []),
       ...(m.disclosureControl?.households?.recovered?.recoveries ?? []).map((r) => r.variable),
@@ -150,6 +161,9 @@ describe('the profile’s household control on the public export', () => {
       const theirs = without.households.columns[v.name];
       if (v.role === 'weight' || v.role === 'design') expect(mine, v.name).toEqual(theirs);
       // a blanked variable differs only where it is now missing (a multiple-response family with it)
+      else if (v.name === hs.size?.variable) expect(theirs).toBeUndefined();
+      else if (hs.size?.restates?.includes(v.name))
+        continue; // capped, checked above
       else if ([...blanked].some((b) => v.name === b || v.name.startsWith(`${b}_`))) {
         const gone = nan(mine);
         const kept = (c: typeof mine) => Array.from(c as ArrayLike<unknown>).filter((_, i) => !gone[i]);

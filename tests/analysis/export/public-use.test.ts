@@ -328,6 +328,7 @@ cat(toJSON(list(
   };
   it('setup.R on the public CSV: the standard tables of the original data; Taylor SE as internal', async () => {
     // without local suppression (its missing age and nationality groups move the tables that use them)
+    // nor the household control (its size top-code caps b01_residents, T4's variable)
     const unsuppressed = buildMicrodata(
       runLike(),
       ctx.labels,
@@ -336,7 +337,7 @@ cat(toJSON(list(
       ctx.specialCodes,
       {
         kind: 'public',
-        publicUse: ctx.publicUse && { ...ctx.publicUse, suppress: null },
+        publicUse: ctx.publicUse && { ...ctx.publicUse, suppress: null, households: null },
         publicUseKey: KEY,
       },
     );
