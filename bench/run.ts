@@ -108,10 +108,12 @@ if (wanted('analysis')) {
   const path = './analysis.ts';
   try {
     const mod = (await import(path)) as {
-      runAnalysisBench?: () => Promise<{ rows: Array<[string, string]>; json: unknown }>;
+      runAnalysisBench?: (options: {
+        withR?: boolean;
+      }) => Promise<{ rows: Array<[string, string]>; json: unknown }>;
     };
     if (mod.runAnalysisBench) {
-      const analysis = await mod.runAnalysisBench();
+      const analysis = await mod.runAnalysisBench({ withR: !args.includes('--no-r') });
       results.analysis = analysis.json;
       rows.push(...analysis.rows);
     }

@@ -206,7 +206,7 @@ function sumFactorByDomain(
   present: Uint8Array,
 ): void {
   const P1 = P + 1;
-  // Every weight > 0: the PSUs present are read from the sums (psuInfluenceOfSums).
+  // Every weight > 0: the PSUs present are read from the sums (psuInfluence with take null).
   if (noZero && positive) domainSums(codes, psu, w, domain, D, K, P1, A, count);
   else if (noZero) domainRows(codes, psu, w, domain, D, K, P1, A, count, present);
   else if (inSubset === null) domainWeightRows(codes, psu, w, domain, D, K, P1, A, count, present);
@@ -220,7 +220,7 @@ function sumFactorByDomain(
 
 /**
  * sumFactorByDomain's rows when every weight is > 0: the sums and counts only (the PSUs present
- * are read from the sums, by psuInfluenceOfSums), fewer operations per row while V8 has not yet
+ * are read from the sums, by psuInfluence with take null), fewer operations per row while V8 has not yet
  * compiled the loop.
  */
 function domainSums(
@@ -381,7 +381,9 @@ function addPsuSums(t: Float64Array, A: Float64Array, C: number, D: number, d: n
 
 /**
  * PSU totals of the influence values of domain d into z (C x P): for a mean (x - est * 1) / W,
- * for a total the sums themselves; only PSUs with take[c * stride + offset], which it returns.
+ * for a total the sums themselves; only the PSUs that take part, which it returns: those with
+ * take[c * stride + offset], or with take null (domain sums from rows whose weights are all > 0)
+ * those whose weight sum in domain d is > 0, as a PSU has rows in d exactly then.
  */
 function psuInfluence(
   z: Float64Array,
@@ -394,43 +396,15 @@ function psuInfluence(
   d: number,
   K: number,
   P: number,
-  take: Uint8Array,
+  take: Uint8Array | null,
   stride: number,
   offset: number,
 ): number[] {
   const clusters: number[] = [];
   const last = K - 1;
   for (let c = 0; c < C; c++) {
-    if (!take[c * stride + offset]) continue;
-    clusters.push(c);
     const base = (c * D + d) * K;
-    if (mean) for (let j = 0; j < P; j++) z[c * P + j] = (A[base + j] - est[j] * A[base + last]) / W;
-    else for (let j = 0; j < P; j++) z[c * P + j] = A[base + j];
-  }
-  return clusters;
-}
-
-/**
- * psuInfluence for domain sums from rows whose weights are all > 0: a PSU has rows in domain d
- * exactly when its weight sum there is > 0, so that sum says which PSUs take part.
- */
-function psuInfluenceOfSums(
-  z: Float64Array,
-  A: Float64Array,
-  est: Float64Array,
-  W: number,
-  mean: boolean,
-  C: number,
-  D: number,
-  d: number,
-  K: number,
-  P: number,
-): number[] {
-  const clusters: number[] = [];
-  const last = K - 1;
-  for (let c = 0; c < C; c++) {
-    const base = (c * D + d) * K;
-    if (!(A[base + last] > 0)) continue;
+    if (take === null ? !(A[base + last] > 0) : !take[c * stride + offset]) continue;
     clusters.push(c);
     if (mean) for (let j = 0; j < P; j++) z[c * P + j] = (A[base + j] - est[j] * A[base + last]) / W;
     else for (let j = 0; j < P; j++) z[c * P + j] = A[base + j];
@@ -668,9 +642,21 @@ export function fastEstimate(
       // Calibrated designs keep every row (R), so every PSU of the design takes part.
       const clusters = ps
         ? psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, inDesignPsu, 1, 0)
-        : presentFromSums
-          ? psuInfluenceOfSums(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P)
-          : psuInfluence(z, A, estimate[d], W, kind === 'mean', C, D, d, K, P, present, D, d);
+        : psuInfluence(
+            z,
+            A,
+            estimate[d],
+            W,
+            kind === 'mean',
+            C,
+            D,
+            d,
+            K,
+            P,
+            presentFromSums ? null : present,
+            D,
+            d,
+          );
       if (ps && B) {
         // Post-stratum residuals (R svyrecvar): x - psw * sum_h(x oldw / psw) / sum_h(oldw).
         const H = ps.H;

@@ -185,7 +185,26 @@ export function levelOf(labels: Labels, variable: string, code: string): ValueLa
 
 const unitRowsCache = new WeakMap<DataFrame, Map<string, DataFrame>>();
 
-/** The unit's rows (a positive, non-missing final weight), built once per data frame and weight. */
+/** A column's values at the given rows, a Float64Array staying one. */
+function rowsOf(col: DataFrame[string], rows: number[]): DataFrame[string] {
+  if (!(col instanceof Float64Array)) return rows.map((i) => col[i]);
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = col[rows[j]];
+  return out;
+}
+
+/** A property holding a column's values, as an assignment makes it. */
+function columnProperty(value: DataFrame[string]): PropertyDescriptor {
+  return { value, writable: true, enumerable: true, configurable: true };
+}
+
+/**
+ * The unit's rows (a positive, non-missing final weight), built once per data frame and weight.
+ * Each column is copied when first read (the persons' frame has ~1,000 columns, mostly replicate
+ * weights of other units; a table reads a few dozen), then it is the same array for every table
+ * of the run (the replicate df of a row set is cached by its columns). Copy it with tableFrame,
+ * not a spread, which would read every column.
+ */
 function unitRows(full: DataFrame, weight: string): DataFrame {
   const byWeight = unitRowsCache.get(full) ?? new Map<string, DataFrame>();
   unitRowsCache.set(full, byWeight);
@@ -195,15 +214,41 @@ function unitRows(full: DataFrame, weight: string): DataFrame {
   const rows: number[] = [];
   for (let i = 0; i < w.length; i++) if (!isMissing(w[i]) && Number(w[i]) > 0) rows.push(i);
   const frame: DataFrame = {};
-  for (const [k, col] of Object.entries(full)) {
-    if (col instanceof Float64Array) {
-      const out = new Float64Array(rows.length);
-      for (let j = 0; j < rows.length; j++) out[j] = col[rows[j]];
-      frame[k] = out;
-    } else frame[k] = rows.map((i) => col[i]);
+  const copied = new Map<string, DataFrame[string]>();
+  for (const k of Object.keys(full)) {
+    Object.defineProperty(frame, k, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        let col = copied.get(k);
+        if (col === undefined) {
+          col = rowsOf(full[k], rows);
+          copied.set(k, col);
+        }
+        // a table's copy keeps reading through here: redefining a property of an object this
+        // large costs more than the lookup
+        return col;
+      },
+      set(this: DataFrame, value: DataFrame[string]) {
+        Object.defineProperty(this, k, columnProperty(value));
+      },
+    });
   }
   byWeight.set(weight, frame);
   return frame;
+}
+
+const unitDescriptors = new WeakMap<DataFrame, PropertyDescriptorMap>();
+
+/** A table's own frame over the unit's: its columns replaced there only, the unit's read lazily. */
+function tableFrame(unit: DataFrame): DataFrame {
+  // the unit's properties never change (its getters copy a column once), so neither do these
+  let descriptors = unitDescriptors.get(unit);
+  if (!descriptors) {
+    descriptors = Object.getOwnPropertyDescriptors(unit);
+    unitDescriptors.set(unit, descriptors);
+  }
+  return Object.defineProperties({}, descriptors);
 }
 
 /** A table's rows: the unit's frame (its own copy of the variable), masks and respondents. */
@@ -241,7 +286,7 @@ export function tableRows(
     });
   // a shallow copy: the table replaces its own columns, the unit's columns are shared between tables
   // (so the replicate df of a row set is computed once per run, analysis/variance/replicate-rank.ts)
-  const frame: DataFrame = { ...unitRows(full, weights.weights) };
+  const frame = tableFrame(unitRows(full, weights.weights));
   const categorical =
     p.statistic === 'proportion' || (p.statistic === 'total' && isCategorical(labels[p.variable]));
   if (p.statistic === 'multiple') addIndicators(p, frame, labels);

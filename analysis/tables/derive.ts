@@ -1,6 +1,6 @@
 /** Derived variables (classes of a number, groups of codes) and universes (conditions on a frame). */
 import type { Cell, Column, DataFrame } from '../data.ts';
-import { isMissing } from '../data.ts';
+import { isMissing, nrow } from '../data.ts';
 import type { Condition, Derived } from './plan.ts';
 
 /** The derived column: class index codes of `cut` (lower bounds) or the group code of `recode`. */
@@ -41,7 +41,8 @@ const same = (a: Cell, b: string | number) => (typeof b === 'number' ? Number(a)
 
 /** 1 where every condition holds (rows with a missing value fail every comparison). */
 export function universeMask(frame: DataFrame, conditions: Condition[]): Uint8Array {
-  const n = Object.values(frame)[0]?.length ?? 0;
+  // nrow, not Object.values: that would read every column of a lazily copied frame
+  const n = nrow(frame);
   const mask = new Uint8Array(n).fill(1);
   for (const c of conditions) {
     const col: Column = frame[c.variable];

@@ -70,7 +70,13 @@ export function withHouseholdWeights(data: WeightedData): DataFrame {
   for (const c of [hw.weights, ...hw.repweights]) {
     const col = data.households[c];
     if (frame[c] !== undefined || col === undefined) continue;
-    frame[c] = Float64Array.from(rows, (i) => (i < 0 ? Number.NaN : Number(col[i])));
+    // a plain loop: Float64Array.from with a callback runs ~10x slower on a cold call
+    const out = new Float64Array(rows.length);
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j];
+      out[j] = i < 0 ? Number.NaN : Number(col[i]);
+    }
+    frame[c] = out;
   }
   memberFrames.set(data, frame);
   return frame;
