@@ -61,6 +61,15 @@ describe('questionnaires:check', () => {
       /unknown question type "textbox"/,
     ],
     [
+      // survey-core knows it, but the tablet app is built without it (server/contract/tablet-question-types.ts)
+      'a question type the tablet app leaves out',
+      (f) => {
+        page1(f)[1].type = 'rating';
+      },
+      'b01_residents',
+      /question type "rating" is left out of the tablet app/,
+    ],
+    [
       'a duplicate name',
       (f) => {
         roster(f)[0].name = 'b01_residents';

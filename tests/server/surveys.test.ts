@@ -82,6 +82,17 @@ describe('survey profiles at start', () => {
     ).toMatch(/id: 'other' must be the folder name 'test'/);
   });
 
+  it('refuses a questionnaire with a question type the tablet app leaves out', async () => {
+    const root = surveysWith(() => {});
+    const file = join(root, 'test', 'household.v1.json');
+    const form = JSON.parse(readFileSync(file, 'utf8'));
+    form.pages[0].elements[2].type = 'rating';
+    writeFileSync(file, JSON.stringify(form));
+    expect(await refusal(root)).toMatch(
+      /v1: 'b02_reason' is a "rating" question, which the tablet app leaves out/,
+    );
+  });
+
   it('refuses a survey folder with questionnaires but no profile.json', async () => {
     const root = surveysWith(() => {});
     rmSync(join(root, 'test', 'profile.json'));
