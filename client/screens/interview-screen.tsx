@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
+import { omittedTypesIn } from '../../server/contract/tablet-question-types.ts';
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
@@ -66,6 +67,8 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       if (!records.ok) return setError(records.error);
       const { draft, json, survey, device } = records;
       const { profile } = survey;
+      // a version published before questionnaires:check refused the types the tablet is built without
+      if (omittedTypesIn(json).length > 0) return setError('interview.unsupportedQuestion');
       // A survey cached by an earlier release has no interface strings: survey-core's own locales only.
       const model = createInterviewModel(
         oneRowPerScreen(json),

@@ -24,3 +24,30 @@ export const TABLET_OMITTED_QUESTION_TYPES: Readonly<Record<string, readonly str
 /** Whether the tablet app draws questions of this SurveyJS type. */
 export const tabletRendersQuestionType = (type: string): boolean =>
   !Object.hasOwn(TABLET_OMITTED_QUESTION_TYPES, type);
+
+/**
+ * The omitted types a questionnaire's JSON names anywhere (an element's `type`, a column's or a dynamic
+ * matrix's `cellType`): the tablet refuses to open an interview on such a version (one published before
+ * the check refused it) rather than show it without those questions. A walk with a stack, not recursion.
+ */
+export function omittedTypesIn(json: unknown): string[] {
+  const found = new Set<string>();
+  const stack: unknown[] = [json];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (typeof v === 'object') stack.push(v);
+        else if (
+          (key === 'type' || key === 'cellType') &&
+          typeof v === 'string' &&
+          !tabletRendersQuestionType(v)
+        )
+          found.add(v);
+      }
+    }
+  }
+  return [...found].sort();
+}

@@ -20,9 +20,10 @@ const STAFF_ONLY = ['tab-dashboard', 'analyst-survey'];
 const ENUMERATOR = 'nav-outbox';
 // in every production error of React's own renderer (react-dom), which preact/compat replaces
 const REACT_DOM = 'react.dev/errors';
-// what an enumerator's tablet may hold of JS+CSS (gzip, kB): 439.2 now (488.7 before the build left out
+// what an enumerator's tablet may hold of JS+CSS (gzip, kB): 439.7 now (488.7 before the build left out
 // the SurveyJS question types of server/contract/tablet-question-types.ts, -46.8, and workbox-window,
-// -2.7); React's renderer would add ~60, classic zod's methods ~16
+// -2.7, the tablet's refusal of such a questionnaire +0.5); React's renderer would add ~60, classic
+// zod's methods ~16
 const ENUMERATOR_BUDGET_KB = 442;
 // an error message of chart.js, which only the analyst's screen draws with (~56 kB gzip)
 const CHART_JS = 'Canvas is already in use';

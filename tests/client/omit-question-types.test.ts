@@ -3,7 +3,8 @@
  * survey-core and loaded in Node: the question types the tablet keeps still load from JSON with their
  * decorated properties (the ones the repo's questionnaires use, and boolean, image, matrixdynamic),
  * the omitted ones (server/contract/tablet-question-types.ts) are gone from the serializer, and a
- * registration the cut cannot find fails the build.
+ * registration the cut cannot find fails the build. And the tablet finds an omitted type anywhere in a
+ * questionnaire (it refuses to open such an interview).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { omitQuestionTypes } from '../../scripts/build/omit-question-types.ts';
-import { TABLET_OMITTED_QUESTION_TYPES } from '../../server/contract/tablet-question-types.ts';
+import {
+  omittedTypesIn,
+  TABLET_OMITTED_QUESTION_TYPES,
+} from '../../server/contract/tablet-question-types.ts';
 
 const require = createRequire(import.meta.url);
 const coreFile = join(dirname(require.resolve('survey-core')), 'fesm/survey-core.mjs');
@@ -93,5 +97,22 @@ describe('the SurveyJS question types the tablet build leaves out', () => {
   it('fails rather than half-removing a type it cannot find', () => {
     const source = readFileSync(coreFile, 'utf8').replaceAll('("rating",', '("rating2",');
     expect(() => omitQuestionTypes(source, false)).toThrow(/no registration of rating in survey-core/);
+  });
+
+  it('finds an omitted type in a questionnaire wherever it is, and none in the kept ones', () => {
+    expect(omittedTypesIn({ pages: [{ name: 'p1', elements: KEPT }] })).toEqual([]);
+    const nested = {
+      triggers: [{ type: 'complete', expression: '{q} = 1' }],
+      pages: [
+        {
+          elements: [
+            { type: 'panel', elements: [{ type: 'rating', name: 'a' }] },
+            { type: 'paneldynamic', templateElements: [{ type: 'file', name: 'b' }] },
+            { type: 'matrixdynamic', cellType: 'matrix', columns: [{ name: 'c', cellType: 'slider' }] },
+          ],
+        },
+      ],
+    };
+    expect(omittedTypesIn(nested)).toEqual(['file', 'matrix', 'rating', 'slider']);
   });
 });
