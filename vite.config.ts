@@ -5,9 +5,9 @@
  * above workbox's default 2 MiB limit, so the limit is raised) and keeps questionnaire JSON for offline.
  * The staff and analyst screens' chunks are not precached (scripts/build/role-chunks.ts): a tablet puts
  * its role's chunks into their own cache after an online login, and the service worker serves them from it.
- * The SurveyJS question types the tablet leaves out (server/contract/tablet-question-types.ts; the
- * questionnaire check and the server's start refuse them) are cut from the build
- * (scripts/build/omit-question-types.ts). The page registers the service worker itself
+ * The candidate SurveyJS question types (server/contract/tablet-question-types.ts) that no questionnaire
+ * in the survey folders (MORABEZA_QUESTIONNAIRES_DIR, else questionnaires/) uses are cut from the build
+ * (scripts/build/omit-question-types.ts), which names them in dist/question-types.json. The page registers the service worker itself
  * (client/service-worker.ts). Every text asset also gets .gz and .br copies (scripts/build/precompress.ts)
  * that the server serves.
  */
@@ -45,8 +45,8 @@ export default defineConfig({
   plugins: [
     // no Fast Refresh (React's, which preact does not speak): an edit reloads the dev page
     react({ refreshExclude: /./ }),
-    // the SurveyJS question types the tablet leaves out (server/contract/tablet-question-types.ts)
-    omitQuestionTypesPlugin(),
+    // the SurveyJS question types no survey folder uses (server/contract/tablet-question-types.ts)
+    omitQuestionTypesPlugin(process.env.MORABEZA_QUESTIONNAIRES_DIR ?? 'questionnaires'),
     roles.plugin,
     VitePWA({
       registerType: 'autoUpdate',

@@ -1,15 +1,26 @@
 /**
- * A Vite plugin that leaves the question types of server/contract/tablet-question-types.ts out of the
- * tablet app. survey-core and survey-react-ui are one module each whose top-level statements register
+ * A Vite plugin that leaves out of the tablet app the candidate question types of
+ * server/contract/tablet-question-types.ts that no questionnaire version in the survey folders uses
+ * (computed from the files present at each build: a survey that starts using one gets it back at its
+ * next build). survey-core and survey-react-ui are one module each whose top-level statements register
  * every type (survey-core's serializer and question factory, survey-react-ui's component factories), so
  * the bundler keeps every type's code. This plugin deletes those registrations for the omitted types,
  * and the decorators and static assignments of the classes only they create; the bundler then drops the
  * classes nobody references any more. Nothing else is edited. A registration it cannot find (a new
- * SurveyJS release laid out differently) fails the build rather than leaving a type half removed.
+ * SurveyJS release laid out differently) fails the build rather than leaving a type half removed, even
+ * for a candidate this build keeps. The plugin writes what it left out into the build's output
+ * (QUESTION_TYPES_MANIFEST, read by the server's start) and into the bundle
+ * (`__MORABEZA_OMITTED_QUESTION_TYPES__`, read by the interview screen).
  */
 import type { Plugin } from 'vite';
 import { parseAst } from 'vite';
-import { TABLET_OMITTED_QUESTION_TYPES } from '../../server/contract/tablet-question-types.ts';
+import {
+  OMITTABLE_QUESTION_TYPES,
+  QUESTION_TYPES_MANIFEST,
+  type QuestionTypesManifest,
+  typesToOmit,
+} from '../../server/contract/tablet-question-types.ts';
+import { findQuestionnaireFiles } from '../../server/domain/questionnaires.ts';
 
 // survey-react-ui's own elements that draw only one omitted type (registered under names of their own)
 const REACT_ELEMENTS: Record<string, string[]> = {
@@ -45,18 +56,21 @@ interface Node {
   [key: string]: unknown;
 }
 
-/** The names each omitted type is registered under in one of the two modules, by type. */
+/** The names each candidate type is registered under in one of the two modules, by type. */
 function registeredNames(react: boolean): Map<string, string> {
   const owner = new Map<string, string>();
-  for (const [type, items] of Object.entries(TABLET_OMITTED_QUESTION_TYPES)) {
+  for (const [type, items] of Object.entries(OMITTABLE_QUESTION_TYPES)) {
     owner.set(type, type);
     for (const name of react ? (REACT_ELEMENTS[type] ?? []) : items) owner.set(name, type);
   }
   return owner;
 }
 
-/** The source of `code` without the omitted types' registrations (see the file's comment). */
-export function omitQuestionTypes(code: string, react: boolean): string {
+/**
+ * The source of `code` without the registrations of the `omitted` types (see the file's comment). Every
+ * candidate's registration must be found, whether omitted or not.
+ */
+export function omitQuestionTypes(code: string, react: boolean, omitted: readonly string[]): string {
   const body = (parseAst(code) as unknown as { body: Node[] }).body;
   const registration = react ? REGISTRATION_REACT : REGISTRATION_CORE;
   const owner = registeredNames(react);
@@ -69,12 +83,13 @@ export function omitQuestionTypes(code: string, react: boolean): string {
     const name = text.match(registration)?.[1] ?? '';
     const type = owner.get(name);
     if (type === undefined) continue;
-    removed.add(statement);
     if (name === type) found.add(type);
+    if (!omitted.includes(type)) continue;
+    removed.add(statement);
     for (const m of text.matchAll(/(?:\bnew |createElement\()([A-Z]\w*)\b/g))
       if (m[1] !== 'React') classes.add(m[1]);
   }
-  const missing = Object.keys(TABLET_OMITTED_QUESTION_TYPES).filter((t) => !found.has(t));
+  const missing = Object.keys(OMITTABLE_QUESTION_TYPES).filter((t) => !found.has(t));
   if (missing.length > 0) {
     throw new Error(
       `omit-question-types: no registration of ${missing.join(', ')} in ${react ? 'survey-react-ui' : 'survey-core'}`,
@@ -109,15 +124,34 @@ export function omitQuestionTypes(code: string, react: boolean): string {
   return out + code.slice(at);
 }
 
-export function omitQuestionTypesPlugin(): Plugin {
+/** The candidates no questionnaire version under `root` (one level of survey folders) uses. */
+export function typesToOmitFor(root: string): string[] {
+  return typesToOmit(findQuestionnaireFiles(root).map((f) => JSON.parse(f.text) as unknown));
+}
+
+/** The plugin, for the survey folders under `questionnairesDir` as they are when the build starts. */
+export function omitQuestionTypesPlugin(questionnairesDir: string): Plugin {
+  let omitted: string[] = [];
   return {
     name: 'morabeza-omit-question-types',
     apply: 'build',
     enforce: 'pre',
+    config() {
+      omitted = typesToOmitFor(questionnairesDir);
+      return { define: { __MORABEZA_OMITTED_QUESTION_TYPES__: JSON.stringify(omitted) } };
+    },
     transform(code, id) {
       const react = SURVEY_REACT_UI.test(id);
       if (!react && !SURVEY_CORE.test(id)) return null;
-      return { code: omitQuestionTypes(code, react), map: null };
+      return { code: omitQuestionTypes(code, react, omitted), map: null };
+    },
+    generateBundle() {
+      const manifest: QuestionTypesManifest = { omitted };
+      this.emitFile({
+        type: 'asset',
+        fileName: QUESTION_TYPES_MANIFEST,
+        source: `${JSON.stringify(manifest)}\n`,
+      });
     },
   };
 }

@@ -2,8 +2,6 @@
  * Walks a SurveyJS questionnaire JSON (no Model): every question with its page, enclosing roster and the
  * conditions that decide whether it is asked. Shared by the check and the codebook.
  */
-import { tabletRendersQuestionType } from '../contract/tablet-question-types.ts';
-
 export type Json = Record<string, unknown>;
 
 export interface QuestionNode {
@@ -107,17 +105,4 @@ export function walkStrings(node: unknown, key = '', out: { key: string; value: 
     for (const [k, v] of Object.entries(node))
       if (k !== 'name' && k !== 'value') walkStrings(v, key ? `${key}.${k}` : k, out);
   return out;
-}
-
-/**
- * The question types of a questionnaire that the tablet app leaves out (server/contract/
- * tablet-question-types.ts): its questions' and roster columns' types, and a dynamic matrix's default
- * cell type; each with the question (or column) using it.
- */
-export function typesTheTabletOmits(survey: Json): Array<{ question: QuestionNode; type: string }> {
-  return walkQuestions(survey).flatMap((question) =>
-    [question.type, question.type === 'matrixdynamic' ? question.json.cellType : undefined]
-      .filter((t): t is string => typeof t === 'string' && !tabletRendersQuestionType(t))
-      .map((type) => ({ question, type })),
-  );
 }

@@ -20,7 +20,7 @@ import { type InterfaceStrings, translationCatalogueSchema } from '../contract/t
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problems.ts';
 import { type OfficePair, readOfficePairs } from './office-coding-pairs.ts';
-import { type Json, typesTheTabletOmits, walkQuestions } from './questionnaire-walk.ts';
+import { type Json, walkQuestions } from './questionnaire-walk.ts';
 import { findQuestionnaireFiles } from './questionnaires.ts';
 
 export class SurveyProfileError extends Error {}
@@ -186,13 +186,6 @@ export function loadSurveyFolder(root: string, folder: string): Loaded {
       definition: JSON.parse(f.text) as Json,
     })),
   );
-  // the tablet app is built without these types (server/contract/tablet-question-types.ts): a question
-  // of one would silently be missing from the interview
-  for (const f of files)
-    for (const { question, type } of typesTheTabletOmits(JSON.parse(f.text) as Json))
-      errors.push(
-        `questionnaire ${f.id} v${f.version}: '${question.name}' is a "${type}" question, which the tablet app leaves out`,
-      );
   if (errors.length) throw new SurveyProfileError(errors.map((e) => `${file}: ${e}`).join('\n'));
   const interview = files
     .filter((f) => f.id === `${folder}-${profile.questionnaires.interview.replaceAll('_', '-')}`)

@@ -1,7 +1,7 @@
 /**
  * The checks one questionnaire file must pass: parses, loads in survey-core headless, valid against
  * SurveyJS's JSON schema (survey-core/surveyjs_definition.json) and its serializer, known element types
- * that the tablet app draws (server/contract/tablet-question-types.ts),
+ * (any survey-core knows: the tablet's build keeps those the survey folders use),
  * unique snake_case names, expressions naming existing variables, stable unique choice codes.
  */
 import { readFileSync } from 'node:fs';
@@ -9,12 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ConditionsParser, JsonObject, JsonUnknownPropertyError, Model, Serializer } from 'survey-core';
-import {
-  type Json,
-  type QuestionNode,
-  typesTheTabletOmits,
-  walkQuestions,
-} from '../../../server/domain/questionnaire-walk.ts';
+import { type Json, type QuestionNode, walkQuestions } from '../../../server/domain/questionnaire-walk.ts';
 
 export interface Problem {
   file: string;
@@ -82,8 +77,6 @@ export function checkQuestionnaire(file: string, text: string): Problem[] {
     const cls = Serializer.findClass(q.type);
     if (!cls) add(q.name || q.path, `unknown question type "${q.type}"`);
   }
-  for (const { question, type } of typesTheTabletOmits(json))
-    add(question.name || question.path, `question type "${type}" is left out of the tablet app`);
   const jo = new JsonObject();
   let model: Model | null = null;
   try {
