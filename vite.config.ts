@@ -5,13 +5,18 @@
  * above workbox's default 2 MiB limit, so the limit is raised) and keeps questionnaire JSON for offline.
  * The staff and analyst screens' chunks are not precached (scripts/build/role-chunks.ts): a tablet puts
  * its role's chunks into their own cache after an online login, and the service worker serves them from it.
- * Every text asset also gets .gz and .br copies (scripts/build/precompress.ts) that the server serves.
+ * The candidate SurveyJS question types (server/contract/tablet-question-types.ts) that no questionnaire
+ * in the survey folders (MORABEZA_QUESTIONNAIRES_DIR, else questionnaires/) uses are cut from the build
+ * (scripts/build/omit-question-types.ts), which names them in dist/question-types.json. The page registers the service worker itself
+ * (client/service-worker.ts). Every text asset also gets .gz and .br copies (scripts/build/precompress.ts)
+ * that the server serves.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ROLE_SCREENS_CACHE } from './client/role-screens.ts';
+import { omitQuestionTypesPlugin } from './scripts/build/omit-question-types.ts';
 import { precompress } from './scripts/build/precompress.ts';
 import { roleChunks } from './scripts/build/role-chunks.ts';
 
@@ -40,6 +45,8 @@ export default defineConfig({
   plugins: [
     // no Fast Refresh (React's, which preact does not speak): an edit reloads the dev page
     react({ refreshExclude: /./ }),
+    // the SurveyJS question types no survey folder uses (server/contract/tablet-question-types.ts)
+    omitQuestionTypesPlugin(process.env.MORABEZA_QUESTIONNAIRES_DIR ?? 'questionnaires'),
     roles.plugin,
     VitePWA({
       registerType: 'autoUpdate',

@@ -112,6 +112,8 @@ const en = {
   'interview.language': 'Interview language',
   'interview.back': 'Back to assignments',
   'interview.notFound': 'This interview is not on this tablet.',
+  'interview.unsupportedQuestion':
+    'This questionnaire has a kind of question this app cannot show. Tell your supervisor; do not interview with it.',
   'interview.saved': 'Saved on the tablet',
   'interview.comments': 'Supervisor comments',
   'interview.commentGeneral': 'General',
@@ -261,6 +263,8 @@ const pt: Record<MessageKey, string> = {
   'interview.language': 'Língua da entrevista',
   'interview.back': 'Voltar às tarefas',
   'interview.notFound': 'Esta entrevista não está neste tablet.',
+  'interview.unsupportedQuestion':
+    'Este questionário tem um tipo de pergunta que esta aplicação não mostra. Avise o seu supervisor; não entreviste com ele.',
   'interview.saved': 'Guardado no tablet',
   'interview.comments': 'Comentários do supervisor',
   'interview.commentGeneral': 'Geral',

@@ -88,6 +88,8 @@ export const fr: Record<MessageKey, string> = {
   'interview.language': "Langue de l'entretien",
   'interview.back': 'Retour aux affectations',
   'interview.notFound': "Cet entretien n'est pas sur cette tablette.",
+  'interview.unsupportedQuestion':
+    "Ce questionnaire a un type de question que cette application ne sait pas afficher. Prévenez votre superviseur ; n'interrogez pas avec lui.",
   'interview.saved': 'Enregistré sur la tablette',
   'interview.comments': 'Commentaires du superviseur',
   'interview.commentGeneral': 'Général',

@@ -85,6 +85,8 @@ export const kea: Record<MessageKey, string> = {
   'interview.language': 'Lingua di entrevista',
   'interview.back': 'Volta pa tarefas',
   'interview.notFound': 'Es entrevista ka sta na es tablet.',
+  'interview.unsupportedQuestion':
+    'Es kestionáriu ten un tipu di pergunta ki es aplikason ka ta mostra. Fla bu supervizor; ka bu fase entrevista ku el.',
   'interview.saved': 'Guardadu na tablet',
   'interview.comments': 'Komentárius di supervizor',
   'interview.commentGeneral': 'Jeral',

@@ -4,10 +4,13 @@
  * fieldwork; a restarted demo resumes its supervisors; once every interview is decided, each demo
  * survey is weighted. Refuses MORABEZA_MODE=production (use `npm run serve`). With --build (as `npm
  * start` runs it) the tablet app is built (`npm run build`) while the database is migrated and seeded,
- * on the other core, and the server listens once both are done.
+ * on the other core, and the server listens once both are done (the previous build's list of left-out
+ * question types is removed first, so the start does not check the survey folders against it).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUESTION_TYPES_MANIFEST } from '../server/contract/tablet-question-types.ts';
 import { loadEnv } from '../server/env.ts';
 import { listen } from '../server/listen.ts';
 import { StartupError } from '../server/startup.ts';
@@ -26,7 +29,12 @@ function buildClient(): Promise<string | null> {
 const env = loadEnv();
 // the server serves the client folder only if it exists when the app is made: made here, filled by the build
 const withBuild = process.argv.includes('--build');
-if (withBuild) mkdirSync(env.MORABEZA_CLIENT_DIR, { recursive: true });
+if (withBuild) {
+  mkdirSync(env.MORABEZA_CLIENT_DIR, { recursive: true });
+  // the last build's list of left-out question types is stale: this build follows the survey folders as
+  // they are now, and the start must not refuse them against the old list while it runs
+  rmSync(join(env.MORABEZA_CLIENT_DIR, QUESTION_TYPES_MANIFEST), { force: true });
+}
 const build = withBuild ? buildClient() : Promise.resolve(null);
 await listen(
   env,

@@ -1,6 +1,8 @@
 /**
  * Everything a server process does before it listens: open the database, apply migrations, publish the
- * questionnaires found on disk, load every survey folder's profile (a bad one stops the start), refuse demo accounts in production mode, and start the background jobs.
+ * questionnaires found on disk, load every survey folder's profile (a bad one stops the start), check that
+ * the built tablet app draws every question type they use, refuse demo accounts in production mode, and
+ * start the background jobs.
  * The engine knows no demo: a caller may pass hooks (demo/start.ts seeds an empty database and resumes
  * its simulated supervisors); the production entry (server/index.ts) passes none.
  */
@@ -11,6 +13,7 @@ import { DatabaseUnavailable } from './db/connect.ts';
 import { openDatabaseFromEnv } from './db/from-env.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { users } from './db/schema.ts';
+import { typesMissingFromBuild } from './domain/built-question-types.ts';
 import { VALIDATION_JOB } from './domain/interviews.ts';
 import { createLoginThrottle } from './domain/login-throttle.ts';
 import { findQuestionnaireFiles, publishVersion } from './domain/questionnaires.ts';
@@ -68,6 +71,15 @@ export async function startMorabeza(
       );
     throw error;
   }
+  // the built tablet app must draw every question of the survey folders (it follows them at each build)
+  const missing = typesMissingFromBuild(
+    env.MORABEZA_CLIENT_DIR,
+    findQuestionnaireFiles(env.MORABEZA_QUESTIONNAIRES_DIR),
+  );
+  if (missing.length)
+    throw new StartupError(
+      `the tablet app was built before these survey folders used these question types:\n${missing.join('\n')}\nrun \`npm run build\` (the build keeps every type a survey folder uses), then start again`,
+    );
   const database = await openDatabaseFromEnv(env).catch((error: unknown) => {
     throw error instanceof DatabaseUnavailable ? new StartupError(error.message) : error;
   });

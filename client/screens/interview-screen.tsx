@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { SurveyProfile } from '../../server/contract/survey-profile.ts';
+import { omittedTypesIn } from '../../server/contract/tablet-question-types.ts';
 import { CONFIG } from '../config.ts';
 import { type MessageKey, useI18n } from '../i18n.ts';
 import { CommentList } from '../interview/comment-list.tsx';
@@ -16,6 +17,7 @@ import { sectionStates } from '../interview/sections.ts';
 import { createInterviewModel, oneRowPerScreen, renameTabsOnChange } from '../interview/survey-setup.ts';
 import type { Draft } from '../offline/db.ts';
 import { queueEnvelope, saveDraft } from '../offline/store.ts';
+import { OMITTED_QUESTION_TYPES } from '../omitted-question-types.ts';
 import { db, notify, uploader } from '../services.ts';
 import { interviewRecords } from '../startup.ts';
 
@@ -66,6 +68,9 @@ export function InterviewScreen({ interviewId, onDone, onBack }: Props) {
       if (!records.ok) return setError(records.error);
       const { draft, json, survey, device } = records;
       const { profile } = survey;
+      // a version with a question type this build left out (it was built before the survey used it)
+      if (omittedTypesIn(json, OMITTED_QUESTION_TYPES).length > 0)
+        return setError('interview.unsupportedQuestion');
       // A survey cached by an earlier release has no interface strings: survey-core's own locales only.
       const model = createInterviewModel(
         oneRowPerScreen(json),

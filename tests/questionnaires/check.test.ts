@@ -78,6 +78,20 @@ describe('questionnaires:check', () => {
     ]);
   });
 
+  it('accepts any question type survey-core knows, one the tablet build could leave out too', () => {
+    // the tablet's build keeps the types the survey folders use (scripts/build/omit-question-types.ts)
+    const { problems } = runCheck(
+      seeded((f) => {
+        const residents = page1(f)[1];
+        residents.type = 'rating';
+        delete residents.inputType;
+        residents.rateMin = 0;
+        residents.rateMax = 30;
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+
   const cases: [string, ((f: Json) => void) | string, string, RegExp][] = [
     ['invalid JSON', '{ "pages": [ ', '(file)', /invalid JSON/],
     [

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QUESTION_TYPES_MANIFEST } from '../../server/contract/tablet-question-types.ts';
 import { parseEnv } from '../../server/env.ts';
 import { StartupError, startMorabeza } from '../../server/startup.ts';
 import { createTestContext, TEST_QUESTIONNAIRES, type TestContext } from '../helpers/server.ts';
@@ -80,6 +81,45 @@ describe('survey profiles at start', () => {
         }),
       ),
     ).toMatch(/id: 'other' must be the folder name 'test'/);
+  });
+
+  describe('against the built tablet app', () => {
+    /** The test survey with a "rating" question, and the client folder's manifest if `omitted` is given. */
+    function withRating(omitted?: string[]): string {
+      const root = surveysWith(() => {});
+      const file = join(root, 'test', 'household.v1.json');
+      const form = JSON.parse(readFileSync(file, 'utf8'));
+      form.pages[0].elements[2].type = 'rating';
+      writeFileSync(file, JSON.stringify(form));
+      if (omitted) {
+        mkdirSync(join(dir, 'none'), { recursive: true });
+        writeFileSync(join(dir, 'none', QUESTION_TYPES_MANIFEST), JSON.stringify({ omitted }));
+      }
+      return root;
+    }
+    const started = async (root: string) => {
+      const s = await start(root);
+      await s.close();
+      return true;
+    };
+
+    it('refuses a survey using a question type the build left out, naming it and what to do', async () => {
+      const message = await refusal(withRating(['file', 'rating']));
+      expect(message).toMatch(
+        /survey test, questionnaire test-household v1 uses the question type\(s\) "rating"/,
+      );
+      expect(message).toContain(join(dir, 'none', QUESTION_TYPES_MANIFEST));
+      expect(message).toContain('run `npm run build`');
+      expect(message).not.toMatch(/"file"/);
+    });
+
+    it('starts when the build kept every type the survey folders use', async () => {
+      expect(await started(withRating(['file', 'matrix']))).toBe(true);
+    });
+
+    it('starts without a build to compare with (no manifest: dev)', async () => {
+      expect(await started(withRating())).toBe(true);
+    });
   });
 
   it('refuses a survey folder with questionnaires but no profile.json', async () => {

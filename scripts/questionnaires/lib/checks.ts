@@ -1,6 +1,7 @@
 /**
  * The checks one questionnaire file must pass: parses, loads in survey-core headless, valid against
- * SurveyJS's JSON schema (survey-core/surveyjs_definition.json) and its serializer, known element types,
+ * SurveyJS's JSON schema (survey-core/surveyjs_definition.json) and its serializer, known element types
+ * (any survey-core knows: the tablet's build keeps those the survey folders use),
  * unique snake_case names, expressions naming existing variables, stable unique choice codes.
  */
 import { readFileSync } from 'node:fs';
