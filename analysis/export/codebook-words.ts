@@ -1,0 +1,336 @@
+/**
+ * The one catalogue of the words a codebook writes around a survey's variables, in pt, en, fr and kea:
+ * `npm run codebook`'s (`--lang`; English by default: the headings, the line on levels, the table's
+ * columns, the note on long code lists and the "Versions" section, also `questionnaires:diff`'s summary
+ * lines, in English) and the microdata export's codebook.md (`microdata`: its headings, notes and table
+ * heads; codebook-markdown.ts), which shares the title and the variable table's columns. The variables'
+ * and values' labels are the questionnaire's own, in the language where it gives one. The French and Kriolu (ALUPEC, Santiago variant, in the words of
+ * client/analyst/messages-kea.ts) were written by the project: `draft`, for a native speaker's review
+ * (CODEBOOK_WORDS_STATUS).
+ */
+import type { TableLang } from '../tables/table-words.ts';
+
+export interface CodebookWords {
+  heading: (id: string) => string;
+  /** The line under the title: how many variables and what a level is (`roster`: the roster's name). */
+  count: (n: number, roster: string) => string;
+  /** The table's columns; `label` is followed by the language code, "label (pt)". */
+  columns: { variable: string; label: string; type: string; level: string; values: string; universe: string };
+  /** A code list too long for the table: its size and first codes. */
+  manyCodes: (n: number, first: string) => string;
+  range: string;
+  versions: string;
+  version: (v: number, from: number) => string;
+  string: string;
+  languagesChanged: string;
+  logicChanged: (at: string) => string;
+  stringsOnly: string;
+  stringsChanged: (n: number, counts: string) => string;
+  /** The microdata export's codebook.md (codebook-markdown.ts). */
+  microdata: MicrodataWords;
+}
+
+/** The headings, notes and table heads of the microdata export's codebook.md. */
+export interface MicrodataWords {
+  publicFile: string;
+  internalFile: string;
+  disclosureControl: string;
+  noTreatment: string;
+  absent: string;
+  localSuppressionNote: string;
+  complementaryNote: string;
+  householdFile: string;
+  localSuppression: string;
+  after: string;
+  before: string;
+  guarantees: string;
+  disclosureRisk: string;
+  riskHead: [string, string];
+  filesLine: string;
+  howToAnalyse: string;
+  replicates: (setups: string) => string;
+  designHead: [string, string, string, string, string, string, string, string, string, string, string];
+  each: (x: number) => string;
+  perReplicate: (lo: number, hi: number) => string;
+  variables: string;
+  specialCodes: string;
+  /** The variable table's columns besides the shared variable, type, label and values. */
+  file: string;
+  role: string;
+  missing: string;
+}
+
+const en: CodebookWords = {
+  heading: (id) => `Codebook: ${id}`,
+  count: (n, roster) =>
+    `${n} variables. Level: household = one row per interview; person = one row per roster member (\`${roster}[i]\`).`,
+  columns: {
+    variable: 'variable',
+    label: 'label',
+    type: 'type',
+    level: 'level',
+    values: 'values',
+    universe: 'universe',
+  },
+  manyCodes: (n, first) => `${n} codes (${first}; …) — full list in the JSON codebook`,
+  range: 'range',
+  versions: 'Versions',
+  version: (v, from) => `v${v} (from v${from})`,
+  string: 'string',
+  languagesChanged: 'languages changed',
+  logicChanged: (at) => `logic changed (variables, codes, skips or checks) at: ${at}`,
+  stringsOnly: 'strings only: no variable, code, skip or check changed',
+  stringsChanged: (n, counts) => `${n} string(s) changed${counts ? ` (${counts})` : ''}`,
+  microdata: {
+    publicFile: 'Public-use file',
+    internalFile: 'Internal file',
+    disclosureControl: 'Disclosure control',
+    noTreatment: 'No variable top-coded or recoded.',
+    absent: 'Declared but not in these files:',
+    localSuppressionNote:
+      'Local suppression (values set to missing; in the risk, a missing value matches any value, as in sdcMicro):',
+    complementaryNote:
+      'Complementary suppression (a released variable whose value goes with a single value of the suppressed variable, on the records that show it, gives it back):',
+    householdFile: 'Household file',
+    localSuppression: 'Local suppression:',
+    after: 'After disclosure control:',
+    before: 'Before:',
+    guarantees: 'What this file guarantees',
+    disclosureRisk: 'Disclosure risk',
+    riskHead: ['persons in the combination', 'persons'],
+    filesLine: 'Files: households and persons, linked by `persons.household_id = households.household_id`.',
+    howToAnalyse: 'How to analyse each unit',
+    replicates: (setups) =>
+      `Replicate weights are analysis weights (combined.weights = TRUE). The variance of an estimate is scale x sum over replicates of rscale x (replicate estimate - mean of the replicates)^2 (mse = FALSE). Ready-to-run setups beside the files: ${setups}.`,
+    designHead: [
+      'unit',
+      'file',
+      'rows',
+      'weight',
+      'replicate weights',
+      'type',
+      'scale',
+      'rscales',
+      'mse',
+      'strata',
+      'PSU',
+    ],
+    each: (x) => `${x} each`,
+    perReplicate: (lo, hi) => `one per replicate (codebook.json), ${lo} to ${hi}`,
+    variables: 'Variables',
+    specialCodes:
+      "Special codes (don't know, refused, not applicable) are missing values: Stata's extended missing values .a, .b and .c, labelled, in the .dta; the codes themselves in CSV, Excel and Parquet, listed under missing (treat them as missing).",
+    file: 'file',
+    role: 'role',
+    missing: 'missing',
+  },
+};
+
+const pt: CodebookWords = {
+  heading: (id) => `Livro de códigos: ${id}`,
+  count: (n, roster) =>
+    `${n} variáveis. Nível: agregado = uma linha por entrevista; pessoa = uma linha por membro da lista (\`${roster}[i]\`).`,
+  columns: {
+    variable: 'variável',
+    label: 'rótulo',
+    type: 'tipo',
+    level: 'nível',
+    values: 'valores',
+    universe: 'universo',
+  },
+  manyCodes: (n, first) => `${n} códigos (${first}; …) — lista completa no livro de códigos JSON`,
+  range: 'intervalo',
+  versions: 'Versões',
+  version: (v, from) => `v${v} (a partir da v${from})`,
+  string: 'texto',
+  languagesChanged: 'línguas alteradas',
+  logicChanged: (at) => `lógica alterada (variáveis, códigos, saltos ou verificações) em: ${at}`,
+  stringsOnly: 'só textos: nenhuma variável, código, salto ou verificação mudou',
+  stringsChanged: (n, counts) => `${n} texto(s) alterado(s)${counts ? ` (${counts})` : ''}`,
+  microdata: {
+    publicFile: 'Ficheiro de uso público',
+    internalFile: 'Ficheiro interno',
+    disclosureControl: 'Controlo da divulgação',
+    noTreatment: 'Nenhuma variável codificada no topo nem recodificada.',
+    absent: 'Declaradas mas ausentes destes ficheiros:',
+    localSuppressionNote:
+      'Supressão local (valores postos em falta; no risco, um valor em falta conta como qualquer valor, como no sdcMicro):',
+    complementaryNote:
+      'Supressão complementar (uma variável divulgada cujo valor corresponde a um só valor da variável suprimida, nos registos que a mostram, dá-o de volta):',
+    householdFile: 'Ficheiro dos agregados',
+    localSuppression: 'Supressão local:',
+    after: 'Depois do controlo:',
+    before: 'Antes:',
+    guarantees: 'O que este ficheiro garante',
+    disclosureRisk: 'Risco de divulgação',
+    riskHead: ['pessoas na combinação', 'pessoas'],
+    filesLine:
+      'Ficheiros: agregados e pessoas, ligados por `persons.household_id = households.household_id`.',
+    howToAnalyse: 'Como analisar cada unidade',
+    replicates: (setups) =>
+      `Os pesos replicados são pesos de análise (combined.weights = TRUE). A variância de uma estimativa é scale x soma sobre as réplicas de rscale x (estimativa da réplica - média das réplicas)^2 (mse = FALSE). Configurações prontas a correr ao lado dos ficheiros: ${setups}.`,
+    designHead: [
+      'unidade',
+      'ficheiro',
+      'linhas',
+      'peso',
+      'pesos replicados',
+      'tipo',
+      'scale',
+      'rscales',
+      'mse',
+      'estratos',
+      'UPA',
+    ],
+    each: (x) => `${x} cada`,
+    perReplicate: (lo, hi) => `um por réplica (codebook.json), de ${lo} a ${hi}`,
+    variables: 'Variáveis',
+    specialCodes:
+      'Os códigos especiais (não sabe, recusa, não se aplica) são valores em falta: os valores em falta estendidos do Stata .a, .b e .c, com rótulo, no .dta; os próprios códigos em CSV, Excel e Parquet, listados em falta (trate-os como em falta).',
+    file: 'ficheiro',
+    role: 'papel',
+    missing: 'em falta',
+  },
+};
+
+const fr: CodebookWords = {
+  heading: (id) => `Dictionnaire des codes : ${id}`,
+  count: (n, roster) =>
+    `${n} variables. Niveau : ménage = une ligne par entretien ; personne = une ligne par membre de la liste (\`${roster}[i]\`).`,
+  columns: {
+    variable: 'variable',
+    label: 'libellé',
+    type: 'type',
+    level: 'niveau',
+    values: 'valeurs',
+    universe: 'univers',
+  },
+  manyCodes: (n, first) => `${n} codes (${first} ; …) — liste complète dans le dictionnaire JSON`,
+  range: 'plage',
+  versions: 'Versions',
+  version: (v, from) => `v${v} (depuis la v${from})`,
+  string: 'texte',
+  languagesChanged: 'langues modifiées',
+  logicChanged: (at) => `logique modifiée (variables, codes, sauts ou contrôles) à : ${at}`,
+  stringsOnly: 'textes seulement : aucune variable, aucun code, saut ou contrôle modifié',
+  stringsChanged: (n, counts) => `${n} texte(s) modifié(s)${counts ? ` (${counts})` : ''}`,
+  microdata: {
+    publicFile: 'Fichier à usage public',
+    internalFile: 'Fichier interne',
+    disclosureControl: 'Contrôle de la divulgation',
+    noTreatment: 'Aucune variable plafonnée ni recodée.',
+    absent: 'Déclarées mais absentes de ces fichiers :',
+    localSuppressionNote:
+      'Suppression locale (valeurs mises à manquant ; dans le risque, une valeur manquante correspond à toute valeur, comme dans sdcMicro) :',
+    complementaryNote:
+      'Suppression complémentaire (une variable diffusée dont la valeur va avec une seule valeur de la variable supprimée, sur les enregistrements qui la montrent, la redonne) :',
+    householdFile: 'Fichier des ménages',
+    localSuppression: 'Suppression locale :',
+    after: 'Après le contrôle :',
+    before: 'Avant :',
+    guarantees: 'Ce que ce fichier garantit',
+    disclosureRisk: 'Risque de divulgation',
+    riskHead: ['personnes dans la combinaison', 'personnes'],
+    filesLine: 'Fichiers : ménages et personnes, liés par `persons.household_id = households.household_id`.',
+    howToAnalyse: 'Comment analyser chaque unité',
+    replicates: (setups) =>
+      `Les poids répliqués sont des poids d'analyse (combined.weights = TRUE). La variance d'une estimation est scale x somme sur les répliques de rscale x (estimation de la réplique - moyenne des répliques)^2 (mse = FALSE). Configurations prêtes à lancer à côté des fichiers : ${setups}.`,
+    designHead: [
+      'unité',
+      'fichier',
+      'lignes',
+      'poids',
+      'poids répliqués',
+      'type',
+      'scale',
+      'rscales',
+      'mse',
+      'strates',
+      'UPE',
+    ],
+    each: (x) => `${x} chacune`,
+    perReplicate: (lo, hi) => `une par réplique (codebook.json), de ${lo} à ${hi}`,
+    variables: 'Variables',
+    specialCodes:
+      'Les codes spéciaux (ne sait pas, refus, sans objet) sont des valeurs manquantes : les valeurs manquantes étendues de Stata .a, .b et .c, étiquetées, dans le .dta ; les codes eux-mêmes en CSV, Excel et Parquet, listés sous manquant (à traiter comme manquants).',
+    file: 'fichier',
+    role: 'rôle',
+    missing: 'manquant',
+  },
+};
+
+const kea: CodebookWords = {
+  heading: (id) => `Livru di kódigus: ${id}`,
+  count: (n, roster) =>
+    `${n} variavel. Nível: agregadu = un linha pa kada entrevista; pesoa = un linha pa kada membru di lista (\`${roster}[i]\`).`,
+  columns: {
+    variable: 'variavel',
+    label: 'rótulu',
+    type: 'tipu',
+    level: 'nível',
+    values: 'valoris',
+    universe: 'univérsu',
+  },
+  manyCodes: (n, first) => `${n} kódigu (${first}; …) — lista kumpletu na livru di kódigus JSON`,
+  range: 'intervalu',
+  versions: 'Versons',
+  version: (v, from) => `v${v} (di v${from})`,
+  string: 'testu',
+  languagesChanged: 'línguas mudadu',
+  logicChanged: (at) => `lójika mudadu (variavel, kódigus, saltus o verifikasons) na: ${at}`,
+  stringsOnly: 'só testus: ninhun variavel, kódigu, saltu o verifikason ka muda',
+  stringsChanged: (n, counts) => `${n} testu mudadu${counts ? ` (${counts})` : ''}`,
+  microdata: {
+    publicFile: 'Fixeru di uzu públiku',
+    internalFile: 'Fixeru internu',
+    disclosureControl: 'Kontrolu di divulgason',
+    noTreatment: 'Ninhun variavel ka kodifikadu na topu nen rikodifikadu.',
+    absent: 'Dikláradu má ka sta na es fixerus:',
+    localSuppressionNote:
+      'Supreson lokal (valoris pô na falta; na risku, un valor na falta ta konta suma kualker valor, sima na sdcMicro):',
+    complementaryNote:
+      'Supreson kumplimentar (un variavel divulgadu ki se valor ta bai ku un só valor di variavel suprimidu, na rijistus ki ta mostra-l, ta da-l di volta):',
+    householdFile: 'Fixeru di agregadus',
+    localSuppression: 'Supreson lokal:',
+    after: 'Dipos di kontrolu:',
+    before: 'Antis:',
+    guarantees: 'Kuzê ki es fixeru ta garanti',
+    disclosureRisk: 'Risku di divulgason',
+    riskHead: ['pesoas na kombinason', 'pesoas'],
+    filesLine: 'Fixerus: agregadus i pesoas, ligadu pa `persons.household_id = households.household_id`.',
+    howToAnalyse: 'Modi ki ta analiza kada unidadi',
+    replicates: (setups) =>
+      `Pezus riplikadu e pezus di analizi (combined.weights = TRUE). Variansa di un stimativa e scale x soma na tudu réplika di rscale x (stimativa di réplika - média di réplikas)^2 (mse = FALSE). Konfigurasons prontu pa kóri djuntu ku fixerus: ${setups}.`,
+    designHead: [
+      'unidadi',
+      'fixeru',
+      'linhas',
+      'pezu',
+      'pezus riplikadu',
+      'tipu',
+      'scale',
+      'rscales',
+      'mse',
+      'stratus',
+      'UPA',
+    ],
+    each: (x) => `${x} kada un`,
+    perReplicate: (lo, hi) => `un pa kada réplika (codebook.json), di ${lo} a ${hi}`,
+    variables: 'Variavel',
+    specialCodes:
+      'Kódigus spesial (ka sabi, ka kré responde, ka ta aplika) e valoris na falta: valoris na falta stendidu di Stata .a, .b i .c, ku rótulu, na .dta; kes kódigu mésmu na CSV, Excel i Parquet, listadu na falta (trata-s suma na falta).',
+    file: 'fixeru',
+    role: 'papel',
+    missing: 'na falta',
+  },
+};
+
+export const CODEBOOK_WORDS: Record<TableLang, CodebookWords> = { pt, en, fr, kea };
+
+/** The review status of each language's words: the project wrote the French and the Kriolu. */
+export const CODEBOOK_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
+  pt: 'source',
+  en: 'source',
+  fr: 'draft',
+  kea: 'draft',
+};

@@ -1,0 +1,130 @@
+/**
+ * The microdata files in French and Kriolu (issue 17): the export route takes `lang=fr|kea`; the .dta's
+ * variable and value labels are the questionnaire's own French and Kriolu (c03_sex: Sexe/Féminin,
+ * Séxu/Ómi/Mudjer, read back by R haven) and the engine's (a final weight), codebook.md's headings,
+ * notes and table heads are the words of analysis/export/codebook-words.ts in that language with no
+ * English heading left, codebook.csv carries the four languages' labels; an unknown language is a
+ * 422 naming `lang`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODEBOOK_WORDS } from '../../analysis/export/codebook-words.ts';
+import { createApp } from '../../server/app.ts';
+import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { createTestContext, type TestContext } from '../helpers/server.ts';
+
+let ctx: TestContext;
+let app: ReturnType<typeof createApp>;
+const dir = mkdtempSync(join(tmpdir(), 'microdata-lang-'));
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  app = createApp({
+    database: ctx.database,
+    settings: {
+      sessionTtlMs: 3_600_000,
+      bodyLimitBytes: 256 * 1024,
+      reassignedListMs: 30 * 86_400_000,
+      mode: 'demo' as const,
+    },
+    throttle: createLoginThrottle(ctx.database),
+    kickJobs: () => {},
+    analysis: { dataDir: () => 'tests/fixtures/tables' },
+  });
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await ctx.close();
+});
+
+async function get(path: string) {
+  const headers = { authorization: `Bearer ${await ctx.token('analyst')}` };
+  return app.request(`/api/analysis/ipei/microdata/${path}`, { headers });
+}
+
+interface DtaVar {
+  name: string;
+  label: string;
+  labels: Record<string, number | string> | null;
+}
+
+async function dtaBack(lang: string): Promise<(name: string) => DtaVar> {
+  const res = await get(`dta/persons.dta?lang=${lang}`);
+  expect(res.status).toBe(200);
+  const path = join(dir, `persons-${lang}.dta`);
+  writeFileSync(path, new Uint8Array(await res.arrayBuffer()));
+  const r = spawnSync('Rscript', ['tests/fixtures/tables/read-dta.R', path], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  const back = JSON.parse(r.stdout) as { vars: DtaVar[] };
+  return (name) => {
+    const v = back.vars.find((x) => x.name === name);
+    if (!v) throw new Error(`no ${name}`);
+    return v;
+  };
+}
+
+const hasR = spawnSync('Rscript', ['--version']).status === 0;
+
+describe.skipIf(!hasR)('the .dta in Kriolu and French (R haven reads it back)', () => {
+  it("kea: the questionnaire's Kriolu variable and value labels, the engine's Kriolu weight label", async () => {
+    const v = await dtaBack('kea');
+    expect(v('c03_sex').label).toBe('Séxu');
+    expect(v('c03_sex').labels).toEqual({ Ómi: 1, Mudjer: 2 });
+    expect(v('w_person_final').label).toBe('Pezu final individual (kalibradu)');
+  });
+  it("fr: the questionnaire's French", async () => {
+    const v = await dtaBack('fr');
+    expect(v('c03_sex').label).toBe('Sexe');
+    expect(v('c03_sex').labels?.Féminin).toBe(2);
+  });
+});
+
+describe('codebook.md and codebook.csv in French and Kriolu', () => {
+  it('kea: the Kriolu headings, notes and columns, the questionnaire’s Kriolu labels, no English heading', async () => {
+    const md = await (await get('csv/codebook.md?lang=kea')).text();
+    const words = CODEBOOK_WORDS.kea;
+    const w = words.microdata;
+    expect(md.startsWith(`# ${words.heading('ipei')}\n`)).toBe(true);
+    expect(md.startsWith('# Livru di kódigus: ipei')).toBe(true);
+    for (const line of [
+      `## ${w.internalFile}`,
+      w.filesLine,
+      `## ${w.howToAnalyse}`,
+      `| ${w.designHead.join(' | ')} |`,
+      `## ${w.variables}`,
+      w.specialCodes,
+      '| fixeru | variavel | papel | tipu | rótulu | valoris | na falta |',
+    ])
+      expect(md, line).toContain(line);
+    expect(md).toMatch(/\| persons \| c03_sex \| variable \| numeric \| Séxu \| 1 = Ómi; 2 = Mudjer \|/);
+    expect(md).toContain('| w_person_final | weight | numeric | Pezu final individual (kalibradu) |');
+    for (const en of ['## How to analyse', '## Variables', '## Internal file', 'Files: households'])
+      expect(md).not.toContain(en);
+  });
+  it("fr: the French headings and the questionnaire's French labels", async () => {
+    const md = await (await get('dta/codebook.md?lang=fr')).text();
+    const w = CODEBOOK_WORDS.fr.microdata;
+    expect(md.startsWith('# Dictionnaire des codes : ipei')).toBe(true);
+    expect(md).toContain(`## ${w.howToAnalyse}`);
+    expect(md).toContain(`## ${w.internalFile}`);
+    expect(md).toMatch(/\| c03_sex \| variable \| numeric \| Sexe \| 1 = [^;]+; 2 = Féminin \|/);
+  });
+  it('codebook.csv gives every label in pt, en, fr and kea', async () => {
+    const csv = await (await get('csv/codebook.csv?lang=kea')).text();
+    const [head, ...rows] = csv.replace(/^\uFEFF/, '').split('\n');
+    expect(head).toBe(
+      'file,variable,role,type,label_pt,label_en,label_fr,label_kea,values_pt,values_en,values_fr,values_kea,missing_pt,missing_en,missing_fr,missing_kea',
+    );
+    const sex = rows.find((r) => r.startsWith('persons,c03_sex,'));
+    expect(sex).toContain(',Sexo,Sex,Sexe,Séxu,');
+    expect(sex).toContain('1=Ómi; 2=Mudjer');
+  });
+  it('an unknown language is a 422 naming lang', async () => {
+    const res = await get('csv/codebook.md?lang=de');
+    expect(res.status).toBe(422);
+    expect((await res.json()).details[0].field).toBe('lang');
+  });
+});
