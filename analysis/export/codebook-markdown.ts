@@ -5,12 +5,12 @@
  * notes from codebook-words.ts, labels the questionnaire's own in that language, else its source
  * language's). A public-use file's page also gives its top-codes, recodes, local suppressions and the
  * complementary check after them, and its disclosure risk on the survey's key variables before and
- * after them, for the person file and (publicUse.households) the household file; the sentences that
- * report them (their counts and variables) are in pt and en only, so a French page gives them in
- * English and a Kriolu page in Portuguese (`proseLang`).
+ * after them, for the person file and (publicUse.households) the household file, in the four
+ * languages too, bar the public file's contents line and its guarantees (pt and en only: a French
+ * page gives them in English, a Kriolu page in Portuguese; `proseLang`).
  */
 import type { SourceLang, TableLang } from '../tables/table-words.ts';
-import { CODEBOOK_WORDS, type MicrodataWords } from './codebook-words.ts';
+import { CODEBOOK_WORDS, type MicrodataWords, proseLang } from './codebook-words.ts';
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { kindContents } from './kind-contents.ts';
@@ -22,11 +22,8 @@ import { recoveryText } from './recoverable-values.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The language of the report sentences (pt and en only): English for French, Portuguese for Kriolu. */
-export const proseLang = (l: TableLang): SourceLang => (l === 'en' || l === 'fr' ? 'en' : 'pt');
-
 /** The public file's top-codes and recodes, one line each. */
-function controlLines(m: Microdata, w: MicrodataWords, lang: SourceLang): string[] {
+function controlLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
   const ts = m.disclosureControl?.treatments ?? [];
   if (!m.disclosureControl) return [];
   const sup = m.disclosureControl.suppressions;
@@ -56,7 +53,7 @@ function controlLines(m: Microdata, w: MicrodataWords, lang: SourceLang): string
  * The household file's own control (publicUse.households): its local suppression, the check after it
  * and its risk before and after, under one heading.
  */
-function householdLines(m: Microdata, w: MicrodataWords, lang: SourceLang): string[] {
+function householdLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
   const c = m.disclosureControl?.households;
   const r = m.householdDisclosureRisk;
   if (!c || !r) return [];
@@ -81,8 +78,8 @@ function householdLines(m: Microdata, w: MicrodataWords, lang: SourceLang): stri
 }
 
 /** What the public file guarantees and what not (public-guarantees.ts). */
-function guaranteeLines(m: Microdata, w: MicrodataWords, lang: SourceLang): string[] {
-  const text = publicGuarantees(m, lang);
+function guaranteeLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
+  const text = publicGuarantees(m, proseLang(lang));
   return text ? [`### ${w.guarantees}`, '', text, ''] : [];
 }
 
@@ -91,7 +88,7 @@ function riskLines(
   r: DisclosureRisk,
   before: DisclosureRisk | null,
   w: MicrodataWords,
-  lang: SourceLang,
+  lang: TableLang,
 ): string[] {
   return [
     `### ${w.disclosureRisk}`,
@@ -123,7 +120,6 @@ export function codebookMarkdown(
   const words = CODEBOOK_WORDS[opts.lang];
   const w = words.microdata;
   const c = words.columns;
-  const prose = proseLang(opts.lang);
   const range = (cols: string[]) =>
     cols.length > 2 ? `${cols[0]} … ${cols[cols.length - 1]} (${cols.length})` : cols.join(', ');
   const lines = [
@@ -132,14 +128,14 @@ export function codebookMarkdown(
     ...(opts.notice ? [opts.notice, ''] : []),
     `## ${m.kind === 'public' ? w.publicFile : w.internalFile}`,
     '',
-    kindContents(m, prose),
+    kindContents(m, opts.lang),
     '',
-    ...controlLines(m, w, prose),
+    ...controlLines(m, w, opts.lang),
     ...(m.disclosureRisk
-      ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, w, prose)
+      ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, w, opts.lang)
       : []),
-    ...householdLines(m, w, prose),
-    ...guaranteeLines(m, w, prose),
+    ...householdLines(m, w, opts.lang),
+    ...guaranteeLines(m, w, opts.lang),
     w.filesLine,
     '',
     `## ${w.howToAnalyse}`,

@@ -8,7 +8,7 @@
  * client/analyst/messages-kea.ts) were written by the project: `draft`, for a native speaker's review
  * (CODEBOOK_WORDS_STATUS).
  */
-import type { TableLang } from '../tables/table-words.ts';
+import type { SourceLang, TableLang } from '../tables/table-words.ts';
 
 export interface CodebookWords {
   heading: (id: string) => string;
@@ -58,6 +58,45 @@ export interface MicrodataWords {
   file: string;
   role: string;
   missing: string;
+  /** The report sentences of the public file's control (disclosure-risk.ts, local-suppression.ts, ...). */
+  report: ReportWords;
+}
+
+/** A treatment of the public file: its variable, file, bound or classes, and records changed. */
+interface Treated {
+  variable: string;
+  file: string;
+  changed: number;
+}
+
+/** The sentences that report the public file's control and the internal file's contents. */
+export interface ReportWords {
+  /** What the internal file holds (kind-contents.ts). */
+  internalContents: string;
+  /** Records: persons or households. */
+  who: { persons: string; households: string };
+  risk: (r: {
+    keys: string;
+    k: number;
+    records: number;
+    cells: number;
+    uniques: number;
+    uniquesPct: string;
+    below: number;
+    belowCells: number;
+    belowPct: string;
+    who: string;
+  }) => string;
+  rarest: (fk: number, who: string, weight: string | null) => string;
+  suppressed: (variable: string, n: number, also: string, unit: 'person' | 'household', k: number) => string;
+  with: string;
+  noRecovery: string;
+  recovery: (variable: string, key: string, records: number, blank: boolean) => string;
+  percentile: (p: number) => string;
+  topCode: (t: Treated, cap: number | null, pct: string) => string;
+  bottomCode: (t: Treated, cap: number | null, pct: string) => string;
+  recodeCut: (t: Treated, cut: string) => string;
+  recodeGroups: (t: Treated, groups: string) => string;
 }
 
 const en: CodebookWords = {
@@ -123,6 +162,31 @@ const en: CodebookWords = {
     file: 'file',
     role: 'role',
     missing: 'missing',
+    report: {
+      internalContents:
+        'Internal file, for the office: household and person ids, variance stratum and PSU (EA) with the survey’s codes, all geography and every weighting step. No direct identifiers (names, GPS, phone, free text, dates). Do not release it outside the office: use the public-use file.',
+      who: { persons: 'persons', households: 'households' },
+      risk: (r) =>
+        `Disclosure risk on the key variables ${r.keys} (k = ${r.k}): ${r.records} ${r.who} in ${r.cells} combinations; ${r.uniques} sample uniques (${r.uniquesPct}); ${r.below} in ${r.belowCells} combinations of fewer than ${r.k} ${r.who} (${r.belowPct}).`,
+      rarest: (fk, who, weight) =>
+        ` The rarest combination stands for about ${fk} ${who} in the population (the smallest Fk, sum of ${weight}).`,
+      suppressed: (variable, n, also, unit, k) =>
+        `${variable}: ${n} values suppressed${also} so that each ${unit} has at least ${k} in their combination.`,
+      with: 'with',
+      noRecovery:
+        'No suppressed value is given back by another released variable (exact check, one variable at a time).',
+      recovery: (variable, key, records, blank) =>
+        `${variable}: gave back the suppressed ${key} on ${records} records; ${blank ? 'set to missing on those records' : 'refused'}.`,
+      percentile: (p) => ` (percentile ${p})`,
+      topCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}): top-coded at ${cap}${pct}; ${t.changed} records changed.`,
+      bottomCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}): bottom-coded at ${cap}${pct}; ${t.changed} records changed.`,
+      recodeCut: (t, cut) =>
+        `${t.variable} (${t.file}): recoded to classes with lower bounds ${cut}; ${t.changed} records grouped.`,
+      recodeGroups: (t, groups) =>
+        `${t.variable} (${t.file}): recoded to the groups of ${groups}; ${t.changed} records grouped.`,
+    },
   },
 };
 
@@ -190,6 +254,31 @@ const pt: CodebookWords = {
     file: 'ficheiro',
     role: 'papel',
     missing: 'em falta',
+    report: {
+      internalContents:
+        'Ficheiro interno, para o instituto: identificadores dos agregados e das pessoas, estrato de variância e UPA (DR) com os códigos do inquérito, toda a geografia e todos os passos da ponderação. Sem identificadores directos (nomes, GPS, telefone, texto livre, datas). Não o divulgue fora do instituto: use o ficheiro de uso público.',
+      who: { persons: 'pessoas', households: 'agregados' },
+      risk: (r) =>
+        `Risco de divulgação nas variáveis-chave ${r.keys} (k = ${r.k}): ${r.records} ${r.who} em ${r.cells} combinações; ${r.uniques} únicas na amostra (${r.uniquesPct}); ${r.below} em ${r.belowCells} combinações com menos de ${r.k} ${r.who} (${r.belowPct}).`,
+      rarest: (fk, who, weight) =>
+        ` A combinação mais rara representa cerca de ${fk} ${who} na população (o menor Fk, soma de ${weight}).`,
+      suppressed: (variable, n, also, unit, k) =>
+        `${variable}: ${n} valores suprimidos${also} para que cada ${unit === 'household' ? 'agregado' : 'pessoa'} tenha pelo menos ${k} na sua combinação.`,
+      with: 'com',
+      noRecovery:
+        'Nenhum valor suprimido é dado por uma outra variável divulgada (verificação exata, variável a variável).',
+      recovery: (variable, key, records, blank) =>
+        `${variable}: dava ${key} suprimido em ${records} registos; ${blank ? 'posta em falta nesses registos' : 'recusado'}.`,
+      percentile: (p) => ` (percentil ${p})`,
+      topCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}): codificada no topo em ${cap}${pct}; ${t.changed} registos alterados.`,
+      bottomCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}): codificada na base em ${cap}${pct}; ${t.changed} registos alterados.`,
+      recodeCut: (t, cut) =>
+        `${t.variable} (${t.file}): recodificada em classes com limites inferiores ${cut}; ${t.changed} registos agrupados.`,
+      recodeGroups: (t, groups) =>
+        `${t.variable} (${t.file}): recodificada nos grupos de ${groups}; ${t.changed} registos agrupados.`,
+    },
   },
 };
 
@@ -256,6 +345,31 @@ const fr: CodebookWords = {
     file: 'fichier',
     role: 'rôle',
     missing: 'manquant',
+    report: {
+      internalContents:
+        "Fichier interne, pour l'institut : identifiants des ménages et des personnes, strate de variance et UPE (DR) avec les codes de l'enquête, toute la géographie et toutes les étapes de la pondération. Sans identifiants directs (noms, GPS, téléphone, texte libre, dates). Ne le diffusez pas hors de l'institut : utilisez le fichier à usage public.",
+      who: { persons: 'personnes', households: 'ménages' },
+      risk: (r) =>
+        `Risque de divulgation sur les variables clés ${r.keys} (k = ${r.k}) : ${r.records} ${r.who} dans ${r.cells} combinaisons ; ${r.uniques} uniques dans l'échantillon (${r.uniquesPct}) ; ${r.below} dans ${r.belowCells} combinaisons de moins de ${r.k} ${r.who} (${r.belowPct}).`,
+      rarest: (fk, who, weight) =>
+        ` La combinaison la plus rare représente environ ${fk} ${who} dans la population (le plus petit Fk, somme de ${weight}).`,
+      suppressed: (variable, n, also, unit, k) =>
+        `${variable} : ${n} valeurs supprimées${also} pour que chaque ${unit === 'household' ? 'ménage' : 'personne'} ait au moins ${k} dans sa combinaison.`,
+      with: 'avec',
+      noRecovery:
+        "Aucune valeur supprimée n'est redonnée par une autre variable diffusée (contrôle exact, variable par variable).",
+      recovery: (variable, key, records, blank) =>
+        `${variable} : redonnait ${key} supprimé sur ${records} enregistrements ; ${blank ? 'mise à manquant sur ces enregistrements' : 'refusé'}.`,
+      percentile: (p) => ` (centile ${p})`,
+      topCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}) : plafonnée à ${cap}${pct} ; ${t.changed} enregistrements modifiés.`,
+      bottomCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}) : planchée à ${cap}${pct} ; ${t.changed} enregistrements modifiés.`,
+      recodeCut: (t, cut) =>
+        `${t.variable} (${t.file}) : recodée en classes de bornes inférieures ${cut} ; ${t.changed} enregistrements regroupés.`,
+      recodeGroups: (t, groups) =>
+        `${t.variable} (${t.file}) : recodée dans les groupes de ${groups} ; ${t.changed} enregistrements regroupés.`,
+    },
   },
 };
 
@@ -322,6 +436,31 @@ const kea: CodebookWords = {
     file: 'fixeru',
     role: 'papel',
     missing: 'na falta',
+    report: {
+      internalContents:
+        'Fixeru internu, pa institutu: identifikadoris di agregadus i di pesoas, stratu di variansa i UPA (DR) ku kódigus di inkéritu, tudu jiografia i tudu pasus di ponderason. Sen identifikadoris diretu (nomi, GPS, telefoni, testu livri, datas). Ka bu divulga-l fora di institutu: uza fixeru di uzu públiku.',
+      who: { persons: 'pesoas', households: 'agregadus' },
+      risk: (r) =>
+        `Risku di divulgason na variavel-xavi ${r.keys} (k = ${r.k}): ${r.records} ${r.who} na ${r.cells} kombinason; ${r.uniques} úniku na amostra (${r.uniquesPct}); ${r.below} na ${r.belowCells} kombinason ku ménus di ${r.k} ${r.who} (${r.belowPct}).`,
+      rarest: (fk, who, weight) =>
+        ` Kombinason más raru ta representa más o ménus ${fk} ${who} na populason (Fk más pikenu, soma di ${weight}).`,
+      suppressed: (variable, n, also, unit, k) =>
+        `${variable}: ${n} valor suprimidu${also} pa kada ${unit === 'household' ? 'agregadu' : 'pesoa'} ten pelu ménus ${k} na se kombinason.`,
+      with: 'ku',
+      noRecovery:
+        'Ninhun valor suprimidu ka ta dadu di volta pa otu variavel divulgadu (verifikason izatu, variavel pa variavel).',
+      recovery: (variable, key, records, blank) =>
+        `${variable}: ta daba ${key} suprimidu di volta na ${records} rijistu; ${blank ? 'pô na falta na es rijistus' : 'rekuzadu'}.`,
+      percentile: (p) => ` (persentil ${p})`,
+      topCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}): kodifikadu na topu na ${cap}${pct}; ${t.changed} rijistu mudadu.`,
+      bottomCode: (t, cap, pct) =>
+        `${t.variable} (${t.file}): kodifikadu na bazi na ${cap}${pct}; ${t.changed} rijistu mudadu.`,
+      recodeCut: (t, cut) =>
+        `${t.variable} (${t.file}): rikodifikadu na klasis ku limitis baxu ${cut}; ${t.changed} rijistu djuntadu.`,
+      recodeGroups: (t, groups) =>
+        `${t.variable} (${t.file}): rikodifikadu na grupus di ${groups}; ${t.changed} rijistu djuntadu.`,
+    },
   },
 };
 
@@ -334,3 +473,9 @@ export const CODEBOOK_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
   fr: 'draft',
   kea: 'draft',
 };
+
+/**
+ * The language of the codebook's sentences written in pt and en only (the public file's contents line
+ * and guarantees): English for French, Portuguese for Kriolu.
+ */
+export const proseLang = (l: TableLang): SourceLang => (l === 'en' || l === 'fr' ? 'en' : 'pt');

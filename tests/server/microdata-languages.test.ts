@@ -3,8 +3,9 @@
  * variable and value labels are the questionnaire's own French and Kriolu (c03_sex: Sexe/Féminin,
  * Séxu/Ómi/Mudjer, read back by R haven) and the engine's (a final weight), codebook.md's headings,
  * notes and table heads are the words of analysis/export/codebook-words.ts in that language with no
- * English heading left, codebook.csv carries the four languages' labels; an unknown language is a
- * 422 naming `lang`.
+ * English heading left, and the public file's control (risk, top-codes, suppressions, the check) is
+ * reported in it; codebook.csv carries the four languages' labels; an unknown language is a 422 naming
+ * `lang`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEBOOK_WORDS } from '../../analysis/export/codebook-words.ts';
+import { treatmentText } from '../../analysis/export/disclosure-control.ts';
+import { type DisclosureRisk, disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
+import { suppressionText } from '../../analysis/export/local-suppression.ts';
+import { recoveryText } from '../../analysis/export/recoverable-values.ts';
 import { createApp } from '../../server/app.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
@@ -91,6 +96,7 @@ describe('codebook.md and codebook.csv in French and Kriolu', () => {
     expect(md.startsWith('# Livru di kódigus: ipei')).toBe(true);
     for (const line of [
       `## ${w.internalFile}`,
+      w.report.internalContents,
       w.filesLine,
       `## ${w.howToAnalyse}`,
       `| ${w.designHead.join(' | ')} |`,
@@ -121,6 +127,35 @@ describe('codebook.md and codebook.csv in French and Kriolu', () => {
     const sex = rows.find((r) => r.startsWith('persons,c03_sex,'));
     expect(sex).toContain(',Sexo,Sex,Sexe,Séxu,');
     expect(sex).toContain('1=Ómi; 2=Mudjer');
+  });
+  it("kea: the public file's control reported in Kriolu (risk, top-code, suppression, check)", () => {
+    const risk: DisclosureRisk = {
+      unit: 'persons',
+      keyVariables: ['island', 'age_group'],
+      k: 3,
+      records: 200,
+      cells: 40,
+      sampleUniques: 5,
+      recordsBelowK: 9,
+      cellsBelowK: 6,
+      recordsBySize: [5, 4],
+      weight: 'w_roster_final',
+      smallestFk: 41.6,
+    };
+    expect(disclosureRiskText(risk, 'kea')).toBe(
+      'Risku di divulgason na variavel-xavi island, age_group (k = 3): 200 pesoas na 40 kombinason; 5 úniku na amostra (2.5%); 9 na 6 kombinason ku ménus di 3 pesoas (4.5%). Kombinason más raru ta representa más o ménus 42 pesoas na populason (Fk más pikenu, soma di w_roster_final).',
+    );
+    const top = { file: 'persons' as const, variable: 'age', method: 'topCode' as const, groups: null };
+    expect(treatmentText([{ ...top, cap: 80, percentile: 99, changed: 4 }], 'kea')).toEqual([
+      'age (persons): kodifikadu na topu na 80 (persentil 99); 4 rijistu mudadu.',
+    ]);
+    expect(
+      suppressionText([{ variable: 'nat', suppressed: 7, with: ['birth'] }], 3, 'kea', 'household'),
+    ).toEqual(['nat: 7 valor suprimidu (ku birth) pa kada agregadu ten pelu ménus 3 na se kombinason.']);
+    expect(recoveryText([{ key: 'nat', variable: 'lang', records: 2 }], 'blank', 'fr')).toEqual([
+      'lang : redonnait nat supprimé sur 2 enregistrements ; mise à manquant sur ces enregistrements.',
+    ]);
+    expect(recoveryText([], 'blank', 'kea')).toEqual([CODEBOOK_WORDS.kea.microdata.report.noRecovery]);
   });
   it('an unknown language is a 422 naming lang', async () => {
     const res = await get('csv/codebook.md?lang=de');
