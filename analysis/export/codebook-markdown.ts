@@ -5,12 +5,11 @@
  * notes from codebook-words.ts, labels the questionnaire's own in that language, else its source
  * language's). A public-use file's page also gives its top-codes, recodes, local suppressions and the
  * complementary check after them, and its disclosure risk on the survey's key variables before and
- * after them, for the person file and (publicUse.households) the household file, in the four
- * languages too, bar the public file's contents line and its guarantees (pt and en only: a French
- * page gives them in English, a Kriolu page in Portuguese; `proseLang`).
+ * after them, for the person file and (publicUse.households) the household file, and what it
+ * guarantees, all in the page's language too.
  */
 import type { SourceLang, TableLang } from '../tables/table-words.ts';
-import { CODEBOOK_WORDS, type MicrodataWords, proseLang } from './codebook-words.ts';
+import { CODEBOOK_WORDS, type MicrodataWords } from './codebook-words.ts';
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { kindContents } from './kind-contents.ts';
@@ -79,7 +78,7 @@ function householdLines(m: Microdata, w: MicrodataWords, lang: TableLang): strin
 
 /** What the public file guarantees and what not (public-guarantees.ts). */
 function guaranteeLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
-  const text = publicGuarantees(m, proseLang(lang));
+  const text = publicGuarantees(m, lang);
   return text ? [`### ${w.guarantees}`, '', text, ''] : [];
 }
 

@@ -8,7 +8,7 @@
  * client/analyst/messages-kea.ts) were written by the project: `draft`, for a native speaker's review
  * (CODEBOOK_WORDS_STATUS).
  */
-import type { SourceLang, TableLang } from '../tables/table-words.ts';
+import type { TableLang } from '../tables/table-words.ts';
 
 export interface CodebookWords {
   heading: (id: string) => string;
@@ -73,6 +73,22 @@ interface Treated {
 export interface ReportWords {
   /** What the internal file holds (kind-contents.ts). */
   internalContents: string;
+  /** What the public file holds (kind-contents.ts), each list already joined. */
+  publicContents: (p: { codes: string; kept: string; droppedGeography: string; dropped: string }) => string;
+  /** Variance strata whose PSUs are households (EAs taken with certainty). */
+  certainStrata: (n: number) => string;
+  /** What the public file guarantees and not (public-guarantees.ts). */
+  guarantees: {
+    persons: (keys: string, others: number) => string;
+    except: (n: number) => string;
+    takes: string;
+    noOther: (blank: boolean) => string;
+    notGuaranteed: string;
+    estimates: string;
+    households: (keys: string, others: number) => string;
+    householdsExcept: (n: number) => string;
+    householdsNot: string;
+  };
   /** Records: persons or households. */
   who: { persons: string; households: string };
   risk: (r: {
@@ -165,6 +181,27 @@ const en: CodebookWords = {
     report: {
       internalContents:
         'Internal file, for the office: household and person ids, variance stratum and PSU (EA) with the survey’s codes, all geography and every weighting step. No direct identifiers (names, GPS, phone, free text, dates). Do not release it outside the office: use the public-use file.',
+      publicContents: (p) =>
+        `Public-use file. Random codes of this weighting run (drawn with a secret key kept by the server, not derived from the ids; the same in every export of the run; a household has the same code in both files): ${p.codes}; the PSU is numbered 1..n within its variance stratum, and the replicate weights are in a random order (with their rscales). Geography kept: ${p.kept}; dropped: ${p.droppedGeography}. Also left out: ${p.dropped} (the weighting's intermediate steps, variables derived from dropped geography), besides direct identifiers and free text. The listing cannot be reached from this file. Estimates and standard errors of the variables not top-coded, recoded or suppressed (see Disclosure control) are those of the internal file.`,
+      certainStrata: (n) =>
+        ` Note: ${n} variance strata have households as PSUs (EAs taken with certainty): their households are recognisable as one EA's, because the replicate weights that give the exact standard errors zero one household per replicate, with an rscale of that EA alone.`,
+      guarantees: {
+        persons: (keys, others) =>
+          `Guaranteed: each person shares their combination of ${keys} with at least ${others} others (a missing value matching any)`,
+        except: (n) => `, except ${n} with no suppressible value left (see Disclosure risk); `,
+        takes:
+          'a suppressed value takes with it the variable it is derived from, that variable’s other derived variables and those declared with it; ',
+        noOther: (blank) =>
+          `no other released variable of the person file gives it back by its own value (exact check, one variable at a time; ${blank ? 'those that did are missing on those records' : 'the file would be refused'}). `,
+        notGuaranteed:
+          'Not guaranteed: a value given back by a combination of variables, by the household file or the household’s other members (household code, shared weights) or by an outside source; a value only narrowed (an eligibility flag saying 15 or over); what an intruder knows beyond the key variables; nor that the persons of a combination do not all share a value of another variable (l-diversity). ',
+        estimates: 'Estimates of the suppressed or blanked variables differ from the internal file’s.',
+        households: (keys, others) =>
+          `In the household file, each household shares its combination of ${keys} with at least ${others} others`,
+        householdsExcept: (n) => `, except ${n} with no suppressible value left`,
+        householdsNot:
+          '; not guaranteed: a household variable the person file restates (household size is its number of person records), nor the household’s composition (its members’ key values together). ',
+      },
       who: { persons: 'persons', households: 'households' },
       risk: (r) =>
         `Disclosure risk on the key variables ${r.keys} (k = ${r.k}): ${r.records} ${r.who} in ${r.cells} combinations; ${r.uniques} sample uniques (${r.uniquesPct}); ${r.below} in ${r.belowCells} combinations of fewer than ${r.k} ${r.who} (${r.belowPct}).`,
@@ -257,6 +294,28 @@ const pt: CodebookWords = {
     report: {
       internalContents:
         'Ficheiro interno, para o instituto: identificadores dos agregados e das pessoas, estrato de variância e UPA (DR) com os códigos do inquérito, toda a geografia e todos os passos da ponderação. Sem identificadores directos (nomes, GPS, telefone, texto livre, datas). Não o divulgue fora do instituto: use o ficheiro de uso público.',
+      publicContents: (p) =>
+        `Ficheiro de uso público. Códigos aleatórios desta ponderação (sorteados com uma chave secreta guardada no servidor, não derivados dos identificadores; os mesmos em cada exportação da mesma ponderação; o mesmo agregado tem o mesmo código nos dois ficheiros): ${p.codes}; a UPA é numerada 1..n dentro do seu estrato de variância, e os pesos replicados estão numa ordem aleatória (com os seus rscales). Geografia mantida: ${p.kept}; retirada: ${p.droppedGeography}. Também retirados: ${p.dropped} (passos intermédios da ponderação, variáveis derivadas da geografia retirada), além dos identificadores directos e texto livre. A listagem não é alcançável a partir deste ficheiro. As estimativas e os erros-padrão das variáveis não codificadas no topo, recodificadas nem suprimidas (ver Controlo da divulgação) são os do ficheiro interno.`,
+      certainStrata: (n) =>
+        ` Atenção: ${n} estrato(s) de variância têm agregados como UPA (DR tiradas com certeza): os seus agregados são reconhecíveis como os de uma DR, porque os pesos replicados que dão os erros-padrão exactos anulam um agregado por réplica, com um rscale só dessa DR.`,
+      guarantees: {
+        persons: (keys, others) =>
+          `Garantido: cada pessoa partilha a sua combinação de ${keys} com pelo menos ${others} outras (um valor em falta conta como qualquer valor)`,
+        except: (n) => `, excepto ${n} sem mais valor suprimível (ver Risco de divulgação); `,
+        takes:
+          'um valor suprimido leva consigo a variável de que é derivado, as outras derivadas dela e as declaradas com ele; ',
+        noOther: (blank) =>
+          `nenhuma outra variável divulgada do ficheiro de pessoas o devolve pelo seu próprio valor (verificação exata, variável a variável; ${blank ? 'as que o faziam estão em falta nesses registos' : 'o ficheiro seria recusado'}). `,
+        notGuaranteed:
+          'Não garantido: um valor devolvido por uma combinação de variáveis, pelo ficheiro dos agregados ou pelos outros membros do agregado (código do agregado, pesos partilhados) ou por uma fonte externa; um valor apenas estreitado (um indicador de elegibilidade que diz 15 anos ou mais); o que um intruso sabe além das variáveis-chave; nem que as pessoas de uma combinação não partilhem todas um mesmo valor de outra variável (diversidade-l). ',
+        estimates:
+          'As estimativas das variáveis suprimidas ou postas em falta diferem das do ficheiro interno.',
+        households: (keys, others) =>
+          `No ficheiro dos agregados, cada agregado partilha a sua combinação de ${keys} com pelo menos ${others} outros`,
+        householdsExcept: (n) => `, excepto ${n} sem mais valor suprimível`,
+        householdsNot:
+          '; não garantido: uma variável do agregado que o ficheiro de pessoas repete (a dimensão do agregado é o seu número de registos de pessoas) nem a composição do agregado (as variáveis-chave dos seus membros em conjunto). ',
+      },
       who: { persons: 'pessoas', households: 'agregados' },
       risk: (r) =>
         `Risco de divulgação nas variáveis-chave ${r.keys} (k = ${r.k}): ${r.records} ${r.who} em ${r.cells} combinações; ${r.uniques} únicas na amostra (${r.uniquesPct}); ${r.below} em ${r.belowCells} combinações com menos de ${r.k} ${r.who} (${r.belowPct}).`,
@@ -348,6 +407,28 @@ const fr: CodebookWords = {
     report: {
       internalContents:
         "Fichier interne, pour l'institut : identifiants des ménages et des personnes, strate de variance et UPE (DR) avec les codes de l'enquête, toute la géographie et toutes les étapes de la pondération. Sans identifiants directs (noms, GPS, téléphone, texte libre, dates). Ne le diffusez pas hors de l'institut : utilisez le fichier à usage public.",
+      publicContents: (p) =>
+        `Fichier à usage public. Codes aléatoires de cette pondération (tirés avec une clé secrète gardée par le serveur, non dérivés des identifiants ; les mêmes à chaque export de la même pondération ; un ménage a le même code dans les deux fichiers) : ${p.codes} ; l'UPE est numérotée 1..n dans sa strate de variance, et les poids répliqués sont dans un ordre aléatoire (avec leurs rscales). Géographie gardée : ${p.kept} ; retirée : ${p.droppedGeography}. Également retirés : ${p.dropped} (étapes intermédiaires de la pondération, variables dérivées de la géographie retirée), outre les identifiants directs et le texte libre. Le dénombrement n'est pas atteignable depuis ce fichier. Les estimations et erreurs-types des variables non plafonnées, recodées ni supprimées (voir Contrôle de la divulgation) sont celles du fichier interne.`,
+      certainStrata: (n) =>
+        ` Attention : ${n} strate(s) de variance ont des ménages comme UPE (DR tirées avec certitude) : leurs ménages sont reconnaissables comme ceux d'une DR, car les poids répliqués qui donnent les erreurs-types exactes annulent un ménage par réplique, avec un rscale de cette seule DR.`,
+      guarantees: {
+        persons: (keys, others) =>
+          `Garanti : chaque personne partage sa combinaison de ${keys} avec au moins ${others} autres (une valeur manquante correspond à toute valeur)`,
+        except: (n) => `, sauf ${n} sans plus de valeur supprimable (voir Risque de divulgation) ; `,
+        takes:
+          'une valeur supprimée emporte la variable dont elle est dérivée, les autres variables dérivées de celle-ci et celles déclarées avec elle ; ',
+        noOther: (blank) =>
+          `aucune autre variable diffusée du fichier des personnes ne la redonne par sa propre valeur (contrôle exact, variable par variable ; ${blank ? 'celles qui le faisaient sont manquantes sur ces enregistrements' : 'le fichier serait refusé'}). `,
+        notGuaranteed:
+          "Non garanti : une valeur redonnée par une combinaison de variables, par le fichier des ménages ou les autres membres du ménage (code du ménage, poids partagés) ou par une source extérieure ; une valeur seulement resserrée (un indicateur d'éligibilité disant 15 ans ou plus) ; ce qu'un intrus sait au-delà des variables clés ; ni que les personnes d'une combinaison ne partagent pas toutes une même valeur d'une autre variable (l-diversité). ",
+        estimates:
+          'Les estimations des variables supprimées ou mises à manquant diffèrent de celles du fichier interne.',
+        households: (keys, others) =>
+          `Dans le fichier des ménages, chaque ménage partage sa combinaison de ${keys} avec au moins ${others} autres`,
+        householdsExcept: (n) => `, sauf ${n} sans plus de valeur supprimable`,
+        householdsNot:
+          " ; non garanti : une variable du ménage que le fichier des personnes répète (la taille du ménage est son nombre d'enregistrements de personnes), ni la composition du ménage (les variables clés de ses membres ensemble). ",
+      },
       who: { persons: 'personnes', households: 'ménages' },
       risk: (r) =>
         `Risque de divulgation sur les variables clés ${r.keys} (k = ${r.k}) : ${r.records} ${r.who} dans ${r.cells} combinaisons ; ${r.uniques} uniques dans l'échantillon (${r.uniquesPct}) ; ${r.below} dans ${r.belowCells} combinaisons de moins de ${r.k} ${r.who} (${r.belowPct}).`,
@@ -439,6 +520,27 @@ const kea: CodebookWords = {
     report: {
       internalContents:
         'Fixeru internu, pa institutu: identifikadoris di agregadus i di pesoas, stratu di variansa i UPA (DR) ku kódigus di inkéritu, tudu jiografia i tudu pasus di ponderason. Sen identifikadoris diretu (nomi, GPS, telefoni, testu livri, datas). Ka bu divulga-l fora di institutu: uza fixeru di uzu públiku.',
+      publicContents: (p) =>
+        `Fixeru di uzu públiku. Kódigus aleatóriu di es ponderason (tiradu ku un xavi sekretu gardadu na servidor, ka dirivadu di identifikadoris; mésmu na kada esportason di mésmu ponderason; mésmu agregadu ten mésmu kódigu na kes dos fixeru): ${p.codes}; UPA ta numeradu 1..n dentu di se stratu di variansa, i pezus riplikadu sta na un orden aleatóriu (ku ses rscales). Jiografia mantidu: ${p.kept}; tiradu: ${p.droppedGeography}. Tanbe tiradu: ${p.dropped} (pasus intermédiu di ponderason, variavel dirivadu di jiografia tiradu), alén di identifikadoris diretu i testu livri. Ka ta txiga listajen a partir di es fixeru. Stimativas i erus-padron di variavel ki ka kodifikadu na topu, rikodifikadu nen suprimidu (djobi Kontrolu di divulgason) e kes di fixeru internu.`,
+      certainStrata: (n) =>
+        ` Atenson: ${n} stratu di variansa ten agregadus suma UPA (DR tiradu ku serteza): ses agregadus ta rekonhesidu suma kes di un DR, pamodi pezus riplikadu ki ta da erus-padron izatu ta anula un agregadu pa kada réplika, ku un rscale só di kel DR.`,
+      guarantees: {
+        persons: (keys, others) =>
+          `Garantidu: kada pesoa ta partilha se kombinason di ${keys} ku pelu ménus ${others} otu (un valor na falta ta konta suma kualker valor)`,
+        except: (n) => `, fora ${n} ki ka ten más valor ki pode suprimi (djobi Risku di divulgason); `,
+        takes:
+          'un valor suprimidu ta leba ku el variavel di ki el e dirivadu, kes otu dirivadu di el i kes dikláradu ku el; ',
+        noOther: (blank) =>
+          `ninhun otu variavel divulgadu di fixeru di pesoas ka ta da-l di volta pa se própi valor (verifikason izatu, variavel pa variavel; ${blank ? 'kes ki ta fazeba-l sta na falta na es rijistus' : 'fixeru ta ser rekuzadu'}). `,
+        notGuaranteed:
+          'Ka garantidu: un valor dadu di volta pa un kombinason di variavel, pa fixeru di agregadus o pa kes otu membru di agregadu (kódigu di agregadu, pezus partilhadu) o pa un fonti di fora; un valor só stretadu (un indikador di elijibilidadi ki ta fla 15 anu o más); kuzê ki un intruzu sabi alén di variavel-xavi; nen ma kes pesoa di un kombinason ka ta partilha tudu un mésmu valor di otu variavel (diversidadi-l). ',
+        estimates: 'Stimativas di variavel suprimidu o pô na falta ta difere di kes di fixeru internu.',
+        households: (keys, others) =>
+          `Na fixeru di agregadus, kada agregadu ta partilha se kombinason di ${keys} ku pelu ménus ${others} otu`,
+        householdsExcept: (n) => `, fora ${n} ki ka ten más valor ki pode suprimi`,
+        householdsNot:
+          '; ka garantidu: un variavel di agregadu ki fixeru di pesoas ta ripiti (tamanhu di agregadu e se númeru di rijistus di pesoas) nen kompozison di agregadu (variavel-xavi di ses membrus djuntu). ',
+      },
       who: { persons: 'pesoas', households: 'agregadus' },
       risk: (r) =>
         `Risku di divulgason na variavel-xavi ${r.keys} (k = ${r.k}): ${r.records} ${r.who} na ${r.cells} kombinason; ${r.uniques} úniku na amostra (${r.uniquesPct}); ${r.below} na ${r.belowCells} kombinason ku ménus di ${r.k} ${r.who} (${r.belowPct}).`,
@@ -473,9 +575,3 @@ export const CODEBOOK_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
   fr: 'draft',
   kea: 'draft',
 };
-
-/**
- * The language of the codebook's sentences written in pt and en only (the public file's contents line
- * and guarantees): English for French, Portuguese for Kriolu.
- */
-export const proseLang = (l: TableLang): SourceLang => (l === 'en' || l === 'fr' ? 'en' : 'pt');

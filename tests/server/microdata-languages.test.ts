@@ -4,7 +4,7 @@
  * Séxu/Ómi/Mudjer, read back by R haven) and the engine's (a final weight), codebook.md's headings,
  * notes and table heads are the words of analysis/export/codebook-words.ts in that language with no
  * English heading left, and the public file's control (risk, top-codes, suppressions, the check) is
- * reported in it; codebook.csv carries the four languages' labels; an unknown language is a 422 naming
+ * reported in it, and so are the public file's contents line and guarantees; codebook.csv carries the four languages' labels; an unknown language is a 422 naming
  * `lang`.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEBOOK_WORDS } from '../../analysis/export/codebook-words.ts';
 import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
+import { kindContents } from '../../analysis/export/kind-contents.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
+import type { Microdata } from '../../analysis/export/microdata.ts';
+import { publicGuarantees } from '../../analysis/export/public-guarantees.ts';
 import { recoveryText } from '../../analysis/export/recoverable-values.ts';
 import { createApp } from '../../server/app.ts';
 import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
@@ -156,6 +159,30 @@ describe('codebook.md and codebook.csv in French and Kriolu', () => {
       'lang : redonnait nat supprimé sur 2 enregistrements ; mise à manquant sur ces enregistrements.',
     ]);
     expect(recoveryText([], 'blank', 'kea')).toEqual([CODEBOOK_WORDS.kea.microdata.report.noRecovery]);
+    // the public file's contents line and guarantees
+    const pub = {
+      kind: 'public',
+      publicUse: {
+        pseudonymised: ['household_id'],
+        geographyKept: ['island'],
+        geographyDropped: ['ea'],
+        dropped: ['w1_base'],
+        householdPsuStrata: 1,
+      },
+      disclosureRisk: risk,
+      householdDisclosureRisk: null,
+      disclosureControl: { recovered: { action: 'blank', recoveries: [] }, households: null },
+    } as unknown as Microdata;
+    const contents = kindContents(pub, 'kea');
+    expect(contents).toMatch(/^Fixeru di uzu públiku\. Kódigus aleatóriu .*: household_id; /);
+    expect(contents).toContain('Jiografia mantidu: island; tiradu: ea. Tanbe tiradu: w1_base');
+    expect(contents).toContain(' Atenson: 1 stratu di variansa ten agregadus suma UPA');
+    expect(publicGuarantees(pub, 'kea')).toMatch(
+      /^Garantidu: kada pesoa ta partilha se kombinason di island, age_group ku pelu ménus 2 otu .*, fora 9 ki ka ten .*kes ki ta fazeba-l sta na falta na es rijistus\)\. Ka garantidu: /,
+    );
+    expect(publicGuarantees(pub, 'fr')).toMatch(
+      /^Garanti : chaque personne partage sa combinaison de island, age_group/,
+    );
   });
   it('an unknown language is a 422 naming lang', async () => {
     const res = await get('csv/codebook.md?lang=de');
