@@ -82,6 +82,8 @@ describe.skipIf(!hasR)('the .dta in Kriolu and French (R haven reads it back)', 
     expect(v('c03_sex').label).toBe('Séxu');
     expect(v('c03_sex').labels).toEqual({ Ómi: 1, Mudjer: 2 });
     expect(v('w_person_final').label).toBe('Pezu final individual (kalibradu)');
+    expect(v('in_individual').label).toBe('Na unidadi individual (ten pezu individual)');
+    expect(v('in_individual').labels?.Sin).toBe(1);
   });
   it("fr: the questionnaire's French", async () => {
     const v = await dtaBack('fr');
@@ -130,6 +132,10 @@ describe('codebook.md and codebook.csv in French and Kriolu', () => {
     const sex = rows.find((r) => r.startsWith('persons,c03_sex,'));
     expect(sex).toContain(',Sexo,Sex,Sexe,Séxu,');
     expect(sex).toContain('1=Ómi; 2=Mudjer');
+    // the engine's own labels: in_individual's reason
+    const why = rows.find((r) => r.startsWith('persons,in_individual_why,'));
+    expect(why).toContain(',Pamodi na unidadi individual o nãu (in_individual),');
+    expect(why).toContain('5=Entrevistadu pesoalmenti');
   });
   it("kea: the public file's control reported in Kriolu (risk, top-code, suppression, check)", () => {
     const risk: DisclosureRisk = {
