@@ -4,10 +4,10 @@
  * messages-kea.ts); so does every staff tab, in the language chosen in the header (`tabletLang`): review
  * queue and screen, dashboard, tablets (client/review/messages*.ts), assignments
  * (client/review/assignment-messages.ts), office coding (client/review/office-coding-messages.ts) and
- * the analyst's tables, models and weights (client/analyst/messages*.ts). Only what the server writes
- * with a table or model on the analyst's screen (the survey's labels, legends, notes) comes in the
- * codebook's languages, Portuguese and English, so French reads it in English and Kriolu in Portuguese
- * (`lang`).
+ * the analyst's tables, models, weights and microdata files (client/analyst/messages*.ts; the server
+ * writes their words and labels in all four, a survey label its questionnaire lacks in French or Kriolu
+ * in the survey's source language). The review screens read a survey's labels in the codebook's closest
+ * language, Portuguese or English: French in English, Kriolu in Portuguese (`lang`).
  */
 import { createContext, useContext } from 'react';
 import { EA_TERM } from './ea-term.ts';
@@ -17,8 +17,9 @@ import { kea } from './messages-kea.ts';
 export const APP_LANGUAGES = ['pt', 'en', 'fr', 'kea'] as const;
 export type TabletLanguage = (typeof APP_LANGUAGES)[number];
 /**
- * The languages of a model's output on the analyst's screen (the codebook's, pt and en); its tables and
- * the builder's labels come in all four app languages.
+ * The languages every survey label has (the codebook's, pt and en): the review screens' survey labels,
+ * and the analyst's fallback for a catalogue text without French or Kriolu. The analyst's tables, models
+ * and microdata files come in all four app languages.
  */
 export type AppLanguage = 'pt' | 'en';
 /** Each language in its own name, for the language switch. */

@@ -3,6 +3,7 @@
  * Markdown, with each unit's design) and the setups that build the designs from the files alone
  * (setup.R always; setup.do beside CSV and .dta; setup.py beside CSV).
  */
+import type { SourceLang, TableLang } from '../tables/table-words.ts';
 import { codebookMarkdown } from './codebook-markdown.ts';
 import {
   exampleVariable,
@@ -32,7 +33,10 @@ export async function exportMicrodata(
   m: Microdata,
   format: MicrodataFormat,
   opts: {
-    lang: 'pt' | 'en';
+    /** The labels' language (the .dta's, the workbook's values, codebook.md's). */
+    lang: TableLang;
+    /** The survey's source language, for a label it lacks in `lang` (pt by default). */
+    source?: SourceLang;
     survey: string;
     notice?: string | null;
     /** The run's date, for the workbook's own dates (a public file: the same bytes on every download). */
@@ -45,7 +49,7 @@ export async function exportMicrodata(
   if (format === 'xlsx')
     files.push({
       name: `${opts.survey}-microdata.xlsx`,
-      bytes: new Uint8Array(await microdataXlsx(m, opts.lang, opts.date)),
+      bytes: new Uint8Array(await microdataXlsx(m, opts.lang, opts.date, opts.source)),
     });
   if (format === 'dta')
     for (const f of [m.households, m.persons])
@@ -54,6 +58,7 @@ export async function exportMicrodata(
         // the public file has no time stamp: every download of a run is the same file
         bytes: writeDta(f, {
           lang: opts.lang,
+          source: opts.source,
           label: `${opts.survey.toUpperCase()} ${f.name}`,
           now: m.kind === 'public' ? null : undefined,
         }),
@@ -84,10 +89,10 @@ export async function exportMicrodata(
     dropped: m.dropped,
     design: m.design,
     setup: setups.map((x) => x.name),
-    variables: codebookRows(m),
+    variables: codebookRows(m, opts.source),
   };
   files.push({ name: 'codebook.json', bytes: text(`${JSON.stringify(codebook, null, 2)}\n`) });
-  files.push({ name: 'codebook.csv', bytes: text(codebookCsv(m)) });
+  files.push({ name: 'codebook.csv', bytes: text(codebookCsv(m, opts.source)) });
   files.push({
     name: 'codebook.md',
     bytes: text(codebookMarkdown(m, { ...opts, setups: setups.map((x) => x.name) })),

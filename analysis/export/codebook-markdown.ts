@@ -1,10 +1,15 @@
 /**
  * The codebook as a readable Markdown page: how to analyse each unit (its rows, weight, replicate
  * weights, type, scale, rscales, mse, design variables; the setups beside the files), then every
- * variable with its label and value labels, in the export's language. A public-use file's page also
- * gives its top-codes, recodes, local suppressions and the complementary check after them, and its disclosure risk on the survey's key variables before and
- * after them, for the person file and (publicUse.households) the household file.
+ * variable with its label and value labels, in the export's language (pt, en, fr or kea: headings and
+ * notes from codebook-words.ts, labels the questionnaire's own in that language, else its source
+ * language's). A public-use file's page also gives its top-codes, recodes, local suppressions and the
+ * complementary check after them, and its disclosure risk on the survey's key variables before and
+ * after them, for the person file and (publicUse.households) the household file, and what it
+ * guarantees, all in the page's language too.
  */
+import type { SourceLang, TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS, type MicrodataWords } from './codebook-words.ts';
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { householdRiskText } from './household-risk.ts';
@@ -19,45 +24,28 @@ import { recoveryText } from './recoverable-values.ts';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The public file's top-codes and recodes, one line each. */
-function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
+function controlLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
   const ts = m.disclosureControl?.treatments ?? [];
   if (!m.disclosureControl) return [];
   const sup = m.disclosureControl.suppressions;
   const rec = m.disclosureControl.recovered ?? null;
   const absent = m.disclosureControl.absent ?? [];
-  const pt = lang === 'pt';
   return [
-    `### ${pt ? 'Controlo da divulgação' : 'Disclosure control'}`,
+    `### ${w.disclosureControl}`,
     '',
-    ...(ts.length
-      ? treatmentText(ts, lang).map((t) => `- ${t}`)
-      : [pt ? 'Nenhuma variável codificada no topo nem recodificada.' : 'No variable top-coded or recoded.']),
+    ...(ts.length ? treatmentText(ts, lang).map((t) => `- ${t}`) : [w.noTreatment]),
     '',
-    ...(absent.length
-      ? [
-          `${pt ? 'Declaradas mas ausentes destes ficheiros:' : 'Declared but not in these files:'} ${absent.join(', ')}.`,
-          '',
-        ]
-      : []),
+    ...(absent.length ? [`${w.absent} ${absent.join(', ')}.`, ''] : []),
     ...(sup
       ? [
-          pt
-            ? 'Supressão local (valores postos em falta; no risco, um valor em falta conta como qualquer valor, como no sdcMicro):'
-            : 'Local suppression (values set to missing; in the risk, a missing value matches any value, as in sdcMicro):',
+          w.localSuppressionNote,
           '',
           ...suppressionText(sup, m.disclosureRisk?.k ?? 3, lang).map((t) => `- ${t}`),
           '',
         ]
       : []),
     ...(rec
-      ? [
-          pt
-            ? 'Supressão complementar (uma variável divulgada cujo valor corresponde a um só valor da variável suprimida, nos registos que a mostram, dá-o de volta):'
-            : 'Complementary suppression (a released variable whose value goes with a single value of the suppressed variable, on the records that show it, gives it back):',
-          '',
-          ...recoveryText(rec.recoveries, rec.action, lang).map((t) => `- ${t}`),
-          '',
-        ]
+      ? [w.complementaryNote, '', ...recoveryText(rec.recoveries, rec.action, lang).map((t) => `- ${t}`), '']
       : []),
   ];
 }
@@ -66,18 +54,17 @@ function controlLines(m: Microdata, lang: 'pt' | 'en'): string[] {
  * The household file's own control (publicUse.households): its local suppression, the check after it
  * and its risk before and after, under one heading.
  */
-function householdLines(m: Microdata, lang: 'pt' | 'en'): string[] {
+function householdLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
   const c = m.disclosureControl?.households;
   const r = m.householdDisclosureRisk;
   if (!c || !r) return [];
-  const pt = lang === 'pt';
   return [
-    `### ${pt ? 'Ficheiro dos agregados' : 'Household file'}`,
+    `### ${w.householdFile}`,
     '',
     ...(c.size ? [`- ${sizeText(c.size, lang)}`, ''] : []),
     ...(c.suppressions
       ? [
-          pt ? 'Supressão local:' : 'Local suppression:',
+          w.localSuppression,
           '',
           ...suppressionText(c.suppressions, r.k, lang, 'household').map((t) => `- ${t}`),
           '',
@@ -86,79 +73,94 @@ function householdLines(m: Microdata, lang: 'pt' | 'en'): string[] {
     ...(c.recovered
       ? [...recoveryText(c.recovered.recoveries, c.recovered.action, lang).map((t) => `- ${t}`), '']
       : []),
-    `${pt ? 'Depois do controlo:' : 'After disclosure control:'} ${disclosureRiskText(r, lang)}`,
+    `${w.after} ${disclosureRiskText(r, lang)}`,
     '',
-    ...(c.riskBefore ? [`${pt ? 'Antes:' : 'Before:'} ${disclosureRiskText(c.riskBefore, lang)}`, ''] : []),
+    ...(c.riskBefore ? [`${w.before} ${disclosureRiskText(c.riskBefore, lang)}`, ''] : []),
   ];
 }
 
 /** What the public file guarantees and what not (public-guarantees.ts). */
-function guaranteeLines(m: Microdata, lang: 'pt' | 'en'): string[] {
+function guaranteeLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
   const text = publicGuarantees(m, lang);
-  return text
-    ? [`### ${lang === 'pt' ? 'O que este ficheiro garante' : 'What this file guarantees'}`, '', text, '']
-    : [];
+  return text ? [`### ${w.guarantees}`, '', text, ''] : [];
 }
 
 /** The public file's disclosure risk (after treatment; before it too): the records by cell size. */
-function riskLines(r: DisclosureRisk, before: DisclosureRisk | null, lang: 'pt' | 'en'): string[] {
-  const pt = lang === 'pt';
+function riskLines(
+  r: DisclosureRisk,
+  before: DisclosureRisk | null,
+  w: MicrodataWords,
+  lang: TableLang,
+): string[] {
   return [
-    `### ${pt ? 'Risco de divulgação' : 'Disclosure risk'}`,
+    `### ${w.disclosureRisk}`,
     '',
-    `${pt ? 'Depois do controlo:' : 'After disclosure control:'} ${disclosureRiskText(r, lang)}`,
+    `${w.after} ${disclosureRiskText(r, lang)}`,
     '',
-    ...(before ? [`${pt ? 'Antes:' : 'Before:'} ${disclosureRiskText(before, lang)}`, ''] : []),
-    `| ${pt ? 'pessoas na combinação' : 'persons in the combination'} | ${pt ? 'pessoas' : 'persons'} |`,
+    ...(before ? [`${w.before} ${disclosureRiskText(before, lang)}`, ''] : []),
+    `| ${w.riskHead[0]} | ${w.riskHead[1]} |`,
     '| ---: | ---: |',
     ...r.recordsBySize.map((n, i) => `| ${i + 1} | ${n} |`),
     '',
   ];
 }
 
+/**
+ * The page in `opts.lang`; a label the questionnaire lacks in it is in its source language (`source`,
+ * pt by default).
+ */
 export function codebookMarkdown(
   m: Microdata,
-  opts: { lang: 'pt' | 'en'; survey: string; notice?: string | null; setups: string[] },
+  opts: {
+    lang: TableLang;
+    source?: SourceLang;
+    survey: string;
+    notice?: string | null;
+    setups: string[];
+  },
 ): string {
+  const words = CODEBOOK_WORDS[opts.lang];
+  const w = words.microdata;
+  const c = words.columns;
   const range = (cols: string[]) =>
     cols.length > 2 ? `${cols[0]} … ${cols[cols.length - 1]} (${cols.length})` : cols.join(', ');
   const lines = [
-    `# ${opts.survey}: codebook`,
+    `# ${words.heading(opts.survey)}`,
     '',
     ...(opts.notice ? [opts.notice, ''] : []),
-    `## ${m.kind === 'public' ? (opts.lang === 'pt' ? 'Ficheiro de uso público' : 'Public-use file') : opts.lang === 'pt' ? 'Ficheiro interno' : 'Internal file'}`,
+    `## ${m.kind === 'public' ? w.publicFile : w.internalFile}`,
     '',
     kindContents(m, opts.lang),
     '',
-    ...controlLines(m, opts.lang),
+    ...controlLines(m, w, opts.lang),
     ...(m.disclosureRisk
-      ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, opts.lang)
+      ? riskLines(m.disclosureRisk, m.disclosureControl?.riskBefore ?? null, w, opts.lang)
       : []),
-    ...householdLines(m, opts.lang),
+    ...householdLines(m, w, opts.lang),
     ...(m.householdRisk ? [householdRiskText(m.householdRisk, opts.lang), ''] : []),
-    ...guaranteeLines(m, opts.lang),
-    'Files: households and persons, linked by `persons.household_id = households.household_id`.',
+    ...guaranteeLines(m, w, opts.lang),
+    w.filesLine,
     '',
-    '## How to analyse each unit',
+    `## ${w.howToAnalyse}`,
     '',
-    `Replicate weights are analysis weights (combined.weights = TRUE). The variance of an estimate is scale x sum over replicates of rscale x (replicate estimate - mean of the replicates)^2 (mse = FALSE). Ready-to-run setups beside the files: ${opts.setups.join(', ')}.`,
+    w.replicates(opts.setups.join(', ')),
     '',
-    '| unit | file | rows | weight | replicate weights | type | scale | rscales | mse | strata | PSU |',
+    `| ${w.designHead.join(' | ')} |`,
     '| --- | --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- |',
     ...m.design.map((u) => {
       const rs = [...new Set(u.rscales.map((x) => Number(x.toPrecision(6))))];
-      return `| ${u.unit} | ${u.file} | ${u.rows} | ${u.weight} | ${range(u.repweights)} | ${u.type} | ${u.scale} | ${rs.length === 1 ? `${rs[0]} each` : `one per replicate (codebook.json), ${Math.min(...rs)} to ${Math.max(...rs)}`} | ${u.mse} | ${u.strata} | ${u.psu} |`;
+      return `| ${u.unit} | ${u.file} | ${u.rows} | ${u.weight} | ${range(u.repweights)} | ${u.type} | ${u.scale} | ${rs.length === 1 ? w.each(rs[0]) : w.perReplicate(Math.min(...rs), Math.max(...rs))} | ${u.mse} | ${u.strata} | ${u.psu} |`;
     }),
     '',
-    '## Variables',
+    `## ${w.variables}`,
     '',
-    "Special codes (don't know, refused, not applicable) are missing values: Stata's extended missing values .a, .b and .c, labelled, in the .dta; the codes themselves in CSV, Excel and Parquet, listed under missing (treat them as missing).",
+    w.specialCodes,
     '',
-    '| file | variable | role | type | label | values | missing |',
+    `| ${w.file} | ${c.variable} | ${w.role} | ${c.type} | ${c.label} | ${c.values} | ${w.missing} |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...codebookRows(m).map(
+    ...codebookRows(m, opts.source).map(
       (r) =>
-        `| ${r.file} | ${r.variable} | ${r.role} | ${r.type} | ${cell(opts.lang === 'pt' ? r.label_pt : r.label_en)} | ${cell(r.values.map((v) => `${v.code} = ${v[opts.lang]}`).join('; '))} | ${cell(r.missing.map((v) => `${v.code} = ${v.stata} ${v[opts.lang]}`).join('; '))} |`,
+        `| ${r.file} | ${r.variable} | ${r.role} | ${r.type} | ${cell(r[`label_${opts.lang}`])} | ${cell(r.values.map((v) => `${v.code} = ${v[opts.lang]}`).join('; '))} | ${cell(r.missing.map((v) => `${v.code} = ${v.stata} ${v[opts.lang]}`).join('; '))} |`,
     ),
     '',
   ];

@@ -14,10 +14,13 @@
  * is in neither file nor the questionnaire is a SurveyError naming the setting (one of the questionnaire
  * that this data lacks is listed as absent). Pure: it returns new files and what it did, for the codebook.
  */
+
 import { SurveyError } from '../errors.ts';
 import { deriveColumn } from '../tables/derive.ts';
 import type { Labels } from '../tables/labels.ts';
 import type { Derived } from '../tables/plan.ts';
+import type { TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS } from './codebook-words.ts';
 import type { ExportFile, ExportVariable } from './microdata.ts';
 
 /**
@@ -267,26 +270,14 @@ export function disclosureControl(
   return { households: hh, persons: pp, treatments, absent: [...absent] };
 }
 
-/** The treatments in words, for the codebook's README. */
-export function treatmentText(ts: Treatment[], lang: 'pt' | 'en'): string[] {
-  const pt = lang === 'pt';
+/** The treatments in words, for the codebook's README (codebook-words.ts). */
+export function treatmentText(ts: Treatment[], lang: TableLang): string[] {
+  const w = CODEBOOK_WORDS[lang].microdata.report;
   return ts.map((t) => {
-    const pct =
-      t.percentile !== null ? (pt ? ` (percentil ${t.percentile})` : ` (percentile ${t.percentile})`) : '';
-    if (t.method === 'topCode')
-      return pt
-        ? `${t.variable} (${t.file}): codificada no topo em ${t.cap}${pct}; ${t.changed} registos alterados.`
-        : `${t.variable} (${t.file}): top-coded at ${t.cap}${pct}; ${t.changed} records changed.`;
-    if (t.method === 'bottomCode')
-      return pt
-        ? `${t.variable} (${t.file}): codificada na base em ${t.cap}${pct}; ${t.changed} registos alterados.`
-        : `${t.variable} (${t.file}): bottom-coded at ${t.cap}${pct}; ${t.changed} records changed.`;
-    if (t.cut)
-      return pt
-        ? `${t.variable} (${t.file}): recodificada em classes com limites inferiores ${t.cut.join(', ')}; ${t.changed} registos agrupados.`
-        : `${t.variable} (${t.file}): recoded to classes with lower bounds ${t.cut.join(', ')}; ${t.changed} records grouped.`;
-    return pt
-      ? `${t.variable} (${t.file}): recodificada nos grupos de ${t.groups}; ${t.changed} registos agrupados.`
-      : `${t.variable} (${t.file}): recoded to the groups of ${t.groups}; ${t.changed} records grouped.`;
+    const pct = t.percentile !== null ? w.percentile(t.percentile) : '';
+    if (t.method === 'topCode') return w.topCode(t, t.cap, pct);
+    if (t.method === 'bottomCode') return w.bottomCode(t, t.cap, pct);
+    if (t.cut) return w.recodeCut(t, t.cut.join(', '));
+    return w.recodeGroups(t, String(t.groups));
   });
 }

@@ -12,7 +12,10 @@
  * estimate of how many people in the population share its key values), and the report gives the
  * smallest. Pure: it reads the built files only.
  */
+
 import { SurveyError } from '../errors.ts';
+import type { TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS } from './codebook-words.ts';
 import type { ExportFile } from './microdata.ts';
 
 export interface DisclosureRisk {
@@ -198,21 +201,24 @@ export function disclosureRisk(
   };
 }
 
-/** The risk in words, for the export's README (codebook.md) and the command line. */
-export function disclosureRiskText(r: DisclosureRisk, lang: 'pt' | 'en'): string {
+/** The risk in words, for the export's README (codebook.md) and the command line (codebook-words.ts). */
+export function disclosureRiskText(r: DisclosureRisk, lang: TableLang): string {
+  const w = CODEBOOK_WORDS[lang].microdata.report;
   const pct = (n: number) => `${((100 * n) / Math.max(1, r.records)).toFixed(1)}%`;
-  const keys = r.keyVariables.join(', ');
-  const hh = r.unit === 'households';
-  const who = lang === 'pt' ? (hh ? 'agregados' : 'pessoas') : hh ? 'households' : 'persons';
-  const Fk =
-    r.smallestFk === null
-      ? ''
-      : lang === 'pt'
-        ? ` A combinação mais rara representa cerca de ${Math.round(r.smallestFk)} ${who} na população (o menor Fk, soma de ${r.weight}).`
-        : ` The rarest combination stands for about ${Math.round(r.smallestFk)} ${who} in the population (the smallest Fk, sum of ${r.weight}).`;
-  const text =
-    lang === 'pt'
-      ? `Risco de divulgação nas variáveis-chave ${keys} (k = ${r.k}): ${r.records} ${who} em ${r.cells} combinações; ${r.sampleUniques} únicas na amostra (${pct(r.sampleUniques)}); ${r.recordsBelowK} em ${r.cellsBelowK} combinações com menos de ${r.k} ${who} (${pct(r.recordsBelowK)}).`
-      : `Disclosure risk on the key variables ${keys} (k = ${r.k}): ${r.records} ${who} in ${r.cells} combinations; ${r.sampleUniques} sample uniques (${pct(r.sampleUniques)}); ${r.recordsBelowK} in ${r.cellsBelowK} combinations of fewer than ${r.k} ${who} (${pct(r.recordsBelowK)}).`;
-  return text + Fk;
+  const who = w.who[r.unit === 'households' ? 'households' : 'persons'];
+  const Fk = r.smallestFk === null ? '' : w.rarest(Math.round(r.smallestFk), who, r.weight);
+  return (
+    w.risk({
+      keys: r.keyVariables.join(', '),
+      k: r.k,
+      records: r.records,
+      cells: r.cells,
+      uniques: r.sampleUniques,
+      uniquesPct: pct(r.sampleUniques),
+      below: r.recordsBelowK,
+      belowCells: r.cellsBelowK,
+      belowPct: pct(r.recordsBelowK),
+      who,
+    }) + Fk
+  );
 }

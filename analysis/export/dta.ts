@@ -7,6 +7,7 @@
  * missing values .a, .b, .c (long: 2147483621 + 1, 2, 3; double: 0x7fe0 0100 0000 0000 and up, as
  * the specification gives) and labelled in its value-label table under those same codes.
  */
+import { type SourceLang, type TableLang, textIn } from '../tables/table-words.ts';
 import type { ExportFile } from './microdata.ts';
 
 const enc = new TextEncoder();
@@ -97,7 +98,10 @@ function timestamp(d: Date): string {
 }
 
 export interface DtaOptions {
-  lang: 'pt' | 'en';
+  /** The labels' language: pt, en, fr or kea (UTF-8, as .dta 118 stores them). */
+  lang: TableLang;
+  /** The survey's source language, for a label it lacks in `lang` (pt by default). */
+  source?: SourceLang;
   label?: string;
   /** The header's time stamp (default now); null leaves it empty (a file that is the same on every export). */
   now?: Date | null;
@@ -158,7 +162,7 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   out.tag('</value_label_names>');
   map[7] = out.length;
   out.tag('<variable_labels>');
-  for (const v of vars) out.fixed(v.label[opts.lang], 321);
+  for (const v of vars) out.fixed(textIn(v.label, opts.lang, opts.source), 321);
   out.tag('</variable_labels>');
   map[8] = out.length;
   out.tag('<characteristics></characteristics>');
@@ -200,8 +204,11 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   vars.forEach((v, j) => {
     if (types[j] < T_DOUBLE || !hasLabels(v)) return;
     const entries = [
-      ...v.values.map((x) => ({ code: Number(x.code), text: x[opts.lang] })),
-      ...v.missing.map((x) => ({ code: LONG_MISSING + tagIndex(x.tag), text: x[opts.lang] })),
+      ...v.values.map((x) => ({ code: Number(x.code), text: textIn(x, opts.lang, opts.source) })),
+      ...v.missing.map((x) => ({
+        code: LONG_MISSING + tagIndex(x.tag),
+        text: textIn(x, opts.lang, opts.source),
+      })),
     ];
     const texts = entries.map((x) => truncateUtf8(x.text, 32000));
     const txtlen = texts.reduce((s, t) => s + t.length + 1, 0);

@@ -13,6 +13,8 @@
  * Pure: it reads the built files only.
  */
 import { SurveyError } from '../errors.ts';
+import type { TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS } from './codebook-words.ts';
 import { type HouseholdLink, keyValues, recordFrequencies } from './disclosure-risk.ts';
 import type { ExportFile } from './microdata.ts';
 
@@ -97,11 +99,17 @@ export function householdRisk(
   };
 }
 
-/** The household risk in words, for the export's README (codebook.md) and the command line. */
-export function householdRiskText(h: HouseholdRisk, lang: 'pt' | 'en'): string {
+/** The household risk in words (codebook-words.ts), for the export's codebook.md and the command line. */
+export function householdRiskText(h: HouseholdRisk, lang: TableLang): string {
   const n = (x: number) => x.toFixed(3);
-  const keys = h.keyVariables.join(', ');
-  return lang === 'pt'
-    ? `Risco dos agregados (sdcMicro, measure_risk com hid): o risco de um agregado é 1 - prod(1 - r_i) sobre os seus membros, r_i o risco individual de cada pessoa nas variáveis-chave ${keys} (Fk na soma de ${h.weight}). ${h.households} agregados; o maior risco é ${n(h.highest)}; ${h.aboveThreshold} agregados acima de ${h.threshold}; reidentificações esperadas: ${n(h.expectedPersons)} pessoas, ${n(h.expectedHouseholds)} agregados.`
-    : `Household risk (sdcMicro, measure_risk with hid): a household's risk is 1 - prod(1 - r_i) over its members, r_i each person's individual risk on the key variables ${keys} (Fk the sum of ${h.weight}). ${h.households} households; the highest risk is ${n(h.highest)}; ${h.aboveThreshold} households above ${h.threshold}; expected re-identifications: ${n(h.expectedPersons)} persons, ${n(h.expectedHouseholds)} households.`;
+  return CODEBOOK_WORDS[lang].microdata.report.householdRisk({
+    keys: h.keyVariables.join(', '),
+    weight: h.weight,
+    households: h.households,
+    highest: n(h.highest),
+    above: h.aboveThreshold,
+    threshold: h.threshold,
+    persons: n(h.expectedPersons),
+    expected: n(h.expectedHouseholds),
+  });
 }

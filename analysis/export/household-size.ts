@@ -15,6 +15,8 @@
  * says. Pure: it returns a new household file and what it did.
  */
 import { SurveyError } from '../errors.ts';
+import type { TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS } from './codebook-words.ts';
 import { type HouseholdLink, keyCells, keyValues } from './disclosure-risk.ts';
 import type { ExportFile } from './microdata.ts';
 
@@ -185,14 +187,15 @@ export function topCodeHouseholdSize(
   };
 }
 
-/** The size in words, for the codebook's README and the command line. */
-export function sizeText(t: SizeTreatment, lang: 'pt' | 'en'): string {
-  const classes = t.cut.map((_, i) => `${className(t.cut, i)}: ${t.households[i]}`).join(', ');
+/** The size in words (codebook-words.ts), for the codebook's README and the command line. */
+export function sizeText(t: SizeTreatment, lang: TableLang): string {
   const lowered = t.cut.length < t.declared.length;
-  const capped = Object.entries(t.capped)
-    .map(([v, n]) => `${v} (${n})`)
-    .join(', ');
-  return lang === 'pt'
-    ? `${t.variable}: dimensão do agregado (membros no ficheiro de pessoas) em classes, variável-chave do ficheiro dos agregados; agregados por classe ${classes}${lowered ? `; classe de topo baixada de ${t.declared.at(-1)}+ para ${t.cut.at(-1)}+ para que cada agregado dessa classe tenha pelo menos k na sua combinação` : ''}${capped ? `; codificadas no topo da mesma classe: ${capped}` : ''}. A dimensão exacta continua contável no ficheiro de pessoas.`
-    : `${t.variable}: household size (members in the person file) in classes, a key variable of the household file; households per class ${classes}${lowered ? `; top class lowered from ${t.declared.at(-1)}+ to ${t.cut.at(-1)}+ so that each household of that class has at least k in its combination` : ''}${capped ? `; capped at the same top class: ${capped}` : ''}. The exact size can still be counted in the person file.`;
+  return CODEBOOK_WORDS[lang].microdata.report.householdSize({
+    variable: t.variable,
+    classes: t.cut.map((_, i) => `${className(t.cut, i)}: ${t.households[i]}`).join(', '),
+    lowered: lowered ? { from: `${t.declared.at(-1)}+`, to: `${t.cut.at(-1)}+` } : null,
+    capped: Object.entries(t.capped)
+      .map(([v, n]) => `${v} (${n})`)
+      .join(', '),
+  });
 }

@@ -26,22 +26,46 @@ export const INDIVIDUAL_WHY_INFO: VariableInfo = {
   label: {
     pt: 'Porquê na unidade individual ou não (in_individual)',
     en: 'Why in the individual unit or not (in_individual)',
+    fr: "Pourquoi dans l'unité individuelle ou non (in_individual)",
+    kea: 'Pamodi na unidadi individual o nãu (in_individual)',
   },
   type: 'derived',
   values: [
-    { code: 1, pt: 'Fora da população do inquérito', en: 'Outside the survey population' },
+    {
+      code: 1,
+      pt: 'Fora da população do inquérito',
+      en: 'Outside the survey population',
+      fr: "Hors de la population de l'enquête",
+      kea: 'Fora di populason di inkéritu',
+    },
     {
       code: 2,
       pt: 'Abaixo da idade mínima da entrevista individual',
       en: "Below the individual interview's minimum age",
+      fr: "Sous l'âge minimal de l'entretien individuel",
+      kea: 'Baxu di idadi mínimu di entrevista individual',
     },
     {
       code: 3,
       pt: 'Elegível, sem entrevista individual (não resposta)',
       en: 'Eligible, no individual interview (nonresponse)',
+      fr: 'Éligible, sans entretien individuel (non-réponse)',
+      kea: 'Elijivel, sen entrevista individual (ka-resposta)',
     },
-    { code: 4, pt: 'Entrevistado por proxy', en: 'Interviewed by proxy' },
-    { code: 5, pt: 'Entrevistado pessoalmente', en: 'Interviewed in person' },
+    {
+      code: 4,
+      pt: 'Entrevistado por proxy',
+      en: 'Interviewed by proxy',
+      fr: 'Interrogé par procuration',
+      kea: 'Entrevistadu pa proxy',
+    },
+    {
+      code: 5,
+      pt: 'Entrevistado pessoalmente',
+      en: 'Interviewed in person',
+      fr: 'Interrogé en personne',
+      kea: 'Entrevistadu pesoalmenti',
+    },
   ],
 };
 

@@ -16,8 +16,11 @@
  * combinations it frees, so its counts can differ; ours is the declared order alone. Pure: it returns
  * new files and what it did.
  */
+
 import { SurveyError } from '../errors.ts';
 import type { Derived } from '../tables/plan.ts';
+import type { TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS } from './codebook-words.ts';
 import { compatible, type HouseholdLink, type KeyCell, keyCells, keyValues } from './disclosure-risk.ts';
 import type { ExportFile } from './microdata.ts';
 import type { RecoverableAction } from './recoverable-values.ts';
@@ -147,17 +150,16 @@ export function localSuppression(
   return { persons: out, suppressions, rows: Object.fromEntries(suppress.order.map((v, o) => [v, lost[o]])) };
 }
 
-/** The suppressions in words, for the codebook's README and the command line. */
+/** The suppressions in words, for the codebook's README and the command line (codebook-words.ts). */
 export function suppressionText(
   s: Suppression[],
   k: number,
-  lang: 'pt' | 'en',
+  lang: TableLang,
   unit: 'person' | 'household' = 'person',
 ): string[] {
+  const w = CODEBOOK_WORDS[lang].microdata.report;
   return s.map((x) => {
-    const also = x.with.length ? ` (${lang === 'pt' ? 'com' : 'with'} ${x.with.join(', ')})` : '';
-    return lang === 'pt'
-      ? `${x.variable}: ${x.suppressed} valores suprimidos${also} para que cada ${unit === 'household' ? 'agregado' : 'pessoa'} tenha pelo menos ${k} na sua combinação.`
-      : `${x.variable}: ${x.suppressed} values suppressed${also} so that each ${unit} has at least ${k} in their combination.`;
+    const also = x.with.length ? ` (${w.with} ${x.with.join(', ')})` : '';
+    return w.suppressed(x.variable, x.suppressed, also, unit, k);
   });
 }

@@ -1,13 +1,15 @@
 /**
  * The microdata files: CSV (UTF-8, codes), Excel (data sheets + codebook), Parquet
  * (hyparquet-writer: DOUBLE or STRING columns, labels in the key-value metadata) and the codebook
- * in Portuguese and English (JSON and CSV) that goes beside every format. Special codes (don't know,
+ * in Portuguese, English, French and Kriolu (JSON and CSV; a label the questionnaire lacks in French
+ * or Kriolu is in its source language) that goes beside every format. Special codes (don't know,
  * refused, not applicable) stay codes in CSV, Excel and Parquet, so that the three stay apart (one blank
  * could not tell them from a question not asked); the codebook lists them as missing for each variable,
  * with the .a/.b/.c they become in the .dta.
  */
 import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { type SourceLang, type TableLang, textIn } from '../tables/table-words.ts';
 import { formulaSafe } from './formula-safe.ts';
 import type { ExportFile, ExportVariable, Microdata } from './microdata.ts';
 import { zipArchive } from './zip-archive.ts';
@@ -33,44 +35,70 @@ export interface CodebookRow {
   type: ExportVariable['kind'];
   label_pt: string;
   label_en: string;
-  values: Array<{ code: number | string; pt: string; en: string }>;
+  /** The questionnaire's French and Kriolu, else its source language's. */
+  label_fr: string;
+  label_kea: string;
+  values: Array<{ code: number | string } & Record<TableLang, string>>;
   /** Special codes: missing values (Stata .a/.b/.c in the .dta; the code itself in CSV and Parquet). */
-  missing: Array<{ code: number; kind: string; stata: string; pt: string; en: string }>;
+  missing: Array<{ code: number; kind: string; stata: string } & Record<TableLang, string>>;
 }
 
-const missingText = (r: CodebookRow, l: 'pt' | 'en') =>
-  r.missing.map((v) => `${v.code}=${v.stata} ${v[l]}`).join('; ');
+/** A label in each of the four languages, the source language's where the survey lacks one. */
+const inFour = (t: { pt: string; en: string; fr?: string; kea?: string }, source: SourceLang) => ({
+  pt: t.pt,
+  en: t.en,
+  fr: textIn(t, 'fr', source),
+  kea: textIn(t, 'kea', source),
+});
 
-export function codebookRows(m: Microdata): CodebookRow[] {
+const missingText = (r: CodebookRow, l: TableLang) =>
+  r.missing.map((v) => `${v.code}=${v.stata} ${v[l]}`).join('; ');
+const valuesText = (r: CodebookRow, l: TableLang) => r.values.map((v) => `${v.code}=${v[l]}`).join('; ');
+
+/** One row per variable; `source` is the survey's source language (pt unless en). */
+export function codebookRows(m: Microdata, source: SourceLang = 'pt'): CodebookRow[] {
   return [m.households, m.persons].flatMap((f) =>
-    f.variables.map((v) => ({
-      file: f.name,
-      variable: v.name,
-      role: v.role,
-      type: v.kind,
-      label_pt: v.label.pt,
-      label_en: v.label.en,
-      values: v.values,
-      missing: v.missing.map((x) => ({ code: x.code, kind: x.kind, stata: `.${x.tag}`, pt: x.pt, en: x.en })),
-    })),
+    f.variables.map((v) => {
+      const label = inFour(v.label, source);
+      return {
+        file: f.name,
+        variable: v.name,
+        role: v.role,
+        type: v.kind,
+        label_pt: label.pt,
+        label_en: label.en,
+        label_fr: label.fr,
+        label_kea: label.kea,
+        values: v.values.map((x) => ({ code: x.code, ...inFour(x, source) })),
+        missing: v.missing.map((x) => ({
+          code: x.code,
+          kind: x.kind,
+          stata: `.${x.tag}`,
+          ...inFour(x, source),
+        })),
+      };
+    }),
   );
 }
 
-export function codebookCsv(m: Microdata): string {
-  const head = 'file,variable,role,type,label_pt,label_en,values_pt,values_en,missing_pt,missing_en';
-  const vals = (r: CodebookRow, l: 'pt' | 'en') => r.values.map((v) => `${v.code}=${v[l]}`).join('; ');
-  const rows = codebookRows(m).map((r) =>
+const LANGS: TableLang[] = ['pt', 'en', 'fr', 'kea'];
+
+export function codebookCsv(m: Microdata, source: SourceLang = 'pt'): string {
+  const head = [
+    'file,variable,role,type',
+    ...LANGS.map((l) => `label_${l}`),
+    ...LANGS.map((l) => `values_${l}`),
+    ...LANGS.map((l) => `missing_${l}`),
+  ].join(',');
+  const rows = codebookRows(m, source).map((r) =>
     [
       r.file,
       r.variable,
       r.role,
       r.type,
-      r.label_pt,
-      r.label_en,
-      vals(r, 'pt'),
-      vals(r, 'en'),
-      missingText(r, 'pt'),
-      missingText(r, 'en'),
+      ...LANGS.map((l) => r[`label_${l}`]),
+      ...LANGS.map((l) => valuesText(r, l)),
+      ...LANGS.map((l) => missingText(r, l)),
     ]
       .map(csvCell)
       .join(','),
@@ -79,11 +107,18 @@ export function codebookCsv(m: Microdata): string {
 }
 
 /**
- * The workbook: the household and person sheets and the codebook. With a `date` (the run's, for the
+ * The workbook: the household and person sheets and the codebook (labels in pt and en, and in `lang`
+ * when it is fr or kea; values and missing codes in `lang`). With a `date` (the run's, for the
  * public file) the workbook's created and modified dates and every zip entry carry it, so the same
  * data give the same bytes; without one they are the time of writing.
  */
-export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en', date?: Date | null): Promise<Buffer> {
+export async function microdataXlsx(
+  m: Microdata,
+  lang: TableLang,
+  date?: Date | null,
+  source: SourceLang = 'pt',
+): Promise<Buffer> {
+  const labels: TableLang[] = lang === 'pt' || lang === 'en' ? ['pt', 'en'] : ['pt', 'en', lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Morabeza';
   if (date) {
@@ -108,8 +143,7 @@ export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en', date?: Date
     { width: 24 },
     { width: 10 },
     { width: 10 },
-    { width: 50 },
-    { width: 50 },
+    ...labels.map(() => ({ width: 50 })),
     { width: 60 },
     { width: 40 },
   ];
@@ -118,20 +152,18 @@ export async function microdataXlsx(m: Microdata, lang: 'pt' | 'en', date?: Date
     'variable',
     'role',
     'type',
-    'label_pt',
-    'label_en',
+    ...labels.map((l) => `label_${l}`),
     `values_${lang}`,
     `missing_${lang}`,
   ]).font = { bold: true };
-  for (const r of codebookRows(m))
+  for (const r of codebookRows(m, source))
     cb.addRow([
       r.file,
       r.variable,
       r.role,
       r.type,
-      r.label_pt,
-      r.label_en,
-      r.values.map((v) => `${v.code}=${v[lang]}`).join('; '),
+      ...labels.map((l) => r[`label_${l}`]),
+      valuesText(r, lang),
       missingText(r, lang),
     ]);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());

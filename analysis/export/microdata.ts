@@ -116,30 +116,92 @@ export interface Microdata {
 
 const IDENTIFYING_TYPES = new Set(['text', 'date']);
 
+/** The engine's labels of the design and weight variables (French and Kriolu `draft`, as codebook-words.ts). */
 const DESIGN_LABELS: Record<string, Text> = {
-  household_id: { pt: 'Identificador do agregado', en: 'Household id' },
-  person_id: { pt: 'Identificador da pessoa', en: 'Person id' },
-  line: { pt: 'Número de linha no agregado', en: 'Line number in the household' },
+  household_id: {
+    pt: 'Identificador do agregado',
+    en: 'Household id',
+    fr: 'Identifiant du ménage',
+    kea: 'Identifikador di agregadu',
+  },
+  person_id: {
+    pt: 'Identificador da pessoa',
+    en: 'Person id',
+    fr: 'Identifiant de la personne',
+    kea: 'Identifikador di pesoa',
+  },
+  line: {
+    pt: 'Número de linha no agregado',
+    en: 'Line number in the household',
+    fr: 'Numéro de ligne dans le ménage',
+    kea: 'Númeru di linha na agregadu',
+  },
   [INDIVIDUAL_FLAG]: {
     pt: 'Na unidade individual (tem peso individual)',
     en: 'In the individual unit (has an individual weight)',
+    fr: "Dans l'unité individuelle (a un poids individuel)",
+    kea: 'Na unidadi individual (ten pezu individual)',
   },
-  stratum: { pt: 'Estrato (amostragem)', en: 'Stratum (sampling)' },
-  var_stratum: { pt: 'Estrato de variância', en: 'Variance stratum' },
-  psu: { pt: 'Unidade primária (DR)', en: 'Primary sampling unit (EA)' },
-  w1_base: { pt: 'Peso base 1/(π1·π2)', en: 'Base weight 1/(π1·π2)' },
+  stratum: {
+    pt: 'Estrato (amostragem)',
+    en: 'Stratum (sampling)',
+    fr: 'Strate (échantillonnage)',
+    kea: 'Stratu (amostrajen)',
+  },
+  var_stratum: {
+    pt: 'Estrato de variância',
+    en: 'Variance stratum',
+    fr: 'Strate de variance',
+    kea: 'Stratu di variansa',
+  },
+  psu: {
+    pt: 'Unidade primária (DR)',
+    en: 'Primary sampling unit (EA)',
+    fr: 'Unité primaire (DR)',
+    kea: 'Unidadi primáriu (DR)',
+  },
+  w1_base: {
+    pt: 'Peso base 1/(π1·π2)',
+    en: 'Base weight 1/(π1·π2)',
+    fr: 'Poids de base 1/(π1·π2)',
+    kea: 'Pezu di bazi 1/(π1·π2)',
+  },
   w2_elig: {
     pt: 'Peso ajustado à elegibilidade desconhecida',
     en: 'Weight adjusted for unknown eligibility',
+    fr: "Poids ajusté pour l'éligibilité inconnue",
+    kea: 'Pezu djustadu pa elijibilidadi diskonxedu',
   },
   w3_hhnr: {
     pt: 'Peso ajustado à não-resposta do agregado',
     en: 'Weight adjusted for household nonresponse',
+    fr: 'Poids ajusté pour la non-réponse du ménage',
+    kea: 'Pezu djustadu pa ka-resposta di agregadu',
   },
-  w_hh: { pt: 'Peso final do agregado (pós-estratificado)', en: 'Final household weight (post-stratified)' },
-  w4_ind: { pt: 'Peso ajustado à não-resposta individual', en: 'Weight adjusted for person nonresponse' },
-  w_roster_final: { pt: 'Peso final do membro (calibrado)', en: 'Final roster weight (calibrated)' },
-  w_person_final: { pt: 'Peso final individual (calibrado)', en: 'Final individual weight (calibrated)' },
+  w_hh: {
+    pt: 'Peso final do agregado (pós-estratificado)',
+    en: 'Final household weight (post-stratified)',
+    fr: 'Poids final du ménage (post-stratifié)',
+    kea: 'Pezu final di agregadu (pós-stratifikadu)',
+  },
+  w4_ind: {
+    pt: 'Peso ajustado à não-resposta individual',
+    en: 'Weight adjusted for person nonresponse',
+    fr: 'Poids ajusté pour la non-réponse individuelle',
+    kea: 'Pezu djustadu pa ka-resposta individual',
+  },
+  w_roster_final: {
+    pt: 'Peso final do membro (calibrado)',
+    en: 'Final roster weight (calibrated)',
+    fr: 'Poids final du membre (calé)',
+    kea: 'Pezu final di membru (kalibradu)',
+  },
+  w_person_final: {
+    pt: 'Peso final individual (calibrado)',
+    en: 'Final individual weight (calibrated)',
+    fr: 'Poids final individuel (calé)',
+    kea: 'Pezu final individual (kalibradu)',
+  },
 };
 
 const DESIGN_VALUES: Record<string, ValueLabel[]> = {
@@ -148,8 +210,10 @@ const DESIGN_VALUES: Record<string, ValueLabel[]> = {
       code: 0,
       pt: 'Não: sem entrevista individual a fazer, ou sem resposta',
       en: 'No: no individual interview needed, or no response',
+      fr: 'Non : pas d’entretien individuel à faire, ou pas de réponse',
+      kea: 'Nãu: ka ten entrevista individual pa faze, o ka ten resposta',
     },
-    { code: 1, pt: 'Sim', en: 'Yes' },
+    { code: 1, pt: 'Sim', en: 'Yes', fr: 'Oui', kea: 'Sin' },
   ],
 };
 
@@ -218,7 +282,12 @@ function buildFile(
       calibration.get(col) ??
       info?.label ??
       (role === 'weight' && rep
-        ? { pt: `Peso replicado ${rep[2]} (JKn)`, en: `Replicate weight ${rep[2]} (JKn)` }
+        ? {
+            pt: `Peso replicado ${rep[2]} (JKn)`,
+            en: `Replicate weight ${rep[2]} (JKn)`,
+            fr: `Poids répliqué ${rep[2]} (JKn)`,
+            kea: `Pezu riplikadu ${rep[2]} (JKn)`,
+          }
         : { pt: col, en: col });
     const missing = num && role === 'variable' ? missingCodesOf(info, specialCodes) : [];
     const isMissingCode = new Set(missing.map((x) => x.code));
@@ -283,13 +352,19 @@ function optionFamilies(file: ExportFile, labels: Labels): Record<string, string
   return out;
 }
 
-/** A public file's pseudonymised variables say so in their label, and lose any value labels. */
+/**
+ * A public file's pseudonymised variables say so in their label, and lose any value labels. A label
+ * without French or Kriolu stays without: those read the source language's, which says so too.
+ */
 function randomCodeLabels(file: ExportFile, names: readonly string[]): void {
   for (const v of file.variables)
     if (names.includes(v.name)) {
+      const { fr, kea } = v.label;
       v.label = {
         pt: `${v.label.pt} (código aleatório desta ponderação)`,
         en: `${v.label.en} (random code of this weighting run)`,
+        ...(fr ? { fr: `${fr} (code aléatoire de cette pondération)` } : {}),
+        ...(kea ? { kea: `${kea} (kódigu aleatóriu di es ponderason)` } : {}),
       };
       v.values = [];
     }
@@ -344,6 +419,8 @@ export function buildMicrodata(
               {
                 pt: `Classe de calibração: ${c.variable} (pesos ${u})`,
                 en: `Calibration class: ${c.variable} (${u} weights)`,
+                fr: `Classe de calage : ${c.variable} (poids ${u})`,
+                kea: `Klasi di kalibrason: ${c.variable} (pezus ${u})`,
               },
             ] as const,
         ),

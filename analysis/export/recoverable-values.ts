@@ -15,7 +15,10 @@
  * SurveyError naming the variables. Not checked: values given back by a combination of variables, by
  * the household's other members (household code, shared weights) or with less than certainty. Pure.
  */
+
 import { SurveyError } from '../errors.ts';
+import type { TableLang } from '../tables/table-words.ts';
+import { CODEBOOK_WORDS } from './codebook-words.ts';
 import type { ExportFile } from './microdata.ts';
 
 /** What the file does with a variable that gives back a suppressed key value. */
@@ -122,18 +125,9 @@ function check(
   return found;
 }
 
-/** The check's outcome in words, for the codebook's README. */
-export function recoveryText(rs: Recovery[], action: RecoverableAction, lang: 'pt' | 'en'): string[] {
-  const pt = lang === 'pt';
-  if (!rs.length)
-    return [
-      pt
-        ? 'Nenhum valor suprimido é dado por uma outra variável divulgada (verificação exata, variável a variável).'
-        : 'No suppressed value is given back by another released variable (exact check, one variable at a time).',
-    ];
-  return rs.map((r) =>
-    pt
-      ? `${r.variable}: dava ${r.key} suprimido em ${r.records} registos; ${action === 'blank' ? 'posta em falta nesses registos' : 'recusado'}.`
-      : `${r.variable}: gave back the suppressed ${r.key} on ${r.records} records; ${action === 'blank' ? 'set to missing on those records' : 'refused'}.`,
-  );
+/** The check's outcome in words, for the codebook's README (codebook-words.ts). */
+export function recoveryText(rs: Recovery[], action: RecoverableAction, lang: TableLang): string[] {
+  const w = CODEBOOK_WORDS[lang].microdata.report;
+  if (!rs.length) return [w.noRecovery];
+  return rs.map((r) => w.recovery(r.variable, r.key, r.records, action === 'blank'));
 }

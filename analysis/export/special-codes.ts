@@ -27,21 +27,34 @@ export interface MissingCode {
   tag: 'a' | 'b' | 'c';
   pt: string;
   en: string;
+  /** Always given by missingCodesOf (the variable's own, else the engine's word). */
+  fr?: string;
+  kea?: string;
 }
 
-export const SPECIAL_KINDS: Record<SpecialKind, { tag: MissingCode['tag']; pt: string; en: string }> = {
-  dontKnow: { tag: 'a', pt: 'Não sabe', en: "Don't know" },
-  refused: { tag: 'b', pt: 'Recusa', en: 'Refused' },
-  notApplicable: { tag: 'c', pt: 'Não se aplica', en: 'Not applicable' },
+type Words = { pt: string; en: string; fr: string; kea: string };
+
+/** The engine's label of each kind (French and Kriolu `draft`, as codebook-words.ts). */
+export const SPECIAL_KINDS: Record<SpecialKind, { tag: MissingCode['tag'] } & Words> = {
+  dontKnow: { tag: 'a', pt: 'Não sabe', en: "Don't know", fr: 'Ne sait pas', kea: 'Ka sabi' },
+  refused: { tag: 'b', pt: 'Recusa', en: 'Refused', fr: 'Refus', kea: 'Ka kré responde' },
+  notApplicable: {
+    tag: 'c',
+    pt: 'Não se aplica',
+    en: 'Not applicable',
+    fr: 'Sans objet',
+    kea: 'Ka ta aplika',
+  },
 };
 
 /**
  * The special codes of a numeric variable: the survey's codes that the variable declares (value labels
- * or validator), each labelled with the variable's own text when it has one.
+ * or validator), each labelled with the variable's own text in each language when it has one, else the
+ * engine's word for its kind.
  */
 export function missingCodesOf(info: VariableInfo | undefined, codes: SpecialCodes): MissingCode[] {
   if (!info) return [];
-  const declared = new Map<number, { pt: string; en: string } | null>();
+  const declared = new Map<number, Partial<Words> | null>();
   for (const v of info.values) if (/^-?\d+$/.test(String(v.code))) declared.set(Number(v.code), v);
   for (const c of info.special ?? []) if (!declared.has(c)) declared.set(c, null);
   const out: MissingCode[] = [];
@@ -50,7 +63,15 @@ export function missingCodesOf(info: VariableInfo | undefined, codes: SpecialCod
       if (declared.has(code)) {
         const own = declared.get(code);
         const k = SPECIAL_KINDS[kind];
-        out.push({ code, kind, tag: k.tag, pt: own?.pt || k.pt, en: own?.en || k.en });
+        out.push({
+          code,
+          kind,
+          tag: k.tag,
+          pt: own?.pt || k.pt,
+          en: own?.en || k.en,
+          fr: own?.fr || k.fr,
+          kea: own?.kea || k.kea,
+        });
       }
   return out;
 }

@@ -1,10 +1,10 @@
 /**
  * The analyst's screen (tables, models, weights, downloads) in the app's four languages: English and
  * Portuguese here, French and Kriolu in messages-fr.ts and messages-kea.ts (each must give every key, or
- * the typecheck fails). Its words follow the language chosen in the app's header, and so do the builder's variable
- * and category labels (the catalogue gives pt, en, fr and kea, the survey's source language where it
- * lacks one); what the server writes with a model comes in the codebook's languages, Portuguese and
- * English, so beside French words it is English and beside Kriolu words Portuguese (`lang` of useAnalystT).
+ * the typecheck fails). Its words follow the language chosen in the app's header, and so do the builder's
+ * variable and category labels and what the server writes with a table, a model or the microdata files
+ * (pt, en, fr and kea; a survey label the questionnaire lacks in French or Kriolu is in its source
+ * language).
  */
 import { useMemo } from 'react';
 import { EA_TERM } from '../ea-term.ts';
@@ -210,9 +210,9 @@ export const ANALYST_MESSAGES: Record<TabletLanguage, Record<Key, string>> = {
 };
 
 /**
- * The screen's translator in the header's language (`uiLang`: pt, en, fr or kea; tables and models are
- * asked for in it), and `lang`, the closest language of the microdata files' labels (pt or en: English
- * for French, Portuguese for Kriolu).
+ * The screen's translator in the header's language (`uiLang`: pt, en, fr or kea; tables, models and
+ * the microdata files are asked for in it), and `lang`, the closest of pt and en, for a catalogue text
+ * (notice, table title, source line) sent without French or Kriolu.
  */
 export function useAnalystT() {
   const { lang, tabletLang } = useI18n();

@@ -33,8 +33,8 @@ const fill = (text: string, values: Record<string, string>) =>
 type Mode = { kind: 'standard'; id: string } | { kind: 'custom' } | { kind: 'model' };
 
 export function AnalystScreen() {
-  // tables in the app language (the server's table words in pt, en, fr, kea); the codebook's
-  // labels (builder, microdata) in its closest language, `lang`
+  // tables, models and microdata in the app language (the server writes pt, en, fr and kea); `lang`
+  // (pt or en) only for a catalogue text that came without French or Kriolu
   const { t, lang, uiLang } = useAnalystT();
   // the survey selector: the surveys this server runs (the first by default)
   const [surveys, setSurveys] = useState<string[]>([]);
@@ -323,7 +323,7 @@ export function AnalystScreen() {
                 disabled={!catalogue.dataReady}
                 onClick={() =>
                   void download(
-                    `${base}/microdata/${f}/${file}?lang=${lang}&kind=${kind}${releaseQuery(release)}`,
+                    `${base}/microdata/${f}/${file}?lang=${uiLang}&kind=${kind}${releaseQuery(release)}`,
                     file === 'microdata.zip' ? `${survey}-${kind}-${f}.zip` : `${survey}-${file}`,
                   )
                 }

@@ -1,7 +1,7 @@
 /**
  * `npm run export -- <survey> --format dta|csv|xlsx|parquet|all [--kind internal|public] [--data DIR]
- * [--out DIR] [--lang pt|en] [--office-codes database|none]`: the approved microdata with weights (household file + person file linked
- * by household_id), in the chosen format, with the codebook (pt and en) beside it; direct identifiers
+ * [--out DIR] [--lang pt|en|fr|kea] [--office-codes database|none]`: the approved microdata with weights (household file + person file linked
+ * by household_id), in the chosen format, with the codebook beside it (labels in `--lang`, the source language where the questionnaire lacks it); direct identifiers
  * left out. `--kind public` (default internal) writes the public-use file (analysis/export/public-use.ts,
  * the survey's profile.json `publicUse`): its random codes come from the folder's secret key
  * (public-use.key beside weights.json, made on first use), so every export of the same data is the same file.
@@ -21,6 +21,7 @@ import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import { recoveryText } from '../../analysis/export/recoverable-values.ts';
+import { isTableLang, TABLE_LANGS, textIn } from '../../analysis/tables/table-words.ts';
 import { loadEnv } from '../../server/env.ts';
 import { folderPublicUseKey } from '../../server/storage/public-use-key.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
@@ -41,22 +42,24 @@ async function main(): Promise<number> {
   const kind = (opt.kind ?? 'internal') as MicrodataKind;
   const officeSource = (opt['office-codes'] ?? 'database') as OfficeCodeSource;
   const goodSource = OFFICE_CODE_SOURCES.includes(officeSource);
+  const lang = opt.lang ?? 'pt';
   if (
     !survey ||
     !formats.every((f) => FORMATS.includes(f)) ||
     !MICRODATA_KINDS.includes(kind) ||
-    !goodSource
+    !goodSource ||
+    !isTableLang(lang)
   ) {
+    if (!isTableLang(lang)) console.error(`export: --lang ${lang}: use ${TABLE_LANGS.join(', ')}`);
     if (!MICRODATA_KINDS.includes(kind))
       console.error(`export: --kind ${kind}: use ${MICRODATA_KINDS.join(' or ')}`);
     if (!goodSource)
       console.error(`export: --office-codes ${officeSource}: use ${OFFICE_CODE_SOURCES.join(' or ')}`);
     console.error(
-      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--kind ${MICRODATA_KINDS.join('|')}] [--data DIR] [--out DIR] [--lang pt|en] [--office-codes ${OFFICE_CODE_SOURCES.join('|')}]`,
+      `usage: npm run export -- <survey> --format ${FORMATS.join('|')}|all [--kind ${MICRODATA_KINDS.join('|')}] [--data DIR] [--out DIR] [--lang ${TABLE_LANGS.join('|')}] [--office-codes ${OFFICE_CODE_SOURCES.join('|')}]`,
     );
     return 2;
   }
-  const lang = (opt.lang ?? 'pt') as 'pt' | 'en';
   const ctx = loadSurveyContext(survey);
   if (kind === 'public' && !ctx.publicUse) {
     console.error(
@@ -85,7 +88,8 @@ async function main(): Promise<number> {
   for (const [k, f] of formats.entries()) {
     const dir = join(opt.out ?? join('out', 'export', survey), kind === 'public' ? `public-${f}` : f);
     mkdirSync(dir, { recursive: true });
-    const files = await exportMicrodata(m, f, { lang, survey, notice: ctx.notice?.[lang], date });
+    const notice = ctx.notice ? textIn(ctx.notice, lang, ctx.sourceLang) : null;
+    const files = await exportMicrodata(m, f, { lang, source: ctx.sourceLang, survey, notice, date });
     for (const file of files) writeFileSync(join(dir, file.name), file.bytes);
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }

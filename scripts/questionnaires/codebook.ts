@@ -4,16 +4,16 @@
  * generated, not committed), with the questionnaire's versions: for each, whether its logic changed and which
  * strings changed in which language. The JSON carries every label the questionnaire gives (pt, en, and fr and
  * kea where it has them); the Markdown is in `--lang` (English by default; another language is written as
- * `.codebook.<lang>.md`): its words from lib/codebook-words.ts, the title, variable and value labels in
+ * `.codebook.<lang>.md`): its words from analysis/export/codebook-words.ts, the title, variable and value labels in
  * that language where the questionnaire gives it (else its Portuguese), with a label column for pt, en and
  * the language. The module names and the universe's quoted categories stay the questionnaire's Portuguese.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { CODEBOOK_WORDS } from '../../analysis/export/codebook-words.ts';
 import { isTableLang, TABLE_LANGS, type TableLang } from '../../analysis/tables/table-words.ts';
 import { buildCodebook, type CodebookEntry } from '../../server/domain/codebook.ts';
 import type { Json } from '../../server/domain/questionnaire-walk.ts';
-import { CODEBOOK_WORDS } from './lib/codebook-words.ts';
 import { versionStem } from './lib/translation-keys.ts';
 import { describeDiff, type VersionChange, versionHistory } from './lib/version-diff.ts';
 
@@ -36,8 +36,9 @@ export function codebookMarkdown(
 ): string {
   const w = CODEBOOK_WORDS[lang];
   const c = w.columns;
+  const roster = entries.find((e) => e.level === 'person')?.roster ?? 'roster';
   const langs = [...new Set<TableLang>(['pt', 'en', lang])];
-  const lines = [`# ${w.heading(id)}`, '', title, '', w.count(entries.length), ''];
+  const lines = [`# ${w.heading(id)}`, '', title, '', w.count(entries.length, roster), ''];
   let module = '';
   for (const e of entries) {
     if (e.module !== module) {

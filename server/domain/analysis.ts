@@ -17,7 +17,7 @@ import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import { tablesCsv, tablesJson } from '../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
 import { zipArchive } from '../../analysis/export/zip-archive.ts';
-import { isCategorical, type Lang } from '../../analysis/tables/labels.ts';
+import { isCategorical } from '../../analysis/tables/labels.ts';
 import { isIssue } from '../../analysis/tables/plan.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables, type TableMemo } from '../../analysis/tables/run.ts';
@@ -368,7 +368,7 @@ export async function microdataFile(
   survey: string,
   format: MicrodataFormat,
   file: string,
-  lang: Lang,
+  lang: TableLang,
   opts: AnalysisOptions,
   release?: string,
   kind: MicrodataKind = 'internal',
@@ -407,7 +407,13 @@ export async function microdataFile(
       individual: ctx.individual,
       publicUseKey: publicUseKeyOfRun,
     });
-    return exportMicrodata(m, format, { lang, survey, notice: noticeOf(ctx, loaded, lang), date });
+    return exportMicrodata(m, format, {
+      lang,
+      source: ctx.sourceLang,
+      survey,
+      notice: noticeOf(ctx, loaded, lang),
+      date,
+    });
   };
   // every file of the format is made at once and kept, so the other files of the list are then at hand
   // (the public kind too: its codes come from the run's key, so a kept copy is the same file)

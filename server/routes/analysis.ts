@@ -8,7 +8,9 @@
  *   POST /api/analysis/:survey/models?lang&format       a survey-weighted regression (ModelRequest; lang pt|en|fr|kea)
  *   GET  /api/analysis/:survey/microdata/:format        the file names of a format (?kind)
  *   GET  /api/analysis/:survey/microdata/:format/:file  one file (households.dta, codebook.json, ...),
- *        or microdata.zip (all of them); ?kind=internal (default) or public (only microdata.zip)
+ *        or microdata.zip (all of them); ?kind=internal (default) or public (only microdata.zip);
+ *        ?lang pt (default), en, fr or kea: the labels' language (the survey's source language where
+ *        its questionnaire lacks one) and codebook.md's
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -31,11 +33,16 @@ function formatQuery(c: Context): TableFormat {
 }
 
 /** A table's or model's query: the engine's words in pt, en, fr or kea (tables/table-words.ts, model-words.ts). */
-function tableQuery(c: Context): { lang: TableLang; format: TableFormat } {
+/** `?lang`: pt (default), en, fr or kea; another is a 422 naming `lang`. */
+function langQuery(c: Context): TableLang {
   const lang = c.req.query('lang') ?? 'pt';
   if (!isTableLang(lang))
     throw new Problem('request.invalid', [{ field: 'lang', message: `use ${TABLE_LANGS.join(', ')}` }]);
-  return { lang, format: formatQuery(c) };
+  return lang;
+}
+
+function tableQuery(c: Context): { lang: TableLang; format: TableFormat } {
+  return { lang: langQuery(c), format: formatQuery(c) };
 }
 
 function send(c: Context, d: Download) {
@@ -103,7 +110,7 @@ export function analysisRoutes(deps: AppDeps & { analysis?: AnalysisOptions }) {
       return c.json({ files: microdataFiles(c.req.param('survey'), formatOf(c), kind) });
     })
     .get('/:survey/microdata/:format/:file', async (c) => {
-      const lang = c.req.query('lang') === 'en' ? 'en' : 'pt';
+      const lang = langQuery(c);
       const kind = kindOf(c);
       const { microdataFile } = await domain();
       const file = c.req.param('file');

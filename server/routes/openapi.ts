@@ -681,7 +681,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            'One de-identified microdata file (households/persons with weights, or the codebook), or microdata.zip with all of them; ?lang=pt|en for labels; ?kind=internal (default, for the office) or public (ids, strata, PSUs and unit numbers as random codes, geography coarsened; only as microdata.zip, so that its files join)',
+            'One de-identified microdata file (households/persons with weights, or the codebook), or microdata.zip with all of them; ?lang=pt|en|fr|kea for labels and codebook.md (a label the questionnaire lacks: the source language; another lang: 422 naming lang); ?kind=internal (default, for the office) or public (ids, strata, PSUs and unit numbers as random codes, geography coarsened; only as microdata.zip, so that its files join)',
           responses: {
             200: { description: 'the file', content: { 'application/octet-stream': {} } },
             ...problems(

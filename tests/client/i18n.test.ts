@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APP_LANGUAGES, MESSAGES, staffLanguage, translator } from '../../client/i18n.ts';
 import { GROUP } from '../../server/contract/table-layout.ts';
@@ -33,9 +34,16 @@ describe("the tablet's own screens in four languages", () => {
     for (const lang of APP_LANGUAGES) expect(GROUP[lang]).toHaveLength(5);
   });
 
-  // the staff screens' survey labels and the microdata files; the analyst's tables and models are
-  // asked for in the app language itself (pt, en, fr, kea: tests/server/model-languages.test.ts)
+  // the review screens' survey labels; the analyst's tables, models and microdata files are asked for
+  // in the app language itself (pt, en, fr, kea: tests/server/model-languages.test.ts,
+  // tests/server/microdata-languages.test.ts)
   it("reads the survey's labels of the staff screens in the codebook's closest language, pt or en", () => {
     expect(APP_LANGUAGES.map(staffLanguage)).toEqual(['pt', 'en', 'en', 'pt']);
+  });
+
+  it('asks for the microdata files in the app language, not the closest of pt and en', () => {
+    const screen = readFileSync(new URL('../../client/screens/analyst-screen.tsx', import.meta.url), 'utf8');
+    const link = screen.match(/\/microdata\/\$\{f\}\/\$\{file\}\?lang=\$\{(\w+)\}/);
+    expect(link?.[1]).toBe('uiLang');
   });
 });

@@ -262,6 +262,17 @@ describe('analyst screen', () => {
     expect((await x.locator('tbody tr').first().locator('th, td').allTextContents())[0]).toBe(
       TABLE_WORDS.kea.total,
     );
+    // the microdata's codebook in Kriolu too (the app language, not the closest of pt and en)
+    await page.selectOption('[data-testid=micro-kind]', 'internal');
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="micro-csv-codebook.md"]'),
+    ]);
+    const path = join(downloads, 'codebook.kea.md');
+    await dl.saveAs(path);
+    const md = readFileSync(path, 'utf8');
+    expect(md.startsWith('# Livru di kódigus: ipei')).toBe(true);
+    expect(md).toMatch(/\| c03_sex \| variable \| numeric \| Séxu \| 1 = Ómi; 2 = Mudjer \|/);
     await languageSwitch(page).selectOption('pt');
   });
   it('builds a table on household members in French: the unit, variables and categories in French', async () => {

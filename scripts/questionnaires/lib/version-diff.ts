@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODEBOOK_WORDS, type CodebookWords } from './codebook-words.ts';
+import { CODEBOOK_WORDS, type CodebookWords } from '../../../analysis/export/codebook-words.ts';
 import { isLocString, type Json, localisableStrings } from './translation-keys.ts';
 
 export interface StringChange {

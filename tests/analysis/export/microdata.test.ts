@@ -167,8 +167,17 @@ describe('special codes are missing values with labels', () => {
     const cb = JSON.parse(txt('codebook.json'));
     const e05 = cb.variables.find((x: { variable: string }) => x.variable === 'e05_inps');
     expect(e05.values.map((x: { code: number }) => x.code)).toEqual([1, 2]);
+    // without the questionnaire's French or Kriolu for its 98, the engine's word for don't know
     expect(e05.missing).toEqual([
-      { code: 98, kind: 'dontKnow', stata: '.a', pt: 'Não sabe', en: "Don't know" },
+      {
+        code: 98,
+        kind: 'dontKnow',
+        stata: '.a',
+        pt: 'Não sabe',
+        en: "Don't know",
+        fr: 'Ne sait pas',
+        kea: 'Ka sabi',
+      },
     ]);
     expect(txt('codebook.csv')).toContain('98=.a Não sabe');
     expect(txt('codebook.md')).toContain('| 98 = .a Não sabe |');
