@@ -86,6 +86,7 @@ export const modelResponseSchema = z.object({
       ),
     }),
   ),
-  warnings: z.array(z.string()),
+  /** The fit's warnings: a code to act on (analysis/model/glm-warnings.ts) and its sentence in the language. */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 export type ModelResponse = z.infer<typeof modelResponseSchema>;
