@@ -201,3 +201,47 @@ describe('model warnings in pt, en, fr and kea', () => {
     expect(cells.some((c) => ENGLISH.test(c))).toBe(false);
   });
 });
+
+describe("a model's own title in pt, en, fr and kea", () => {
+  const title = { pt: 'Discriminação sentida', en: 'Felt discrimination' };
+
+  it('takes the French and Kriolu titles it is given, in the language asked for', async () => {
+    const full = { ...title, fr: 'Discrimination ressentie', kea: 'Diskriminason sentidu' };
+    for (const [lang, expected] of [
+      ['pt', full.pt],
+      ['en', full.en],
+      ['fr', full.fr],
+      ['kea', full.kea],
+    ] as const) {
+      const res = await post(`lang=${lang}`, { ...discrimination, title: full });
+      expect(res.status, lang).toBe(200);
+      expect(modelResponseSchema.parse(await res.json()).title, lang).toBe(expected);
+    }
+    const xlsx = await post('lang=kea&format=xlsx', { ...discrimination, title: full });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    expect(wb.getWorksheet('Modelu')?.getRow(1).getCell(1).value).toBe(full.kea);
+  });
+
+  it("a title without fr or kea shows the survey's source language (Portuguese), never English", async () => {
+    for (const lang of ['fr', 'kea'] as const) {
+      const m = modelResponseSchema.parse(
+        await (await post(`lang=${lang}`, { ...discrimination, title })).json(),
+      );
+      expect(m.title, lang).toBe(title.pt);
+    }
+    const onlyFr = { ...title, fr: 'Discrimination ressentie' };
+    const kea = modelResponseSchema.parse(
+      await (await post('lang=kea', { ...discrimination, title: onlyFr })).json(),
+    );
+    expect(kea.title).toBe(title.pt);
+  });
+
+  it('a title missing pt or en, or with a number for fr, is a 422 naming the field', async () => {
+    for (const bad of [{ pt: 'Só pt' }, { ...title, fr: 3 }]) {
+      const res = await post('lang=fr', { ...discrimination, title: bad });
+      expect(res.status).toBe(422);
+      expect((await res.json()).details[0].field).toMatch(/^title\./);
+    }
+  });
+});
