@@ -14,6 +14,7 @@ import type { AnyDesign } from './estimators/core.ts';
 import { confintGlm, svyGlm } from './estimators/glm.ts';
 import { svyPredmeans } from './estimators/glm-predmeans.ts';
 import { regTermTest } from './estimators/glm-terms.ts';
+import type { GlmWarning } from './model/glm-warnings.ts';
 import { universeMask } from './tables/derive.ts';
 import { type CoefficientNote, MODEL_WORDS } from './tables/model-words.ts';
 import type { Condition } from './tables/plan.ts';
@@ -84,8 +85,17 @@ function weightedSd(y: Float64Array, w: Float64Array, rows: ArrayLike<number>): 
   return Math.sqrt(ss / sw);
 }
 
-/** Fits the model of a glm spec entry on the design (the design's data must hold every column). */
-export function runModel(s: GlmSpec, design: AnyDesign, index: number, warnings: string[]): TabulateModel {
+/**
+ * Fits the model of a glm spec entry on the design (the design's data must hold every column). The
+ * warnings go to `warnings` in English and, when given, to `codes` as codes (model/glm-warnings.ts).
+ */
+export function runModel(
+  s: GlmSpec,
+  design: AnyDesign,
+  index: number,
+  warnings: string[],
+  codes?: GlmWarning[],
+): TabulateModel {
   const family = s.family ?? 'gaussian';
   const level = s.confLevel ?? 0.95;
   const minN = s.minN ?? 30;
@@ -102,6 +112,7 @@ export function runModel(s: GlmSpec, design: AnyDesign, index: number, warnings:
   const options = { family, subset, levels: s.levels ?? undefined };
   const fit = svyGlm(s.formula, design, options);
   warnings.push(...fit.warnings);
+  codes?.push(...fit.warningCodes);
   const cis = confintGlm(fit, level);
   const en = MODEL_WORDS.en;
   const ratioName = family === 'gaussian' ? null : en.ratioName[family as 'quasibinomial' | 'quasipoisson'];

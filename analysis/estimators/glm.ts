@@ -12,6 +12,7 @@ import { SurveyError } from '../errors.ts';
 import { parseFormula } from '../model/formula.ts';
 import type { GlmFamily } from '../model/glm-fit.ts';
 import { FAMILIES, GLM_FAMILIES, glmFit } from '../model/glm-fit.ts';
+import { type GlmWarning, varianceWarning } from '../model/glm-warnings.ts';
 import type { ModelFrame, ModelFrameOptions } from '../model/model-matrix.ts';
 import { modelFrame } from '../model/model-matrix.ts';
 import { chol2inv } from '../model/qr.ts';
@@ -67,6 +68,8 @@ export interface SvyGlmResult {
   /** Factor levels used (first = reference). */
   factors: Record<string, string[]>;
   warnings: string[];
+  /** The same warnings as codes with their detail (model/glm-warnings.ts), for the screen's languages. */
+  warningCodes: GlmWarning[];
   /** For predictive margins: the model frame and fitted design. */
   internal: { frame: ModelFrame; design: AnyDesign; coef: Float64Array; vcovFull: Float64Array };
 }
@@ -87,6 +90,7 @@ export function svyGlm(formula: string, design: AnyDesign, options: SvyGlmOption
     throw new SurveyError(`family must be one of ${GLM_FAMILIES.join(', ')} (got '${family}').`, 'family');
   const f = parseFormula(formula);
   const warnings: string[] = [];
+  const codes: GlmWarning[] = [];
   let d: AnyDesign = options.subset ? subsetAny(design, options.subset) : design;
   const n = d.n;
   // R's model frame: the design's rows (subsets of uncalibrated designs drop the others).
@@ -116,18 +120,24 @@ export function svyGlm(formula: string, design: AnyDesign, options: SvyGlmOption
   const prior = Float64Array.from(rows, (i) => d.weights[i] / meanW);
   const replicateDf = isReplicate(d) ? degf(d) : 0; // R: degf before the NA rows are dropped
   const full = glmFit(X, y, prior, offset, family);
-  if (!full.converged) warnings.push(`The fit did not converge in ${full.iterations} iterations.`);
+  if (!full.converged) {
+    warnings.push(`The fit did not converge in ${full.iterations} iterations.`);
+    codes.push({ code: 'not_converged', detail: String(full.iterations) });
+  }
   const rank = full.qr.rank;
   const piv = Array.from(full.qr.pivot.subarray(0, rank));
   const aliased = Array.from(full.qr.pivot.subarray(rank)).map((j) => frame.names[j]);
-  if (aliased.length)
+  if (aliased.length) {
     warnings.push(
       `Not estimable (aliased with other columns, e.g. an empty combination of categories): ${aliased.join(', ')}.`,
     );
+    codes.push({ code: 'aliased', detail: aliased.join(', ') });
+  }
   // Rows missing a model variable leave the design as a domain.
   const anyDropped = rows.length < nUse;
   if (anyDropped) d = subsetAny(d, frame.complete);
   let V: Float64Array; // rank x rank, pivot order
+  const before = warnings.length;
   if (isReplicate(d)) {
     const beta0 = Float64Array.from(piv, (j) => full.coefficients[j]);
     const Xr = piv.map((j) => X[j]);
@@ -157,9 +167,10 @@ export function svyGlm(formula: string, design: AnyDesign, options: SvyGlmOption
     }
     V = svyRecVar(d, infl, warnings);
   }
+  for (const w of warnings.slice(before)) codes.push(varianceWarning(w));
   const designDf = isReplicate(d) ? replicateDf : degf(d);
   const df = designDf + 1 - rank;
-  return summarise(frame, family, full, piv, V, df, designDf, aliased, warnings, d, rows);
+  return summarise(frame, family, full, piv, V, df, designDf, aliased, { warnings, codes }, d, rows);
 }
 
 function summarise(
@@ -171,7 +182,7 @@ function summarise(
   df: number,
   designDf: number,
   aliased: string[],
-  warnings: string[],
+  { warnings, codes }: { warnings: string[]; codes: GlmWarning[] },
   design: AnyDesign,
   rows: Int32Array,
 ): SvyGlmResult {
@@ -203,11 +214,15 @@ function summarise(
     return isIndicator ? count : nFit;
   });
   const separated = separation(frame, family, design, rows);
-  if (separated.length)
+  if (separated.length) {
     warnings.push(
       `Separation: the outcome does not vary within ${separated.join(', ')} (all 0 or all 1), so ${separated.length > 1 ? 'these coefficients are' : 'this coefficient is'} not finite; merge the category or drop the predictor.`,
     );
-  else if (full.boundary) warnings.push('Fitted values of exactly 0 or 1 occurred (quasi-separation).');
+    codes.push({ code: 'separation', detail: separated.join(', ') });
+  } else if (full.boundary) {
+    warnings.push('Fitted values of exactly 0 or 1 occurred (quasi-separation).');
+    codes.push({ code: 'quasi_separation', detail: '' });
+  }
   const vcovFull = new Float64Array(p * p).fill(Number.NaN);
   for (const a of kept) for (const b of kept) vcovFull[a * p + b] = V[posOf[a] * rank + posOf[b]];
   return {
@@ -236,6 +251,7 @@ function summarise(
     separated,
     factors: frame.factors,
     warnings,
+    warningCodes: codes,
     internal: { frame, design, coef: full.coefficients, vcovFull },
   };
 }

@@ -74,7 +74,7 @@ export function modelJson(
           })),
         }
       : null,
-    warnings: m.warnings,
+    warnings: m.warnings.map((w) => ({ code: w.code, message: w.text[lang] })),
   };
   return `${JSON.stringify(out, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
@@ -177,7 +177,7 @@ export async function modelXlsxBuffer(
   }
   ws.addRow([]);
   ws.addRow([text.legend]).font = { size: 9 };
-  for (const w of m.warnings) ws.addRow([w]).font = { size: 9, color: { argb: 'FF9C5700' } };
+  for (const w of m.warnings) ws.addRow([w.text[lang]]).font = { size: 9, color: { argb: 'FF9C5700' } };
   if (text.notice) ws.addRow([text.notice]).font = { size: 9, italic: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

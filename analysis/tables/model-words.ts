@@ -1,7 +1,8 @@
 /**
  * The engine's one catalogue of the words it sends with a model, in pt, en, fr and kea: the default
  * title, the intercept's label, the family and ratio names, the downloads' headings (CSV, Excel sheet,
- * Wald tests, predictive margins) and the note on a coefficient without numbers or flagged. The model
+ * Wald tests, predictive margins), the note on a coefficient without numbers or flagged and the
+ * model's warnings by their code (model/glm-warnings.ts; the code stays in the JSON). The model
  * JSON, CSV and Excel (export/model-files.ts) and the command line (tabulate-model.ts, English) take
  * them from here; the universe's word is the tables' (table-words.ts). The survey's own labels are
  * not here: they come from the questionnaire (fr and kea where it gives them, else its source
@@ -10,6 +11,7 @@
  * (MODEL_WORDS_STATUS).
  */
 import type { GlmFamily } from '../model/glm-fit.ts';
+import type { GlmWarningCode } from '../model/glm-warnings.ts';
 import type { TableLang } from './table-words.ts';
 
 /** Why a coefficient publishes no numbers, or is flagged. */
@@ -29,6 +31,8 @@ export interface ModelWords {
   tests: string;
   margins: string;
   note: Record<CoefficientNote, (minN: number) => string>;
+  /** A model's warnings (model/glm-warnings.ts), given the warning's detail (terms, a count, ...). */
+  warning: Record<GlmWarningCode, (detail: string) => string>;
 }
 
 const pt: ModelWords = {
@@ -63,6 +67,17 @@ const pt: ModelWords = {
     separation: () => 'a variável dependente não varia nesta categoria (separação)',
     fewer: (minN) => `menos de ${minN} respondentes`,
     largeSe: () => 'erro padrão elevado: usar com cautela',
+  },
+  warning: {
+    not_converged: (d) => `O ajustamento não convergiu em ${d} iterações.`,
+    aliased: (d) =>
+      `Não estimável (colinear com outras colunas, p. ex. uma combinação de categorias vazia): ${d}.`,
+    separation: (d) =>
+      `Separação: a variável dependente não varia em ${d} (tudo 0 ou tudo 1), o coeficiente não é finito; junte a categoria ou retire o preditor.`,
+    quasi_separation: () => 'Há valores ajustados de exatamente 0 ou 1 (quase-separação).',
+    replicates_discarded: (d) => `${d} réplicas deram resultados em falta e foram descartadas.`,
+    lonely_psu: (d) => `O estrato ${d} tem só uma UPA.`,
+    other: (d) => `Aviso do motor de cálculo (em inglês): ${d}`,
   },
 };
 
@@ -99,6 +114,17 @@ const en: ModelWords = {
     fewer: (minN) => `fewer than ${minN} respondents`,
     largeSe: () => 'large standard error: use with caution',
   },
+  warning: {
+    not_converged: (d) => `The fit did not converge in ${d} iterations.`,
+    aliased: (d) =>
+      `Not estimable (aliased with other columns, e.g. an empty combination of categories): ${d}.`,
+    separation: (d) =>
+      `Separation: the outcome does not vary within ${d} (all 0 or all 1), so the coefficient is not finite; merge the category or drop the predictor.`,
+    quasi_separation: () => 'Fitted values of exactly 0 or 1 occurred (quasi-separation).',
+    replicates_discarded: (d) => `${d} replicates gave missing results and were discarded.`,
+    lonely_psu: (d) => `Stratum ${d} has only one PSU.`,
+    other: (d) => `Engine warning: ${d}`,
+  },
 };
 
 const fr: ModelWords = {
@@ -134,6 +160,17 @@ const fr: ModelWords = {
     fewer: (minN) => `moins de ${minN} répondants`,
     largeSe: () => 'erreur type élevée : à utiliser avec prudence',
   },
+  warning: {
+    not_converged: (d) => `L'ajustement n'a pas convergé en ${d} itérations.`,
+    aliased: (d) =>
+      `Non estimable (colinéaire avec d'autres colonnes, p. ex. une combinaison de catégories vide) : ${d}.`,
+    separation: (d) =>
+      `Séparation : la variable dépendante ne varie pas dans ${d} (tout 0 ou tout 1), le coefficient n'est pas fini ; regroupez la catégorie ou retirez le prédicteur.`,
+    quasi_separation: () => 'Des valeurs ajustées valent exactement 0 ou 1 (quasi-séparation).',
+    replicates_discarded: (d) => `${d} réplicats ont donné des résultats manquants et ont été écartés.`,
+    lonely_psu: (d) => `La strate ${d} n'a qu'une seule UPE.`,
+    other: (d) => `Avertissement du moteur de calcul (en anglais) : ${d}`,
+  },
 };
 
 const kea: ModelWords = {
@@ -168,6 +205,17 @@ const kea: ModelWords = {
     separation: () => 'variavel dipendenti ka ta varia na es kategoria (separason)',
     fewer: (minN) => `ménus di ${minN} ki responde`,
     largeSe: () => 'eru padron altu: uza ku kuidadu',
+  },
+  warning: {
+    not_converged: (d) => `Ajustamentu ka konverji na ${d} iterason.`,
+    aliased: (d) =>
+      `Ka ta stima (kolinear ku otus kolunas, pur izénplu un kombinason di kategorias bazíu): ${d}.`,
+    separation: (d) =>
+      `Separason: variavel dipendenti ka ta varia na ${d} (tudu 0 o tudu 1), kuefisienti ka é finitu; djunta kategoria o tira preditor.`,
+    quasi_separation: () => 'Ten valoris ajustadu di izatamenti 0 o 1 (kuazi-separason).',
+    replicates_discarded: (d) => `${d} réplika da rezultadu ki falta i es foi diskartadu.`,
+    lonely_psu: (d) => `Stratu ${d} ten só un UPA.`,
+    other: (d) => `Avizu di mutor di kálkulu (na inglês): ${d}`,
   },
 };
 

@@ -4,14 +4,15 @@
  * catalogue (categorical ones as factors, reference = first category), the unit and a universe.
  * It runs through tabulate-model.ts (svyGlm on the unit's final and JKn replicate weights, the
  * universe as R's subset) and comes back labelled in pt, en, fr and kea (the survey's labels, in its
- * source language where the questionnaire lacks one; the engine's words from model-words.ts), with
- * the tables' reliability rule.
+ * source language where the questionnaire lacks one; the engine's words and warnings from
+ * model-words.ts, each warning with its code), with the tables' reliability rule.
  * A model that cannot be made is a TableIssue naming the field, never a throw.
  */
 import type { DataFrame } from '../data.ts';
 import { isMissing } from '../data.ts';
 import { SurveyError } from '../errors.ts';
 import type { GlmFamily } from '../model/glm-fit.ts';
+import type { GlmWarning, GlmWarningCode } from '../model/glm-warnings.ts';
 import { svrepDesign } from '../replicate-design.ts';
 import type { ModelCoefficient } from '../tabulate-model.ts';
 import { runModel } from '../tabulate-model.ts';
@@ -78,7 +79,8 @@ export interface ModelResult {
     label: Words;
     rows: Array<{ level: Level; estimate: number; se: number; ciLower: number; ciUpper: number }>;
   } | null;
-  warnings: string[];
+  /** The fit's warnings: the code a client acts on, and its sentence in every language. */
+  warnings: Array<{ code: GlmWarningCode; text: Words }>;
 }
 
 const issue = (field: string, message: string, facts?: RefusalFacts): TableIssue => ({
@@ -179,6 +181,7 @@ export function computeModel(
   const rhs = p.predictors.map((v) => (categorical.has(v) ? `factor(${v})` : v)).join(' + ');
   const formula = `${lhs} ~ ${rhs || '1'}`;
   const warnings: string[] = [];
+  const codes: GlmWarning[] = [];
   try {
     const design = svrepDesign(
       {
@@ -205,6 +208,7 @@ export function computeModel(
       design,
       0,
       warnings,
+      codes,
     );
     const varOf = (term: string) => term.replace(/^factor\((.*)\)$/, '$1');
     const coefficients = m.coefficients.map((c): ModelCoefficientResult => {
@@ -239,6 +243,14 @@ export function computeModel(
         ratioUpper: ratioCi?.[1] ?? null,
       };
     });
+    // Aliased and separated coefficients are named by their labels in the language.
+    const termsIn = (w: GlmWarning, l: TableLang) =>
+      w.code === 'aliased' || w.code === 'separation'
+        ? w.detail
+            .split(', ')
+            .map((name) => coefficients.find((c) => c.name === name)?.label[l] ?? name)
+            .join(', ')
+        : w.detail;
     return {
       title: p.title ? inEach(p.title) : each((_, l) => MODEL_WORDS[l].title(lab(p.outcome)[l])),
       unit: p.unit,
@@ -286,7 +298,10 @@ export function computeModel(
             })),
           }
         : null,
-      warnings: [...new Set(warnings)],
+      warnings: [...new Map(codes.map((w) => [`${w.code} ${w.detail}`, w])).values()].map((w) => ({
+        code: w.code,
+        text: each((_, l) => MODEL_WORDS[l].warning[w.code](termsIn(w, l))),
+      })),
     };
   } catch (err) {
     if (err instanceof SurveyError) {

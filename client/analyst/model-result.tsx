@@ -98,7 +98,9 @@ export function ModelResult({ model }: { model: ModelResponse }) {
               </li>
             ))}
           {model.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w.message} data-code={w.code}>
+              {w.message}
+            </li>
           ))}
         </ul>
       )}

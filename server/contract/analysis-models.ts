@@ -3,7 +3,8 @@
  * catalogue, unit, universe, family) and the computed model. Shared with the client.
  */
 import { z } from 'zod/mini';
-import { conditionSchema, unitSchema } from './analysis.ts';
+import { GLM_WARNING_CODES } from '../../analysis/model/glm-warnings.ts';
+import { conditionSchema, textSchema, unitSchema } from './analysis.ts';
 
 export const modelFamilySchema = z.enum(['gaussian', 'quasibinomial', 'quasipoisson']);
 
@@ -18,7 +19,8 @@ export const modelRequestSchema = z.object({
   universe: z._default(z.array(conditionSchema).check(z.maxLength(10)), []),
   /** A categorical predictor whose predictive margins (R svypredmeans) to give. */
   margins: z.nullish(z.string()),
-  title: z.nullish(z.object({ pt: z.string(), en: z.string() })),
+  /** The analyst's title, pt and en with optional fr and kea (a missing one shows the survey's source language's). */
+  title: z.nullish(textSchema),
 });
 export type ModelRequest = z.infer<typeof modelRequestSchema>;
 
@@ -86,6 +88,7 @@ export const modelResponseSchema = z.object({
       ),
     }),
   ),
-  warnings: z.array(z.string()),
+  /** The fit's warnings: a code to act on (analysis/model/glm-warnings.ts) and its sentence in the language. */
+  warnings: z.array(z.object({ code: z.enum(GLM_WARNING_CODES), message: z.string() })),
 });
 export type ModelResponse = z.infer<typeof modelResponseSchema>;

@@ -6,14 +6,18 @@ import { z } from 'zod/mini';
 import { REFUSAL_REASONS } from '../../analysis/tables/refusals.ts';
 import { releaseSchema } from './releases.ts';
 
-/** A text in Portuguese and English, and in French and Kriolu where the server has them (the tables' words). */
-const text = z.object({
+/**
+ * A text in Portuguese and English, and in French and Kriolu where the server has them (the tables' words;
+ * a table's or a model's title). A language it lacks shows the survey's source language (`textIn`).
+ */
+export const textSchema = z.object({
   pt: z.string(),
   en: z.string(),
   fr: z.optional(z.string()),
   kea: z.optional(z.string()),
 });
 /** A survey's label in the four table languages (its source language's where it lacks one). */
+const text = textSchema;
 const words = z.object({ pt: z.string(), en: z.string(), fr: z.string(), kea: z.string() });
 const valueLabel = z.object({
   code: z.union([z.string(), z.number()]),
