@@ -19,6 +19,7 @@ import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookRows } from './microdata-files.ts';
 import { publicGuarantees } from './public-guarantees.ts';
+import { PUBLIC_USE_K } from './public-use-defaults.ts';
 import { recoveryText } from './recoverable-values.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -40,7 +41,7 @@ function controlLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[
       ? [
           w.localSuppressionNote,
           '',
-          ...suppressionText(sup, m.disclosureRisk?.k ?? 3, lang).map((t) => `- ${t}`),
+          ...suppressionText(sup, m.disclosureRisk?.k ?? PUBLIC_USE_K, lang).map((t) => `- ${t}`),
           '',
         ]
       : []),

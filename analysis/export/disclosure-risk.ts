@@ -17,6 +17,7 @@ import { SurveyError } from '../errors.ts';
 import type { TableLang } from '../tables/table-words.ts';
 import { CODEBOOK_WORDS } from './codebook-words.ts';
 import type { ExportFile } from './microdata.ts';
+import { PUBLIC_USE_K } from './public-use-defaults.ts';
 
 export interface DisclosureRisk {
   /** The file whose records are counted (persons; households with publicUse.households). */
@@ -164,7 +165,7 @@ export function disclosureRisk(
   households: ExportFile,
   link: HouseholdLink,
   keyVariables: readonly string[],
-  k = 3,
+  k = PUBLIC_USE_K,
   weight: string | null = null,
   setting = 'publicUse',
 ): DisclosureRisk {

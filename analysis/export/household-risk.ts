@@ -17,9 +17,7 @@ import type { TableLang } from '../tables/table-words.ts';
 import { CODEBOOK_WORDS } from './codebook-words.ts';
 import { type HouseholdLink, keyValues, recordFrequencies } from './disclosure-risk.ts';
 import type { ExportFile } from './microdata.ts';
-
-/** The default threshold of a household's risk (sdcMicro's print flags individual risks above 0.1). */
-export const HOUSEHOLD_RISK_THRESHOLD = 0.1;
+import { HOUSEHOLD_RISK_THRESHOLD } from './public-use-defaults.ts';
 
 export interface HouseholdRisk {
   keyVariables: string[];

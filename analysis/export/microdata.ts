@@ -26,6 +26,7 @@ import {
 import { localSuppression, type Suppress, type Suppression } from './local-suppression.ts';
 import { isMultipleResponse, multipleResponse, optionName } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
+import { PUBLIC_USE_K, RECOVERABLE_DEFAULT } from './public-use-defaults.ts';
 import { type RecoverableAction, type Recovery, recoverableValues } from './recoverable-values.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
@@ -328,7 +329,7 @@ function suppressIn(
   setting = 'publicUse',
 ): { file: ExportFile; suppressions: Suppression[]; recovered: Recovered } {
   const s = localSuppression(files, link, keys, k, suppress, derived, setting);
-  const action = suppress.recoverable ?? 'refuse';
+  const action = suppress.recoverable ?? RECOVERABLE_DEFAULT;
   const families = optionFamilies(s.persons, labels);
   const checked = recoverableValues(s.persons, s.rows, action, families, setting);
   return {
@@ -469,7 +470,7 @@ export function buildMicrodata(
   );
   if (publicUse) for (const f of [hh.file, pp.file]) randomCodeLabels(f, publicUse.pseudonymised);
   const settings = options.publicUse;
-  const k = settings?.k ?? 3;
+  const k = settings?.k ?? PUBLIC_USE_K;
   const keys = settings?.keyVariables ?? [];
   const hhSettings = settings?.households ?? null;
   const link = { households: m.households.id, persons: m.persons.householdId };

@@ -34,7 +34,7 @@ export interface PublicUse extends DisclosureControl {
   drop?: string[];
   /** What an outsider could know of a person (disclosure-risk.ts counts the records rare on them). */
   keyVariables?: string[];
-  /** Records in cells of fewer than k on the key variables are at risk (default 3). */
+  /** Records in cells of fewer than k on the key variables are at risk (default: public-use-defaults.ts). */
   k?: number;
   /** Local suppression of the records still below k (local-suppression.ts); null/absent: none. */
   suppress?: Suppress | null;
@@ -45,7 +45,7 @@ export interface PublicUse extends DisclosureControl {
   households?: {
     keyVariables: string[];
     suppress?: Suppress | null;
-    /** A household's risk (household-risk.ts) above this is counted (default 0.1). */
+    /** A household's risk (household-risk.ts) above this is counted (default: public-use-defaults.ts). */
     riskThreshold?: number;
     /** Household size in classes as a key variable (household-size.ts); absent: none. */
     size?: HouseholdSize | null;

@@ -20,9 +20,10 @@ import { SurveyError } from '../errors.ts';
 import type { TableLang } from '../tables/table-words.ts';
 import { CODEBOOK_WORDS } from './codebook-words.ts';
 import type { ExportFile } from './microdata.ts';
+import type { RecoverableAction } from './public-use-defaults.ts';
 
-/** What the file does with a variable that gives back a suppressed key value. */
-export type RecoverableAction = 'blank' | 'refuse';
+/** What the file does with a variable that gives back a suppressed key value (public-use-defaults.ts). */
+export type { RecoverableAction };
 
 /** A released variable that gave back a suppressed key value, and on how many records. */
 export interface Recovery {

@@ -20,7 +20,7 @@ import {
   type QuestionTypesManifest,
   typesToOmit,
 } from '../../server/contract/tablet-question-types.ts';
-import { findQuestionnaireFiles } from '../../server/domain/questionnaires.ts';
+import { findQuestionnaireFiles } from '../../server/domain/questionnaire-files.ts';
 
 // survey-react-ui's own elements that draw only one omitted type (registered under names of their own)
 const REACT_ELEMENTS: Record<string, string[]> = {

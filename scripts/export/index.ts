@@ -20,6 +20,7 @@ import { sizeText } from '../../analysis/export/household-size.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
+import { PUBLIC_USE_K } from '../../analysis/export/public-use-defaults.ts';
 import { recoveryText } from '../../analysis/export/recoverable-values.ts';
 import { isTableLang, TABLE_LANGS, textIn } from '../../analysis/tables/table-words.ts';
 import { loadEnv } from '../../server/env.ts';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
   }
   for (const t of treatmentText(m.disclosureControl?.treatments ?? [], 'en')) console.log(t);
   const sup = m.disclosureControl?.suppressions;
-  if (sup) for (const t of suppressionText(sup, m.disclosureRisk?.k ?? 3, 'en')) console.log(t);
+  if (sup) for (const t of suppressionText(sup, m.disclosureRisk?.k ?? PUBLIC_USE_K, 'en')) console.log(t);
   const rec = m.disclosureControl?.recovered;
   if (rec) for (const t of recoveryText(rec.recoveries, rec.action, 'en')) console.log(t);
   const before = m.disclosureControl?.riskBefore;

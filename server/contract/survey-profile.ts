@@ -6,6 +6,12 @@
  * preloaded items, the GPS item, identifiers, languages) from here and never names a survey.
  */
 import { z } from 'zod/mini';
+import {
+  HOUSEHOLD_RISK_THRESHOLD,
+  PUBLIC_USE_K,
+  RECOVERABLE_ACTIONS,
+  RECOVERABLE_DEFAULT,
+} from '../../analysis/export/public-use-defaults.ts';
 import { sealingPublicKeySchema } from './sealed-envelope.ts';
 import { AAPOR_CLASSES, type AaporClass } from './vocabulary.ts';
 
@@ -193,7 +199,7 @@ export type ListingProfile = z.infer<typeof listingSchema>;
 const suppress = z.strictObject({
   order: z.array(variableName).check(z.minLength(1)),
   with: z.optional(z.record(variableName, z.array(variableName))),
-  recoverable: z._default(z.enum(['blank', 'refuse']), 'refuse'),
+  recoverable: z._default(z.enum(RECOVERABLE_ACTIONS), RECOVERABLE_DEFAULT),
 });
 
 /** A top- or bottom-code of the public-use file: a declared `at`, or a `percentile` of the values. */
@@ -295,7 +301,7 @@ export const surveyProfileSchema = z
             /** What an outsider could know of a person: the disclosure risk counts the records rare on them. */
             keyVariables: z._default(z.array(variableName), []),
             /** Records in cells of fewer than k on the key variables are counted as at risk. */
-            k: z._default(z.number().check(z.int(), z.gte(2)), 3),
+            k: z._default(z.number().check(z.int(), z.gte(2)), PUBLIC_USE_K),
             /**
              * Numeric variables capped in the public file (analysis/export/disclosure-control.ts): every
              * value above `at`, or above the `percentile` (0 < p <= 100) of the values of both files, becomes
@@ -358,7 +364,7 @@ export const surveyProfileSchema = z
                      * A household's re-identification risk, 1 - prod(1 - r_i) over its members' individual
                      * risks (analysis/export/household-risk.ts), above this is counted in the risk report.
                      */
-                    riskThreshold: z._default(z.number().check(z.gt(0), z.lt(1)), 0.1),
+                    riskThreshold: z._default(z.number().check(z.gt(0), z.lt(1)), HOUSEHOLD_RISK_THRESHOLD),
                     /**
                      * Household size (its members in the person file) in classes with the lower bounds
                      * `cut` (1, 2, 3, 4, 5, 6: 1 … 5 and 6+), added to the household file as `variable`,

@@ -12,7 +12,7 @@ import {
   QUESTION_TYPES_MANIFEST,
   type QuestionTypesManifest,
 } from '../contract/tablet-question-types.ts';
-import type { QuestionnaireFile } from './questionnaires.ts';
+import type { QuestionnaireFile } from './questionnaire-files.ts';
 
 /** One sentence per questionnaire version that uses a type the built app in `clientDir` left out. */
 export function typesMissingFromBuild(clientDir: string, files: readonly QuestionnaireFile[]): string[] {

@@ -20,8 +20,8 @@ import { type InterfaceStrings, translationCatalogueSchema } from '../contract/t
 import type { Database } from '../db/client.ts';
 import { Problem } from '../problems.ts';
 import { type OfficePair, readOfficePairs } from './office-coding-pairs.ts';
+import { findQuestionnaireFiles } from './questionnaire-files.ts';
 import { type Json, walkQuestions } from './questionnaire-walk.ts';
-import { findQuestionnaireFiles } from './questionnaires.ts';
 
 export class SurveyProfileError extends Error {}
 

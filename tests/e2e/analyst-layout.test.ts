@@ -5,60 +5,34 @@
  * follows the language switch to English, French and Kriolu, and the builder, a computed table and the open report never
  * widen the page beyond the window (document scrollWidth <= clientWidth), nor does the model panel.
  */
-import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWeighting } from '../../analysis/weighting/index.ts';
 import { households, persons, recipe } from '../analysis/weighting/small-example.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
+import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
+import { createTestContext, type TestContext } from '../helpers/server.ts';
 import { stubWeigh, weighedNode } from '../helpers/weighed-app.ts';
-import { buildClient } from './harness.ts';
 import { languageSwitch } from './steps.ts';
 
-let browser: Browser;
+let screen: AnalystScreen;
 let ctx: TestContext;
-let dist: string;
-let close: () => Promise<void>;
 let page: Page;
 const report = runWeighting(households, persons, recipe, null).report;
 
 beforeAll(async () => {
-  dist = await buildClient();
   ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
   const weigh = stubWeigh(() => 1);
   const node = weighedNode(ctx.database, async (inputs, options, signal) => ({
     ...(await weigh(inputs, options, signal)),
     report: { survey: options.survey, notice: null, ...report },
   }));
-  const outer = new Hono();
-  outer.all('/api/*', (c) => node.app.fetch(c.req.raw));
-  outer.use('/*', serveStatic({ root: dist }));
-  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
-  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.fill('input[name=username]', 'analyst');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+  screen = await openAnalystScreen(node.app, { viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
+  page = screen.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await close?.();
+  await screen?.close();
   await ctx?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 /** How far the page is wider than the window at each size (0 = no horizontal scroll). */

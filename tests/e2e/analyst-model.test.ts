@@ -6,71 +6,32 @@
  * naming the field.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
-import { buildClient } from './harness.ts';
+import { analysisApp } from '../helpers/analysis-app.ts';
+import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
+import { createTestContext, type TestContext } from '../helpers/server.ts';
 
-let browser: Browser;
+let screen: AnalystScreen;
 let ctx: TestContext;
-let dist: string;
-let close: () => Promise<void>;
 let page: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'morabeza-model-'));
 
 beforeAll(async () => {
-  dist = await buildClient();
   ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
-  const app = createApp({
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    analysis: { dataDir: () => 'tests/fixtures/tables' },
-  });
-  const outer = new Hono();
-  outer.all('/api/*', (c) => app.fetch(c.req.raw));
-  outer.use('/*', serveStatic({ root: dist }));
-  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
-  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await launchChromium();
-  const context = await browser.newContext({
+  screen = await openAnalystScreen(analysisApp(ctx.database), {
     viewport: { width: 1200, height: 1400 },
     locale: 'en-GB',
     acceptDownloads: true,
   });
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.fill('input[name=username]', 'analyst');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  // the server runs several surveys (the repository's folders): the fixture tables are IPEI's
-  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+  page = screen.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await close?.();
+  await screen?.close();
   await ctx?.close();
-  rmSync(dist, { recursive: true, force: true });
   rmSync(downloads, { recursive: true, force: true });
 });
 

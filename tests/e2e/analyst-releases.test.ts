@@ -4,59 +4,34 @@
  * publishes it as a release from the weights panel, picks it in the release list, and the screen and the
  * downloaded CSV name it (the screen is in Portuguese by default).
  */
-import { readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
+import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
+import { createTestContext, type TestContext } from '../helpers/server.ts';
 import { stubWeigh, weighedNode } from '../helpers/weighed-app.ts';
-import { buildClient } from './harness.ts';
 
-let browser: Browser;
+let screen: AnalystScreen;
 let ctx: TestContext;
-let dist: string;
-let close: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
-  dist = await buildClient();
   ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
   const node = weighedNode(
     ctx.database,
     stubWeigh(() => 1),
   );
-  const outer = new Hono();
-  outer.all('/api/*', (c) => node.app.fetch(c.req.raw));
-  outer.use('/*', serveStatic({ root: dist }));
-  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
-  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await launchChromium();
-  const context = await browser.newContext({
+  screen = await openAnalystScreen(node.app, {
     viewport: { width: 1200, height: 1400 },
     locale: 'en-GB',
     acceptDownloads: true,
   });
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.fill('input[name=username]', 'analyst');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+  page = screen.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await close?.();
+  await screen?.close();
   await ctx?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 describe('analyst screen: releases', () => {

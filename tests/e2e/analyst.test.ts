@@ -6,30 +6,23 @@
  * tables" come one request per table (the progress bar counts them).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_WORDS } from '../../analysis/tables/table-words.ts';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
-import { createApp } from '../../server/app.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
 import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { analysisApp } from '../helpers/analysis-app.ts';
+import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/server.ts';
-import { buildClient } from './harness.ts';
 import { languageSwitch } from './steps.ts';
 
+let screen: AnalystScreen;
 let browser: Browser;
 let ctx: TestContext;
-let dist: string;
 let baseUrl: string;
-let close: () => Promise<void>;
 let page: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'morabeza-analyst-'));
 const weightsDir = mkdtempSync(join(tmpdir(), 'morabeza-analyst-weights-'));
@@ -39,57 +32,27 @@ const weightsCopy = mkdtempSync(join(tmpdir(), 'morabeza-e2e-weights-'));
 cpSync('tests/fixtures/tables', weightsCopy, { recursive: true });
 
 beforeAll(async () => {
-  dist = await buildClient();
   // the repository's surveys too: the analyst screen lists them (the fixture tables are the first's)
   ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
-  const deps = {
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    log: () => {},
+  const app = analysisApp(ctx.database, {
     analysis: { dataDir: () => weightsCopy },
     weighting: createWeightingRuns(ctx.database, {
       outDir: weightsDir,
       source: 'test',
       weigh: weighInWorker,
     }),
-  };
-  const app = createApp(deps);
-  const outer = new Hono();
-  outer.all('/api/*', (c) => app.fetch(c.req.raw));
-  outer.use('/*', serveStatic({ root: dist }));
-  outer.get('/*', serveStatic({ root: dist, path: 'index.html' }));
-  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  browser = await launchChromium();
-  const context = await browser.newContext({
+  });
+  screen = await openAnalystScreen(app, {
     viewport: { width: 1200, height: 1400 },
     locale: 'en-GB',
     acceptDownloads: true,
   });
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.fill('input[name=username]', 'analyst');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  // the server runs several surveys (the repository's folders): the fixture tables are IPEI's
-  await page.selectOption('[data-testid=analyst-survey]', 'ipei', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid=analyst-screen]', { timeout: 30_000 });
+  ({ browser, page, baseUrl } = screen);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await close?.();
+  await screen?.close();
   await ctx?.close();
-  rmSync(dist, { recursive: true, force: true });
   rmSync(downloads, { recursive: true, force: true });
   rmSync(weightsDir, { recursive: true, force: true });
 });

@@ -7,7 +7,6 @@
 import { createApp } from '../../server/app.ts';
 import type { WeighingSummary } from '../../server/contract/weighting.ts';
 import type { Database } from '../../server/db/client.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import {
   createWeightingRuns,
   type WeighFn,
@@ -15,6 +14,7 @@ import {
   type WeightingRunsOptions,
 } from '../../server/domain/weighting/runs.ts';
 import { loadWeightedData } from '../../server/storage/weighted-data.ts';
+import { testAppOptions } from './analysis-app.ts';
 
 /** The fixture's weighted data; `factor` multiplies the first household's final weight (another run). */
 export function fixtureData(factor = 1) {
@@ -65,18 +65,7 @@ export function weighedNode(
   runs: Pick<WeightingRunsOptions, 'heartbeatMs' | 'staleMs' | 'onBegin' | 'onStored'> = {},
 ): WeighedNode {
   const weighting = createWeightingRuns(database, { outDir: '/nonexistent', source: 'test', weigh, ...runs });
-  const app = createApp({
-    database,
-    weighting,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo',
-    },
-    throttle: createLoginThrottle(database),
-    kickJobs: () => {},
-  });
+  const app = createApp({ ...testAppOptions(database), weighting });
   const call: WeighedNode['call'] = (method, path, token, body) =>
     Promise.resolve(
       app.request(path, {

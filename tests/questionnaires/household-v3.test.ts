@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../scripts/questionnaires/lib/locks.ts';
-import { findQuestionnaireFiles } from '../../server/domain/questionnaires.ts';
+import { findQuestionnaireFiles } from '../../server/domain/questionnaire-files.ts';
 import { loadSurveyFolder } from '../../server/domain/surveys.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;

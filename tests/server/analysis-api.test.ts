@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import {
   type AnalysisCatalogue,
   analysisCatalogueSchema,
@@ -15,31 +14,17 @@ import {
   type TableResponse,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
-let app: ReturnType<typeof createApp>;
-let bare: ReturnType<typeof createApp>;
+let app: AnalysisApp;
+let bare: AnalysisApp;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const base = {
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    log: () => {},
-  };
-  const withData = { ...base, analysis: { dataDir: () => 'tests/fixtures/tables' } };
-  const noData = { ...base, analysis: { dataDir: () => '/nonexistent/morabeza-weights' } };
-  app = createApp(withData);
-  bare = createApp(noData);
+  app = analysisApp(ctx.database);
+  bare = analysisApp(ctx.database, { analysis: { dataDir: () => '/nonexistent/morabeza-weights' } });
 });
 afterAll(async () => ctx.close());
 

@@ -17,14 +17,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipEntries } from '../../analysis/export/zip-entries.ts';
 import { readCsv } from '../../analysis/io/csv.ts';
-import { createApp } from '../../server/app.ts';
 import { type AnalysisCatalogue, analysisCatalogueSchema } from '../../server/contract/analysis.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 import { dosDate, zipEntryDates } from '../helpers/zip-dates.ts';
 
 let ctx: TestContext;
-let app: ReturnType<typeof createApp>;
+let app: AnalysisApp;
 // a copy of the fixture: the public-use key is written beside the data
 const data = mkdtempSync(join(tmpdir(), 'morabeza-public-data-'));
 cpSync('tests/fixtures/tables', data, { recursive: true });
@@ -37,18 +36,7 @@ afterAll(async () => ctx.close());
 
 /** The app on the fixture's data copy; `root` another repository root holding questionnaires/. */
 function appOn(extra: { root?: string }) {
-  return createApp({
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    analysis: { dataDir: () => data, ...extra },
-  });
+  return analysisApp(ctx.database, { analysis: { dataDir: () => data, ...extra } });
 }
 
 async function call(path: string, as: Person = 'analyst') {

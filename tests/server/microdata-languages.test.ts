@@ -20,28 +20,16 @@ import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import type { Microdata } from '../../analysis/export/microdata.ts';
 import { publicGuarantees } from '../../analysis/export/public-guarantees.ts';
 import { recoveryText } from '../../analysis/export/recoverable-values.ts';
-import { createApp } from '../../server/app.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
-let app: ReturnType<typeof createApp>;
+let app: AnalysisApp;
 const dir = mkdtempSync(join(tmpdir(), 'microdata-lang-'));
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  app = createApp({
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    analysis: { dataDir: () => 'tests/fixtures/tables' },
-  });
+  app = analysisApp(ctx.database);
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });

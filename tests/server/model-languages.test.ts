@@ -14,29 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GLM_WARNING_CODES } from '../../analysis/model/glm-warnings.ts';
 import { MODEL_WORDS, MODEL_WORDS_STATUS } from '../../analysis/tables/model-words.ts';
 import { TABLE_LANGS } from '../../analysis/tables/table-words.ts';
-import { createApp } from '../../server/app.ts';
 import { modelResponseSchema } from '../../server/contract/analysis-models.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
 import { catalogueStrings } from '../helpers/catalogue-strings.ts';
 import { createTestContext, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;
-let app: ReturnType<typeof createApp>;
+let app: AnalysisApp;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  app = createApp({
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    analysis: { dataDir: () => 'tests/fixtures/tables' },
-  });
+  app = analysisApp(ctx.database);
 });
 afterAll(async () => ctx.close());
 

@@ -12,13 +12,12 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import type { WeightedData } from '../../analysis/tables/weighted-data.ts';
-import { createApp } from '../../server/app.ts';
 import type { OfficeCodingView } from '../../server/contract/office-coding.ts';
 import { assignments, auditLog, households, interviews, officeCodes } from '../../server/db/schema.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
 import { officeCodedPairs } from '../../server/domain/office-coding.ts';
 import { readOfficePairs } from '../../server/domain/office-coding-pairs.ts';
 import { loadSurveys } from '../../server/domain/surveys.ts';
+import { analysisApp } from '../helpers/analysis-app.ts';
 import { createTestContext, envelope, type Person, type TestContext } from '../helpers/server.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/server/office-coding', import.meta.url));
@@ -361,18 +360,7 @@ describe('office codes in the microdata download', () => {
   it('adds g08a_isco_office to persons.csv and the codebook, and a new code shows at the next download', async () => {
     const repo = await createTestContext({}, { surveyDirs: [REPO_QUESTIONNAIRES] });
     try {
-      const app = createApp({
-        database: repo.database,
-        settings: {
-          sessionTtlMs: 3_600_000,
-          bodyLimitBytes: 256 * 1024,
-          reassignedListMs: 30 * 86_400_000,
-          mode: 'demo',
-        },
-        throttle: createLoginThrottle(repo.database),
-        kickJobs: () => {},
-        analysis: { dataDir: () => 'tests/fixtures/tables' },
-      });
+      const app = analysisApp(repo.database);
       const token = await repo.token('analyst');
       const get = async (path: string) =>
         (await app.request(path, { headers: { authorization: `Bearer ${token}` } })).text();

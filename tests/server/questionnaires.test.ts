@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findQuestionnaireFiles, publishVersion } from '../../server/domain/questionnaires.ts';
+import { findQuestionnaireFiles } from '../../server/domain/questionnaire-files.ts';
+import { publishVersion } from '../../server/domain/questionnaires.ts';
 import { createTestContext, TEST_QUESTIONNAIRES, type TestContext } from '../helpers/server.ts';
 
 let ctx: TestContext;

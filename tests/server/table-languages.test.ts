@@ -10,13 +10,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isIssue, parseTablePlan } from '../../analysis/tables/plan.ts';
 import { TABLE_WORDS, textIn } from '../../analysis/tables/table-words.ts';
-import { createApp } from '../../server/app.ts';
 import {
   type AnalysisCatalogue,
   type TableResponse,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
-import { createLoginThrottle } from '../../server/domain/login-throttle.ts';
+import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
 import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
 
 type Texts = Record<'pt' | 'en' | 'fr' | 'kea', string>;
@@ -48,22 +47,11 @@ function question(name: string): { title: Loc; choices: Array<{ value: number; t
 }
 
 let ctx: TestContext;
-let app: ReturnType<typeof createApp>;
+let app: AnalysisApp;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  app = createApp({
-    database: ctx.database,
-    settings: {
-      sessionTtlMs: 3_600_000,
-      bodyLimitBytes: 256 * 1024,
-      reassignedListMs: 30 * 86_400_000,
-      mode: 'demo' as const,
-    },
-    throttle: createLoginThrottle(ctx.database),
-    kickJobs: () => {},
-    analysis: { dataDir: () => 'tests/fixtures/tables' },
-  });
+  app = analysisApp(ctx.database);
 });
 afterAll(async () => ctx.close());
 

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecipe, type WeightingRecipe, weightingError } from '../../../analysis/weighting/index.ts';
 import { type SurveyProfile, surveyProfileSchema } from '../../contract/survey-profile.ts';
-import { findQuestionnaireFiles } from '../questionnaires.ts';
+import { findQuestionnaireFiles } from '../questionnaire-files.ts';
 
 export interface WeightingSurvey {
   id: string;
