@@ -105,12 +105,13 @@ export class Uploader {
   /**
    * The app is back on screen or online: a retry that fell due meanwhile (its timer found the app
    * hidden or offline, or has not fired yet) goes now, not at the periodic upload's next run (up to
-   * CONFIG.outboxFlush.intervalMs later). Nothing when no retry is due or the app still cannot run.
+   * CONFIG.outboxFlush.intervalMs later). Nothing (null) when no retry is due or the app still cannot
+   * run; else the pass it started, for a caller that waits on it (the app does not).
    */
-  wake(): void {
-    if (this.retryAt === null || this.retryAt > this.now() || !(this.opts.canRun?.() ?? true)) return;
+  wake(): Promise<FlushSummary> | null {
+    if (this.retryAt === null || this.retryAt > this.now() || !(this.opts.canRun?.() ?? true)) return null;
     this.stop();
-    void this.flush();
+    return this.flush();
   }
 
   /** Drops the waiting retry's timer (on sign-out, retirement, and before each new one). */

@@ -157,7 +157,7 @@ describe("the outbox's periodic upload", () => {
     expect(puts).toHaveLength(1);
     const [waiting] = await db.outbox.toArray();
     expect(waiting).toMatchObject({ state: 'retry_wait', attempts: 1 });
-    uploader.wake(); // visible, but not due yet: nothing
+    expect(uploader.wake()).toBeNull(); // visible, but not due yet: nothing
     await idle(flushes);
     expect(puts).toHaveLength(1);
     visibleAndOnline = false;
@@ -166,7 +166,11 @@ describe("the outbox's periodic upload", () => {
     expect(puts).toHaveLength(1);
     visibleAndOnline = true;
     const back = Date.now();
-    uploader.wake(); // the `visibilitychange` to visible (client/sync/sync-timers.ts wakes the uploader)
+    // the `visibilitychange` to visible (client/sync/sync-timers.ts wakes the uploader): the pass it
+    // starts is awaited with the timer's, so a loaded machine cannot end the test before it
+    const woken = uploader.wake();
+    expect(woken).not.toBeNull();
+    if (woken) flushes.push(woken);
     timer.wake(); // the timer's minute is not due: it adds nothing
     await idle(flushes);
     await idle();
