@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { type SourceLang, type TableLang, textIn } from '../tables/table-words.ts';
+import { type SourceLang, TABLE_LANGS, type TableLang, textIn } from '../tables/table-words.ts';
 import { formulaSafe } from './formula-safe.ts';
 import type { ExportFile, ExportVariable, Microdata } from './microdata.ts';
 import { zipArchive } from './zip-archive.ts';
@@ -81,14 +81,12 @@ export function codebookRows(m: Microdata, source: SourceLang = 'pt'): CodebookR
   );
 }
 
-const LANGS: TableLang[] = ['pt', 'en', 'fr', 'kea'];
-
 export function codebookCsv(m: Microdata, source: SourceLang = 'pt'): string {
   const head = [
     'file,variable,role,type',
-    ...LANGS.map((l) => `label_${l}`),
-    ...LANGS.map((l) => `values_${l}`),
-    ...LANGS.map((l) => `missing_${l}`),
+    ...TABLE_LANGS.map((l) => `label_${l}`),
+    ...TABLE_LANGS.map((l) => `values_${l}`),
+    ...TABLE_LANGS.map((l) => `missing_${l}`),
   ].join(',');
   const rows = codebookRows(m, source).map((r) =>
     [
@@ -96,9 +94,9 @@ export function codebookCsv(m: Microdata, source: SourceLang = 'pt'): string {
       r.variable,
       r.role,
       r.type,
-      ...LANGS.map((l) => r[`label_${l}`]),
-      ...LANGS.map((l) => valuesText(r, l)),
-      ...LANGS.map((l) => missingText(r, l)),
+      ...TABLE_LANGS.map((l) => r[`label_${l}`]),
+      ...TABLE_LANGS.map((l) => valuesText(r, l)),
+      ...TABLE_LANGS.map((l) => missingText(r, l)),
     ]
       .map(csvCell)
       .join(','),

@@ -8,6 +8,7 @@
  * labels; CSV, Parquet and Excel keep the codes, which the codebook lists as missing for each variable.
  */
 import type { VariableInfo } from '../tables/labels.ts';
+import type { TableLang } from '../tables/table-words.ts';
 
 export interface SpecialCodes {
   dontKnow: number[];
@@ -32,7 +33,7 @@ export interface MissingCode {
   kea?: string;
 }
 
-type Words = { pt: string; en: string; fr: string; kea: string };
+type Words = Record<TableLang, string>;
 
 /** The engine's label of each kind (French and Kriolu `draft`, as codebook-words.ts). */
 export const SPECIAL_KINDS: Record<SpecialKind, { tag: MissingCode['tag'] } & Words> = {
