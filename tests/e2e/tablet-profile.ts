@@ -4,7 +4,9 @@
  * the interview route after warm-up reloads (so V8's code cache is as on a tablet's later visit), and
  * prints main-thread time by kind (compile, script, style, layout...), JS time by script and function,
  * and the page's own milestones. A profiling tool run by hand, never a test:
- * `npx tsx tests/e2e/tablet-profile.ts [reloads]`.
+ * `npx tsx tests/e2e/tablet-profile.ts [reloads]` (env: RATE, the CPU slowdown, 4 unless set;
+ * NO_SAMPLES=1, no JS sampling, whose source positions inflate the compile figures; TIMELINE=1, the main
+ * thread's tasks and each script's compile, wall and thread time; TRACE_OUT=file, the raw trace).
  */
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
@@ -19,6 +21,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** thread time (CPU), ms * 1000 */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: Record<string, unknown>;
@@ -40,13 +44,18 @@ const CATEGORIES = [
   ...(process.env.NO_SAMPLES ? [] : ['disabled-by-default-v8.cpu_profiler']),
 ].join(',');
 
-// the page's milestones, in ms from navigation start (an init script runs before the app's)
-const MILESTONES = () => {
+/** What the page logs when its first question is in the DOM (MILESTONES). */
+const FIRST_QUESTION = 'morabeza:first-question';
+// the page's milestones, in ms from navigation start (an init script runs before the app's); the page
+// says when its question is in (a console message), so that no locator makes Playwright compile its
+// injected script on the page's main thread during the load (as tablet-bench.ts)
+const MILESTONES = (said: string) => {
   const w = window as unknown as { __firstQuestion?: number };
   new MutationObserver((_, obs) => {
     if (document.querySelector('.sd-question')) {
       w.__firstQuestion = performance.now();
       obs.disconnect();
+      console.debug(said);
     }
   }).observe(document, { childList: true, subtree: true });
 };
@@ -87,10 +96,10 @@ async function main() {
     }
     await page.waitForSelector('[data-testid=interview][data-pending="0"]');
     await page.getByRole('button', { name: 'Anterior' }).click();
-    await page.addInitScript(MILESTONES);
+    await page.addInitScript(MILESTONES, FIRST_QUESTION);
     await context.setOffline(true);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.RATE ?? 4) });
     const milestones: Record<string, number>[] = [];
     const readMilestones = () =>
       page.evaluate(() => {
@@ -119,10 +128,11 @@ async function main() {
         };
       });
     for (let i = 0; i < reloads; i++) {
+      const question = page.waitForEvent('console', { predicate: (m) => m.text() === FIRST_QUESTION });
       const t0 = performance.now();
       await page.reload();
       const loaded = performance.now() - t0;
-      await page.locator('.sd-question').first().waitFor();
+      await question;
       const seen = performance.now() - t0;
       await page.waitForTimeout(300);
       milestones.push({ ...(await readMilestones()), nodeReloadReturned: loaded, nodeQuestionSeen: seen });
@@ -132,15 +142,18 @@ async function main() {
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+    const question = page.waitForEvent('console', { predicate: (m) => m.text() === FIRST_QUESTION });
     await page.reload();
-    await page.locator('.sd-question').first().waitFor();
+    await question;
     await page.waitForTimeout(300);
     const traced = await readMilestones();
     await cdp.send('Tracing.end');
     await done;
     await context.close();
+    if (process.env.TRACE_OUT)
+      (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
 
-    console.log('milestones (ms from navigation start, CPU 4x), untraced reloads:');
+    console.log(`milestones (ms from navigation start, CPU ${process.env.RATE ?? 4}x), untraced reloads:`);
     const keys = Object.keys(milestones[0]);
     for (const k of keys) {
       const xs = milestones.map((m) => m[k]).sort((a, b) => a - b);
@@ -222,7 +235,7 @@ function summarize(events: TraceEvent[], marks: Record<string, number>) {
     for (const e of events)
       if (/ompile|ache|eserializ|treaming|OnBackground/.test(e.name) && (e.dur ?? 0) > 1000)
         console.log(
-          `  ${e.name} @${((e.ts - t0) / 1000).toFixed(0)} ${((e.dur ?? 0) / 1000).toFixed(1)}ms ${JSON.stringify(e.args).slice(0, 300)}`,
+          `  ${e.name} @${((e.ts - t0) / 1000).toFixed(0)} ${((e.dur ?? 0) / 1000).toFixed(1)}ms (thread ${((e.tdur ?? 0) / 1000).toFixed(1)}ms) ${JSON.stringify(e.args).slice(0, 300)}`,
         );
   }
   console.log(
