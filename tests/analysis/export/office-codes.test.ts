@@ -59,7 +59,13 @@ describe('office codes in the microdata', () => {
     const v = m.persons.variables.find((x) => x.name === 'g08a_isco_office');
     expect(v?.kind).toBe('numeric');
     expect(v?.label.en).toMatch(/office code \(ISCO-08, sub-major groups \(2 digits\)\)/);
-    expect(v?.values).toContainEqual({ code: 52, pt: '52 Sales workers', en: '52 Sales workers' });
+    expect(v?.values).toContainEqual({
+      code: 52,
+      pt: '52 Sales workers',
+      en: '52 Sales workers',
+      fr: '52 Sales workers',
+      kea: '52 Sales workers',
+    });
     const row = codebookRows(m).find((r) => r.variable === 'g08a_isco_office');
     expect(row).toMatchObject({ file: 'persons', type: 'numeric' });
     expect(row?.values).toHaveLength(2);

@@ -1,0 +1,150 @@
+/**
+ * Coding suggestions: for an uncoded text, up to three codes a coder may pick with one tap, each with its
+ * reason, from (a) the codes already given to alike texts of the same pair (the share of words in
+ * common, Jaccard over the words below) and (b) the text's words found in the code titles in the
+ * coder's language. Words are the normalised text (analysis/export/office-codes.ts) without accents,
+ * split at anything not a letter or digit, shorter than 3 letters or a function word of pt, en, fr or
+ * kea dropped, and cut crudely (a final s, then a final a, o or e, on words over 4 letters: "vendedoras"
+ * and "vendedor" are one word); two words match when one begins the other (`wordsMatch`). The ranking is by that share, an earlier code before a title on a
+ * tie, then codes under the group's field codes; nothing here codes anything. Pure.
+ */
+
+import { normaliseText } from '../../analysis/export/office-codes.ts';
+import {
+  codeTitle,
+  type OfficeCode,
+  type OfficeSuggestion,
+  type OfficeTitleLang,
+} from '../contract/office-coding.ts';
+
+/** How many suggestions a group gets at most. */
+export const MAX_SUGGESTIONS = 3;
+
+/** Function words of the four languages (3 letters or more; shorter words are dropped anyway). */
+const STOP = new Set(
+  [
+    // pt
+    'das dos nas nos com para por pela pelo uma uns umas que sem sob sua seu outro outra outros outras',
+    // en
+    'the and for with from other not excluding including',
+    // fr
+    'les des une pour par avec sans dans sur aux autre autres',
+    // kea
+    'kes kel tanbe',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const stem = (w: string) => {
+  let s = w;
+  if (s.length > 4 && s.endsWith('s')) s = s.slice(0, -1);
+  if (s.length > 4 && /[aoe]$/.test(s)) s = s.slice(0, -1);
+  return s;
+};
+
+/** The words of a text as the suggestions compare them (unique, in order). */
+export function suggestionWords(text: string): string[] {
+  const folded = normaliseText(text).normalize('NFD').replace(/\p{M}/gu, '');
+  const out: string[] = [];
+  for (const raw of folded.split(/[^\p{L}\p{N}]+/u)) {
+    if (raw.length < 3 || STOP.has(raw)) continue;
+    const w = stem(raw);
+    if (!out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Two words match: one begins the other (4 letters at least), or they begin alike for 5 letters at
+ * least and all but two of the shorter ("construca" and "construtor"; not "mercad" and "merceari").
+ */
+export function wordsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < shorter && a[p] === b[p]) p++;
+  return p >= 4 && (p === shorter || p >= Math.max(5, shorter - 2));
+}
+
+/** The words of `a` matching some word of `b`. */
+const common = (a: string[], b: string[]) => a.filter((w) => b.some((x) => wordsMatch(w, x)));
+
+interface Indexed {
+  words: string[];
+}
+/** Entries by the first 4 letters of each of their words: a match needs them (wordsMatch). */
+function indexOf<T extends Indexed>(entries: T[]): (words: string[]) => Set<T> {
+  const byPrefix = new Map<string, T[]>();
+  for (const e of entries)
+    for (const w of e.words) {
+      const k = w.slice(0, 4);
+      const list = byPrefix.get(k) ?? [];
+      if (!list.includes(e)) list.push(e);
+      byPrefix.set(k, list);
+    }
+  return (words) => new Set(words.flatMap((w) => byPrefix.get(w.slice(0, 4)) ?? []));
+}
+
+export interface CodedText {
+  /** The normalised text (a group's key). */
+  key: string;
+  code: string;
+}
+
+/**
+ * The suggester of one pair: built once from the pair's coded texts and code list, then asked for each
+ * uncoded text (with the field codes its answers have).
+ */
+export function suggester(
+  codes: OfficeCode[],
+  coded: CodedText[],
+  lang: OfficeTitleLang,
+): (text: string, fieldCodes: string[]) => OfficeSuggestion[] {
+  const known = new Set(codes.map((c) => c.code));
+  const codedWords = coded
+    .filter((c) => known.has(c.code))
+    .map((c) => ({ ...c, words: suggestionWords(c.key) }))
+    .filter((c) => c.words.length > 0);
+  const titles = codes.map((c) => ({ code: c, words: suggestionWords(codeTitle(c.label, lang)) }));
+  const nearCoded = indexOf(codedWords);
+  const nearTitles = indexOf(titles);
+  const fieldOf = new Map(codes.map((c) => [c.code, c.field === undefined ? null : String(c.field)]));
+
+  return (text, fieldCodes) => {
+    const words = suggestionWords(text);
+    if (!words.length) return [];
+    const near = (s: OfficeSuggestion) => {
+      const f = fieldOf.get(s.code);
+      return f !== null && f !== undefined && fieldCodes.includes(f) ? 0 : 1;
+    };
+    const rank = (a: OfficeSuggestion, b: OfficeSuggestion) =>
+      b.overlap - a.overlap ||
+      Number(a.reason === 'title') - Number(b.reason === 'title') ||
+      near(a) - near(b) ||
+      a.code.localeCompare(b.code);
+    const best = new Map<string, OfficeSuggestion>();
+    const offer = (s: OfficeSuggestion) => {
+      const had = best.get(s.code);
+      if (!had || rank(s, had) < 0) best.set(s.code, s);
+    };
+    for (const c of nearCoded(words)) {
+      const same = common(words, c.words);
+      if (!same.length) continue;
+      const overlap = Math.min(1, same.length / (words.length + c.words.length - same.length));
+      offer({ code: c.code, reason: 'similar', text: c.key, words: same, overlap });
+    }
+    for (const t of nearTitles(words)) {
+      const found = common(words, t.words);
+      if (found.length)
+        offer({
+          code: t.code.code,
+          reason: 'title',
+          text: null,
+          words: found,
+          overlap: found.length / words.length,
+        });
+    }
+    return [...best.values()].sort(rank).slice(0, MAX_SUGGESTIONS);
+  };
+}
