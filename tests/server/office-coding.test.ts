@@ -467,6 +467,8 @@ describe('office codes in the microdata download', () => {
       const codebook = JSON.parse(await get('/api/analysis/ipei/microdata/csv/codebook.json'));
       expect(JSON.stringify(codebook)).toContain('g08a_isco_office');
       expect(JSON.stringify(codebook)).toContain('52 Sales workers');
+      // IPEI's list titles its codes in Portuguese too
+      expect(JSON.stringify(codebook)).toContain('52 Vendedores');
     } finally {
       await repo.close();
     }
