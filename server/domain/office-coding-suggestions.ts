@@ -5,8 +5,10 @@
  * coder's language. Words are the normalised text (analysis/export/office-codes.ts) without accents,
  * split at anything not a letter or digit, shorter than 3 letters or a function word of pt, en, fr or
  * kea dropped, and cut crudely (a final s, then a final a, o or e, on words over 4 letters: "vendedoras"
- * and "vendedor" are one word); two words match when one begins the other (`wordsMatch`). The ranking is by that share, an earlier code before a title on a
- * tie, then codes under the group's field codes; nothing here codes anything. Pure.
+ * and "vendedor" are one word); two words match when one begins the other (`wordsMatch`). The ranking
+ * is by that share, an earlier code before a title on a tie, then codes under the group's field codes;
+ * nothing here codes anything. Pure. The coded texts are looked at best first, by the most their share
+ * could be, and no further once that cannot enter the three.
  */
 
 import { normaliseText } from '../../analysis/export/office-codes.ts';
@@ -73,18 +75,32 @@ const common = (a: string[], b: string[]) => a.filter((w) => b.some((x) => words
 interface Indexed {
   words: string[];
 }
-/** Entries by the first 4 letters of each of their words: a match needs them (wordsMatch). */
-function indexOf<T extends Indexed>(entries: T[]): (words: string[]) => Set<T> {
+/**
+ * Entries by the first 4 letters of each of their words (a match needs them, wordsMatch): for a text's
+ * words, each entry sharing such a beginning and how many of the text's words do (at least the words
+ * that match).
+ */
+function indexOf<T extends Indexed>(entries: T[]): (words: string[]) => Map<T, number> {
   const byPrefix = new Map<string, T[]>();
   for (const e of entries)
     for (const w of e.words) {
       const k = w.slice(0, 4);
       const list = byPrefix.get(k) ?? [];
-      if (!list.includes(e)) list.push(e);
+      // an entry's words come one after another: it is in the list already only as its last
+      if (list[list.length - 1] !== e) list.push(e);
       byPrefix.set(k, list);
     }
-  return (words) => new Set(words.flatMap((w) => byPrefix.get(w.slice(0, 4)) ?? []));
+  return (words) => {
+    const hits = new Map<T, number>();
+    for (const w of words)
+      for (const e of byPrefix.get(w.slice(0, 4)) ?? []) hits.set(e, (hits.get(e) ?? 0) + 1);
+    return hits;
+  };
 }
+
+/** The share of words in common (Jaccard) with `same` of the text's words matching, at most 1. */
+const share = (same: number, a: number, b: number) =>
+  a + b - same <= 0 ? 1 : Math.min(1, same / (a + b - same));
 
 export interface CodedText {
   /** The normalised text (a group's key). */
@@ -128,13 +144,7 @@ export function suggester(
       const had = best.get(s.code);
       if (!had || rank(s, had) < 0) best.set(s.code, s);
     };
-    for (const c of nearCoded(words)) {
-      const same = common(words, c.words);
-      if (!same.length) continue;
-      const overlap = Math.min(1, same.length / (words.length + c.words.length - same.length));
-      offer({ code: c.code, reason: 'similar', text: c.key, words: same, overlap });
-    }
-    for (const t of nearTitles(words)) {
+    for (const [t] of nearTitles(words)) {
       const found = common(words, t.words);
       if (found.length)
         offer({
@@ -144,6 +154,20 @@ export function suggester(
           words: found,
           overlap: found.length / words.length,
         });
+    }
+    // coded texts by the most their share could be (the words sharing a beginning): once that is below
+    // the third best share so far, no later text can enter the three
+    const candidates = [...nearCoded(words)]
+      .map(([c, hits]) => ({ c, bound: share(hits, words.length, c.words.length) }))
+      .sort((a, b) => b.bound - a.bound);
+    const third = () =>
+      [...best.values()].map((s) => s.overlap).sort((a, b) => b - a)[MAX_SUGGESTIONS - 1] ?? 0;
+    for (const { c, bound } of candidates) {
+      if (bound < third()) break;
+      const same = common(words, c.words);
+      if (!same.length) continue;
+      const overlap = share(same.length, words.length, c.words.length);
+      offer({ code: c.code, reason: 'similar', text: c.key, words: same, overlap });
     }
     return [...best.values()].sort(rank).slice(0, MAX_SUGGESTIONS);
   };

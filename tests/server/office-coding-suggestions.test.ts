@@ -98,6 +98,24 @@ describe('suggester', () => {
     expect(many).toHaveLength(MAX_SUGGESTIONS);
   });
 
+  it('finds the best coded text however many weaker ones come before it', () => {
+    const coded = [
+      ...Array.from({ length: 200 }, (_, i) => ({
+        key: `pedreiro ${'abcdefghij'[i % 10]}zz${i}`,
+        code: '93',
+      })),
+      { key: 'pedreiro de obras', code: '71' },
+      { key: 'obras publicas', code: '92' },
+    ];
+    expect(
+      suggester(CODES, coded, 'en')('Pedreiro de obra', []).map((s) => [s.code, s.text, s.overlap]),
+    ).toEqual([
+      ['71', 'pedreiro de obras', 1],
+      ['92', 'obras publicas', 1 / 3],
+      ['93', 'pedreiro azz0', 1 / 3],
+    ]);
+  });
+
   it('reads titles in the coder’s language (French falls back to English, Kriolu to Portuguese)', () => {
     const codes = (lang: 'pt' | 'en' | 'fr' | 'kea', text: string) =>
       suggester(CODES, [], lang)(text, []).map((s) => s.code);
