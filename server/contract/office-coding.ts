@@ -51,7 +51,7 @@ export const officeSuggestionSchema = z.object({
   reason: z.enum(['similar', 'title']),
   /** The coded text it is like (reason `similar`), else null. */
   text: z.nullable(z.string()),
-  /** The text's words that match (the common words, or those in the title). */
+  /** The text's words that match (the common words, or those in the title), as written (lower case). */
   words: z.array(z.string()),
   overlap: z.number(),
 });

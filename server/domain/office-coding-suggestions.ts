@@ -47,12 +47,17 @@ const stem = (w: string) => {
 
 /** The words of a text as the suggestions compare them (unique, in order). */
 export function suggestionWords(text: string): string[] {
-  const folded = normaliseText(text).normalize('NFD').replace(/\p{M}/gu, '');
-  const out: string[] = [];
-  for (const raw of folded.split(/[^\p{L}\p{N}]+/u)) {
+  return [...writtenWords(text).keys()];
+}
+
+/** The words compared, each with the first word of the text it comes from (as written, lower case). */
+function writtenWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const written of normaliseText(text).split(/[^\p{L}\p{N}]+/u)) {
+    const raw = written.normalize('NFD').replace(/\p{M}/gu, '');
     if (raw.length < 3 || STOP.has(raw)) continue;
     const w = stem(raw);
-    if (!out.includes(w)) out.push(w);
+    if (!out.has(w)) out.set(w, written);
   }
   return out;
 }
@@ -128,7 +133,9 @@ export function suggester(
   const fieldOf = new Map(codes.map((c) => [c.code, c.field === undefined ? null : String(c.field)]));
 
   return (text, fieldCodes) => {
-    const words = suggestionWords(text);
+    const written = writtenWords(text);
+    const words = [...written.keys()];
+    const asWritten = (ws: string[]) => ws.map((w) => written.get(w) ?? w);
     if (!words.length) return [];
     const near = (s: OfficeSuggestion) => {
       const f = fieldOf.get(s.code);
@@ -151,7 +158,7 @@ export function suggester(
           code: t.code.code,
           reason: 'title',
           text: null,
-          words: found,
+          words: asWritten(found),
           overlap: found.length / words.length,
         });
     }
@@ -167,7 +174,7 @@ export function suggester(
       const same = common(words, c.words);
       if (!same.length) continue;
       const overlap = share(same.length, words.length, c.words.length);
-      offer({ code: c.code, reason: 'similar', text: c.key, words: same, overlap });
+      offer({ code: c.code, reason: 'similar', text: c.key, words: asWritten(same), overlap });
     }
     return [...best.values()].sort(rank).slice(0, MAX_SUGGESTIONS);
   };

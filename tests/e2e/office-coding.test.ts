@@ -173,7 +173,7 @@ describe('office coding in the browser', () => {
     // the title in Portuguese (the list gives it), the word found said
     const seller = page.locator('[data-testid=coding-group][data-key="vende roupa no mercado"]');
     expect(await seller.getByTestId('suggest-52').textContent()).toBe('52 Vendedores');
-    expect(await seller.getByTestId('suggest-reason').textContent()).toBe('o título tem vend');
+    expect(await seller.getByTestId('suggest-reason').textContent()).toBe('o título tem vende');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     await suggestion.click();

@@ -64,10 +64,10 @@ describe('suggester', () => {
         code: '93',
         reason: 'similar',
         text: 'ajudante de pedreiro',
-        words: ['ajudant', 'pedreir'],
+        words: ['ajudante', 'pedreiro'],
         overlap: 2 / 3,
       },
-      { code: '71', reason: 'title', text: null, words: ['construca'], overlap: 1 / 3 },
+      { code: '71', reason: 'title', text: null, words: ['construção'], overlap: 1 / 3 },
     ]);
   });
 

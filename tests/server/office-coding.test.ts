@@ -100,7 +100,7 @@ describe('office coding', () => {
         codedBy: null,
         codedAt: null,
         // "vende" begins the Portuguese title "Vendedores" (the default language)
-        suggestions: [{ code: '52', reason: 'title', text: null, words: ['vend'], overlap: 1 / 3 }],
+        suggestions: [{ code: '52', reason: 'title', text: null, words: ['vende'], overlap: 1 / 3 }],
       },
       expect.objectContaining({
         key: 'limpeza',
@@ -403,13 +403,13 @@ describe('coding suggestions', () => {
         code: '95',
         reason: 'similar',
         text: 'vende roupa no mercado',
-        words: ['vendedor', 'roup'],
+        words: ['vendedora', 'roupa'],
         overlap: 0.5,
       },
-      { code: '52', reason: 'title', text: null, words: ['vendedor'], overlap: 1 / 3 },
+      { code: '52', reason: 'title', text: null, words: ['vendedora'], overlap: 1 / 3 },
     ]);
     expect(pt.limpezas).toEqual([
-      { code: '91', reason: 'similar', text: 'limpeza', words: ['limpez'], overlap: 1 },
+      { code: '91', reason: 'similar', text: 'limpeza', words: ['limpezas'], overlap: 1 },
     ]);
     // coded groups get none
     expect(pt['vende roupa no mercado']).toEqual([]);
