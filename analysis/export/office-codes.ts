@@ -3,7 +3,8 @@
  * it), a variable `<field>_office` placed right after the field code, holding the office's code of each
  * row's text (looked up by the normalised text, so every answer with the same words gets the same code)
  * and labelled with the office code list. Codes made of digits only become numbers (ISIC "01" is 1,
- * its label keeps the written code); any other code list stays a string variable. Pure: the codes and
+ * its label keeps the written code); any other code list stays a string variable. Value labels in the
+ * four languages by `codeTitle` (a list may title its codes per language). Pure: the codes and
  * the assignments come in as data. `normaliseText` is the one rule for "the same text".
  */
 import type { Column, DataFrame } from '../data.ts';
@@ -16,12 +17,31 @@ export function normaliseText(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 }
 
+/** The languages a code title may be written in (the app's four, as the tables'). */
+export const OFFICE_TITLE_LANGS = ['pt', 'en', 'fr', 'kea'] as const;
+export type OfficeTitleLang = (typeof OFFICE_TITLE_LANGS)[number];
+
+/** A code's title: one string, or one per language (pt and en required). */
+export type OfficeCodeLabel = string | { pt: string; en: string; fr?: string; kea?: string };
+
+/**
+ * The title of a code in a language, the one rule for the staff screen and the microdata: a plain
+ * string in every language; else the language's own, French falling back to English and Kriolu to
+ * Portuguese (as the staff screens read survey labels).
+ */
+export function codeTitle(label: OfficeCodeLabel, lang: OfficeTitleLang): string {
+  if (typeof label === 'string') return label;
+  if (lang === 'fr') return label.fr ?? label.en;
+  if (lang === 'kea') return label.kea ?? label.pt;
+  return label[lang];
+}
+
 export interface OfficeCodedPair {
   text: string;
   field: string;
   classification: string;
   level: string;
-  codes: Array<{ code: string; label: string }>;
+  codes: Array<{ code: string; label: OfficeCodeLabel }>;
   /** normalised text -> office code */
   assigned: ReadonlyMap<string, string>;
 }
@@ -74,8 +94,11 @@ export function withOfficeCodes(
     const numeric = numericCodes(p.codes);
     const base = labels[p.field]?.label ?? { pt: p.field, en: p.field };
     const values: ValueLabel[] = p.codes.map((c) => {
-      const text = numeric ? `${c.code} ${c.label}` : c.label;
-      return { code: numeric ? Number(c.code) : c.code, pt: text, en: text };
+      const [pt, en, fr, kea] = OFFICE_TITLE_LANGS.map((lang) => {
+        const title = codeTitle(c.label, lang);
+        return numeric ? `${c.code} ${title}` : title;
+      });
+      return { code: numeric ? Number(c.code) : c.code, pt, en, fr, kea };
     });
     out[officeVariableOf(p.field)] = {
       name: officeVariableOf(p.field),

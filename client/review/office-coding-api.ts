@@ -3,14 +3,15 @@ import {
   type AssignOfficeCode,
   assignOfficeCodeResultSchema,
   type ClearOfficeCode,
+  type OfficeTitleLang,
   officeCodingViewSchema,
 } from '../../server/contract/office-coding.ts';
 import { api } from '../services.ts';
 
-export const fetchOfficeCoding = (survey: string, showCoded: boolean) =>
+export const fetchOfficeCoding = (survey: string, showCoded: boolean, lang: OfficeTitleLang) =>
   api.request(
     'GET',
-    `/api/office-coding/${encodeURIComponent(survey)}?status=${showCoded ? 'all' : 'uncoded'}`,
+    `/api/office-coding/${encodeURIComponent(survey)}?status=${showCoded ? 'all' : 'uncoded'}&lang=${lang}`,
     officeCodingViewSchema,
   );
 

@@ -30,6 +30,9 @@ const en = {
   'coding.clearReason': 'Why is the code cleared?',
   'coding.clearConfirm': 'Clear the code',
   'coding.cleared': '“{text}” has no office code any more ({interviews} interviews).',
+  'coding.suggested': 'Suggested codes',
+  'coding.likeText': 'as “{text}” was coded',
+  'coding.inTitle': 'title has {words}',
 };
 type Key = keyof typeof en;
 
@@ -58,6 +61,9 @@ const pt: Record<Key, string> = {
   'coding.clearReason': 'Porque se limpa o código?',
   'coding.clearConfirm': 'Limpar o código',
   'coding.cleared': '“{text}” já não tem código do escritório ({interviews} entrevistas).',
+  'coding.suggested': 'Códigos sugeridos',
+  'coding.likeText': 'como foi codificado “{text}”',
+  'coding.inTitle': 'o título tem {words}',
 };
 
 const fr: Record<Key, string> = {
@@ -85,6 +91,9 @@ const fr: Record<Key, string> = {
   'coding.clearReason': 'Pourquoi effacer le code ?',
   'coding.clearConfirm': 'Effacer le code',
   'coding.cleared': '« {text} » n’a plus de code du bureau ({interviews} entretiens).',
+  'coding.suggested': 'Codes suggérés',
+  'coding.likeText': 'comme « {text} » a été codé',
+  'coding.inTitle': 'le titre contient {words}',
 };
 
 const kea: Record<Key, string> = {
@@ -112,6 +121,9 @@ const kea: Record<Key, string> = {
   'coding.clearReason': 'Pamodi ki kódigu ta limpadu?',
   'coding.clearConfirm': 'Limpa kódigu',
   'coding.cleared': '“{text}” ka ten más kódigu di skritóriu ({interviews} entrevista).',
+  'coding.suggested': 'Kódigus sujeridu',
+  'coding.likeText': 'manera ki “{text}” kodifikadu',
+  'coding.inTitle': 'títulu ten {words}',
 };
 
 export const OFFICE_CODING_MESSAGES: Record<TabletLanguage, Record<Key, string>> = { en, pt, fr, kea };

@@ -7,9 +7,20 @@
  * (server/domain/office-coding.ts). Uncoded texts only, unless "show coded" is ticked; a coded group's
  * "Clear…" asks why and takes its code away (it is uncoded again; the reason goes to the audit log).
  * A supervisor sees the team's texts and cannot code one other teams also wrote (said on its row).
+ * An uncoded group shows up to 3 suggested codes (server/domain/office-coding-suggestions.ts) as
+ * buttons, each saying why (an alike text coded so, or words of the code's title); a tap codes the group
+ * as "Code…" would: nothing is coded without the coder. Code titles are in the chosen language
+ * (`codeTitle`: French else English, Kriolu else Portuguese).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { OfficeCode, OfficeCodingView, OfficeGroup } from '../../server/contract/office-coding.ts';
+import {
+  codeTitle,
+  type OfficeCode,
+  type OfficeCodingView,
+  type OfficeGroup,
+  type OfficeSuggestion,
+  type OfficeTitleLang,
+} from '../../server/contract/office-coding.ts';
 import { BannerContent, type BannerText } from '../error-note.tsx';
 import { assignOfficeCode, clearOfficeCode, fetchOfficeCoding } from '../review/office-coding-api.ts';
 import { useOfficeCodingT } from '../review/office-coding-messages.ts';
@@ -19,10 +30,15 @@ import { fetchSurveys, problemText } from '../review/review-api.ts';
 const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The codes matching the search, those under one of the group's field codes first. */
-export function pickerCodes(codes: OfficeCode[], query: string, fieldCodes: string[]): OfficeCode[] {
+export function pickerCodes(
+  codes: OfficeCode[],
+  query: string,
+  fieldCodes: string[],
+  lang: OfficeTitleLang,
+): OfficeCode[] {
   const words = folded(query).split(/\s+/).filter(Boolean);
   const hits = codes.filter((c) => {
-    const text = folded(`${c.code} ${c.label}`);
+    const text = folded(`${c.code} ${codeTitle(c.label, lang)}`);
     return words.every((w) => text.includes(w));
   });
   const near = (c: OfficeCode) => (c.field !== undefined && fieldCodes.includes(String(c.field)) ? 0 : 1);
@@ -75,12 +91,13 @@ function CodePicker({
   onPick: (code: string) => void;
   onClose: () => void;
 }) {
-  const { t } = useOfficeCodingT();
+  const { t, lang } = useOfficeCodingT();
   const [query, setQuery] = useState('');
   const shown = pickerCodes(
     codes,
     query,
     group.fieldCodes.map((f) => f.code),
+    lang,
   );
   return (
     <div className="code-picker" data-testid="code-picker">
@@ -112,7 +129,7 @@ function CodePicker({
                 onClick={() => onPick(c.code)}
                 data-testid={`code-${c.code}`}
               >
-                <strong>{c.code}</strong> {c.label}
+                <strong>{c.code}</strong> {codeTitle(c.label, lang)}
               </button>
             </li>
           ))}
@@ -122,8 +139,46 @@ function CodePicker({
   );
 }
 
-export function OfficeCodingScreen() {
+/** One tap per suggested code, with its reason; the coder's tap codes the group. */
+function Suggestions({
+  suggestions,
+  title,
+  disabled,
+  onPick,
+}: {
+  suggestions: OfficeSuggestion[];
+  title: (code: string) => string;
+  disabled: boolean;
+  onPick: (code: string) => void;
+}) {
   const { t } = useOfficeCodingT();
+  if (!suggestions.length) return null;
+  return (
+    <ul className="code-suggestions" aria-label={t('coding.suggested')} data-testid="coding-suggestions">
+      {suggestions.map((s) => (
+        <li key={s.code}>
+          <button
+            type="button"
+            className="code-choice"
+            disabled={disabled}
+            onClick={() => onPick(s.code)}
+            data-testid={`suggest-${s.code}`}
+          >
+            <strong>{s.code}</strong> {title(s.code)}
+          </button>{' '}
+          <small data-testid="suggest-reason">
+            {s.reason === 'similar'
+              ? t('coding.likeText', { text: s.text ?? '' })
+              : t('coding.inTitle', { words: s.words.join(', ') })}
+          </small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OfficeCodingScreen() {
+  const { t, lang } = useOfficeCodingT();
   const [surveys, setSurveys] = useState<string[] | null>(null);
   const [survey, setSurvey] = useState('');
   const [view, setView] = useState<OfficeCodingView | null>(null);
@@ -145,13 +200,13 @@ export function OfficeCodingScreen() {
 
   const load = useCallback(async () => {
     if (!survey) return;
-    const r = await fetchOfficeCoding(survey, showCoded);
+    const r = await fetchOfficeCoding(survey, showCoded, lang);
     if (r.kind !== 'ok') return setMessage({ ok: false, text: problemText(r) });
     setView(r.data);
     setPair((current) =>
       r.data.pairs.some((p) => p.pair === current) ? current : (r.data.pairs[0]?.pair ?? ''),
     );
-  }, [survey, showCoded]);
+  }, [survey, showCoded, lang]);
   useEffect(() => void load(), [load]);
 
   const current = view?.pairs.find((p) => p.pair === pair) ?? null;
@@ -185,8 +240,11 @@ export function OfficeCodingScreen() {
   };
   const toggle = (what: string) => setOpen(open === what ? null : what);
 
-  const label = (code: string | null) =>
-    code === null ? '' : `${code} ${current?.codes.find((c) => c.code === code)?.label ?? ''}`;
+  const title = (code: string) => {
+    const c = current?.codes.find((x) => x.code === code);
+    return c ? codeTitle(c.label, lang) : '';
+  };
+  const label = (code: string | null) => (code === null ? '' : `${code} ${title(code)}`);
 
   return (
     <section className="staff office-coding" data-testid="office-coding">
@@ -270,6 +328,12 @@ export function OfficeCodingScreen() {
                   <td className="text">
                     {label(g.code)}
                     {g.codedBy && <small> {t('coding.by', { who: g.codedBy })}</small>}
+                    <Suggestions
+                      suggestions={g.suggestions}
+                      title={title}
+                      disabled={g.elsewhere > 0}
+                      onPick={(code) => void pick(g, code)}
+                    />
                   </td>
                   <td>
                     {g.elsewhere > 0 && (

@@ -5,6 +5,14 @@
  * staff screen (client/screens/office-coding-screen.tsx) share these shapes.
  */
 import { z } from 'zod/mini';
+import {
+  codeTitle,
+  OFFICE_TITLE_LANGS,
+  type OfficeCodeLabel,
+  type OfficeTitleLang,
+} from '../../analysis/export/office-codes.ts';
+
+export { codeTitle, OFFICE_TITLE_LANGS, type OfficeCodeLabel, type OfficeTitleLang };
 
 /**
  * What an office code may be: up to 10 letters, digits and dots. The one home of the rule, for the
@@ -14,13 +22,40 @@ export const officeCodeValueSchema = z
   .string()
   .check(z.regex(/^[A-Za-z0-9.]{1,10}$/, 'a code of letters, digits and dots'));
 
+const title = z.string().check(z.minLength(1));
+/**
+ * A code's title: one string (any language), or one per language with Portuguese and English required
+ * and French and Kriolu optional (`codeTitle` falls back French to English, Kriolu to Portuguese).
+ */
+export const officeCodeLabelSchema: z.ZodMiniType<OfficeCodeLabel> = z.union([
+  title,
+  z.strictObject({ pt: title, en: title, fr: z.optional(title), kea: z.optional(title) }),
+]);
+
 /** One code of an office code list; `field` is the field code it falls under (ISCO major group, ISIC section). */
 export const officeCodeSchema = z.strictObject({
   code: officeCodeValueSchema,
-  label: z.string().check(z.minLength(1)),
+  label: officeCodeLabelSchema,
   field: z.optional(z.union([z.string(), z.number()])),
 });
 export type OfficeCode = z.infer<typeof officeCodeSchema>;
+
+/**
+ * A code suggested for an uncoded text (the coder still chooses; nothing is coded by it), with why:
+ * `similar`, the code already given to the most alike coded text of the survey (`text`, and `overlap`,
+ * the share of their words in common, 0 to 1); or `title`, the text's `words` found in the code's title
+ * in the coder's language (`overlap`, the share of the text's words found).
+ */
+export const officeSuggestionSchema = z.object({
+  code: z.string(),
+  reason: z.enum(['similar', 'title']),
+  /** The coded text it is like (reason `similar`), else null. */
+  text: z.nullable(z.string()),
+  /** The text's words that match (the common words, or those in the title), as written (lower case). */
+  words: z.array(z.string()),
+  overlap: z.number(),
+});
+export type OfficeSuggestion = z.infer<typeof officeSuggestionSchema>;
 
 /** A code-list file: which classification at which level, and its codes (unique). */
 export const codeListFileSchema = z
@@ -65,6 +100,8 @@ export const officeGroupSchema = z.object({
   code: z.nullable(z.string()),
   codedBy: z.nullable(z.string()),
   codedAt: z.nullable(z.string()),
+  /** Up to 3 codes to offer an uncoded group, best first (server/domain/office-coding-suggestions.ts); [] once coded. */
+  suggestions: z.array(officeSuggestionSchema),
 });
 export type OfficeGroup = z.infer<typeof officeGroupSchema>;
 

@@ -20,6 +20,7 @@ import type {
   OfficeCodingView,
   OfficeGroup,
   OfficePairView,
+  OfficeTitleLang,
 } from '../contract/office-coding.ts';
 import { questionnaireIdOf } from '../contract/survey-profile.ts';
 import type { Database } from '../db/client.ts';
@@ -28,6 +29,7 @@ import { Problem } from '../problems.ts';
 import type { SessionUser } from './accounts.ts';
 import { audit } from './audit.ts';
 import type { OfficePair } from './office-coding-pairs.ts';
+import { suggester } from './office-coding-suggestions.ts';
 import { enumeratorScope } from './scope.ts';
 import { type SurveyRegistry, surveysOf } from './surveys.ts';
 
@@ -195,7 +197,10 @@ const interviewQuestionnaire = (surveys: SurveyRegistry, survey: string) => {
 
 /**
  * The coder's view of a survey: each pair with its code list and its groups (uncoded first, then the
- * most frequent); `uncodedOnly` leaves coded groups out.
+ * most frequent); `uncodedOnly` leaves coded groups out. Each uncoded group has up to 3 suggested codes
+ * (server/domain/office-coding-suggestions.ts), from the codes in force of alike texts (for a
+ * supervisor, only texts of the team's interviews, so no other team's text is shown) and the code
+ * titles in `lang`.
  */
 export async function officeCodingView(
   database: Database,
@@ -203,6 +208,7 @@ export async function officeCodingView(
   user: SessionUser,
   survey: string,
   uncodedOnly: boolean,
+  lang: OfficeTitleLang = 'pt',
 ): Promise<OfficeCodingView> {
   const pairs = surveys.officeCoding(survey);
   const questionnaireId = interviewQuestionnaire(surveys, survey);
@@ -211,22 +217,36 @@ export async function officeCodingView(
     pairs.length ? await liveAnswers(database, questionnaireId, user) : [],
   );
   const inForce = await officeCodesInForce(database, survey);
+  const scoped = enumeratorScope(user, interviews.enumeratorId) !== null;
   const views: OfficePairView[] = pairs.map((p) => {
     const coded = inForce.get(p.pair) ?? new Map<string, CodeInForce>();
-    const groups: OfficeGroup[] = [...(gathered.get(p.pair) ?? new Map<string, Gathered>())]
+    const mine = gathered.get(p.pair) ?? new Map<string, Gathered>();
+    const suggest = suggester(
+      p.codes,
+      [...coded].filter(([key]) => !scoped || mine.has(key)).map(([key, c]) => ({ key, code: c.code })),
+      lang,
+    );
+    const groups: OfficeGroup[] = [...mine]
       .map(([key, g]) => {
         const c = coded.get(key);
+        const fieldCodes = [...g.fieldCodes]
+          .map(([code, count]) => ({ code, count }))
+          .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
         return {
           key,
           sample: g.sample,
           count: g.count,
-          fieldCodes: [...g.fieldCodes]
-            .map(([code, count]) => ({ code, count }))
-            .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+          fieldCodes,
           elsewhere: elsewhere(p.pair, key),
           code: c?.code ?? null,
           codedBy: c?.codedBy ?? null,
           codedAt: c ? new Date(c.codedAt).toISOString() : null,
+          suggestions: c
+            ? []
+            : suggest(
+                key,
+                fieldCodes.map((f) => f.code),
+              ),
         };
       })
       .filter((g) => !uncodedOnly || g.code === null)

@@ -440,7 +440,7 @@ export function buildOpenApi() {
         get: {
           ...secured,
           summary:
-            "The survey's office-coding pairs (coordinator, admin; supervisor: the team's interviews, `elsewhere` counting other teams' answers): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes; ?status=uncoded (default) or all",
+            "The survey's office-coding pairs (coordinator, admin; supervisor: the team's interviews, `elsewhere` counting other teams' answers): each code list and the live interviews' free texts grouped by normalised text, with counts and field codes, and up to 3 suggested codes per uncoded group (codes of alike coded texts, words of the code titles in ?lang=pt (default)|en|fr|kea; another lang: 422 naming lang); ?status=uncoded (default) or all",
           responses: {
             200: json(ref('OfficeCodingView')),
             ...authProblems,

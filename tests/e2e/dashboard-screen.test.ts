@@ -1,6 +1,7 @@
 /**
- * The coordinator's dashboard in Chromium, in Portuguese, with twelve interviews of eleven outcomes (so the
- * rates table has a column per outcome): at 1280x800 every table fits its box with no horizontal scroll and
+ * The coordinator's dashboard in Chromium, in Portuguese, with twelve interviews of ten outcomes (so the
+ * rates table has a column per outcome; two more households then bring all 12 of the profile's codes,
+ * IPEI's, and the table still fits 1280 px): at 1280x800 every table fits its box with no horizontal scroll and
  * the page none; no header is English or a bare "code N" (outcomes by their Portuguese label); the map layer
  * draws the two EA centroids of the frame and the nine interviews with a GPS fix, offline (no request
  * leaves the server). A reserve household (drawn by no listing, no pi2) is counted apart, on its own
@@ -319,6 +320,51 @@ describe('the dashboard at 1280 px, in Portuguese, with the map layer', () => {
       'I = Entrevista individual completa (31); R = Recusa individual (33)',
     );
     await page.screenshot({ path: join(tmpdir(), 'morabeza-dashboard-1280.png'), fullPage: true });
+    await page.context().close();
+  }, 120_000);
+
+  it('with all 12 outcome codes observed, the household rates table still fits 1280 px', async () => {
+    // the two codes the plan lacks, as constructed cases: 1 (eligible at the screener, stopped there)
+    // and 6 (not a dwelling), each a household of its own in CV-SL-0001
+    for (const [k, outcome] of [1, 6].entries()) {
+      const householdId = `CV-SL-0001-80${k}`;
+      await e2e.ctx.database.db
+        .insert(households)
+        .values({ id: householdId, eaCode: 'CV-SL-0001', dwelling: 800 + k, pi2: 0.5 });
+      await e2e.ctx.database.db.insert(assignments).values({
+        id: `A-all-codes-${k}`,
+        householdId,
+        questionnaireId: E2E_QUESTIONNAIRE_ID,
+        questionnaireVersion: 1,
+        enumeratorId: e2e.ctx.userIds.enum_b1,
+      });
+      const env = envelope(e2e.ctx, 'enum_b1', {
+        assignmentId: `A-all-codes-${k}`,
+        questionnaireId: E2E_QUESTIONNAIRE_ID,
+        outcome,
+        answers: { a04_ea: 'CV-SL-0001', b01_consent: 1, outcome },
+      });
+      const res = await e2e.ctx.request('PUT', `/api/interviews/${env.interviewId}`, {
+        as: 'enum_b1',
+        body: env,
+      });
+      expect(res.status).toBe(201);
+    }
+    await e2e.ctx.jobs.drain();
+    const page = await openDashboard({ width: 1280, height: 800 });
+    const table = page.getByTestId('table-rates');
+    await table.locator('th').first().waitFor();
+    const headers = await table.locator('th').allTextContents();
+    // one column per code of the profile, by its Portuguese label
+    const codes = headers.flatMap((h) => h.match(/\((\d+)\)$/)?.[1] ?? []).map(Number);
+    expect(codes).toEqual([1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16]);
+    expect(headers).toContain('Não é alojamento / demolido / não encontrado (6)');
+    const o = await overflow(page);
+    expect(o.page).toBe(0);
+    expect(o.tables['table-rates']).toBe(0);
+    expect(o.tables).toEqual(Object.fromEntries(Object.keys(o.tables).map((k) => [k, 0])));
+    await page.screenshot({ path: join(tmpdir(), 'morabeza-dashboard-1280-all-codes.png'), fullPage: true });
+    await table.screenshot({ path: join(tmpdir(), 'morabeza-rates-1280-all-codes.png') });
     await page.context().close();
   }, 120_000);
 

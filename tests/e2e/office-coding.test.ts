@@ -4,12 +4,13 @@
  * list and codes the group; the code is stored once for all three answers and the group leaves the
  * uncoded list; then "Limpar…" with a reason makes it uncoded again. A supervisor sees the team's
  * texts, and one another team also wrote with its Code button disabled and the reason said. The screen and the open picker
- * fit 1280 and 800 px wide.
+ * fit 1280 and 800 px wide. Suggested codes show on the uncoded rows with their reasons, titles in
+ * Portuguese, and one tap codes the group.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officeCodes } from '../../server/db/schema.ts';
+import { assignments, households, officeCodes } from '../../server/db/schema.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { envelope, PASSWORD, type Person } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
@@ -130,5 +131,55 @@ describe('office coding in the browser', () => {
     const own = page.locator('[data-testid=coding-group][data-key="limpeza"]');
     expect(await own.getByTestId('coding-open').isDisabled()).toBe(false);
     expect(await own.getByTestId('coding-elsewhere').count()).toBe(0);
+  });
+
+  it('offers suggested codes with their reasons, and one tap codes the group', async () => {
+    const coded = await e2e.ctx.request('POST', '/api/office-coding/coded/assign', {
+      as: 'coord',
+      body: { pair: 'w01_job', text: 'limpeza', code: '91' },
+    });
+    expect(coded.status).toBe(200);
+    await e2e.ctx.database.db
+      .insert(households)
+      .values({ id: 'CV-PR-0001-suggest', eaCode: 'CV-PR-0001', dwelling: 600, pi2: 0.5 });
+    await e2e.ctx.database.db.insert(assignments).values({
+      id: 'A-suggest',
+      householdId: 'CV-PR-0001-suggest',
+      questionnaireId: 'coded-household',
+      questionnaireVersion: 1,
+      enumeratorId: e2e.ctx.userIds.enum_a1,
+    });
+    const env = envelope(e2e.ctx, 'enum_a1', {
+      assignmentId: 'A-suggest',
+      questionnaireId: 'coded-household',
+      answers: {
+        a04_ea: 'CV-PR-0001',
+        z05_result: 11,
+        members: [{ w01_job: 'Limpezas de escritório', w01a_group: 9 }],
+      },
+    });
+    const res = await e2e.ctx.request('PUT', `/api/interviews/${env.interviewId}`, {
+      as: 'enum_a1',
+      body: env,
+    });
+    expect(res.status).toBe(201);
+
+    const page = await openCoding(1280, 800);
+    const office = page.locator('[data-testid=coding-group][data-key="limpezas de escritório"]');
+    await office.waitFor();
+    const suggestion = office.getByTestId('suggest-91');
+    expect(await suggestion.textContent()).toBe('91 Cleaners and helpers');
+    expect(await office.getByTestId('suggest-reason').textContent()).toBe('como foi codificado “limpeza”');
+    // the title in Portuguese (the list gives it), the word found said
+    const seller = page.locator('[data-testid=coding-group][data-key="vende roupa no mercado"]');
+    expect(await seller.getByTestId('suggest-52').textContent()).toBe('52 Vendedores');
+    expect(await seller.getByTestId('suggest-reason').textContent()).toBe('o título tem vende');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    await suggestion.click();
+    await page.getByTestId('coding-message').waitFor();
+    await office.waitFor({ state: 'detached' });
+    const rows = await e2e.ctx.database.db.select().from(officeCodes);
+    expect(rows.filter((r) => r.textKey === 'limpezas de escritório').map((r) => r.code)).toEqual(['91']);
   });
 });

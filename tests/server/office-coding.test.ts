@@ -99,8 +99,15 @@ describe('office coding', () => {
         code: null,
         codedBy: null,
         codedAt: null,
+        // "vende" begins the Portuguese title "Vendedores" (the default language)
+        suggestions: [{ code: '52', reason: 'title', text: null, words: ['vende'], overlap: 1 / 3 }],
       },
-      expect.objectContaining({ key: 'limpeza', count: 1, fieldCodes: [{ code: '9', count: 1 }] }),
+      expect.objectContaining({
+        key: 'limpeza',
+        count: 1,
+        fieldCodes: [{ code: '9', count: 1 }],
+        suggestions: [],
+      }),
     ]);
     // the field's own list as the office list
     const places = v.pairs.find((p) => p.pair === 'w02_place');
@@ -356,6 +363,80 @@ describe('office coding by supervisors', () => {
   });
 });
 
+describe('coding suggestions', () => {
+  // by now "vende roupa no mercado" is coded 95 (coordinator) and "limpeza" 91 (team a's supervisor)
+  it('suggests the codes of alike coded texts and of title words, in the coder’s language and scope', async () => {
+    await ctx.database.db
+      .insert(households)
+      .values({ id: 'CV-SL-0001-suggest', eaCode: 'CV-SL-0001', dwelling: 600, pi2: 0.5 });
+    await ctx.database.db.insert(assignments).values({
+      id: 'A-suggest',
+      householdId: 'CV-SL-0001-suggest',
+      questionnaireId: 'coded-household',
+      questionnaireVersion: 1,
+      enumeratorId: ctx.userIds.enum_b1,
+    });
+    const env = envelope(ctx, 'enum_b1', {
+      assignmentId: 'A-suggest',
+      questionnaireId: 'coded-household',
+      answers: {
+        a04_ea: 'CV-SL-0001',
+        z05_result: 11,
+        members: [
+          { w01_job: 'Vendedora de roupa na rua', w01a_group: 5 },
+          { w01_job: 'Limpezas', w01a_group: 9 },
+        ],
+      },
+    });
+    expect(
+      (await ctx.request('PUT', `/api/interviews/${env.interviewId}`, { as: 'enum_b1', body: env })).status,
+    ).toBe(201);
+    const suggestions = async (lang: string, as: Person = 'coord') => {
+      const res = await ctx.request('GET', `/api/office-coding/coded?status=all&lang=${lang}`, { as });
+      expect(res.status).toBe(200);
+      const v = (await res.json()) as OfficeCodingView;
+      return Object.fromEntries(v.pairs[0].groups.map((g) => [g.key, g.suggestions]));
+    };
+    const pt = await suggestions('pt');
+    expect(pt['vendedora de roupa na rua']).toEqual([
+      {
+        code: '95',
+        reason: 'similar',
+        text: 'vende roupa no mercado',
+        words: ['vendedora', 'roupa'],
+        overlap: 0.5,
+      },
+      { code: '52', reason: 'title', text: null, words: ['vendedora'], overlap: 1 / 3 },
+    ]);
+    expect(pt.limpezas).toEqual([
+      { code: '91', reason: 'similar', text: 'limpeza', words: ['limpezas'], overlap: 1 },
+    ]);
+    // coded groups get none
+    expect(pt['vende roupa no mercado']).toEqual([]);
+    expect(pt.limpeza).toEqual([]);
+    // in English the title "Sales workers" has no word of the text
+    expect((await suggestions('en'))['vendedora de roupa na rua'].map((s) => s.code)).toEqual(['95']);
+    // French falls back to the English title, Kriolu to the Portuguese
+    expect((await suggestions('fr'))['vendedora de roupa na rua'].map((s) => s.code)).toEqual(['95']);
+    expect((await suggestions('kea'))['vendedora de roupa na rua'].map((s) => s.code)).toEqual(['95', '52']);
+    // team b's supervisor: "limpeza" is only in team a's interviews, so it is neither shown nor used
+    const b = await suggestions('pt', 'sup_b');
+    expect(b.limpeza).toBeUndefined();
+    expect(b.limpezas).toEqual([]);
+    expect(b['vendedora de roupa na rua'][0]).toMatchObject({ code: '95', text: 'vende roupa no mercado' });
+    // nothing was coded by suggesting
+    expect((await ctx.database.db.select().from(officeCodes)).map((r) => r.textKey)).not.toContain(
+      'limpezas',
+    );
+  });
+
+  it('refuses a language it has no titles for, naming lang', async () => {
+    const res = await ctx.request('GET', '/api/office-coding/coded?lang=de', { as: 'coord' });
+    expect(res.status).toBe(422);
+    expect((await res.json()).details).toEqual([expect.objectContaining({ field: 'lang' })]);
+  });
+});
+
 describe('office codes in the microdata download', () => {
   it('adds g08a_isco_office to persons.csv and the codebook, and a new code shows at the next download', async () => {
     const repo = await createTestContext({}, { surveyDirs: [REPO_QUESTIONNAIRES] });
@@ -386,6 +467,8 @@ describe('office codes in the microdata download', () => {
       const codebook = JSON.parse(await get('/api/analysis/ipei/microdata/csv/codebook.json'));
       expect(JSON.stringify(codebook)).toContain('g08a_isco_office');
       expect(JSON.stringify(codebook)).toContain('52 Sales workers');
+      // IPEI's list titles its codes in Portuguese too
+      expect(JSON.stringify(codebook)).toContain('52 Vendedores');
     } finally {
       await repo.close();
     }

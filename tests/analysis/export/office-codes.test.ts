@@ -1,7 +1,7 @@
 /**
  * The office code in the microdata: `<field>_office` right after the field code, the office's code of
  * each person's free text (same code for every spelling that normalises alike), labelled with the office
- * code list, numeric when the codes are digits; documented in the export's codebook; the text itself
+ * code list in each language (a title per language, or one for all), numeric when the codes are digits; documented in the export's codebook; the text itself
  * stays out of the files.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,14 @@ const pair = {
   level: 'sub-major groups (2 digits)',
   codes: [
     { code: '52', label: 'Sales workers' },
-    { code: '71', label: 'Building and related trades workers, excluding electricians' },
+    {
+      code: '71',
+      label: {
+        pt: 'Trabalhadores qualificados da construção e similares, exceto eletricistas',
+        en: 'Building and related trades workers, excluding electricians',
+        fr: 'Métiers qualifiés du bâtiment et assimilés, sauf électriciens',
+      },
+    },
   ],
   assigned: new Map([
     ['comerciante', '52'],
@@ -59,7 +66,21 @@ describe('office codes in the microdata', () => {
     const v = m.persons.variables.find((x) => x.name === 'g08a_isco_office');
     expect(v?.kind).toBe('numeric');
     expect(v?.label.en).toMatch(/office code \(ISCO-08, sub-major groups \(2 digits\)\)/);
-    expect(v?.values).toContainEqual({ code: 52, pt: '52 Sales workers', en: '52 Sales workers' });
+    expect(v?.values).toContainEqual({
+      code: 52,
+      pt: '52 Sales workers',
+      en: '52 Sales workers',
+      fr: '52 Sales workers',
+      kea: '52 Sales workers',
+    });
+    // titled per language: each its own, Kriolu falling back to Portuguese
+    expect(v?.values).toContainEqual({
+      code: 71,
+      pt: '71 Trabalhadores qualificados da construção e similares, exceto eletricistas',
+      en: '71 Building and related trades workers, excluding electricians',
+      fr: '71 Métiers qualifiés du bâtiment et assimilés, sauf électriciens',
+      kea: '71 Trabalhadores qualificados da construção e similares, exceto eletricistas',
+    });
     const row = codebookRows(m).find((r) => r.variable === 'g08a_isco_office');
     expect(row).toMatchObject({ file: 'persons', type: 'numeric' });
     expect(row?.values).toHaveLength(2);
