@@ -73,11 +73,11 @@ function householdLines(m: Microdata, w: MicrodataWords, lang: TableLang): strin
           '',
         ]
       : []),
+    ...(c.linked ? [...linkedText(c.linked, lang).map((t) => `- ${t}`), ''] : []),
+    ...(c.risk?.before ? [...riskControlText(c.risk, lang).map((t) => `- ${t}`), ''] : []),
     ...(c.recovered
       ? [...recoveryText(c.recovered.recoveries, c.recovered.action, lang).map((t) => `- ${t}`), '']
       : []),
-    ...(c.linked ? [...linkedText(c.linked, lang).map((t) => `- ${t}`), ''] : []),
-    ...(c.risk ? [...riskControlText(c.risk, lang).map((t) => `- ${t}`), ''] : []),
     `${w.after} ${disclosureRiskText(r, lang)}`,
     '',
     ...(c.riskBefore ? [`${w.before} ${disclosureRiskText(c.riskBefore, lang)}`, ''] : []),

@@ -268,7 +268,7 @@ const en: CodebookWords = {
       riskSuppressed: (variable, n, also) =>
         `${variable}: ${n} values suppressed${also} on members of households above the risk threshold.`,
       linked: (c) =>
-        `The household file read with the person file (${c.counted} counted exactly from each household’s records there), on ${c.keys}: ${c.before} households in combinations of fewer than ${c.k} households before suppression, ${c.left} after (no suppressible value left).`,
+        `The household file read with the person file (${c.counted} counted exactly from each household’s records there), on ${c.keys}: ${c.before} households in combinations of fewer than ${c.k} households before suppression, ${c.left} after${c.left ? ' (no suppressible value left)' : ''}.`,
       linkedSuppressed: (variable, n, also) =>
         `${variable}: ${n} values suppressed${also} so that each household has at least k in its combination with its exact size.`,
       householdSize: (t) =>
@@ -400,7 +400,7 @@ const pt: CodebookWords = {
       riskSuppressed: (variable, n, also) =>
         `${variable}: ${n} valores suprimidos${also} em membros de agregados acima do limiar de risco.`,
       linked: (c) =>
-        `O ficheiro dos agregados lido com o ficheiro de pessoas (${c.counted} contada exactamente a partir dos registos de cada agregado), em ${c.keys}: ${c.before} agregados em combinações com menos de ${c.k} agregados antes da supressão, ${c.left} depois (sem mais valor suprimível).`,
+        `O ficheiro dos agregados lido com o ficheiro de pessoas (${c.counted} contada exactamente a partir dos registos de cada agregado), em ${c.keys}: ${c.before} agregados em combinações com menos de ${c.k} agregados antes da supressão, ${c.left} depois${c.left ? ' (sem mais valor suprimível)' : ''}.`,
       linkedSuppressed: (variable, n, also) =>
         `${variable}: ${n} valores suprimidos${also} para que cada agregado tenha pelo menos k na sua combinação com a sua dimensão exacta.`,
       householdSize: (t) =>
@@ -531,7 +531,7 @@ const fr: CodebookWords = {
       riskSuppressed: (variable, n, also) =>
         `${variable} : ${n} valeurs supprimées${also} chez des membres de ménages au-dessus du seuil de risque.`,
       linked: (c) =>
-        `Le fichier des ménages lu avec le fichier des personnes (${c.counted} comptée exactement à partir des enregistrements de chaque ménage), sur ${c.keys} : ${c.before} ménages dans des combinaisons de moins de ${c.k} ménages avant la suppression, ${c.left} après (sans plus de valeur supprimable).`,
+        `Le fichier des ménages lu avec le fichier des personnes (${c.counted} comptée exactement à partir des enregistrements de chaque ménage), sur ${c.keys} : ${c.before} ménages dans des combinaisons de moins de ${c.k} ménages avant la suppression, ${c.left} après${c.left ? ' (sans plus de valeur supprimable)' : ''}.`,
       linkedSuppressed: (variable, n, also) =>
         `${variable} : ${n} valeurs supprimées${also} pour que chaque ménage ait au moins k dans sa combinaison avec sa taille exacte.`,
       householdSize: (t) =>
@@ -661,7 +661,7 @@ const kea: CodebookWords = {
       riskSuppressed: (variable, n, also) =>
         `${variable}: ${n} valor suprimidu${also} na membrus di agregadus riba di limiar di risku.`,
       linked: (c) =>
-        `Fixeru di agregadus lidu ku fixeru di pesoas (${c.counted} kontadu izatu a partir di rijistus di kada agregadu), na ${c.keys}: ${c.before} agregadu na kombinason ku ménus di ${c.k} agregadu antis di supreson, ${c.left} dipôs (ka ten más valor ki pode suprimi).`,
+        `Fixeru di agregadus lidu ku fixeru di pesoas (${c.counted} kontadu izatu a partir di rijistus di kada agregadu), na ${c.keys}: ${c.before} agregadu na kombinason ku ménus di ${c.k} agregadu antis di supreson, ${c.left} dipôs${c.left ? ' (ka ten más valor ki pode suprimi)' : ''}.`,
       linkedSuppressed: (variable, n, also) =>
         `${variable}: ${n} valor suprimidu${also} pa kada agregadu ten pelu ménus k na se kombinason ku se tamanhu izatu.`,
       householdSize: (t) =>

@@ -109,10 +109,10 @@ async function main(): Promise<number> {
   if (hh && hhRisk) {
     if (hh.size) console.log(sizeText(hh.size, 'en'));
     for (const t of suppressionText(hh.suppressions ?? [], hhRisk.k, 'en', 'household')) console.log(t);
+    for (const t of hh.linked ? linkedText(hh.linked, 'en') : []) console.log(t);
+    for (const t of hh.risk?.before ? riskControlText(hh.risk, 'en') : []) console.log(t);
     if (hh.recovered)
       for (const t of recoveryText(hh.recovered.recoveries, hh.recovered.action, 'en')) console.log(t);
-    for (const t of hh.linked ? linkedText(hh.linked, 'en') : []) console.log(t);
-    for (const t of hh.risk ? riskControlText(hh.risk, 'en') : []) console.log(t);
     if (hh.riskBefore) console.log(`Before disclosure control: ${disclosureRiskText(hh.riskBefore, 'en')}`);
     console.log(disclosureRiskText(hhRisk, 'en'));
   }

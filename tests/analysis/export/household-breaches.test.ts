@@ -11,7 +11,8 @@
  * records, 13 households are below k = 3 on island × size × dwelling type; the default refuses naming
  * the setting, the count and the keys; with the profile's `blank`, dwelling type is suppressed on them
  * and the 11 left (counted again here from the released files) are exactly those with no dwelling type
- * left, as the codebook and its guarantees say.
+ * left, as codebook.json, codebook.md and its guarantees say. The profile schema defaults both actions
+ * to refuse and takes only blank or refuse.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { householdRisk, householdRisks, individualRisk } from '../../../analysis
 import { householdRiskControl } from '../../../analysis/export/household-risk-control.ts';
 import { buildMicrodata, type ExportFile } from '../../../analysis/export/microdata.ts';
 import type { PublicUse } from '../../../analysis/export/public-use.ts';
+import { surveyProfileSchema } from '../../../server/contract/survey-profile.ts';
 import { loadSurveyContext } from '../../../server/storage/survey-context.ts';
 import { data } from '../tables/helpers.ts';
 
@@ -202,6 +204,9 @@ describe('the fixture’s public export', () => {
     for (const i of rare) expect(Number.isNaN(dwelling[i]), `household ${ids[i]}`).toBe(true);
     // the household file read alone is still k-anonymous
     expect(m.householdDisclosureRisk?.recordsBelowK).toBe(0);
+    const json = JSON.parse(await text(m, 'codebook.json'));
+    expect(json.disclosureControl.households.linked.after.recordsBelowK).toBe(11);
+    expect(json.disclosureControl.households.linked.counted).toBe('hh_size');
     const md = await text(m, 'codebook.md');
     expect(md).toContain(
       'on a02_island, hh_size, h01_dwelling_type: 13 households in combinations of fewer than 3 households before suppression, 11 after',
@@ -209,5 +214,30 @@ describe('the fixture’s public export', () => {
     expect(md).toContain(
       'each household shares its combination of a02_island, hh_size, h01_dwelling_type with at least 2 others, except 11 with no suppressible value left',
     );
+  });
+});
+
+describe('the profile’s household actions', () => {
+  const parse = (edit: (h: Record<string, unknown>) => void) => {
+    const p = JSON.parse(readFileSync('questionnaires/ipei/profile.json', 'utf8'));
+    edit(p.publicUse.households);
+    return surveyProfileSchema.safeParse(p);
+  };
+
+  it('default to refuse, and take only blank or refuse', () => {
+    const r = parse((h) => {
+      delete h.riskAction;
+      delete h.linkedAction;
+    });
+    expect(r.success && r.data.publicUse?.households).toMatchObject({
+      riskAction: 'refuse',
+      linkedAction: 'refuse',
+    });
+    for (const field of ['riskAction', 'linkedAction']) {
+      const bad = parse((h) => {
+        h[field] = 'drop';
+      });
+      expect(bad.success ? null : bad.error.issues[0].path.join('.')).toBe(`publicUse.households.${field}`);
+    }
   });
 });
