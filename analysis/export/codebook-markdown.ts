@@ -13,8 +13,10 @@ import { CODEBOOK_WORDS, type MicrodataWords } from './codebook-words.ts';
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
 import { householdRiskText } from './household-risk.ts';
+import { riskControlText } from './household-risk-control.ts';
 import { sizeText } from './household-size.ts';
 import { kindContents } from './kind-contents.ts';
+import { linkedText } from './linked-households.ts';
 import { suppressionText } from './local-suppression.ts';
 import type { Microdata } from './microdata.ts';
 import { codebookRows } from './microdata-files.ts';
@@ -71,6 +73,8 @@ function householdLines(m: Microdata, w: MicrodataWords, lang: TableLang): strin
           '',
         ]
       : []),
+    ...(c.linked ? [...linkedText(c.linked, lang).map((t) => `- ${t}`), ''] : []),
+    ...(c.risk?.before ? [...riskControlText(c.risk, lang).map((t) => `- ${t}`), ''] : []),
     ...(c.recovered
       ? [...recoveryText(c.recovered.recoveries, c.recovered.action, lang).map((t) => `- ${t}`), '']
       : []),

@@ -89,8 +89,13 @@ export interface ReportWords {
     householdsExcept: (n: number) => string;
     /** `size`: the household file's size key (publicUse.households.size), protecting it read alone. */
     householdsNot: (size: string | null) => string;
-    /** Each household's risk from its members, measured and not bounded (household-risk.ts). */
-    householdRisk: (highest: string) => string;
+    /**
+     * Each household's risk from its members (household-risk.ts): bounded by `threshold` but for `left`
+     * households (household-risk-control.ts), or measured only (`threshold` null).
+     */
+    householdRisk: (highest: string, threshold: number | null, left: number) => string;
+    /** The household file read with the person file, the size `counted` there (linked-households.ts). */
+    linked: (keys: string, counted: string, others: number, left: number) => string;
   };
   /** Records: persons or households. */
   who: { persons: string; households: string };
@@ -127,6 +132,12 @@ export interface ReportWords {
     persons: string;
     expected: string;
   }) => string;
+  /** The action on the households above the risk threshold (household-risk-control.ts). */
+  riskControl: (c: { before: number; threshold: number; left: number }) => string;
+  riskSuppressed: (variable: string, n: number, also: string) => string;
+  /** The household file read with the person file, its size counted there (linked-households.ts). */
+  linked: (c: { keys: string; counted: string; k: number; before: number; left: number }) => string;
+  linkedSuppressed: (variable: string, n: number, also: string) => string;
   /** The household size key (household-size.ts): classes, the lowered top class, the capped variables. */
   householdSize: (t: {
     variable: string;
@@ -222,8 +233,12 @@ const en: CodebookWords = {
         householdsExcept: (n) => `, except ${n} with no suppressible value left`,
         householdsNot: (size) =>
           `; not guaranteed: a household variable the person file restates (household size is its number of person records${size ? `; ${size} protects the household file read alone` : ''}), nor the household’s composition (its members’ key values together). `,
-        householdRisk: (highest) =>
-          `Each household’s re-identification risk from its members (1 - prod(1 - r_i)) is measured, not bounded: the highest is ${highest}. `,
+        householdRisk: (highest, threshold, left) =>
+          threshold === null
+            ? `Each household’s re-identification risk from its members (1 - prod(1 - r_i)) is measured, not bounded: the highest is ${highest}. `
+            : `Each household’s re-identification risk from its members (1 - prod(1 - r_i)) is at most ${threshold}${left ? `, except ${left} whose members have no suppressible value left` : ''}: the highest is ${highest}. `,
+        linked: (keys, counted, others, left) =>
+          `Read with the person file (${counted} counted exactly from each household’s records there), each household shares its combination of ${keys} with at least ${others} others${left ? `, except ${left} with no suppressible value left (their other key values alone are rare)` : ''}. `,
       },
       who: { persons: 'persons', households: 'households' },
       risk: (r) =>
@@ -248,6 +263,14 @@ const en: CodebookWords = {
         `${t.variable} (${t.file}): recoded to the groups of ${groups}; ${t.changed} records grouped.`,
       householdRisk: (h) =>
         `Household risk (sdcMicro, measure_risk with hid): a household's risk is 1 - prod(1 - r_i) over its members, r_i each person's individual risk on the key variables ${h.keys} (Fk the sum of ${h.weight}). ${h.households} households; the highest risk is ${h.highest}; ${h.above} households above ${h.threshold}; expected re-identifications: ${h.persons} persons, ${h.expected} households.`,
+      riskControl: (c) =>
+        `Households whose risk is above ${c.threshold}: ${c.before} before their members’ key values were suppressed, ${c.left} after.`,
+      riskSuppressed: (variable, n, also) =>
+        `${variable}: ${n} values suppressed${also} on members of households above the risk threshold.`,
+      linked: (c) =>
+        `The household file read with the person file (${c.counted} counted exactly from each household’s records there), on ${c.keys}: ${c.before} households in combinations of fewer than ${c.k} households before suppression, ${c.left} after${c.left ? ' (no suppressible value left)' : ''}.`,
+      linkedSuppressed: (variable, n, also) =>
+        `${variable}: ${n} values suppressed${also} so that each household has at least k in its combination with its exact size.`,
       householdSize: (t) =>
         `${t.variable}: household size (members in the person file) in classes, a key variable of the household file; households per class ${t.classes}${t.lowered ? `; top class lowered from ${t.lowered.from} to ${t.lowered.to} so that each household of that class has at least k in its combination` : ''}${t.capped ? `; capped at the same top class: ${t.capped}` : ''}. The exact size can still be counted in the person file.`,
     },
@@ -342,8 +365,12 @@ const pt: CodebookWords = {
         householdsExcept: (n) => `, excepto ${n} sem mais valor suprimível`,
         householdsNot: (size) =>
           `; não garantido: uma variável do agregado que o ficheiro de pessoas repete (a dimensão do agregado é o seu número de registos de pessoas${size ? `; ${size} protege o ficheiro dos agregados lido sozinho` : ''}) nem a composição do agregado (as variáveis-chave dos seus membros em conjunto). `,
-        householdRisk: (highest) =>
-          `O risco de reidentificação de cada agregado a partir dos seus membros (1 - prod(1 - r_i)) é medido, não limitado: o maior é ${highest}. `,
+        householdRisk: (highest, threshold, left) =>
+          threshold === null
+            ? `O risco de reidentificação de cada agregado a partir dos seus membros (1 - prod(1 - r_i)) é medido, não limitado: o maior é ${highest}. `
+            : `O risco de reidentificação de cada agregado a partir dos seus membros (1 - prod(1 - r_i)) é no máximo ${threshold}${left ? `, excepto ${left} cujos membros não têm mais valor suprimível` : ''}: o maior é ${highest}. `,
+        linked: (keys, counted, others, left) =>
+          `Lido com o ficheiro de pessoas (${counted} contada exactamente a partir dos registos de cada agregado), cada agregado partilha a sua combinação de ${keys} com pelo menos ${others} outros${left ? `, excepto ${left} sem mais valor suprimível (as suas outras variáveis-chave bastam para serem raros)` : ''}. `,
       },
       who: { persons: 'pessoas', households: 'agregados' },
       risk: (r) =>
@@ -368,6 +395,14 @@ const pt: CodebookWords = {
         `${t.variable} (${t.file}): recodificada nos grupos de ${groups}; ${t.changed} registos agrupados.`,
       householdRisk: (h) =>
         `Risco dos agregados (sdcMicro, measure_risk com hid): o risco de um agregado é 1 - prod(1 - r_i) sobre os seus membros, r_i o risco individual de cada pessoa nas variáveis-chave ${h.keys} (Fk na soma de ${h.weight}). ${h.households} agregados; o maior risco é ${h.highest}; ${h.above} agregados acima de ${h.threshold}; reidentificações esperadas: ${h.persons} pessoas, ${h.expected} agregados.`,
+      riskControl: (c) =>
+        `Agregados com risco acima de ${c.threshold}: ${c.before} antes da supressão de variáveis-chave dos seus membros, ${c.left} depois.`,
+      riskSuppressed: (variable, n, also) =>
+        `${variable}: ${n} valores suprimidos${also} em membros de agregados acima do limiar de risco.`,
+      linked: (c) =>
+        `O ficheiro dos agregados lido com o ficheiro de pessoas (${c.counted} contada exactamente a partir dos registos de cada agregado), em ${c.keys}: ${c.before} agregados em combinações com menos de ${c.k} agregados antes da supressão, ${c.left} depois${c.left ? ' (sem mais valor suprimível)' : ''}.`,
+      linkedSuppressed: (variable, n, also) =>
+        `${variable}: ${n} valores suprimidos${also} para que cada agregado tenha pelo menos k na sua combinação com a sua dimensão exacta.`,
       householdSize: (t) =>
         `${t.variable}: dimensão do agregado (membros no ficheiro de pessoas) em classes, variável-chave do ficheiro dos agregados; agregados por classe ${t.classes}${t.lowered ? `; classe de topo baixada de ${t.lowered.from} para ${t.lowered.to} para que cada agregado dessa classe tenha pelo menos k na sua combinação` : ''}${t.capped ? `; codificadas no topo da mesma classe: ${t.capped}` : ''}. A dimensão exacta continua contável no ficheiro de pessoas.`,
     },
@@ -461,8 +496,12 @@ const fr: CodebookWords = {
         householdsExcept: (n) => `, sauf ${n} sans plus de valeur supprimable`,
         householdsNot: (size) =>
           ` ; non garanti : une variable du ménage que le fichier des personnes répète (la taille du ménage est son nombre d'enregistrements de personnes${size ? ` ; ${size} protège le fichier des ménages lu seul` : ''}), ni la composition du ménage (les variables clés de ses membres ensemble). `,
-        householdRisk: (highest) =>
-          `Le risque de réidentification de chaque ménage à partir de ses membres (1 - prod(1 - r_i)) est mesuré, non borné : le plus élevé est ${highest}. `,
+        householdRisk: (highest, threshold, left) =>
+          threshold === null
+            ? `Le risque de réidentification de chaque ménage à partir de ses membres (1 - prod(1 - r_i)) est mesuré, non borné : le plus élevé est ${highest}. `
+            : `Le risque de réidentification de chaque ménage à partir de ses membres (1 - prod(1 - r_i)) est au plus ${threshold}${left ? `, sauf ${left} dont les membres n'ont plus de valeur supprimable` : ''} : le plus élevé est ${highest}. `,
+        linked: (keys, counted, others, left) =>
+          `Lu avec le fichier des personnes (${counted} comptée exactement à partir des enregistrements de chaque ménage), chaque ménage partage sa combinaison de ${keys} avec au moins ${others} autres${left ? `, sauf ${left} sans plus de valeur supprimable (leurs autres variables clés suffisent à les rendre rares)` : ''}. `,
       },
       who: { persons: 'personnes', households: 'ménages' },
       risk: (r) =>
@@ -487,6 +526,14 @@ const fr: CodebookWords = {
         `${t.variable} (${t.file}) : recodée dans les groupes de ${groups} ; ${t.changed} enregistrements regroupés.`,
       householdRisk: (h) =>
         `Risque des ménages (sdcMicro, measure_risk avec hid) : le risque d'un ménage est 1 - prod(1 - r_i) sur ses membres, r_i le risque individuel de chaque personne sur les variables clés ${h.keys} (Fk la somme de ${h.weight}). ${h.households} ménages ; le risque le plus élevé est ${h.highest} ; ${h.above} ménages au-dessus de ${h.threshold} ; réidentifications attendues : ${h.persons} personnes, ${h.expected} ménages.`,
+      riskControl: (c) =>
+        `Ménages dont le risque dépasse ${c.threshold} : ${c.before} avant la suppression de variables clés de leurs membres, ${c.left} après.`,
+      riskSuppressed: (variable, n, also) =>
+        `${variable} : ${n} valeurs supprimées${also} chez des membres de ménages au-dessus du seuil de risque.`,
+      linked: (c) =>
+        `Le fichier des ménages lu avec le fichier des personnes (${c.counted} comptée exactement à partir des enregistrements de chaque ménage), sur ${c.keys} : ${c.before} ménages dans des combinaisons de moins de ${c.k} ménages avant la suppression, ${c.left} après${c.left ? ' (sans plus de valeur supprimable)' : ''}.`,
+      linkedSuppressed: (variable, n, also) =>
+        `${variable} : ${n} valeurs supprimées${also} pour que chaque ménage ait au moins k dans sa combinaison avec sa taille exacte.`,
       householdSize: (t) =>
         `${t.variable} : taille du ménage (membres dans le fichier des personnes) en classes, variable clé du fichier des ménages ; ménages par classe ${t.classes}${t.lowered ? ` ; classe supérieure abaissée de ${t.lowered.from} à ${t.lowered.to} pour que chaque ménage de cette classe ait au moins k dans sa combinaison` : ''}${t.capped ? ` ; plafonnées à la même classe supérieure : ${t.capped}` : ''}. La taille exacte reste comptable dans le fichier des personnes.`,
     },
@@ -579,8 +626,12 @@ const kea: CodebookWords = {
         householdsExcept: (n) => `, fora ${n} ki ka ten más valor ki pode suprimi`,
         householdsNot: (size) =>
           `; ka garantidu: un variavel di agregadu ki fixeru di pesoas ta ripiti (tamanhu di agregadu e se númeru di rijistus di pesoas${size ? `; ${size} ta proteje fixeru di agregadus lidu sozinhu` : ''}) nen kompozison di agregadu (variavel-xavi di ses membrus djuntu). `,
-        householdRisk: (highest) =>
-          `Risku di rijidentifikason di kada agregadu a partir di ses membrus (1 - prod(1 - r_i)) sta mididu, ka limitadu: más altu e ${highest}. `,
+        householdRisk: (highest, threshold, left) =>
+          threshold === null
+            ? `Risku di rijidentifikason di kada agregadu a partir di ses membrus (1 - prod(1 - r_i)) sta mididu, ka limitadu: más altu e ${highest}. `
+            : `Risku di rijidentifikason di kada agregadu a partir di ses membrus (1 - prod(1 - r_i)) e el más ${threshold}${left ? `, fora ${left} ki ses membrus ka ten más valor ki pode suprimi` : ''}: más altu e ${highest}. `,
+        linked: (keys, counted, others, left) =>
+          `Lidu ku fixeru di pesoas (${counted} kontadu izatu a partir di rijistus di kada agregadu), kada agregadu ta partilha se kombinason di ${keys} ku pelu ménus ${others} otu${left ? `, fora ${left} ki ka ten más valor ki pode suprimi (ses otu variavel-xavi sta raru sozinhu)` : ''}. `,
       },
       who: { persons: 'pesoas', households: 'agregadus' },
       risk: (r) =>
@@ -605,6 +656,14 @@ const kea: CodebookWords = {
         `${t.variable} (${t.file}): rikodifikadu na grupus di ${groups}; ${t.changed} rijistu djuntadu.`,
       householdRisk: (h) =>
         `Risku di agregadus (sdcMicro, measure_risk ku hid): risku di un agregadu e 1 - prod(1 - r_i) sobri ses membrus, r_i risku individual di kada pesoa na variavel-xavi ${h.keys} (Fk na soma di ${h.weight}). ${h.households} agregadu; más altu risku e ${h.highest}; ${h.above} agregadu riba di ${h.threshold}; rijidentifikason speradu: ${h.persons} pesoa, ${h.expected} agregadu.`,
+      riskControl: (c) =>
+        `Agregadus ku risku riba di ${c.threshold}: ${c.before} antis di supreson di variavel-xavi di ses membrus, ${c.left} dipôs.`,
+      riskSuppressed: (variable, n, also) =>
+        `${variable}: ${n} valor suprimidu${also} na membrus di agregadus riba di limiar di risku.`,
+      linked: (c) =>
+        `Fixeru di agregadus lidu ku fixeru di pesoas (${c.counted} kontadu izatu a partir di rijistus di kada agregadu), na ${c.keys}: ${c.before} agregadu na kombinason ku ménus di ${c.k} agregadu antis di supreson, ${c.left} dipôs${c.left ? ' (ka ten más valor ki pode suprimi)' : ''}.`,
+      linkedSuppressed: (variable, n, also) =>
+        `${variable}: ${n} valor suprimidu${also} pa kada agregadu ten pelu ménus k na se kombinason ku se tamanhu izatu.`,
       householdSize: (t) =>
         `${t.variable}: tamanhu di agregadu (membrus na fixeru di pesoas) na klasi, variavel-xavi di fixeru di agregadus; agregadus pa klasi ${t.classes}${t.lowered ? `; klasi di topu baxadu di ${t.lowered.from} pa ${t.lowered.to} pa kada agregadu di kel klasi ten pelu ménus k na se kombinason` : ''}${t.capped ? `; kodifikadu na topu di mésmu klasi: ${t.capped}` : ''}. Tamanhu izatu inda ta pode kontadu na fixeru di pesoas.`,
     },

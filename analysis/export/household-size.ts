@@ -12,7 +12,7 @@
  * households are coarsened together before any is suppressed one by one; the variables declared to
  * restate the size (`restates`: a declared number of residents) are capped at the top class. The size stays countable from
  * the person file (its members' records): this protects the household file read alone, as the codebook
- * says. Pure: it returns a new household file and what it did.
+ * says; linked-households.ts checks the two files read together. Pure: it returns a new household file and what it did.
  */
 import { SurveyError } from '../errors.ts';
 import type { TableLang } from '../tables/table-words.ts';

@@ -108,7 +108,6 @@ export function localSuppression(
   const rows = keyValues(persons, files.households, link, keyVariables, setting);
   const { cells, cellOf } = keyCells(rows);
   const positions = suppress.order.map((v) => keyVariables.indexOf(v));
-  const counts = suppress.order.map(() => 0);
   const lost: number[][] = suppress.order.map(() => []);
   for (let i = 0; i < rows.length; i++) {
     for (;;) {
@@ -119,7 +118,6 @@ export function localSuppression(
       const values = [...rows[i]];
       values[positions[o]] = null;
       rows[i] = values;
-      counts[o]++;
       lost[o].push(i);
       // the record moves to a more general combination: fk grows where it now matches and did not
       const key = JSON.stringify(values);
@@ -136,18 +134,35 @@ export function localSuppression(
       cellOf[i] = key;
     }
   }
-  const out: ExportFile = { ...persons, columns: { ...persons.columns } };
-  const suppressions = suppress.order.map((variable, o) => {
-    const also = linked(variable, derived, persons, suppress.with?.[variable] ?? []);
+  const rowsLost = Object.fromEntries(suppress.order.map((v, o) => [v, lost[o]]));
+  return { ...blankSuppressed(persons, rowsLost, suppress, derived), rows: rowsLost };
+}
+
+/**
+ * The file with each variable of `suppress.order` set to missing on the records `lost[variable]`, with
+ * what would give it back (its source, the source's derived variables, those declared `with` it), and
+ * how many values each lost: local suppression's last step, shared by the suppressions that protect
+ * households (household-risk-control.ts, linked-households.ts).
+ */
+export function blankSuppressed(
+  file: ExportFile,
+  lost: Record<string, readonly number[]>,
+  suppress: Pick<Suppress, 'order' | 'with'>,
+  derived: Record<string, Derived>,
+): { persons: ExportFile; suppressions: Suppression[] } {
+  const out: ExportFile = { ...file, columns: { ...file.columns } };
+  const suppressions = suppress.order.map((variable) => {
+    const also = linked(variable, derived, file, suppress.with?.[variable] ?? []);
+    const rows = lost[variable] ?? [];
     for (const v of [variable, ...also]) {
       const col = out.columns[v];
       const copy = col instanceof Float64Array ? Float64Array.from(col) : [...col];
-      for (const i of lost[o]) copy[i] = (copy instanceof Float64Array ? Number.NaN : null) as never;
+      for (const i of rows) copy[i] = (copy instanceof Float64Array ? Number.NaN : null) as never;
       out.columns[v] = copy;
     }
-    return { variable, suppressed: counts[o], with: also };
+    return { variable, suppressed: rows.length, with: also };
   });
-  return { persons: out, suppressions, rows: Object.fromEntries(suppress.order.map((v, o) => [v, lost[o]])) };
+  return { persons: out, suppressions };
 }
 
 /** The suppressions in words, for the codebook's README and the command line (codebook-words.ts). */

@@ -16,6 +16,7 @@ import { exportDesign, INDIVIDUAL_FLAG, type UnitDesign } from './design-setup.t
 import { disclosureControl, type Treatment } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRisk, type HouseholdLink } from './disclosure-risk.ts';
 import { type HouseholdRisk, householdRisk } from './household-risk.ts';
+import { householdRiskControl, type RiskControl } from './household-risk-control.ts';
 import { addHouseholdSize, type SizeTreatment, topCodeHouseholdSize } from './household-size.ts';
 import {
   INDIVIDUAL_WHY,
@@ -23,10 +24,11 @@ import {
   type IndividualRule,
   individualReason,
 } from './individual-reason.ts';
+import { type LinkedCheck, linkedHouseholds } from './linked-households.ts';
 import { localSuppression, type Suppress, type Suppression } from './local-suppression.ts';
 import { isMultipleResponse, multipleResponse, optionName } from './multiple-response.ts';
 import { type PublicUse, type PublicUseSummary, publicUseData } from './public-use.ts';
-import { PUBLIC_USE_K, RECOVERABLE_DEFAULT } from './public-use-defaults.ts';
+import { HOUSEHOLD_RISK_THRESHOLD, PUBLIC_USE_K, RECOVERABLE_DEFAULT } from './public-use-defaults.ts';
 import { type RecoverableAction, type Recovery, recoverableValues } from './recoverable-values.ts';
 import { type MissingCode, missingCodesOf, NO_SPECIAL_CODES, type SpecialCodes } from './special-codes.ts';
 
@@ -67,6 +69,10 @@ export interface HouseholdControl {
   suppressions: Suppression[] | null;
   recovered: Recovered | null;
   riskBefore: DisclosureRisk | null;
+  /** The action on the households above the risk threshold (household-risk-control.ts; null: no person key variables). */
+  risk: RiskControl | null;
+  /** The household file read with the person file, its size counted there (linked-households.ts). */
+  linked: LinkedCheck | null;
 }
 
 export interface Microdata {
@@ -314,9 +320,13 @@ function buildFile(
   return { file: { name, rows, variables, columns }, dropped };
 }
 
+/** A further suppression after local suppression: the file and the records that lost each variable. */
+type MoreSuppression = (file: ExportFile) => { file: ExportFile; rows: Record<string, number[]> };
+
 /**
  * Local suppression of `files.persons` (the person file, or the household file passed as both files),
- * then the complementary check on that file (recoverable-values.ts).
+ * then `more` (the households' own protection), then the complementary check on that file over every
+ * value suppressed (recoverable-values.ts).
  */
 function suppressIn(
   files: { households: ExportFile; persons: ExportFile },
@@ -327,11 +337,15 @@ function suppressIn(
   derived: Record<string, Derived>,
   labels: Labels,
   setting = 'publicUse',
+  more: MoreSuppression = (file) => ({ file, rows: {} }),
 ): { file: ExportFile; suppressions: Suppression[]; recovered: Recovered } {
   const s = localSuppression(files, link, keys, k, suppress, derived, setting);
+  const then = more(s.persons);
+  const rows: Record<string, number[]> = { ...s.rows };
+  for (const [v, r] of Object.entries(then.rows)) rows[v] = [...(rows[v] ?? []), ...r];
   const action = suppress.recoverable ?? RECOVERABLE_DEFAULT;
-  const families = optionFamilies(s.persons, labels);
-  const checked = recoverableValues(s.persons, s.rows, action, families, setting);
+  const families = optionFamilies(then.file, labels);
+  const checked = recoverableValues(then.file, rows, action, families, setting);
   return {
     file: checked.persons,
     suppressions: s.suppressions,
@@ -506,12 +520,29 @@ export function buildMicrodata(
     files = { households: treated.households, persons: treated.persons };
     let suppressions: Suppression[] | null = null;
     let recovered: Recovered | null = null;
+    // households above the risk threshold (publicUse.households.riskAction), after local suppression
+    let riskControl: RiskControl | null = null;
+    const riskAct: MoreSuppression = (file) => {
+      if (!hhSettings || !keys.length) return { file, rows: {} };
+      const c = householdRiskControl(
+        { households: files.households, persons: file },
+        link,
+        keys,
+        m.persons.weights.roster.weights,
+        hhSettings.riskThreshold ?? HOUSEHOLD_RISK_THRESHOLD,
+        hhSettings.riskAction ?? RECOVERABLE_DEFAULT,
+        settings.suppress ?? null,
+        derived,
+      );
+      riskControl = c.control;
+      return { file: c.persons, rows: c.rows };
+    };
     if (settings.suppress) {
-      const s = suppressIn(files, link, keys, k, settings.suppress, derived, labels);
+      const s = suppressIn(files, link, keys, k, settings.suppress, derived, labels, 'publicUse', riskAct);
       files = { ...files, persons: s.file };
       suppressions = s.suppressions;
       recovered = s.recovered;
-    }
+    } else files = { ...files, persons: riskAct(files.persons).file };
     let households: HouseholdControl | null = null;
     if (hhSettings) {
       const sizeSet = hhSettings.size;
@@ -530,6 +561,25 @@ export function buildMicrodata(
           : null;
       if (topped) files = { ...files, households: topped.households };
       const sup = hhSettings.suppress;
+      // the household file read with the person file, the size counted there (publicUse.households.linkedAction)
+      let linked: LinkedCheck | null = null;
+      const persons = files.persons;
+      const linkedAct: MoreSuppression = (file) => {
+        const c = linkedHouseholds(
+          { households: file, persons },
+          link,
+          self,
+          hhSettings.keyVariables,
+          sizeSet?.variable ?? null,
+          k,
+          m.households.weights.household.weights,
+          hhSettings.linkedAction ?? RECOVERABLE_DEFAULT,
+          sup ?? null,
+          derived,
+        );
+        linked = c.check;
+        return { file: c.households, rows: c.rows };
+      };
       const s = sup
         ? suppressIn(
             { households: files.households, persons: files.households },
@@ -540,15 +590,18 @@ export function buildMicrodata(
             derived,
             labels,
             HH,
+            linkedAct,
           )
         : null;
-      if (s) files = { ...files, households: s.file };
+      files = { ...files, households: s ? s.file : linkedAct(files.households).file };
       households = {
         keyVariables: [...hhSettings.keyVariables],
         size: topped?.treatment ?? null,
         suppressions: s?.suppressions ?? null,
         recovered: s?.recovered ?? null,
         riskBefore: householdRiskBefore,
+        risk: riskControl,
+        linked,
       };
     }
     control = {

@@ -5,7 +5,9 @@
  * the variables blanked with a suppressed value, and the complementary check (recoverable-values.ts);
  * then the limits none of them covers. With the household file's own control (publicUse.households),
  * the same for households, and what it does not cover: a household variable the person file restates
- * (its size is its number of person records) and the composition (the members' key values together).
+ * (its size is its number of person records) and the composition (the members' key values together); the
+ * file read with the person file, its size counted there (linked-households.ts), and each household's
+ * risk from its members, bounded by the threshold when acted on (household-risk-control.ts).
  * Null for the internal file or a public file without suppression. In the words of codebook-words.ts.
  */
 import type { TableLang } from '../tables/table-words.ts';
@@ -37,10 +39,15 @@ function householdGuarantee(m: Microdata, lang: TableLang): string {
   const left = r.recordsBelowK;
   const size = m.disclosureControl.households.size?.variable ?? null;
   const risk = m.householdRisk;
+  const acted = m.disclosureControl.households.risk;
+  const linked = m.disclosureControl.households.linked;
   return [
     g.households(r.keyVariables.join(', '), r.k - 1),
     left ? g.householdsExcept(left) : '',
     g.householdsNot(size),
-    risk ? g.householdRisk(risk.highest.toFixed(3)) : '',
+    linked
+      ? g.linked(linked.after.keyVariables.join(', '), linked.counted, r.k - 1, linked.after.recordsBelowK)
+      : '',
+    risk ? g.householdRisk(risk.highest.toFixed(3), acted ? risk.threshold : null, risk.aboveThreshold) : '',
   ].join('');
 }

@@ -20,6 +20,7 @@ import type { DisclosureControl } from './disclosure-control.ts';
 import type { HouseholdSize } from './household-size.ts';
 import { type KeyedInt, keyedInts } from './keyed-draws.ts';
 import type { Suppress } from './local-suppression.ts';
+import type { RecoverableAction } from './public-use-defaults.ts';
 
 /**
  * A survey's public-use settings (profile.json `publicUse`); its top-codes and recodes are applied to
@@ -49,6 +50,16 @@ export interface PublicUse extends DisclosureControl {
     riskThreshold?: number;
     /** Household size in classes as a key variable (household-size.ts); absent: none. */
     size?: HouseholdSize | null;
+    /**
+     * Households above riskThreshold: `blank` suppresses their members' key values (publicUse.suppress.order),
+     * `refuse` stops the export (default: public-use-defaults.ts; household-risk-control.ts).
+     */
+    riskAction?: RecoverableAction;
+    /**
+     * Households below k when the person file gives their exact size: `blank` suppresses their other
+     * household keys (suppress.order), `refuse` stops the export (default; linked-households.ts).
+     */
+    linkedAction?: RecoverableAction;
   } | null;
 }
 

@@ -16,7 +16,9 @@ import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/e
 import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
 import { householdRiskText } from '../../analysis/export/household-risk.ts';
+import { riskControlText } from '../../analysis/export/household-risk-control.ts';
 import { sizeText } from '../../analysis/export/household-size.ts';
+import { linkedText } from '../../analysis/export/linked-households.ts';
 import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
@@ -107,6 +109,8 @@ async function main(): Promise<number> {
   if (hh && hhRisk) {
     if (hh.size) console.log(sizeText(hh.size, 'en'));
     for (const t of suppressionText(hh.suppressions ?? [], hhRisk.k, 'en', 'household')) console.log(t);
+    for (const t of hh.linked ? linkedText(hh.linked, 'en') : []) console.log(t);
+    for (const t of hh.risk?.before ? riskControlText(hh.risk, 'en') : []) console.log(t);
     if (hh.recovered)
       for (const t of recoveryText(hh.recovered.recoveries, hh.recovered.action, 'en')) console.log(t);
     if (hh.riskBefore) console.log(`Before disclosure control: ${disclosureRiskText(hh.riskBefore, 'en')}`);

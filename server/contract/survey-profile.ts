@@ -366,6 +366,18 @@ export const surveyProfileSchema = z
                      */
                     riskThreshold: z._default(z.number().check(z.gt(0), z.lt(1)), HOUSEHOLD_RISK_THRESHOLD),
                     /**
+                     * Households above riskThreshold (analysis/export/household-risk-control.ts): `blank`
+                     * suppresses their members' key values in publicUse.suppress.order until none is above
+                     * or none has a value left; `refuse` (the default) stops the export naming them.
+                     */
+                    riskAction: z._default(z.enum(RECOVERABLE_ACTIONS), RECOVERABLE_DEFAULT),
+                    /**
+                     * Households below k on keyVariables when the size is counted from their records in
+                     * the person file (analysis/export/linked-households.ts): `blank` suppresses their other
+                     * keys in suppress.order; `refuse` (the default) stops the export naming them.
+                     */
+                    linkedAction: z._default(z.enum(RECOVERABLE_ACTIONS), RECOVERABLE_DEFAULT),
+                    /**
                      * Household size (its members in the person file) in classes with the lower bounds
                      * `cut` (1, 2, 3, 4, 5, 6: 1 … 5 and 6+), added to the household file as `variable`,
                      * which keyVariables must name (analysis/export/household-size.ts); `topCode`: the top

@@ -8,8 +8,9 @@
  * publicUse.households.size (the code and the profile schema). On the fixture's public export with the
  * profile's settings, every household's size class is its members' count in the internal person file,
  * and no household is left below k (31 before the control; 11 with dwelling-type suppression alone);
- * the documented limit: with the size counted from the person file instead, 11 households are still
- * below k on island × size and 13 on island × size × the released dwelling type.
+ * with the size counted from the person file instead, 11 households are still below k on island × size,
+ * and no more on island × size × the released dwelling type (13 before the profile's linkedAction
+ * suppressed the dwelling type on them; linked-households.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -213,13 +214,15 @@ describe('the profile’s household size on the fixture’s public export', () =
         keyVariables: ['a02_island', 'b01_residents', 'h01_dwelling_type'],
         suppress: { order: ['h01_dwelling_type'], recoverable: 'blank' },
         riskThreshold: hs?.riskThreshold,
+        riskAction: hs?.riskAction,
+        linkedAction: hs?.linkedAction,
       },
     });
     expect(old.householdDisclosureRisk?.recordsBelowK).toBe(11);
     expect(internal.households.columns.hh_size).toBeUndefined();
   });
 
-  it('the documented limit: the size counted from the person file still leaves those 11', () => {
+  it('the size counted from the person file: 11 below k on island × size, dwelling type adds none', () => {
     const h = m.households;
     const count = new Map<number, number>();
     for (const x of m.persons.columns.household_id as Float64Array) count.set(x, (count.get(x) ?? 0) + 1);
@@ -228,6 +231,7 @@ describe('the profile’s household size on the fixture’s public export', () =
     const self = { households: 'household_id', persons: 'household_id' };
     const risk = (keys: string[]) => disclosureRisk(f, f, self, keys, 3, 'w_hh', HH).recordsBelowK;
     expect(risk(['a02_island', 'counted'])).toBe(11);
-    expect(risk(['a02_island', 'counted', 'h01_dwelling_type'])).toBe(13);
+    // 13 before publicUse.households.linkedAction suppressed the dwelling type on them (household-breaches.test.ts)
+    expect(risk(['a02_island', 'counted', 'h01_dwelling_type'])).toBe(11);
   });
 });
