@@ -122,3 +122,26 @@ export async function waitForSessionExpiry(page: Page): Promise<void> {
   });
   await page.waitForTimeout(Math.max(0, expiresAt + 500 - Date.now()));
 }
+
+/**
+ * The coordinator, on the staff screens in a context of its own, revokes the tablet `enumerator` last
+ * used; returns that context and page (the caller closes the context).
+ */
+export async function revokeTablet(
+  browser: Browser,
+  baseUrl: string,
+  enumerator: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-PT' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(baseUrl);
+  await page.fill('input[name=username]', 'coord');
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.getByTestId('tab-devices').click();
+  const row = page.locator('[data-testid^=device-]').filter({ hasText: enumerator });
+  await row.getByRole('button', { name: 'Revogar' }).click();
+  await page.locator('[data-testid^=device-][data-status=revoked]').waitFor();
+  return { context, page };
+}

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
 import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, draftInterviewId, finish, login, openTablet } from './steps.ts';
+import { answerHousehold, draftInterviewId, finish, login, openTablet, revokeTablet } from './steps.ts';
 
 let e2e: E2E;
 let browser: Browser;
@@ -112,18 +112,9 @@ describe('tablet: interview data encrypted at rest', () => {
     await page.getByRole('button', { name: 'Bloquear' }).click();
 
     // the coordinator revokes it on the staff screens
-    const staff = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-PT' });
-    contexts.push(staff);
-    const coord = await staff.newPage();
-    coord.on('dialog', (d) => void d.accept());
-    await coord.goto(e2e.baseUrl);
-    await coord.fill('input[name=username]', 'coord');
-    await coord.fill('input[name=password]', PASSWORD);
-    await coord.click('button[type=submit]');
-    await coord.getByTestId('tab-devices').click();
-    const row = coord.locator('[data-testid^=device-]').filter({ hasText: 'enum_a2' });
-    await row.getByRole('button', { name: 'Revogar' }).click();
-    await coord.locator('[data-testid^=device-][data-status=revoked]').waitFor();
+    const staff = await revokeTablet(browser, e2e.baseUrl, 'enum_a2');
+    contexts.push(staff.context);
+    const coord = staff.page;
 
     // back online, the enumerator logs in: the interview goes up first, then the tablet wipes itself
     await context.setOffline(false);
