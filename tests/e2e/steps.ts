@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_LANGUAGES, MESSAGES } from '../../client/i18n.ts';
 import { PASSWORD } from '../helpers/server.ts';
+import type { E2E } from './harness.ts';
 
 /**
  * The app's language switch, whatever language it is in: its accessible name is the catalogue's
@@ -144,4 +145,23 @@ export async function revokeTablet(
   await row.getByRole('button', { name: 'Revogar' }).click();
   await page.locator('[data-testid^=device-][data-status=revoked]').waitFor();
   return { context, page };
+}
+
+/**
+ * A fresh tablet on which `username` finished a household while the server answers every upload 500
+ * (`faults.failPuts`): the interview is queued and retrying. The caller sets failPuts back to 0.
+ */
+export async function finishedWhileUploadsFail(
+  browser: Browser,
+  e2e: E2E,
+  username: string,
+  names: string[],
+  ages: number[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const tablet = await openTablet(browser, e2e.baseUrl);
+  await login(tablet.page, username);
+  e2e.faults.failPuts = 1_000;
+  await answerHousehold(tablet.page, names, ages);
+  await finish(tablet.page, 'Finalizar');
+  return tablet;
 }

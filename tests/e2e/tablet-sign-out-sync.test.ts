@@ -19,7 +19,13 @@ import { CONFIG } from '../../client/config.ts';
 import { MESSAGES } from '../../client/i18n.ts';
 import { backoffDelay } from '../../client/sync/outbox-machine.ts';
 import { PASSWORD } from '../helpers/server.ts';
-import { answerHousehold, draftInterviewId, finish, login, openTablet, revokeTablet } from './steps.ts';
+import {
+  answerHousehold,
+  draftInterviewId,
+  finish,
+  finishedWhileUploadsFail,
+  revokeTablet,
+} from './steps.ts';
 import { e2eSuite } from './suite.ts';
 
 // two households each: the wiped tablet's second sign-in starts a new interview
@@ -38,11 +44,7 @@ async function signInAgain(page: Page, username: string) {
 describe('tablet: no upload after sign-out or wipe, uploads again after a sign-in', () => {
   it('signed out with a retry waiting: nothing is sent, even while the sign-out is slow; a sign-in sends it', async () => {
     const { e2e, browser } = suite;
-    const { context, page } = await openTablet(browser, e2e.baseUrl);
-    await login(page, 'enum_a1');
-    e2e.faults.failPuts = 1_000;
-    await answerHousehold(page, ['Ana'], [30]);
-    await finish(page, 'Finalizar');
+    const { context, page } = await finishedWhileUploadsFail(browser, e2e, 'enum_a1', ['Ana'], [30]);
     const interviewId = await draftInterviewId(page);
     const puts = () => e2e.puts.filter((p) => p.interviewId === interviewId).length;
 
@@ -76,11 +78,7 @@ describe('tablet: no upload after sign-out or wipe, uploads again after a sign-i
 
   it('wiped with an upload retrying: it is sent, then nothing more; a sign-in on the wiped tablet uploads again', async () => {
     const { e2e, browser } = suite;
-    const { context, page } = await openTablet(browser, e2e.baseUrl);
-    await login(page, 'enum_b1');
-    e2e.faults.failPuts = 1_000;
-    await answerHousehold(page, ['Bia'], [44]);
-    await finish(page, 'Finalizar');
+    const { context, page } = await finishedWhileUploadsFail(browser, e2e, 'enum_b1', ['Bia'], [44]);
     const first = await draftInterviewId(page);
     const puts = () => e2e.puts.length;
     await expect.poll(puts, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(1);
