@@ -8,7 +8,7 @@
  * client/analyst/messages-kea.ts) were written by the project: `draft`, for a native speaker's review
  * (CODEBOOK_WORDS_STATUS).
  */
-import type { TableLang } from '../tables/table-words.ts';
+import { ENGINE_WORDS_STATUS, type TableLang } from '../tables/table-words.ts';
 
 export interface CodebookWords {
   heading: (id: string) => string;
@@ -672,10 +672,5 @@ const kea: CodebookWords = {
 
 export const CODEBOOK_WORDS: Record<TableLang, CodebookWords> = { pt, en, fr, kea };
 
-/** The review status of each language's words: the project wrote the French and the Kriolu. */
-export const CODEBOOK_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
-  pt: 'source',
-  en: 'source',
-  fr: 'draft',
-  kea: 'draft',
-};
+/** The review status of each language's words (the engine's catalogues share it). */
+export const CODEBOOK_WORDS_STATUS = ENGINE_WORDS_STATUS;

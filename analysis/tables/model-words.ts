@@ -12,7 +12,7 @@
  */
 import type { GlmFamily } from '../model/glm-fit.ts';
 import type { GlmWarningCode } from '../model/glm-warnings.ts';
-import type { TableLang } from './table-words.ts';
+import { ENGINE_WORDS_STATUS, type TableLang } from './table-words.ts';
 
 /** Why a coefficient publishes no numbers, or is flagged. */
 export type CoefficientNote = 'aliased' | 'separation' | 'fewer' | 'largeSe';
@@ -221,10 +221,5 @@ const kea: ModelWords = {
 
 export const MODEL_WORDS: Record<TableLang, ModelWords> = { pt, en, fr, kea };
 
-/** The review status of each language's words: the project wrote the French and the Kriolu. */
-export const MODEL_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
-  pt: 'source',
-  en: 'source',
-  fr: 'draft',
-  kea: 'draft',
-};
+/** The review status of each language's words (the engine's catalogues share it). */
+export const MODEL_WORDS_STATUS = ENGINE_WORDS_STATUS;

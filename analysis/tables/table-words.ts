@@ -15,6 +15,18 @@ export const TABLE_LANGS = ['pt', 'en', 'fr', 'kea'] as const;
 export type TableLang = (typeof TABLE_LANGS)[number];
 export const isTableLang = (x: unknown): x is TableLang => TABLE_LANGS.includes(x as TableLang);
 
+/**
+ * Who wrote each language of the engine's word catalogues (model-words.ts, codebook-words.ts): pt and
+ * en are the source; the project wrote the French and the Kriolu, `draft` until a native speaker
+ * reviews them.
+ */
+export const ENGINE_WORDS_STATUS: Record<TableLang, 'source' | 'draft'> = {
+  pt: 'source',
+  en: 'source',
+  fr: 'draft',
+  kea: 'draft',
+};
+
 /** The languages a survey's table text must give (tables.json); its source language is one of them. */
 export type SourceLang = 'pt' | 'en';
 

@@ -4,19 +4,7 @@
 # (svrepdesign, combined weights, scale 1, rscales from weights.json), the same designs as
 # tests/fixtures/tables/golden.R. Domains and universes are subsets of the design (svyby / subset).
 # Run from the repo root: Rscript scripts/r/tables-ciprop.R  (writes tests/fixtures/tables/ciprop-golden.json)
-suppressMessages(library(survey))
-library(jsonlite)
-dir <- "tests/fixtures/tables"
-meta <- fromJSON(file.path(dir, "weights.json"))
-hh <- read.csv(file.path(dir, "households.csv"), stringsAsFactors = FALSE)
-pp <- read.csv(file.path(dir, "persons.csv"), stringsAsFactors = FALSE)
-rs <- meta$design$rscales
-rep <- function(d, w, cols) svrepdesign(data = d, type = "JKn", weights = as.formula(paste0("~", w)),
-  repweights = d[, cols], combined.weights = TRUE, scale = 1, rscales = rs)
-ind <- pp[!is.na(pp$w_person_final), ]
-dind <- rep(ind, "w_person_final", meta$persons$weights$individual$repweights)
-dros <- rep(pp, "w_roster_final", meta$persons$weights$roster$repweights)
-dros <- update(dros, age_group = cut(c05_age, c(0, 15, 35, Inf), right = FALSE, labels = FALSE))
+source("tests/fixtures/tables/fixture-designs.R")
 
 # One cell: the logit interval of the share of `level` of `variable` in design d (a domain already
 # subset), with the Wald interval of svymean (t on degf(d)) beside it for the contrast. svyciprop fits

@@ -5,38 +5,27 @@
  * follows the language switch to English, French and Kriolu, and the builder, a computed table and the open report never
  * widen the page beyond the window (document scrollWidth <= clientWidth), nor does the model panel.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runWeighting } from '../../analysis/weighting/index.ts';
 import { households, persons, recipe } from '../analysis/weighting/small-example.ts';
-import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { analystScreenSuite } from '../helpers/analyst-screen.ts';
 import { stubWeigh, weighedNode } from '../helpers/weighed-app.ts';
 import { languageSwitch } from './steps.ts';
 
-let screen: AnalystScreen;
-let ctx: TestContext;
-let page: Page;
 const report = runWeighting(households, persons, recipe, null).report;
-
-beforeAll(async () => {
-  ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
-  const weigh = stubWeigh(() => 1);
-  const node = weighedNode(ctx.database, async (inputs, options, signal) => ({
-    ...(await weigh(inputs, options, signal)),
-    report: { survey: options.survey, notice: null, ...report },
-  }));
-  screen = await openAnalystScreen(node.app, { viewport: { width: 1280, height: 800 }, locale: 'pt-PT' });
-  page = screen.page;
-}, 180_000);
-
-afterAll(async () => {
-  await screen?.close();
-  await ctx?.close();
-});
+const weigh = stubWeigh(() => 1);
+const suite = analystScreenSuite(
+  (ctx) =>
+    weighedNode(ctx.database, async (inputs, options, signal) => ({
+      ...(await weigh(inputs, options, signal)),
+      report: { survey: options.survey, notice: null, ...report },
+    })).app,
+  { viewport: { width: 1280, height: 800 }, locale: 'pt-PT' },
+);
 
 /** How far the page is wider than the window at each size (0 = no horizontal scroll). */
 async function overflow(): Promise<Record<string, number>> {
+  const { page } = suite;
   const out: Record<string, number> = {};
   for (const [width, height] of [
     [1280, 800],
@@ -57,6 +46,7 @@ const none = { '1280x800': 0, '800x1280': 0 };
 
 describe('analyst screen: layout and weighting report', () => {
   it('shows the weighting report rendered, in Portuguese, then in English, French and Kriolu', async () => {
+    const { page } = suite;
     await page.click('[data-testid=weighting-start]');
     await page.waitForSelector('[data-testid=weighting-report]', { timeout: 30_000 });
     await page.click('[data-testid=weighting-report]');
@@ -97,6 +87,7 @@ describe('analyst screen: layout and weighting report', () => {
   });
 
   it('keeps the builder and a computed table within the window', async () => {
+    const { page } = suite;
     await page.click('[data-testid=weighting-report]'); // hide the report
     await page.click('[data-testid=mode-custom]');
     await page.selectOption('[data-testid=b-unit]', 'roster');
@@ -115,6 +106,7 @@ describe('analyst screen: layout and weighting report', () => {
   });
 
   it('keeps the model panel within the window', async () => {
+    const { page } = suite;
     await page.click('[data-testid=mode-model]');
     await page.waitForSelector('[data-testid=mode-model]:checked');
     expect(await overflow()).toEqual(none);

@@ -8,35 +8,21 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analysisApp } from '../helpers/analysis-app.ts';
-import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { analystScreenSuite } from '../helpers/analyst-screen.ts';
 
-let screen: AnalystScreen;
-let ctx: TestContext;
-let page: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'morabeza-model-'));
-
-beforeAll(async () => {
-  ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
-  screen = await openAnalystScreen(analysisApp(ctx.database), {
-    viewport: { width: 1200, height: 1400 },
-    locale: 'en-GB',
-    acceptDownloads: true,
-  });
-  page = screen.page;
-}, 180_000);
-
-afterAll(async () => {
-  await screen?.close();
-  await ctx?.close();
-  rmSync(downloads, { recursive: true, force: true });
+const suite = analystScreenSuite((ctx) => analysisApp(ctx.database), {
+  viewport: { width: 1200, height: 1400 },
+  locale: 'en-GB',
+  acceptDownloads: true,
 });
+afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
 describe('analyst model view', () => {
   it('fits a logistic model: odds ratios, marks, forest plot, tests and the CSV', async () => {
+    const { page } = suite;
     await page.click('[data-testid=mode-model]');
     // the table builder's units, the member unit among them (issue 18)
     expect(
@@ -74,6 +60,7 @@ describe('analyst model view', () => {
     ).toBe(7);
   });
   it('a one-level factor is refused naming the field', async () => {
+    const { page } = suite;
     await page.click('[data-testid=b-add-condition]');
     await page.selectOption('[data-testid=b-cond-var-0]', 'c03_sex');
     await page.selectOption('[data-testid=b-cond-value-0]', '1');

@@ -5,37 +5,26 @@
  * downloaded CSV name it (the screen is in Portuguese by default).
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AnalystScreen, openAnalystScreen } from '../helpers/analyst-screen.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { analystScreenSuite } from '../helpers/analyst-screen.ts';
 import { stubWeigh, weighedNode } from '../helpers/weighed-app.ts';
 
-let screen: AnalystScreen;
-let ctx: TestContext;
-let page: Page;
-
-beforeAll(async () => {
-  ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
-  const node = weighedNode(
-    ctx.database,
-    stubWeigh(() => 1),
-  );
-  screen = await openAnalystScreen(node.app, {
+const suite = analystScreenSuite(
+  (ctx) =>
+    weighedNode(
+      ctx.database,
+      stubWeigh(() => 1),
+    ).app,
+  {
     viewport: { width: 1200, height: 1400 },
     locale: 'en-GB',
     acceptDownloads: true,
-  });
-  page = screen.page;
-}, 180_000);
-
-afterAll(async () => {
-  await screen?.close();
-  await ctx?.close();
-});
+  },
+);
 
 describe('analyst screen: releases', () => {
   it('weights, shows the unpublished run, publishes it, picks the release and names it everywhere', async () => {
+    const { page } = suite;
     await page.click('[data-testid=weighting-start]');
     await page.waitForSelector('[data-testid=weighting-publish]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid=analyst-source]', { timeout: 30_000 });

@@ -12,26 +12,14 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { auditLog, quarantine } from '../../server/db/schema.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
-import { type E2E, startE2E } from './harness.ts';
 import { draftInterviewId, fillMembers, finish, login, openTablet, settled } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 /** Starts the interview of the enumerator's only assignment, answers the first question, goes back. */
 async function startAndLeave(page: Page) {
@@ -42,7 +30,7 @@ async function startAndLeave(page: Page) {
 }
 
 const cancel = async (id: string) => {
-  const res = await e2e.ctx.request('POST', `/api/assignments/${id}/cancel`, {
+  const res = await suite.e2e.ctx.request('POST', `/api/assignments/${id}/cancel`, {
     as: 'sup_a',
     body: { reason: 'Agregado mudou-se antes da visita' },
   });
@@ -53,6 +41,7 @@ const SENTENCE = 'O seu supervisor cancelou esta tarefa.';
 
 describe('a draft of a cancelled assignment on the tablet', () => {
   it('is kept after the sync, saying so; finished and sent, the server keeps it for a person', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a1');
     await startAndLeave(page);
@@ -103,6 +92,7 @@ describe('a draft of a cancelled assignment on the tablet', () => {
   });
 
   it('is discarded only after the enumerator confirms', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a2');
     await startAndLeave(page);
@@ -187,6 +177,7 @@ describe('a draft of a cancelled assignment on the tablet', () => {
   });
 
   it('of an assignment reassigned to another enumerator is kept the same way, and quarantined when sent', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_b1');
     await startAndLeave(page);

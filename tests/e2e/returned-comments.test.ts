@@ -6,24 +6,12 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { type E2E, startE2E } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { answerHousehold, finish, login, openTablet, rowSettled } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 const LONG =
   'Confirme o número de membros: a listagem registou quatro residentes habituais e a entrevista só tem três; pergunte pela pessoa em falta, incluindo quem está temporariamente ausente há menos de seis meses (trabalho, estudos ou hospital).';
@@ -49,6 +37,7 @@ async function carlaCommentShown(page: Page) {
 
 describe('a returned interview on the tablet', () => {
   it('lists every comment, jumps to its question, shows it where the interview resumes and wraps it', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a1');
     await answerHousehold(page, ['Ana', 'Bruno', 'Carla'], [41, 39, 12]);

@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { APP_LANGUAGES, MESSAGES } from '../../client/i18n.ts';
 import { PASSWORD } from '../helpers/server.ts';
+import type { E2E } from './harness.ts';
 
 /**
  * The app's language switch, whatever language it is in: its accessible name is the catalogue's
@@ -121,4 +122,46 @@ export async function waitForSessionExpiry(page: Page): Promise<void> {
     return row?.value.expiresAt ?? 0;
   });
   await page.waitForTimeout(Math.max(0, expiresAt + 500 - Date.now()));
+}
+
+/**
+ * The coordinator, on the staff screens in a context of its own, revokes the tablet `enumerator` last
+ * used; returns that context and page (the caller closes the context).
+ */
+export async function revokeTablet(
+  browser: Browser,
+  baseUrl: string,
+  enumerator: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-PT' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(baseUrl);
+  await page.fill('input[name=username]', 'coord');
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.getByTestId('tab-devices').click();
+  const row = page.locator('[data-testid^=device-]').filter({ hasText: enumerator });
+  await row.getByRole('button', { name: 'Revogar' }).click();
+  await page.locator('[data-testid^=device-][data-status=revoked]').waitFor();
+  return { context, page };
+}
+
+/**
+ * A fresh tablet on which `username` finished a household while the server answers every upload 500
+ * (`faults.failPuts`): the interview is queued and retrying. The caller sets failPuts back to 0.
+ */
+export async function finishedWhileUploadsFail(
+  browser: Browser,
+  e2e: E2E,
+  username: string,
+  names: string[],
+  ages: number[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const tablet = await openTablet(browser, e2e.baseUrl);
+  await login(tablet.page, username);
+  e2e.faults.failPuts = 1_000;
+  await answerHousehold(tablet.page, names, ages);
+  await finish(tablet.page, 'Finalizar');
+  return tablet;
 }

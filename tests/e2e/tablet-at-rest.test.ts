@@ -7,27 +7,12 @@
  * A coordinator revokes a tablet on the staff screens: at its next login it sends its unsent interview
  * first, then deletes its data and keys.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/server.ts';
-import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, draftInterviewId, finish, login, openTablet } from './steps.ts';
+import { answerHousehold, draftInterviewId, finish, login, openTablet, revokeTablet } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 const PERSONAL = ['Ana Tavares Lopes', 'Bruno Semedo Varela', 'CV-PR-0001'];
 
@@ -58,6 +43,7 @@ const rawDump = (page: import('playwright-core').Page): Promise<RawDump> =>
 
 describe('tablet: interview data encrypted at rest', () => {
   it('holds no name, area or answer in clear in IndexedDB; lock shows nothing; a wrong password opens nothing', async () => {
+    const { e2e, browser, contexts } = suite;
     const tablet = await openTablet(browser, e2e.baseUrl);
     contexts.push(tablet.context);
     const { context, page } = tablet;
@@ -100,6 +86,7 @@ describe('tablet: interview data encrypted at rest', () => {
   }, 180_000);
 
   it('a tablet the coordinator revoked sends its unsent interview at the next login, then deletes its data', async () => {
+    const { e2e, browser, contexts } = suite;
     const tablet = await openTablet(browser, e2e.baseUrl);
     contexts.push(tablet.context);
     const { context, page } = tablet;
@@ -112,18 +99,9 @@ describe('tablet: interview data encrypted at rest', () => {
     await page.getByRole('button', { name: 'Bloquear' }).click();
 
     // the coordinator revokes it on the staff screens
-    const staff = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-PT' });
-    contexts.push(staff);
-    const coord = await staff.newPage();
-    coord.on('dialog', (d) => void d.accept());
-    await coord.goto(e2e.baseUrl);
-    await coord.fill('input[name=username]', 'coord');
-    await coord.fill('input[name=password]', PASSWORD);
-    await coord.click('button[type=submit]');
-    await coord.getByTestId('tab-devices').click();
-    const row = coord.locator('[data-testid^=device-]').filter({ hasText: 'enum_a2' });
-    await row.getByRole('button', { name: 'Revogar' }).click();
-    await coord.locator('[data-testid^=device-][data-status=revoked]').waitFor();
+    const staff = await revokeTablet(browser, e2e.baseUrl, 'enum_a2');
+    contexts.push(staff.context);
+    const coord = staff.page;
 
     // back online, the enumerator logs in: the interview goes up first, then the tablet wipes itself
     await context.setOffline(false);

@@ -4,24 +4,12 @@
  * goes to its question; the interview completes only after the confirmation, and no screen of it
  * overflows sideways.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { type E2E, startE2E } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fillMembers, login, openTablet, rowSettled, settled } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 const pageTitle = (page: Page) => page.locator('.sd-page__title').first();
 const overflow = (page: Page) =>
@@ -39,6 +27,7 @@ async function next(page: Page, to: string) {
 
 describe('completing an interview on the tablet', () => {
   it('shows a summary first, jumps to a listed question, completes only after the confirmation', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a1');
     await page.locator('[data-testid^=assignment-] button').first().click();
@@ -94,6 +83,7 @@ describe('completing an interview on the tablet', () => {
     await context.close();
   }, 300_000);
   it('has a sticky bar with a section navigator: states, progress, free moves, and what is left listed', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_a2');
     // the assignments are searched and filtered on the tablet

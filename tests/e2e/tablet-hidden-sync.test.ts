@@ -7,25 +7,13 @@
  * back on screen, a retry that fell due while hidden goes at once, not at the periodic upload's next
  * minute (hidden a few seconds, the minute not yet due).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CONFIG } from '../../client/config.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { type E2E, startE2E } from './harness.ts';
-import { answerHousehold, finish, login, openTablet } from './steps.ts';
+import { finishedWhileUploadsFail } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 /** The page as the browser shows a hidden or visible tab: the state and its event. */
 function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
@@ -40,11 +28,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('tablet: no upload while the app is hidden', () => {
   it('a retry due while hidden goes when the app is back; hidden over a minute, no request at all', async () => {
-    const { context, page } = await openTablet(browser, e2e.baseUrl);
-    await login(page, 'enum_a1');
-    e2e.faults.failPuts = 1_000;
-    await answerHousehold(page, ['Ana'], [30]);
-    await finish(page, 'Finalizar');
+    const { e2e, browser } = suite;
+    const { context, page } = await finishedWhileUploadsFail(browser, e2e, 'enum_a1', ['Ana'], [30]);
     const puts = () => e2e.puts.length;
 
     // visible: sent at once, then retried after its backoff (CONFIG.backoff: 3 s, doubled, jittered)

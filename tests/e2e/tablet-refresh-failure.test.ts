@@ -5,31 +5,19 @@
  * sentence and the raw text only under "Detalhes", the cards already on the tablet staying; French is
  * chosen and the banner speaks French; once the server answers again the banner is gone.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../client/error-messages.ts';
 import { MESSAGES } from '../../client/i18n.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { type E2E, startE2E } from './harness.ts';
 import { login, openTablet } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 const LIST = '**/api/assignments';
 
 describe('tablet: a failed "Download updates"', () => {
   it('shows the sentence of each failure in the app language, keeps the cards, and clears on success', async () => {
+    const { e2e, browser } = suite;
     const { context, page } = await openTablet(browser, e2e.baseUrl);
     await login(page, 'enum_b1');
     const cards = page.locator('[data-testid^=assignment-]');

@@ -12,34 +12,21 @@
  * language of the moment. The coordinator's dashboard, its survey's profile answered by a proxy's 502,
  * says the profile did not come and why.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, FAILURE_CONTEXT } from '../../client/error-messages.ts';
 import { MESSAGES } from '../../client/i18n.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { PASSWORD } from '../helpers/server.ts';
-import { type E2E, startE2E } from './harness.ts';
 import { languageSwitch, login, openTablet } from './steps.ts';
+import { e2eSuite } from './suite.ts';
 
-let e2e: E2E;
-let browser: Browser;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
+const suite = e2eSuite();
 
 const LOGIN = '**/api/auth/login';
 const LIST = '**/api/assignments';
 
 describe('tablet: login and automatic sync failures are shown', () => {
   it('a login with the server down, a failed automatic refresh, an offline unlock', async () => {
-    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    const { context, page } = await openTablet(suite.browser, suite.e2e.baseUrl);
 
     // the server cannot be reached, and this user never logged in on this tablet
     await page.route(LOGIN, (route) => route.abort('internetdisconnected'));
@@ -112,7 +99,7 @@ describe('tablet: login and automatic sync failures are shown', () => {
   }, 180_000);
 
   it('a renewal refused with a 403 is said as a refusal, the login offered, and not sent again by itself', async () => {
-    const { context, page } = await openTablet(browser, e2e.baseUrl);
+    const { context, page } = await openTablet(suite.browser, suite.e2e.baseUrl);
     await login(page, 'enum_b1');
     // the session ends (401) and the renewal's login is refused (403): not "unreachable"
     await page.route(LIST, (route) =>
@@ -160,7 +147,7 @@ describe('tablet: login and automatic sync failures are shown', () => {
   }, 180_000);
 
   it('the staff dashboard says a survey profile that did not come', async () => {
-    const { context, page } = await openTablet(browser, e2e.baseUrl, {
+    const { context, page } = await openTablet(suite.browser, suite.e2e.baseUrl, {
       viewport: { width: 1280, height: 800 },
     });
     await page.route('**/api/surveys/*', (route) =>

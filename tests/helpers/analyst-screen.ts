@@ -3,7 +3,7 @@
  * with `app` behind /api on a real port, a browser page logged in as the analyst with the IPEI survey
  * chosen (the server runs the repository's survey folders; the fixture tables are IPEI's) and the
  * analyst screen shown. `close` ends the browser, the server and the build. Shared by the analyst
- * e2e tests (tables, models, releases, layout).
+ * e2e tests (tables, models, releases, layout); analystScreenSuite is their files' frame.
  */
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +11,10 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildClient } from '../e2e/harness.ts';
 import { launchChromium } from './browser.ts';
-import { PASSWORD } from './server.ts';
+import { createTestContext, PASSWORD, type TestContext } from './server.ts';
 
 export interface AnalystScreen {
   browser: Browser;
@@ -53,4 +54,34 @@ export async function openAnalystScreen(
     await close();
     throw e;
   }
+}
+
+type ServerApp = { fetch: (request: Request) => Response | Promise<Response> };
+
+export interface AnalystSuite {
+  ctx: TestContext;
+  screen: AnalystScreen;
+  page: Page;
+}
+
+/**
+ * An analyst e2e file's frame: before its tests, a test context running the repository's surveys
+ * (questionnaires/), the server app `app` makes on it and the analyst screen on that app; after them,
+ * both closed. Read the fields inside a test, not at import.
+ */
+export function analystScreenSuite(
+  app: (ctx: TestContext) => ServerApp,
+  context: BrowserContextOptions,
+): AnalystSuite {
+  const suite = {} as AnalystSuite;
+  beforeAll(async () => {
+    suite.ctx = await createTestContext({}, { surveyDirs: ['questionnaires'] });
+    suite.screen = await openAnalystScreen(app(suite.ctx), context);
+    suite.page = suite.screen.page;
+  }, 180_000);
+  afterAll(async () => {
+    await suite.screen?.close();
+    await suite.ctx?.close();
+  });
+  return suite;
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AnalysisCatalogue,
   analysisCatalogueSchema,
@@ -14,22 +14,13 @@ import {
   type TableResponse,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
-import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
-import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+import { analysisSuite } from '../helpers/analysis-app.ts';
+import type { Person } from '../helpers/server.ts';
 
-let ctx: TestContext;
-let app: AnalysisApp;
-let bare: AnalysisApp;
+const suite = analysisSuite();
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  app = analysisApp(ctx.database);
-  bare = analysisApp(ctx.database, { analysis: { dataDir: () => '/nonexistent/morabeza-weights' } });
-});
-afterAll(async () => ctx.close());
-
-async function call(method: string, path: string, as: Person, body?: unknown, on = app) {
-  const headers: Record<string, string> = { authorization: `Bearer ${await ctx.token(as)}` };
+async function call(method: string, path: string, as: Person, body?: unknown, on = suite.app) {
+  const headers: Record<string, string> = await suite.auth(as);
   if (body !== undefined) headers['content-type'] = 'application/json';
   return on.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
@@ -69,7 +60,7 @@ describe('analysis API', () => {
     expect(unitsOf('b01_residents')).toEqual(['household']);
     // before any weighting the data cannot say: no member unit
     const bareCat = analysisCatalogueSchema.parse(
-      await (await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)).json(),
+      await (await call('GET', '/api/analysis/ipei', 'analyst', undefined, suite.bare)).json(),
     );
     expect(bareCat.units).toEqual(['household', 'roster', 'individual']);
     expect(bareCat.variables.every((v) => !v.units.includes('member'))).toBe(true);
@@ -106,7 +97,7 @@ describe('analysis API', () => {
     expect(nat?.values.find((x) => x.code === 2)?.fr).toBe('Sénégal');
     // a computed variable without French or Kriolu (offered before weighting): the source language, pt
     const bareCat = analysisCatalogueSchema.parse(
-      await (await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)).json(),
+      await (await call('GET', '/api/analysis/ipei', 'analyst', undefined, suite.bare)).json(),
     );
     const size = bareCat.variables.find((v) => v.name === 'hh_n_members');
     expect(size?.label.fr).toBe(size?.label.pt);
@@ -230,11 +221,11 @@ describe('analysis API', () => {
       expect(res.status, who).toBe(403);
     }
     expect((await call('GET', '/api/analysis/nope', 'analyst')).status).toBe(404);
-    const res = await call('GET', '/api/analysis/ipei/tables/T01', 'analyst', undefined, bare);
+    const res = await call('GET', '/api/analysis/ipei/tables/T01', 'analyst', undefined, suite.bare);
     expect(res.status).toBe(409);
     expect((await res.json()).message).toMatch(/POST \/api\/weighting/);
     const cat = (await (
-      await call('GET', '/api/analysis/ipei', 'analyst', undefined, bare)
+      await call('GET', '/api/analysis/ipei', 'analyst', undefined, suite.bare)
     ).json()) as AnalysisCatalogue;
     expect(cat.dataReady).toBe(false);
   });

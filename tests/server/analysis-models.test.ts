@@ -10,37 +10,20 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ModelResponse, modelResponseSchema } from '../../server/contract/analysis-models.ts';
-import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
-import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+import { analysisSuite } from '../helpers/analysis-app.ts';
+import { DISCRIMINATION_MODEL as discrimination } from '../helpers/discrimination-model.ts';
+import type { Person } from '../helpers/server.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON fixture
 const golden: any[] = JSON.parse(readFileSync('tests/fixtures/oracle/extra/svyglm.json', 'utf8')).cases;
-let ctx: TestContext;
-let app: AnalysisApp;
-let bare: AnalysisApp;
+const suite = analysisSuite();
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  app = analysisApp(ctx.database);
-  bare = analysisApp(ctx.database, { analysis: { dataDir: () => '/nonexistent/morabeza-weights' } });
-});
-afterAll(async () => ctx.close());
-
-async function call(path: string, as: Person, body: unknown, on = app) {
-  const headers = { authorization: `Bearer ${await ctx.token(as)}`, 'content-type': 'application/json' };
+async function call(path: string, as: Person, body: unknown, on = suite.app) {
+  const headers = { ...(await suite.auth(as)), 'content-type': 'application/json' };
   return on.request(path, { method: 'POST', headers, body: JSON.stringify(body) });
 }
-
-const discrimination = {
-  unit: 'individual',
-  family: 'quasibinomial',
-  outcome: 'k02_felt_discriminated',
-  outcomeLevel: 1,
-  predictors: ['c07_nationality1', 'c03_sex', 'c05_age'],
-  margins: 'c03_sex',
-};
 
 describe('analysis models API', () => {
   it("a logistic model equals R's svyglm on the replicate weights", async () => {
@@ -157,6 +140,6 @@ describe('analysis models API', () => {
     });
   it('refuses enumerators and answers 409 without weighted data', async () => {
     expect((await call('/api/analysis/ipei/models', 'enum_a1', discrimination)).status).toBe(403);
-    expect((await call('/api/analysis/ipei/models', 'analyst', discrimination, bare)).status).toBe(409);
+    expect((await call('/api/analysis/ipei/models', 'analyst', discrimination, suite.bare)).status).toBe(409);
   });
 });

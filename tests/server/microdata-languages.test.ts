@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CODEBOOK_WORDS } from '../../analysis/export/codebook-words.ts';
 import { treatmentText } from '../../analysis/export/disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
@@ -20,25 +20,15 @@ import { suppressionText } from '../../analysis/export/local-suppression.ts';
 import type { Microdata } from '../../analysis/export/microdata.ts';
 import { publicGuarantees } from '../../analysis/export/public-guarantees.ts';
 import { recoveryText } from '../../analysis/export/recoverable-values.ts';
-import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { analysisSuite } from '../helpers/analysis-app.ts';
 
-let ctx: TestContext;
-let app: AnalysisApp;
+const suite = analysisSuite();
 const dir = mkdtempSync(join(tmpdir(), 'microdata-lang-'));
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  app = analysisApp(ctx.database);
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await ctx.close();
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function get(path: string) {
-  const headers = { authorization: `Bearer ${await ctx.token('analyst')}` };
-  return app.request(`/api/analysis/ipei/microdata/${path}`, { headers });
+  const headers = await suite.auth('analyst');
+  return suite.app.request(`/api/analysis/ipei/microdata/${path}`, { headers });
 }
 
 interface DtaVar {

@@ -10,44 +10,25 @@
  * category by its label, no English left in French or Kriolu (JSON and the Excel sheet).
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GLM_WARNING_CODES } from '../../analysis/model/glm-warnings.ts';
 import { MODEL_WORDS, MODEL_WORDS_STATUS } from '../../analysis/tables/model-words.ts';
 import { TABLE_LANGS } from '../../analysis/tables/table-words.ts';
 import { modelResponseSchema } from '../../server/contract/analysis-models.ts';
-import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
+import { analysisSuite } from '../helpers/analysis-app.ts';
 import { catalogueStrings } from '../helpers/catalogue-strings.ts';
-import { createTestContext, type TestContext } from '../helpers/server.ts';
+import { DISCRIMINATION_MODEL as discrimination } from '../helpers/discrimination-model.ts';
 
-let ctx: TestContext;
-let app: AnalysisApp;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  app = analysisApp(ctx.database);
-});
-afterAll(async () => ctx.close());
+const suite = analysisSuite();
 
 async function post(query: string, body: unknown) {
-  const headers = {
-    authorization: `Bearer ${await ctx.token('analyst')}`,
-    'content-type': 'application/json',
-  };
-  return app.request(`/api/analysis/ipei/models?${query}`, {
+  const headers = { ...(await suite.auth('analyst')), 'content-type': 'application/json' };
+  return suite.app.request(`/api/analysis/ipei/models?${query}`, {
     method: 'POST',
     headers,
     body: JSON.stringify(body),
   });
 }
-
-const discrimination = {
-  unit: 'individual',
-  family: 'quasibinomial',
-  outcome: 'k02_felt_discriminated',
-  outcomeLevel: 1,
-  predictors: ['c07_nationality1', 'c03_sex', 'c05_age'],
-  margins: 'c03_sex',
-};
 
 describe('model words in pt, en, fr and kea', () => {
   it('every language has every word, none empty, the French and Kriolu translated and marked draft', () => {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isIssue, parseTablePlan } from '../../analysis/tables/plan.ts';
 import { TABLE_WORDS, textIn } from '../../analysis/tables/table-words.ts';
 import {
@@ -15,8 +15,8 @@ import {
   type TableResponse,
   tableResponseSchema,
 } from '../../server/contract/analysis.ts';
-import { type AnalysisApp, analysisApp } from '../helpers/analysis-app.ts';
-import { createTestContext, type Person, type TestContext } from '../helpers/server.ts';
+import { analysisSuite } from '../helpers/analysis-app.ts';
+import type { Person } from '../helpers/server.ts';
 
 type Texts = Record<'pt' | 'en' | 'fr' | 'kea', string>;
 const TABLES = JSON.parse(readFileSync('questionnaires/ipei/tables.json', 'utf8')) as {
@@ -46,19 +46,16 @@ function question(name: string): { title: Loc; choices: Array<{ value: number; t
   throw new Error(`no question ${name}`);
 }
 
-let ctx: TestContext;
-let app: AnalysisApp;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  app = analysisApp(ctx.database);
-});
-afterAll(async () => ctx.close());
+const suite = analysisSuite();
 
 async function call(method: string, path: string, as: Person = 'analyst', body?: unknown) {
-  const headers: Record<string, string> = { authorization: `Bearer ${await ctx.token(as)}` };
+  const headers: Record<string, string> = await suite.auth(as);
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return suite.app.request(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** Every text an engine word list gives in a language, flattened (the functions called with stand-ins). */
