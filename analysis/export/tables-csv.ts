@@ -14,6 +14,7 @@ import {
   type TableLang,
   textIn,
 } from '../tables/table-words.ts';
+import { warningText } from '../tables/warning-words.ts';
 import { formulaSafe } from './formula-safe.ts';
 
 export interface PublishedCell {
@@ -152,7 +153,8 @@ export function tablesJson(
       universe: t.universe,
       ci: ciTextIn(t.ci, lang),
       respondents: t.respondents,
-      warnings: t.warnings,
+      warnings: t.warnings.map((w) => warningText(w, lang)),
+      warningCodes: t.warnings,
       cells: t.cells.map((c) => ({
         domain: c.domain.map((d) => ({ variable: d.variable, code: d.code, label: say(d) })),
         level: c.level ? { code: c.level.code, label: say(c.level) } : null,
