@@ -95,7 +95,7 @@ export async function exportMicrodata(
   files.push({ name: 'codebook.csv', bytes: text(codebookCsv(m, opts.source)) });
   files.push({
     name: 'codebook.md',
-    bytes: text(codebookMarkdown(m, { ...opts, setups: setups.map((x) => x.name) })),
+    bytes: text(codebookMarkdown(m, { ...opts, format, setups: setups.map((x) => x.name) })),
   });
   for (const x of setups) files.push({ name: x.name, bytes: text(x.body) });
   return files;

@@ -54,6 +54,8 @@ export interface MicrodataWords {
   perReplicate: (lo: number, hi: number) => string;
   variables: string;
   specialCodes: string;
+  /** The .dta's variables whose label Stata cuts at 80 characters (dta.ts stataLabel), named. */
+  dtaLabelsCut: (names: string) => string;
   /** The variable table's columns besides the shared variable, type, label and values. */
   file: string;
   role: string;
@@ -194,6 +196,8 @@ const en: CodebookWords = {
     each: (x) => `${x} each`,
     perReplicate: (lo, hi) => `one per replicate (codebook.json), ${lo} to ${hi}`,
     variables: 'Variables',
+    dtaLabelsCut: (names) =>
+      `In the .dta, Stata keeps 80 characters of a variable label: the labels of ${names} are cut there (after a whole character); this table gives them whole.`,
     specialCodes:
       "Special codes (don't know, refused, not applicable) are missing values: Stata's extended missing values .a, .b and .c, labelled, in the .dta; the codes themselves in CSV, Excel and Parquet, listed under missing (treat them as missing).",
     file: 'file',
@@ -313,6 +317,8 @@ const pt: CodebookWords = {
     each: (x) => `${x} cada`,
     perReplicate: (lo, hi) => `um por réplica (codebook.json), de ${lo} a ${hi}`,
     variables: 'Variáveis',
+    dtaLabelsCut: (names) =>
+      `No .dta, o Stata guarda 80 caracteres do rótulo de uma variável: os rótulos de ${names} são cortados aí (depois de um carácter inteiro); esta tabela dá-os por inteiro.`,
     specialCodes:
       'Os códigos especiais (não sabe, recusa, não se aplica) são valores em falta: os valores em falta estendidos do Stata .a, .b e .c, com rótulo, no .dta; os próprios códigos em CSV, Excel e Parquet, listados em falta (trate-os como em falta).',
     file: 'ficheiro',
@@ -432,6 +438,8 @@ const fr: CodebookWords = {
     each: (x) => `${x} chacune`,
     perReplicate: (lo, hi) => `une par réplique (codebook.json), de ${lo} à ${hi}`,
     variables: 'Variables',
+    dtaLabelsCut: (names) =>
+      `Dans le .dta, Stata garde 80 caractères du libellé d'une variable : les libellés de ${names} y sont coupés (après un caractère entier) ; ce tableau les donne en entier.`,
     specialCodes:
       'Les codes spéciaux (ne sait pas, refus, sans objet) sont des valeurs manquantes : les valeurs manquantes étendues de Stata .a, .b et .c, étiquetées, dans le .dta ; les codes eux-mêmes en CSV, Excel et Parquet, listés sous manquant (à traiter comme manquants).',
     file: 'fichier',
@@ -551,6 +559,8 @@ const kea: CodebookWords = {
     each: (x) => `${x} kada un`,
     perReplicate: (lo, hi) => `un pa kada réplika (codebook.json), di ${lo} a ${hi}`,
     variables: 'Variavel',
+    dtaLabelsCut: (names) =>
+      `Na .dta, Stata ta guarda 80 karakter di rótulu di un variavel: rótulus di ${names} ta kortadu la (dipos di un karakter interu); es tabela ta da-s interu.`,
     specialCodes:
       'Kódigus spesial (ka sabi, ka kré responde, ka ta aplika) e valoris na falta: valoris na falta stendidu di Stata .a, .b i .c, ku rótulu, na .dta; kes kódigu mésmu na CSV, Excel i Parquet, listadu na falta (trata-s suma na falta).',
     file: 'fixeru',
