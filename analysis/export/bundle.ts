@@ -65,7 +65,7 @@ export async function exportMicrodata(
       });
   if (format === 'parquet')
     for (const f of [m.households, m.persons])
-      files.push({ name: `${f.name}.parquet`, bytes: new Uint8Array(fileParquet(f)) });
+      files.push({ name: `${f.name}.parquet`, bytes: new Uint8Array(fileParquet(f, opts.source)) });
   const example = exampleVariable(m);
   const special = specialCodesByFile(m);
   const bodies: Record<string, () => string> = {
