@@ -136,6 +136,17 @@ export interface ReportWords {
     lowered: { from: string; to: string } | null;
     capped: string;
   }) => string;
+  /** `npm run export`'s line on an office-coded field: its variable, the coded texts, the text question. */
+  officeCodes: (o: { variable: string; coded: number; text: string }) => string;
+  /** `npm run export`'s last line: the file (publicFile or internalFile), rows and variables of each, what was left out (null: nothing). */
+  exported: (e: {
+    file: string;
+    households: number;
+    householdVariables: number;
+    persons: number;
+    personVariables: number;
+    leftOut: string | null;
+  }) => string;
 }
 
 const en: CodebookWords = {
@@ -254,6 +265,9 @@ const en: CodebookWords = {
         `Household risk (sdcMicro, measure_risk with hid): a household's risk is 1 - prod(1 - r_i) over its members, r_i each person's individual risk on the key variables ${h.keys} (Fk the sum of ${h.weight}). ${h.households} households; the highest risk is ${h.highest}; ${h.above} households above ${h.threshold}; expected re-identifications: ${h.persons} persons, ${h.expected} households.`,
       householdSize: (t) =>
         `${t.variable}: household size (members in the person file) in classes, a key variable of the household file; households per class ${t.classes}${t.lowered ? `; top class lowered from ${t.lowered.from} to ${t.lowered.to} so that each household of that class has at least k in its combination` : ''}${t.capped ? `; capped at the same top class: ${t.capped}` : ''}. The exact size can still be counted in the person file.`,
+      officeCodes: (o) => `Office codes: ${o.variable} from ${o.coded} coded text(s) of ${o.text}.`,
+      exported: (e) =>
+        `${e.file}: households ${e.households} rows x ${e.householdVariables} variables, persons ${e.persons} x ${e.personVariables}; left out: ${e.leftOut ?? 'nothing'}.`,
     },
   },
 };
@@ -376,6 +390,10 @@ const pt: CodebookWords = {
         `Risco dos agregados (sdcMicro, measure_risk com hid): o risco de um agregado é 1 - prod(1 - r_i) sobre os seus membros, r_i o risco individual de cada pessoa nas variáveis-chave ${h.keys} (Fk na soma de ${h.weight}). ${h.households} agregados; o maior risco é ${h.highest}; ${h.above} agregados acima de ${h.threshold}; reidentificações esperadas: ${h.persons} pessoas, ${h.expected} agregados.`,
       householdSize: (t) =>
         `${t.variable}: dimensão do agregado (membros no ficheiro de pessoas) em classes, variável-chave do ficheiro dos agregados; agregados por classe ${t.classes}${t.lowered ? `; classe de topo baixada de ${t.lowered.from} para ${t.lowered.to} para que cada agregado dessa classe tenha pelo menos k na sua combinação` : ''}${t.capped ? `; codificadas no topo da mesma classe: ${t.capped}` : ''}. A dimensão exacta continua contável no ficheiro de pessoas.`,
+      officeCodes: (o) =>
+        `Códigos do escritório: ${o.variable} de ${o.coded} texto(s) codificado(s) de ${o.text}.`,
+      exported: (e) =>
+        `${e.file}: agregados ${e.households} linhas x ${e.householdVariables} variáveis, pessoas ${e.persons} x ${e.personVariables}; deixado de fora: ${e.leftOut ?? 'nada'}.`,
     },
   },
 };
@@ -497,6 +515,10 @@ const fr: CodebookWords = {
         `Risque des ménages (sdcMicro, measure_risk avec hid) : le risque d'un ménage est 1 - prod(1 - r_i) sur ses membres, r_i le risque individuel de chaque personne sur les variables clés ${h.keys} (Fk la somme de ${h.weight}). ${h.households} ménages ; le risque le plus élevé est ${h.highest} ; ${h.above} ménages au-dessus de ${h.threshold} ; réidentifications attendues : ${h.persons} personnes, ${h.expected} ménages.`,
       householdSize: (t) =>
         `${t.variable} : taille du ménage (membres dans le fichier des personnes) en classes, variable clé du fichier des ménages ; ménages par classe ${t.classes}${t.lowered ? ` ; classe supérieure abaissée de ${t.lowered.from} à ${t.lowered.to} pour que chaque ménage de cette classe ait au moins k dans sa combinaison` : ''}${t.capped ? ` ; plafonnées à la même classe supérieure : ${t.capped}` : ''}. La taille exacte reste comptable dans le fichier des personnes.`,
+      officeCodes: (o) =>
+        `Codes du bureau : ${o.variable} à partir de ${o.coded} texte(s) codé(s) de ${o.text}.`,
+      exported: (e) =>
+        `${e.file} : ménages ${e.households} lignes x ${e.householdVariables} variables, personnes ${e.persons} x ${e.personVariables} ; laissé de côté : ${e.leftOut ?? 'rien'}.`,
     },
   },
 };
@@ -617,6 +639,9 @@ const kea: CodebookWords = {
         `Risku di agregadus (sdcMicro, measure_risk ku hid): risku di un agregadu e 1 - prod(1 - r_i) sobri ses membrus, r_i risku individual di kada pesoa na variavel-xavi ${h.keys} (Fk na soma di ${h.weight}). ${h.households} agregadu; más altu risku e ${h.highest}; ${h.above} agregadu riba di ${h.threshold}; rijidentifikason speradu: ${h.persons} pesoa, ${h.expected} agregadu.`,
       householdSize: (t) =>
         `${t.variable}: tamanhu di agregadu (membrus na fixeru di pesoas) na klasi, variavel-xavi di fixeru di agregadus; agregadus pa klasi ${t.classes}${t.lowered ? `; klasi di topu baxadu di ${t.lowered.from} pa ${t.lowered.to} pa kada agregadu di kel klasi ten pelu ménus k na se kombinason` : ''}${t.capped ? `; kodifikadu na topu di mésmu klasi: ${t.capped}` : ''}. Tamanhu izatu inda ta pode kontadu na fixeru di pesoas.`,
+      officeCodes: (o) => `Kódigu di skritóriu: ${o.variable} di ${o.coded} textu kodifikadu di ${o.text}.`,
+      exported: (e) =>
+        `${e.file}: agregadus ${e.households} linha x ${e.householdVariables} variavel, pesoas ${e.persons} x ${e.personVariables}; dexadu di fora: ${e.leftOut ?? 'nada'}.`,
     },
   },
 };

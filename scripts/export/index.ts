@@ -9,12 +9,15 @@
  * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/. A survey that
  * declares office coding gets `<field>_office` with the codes in force in the configured database, as
  * the server's export (./office-codes.ts); `--office-codes none` leaves them out.
- * The public file's disclosure-control report it prints is in `--lang` (analysis/export/disclosure-summary.ts).
+ * What it prints after writing is in `--lang`: the public file's disclosure-control report
+ * (analysis/export/disclosure-summary.ts), then the office codes and the files' rows and variables
+ * (analysis/export/export-summary.ts).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
 import { disclosureSummary } from '../../analysis/export/disclosure-summary.ts';
+import { exportSummary } from '../../analysis/export/export-summary.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
 import { isTableLang, TABLE_LANGS, textIn } from '../../analysis/tables/table-words.ts';
@@ -90,11 +93,7 @@ async function main(): Promise<number> {
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }
   for (const line of disclosureSummary(m, lang)) console.log(line);
-  for (const p of office)
-    console.log(`office codes: ${p.field}_office from ${p.assigned.size} coded texts of ${p.text}`);
-  console.log(
-    `${kind}: households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,
-  );
+  for (const line of exportSummary(m, office, lang)) console.log(line);
   return 0;
 }
 
