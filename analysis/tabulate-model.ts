@@ -14,7 +14,7 @@ import type { AnyDesign } from './estimators/core.ts';
 import { confintGlm, svyGlm } from './estimators/glm.ts';
 import { svyPredmeans } from './estimators/glm-predmeans.ts';
 import { regTermTest } from './estimators/glm-terms.ts';
-import type { GlmWarning } from './model/glm-warnings.ts';
+import { type GlmWarning, varianceWarning } from './model/glm-warnings.ts';
 import { universeMask } from './tables/derive.ts';
 import { type CoefficientNote, MODEL_WORDS } from './tables/model-words.ts';
 import type { Condition } from './tables/plan.ts';
@@ -178,6 +178,10 @@ export function runModel(
     const group = s.margins;
     const base = fit.formula;
     const pm = svyPredmeans(base, group, design, options);
+    // the margins' own variance warnings (dropped replicates), after those of their refit
+    const own = pm.warnings.slice(pm.model.warnings.length);
+    warnings.push(...own);
+    codes?.push(...own.map(varianceWarning));
     const q = qt(1 - (1 - level) / 2, fit.designDf);
     margins = {
       group,

@@ -65,7 +65,7 @@ export async function exportMicrodata(
       });
   if (format === 'parquet')
     for (const f of [m.households, m.persons])
-      files.push({ name: `${f.name}.parquet`, bytes: new Uint8Array(fileParquet(f)) });
+      files.push({ name: `${f.name}.parquet`, bytes: new Uint8Array(fileParquet(f, opts.source)) });
   const example = exampleVariable(m);
   const special = specialCodesByFile(m);
   const bodies: Record<string, () => string> = {
@@ -95,7 +95,7 @@ export async function exportMicrodata(
   files.push({ name: 'codebook.csv', bytes: text(codebookCsv(m, opts.source)) });
   files.push({
     name: 'codebook.md',
-    bytes: text(codebookMarkdown(m, { ...opts, setups: setups.map((x) => x.name) })),
+    bytes: text(codebookMarkdown(m, { ...opts, format, setups: setups.map((x) => x.name) })),
   });
   for (const x of setups) files.push({ name: x.name, bytes: text(x.body) });
   return files;

@@ -8,10 +8,11 @@
  * after them, for the person file and (publicUse.households) the household file, and what it
  * guarantees, all in the page's language too.
  */
-import type { SourceLang, TableLang } from '../tables/table-words.ts';
+import { type SourceLang, type TableLang, textIn } from '../tables/table-words.ts';
 import { CODEBOOK_WORDS, type MicrodataWords } from './codebook-words.ts';
 import { treatmentText } from './disclosure-control.ts';
 import { type DisclosureRisk, disclosureRiskText } from './disclosure-risk.ts';
+import { stataCutsLabel, stataName } from './dta.ts';
 import { householdRiskText } from './household-risk.ts';
 import { riskControlText } from './household-risk-control.ts';
 import { sizeText } from './household-size.ts';
@@ -84,6 +85,21 @@ function householdLines(m: Microdata, w: MicrodataWords, lang: TableLang): strin
   ];
 }
 
+/** A .dta's variables whose label (in the page's language) Stata cuts at 80 characters, named. */
+function dtaCutLines(
+  m: Microdata,
+  w: MicrodataWords,
+  opts: { lang: TableLang; source?: SourceLang; format?: string },
+): string[] {
+  if (opts.format !== 'dta') return [];
+  const cut = [m.households, m.persons].flatMap((f) =>
+    f.variables
+      .filter((v) => stataCutsLabel(textIn(v.label, opts.lang, opts.source)))
+      .map((v) => `${f.name}.${stataName(v.name)}`),
+  );
+  return cut.length ? [w.dtaLabelsCut(cut.join(', ')), ''] : [];
+}
+
 /** What the public file guarantees and what not (public-guarantees.ts). */
 function guaranteeLines(m: Microdata, w: MicrodataWords, lang: TableLang): string[] {
   const text = publicGuarantees(m, lang);
@@ -122,6 +138,8 @@ export function codebookMarkdown(
     survey: string;
     notice?: string | null;
     setups: string[];
+    /** The export's format: a .dta's codebook names the labels Stata cuts. */
+    format?: string;
   },
 ): string {
   const words = CODEBOOK_WORDS[opts.lang];
@@ -161,6 +179,7 @@ export function codebookMarkdown(
     '',
     w.specialCodes,
     '',
+    ...dtaCutLines(m, w, opts),
     `| ${w.file} | ${c.variable} | ${w.role} | ${c.type} | ${c.label} | ${c.values} | ${w.missing} |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...codebookRows(m, opts.source).map(

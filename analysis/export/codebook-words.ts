@@ -54,6 +54,8 @@ export interface MicrodataWords {
   perReplicate: (lo: number, hi: number) => string;
   variables: string;
   specialCodes: string;
+  /** The .dta's variables whose label Stata cuts at 80 characters (dta.ts stataLabel), named. */
+  dtaLabelsCut: (names: string) => string;
   /** The variable table's columns besides the shared variable, type, label and values. */
   file: string;
   role: string;
@@ -145,6 +147,17 @@ export interface ReportWords {
     lowered: { from: string; to: string } | null;
     capped: string;
   }) => string;
+  /** `npm run export`'s line on an office-coded field: its variable, the coded texts, the text question. */
+  officeCodes: (o: { variable: string; coded: number; text: string }) => string;
+  /** `npm run export`'s last line: the file (publicFile or internalFile), rows and variables of each, what was left out (null: nothing). */
+  exported: (e: {
+    file: string;
+    households: number;
+    householdVariables: number;
+    persons: number;
+    personVariables: number;
+    leftOut: string | null;
+  }) => string;
 }
 
 const en: CodebookWords = {
@@ -205,6 +218,8 @@ const en: CodebookWords = {
     each: (x) => `${x} each`,
     perReplicate: (lo, hi) => `one per replicate (codebook.json), ${lo} to ${hi}`,
     variables: 'Variables',
+    dtaLabelsCut: (names) =>
+      `In the .dta, Stata keeps 80 characters of a variable label: the labels of ${names} are cut there (after a whole character); this table gives them whole.`,
     specialCodes:
       "Special codes (don't know, refused, not applicable) are missing values: Stata's extended missing values .a, .b and .c, labelled, in the .dta; the codes themselves in CSV, Excel and Parquet, listed under missing (treat them as missing).",
     file: 'file',
@@ -273,6 +288,9 @@ const en: CodebookWords = {
         `${variable}: ${n} values suppressed${also} so that each household has at least k in its combination with its exact size.`,
       householdSize: (t) =>
         `${t.variable}: household size (members in the person file) in classes, a key variable of the household file; households per class ${t.classes}${t.lowered ? `; top class lowered from ${t.lowered.from} to ${t.lowered.to} so that each household of that class has at least k in its combination` : ''}${t.capped ? `; capped at the same top class: ${t.capped}` : ''}. The exact size can still be counted in the person file.`,
+      officeCodes: (o) => `Office codes: ${o.variable} from ${o.coded} coded text(s) of ${o.text}.`,
+      exported: (e) =>
+        `${e.file}: households ${e.households} rows x ${e.householdVariables} variables, persons ${e.persons} x ${e.personVariables}; left out: ${e.leftOut ?? 'nothing'}.`,
     },
   },
 };
@@ -336,6 +354,8 @@ const pt: CodebookWords = {
     each: (x) => `${x} cada`,
     perReplicate: (lo, hi) => `um por réplica (codebook.json), de ${lo} a ${hi}`,
     variables: 'Variáveis',
+    dtaLabelsCut: (names) =>
+      `No .dta, o Stata guarda 80 caracteres do rótulo de uma variável: os rótulos de ${names} são cortados aí (depois de um carácter inteiro); esta tabela dá-os por inteiro.`,
     specialCodes:
       'Os códigos especiais (não sabe, recusa, não se aplica) são valores em falta: os valores em falta estendidos do Stata .a, .b e .c, com rótulo, no .dta; os próprios códigos em CSV, Excel e Parquet, listados em falta (trate-os como em falta).',
     file: 'ficheiro',
@@ -405,6 +425,10 @@ const pt: CodebookWords = {
         `${variable}: ${n} valores suprimidos${also} para que cada agregado tenha pelo menos k na sua combinação com a sua dimensão exacta.`,
       householdSize: (t) =>
         `${t.variable}: dimensão do agregado (membros no ficheiro de pessoas) em classes, variável-chave do ficheiro dos agregados; agregados por classe ${t.classes}${t.lowered ? `; classe de topo baixada de ${t.lowered.from} para ${t.lowered.to} para que cada agregado dessa classe tenha pelo menos k na sua combinação` : ''}${t.capped ? `; codificadas no topo da mesma classe: ${t.capped}` : ''}. A dimensão exacta continua contável no ficheiro de pessoas.`,
+      officeCodes: (o) =>
+        `Códigos do escritório: ${o.variable} de ${o.coded} texto(s) codificado(s) de ${o.text}.`,
+      exported: (e) =>
+        `${e.file}: agregados ${e.households} linhas x ${e.householdVariables} variáveis, pessoas ${e.persons} x ${e.personVariables}; deixado de fora: ${e.leftOut ?? 'nada'}.`,
     },
   },
 };
@@ -467,6 +491,8 @@ const fr: CodebookWords = {
     each: (x) => `${x} chacune`,
     perReplicate: (lo, hi) => `une par réplique (codebook.json), de ${lo} à ${hi}`,
     variables: 'Variables',
+    dtaLabelsCut: (names) =>
+      `Dans le .dta, Stata garde 80 caractères du libellé d'une variable : les libellés de ${names} y sont coupés (après un caractère entier) ; ce tableau les donne en entier.`,
     specialCodes:
       'Les codes spéciaux (ne sait pas, refus, sans objet) sont des valeurs manquantes : les valeurs manquantes étendues de Stata .a, .b et .c, étiquetées, dans le .dta ; les codes eux-mêmes en CSV, Excel et Parquet, listés sous manquant (à traiter comme manquants).',
     file: 'fichier',
@@ -536,6 +562,10 @@ const fr: CodebookWords = {
         `${variable} : ${n} valeurs supprimées${also} pour que chaque ménage ait au moins k dans sa combinaison avec sa taille exacte.`,
       householdSize: (t) =>
         `${t.variable} : taille du ménage (membres dans le fichier des personnes) en classes, variable clé du fichier des ménages ; ménages par classe ${t.classes}${t.lowered ? ` ; classe supérieure abaissée de ${t.lowered.from} à ${t.lowered.to} pour que chaque ménage de cette classe ait au moins k dans sa combinaison` : ''}${t.capped ? ` ; plafonnées à la même classe supérieure : ${t.capped}` : ''}. La taille exacte reste comptable dans le fichier des personnes.`,
+      officeCodes: (o) =>
+        `Codes du bureau : ${o.variable} à partir de ${o.coded} texte(s) codé(s) de ${o.text}.`,
+      exported: (e) =>
+        `${e.file} : ménages ${e.households} lignes x ${e.householdVariables} variables, personnes ${e.persons} x ${e.personVariables} ; laissé de côté : ${e.leftOut ?? 'rien'}.`,
     },
   },
 };
@@ -598,6 +628,8 @@ const kea: CodebookWords = {
     each: (x) => `${x} kada un`,
     perReplicate: (lo, hi) => `un pa kada réplika (codebook.json), di ${lo} a ${hi}`,
     variables: 'Variavel',
+    dtaLabelsCut: (names) =>
+      `Na .dta, Stata ta guarda 80 karakter di rótulu di un variavel: rótulus di ${names} ta kortadu la (dipos di un karakter interu); es tabela ta da-s interu.`,
     specialCodes:
       'Kódigus spesial (ka sabi, ka kré responde, ka ta aplika) e valoris na falta: valoris na falta stendidu di Stata .a, .b i .c, ku rótulu, na .dta; kes kódigu mésmu na CSV, Excel i Parquet, listadu na falta (trata-s suma na falta).',
     file: 'fixeru',
@@ -666,6 +698,9 @@ const kea: CodebookWords = {
         `${variable}: ${n} valor suprimidu${also} pa kada agregadu ten pelu ménus k na se kombinason ku se tamanhu izatu.`,
       householdSize: (t) =>
         `${t.variable}: tamanhu di agregadu (membrus na fixeru di pesoas) na klasi, variavel-xavi di fixeru di agregadus; agregadus pa klasi ${t.classes}${t.lowered ? `; klasi di topu baxadu di ${t.lowered.from} pa ${t.lowered.to} pa kada agregadu di kel klasi ten pelu ménus k na se kombinason` : ''}${t.capped ? `; kodifikadu na topu di mésmu klasi: ${t.capped}` : ''}. Tamanhu izatu inda ta pode kontadu na fixeru di pesoas.`,
+      officeCodes: (o) => `Kódigu di skritóriu: ${o.variable} di ${o.coded} textu kodifikadu di ${o.text}.`,
+      exported: (e) =>
+        `${e.file}: agregadus ${e.households} linha x ${e.householdVariables} variavel, pesoas ${e.persons} x ${e.personVariables}; dexadu di fora: ${e.leftOut ?? 'nada'}.`,
     },
   },
 };

@@ -6,6 +6,9 @@
  * A variable's special codes (don't know, refused, not applicable) are written as Stata's extended
  * missing values .a, .b, .c (long: 2147483621 + 1, 2, 3; double: 0x7fe0 0100 0000 0000 and up, as
  * the specification gives) and labelled in its value-label table under those same codes.
+ * Variable and dataset labels keep Stata's 80 characters (`stataLabel`: Unicode characters, composed
+ * to NFC, never a character cut in two), though the field has room for 320 bytes; codebook.md names
+ * the variables whose label was cut and gives it whole.
  */
 import { type SourceLang, type TableLang, textIn } from '../tables/table-words.ts';
 import type { ExportFile } from './microdata.ts';
@@ -73,6 +76,36 @@ function truncateUtf8(s: string, max: number): Uint8Array {
   return b;
 }
 
+/** Stata's limit on a variable's (and the dataset's) label: 80 characters (help dta, help label). */
+export const STATA_LABEL_CHARS = 80;
+
+/**
+ * A label as Stata keeps it: one of at most 80 Unicode characters (code points, as Stata's ustrlen
+ * counts them) as it is; a longer one composed to NFC (an accent joins its letter) and, still longer, cut after the
+ * last whole grapheme (a letter with its marks, an emoji sequence) that fits in 80 characters, so its
+ * UTF-8 is at most 320 bytes and never ends inside a character or splits one from its accent.
+ */
+export function stataLabel(s: string): string {
+  if (Array.from(s).length <= STATA_LABEL_CHARS) return s;
+  const nfc = s.normalize('NFC');
+  if (!stataCutsLabel(nfc)) return nfc;
+  let out = '';
+  let n = 0;
+  for (const { segment } of graphemes.segment(nfc)) {
+    const k = Array.from(segment).length;
+    if (n + k > STATA_LABEL_CHARS) break;
+    out += segment;
+    n += k;
+  }
+  return out;
+}
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/** Whether Stata cuts the label (more than 80 characters once composed). */
+export const stataCutsLabel = (s: string): boolean =>
+  Array.from(s.normalize('NFC')).length > STATA_LABEL_CHARS;
+
 /** Stata names: letters, digits, underscore, at most 32 characters, not starting with a digit. */
 export function stataName(name: string): string {
   let n = name.replace(/[^A-Za-z0-9_]/g, '_');
@@ -126,7 +159,7 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   out.tag('</K><N>');
   out.u64(N);
   out.tag('</N><label>');
-  const label = truncateUtf8(opts.label ?? '', 320);
+  const label = enc.encode(stataLabel(opts.label ?? ''));
   out.u16(label.length);
   out.bytes(label);
   out.tag('</label><timestamp>');
@@ -162,7 +195,7 @@ export function writeDta(file: ExportFile, opts: DtaOptions): Uint8Array {
   out.tag('</value_label_names>');
   map[7] = out.length;
   out.tag('<variable_labels>');
-  for (const v of vars) out.fixed(textIn(v.label, opts.lang, opts.source), 321);
+  for (const v of vars) out.fixed(stataLabel(textIn(v.label, opts.lang, opts.source)), 321);
   out.tag('</variable_labels>');
   map[8] = out.length;
   out.tag('<characteristics></characteristics>');

@@ -1,6 +1,6 @@
 /**
  * The microdata files: CSV (UTF-8, codes), Excel (data sheets + codebook), Parquet
- * (hyparquet-writer: DOUBLE or STRING columns, labels in the key-value metadata) and the codebook
+ * (hyparquet-writer: DOUBLE or STRING columns, labels in the four languages in the key-value metadata) and the codebook
  * in Portuguese, English, French and Kriolu (JSON and CSV; a label the questionnaire lacks in French
  * or Kriolu is in its source language) that goes beside every format. Special codes (don't know,
  * refused, not applicable) stay codes in CSV, Excel and Parquet, so that the three stay apart (one blank
@@ -169,7 +169,12 @@ export async function microdataXlsx(
   return date ? Buffer.from(zipArchive(zipEntries(bytes), date)) : bytes;
 }
 
-export function fileParquet(file: ExportFile): ArrayBuffer {
+/**
+ * A file as Parquet: DOUBLE and STRING columns, and `morabeza.labels` in the key-value metadata: each
+ * variable's label, value labels and special codes in the four languages, a language the survey lacks
+ * filled with its source language (`source`), as codebook.json and codebook.csv have them.
+ */
+export function fileParquet(file: ExportFile, source: SourceLang = 'pt'): ArrayBuffer {
   return parquetWriteBuffer({
     columnData: file.variables.map((v) => {
       const col = file.columns[v.name];
@@ -186,7 +191,14 @@ export function fileParquet(file: ExportFile): ArrayBuffer {
         key: 'morabeza.labels',
         value: JSON.stringify(
           Object.fromEntries(
-            file.variables.map((v) => [v.name, { label: v.label, values: v.values, missing: v.missing }]),
+            file.variables.map((v) => [
+              v.name,
+              {
+                label: inFour(v.label, source),
+                values: v.values.map((x) => ({ ...x, ...inFour(x, source) })),
+                missing: v.missing.map((x) => ({ ...x, ...inFour(x, source) })),
+              },
+            ]),
           ),
         ),
       },

@@ -2,7 +2,9 @@
  * Tables as flat rows (one per cell) for CSV and JSON, labelled in pt, en, fr or kea: the engine's
  * words from analysis/tables/table-words.ts, the survey's in its language or else its source language.
  * Suppressed and empty (n = 0) cells keep their n and reliability but publish no estimate; control cells (they
- * reproduce a calibration margin) publish the number without SE, CI, CV or deff.
+ * reproduce a calibration margin) publish the number without SE, CI, CV or deff. The table's design
+ * and estimate warnings, in the language (analysis/tables/warning-words.ts), fill the last column,
+ * `warnings`, of each of its rows (as its title does), empty without any.
  */
 import type { TableCell, TableResult } from '../tables/compute.ts';
 import { ciNote, ciTextIn } from '../tables/intervals.ts';
@@ -14,6 +16,7 @@ import {
   type TableLang,
   textIn,
 } from '../tables/table-words.ts';
+import { warningText } from '../tables/warning-words.ts';
 import { formulaSafe } from './formula-safe.ts';
 
 export interface PublishedCell {
@@ -64,6 +67,7 @@ export const CSV_COLUMNS = [
   'base',
   'reliability',
   'mark',
+  'warnings',
 ] as const;
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null>;
@@ -71,6 +75,7 @@ export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | null
 export function tableRows(t: TableResult, lang: TableLang, source: SourceLang = 'pt'): CsvRow[] {
   const all = TABLE_WORDS[lang].total;
   const say = (x: SurveyText) => textIn(x, lang, source);
+  const warnings = t.warnings.length ? t.warnings.map((w) => warningText(w, lang)).join(' ') : null;
   return t.cells.map((c) => {
     const p = published(c);
     return {
@@ -96,6 +101,7 @@ export function tableRows(t: TableResult, lang: TableLang, source: SourceLang = 
       base: c.base,
       reliability: c.reliability,
       mark: MARK[c.reliability],
+      warnings,
     };
   });
 }
@@ -152,7 +158,8 @@ export function tablesJson(
       universe: t.universe,
       ci: ciTextIn(t.ci, lang),
       respondents: t.respondents,
-      warnings: t.warnings,
+      warnings: t.warnings.map((w) => warningText(w, lang)),
+      warningCodes: t.warnings,
       cells: t.cells.map((c) => ({
         domain: c.domain.map((d) => ({ variable: d.variable, code: d.code, label: say(d) })),
         level: c.level ? { code: c.level.code, label: say(c.level) } : null,

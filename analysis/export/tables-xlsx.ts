@@ -2,7 +2,8 @@
  * The formatted Excel workbook of the tables (exceljs): an index sheet; one sheet per table laid
  * out as a cross-tab (crosstab.ts: rows = the row variable's categories, a column group per level
  * of the column variable(s) with estimate, CI limits, base n and the reliability mark), with its
- * title, universe, notes, the reliability legend and the CI note; a "data" sheet with every cell in
+ * title, universe, notes, design and estimate warnings (one row each, in the workbook's language),
+ * the reliability legend and the CI note; a "data" sheet with every cell in
  * long format (the CSV's columns); an "issues" sheet lists the tables not made. Numbers are numbers.
  * Sheet names and headings in pt, en, fr or kea (analysis/tables/table-words.ts).
  */
@@ -18,6 +19,7 @@ import {
   type TableLang,
   textIn,
 } from '../tables/table-words.ts';
+import { warningText } from '../tables/warning-words.ts';
 import { crossTab, GROUP } from './crosstab.ts';
 import { formulaSafe } from './formula-safe.ts';
 import { CSV_COLUMNS, published, tableRows } from './tables-csv.ts';
@@ -60,6 +62,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableResult, lang: TableLang, text:
   if (t.notes) ws.addRow([say(t.notes)]);
   if (t.controlNote) ws.addRow([say(t.controlNote)]);
   if (t.proxyNote) ws.addRow([say(t.proxyNote)]);
+  for (const warning of t.warnings) ws.addRow([warningText(warning, lang)]);
   ws.addRow([]);
   // Two header rows: the column groups (merged over their columns), then each group's columns.
   const groups = ws.addRow([

@@ -16,6 +16,7 @@ import type { EstimateSpec } from '../tabulate-spec.ts';
 import type { CalibrationMargin } from './calibration-classes.ts';
 import { controlMargins, controlNote } from './controls.ts';
 import { universeMask } from './derive.ts';
+import { type TableWarning, tableWarnings } from './estimate-warnings.ts';
 import { type CiMethod, ciText, logitIntervals, tIntervals } from './intervals.ts';
 import { isCategorical, type Labels, type ValueLabel } from './labels.ts';
 import { type MissingCodeOptions, missingCodesFor } from './missing-codes.ts';
@@ -67,7 +68,8 @@ export interface TableResult {
   confLevel: number;
   respondents: number;
   cells: TableCell[];
-  warnings: string[];
+  /** The design and estimate warnings as codes (estimate-warnings.ts), worded per language by warning-words.ts. */
+  warnings: TableWarning[];
 }
 
 export interface ComputeOptions extends MissingCodeOptions {
@@ -338,6 +340,7 @@ export function computeTable(
   if ('table' in rows) return rows;
   const { frame, weights, categorical, proxies, universe, withDomains, respondents } = rows;
   const warnings: string[] = [];
+  const codes: TableWarning[] = [];
   try {
     const design: AnyDesign = svrepDesign(
       {
@@ -360,6 +363,7 @@ export function computeTable(
         (v, code) => levelOf(labels, v, code),
         opts.confLevel,
         warnings,
+        codes,
       ).map((c) => ({ ...c, reliability: reliabilityOf(c.n, c.cv, opts.rules) }));
       const method = (p.ci ?? 'logit') === 'wald' ? 'wald' : 'logit';
       return result(
@@ -371,7 +375,7 @@ export function computeTable(
           used: [],
           proxies,
           respondents,
-          warnings,
+          warnings: tableWarnings(warnings, codes),
         },
       );
     }
@@ -434,7 +438,7 @@ export function computeTable(
     }
     let ci = runs[0][0].ci;
     if (p.statistic === 'proportion' && (p.ci ?? 'logit') === 'logit') {
-      warnings.push(
+      codes.push(
         ...logitIntervals(cells, design, frame, p.variable, { universe, withDomains }, opts.confLevel),
       );
       ci = ciText('logit', opts.confLevel, cells[0]?.ciDf ?? null);
@@ -457,7 +461,13 @@ export function computeTable(
       c.reliability = 'control';
       used.push(...matched[k]);
     });
-    return result(p, labels, opts, { cells, ci }, { used, proxies, respondents, warnings });
+    return result(
+      p,
+      labels,
+      opts,
+      { cells, ci },
+      { used, proxies, respondents, warnings: tableWarnings(warnings, codes) },
+    );
   } catch (err) {
     if (err instanceof SurveyError || err instanceof Error)
       return issue(p, (err as SurveyError).field ?? 'estimate', err.message, {
@@ -501,7 +511,7 @@ function result(
     used: CalibrationMargin[];
     proxies: ProxyExclusion | null;
     respondents: number;
-    warnings: string[];
+    warnings: TableWarning[];
   },
 ): TableResult {
   const lab = (v: string) => labels[v]?.label ?? { pt: v, en: v };
@@ -522,6 +532,6 @@ function result(
     confLevel: opts.confLevel,
     respondents: rest.respondents,
     cells: made.cells,
-    warnings: [...new Set(rest.warnings)],
+    warnings: rest.warnings,
   };
 }

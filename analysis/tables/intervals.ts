@@ -14,7 +14,9 @@ import { qt } from '../distributions/continuous.ts';
 import { svyCiprop } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
 import { degf, subsetAny } from '../estimators/core.ts';
+import { varianceWarning } from '../variance/variance-warnings.ts';
 import { columnText } from './column-text.ts';
+import type { TableWarning } from './estimate-warnings.ts';
 import type { TablePlan } from './plan.ts';
 import { TABLE_WORDS, type TableLang } from './table-words.ts';
 
@@ -36,7 +38,8 @@ export interface IntervalCell {
 /**
  * Replaces the intervals of a proportion's cells by svyciprop logit intervals, one design df per
  * domain. `universe` and `withDomains` are the masks the cells were estimated on (overall cells on
- * the universe, domain cells on the universe with every domain variable answered).
+ * the universe, domain cells on the universe with every domain variable answered). Returns the
+ * warnings as codes (estimate-warnings.ts).
  */
 export function logitIntervals(
   cells: IntervalCell[],
@@ -45,8 +48,8 @@ export function logitIntervals(
   variable: string,
   masks: { universe: ArrayLike<number>; withDomains: ArrayLike<number> },
   confLevel: number,
-): string[] {
-  const warnings: string[] = [];
+): TableWarning[] {
+  const warnings: TableWarning[] = [];
   let edge = 0;
   let unbounded = 0;
   for (const { group, sub, df } of domainGroups(cells, design, frame, masks)) {
@@ -74,18 +77,12 @@ export function logitIntervals(
         edge++;
       } else {
         c.ciMethod = 'logit';
-        warnings.push(...r.warnings);
+        warnings.push(...r.warnings.map(varianceWarning));
       }
     }
   }
-  if (unbounded)
-    warnings.push(
-      `${unbounded} cell(s) where a replicate has a share of 0 or 1: the logit variance is infinite and the interval is [0, 1] (R's svyciprop gives about the same).`,
-    );
-  if (edge)
-    warnings.push(
-      `${edge} cell(s) with a share of exactly 0 or 1: the interval is the one-sided Clopper-Pearson bound (R's svyciprop gives NaN there).`,
-    );
+  if (unbounded) warnings.push({ code: 'logit_unbounded', detail: String(unbounded) });
+  if (edge) warnings.push({ code: 'one_sided', detail: String(edge) });
   return warnings;
 }
 

@@ -2,7 +2,8 @@
  * The engine's one catalogue of the words it sends with a model, in pt, en, fr and kea: the default
  * title, the intercept's label, the family and ratio names, the downloads' headings (CSV, Excel sheet,
  * Wald tests, predictive margins), the note on a coefficient without numbers or flagged and the
- * model's warnings by their code (model/glm-warnings.ts; the code stays in the JSON). The model
+ * model's warnings by their code (model/glm-warnings.ts; the code stays in the JSON), the variance
+ * functions' (dropped replicates, a lonely PSU, an unknown engine warning) from warning-words.ts. The model
  * JSON, CSV and Excel (export/model-files.ts) and the command line (tabulate-model.ts, English) take
  * them from here; the universe's word is the tables' (table-words.ts). The survey's own labels are
  * not here: they come from the questionnaire (fr and kea where it gives them, else its source
@@ -13,6 +14,7 @@
 import type { GlmFamily } from '../model/glm-fit.ts';
 import type { GlmWarningCode } from '../model/glm-warnings.ts';
 import { ENGINE_WORDS_STATUS, type TableLang } from './table-words.ts';
+import { varianceWords } from './warning-words.ts';
 
 /** Why a coefficient publishes no numbers, or is flagged. */
 export type CoefficientNote = 'aliased' | 'separation' | 'fewer' | 'largeSe';
@@ -75,9 +77,7 @@ const pt: ModelWords = {
     separation: (d) =>
       `Separação: a variável dependente não varia em ${d} (tudo 0 ou tudo 1), o coeficiente não é finito; junte a categoria ou retire o preditor.`,
     quasi_separation: () => 'Há valores ajustados de exatamente 0 ou 1 (quase-separação).',
-    replicates_discarded: (d) => `${d} réplicas deram resultados em falta e foram descartadas.`,
-    lonely_psu: (d) => `O estrato ${d} tem só uma UPA.`,
-    other: (d) => `Aviso do motor de cálculo (em inglês): ${d}`,
+    ...varianceWords('pt'),
   },
 };
 
@@ -121,9 +121,7 @@ const en: ModelWords = {
     separation: (d) =>
       `Separation: the outcome does not vary within ${d} (all 0 or all 1), so the coefficient is not finite; merge the category or drop the predictor.`,
     quasi_separation: () => 'Fitted values of exactly 0 or 1 occurred (quasi-separation).',
-    replicates_discarded: (d) => `${d} replicates gave missing results and were discarded.`,
-    lonely_psu: (d) => `Stratum ${d} has only one PSU.`,
-    other: (d) => `Engine warning: ${d}`,
+    ...varianceWords('en'),
   },
 };
 
@@ -167,9 +165,7 @@ const fr: ModelWords = {
     separation: (d) =>
       `Séparation : la variable dépendante ne varie pas dans ${d} (tout 0 ou tout 1), le coefficient n'est pas fini ; regroupez la catégorie ou retirez le prédicteur.`,
     quasi_separation: () => 'Des valeurs ajustées valent exactement 0 ou 1 (quasi-séparation).',
-    replicates_discarded: (d) => `${d} réplicats ont donné des résultats manquants et ont été écartés.`,
-    lonely_psu: (d) => `La strate ${d} n'a qu'une seule UPE.`,
-    other: (d) => `Avertissement du moteur de calcul (en anglais) : ${d}`,
+    ...varianceWords('fr'),
   },
 };
 
@@ -213,9 +209,7 @@ const kea: ModelWords = {
     separation: (d) =>
       `Separason: variavel dipendenti ka ta varia na ${d} (tudu 0 o tudu 1), kuefisienti ka é finitu; djunta kategoria o tira preditor.`,
     quasi_separation: () => 'Ten valoris ajustadu di izatamenti 0 o 1 (kuazi-separason).',
-    replicates_discarded: (d) => `${d} réplika da rezultadu ki falta i es foi diskartadu.`,
-    lonely_psu: (d) => `Stratu ${d} ten só un UPA.`,
-    other: (d) => `Avizu di mutor di kálkulu (na inglês): ${d}`,
+    ...varianceWords('kea'),
   },
 };
 

@@ -15,6 +15,7 @@ import { subsetAny } from '../estimators/core.ts';
 import { chosenCodes } from '../export/multiple-response.ts';
 import type { TabulateEstimate } from '../tabulate.ts';
 import { runEstimate } from '../tabulate-estimate.ts';
+import type { TableWarning } from './estimate-warnings.ts';
 import { logitIntervals, tIntervals } from './intervals.ts';
 import type { Labels, ValueLabel } from './labels.ts';
 import type { TablePlan } from './plan.ts';
@@ -69,6 +70,7 @@ export function multipleCells(
   levelOf: (variable: string, code: string) => ValueLabel,
   confLevel: number,
   warnings: string[],
+  codes: TableWarning[],
 ): OptionCell[] {
   const options = labels[p.variable]?.values ?? [];
   const domainKey = (i: number) => p.domains.map((d) => String(frame[d][i])).join('.');
@@ -125,7 +127,7 @@ export function multipleCells(
     const name = indicatorName(p.variable, o.code);
     const mine = cells.filter((c) => String(c.level.code) === String(o.code));
     const views = mine.map((c) => ({ ...c, level: { code: 1 } }));
-    warnings.push(...logitIntervals(views, design, frame, name, masks, confLevel));
+    codes.push(...logitIntervals(views, design, frame, name, masks, confLevel));
     views.forEach((v, j) => {
       mine[j].ciLower = v.ciLower;
       mine[j].ciUpper = v.ciUpper;

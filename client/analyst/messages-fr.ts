@@ -66,6 +66,7 @@ export const frAnalyst: Record<AnalystKey, string> = {
   'an.note': 'Remarque',
   'an.all': 'Total',
   'an.columns': 'Colonnes',
+  'an.warnings': 'Avertissements',
   'an.everyStatistic': 'Toutes les statistiques de chaque cellule (ET, CV, effet de plan, n)',
   'an.chart': 'Estimations avec intervalles de confiance',
   'an.download': 'Télécharger',

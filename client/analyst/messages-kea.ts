@@ -68,6 +68,7 @@ export const keaAnalyst: Record<AnalystKey, string> = {
   'an.note': 'Nota',
   'an.all': 'Total',
   'an.columns': 'Kolunas',
+  'an.warnings': 'Avizus',
   'an.everyStatistic': 'Tudu statístikas di kada séla (EP, CV, efeitu di planu, n)',
   'an.chart': 'Stimativas ku intervalus di konfiansa',
   'an.download': 'Baxa',

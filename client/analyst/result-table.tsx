@@ -1,7 +1,9 @@
 /**
  * One computed table: the cross-tab of the Excel workbook (result-crosstab.ts: estimate, CI limits,
  * base n and the reliability mark per column group), every cell's statistics (SE, CV, deff, n) in
- * long form under "Every statistic", and the chart of the estimates with their intervals.
+ * long form under "Every statistic", and the chart of the estimates with their intervals. The
+ * table's design and estimate warnings are listed under the cross-tab, worded by the server in the
+ * screen's language (the request's `lang`, as the table's notes are).
  */
 import type { TableCellBody, TableResultBody } from '../../server/contract/analysis.ts';
 import { MARK } from '../../server/contract/table-layout.ts';
@@ -101,6 +103,18 @@ export function ResultTable({ table, legend }: { table: TableResultBody; legend:
         </p>
       )}
       <CrossTable x={x} />
+      {table.warnings.length > 0 && (
+        <div className="muted small" data-testid="analyst-warnings">
+          {t('an.warnings')}:
+          <ul>
+            {table.warnings.map((w, k) => (
+              <li key={w} data-code={table.warningCodes?.[k]?.code}>
+                {w}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <details className="table-scroll">
         <summary>{t('an.everyStatistic')}</summary>
         <table className="data" data-testid="analyst-cells">

@@ -9,21 +9,17 @@
  * out/export/<survey>/<format>/ (internal) or out/export/<survey>/public-<format>/. A survey that
  * declares office coding gets `<field>_office` with the codes in force in the configured database, as
  * the server's export (./office-codes.ts); `--office-codes none` leaves them out.
+ * What it prints after writing is in `--lang`: the public file's disclosure-control report
+ * (analysis/export/disclosure-summary.ts), then the office codes and the files' rows and variables
+ * (analysis/export/export-summary.ts).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportMicrodata, FORMATS, type MicrodataFormat } from '../../analysis/export/bundle.ts';
-import { treatmentText } from '../../analysis/export/disclosure-control.ts';
-import { disclosureRiskText } from '../../analysis/export/disclosure-risk.ts';
-import { householdRiskText } from '../../analysis/export/household-risk.ts';
-import { riskControlText } from '../../analysis/export/household-risk-control.ts';
-import { sizeText } from '../../analysis/export/household-size.ts';
-import { linkedText } from '../../analysis/export/linked-households.ts';
-import { suppressionText } from '../../analysis/export/local-suppression.ts';
+import { disclosureSummary } from '../../analysis/export/disclosure-summary.ts';
+import { exportSummary } from '../../analysis/export/export-summary.ts';
 import { buildMicrodata, MICRODATA_KINDS, type MicrodataKind } from '../../analysis/export/microdata.ts';
 import { withOfficeCodes } from '../../analysis/export/office-codes.ts';
-import { PUBLIC_USE_K } from '../../analysis/export/public-use-defaults.ts';
-import { recoveryText } from '../../analysis/export/recoverable-values.ts';
 import { isTableLang, TABLE_LANGS, textIn } from '../../analysis/tables/table-words.ts';
 import { loadEnv } from '../../server/env.ts';
 import { folderPublicUseKey } from '../../server/storage/public-use-key.ts';
@@ -96,32 +92,8 @@ async function main(): Promise<number> {
     for (const file of files) writeFileSync(join(dir, file.name), file.bytes);
     progress(3 + k, steps, `${f}: ${files.map((x) => x.name).join(', ')} -> ${dir}`);
   }
-  for (const t of treatmentText(m.disclosureControl?.treatments ?? [], 'en')) console.log(t);
-  const sup = m.disclosureControl?.suppressions;
-  if (sup) for (const t of suppressionText(sup, m.disclosureRisk?.k ?? PUBLIC_USE_K, 'en')) console.log(t);
-  const rec = m.disclosureControl?.recovered;
-  if (rec) for (const t of recoveryText(rec.recoveries, rec.action, 'en')) console.log(t);
-  const before = m.disclosureControl?.riskBefore;
-  if (before) console.log(`Before disclosure control: ${disclosureRiskText(before, 'en')}`);
-  if (m.disclosureRisk) console.log(disclosureRiskText(m.disclosureRisk, 'en'));
-  const hh = m.disclosureControl?.households;
-  const hhRisk = m.householdDisclosureRisk;
-  if (hh && hhRisk) {
-    if (hh.size) console.log(sizeText(hh.size, 'en'));
-    for (const t of suppressionText(hh.suppressions ?? [], hhRisk.k, 'en', 'household')) console.log(t);
-    for (const t of hh.linked ? linkedText(hh.linked, 'en') : []) console.log(t);
-    for (const t of hh.risk?.before ? riskControlText(hh.risk, 'en') : []) console.log(t);
-    if (hh.recovered)
-      for (const t of recoveryText(hh.recovered.recoveries, hh.recovered.action, 'en')) console.log(t);
-    if (hh.riskBefore) console.log(`Before disclosure control: ${disclosureRiskText(hh.riskBefore, 'en')}`);
-    console.log(disclosureRiskText(hhRisk, 'en'));
-  }
-  if (m.householdRisk) console.log(householdRiskText(m.householdRisk, 'en'));
-  for (const p of office)
-    console.log(`office codes: ${p.field}_office from ${p.assigned.size} coded texts of ${p.text}`);
-  console.log(
-    `${kind}: households ${m.households.rows} rows x ${m.households.variables.length} variables, persons ${m.persons.rows} x ${m.persons.variables.length}; left out: ${[...m.dropped.households, ...m.dropped.persons].join(', ') || 'nothing'}`,
-  );
+  for (const line of disclosureSummary(m, lang)) console.log(line);
+  for (const line of exportSummary(m, office, lang)) console.log(line);
   return 0;
 }
 

@@ -1,17 +1,18 @@
 /**
- * `npm run tables -- <survey> [--data DIR] [--out DIR] [--lang pt|en] [--only T01,T05]`:
+ * `npm run tables -- <survey> [--data DIR] [--out DIR] [--lang pt|en|fr|kea] [--only T01,T05]`:
  * computes every table of questionnaires/<survey>/tables.json from the weighted data (default
  * data/weights/<survey>, written by `npm run weights -- <survey>`) and writes tables.<lang>.csv,
- * .json and .xlsx to --out (default out/tables/<survey>). A table that cannot be made is listed
+ * .json and .xlsx to --out (default out/tables/<survey>), the engine's words and the tables'
+ * warnings in that language (a survey text it lacks in its source language). A table that cannot be made is listed
  * (table, field, message) and the others are still written; the exit status is then 1.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tablesCsv, tablesJson } from '../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../analysis/export/tables-xlsx.ts';
-import type { Lang } from '../../analysis/tables/labels.ts';
 import { legend } from '../../analysis/tables/reliability.ts';
 import { computeTables } from '../../analysis/tables/run.ts';
+import { isTableLang, TABLE_LANGS, textIn } from '../../analysis/tables/table-words.ts';
 import { loadEnv } from '../../server/env.ts';
 import { loadSurveyContext } from '../../server/storage/survey-context.ts';
 import { loadWeightedData } from '../../server/storage/weighted-data.ts';
@@ -31,13 +32,13 @@ async function main(): Promise<number> {
   const a = args(process.argv.slice(2)) as Record<string, string | undefined>;
   if (!a.survey) {
     console.error(
-      'usage: npm run tables -- <survey> [--data DIR] [--out DIR] [--lang pt|en] [--only T01,T02]',
+      'usage: npm run tables -- <survey> [--data DIR] [--out DIR] [--lang pt|en|fr|kea] [--only T01,T02]',
     );
     return 2;
   }
-  const lang = (a.lang ?? 'pt') as Lang;
-  if (lang !== 'pt' && lang !== 'en') {
-    console.error(`--lang must be pt or en (got '${lang}')`);
+  const lang = a.lang ?? 'pt';
+  if (!isTableLang(lang)) {
+    console.error(`--lang must be one of ${TABLE_LANGS.join(', ')} (got '${lang}')`);
     return 2;
   }
   const ctx = loadSurveyContext(a.survey);
@@ -59,8 +60,12 @@ async function main(): Promise<number> {
   );
   const outDir = a.out ?? join('out', 'tables', a.survey);
   mkdirSync(outDir, { recursive: true });
-  const text = { legend: legend(ctx.rules, lang), notice: ctx.notice?.[lang] ?? null };
-  writeFileSync(join(outDir, `tables.${lang}.csv`), tablesCsv(run.tables, lang));
+  const text = {
+    legend: legend(ctx.rules, lang),
+    notice: ctx.notice ? textIn(ctx.notice, lang, ctx.sourceLang) : null,
+    source: ctx.sourceLang,
+  };
+  writeFileSync(join(outDir, `tables.${lang}.csv`), tablesCsv(run.tables, lang, null, ctx.sourceLang));
   writeFileSync(
     join(outDir, `tables.${lang}.json`),
     tablesJson(run.tables, lang, { ...text, issues: run.issues }),

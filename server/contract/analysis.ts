@@ -3,6 +3,7 @@
  * and a computed table. Shared with the client.
  */
 import { z } from 'zod/mini';
+import { TABLE_WARNING_CODES } from '../../analysis/tables/estimate-warnings.ts';
 import { REFUSAL_REASONS } from '../../analysis/tables/refusals.ts';
 import { releaseSchema } from './releases.ts';
 
@@ -129,7 +130,10 @@ export const tableResultSchema = z.object({
   universe: z.array(conditionSchema),
   ci: z.string(),
   respondents: z.number(),
+  /** The design and estimate warnings in the request's language (analysis/tables/warning-words.ts). */
   warnings: z.array(z.string()),
+  /** The same warnings as codes with their detail (a count, a stratum; `other`: the engine's English), in order. */
+  warningCodes: z.optional(z.array(z.object({ code: z.enum(TABLE_WARNING_CODES), detail: z.string() }))),
   cells: z.array(tableCellSchema),
 });
 export type TableResultBody = z.infer<typeof tableResultSchema>;

@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TableWarningCode } from '../../analysis/tables/estimate-warnings.ts';
 import { TABLE_WORDS } from '../../analysis/tables/table-words.ts';
+import { WARNING_WORDS } from '../../analysis/tables/warning-words.ts';
 import { ANALYST_MESSAGES } from '../../client/analyst/messages.ts';
 import { createWeightingRuns } from '../../server/domain/weighting/runs.ts';
 import { weighInWorker } from '../../server/jobs/weighting-thread.ts';
@@ -225,6 +227,19 @@ describe('analyst screen', () => {
     expect((await x.locator('tbody tr').first().locator('th, td').allTextContents())[0]).toBe(
       TABLE_WORDS.kea.total,
     );
+    // a table with warnings (T06's fixture has logit [0, 1] and one-sided cells) lists them under
+    // its cross-tab in Kriolu, each the catalogue's sentence for its code and count
+    await page.selectOption('[data-testid=standard-table]', 'T06');
+    await page.click('[data-testid=compute]');
+    const warned = page.locator('[data-testid=analyst-warnings] li');
+    await warned.first().waitFor();
+    const codes = await warned.evaluateAll((li) => li.map((l) => l.getAttribute('data-code') ?? ''));
+    const texts = await warned.allTextContents();
+    expect(codes.length).toBeGreaterThan(0);
+    codes.forEach((code, k) => {
+      const count = texts[k].match(/^\d+/)?.[0] ?? '';
+      expect(texts[k]).toBe(WARNING_WORDS.kea[code as TableWarningCode](count));
+    });
     // the microdata's codebook in Kriolu too (the app language, not the closest of pt and en)
     await page.selectOption('[data-testid=micro-kind]', 'internal');
     const [dl] = await Promise.all([

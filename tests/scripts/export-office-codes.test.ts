@@ -2,7 +2,8 @@
  * `npm run export` carries the office codes as the server's export does: with the configured database
  * (DATABASE_URL) holding a code for "comerciante" and a cleared code for "pedreiro", persons.csv gets
  * `g08a_isco_office` = 52 on exactly the fixture persons whose occupation is that text, missing on every
- * other (the cleared text included), and the codebook labels it from the ISCO-08 list; without a database
+ * other (the cleared text included), its line printed in the export's language (pt by default), and the
+ * codebook labels it from the ISCO-08 list; without a database
  * the export stops naming `--office-codes none`, writing nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -49,7 +50,11 @@ describe('npm run export with office codes', () => {
       ...(ctx.databaseAuthToken ? { DATABASE_AUTH_TOKEN: ctx.databaseAuthToken } : {}),
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('office codes: g08a_isco_office from 1 coded texts of g08_occupation');
+    // in the export's language, pt by default (analysis/export/export-summary.ts)
+    expect(r.stdout).toContain(
+      'Códigos do escritório: g08a_isco_office de 1 texto(s) codificado(s) de g08_occupation.',
+    );
+    expect(r.stdout).toMatch(/^Ficheiro interno: agregados \d+ linhas x \d+ variáveis, pessoas \d+ x \d+; /m);
     const source = readCsv(join(data, 'persons.csv'));
     const persons = readCsv(join(out, 'csv', 'persons.csv'));
     const texts = source.g08_occupation as unknown[];

@@ -3,13 +3,15 @@
  * questionnaires/ipei/tables.json) and the engine's headings, legend, notes and interval note (from
  * analysis/tables/table-words.ts), in the JSON answer, the CSV and the Excel workbook; none of them
  * the Portuguese or English words. A survey text without the language falls back to the survey's
- * source language (Portuguese), and the IPEI table texts are recorded as drafts.
+ * source language (Portuguese), and the IPEI table texts are recorded as drafts. A table's design
+ * and estimate warnings come as codes and as sentences in the language asked for.
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { isIssue, parseTablePlan } from '../../analysis/tables/plan.ts';
-import { TABLE_WORDS, textIn } from '../../analysis/tables/table-words.ts';
+import { TABLE_LANGS, TABLE_WORDS, textIn } from '../../analysis/tables/table-words.ts';
+import { WARNING_WORDS, warningText } from '../../analysis/tables/warning-words.ts';
 import {
   type AnalysisCatalogue,
   type TableResponse,
@@ -220,6 +222,29 @@ describe("a language missing from a survey's table text", () => {
     const res = await call('GET', '/api/analysis/ipei/tables/T01?lang=de');
     expect(res.status).toBe(422);
     expect(JSON.stringify(await res.json())).toContain('"lang"');
+  });
+});
+
+describe.each(TABLE_LANGS)("a table's design and estimate warnings asked for in %s", (lang) => {
+  it('are the codes of the cells (T21: logit [0, 1] and one-sided intervals; T49: dropped replicates), worded in the language', async () => {
+    const body = (await (
+      await call('GET', `/api/analysis/ipei/tables/all?lang=${lang}`)
+    ).json()) as TableResponse;
+    const byId = new Map(body.tables.map((t) => [t.id, t]));
+    const seen = new Set<string>();
+    for (const t of body.tables) {
+      const codes = t.warningCodes ?? [];
+      expect(t.warnings, t.id).toEqual(codes.map((w) => warningText(w, lang)));
+      for (const w of codes) seen.add(w.code);
+    }
+    expect([...seen].sort()).toEqual(['logit_unbounded', 'one_sided', 'replicates_discarded']);
+    expect(byId.get('T21')?.warningCodes?.map((w) => w.code)).toEqual(['logit_unbounded', 'one_sided']);
+    expect(byId.get('T49')?.warnings).toEqual([WARNING_WORDS[lang].replicates_discarded('1')]);
+    // in the language asked for, not English (but for English)
+    if (lang !== 'en')
+      expect(byId.get('T21')?.warnings[0]).not.toBe(
+        warningText(byId.get('T21')?.warningCodes?.[0] ?? { code: 'other', detail: '' }, 'en'),
+      );
   });
 });
 

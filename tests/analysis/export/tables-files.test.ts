@@ -1,15 +1,19 @@
 /**
  * Table outputs: the workbook (cross-tabs and the long data sheet) opened again with exceljs and its
- * cells read back; given the run's date, the same bytes on every render; CSV and JSON.
+ * cells read back; given the run's date, the same bytes on every render; CSV and JSON; a table's
+ * warnings in both files, in their language.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, tableRows, tablesCsv, tablesJson } from '../../../analysis/export/tables-csv.ts';
 import { tablesXlsxBuffer } from '../../../analysis/export/tables-xlsx.ts';
 import { zipEntries } from '../../../analysis/export/zip-entries.ts';
+import type { TableWarning } from '../../../analysis/tables/estimate-warnings.ts';
 import { ciNote } from '../../../analysis/tables/intervals.ts';
 import { legend } from '../../../analysis/tables/reliability.ts';
 import { computeTables } from '../../../analysis/tables/run.ts';
+import { textIn } from '../../../analysis/tables/table-words.ts';
+import { warningText } from '../../../analysis/tables/warning-words.ts';
 import { dosDate, zipEntryDates } from '../../helpers/zip-dates.ts';
 import { data, labels, plans, table } from '../tables/helpers.ts';
 
@@ -137,7 +141,37 @@ describe('table files', () => {
     const suppressed = lines.filter((l) => l.includes(',suppress,'));
     expect(suppressed.length).toBe(run.tables[1].cells.filter((c) => c.reliability === 'suppress').length);
     // No numbers, but the interval's method stays: logit with the domain's design df.
-    for (const l of suppressed) expect(l).toMatch(/,,,,,logit,\d+,,,\d+,\d+,suppress,x$/);
+    for (const l of suppressed) expect(l).toMatch(/,,,,,logit,\d+,,,\d+,\d+,suppress,x,$/);
+  });
+  it("a table's warnings, in the files' language: rows under its notes in its sheet, the CSV's last column", async () => {
+    const warnings: TableWarning[] = [
+      { code: 'lonely_psu', detail: 'SV' },
+      { code: 'one_sided', detail: '2' },
+    ];
+    const warned = [{ ...t1, warnings }, run.tables[1]];
+    const said = warnings.map((w) => warningText(w, 'fr'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tablesXlsxBuffer(warned, [], 'fr', { legend: '' })) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('T1') as ExcelJS.Worksheet;
+    const first = (ws.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r[1]);
+    const head = first.indexOf(textIn(t1.variable.label, 'fr'));
+    expect(head).toBeGreaterThan(0);
+    // each warning its own row, in French, above the cross-tab's header rows; none in English
+    for (const w of said) expect(first.indexOf(w)).toBeGreaterThan(0);
+    for (const w of said) expect(first.indexOf(w)).toBeLessThan(head);
+    for (const w of warnings) expect(first).not.toContain(warningText(w, 'en'));
+    expect(said[0]).toBe("La strate SV n'a qu'une seule UPE.");
+    const other = (wb.getWorksheet('T3') as ExcelJS.Worksheet).getSheetValues().flat();
+    for (const w of said) expect(other).not.toContain(w);
+    // the CSV: every row of T1 ends with both sentences, T3's rows with an empty column
+    const rows = tablesCsv(warned, 'fr').replace('\uFEFF', '').trim().split('\n');
+    expect(rows[0].split(',').at(-1)).toBe('warnings');
+    const t1Rows = rows.filter((l) => l.startsWith('T1,'));
+    expect(t1Rows.length).toBe(t1.cells.length);
+    for (const l of t1Rows) expect(l.endsWith(`,${said.join(' ')}`)).toBe(true);
+    for (const l of rows.filter((r) => r.startsWith('T3,')))
+      expect(l.endsWith(',x,') || l.endsWith(',,')).toBe(true);
+    expect(tableRows({ ...t1, warnings }, 'fr')[0].warnings).toBe(said.join(' '));
   });
   it('JSON: labels, published cells, the legend and the issues', () => {
     const j = JSON.parse(tablesJson(run.tables, 'pt', { legend: legend(rules, 'pt'), issues: run.issues }));
