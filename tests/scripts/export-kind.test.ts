@@ -1,6 +1,6 @@
 /**
  * `npm run export -- <survey> --kind`: public writes the public-use files (random household codes that
- * join, codebook kind public) to public-<format>/ beside the internal folder, the same files on a second
+ * join, codebook kind public; its report asked for in English) to public-<format>/ beside the internal folder, the same files on a second
  * export of the same data (the codes come from the folder's public-use.key); a bad kind exits 2 naming
  * the option and its values, writing nothing.
  */
@@ -31,6 +31,8 @@ const run = (out: string, kind: string) =>
       out,
       '--office-codes',
       'none',
+      '--lang',
+      'en',
     ],
     { encoding: 'utf8' },
   );
@@ -49,6 +51,9 @@ describe('npm run export --kind', () => {
       /Disclosure risk on the key variables a02_island, hh_size, h01_dwelling_type \(k = 3\): \d+ households/,
     );
     expect(r.stdout).toMatch(/hh_size: household size \(members in the person file\) in classes/);
+    expect(r.stdout).toMatch(
+      /The household file read with the person file .*: \d+ households in combinations of fewer than 3 households before suppression, 11 after/,
+    );
     expect(r.stdout).toMatch(
       /Household risk \(sdcMicro, measure_risk with hid\).*72 households; the highest risk is/,
     );
