@@ -302,14 +302,8 @@ function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: numbe
     ? kernel.apply
     : (v: number, w: number, s: number, mm: number, pivot: number) => panelApplyJs(ws, v, w, s, mm, pivot);
   const dot = kernel ? kernel.dot : (v: number, s: number, mm: number) => panelDotJs(ws, v, s, mm);
-  const qraux = new Float64Array(R);
+  const qraux = new Float64Array(R); // a column's norms, found when its panel is filled
   const original = new Float64Array(R);
-  for (let j = 0; j < R; j++) {
-    let s = 0;
-    for (let i = j * m; i < j * m + m; i++) s += x[i] * x[i];
-    qraux[j] = Math.sqrt(s);
-    original[j] = qraux[j] === 0 ? 1 : qraux[j];
-  }
   const lup = Math.min(m, R);
   const vector = new Int32Array(lup); // step s's Householder vector: its column's start in x (-1: none)
   const diag = new Float64Array(lup); // step s's pivot diagonal
@@ -317,7 +311,19 @@ function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: numbe
   let moved = 0;
   for (let j0 = 0; j0 < R; j0 += B) {
     const cols = Math.min(B, R - j0);
-    for (let i = 0; i < m; i++) for (let c = 0; c < B; c++) P[i * B + c] = c < cols ? x[(j0 + c) * m + i] : 0;
+    // the panel's columns side by side, and each one's norm (LINPACK's, row by row)
+    for (let c = 0; c < cols; c++) {
+      const o = (j0 + c) * m;
+      let q = 0;
+      for (let i = 0; i < m; i++) {
+        const v = x[o + i];
+        P[i * B + c] = v;
+        q += v * v;
+      }
+      qraux[j0 + c] = Math.sqrt(q);
+      original[j0 + c] = qraux[j0 + c] === 0 ? 1 : qraux[j0 + c];
+    }
+    if (cols < B) for (let i = 0; i < m; i++) for (let c = cols; c < B; c++) P[i * B + c] = 0;
     let done = 0; // steps the panel has had
     let dotsOf = -1; // the step whose dot products the panel's dots hold
     for (let c = 0; c < cols; c++) {
