@@ -24,8 +24,8 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
   const ofRows = () => {
-    const { ws, m } = weightColumns(design);
-    return dqrdc2RankOfColumns(ws, m, design.nReplicates, tol);
+    const { ws, m, fill } = weightColumns(design);
+    return dqrdc2RankOfColumns(ws, m, design.nReplicates, tol, fill);
   };
   const rank = rankSource?.(key, ofRows) ?? ofRows();
   if (rankCache.size >= 500) rankCache.clear();
@@ -176,9 +176,10 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
  * Replicate weight columns: the (sub)design's rows, merged when proportional (same class in
  * `rowClasses`): a class's row is its first row divided by its `a`, times sqrt(sum of a^2) over the
  * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are. Written
- * straight into dqrdc2's column-major buffer (m rows, one column per replicate).
+ * straight into dqrdc2's panels as it reaches them (m rows, one column per replicate), never as a
+ * whole matrix.
  */
-function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number } {
+function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number; fill: PanelFill } {
   const R = design.nReplicates;
   const reps = design.repWeights as Float64Array[];
   const { a, cls, count } = rowClasses(reps, design.n);
@@ -205,17 +206,20 @@ function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number 
   }
   const m = first.length;
   const ws = rankWorkspace(m, R);
-  const x = ws.x;
+  const root = Float64Array.from(ss, Math.sqrt);
   // a row's R weights side by side when the matrix is small enough to copy (the same values)
   const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
-  for (let g = 0; g < m; g++) {
-    const i = first[g];
-    const d = scale[g];
-    const s = Math.sqrt(ss[g]);
-    if (byRow) for (let r = 0, b = i * R; r < R; r++) x[r * m + g] = (byRow[b + r] / d) * s;
-    else for (let r = 0; r < R; r++) x[r * m + g] = (reps[r][i] / d) * s;
-  }
-  return { ws, m };
+  const fill: PanelFill = (P, j0, cols) => {
+    const B = PANEL;
+    for (let g = 0; g < m; g++) {
+      const i = first[g];
+      const d = scale[g];
+      const s = root[g];
+      if (byRow) for (let c = 0, b = i * R + j0; c < cols; c++) P[g * B + c] = (byRow[b + c] / d) * s;
+      else for (let c = 0; c < cols; c++) P[g * B + c] = (reps[j0 + c][i] / d) * s;
+    }
+  };
+  return { ws, m, fill };
 }
 
 /**
@@ -258,7 +262,9 @@ export function dqrdc2RankWith(
     const row = rows[i];
     for (let r = 0; r < R; r++) x[r * m + i] = row[r];
   }
-  const rank = dqrdc2RankOfColumns(ws, m, R, tol);
+  const rank = dqrdc2RankOfColumns(ws, m, R, tol, (P, j0, cols) => {
+    for (let c = 0; c < cols; c++) for (let i = 0, o = (j0 + c) * m; i < m; i++) P[i * PANEL + c] = x[o + i];
+  });
   return { rank, x: x.slice() };
 }
 
@@ -293,8 +299,14 @@ function panelDotJs(ws: RankWorkspace, v: number, s: number, m: number): void {
   }
 }
 
-/** `dqrdc2Rank` of the m x R matrix given column by column in `ws.x` (which it overwrites). */
-function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: number): number {
+/** Writes columns j0 .. j0 + cols - 1 of the m x R matrix into the panel (row i of column c at i * PANEL + c). */
+type PanelFill = (P: Float64Array, j0: number, cols: number) => void;
+
+/**
+ * `dqrdc2Rank` of the m x R matrix whose columns `fill` gives a panel at a time; `ws.x` receives
+ * each pivot's column (its Householder vector).
+ */
+function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: number, fill: PanelFill): number {
   if (m === 0) return 0;
   const { x, panel: P, kernel } = ws;
   const B = PANEL;
@@ -312,14 +324,10 @@ function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: numbe
   for (let j0 = 0; j0 < R; j0 += B) {
     const cols = Math.min(B, R - j0);
     // the panel's columns side by side, and each one's norm (LINPACK's, row by row)
+    fill(P, j0, cols);
     for (let c = 0; c < cols; c++) {
-      const o = (j0 + c) * m;
       let q = 0;
-      for (let i = 0; i < m; i++) {
-        const v = x[o + i];
-        P[i * B + c] = v;
-        q += v * v;
-      }
+      for (let i = 0; i < m; i++) q += P[i * B + c] * P[i * B + c];
       qraux[j0 + c] = Math.sqrt(q);
       original[j0 + c] = qraux[j0 + c] === 0 ? 1 : qraux[j0 + c];
     }
