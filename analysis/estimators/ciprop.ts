@@ -6,11 +6,12 @@
 import { qbeta } from '../distributions/beta.ts';
 import { qnorm, qt } from '../distributions/continuous.ts';
 import { SurveyError } from '../errors.ts';
-import { svrVar } from '../variance/replicate.ts';
+import type { ReplicateDesign } from '../replicate-design.ts';
+import { replicateTotals, svrVar } from '../variance/replicate.ts';
 import { meanStat, svyMean } from './basic.ts';
 import { likelihoodInterval } from './ciprop-likelihood.ts';
 import type { AnyDesign, Estimate } from './core.ts';
-import { assertDesign, degf, estimateStat, handleMissing, isReplicate } from './core.ts';
+import { assertDesign, degf, estimateStat, handleMissing, isReplicate, weightedTotals } from './core.ts';
 
 export type CipropMethod = 'logit' | 'likelihood' | 'asin' | 'beta' | 'mean' | 'xlogit' | 'wilson';
 
@@ -79,8 +80,93 @@ export function svyCiprop(
   if (miss.hasNA) throw new SurveyError(`Missing values in '${variable}': set naRm: true.`, 'naRm');
   const d = miss.design;
   const r = estimateStat(d, meanStat([variable], miss.cols, d.n), warnings);
-  const p = r.estimate[0];
-  const V = r.vcov[0];
+  return cipropInterval(
+    { variable, level, method, conf, df, design, d, indicator: miss.cols[0] },
+    r.estimate[0],
+    r.vcov[0],
+    r.replicates,
+    warnings,
+  );
+}
+
+/**
+ * `svyCiprop` of each of `levels` of a categorical column on one replicate design, as many calls
+ * would give, bit for bit: the rows, missing values and replicate totals are shared (one pass over
+ * the replicate weights for every level: each total is summed alone, in the same order, whatever
+ * else is summed with it), then each level's mean, variance and interval as svyCiprop makes them.
+ * Other designs: one svyCiprop per level.
+ */
+export function svyCipropLevels(
+  variable: string,
+  design: AnyDesign,
+  options: CipropOptions,
+  levels: string[],
+): CipropResult[] {
+  assertDesign(design);
+  if (!isReplicate(design) || levels.length < 2)
+    return levels.map((level) => svyCiprop(variable, design, options, level));
+  const method = options.method ?? 'logit';
+  const conf = options.level ?? 0.95;
+  const df = options.df ?? degf(design);
+  const col = design.data[variable];
+  if (col === undefined) svyMean(variable, design); // throws unknown-column error
+  const n = design.n;
+  const inds = levels.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (v === null || v === undefined || v === 'NA' || v === '' || (typeof v === 'number' && Number.isNaN(v)))
+      for (const ind of inds) ind[i] = Number.NaN;
+    else {
+      const s = String(v);
+      for (let k = 0; k < levels.length; k++) inds[k][i] = s === levels[k] ? 1 : 0;
+    }
+  }
+  const miss = handleMissing(design, inds, options.naRm ?? false);
+  if (miss.hasNA) throw new SurveyError(`Missing values in '${variable}': set naRm: true.`, 'naRm');
+  const d = miss.design;
+  // meanStat's totals (each level's, then the rows' weights) for every level at once
+  const L = levels.length;
+  const u = [...miss.cols, new Float64Array(d.n).fill(1)];
+  const T = weightedTotals(d.weights, u);
+  const repT = replicateTotals(d as ReplicateDesign, u);
+  return levels.map((level, k) => {
+    const warnings: string[] = [];
+    const estimate = new Float64Array([T[k] / T[L]]);
+    const reps = repT.map((Tr) => new Float64Array([Tr[k] / Tr[L]]));
+    const vcov = svrVar(reps, d.scale, d.rscales, d.mse, estimate, warnings);
+    return cipropInterval(
+      { variable, level, method, conf, df, design, d, indicator: miss.cols[k] },
+      estimate[0],
+      vcov[0],
+      reps,
+      warnings,
+    );
+  });
+}
+
+/** What an interval of svyCiprop is made from besides the estimate: the call and its rows. */
+interface CipropCall {
+  variable: string;
+  level: string | undefined;
+  method: CipropMethod;
+  conf: number;
+  df: number;
+  /** The design asked about, and the one without the rows missing the variable. */
+  design: AnyDesign;
+  d: AnyDesign;
+  /** The 0/1 indicator on d's rows (0 where missing). */
+  indicator: Float64Array;
+}
+
+/** svyCiprop's interval from the proportion p, its variance V and (replicate designs) its replicates. */
+function cipropInterval(
+  call: CipropCall,
+  p: number,
+  V: number,
+  replicates: Float64Array[] | undefined,
+  warnings: string[],
+): CipropResult {
+  const { variable, level, method, conf, df, design, d } = call;
   const se = Math.sqrt(V);
   const t = crit(conf, df);
   const alpha = 1 - conf;
@@ -117,8 +203,8 @@ export function svyCiprop(
       // R fits svyglm(y ~ 1, quasibinomial): Taylor variance equals the delta method; replicate
       // designs re-fit per replicate, i.e. the replicate variance of logit(p_r).
       let vl = V / (p * (1 - p)) ** 2;
-      if (isReplicate(d) && r.replicates) {
-        const reps = r.replicates.map((th) => new Float64Array([logit(th[0])]));
+      if (isReplicate(d) && replicates) {
+        const reps = replicates.map((th) => new Float64Array([logit(th[0])]));
         vl = svrVar(reps, d.scale, d.rscales, d.mse, [logit(p)], warnings)[0];
       }
       const h = t * Math.sqrt(vl);
@@ -152,13 +238,13 @@ export function svyCiprop(
     }
     case 'likelihood': {
       let vl = V / (p * (1 - p)) ** 2;
-      if (isReplicate(d) && r.replicates) {
-        const reps = r.replicates.map((th) => new Float64Array([logit(th[0])]));
+      if (isReplicate(d) && replicates) {
+        const reps = replicates.map((th) => new Float64Array([logit(th[0])]));
         vl = svrVar(reps, d.scale, d.rscales, d.mse, [logit(p)], warnings)[0];
       }
       let nRows = 0;
       for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) nRows++;
-      ci = likelihoodInterval(miss.cols[0], d.weights, Math.sqrt(vl), conf, df, nRows);
+      ci = likelihoodInterval(call.indicator, d.weights, Math.sqrt(vl), conf, df, nRows);
       break;
     }
     default:

@@ -11,7 +11,7 @@
  */
 import type { DataFrame } from '../data.ts';
 import { qt } from '../distributions/continuous.ts';
-import { svyCiprop } from '../estimators/ciprop.ts';
+import { svyCipropLevels } from '../estimators/ciprop.ts';
 import type { AnyDesign } from '../estimators/core.ts';
 import { degf, subsetAny } from '../estimators/core.ts';
 import { varianceWarning } from '../variance/variance-warnings.ts';
@@ -53,14 +53,16 @@ export function logitIntervals(
   let edge = 0;
   let unbounded = 0;
   for (const { group, sub, df } of domainGroups(cells, design, frame, masks)) {
-    for (const c of group) {
-      if (c.level === null) continue;
-      const r = svyCiprop(
-        variable,
-        sub,
-        { method: 'logit', level: confLevel, df, naRm: true },
-        String(c.level.code),
-      );
+    // every level of the domain at once (the same numbers as one svyCiprop per level)
+    const asked = group.filter((c) => c.level !== null);
+    const results = svyCipropLevels(
+      variable,
+      sub,
+      { method: 'logit', level: confLevel, df, naRm: true },
+      asked.map((c) => String(c.level?.code)),
+    );
+    asked.forEach((c, k) => {
+      const r = results[k];
       const p = r.estimate[0];
       c.ciLower = r.ci[0][0];
       c.ciUpper = r.ci[0][1];
@@ -79,7 +81,7 @@ export function logitIntervals(
         c.ciMethod = 'logit';
         warnings.push(...r.warnings.map(varianceWarning));
       }
-    }
+    });
   }
   if (unbounded) warnings.push({ code: 'logit_unbounded', detail: String(unbounded) });
   if (edge) warnings.push({ code: 'one_sided', detail: String(edge) });

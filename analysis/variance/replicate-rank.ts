@@ -10,7 +10,7 @@
  * squared norms), and zero rows leave.
  */
 import type { ReplicateDesign } from '../replicate-design.ts';
-import { type RankWorkspace, rankWorkspace } from './householder-kernel.ts';
+import { PANEL, type RankWorkspace, rankWorkspace } from './householder-kernel.ts';
 import { columnsKey, ROW_MAJOR_LIMIT, rowMajor } from './replicate-columns.ts';
 
 /** R's rank of the (sub)design's replicate analysis weights (rows with weight 0 are outside). */
@@ -24,8 +24,8 @@ export function replicateRank(design: ReplicateDesign, tol = 1e-5): number {
   const hit = rankCache.get(key);
   if (hit !== undefined) return hit;
   const ofRows = () => {
-    const { ws, m } = weightColumns(design);
-    return dqrdc2RankOfColumns(ws, m, design.nReplicates, tol);
+    const { ws, m, fill } = weightColumns(design);
+    return dqrdc2RankOfColumns(ws, m, design.nReplicates, tol, fill);
   };
   const rank = rankSource?.(key, ofRows) ?? ofRows();
   if (rankCache.size >= 500) rankCache.clear();
@@ -176,9 +176,10 @@ function rowClasses(reps: Float64Array[], n: number): RowClasses {
  * Replicate weight columns: the (sub)design's rows, merged when proportional (same class in
  * `rowClasses`): a class's row is its first row divided by its `a`, times sqrt(sum of a^2) over the
  * (sub)design's rows of the class; zero rows leave, rows with NaN/Inf stay as they are. Written
- * straight into dqrdc2's column-major buffer (m rows, one column per replicate).
+ * straight into dqrdc2's panels as it reaches them (m rows, one column per replicate), never as a
+ * whole matrix.
  */
-function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number } {
+function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number; fill: PanelFill } {
   const R = design.nReplicates;
   const reps = design.repWeights as Float64Array[];
   const { a, cls, count } = rowClasses(reps, design.n);
@@ -205,17 +206,20 @@ function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number 
   }
   const m = first.length;
   const ws = rankWorkspace(m, R);
-  const x = ws.x;
+  const root = Float64Array.from(ss, Math.sqrt);
   // a row's R weights side by side when the matrix is small enough to copy (the same values)
   const byRow = design.n * R <= ROW_MAJOR_LIMIT ? rowMajor(reps, design.n).byRow : null;
-  for (let g = 0; g < m; g++) {
-    const i = first[g];
-    const d = scale[g];
-    const s = Math.sqrt(ss[g]);
-    if (byRow) for (let r = 0, b = i * R; r < R; r++) x[r * m + g] = (byRow[b + r] / d) * s;
-    else for (let r = 0; r < R; r++) x[r * m + g] = (reps[r][i] / d) * s;
-  }
-  return { ws, m };
+  const fill: PanelFill = (P, j0, cols) => {
+    const B = PANEL;
+    for (let g = 0; g < m; g++) {
+      const i = first[g];
+      const d = scale[g];
+      const s = root[g];
+      if (byRow) for (let c = 0, b = i * R + j0; c < cols; c++) P[g * B + c] = (byRow[b + c] / d) * s;
+      else for (let c = 0; c < cols; c++) P[g * B + c] = (reps[j0 + c][i] / d) * s;
+    }
+  };
+  return { ws, m, fill };
 }
 
 /**
@@ -224,21 +228,26 @@ function weightColumns(design: ReplicateDesign): { ws: RankWorkspace; m: number 
  * remaining norm (downdated, recomputed when it lost 6 digits) falls below tol times its original
  * norm moves to the end; the rank is the columns never moved, at most the number of rows. Unlike
  * LINPACK, moved columns are not transformed further and the loop stops once only moved columns
- * remain, or after the last step's moves: they decide nothing, so the rank is the same.
- * To read the matrix once per step instead of twice, step l's update of a column and step l+1's dot
- * product of that column with step l+1's pivot are one sweep: step l+1's candidates (updated first,
- * then moved or taken as its pivot, which is then made a Householder vector) come before the other
- * columns. Every number is computed by the same operations in the same order as one step at a time.
- * That sweep runs in WebAssembly SIMD where the runtime has it (householder-kernel.ts: two columns
- * per f64x2, each with the JS loop's operations in its order, the same bits), else in the JS loop.
+ * remain, or when step l's pivot is the last (l = m - 1 or the bound min(m, R)): they decide
+ * nothing, so the rank is the same.
+ * Each column gets exactly LINPACK's operations in their order (each step: its dot product with
+ * the step's Householder vector, the update, the norm's downdate), but the columns are taken
+ * left to right in panels of eight (householder-kernel.ts): a panel first gets every step made so
+ * far, one step at a time over its eight columns (each step's vector read once per panel, not
+ * once per column), then its columns are decided in turn (moved, or the next step's pivot, whose
+ * step the panel's other columns then get). A column's numbers depend only on its own values and
+ * on the steps' vectors, in this order either way, so every number is the one LINPACK's order
+ * gives. The steps run in WebAssembly SIMD where the runtime has it (two columns per f64x2, each
+ * with the JS loop's operations in its order, the same bits), else in the JS loop.
  */
 export function dqrdc2Rank(rows: Float64Array[], R: number, tol: number): number {
   return dqrdc2RankWith(rows, R, tol, true).rank;
 }
 
 /**
- * `dqrdc2Rank` with the fused sweep in WebAssembly SIMD (`wasm`, where it runs) or in JS, and the
- * matrix as the loop leaves it (a copy), for the test that both give the same bits.
+ * `dqrdc2Rank` with the panel steps in WebAssembly SIMD (`wasm`, where it runs) or in JS, and the
+ * matrix as the loop leaves it (a copy: the pivot columns' Householder vectors, the other columns
+ * as given), for the test that both give the same bits.
  */
 export function dqrdc2RankWith(
   rows: Float64Array[],
@@ -253,196 +262,124 @@ export function dqrdc2RankWith(
     const row = rows[i];
     for (let r = 0; r < R; r++) x[r * m + i] = row[r];
   }
-  const rank = dqrdc2RankOfColumns(ws, m, R, tol);
+  const rank = dqrdc2RankOfColumns(ws, m, R, tol, (P, j0, cols) => {
+    for (let c = 0; c < cols; c++) for (let i = 0, o = (j0 + c) * m; i < m; i++) P[i * PANEL + c] = x[o + i];
+  });
   return { rank, x: x.slice() };
 }
 
-/** `dqrdc2Rank` of the m x R matrix given column by column in `ws.x` (which it overwrites). */
-function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: number): number {
-  if (m === 0) return 0;
-  const { x, offset, dots, sweep } = ws;
-  for (let j = 0; j < R; j++) offset[j] = j * m; // column j starts at offset[j]
-  const norm = (o: number, from: number) => {
-    let s = 0;
-    for (let i = o + from; i < o + m; i++) s += x[i] * x[i];
-    return Math.sqrt(s);
-  };
-  const qraux = new Float64Array(R);
-  const original = new Float64Array(R);
-  // dots: a column's dot product with its step's pivot column, by offset / m
-  /** Column j's remaining norm after step l (LINPACK's downdate, recomputed when it lost 6 digits). */
-  const downdate = (j: number, oj: number, l: number) => {
-    if (qraux[j] === 0) return;
-    const tt = Math.max(1 - (Math.abs(x[oj + l]) / qraux[j]) ** 2, 0);
-    if (tt < 1e-6) qraux[j] = norm(oj, l + 1);
-    else qraux[j] *= Math.sqrt(tt);
-  };
-  for (let j = 0; j < R; j++) {
-    qraux[j] = norm(offset[j], 0);
-    original[j] = qraux[j] === 0 ? 1 : qraux[j];
-  }
-  const lup = Math.min(m, R);
-  let k = R + 1; // 1-based as LINPACK
-  /** Moves the column at l to the end if too small for step l (one of LINPACK's moves); whether moved. */
-  const moveOne = (l: number): boolean => {
-    if (!(l + 1 < k && qraux[l] < original[l] * tol)) return false;
-    const o = offset[l];
-    const q = qraux[l];
-    const w = original[l];
-    offset.copyWithin(l, l + 1);
-    qraux.copyWithin(l, l + 1);
-    original.copyWithin(l, l + 1);
-    offset[R - 1] = o;
-    qraux[R - 1] = q;
-    original[R - 1] = w;
-    k--;
-    return true;
-  };
-  /** Step l's pivot column made a Householder vector (rows l..): its diagonal, 0 if the column is zero. */
-  const householder = (l: number): number => {
-    const ol = offset[l];
-    let nrmxl = norm(ol, l);
-    if (nrmxl === 0) return 0;
-    if (x[ol + l] < 0) nrmxl = -nrmxl;
-    for (let i = ol + l; i < ol + m; i++) x[i] /= nrmxl;
-    x[ol + l] += 1;
-    return x[ol + l];
-  };
-  /** Each column's dot product with step l's pivot column (rows l..), four columns per sweep. */
-  const stepDots = (l: number) => {
-    const ol = offset[l];
-    let j = l + 1;
-    for (; j + 3 < k - 1; j += 4) {
-      const o0 = offset[j];
-      const o1 = offset[j + 1];
-      const o2 = offset[j + 2];
-      const o3 = offset[j + 3];
-      let d0 = 0;
-      let d1 = 0;
-      let d2 = 0;
-      let d3 = 0;
-      for (let i = l; i < m; i++) {
-        const v = x[ol + i];
-        d0 += v * x[o0 + i];
-        d1 += v * x[o1 + i];
-        d2 += v * x[o2 + i];
-        d3 += v * x[o3 + i];
-      }
-      dots[o0 / m] = d0;
-      dots[o1 / m] = d1;
-      dots[o2 / m] = d2;
-      dots[o3 / m] = d3;
-    }
-    for (; j < k - 1; j++) {
-      const oj = offset[j];
-      let d = 0;
-      for (let i = l; i < m; i++) d += x[ol + i] * x[oj + i];
-      dots[oj / m] = d;
-    }
-  };
-  let pivot = 0; // step l's pivot diagonal when step l-1 prepared it (moves done, dots known), else 0
-  for (let l = 0; l < lup; l++) {
-    if (pivot === 0) {
-      while (moveOne(l));
-      if (l + 1 >= k || l === m - 1) break;
-      pivot = householder(l);
-      if (pivot === 0) continue;
-      stepDots(l);
-    }
-    // no step l+1: the rank is known (the updates of step l would change nothing that decides it)
-    if (l + 1 >= lup) break;
-    const ol = offset[l];
-    let left = k - 1 - (l + 1); // columns still to update at step l, from position j
-    let j = l + 1;
-    let next = 0;
-    // step l+1's candidates in turn: updated, then moved to the end or kept as its pivot
-    while (left > 0) {
-      const oj = offset[j];
-      const t = -dots[oj / m] / pivot;
-      for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
-      downdate(j, oj, l);
-      left--;
-      if (moveOne(l + 1)) continue; // the next column is now at l+1
-      if (l + 2 >= k || l + 1 === m - 1) return Math.min(k - 1, m); // step l+1 stops there
-      next = householder(l + 1);
-      j++;
-      break;
-    }
-    if (next === 0) {
-      // no pivot (a zero column) for step l+1: the remaining columns of step l alone
-      for (; left > 0; left--, j++) {
-        const oj = offset[j];
-        const t = -dots[oj / m] / pivot;
-        for (let i = l; i < m; i++) x[oj + i] += t * x[ol + i];
-        downdate(j, oj, l);
-      }
-      pivot = 0;
+/** Householder step s (vector at element v of x) on the panel's columns, the JS loop. */
+function panelApplyJs(ws: RankWorkspace, v: number, w: number, s: number, m: number, pivot: number): void {
+  const { x, panel: P, dots } = ws;
+  const B = PANEL;
+  for (let c = 0; c < B; c++) {
+    const t = -dots[c] / pivot;
+    P[s * B + c] += t * x[v + s];
+    if (w < 0) {
+      for (let i = s + 1; i < m; i++) P[i * B + c] += t * x[v + i];
       continue;
     }
-    // the remaining columns: step l's update and step l+1's dot product in one sweep
-    const op = offset[l + 1];
-    if (sweep) {
-      // in wasm, two columns per f64x2; each column's downdate reads only that column
-      sweep(j, left, ol, op, l, m, pivot);
-      for (; left > 0; left--, j++) downdate(j, offset[j], l);
+    let d = 0;
+    for (let i = s + 1; i < m; i++) {
+      const y = P[i * B + c] + t * x[v + i];
+      P[i * B + c] = y;
+      d += x[w + i] * y;
     }
-    for (; left >= 4; left -= 4, j += 4) {
-      const o0 = offset[j];
-      const o1 = offset[j + 1];
-      const o2 = offset[j + 2];
-      const o3 = offset[j + 3];
-      const t0 = -dots[o0 / m] / pivot;
-      const t1 = -dots[o1 / m] / pivot;
-      const t2 = -dots[o2 / m] / pivot;
-      const t3 = -dots[o3 / m] / pivot;
-      const v = x[ol + l];
-      x[o0 + l] += t0 * v;
-      x[o1 + l] += t1 * v;
-      x[o2 + l] += t2 * v;
-      x[o3 + l] += t3 * v;
-      let d0 = 0;
-      let d1 = 0;
-      let d2 = 0;
-      let d3 = 0;
-      for (let i = l + 1; i < m; i++) {
-        const v = x[ol + i];
-        const w = x[op + i];
-        const y0 = x[o0 + i] + t0 * v;
-        const y1 = x[o1 + i] + t1 * v;
-        const y2 = x[o2 + i] + t2 * v;
-        const y3 = x[o3 + i] + t3 * v;
-        x[o0 + i] = y0;
-        x[o1 + i] = y1;
-        x[o2 + i] = y2;
-        x[o3 + i] = y3;
-        d0 += w * y0;
-        d1 += w * y1;
-        d2 += w * y2;
-        d3 += w * y3;
-      }
-      dots[o0 / m] = d0;
-      dots[o1 / m] = d1;
-      dots[o2 / m] = d2;
-      dots[o3 / m] = d3;
-      downdate(j, o0, l);
-      downdate(j + 1, o1, l);
-      downdate(j + 2, o2, l);
-      downdate(j + 3, o3, l);
-    }
-    for (; left > 0; left--, j++) {
-      const oj = offset[j];
-      const t = -dots[oj / m] / pivot;
-      x[oj + l] += t * x[ol + l];
-      let d = 0;
-      for (let i = l + 1; i < m; i++) {
-        const y = x[oj + i] + t * x[ol + i];
-        x[oj + i] = y;
-        d += x[op + i] * y;
-      }
-      dots[oj / m] = d;
-      downdate(j, oj, l);
-    }
-    pivot = next;
+    dots[c] = d;
   }
-  return Math.min(k - 1, m);
+}
+
+/** Each panel column's dot product with the vector at element v of x (rows s..), the JS loop. */
+function panelDotJs(ws: RankWorkspace, v: number, s: number, m: number): void {
+  const { x, panel: P, dots } = ws;
+  for (let c = 0; c < PANEL; c++) {
+    let d = 0;
+    for (let i = s; i < m; i++) d += x[v + i] * P[i * PANEL + c];
+    dots[c] = d;
+  }
+}
+
+/** Writes columns j0 .. j0 + cols - 1 of the m x R matrix into the panel (row i of column c at i * PANEL + c). */
+type PanelFill = (P: Float64Array, j0: number, cols: number) => void;
+
+/**
+ * `dqrdc2Rank` of the m x R matrix whose columns `fill` gives a panel at a time; `ws.x` receives
+ * each pivot's column (its Householder vector).
+ */
+function dqrdc2RankOfColumns(ws: RankWorkspace, m: number, R: number, tol: number, fill: PanelFill): number {
+  if (m === 0) return 0;
+  const { x, panel: P, kernel } = ws;
+  const B = PANEL;
+  const apply = kernel
+    ? kernel.apply
+    : (v: number, w: number, s: number, mm: number, pivot: number) => panelApplyJs(ws, v, w, s, mm, pivot);
+  const dot = kernel ? kernel.dot : (v: number, s: number, mm: number) => panelDotJs(ws, v, s, mm);
+  const qraux = new Float64Array(R); // a column's norms, found when its panel is filled
+  const original = new Float64Array(R);
+  const lup = Math.min(m, R);
+  const vector = new Int32Array(lup); // step s's Householder vector: its column's start in x (-1: none)
+  const diag = new Float64Array(lup); // step s's pivot diagonal
+  let l = 0; // steps made
+  let moved = 0;
+  for (let j0 = 0; j0 < R; j0 += B) {
+    const cols = Math.min(B, R - j0);
+    // the panel's columns side by side, and each one's norm (LINPACK's, row by row)
+    fill(P, j0, cols);
+    for (let c = 0; c < cols; c++) {
+      let q = 0;
+      for (let i = 0; i < m; i++) q += P[i * B + c] * P[i * B + c];
+      qraux[j0 + c] = Math.sqrt(q);
+      original[j0 + c] = qraux[j0 + c] === 0 ? 1 : qraux[j0 + c];
+    }
+    if (cols < B) for (let i = 0; i < m; i++) for (let c = cols; c < B; c++) P[i * B + c] = 0;
+    let done = 0; // steps the panel has had
+    let dotsOf = -1; // the step whose dot products the panel's dots hold
+    for (let c = 0; c < cols; c++) {
+      // the steps made since, in order; the undecided columns' norms downdated after each
+      for (; done < l; done++) {
+        const s = done;
+        const v = vector[s];
+        if (v < 0) continue; // a zero pivot: no transformation
+        if (dotsOf !== s) dot(v, s, m);
+        const w = s + 1 < l && vector[s + 1] >= 0 ? vector[s + 1] : -1;
+        apply(v, w, s, m, diag[s]);
+        dotsOf = w < 0 ? -1 : s + 1;
+        for (let u = c; u < cols; u++) {
+          const j = j0 + u;
+          if (qraux[j] === 0) continue;
+          const tt = Math.max(1 - (Math.abs(P[s * B + u]) / qraux[j]) ** 2, 0);
+          if (tt < 1e-6) {
+            let q = 0;
+            for (let i = s + 1; i < m; i++) q += P[i * B + u] * P[i * B + u];
+            qraux[j] = Math.sqrt(q);
+          } else qraux[j] *= Math.sqrt(tt);
+        }
+      }
+      const j = j0 + c;
+      if (qraux[j] < original[j] * tol) {
+        moved++; // to the end, never transformed again
+        continue;
+      }
+      if (l === m - 1) return Math.min(R - moved, m);
+      // column j is step l's pivot: back into x, made a Householder vector there
+      const o = j * m;
+      for (let i = 0; i < m; i++) x[o + i] = P[i * B + c];
+      let nrmxl = 0;
+      for (let i = o + l; i < o + m; i++) nrmxl += x[i] * x[i];
+      nrmxl = Math.sqrt(nrmxl);
+      if (nrmxl === 0) {
+        vector[l] = -1;
+        diag[l] = 0;
+      } else {
+        if (x[o + l] < 0) nrmxl = -nrmxl;
+        for (let i = o + l; i < o + m; i++) x[i] /= nrmxl;
+        x[o + l] += 1;
+        vector[l] = o;
+        diag[l] = x[o + l];
+      }
+      l++;
+      if (l >= lup) return Math.min(R - moved, m);
+    }
+  }
+  return Math.min(R - moved, m);
 }

@@ -11,7 +11,7 @@ import wabtInit from 'wabt';
 
 /** The kernels' WAT files, by path from the repository root. */
 export const kernels = [
-  'analysis/variance/wasm/householder-sweep.wat',
+  'analysis/variance/wasm/householder-panel.wat',
   'analysis/variance/wasm/replicate-totals.wat',
 ];
 

@@ -1,9 +1,9 @@
 /**
- * The dqrdc2 rank's Householder sweep in WebAssembly SIMD (analysis/variance/wasm/householder-sweep.wat,
- * two columns per f64x2) leaves the same bits as the JS loop, its oracle: the rank and every number
- * of the matrix after the loop, on the demo's replicate weights in each domain of the degf fixture
- * and on seeded matrices with planted deficiency near the tolerance (every count of columns left
- * per step, so the kernel's passes of eight, two and one column all run).
+ * The dqrdc2 rank's panel steps in WebAssembly SIMD (analysis/variance/wasm/householder-panel.wat,
+ * eight columns side by side, two per f64x2) leave the same bits as the JS loop, its oracle: the
+ * rank and every number of the matrix after the loop (each pivot's Householder vector), on the
+ * demo's replicate weights in each domain of the degf fixture and on seeded matrices with planted
+ * deficiency near the tolerance (full and partial panels, fused and separate dot products).
  */
 import { describe, expect, it } from 'vitest';
 import { wasmSweepAvailable } from '../../../analysis/variance/householder-kernel.ts';
