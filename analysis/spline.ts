@@ -83,9 +83,14 @@ export function spline(x: number[], y: number[], nOut = 3 * x.length): { x: numb
   return { x: outX, y: outY };
 }
 
-/** R's approx(x, y, xout) with rule = 1 (NaN outside), ties averaged. */
+/** R's approx(x, y, xout) with rule = 1 (NaN outside), ties averaged, NaN pairs dropped. */
 export function approx(x: number[], y: number[], xout: number): number {
-  const pairs = x.map((v, i) => [v, y[i]] as [number, number]).sort((a, b) => a[0] - b[0]);
+  // R drops NA pairs first (a NaN x would otherwise never match its own tie and loop for ever).
+  const pairs = x
+    .map((v, i) => [v, y[i]] as [number, number])
+    .filter(([a, b]) => !Number.isNaN(a) && !Number.isNaN(b))
+    .sort((a, b) => a[0] - b[0]);
+  if (pairs.length === 0) return Number.NaN;
   // ties = mean
   const xs: number[] = [];
   const ys: number[] = [];

@@ -104,6 +104,9 @@ export function likelihoodInterval(
       bs.push(bi);
     }
   }
+  // Never interpolate on a degenerate grid (fewer than two distinct finite points): R stops there.
+  if (!bs.every(Number.isFinite) || !zs.every(Number.isFinite) || new Set(bs).size < 2)
+    return [Number.NaN, Number.NaN];
   const sp = spline(bs, zs);
   const cut = qnorm(2 * alpha);
   const lo = approx(sp.y, sp.x, cut);

@@ -244,6 +244,15 @@ function cipropInterval(
       }
       let nRows = 0;
       for (let i = 0; i < d.n; i++) if (d.weights[i] !== 0) nRows++;
+      if (!(vl > 0 && Number.isFinite(vl) && df > 0 && nRows > 1)) {
+        // A replicate share of 0 or 1 makes the logit's variance infinite or NaN: R's profiling
+        // grid then has one point and R stops ("'from' must be a finite number" in spline).
+        ci = [Number.NaN, Number.NaN];
+        warnings.push(
+          `The design variance of logit(p) is ${vl} (a replicate share of 0 or 1?): no likelihood interval (R stops with an error here).`,
+        );
+        break;
+      }
       ci = likelihoodInterval(call.indicator, d.weights, Math.sqrt(vl), conf, df, nRows);
       break;
     }
