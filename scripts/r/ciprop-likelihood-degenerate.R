@@ -5,16 +5,8 @@
 # analysis/README.md, not tested here).
 # Used by tests/analysis/ciprop-likelihood-degenerate.test.ts.
 # Run from the repo root: Rscript scripts/r/ciprop-likelihood-degenerate.R
-suppressMessages(library(survey))
-library(jsonlite)
-dir <- "tests/fixtures/tables"
-meta <- fromJSON(file.path(dir, "weights.json"))
-pp <- read.csv(file.path(dir, "persons.csv"), stringsAsFactors = FALSE, na.strings = c("", "NA"),
-  colClasses = c(i04_care_barriers = "character"))
-pp <- pp[!is.na(pp$w_person_final), ]
-d <- svrepdesign(data = pp, type = "JKn", weights = ~w_person_final,
-  repweights = pp[, meta$persons$weights$individual$repweights], combined.weights = TRUE, scale = 1,
-  rscales = meta$design$rscales)
+source("tests/fixtures/tables/fixture-designs.R")
+d <- dind
 out <- list()
 for (lev in c("1", "2", "98")) {
   dd <- update(d, y = as.numeric(as.character(c11_cv_ancestry) == lev))

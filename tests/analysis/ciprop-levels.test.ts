@@ -3,32 +3,16 @@
  * gives svyCiprop's result for each level to the bit, warnings included: on the tables fixture's
  * JKn design, whole and in each stratum, for a variable with missing values, in seven methods.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { svyCipropLevels } from '../../analysis/estimators/ciprop.ts';
 import { subsetAny } from '../../analysis/estimators/core.ts';
-import { svrepDesign, svyCiprop } from '../../analysis/index.ts';
-import { readCsv } from '../../analysis/io/csv.ts';
+import { svyCiprop } from '../../analysis/index.ts';
+import { individualDesign, individualFrame } from '../helpers/individual-fixture.ts';
 
-const dir = 'tests/fixtures/tables';
-const meta = JSON.parse(readFileSync(`${dir}/weights.json`, 'utf8'));
-const pp = readCsv(`${dir}/persons.csv`);
-const reps: string[] = meta.persons.weights.individual.repweights;
-const rows = Array.from(pp.w_person_final as Float64Array, (w, i) => (Number.isNaN(w) ? -1 : i)).filter(
-  (i) => i >= 0,
-);
-const frame = Object.fromEntries(
-  ['stratum', 'j01_remit', 'c11_cv_ancestry', 'w_person_final', ...reps].map((k) => [
-    k,
-    rows.map((i) => (pp[k] as ArrayLike<unknown>)[i]),
-  ]),
-);
+const frame = individualFrame(['stratum', 'j01_remit', 'c11_cv_ancestry']);
 // a copy of a variable with every fifth answer missing
 frame.remit_na = (frame.j01_remit as unknown[]).map((v, i) => (i % 5 === 2 ? Number.NaN : v));
-const design = svrepDesign(
-  { type: 'JKn', weights: 'w_person_final', repweights: reps, scale: 1, rscales: meta.design.rscales },
-  frame as never,
-);
+const design = individualDesign(frame);
 const strata = [...new Set(frame.stratum as string[])].sort();
 // 'likelihood' included: it aborted the process on a replicate share of 0 (stratum PR, level 98)
 // before ciprop-likelihood-degenerate.test.ts

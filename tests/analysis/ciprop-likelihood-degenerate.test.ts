@@ -9,28 +9,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { svyCipropLevels } from '../../analysis/estimators/ciprop.ts';
 import { subsetAny } from '../../analysis/estimators/core.ts';
-import { svrepDesign, svyCiprop } from '../../analysis/index.ts';
-import { readCsv } from '../../analysis/io/csv.ts';
+import { svyCiprop } from '../../analysis/index.ts';
 import { approx } from '../../analysis/spline.ts';
+import { individualDesign, individualFrame } from '../helpers/individual-fixture.ts';
 
 const dir = 'tests/fixtures/tables';
-const meta = JSON.parse(readFileSync(`${dir}/weights.json`, 'utf8'));
 const golden = JSON.parse(readFileSync(`${dir}/ciprop-likelihood-degenerate.json`, 'utf8'));
-const pp = readCsv(`${dir}/persons.csv`);
-const reps: string[] = meta.persons.weights.individual.repweights;
-const rows = Array.from(pp.w_person_final as Float64Array, (w, i) => (Number.isNaN(w) ? -1 : i)).filter(
-  (i) => i >= 0,
-);
-const frame = Object.fromEntries(
-  ['stratum', 'c11_cv_ancestry', 'w_person_final', ...reps].map((k) => [
-    k,
-    rows.map((i) => (pp[k] as ArrayLike<unknown>)[i]),
-  ]),
-);
-const design = svrepDesign(
-  { type: 'JKn', weights: 'w_person_final', repweights: reps, scale: 1, rscales: meta.design.rscales },
-  frame as never,
-);
+const frame = individualFrame(['stratum', 'c11_cv_ancestry']);
+const design = individualDesign(frame);
 const pr = subsetAny(
   design,
   Float64Array.from(frame.stratum as string[], (x) => (x === 'PR' ? 1 : 0)),
